@@ -1,0 +1,36 @@
+package org.redress.phash;
+
+/**
+ * The eight symmetries of a rectangle, in the reference's output order
+ * ({@code pdq-photo-hasher --pdqdih}: orig, rot90, rot180, rot270, flipx, flipy, flipplus1,
+ * flipminus1).
+ */
+public enum Dihedral {
+  /** The image as it is. */
+  ORIGINAL("orig"),
+  /** Rotated 90 degrees counter-clockwise... as the reference names it. */
+  ROTATE_90("rot90"),
+  /** Rotated 180 degrees. */
+  ROTATE_180("rot180"),
+  /** Rotated 270 degrees. */
+  ROTATE_270("rot270"),
+  /** Mirrored about the horizontal axis (top row becomes bottom row). */
+  FLIP_X("flipx"),
+  /** Mirrored about the vertical axis (left column becomes right column). */
+  FLIP_Y("flipy"),
+  /** Transposed about the main diagonal. */
+  FLIP_PLUS_1("flipplus1"),
+  /** Transposed about the anti-diagonal. */
+  FLIP_MINUS_1("flipminus1");
+
+  private final String referenceName;
+
+  Dihedral(String referenceName) {
+    this.referenceName = referenceName;
+  }
+
+  /** The name the reference tools print for this variant. */
+  public String referenceName() {
+    return referenceName;
+  }
+}
