@@ -1,0 +1,69 @@
+package org.redress.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code redress} command. Subcommands are registered here, in one list; exceptions are
+ * turned into a one-line message and an exit code here, in one place (see {@link ExitCodes}).
+ */
+@Command(
+    name = "redress",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Find, take down and prove the spread of image-based abuse. Hashes stay local.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+  @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the CLI and returns the exit code (0 ok, 1 data error, 2 usage error). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(ExitCodes::of);
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          boolean debug = main.debug || java.util.Arrays.asList(args).contains("--debug");
+          line.getErr().println("redress: " + ExitCodes.message(ex));
+          if (debug) {
+            ex.printStackTrace(line.getErr());
+          }
+          line.getErr().flush();
+          return ExitCodes.of(ex);
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Version from the jar manifest, or "dev". */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"redress " + (v == null ? "dev" : v)};
+    }
+  }
+}
