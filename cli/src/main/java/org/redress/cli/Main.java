@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     description = "Find, take down and prove the spread of image-based abuse. Hashes stay local.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      HashCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -36,6 +37,19 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(ExitCodes::of);
+    cl.setParameterExceptionHandler(
+        (ex, ignored) -> {
+          CommandLine sub = ex.getCommandLine();
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  "redress: "
+                      + ExitCodes.message(ex)
+                      + " (see '"
+                      + sub.getCommandSpec().qualifiedName()
+                      + " --help')");
+          return ExitCodes.USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           boolean debug = main.debug || java.util.Arrays.asList(args).contains("--debug");

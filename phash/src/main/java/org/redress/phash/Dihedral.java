@@ -8,19 +8,19 @@ package org.redress.phash;
 public enum Dihedral {
   /** The image as it is. */
   ORIGINAL("orig"),
-  /** Rotated 90 degrees counter-clockwise... as the reference names it. */
+  /** Rotated 90 degrees counter-clockwise (the top-right corner becomes the top-left). */
   ROTATE_90("rot90"),
   /** Rotated 180 degrees. */
   ROTATE_180("rot180"),
-  /** Rotated 270 degrees. */
+  /** Rotated 270 degrees counter-clockwise (90 degrees clockwise). */
   ROTATE_270("rot270"),
   /** Mirrored about the horizontal axis (top row becomes bottom row). */
   FLIP_X("flipx"),
   /** Mirrored about the vertical axis (left column becomes right column). */
   FLIP_Y("flipy"),
-  /** Transposed about the main diagonal. */
+  /** Transposed: mirrored about the main diagonal (top-left to bottom-right). */
   FLIP_PLUS_1("flipplus1"),
-  /** Transposed about the anti-diagonal. */
+  /** Mirrored about the anti-diagonal (top-right to bottom-left). */
   FLIP_MINUS_1("flipminus1");
 
   private final String referenceName;

@@ -1,0 +1,256 @@
+package org.redress.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.redress.media.MediaException;
+import org.redress.media.MediaHash;
+import org.redress.media.MediaHasher;
+import org.redress.media.MediaKind;
+import org.redress.media.Orientation;
+import org.redress.phash.Dihedral;
+import org.redress.phash.VpdqFrame;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code redress hash}: hashes media files locally; prints one line (or JSON object) per file in
+ * input order. Only hashes leave this command, never pixels.
+ */
+@Command(
+    name = "hash",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Hash images (PDQ) and videos (vPDQ), plus MD5 and SHA-256, on this machine.",
+      "Prints '<pdq-hex> <quality> <path>' per image and 'vpdq:<frames> <path>' per video",
+      "(frames as hex,quality,seconds joined by ';'), or one JSON object per file."
+    })
+public final class HashCommand implements java.util.concurrent.Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories (recursed).")
+  List<Path> paths;
+
+  @Option(names = "--json", description = "One JSON object per file.")
+  boolean json;
+
+  @Option(names = "--dihedral", description = "Also print the 8 dihedral PDQ variants (JSON).")
+  boolean dihedral;
+
+  @Option(
+      names = "--orientation",
+      paramLabel = "apply|ignore",
+      description = "Apply EXIF orientation (default) or ignore it as the reference does.",
+      converter = OrientationConverter.class)
+  Orientation orientation = Orientation.APPLY;
+
+  @Option(
+      names = {"-j", "--threads"},
+      paramLabel = "N",
+      description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(
+      names = "--max-pixels",
+      paramLabel = "N",
+      description = "Refuse images declaring more pixels than this (default ${DEFAULT-VALUE}).")
+  long maxPixels = MediaHasher.DEFAULT_MAX_PIXELS;
+
+  @Option(
+      names = "--seconds-per-frame",
+      paramLabel = "S",
+      description = "vPDQ: hash one frame every S seconds; 0 = every frame (default 1).")
+  double secondsPerFrame = 1.0;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public Integer call() {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1 || n > 1024) {
+      throw new ExitCodes.UsageException("--threads must be in 1..1024, was " + n);
+    }
+    MediaHasher hasher;
+    try {
+      hasher =
+          MediaHasher.builder()
+              .orientation(orientation)
+              .dihedral(dihedral)
+              .maxPixels(maxPixels)
+              .secondsPerFrame(secondsPerFrame)
+              .build();
+    } catch (IllegalArgumentException e) {
+      throw new ExitCodes.UsageException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    FileWalker.Result inputs = FileWalker.collect(paths);
+    int failures = 0;
+    for (String problem : inputs.problems()) {
+      err.println("redress: " + problem);
+      failures++;
+    }
+    if (inputs.skipped() > 0) {
+      err.println(
+          "redress: skipped " + inputs.skipped() + " file(s) in directories that are not media");
+    }
+    Progress progress = Progress.forFiles(inputs.files().size());
+    ExecutorService pool = Executors.newFixedThreadPool(n, new DaemonThreads("redress-hash"));
+    try {
+      failures += hashAll(inputs.files(), hasher, pool, n, out, err, progress);
+    } finally {
+      pool.shutdownNow();
+      progress.finish();
+    }
+    out.flush();
+    err.flush();
+    return failures > 0 ? ExitCodes.DATA : ExitCodes.OK;
+  }
+
+  /** Hashes in parallel with a bounded window; prints strictly in input order. */
+  private int hashAll(
+      List<Path> files,
+      MediaHasher hasher,
+      ExecutorService pool,
+      int threads,
+      PrintWriter out,
+      PrintWriter err,
+      Progress progress) {
+    int window = Math.max(16, threads * 8);
+    Deque<Future<Outcome>> pending = new ArrayDeque<>();
+    AtomicInteger failures = new AtomicInteger();
+    int next = 0;
+    while (next < files.size() || !pending.isEmpty()) {
+      while (next < files.size() && pending.size() < window) {
+        Path f = files.get(next++);
+        pending.add(pool.submit(() -> hashOne(hasher, f)));
+      }
+      Outcome o = await(pending.removeFirst());
+      print(o, out, err, failures);
+      progress.step();
+    }
+    return failures.get();
+  }
+
+  private static Outcome hashOne(MediaHasher hasher, Path f) {
+    try {
+      return new Outcome(f, hasher.hash(f), null);
+    } catch (MediaException e) {
+      return new Outcome(f, null, e.reason());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return new Outcome(f, null, "failed to hash: " + ExitCodes.message(e));
+    }
+  }
+
+  private static Outcome await(Future<Outcome> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(ExitCodes.message(e.getCause()), e.getCause());
+    }
+  }
+
+  private void print(Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
+    if (o.error != null) {
+      failures.incrementAndGet();
+      err.println("redress: " + o.path + ": " + o.error);
+      if (json) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("path", o.path.toString());
+        node.put("error", o.error);
+        out.println(node.toString());
+      }
+      return;
+    }
+    MediaHash h = o.hash;
+    if (json) {
+      out.println(toJson(h).toString());
+    } else if (h.kind() == MediaKind.IMAGE) {
+      out.println(h.pdq().pdq() + " " + h.pdq().quality() + " " + h.path());
+    } else {
+      out.println("vpdq:" + framesText(h.vpdq()) + " " + h.path());
+    }
+  }
+
+  static String framesText(List<VpdqFrame> frames) {
+    StringBuilder sb = new StringBuilder();
+    for (VpdqFrame f : frames) {
+      if (sb.length() > 0) {
+        sb.append(';');
+      }
+      sb.append(f.pdq()).append(',').append(f.quality()).append(',').append(seconds(f.seconds()));
+    }
+    return sb.toString();
+  }
+
+  static String seconds(double s) {
+    return java.math.BigDecimal.valueOf(s)
+        .setScale(3, java.math.RoundingMode.HALF_UP)
+        .toPlainString();
+  }
+
+  ObjectNode toJson(MediaHash h) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("path", h.path().toString());
+    node.put("type", h.kind() == MediaKind.IMAGE ? "image" : "video");
+    if (h.pdq() != null) {
+      node.put("pdq", h.pdq().pdq().toString());
+      node.put("quality", h.pdq().quality());
+    }
+    node.put("md5", h.md5());
+    node.put("sha256", h.sha256());
+    if (h.dihedral() != null) {
+      ObjectNode d = node.putObject("dihedral");
+      for (Dihedral v : Dihedral.values()) {
+        d.put(v.referenceName(), h.dihedral().get(v).toString());
+      }
+    }
+    if (h.vpdq() != null) {
+      ArrayNode frames = node.putArray("vpdq");
+      for (VpdqFrame f : h.vpdq()) {
+        ObjectNode fr = frames.addObject();
+        fr.put("pdq", f.pdq().toString());
+        fr.put("quality", f.quality());
+        fr.put("seconds", f.seconds());
+      }
+    }
+    node.put("width", h.width());
+    node.put("height", h.height());
+    node.put("size", h.size());
+    return node;
+  }
+
+  private record Outcome(Path path, MediaHash hash, String error) {}
+
+  /** Parses apply|ignore case-insensitively, naming the bad value. */
+  static final class OrientationConverter
+      implements picocli.CommandLine.ITypeConverter<Orientation> {
+    @Override
+    public Orientation convert(String value) {
+      switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "apply":
+          return Orientation.APPLY;
+        case "ignore":
+          return Orientation.IGNORE;
+        default:
+          throw new picocli.CommandLine.TypeConversionException(
+              "expected apply or ignore, was '" + value + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of Redress on a fresh machine: checks the toolchain, installs what the tests
+# need, then runs the Maven build with all tests. Used as is by CI (.ci/run).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+command -v java >/dev/null || { echo "test: Java 17+ is required (apt-get install openjdk-17-jdk-headless)" >&2; exit 2; }
+command -v mvn >/dev/null || { echo "test: Maven is required (apt-get install maven)" >&2; exit 2; }
+
+# Services and browsers that some test suites need are installed here, by the project itself.
+for hook in scripts/test.d/*.sh; do
+  [ -e "$hook" ] || continue
+  bash "$hook"
+done
+
+exec mvn -B -ntp verify "$@"
