@@ -226,39 +226,116 @@ public final class PdqHasher {
     return (oldDimension + 2 * newDimension - 1) / (2 * newDimension);
   }
 
-  /** One running-sum box filter over a row, as the reference's {@code box1DFloat}. */
+  /**
+   * One running-sum box filter along every row, as the reference's {@code box1DFloat}. Rows are
+   * independent chains of dependent float additions, so four rows advance together to keep the
+   * processor busy; each row still sees exactly the reference's sequence of operations.
+   */
   static void boxAlongRows(float[] in, float[] out, int rows, int cols, int window) {
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      boxFourRows(in, out, r * cols, cols, window);
+    }
+    for (; r < rows; r++) {
+      boxOneRow(in, out, r * cols, cols, window);
+    }
+  }
+
+  private static void boxOneRow(float[] in, float[] out, int base, int cols, int window) {
     int half = (window + 2) / 2;
     int phase1 = half - 1;
     int phase2 = window - half + 1;
     int phase3 = cols - window;
     int phase4 = half - 1;
-    for (int r = 0; r < rows; r++) {
-      int base = r * cols;
-      int li = base;
-      int ri = base;
-      int oi = base;
-      float sum = 0.0f;
-      int current = 0;
-      for (int i = 0; i < phase1; i++) {
-        sum += in[ri++];
-        current++;
-      }
-      for (int i = 0; i < phase2; i++) {
-        sum += in[ri++];
-        current++;
-        out[oi++] = sum / current;
-      }
-      for (int i = 0; i < phase3; i++) {
-        sum += in[ri++];
-        sum -= in[li++];
-        out[oi++] = sum / current;
-      }
-      for (int i = 0; i < phase4; i++) {
-        sum -= in[li++];
-        current--;
-        out[oi++] = sum / current;
-      }
+    int li = base;
+    int ri = base;
+    int oi = base;
+    float sum = 0.0f;
+    int current = 0;
+    for (int i = 0; i < phase1; i++) {
+      sum += in[ri++];
+      current++;
+    }
+    for (int i = 0; i < phase2; i++) {
+      sum += in[ri++];
+      current++;
+      out[oi++] = sum / current;
+    }
+    for (int i = 0; i < phase3; i++) {
+      sum += in[ri++];
+      sum -= in[li++];
+      out[oi++] = sum / current;
+    }
+    for (int i = 0; i < phase4; i++) {
+      sum -= in[li++];
+      current--;
+      out[oi++] = sum / current;
+    }
+  }
+
+  private static void boxFourRows(float[] in, float[] out, int base, int cols, int window) {
+    int half = (window + 2) / 2;
+    int phase1 = half - 1;
+    int phase2 = window - half + 1;
+    int phase3 = cols - window;
+    int phase4 = half - 1;
+    int b0 = base;
+    int b1 = base + cols;
+    int b2 = base + 2 * cols;
+    int b3 = base + 3 * cols;
+    int ri = 0;
+    int li = 0;
+    int oi = 0;
+    float s0 = 0.0f;
+    float s1 = 0.0f;
+    float s2 = 0.0f;
+    float s3 = 0.0f;
+    int current = 0;
+    for (int i = 0; i < phase1; i++, ri++) {
+      s0 += in[b0 + ri];
+      s1 += in[b1 + ri];
+      s2 += in[b2 + ri];
+      s3 += in[b3 + ri];
+      current++;
+    }
+    for (int i = 0; i < phase2; i++, ri++, oi++) {
+      s0 += in[b0 + ri];
+      s1 += in[b1 + ri];
+      s2 += in[b2 + ri];
+      s3 += in[b3 + ri];
+      current++;
+      float c = current;
+      out[b0 + oi] = s0 / c;
+      out[b1 + oi] = s1 / c;
+      out[b2 + oi] = s2 / c;
+      out[b3 + oi] = s3 / c;
+    }
+    float c = current;
+    for (int i = 0; i < phase3; i++, ri++, li++, oi++) {
+      s0 += in[b0 + ri];
+      s1 += in[b1 + ri];
+      s2 += in[b2 + ri];
+      s3 += in[b3 + ri];
+      s0 -= in[b0 + li];
+      s1 -= in[b1 + li];
+      s2 -= in[b2 + li];
+      s3 -= in[b3 + li];
+      out[b0 + oi] = s0 / c;
+      out[b1 + oi] = s1 / c;
+      out[b2 + oi] = s2 / c;
+      out[b3 + oi] = s3 / c;
+    }
+    for (int i = 0; i < phase4; i++, li++, oi++) {
+      s0 -= in[b0 + li];
+      s1 -= in[b1 + li];
+      s2 -= in[b2 + li];
+      s3 -= in[b3 + li];
+      current--;
+      float cc = current;
+      out[b0 + oi] = s0 / cc;
+      out[b1 + oi] = s1 / cc;
+      out[b2 + oi] = s2 / cc;
+      out[b3 + oi] = s3 / cc;
     }
   }
 
