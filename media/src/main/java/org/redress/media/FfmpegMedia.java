@@ -138,6 +138,7 @@ final class FfmpegMedia {
     private final List<VpdqFrame> out = new ArrayList<>();
     private int frameInterval;
     private int frameNumber;
+    private long packets;
     private int badPackets;
     private String lastError;
 
@@ -202,6 +203,7 @@ final class FfmpegMedia {
       while ((r = av_read_frame(fmt, packet)) >= 0) {
         try {
           if (packet.stream_index() == streamIndex) {
+            packets++;
             decode(packet);
           }
         } finally {
@@ -215,6 +217,12 @@ final class FfmpegMedia {
       if (out.isEmpty()) {
         String why = lastError != null ? " (" + lastError + ")" : "";
         throw new MediaException(file, "no decodable video frames" + why);
+      }
+      long indexed = fmt.streams(streamIndex).nb_frames();
+      if (indexed > 0 && packets < indexed) {
+        throw new MediaException(
+            file,
+            "truncated video: the index lists " + indexed + " frames, the file holds " + packets);
       }
       return new VideoHashes(width, height, List.copyOf(out));
     }
