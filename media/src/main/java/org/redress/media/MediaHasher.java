@@ -77,6 +77,9 @@ public final class MediaHasher {
   }
 
   private MediaHash hashChecked(Path file) throws MediaException {
+    if (Files.isDirectory(file)) {
+      throw new MediaException(file, "cannot read: is a directory");
+    }
     byte[] head = new byte[Format.HEAD];
     int n;
     long size;
@@ -176,7 +179,7 @@ public final class MediaHasher {
     return buf.position();
   }
 
-  private static MediaException readFailure(Path file, IOException e) {
+  static MediaException readFailure(Path file, IOException e) {
     if (e instanceof AccessDeniedException) {
       return new MediaException(file, "cannot read: permission denied", e);
     }
