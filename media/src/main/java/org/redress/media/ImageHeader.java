@@ -20,17 +20,13 @@ final class ImageHeader {
   final int orientation;
   /** JPEG colour components (1, 3 or 4); 0 for other formats. */
   final int components;
-  /** JPEG Adobe APP14 colour transform, or -1 when absent. */
-  final int adobeTransform;
 
-  private ImageHeader(
-      Format format, int width, int height, int orientation, int components, int adobe) {
+  private ImageHeader(Format format, int width, int height, int orientation, int components) {
     this.format = format;
     this.width = width;
     this.height = height;
     this.orientation = orientation;
     this.components = components;
-    this.adobeTransform = adobe;
   }
 
   long pixels() {
@@ -72,7 +68,6 @@ final class ImageHeader {
 
   private static ImageHeader jpeg(Path path, byte[] b) throws MediaException {
     int orientation = Exif.UPRIGHT;
-    int adobe = -1;
     boolean exifSeen = false;
     int p = 2;
     while (true) {
@@ -111,17 +106,12 @@ final class ImageHeader {
         if (height == 0) {
           throw new MediaException(path, "unsupported JPEG: height defined later (DNL marker)");
         }
-        return new ImageHeader(Format.JPEG, width, height, orientation, comps, adobe);
+        return new ImageHeader(Format.JPEG, width, height, orientation, comps);
       }
       if (marker == 0xE1 && !exifSeen && dataLen >= 6 && data + 6 <= b.length
           && b[data] == 'E' && b[data + 1] == 'x' && b[data + 2] == 'i' && b[data + 3] == 'f') {
         exifSeen = true;
         orientation = Exif.orientation(b, data, Math.min(dataLen, b.length - data));
-      }
-      if (marker == 0xEE && dataLen >= 12 && data + 12 <= b.length && b[data] == 'A'
-          && b[data + 1] == 'd' && b[data + 2] == 'o' && b[data + 3] == 'b'
-          && b[data + 4] == 'e') {
-        adobe = b[data + 11] & 0xFF;
       }
       p += len;
     }
@@ -156,7 +146,7 @@ final class ImageHeader {
       }
       p += 12 + len;
     }
-    return new ImageHeader(Format.PNG, (int) w, (int) h, orientation, 0, -1);
+    return new ImageHeader(Format.PNG, (int) w, (int) h, orientation, 0);
   }
 
   private static ImageHeader gif(Path path, byte[] b) throws MediaException {
@@ -179,7 +169,7 @@ final class ImageHeader {
         }
         w = Math.max(w, u16le(b, p + 5));
         h = Math.max(h, u16le(b, p + 7));
-        return new ImageHeader(Format.GIF, w, h, Exif.UPRIGHT, 0, -1);
+        return new ImageHeader(Format.GIF, w, h, Exif.UPRIGHT, 0);
       }
       if (block != 0x21 || p + 2 > b.length) {
         break;
@@ -206,7 +196,7 @@ final class ImageHeader {
     } else {
       throw new MediaException(path, "corrupt BMP: unknown header size " + dib);
     }
-    return new ImageHeader(Format.BMP, w, h, Exif.UPRIGHT, 0, -1);
+    return new ImageHeader(Format.BMP, w, h, Exif.UPRIGHT, 0);
   }
 
   private static ImageHeader webp(Path path, byte[] b) throws MediaException {
@@ -245,7 +235,7 @@ final class ImageHeader {
     if (w < 0) {
       throw new MediaException(path, "corrupt or truncated WebP: no image chunk");
     }
-    return new ImageHeader(Format.WEBP, w, h, orientation, 0, -1);
+    return new ImageHeader(Format.WEBP, w, h, orientation, 0);
   }
 
   private static int u16be(byte[] b, int p) {
