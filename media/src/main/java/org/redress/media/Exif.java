@@ -6,7 +6,8 @@ package org.redress.media;
  *
  * <p>Reference: CIPA DC-008 (Exif 2.32), section 4.6.4 A, tag 274 "Orientation": 1 = as stored,
  * 2 = mirrored left-right, 3 = rotated 180, 4 = mirrored top-bottom, 5 = transposed, 6 = to be
- * rotated 90 degrees clockwise for display, 7 = transversed, 8 = to be rotated 90 counter-clockwise.
+ * rotated 90 degrees clockwise for display, 7 = transversed, 8 = to be rotated 90 degrees
+ * counter-clockwise.
  */
 final class Exif {
   /** Returned when the tag is absent, unreadable or out of range. */

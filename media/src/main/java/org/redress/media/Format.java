@@ -141,7 +141,8 @@ enum Format {
           break;
       }
     }
-    String major = new String(head, 8, Math.min(4, Math.max(0, n - 8)), StandardCharsets.ISO_8859_1);
+    int majorLen = Math.min(4, Math.max(0, n - 8));
+    String major = new String(head, 8, majorLen, StandardCharsets.ISO_8859_1);
     if (major.startsWith("M4A") || major.startsWith("M4B") || major.startsWith("M4P")) {
       return AUDIO;
     }

@@ -84,7 +84,8 @@ abstract class Pixels {
     if (cm instanceof DirectColorModel) {
       return new Direct(r, cm);
     }
-    if (!(cm instanceof ComponentColorModel) || !(r.getSampleModel() instanceof ComponentSampleModel)) {
+    if (!(cm instanceof ComponentColorModel)
+        || !(r.getSampleModel() instanceof ComponentSampleModel)) {
       return null;
     }
     int csType = cm.getColorSpace().getType();

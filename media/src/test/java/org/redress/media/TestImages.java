@@ -86,7 +86,8 @@ final class TestImages {
     ByteBuffer b = ByteBuffer.allocate(26);
     b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
     b.putShort((short) 1);
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) o).putShort((short) 0);
+    b.putShort((short) 0x0112).putShort((short) 3).putInt(1);
+    b.putShort((short) o).putShort((short) 0);
     b.putInt(0);
     return b.array();
   }
