@@ -2,6 +2,8 @@ package org.redress.bench;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,14 +42,22 @@ public final class HashFilesBench {
       List<Path> paths = generate(dir, files, width, height);
       MediaHasher hasher = MediaHasher.builder().build();
       run(hasher, paths, threads); // warm-up
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       int done = run(hasher, paths, threads);
       double secs = (System.nanoTime() - t0) / 1e9;
+      double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.out.printf(Locale.ROOT,
           "%d images of %dx%d, %d thread(s): %.2f s, %.1f images/s, heap used %d MiB%n",
           done, width, height, threads, secs, done / secs,
           (rt.totalMemory() - rt.freeMemory()) >> 20);
+      if (threads == 1) {
+        // CPU time of the hashing thread: a figure that other load on the machine does not skew.
+        System.out.printf(Locale.ROOT, "  single thread CPU: %.2f s, %.1f images per CPU-second%n",
+            cpu, done / cpu);
+      }
     } finally {
       try (var s = Files.list(dir)) {
         for (Path p : (Iterable<Path>) s::iterator) {
