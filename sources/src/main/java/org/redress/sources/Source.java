@@ -164,16 +164,6 @@ public final class Source implements AutoCloseable {
 
   private void readZip(Tally tally) {
     String export = exportIn(zip.names());
-    for (String name : zip.names()) {
-      if (ExportFiles.unsafe(name) != null) {
-        if (export == null) {
-          tally.loose(
-              MediaRef.unchecked("loose", name, zip.display(name), MediaRef.Meta.NONE, UncheckedReason.ZIP_SLIP));
-        } else {
-          tally.problem(Problem.at(zip.display(name), "unsafe entry name (absolute or '..'); ignored"));
-        }
-      }
-    }
     if (export != null) {
       String prefix = export.substring(0, export.length() - FolderWalker.RESULT_JSON.length());
       for (String other : zip.names()) {
@@ -181,6 +171,11 @@ public final class Source implements AutoCloseable {
           tally.problem(
               Problem.at(zip.display(other), "another export in the same archive; not read (unpack"
                   + " the archive and give that export's folder separately)"));
+        }
+      }
+      for (String name : zip.names()) {
+        if (ExportFiles.unsafe(name) != null) {
+          tally.problem(Problem.at(zip.display(name), "unsafe entry name (absolute or '..'); ignored"));
         }
       }
       TelegramJsonReader reader =
@@ -194,17 +189,18 @@ public final class Source implements AutoCloseable {
       return;
     }
     for (String name : zip.names()) {
-      if (name.endsWith("/") || ExportFiles.unsafe(name) != null) {
-        continue;
-      }
-      if (!MediaTypes.looksLikeMedia(name)) {
+      if (ExportFiles.unsafe(name) != null) {
+        tally.loose(
+            MediaRef.unchecked(
+                "loose", name, zip.display(name), MediaRef.Meta.NONE, UncheckedReason.ZIP_SLIP));
+      } else if (MediaTypes.looksLikeMedia(name)) {
+        long size = zip.entry(name).getSize();
+        MediaRef.Meta meta =
+            new MediaRef.Meta(null, null, null, null, null, size < 0 ? null : size, null);
+        tally.loose(MediaRef.inZip("loose", name, meta, zip, name));
+      } else if (!name.endsWith("/")) {
         tally.skipped++;
-        continue;
       }
-      long size = zip.entry(name).getSize();
-      MediaRef.Meta meta =
-          new MediaRef.Meta(null, null, null, null, null, size < 0 ? null : size, null);
-      tally.loose(MediaRef.inZip("loose", name, meta, zip, name));
     }
   }
 

@@ -63,10 +63,13 @@ final class TelegramJsonReader {
       if (p.nextToken() != null) {
         problem(p.currentTokenLocation(), "unexpected content after the end of the export; ignored");
       }
-    } catch (JsonEOFException e) {
-      fail(e.getLocation(), "the file ends in the middle of the JSON (truncated or still being written?)");
     } catch (JsonProcessingException e) {
-      fail(e.getLocation(), "invalid JSON: " + firstLine(e.getOriginalMessage()));
+      String m = firstLine(e.getOriginalMessage());
+      if (e instanceof JsonEOFException || m.contains("end-of-input")) {
+        fail(e.getLocation(), "the file ends in the middle of the JSON (truncated, or still being written?)");
+      } else {
+        fail(e.getLocation(), "invalid JSON: " + m);
+      }
     } catch (IOException e) {
       fail(p == null ? null : p.currentLocation(), "failed to read: " + firstLine(e.getMessage()));
     }
