@@ -41,16 +41,25 @@ public final class SampleCommand implements Runnable {
     @Parameters(paramLabel = "DIR", description = "Folder to create (must be absent or empty).")
     Path dir;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-        description = "Random seed; the same seed gives the same export (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        defaultValue = "1",
+        description =
+            "Random seed; the same seed gives the same export (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "200",
+    @Option(
+        names = "--messages",
+        paramLabel = "N",
+        defaultValue = "200",
         description = "Number of messages in all chats (default: ${DEFAULT-VALUE}).")
     int messages;
 
-    @Option(names = "--single-chat",
-        description = "Write a single-chat export (ChatExport_*) instead of a full one (DataExport_*).")
+    @Option(
+        names = "--single-chat",
+        description =
+            "Write a single-chat export (ChatExport_*) instead of a full one (DataExport_*).")
     boolean singleChat;
 
     @Override
@@ -71,9 +80,18 @@ public final class SampleCommand implements Runnable {
           SampleExport.generate(dir, new SampleExport.Options(seed, messages, singleChat));
       PrintWriter out = spec.commandLine().getOut();
       out.println("Synthetic Telegram export (no real people or posts): " + r.export());
-      out.println("  " + r.messages() + " messages in " + r.chats() + " chat(s), "
-          + r.mediaFiles() + " media files, " + r.victimCopies() + " copies of victim pictures, "
-          + r.adPosts() + " ad posts");
+      out.println(
+          "  "
+              + r.messages()
+              + " messages in "
+              + r.chats()
+              + " chat(s), "
+              + r.mediaFiles()
+              + " media files, "
+              + r.victimCopies()
+              + " copies of victim pictures, "
+              + r.adPosts()
+              + " ad posts");
       out.println("  victim originals: " + dir.resolve(SampleExport.VICTIM_DIR));
       out.println("  ground truth: " + r.manifest());
       if (!r.video()) {

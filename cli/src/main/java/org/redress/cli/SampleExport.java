@@ -56,32 +56,53 @@ final class SampleExport {
   static final Map<String, List<String>> ADS = new LinkedHashMap<>();
 
   static {
-    ADS.put("covert_camera", List.of(
-        SYNTHETIC + "新款微型摄像头 充电头造型 隐蔽安装 手机远程查看 私聊下单",
-        SYNTHETIC + "针孔摄像机 烟雾报警器款 无光夜视 包邮 详情见链接"));
-    ADS.put("sedative", List.of(
-        SYNTHETIC + "安眠药水代购 无色无味 快递到付 私聊",
-        SYNTHETIC + "听话水 一瓶见效 私聊 @sample_shop_b"));
-    ADS.put("filming_tutorial", List.of(
-        SYNTHETIC + "偷拍教程 设备安装与隐藏技巧 入门课程 私聊购买",
-        SYNTHETIC + "摄像头隐藏安装教学视频 包教包会"));
-    ADS.put("material_sale", List.of(
-        SYNTHETIC + "原创偷拍视频合集出售 打包价 私聊",
-        SYNTHETIC + "资源群会员招募 每日更新 付费进群"));
+    ADS.put(
+        "covert_camera",
+        List.of(
+            SYNTHETIC + "新款微型摄像头 充电头造型 隐蔽安装 手机远程查看 私聊下单",
+            SYNTHETIC + "针孔摄像机 烟雾报警器款 无光夜视 包邮 详情见链接"));
+    ADS.put(
+        "sedative",
+        List.of(SYNTHETIC + "安眠药水代购 无色无味 快递到付 私聊", SYNTHETIC + "听话水 一瓶见效 私聊 @sample_shop_b"));
+    ADS.put(
+        "filming_tutorial",
+        List.of(SYNTHETIC + "偷拍教程 设备安装与隐藏技巧 入门课程 私聊购买", SYNTHETIC + "摄像头隐藏安装教学视频 包教包会"));
+    ADS.put(
+        "material_sale", List.of(SYNTHETIC + "原创偷拍视频合集出售 打包价 私聊", SYNTHETIC + "资源群会员招募 每日更新 付费进群"));
   }
 
   private static final String[] CHATTER = {
-    "今天天气不错", "周末去爬山吗？", "这张照片拍得真好", "Good morning!", "有人去看展吗",
-    "晚上一起吃饭吧", "收到，谢谢", "哈哈哈", "路上注意安全", "明天见", "Nice shot",
-    "这个地方在哪里？", "下次带上我", "日落太美了", "新相机到了"
+    "今天天气不错",
+    "周末去爬山吗？",
+    "这张照片拍得真好",
+    "Good morning!",
+    "有人去看展吗",
+    "晚上一起吃饭吧",
+    "收到，谢谢",
+    "哈哈哈",
+    "路上注意安全",
+    "明天见",
+    "Nice shot",
+    "这个地方在哪里？",
+    "下次带上我",
+    "日落太美了",
+    "新相机到了"
   };
 
   /** What to generate. */
   record Options(long seed, int messages, boolean singleChat) {}
 
   /** What was made, for the command's summary. */
-  record Result(Path export, Path manifest, int messages, int chats, int victimCopies,
-      int mediaFiles, int adPosts, boolean video, String videoNote) {}
+  record Result(
+      Path export,
+      Path manifest,
+      int messages,
+      int chats,
+      int victimCopies,
+      int mediaFiles,
+      int adPosts,
+      boolean video,
+      String videoNote) {}
 
   private record ChatSpec(long id, String name, String type, String folder) {}
 
@@ -94,7 +115,7 @@ final class SampleExport {
     Sender sender;
     String forwardedFrom;
     boolean service;
-    Runnable media = () -> { };
+    Runnable media = () -> {};
     ObjectNode plantedCopy;
     String victim;
     String adCategory;
@@ -152,12 +173,13 @@ final class SampleExport {
       chats.add(new ChatSpec(1700000303L, "二手好物群", "private_group", "chats/chat_003"));
       chats.add(new ChatSpec(5000000404L, "Kiki", "personal_chat", "chats/chat_004"));
     }
-    List<Sender> people = List.of(
-        new Sender("user6000000001", "小林"), new Sender("user6000000002", "阿杰"),
-        new Sender("user6000000003", "Momo"), new Sender("user6000000004", "老王"),
-        new Sender("user6000000005", "Kiki"), new Sender("user6000000006", "摄影爱好者"));
-    List<Sender> advertisers = List.of(
-        new Sender("user6000000101", "好物小店A"), new Sender("user6000000102", "好物小店B"));
+    List<Sender> people =
+        List.of(
+            new Sender("user6000000001", "小林"), new Sender("user6000000002", "阿杰"),
+            new Sender("user6000000003", "Momo"), new Sender("user6000000004", "老王"),
+            new Sender("user6000000005", "Kiki"), new Sender("user6000000006", "摄影爱好者"));
+    List<Sender> advertisers =
+        List.of(new Sender("user6000000101", "好物小店A"), new Sender("user6000000102", "好物小店B"));
     ChatSpec main = chats.get(0);
     ChatSpec channel = opt.singleChat() ? main : chats.get(1);
     ChatSpec market = opt.singleChat() ? main : chats.get(2);
@@ -178,9 +200,10 @@ final class SampleExport {
     List<Msg> copyPosts = new ArrayList<>();
     for (int v = 1; v <= VICTIMS; v++) {
       String name = String.format(Locale.ROOT, "victim-%02d.jpg", v);
-      BufferedImage original = v == 2
-          ? SampleImages.poster(800, 600, opt.seed() * 31 + v)
-          : SampleImages.scene(800, 600, opt.seed() * 31 + v);
+      BufferedImage original =
+          v == 2
+              ? SampleImages.poster(800, 600, opt.seed() * 31 + v)
+              : SampleImages.scene(800, 600, opt.seed() * 31 + v);
       Files.write(dir.resolve(VICTIM_DIR).resolve(name), SampleImages.jpeg(original, 0.92f));
       for (String t : TRANSFORMS) {
         boolean inChannel = !opt.singleChat() && random.nextInt(3) == 0;
@@ -198,23 +221,37 @@ final class SampleExport {
       if (to.equals(from.chat)) {
         to = main.equals(from.chat) ? market : main;
       }
-      Sender s = to.type().endsWith("_channel") ? channelSender
-          : to.equals(personal) ? people.get(4) : people.get(random.nextInt(people.size()));
+      Sender s =
+          to.type().endsWith("_channel")
+              ? channelSender
+              : to.equals(personal) ? people.get(4) : people.get(random.nextInt(people.size()));
       forward(from, to, s, opt.singleChat() ? "每日美图分享" : from.chat.name());
     }
     for (int u = 0; u < UNRELATED_PHOTOS; u++) {
       ChatSpec c = chats.get(random.nextInt(chats.size()));
-      Sender s = c.type().endsWith("_channel") ? channelSender : people.get(random.nextInt(people.size()));
-      BufferedImage img = u % 2 == 0
-          ? SampleImages.scene(640, 480, opt.seed() * 1000 + u)
-          : SampleImages.poster(640, 480, opt.seed() * 1000 + u);
+      Sender s =
+          c.type().endsWith("_channel") ? channelSender : people.get(random.nextInt(people.size()));
+      BufferedImage img =
+          u % 2 == 0
+              ? SampleImages.scene(640, 480, opt.seed() * 1000 + u)
+              : SampleImages.poster(640, 480, opt.seed() * 1000 + u);
       photo(c, s, SampleImages.jpeg(img, 0.85f), 640, 480, "");
     }
     skipped(main, people.get(1), "photo", NOT_INCLUDED, "not_included", null);
-    skipped(opt.singleChat() ? main : market, people.get(2), "file", NOT_INCLUDED, "not_included",
+    skipped(
+        opt.singleChat() ? main : market,
+        people.get(2),
+        "file",
+        NOT_INCLUDED,
+        "not_included",
         "video_file");
     skipped(main, people.get(3), "file", TOO_LARGE, "exceeds_max_size", "video_file");
-    skipped(opt.singleChat() ? main : channel, channelSender, "photo", UNAVAILABLE, "unavailable",
+    skipped(
+        opt.singleChat() ? main : channel,
+        channelSender,
+        "photo",
+        UNAVAILABLE,
+        "unavailable",
         null);
     int adIndex = 0;
     for (Map.Entry<String, List<String>> e : ADS.entrySet()) {
@@ -227,13 +264,17 @@ final class SampleExport {
 
     int min = minimumMessages(opt.singleChat());
     if (opt.messages() < min) {
-      throw new IllegalArgumentException("--messages must be at least " + min + ", was " + opt.messages());
+      throw new IllegalArgumentException(
+          "--messages must be at least " + min + ", was " + opt.messages());
     }
     while (msgs.size() < opt.messages()) {
       ChatSpec c = chats.get(random.nextInt(chats.size()));
-      Sender s = c.type().endsWith("_channel") ? channelSender
-          : c.equals(personal) && random.nextBoolean() ? people.get(4)
-          : people.get(random.nextInt(people.size()));
+      Sender s =
+          c.type().endsWith("_channel")
+              ? channelSender
+              : c.equals(personal) && random.nextBoolean()
+                  ? people.get(4)
+                  : people.get(random.nextInt(people.size()));
       Msg m = new Msg(c);
       m.sender = s;
       m.body.put("text", CHATTER[random.nextInt(CHATTER.length)]);
@@ -248,9 +289,16 @@ final class SampleExport {
     }
     writeExport(planted);
     writeManifest(manifest, victims, planted, video, videoNote);
-    return new Result(export, dir.resolve(MANIFEST), planted.size(), chats.size(),
-        (int) planted.stream().filter(m -> m.plantedCopy != null).count(), mediaFiles,
-        (int) planted.stream().filter(m -> m.adCategory != null).count(), video, videoNote);
+    return new Result(
+        export,
+        dir.resolve(MANIFEST),
+        planted.size(),
+        chats.size(),
+        (int) planted.stream().filter(m -> m.plantedCopy != null).count(),
+        mediaFiles,
+        (int) planted.stream().filter(m -> m.adCategory != null).count(),
+        video,
+        videoNote);
   }
 
   private Msg add(ChatSpec c, Sender s) {
@@ -298,16 +346,17 @@ final class SampleExport {
   private Msg photo(ChatSpec c, Sender s, byte[] jpeg, int w, int h, String caption) {
     Msg m = add(c, s);
     m.body.put("text", caption);
-    m.media = () -> {
-      String rel = nextName(c, "photos", "photo", m.local, "jpg");
-      writeFile(rel, jpeg);
-      photos++;
-      m.body.put("photo", rel);
-      m.body.put("photo_file_size", jpeg.length);
-      m.body.put("width", w);
-      m.body.put("height", h);
-      m.body.put("text", caption);
-    };
+    m.media =
+        () -> {
+          String rel = nextName(c, "photos", "photo", m.local, "jpg");
+          writeFile(rel, jpeg);
+          photos++;
+          m.body.put("photo", rel);
+          m.body.put("photo_file_size", jpeg.length);
+          m.body.put("width", w);
+          m.body.put("height", h);
+          m.body.put("text", caption);
+        };
     return m;
   }
 
@@ -332,8 +381,10 @@ final class SampleExport {
         shown = SampleImages.mirrored(img);
         bytes = SampleImages.jpeg(shown, 0.9f);
       }
-      case "exif_rotated" -> bytes = SampleImages.withExifOrientation(
-          SampleImages.jpeg(SampleImages.rotatedClockwise(img), 0.9f), 8);
+      case "exif_rotated" ->
+          bytes =
+              SampleImages.withExifOrientation(
+                  SampleImages.jpeg(SampleImages.rotatedClockwise(img), 0.9f), 8);
       case "watermarked" -> {
         shown = SampleImages.watermarked(img, "@daily_pics_sample");
         bytes = SampleImages.jpeg(shown, 0.85f);
@@ -346,25 +397,38 @@ final class SampleExport {
       m.body.put("text", "原图发文件");
       int w = shown.getWidth();
       int h = shown.getHeight();
-      m.media = () -> {
-        String rel = chatPath(c, "files") + "/IMG_" + (1000 + fileCounters.merge(c.folder() + "/file", 1, Integer::sum)) + ".png";
-        writeFile(rel, bytes);
-        m.body.put("file", rel);
-        m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
-        m.body.put("file_size", bytes.length);
-        m.body.put("mime_type", "image/png");
-        m.body.put("width", w);
-        m.body.put("height", h);
-        m.plantedCopy.put("file", relToDir(rel));
-      };
+      m.media =
+          () -> {
+            String rel =
+                chatPath(c, "files")
+                    + "/IMG_"
+                    + (1000 + fileCounters.merge(c.folder() + "/file", 1, Integer::sum))
+                    + ".png";
+            writeFile(rel, bytes);
+            m.body.put("file", rel);
+            m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
+            m.body.put("file_size", bytes.length);
+            m.body.put("mime_type", "image/png");
+            m.body.put("width", w);
+            m.body.put("height", h);
+            m.plantedCopy.put("file", relToDir(rel));
+          };
     } else {
-      m = photo(c, s, bytes, shown.getWidth(), shown.getHeight(), random.nextInt(3) == 0 ? "分享一张" : "");
+      m =
+          photo(
+              c,
+              s,
+              bytes,
+              shown.getWidth(),
+              shown.getHeight(),
+              random.nextInt(3) == 0 ? "分享一张" : "");
       Runnable base = m.media;
       Msg self = m;
-      m.media = () -> {
-        base.run();
-        self.plantedCopy.put("file", relToDir(self.body.get("photo").asText()));
-      };
+      m.media =
+          () -> {
+            base.run();
+            self.plantedCopy.put("file", relToDir(self.body.get("photo").asText()));
+          };
     }
     m.victim = original;
     m.plantedCopy = JsonNodeFactory.instance.objectNode();
@@ -389,24 +453,30 @@ final class SampleExport {
     if (from.plantedCopy.get("transform").asText().equals("grey_document")) {
       m = add(to, s);
       m.body.put("text", "");
-      m.media = () -> {
-        String rel = chatPath(to, "files") + "/IMG_" + (1000 + fileCounters.merge(to.folder() + "/file", 1, Integer::sum)) + ".png";
-        writeFile(rel, bytes);
-        m.body.put("file", rel);
-        m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
-        m.body.put("file_size", bytes.length);
-        m.body.put("mime_type", "image/png");
-        m.body.put("width", size[0]);
-        m.body.put("height", size[1]);
-        m.plantedCopy.put("file", relToDir(rel));
-      };
+      m.media =
+          () -> {
+            String rel =
+                chatPath(to, "files")
+                    + "/IMG_"
+                    + (1000 + fileCounters.merge(to.folder() + "/file", 1, Integer::sum))
+                    + ".png";
+            writeFile(rel, bytes);
+            m.body.put("file", rel);
+            m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
+            m.body.put("file_size", bytes.length);
+            m.body.put("mime_type", "image/png");
+            m.body.put("width", size[0]);
+            m.body.put("height", size[1]);
+            m.plantedCopy.put("file", relToDir(rel));
+          };
     } else {
       m = photo(to, s, bytes, size[0], size[1], "");
       Runnable base = m.media;
-      m.media = () -> {
-        base.run();
-        m.plantedCopy.put("file", relToDir(m.body.get("photo").asText()));
-      };
+      m.media =
+          () -> {
+            base.run();
+            m.plantedCopy.put("file", relToDir(m.body.get("photo").asText()));
+          };
     }
     m.forwardedFrom = fromName;
     m.victim = from.victim;
@@ -415,8 +485,8 @@ final class SampleExport {
     m.plantedCopy.put("forwarded", true);
   }
 
-  private void skipped(ChatSpec c, Sender s, String field, String placeholder, String reason,
-      String mediaType) {
+  private void skipped(
+      ChatSpec c, Sender s, String field, String placeholder, String reason, String mediaType) {
     Msg m = add(c, s);
     m.uncheckedReason = reason;
     m.uncheckedField = field;
@@ -463,7 +533,9 @@ final class SampleExport {
       clip = SampleVideo.encode(still, 320, 240, 24, 400_000);
       copy = SampleVideo.encode(still, 240, 180, 24, 120_000);
     } catch (Throwable t) {
-      return "no video encoder available (" + t.getClass().getSimpleName() + "); the export has no video";
+      return "no video encoder available ("
+          + t.getClass().getSimpleName()
+          + "); the export has no video";
     }
     try {
       Files.write(dir.resolve(original), clip);
@@ -477,23 +549,24 @@ final class SampleExport {
     m.plantedCopy.put("forwarded", false);
     byte[] thumb = SampleImages.jpeg(SampleImages.scaled(still, 0.25), 0.8f);
     m.body.put("text", "视频");
-    m.media = () -> {
-      String rel = nextName(c, "video_files", "video", m.local, "mp4");
-      writeFile(rel, copy);
-      writeFile(rel + "_thumb.jpg", thumb);
-      videos++;
-      m.body.put("file", rel);
-      m.body.put("file_name", "VID_20260201.mp4");
-      m.body.put("file_size", copy.length);
-      m.body.put("thumbnail", rel + "_thumb.jpg");
-      m.body.put("thumbnail_file_size", thumb.length);
-      m.body.put("media_type", "video_file");
-      m.body.put("mime_type", "video/mp4");
-      m.body.put("duration_seconds", 2);
-      m.body.put("width", 240);
-      m.body.put("height", 180);
-      m.plantedCopy.put("file", relToDir(rel));
-    };
+    m.media =
+        () -> {
+          String rel = nextName(c, "video_files", "video", m.local, "mp4");
+          writeFile(rel, copy);
+          writeFile(rel + "_thumb.jpg", thumb);
+          videos++;
+          m.body.put("file", rel);
+          m.body.put("file_name", "VID_20260201.mp4");
+          m.body.put("file_size", copy.length);
+          m.body.put("thumbnail", rel + "_thumb.jpg");
+          m.body.put("thumbnail_file_size", thumb.length);
+          m.body.put("media_type", "video_file");
+          m.body.put("mime_type", "video/mp4");
+          m.body.put("duration_seconds", 2);
+          m.body.put("width", 240);
+          m.body.put("height", 180);
+          m.plantedCopy.put("file", relToDir(rel));
+        };
     return "";
   }
 
@@ -537,13 +610,15 @@ final class SampleExport {
     if (o.get("text").isTextual() && !o.get("text").asText().isEmpty()) {
       entities.addObject().put("type", "plain").put("text", o.get("text").asText());
     } else if (o.get("text").isArray()) {
-      o.get("text").forEach(part -> {
-        if (part.isTextual()) {
-          entities.addObject().put("type", "plain").put("text", part.asText());
-        } else {
-          entities.add(part.deepCopy());
-        }
-      });
+      o.get("text")
+          .forEach(
+              part -> {
+                if (part.isTextual()) {
+                  entities.addObject().put("type", "plain").put("text", part.asText());
+                } else {
+                  entities.add(part.deepCopy());
+                }
+              });
     }
     return o;
   }
@@ -564,7 +639,8 @@ final class SampleExport {
       root = chatJson(chats.get(0), byChat.get(chats.get(0)));
     } else {
       root = JsonNodeFactory.instance.objectNode();
-      root.put("about", "Here is the data you requested. (Synthetic sample export made by redress.)");
+      root.put(
+          "about", "Here is the data you requested. (Synthetic sample export made by redress.)");
       ObjectNode info = root.putObject("personal_information");
       info.put("user_id", 6000000009L);
       info.put("first_name", "Sample");
@@ -590,8 +666,9 @@ final class SampleExport {
     return o;
   }
 
-  private void writeManifest(ObjectNode manifest, ArrayNode victims, List<Msg> ordered,
-      boolean video, String videoNote) throws IOException {
+  private void writeManifest(
+      ObjectNode manifest, ArrayNode victims, List<Msg> ordered, boolean video, String videoNote)
+      throws IOException {
     manifest.put("schema", "redress/planted@1");
     manifest.put("generator", "redress sample telegram-export");
     manifest.put("seed", opt.seed());
@@ -656,8 +733,11 @@ final class SampleExport {
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       List<Msg> list = new ArrayList<>(e.getValue());
-      list.sort((a, b) -> a.unixtime != b.unixtime ? Long.compare(a.unixtime, b.unixtime)
-          : Long.compare(a.chat.id(), b.chat.id()));
+      list.sort(
+          (a, b) ->
+              a.unixtime != b.unixtime
+                  ? Long.compare(a.unixtime, b.unixtime)
+                  : Long.compare(a.chat.id(), b.chat.id()));
       for (Msg m : list) {
         ObjectNode c = copies.addObject();
         c.put("file", m.plantedCopy.get("file").asText());
@@ -688,8 +768,11 @@ final class SampleExport {
     }
     ArrayNode adPosts = ads.putArray("posts");
     List<Msg> sorted = new ArrayList<>(ordered);
-    sorted.sort((a, b) -> a.chat.id() != b.chat.id() ? Long.compare(a.chat.id(), b.chat.id())
-        : Long.compare(a.id, b.id));
+    sorted.sort(
+        (a, b) ->
+            a.chat.id() != b.chat.id()
+                ? Long.compare(a.chat.id(), b.chat.id())
+                : Long.compare(a.id, b.id));
     for (Msg m : sorted) {
       if (m.uncheckedReason != null) {
         ObjectNode u = uncheckedList.addObject();
@@ -708,9 +791,13 @@ final class SampleExport {
     }
     ObjectNode v = manifest.putObject("video");
     v.put("encoded", video);
-    v.put("note", video ? "one short video (victim-clip.mp4) and a smaller re-encode in the export"
-        : videoNote);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    v.put(
+        "note",
+        video
+            ? "one short video (victim-clip.mp4) and a smaller re-encode in the export"
+            : videoNote);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(dir.resolve(MANIFEST).toFile(), manifest);
   }
 }

@@ -159,7 +159,8 @@ final class SampleImages {
     g.setColor(new Color(0, 0, 0, 90));
     g.fillRect(0, h - h / 9, w, h / 12);
     g.setColor(new Color(255, 255, 255, 200));
-    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, Math.max(10, h / 20)));
+    int size = Math.max(10, h / 20);
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, size));
     g.drawString(handle, w / 20, h - h / 9 + h / 16);
     g.setColor(new Color(255, 80, 80, 170));
     g.fillRoundRect(w - w / 8, h / 30, w / 10, w / 10, w / 40, w / 40);

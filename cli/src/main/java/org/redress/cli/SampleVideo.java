@@ -56,7 +56,8 @@ final class SampleVideo {
     int y = (still.getHeight() - winH) / 2;
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(still, 0, 0, w, h, x, y, x + winW, y + winH, null);
     g.dispose();
     return out;

@@ -62,19 +62,27 @@ class SampleCommandTest {
     assertThat(r.posts().stream().filter(Post::forwarded).count())
         .isEqualTo(t.get("forwarded_posts").asLong());
     Map<UncheckedReason, Long> expected = new EnumMap<>(UncheckedReason.class);
-    t.get("unchecked").properties().forEach(e ->
-        expected.put(UncheckedReason.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)),
-            e.getValue().asLong()));
+    t.get("unchecked")
+        .properties()
+        .forEach(
+            e ->
+                expected.put(
+                    UncheckedReason.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)),
+                    e.getValue().asLong()));
     for (UncheckedReason reason : UncheckedReason.values()) {
-      assertThat(r.summary().unchecked().get(reason)).as(reason.code())
+      assertThat(r.summary().unchecked().get(reason))
+          .as(reason.code())
           .isEqualTo(expected.getOrDefault(reason, 0L));
     }
     for (JsonNode u : m.get("unchecked")) {
       Post p = r.post(u.get("chat_id").asLong(), u.get("message_id").asLong());
-      assertThat(p.media()).anySatisfy(ref -> {
-        assertThat(ref.field()).isEqualTo(u.get("field").asText());
-        assertThat(ref.uncheckedReason().map(UncheckedReason::code)).contains(u.get("reason").asText());
-      });
+      assertThat(p.media())
+          .anySatisfy(
+              ref -> {
+                assertThat(ref.field()).isEqualTo(u.get("field").asText());
+                assertThat(ref.uncheckedReason().map(UncheckedReason::code))
+                    .contains(u.get("reason").asText());
+              });
     }
 
     long copies = 0;
@@ -92,7 +100,8 @@ class SampleCommandTest {
         assertThat(p.forwarded()).isEqualTo(c.get("forwarded").asBoolean());
         assertThat(p.date().utc().orElseThrow().toString()).isEqualTo(c.get("date_utc").asText());
         assertThat(Files.mismatch(file, dir.resolve(v.get("original").asText())))
-            .as("a copy is an edited file, never the original bytes").isNotEqualTo(-1L);
+            .as("a copy is an edited file, never the original bytes")
+            .isNotEqualTo(-1L);
         chats.add(p.chat().id());
         victimSenders.add(p.senderId());
       }
@@ -108,8 +117,14 @@ class SampleCommandTest {
       assertThat(p.text()).startsWith(SampleExport.SYNTHETIC);
       ads.merge(a.get("category").asText(), 1, Integer::sum);
     }
-    m.get("ads").get("by_category").properties().forEach(e ->
-        assertThat(ads.getOrDefault(e.getKey(), 0)).as(e.getKey()).isEqualTo(e.getValue().asInt()));
+    m.get("ads")
+        .get("by_category")
+        .properties()
+        .forEach(
+            e ->
+                assertThat(ads.getOrDefault(e.getKey(), 0))
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue().asInt()));
     assertThat(ads.values().stream().mapToInt(Integer::intValue).sum())
         .isEqualTo(t.get("ad_posts").asInt());
   }
@@ -117,8 +132,8 @@ class SampleCommandTest {
   @Test
   void telegramExport_fullExport_parsesBackToExactlyThePlantedNumbers() throws Exception {
     Path dir = tmp.resolve("sample");
-    CliRun run = CliRun.of("sample", "telegram-export", dir.toString(), "--seed", "5",
-        "--messages", "150");
+    CliRun run =
+        CliRun.of("sample", "telegram-export", dir.toString(), "--seed", "5", "--messages", "150");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("150 messages in 4 chat(s)");
@@ -127,17 +142,27 @@ class SampleCommandTest {
     assertThat(m.get("format").asText()).isEqualTo("full_export");
     assertThat(m.get("totals").get("forwarded_posts").asInt()).isEqualTo(SampleExport.FORWARDS);
     assertThat(m.get("victims").get(0).get("chats").asInt())
-        .as("victim copies spread over more than one chat somewhere").isPositive();
+        .as("victim copies spread over more than one chat somewhere")
+        .isPositive();
   }
 
   @Test
   void telegramExport_singleChat_parsesBackToExactlyThePlantedNumbers() throws Exception {
     Path dir = tmp.resolve("single");
-    CliRun run = CliRun.of("sample", "telegram-export", dir.toString(), "--seed", "9",
-        "--messages", "80", "--single-chat");
+    CliRun run =
+        CliRun.of(
+            "sample",
+            "telegram-export",
+            dir.toString(),
+            "--seed",
+            "9",
+            "--messages",
+            "80",
+            "--single-chat");
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(dir.resolve("ChatExport_" + SampleExport.EXPORT_DATE + "/result.json")).isRegularFile();
+    assertThat(dir.resolve("ChatExport_" + SampleExport.EXPORT_DATE + "/result.json"))
+        .isRegularFile();
     checkAgainstManifest(dir);
   }
 
@@ -145,10 +170,30 @@ class SampleCommandTest {
   void telegramExport_sameSeed_givesTheSameExport() throws Exception {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
-    assertThat(CliRun.of("sample", "telegram-export", a.toString(), "--seed", "4",
-        "--messages", "70", "--single-chat").exit()).isZero();
-    assertThat(CliRun.of("sample", "telegram-export", b.toString(), "--seed", "4",
-        "--messages", "70", "--single-chat").exit()).isZero();
+    assertThat(
+            CliRun.of(
+                    "sample",
+                    "telegram-export",
+                    a.toString(),
+                    "--seed",
+                    "4",
+                    "--messages",
+                    "70",
+                    "--single-chat")
+                .exit())
+        .isZero();
+    assertThat(
+            CliRun.of(
+                    "sample",
+                    "telegram-export",
+                    b.toString(),
+                    "--seed",
+                    "4",
+                    "--messages",
+                    "70",
+                    "--single-chat")
+                .exit())
+        .isZero();
 
     String export = "ChatExport_" + SampleExport.EXPORT_DATE + "/result.json";
     assertThat(Files.mismatch(a.resolve(export), b.resolve(export))).isEqualTo(-1L);
@@ -157,12 +202,11 @@ class SampleCommandTest {
 
   @Test
   void telegramExport_tooFewMessages_isAUsageError() {
-    CliRun run = CliRun.of("sample", "telegram-export", tmp.resolve("x").toString(),
-        "--messages", "10");
+    CliRun run =
+        CliRun.of("sample", "telegram-export", tmp.resolve("x").toString(), "--messages", "10");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).startsWith("redress: --messages must be at least ")
-        .contains("was 10");
+    assertThat(run.err()).startsWith("redress: --messages must be at least ").contains("was 10");
     assertThat(tmp.resolve("x")).doesNotExist();
   }
 

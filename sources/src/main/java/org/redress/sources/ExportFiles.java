@@ -54,7 +54,8 @@ abstract class ExportFiles {
   /** Why a path or entry name is unsafe (absolute, {@code ..}, NUL), or null when it is fine. */
   static UncheckedReason unsafe(String raw) {
     String p = raw.replace('\\', '/');
-    if (p.startsWith("/") || (p.length() >= 2 && p.charAt(1) == ':' && Character.isLetter(p.charAt(0)))) {
+    if (p.startsWith("/")
+        || (p.length() >= 2 && p.charAt(1) == ':' && Character.isLetter(p.charAt(0)))) {
       return UncheckedReason.ABSOLUTE_PATH;
     }
     for (String segment : p.split("/", -1)) {
@@ -93,15 +94,19 @@ abstract class ExportFiles {
       try {
         real = candidate.toRealPath();
       } catch (NoSuchFileException e) {
-        return MediaRef.unchecked(field, raw, candidate.toString(), meta, UncheckedReason.MISSING_FILE);
+        return MediaRef.unchecked(
+            field, raw, candidate.toString(), meta, UncheckedReason.MISSING_FILE);
       } catch (IOException e) {
-        return MediaRef.unchecked(field, raw, candidate.toString(), meta, UncheckedReason.NOT_A_FILE);
+        return MediaRef.unchecked(
+            field, raw, candidate.toString(), meta, UncheckedReason.NOT_A_FILE);
       }
       if (!real.startsWith(root)) {
-        return MediaRef.unchecked(field, raw, candidate.toString(), meta, UncheckedReason.LINK_ESCAPE);
+        return MediaRef.unchecked(
+            field, raw, candidate.toString(), meta, UncheckedReason.LINK_ESCAPE);
       }
       if (!Files.isRegularFile(real)) {
-        return MediaRef.unchecked(field, raw, candidate.toString(), meta, UncheckedReason.NOT_A_FILE);
+        return MediaRef.unchecked(
+            field, raw, candidate.toString(), meta, UncheckedReason.NOT_A_FILE);
       }
       return MediaRef.onDisk(field, raw, meta, real);
     }
@@ -127,7 +132,8 @@ abstract class ExportFiles {
       String name = prefix + relative;
       ZipEntry e = zip.entry(name);
       if (e == null) {
-        return MediaRef.unchecked(field, raw, zip.display(name), meta, UncheckedReason.MISSING_FILE);
+        return MediaRef.unchecked(
+            field, raw, zip.display(name), meta, UncheckedReason.MISSING_FILE);
       }
       if (e.isDirectory()) {
         return MediaRef.unchecked(field, raw, zip.display(name), meta, UncheckedReason.NOT_A_FILE);

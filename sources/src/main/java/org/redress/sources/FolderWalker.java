@@ -87,7 +87,8 @@ final class FolderWalker {
     } catch (IOException e) {
       if (MediaTypes.looksLikeMedia(rel)) {
         tally.loose(
-            MediaRef.unchecked("loose", rel, c.toString(), MediaRef.Meta.NONE, UncheckedReason.MISSING_FILE));
+            MediaRef.unchecked(
+                "loose", rel, c.toString(), MediaRef.Meta.NONE, UncheckedReason.MISSING_FILE));
       } else {
         tally.problem(Problem.at(c.toString(), "cannot read: " + e.getMessage()));
       }
@@ -96,9 +97,11 @@ final class FolderWalker {
     if (!real.startsWith(root)) {
       if (MediaTypes.looksLikeMedia(rel) || !Files.isDirectory(real)) {
         tally.loose(
-            MediaRef.unchecked("loose", rel, c.toString(), MediaRef.Meta.NONE, UncheckedReason.LINK_ESCAPE));
+            MediaRef.unchecked(
+                "loose", rel, c.toString(), MediaRef.Meta.NONE, UncheckedReason.LINK_ESCAPE));
       } else {
-        tally.problem(Problem.at(c.toString(), "link leads outside the folder, to " + real + "; skipped"));
+        tally.problem(
+            Problem.at(c.toString(), "link leads outside the folder, to " + real + "; skipped"));
       }
       return;
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class Limits {
   /** The CLI option that raises {@link #zipMaxBytes()}. */
   public static final String ZIP_MAX_BYTES_OPTION = "--zip-max-bytes";
+
   /** The CLI option that raises {@link #zipMaxEntries()}. */
   public static final String ZIP_MAX_ENTRIES_OPTION = "--zip-max-entries";
 

@@ -70,9 +70,9 @@ public final class MediaRef implements SourceItem {
     return new MediaRef(field, exportedPath, file.toString(), meta, null, file, null, null);
   }
 
-  static MediaRef inZip(String field, String exportedPath, Meta meta, ZipArchive zip, String entry) {
-    return new MediaRef(
-        field, exportedPath, zip.display(entry), meta, null, null, zip, entry);
+  static MediaRef inZip(
+      String field, String exportedPath, Meta meta, ZipArchive zip, String entry) {
+    return new MediaRef(field, exportedPath, zip.display(entry), meta, null, null, zip, entry);
   }
 
   static MediaRef unchecked(
@@ -82,8 +82,8 @@ public final class MediaRef implements SourceItem {
   }
 
   /**
-   * The export field that named it: {@code photo}, {@code file} or {@code thumbnail}; {@code
-   * loose} for a file found in a folder or ZIP outside any export.
+   * The export field that named it: {@code photo}, {@code file} or {@code thumbnail}; {@code loose}
+   * for a file found in a folder or ZIP outside any export.
    */
   public String field() {
     return field;
@@ -152,7 +152,9 @@ public final class MediaRef implements SourceItem {
     return Optional.ofNullable(meta.fileName());
   }
 
-  /** The coarse class: from {@code media_type}, {@code mime_type}, the field, then the extension. */
+  /**
+   * The coarse class: from {@code media_type}, {@code mime_type}, the field, then the extension.
+   */
   public MediaClass mediaClass() {
     String type = meta.mediaType() == null ? "" : meta.mediaType();
     switch (type) {

@@ -11,8 +11,8 @@ final class MediaTypes {
           "tiff");
   private static final Set<String> VIDEOS =
       Set.of(
-          "mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "3gp", "ts", "mts", "mpg", "mpeg", "wmv",
-          "gifv");
+          "mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "3gp", "ts", "mts", "mpg", "mpeg",
+          "wmv", "gifv");
 
   private MediaTypes() {}
 

@@ -18,8 +18,8 @@ import java.util.Objects;
  *     or a bare number such as {@code 123} in exports from before 2021; empty when absent
  * @param forwarded true when the export marks the message as forwarded ({@code forwarded_from}
  *     present, even as {@code null} for a hidden original sender)
- * @param forwardedFrom the display name the message was forwarded from; empty when not forwarded
- *     or when the export gives {@code null}
+ * @param forwardedFrom the display name the message was forwarded from; empty when not forwarded or
+ *     when the export gives {@code null}
  * @param forwardedFromId the id of the original sender ({@code forwarded_from_id}, newer exports
  *     only); empty when absent
  * @param text the text: the plain string, or the text entities' texts joined in order

@@ -29,6 +29,14 @@ public record Problem(String file, long byteOffset, int line, int column, String
     if (byteOffset < 0) {
       return file + ": " + message;
     }
-    return file + ": byte " + byteOffset + " (line " + line + ", column " + column + "): " + message;
+    return file
+        + ": byte "
+        + byteOffset
+        + " (line "
+        + line
+        + ", column "
+        + column
+        + "): "
+        + message;
   }
 }

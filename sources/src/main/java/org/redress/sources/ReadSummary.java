@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param unchecked media references that cannot be checked, by reason (every reason present)
  * @param looseFiles media files found outside any export (folder or ZIP)
  * @param skippedFiles files that are neither media nor part of an export, not read
- * @param partial true when something could not be read to the end (e.g. truncated JSON): the
- *     counts cover only what was read
+ * @param partial true when something could not be read to the end (e.g. truncated JSON): the counts
+ *     cover only what was read
  * @param problems the problems, in order, at most {@link Limits#maxProblems()} of them
  * @param problemCount how many problems there were in all
  */

@@ -70,7 +70,8 @@ public final class Source implements AutoCloseable {
     }
     throw new SourceException(
         path.toString(),
-        "not a Telegram export (result.json or its folder), a folder, a ZIP archive or a media file");
+        "not a Telegram export (result.json or its folder), a folder, a ZIP archive or a media"
+            + " file");
   }
 
   private static boolean isZip(Path path) throws SourceException {
@@ -169,13 +170,16 @@ public final class Source implements AutoCloseable {
       for (String other : zip.names()) {
         if (isResultJson(other) && !other.equals(export)) {
           tally.problem(
-              Problem.at(zip.display(other), "another export in the same archive; not read (unpack"
-                  + " the archive and give that export's folder separately)"));
+              Problem.at(
+                  zip.display(other),
+                  "another export in the same archive; not read (unpack"
+                      + " the archive and give that export's folder separately)"));
         }
       }
       for (String name : zip.names()) {
         if (ExportFiles.unsafe(name) != null) {
-          tally.problem(Problem.at(zip.display(name), "unsafe entry name (absolute or '..'); ignored"));
+          tally.problem(
+              Problem.at(zip.display(name), "unsafe entry name (absolute or '..'); ignored"));
         }
       }
       TelegramJsonReader reader =

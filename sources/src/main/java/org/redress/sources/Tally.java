@@ -60,7 +60,17 @@ final class Tally {
 
   ReadSummary summary(String source, SourceKind kind) {
     return new ReadSummary(
-        source, kind, chats, posts, service, available, unchecked, loose, skipped, partial,
-        problems, problemCount);
+        source,
+        kind,
+        chats,
+        posts,
+        service,
+        available,
+        unchecked,
+        loose,
+        skipped,
+        partial,
+        problems,
+        problemCount);
   }
 }

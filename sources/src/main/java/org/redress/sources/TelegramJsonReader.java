@@ -19,8 +19,8 @@ import java.util.List;
  * follows tdesktop's {@code export_output_json.cpp}: a single-chat export is one chat object
  * ({@code name}, {@code type}, {@code id}, {@code messages}); a full export has {@code chats.list}
  * and {@code left_chats.list} of such objects, among sections we skip (contacts, sessions…). When
- * the JSON breaks off or is invalid, what was read is kept, the position is reported and the
- * result is marked partial.
+ * the JSON breaks off or is invalid, what was read is kept, the position is reported and the result
+ * is marked partial.
  */
 final class TelegramJsonReader {
   /** Telegram texts are at most a few thousand characters; this bounds any one string. */
@@ -56,17 +56,22 @@ final class TelegramJsonReader {
         return;
       }
       if (t != JsonToken.START_OBJECT) {
-        fail(p.currentTokenLocation(), "not a Telegram export: expected a JSON object, found " + t.asString());
+        fail(
+            p.currentTokenLocation(),
+            "not a Telegram export: expected a JSON object, found " + t.asString());
         return;
       }
       readChat(true);
       if (p.nextToken() != null) {
-        problem(p.currentTokenLocation(), "unexpected content after the end of the export; ignored");
+        problem(
+            p.currentTokenLocation(), "unexpected content after the end of the export; ignored");
       }
     } catch (JsonProcessingException e) {
       String m = firstLine(e.getOriginalMessage());
       if (e instanceof JsonEOFException || m.contains("end-of-input")) {
-        fail(e.getLocation(), "the file ends in the middle of the JSON (truncated, or still being written?)");
+        fail(
+            e.getLocation(),
+            "the file ends in the middle of the JSON (truncated, or still being written?)");
       } else {
         fail(e.getLocation(), "invalid JSON: " + m);
       }
@@ -94,7 +99,8 @@ final class TelegramJsonReader {
     if (loc == null) {
       tally.problem(Problem.at(file, message));
     } else {
-      tally.problem(new Problem(file, loc.getByteOffset(), loc.getLineNr(), loc.getColumnNr(), message));
+      tally.problem(
+          new Problem(file, loc.getByteOffset(), loc.getLineNr(), loc.getColumnNr(), message));
     }
   }
 
@@ -340,7 +346,8 @@ final class TelegramJsonReader {
       try {
         return p.getLongValue();
       } catch (InputCoercionException e) {
-        problem(p.currentTokenLocation(), "field '" + field + "': number out of range: " + p.getText());
+        problem(
+            p.currentTokenLocation(), "field '" + field + "': number out of range: " + p.getText());
         return null;
       }
     }
@@ -348,7 +355,9 @@ final class TelegramJsonReader {
       try {
         return Long.parseLong(p.getText().trim());
       } catch (NumberFormatException e) {
-        problem(p.currentTokenLocation(), "field '" + field + "': not an integer: \"" + clip(p.getText()) + "\"");
+        problem(
+            p.currentTokenLocation(),
+            "field '" + field + "': not an integer: \"" + clip(p.getText()) + "\"");
         return null;
       }
     }

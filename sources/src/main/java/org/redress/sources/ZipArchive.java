@@ -35,9 +35,11 @@ final class ZipArchive implements Closeable {
     try {
       zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
     } catch (ZipException e) {
-      throw new SourceException(path.toString(), "not a readable ZIP archive: " + e.getMessage(), e);
+      throw new SourceException(
+          path.toString(), "not a readable ZIP archive: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new SourceException(path.toString(), "failed to open ZIP archive: " + e.getMessage(), e);
+      throw new SourceException(
+          path.toString(), "failed to open ZIP archive: " + e.getMessage(), e);
     }
     try {
       if (zip.size() > limits.zipMaxEntries()) {

@@ -23,12 +23,14 @@ class FolderSourceTest {
     Fixtures.Read r = Fixtures.read(root);
 
     assertThat(r.summary().kind()).isEqualTo(SourceKind.FOLDER);
-    assertThat(r.loose()).extracting(MediaRef::exportedPath)
+    assertThat(r.loose())
+        .extracting(MediaRef::exportedPath)
         .containsExactly("a.png", "b.jpg", "sub/c.MP4", "sub/deeper/d.webp");
     assertThat(r.loose()).allSatisfy(m -> assertThat(m.available()).isTrue());
     assertThat(r.loose().get(2).mediaClass()).isEqualTo(MediaRef.MediaClass.VIDEO);
     assertThat(r.summary().skippedFiles()).isEqualTo(1);
-    assertThat(Fixtures.read(root).loose()).extracting(MediaRef::exportedPath)
+    assertThat(Fixtures.read(root).loose())
+        .extracting(MediaRef::exportedPath)
         .as("same order every time")
         .containsExactly("a.png", "b.jpg", "sub/c.MP4", "sub/deeper/d.webp");
   }
@@ -42,7 +44,8 @@ class FolderSourceTest {
     Fixtures.Read r = Fixtures.read(root);
 
     assertThat(r.loose()).extracting(MediaRef::exportedPath).containsExactly("sub/x.jpg");
-    assertThat(r.summary().problems()).singleElement()
+    assertThat(r.summary().problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("directory loop"));
   }
 
@@ -57,10 +60,15 @@ class FolderSourceTest {
 
     Fixtures.Read r = Fixtures.read(root);
 
-    assertThat(r.loose()).extracting(m -> m.exportedPath() + ":" + m.uncheckedReason()
-            .map(UncheckedReason::code).orElse("ok"))
+    assertThat(r.loose())
+        .extracting(
+            m ->
+                m.exportedPath()
+                    + ":"
+                    + m.uncheckedReason().map(UncheckedReason::code).orElse("ok"))
         .containsExactly("dangling.jpg:missing_file", "link.jpg:link_escape", "ok.jpg:ok");
-    assertThat(r.summary().problems()).singleElement()
+    assertThat(r.summary().problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("link leads outside the folder"));
   }
 
@@ -99,14 +107,16 @@ class FolderSourceTest {
     Path export = Fixtures.export(tmp.resolve("e"), "old-format.json");
     Path jpg = Fixtures.file(tmp, "one.jpg", "x");
     Path zip = tmp.resolve("archive.bin");
-    Files.write(zip, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Files.write(
+        zip, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
 
     assertThat(Source.detect(export)).isEqualTo(SourceKind.TELEGRAM_EXPORT);
     assertThat(Source.detect(export.resolve("result.json"))).isEqualTo(SourceKind.TELEGRAM_EXPORT);
     assertThat(Source.detect(tmp)).isEqualTo(SourceKind.FOLDER);
     assertThat(Source.detect(jpg)).isEqualTo(SourceKind.FILE);
     assertThat(Source.detect(zip)).as("by signature, not name").isEqualTo(SourceKind.ZIP);
-    assertThat(Fixtures.read(jpg).loose()).singleElement()
+    assertThat(Fixtures.read(jpg).loose())
+        .singleElement()
         .satisfies(m -> assertThat(m.file()).contains(jpg.toRealPath()));
   }
 

@@ -29,7 +29,12 @@ public final class StreamingProbe {
         String.format(
             Locale.ROOT,
             "posts=%d chats=%d available=%d unchecked=%d partial=%b text_chars=%d peak_heap_mib=%d",
-            s.posts(), s.chats(), s.mediaAvailable(), s.uncheckedTotal(), s.partial(), texts[0],
+            s.posts(),
+            s.chats(),
+            s.mediaAvailable(),
+            s.uncheckedTotal(),
+            s.partial(),
+            texts[0],
             peak >> 20));
   }
 }

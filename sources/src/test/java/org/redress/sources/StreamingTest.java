@@ -53,7 +53,8 @@ class StreamingTest {
           g.writeStringField("from", "用户" + (i % 977));
           g.writeStringField("from_id", "user" + (i % 977));
           if (i % 10 == 0) {
-            g.writeStringField("photo", "(File not included. Change data exporting settings to download.)");
+            g.writeStringField(
+                "photo", "(File not included. Change data exporting settings to download.)");
             g.writeNumberField("width", 1280);
             g.writeNumberField("height", 720);
           }
@@ -87,9 +88,16 @@ class StreamingTest {
     long bytes = Files.size(dir.resolve("result.json"));
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, HEAP, "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), StreamingProbe.class.getName(),
-        dir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                HEAP,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StreamingProbe.class.getName(),
+                dir.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out;
     try {
@@ -100,11 +108,14 @@ class StreamingTest {
     }
 
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("posts=" + MESSAGES + " ").contains("chats=3 ")
-        .contains("unchecked=" + (MESSAGES / 3 / 10 * 3)).contains("partial=false");
+    assertThat(out)
+        .contains("posts=" + MESSAGES + " ")
+        .contains("chats=3 ")
+        .contains("unchecked=" + (MESSAGES / 3 / 10 * 3))
+        .contains("partial=false");
     Matcher m = Pattern.compile("peak_heap_mib=(\\d+)").matcher(out);
     assertThat(m.find()).isTrue();
-    System.out.println("streaming: " + MESSAGES + " messages, " + (bytes >> 20) + " MiB of JSON, "
-        + out.trim());
+    System.out.println(
+        "streaming: " + MESSAGES + " messages, " + (bytes >> 20) + " MiB of JSON, " + out.trim());
   }
 }

@@ -34,7 +34,8 @@ class TelegramExportTest {
     Fixtures.Read r = Fixtures.read(export);
 
     assertThat(r.summary().kind()).isEqualTo(SourceKind.TELEGRAM_EXPORT);
-    assertThat(r.posts()).extracting(Post::messageId)
+    assertThat(r.posts())
+        .extracting(Post::messageId)
         .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
     Chat chat = r.post(2).chat();
     assertThat(chat.id()).isEqualTo(1700000001L);
@@ -149,7 +150,8 @@ class TelegramExportTest {
     MediaRef m = Fixtures.read(export).media(4, "photo");
 
     assertThat(m.available()).isTrue();
-    assertThat(m.file()).contains(export.toRealPath().resolve("photos/photo_1@01-03-2024_17-07-00.jpg"));
+    assertThat(m.file())
+        .contains(export.toRealPath().resolve("photos/photo_1@01-03-2024_17-07-00.jpg"));
     assertThat(m.width()).hasValue(640);
     assertThat(m.height()).hasValue(480);
     assertThat(m.declaredSize()).hasValue(5);
@@ -200,7 +202,8 @@ class TelegramExportTest {
     assertThat(m.fileName()).contains("big.mp4");
     assertThat(m.durationSeconds()).hasValue(3600);
     assertThat(m.mediaClass()).isEqualTo(MediaRef.MediaClass.VIDEO);
-    assertThat(r.media(6, "thumbnail").uncheckedReason()).contains(UncheckedReason.EXCEEDS_MAX_SIZE);
+    assertThat(r.media(6, "thumbnail").uncheckedReason())
+        .contains(UncheckedReason.EXCEEDS_MAX_SIZE);
   }
 
   @Test
@@ -234,7 +237,8 @@ class TelegramExportTest {
     Fixtures.Read r = Fixtures.read(full);
 
     assertThat(r.summary().chats()).isEqualTo(4);
-    assertThat(r.posts()).extracting(p -> p.chat().name() + "#" + p.messageId())
+    assertThat(r.posts())
+        .extracting(p -> p.chat().name() + "#" + p.messageId())
         .containsExactly("Landscape Club#1", "Landscape Club#2", "每日美图频道#7", "Left Group#3");
     assertThat(r.post(7).chat().isChannel()).isTrue();
     assertThat(r.post(7).chat().id()).isEqualTo(1500000002L);

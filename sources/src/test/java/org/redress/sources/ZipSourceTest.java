@@ -71,7 +71,8 @@ class ZipSourceTest {
     MediaRef photo = r.media(4, "photo");
     assertThat(photo.available()).isTrue();
     assertThat(photo.file()).isEmpty();
-    assertThat(photo.location()).isEqualTo(z + "!/ChatExport_2024-03-01/photos/photo_1@01-03-2024_17-07-00.jpg");
+    assertThat(photo.location())
+        .isEqualTo(z + "!/ChatExport_2024-03-01/photos/photo_1@01-03-2024_17-07-00.jpg");
     assertThat(r.media(11, "photo").uncheckedReason()).contains(UncheckedReason.PATH_ESCAPE);
     assertThat(r.media(8, "thumbnail").uncheckedReason()).contains(UncheckedReason.MISSING_FILE);
   }
@@ -86,11 +87,12 @@ class ZipSourceTest {
 
     try (Source s = Source.open(z)) {
       MediaRef[] photo = new MediaRef[1];
-      s.read(i -> {
-        if (i instanceof Post p && p.messageId() == 4) {
-          photo[0] = p.media().get(0);
-        }
-      });
+      s.read(
+          i -> {
+            if (i instanceof Post p && p.messageId() == 4) {
+              photo[0] = p.media().get(0);
+            }
+          });
       try (InputStream in = photo[0].open()) {
         assertThat(in.readAllBytes()).isEqualTo(utf8("photo"));
       }
@@ -114,8 +116,13 @@ class ZipSourceTest {
 
     Fixtures.Read r = Fixtures.read(z);
 
-    assertThat(r.loose()).extracting(MediaRef::exportedPath)
-        .containsExactly("../evil.jpg", "/abs.jpg", "pics/../../up.png", "pics/good.jpg",
+    assertThat(r.loose())
+        .extracting(MediaRef::exportedPath)
+        .containsExactly(
+            "../evil.jpg",
+            "/abs.jpg",
+            "pics/../../up.png",
+            "pics/good.jpg",
             "pics\\..\\..\\win.jpg");
     assertThat(r.loose().stream().filter(m -> !m.available()))
         .hasSize(4)
@@ -152,11 +159,12 @@ class ZipSourceTest {
       MediaRef[] ref = new MediaRef[1];
       s.read(i -> ref[0] = (MediaRef) i);
       assertThat(ref[0].declaredSize()).hasValue(1000);
-      assertThatThrownBy(() -> {
-            try (InputStream in = ref[0].open()) {
-              in.transferTo(OutputStream.nullOutputStream());
-            }
-          })
+      assertThatThrownBy(
+              () -> {
+                try (InputStream in = ref[0].open()) {
+                  in.transferTo(OutputStream.nullOutputStream());
+                }
+              })
           .isInstanceOf(IOException.class)
           .hasMessageContaining("liar.jpg: inflates past its declared size of 1000 bytes");
       assertThatThrownBy(() -> ref[0].localFile(work)).isInstanceOf(IOException.class);
@@ -191,8 +199,10 @@ class ZipSourceTest {
 
     assertThatThrownBy(() -> Source.open(z, Limits.builder().zipMaxEntries(20).build()))
         .isInstanceOf(SourceException.class)
-        .hasMessage(z + ": has 30 entries, over the cap of 20 (not extracted). If the archive is"
-            + " genuine, raise the cap with --zip-max-entries N");
+        .hasMessage(
+            z
+                + ": has 30 entries, over the cap of 20 (not extracted). If the archive is"
+                + " genuine, raise the cap with --zip-max-entries N");
     assertThat(Fixtures.read(z, Limits.builder().zipMaxEntries(30).build()).loose()).hasSize(30);
   }
 
