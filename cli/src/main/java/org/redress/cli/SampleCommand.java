@@ -31,9 +31,10 @@ public final class SampleCommand implements Runnable {
       name = "telegram-export",
       mixinStandardHelpOptions = true,
       description = {
-        "Write a synthetic Telegram Desktop JSON export to DIR, with generated pictures, edited",
-        "copies of 'victim' pictures (in DIR/victim-originals), skipped media, forwards, ad posts",
-        "marked as synthetic, and DIR/planted.json saying what was planted where."
+        "Write a synthetic Telegram Desktop JSON export to DIR: generated pictures,",
+        "edited copies of 'victim' pictures (originals in DIR/victim-originals),",
+        "skipped media, forwards, ad posts marked as synthetic, and DIR/planted.json",
+        "saying what was planted where. Nothing in it shows a real person."
       })
   public static final class TelegramExport implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
