@@ -146,6 +146,28 @@ final class SampleImages {
     return out;
   }
 
+  /**
+   * A re-uploader's watermark: a translucent band with a channel handle across the lower part and
+   * a small logo box in the corner.
+   */
+  static BufferedImage watermarked(BufferedImage src, String handle) {
+    BufferedImage out = copy(src);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    int w = out.getWidth();
+    int h = out.getHeight();
+    g.setColor(new Color(0, 0, 0, 90));
+    g.fillRect(0, h - h / 9, w, h / 12);
+    g.setColor(new Color(255, 255, 255, 200));
+    int size = Math.max(10, h / 20);
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, size));
+    g.drawString(handle, w / 20, h - h / 9 + h / 16);
+    g.setColor(new Color(255, 80, 80, 170));
+    g.fillRoundRect(w - w / 8, h / 30, w / 10, w / 10, w / 40, w / 40);
+    g.dispose();
+    return out;
+  }
+
   private static BufferedImage copy(BufferedImage src) {
     BufferedImage out =
         new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);

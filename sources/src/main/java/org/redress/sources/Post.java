@@ -1,0 +1,69 @@
+package org.redress.sources;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One exported message with its provenance.
+ *
+ * @param chat the chat it was posted in
+ * @param messageId the message id within the chat (0 when the export has none)
+ * @param type the export's message type: {@code message}, {@code service} or {@code unsupported}
+ * @param action for service messages, the export's {@code action} (e.g. {@code invite_members});
+ *     empty otherwise
+ * @param date when it was sent
+ * @param senderName the sender's display name ({@code from}, or {@code actor} for service
+ *     messages); empty when absent or null (deleted account)
+ * @param senderId the sender's id as exported: {@code user123}, {@code channel456}, {@code chat7},
+ *     or a bare number such as {@code 123} in exports from before 2021; empty when absent
+ * @param forwarded true when the export marks the message as forwarded ({@code forwarded_from}
+ *     present, even as {@code null} for a hidden original sender)
+ * @param forwardedFrom the display name the message was forwarded from; empty when not forwarded or
+ *     when the export gives {@code null}
+ * @param forwardedFromId the id of the original sender ({@code forwarded_from_id}, newer exports
+ *     only); empty when absent
+ * @param text the text: the plain string, or the text entities' texts joined in order
+ * @param links the link targets in the text, in order: the text of {@code link} entities and the
+ *     {@code href} of {@code text_link} entities
+ * @param media the media the message carries (photo, file, thumbnail), available or unchecked
+ */
+public record Post(
+    Chat chat,
+    long messageId,
+    String type,
+    String action,
+    PostDate date,
+    String senderName,
+    String senderId,
+    boolean forwarded,
+    String forwardedFrom,
+    String forwardedFromId,
+    String text,
+    List<String> links,
+    List<MediaRef> media)
+    implements SourceItem {
+  /** Checks that no component is null and copies the lists. */
+  public Post {
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(senderName, "senderName");
+    Objects.requireNonNull(senderId, "senderId");
+    Objects.requireNonNull(forwardedFrom, "forwardedFrom");
+    Objects.requireNonNull(forwardedFromId, "forwardedFromId");
+    Objects.requireNonNull(text, "text");
+    links = List.copyOf(links);
+    media = List.copyOf(media);
+  }
+
+  /** True for service messages (joins, pins, title changes…), which nobody wrote as a post. */
+  public boolean service() {
+    return type.equals("service");
+  }
+
+  /** {@code chat 123 message 45}: how a report refers to this post. */
+  public String reference() {
+    return "chat " + chat.id() + " message " + messageId;
+  }
+}

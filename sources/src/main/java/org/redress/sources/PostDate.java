@@ -1,0 +1,115 @@
+package org.redress.sources;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * When a message was sent, as exported. Telegram Desktop writes {@code date} as the exporting
+ * computer's local time without an offset, and (since late 2021) {@code date_unixtime} as a string
+ * of epoch seconds. Without {@code date_unixtime} the instant is unknown: the naive local time is
+ * kept and {@link #zoneUnknown()} says so.
+ */
+public final class PostDate {
+  private static final PostDate UNKNOWN = new PostDate(null, "", null, true);
+
+  private final Instant utc;
+  private final String exported;
+  private final LocalDateTime local;
+  private final boolean zoneUnknown;
+
+  private PostDate(Instant utc, String exported, LocalDateTime local, boolean zoneUnknown) {
+    this.utc = utc;
+    this.exported = exported;
+    this.local = local;
+    this.zoneUnknown = zoneUnknown;
+  }
+
+  /** A message without any date (Telegram's {@code unsupported} messages). */
+  public static PostDate unknown() {
+    return UNKNOWN;
+  }
+
+  /**
+   * The date of a message from its exported fields.
+   *
+   * @param date the {@code date} string, or null when absent
+   * @param unixtime the {@code date_unixtime} value (decimal epoch seconds), or null when absent
+   * @return the date; never null
+   */
+  public static PostDate of(String date, String unixtime) {
+    String exported = date == null ? "" : date;
+    LocalDateTime local = null;
+    Instant utc = null;
+    if (!exported.isEmpty()) {
+      try {
+        local = LocalDateTime.parse(exported);
+      } catch (DateTimeParseException e) {
+        try {
+          OffsetDateTime odt = OffsetDateTime.parse(exported);
+          utc = odt.toInstant();
+          local = odt.toLocalDateTime();
+        } catch (DateTimeParseException e2) {
+          // kept as text only
+        }
+      }
+    }
+    if (unixtime != null) {
+      try {
+        utc = Instant.ofEpochSecond(Long.parseLong(unixtime.trim()));
+      } catch (NumberFormatException e) {
+        // not a number: fall back to what the date string says
+      }
+    }
+    if (utc == null && local == null && exported.isEmpty()) {
+      return UNKNOWN;
+    }
+    return new PostDate(utc, exported, local, utc == null);
+  }
+
+  /** The instant in UTC, when the export states it ({@code date_unixtime} or an offset). */
+  public Optional<Instant> utc() {
+    return Optional.ofNullable(utc);
+  }
+
+  /** The {@code date} string exactly as exported; empty when absent. */
+  public String exported() {
+    return exported;
+  }
+
+  /** The exported date as a wall-clock time in the exporter's (unknown) zone, when parseable. */
+  public Optional<LocalDateTime> local() {
+    return Optional.ofNullable(local);
+  }
+
+  /** True when the export gives no instant: only a naive local time, or nothing. */
+  public boolean zoneUnknown() {
+    return zoneUnknown;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PostDate d
+        && Objects.equals(utc, d.utc)
+        && exported.equals(d.exported)
+        && Objects.equals(local, d.local)
+        && zoneUnknown == d.zoneUnknown;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(utc, exported, local, zoneUnknown);
+  }
+
+  /** {@code 2024-01-15T10:30:00Z (exported 2024-01-15T18:30:00)} or {@code ... (zone unknown)}. */
+  @Override
+  public String toString() {
+    if (utc != null) {
+      return utc + " (exported " + exported + ")";
+    }
+    return exported.isEmpty() ? "(no date)" : exported + " (zone unknown)";
+  }
+}
