@@ -530,8 +530,8 @@ final class SampleExport {
     byte[] clip;
     byte[] copy;
     try {
-      clip = SampleVideo.encode(still, 320, 240, 24, 400_000);
-      copy = SampleVideo.encode(still, 240, 180, 24, 120_000);
+      clip = SampleImages.panClip(still, 320, 240, 24, 400_000);
+      copy = SampleImages.panClip(still, 240, 180, 24, 120_000);
     } catch (Throwable t) {
       return "no video encoder available ("
           + t.getClass().getSimpleName()

@@ -235,4 +235,37 @@ final class SampleImages {
     System.arraycopy(jpeg, 2, out, 6 + exif.length, jpeg.length - 2);
     return out;
   }
+
+  /**
+   * An MP4 clip (MPEG-4 Part 2, 12 frames per second, {@code frames} frames) of a window sliding
+   * left to right over {@code still}, scaled to {@code width}x{@code height}.
+   *
+   * @throws IOException when encoding fails
+   */
+  static byte[] panClip(BufferedImage still, int width, int height, int frames, int bitrate)
+      throws IOException {
+    java.nio.file.Path tmp = java.nio.file.Files.createTempFile("redress-sample-", ".mp4");
+    try {
+      org.redress.media.SampleVideo.write(
+          tmp, width, height, 12, frames, bitrate,
+          (i, rgb) -> panFrame(still, width, height, i, frames).getRGB(0, 0, width, height, rgb, 0, width));
+      return java.nio.file.Files.readAllBytes(tmp);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Frame {@code i} of {@link #panClip}. */
+  static BufferedImage panFrame(BufferedImage still, int w, int h, int i, int frames) {
+    int winW = still.getWidth() * 3 / 4;
+    int winH = still.getHeight() * 3 / 4;
+    int x = (still.getWidth() - winW) * i / Math.max(1, frames - 1);
+    int y = (still.getHeight() - winH) / 2;
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(still, 0, 0, w, h, x, y, x + winW, y + winH, null);
+    g.dispose();
+    return out;
+  }
 }

@@ -31,13 +31,28 @@ public final class SampleVideo {
    */
   public static String write(Path out, int width, int height, int fps, int frames, Painter painter)
       throws IOException {
+    return write(out, width, height, fps, frames, 0, painter);
+  }
+
+  /**
+   * As {@link #write(Path, int, int, int, int, Painter)} with MPEG-4 Part 2 (an encoder every
+   * FFmpeg build has, and deterministic) at {@code bitrate} bits per second, or H.264 first when
+   * {@code bitrate} is 0.
+   *
+   * @return the encoder used
+   * @throws IOException when no encoder could write the file
+   */
+  public static String write(
+      Path out, int width, int height, int fps, int frames, int bitrate, Painter painter)
+      throws IOException {
     if (width < 16 || height < 16 || (width & 1) != 0 || (height & 1) != 0) {
       throw new IllegalArgumentException(
           "video size must be even and at least 16x16, was " + width + "x" + height);
     }
-    if (fps <= 0 || frames <= 0) {
+    if (fps <= 0 || frames <= 0 || bitrate < 0) {
       throw new IllegalArgumentException(
-          "fps and frame count must be positive, were " + fps + " and " + frames);
+          "fps, frame count and bitrate must be positive, were " + fps + ", " + frames + ", "
+              + bitrate);
     }
     try {
       FfmpegNatives.ensureLoaded(out);
@@ -45,7 +60,8 @@ public final class SampleVideo {
       throw new IOException(e.getMessage(), e);
     }
     Exception last = null;
-    for (String encoder : new String[] {"libopenh264", "mpeg4"}) {
+    String[] encoders = bitrate > 0 ? new String[] {"mpeg4"} : new String[] {"libopenh264", "mpeg4"};
+    for (String encoder : encoders) {
       try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), width, height, 0)) {
         rec.setFormat("mp4");
         rec.setVideoCodecName(encoder);
@@ -54,7 +70,7 @@ public final class SampleVideo {
         }
         rec.setFrameRate(fps);
         rec.setGopSize(2 * fps);
-        rec.setVideoBitrate(Math.max(500_000, width * height * 3));
+        rec.setVideoBitrate(bitrate > 0 ? bitrate : Math.max(500_000, width * height * 3));
         rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         rec.start();
         Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
