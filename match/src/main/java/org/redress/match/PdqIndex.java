@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redress.phash.Pdq;
 
 /**
@@ -12,56 +13,67 @@ import org.redress.phash.Pdq;
  *
  * <h2>Implementation notes</h2>
  *
- * <p>Multi-index hashing [1]. Each hash is cut into {@value #TABLES} disjoint 16-bit substrings;
- * table {@code t} groups the hashes by their substring {@code t}. By the pigeonhole principle, if
- * two hashes differ in at most {@code r} bits, then at least one of the 16 substrings differs in at
- * most {@code s = floor(r / 16)} bits (otherwise the total would be at least {@code 16 (s + 1) > r}).
- * So a query probes, in every table, each bucket whose key lies within distance {@code s} of the
- * query's substring, and verifies every candidate with a full 256-bit popcount. A candidate found
- * in table {@code t} is reported only if no earlier table {@code u < t} also holds it within
- * distance {@code s}, so each hit is reported once without a "seen" set. At {@code r = 31} a query
- * probes 16 &times; 17 buckets, about 0.4 % of the index when hashes are spread uniformly [2].
+ * <p>Multi-index hashing [1]. Each hash is cut into {@code m} disjoint substrings of about
+ * log<sub>2</sub>(n) bits (16 tables of 16 bits for up to 65,536 hashes, 11 tables of 23 or 24 bits
+ * at ten million); table {@code t} groups the hashes by their substring {@code t}. By the
+ * generalised pigeonhole principle [3], if two hashes differ in at most {@code r} bits and the
+ * per-substring radii {@code tau[i]} sum to {@code r - m + 1}, then some substring {@code i} differs
+ * in at most {@code tau[i]} bits (otherwise the total would be at least {@code r + 1}). So a query
+ * probes, in every table, each bucket whose key lies within {@code tau[t]} of the query's
+ * substring, and verifies every candidate with a full 256-bit popcount. A candidate found in table
+ * {@code t} is reported only if no earlier table {@code u < t} also holds it within {@code
+ * tau[u]}, so each hit is reported once without a "seen" set.
  *
- * <p>For radii where the probes would touch a large share of the index ({@code s >= 3}, i.e.
- * {@code r >= 48}), the query falls back to a linear scan, which is then as fast and trivially
- * exact.
+ * <p>When the expected probes and candidates exceed a quarter of the index (large radii), the
+ * query falls back to a linear scan, which is then as fast and trivially exact.
  *
- * <p>Storage is compact: the hashes live in one {@code long[]} (four words per hash, 32 bytes) and
- * each table is a counting-sorted {@code int[]} of ordinals plus 65,537 bucket offsets, so an index
- * costs 96 bytes per hash (about 0.9 GiB for ten million) and builds in linear time.
+ * <p>Storage is compact: the hashes live in one {@code long[]} (four words per hash, 32 bytes);
+ * each table is a counting-sorted {@code int[]} of ordinals plus {@code 2^bits + 1} bucket offsets.
+ * Ten million hashes take about 1.2 GiB and build in linear time.
  *
  * <p>References:
  *
  * <ol>
  *   <li>M. Norouzi, A. Punjani, D. J. Fleet, "Fast Search in Hamming Space with Multi-Index
- *       Hashing", CVPR 2012; extended as "Fast Exact Search in Hamming Space with Multi-Index
- *       Hashing", IEEE TPAMI 36(6), 2014.
- *   <li>Facebook ThreatExchange, {@code pdq/cpp/index/mih.h}: the reference PDQ index, which uses
- *       the same 16 &times; 16-bit split.
+ *       Hashing", CVPR 2012; "Fast Exact Search in Hamming Space with Multi-Index Hashing", IEEE
+ *       TPAMI 36(6), 2014. Substring length log<sub>2</sub>(n) is their recommendation.
+ *   <li>facebook/ThreatExchange, {@code pdq/cpp/index/mih.h}: the reference PDQ multi-index hash,
+ *       with 16 slots of 16 bits.
+ *   <li>J. Qin, Y. Wang, C. Xiao, W. Wang, X. Lin, Y. Ishikawa, "GPH: Similarity Search in Hamming
+ *       Space", ICDE 2018: the generalised pigeonhole principle with per-part thresholds summing to
+ *       {@code r - m + 1}.
  * </ol>
  */
 public final class PdqIndex {
-  /** Number of substrings, and so of tables. */
-  public static final int TABLES = 16;
-
-  private static final int KEY_BITS = 16;
-  private static final int BUCKETS = 1 << KEY_BITS;
-  /** Largest per-substring radius probed through the tables; above it the index scans. */
-  private static final int MAX_PROBE_RADIUS = 2;
-  /** PROBE_MASKS[s] = every 16-bit mask with at most s bits set, ordered by bit count. */
-  private static final int[][] PROBE_MASKS = probeMasks();
+  /** Fewest substrings: 11 of 23 or 24 bits, so a bucket array stays within 64 MiB. */
+  public static final int MIN_TABLES = 11;
+  /** Most substrings: 16 of 16 bits, the reference's split. */
+  public static final int MAX_TABLES = 16;
 
   private final int size;
   private final long[] words;
+  private final int tables;
+  private final int[] bitStart;
+  private final int[] bitWidth;
   private final int[][] starts;
   private final int[][] ordinals;
+  private final ConcurrentHashMap<Integer, int[]> masks = new ConcurrentHashMap<>();
 
-  private PdqIndex(long[] words, int size) {
+  private PdqIndex(long[] words, int size, int tables) {
     this.size = size;
     this.words = words;
-    this.starts = new int[TABLES][];
-    this.ordinals = new int[TABLES][];
-    for (int t = 0; t < TABLES; t++) {
+    this.tables = tables;
+    this.bitStart = new int[tables];
+    this.bitWidth = new int[tables];
+    int at = 0;
+    for (int t = 0; t < tables; t++) {
+      bitWidth[t] = 256 / tables + (t < 256 % tables ? 1 : 0);
+      bitStart[t] = at;
+      at += bitWidth[t];
+    }
+    this.starts = new int[tables][];
+    this.ordinals = new int[tables][];
+    for (int t = 0; t < tables; t++) {
       buildTable(t);
     }
   }
@@ -83,15 +95,29 @@ public final class PdqIndex {
     return b.build();
   }
 
+  /**
+   * The number of substrings for {@code n} hashes: substrings of about log2(n) bits [1], between
+   * 16 bits (16 tables) and 24 bits (11 tables), so bucket arrays stay within 64 MiB each.
+   */
+  static int defaultTables(int n) {
+    if (n < 2) {
+      return MAX_TABLES;
+    }
+    double bits = Math.log(n) / Math.log(2);
+    long m = Math.round(256 / bits);
+    return (int) Math.max(11, Math.min(MAX_TABLES, m));
+  }
+
   private void buildTable(int t) {
-    int[] start = new int[BUCKETS + 1];
+    int buckets = 1 << bitWidth[t];
+    int[] start = new int[buckets + 1];
     for (int i = 0; i < size; i++) {
       start[key(i, t) + 1]++;
     }
-    for (int k = 0; k < BUCKETS; k++) {
+    for (int k = 0; k < buckets; k++) {
       start[k + 1] += start[k];
     }
-    int[] next = Arrays.copyOf(start, BUCKETS);
+    int[] next = Arrays.copyOf(start, buckets);
     int[] ord = new int[size];
     for (int i = 0; i < size; i++) {
       ord[next[key(i, t)]++] = i;
@@ -101,31 +127,42 @@ public final class PdqIndex {
   }
 
   private int key(int ordinal, int t) {
-    return (int) (words[4 * ordinal + (t >> 2)] >>> ((t & 3) * KEY_BITS)) & (BUCKETS - 1);
+    int o = 4 * ordinal;
+    return extract(words[o], words[o + 1], words[o + 2], words[o + 3], bitStart[t], bitWidth[t]);
   }
 
-  private static int key(long w0, long w1, long w2, long w3, int t) {
-    long w;
-    switch (t >> 2) {
-      case 0:
-        w = w0;
-        break;
-      case 1:
-        w = w1;
-        break;
-      case 2:
-        w = w2;
-        break;
-      default:
-        w = w3;
-        break;
+  /** Bits {@code start .. start + width - 1} (width at most 32) of a 256-bit value. */
+  static int extract(long w0, long w1, long w2, long w3, int start, int width) {
+    int wi = start >>> 6;
+    int off = start & 63;
+    long v = word(w0, w1, w2, w3, wi) >>> off;
+    if (off + width > 64) {
+      v |= word(w0, w1, w2, w3, wi + 1) << (64 - off);
     }
-    return (int) (w >>> ((t & 3) * KEY_BITS)) & (BUCKETS - 1);
+    return (int) (v & ((1L << width) - 1));
+  }
+
+  private static long word(long w0, long w1, long w2, long w3, int i) {
+    switch (i) {
+      case 0:
+        return w0;
+      case 1:
+        return w1;
+      case 2:
+        return w2;
+      default:
+        return w3;
+    }
   }
 
   /** Number of hashes indexed. */
   public int size() {
     return size;
+  }
+
+  /** Number of substrings (tables). */
+  public int tables() {
+    return tables;
   }
 
   /** The hash with the given ordinal. */
@@ -161,8 +198,7 @@ public final class PdqIndex {
   }
 
   /**
-   * Streams every indexed hash within distance {@code radius} of {@code query} to {@code sink},
-   * without allocating.
+   * Streams every indexed hash within distance {@code radius} of {@code query} to {@code sink}.
    *
    * @throws IllegalArgumentException when radius is negative
    */
@@ -174,17 +210,19 @@ public final class PdqIndex {
     long q1 = query.word64(1);
     long q2 = query.word64(2);
     long q3 = query.word64(3);
-    int s = radius / TABLES;
-    if (s > MAX_PROBE_RADIUS) {
+    int[] tau = substringRadii(radius);
+    if (probeCost(tau) > size / 4.0) {
       scan(q0, q1, q2, q3, radius, sink);
       return;
     }
-    int[] masks = PROBE_MASKS[s];
-    for (int t = 0; t < TABLES; t++) {
-      int qk = key(q0, q1, q2, q3, t);
+    for (int t = 0; t < tables; t++) {
+      if (tau[t] < 0) {
+        continue;
+      }
+      int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
       int[] start = starts[t];
       int[] ord = ordinals[t];
-      for (int mask : masks) {
+      for (int mask : masks(bitWidth[t], tau[t])) {
         int bucket = qk ^ mask;
         for (int j = start[bucket], end = start[bucket + 1]; j < end; j++) {
           int i = ord[j];
@@ -198,7 +236,7 @@ public final class PdqIndex {
           long x2 = words[o + 2] ^ q2;
           long x3 = words[o + 3] ^ q3;
           d += Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-          if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, s)) {
+          if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
             sink.hit(i, d);
           }
         }
@@ -206,10 +244,50 @@ public final class PdqIndex {
     }
   }
 
-  /** Whether a table before {@code t} also holds this hash within substring distance s. */
-  private static boolean foundInEarlierTable(long x0, long x1, long x2, long x3, int t, int s) {
+  /**
+   * Per-substring radii from the generalised pigeonhole principle [3]: with {@code m} substrings
+   * and radii summing to {@code r - m + 1}, two hashes within {@code r} agree within {@code tau[i]}
+   * on some substring {@code i} (were every {@code d_i >= tau[i] + 1}, the sum would exceed r). A
+   * negative radius means the table need not be probed.
+   */
+  int[] substringRadii(int radius) {
+    int total = radius - tables + 1;
+    int base = Math.floorDiv(total, tables);
+    int extra = Math.floorMod(total, tables);
+    int[] tau = new int[tables];
+    for (int t = 0; t < tables; t++) {
+      tau[t] = base + (t < extra ? 1 : 0);
+    }
+    return tau;
+  }
+
+  /** Expected probes plus candidates for the radii, assuming uniformly spread hashes. */
+  private double probeCost(int[] tau) {
+    double cost = 0;
+    for (int t = 0; t < tables; t++) {
+      if (tau[t] >= 0) {
+        double v = ballVolume(bitWidth[t], tau[t]);
+        cost += v + v * size / (double) (1L << bitWidth[t]);
+      }
+    }
+    return cost;
+  }
+
+  private static double ballVolume(int bits, int radius) {
+    double v = 0;
+    double c = 1;
+    for (int k = 0; k <= Math.min(bits, radius); k++) {
+      v += c;
+      c = c * (bits - k) / (k + 1);
+    }
+    return v;
+  }
+
+  /** Whether a table before {@code t} also holds this hash within its substring radius. */
+  private boolean foundInEarlierTable(long x0, long x1, long x2, long x3, int t, int[] tau) {
     for (int u = 0; u < t; u++) {
-      if (Integer.bitCount(key(x0, x1, x2, x3, u)) <= s) {
+      if (tau[u] >= 0
+          && Integer.bitCount(extract(x0, x1, x2, x3, bitStart[u], bitWidth[u])) <= tau[u]) {
         return true;
       }
     }
@@ -226,31 +304,48 @@ public final class PdqIndex {
     }
   }
 
-  private static int[][] probeMasks() {
-    int[][] out = new int[MAX_PROBE_RADIUS + 1][];
-    for (int s = 0; s <= MAX_PROBE_RADIUS; s++) {
-      int[] m = new int[BUCKETS];
-      int n = 0;
-      for (int bits = 0; bits <= s; bits++) {
-        for (int k = 0; k < BUCKETS; k++) {
-          if (Integer.bitCount(k) == bits) {
-            m[n++] = k;
-          }
-        }
-      }
-      out[s] = Arrays.copyOf(m, n);
+  /** Every {@code bits}-bit mask with at most {@code radius} bits set; cached. */
+  private int[] masks(int bits, int radius) {
+    return masks.computeIfAbsent(bits << 8 | radius, k -> {
+      int[] out = new int[(int) ballVolume(bits, radius)];
+      int[] n = {0};
+      enumerate(bits, radius, 0, 0, out, n);
+      return out;
+    });
+  }
+
+  private static void enumerate(int bits, int left, int from, int mask, int[] out, int[] n) {
+    out[n[0]++] = mask;
+    if (left == 0) {
+      return;
     }
-    return out;
+    for (int b = from; b < bits; b++) {
+      enumerate(bits, left - 1, b + 1, mask | (1 << b), out, n);
+    }
   }
 
   /** Collects hashes; ordinals are given in insertion order starting at 0. Not reusable. */
   public static final class Builder {
     private long[] words;
     private int size;
+    private int tables;
     private boolean built;
 
     private Builder(int expectedSize) {
       this.words = new long[4 * Math.max(expectedSize, 1)];
+    }
+
+    /**
+     * Forces the number of substrings (default: chosen from the size, see {@link #build}).
+     *
+     * @throws IllegalArgumentException when outside 11..16 (substrings of 16 to 24 bits)
+     */
+    public Builder tables(int m) {
+      if (m < MIN_TABLES || m > MAX_TABLES) {
+        throw new IllegalArgumentException("tables must be in 11..16, was " + m);
+      }
+      this.tables = m;
+      return this;
     }
 
     /** Adds a hash and returns its ordinal. */
@@ -286,7 +381,10 @@ public final class PdqIndex {
       return size;
     }
 
-    /** Builds the index (linear time). The builder cannot be used afterwards. */
+    /**
+     * Builds the index in linear time. Unless {@link #tables} was set, the substrings are about
+     * log2(size) bits long: 16 bits up to 65,536 hashes, 24 bits at ten million.
+     */
     public PdqIndex build() {
       if (built) {
         throw new IllegalStateException("builder already built");
@@ -294,7 +392,7 @@ public final class PdqIndex {
       built = true;
       long[] w = words.length == 4 * size ? words : Arrays.copyOf(words, 4 * size);
       words = null;
-      return new PdqIndex(w, size);
+      return new PdqIndex(w, size, tables != 0 ? tables : defaultTables(size));
     }
   }
 }

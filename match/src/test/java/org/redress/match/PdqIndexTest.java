@@ -38,6 +38,25 @@ class PdqIndexTest {
   }
 
   @Test
+  void defaultTables_growWithSize_fromSixteenToEleven() {
+    assertThat(PdqIndex.defaultTables(1000)).isEqualTo(16);
+    assertThat(PdqIndex.defaultTables(1 << 16)).isEqualTo(16);
+    assertThat(PdqIndex.defaultTables(1_000_000)).isEqualTo(13);
+    assertThat(PdqIndex.defaultTables(10_000_000)).isEqualTo(11);
+  }
+
+  @Test
+  void substringRadii_sumToRadiusMinusTablesPlusOne() {
+    PdqIndex index = PdqIndex.builder(0).tables(11).build();
+    for (int r = 0; r <= 256; r++) {
+      int[] tau = index.substringRadii(r);
+      assertThat(java.util.Arrays.stream(tau).sum()).isEqualTo(r - 11 + 1);
+      assertThat(java.util.Arrays.stream(tau).max().getAsInt()
+          - java.util.Arrays.stream(tau).min().getAsInt()).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
   void search_duplicateHashes_reportsEveryOrdinalOnce() {
     Pdq p = Hashes.random(new Random(1));
     PdqIndex index = PdqIndex.of(List.of(p, p, p.complement(), p));
