@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
       HashCommand.class,
       DemoCommand.class,
       SampleCommand.class,
+      BankCommand.class,
+      AllowCommand.class,
+      MatchCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -1,0 +1,388 @@
+package org.redress.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
+import org.redress.match.BankRules;
+import org.redress.match.Matcher;
+import org.redress.match.Signal;
+import org.redress.phash.VpdqFrame;
+
+/**
+ * Banks of hashed items and the allow list, stored in the workspace database. Every method runs in
+ * one transaction: it either changes everything it was asked to or nothing.
+ */
+public final class BankStore {
+  /** Bank names: a letter or digit, then letters, digits, '.', '_' or '-'; at most 100. */
+  public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
+
+  private static final String ITEM_COLUMNS = "i.id, b.name AS bank, i.signal_type, i.hash_value,"
+      + " i.quality, i.label, i.case_ref, i.added_by, i.added_at, i.disabled_until";
+
+  private final Workspace ws;
+
+  BankStore(Workspace ws) {
+    this.ws = ws;
+  }
+
+  /**
+   * Creates a bank.
+   *
+   * @throws CasesException when the name is taken
+   * @throws IllegalArgumentException for a bad name, threshold or minimum quality
+   */
+  public Bank create(String name, int threshold, int minQuality) {
+    checkName(name);
+    new BankRules(name, threshold, minQuality);
+    return tx("create bank " + name, h -> {
+      if (find(h, name).isPresent()) {
+        throw new CasesException("bank already exists: " + name);
+      }
+      long now = ws.clock().millis();
+      h.createUpdate("INSERT INTO bank (name, threshold, min_quality, created_at)"
+              + " VALUES (:name, :t, :q, :now)")
+          .bind("name", name).bind("t", threshold).bind("q", minQuality).bind("now", now)
+          .execute();
+      return get(h, name);
+    });
+  }
+
+  /** Every bank, by name. */
+  public List<Bank> list() {
+    return tx("list banks", h -> h.createQuery(bankQuery("") + " ORDER BY b.name")
+        .map((rs, ctx) -> bank(rs)).list());
+  }
+
+  /**
+   * The bank with this name.
+   *
+   * @throws CasesException.UnknownBank when there is none
+   */
+  public Bank get(String name) {
+    return tx("read bank " + name, h -> get(h, name));
+  }
+
+  /**
+   * Deletes a bank and all its items.
+   *
+   * @throws CasesException.UnknownBank when there is none
+   */
+  public void delete(String name) {
+    tx("delete bank " + name, h -> {
+      Bank b = get(h, name);
+      h.createUpdate("DELETE FROM bank_item WHERE bank_id = :id").bind("id", b.id()).execute();
+      h.createUpdate("DELETE FROM bank WHERE id = :id").bind("id", b.id()).execute();
+      return null;
+    });
+  }
+
+  /**
+   * Adds items to a bank in one transaction. An item already in the bank (same signal and value)
+   * is reported as a duplicate and left unchanged; a PDQ item below the bank's minimum quality is
+   * not stored; a vPDQ item keeps only its frames of sufficient quality, and is not stored when
+   * none is left.
+   *
+   * @throws CasesException.UnknownBank when the bank does not exist (nothing is added)
+   */
+  public AddReport add(String bankName, List<NewItem> items) {
+    return tx("add to bank " + bankName, h -> {
+      Bank b = get(h, bankName);
+      long now = ws.clock().millis();
+      List<AddReport.Outcome> out = new ArrayList<>();
+      for (NewItem it : items) {
+        out.add(addOne(h, b, it, now));
+      }
+      return new AddReport(out);
+    });
+  }
+
+  private AddReport.Outcome addOne(Handle h, Bank b, NewItem it, long now) {
+    HashValue hv = it.hash();
+    String note = null;
+    if (hv.signal() == Signal.PDQ && hv.quality() != null && hv.quality() < b.minQuality()) {
+      return new AddReport.Outcome(it, AddReport.Status.LOW_QUALITY, 0, String.format(Locale.ROOT,
+          "PDQ quality %d is below bank %s's minimum %d: not stored", hv.quality(), b.name(),
+          b.minQuality()));
+    }
+    if (hv.signal() == Signal.VPDQ) {
+      List<VpdqFrame> all = hv.frames();
+      List<VpdqFrame> kept = new ArrayList<>();
+      for (VpdqFrame f : all) {
+        if (f.quality() >= b.minQuality()) {
+          kept.add(f);
+        }
+      }
+      if (kept.isEmpty()) {
+        return new AddReport.Outcome(it, AddReport.Status.LOW_QUALITY, 0, String.format(Locale.ROOT,
+            "no vPDQ frame reaches bank %s's minimum quality %d: not stored", b.name(),
+            b.minQuality()));
+      }
+      if (kept.size() < all.size()) {
+        note = String.format(Locale.ROOT, "%d of %d vPDQ frames below quality %d were dropped",
+            all.size() - kept.size(), all.size(), b.minQuality());
+        hv = HashValue.vpdq(kept);
+      }
+    }
+    Optional<Long> existing = h.createQuery("SELECT id FROM bank_item WHERE bank_id = :b"
+            + " AND signal_type = :s AND fingerprint = :f")
+        .bind("b", b.id()).bind("s", hv.signal().id()).bind("f", hv.fingerprint())
+        .mapTo(Long.class).findOne();
+    if (existing.isPresent()) {
+      return new AddReport.Outcome(it, AddReport.Status.DUPLICATE, existing.get(),
+          "already in bank " + b.name() + " as item " + existing.get());
+    }
+    h.createUpdate("INSERT INTO bank_item (bank_id, signal_type, fingerprint, hash_value, quality,"
+            + " label, case_ref, added_by, added_at) VALUES (:b, :s, :f, :v, :q, :label, :case,"
+            + " :by, :at)")
+        .bind("b", b.id()).bind("s", hv.signal().id()).bind("f", hv.fingerprint())
+        .bind("v", hv.value()).bind("q", hv.quality()).bind("label", it.label())
+        .bind("case", it.caseRef()).bind("by", it.addedBy() == null ? ws.user() : it.addedBy())
+        .bind("at", now)
+        .execute();
+    long id = h.createQuery("SELECT id FROM bank_item WHERE bank_id = :b AND signal_type = :s"
+            + " AND fingerprint = :f")
+        .bind("b", b.id()).bind("s", hv.signal().id()).bind("f", hv.fingerprint())
+        .mapTo(Long.class).one();
+    return new AddReport.Outcome(it, AddReport.Status.ADDED, id, note);
+  }
+
+  /**
+   * Every item of a bank, by id.
+   *
+   * @throws CasesException.UnknownBank when the bank does not exist
+   */
+  public List<Item> items(String bankName) {
+    return tx("read bank " + bankName, h -> {
+      Bank b = get(h, bankName);
+      return h.createQuery("SELECT " + ITEM_COLUMNS + " FROM bank_item i JOIN bank b"
+              + " ON b.id = i.bank_id WHERE i.bank_id = :b ORDER BY i.id")
+          .bind("b", b.id()).map((rs, ctx) -> item(rs)).list();
+    });
+  }
+
+  /**
+   * Disables an item until an instant (inclusive of every earlier moment); null re-enables it.
+   *
+   * @throws CasesException when the bank or the item in it does not exist
+   */
+  public Item disable(String bankName, long itemId, Instant until) {
+    return tx("disable item " + itemId, h -> {
+      Bank b = get(h, bankName);
+      int n = h.createUpdate("UPDATE bank_item SET disabled_until = :u WHERE id = :id"
+              + " AND bank_id = :b")
+          .bind("u", until == null ? null : until.toEpochMilli()).bind("id", itemId)
+          .bind("b", b.id()).execute();
+      if (n == 0) {
+        throw noSuchItem(b.name(), itemId);
+      }
+      return h.createQuery("SELECT " + ITEM_COLUMNS + " FROM bank_item i JOIN bank b"
+              + " ON b.id = i.bank_id WHERE i.id = :id")
+          .bind("id", itemId).map((rs, ctx) -> item(rs)).one();
+    });
+  }
+
+  /**
+   * Removes items from a bank: all of them, or none when one id is not in the bank.
+   *
+   * @throws CasesException naming the first id that is not in the bank
+   */
+  public int remove(String bankName, Collection<Long> itemIds) {
+    return tx("remove items from bank " + bankName, h -> {
+      Bank b = get(h, bankName);
+      int n = 0;
+      for (long id : itemIds) {
+        int k = h.createUpdate("DELETE FROM bank_item WHERE id = :id AND bank_id = :b")
+            .bind("id", id).bind("b", b.id()).execute();
+        if (k == 0) {
+          throw noSuchItem(b.name(), id);
+        }
+        n += k;
+      }
+      return n;
+    });
+  }
+
+  /**
+   * Adds a known-benign hash to the allow list; adding one already there is a no-op that returns
+   * the existing entry.
+   *
+   * @throws IllegalArgumentException for a vPDQ hash or a distance outside 0..256
+   */
+  public AllowEntry allow(HashValue hash, int maxDistance, String label, String addedBy) {
+    if (hash.signal() == Signal.VPDQ) {
+      throw new IllegalArgumentException("the allow list takes pdq, md5 or sha256 hashes, not vpdq");
+    }
+    if (maxDistance < 0 || maxDistance > 256) {
+      throw new IllegalArgumentException("allow distance must be in 0..256, was " + maxDistance);
+    }
+    if (label == null || label.isBlank()) {
+      throw new IllegalArgumentException("label must not be blank");
+    }
+    return tx("add to the allow list", h -> {
+      Optional<AllowEntry> existing = h.createQuery("SELECT * FROM allow_entry WHERE"
+              + " signal_type = :s AND fingerprint = :f")
+          .bind("s", hash.signal().id()).bind("f", hash.fingerprint())
+          .map((rs, ctx) -> allowEntry(rs)).findOne();
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      h.createUpdate("INSERT INTO allow_entry (signal_type, fingerprint, max_distance, label,"
+              + " added_by, added_at) VALUES (:s, :f, :d, :label, :by, :at)")
+          .bind("s", hash.signal().id()).bind("f", hash.fingerprint()).bind("d", maxDistance)
+          .bind("label", label).bind("by", addedBy == null ? ws.user() : addedBy)
+          .bind("at", ws.clock().millis()).execute();
+      return h.createQuery("SELECT * FROM allow_entry WHERE signal_type = :s AND fingerprint = :f")
+          .bind("s", hash.signal().id()).bind("f", hash.fingerprint())
+          .map((rs, ctx) -> allowEntry(rs)).one();
+    });
+  }
+
+  /** The allow list, by id. */
+  public List<AllowEntry> allowList() {
+    return tx("read the allow list", h -> h.createQuery("SELECT * FROM allow_entry ORDER BY id")
+        .map((rs, ctx) -> allowEntry(rs)).list());
+  }
+
+  /**
+   * Removes an allow-list entry.
+   *
+   * @throws CasesException when there is no such entry
+   */
+  public void removeAllow(long id) {
+    tx("remove allow entry " + id, h -> {
+      if (h.createUpdate("DELETE FROM allow_entry WHERE id = :id").bind("id", id).execute() == 0) {
+        throw new CasesException("no allow-list entry with id " + id);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Loads banks into a matcher: the named banks (every bank when the list is empty), only items
+   * enabled at {@code now}, and the whole allow list.
+   *
+   * @param bankNames banks to load, or empty for all
+   * @param now the instant at which "disabled until" is judged
+   * @param queryPercent vPDQ query-match percentage
+   * @param comparedPercent vPDQ compared-match percentage
+   * @param warnings receives warnings about stored items that cannot be matched
+   * @throws CasesException.UnknownBank when a named bank does not exist
+   */
+  public Matcher matcher(Collection<String> bankNames, Instant now, double queryPercent,
+      double comparedPercent, List<String> warnings) {
+    return tx("load banks", h -> {
+      List<Bank> banks = new ArrayList<>();
+      if (bankNames.isEmpty()) {
+        banks.addAll(h.createQuery(bankQuery("") + " ORDER BY b.name")
+            .map((rs, ctx) -> bank(rs)).list());
+      } else {
+        for (String n : new java.util.LinkedHashSet<>(bankNames)) {
+          banks.add(get(h, n));
+        }
+      }
+      Matcher.Builder mb = Matcher.builder().vpdqPercents(queryPercent, comparedPercent);
+      for (Bank b : banks) {
+        mb.bank(b.rules());
+        h.createQuery("SELECT " + ITEM_COLUMNS + " FROM bank_item i JOIN bank b"
+                + " ON b.id = i.bank_id WHERE i.bank_id = :b AND (i.disabled_until IS NULL"
+                + " OR i.disabled_until <= :now) ORDER BY i.id")
+            .bind("b", b.id()).bind("now", now.toEpochMilli())
+            .map((rs, ctx) -> item(rs))
+            .forEach(it -> addToMatcher(mb, it));
+      }
+      for (AllowEntry a : h.createQuery("SELECT * FROM allow_entry ORDER BY id")
+          .map((rs, ctx) -> allowEntry(rs)).list()) {
+        if (a.hash().signal() == Signal.PDQ) {
+          mb.allowPdq(a.id(), a.label(), a.hash().pdq(), a.maxDistance());
+        } else {
+          mb.allowDigest(a.id(), a.label(), a.hash().signal(), a.hash().value());
+        }
+      }
+      warnings.addAll(mb.warnings());
+      return mb.build();
+    });
+  }
+
+  private static void addToMatcher(Matcher.Builder mb, Item it) {
+    HashValue hv = it.hash();
+    switch (hv.signal()) {
+      case PDQ:
+        mb.pdq(it.bank(), it.id(), it.label(), hv.pdq(),
+            hv.quality() == null ? Matcher.QUALITY_UNKNOWN : hv.quality());
+        break;
+      case VPDQ:
+        mb.vpdq(it.bank(), it.id(), it.label(), hv.frames());
+        break;
+      default:
+        mb.digest(it.bank(), it.id(), it.label(), hv.signal(), hv.value());
+        break;
+    }
+  }
+
+  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
+    try {
+      return ws.jdbi().inTransaction(body);
+    } catch (JdbiException e) {
+      throw ws.failure(verb, e);
+    }
+  }
+
+  private static void checkName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("bad bank name \"" + name + "\": use letters, digits,"
+          + " '.', '_' or '-', starting with a letter or digit, at most 100 characters");
+    }
+  }
+
+  private static CasesException noSuchItem(String bank, long id) {
+    return new CasesException("no item " + id + " in bank " + bank);
+  }
+
+  private static String bankQuery(String where) {
+    return "SELECT b.id, b.name, b.threshold, b.min_quality, b.created_at,"
+        + " (SELECT COUNT(*) FROM bank_item i WHERE i.bank_id = b.id) AS items FROM bank b" + where;
+  }
+
+  private static Optional<Bank> find(Handle h, String name) {
+    return h.createQuery(bankQuery(" WHERE b.name = :name")).bind("name", name)
+        .map((rs, ctx) -> bank(rs)).findOne();
+  }
+
+  private static Bank get(Handle h, String name) {
+    return find(h, name).orElseThrow(() -> new CasesException.UnknownBank(name));
+  }
+
+  private static Bank bank(ResultSet rs) throws SQLException {
+    return new Bank(rs.getLong("id"), rs.getString("name"), rs.getInt("threshold"),
+        rs.getInt("min_quality"), Instant.ofEpochMilli(rs.getLong("created_at")),
+        rs.getLong("items"));
+  }
+
+  private static Item item(ResultSet rs) throws SQLException {
+    int q = rs.getInt("quality");
+    Integer quality = rs.wasNull() ? null : q;
+    long du = rs.getLong("disabled_until");
+    Instant disabled = rs.wasNull() ? null : Instant.ofEpochMilli(du);
+    Signal s = Signal.parse(rs.getString("signal_type"));
+    return new Item(rs.getLong("id"), rs.getString("bank"),
+        new HashValue(s, rs.getString("hash_value"), quality), rs.getString("label"),
+        rs.getString("case_ref"), rs.getString("added_by"),
+        Instant.ofEpochMilli(rs.getLong("added_at")), disabled);
+  }
+
+  private static AllowEntry allowEntry(ResultSet rs) throws SQLException {
+    Signal s = Signal.parse(rs.getString("signal_type"));
+    return new AllowEntry(rs.getLong("id"), new HashValue(s, rs.getString("fingerprint"), null),
+        rs.getInt("max_distance"), rs.getString("label"), rs.getString("added_by"),
+        Instant.ofEpochMilli(rs.getLong("added_at")));
+  }
+}

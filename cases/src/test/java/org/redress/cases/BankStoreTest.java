@@ -1,0 +1,222 @@
+package org.redress.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.match.Match;
+import org.redress.match.Matcher;
+import org.redress.match.Query;
+import org.redress.match.Signal;
+import org.redress.phash.Pdq;
+import org.redress.phash.PdqResult;
+
+class BankStoreTest {
+  static final String PDQ_A = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+  static final String PDQ_B = "0000000000000000000000000000000000000000000000000000000000000000";
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @TempDir Path dir;
+  BankStore store;
+
+  @BeforeEach
+  void open() {
+    store = Workspace.open(dir, Clock.fixed(T0, ZoneOffset.UTC), "tester").banks();
+  }
+
+  @Test
+  void open_freshDirectory_createsMigratedDatabaseThatKeepsDataAcrossOpens() {
+    store.create("victim", 31, 50);
+    assertThat(dir.resolve("redress.db")).exists();
+    BankStore again = Workspace.open(dir, Clock.systemUTC(), "x").banks();
+    assertThat(again.list()).extracting(Bank::name).containsExactly("victim");
+  }
+
+  @Test
+  void create_duplicateOrBadName_throwsNamingIt() {
+    Bank b = store.create("victim", 20, 60);
+    assertThat(b.threshold()).isEqualTo(20);
+    assertThat(b.minQuality()).isEqualTo(60);
+    assertThat(b.createdAt()).isEqualTo(T0);
+    assertThatThrownBy(() -> store.create("victim", 31, 50)).hasMessageContaining("victim");
+    assertThatThrownBy(() -> store.create("bad name", 31, 50)).hasMessageContaining("bad name");
+    assertThatThrownBy(() -> store.create("ok", 31, 101)).hasMessageContaining("101");
+    assertThatThrownBy(() -> store.get("nope")).isInstanceOf(CasesException.UnknownBank.class)
+        .hasMessageContaining("nope");
+  }
+
+  @Test
+  void add_duplicateAndLowQuality_reportedAndNotStoredTwice() {
+    store.create("victim", 31, 50);
+    AddReport r = store.add("victim", List.of(
+        item("pdq:" + PDQ_A.toUpperCase(java.util.Locale.ROOT) + ",90", "a.jpg"),
+        item("pdq:" + PDQ_A + ",80", "a again"),
+        item("pdq:" + PDQ_B + ",10", "flat.jpg"),
+        item("md5:" + "AB".repeat(16), "a.mp4")));
+    assertThat(r.outcomes()).extracting(AddReport.Outcome::status).containsExactly(
+        AddReport.Status.ADDED, AddReport.Status.DUPLICATE, AddReport.Status.LOW_QUALITY,
+        AddReport.Status.ADDED);
+    assertThat(r.outcomes().get(1).id()).isEqualTo(r.outcomes().get(0).id());
+    List<Item> items = store.items("victim");
+    assertThat(items).extracting(i -> i.hash().value()).containsExactly(PDQ_A, "ab".repeat(16));
+    assertThat(items.get(0).label()).isEqualTo("a.jpg");
+    assertThat(items.get(0).addedBy()).isEqualTo("tester");
+    assertThat(items.get(0).addedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void add_unknownBank_addsNothing() {
+    assertThatThrownBy(() -> store.add("nope", List.of(item("pdq:" + PDQ_A, "x"))))
+        .isInstanceOf(CasesException.UnknownBank.class);
+  }
+
+  @Test
+  void add_vpdqWithLowQualityFrames_keepsOnlyGoodFrames() {
+    store.create("videos", 31, 50);
+    String frames = "vpdq:" + PDQ_A + ",90,0.000;" + PDQ_B + ",10,1.000";
+    AddReport r = store.add("videos", List.of(item(frames, "clip.mp4")));
+    assertThat(r.outcomes().get(0).note()).contains("1 of 2");
+    assertThat(store.items("videos").get(0).hash().frames()).hasSize(1);
+  }
+
+  @Test
+  void matcher_disabledItem_isSkippedUntilItsTime() {
+    store.create("victim", 31, 50);
+    long id = store.add("victim", List.of(item("pdq:" + PDQ_A + ",90", "a.jpg")))
+        .outcomes().get(0).id();
+    Instant until = T0.plusSeconds(3600);
+    store.disable("victim", id, until);
+    Query q = Query.ofPdq(new PdqResult(Pdq.parse(PDQ_A), 100));
+    assertThat(matcher(T0).match(q).matches()).isEmpty();
+    List<Match> later = matcher(until).match(q).matches();
+    assertThat(later).extracting(Match::bank, Match::item, Match::label)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("victim", id, "a.jpg"));
+    store.disable("victim", id, null);
+    assertThat(matcher(T0).match(q).matches()).hasSize(1);
+  }
+
+  @Test
+  void remove_oneUnknownId_removesNothing() {
+    store.create("victim", 31, 50);
+    long id = store.add("victim", List.of(item("pdq:" + PDQ_A, "a"))).outcomes().get(0).id();
+    assertThatThrownBy(() -> store.remove("victim", List.of(id, 999L)))
+        .hasMessageContaining("999");
+    assertThat(store.items("victim")).hasSize(1);
+    assertThat(store.remove("victim", List.of(id))).isEqualTo(1);
+    assertThat(store.items("victim")).isEmpty();
+  }
+
+  @Test
+  void allow_pdqEntry_suppressesThroughTheMatcher() {
+    store.create("victim", 31, 50);
+    store.add("victim", List.of(item("pdq:" + PDQ_A, "a")));
+    AllowEntry e = store.allow(HashValue.parseTagged("pdq:" + PDQ_A), 31, "benign", null);
+    assertThat(store.allow(HashValue.parseTagged("pdq:" + PDQ_A), 31, "again", null).id())
+        .isEqualTo(e.id());
+    assertThat(matcher(T0).match(Query.ofPdq(new PdqResult(Pdq.parse(PDQ_A), 100)))
+        .suppressed()).hasSize(1);
+    store.removeAllow(e.id());
+    assertThat(store.allowList()).isEmpty();
+    assertThatThrownBy(() -> store.removeAllow(e.id())).hasMessageContaining(e.id() + "");
+  }
+
+  @Test
+  void add_whileAnotherProcessHoldsTheLock_failsWithOneLineAndChangesNothing() throws Exception {
+    store.create("victim", 31, 50);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("redress.db"));
+        Statement s = c.createStatement()) {
+      s.execute("BEGIN EXCLUSIVE");
+      assertThatThrownBy(() -> store.add("victim", List.of(item("pdq:" + PDQ_A, "a"))))
+          .isInstanceOf(CasesException.class).hasMessageContaining("locked")
+          .hasMessageNotContaining("\n");
+      s.execute("ROLLBACK");
+    }
+    assertThat(store.items("victim")).isEmpty();
+  }
+
+  @Test
+  void exportThenImport_everyFormat_roundTripsHashesLabelsAndCases() throws Exception {
+    store.create("src", 31, 0);
+    store.add("src", List.of(
+        new NewItem(HashValue.parseTagged("pdq:" + PDQ_A + ",77"), "a, \"quoted\"", "C-1", null),
+        item("md5:" + "cd".repeat(16), "m"),
+        item("sha256:" + "ef".repeat(32), "s"),
+        item("vpdq:" + PDQ_A + ",90,0.000;" + PDQ_B + ",60,1.500", "v")));
+    for (ItemFormat f : ItemFormat.values()) {
+      StringWriter w = new StringWriter();
+      f.write(store.items("src"), w);
+      List<NewItem> read = f.read(new BufferedReader(new StringReader(w.toString())), "x", null,
+          null);
+      store.create("dst-" + f.id(), 31, 0);
+      store.add("dst-" + f.id(), read);
+      List<Item> got = store.items("dst-" + f.id());
+      // HMA lines carry no PDQ quality (python-threatexchange's pdq signal is the hex alone).
+      assertThat(got).extracting(i -> key(i.hash(), f)).as(f.id())
+          .containsExactlyElementsOf(store.items("src").stream().map(i -> key(i.hash(), f))
+              .toList());
+      if (f != ItemFormat.HMA) {
+        assertThat(got.get(0).label()).isEqualTo("a, \"quoted\"");
+        assertThat(got.get(0).caseRef()).isEqualTo("C-1");
+      }
+    }
+  }
+
+  @Test
+  void read_corruptLine_namesTheLineAndReturnsNothing() {
+    String text = "pdq " + PDQ_A + "\n# comment\n\npdq 12345\n";
+    assertThatThrownBy(() -> ItemFormat.HMA.read(
+            new BufferedReader(new StringReader(text)), "hashes.txt", null, null))
+        .isInstanceOf(CasesException.class).hasMessageStartingWith("hashes.txt:4: ")
+        .hasMessageContaining("12345");
+    String json = "{\"signal\":\"pdq\",\"value\":\"" + PDQ_A + "\"}\n{\"signal\":\"pdq\"\n";
+    assertThatThrownBy(() -> ItemFormat.JSONL.read(
+            new BufferedReader(new StringReader(json)), "h.jsonl", null, null))
+        .hasMessageStartingWith("h.jsonl:2: ");
+  }
+
+  @Test
+  void read_hmaSignalNames_mapToSignals() throws Exception {
+    String text = "pdq " + PDQ_A + "\nvideo_md5 " + "AA".repeat(16) + "\n"
+        + "vpdq [\"" + PDQ_A + ",100,0.0\", \"" + PDQ_B + ",100,1.0\"]\n" + PDQ_B + "\n";
+    List<NewItem> items = ItemFormat.HMA.read(
+        new BufferedReader(new StringReader(text)), "f", null, null);
+    assertThat(items).extracting(i -> i.hash().signal())
+        .containsExactly(Signal.PDQ, Signal.MD5, Signal.VPDQ, Signal.PDQ);
+    assertThat(items.get(1).hash().value()).isEqualTo("aa".repeat(16));
+    assertThat(items.get(0).label()).isEqualTo("f line 1");
+  }
+
+  @Test
+  void open_unwritableLocation_failsWithOneLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    assertThatThrownBy(() -> Workspace.open(file, Clock.systemUTC(), "u"))
+        .isInstanceOf(CasesException.class).hasMessageContaining("not-a-dir");
+  }
+
+  private static String key(HashValue h, ItemFormat f) {
+    return f == ItemFormat.HMA ? h.signal().id() + ":" + h.value() : h.toString();
+  }
+
+  private Matcher matcher(Instant now) {
+    return store.matcher(List.of(), now, 80, 0, new ArrayList<>());
+  }
+
+  private static NewItem item(String tagged, String label) {
+    return new NewItem(HashValue.parseTagged(tagged), label, null, null);
+  }
+}

@@ -1,0 +1,412 @@
+package org.redress.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.redress.cases.AddReport;
+import org.redress.cases.Bank;
+import org.redress.cases.BankStore;
+import org.redress.cases.HashValue;
+import org.redress.cases.Item;
+import org.redress.cases.ItemFormat;
+import org.redress.cases.NewItem;
+import org.redress.cases.Workspace;
+import org.redress.match.BankRules;
+import org.redress.media.MediaException;
+import org.redress.media.MediaHash;
+import org.redress.media.MediaHasher;
+import org.redress.match.Signal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code redress bank ...}: banks of hashed items in the workspace database. */
+@Command(
+    name = "bank",
+    description = "Create, fill, inspect and export banks of hashes (never media).",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      BankCommand.Create.class,
+      BankCommand.ListBanks.class,
+      BankCommand.Show.class,
+      BankCommand.Add.class,
+      BankCommand.AddHash.class,
+      BankCommand.Import.class,
+      BankCommand.Export.class,
+      BankCommand.Disable.class,
+      BankCommand.Enable.class,
+      BankCommand.Remove.class,
+      BankCommand.Delete.class,
+    })
+public final class BankCommand implements Runnable {
+  /** "Disabled until" used for an indefinite disable. */
+  static final Instant FOREVER = Instant.parse("9999-12-31T23:59:59Z");
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing bank subcommand");
+  }
+
+  /** Shared by subcommands: the workspace option and output streams. */
+  abstract static class Sub implements Callable<Integer> {
+    @Mixin WorkspaceOption workspace;
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
+
+    BankStore store() {
+      return Workspaces.open(workspace).banks();
+    }
+
+    /** Prints one line per outcome; warnings to stderr. */
+    int report(AddReport r, List<String> sources) {
+      for (int i = 0; i < r.outcomes().size(); i++) {
+        AddReport.Outcome o = r.outcomes().get(i);
+        String src = sources.get(i);
+        switch (o.status()) {
+          case ADDED:
+            out().printf(Locale.ROOT, "added\t%d\t%s\t%s%n", o.id(), o.item().hash().signal().id(),
+                o.item().label());
+            if (o.note() != null) {
+              err().println("redress: warning: " + src + ": " + o.note());
+            }
+            break;
+          case DUPLICATE:
+            out().printf(Locale.ROOT, "duplicate\t%d\t%s\t%s%n", o.id(),
+                o.item().hash().signal().id(), o.item().label());
+            break;
+          default:
+            out().printf(Locale.ROOT, "skipped\t-\t%s\t%s%n", o.item().hash().signal().id(),
+                o.item().label());
+            err().println("redress: warning: " + src + ": " + o.note());
+            break;
+        }
+      }
+      out().printf(Locale.ROOT, "# %d added, %d already present, %d below minimum quality%n",
+          r.count(AddReport.Status.ADDED), r.count(AddReport.Status.DUPLICATE),
+          r.count(AddReport.Status.LOW_QUALITY));
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "create", description = "Create a bank.", mixinStandardHelpOptions = true)
+  static final class Create extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+
+    @Option(names = "--threshold", paramLabel = "N",
+        description = "Largest PDQ distance that matches, inclusive (default: ${DEFAULT-VALUE}).")
+    int threshold = BankRules.DEFAULT_THRESHOLD;
+
+    @Option(names = "--min-quality", paramLabel = "Q",
+        description = "Lowest hash quality stored and matched (default: ${DEFAULT-VALUE}).")
+    int minQuality = BankRules.DEFAULT_MIN_QUALITY;
+
+    @Override
+    public Integer call() {
+      Bank b;
+      try {
+        new BankRules(name, threshold, minQuality);
+      } catch (IllegalArgumentException e) {
+        throw new ExitCodes.UsageException(e.getMessage());
+      }
+      try {
+        b = store().create(name, threshold, minQuality);
+      } catch (IllegalArgumentException e) {
+        throw new ExitCodes.UsageException(e.getMessage());
+      }
+      out().printf(Locale.ROOT, "created bank %s (threshold %d, min quality %d)%n", b.name(),
+          b.threshold(), b.minQuality());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "list", description = "List banks: name, items, threshold, min quality.",
+      mixinStandardHelpOptions = true)
+  static final class ListBanks extends Sub {
+    @Override
+    public Integer call() {
+      for (Bank b : store().list()) {
+        out().printf(Locale.ROOT, "%s\t%d items\tthreshold %d\tmin quality %d%n", b.name(),
+            b.items(), b.threshold(), b.minQuality());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "show", description = "Show a bank and its items.", mixinStandardHelpOptions = true)
+  static final class Show extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() {
+      BankStore s = store();
+      Bank b = s.get(name);
+      out().printf(Locale.ROOT, "# bank %s: %d items, threshold %d, min quality %d, created %s%n",
+          b.name(), b.items(), b.threshold(), b.minQuality(), Workspaces.iso(b.createdAt()));
+      out().println("# id\tsignal\tvalue\tquality\tadded_at\tadded_by\tcase\tstatus\tlabel");
+      Instant now = Instant.now();
+      for (Item it : s.items(name)) {
+        String status = it.enabledAt(now) ? "enabled"
+            : it.disabledUntil().equals(FOREVER) ? "disabled"
+            : "disabled-until-" + Workspaces.iso(it.disabledUntil());
+        out().printf(Locale.ROOT, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%n", it.id(),
+            it.hash().signal().id(), Workspaces.shortValue(it.hash()),
+            it.hash().quality() == null ? "-" : it.hash().quality().toString(),
+            Workspaces.iso(it.addedAt()), it.addedBy(), it.caseRef() == null ? "-" : it.caseRef(),
+            status, it.label());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = {"Hash files locally and add only their hashes (never the media).",
+          "Images give PDQ and SHA-256; videos give vPDQ, MD5 (video_md5) and SHA-256.",
+          "Every file is hashed first: if one cannot be read, nothing is added."})
+  static final class Add extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH") List<Path> paths;
+    @Option(names = "--label", description = "Label for every item (default: the file's name).")
+    String label;
+    @Option(names = "--case", paramLabel = "REF", description = "Case reference.") String caseRef;
+    @Option(names = "--by", paramLabel = "WHO", description = "Who adds them (default: user).")
+    String by;
+
+    @Override
+    public Integer call() {
+      MediaHasher hasher = MediaHasher.builder().build();
+      List<NewItem> items = new ArrayList<>();
+      List<String> sources = new ArrayList<>();
+      int failed = 0;
+      for (Path p : paths) {
+        MediaHash h;
+        try {
+          h = hasher.hash(p);
+        } catch (MediaException e) {
+          err().println("redress: " + e.getMessage());
+          failed++;
+          continue;
+        }
+        String l = label != null ? label : String.valueOf(p.getFileName());
+        if (h.pdq() != null) {
+          items.add(new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), l, caseRef, by));
+          sources.add(p.toString());
+        }
+        if (h.vpdq() != null && !h.vpdq().isEmpty()) {
+          items.add(new NewItem(HashValue.vpdq(h.vpdq()), l, caseRef, by));
+          sources.add(p.toString());
+          items.add(new NewItem(HashValue.digest(Signal.MD5, h.md5()), l, caseRef, by));
+          sources.add(p.toString());
+        }
+        items.add(new NewItem(HashValue.digest(Signal.SHA256, h.sha256()), l, caseRef, by));
+        sources.add(p.toString());
+      }
+      if (failed > 0) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "%d of %d files could not be hashed; nothing was added", failed, paths.size()));
+      }
+      return report(store().add(name, items), sources);
+    }
+  }
+
+  @Command(name = "add-hash", mixinStandardHelpOptions = true,
+      description = {"Add hashes computed elsewhere (e.g. on a victim's phone).",
+          "HASH is pdq:HEX[,QUALITY], md5:HEX, sha256:HEX or vpdq:HEX,Q,SECONDS;HEX,Q,SECONDS..."})
+  static final class AddHash extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "HASH") List<String> hashes;
+    @Option(names = "--label", description = "Label (default: the hash itself, shortened).")
+    String label;
+    @Option(names = "--case", paramLabel = "REF", description = "Case reference.") String caseRef;
+    @Option(names = "--by", paramLabel = "WHO", description = "Who adds them (default: user).")
+    String by;
+
+    @Override
+    public Integer call() {
+      List<NewItem> items = new ArrayList<>();
+      for (String h : hashes) {
+        HashValue v = Workspaces.parseTagged(h);
+        String l = label != null ? label : v.signal().id() + ":"
+            + (v.value().length() > 16 ? v.value().substring(0, 16) + "…" : v.value());
+        items.add(new NewItem(v, l, caseRef, by));
+      }
+      return report(store().add(name, items), hashes);
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Import items from a file (hma, jsonl or csv; detected when not given).",
+          "The whole file is read first: one bad line imports nothing."})
+  static final class Import extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "1", paramLabel = "FILE") Path file;
+    @Option(names = "--format", paramLabel = "FMT", description = "hma, jsonl or csv.")
+    String format;
+    @Option(names = "--case", paramLabel = "REF", description = "Case reference for items without one.")
+    String caseRef;
+    @Option(names = "--by", paramLabel = "WHO", description = "Who adds them (default: user).")
+    String by;
+
+    @Override
+    public Integer call() throws IOException {
+      ItemFormat f;
+      try {
+        f = format == null ? null : ItemFormat.parse(format);
+      } catch (IllegalArgumentException e) {
+        throw new ExitCodes.UsageException(e.getMessage());
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new java.nio.file.NoSuchFileException(file.toString());
+      }
+      if (f == null) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          String line;
+          do {
+            line = r.readLine();
+          } while (line != null && (line.isBlank() || line.trim().startsWith("#")));
+          f = ItemFormat.detect(line);
+        }
+      }
+      List<NewItem> items;
+      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        items = f.read(r, file.getFileName().toString(), caseRef, by);
+      } catch (java.nio.charset.MalformedInputException e) {
+        throw new IOException("failed to read " + file + ": not UTF-8 text", e);
+      }
+      List<String> sources = new ArrayList<>();
+      for (NewItem it : items) {
+        sources.add(it.label());
+      }
+      return report(store().add(name, items), sources);
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write a bank's items to standard output (or --output FILE).")
+  static final class Export extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Option(names = "--format", paramLabel = "FMT", description = "hma, jsonl or csv (default: hma).")
+    String format = "hma";
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+      ItemFormat f;
+      try {
+        f = ItemFormat.parse(format);
+      } catch (IllegalArgumentException e) {
+        throw new ExitCodes.UsageException(e.getMessage());
+      }
+      List<Item> items = store().items(name);
+      if (output == null) {
+        f.write(items, out());
+      } else {
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+          f.write(items, w);
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "disable", mixinStandardHelpOptions = true,
+      description = "Stop matching an item, until a time or until it is enabled again.")
+  static final class Disable extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "1", paramLabel = "ITEM") long item;
+    @Option(names = "--until", paramLabel = "TIME", description = "ISO-8601 instant, e.g. 2026-06-01T00:00:00Z.")
+    String until;
+    @Option(names = "--for", paramLabel = "DURATION", description = "ISO-8601 duration, e.g. P30D or PT12H.")
+    String duration;
+
+    @Override
+    public Integer call() {
+      Instant t = FOREVER;
+      try {
+        if (until != null && duration != null) {
+          throw new ExitCodes.UsageException("give --until or --for, not both");
+        } else if (until != null) {
+          t = Instant.parse(until);
+        } else if (duration != null) {
+          t = Instant.now().plus(Duration.parse(duration));
+        }
+      } catch (DateTimeParseException e) {
+        throw new ExitCodes.UsageException("bad time \"" + (until != null ? until : duration)
+            + "\": use an instant like 2026-06-01T00:00:00Z or a duration like P30D");
+      }
+      Item it = store().disable(name, item, t);
+      out().printf(Locale.ROOT, "disabled\t%d\t%s\t%s%n", it.id(),
+          t.equals(FOREVER) ? "until enabled" : "until " + Workspaces.iso(t), it.label());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Match an item again.")
+  static final class Enable extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "1", paramLabel = "ITEM") long item;
+
+    @Override
+    public Integer call() {
+      Item it = store().disable(name, item, null);
+      out().printf(Locale.ROOT, "enabled\t%d\t%s%n", it.id(), it.label());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true,
+      description = "Remove items from a bank (all given, or none if one is not in the bank).")
+  static final class Remove extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM") List<Long> items;
+
+    @Override
+    public Integer call() {
+      int n = store().remove(name, items);
+      out().printf(Locale.ROOT, "removed %d item%s from bank %s%n", n, n == 1 ? "" : "s", name);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Delete a bank and all its items (needs --yes).")
+  static final class Delete extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Option(names = "--yes", description = "Confirm.") boolean yes;
+
+    @Override
+    public Integer call() {
+      if (!yes) {
+        throw new ExitCodes.UsageException("deleting bank " + name + " removes all its items:"
+            + " add --yes to confirm");
+      }
+      Workspace ws = Workspaces.open(workspace);
+      ws.banks().delete(name);
+      out().println("deleted bank " + name);
+      return ExitCodes.OK;
+    }
+  }
+}

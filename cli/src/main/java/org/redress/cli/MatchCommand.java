@@ -1,0 +1,204 @@
+package org.redress.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.redress.cases.CasesException;
+import org.redress.cases.HashValue;
+import org.redress.match.Match;
+import org.redress.match.MatchResult;
+import org.redress.match.Matcher;
+import org.redress.match.Query;
+import org.redress.match.Vpdq;
+import org.redress.media.MediaException;
+import org.redress.media.MediaHash;
+import org.redress.media.MediaHasher;
+import org.redress.phash.PdqResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code redress match}: matches files (hashed locally) or given hashes against the banks. Exit
+ * codes as grep: 0 when something matched, 1 when nothing did, 2 on a usage error or when an input
+ * could not be read and nothing matched.
+ */
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = {"Match files (hashed locally) or hashes against banks.",
+        "Prints one line per match: path, bank, item, signal, distance, query %, compared %,"
+            + " label (tab-separated; '-' where not applicable).",
+        "Exit status: 0 something matched, 1 nothing matched, 2 usage error or an unreadable"
+            + " input with no match."})
+public final class MatchCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Mixin WorkspaceOption workspace;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--bank", paramLabel = "NAME", description = "Match only these banks (repeatable; default: all).")
+  List<String> banks = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print one JSON object per input.")
+  boolean json;
+
+  @Option(names = "--hash", paramLabel = "HASH",
+      description = "Match a hash computed elsewhere (pdq:HEX[,Q], md5:HEX, sha256:HEX, vpdq:...).")
+  List<String> hashes = new ArrayList<>();
+
+  @Option(names = "--query-percent", paramLabel = "P",
+      description = "vPDQ: share of the query's frames that must match (default: ${DEFAULT-VALUE}).")
+  double queryPercent = Vpdq.DEFAULT_QUERY_PERCENT;
+
+  @Option(names = "--compared-percent", paramLabel = "P",
+      description = "vPDQ: share of the bank video's frames that must match (default: ${DEFAULT-VALUE}).")
+  double comparedPercent = Vpdq.DEFAULT_COMPARED_PERCENT;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Image or video files.")
+  List<Path> paths = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    if (paths.isEmpty() && hashes.isEmpty()) {
+      throw new ExitCodes.UsageException("give at least one PATH or --hash");
+    }
+    List<Query> hashQueries = new ArrayList<>();
+    for (String h : hashes) {
+      hashQueries.add(query(Workspaces.parseTagged(h)));
+    }
+    List<String> warnings = new ArrayList<>();
+    Matcher matcher;
+    try {
+      matcher = Workspaces.open(workspace).banks()
+          .matcher(banks, Instant.now(), queryPercent, comparedPercent, warnings);
+    } catch (CasesException | IllegalArgumentException e) {
+      // As grep: 1 means "no match", so an unknown bank or an unusable database exits 2.
+      throw new ExitCodes.UsageException(e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (String w : warnings) {
+      err.println("redress: warning: " + w);
+    }
+    if (matcher.banks().isEmpty()) {
+      err.println("redress: warning: no banks to match against (see `redress bank create`)");
+    }
+    boolean matched = false;
+    boolean unreadable = false;
+    for (int i = 0; i < hashes.size(); i++) {
+      matched |= emit(hashes.get(i), matcher.match(hashQueries.get(i)));
+    }
+    MediaHasher hasher = paths.isEmpty() ? null : MediaHasher.builder().build();
+    for (Path p : paths) {
+      MediaHash h;
+      try {
+        h = hasher.hash(p);
+      } catch (MediaException e) {
+        unreadable = true;
+        err.println("redress: " + e.getMessage());
+        if (json) {
+          ObjectNode o = JsonNodeFactory.instance.objectNode();
+          o.put("path", p.toString());
+          o.put("error", e.reason());
+          print(o);
+        }
+        continue;
+      }
+      Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
+      matched |= emit(p.toString(), matcher.match(q));
+    }
+    spec.commandLine().getOut().flush();
+    return matched ? 0 : unreadable ? 2 : 1;
+  }
+
+  private static Query query(HashValue v) {
+    switch (v.signal()) {
+      case PDQ:
+        return Query.ofPdq(new PdqResult(v.pdq(), v.quality() == null ? 100 : v.quality()));
+      case VPDQ:
+        return Query.ofVpdq(v.frames());
+      case MD5:
+        return new Query(null, null, v.value(), null);
+      default:
+        return new Query(null, null, null, v.value());
+    }
+  }
+
+  private boolean emit(String input, MatchResult r) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (String w : r.warnings()) {
+      err.println("redress: warning: " + input + ": " + w);
+    }
+    for (MatchResult.Suppressed s : r.suppressed()) {
+      err.printf(Locale.ROOT, "redress: %s: match with item %d (%s) in bank %s suppressed by allow"
+          + " entry %d (%s)%n", input, s.match().item(), s.match().label(), s.match().bank(),
+          s.allowId(), s.allowLabel());
+    }
+    if (json) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("path", input);
+      ArrayNode ms = o.putArray("matches");
+      for (Match m : r.matches()) {
+        ms.add(matchJson(m));
+      }
+      ArrayNode sup = o.putArray("suppressed");
+      for (MatchResult.Suppressed s : r.suppressed()) {
+        ObjectNode so = matchJson(s.match());
+        so.put("allow_id", s.allowId());
+        so.put("allow_label", s.allowLabel());
+        sup.add(so);
+      }
+      ArrayNode ws = o.putArray("warnings");
+      r.warnings().forEach(ws::add);
+      print(o);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      for (Match m : r.matches()) {
+        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%n", input, m.bank(), m.item(),
+            m.signal().id(), m.distance(), pct(m.queryPercent()), pct(m.comparedPercent()),
+            m.label());
+      }
+    }
+    return !r.matches().isEmpty();
+  }
+
+  private static ObjectNode matchJson(Match m) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("bank", m.bank());
+    o.put("item", m.item());
+    o.put("label", m.label());
+    o.put("signal", m.signal().id());
+    o.put("distance", m.distance());
+    if (!Double.isNaN(m.queryPercent())) {
+      o.put("query_percent", round(m.queryPercent()));
+      o.put("compared_percent", round(m.comparedPercent()));
+    }
+    return o;
+  }
+
+  private void print(ObjectNode o) {
+    try {
+      spec.commandLine().getOut().println(JSON.writeValueAsString(o));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("failed to write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000.0) / 10000.0;
+  }
+
+  private static String pct(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+  }
+}
