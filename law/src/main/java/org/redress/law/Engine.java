@@ -156,7 +156,19 @@ public final class Engine {
     boolean tierUnknown = false;
     Set<String> tierWaits = new LinkedHashSet<>();
     List<String> heavierOpen = new ArrayList<>();
+    List<Text> notes = new ArrayList<>(c.notes);
     for (Provision.Tier t : p.tiers()) {
+      String outOfForce = t.basis().stream()
+          .filter(b -> !book.provision(b).orElseThrow().inForce().contains(lawDate))
+          .findFirst().orElse(null);
+      if (outOfForce != null) {
+        // A threshold from an interpretation not yet (or no longer) in force is not used.
+        notes.add(new Text(
+            "未适用以 " + outOfForce + " 为依据的档次（" + lawDate + " 时不在有效期内）。",
+            "The tier based on " + outOfForce + " was not used: it is not in force on "
+                + lawDate + "."));
+        continue;
+      }
       Expr.Val v = t.when() == null ? Expr.Val.TRUE : t.when().eval(env);
       if (v.isTrue()) {
         tier = t;
@@ -165,7 +177,9 @@ public final class Engine {
       if (v.isUnknown()) {
         tierUnknown = true;
         tierWaits.addAll(v.waitsFor);
-        heavierOpen.add(t.tier());
+        if (!heavierOpen.contains(t.tier())) {
+          heavierOpen.add(t.tier());
+        }
       }
     }
     boolean tiersFalse = !p.tiers().isEmpty() && tier == null && !tierUnknown;
@@ -185,10 +199,11 @@ public final class Engine {
       }
     }
     List<String> basis = new ArrayList<>();
-    List<Text> notes = new ArrayList<>(c.notes);
     if (tier != null) {
       basis.addAll(tier.basis());
       satisfied.add("tier " + tier.tier() + " (" + tier.cites() + ")");
+      String chosen = tier.tier();
+      heavierOpen.removeIf(chosen::equals);
       if (!heavierOpen.isEmpty() && !status.equals("not_applicable")) {
         notes.add(new Text("若能证明 " + String.join("、", tierWaits) + "，可能适用更重的档次："
             + String.join("、", heavierOpen) + "。",
