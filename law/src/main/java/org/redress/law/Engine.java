@@ -155,6 +155,7 @@ public final class Engine {
     Provision.Tier tier = null;
     boolean tierUnknown = false;
     Set<String> tierWaits = new LinkedHashSet<>();
+    List<String> openBasis = new ArrayList<>();
     List<String> heavierOpen = new ArrayList<>();
     List<Text> notes = new ArrayList<>(c.notes);
     for (Provision.Tier t : p.tiers()) {
@@ -177,6 +178,7 @@ public final class Engine {
       if (v.isUnknown()) {
         tierUnknown = true;
         tierWaits.addAll(v.waitsFor);
+        t.basis().stream().filter(b -> !openBasis.contains(b)).forEach(openBasis::add);
         if (!heavierOpen.contains(t.tier())) {
           heavierOpen.add(t.tier());
         }
@@ -199,6 +201,9 @@ public final class Engine {
       }
     }
     List<String> basis = new ArrayList<>();
+    if (tier == null && status.equals("possible")) {
+      basis.addAll(openBasis); // the thresholds still to be established
+    }
     if (tier != null) {
       basis.addAll(tier.basis());
       satisfied.add("tier " + tier.tier() + " (" + tier.cites() + ")");
@@ -237,8 +242,8 @@ public final class Engine {
     if (!p.status().equals("CONFIRMED")) {
       unconfirmed.add(0, p.id() + " text is " + p.status());
     }
-    Provision rule = book.provision(p.limitation()).orElseThrow();
     if (deadline != null && deadline.date() != null) {
+      Provision rule = book.provision(p.limitation()).orElseThrow();
       rule.unconfirmed().forEach(u -> unconfirmed.add(rule.id() + ": " + u));
     }
     StringBuilder zh = new StringBuilder(p.explain().zh());
@@ -263,6 +268,9 @@ public final class Engine {
   }
 
   private Finding.Deadline deadline(Provision p, Provision.Tier tier, CaseFacts facts) {
+    if (p.limitation() == null) {
+      return null; // the data records no time limit for this route
+    }
     Provision ruleP = book.provision(p.limitation()).orElseThrow();
     Provision.LimitationRule r = ruleP.limitationRule();
     LocalDate end = facts.conductDate();

@@ -506,10 +506,6 @@ public final class LawBook {
                 + " is not a limitation rule in the data");
           }
         }
-        if (p.evaluated() && p.limitation() == null) {
-          throw new LawDataException(ctx + ": an evaluated provision needs a limitation "
-              + "(use a rule of type none where there is no time limit)");
-        }
         if (p.instrument().timeRule() != null && !timeRules.containsKey(p.instrument().timeRule())) {
           throw new LawDataException(ctx + ": unknown time rule " + p.instrument().timeRule());
         }
