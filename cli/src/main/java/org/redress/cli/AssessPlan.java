@@ -113,7 +113,8 @@ final class AssessPlan {
     }
 
     if (!f.notAssessed().isEmpty()) {
-      out.append('\n').append(zh ? "未评估（数据未覆盖该日期）" : "Not assessed (the data does not cover the date)")
+      out.append('\n')
+          .append(zh ? "未评估（数据未覆盖该日期）" : "Not assessed (the data does not cover the date)")
           .append('\n');
       Set<String> seen = new LinkedHashSet<>();
       for (Findings.NotAssessed a : f.notAssessed()) {

@@ -105,7 +105,8 @@ class AssessCommandTest {
   @Test
   void assess_negativeCount_namesTheField_exit2() throws IOException {
     Path p = write("bad.json", "{\"schema\":\"redress/case-facts@1\","
-        + "\"conduct\":{\"first_act\":\"2026-02-01\"},\"distribution\":{\"counts\":{\"videos\":-3}}}");
+        + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
+        + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
     Result r = run("assess", p.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("distribution.counts.videos: must not be negative, was -3");

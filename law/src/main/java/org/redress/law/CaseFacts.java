@@ -141,7 +141,8 @@ public final class CaseFacts {
           continue;
         }
         if (!v.isObject()) {
-          throw new InvalidFactsException(path, path + ": expected a mapping of keys, was " + show(v));
+          throw new InvalidFactsException(path,
+              path + ": expected a mapping of keys, was " + show(v));
         }
         walk(v, path, out);
         continue;

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * A condition written in the law data, parsed once and evaluated many times.
  *
  * <p>The language is deliberately small and has no side effects, loops or access to anything but
- * case facts and law parameters: literals ({@code 20}, {@code 0.5}, {@code true}, {@code 'partner'}),
+ * case facts and law parameters: literals ({@code 20}, {@code 0.5}, {@code true},
+ * {@code 'partner'}),
  * fact paths ({@code distribution.counts.videos}), parameters ({@code @spc2004_11.videos}),
  * {@code ! && || == != < <= > >= + - * /}, {@code x in ['a', 'b']}, parentheses, and two
  * functions: {@code atLeast(k, c1, c2, …)} (at least k conditions hold) and
@@ -123,7 +124,8 @@ final class Expr {
     }
 
     static Val unknown(Set<String> waitsFor) {
-      return new Val(Kind.UNKNOWN, null, Collections.unmodifiableSet(new LinkedHashSet<>(waitsFor)));
+      return new Val(
+          Kind.UNKNOWN, null, Collections.unmodifiableSet(new LinkedHashSet<>(waitsFor)));
     }
 
     static Val of(Object o) {

@@ -45,7 +45,8 @@ public record Finding(
   /**
    * A time limit.
    *
-   * @param kind e.g. {@code police_discovery}, {@code prosecution}, {@code civil_claim}, {@code none}
+   * @param kind e.g. {@code police_discovery}, {@code prosecution}, {@code civil_claim},
+   *     {@code none}
    * @param date the last day, or null when there is none or it cannot be computed yet
    * @param basis the provision that sets it
    * @param stoppedOn the date the clock stopped (police told in time), or null

@@ -238,7 +238,8 @@ public final class LawBook {
       }
       if (root.has("determinations")) {
         root.get("determinations").properties().forEach(
-            e -> determinations.put(e.getKey(), text(root.get("determinations"), e.getKey(), name)));
+            e -> determinations.put(e.getKey(),
+                text(root.get("determinations"), e.getKey(), name)));
       }
       if (!root.has("instrument")) {
         return;
@@ -391,8 +392,7 @@ public final class LawBook {
           n.has("authority") ? text(n, "authority", ctx) : null, sev, List.copyOf(elements),
           List.copyOf(tiers), List.copyOf(aggs), opt(n, "limitation"),
           n.has("limitation_rule") ? limitationRule(n.get("limitation_rule"), ctx) : null,
-          n.has("explain") ? text(n, "explain", ctx) : null, List.copyOf(notes),
-          Map.of());
+          n.has("explain") ? text(n, "explain", ctx) : null, List.copyOf(notes));
     }
 
     Provision.LimitationRule limitationRule(JsonNode n, String ctx) {
@@ -506,7 +506,8 @@ public final class LawBook {
                 + " is not a limitation rule in the data");
           }
         }
-        if (p.instrument().timeRule() != null && !timeRules.containsKey(p.instrument().timeRule())) {
+        String tr = p.instrument().timeRule();
+        if (tr != null && !timeRules.containsKey(tr)) {
           throw new LawDataException(ctx + ": unknown time rule " + p.instrument().timeRule());
         }
       }

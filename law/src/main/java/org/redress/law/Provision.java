@@ -34,7 +34,6 @@ import java.util.Map;
  * @param limitationRule for a limitation rule itself: how the deadline is computed
  * @param explain a short explanation for a victim
  * @param notes other notes (zh and en)
- * @param params the parameters this provision declares (name to value)
  */
 public record Provision(
     String id,
@@ -59,8 +58,7 @@ public record Provision(
     String limitation,
     LimitationRule limitationRule,
     Text explain,
-    List<Text> notes,
-    Map<String, BigDecimal> params) {
+    List<Text> notes) {
 
   /** Whether the engine evaluates this provision against facts (it produces a finding). */
   public boolean evaluated() {
