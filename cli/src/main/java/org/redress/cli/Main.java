@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       AssessCommand.class,
+      LawCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
