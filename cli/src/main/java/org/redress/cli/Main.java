@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       BankCommand.class,
       AllowCommand.class,
       MatchCommand.class,
+      AssessCommand.class,
+      LawCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

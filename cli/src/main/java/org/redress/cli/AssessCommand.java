@@ -1,0 +1,90 @@
+package org.redress.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.redress.law.CaseFacts;
+import org.redress.law.Engine;
+import org.redress.law.Findings;
+import org.redress.law.InvalidFactsException;
+import org.redress.lawcn.ChineseLaw;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code redress assess FACTS [--as-of DATE] [--json] [--lang zh|en]}: applies Chinese law to case
+ * facts and prints the findings as JSON or as a plan.
+ */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assess case facts (redress/case-facts@1, YAML or JSON) under Chinese law.",
+      "Legal information, not legal advice."
+    })
+public final class AssessCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FACTS", description = "Case facts file (.yaml or .json).")
+  Path factsFile;
+
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "Assessment date (YYYY-MM-DD). Default: the facts' as_of, else today.")
+  String asOf;
+
+  @Option(names = "--json", description = "Print redress/findings@1 JSON.")
+  boolean json;
+
+  @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+      description = "Language of the plan (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    String language = lang.toLowerCase(Locale.ROOT);
+    if (!language.equals("zh") && !language.equals("en")) {
+      throw new ExitCodes.UsageException("--lang: expected zh or en, was \"" + lang + "\"");
+    }
+    LocalDate flagDate = null;
+    if (asOf != null) {
+      try {
+        flagDate = LocalDate.parse(asOf);
+      } catch (DateTimeParseException e) {
+        throw new ExitCodes.UsageException(
+            "--as-of: expected an ISO date (YYYY-MM-DD), was \"" + asOf + "\"");
+      }
+    }
+    String text;
+    try {
+      text = Files.readString(factsFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + factsFile, e);
+    }
+    Findings findings;
+    try {
+      CaseFacts facts = CaseFacts.parse(text);
+      LocalDate date = flagDate != null ? flagDate
+          : facts.asOf().orElseGet(() -> LocalDate.now(ZoneId.systemDefault()));
+      findings = new Engine(ChineseLaw.book()).assess(facts, date);
+    } catch (InvalidFactsException e) {
+      throw new ExitCodes.UsageException(factsFile + ": " + e.getMessage());
+    }
+    if (json) {
+      spec.commandLine().getOut().println(findings.toJson());
+    } else {
+      spec.commandLine().getOut().print(AssessPlan.render(findings, ChineseLaw.book(), language));
+    }
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,144 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AssessCommandTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path example() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("contract-example.yaml")) {
+      Path p = dir.resolve("facts.yaml");
+      Files.write(p, in.readAllBytes());
+      return p;
+    }
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void assess_contractExample_printsAChinesePlanWithTheNotice() throws IOException {
+    Result r = run("assess", example().toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("不构成法律意见").contains("CN-PSAPL-2025-50")
+        .contains("2026-11-20").contains("12377");
+  }
+
+  @Test
+  void assess_english_printsRoutesDeadlinesAndUnconfirmed() throws IOException {
+    Result r = run("assess", example().toString(), "--lang", "en");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("not legal advice").contains("Routes, in order")
+        .contains("Deadlines (by date)").contains("UNCONFIRMED");
+  }
+
+  @Test
+  void assess_json_isFindingsAtOneWithOneFindingPerProvision() throws IOException {
+    Result r = run("assess", example().toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("schema").asText()).isEqualTo("redress/findings@1");
+    assertThat(root.get("as_of").asText()).isEqualTo("2026-11-24");
+    JsonNode privacy = null;
+    for (JsonNode f : root.get("findings")) {
+      if (f.get("provision").asText().equals("CN-PSAPL-2025-50")) {
+        privacy = f;
+      }
+    }
+    assertThat(privacy).isNotNull();
+    assertThat(privacy.get("status").asText()).isEqualTo("applies");
+    assertThat(privacy.get("deadline").get("date").asText()).isEqualTo("2026-11-20");
+    assertThat(privacy.get("deadline").get("stopped_on").asText()).isEqualTo("2026-06-01");
+  }
+
+  @Test
+  void assess_asOfFlag_overridesTheFactsDate() throws IOException {
+    Result r = run("assess", example().toString(), "--json", "--as-of", "2027-01-01");
+    assertThat(new ObjectMapper().readTree(r.out()).get("as_of").asText())
+        .isEqualTo("2027-01-01");
+  }
+
+  @Test
+  void assess_unknownKey_isOneLineNamingTheNearestKey_exit2() throws IOException {
+    Path p = write("bad.yaml", "schema: redress/case-facts@1\nconduct: {first_act: 2026-02-01}\n"
+        + "acts: {covert_filmng: true}\n");
+    Result r = run("assess", p.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("redress: " + p
+        + ": unknown key acts.covert_filmng; did you mean acts.covert_filming?");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void assess_malformedYaml_isOneLine_exit2() throws IOException {
+    Path p = write("bad.yaml", "schema: redress/case-facts@1\nacts: {covert_filming: true\n");
+    Result r = run("assess", p.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("redress: " + p + ": malformed YAML/JSON at line")
+        .doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void assess_negativeCount_namesTheField_exit2() throws IOException {
+    Path p = write("bad.json", "{\"schema\":\"redress/case-facts@1\","
+        + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
+        + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
+    Result r = run("assess", p.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("distribution.counts.videos: must not be negative, was -3");
+  }
+
+  @Test
+  void assess_badAsOfDate_exit2() throws IOException {
+    Result r = run("assess", example().toString(), "--as-of", "2026-13-01");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--as-of: expected an ISO date (YYYY-MM-DD), was \"2026-13-01\"");
+  }
+
+  @Test
+  void assess_lastActBeforeFirstAct_exit2() throws IOException {
+    Path p = write("bad.yaml", "schema: redress/case-facts@1\n"
+        + "conduct: {first_act: 2026-02-01, last_act: 2026-01-01}\n");
+    Result r = run("assess", p.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("conduct.last_act: 2026-01-01 is before conduct.first_act");
+  }
+
+  @Test
+  void assess_unknownLanguage_exit2() throws IOException {
+    Result r = run("assess", example().toString(), "--lang", "fr");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--lang: expected zh or en");
+  }
+
+  @Test
+  void assess_missingFile_exit1() {
+    Result r = run("assess", dir.resolve("nope.yaml").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no such file");
+  }
+}

@@ -1,0 +1,74 @@
+package org.redress.lawcn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.law.LawBook;
+import org.redress.law.LawDataException;
+
+/**
+ * The Chinese law data shipped with Redress: the YAML files listed in {@code data/index.txt}, one
+ * per instrument version, loaded into a {@link LawBook}.
+ */
+public final class ChineseLaw {
+  private static final String DIR = "data/";
+
+  private static volatile LawBook book;
+
+  private ChineseLaw() {}
+
+  /**
+   * The law book, loaded once.
+   *
+   * @throws LawDataException when the shipped data is malformed (a build error)
+   */
+  public static LawBook book() {
+    LawBook b = book;
+    if (b == null) {
+      synchronized (ChineseLaw.class) {
+        b = book;
+        if (b == null) {
+          b = LawBook.load(files());
+          book = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  /** The data files by name, in index order (for tests that check the data itself). */
+  public static Map<String, String> files() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : index()) {
+      out.put(name, read(DIR + name));
+    }
+    return out;
+  }
+
+  private static List<String> index() {
+    List<String> names = new ArrayList<>();
+    for (String line : read(DIR + "index.txt").split("\n", -1)) {
+      String s = line.strip();
+      if (!s.isEmpty() && !s.startsWith("#")) {
+        names.add(s);
+      }
+    }
+    return names;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = ChineseLaw.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new LawDataException("law data file missing: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read law data " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.redress.law;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine concluded about one provision, in the {@code redress/findings@1} shape.
+ *
+ * @param provision the reference ID of the version applied
+ * @param route {@code administrative}, {@code civil}, {@code criminal} or {@code other}
+ * @param status {@code applies}, {@code possible}, {@code time_barred} or {@code not_applicable}
+ * @param tier the penalty tier, or null
+ * @param basis interpretation articles or provisions that establish the tier or aggravation
+ * @param penalty the penalty of the tier in words, or null
+ * @param penaltyMax the maximum penalty in numbers (from the data), empty when none
+ * @param satisfied elements (and the tier threshold) the facts prove
+ * @param missing facts and determinations still needed
+ * @param deadline the time limit, or null
+ * @param authority where to go
+ * @param explanation why, in both languages
+ * @param confirmation the confirmation status of the provision's text
+ * @param unconfirmed what in this finding rests on UNCONFIRMED or DERIVED ground
+ * @param lineage the provision across versions
+ * @param version the instrument version applied
+ */
+public record Finding(
+    String provision,
+    String route,
+    String status,
+    String tier,
+    List<String> basis,
+    Text penalty,
+    Map<String, Object> penaltyMax,
+    List<String> satisfied,
+    List<String> missing,
+    Deadline deadline,
+    Text authority,
+    Text explanation,
+    String confirmation,
+    List<String> unconfirmed,
+    String lineage,
+    Text version) {
+
+  /**
+   * A time limit.
+   *
+   * @param kind e.g. {@code police_discovery}, {@code prosecution}, {@code civil_claim},
+   *     {@code none}
+   * @param date the last day, or null when there is none or it cannot be computed yet
+   * @param basis the provision that sets it
+   * @param stoppedOn the date the clock stopped (police told in time), or null
+   * @param note caveats
+   */
+  public record Deadline(String kind, LocalDate date, String basis, LocalDate stoppedOn,
+      Text note) {}
+}
