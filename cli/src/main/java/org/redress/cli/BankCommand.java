@@ -23,7 +23,6 @@ import org.redress.cases.ItemFormat;
 import org.redress.cases.NewItem;
 import org.redress.cases.Workspace;
 import org.redress.match.BankRules;
-import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.match.Signal;
@@ -196,36 +195,46 @@ public final class BankCommand implements Runnable {
 
     @Override
     public Integer call() {
-      MediaHasher hasher = MediaHasher.builder().build();
       List<NewItem> items = new ArrayList<>();
       List<String> sources = new ArrayList<>();
-      int failed = 0;
-      for (Path p : paths) {
-        MediaHash h;
-        try {
-          h = hasher.hash(p);
-        } catch (MediaException e) {
-          err().println("redress: " + e.getMessage());
-          failed++;
-          continue;
-        }
-        String l = label != null ? label : String.valueOf(p.getFileName());
-        if (h.pdq() != null) {
-          items.add(new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), l, caseRef, by));
-          sources.add(p.toString());
-        }
-        if (h.vpdq() != null && !h.vpdq().isEmpty()) {
-          items.add(new NewItem(HashValue.vpdq(h.vpdq()), l, caseRef, by));
-          sources.add(p.toString());
-          items.add(new NewItem(HashValue.digest(Signal.MD5, h.md5()), l, caseRef, by));
-          sources.add(p.toString());
-        }
-        items.add(new NewItem(HashValue.digest(Signal.SHA256, h.sha256()), l, caseRef, by));
-        sources.add(p.toString());
+      FileWalker.Result inputs = FileWalker.collect(paths);
+      int[] failed = {0};
+      for (String problem : inputs.problems()) {
+        err().println("redress: " + problem);
+        failed[0]++;
       }
-      if (failed > 0) {
+      ParallelHashing.forEachInOrder(
+          inputs.files(), MediaHasher.builder().build(), ParallelHashing.defaultThreads(),
+          Progress.forFiles(inputs.files().size()),
+          o -> {
+            if (o.failed()) {
+              err().println("redress: " + o.path() + ": " + o.error());
+              failed[0]++;
+              return;
+            }
+            MediaHash h = o.hash();
+            Path p = o.path();
+            String l = label != null ? label : String.valueOf(p.getFileName());
+            if (h.pdq() != null) {
+              items.add(new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), l, caseRef, by));
+              sources.add(p.toString());
+            }
+            if (h.vpdq() != null && !h.vpdq().isEmpty()) {
+              items.add(new NewItem(HashValue.vpdq(h.vpdq()), l, caseRef, by));
+              sources.add(p.toString());
+              items.add(new NewItem(HashValue.digest(Signal.MD5, h.md5()), l, caseRef, by));
+              sources.add(p.toString());
+            }
+            items.add(new NewItem(HashValue.digest(Signal.SHA256, h.sha256()), l, caseRef, by));
+            sources.add(p.toString());
+          });
+      if (failed[0] > 0) {
         throw new IllegalStateException(String.format(Locale.ROOT,
-            "%d of %d files could not be hashed; nothing was added", failed, paths.size()));
+            "%d of %d inputs could not be hashed; nothing was added", failed[0],
+            inputs.files().size() + inputs.problems().size()));
+      }
+      if (items.isEmpty()) {
+        throw new IllegalStateException("no media files found in " + paths + "; nothing was added");
       }
       return report(store().add(name, items), sources);
     }

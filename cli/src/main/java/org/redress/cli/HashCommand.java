@@ -5,15 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
@@ -78,7 +71,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
 
   @Override
   public Integer call() {
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int n = threads == null ? ParallelHashing.defaultThreads() : threads;
     if (n < 1 || n > 1024) {
       throw new ExitCodes.UsageException("--threads must be in 1..1024, was " + n);
     }
@@ -106,78 +99,29 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       err.println(
           "redress: skipped " + inputs.skipped() + " file(s) in directories that are not media");
     }
-    Progress progress = Progress.forFiles(inputs.files().size());
-    ExecutorService pool = Executors.newFixedThreadPool(n, new DaemonThreads("redress-hash"));
-    try {
-      failures += hashAll(inputs.files(), hasher, pool, n, out, err, progress);
-    } finally {
-      pool.shutdownNow();
-      progress.finish();
-    }
+    AtomicInteger failed = new AtomicInteger(failures);
+    ParallelHashing.forEachInOrder(
+        inputs.files(), hasher, n, Progress.forFiles(inputs.files().size()),
+        o -> print(o, out, err, failed));
+    failures = failed.get();
     out.flush();
     err.flush();
     return failures > 0 ? ExitCodes.DATA : ExitCodes.OK;
   }
 
-  /** Hashes in parallel with a bounded window; prints strictly in input order. */
-  private int hashAll(
-      List<Path> files,
-      MediaHasher hasher,
-      ExecutorService pool,
-      int threads,
-      PrintWriter out,
-      PrintWriter err,
-      Progress progress) {
-    int window = Math.max(16, threads * 8);
-    Deque<Future<Outcome>> pending = new ArrayDeque<>();
-    AtomicInteger failures = new AtomicInteger();
-    int next = 0;
-    while (next < files.size() || !pending.isEmpty()) {
-      while (next < files.size() && pending.size() < window) {
-        Path f = files.get(next++);
-        pending.add(pool.submit(() -> hashOne(hasher, f)));
-      }
-      Outcome o = await(pending.removeFirst());
-      print(o, out, err, failures);
-      progress.step();
-    }
-    return failures.get();
-  }
-
-  private static Outcome hashOne(MediaHasher hasher, Path f) {
-    try {
-      return new Outcome(f, hasher.hash(f), null);
-    } catch (MediaException e) {
-      return new Outcome(f, null, e.reason());
-    } catch (RuntimeException | OutOfMemoryError e) {
-      return new Outcome(f, null, "failed to hash: " + ExitCodes.message(e));
-    }
-  }
-
-  private static Outcome await(Future<Outcome> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(ExitCodes.message(e.getCause()), e.getCause());
-    }
-  }
-
-  private void print(Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
-    if (o.error != null) {
+  private void print(ParallelHashing.Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
+    if (o.error() != null) {
       failures.incrementAndGet();
-      err.println("redress: " + o.path + ": " + o.error);
+      err.println("redress: " + o.path() + ": " + o.error());
       if (json) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("path", o.path.toString());
-        node.put("error", o.error);
+        node.put("path", o.path().toString());
+        node.put("error", o.error());
         out.println(node.toString());
       }
       return;
     }
-    MediaHash h = o.hash;
+    MediaHash h = o.hash();
     if (json) {
       out.println(toJson(h).toString());
     } else if (h.kind() == MediaKind.IMAGE) {
@@ -234,8 +178,6 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     node.put("size", h.size());
     return node;
   }
-
-  private record Outcome(Path path, MediaHash hash, String error) {}
 
   /** Parses apply|ignore case-insensitively, naming the bad value. */
   static final class OrientationConverter

@@ -18,7 +18,6 @@ import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
 import org.redress.match.Query;
 import org.redress.match.Vpdq;
-import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.phash.PdqResult;
@@ -65,8 +64,13 @@ public final class MatchCommand implements Callable<Integer> {
       description = "vPDQ: share of the bank video's frames that must match (default: ${DEFAULT-VALUE}).")
   double comparedPercent = Vpdq.DEFAULT_COMPARED_PERCENT;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Image or video files.")
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Image or video files, or directories (recursed).")
   List<Path> paths = new ArrayList<>();
+
+  @Option(names = {"-j", "--threads"}, paramLabel = "N",
+      description = "Hashing threads (default: all cores).")
+  Integer threads;
 
   @Override
   public Integer call() {
@@ -98,25 +102,34 @@ public final class MatchCommand implements Callable<Integer> {
     for (int i = 0; i < hashes.size(); i++) {
       matched |= emit(hashes.get(i), matcher.match(hashQueries.get(i)));
     }
-    MediaHasher hasher = paths.isEmpty() ? null : MediaHasher.builder().build();
-    for (Path p : paths) {
-      MediaHash h;
-      try {
-        h = hasher.hash(p);
-      } catch (MediaException e) {
-        unreadable = true;
-        err.println("redress: " + e.getMessage());
-        if (json) {
-          ObjectNode o = JsonNodeFactory.instance.objectNode();
-          o.put("path", p.toString());
-          o.put("error", e.reason());
-          print(o);
-        }
-        continue;
-      }
-      Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
-      matched |= emit(p.toString(), matcher.match(q));
+    FileWalker.Result inputs = FileWalker.collect(paths);
+    for (String problem : inputs.problems()) {
+      unreadable = true;
+      err.println("redress: " + problem);
     }
+    boolean[] state = {matched, unreadable};
+    ParallelHashing.forEachInOrder(
+        inputs.files(), MediaHasher.builder().build(), threads == null
+            ? ParallelHashing.defaultThreads() : threads,
+        Progress.forFiles(inputs.files().size()),
+        o -> {
+          if (o.failed()) {
+            state[1] = true;
+            err.println("redress: " + o.path() + ": " + o.error());
+            if (json) {
+              ObjectNode e = JsonNodeFactory.instance.objectNode();
+              e.put("path", o.path().toString());
+              e.put("error", o.error());
+              print(e);
+            }
+            return;
+          }
+          MediaHash h = o.hash();
+          Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
+          state[0] |= emit(o.path().toString(), matcher.match(q));
+        });
+    matched = state[0];
+    unreadable = state[1];
     spec.commandLine().getOut().flush();
     return matched ? 0 : unreadable ? 2 : 1;
   }

@@ -1,0 +1,81 @@
+package org.redress.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.redress.media.MediaException;
+import org.redress.media.MediaHash;
+import org.redress.media.MediaHasher;
+
+/**
+ * Hashes files on several threads and hands the outcomes back strictly in input order, with a
+ * bounded number in flight so memory stays flat for any number of files. Shared by every command
+ * that hashes files ({@code hash}, {@code match}, {@code bank add}).
+ */
+final class ParallelHashing {
+  /** A file's hashes, or the one-line reason it could not be hashed. */
+  record Outcome(Path path, MediaHash hash, String error) {
+    boolean failed() {
+      return error != null;
+    }
+  }
+
+  private ParallelHashing() {}
+
+  /** Default worker count: every core. */
+  static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Hashes {@code files} with {@code threads} workers; {@code sink} sees each outcome in input
+   * order on the calling thread; {@code progress} is stepped once per file.
+   */
+  static void forEachInOrder(
+      List<Path> files, MediaHasher hasher, int threads, Progress progress, Consumer<Outcome> sink) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads("redress-hash"));
+    try {
+      int window = Math.max(16, threads * 8);
+      Deque<Future<Outcome>> pending = new ArrayDeque<>();
+      int next = 0;
+      while (next < files.size() || !pending.isEmpty()) {
+        while (next < files.size() && pending.size() < window) {
+          Path f = files.get(next++);
+          pending.add(pool.submit(() -> hashOne(hasher, f)));
+        }
+        sink.accept(await(pending.removeFirst()));
+        progress.step();
+      }
+    } finally {
+      pool.shutdownNow();
+      progress.finish();
+    }
+  }
+
+  static Outcome hashOne(MediaHasher hasher, Path f) {
+    try {
+      return new Outcome(f, hasher.hash(f), null);
+    } catch (MediaException e) {
+      return new Outcome(f, null, e.reason());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return new Outcome(f, null, "failed to hash: " + ExitCodes.message(e));
+    }
+  }
+
+  private static Outcome await(Future<Outcome> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(ExitCodes.message(e.getCause()), e.getCause());
+    }
+  }
+}
