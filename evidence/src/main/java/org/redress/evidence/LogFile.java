@@ -29,6 +29,7 @@ final class LogFile implements AutoCloseable {
   /** The records read from a file and, if reading stopped early, why and where. */
   static final class Scan {
     final List<byte[]> leaves = new ArrayList<>();
+    long count;
     long goodLength;
     String problem;
   }
@@ -57,8 +58,21 @@ final class LogFile implements AutoCloseable {
   /** Reads every good record of a file (a missing file is an empty log). */
   static Scan scan(Path file) throws IOException {
     Scan s = new Scan();
+    scan(file, s, s.leaves::add);
+    return s;
+  }
+
+  /** Streams every good record to {@code sink} (for logs too large to hold). */
+  static Scan stream(Path file, java.util.function.Consumer<byte[]> sink) throws IOException {
+    Scan s = new Scan();
+    scan(file, s, sink);
+    return s;
+  }
+
+  private static void scan(Path file, Scan s, java.util.function.Consumer<byte[]> sink)
+      throws IOException {
     if (!Files.exists(file)) {
-      return s;
+      return;
     }
     long total = Files.size(file);
     try (InputStream raw = Files.newInputStream(file);
@@ -66,7 +80,7 @@ final class LogFile implements AutoCloseable {
       long off = 0;
       CRC32C crc = new CRC32C();
       while (off < total) {
-        int index = s.leaves.size();
+        long index = s.count;
         if (total - off < 8) {
           s.problem = problem(index, off, "incomplete record header");
           break;
@@ -95,15 +109,15 @@ final class LogFile implements AutoCloseable {
           s.problem = problem(index, off, "CRC mismatch");
           break;
         }
-        s.leaves.add(leaf);
+        sink.accept(leaf);
+        s.count++;
         off += 8 + n;
         s.goodLength = off;
       }
     }
-    return s;
   }
 
-  private static String problem(int index, long off, String why) {
+  private static String problem(long index, long off, String why) {
     return String.format(Locale.ROOT, "log record %d at offset %d: %s", index, off, why);
   }
 

@@ -43,7 +43,7 @@ final class SignedNote {
 
     static VerifierKey parse(String text) throws Failure {
       String t = text.strip();
-      String[] parts = t.split("\\+", -1);
+      String[] parts = t.split("\\+", 3);
       if (parts.length != 3 || !validName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
         throw new Failure("public key is not a verifier key (name+hash+key)");
       }
