@@ -48,7 +48,8 @@ public final class LogVerifier {
     TreeMap<Long, Checkpoint> cps = new TreeMap<>();
     try (Stream<Path> s = Files.list(layout.checkpoints())) {
       List<Path> paths = new ArrayList<>();
-      s.filter(p -> p.getFileName().toString().matches("[0-9]{16}\\.txt")).forEach(paths::add);
+      s.filter(p -> p.getFileName().toString().matches("[0-9]{16}\\.txt")).sorted()
+          .forEach(paths::add);
       for (Path p : paths) {
         long size = Long.parseLong(p.getFileName().toString().substring(0, 16));
         String subject = "checkpoint " + size;

@@ -316,20 +316,20 @@ public final class PackageVerifier {
             throw new Failure("proof must be proofs/" + li + ".txt, was " + proofName);
           }
           byte[] leafBytes = leafText.getBytes(StandardCharsets.UTF_8);
-          List<byte[]> proof = Merkle.parseProof(text(proofName), proofName);
-          Merkle.verifyInclusion(li, cp.size(), Merkle.leafHash(leafBytes), proof, cp.root());
           Leaf leaf;
           try {
             leaf = Leaf.parse(leafBytes, "leaf");
           } catch (IllegalArgumentException ex) {
-            throw new Failure("leaf is in the log but not valid: " + ex.getMessage());
-          }
-          if (!leaf.caseId.equals(caseId)) {
-            throw new Failure("leaf case " + leaf.caseId + " differs from package case " + caseId);
+            throw new Failure("leaf is not valid: " + ex.getMessage());
           }
           if (leaf.type.equals(Leaf.ADD) && leaf.item != li) {
             throw new Failure(String.format(Locale.ROOT,
-                "add leaf says item %d but sits at index %d", leaf.item, li));
+                "add leaf says item %d but sits at index %d (leaves swapped?)", leaf.item, li));
+          }
+          List<byte[]> proof = Merkle.parseProof(text(proofName), proofName);
+          Merkle.verifyInclusion(li, cp.size(), Merkle.leafHash(leafBytes), proof, cp.root());
+          if (!leaf.caseId.equals(caseId)) {
+            throw new Failure("leaf case " + leaf.caseId + " differs from package case " + caseId);
           }
           if (leaf.type.equals(Leaf.SHRED)) {
             throw new Failure("a shred leaf has no place in a package");

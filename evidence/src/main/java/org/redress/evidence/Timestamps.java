@@ -147,7 +147,11 @@ final class Timestamps {
     if (pinned != null) {
       try {
         X509CertificateHolder h = new X509CertificateHolder(pinned.getEncoded());
-        if (!token.getSID().match(h)) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> carried =
+            token.getCertificates().getMatches(token.getSID());
+        boolean differs = !carried.isEmpty() && !carried.contains(h);
+        if (!token.getSID().match(h) || differs) {
           throw new Failure("timestamp token was not signed by the given TSA certificate");
         }
         return h;
