@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     description = "Find, take down and prove the spread of image-based abuse. Hashes stay local.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      EvidenceCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

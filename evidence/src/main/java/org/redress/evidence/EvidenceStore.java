@@ -223,6 +223,14 @@ public final class EvidenceStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the workspace's evidence store exists and is protected by a passphrase (so a caller
+   * knows to ask for one before {@link Builder#open()}).
+   */
+  public static boolean needsPassphrase(Path workspace) {
+    return Files.exists(new Layout(workspace.toAbsolutePath().normalize()).masterPass());
+  }
+
   // ---------------------------------------------------------------- opening
 
   private void load(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
