@@ -506,48 +506,49 @@ public final class EvidenceStore implements AutoCloseable {
       return List.of();
     }
     byte[] key = caseKey(caseId, true);
-    Set<Path> dirs = new LinkedHashSet<>();
     List<Leaf> batch = new ArrayList<>();
     List<Metadata> metas = new ArrayList<>();
     long next = tree.size();
-    for (NewItem it : items) {
-      Path f = it.file();
-      if (!Files.isRegularFile(f)) {
-        throw new EvidenceException("not a regular file: " + f);
-      }
-      String sha;
-      long size;
-      try {
-        MessageDigest d = Hex.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(f), d)) {
-          size = in.transferTo(OutputStream.nullOutputStream());
+    try (Durable.Batch files = new Durable.Batch()) {
+      for (NewItem it : items) {
+        Path f = it.file();
+        if (!Files.isRegularFile(f)) {
+          throw new EvidenceException("not a regular file: " + f);
         }
-        sha = Hex.of(d.digest());
-        Path obj = layout.object(caseId, sha);
-        if (!Files.exists(obj)) {
+        String sha;
+        long size;
+        try {
+          MessageDigest d = Hex.sha256();
+          try (InputStream in = new DigestInputStream(Files.newInputStream(f), d)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+          }
+          sha = Hex.of(d.digest());
+          Path obj = layout.object(caseId, sha);
           String ctx = "redress/item/" + caseId + "/" + sha;
-          Durable.writeOnce(obj, out -> {
+          files.add(obj, out -> {
             try (InputStream in = Files.newInputStream(f)) {
               Crypto.encrypt(key, ctx, in, out, random);
             }
-          }, false, false);
-          dirs.add(obj.getParent());
+          });
+          Instant at = clock.instant();
+          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, size);
+          writeMeta(caseId, key, meta, files);
+          metas.add(meta);
+          batch.add(Leaf.add(caseId, next++, sha, size, meta.sha256(), at));
+        } catch (NoSuchFileException ex) {
+          throw new EvidenceException("no such file: " + f, ex);
+        } catch (IOException ex) {
+          throw new EvidenceException("failed to store " + f + ": " + ex.getMessage(), ex);
         }
-        Instant at = clock.instant();
-        Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, size);
-        writeMeta(caseId, key, meta, dirs);
-        metas.add(meta);
-        batch.add(Leaf.add(caseId, next++, sha, size, meta.sha256(), at));
-      } catch (NoSuchFileException ex) {
-        throw new EvidenceException("no such file: " + f, ex);
-      } catch (IOException ex) {
-        throw new EvidenceException("failed to store " + f + ": " + ex.getMessage(), ex);
+        if (progress != null) {
+          progress.run();
+        }
       }
-      if (progress != null) {
-        progress.run();
-      }
+      files.commit();
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to store files: " + ex.getMessage(), ex);
     }
-    append(batch, dirs);
+    append(batch);
     List<Item> out = new ArrayList<>();
     for (Leaf l : batch) {
       out.add(itemOf(l.item, metas.get(out.size())));
@@ -556,27 +557,21 @@ public final class EvidenceStore implements AutoCloseable {
     return out;
   }
 
-  private void writeMeta(String caseId, byte[] key, Metadata meta, Set<Path> dirs)
+  private void writeMeta(String caseId, byte[] key, Metadata meta, Durable.Batch files)
       throws IOException {
     String msha = meta.sha256();
-    Path mp = layout.meta(caseId, msha);
-    if (!Files.exists(mp)) {
-      byte[] plain = meta.bytes();
-      Durable.writeOnce(mp, out -> Crypto.encrypt(key, "redress/meta/" + caseId + "/" + msha,
-          new java.io.ByteArrayInputStream(plain), out, random), false, false);
-      dirs.add(mp.getParent());
-    }
+    byte[] plain = meta.bytes();
+    files.add(layout.meta(caseId, msha), out -> Crypto.encrypt(key,
+        "redress/meta/" + caseId + "/" + msha, new java.io.ByteArrayInputStream(plain), out,
+        random));
   }
 
-  private void append(List<Leaf> batch, Set<Path> dirs) throws EvidenceException {
+  private void append(List<Leaf> batch) throws EvidenceException {
     List<byte[]> bytes = new ArrayList<>();
     for (Leaf l : batch) {
       bytes.add(l.bytes());
     }
     try {
-      for (Path d : dirs) {
-        Durable.syncDir(d);
-      }
       log.append(bytes);
     } catch (IOException ex) {
       throw new EvidenceException("failed to append to the evidence log: " + ex.getMessage(), ex);
@@ -638,13 +633,13 @@ public final class EvidenceStore implements AutoCloseable {
     Metadata now = metadata(itemId);
     Metadata fixed = now.corrected(changes, reason);
     byte[] key = caseKey(add.caseId, false);
-    Set<Path> dirs = new LinkedHashSet<>();
-    try {
-      writeMeta(add.caseId, key, fixed, dirs);
+    try (Durable.Batch files = new Durable.Batch()) {
+      writeMeta(add.caseId, key, fixed, files);
+      files.commit();
     } catch (IOException ex) {
       throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
     }
-    append(List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())), dirs);
+    append(List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
     makeCheckpoint(true);
     return item(itemId);
   }
@@ -662,7 +657,7 @@ public final class EvidenceStore implements AutoCloseable {
     if (!byCase.containsKey(caseId) && !Files.exists(layout.caseKey(caseId))) {
       throw new EvidenceException("no such case: " + caseId);
     }
-    append(List.of(Leaf.shred(caseId, clock.instant())), Set.of());
+    append(List.of(Leaf.shred(caseId, clock.instant())));
     byte[] k = caseKeys.remove(caseId);
     if (k != null) {
       Arrays.fill(k, (byte) 0);

@@ -19,7 +19,16 @@ final class Hex {
   }
 
   static boolean isSha256(String s) {
-    return s != null && s.matches("[0-9a-f]{64}");
+    if (s == null || s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static MessageDigest sha256() {

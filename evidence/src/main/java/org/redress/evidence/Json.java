@@ -170,6 +170,17 @@ final class Json {
 
   private String string() {
     expect('"');
+    for (int i = pos; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        String out = s.substring(pos, i);
+        pos = i + 1;
+        return out;
+      }
+      if (c == '\\' || c < 0x20) {
+        break;
+      }
+    }
     StringBuilder b = new StringBuilder();
     while (true) {
       char c = peek();
@@ -238,7 +249,7 @@ final class Json {
     if (t.isEmpty() || t.equals("-")) {
       throw error("unexpected character");
     }
-    if (!t.matches("-?(0|[1-9][0-9]*)")) {
+    if (!isInteger(t)) {
       try {
         new BigDecimal(t);
       } catch (NumberFormatException ex) {
@@ -251,6 +262,19 @@ final class Json {
     } catch (NumberFormatException ex) {
       throw error("integer out of range " + t);
     }
+  }
+
+  private static boolean isInteger(String t) {
+    int i = t.startsWith("-") ? 1 : 0;
+    if (i == t.length() || (t.charAt(i) == '0' && t.length() > i + 1)) {
+      return false;
+    }
+    for (; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes a value: maps in their iteration order, no insignificant whitespace. */

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 /** Computes every path of the evidence store (docs/evidence-format.md §1); nothing else does. */
 final class Layout {
+  private static final java.util.regex.Pattern CASE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private final Path root;
 
   Layout(Path workspace) {
@@ -85,7 +87,7 @@ final class Layout {
 
   /** Validates a case id, naming the bad value. */
   static String checkCase(String caseId) {
-    if (caseId == null || !caseId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+    if (caseId == null || !CASE.matcher(caseId).matches()) {
       throw new IllegalArgumentException("case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was "
           + (caseId == null ? "null" : "\"" + caseId + "\""));
     }
