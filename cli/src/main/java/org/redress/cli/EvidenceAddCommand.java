@@ -142,7 +142,8 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     if (type != null) {
       it = it.mediaType(type);
     }
-    if (hasher != null && type != null && (type.startsWith("image/") || type.startsWith("video/"))) {
+    boolean media = type != null && (type.startsWith("image/") || type.startsWith("video/"));
+    if (hasher != null && media) {
       try {
         it = it.perceptual(perceptual(hasher.hash(f)));
       } catch (MediaException ex) {

@@ -68,6 +68,7 @@ public final class KeySource {
 
   @Override
   public String toString() {
-    return passphrase != null ? "passphrase" : "key file " + (keyFile == null ? "(default)" : keyFile);
+    return passphrase != null ? "passphrase"
+        : "key file " + (keyFile == null ? "(default)" : keyFile);
   }
 }

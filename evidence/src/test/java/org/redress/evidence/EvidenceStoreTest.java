@@ -29,7 +29,8 @@ class EvidenceStoreTest {
       Item it = s.add("case-1", NewItem.of(f).source("telegram", "chat/42/message/7")
           .mediaType("image/jpeg").perceptual(Map.of("pdq", "ab".repeat(32))));
       assertThat(it.id()).isZero();
-      assertThat(it.sha256()).isEqualTo(HexFormat.of().formatHex(Hex.sha256(Files.readAllBytes(f))));
+      assertThat(it.sha256())
+          .isEqualTo(HexFormat.of().formatHex(Hex.sha256(Files.readAllBytes(f))));
       Metadata m = it.metadata();
       assertThat(m.caseId()).isEqualTo("case-1");
       assertThat(m.capturedAt()).isEqualTo(Fixtures.T0);
@@ -55,7 +56,8 @@ class EvidenceStoreTest {
     }
     try (var walk = Files.walk(ws())) {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String body = new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String body = new String(Files.readAllBytes(p),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(body).as(p.toString()).doesNotContain("PLAINTEXT-MARKER")
             .doesNotContain("plain-marker.txt");
       }

@@ -51,7 +51,8 @@ final class LocalTsa implements AutoCloseable {
     g.initialize(256);
     KeyPair kp = g.generateKeyPair();
     X500Principal name = new X500Principal("CN=Redress Test TSA, O=Redress tests");
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new java.security.SecureRandom()),
+    BigInteger serialNo = new BigInteger(64, new java.security.SecureRandom());
+    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serialNo,
         Date.from(notBefore), Date.from(notAfter), name, kp.getPublic());
     b.addExtension(Extension.extendedKeyUsage, true,
         new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
