@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       MatchCommand.class,
       AssessCommand.class,
       LawCommand.class,
+      EvidenceCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -1,0 +1,134 @@
+package org.redress.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.KeySource;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the evidence commands: workspace, master key or passphrase, TSA. Secrets are
+ * read from a file, an environment variable, or typed without echo; they are never printed.
+ */
+public final class EvidenceOptions {
+  /** Environment variable holding the workspace passphrase (for scripts). */
+  public static final String PASSPHRASE_ENV = "REDRESS_PASSPHRASE";
+  /** Environment variable naming an RFC 3161 TSA URL. */
+  public static final String TSA_ENV = "REDRESS_TSA_URL";
+  /** Environment variable naming the operator recorded as captured-by. */
+  public static final String OPERATOR_ENV = "REDRESS_OPERATOR";
+
+  @Mixin WorkspaceOption workspace;
+
+  @Option(names = "--key-file", paramLabel = "FILE",
+      description = "Master key file (default: evidence/keys/master.key in the workspace; "
+          + "created with mode 0600 on first use).")
+  Path keyFile;
+
+  @Option(names = "--passphrase-file", paramLabel = "FILE",
+      description = "Read the workspace passphrase from FILE (first line) instead of $"
+          + PASSPHRASE_ENV + " or a prompt.")
+  Path passphraseFile;
+
+  @Option(names = "--passphrase",
+      description = "Protect a new workspace with a passphrase (asked without echo) instead of "
+          + "a key file.")
+  boolean passphrase;
+
+  @Option(names = "--tsa", paramLabel = "URL",
+      description = "RFC 3161 time-stamping authority for checkpoints (default: $" + TSA_ENV
+          + ").")
+  URI tsa;
+
+  @Option(names = "--captured-by", paramLabel = "NAME",
+      description = "Who preserves the evidence (default: $" + OPERATOR_ENV + ").")
+  String capturedBy;
+
+  /** Opens (or creates) the workspace's evidence store. */
+  EvidenceStore open() throws EvidenceException {
+    Path ws = workspace.dir();
+    KeySource keys;
+    boolean hasSecret = passphraseFile != null || passphrase || env(PASSPHRASE_ENV) != null;
+    if (EvidenceStore.needsPassphrase(ws) || (hasSecret && keyFile == null)) {
+      char[] p = secret(passphraseFile, PASSPHRASE_ENV, "workspace passphrase");
+      try {
+        keys = KeySource.passphrase(p);
+      } catch (IllegalArgumentException ex) {
+        throw new ExitCodes.UsageException(ex.getMessage());
+      } finally {
+        Arrays.fill(p, '\0');
+      }
+    } else {
+      keys = keyFile == null ? KeySource.keyFile() : KeySource.keyFile(keyFile);
+    }
+    EvidenceStore.Builder b = EvidenceStore.builder(ws).keys(keys)
+        .tool("redress", version());
+    URI t = tsa != null ? tsa : env(TSA_ENV) == null ? null : URI.create(env(TSA_ENV));
+    try {
+      b.tsa(t);
+      String who = capturedBy != null ? capturedBy : env(OPERATOR_ENV);
+      if (who != null) {
+        b.capturedBy(who);
+      }
+    } catch (IllegalArgumentException ex) {
+      throw new ExitCodes.UsageException(ex.getMessage());
+    }
+    try {
+      return b.open();
+    } finally {
+      keys.destroy();
+    }
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  static String env(String name) {
+    String v = System.getenv(name);
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  /** A secret from a file, an environment variable or a no-echo prompt. */
+  static char[] secret(Path file, String envVar, String what) {
+    if (file != null) {
+      try {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        if (line.endsWith("\r")) {
+          line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty()) {
+          throw new ExitCodes.UsageException(what + " file " + file + " is empty");
+        }
+        return line.toCharArray();
+      } catch (IOException ex) {
+        throw new ExitCodes.UsageException("cannot read " + what + " file " + file + ": "
+            + ex.getMessage());
+      }
+    }
+    String e = envVar == null ? null : env(envVar);
+    if (e != null) {
+      return e.toCharArray();
+    }
+    Console c = System.console();
+    if (c == null) {
+      throw new ExitCodes.UsageException("a " + what + " is needed: set $" + envVar
+          + " or give a passphrase file");
+    }
+    char[] p = c.readPassword("%s: ", what);
+    if (p == null || p.length == 0) {
+      throw new ExitCodes.UsageException("no " + what + " given");
+    }
+    return p;
+  }
+}

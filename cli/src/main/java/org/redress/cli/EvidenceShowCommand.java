@@ -1,0 +1,61 @@
+package org.redress.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.Item;
+import org.redress.evidence.Metadata;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code redress evidence show}: one item's metadata (never its content). */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show one item's hashes and metadata (never its content).")
+public final class EvidenceShowCommand implements Callable<Integer> {
+  @Mixin EvidenceOptions options;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "Item id (as printed by add/list).")
+  long id;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (EvidenceStore store = options.open()) {
+      Item it = store.item(id);
+      row(out, "item", Long.toString(it.id()));
+      row(out, "case", it.caseId());
+      row(out, "sha256", it.sha256());
+      row(out, "size", Long.toString(it.size()));
+      row(out, "added_at", it.addedAt().toString());
+      row(out, "corrections", Integer.toString(it.corrections()));
+      if (it.shredded()) {
+        row(out, "status", "shredded: content and metadata destroyed");
+        return ExitCodes.OK;
+      }
+      Metadata m = it.metadata();
+      row(out, "source", m.sourceKind() + ":" + m.sourceValue());
+      row(out, "capture_method", m.captureMethod());
+      row(out, "captured_at", m.capturedAt().toString());
+      row(out, "captured_by", m.capturedBy());
+      row(out, "tool", m.toolName() + " " + m.toolVersion());
+      row(out, "file_name", m.fileName());
+      row(out, "media_type", m.mediaType());
+      for (Map.Entry<String, String> e : m.perceptual().entrySet()) {
+        row(out, "perceptual." + e.getKey(), e.getValue());
+      }
+      if (m.note() != null) {
+        row(out, "note", m.note());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void row(PrintWriter out, String k, String v) {
+    out.println(String.format(Locale.ROOT, "%-16s %s", k, v));
+  }
+}

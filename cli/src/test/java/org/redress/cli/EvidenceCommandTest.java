@@ -1,0 +1,238 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.media.MediaException;
+import org.redress.media.MediaHasher;
+
+/** The evidence commands end to end through {@link Main#run}. */
+class EvidenceCommandTest {
+  @TempDir Path tmp;
+  Path ws;
+  Path image;
+  Path doc;
+
+  record Result(int code, String out, String err) {}
+
+  Result run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    if (args.length > 1 && !args[1].equals("verify")) {
+      all.add(2, "--workspace");
+      all.add(3, ws.toString());
+    }
+    int code = Main.run(all.toArray(new String[0]), new PrintWriter(o), new PrintWriter(e));
+    return new Result(code, o.toString(), e.toString());
+  }
+
+  @BeforeEach
+  void files() throws Exception {
+    ws = tmp.resolve("ws");
+    BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        img.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 128);
+      }
+    }
+    image = tmp.resolve("gradient.png");
+    ImageIO.write(img, "png", image.toFile());
+    doc = tmp.resolve("chat-log.txt");
+    Files.writeString(doc, "an innocuous chat log\n", StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void addListShowExportVerify_freshWorkspace_verifies() throws Exception {
+    Result add = run("evidence", "add", "--case", "case-1", "--source",
+        "telegram:chat/1/message/2", "--captured-by", "volunteer-7", image.toString(),
+        doc.toString());
+    assertThat(add.code()).as(add.err()).isZero();
+    assertThat(add.out()).contains("item 0\t").contains("item 1\t").contains("checkpoint 2 ");
+    Result list = run("evidence", "list", "--case", "case-1");
+    assertThat(list.out().lines()).hasSize(2);
+    assertThat(list.out()).contains("image/png").contains("text/plain");
+
+    Result show = run("evidence", "show", "0");
+    assertThat(show.code()).isZero();
+    assertThat(show.out()).contains("source           telegram:chat/1/message/2")
+        .contains("captured_by      volunteer-7").contains("file_name        gradient.png")
+        .contains("tool             redress ");
+    String expectedPdq;
+    try {
+      expectedPdq = MediaHasher.builder().build().hash(image).pdq().pdq().toString();
+    } catch (MediaException ex) {
+      expectedPdq = null;
+    }
+    if (expectedPdq != null) {
+      assertThat(show.out()).contains("perceptual.pdq   " + expectedPdq);
+    } else {
+      assertThat(add.err()).contains("no perceptual hash for " + image);
+      assertThat(show.out()).doesNotContain("perceptual.pdq");
+    }
+
+    Path pkg = tmp.resolve("case-1.zip");
+    Result export = run("evidence", "export", "--case", "case-1", pkg.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(export.out()).isEqualTo("exported 2 items of case case-1 to " + pkg
+        + " (hashes and metadata only)\n");
+
+    Result verify = run("evidence", "verify", pkg.toString());
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).contains("ok    checkpoint: signature valid; size 2")
+        .contains("ok    entry 0: add of item 0").endsWith("VERIFIED: every check holds\n");
+
+    Result log = run("evidence", "verify-log", "--deep");
+    assertThat(log.code()).as(log.out()).isZero();
+    assertThat(log.out()).contains("ok    item 1: content and metadata decrypt and match");
+  }
+
+  @Test
+  void verify_tamperedPackage_exitsOneWithFirstFailure() throws Exception {
+    run("evidence", "add", "--case", "c", image.toString());
+    Path pkg = tmp.resolve("p.zip");
+    assertThat(run("evidence", "export", "--case", "c", pkg.toString()).code()).isZero();
+    Path bad = tmp.resolve("bad.zip");
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(pkg));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        byte[] b = in.readAllBytes();
+        if (e.getName().equals("manifest.json")) {
+          b = new String(b, StandardCharsets.UTF_8).replace("gradient.png", "other.png")
+              .getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(b);
+        out.closeEntry();
+      }
+    }
+    Result r = run("evidence", "verify", bad.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.out()).contains("FAIL  entry 0: metadata SHA-256 does not match the leaf")
+        .endsWith("NOT VERIFIED\n");
+    assertThat(r.err()).isEqualTo("redress: package " + bad + " did not verify: entry 0: "
+        + "metadata SHA-256 does not match the leaf (metadata was edited)\n");
+  }
+
+  @Test
+  void withContent_recipientPassphrase_roundTripsAndNeverPrinted() throws Exception {
+    Path pass = tmp.resolve("recipient.txt");
+    Files.writeString(pass, "Sup3r-secret recipient phrase\n", StandardCharsets.UTF_8);
+    run("evidence", "add", "--case", "c", image.toString(), doc.toString());
+    Path pkg = tmp.resolve("p.zip");
+    Result ex = run("evidence", "export", "--case", "c", "--items", "1", "--with-content",
+        "--recipient-passphrase-file", pass.toString(), pkg.toString());
+    assertThat(ex.code()).as(ex.err()).isZero();
+    Result v = run("evidence", "verify", "--content", "--recipient-passphrase-file",
+        pass.toString(), pkg.toString());
+    assertThat(v.code()).as(v.out()).isZero();
+    assertThat(v.out()).contains("ok    item 1: content decrypts; SHA-256 and size match");
+    Path wrong = tmp.resolve("wrong.txt");
+    Files.writeString(wrong, "not the right phrase", StandardCharsets.UTF_8);
+    Result w = run("evidence", "verify", "--recipient-passphrase-file", wrong.toString(),
+        pkg.toString());
+    assertThat(w.code()).isEqualTo(1);
+    assertThat(w.out()).contains("FAIL  content: wrong recipient passphrase");
+    for (Result r : List.of(ex, v, w)) {
+      assertThat(r.out() + r.err()).doesNotContain("Sup3r-secret").doesNotContain("right phrase");
+    }
+  }
+
+  @Test
+  void passphraseWorkspace_wrongPassphrase_exitsOne() throws Exception {
+    Path pass = tmp.resolve("pass.txt");
+    Files.writeString(pass, "workspace passphrase 1\n", StandardCharsets.UTF_8);
+    Result a = run("evidence", "add", "--passphrase-file", pass.toString(), "--case", "c",
+        doc.toString());
+    assertThat(a.code()).as(a.err()).isZero();
+    Path wrong = tmp.resolve("wrong.txt");
+    Files.writeString(wrong, "workspace passphrase 2\n", StandardCharsets.UTF_8);
+    Result b = run("evidence", "list", "--passphrase-file", wrong.toString(), "--case", "c");
+    assertThat(b.code()).isEqualTo(1);
+    assertThat(b.err()).isEqualTo("redress: wrong passphrase for " + ws.resolve("evidence")
+        + "\n");
+    Result c = run("evidence", "list", "--passphrase-file", pass.toString(), "--case", "c");
+    assertThat(c.code()).isZero();
+    assertThat(c.out().lines()).hasSize(1);
+  }
+
+  @Test
+  void correct_thenShow_showsNewValueAndCount() {
+    run("evidence", "add", "--case", "c", doc.toString());
+    Result r = run("evidence", "correct", "0", "--set", "captured_by=officer-2", "--reason",
+        "wrong operator recorded");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("item 0 corrected (1 corrections); checkpoint 2\n");
+    Result s = run("evidence", "show", "0");
+    assertThat(s.out()).contains("captured_by      officer-2")
+        .contains("corrections      1").contains("note             wrong operator recorded");
+    Result bad = run("evidence", "correct", "0", "--set", "size=1", "--reason", "x");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void shred_needsYes_thenItemsUnreadable() {
+    run("evidence", "add", "--case", "c", doc.toString());
+    Result no = run("evidence", "shred", "--case", "c");
+    assertThat(no.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(no.err()).isEqualTo("redress: shredding case c cannot be undone; add --yes to "
+        + "confirm\n");
+    Result yes = run("evidence", "shred", "--case", "c", "--yes");
+    assertThat(yes.out()).isEqualTo("case c shredded: 1 items unreadable; checkpoint 2\n");
+    assertThat(run("evidence", "list", "--case", "c").out()).contains("\tshredded");
+    assertThat(run("evidence", "show", "0").out())
+        .contains("status           shredded: content and metadata destroyed");
+    assertThat(run("evidence", "verify-log").code()).isZero();
+    Result export = run("evidence", "export", "--case", "c", tmp.resolve("x.zip").toString());
+    assertThat(export.code()).isEqualTo(1);
+    assertThat(export.err()).isEqualTo("redress: case c was shredded: its key is destroyed\n");
+  }
+
+  @Test
+  void checkpoint_printsSignedNoteAndKey() {
+    run("evidence", "add", "--case", "c", doc.toString());
+    Result r = run("evidence", "checkpoint");
+    assertThat(r.code()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("redress.evidence/");
+    assertThat(lines.get(1)).isEqualTo("1");
+    assertThat(lines.get(3)).isEmpty();
+    assertThat(lines.get(4)).startsWith("\u2014 " + lines.get(0) + " ");
+    assertThat(lines.get(lines.size() - 1)).startsWith("public key: " + lines.get(0) + "+");
+  }
+
+  @Test
+  void badInput_clearOneLineErrors() {
+    Result badCase = run("evidence", "add", "--case", "../x", doc.toString());
+    assertThat(badCase.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badCase.err()).isEqualTo(
+        "redress: case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was \"../x\"\n");
+    Path missing = tmp.resolve("missing.jpg");
+    Result miss = run("evidence", "add", "--case", "c", missing.toString());
+    assertThat(miss.code()).isEqualTo(ExitCodes.DATA);
+    assertThat(miss.err()).isEqualTo("redress: no such file: " + missing + "\n");
+    Result noItem = run("evidence", "show", "9");
+    assertThat(noItem.code()).isEqualTo(ExitCodes.DATA);
+    assertThat(noItem.err()).isEqualTo("redress: no such item: 9\n");
+    Result notZip = run("evidence", "verify", doc.toString());
+    assertThat(notZip.code()).isEqualTo(ExitCodes.DATA);
+    assertThat(notZip.out()).contains("FAIL  package: not a zip file, or an empty one");
+    Result noSub = run("evidence");
+    assertThat(noSub.code()).isEqualTo(ExitCodes.USAGE);
+  }
+}

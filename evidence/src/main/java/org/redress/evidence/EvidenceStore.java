@@ -1,0 +1,991 @@
+package org.redress.evidence;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The evidence locker of one workspace (docs/evidence-format.md): adds files to per-case encrypted,
+ * content-addressed storage, logs every add, correction and shred as a leaf of an RFC 6962 Merkle
+ * log, signs checkpoints, optionally timestamps them, and exports verifiable packages.
+ *
+ * <p>One store per workspace at a time (a file lock enforces it). Not thread-safe. An add that
+ * returned is durable: its content, metadata and leaf were fsynced first.
+ */
+public final class EvidenceStore implements AutoCloseable {
+  static final String ORIGIN_PREFIX = "redress.evidence/";
+  private static final byte[] CHECK = "redress-master-1".getBytes(StandardCharsets.US_ASCII);
+
+  private final Layout layout;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final String toolName;
+  private final String toolVersion;
+  private final String capturedBy;
+  private final URI tsa;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final List<String> warnings = new ArrayList<>();
+
+  private byte[] master;
+  private byte[] seed;
+  private SignedNote.VerifierKey verifierKey;
+  private String origin;
+  private LogFile log;
+  private final MerkleTree tree = new MerkleTree();
+  private final List<byte[]> leafBytes = new ArrayList<>();
+  private final List<Leaf> leaves = new ArrayList<>();
+  private final Map<String, List<Long>> byCase = new TreeMap<>();
+  private final Map<Long, List<String>> metaHistory = new HashMap<>();
+  private final Map<Long, List<Long>> leafHistory = new HashMap<>();
+  private final Set<String> shredded = new TreeSet<>();
+  private final Map<String, byte[]> caseKeys = new HashMap<>();
+  private Checkpoint latest;
+
+  private EvidenceStore(Builder b, FileChannel lockChannel, FileLock lock) {
+    this.layout = new Layout(b.workspace);
+    this.clock = b.clock;
+    this.random = b.random;
+    this.toolName = b.toolName;
+    this.toolVersion = b.toolVersion;
+    this.capturedBy = b.capturedBy;
+    this.tsa = b.tsa;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Starts configuring the store of a workspace directory.
+   *
+   * @throws IllegalArgumentException if {@code workspace} is null
+   */
+  public static Builder builder(Path workspace) {
+    if (workspace == null) {
+      throw new IllegalArgumentException("workspace must not be null");
+    }
+    return new Builder(workspace.toAbsolutePath().normalize());
+  }
+
+  /** Options, each validated when set. */
+  public static final class Builder {
+    private final Path workspace;
+    private KeySource keys = KeySource.keyFile();
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random = new SecureRandom();
+    private String toolName = "redress";
+    private String toolVersion = "dev";
+    private String capturedBy = "unknown";
+    private URI tsa;
+    private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
+    private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
+
+    private Builder(Path workspace) {
+      this.workspace = workspace;
+    }
+
+    /** Where the master key comes from (default: the key file inside the workspace). */
+    public Builder keys(KeySource source) {
+      if (source == null) {
+        throw new IllegalArgumentException("key source must not be null");
+      }
+      this.keys = source;
+      return this;
+    }
+
+    /** The clock that stamps captured-at times (default: system UTC). */
+    public Builder clock(Clock c) {
+      if (c == null) {
+        throw new IllegalArgumentException("clock must not be null");
+      }
+      this.clock = c;
+      return this;
+    }
+
+    /** The tool recorded in metadata, e.g. {@code redress 0.1.0}. */
+    public Builder tool(String name, String version) {
+      if (name == null || name.isBlank() || version == null || version.isBlank()) {
+        throw new IllegalArgumentException("tool name and version must not be empty, were \""
+            + name + "\" and \"" + version + "\"");
+      }
+      this.toolName = name;
+      this.toolVersion = version;
+      return this;
+    }
+
+    /** Who preserves items by default (an operator name or pseudonym). */
+    public Builder capturedBy(String who) {
+      if (who == null || who.isBlank()) {
+        throw new IllegalArgumentException("captured-by must not be empty");
+      }
+      this.capturedBy = who;
+      return this;
+    }
+
+    /** An RFC 3161 time-stamping authority to stamp every checkpoint (http or https). */
+    public Builder tsa(URI url) {
+      if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+        throw new IllegalArgumentException("TSA URL must be http or https, was " + url);
+      }
+      this.tsa = url;
+      return this;
+    }
+
+    Builder random(SecureRandom r) {
+      this.random = r;
+      return this;
+    }
+
+    /** Cheaper Argon2id for tests; the parameters are stored, so opening still works. */
+    Builder kdf(int memoryKib, int iterations) {
+      this.kdfMemoryKib = memoryKib;
+      this.kdfIterations = iterations;
+      return this;
+    }
+
+    /**
+     * Opens the store, creating it on first use; repairs a torn log tail.
+     *
+     * @throws EvidenceException for a wrong key or passphrase, a corrupt log, a locked workspace
+     *     or an I/O failure
+     */
+    public EvidenceStore open() throws EvidenceException {
+      Layout l = new Layout(workspace);
+      FileChannel ch = null;
+      try {
+        Durable.createDirs(l.root());
+        ch = FileChannel.open(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lk;
+        try {
+          lk = ch.tryLock();
+        } catch (OverlappingFileLockException ex) {
+          lk = null;
+        }
+        if (lk == null) {
+          throw new EvidenceException("workspace " + workspace
+              + " is in use by another redress process");
+        }
+        EvidenceStore s = new EvidenceStore(this, ch, lk);
+        try {
+          s.load(keys, kdfMemoryKib, kdfIterations);
+        } catch (EvidenceException | IOException | RuntimeException ex) {
+          s.close();
+          throw ex;
+        }
+        return s;
+      } catch (IOException ex) {
+        closeQuietly(ch);
+        throw new EvidenceException("failed to open evidence store in " + workspace + ": "
+            + ex.getMessage(), ex);
+      } catch (EvidenceException | RuntimeException ex) {
+        closeQuietly(ch);
+        throw ex;
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // nothing more to do
+      }
+    }
+  }
+
+  /**
+   * Whether the workspace's evidence store exists and is protected by a passphrase (so a caller
+   * knows to ask for one before {@link Builder#open()}).
+   */
+  public static boolean needsPassphrase(Path workspace) {
+    return Files.exists(new Layout(workspace.toAbsolutePath().normalize()).masterPass());
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  private void load(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
+      EvidenceException {
+    master = loadMaster(keys, kdfMemory, kdfIter);
+    origin = loadOrigin();
+    loadSigningKey();
+    latest = loadLatestCheckpoint();
+    LogFile.Scan scan = LogFile.scan(layout.entries());
+    long covered = latest == null ? 0 : latest.size();
+    if (scan.problem != null) {
+      if (scan.leaves.size() < covered) {
+        throw new EvidenceException(scan.problem + "; the log is corrupt before checkpoint "
+            + covered + " and cannot be repaired");
+      }
+      long dropped = Files.size(layout.entries()) - scan.goodLength;
+      warnings.add(String.format(Locale.ROOT,
+          "repaired torn log tail: dropped %d bytes after record %d (%s)", dropped,
+          scan.leaves.size(), scan.problem));
+    }
+    if (scan.leaves.size() < covered) {
+      throw new EvidenceException(String.format(Locale.ROOT,
+          "log has %d leaves but checkpoint %d covers %d: the log was truncated",
+          scan.leaves.size(), covered, covered));
+    }
+    for (byte[] leaf : scan.leaves) {
+      try {
+        index(Leaf.parse(leaf, "log record " + leaves.size()), leaf);
+      } catch (IllegalArgumentException ex) {
+        throw new EvidenceException(ex.getMessage(), ex);
+      }
+    }
+    if (latest != null && !Arrays.equals(tree.root(covered), latest.root())) {
+      throw new EvidenceException(String.format(Locale.ROOT,
+          "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
+          covered));
+    }
+    log = LogFile.openForAppend(layout.entries(), scan.goodLength);
+    for (String c : shredded) {
+      if (Files.exists(layout.caseKey(c))) {
+        destroyCaseFiles(c);
+        warnings.add("finished shredding case " + c + " (interrupted earlier)");
+      }
+    }
+    if (tree.size() > covered) {
+      makeCheckpoint(false);
+    }
+  }
+
+  private byte[] loadMaster(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
+      EvidenceException {
+    Path pass = layout.masterPass();
+    Path check = layout.masterCheck();
+    if (Files.exists(pass)) {
+      if (!keys.isPassphrase()) {
+        throw new EvidenceException("this workspace's evidence is protected by a passphrase; "
+            + "give it (REDRESS_PASSPHRASE or --passphrase-file)");
+      }
+      Map<String, Object> m;
+      Crypto.Kdf kdf;
+      byte[] wrapped;
+      try {
+        m = Json.parseObject(Files.readString(pass, StandardCharsets.UTF_8));
+        kdf = Crypto.Kdf.fromJson(m, pass.toString());
+        wrapped = java.util.Base64.getDecoder().decode(Json.str(m, "wrapped", pass.toString()));
+      } catch (IllegalArgumentException ex) {
+        throw new EvidenceException(pass + " is damaged: " + ex.getMessage(), ex);
+      }
+      byte[] kek = kdf.derive(keys.secret());
+      try {
+        return Crypto.unwrap(kek, wrapped, "redress/master-key");
+      } catch (Failure f) {
+        throw new EvidenceException("wrong passphrase for " + layout.root());
+      } finally {
+        Arrays.fill(kek, (byte) 0);
+      }
+    }
+    if (Files.exists(check)) {
+      if (keys.isPassphrase()) {
+        throw new EvidenceException("this workspace's evidence uses a key file, not a passphrase");
+      }
+      byte[] key = readKeyFile(keyFilePath(keys));
+      try {
+        Crypto.unwrap(key, Files.readAllBytes(check), "redress/master-check");
+      } catch (Failure f) {
+        throw new EvidenceException("wrong master key: " + keyFilePath(keys)
+            + " does not open " + layout.root());
+      }
+      return key;
+    }
+    if (Files.exists(layout.entries()) && Files.size(layout.entries()) > 0) {
+      throw new EvidenceException(check + " is missing: cannot tell whether the key is right");
+    }
+    byte[] key;
+    if (keys.isPassphrase()) {
+      key = Crypto.randomKey(random);
+      Crypto.Kdf kdf = Crypto.Kdf.fresh(random, kdfMemory, kdfIter);
+      byte[] kek = kdf.derive(keys.secret());
+      Map<String, Object> m = kdf.toJson();
+      m.put("wrapped", java.util.Base64.getEncoder().encodeToString(
+          Crypto.wrap(kek, key, "redress/master-key", random)));
+      Arrays.fill(kek, (byte) 0);
+      Durable.writeOnce(pass, (Json.write(m) + "\n").getBytes(StandardCharsets.UTF_8));
+    } else {
+      Path file = keyFilePath(keys);
+      if (Files.exists(file)) {
+        key = readKeyFile(file);
+      } else {
+        key = Crypto.randomKey(random);
+        byte[] text = (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+        Durable.writeOnce(file, out -> out.write(text), true, true);
+      }
+    }
+    Durable.writeOnce(check, Crypto.wrap(key, CHECK, "redress/master-check", random));
+    return key;
+  }
+
+  private Path keyFilePath(KeySource keys) {
+    return keys.file() != null ? keys.file() : layout.masterKey();
+  }
+
+  private static byte[] readKeyFile(Path file) throws IOException, EvidenceException {
+    if (!Files.exists(file)) {
+      throw new EvidenceException("master key file not found: " + file);
+    }
+    if (Durable.isPosix(file.getParent())) {
+      Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+      if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
+          || p.contains(PosixFilePermission.GROUP_WRITE)
+          || p.contains(PosixFilePermission.OTHERS_WRITE)) {
+        throw new EvidenceException("master key file " + file
+            + " is readable or writable by others; run: chmod 600 " + file);
+      }
+    }
+    String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new EvidenceException("master key file " + file + " must hold 64 hex digits");
+    }
+    return HexFormat.of().parseHex(hex);
+  }
+
+  private String loadOrigin() throws IOException, EvidenceException {
+    Path p = layout.origin();
+    if (!Files.exists(p)) {
+      byte[] id = new byte[16];
+      random.nextBytes(id);
+      Durable.writeOnce(p, (ORIGIN_PREFIX + Hex.of(id) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    String o = Files.readString(p, StandardCharsets.UTF_8).strip();
+    if (!o.startsWith(ORIGIN_PREFIX) || !SignedNote.validName(o)) {
+      throw new EvidenceException(p + " does not hold a valid log origin");
+    }
+    return o;
+  }
+
+  private void loadSigningKey() throws IOException, EvidenceException {
+    Path p = layout.signingKey();
+    if (!Files.exists(p)) {
+      byte[] s = Crypto.randomKey(random);
+      Durable.writeOnce(p, Crypto.wrap(master, s, "redress/log-signing-key", random));
+      Arrays.fill(s, (byte) 0);
+    }
+    try {
+      seed = Crypto.unwrap(master, Files.readAllBytes(p), "redress/log-signing-key");
+    } catch (Failure f) {
+      throw new EvidenceException(p + ": " + f.getMessage());
+    }
+    verifierKey = new SignedNote.VerifierKey(origin, SignedNote.publicKey(seed));
+    Path pub = layout.signingPub();
+    byte[] text = (verifierKey.text() + "\n").getBytes(StandardCharsets.UTF_8);
+    if (!Files.exists(pub)) {
+      Durable.writeOnce(pub, text);
+    } else if (!Arrays.equals(Files.readAllBytes(pub), text)) {
+      throw new EvidenceException(pub + " does not match the log signing key");
+    }
+  }
+
+  /** Sizes of stored checkpoints, ascending. */
+  List<Long> checkpointSizes() throws IOException {
+    List<Long> out = new ArrayList<>();
+    if (!Files.isDirectory(layout.checkpoints())) {
+      return out;
+    }
+    try (Stream<Path> s = Files.list(layout.checkpoints())) {
+      s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{16}\\.txt"))
+          .map(n -> Long.parseLong(n.substring(0, 16))).sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  private Checkpoint loadLatestCheckpoint() throws IOException, EvidenceException {
+    List<Long> sizes = checkpointSizes();
+    if (sizes.isEmpty()) {
+      return null;
+    }
+    return readCheckpoint(sizes.get(sizes.size() - 1));
+  }
+
+  Checkpoint readCheckpoint(long size) throws IOException, EvidenceException {
+    Path p = layout.checkpoint(size);
+    try {
+      Checkpoint c = Checkpoint.verify(Files.readString(p, StandardCharsets.UTF_8), verifierKey);
+      if (c.size() != size) {
+        throw new EvidenceException(p + " holds size " + c.size());
+      }
+      return c;
+    } catch (Failure f) {
+      throw new EvidenceException(p + ": " + f.getMessage());
+    }
+  }
+
+  private void index(Leaf leaf, byte[] bytes) {
+    long idx = leaves.size();
+    String where = "log record " + idx;
+    switch (leaf.type) {
+      case Leaf.ADD:
+        if (leaf.item != idx) {
+          throw new IllegalArgumentException(where + ": add leaf says item " + leaf.item);
+        }
+        if (shredded.contains(leaf.caseId)) {
+          throw new IllegalArgumentException(where + ": add to shredded case " + leaf.caseId);
+        }
+        byCase.computeIfAbsent(leaf.caseId, k -> new ArrayList<>()).add(idx);
+        metaHistory.computeIfAbsent(idx, k -> new ArrayList<>()).add(leaf.meta);
+        leafHistory.computeIfAbsent(idx, k -> new ArrayList<>()).add(idx);
+        break;
+      case Leaf.CORRECT:
+        if (leaf.item < 0 || leaf.item >= idx || !leaves.get((int) leaf.item).type.equals(Leaf.ADD)
+            || !leaves.get((int) leaf.item).caseId.equals(leaf.caseId)) {
+          throw new IllegalArgumentException(where + ": correction of unknown item " + leaf.item);
+        }
+        metaHistory.get(leaf.item).add(leaf.meta);
+        leafHistory.get(leaf.item).add(idx);
+        break;
+      default:
+        shredded.add(leaf.caseId);
+        break;
+    }
+    leaves.add(leaf);
+    leafBytes.add(bytes);
+    tree.appendLeafHash(Merkle.leafHash(bytes));
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /**
+   * Preserves one file.
+   *
+   * @throws EvidenceException if the file cannot be read or the store cannot write
+   */
+  public Item add(String caseId, NewItem item) throws EvidenceException {
+    return addAll(caseId, List.of(item)).get(0);
+  }
+
+  /**
+   * Preserves files as one durable batch: contents and metadata are written and fsynced, then all
+   * leaves are appended with one fsync, then one checkpoint is signed.
+   *
+   * @throws EvidenceException naming the first file that cannot be read; nothing of the batch is
+   *     logged then
+   * @throws IllegalArgumentException for a bad case id
+   */
+  public List<Item> addAll(String caseId, List<NewItem> items) throws EvidenceException {
+    return addAll(caseId, items, null);
+  }
+
+  /** As {@link #addAll(String, List)}, calling {@code progress} after each file is stored. */
+  public List<Item> addAll(String caseId, List<NewItem> items, Runnable progress)
+      throws EvidenceException {
+    Layout.checkCase(caseId);
+    refuseShredded(caseId);
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    byte[] key = caseKey(caseId, true);
+    List<Leaf> batch = new ArrayList<>();
+    List<Metadata> metas = new ArrayList<>();
+    long next = tree.size();
+    try (Durable.Batch files = new Durable.Batch()) {
+      for (NewItem it : items) {
+        Path f = it.file();
+        if (!Files.isRegularFile(f)) {
+          throw new EvidenceException("not a regular file: " + f);
+        }
+        String sha;
+        long size;
+        try {
+          MessageDigest d = Hex.sha256();
+          try (InputStream in = new DigestInputStream(Files.newInputStream(f), d)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+          }
+          sha = Hex.of(d.digest());
+          Path obj = layout.object(caseId, sha);
+          String ctx = "redress/item/" + caseId + "/" + sha;
+          files.add(obj, out -> {
+            try (InputStream in = Files.newInputStream(f)) {
+              Crypto.encrypt(key, ctx, in, out, random);
+            }
+          });
+          Instant at = clock.instant();
+          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, size);
+          writeMeta(caseId, key, meta, files);
+          metas.add(meta);
+          batch.add(Leaf.add(caseId, next++, sha, size, meta.sha256(), at));
+        } catch (NoSuchFileException ex) {
+          throw new EvidenceException("no such file: " + f, ex);
+        } catch (IOException ex) {
+          throw new EvidenceException("failed to store " + f + ": " + ex.getMessage(), ex);
+        }
+        if (progress != null) {
+          progress.run();
+        }
+      }
+      files.commit();
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to store files: " + ex.getMessage(), ex);
+    }
+    append(batch);
+    List<Item> out = new ArrayList<>();
+    for (Leaf l : batch) {
+      out.add(itemOf(l.item, metas.get(out.size())));
+    }
+    makeCheckpoint(true);
+    return out;
+  }
+
+  private void writeMeta(String caseId, byte[] key, Metadata meta, Durable.Batch files)
+      throws IOException {
+    String msha = meta.sha256();
+    byte[] plain = meta.bytes();
+    files.add(layout.meta(caseId, msha), out -> Crypto.encrypt(key,
+        "redress/meta/" + caseId + "/" + msha, new java.io.ByteArrayInputStream(plain), out,
+        random));
+  }
+
+  private void append(List<Leaf> batch) throws EvidenceException {
+    List<byte[]> bytes = new ArrayList<>();
+    for (Leaf l : batch) {
+      bytes.add(l.bytes());
+    }
+    try {
+      log.append(bytes);
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to append to the evidence log: " + ex.getMessage(), ex);
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      index(batch.get(i), bytes.get(i));
+    }
+  }
+
+  private void refuseShredded(String caseId) throws EvidenceException {
+    if (shredded.contains(caseId)) {
+      throw new EvidenceException("case " + caseId + " was shredded: its key is destroyed");
+    }
+  }
+
+  private byte[] caseKey(String caseId, boolean create) throws EvidenceException {
+    byte[] k = caseKeys.get(caseId);
+    if (k != null) {
+      return k;
+    }
+    Path p = layout.caseKey(caseId);
+    String ctx = "redress/case-key/" + caseId;
+    try {
+      if (!Files.exists(p)) {
+        if (!create) {
+          throw new EvidenceException("case " + caseId + " has no key: " + p + " is missing");
+        }
+        byte[] fresh = Crypto.randomKey(random);
+        Durable.writeOnce(p, Crypto.wrap(master, fresh, ctx, random));
+      }
+      k = Crypto.unwrap(master, Files.readAllBytes(p), ctx);
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to read case key " + p + ": " + ex.getMessage(), ex);
+    } catch (Failure f) {
+      throw new EvidenceException(p + ": " + f.getMessage());
+    }
+    caseKeys.put(caseId, k);
+    return k;
+  }
+
+  /**
+   * Corrects an item's metadata: stores a complete new metadata record and logs a correction.
+   *
+   * @param changes field → new value; fields from {@link Metadata#CORRECTABLE}
+   * @param reason why (kept as the new record's note)
+   * @throws EvidenceException for an unknown item, a shredded case or an I/O failure
+   * @throws IllegalArgumentException for a field that cannot be corrected or a bad value
+   */
+  public Item correct(long itemId, Map<String, String> changes, String reason)
+      throws EvidenceException {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("a correction needs a reason");
+    }
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("a correction needs at least one changed field");
+    }
+    Leaf add = addLeaf(itemId);
+    refuseShredded(add.caseId);
+    Metadata now = metadata(itemId);
+    Metadata fixed = now.corrected(changes, reason);
+    byte[] key = caseKey(add.caseId, false);
+    try (Durable.Batch files = new Durable.Batch()) {
+      writeMeta(add.caseId, key, fixed, files);
+      files.commit();
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
+    }
+    append(List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
+    makeCheckpoint(true);
+    return item(itemId);
+  }
+
+  /**
+   * Crypto-shreds a case: logs the shred, destroys the case key, deletes its content and
+   * metadata files. Afterwards no one holding this workspace can read them (docs §6.4).
+   *
+   * @return how many items became unreadable
+   * @throws EvidenceException for an unknown or already shredded case
+   */
+  public int shred(String caseId) throws EvidenceException {
+    Layout.checkCase(caseId);
+    refuseShredded(caseId);
+    if (!byCase.containsKey(caseId) && !Files.exists(layout.caseKey(caseId))) {
+      throw new EvidenceException("no such case: " + caseId);
+    }
+    append(List.of(Leaf.shred(caseId, clock.instant())));
+    byte[] k = caseKeys.remove(caseId);
+    if (k != null) {
+      Arrays.fill(k, (byte) 0);
+    }
+    try {
+      destroyCaseFiles(caseId);
+    } catch (IOException ex) {
+      throw new EvidenceException("shred of case " + caseId + " is logged but deleting its "
+          + "files failed (it is finished at the next open): " + ex.getMessage(), ex);
+    }
+    makeCheckpoint(true);
+    return byCase.getOrDefault(caseId, List.of()).size();
+  }
+
+  private void destroyCaseFiles(String caseId) throws IOException {
+    Path key = layout.caseKey(caseId);
+    if (Files.exists(key)) {
+      long len = Files.size(key);
+      try (FileChannel ch = FileChannel.open(key, StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.allocate((int) Math.min(len, 4096)), 0);
+        ch.force(true);
+      }
+      Files.delete(key);
+      Durable.syncDir(key.getParent());
+    }
+    Path dir = layout.caseDir(caseId);
+    for (String sub : List.of("objects", "meta")) {
+      Path d = dir.resolve(sub);
+      if (Files.isDirectory(d)) {
+        try (Stream<Path> s = Files.walk(d)) {
+          for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+    Durable.syncDir(dir);
+  }
+
+  /**
+   * Signs a checkpoint of the current tree (if the latest does not already cover it) and, with a
+   * TSA configured, obtains a timestamp token for it if it has none.
+   *
+   * @throws EvidenceException if signing, writing or the TSA fails
+   */
+  public Checkpoint checkpoint() throws EvidenceException {
+    makeCheckpoint(false);
+    if (tsa != null && !Files.exists(layout.token(latest.size()))) {
+      try {
+        byte[] token = Timestamps.request(tsa, latest.bytes(), random);
+        Durable.writeOnce(layout.token(latest.size()), token);
+      } catch (IOException ex) {
+        throw new EvidenceException("failed to timestamp checkpoint " + latest.size() + ": "
+            + ex.getMessage(), ex);
+      }
+    }
+    return latest;
+  }
+
+  private void makeCheckpoint(boolean stamp) throws EvidenceException {
+    long size = tree.size();
+    if (latest == null || latest.size() != size) {
+      Checkpoint c = Checkpoint.sign(origin, size, tree.root(), seed);
+      try {
+        Durable.writeOnce(layout.checkpoint(size), c.bytes());
+      } catch (IOException ex) {
+        throw new EvidenceException("failed to write checkpoint " + size + ": "
+            + ex.getMessage(), ex);
+      }
+      latest = c;
+    }
+    if (stamp && tsa != null) {
+      try {
+        checkpoint();
+      } catch (EvidenceException ex) {
+        warnings.add(ex.getMessage() + " (the items are stored; run: redress evidence checkpoint)");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Warnings since opening (a repaired log tail, a TSA that could not be reached), then clears. */
+  public List<String> drainWarnings() {
+    List<String> w = List.copyOf(warnings);
+    warnings.clear();
+    return w;
+  }
+
+  /** The latest signed checkpoint, or null before anything was logged. */
+  public Checkpoint latestCheckpoint() {
+    return latest;
+  }
+
+  /** The log's verifier key text (publish it: it is what checkpoints are checked against). */
+  public String publicKey() {
+    return verifierKey.text();
+  }
+
+  /** Number of leaves in the log. */
+  public long logSize() {
+    return tree.size();
+  }
+
+  /** Case ids that have items, in order. */
+  public List<String> cases() {
+    return List.copyOf(byCase.keySet());
+  }
+
+  /** Whether a case was shredded. */
+  public boolean isShredded(String caseId) {
+    return shredded.contains(caseId);
+  }
+
+  /**
+   * The items of a case, oldest first.
+   *
+   * @throws EvidenceException if metadata cannot be decrypted
+   */
+  public List<Item> list(String caseId) throws EvidenceException {
+    Layout.checkCase(caseId);
+    List<Item> out = new ArrayList<>();
+    for (long id : byCase.getOrDefault(caseId, List.of())) {
+      out.add(item(id));
+    }
+    return out;
+  }
+
+  /**
+   * One item with its current metadata.
+   *
+   * @throws EvidenceException for an unknown item or undecryptable metadata
+   */
+  public Item item(long id) throws EvidenceException {
+    Leaf add = addLeaf(id);
+    Metadata m = shredded.contains(add.caseId) ? null : metadata(id);
+    return itemOf(id, m);
+  }
+
+  private Item itemOf(long id, Metadata m) {
+    Leaf add = leaves.get((int) id);
+    return new Item(id, add.caseId, add.sha256, add.size, add.at, m,
+        metaHistory.get(id).size() - 1, shredded.contains(add.caseId));
+  }
+
+  Leaf addLeaf(long id) throws EvidenceException {
+    if (id < 0 || id >= leaves.size() || !leaves.get((int) id).type.equals(Leaf.ADD)) {
+      throw new EvidenceException("no such item: " + id);
+    }
+    return leaves.get((int) id);
+  }
+
+  /** The metadata named by the item's latest leaf. */
+  Metadata metadata(long id) throws EvidenceException {
+    List<String> hist = metaHistory.get(id);
+    return metadataVersion(id, hist.get(hist.size() - 1));
+  }
+
+  Metadata metadataVersion(long id, String msha) throws EvidenceException {
+    Leaf add = addLeaf(id);
+    byte[] key = caseKey(add.caseId, false);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    Path p = layout.meta(add.caseId, msha);
+    try (InputStream in = Files.newInputStream(p)) {
+      Crypto.decrypt(key, "redress/meta/" + add.caseId + "/" + msha, in, buf);
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to read metadata " + p + ": " + ex.getMessage(), ex);
+    } catch (Failure f) {
+      throw new EvidenceException("metadata of item " + id + ": " + f.getMessage());
+    }
+    byte[] bytes = buf.toByteArray();
+    if (!Hex.of(Hex.sha256(bytes)).equals(msha)) {
+      throw new EvidenceException("metadata of item " + id + " does not match its log hash");
+    }
+    return Metadata.parse(bytes, "metadata of item " + id);
+  }
+
+  /**
+   * Writes an item's decrypted content to {@code out} and checks its SHA-256 against the log.
+   *
+   * @throws EvidenceException for an unknown or shredded item, tampering, or an I/O failure
+   */
+  public void readContent(long id, OutputStream out) throws EvidenceException {
+    Leaf add = addLeaf(id);
+    refuseShredded(add.caseId);
+    byte[] key = caseKey(add.caseId, false);
+    Path p = layout.object(add.caseId, add.sha256);
+    MessageDigest d = Hex.sha256();
+    try (InputStream in = Files.newInputStream(p);
+        OutputStream tee = new java.security.DigestOutputStream(out, d)) {
+      Crypto.decrypt(key, "redress/item/" + add.caseId + "/" + add.sha256, in, tee);
+    } catch (NoSuchFileException ex) {
+      throw new EvidenceException("content of item " + id + " is missing: " + p, ex);
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
+    } catch (Failure f) {
+      throw new EvidenceException("item " + id + ": " + f.getMessage());
+    }
+    String got = Hex.of(d.digest());
+    if (!got.equals(add.sha256)) {
+      throw new EvidenceException("item " + id + ": content SHA-256 " + got
+          + " differs from the logged " + add.sha256);
+    }
+  }
+
+  /**
+   * Decrypts every readable item and checks its SHA-256 (the deep part of verify-log).
+   *
+   * @return one check per item
+   */
+  public Verification verifyContent() {
+    Verification v = new Verification();
+    for (Map.Entry<String, List<Long>> e : byCase.entrySet()) {
+      for (long id : e.getValue()) {
+        String subject = "item " + id;
+        if (shredded.contains(e.getKey())) {
+          v.ok(subject, "case " + e.getKey() + " shredded; content intentionally unreadable");
+          continue;
+        }
+        try {
+          readContent(id, OutputStream.nullOutputStream());
+          metadata(id);
+          v.ok(subject, "content and metadata decrypt and match the log");
+        } catch (EvidenceException ex) {
+          v.fail(subject, ex.getMessage());
+        }
+      }
+    }
+    if (v.checks().isEmpty()) {
+      v.ok("items", "none stored");
+    }
+    return v;
+  }
+
+  /**
+   * Writes a self-contained package of a case (docs §7).
+   *
+   * @param itemIds the items to include; empty for all items of the case
+   * @param recipientPassphrase with content encrypted to this passphrase, or null for hashes and
+   *     metadata only
+   * @return the number of items exported
+   * @throws EvidenceException for an unknown or shredded case or item, or an I/O failure
+   */
+  public int export(String caseId, List<Long> itemIds, Path out, char[] recipientPassphrase)
+      throws EvidenceException {
+    Layout.checkCase(caseId);
+    refuseShredded(caseId);
+    List<Long> ids = itemIds.isEmpty() ? byCase.getOrDefault(caseId, List.of()) : itemIds;
+    if (ids.isEmpty()) {
+      throw new EvidenceException("case " + caseId + " has no items to export");
+    }
+    for (long id : ids) {
+      if (!addLeaf(id).caseId.equals(caseId)) {
+        throw new EvidenceException("item " + id + " belongs to case " + addLeaf(id).caseId
+            + ", not " + caseId);
+      }
+    }
+    if (Files.exists(out)) {
+      throw new EvidenceException("refusing to overwrite existing file " + out);
+    }
+    makeCheckpoint(false);
+    try {
+      new PackageWriter(this).write(caseId, new TreeSet<>(ids), out, recipientPassphrase);
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to write package " + out + ": " + ex.getMessage(), ex);
+    }
+    return new TreeSet<>(ids).size();
+  }
+
+  // ------------------------------------------------------------ for PackageWriter
+
+  Layout layout() {
+    return layout;
+  }
+
+  SecureRandom random() {
+    return random;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  String origin() {
+    return origin;
+  }
+
+  List<Leaf> leaves() {
+    return Collections.unmodifiableList(leaves);
+  }
+
+  byte[] leafBytes(long index) {
+    return leafBytes.get((int) index);
+  }
+
+  MerkleTree tree() {
+    return tree;
+  }
+
+  /** Leaf indices of an item's add and corrections, ascending. */
+  List<Long> leafIndicesOf(long itemId) {
+    return List.copyOf(leafHistory.get(itemId));
+  }
+
+  Leaf leaf(long index) {
+    return leaves.get((int) index);
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(log);
+    try {
+      if (lock != null) {
+        lock.release();
+      }
+    } catch (IOException ignored) {
+      // released when the channel closes
+    }
+    closeQuietly(lockChannel);
+    if (master != null) {
+      Arrays.fill(master, (byte) 0);
+    }
+    if (seed != null) {
+      Arrays.fill(seed, (byte) 0);
+    }
+    for (byte[] k : caseKeys.values()) {
+      Arrays.fill(k, (byte) 0);
+    }
+    caseKeys.clear();
+  }
+}

@@ -1,0 +1,10 @@
+package org.redress.evidence;
+
+/** A verification step that did not hold; the message is the one shown to the person checking. */
+final class Failure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  Failure(String message) {
+    super(message, null, false, false);
+  }
+}

@@ -1,0 +1,469 @@
+package org.redress.evidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Verifies an evidence package with nothing but the package (docs/evidence-format.md §8): zip
+ * hygiene, the public key, the checkpoint signature, every inclusion proof, leaf and metadata
+ * hash, every timestamp and its consistency proof, and, given the recipient passphrase, every
+ * file's content. Shares no state with the writer; reads the zip once, in memory, with limits.
+ */
+public final class PackageVerifier {
+  /** Largest package read, in bytes of uncompressed entries. */
+  static final long MAX_TOTAL = 1L << 30;
+  private static final Pattern ALLOWED = Pattern.compile(
+      "manifest\\.json|checkpoint\\.txt|public-key\\.txt|index\\.html|proofs/(0|[1-9][0-9]*)\\.txt"
+          + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin");
+  private static final byte[] PACKAGE_CHECK =
+      "redress-package-1".getBytes(StandardCharsets.US_ASCII);
+
+  private PackageVerifier() {}
+
+  /**
+   * Verifies hashes, proofs, signature and timestamps; content files, if any, are not decrypted.
+   */
+  public static Verification verify(Path zip) {
+    return verify(zip, null, null);
+  }
+
+  /**
+   * Verifies a package.
+   *
+   * @param recipientPassphrase decrypts and checks content files; null to skip them
+   * @param tsaCertificate when not null, every timestamp must be signed by this certificate
+   */
+  public static Verification verify(Path zip, char[] recipientPassphrase,
+      X509Certificate tsaCertificate) {
+    Verification v = new Verification();
+    Map<String, byte[]> files = readZip(zip, v);
+    if (files != null) {
+      new Run(files, v, recipientPassphrase, tsaCertificate).run();
+    }
+    return v;
+  }
+
+  /** Reads every entry, rejecting unsafe, duplicate and unknown names; null after a failure. */
+  static Map<String, byte[]> readZip(Path zip, Verification v) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    long total = 0;
+    try (InputStream raw = Files.newInputStream(zip);
+        ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8)) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        String name = e.getName();
+        if (unsafe(name)) {
+          v.fail("package", "unsafe entry name: " + name);
+          return null;
+        }
+        if (files.containsKey(name)) {
+          v.fail("package", "duplicate entry name: " + name);
+          return null;
+        }
+        if (!ALLOWED.matcher(name).matches()) {
+          v.fail("package", "unexpected entry: " + name);
+          return null;
+        }
+        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_TOTAL - total + 1));
+        total += data.length;
+        if (total > MAX_TOTAL) {
+          v.fail("package", "package is larger than " + MAX_TOTAL + " bytes uncompressed");
+          return null;
+        }
+        files.put(name, data);
+      }
+    } catch (ZipException ex) {
+      v.fail("package", "not a valid zip file: " + ex.getMessage());
+      return null;
+    } catch (IOException ex) {
+      v.fail("package", "cannot read " + zip + ": " + ex.getMessage());
+      return null;
+    } catch (IllegalArgumentException ex) {
+      v.fail("package", "entry names are not UTF-8");
+      return null;
+    }
+    if (files.isEmpty()) {
+      v.fail("package", "not a zip file, or an empty one: " + zip);
+      return null;
+    }
+    v.ok("package", files.size() + " entries, names safe and unique");
+    return files;
+  }
+
+  static boolean unsafe(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")
+        || name.indexOf('\0') >= 0) {
+      return true;
+    }
+    for (String seg : name.split("/", -1)) {
+      if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One verification pass over the package's files. */
+  private static final class Run {
+    private final Map<String, byte[]> files;
+    private final Verification v;
+    private final char[] passphrase;
+    private final X509Certificate tsaCert;
+    private final Set<String> used = new HashSet<>();
+    private SignedNote.VerifierKey key;
+    private Checkpoint cp;
+    private String caseId;
+    private Map<String, Object> manifest;
+
+    Run(Map<String, byte[]> files, Verification v, char[] passphrase, X509Certificate tsaCert) {
+      this.files = files;
+      this.v = v;
+      this.passphrase = passphrase;
+      this.tsaCert = tsaCert;
+    }
+
+    private String text(String name) throws Failure {
+      byte[] b = files.get(name);
+      if (b == null) {
+        throw new Failure("missing " + name);
+      }
+      used.add(name);
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(b)).toString();
+      } catch (CharacterCodingException ex) {
+        throw new Failure(name + " is not UTF-8");
+      }
+    }
+
+    void run() {
+      used.add("index.html");
+      try {
+        manifest = Json.parseObject(text("manifest.json"));
+        if (!PackageWriter.FORMAT.equals(manifest.get("format"))) {
+          throw new Failure("format is " + manifest.get("format") + ", expected "
+              + PackageWriter.FORMAT);
+        }
+        caseId = Json.str(manifest, "case", "manifest");
+        v.ok("manifest", "format " + PackageWriter.FORMAT + ", case " + caseId);
+      } catch (Failure f) {
+        v.fail("manifest", f.getMessage());
+        return;
+      } catch (IllegalArgumentException ex) {
+        v.fail("manifest", ex.getMessage());
+        return;
+      }
+      try {
+        key = SignedNote.VerifierKey.parse(text("public-key.txt"));
+        v.ok("public key", key.text());
+      } catch (Failure f) {
+        v.fail("public key", f.getMessage());
+        return;
+      }
+      try {
+        cp = Checkpoint.verify(text("checkpoint.txt"), key);
+        Object origin = manifest.get("origin");
+        if (!cp.origin().equals(origin)) {
+          throw new Failure("checkpoint origin " + cp.origin() + " differs from manifest origin "
+              + origin);
+        }
+        Object size = manifest.get("tree_size");
+        if (!Long.valueOf(cp.size()).equals(size)) {
+          throw new Failure(String.format(Locale.ROOT,
+              "checkpoint size %d differs from manifest tree_size %s", cp.size(), size));
+        }
+        v.ok("checkpoint", String.format(Locale.ROOT, "signature valid; size %d, root %s",
+            cp.size(), cp.rootHex()));
+      } catch (Failure f) {
+        v.fail("checkpoint", f.getMessage());
+        return;
+      }
+      Map<Long, java.time.Instant> stampTimes = timestamps();
+      Map<Long, Leaf> adds = entries(stampTimes);
+      if (adds != null) {
+        content(adds);
+      }
+      for (String name : new TreeMap<>(files).keySet()) {
+        if (!used.contains(name)) {
+          v.fail("package", "entry not referenced by the manifest: " + name);
+        }
+      }
+    }
+
+    private List<?> list(String field) throws Failure {
+      Object o = manifest.get(field);
+      if (o == null) {
+        return List.of();
+      }
+      if (!(o instanceof List)) {
+        throw new Failure("manifest field \"" + field + "\" is not a list");
+      }
+      return (List<?>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> obj(Object o, String where) throws Failure {
+      if (!(o instanceof Map)) {
+        throw new Failure(where + " is not an object");
+      }
+      return (Map<String, Object>) o;
+    }
+
+    /** Verifies each timestamp; returns leaf-coverage size → genTime of the valid ones. */
+    private Map<Long, java.time.Instant> timestamps() {
+      Map<Long, java.time.Instant> out = new TreeMap<>();
+      List<?> stamps;
+      try {
+        stamps = list("timestamps");
+      } catch (Failure f) {
+        v.fail("manifest", f.getMessage());
+        return out;
+      }
+      for (Object o : stamps) {
+        String subject = "timestamp";
+        try {
+          Map<String, Object> t = obj(o, "timestamp entry");
+          long size = Json.num(t, "size", "timestamp entry");
+          subject = "timestamp " + size;
+          String base = "timestamps/" + Layout.sizeName(size);
+          expectName(t, "checkpoint", base + ".txt");
+          expectName(t, "token", base + ".tsr");
+          expectName(t, "consistency", base + ".consistency");
+          String cpText = text(base + ".txt");
+          Checkpoint old = Checkpoint.verify(cpText, key);
+          if (old.size() != size) {
+            throw new Failure("checkpoint file holds size " + old.size());
+          }
+          List<byte[]> proof = Merkle.parseProof(text(base + ".consistency"), "consistency");
+          Merkle.verifyConsistency(old.size(), cp.size(), old.root(), cp.root(), proof);
+          byte[] token = files.get(base + ".tsr");
+          if (token == null) {
+            throw new Failure("missing " + base + ".tsr");
+          }
+          used.add(base + ".tsr");
+          Timestamps.Info info = Timestamps.verify(token, old.bytes(), tsaCert);
+          v.ok(subject, String.format(Locale.ROOT,
+              "checkpoint %d signed and consistent; RFC 3161 time %s by %s (certificate SHA-256 "
+                  + "%s)", size, info.genTime, info.tsaSubject, info.certSha256));
+          out.put(size, info.genTime);
+        } catch (Failure f) {
+          v.fail(subject, f.getMessage());
+        } catch (IllegalArgumentException ex) {
+          v.fail(subject, ex.getMessage());
+        }
+      }
+      return out;
+    }
+
+    private void expectName(Map<String, Object> t, String field, String want) throws Failure {
+      String got = Json.str(t, field, "timestamp entry");
+      if (!got.equals(want)) {
+        throw new Failure("field \"" + field + "\" must be " + want + ", was " + got);
+      }
+    }
+
+    /** Verifies each entry; returns the add leaves by item id, or null if the list is bad. */
+    private Map<Long, Leaf> entries(Map<Long, java.time.Instant> stampTimes) {
+      List<?> entries;
+      try {
+        entries = list("entries");
+        if (entries.isEmpty()) {
+          throw new Failure("manifest lists no entries");
+        }
+      } catch (Failure f) {
+        v.fail("manifest", f.getMessage());
+        return null;
+      }
+      Map<Long, Leaf> adds = new HashMap<>();
+      Map<Long, Leaf> corrections = new TreeMap<>();
+      Set<Long> seen = new HashSet<>();
+      for (int k = 0; k < entries.size(); k++) {
+        String subject = "entry #" + k;
+        try {
+          Map<String, Object> e = obj(entries.get(k), subject);
+          long li = Json.num(e, "leaf_index", subject);
+          subject = "entry " + li;
+          if (!seen.add(li)) {
+            throw new Failure("listed twice");
+          }
+          String leafText = Json.str(e, "leaf", subject);
+          String metaText = Json.str(e, "metadata", subject);
+          String proofName = Json.str(e, "proof", subject);
+          if (!proofName.equals("proofs/" + li + ".txt")) {
+            throw new Failure("proof must be proofs/" + li + ".txt, was " + proofName);
+          }
+          byte[] leafBytes = leafText.getBytes(StandardCharsets.UTF_8);
+          Leaf leaf;
+          try {
+            leaf = Leaf.parse(leafBytes, "leaf");
+          } catch (IllegalArgumentException ex) {
+            throw new Failure("leaf is not valid: " + ex.getMessage());
+          }
+          if (leaf.type.equals(Leaf.ADD) && leaf.item != li) {
+            throw new Failure(String.format(Locale.ROOT,
+                "add leaf says item %d but sits at index %d (leaves swapped?)", leaf.item, li));
+          }
+          List<byte[]> proof = Merkle.parseProof(text(proofName), proofName);
+          Merkle.verifyInclusion(li, cp.size(), Merkle.leafHash(leafBytes), proof, cp.root());
+          if (!leaf.caseId.equals(caseId)) {
+            throw new Failure("leaf case " + leaf.caseId + " differs from package case " + caseId);
+          }
+          if (leaf.type.equals(Leaf.SHRED)) {
+            throw new Failure("a shred leaf has no place in a package");
+          }
+          byte[] metaBytes = metaText.getBytes(StandardCharsets.UTF_8);
+          if (!Hex.of(Hex.sha256(metaBytes)).equals(leaf.meta)) {
+            throw new Failure("metadata SHA-256 does not match the leaf (metadata was edited)");
+          }
+          Metadata meta;
+          try {
+            meta = Metadata.parse(metaBytes, "metadata");
+          } catch (IllegalArgumentException ex) {
+            throw new Failure("metadata is hashed in the log but not valid: " + ex.getMessage());
+          }
+          if (!meta.caseId().equals(caseId)) {
+            throw new Failure("metadata case " + meta.caseId() + " differs from " + caseId);
+          }
+          Object content = e.get("content");
+          if (leaf.type.equals(Leaf.ADD)) {
+            if (meta.size() != leaf.size) {
+              throw new Failure(String.format(Locale.ROOT,
+                  "metadata size %d differs from leaf size %d", meta.size(), leaf.size));
+            }
+            adds.put(li, leaf);
+            if (content != null && !("content/" + li + ".bin").equals(content)) {
+              throw new Failure("content must be content/" + li + ".bin, was " + content);
+            }
+          } else {
+            if (content != null) {
+              throw new Failure("a correction carries no content");
+            }
+            corrections.put(li, leaf);
+          }
+          String time = "";
+          for (Map.Entry<Long, java.time.Instant> s : stampTimes.entrySet()) {
+            if (s.getKey() > li) {
+              time = "; existed no later than " + s.getValue() + " (RFC 3161)";
+              break;
+            }
+          }
+          v.ok(subject, String.format(Locale.ROOT, "%s of item %d (sha256 %s): in checkpoint, "
+              + "metadata matches%s", leaf.type, leaf.item,
+              leaf.type.equals(Leaf.ADD) ? leaf.sha256 : adds.containsKey(leaf.item)
+                  ? adds.get(leaf.item).sha256 : "?", time));
+        } catch (Failure f) {
+          v.fail(subject, f.getMessage());
+        } catch (IllegalArgumentException ex) {
+          v.fail(subject, ex.getMessage());
+        }
+      }
+      for (Map.Entry<Long, Leaf> c : corrections.entrySet()) {
+        if (!adds.containsKey(c.getValue().item)) {
+          v.fail("entry " + c.getKey(), "correction of item " + c.getValue().item
+              + " whose add leaf is not in the package");
+        }
+      }
+      return adds;
+    }
+
+    private void content(Map<Long, Leaf> adds) {
+      List<?> entries;
+      try {
+        entries = list("entries");
+      } catch (Failure f) {
+        return;
+      }
+      Map<Long, String> contentOf = new TreeMap<>();
+      for (Object o : entries) {
+        if (o instanceof Map && ((Map<?, ?>) o).get("content") instanceof String
+            && ((Map<?, ?>) o).get("leaf_index") instanceof Long) {
+          contentOf.put((Long) ((Map<?, ?>) o).get("leaf_index"),
+              (String) ((Map<?, ?>) o).get("content"));
+        }
+      }
+      if (contentOf.isEmpty()) {
+        v.ok("content", "package holds hashes and metadata only");
+        return;
+      }
+      contentOf.values().forEach(used::add);
+      if (passphrase == null) {
+        v.ok("content", contentOf.size() + " encrypted files present, not decrypted "
+            + "(no recipient passphrase given)");
+        return;
+      }
+      byte[] key;
+      try {
+        Map<String, Object> enc = obj(manifest.get("content_encryption"), "content_encryption");
+        Crypto.Kdf kdf = Crypto.Kdf.fromJson(enc, "content_encryption");
+        key = kdf.derive(passphrase);
+        byte[] check = Base64.getDecoder().decode(Json.str(enc, "check", "content_encryption"));
+        try {
+          Crypto.unwrap(key, check, "redress/package-check");
+        } catch (Failure f) {
+          throw new Failure("wrong recipient passphrase");
+        }
+      } catch (Failure f) {
+        v.fail("content", f.getMessage());
+        return;
+      } catch (IllegalArgumentException ex) {
+        v.fail("content", ex.getMessage());
+        return;
+      }
+      for (Map.Entry<Long, String> c : contentOf.entrySet()) {
+        long id = c.getKey();
+        String subject = "item " + id;
+        Leaf leaf = adds.get(id);
+        if (leaf == null) {
+          continue;
+        }
+        byte[] data = files.get(c.getValue());
+        if (data == null) {
+          v.fail(subject, "missing " + c.getValue());
+          continue;
+        }
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try {
+          Crypto.decrypt(key, "redress/package/" + id + "/" + leaf.sha256,
+              new ByteArrayInputStream(data), plain);
+        } catch (Failure f) {
+          v.fail(subject, c.getValue() + ": " + f.getMessage());
+          continue;
+        } catch (IOException ex) {
+          v.fail(subject, c.getValue() + ": " + ex.getMessage());
+          continue;
+        }
+        byte[] bytes = plain.toByteArray();
+        String got = Hex.of(Hex.sha256(bytes));
+        if (!got.equals(leaf.sha256) || bytes.length != leaf.size) {
+          v.fail(subject, "content SHA-256 " + got + " differs from the leaf's " + leaf.sha256);
+        } else {
+          v.ok(subject, "content decrypts; SHA-256 and size match the leaf");
+        }
+      }
+      java.util.Arrays.fill(key, (byte) 0);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package org.redress.evidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Writes an evidence package (docs §7) from an open store. */
+final class PackageWriter {
+  static final String FORMAT = "redress-evidence-package/1";
+
+  private final EvidenceStore store;
+
+  PackageWriter(EvidenceStore store) {
+    this.store = store;
+  }
+
+  void write(String caseId, SortedSet<Long> itemIds, Path out, char[] passphrase)
+      throws IOException, EvidenceException {
+    Checkpoint cp = store.latestCheckpoint();
+    long size = cp.size();
+    MerkleTree tree = store.tree();
+    Crypto.Kdf kdf = null;
+    byte[] contentKey = null;
+    if (passphrase != null) {
+      kdf = Crypto.Kdf.fresh(store.random(), Crypto.Kdf.DEFAULT_MEMORY_KIB,
+          Crypto.Kdf.DEFAULT_ITERATIONS);
+      contentKey = kdf.derive(passphrase);
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    List<Object> entries = new ArrayList<>();
+    TreeSet<Long> allLeaves = new TreeSet<>();
+    List<Item> items = new ArrayList<>();
+    for (long id : itemIds) {
+      items.add(store.item(id));
+      for (long li : store.leafIndicesOf(id)) {
+        allLeaves.add(li);
+        Leaf leaf = store.leaf(li);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("leaf_index", li);
+        e.put("leaf", new String(store.leafBytes(li), StandardCharsets.UTF_8));
+        e.put("metadata", store.metadataVersion(id, leaf.meta).json());
+        String proofName = "proofs/" + li + ".txt";
+        e.put("proof", proofName);
+        files.put(proofName, Merkle.formatProof(tree.inclusionProof(li, size))
+            .getBytes(StandardCharsets.UTF_8));
+        if (contentKey != null && leaf.type.equals(Leaf.ADD)) {
+          String name = "content/" + id + ".bin";
+          ByteArrayOutputStream plain = new ByteArrayOutputStream();
+          store.readContent(id, plain);
+          ByteArrayOutputStream enc = new ByteArrayOutputStream();
+          Crypto.encrypt(contentKey, "redress/package/" + id + "/" + leaf.sha256,
+              new ByteArrayInputStream(plain.toByteArray()), enc, store.random());
+          files.put(name, enc.toByteArray());
+          e.put("content", name);
+        }
+        entries.add(e);
+      }
+    }
+    List<Object> stamps = new ArrayList<>();
+    for (long s : stampedSizesFor(allLeaves, size)) {
+      String base = "timestamps/" + Layout.sizeName(s);
+      files.put(base + ".txt", Files.readAllBytes(store.layout().checkpoint(s)));
+      files.put(base + ".tsr", Files.readAllBytes(store.layout().token(s)));
+      List<byte[]> proof = s == size ? List.of() : tree.consistencyProof(s, size);
+      files.put(base + ".consistency", Merkle.formatProof(proof).getBytes(StandardCharsets.UTF_8));
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("size", s);
+      t.put("checkpoint", base + ".txt");
+      t.put("token", base + ".tsr");
+      t.put("consistency", base + ".consistency");
+      stamps.add(t);
+    }
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT);
+    manifest.put("origin", store.origin());
+    manifest.put("case", caseId);
+    manifest.put("created_at", store.clock().instant().toString());
+    manifest.put("tree_size", size);
+    manifest.put("entries", entries);
+    manifest.put("timestamps", stamps);
+    if (kdf != null) {
+      Map<String, Object> enc = kdf.toJson();
+      enc.put("check", b64(Crypto.wrap(contentKey,
+          "redress-package-1".getBytes(StandardCharsets.US_ASCII), "redress/package-check",
+          store.random())));
+      manifest.put("content_encryption", enc);
+    }
+    boolean created = Durable.writeOnce(out.toAbsolutePath(),
+        zip -> writeZip(zip, manifest, cp, files, items, caseId), false, true);
+    if (!created) {
+      throw new EvidenceException("refusing to overwrite existing file " + out);
+    }
+  }
+
+  /** For each leaf, the earliest stamped checkpoint that covers it. */
+  private TreeSet<Long> stampedSizesFor(TreeSet<Long> leafIndices, long size) throws IOException {
+    List<Long> stamped = new ArrayList<>();
+    for (long s : store.checkpointSizes()) {
+      if (s <= size && Files.exists(store.layout().token(s))) {
+        stamped.add(s);
+      }
+    }
+    TreeSet<Long> out = new TreeSet<>();
+    for (long li : leafIndices) {
+      for (long s : stamped) {
+        if (s > li) {
+          out.add(s);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private void writeZip(OutputStream os, Map<String, Object> manifest, Checkpoint cp,
+      Map<String, byte[]> files, List<Item> items, String caseId) throws IOException {
+    ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8);
+    put(z, "manifest.json", (Json.write(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
+    put(z, "checkpoint.txt", cp.bytes());
+    put(z, "public-key.txt", (store.publicKey() + "\n").getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
+      put(z, e.getKey(), e.getValue());
+    }
+    put(z, "index.html", IndexHtml.render(caseId, cp, store.publicKey(), items,
+        manifest.containsKey("content_encryption"), (String) manifest.get("created_at"))
+        .getBytes(StandardCharsets.UTF_8));
+    z.finish();
+  }
+
+  private static void put(ZipOutputStream z, String name, byte[] data) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(0L);
+    z.putNextEntry(e);
+    z.write(data);
+    z.closeEntry();
+  }
+
+  static String b64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  static String fmt(String f, Object... args) {
+    return String.format(Locale.ROOT, f, args);
+  }
+}

@@ -1,0 +1,60 @@
+package org.redress.evidence;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** The outcome of a verification: every check made, in order, and the verdict. */
+public final class Verification {
+  /**
+   * One check.
+   *
+   * @param subject what was checked, e.g. {@code checkpoint} or {@code entry 5}
+   * @param ok whether it held
+   * @param detail what was found (for a failure, why it failed)
+   */
+  public record Check(String subject, boolean ok, String detail) {
+    @Override
+    public String toString() {
+      return (ok ? "ok    " : "FAIL  ") + subject + ": " + detail;
+    }
+  }
+
+  private final List<Check> checks = new ArrayList<>();
+
+  Verification() {}
+
+  void ok(String subject, String detail) {
+    checks.add(new Check(subject, true, detail));
+  }
+
+  void fail(String subject, String detail) {
+    checks.add(new Check(subject, false, detail));
+  }
+
+  /** Every check in the order it was made. */
+  public List<Check> checks() {
+    return Collections.unmodifiableList(checks);
+  }
+
+  /** True when at least one check was made and all held. */
+  public boolean ok() {
+    return !checks.isEmpty() && checks.stream().allMatch(Check::ok);
+  }
+
+  /** The first failure as {@code subject: detail}, if any. */
+  public Optional<String> firstFailure() {
+    return checks.stream().filter(c -> !c.ok()).findFirst()
+        .map(c -> c.subject() + ": " + c.detail());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (Check c : checks) {
+      b.append(c).append('\n');
+    }
+    return b.append(ok() ? "VERIFIED" : "NOT VERIFIED").toString();
+  }
+}
