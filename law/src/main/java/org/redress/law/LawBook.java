@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * A body of law loaded from YAML data: instruments, provisions keyed by effective date, parameter
  * sets (thresholds) keyed by date, time rules and determinations. Immutable once loaded. The data
- * format is described in {@code docs/law-engine.md}.
+ * format is described in {@code docs/law-data.md}.
  */
 public final class LawBook {
   /** Confirmation statuses the reference uses. */
