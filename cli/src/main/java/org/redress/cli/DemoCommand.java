@@ -1,231 +1,207 @@
 package org.redress.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.redress.media.MediaException;
-import org.redress.media.MediaHash;
-import org.redress.media.MediaHasher;
-import org.redress.media.MediaKind;
-import org.redress.media.SampleVideo;
-import org.redress.phash.VpdqFrame;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code redress demo}: the main job on generated, innocuous sample data. Makes sample pictures
- * and the copies a chat app or a re-uploader would make of them, hashes everything locally and
- * shows which copies are recognised.
+ * {@code redress demo}: the main job, end to end, on generated and innocuous sample data. Every
+ * step runs a real {@code redress} command in this process against the demo workspace, so the
+ * demo shows exactly what a case worker would type.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the main job on generated, innocuous sample data in <workspace>/demo:",
-      "make sample pictures and edited copies, hash them locally, show which copies match."
+      "Run the main job end to end on generated, innocuous sample data:",
+      "a synthetic Telegram export, a victim's hash bank, matching, and the outputs,",
+      "all under <workspace>/demo (the demo workspace is <workspace>/demo/workspace)."
     })
 public final class DemoCommand implements Callable<Integer> {
-  /** The PDQ distance at or under which two images count as the same picture. */
-  static final int MATCH_THRESHOLD = 31;
+  static final String BANK = "demo-victim";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin WorkspaceOption workspace;
 
+  private PrintWriter out;
+  private Path ws;
+
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    out = spec.commandLine().getOut();
     Path demo = workspace.dir().resolve("demo");
-    Path originals = demo.resolve("originals");
+    if (Files.exists(demo)) {
+      deleteTree(demo);
+    }
+    Files.createDirectories(demo);
+    ws = demo.resolve("workspace");
+    Path export = demo.resolve("export");
     Path copies = demo.resolve("copies");
-    Files.createDirectories(originals);
-    Files.createDirectories(copies);
-    out.println("Redress demo: every picture below is generated; none shows a person.");
-    out.println("1. Making sample pictures and the copies a chat app would make, in " + demo);
-
-    Map<Path, Path> copyOf = new LinkedHashMap<>();
-    List<Path> origs = new ArrayList<>();
-    BufferedImage[] pictures = {
-      SampleImages.scene(1600, 1200, 1), SampleImages.scene(1200, 1600, 2),
-      SampleImages.poster(1400, 1000, 3)
-    };
-    String[] names = {"beach-walk", "mountain-view", "poster"};
-    for (int i = 0; i < pictures.length; i++) {
-      BufferedImage p = pictures[i];
-      Path orig = write(originals.resolve(names[i] + ".jpg"), SampleImages.jpeg(p, 0.92f));
-      origs.add(orig);
-      copyOf.put(
-          write(copies.resolve(names[i] + "-resized-for-chat.jpg"),
-              SampleImages.jpeg(SampleImages.scaled(p, 0.5), 0.8f)),
-          orig);
-      copyOf.put(
-          write(copies.resolve(names[i] + "-recompressed.jpg"), SampleImages.jpeg(p, 0.35f)),
-          orig);
-      copyOf.put(write(copies.resolve(names[i] + "-grey.png"), SampleImages.png(SampleImages.grey(p))), orig);
-      copyOf.put(
-          write(copies.resolve(names[i] + "-trimmed-edges.jpg"),
-              SampleImages.jpeg(SampleImages.cropped(p, 0.01), 0.85f)),
-          orig);
-      copyOf.put(
-          write(copies.resolve(names[i] + "-sideways-exif.jpg"),
-              SampleImages.withExifOrientation(
-                  SampleImages.jpeg(SampleImages.rotatedClockwise(p), 0.9f), 8)),
-          orig);
-      copyOf.put(
-          write(copies.resolve(names[i] + "-mirrored.jpg"),
-              SampleImages.jpeg(SampleImages.mirrored(p), 0.9f)),
-          orig);
-    }
-    Path unrelated =
-        write(copies.resolve("unrelated-picture.jpg"),
-            SampleImages.jpeg(SampleImages.scene(1600, 1200, 99), 0.9f));
-    copyOf.put(unrelated, null);
-
-    out.println("2. Hashing " + (origs.size() + copyOf.size()) + " files on this machine "
-        + "(PDQ + MD5 + SHA-256; only hashes are kept)");
-    MediaHasher hasher = MediaHasher.builder().dihedral(true).build();
-    Map<Path, MediaHash> hashes = new LinkedHashMap<>();
-    List<Path> all = new ArrayList<>(origs);
-    all.addAll(copyOf.keySet());
-    Path jsonl = demo.resolve("hashes.jsonl");
-    HashCommand json = new HashCommand();
-    try (BufferedWriter w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-      for (Path f : all) {
-        MediaHash h = hash(hasher, f);
-        hashes.put(f, h);
-        w.write(json.toJson(h).toString());
-        w.newLine();
-      }
-    }
-
-    out.println("3. Which copies are recognised (PDQ distance <= " + MATCH_THRESHOLD + " of 256 bits):");
-    out.println(String.format(Locale.ROOT, "   %-34s %-18s %9s  %s", "copy", "original", "distance", "verdict"));
-    int found = 0;
-    int expected = 0;
-    for (Map.Entry<Path, Path> e : copyOf.entrySet()) {
-      MediaHash copy = hashes.get(e.getKey());
-      Match best = bestMatch(copy, origs, hashes);
-      boolean shouldMatch = e.getValue() != null;
-      if (shouldMatch) {
-        expected++;
-      }
-      boolean matched = best.distance <= MATCH_THRESHOLD;
-      if (matched && shouldMatch && best.original.equals(e.getValue())) {
-        found++;
-      }
-      String verdict =
-          matched
-              ? (best.viaDihedral ? "match (mirrored/rotated)" : "match")
-              : "no match";
-      out.println(String.format(Locale.ROOT, "   %-34s %-18s %9d  %s",
-          e.getKey().getFileName(), best.original.getFileName(), best.distance, verdict));
-    }
-    out.println(String.format(Locale.ROOT,
-        "   %d of %d copies recognised; the unrelated picture %s.", found, expected,
-        bestMatch(hashes.get(unrelated), origs, hashes).distance <= MATCH_THRESHOLD
-            ? "was wrongly matched" : "was correctly not matched"));
-    out.println("4. A short video and a smaller re-encoded copy of it (vPDQ, one frame per second):");
-    VideoResult v = videoDemo(demo, hasher);
-    out.println(String.format(Locale.ROOT,
-        "   %s: %d frames hashed; copy %s: %d frames; %.0f%% of the copy's frames match the"
-            + " original, %.0f%% of the original's frames are in the copy -> %s",
-        v.original.getFileName(), v.originalFrames, v.copy.getFileName(), v.copyFrames,
-        v.queryPercent, v.comparedPercent, v.queryPercent >= 80 ? "match" : "no match"));
+    out.println("Redress demo. Everything here is generated: no real person, post or picture.");
+    out.println("Nothing leaves this machine. Output: " + demo);
     out.println();
-    out.println("Output:");
-    out.println("  hashes (one JSON object per file): " + jsonl);
-    out.println("  sample pictures: " + originals + " and " + copies);
-    out.println("Hash your own files with: ./redress hash PATH...   (nothing leaves this machine)");
+
+    step(1, "A synthetic Telegram export with planted copies of a victim's pictures");
+    String made = run("sample", "telegram-export", export.toString());
+    out.println(indent(firstLines(made, 3)));
+    Path originals = export.resolve("victim-originals");
+
+    step(2, "The victim registers her pictures as hashes only (a bank)");
+    run("bank", "create", BANK, "--workspace", ws.toString());
+    String added = run("bank", "add", BANK, originals.toString(), "--workspace", ws.toString());
+    out.println("   " + lastLine(added).replaceFirst("^# ", "") + "; no picture is stored");
+
+    step(3, "Recognising edited copies in a folder (redress match)");
+    Map<Path, String> made3 = writeCopies(originals, copies);
+    String json = runAllowing(1, "match", "--bank", BANK, "--json", "--workspace", ws.toString(),
+        copies.toString());
+    int recognised = printMatches(json, made3);
+    out.println(String.format(Locale.ROOT, "   %d of %d edited copies recognised; the unrelated"
+        + " picture was %s.", recognised, made3.size() - 1,
+        matchedUnrelated(json) ? "WRONGLY matched" : "correctly not matched"));
+
+    step(4, "Preserving the found copies as evidence, then verifying the package offline");
+    run("evidence", "add", "--case", "demo", "--workspace", ws.toString(),
+        "--source", "other:demo copies folder", copies.toString());
+    Path pkg = demo.resolve("evidence-package.zip");
+    run("evidence", "export", "--case", "demo", "--workspace", ws.toString(), pkg.toString());
+    String verdict = run("evidence", "verify", pkg.toString());
+    out.println("   package: " + pkg);
+    out.println("   " + lastLine(verdict));
+
+    out.println();
+    out.println("Done. Look at:");
+    out.println("  " + export + "   (the synthetic export; planted.json is the ground truth)");
+    out.println("  " + pkg + "   (open index.html inside it to see how to verify)");
+    out.println("Your own files: ./redress hash PATH...  |  ./redress bank add NAME PATH...  |"
+        + "  ./redress match --bank NAME PATH...");
     return ExitCodes.OK;
   }
 
-  private record VideoResult(
-      Path original, Path copy, int originalFrames, int copyFrames, double queryPercent,
-      double comparedPercent) {}
-
-  /** Pans across a generated scene: the original at 640x360, a copy at 320x180. */
-  private static VideoResult videoDemo(Path demo, MediaHasher hasher) throws IOException {
-    BufferedImage big = SampleImages.scene(1280, 720, 7);
-    BufferedImage half = SampleImages.scaled(big, 0.5);
-    int frames = 8 * 30;
-    Path original = demo.resolve("originals/harbour-pan.mp4");
-    Path copy = demo.resolve("copies/harbour-pan-small.mp4");
-    SampleVideo.write(original, 640, 360, 30, frames, (i, rgb) -> window(big, i * 640 / frames, 640, 360, rgb));
-    SampleVideo.write(copy, 320, 180, 30, frames, (i, rgb) -> window(half, i * 320 / frames, 320, 180, rgb));
-    MediaHash a = hashAny(hasher, original);
-    MediaHash b = hashAny(hasher, copy);
-    return new VideoResult(original, copy, a.vpdq().size(), b.vpdq().size(),
-        percentMatched(b.vpdq(), a.vpdq()), percentMatched(a.vpdq(), b.vpdq()));
+  private void step(int n, String title) {
+    out.println("[" + n + "] " + title);
+    out.flush();
   }
 
-  private static void window(BufferedImage img, int x0, int w, int h, int[] rgb) {
-    img.getRGB(x0, 0, w, h, rgb, 0, w);
+  /** Runs a redress command in-process; its output is returned, an error ends the demo. */
+  private String run(String... args) {
+    return runAllowing(0, args);
   }
 
-  /** Share of usable frames (quality >= 50) in {@code query} within 31 bits of some frame. */
-  static double percentMatched(List<VpdqFrame> query, List<VpdqFrame> target) {
-    int usable = 0;
-    int matched = 0;
-    for (VpdqFrame q : query) {
-      if (q.quality() < 50) {
-        continue;
+  private String runAllowing(int alsoOk, String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
+    if (code != 0 && code != alsoOk) {
+      throw new IllegalStateException(
+          "demo step 'redress " + String.join(" ", args) + "' failed: " + e.toString().trim());
+    }
+    return o.toString();
+  }
+
+  /** Edited copies of each original as a chat app or a re-uploader makes them, plus one decoy. */
+  private static Map<Path, String> writeCopies(Path originals, Path copies) throws IOException {
+    Files.createDirectories(copies);
+    Map<Path, String> made = new LinkedHashMap<>();
+    List<Path> pics;
+    try (Stream<Path> s = Files.list(originals)) {
+      pics = s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+    }
+    for (Path p : pics) {
+      BufferedImage img = ImageIO.read(p.toFile());
+      String base = p.getFileName().toString().replace(".jpg", "");
+      String orig = p.getFileName().toString();
+      made.put(write(copies.resolve(base + "-resized-for-chat.jpg"),
+          SampleImages.jpeg(SampleImages.scaled(img, 0.5), 0.8f)), orig);
+      made.put(write(copies.resolve(base + "-recompressed.jpg"), SampleImages.jpeg(img, 0.35f)),
+          orig);
+      made.put(write(copies.resolve(base + "-grey.png"), SampleImages.png(SampleImages.grey(img))),
+          orig);
+      made.put(write(copies.resolve(base + "-trimmed-edges.jpg"),
+          SampleImages.jpeg(SampleImages.cropped(img, 0.01), 0.85f)), orig);
+      made.put(write(copies.resolve(base + "-sideways-exif.jpg"),
+          SampleImages.withExifOrientation(
+              SampleImages.jpeg(SampleImages.rotatedClockwise(img), 0.9f), 8)), orig);
+    }
+    made.put(write(copies.resolve("unrelated-picture.jpg"),
+        SampleImages.jpeg(SampleImages.poster(1200, 900, 99), 0.9f)), null);
+    return made;
+  }
+
+  private int printMatches(String json, Map<Path, String> made) throws IOException {
+    Map<String, JsonNode> byPath = new LinkedHashMap<>();
+    for (String line : json.split("\n")) {
+      if (!line.isBlank()) {
+        JsonNode n = new ObjectMapper().readTree(line);
+        byPath.put(n.path("path").asText(), n);
       }
-      usable++;
-      for (VpdqFrame t : target) {
-        if (t.quality() >= 50 && q.pdq().distance(t.pdq()) <= MATCH_THRESHOLD) {
-          matched++;
-          break;
+    }
+    int recognised = 0;
+    out.println(String.format(Locale.ROOT, "   %-34s %-16s %8s", "copy", "matched item", "distance"));
+    for (Map.Entry<Path, String> e : made.entrySet()) {
+      JsonNode n = byPath.get(e.getKey().toString());
+      JsonNode best = null;
+      if (n != null) {
+        for (JsonNode m : n.path("matches")) {
+          if ("pdq".equals(m.path("signal").asText())
+              && (best == null || m.path("distance").asInt() < best.path("distance").asInt())) {
+            best = m;
+          }
+        }
+      }
+      String label = best == null ? "-" : best.path("label").asText();
+      String dist = best == null ? "no match" : String.valueOf(best.path("distance").asInt());
+      if (best != null && label.equals(e.getValue())) {
+        recognised++;
+      }
+      out.println(String.format(Locale.ROOT, "   %-34s %-16s %8s",
+          e.getKey().getFileName(), label, dist));
+    }
+    return recognised;
+  }
+
+  private static boolean matchedUnrelated(String json) throws IOException {
+    for (String line : json.split("\n")) {
+      if (!line.isBlank()) {
+        JsonNode n = new ObjectMapper().readTree(line);
+        if (n.path("path").asText().endsWith("unrelated-picture.jpg")) {
+          return n.path("matches").size() > 0;
         }
       }
     }
-    return usable == 0 ? 0 : 100.0 * matched / usable;
+    return false;
   }
 
-  private static MediaHash hashAny(MediaHasher hasher, Path f) {
-    try {
-      return hasher.hash(f);
-    } catch (MediaException e) {
-      throw new IllegalStateException("demo failed to hash " + e.getMessage(), e);
-    }
+  private static String firstLines(String s, int n) {
+    List<String> lines = new ArrayList<>(s.lines().toList());
+    return String.join("\n", lines.subList(0, Math.min(n, lines.size())));
   }
 
-  private record Match(Path original, int distance, boolean viaDihedral) {}
-
-  private static Match bestMatch(MediaHash copy, List<Path> origs, Map<Path, MediaHash> hashes) {
-    Match best = null;
-    for (Path o : origs) {
-      MediaHash h = hashes.get(o);
-      int direct = h.pdq().pdq().distance(copy.pdq().pdq());
-      int any = h.dihedral().minDistance(copy.pdq().pdq());
-      Match m = new Match(o, Math.min(direct, any), any < direct);
-      if (best == null || m.distance < best.distance) {
-        best = m;
-      }
-    }
-    return best;
+  private static String lastLine(String s) {
+    List<String> lines = s.lines().filter(l -> !l.isBlank()).toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 
-  private static MediaHash hash(MediaHasher hasher, Path f) {
-    try {
-      MediaHash h = hasher.hash(f);
-      if (h.kind() != MediaKind.IMAGE) {
-        throw new IllegalStateException(f + ": expected an image");
-      }
-      return h;
-    } catch (MediaException e) {
-      throw new IllegalStateException("demo failed to hash " + e.getMessage(), e);
-    }
+  private static String indent(String s) {
+    return "   " + s.replace("\n", "\n   ");
   }
 
   private static Path write(Path p, byte[] bytes) {
@@ -233,6 +209,14 @@ public final class DemoCommand implements Callable<Integer> {
       return Files.write(p, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to write " + p, e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 }
