@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
       HashCommand.class,
       DemoCommand.class,
+      DocCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
