@@ -444,7 +444,7 @@ public final class Model {
     m.put("has_authority", f.authority().flatMap(a -> a.get(w.lang())).isPresent());
     m.put("explanation", f.explanation().flatMap(a -> a.get(w.lang())).orElse(""));
     m.put("has_explanation", f.explanation().flatMap(a -> a.get(w.lang())).isPresent());
-    m.put("basis", f.basis().stream().map(this::cite).toList());
+    m.put("basis", w.list(f.basis().stream().map(this::cite).toList()));
     m.put("has_basis", !f.basis().isEmpty());
     return m;
   }
