@@ -214,6 +214,12 @@ public final class PdfWriter {
           && !breaksAround(a.text().codePointAt(0))
           && !breaksAround(cur.get(cur.size() - 1).text().codePointAt(0))
           && OPENING.indexOf(a.text().charAt(0)) < 0;
+      if (joinsPrevious && closing && cur.stream().allMatch(Piece::space) && !units.isEmpty()) {
+        // "word ，": the mark must not start a line, so it takes the space and the word before.
+        List<Piece> joined = new ArrayList<>(units.remove(units.size() - 1).pieces());
+        joined.addAll(cur);
+        cur = joined;
+      }
       if (!joinsPrevious && !wordAfterWord && !cur.isEmpty()) {
         units.add(unit(cur));
         cur = new ArrayList<>();
