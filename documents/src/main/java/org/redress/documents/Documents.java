@@ -151,6 +151,21 @@ public final class Documents {
     return out;
   }
 
+  /**
+   * Writes every kind in both languages and both formats into {@code dir}, as
+   * {@link #write} does for one kind (what {@code redress demo} needs).
+   *
+   * @return the files written, kind by kind
+   * @throws DocumentException when rendering or writing fails
+   */
+  public List<Path> writeAll(CaseInputs inputs, Path dir) {
+    List<Path> out = new ArrayList<>();
+    for (DocumentKind k : DocumentKind.values()) {
+      out.addAll(write(k, List.of(Lang.values()), List.of(OutputFormat.values()), inputs, dir));
+    }
+    return out;
+  }
+
   /** The file name a document is written under: {@code police-report.zh.pdf}. */
   public static String fileName(DocumentKind kind, Lang lang, OutputFormat format) {
     return kind.id() + "." + lang.code() + "." + format.extension();
