@@ -81,7 +81,7 @@ class FontEmbeddingTest {
     assertThat(document).contains("w:eastAsia=\"宋体\"");
     assertThat(styles).contains("w:eastAsia=\"宋体\"").contains("w:eastAsia=\"zh-CN\"");
     assertThat(document).contains("w:w=\"11906\"").contains("w:h=\"16838\""); // A4
-    assertThat(entry(docx, "word/footer1.xml")).contains("PAGE").contains("SECTIONPAGES");
+    assertThat(entry(docx, "word/footer1.xml")).contains(" PAGE ");
   }
 
   private static String entry(byte[] zip, String name) throws IOException {

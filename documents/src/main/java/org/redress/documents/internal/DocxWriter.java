@@ -33,7 +33,7 @@ import org.redress.documents.Lang;
  * Writes a {@link Doc} as DOCX with Apache POI: A4, the East-Asian font set explicitly
  * ({@code w:eastAsia} = 宋体, Latin = Times New Roman) in the document defaults and on every run
  * so Word and WPS show Chinese correctly, highlighted placeholders, tables with repeated header
- * rows, and a footer with the generated-by line and page numbers. A filing's notes page is its
+ * rows, and a footer with the generated-by line and the page number. A filing's notes page is its
  * own section without a footer; the filing's section numbers its pages from 1.
  */
 public final class DocxWriter {
@@ -233,10 +233,10 @@ public final class DocxWriter {
     XWPFParagraph p = f.createParagraph();
     p.setAlignment(ParagraphAlignment.CENTER);
     boolean zh = doc.lang() == Lang.ZH;
+    // Only the page number: a page count would need SECTIONPAGES (the notes page is its own
+    // section), which LibreOffice does not compute; NUMPAGES would count the notes page.
     small(p, doc.footer() + "    " + (zh ? "第 " : "Page "));
     field(p, "PAGE", "1");
-    small(p, zh ? " 页 共 " : " of ");
-    field(p, "SECTIONPAGES", "1");
     if (zh) {
       small(p, " 页");
     }
