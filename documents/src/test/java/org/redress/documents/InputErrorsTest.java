@@ -150,6 +150,22 @@ class InputErrorsTest {
   }
 
   @Test
+  void read_duplicateKey_isAnErrorNotASilentOverwrite() throws IOException {
+    Path f = write("facts.yaml", "schema: redress/case-facts@1\nas_of: 2026-11-24\n"
+        + "acts:\n  covert_filming: true\n  covert_filming: false\n");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessageStartingWith(f + ": not valid YAML at line")
+        .hasMessageContaining("covert_filming");
+  }
+
+  @Test
+  void read_jsonWithTrailingGarbage_isAnError() throws IOException {
+    Path f = write("facts.json", "{\"schema\":\"redress/case-facts@1\",\"as_of\":\"2026-11-24\"} x");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessageStartingWith(f + ": not valid JSON at line 1");
+  }
+
+  @Test
   void read_emptyFile_saysItIsEmpty() throws IOException {
     Path f = write("facts.yaml", "");
     assertThatThrownBy(() -> CaseInputs.files(f).read()).hasMessage(f + ": the file is empty");
