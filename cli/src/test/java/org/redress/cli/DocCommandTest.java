@@ -40,8 +40,10 @@ class DocCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines()).containsExactly(
-        out.resolve("police-report.zh.docx").toString(), out.resolve("police-report.zh.pdf").toString(),
-        out.resolve("police-report.en.docx").toString(), out.resolve("police-report.en.pdf").toString());
+        out.resolve("police-report.zh.docx").toString(),
+        out.resolve("police-report.zh.pdf").toString(),
+        out.resolve("police-report.en.docx").toString(),
+        out.resolve("police-report.en.pdf").toString());
     for (String f : new String[] {"zh.docx", "zh.pdf", "en.docx", "en.pdf"}) {
       assertThat(Files.size(out.resolve("police-report." + f))).isGreaterThan(3000);
     }
@@ -76,13 +78,15 @@ class DocCommandTest {
     CliRun r = CliRun.of("doc", "assessment", "--facts", missing.toString(), "--out",
         dir.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("redress: " + missing + ": no such file" + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo("redress: " + missing + ": no such file" + System.lineSeparator());
     assertThat(dir.resolve("o")).doesNotExist();
   }
 
   @Test
   void doc_malformedFindings_isADataErrorOnOneLine() throws IOException {
-    Path bad = Files.writeString(dir.resolve("findings.json"), "{\"schema\": \"redress/findings@1\",",
+    Path bad = Files.writeString(dir.resolve("findings.json"),
+        "{\"schema\": \"redress/findings@1\",",
         StandardCharsets.UTF_8);
     CliRun r = CliRun.of("doc", "assessment", "--facts", sample("facts.yaml"), "--findings",
         bad.toString(), "--out", dir.resolve("o").toString());

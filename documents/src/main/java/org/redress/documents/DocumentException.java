@@ -1,6 +1,6 @@
 package org.redress.documents;
 
-/** A document could not be rendered or written (e.g. a character the font lacks, a failed write). */
+/** A document could not be rendered or written (a character the font lacks, a failed write). */
 public final class DocumentException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

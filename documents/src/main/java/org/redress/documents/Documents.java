@@ -27,7 +27,8 @@ import org.redress.documents.internal.Words;
  * (never read from a clock here), and so is the generated-by line.
  *
  * <pre>{@code
- * Documents docs = Documents.builder().date(LocalDate.of(2026, 11, 24)).generator("redress 0.1").build();
+ * Documents docs =
+ *     Documents.builder().date(LocalDate.of(2026, 11, 24)).generator("Redress 0.1").build();
  * byte[] pdf = docs.render(DocumentKind.POLICE_REPORT, Lang.ZH, OutputFormat.PDF, inputs);
  * }</pre>
  */
@@ -141,7 +142,8 @@ public final class Documents {
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
           Files.write(tmp, bytes);
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
           throw new DocumentException("failed to write " + target + ": " + e.getMessage(), e);
         }

@@ -43,7 +43,8 @@ class FontEmbeddingTest {
         assertThat(f.getFontDescriptor().getFontFile2()).as("TrueType font program").isNotNull();
         assertThat(f.getName()).as("subset prefix").matches("[A-Z]{6}\\+NotoSerifSC.*");
         assertThat(f.getCOSObject().containsKey(COSName.TO_UNICODE)).as("ToUnicode map").isTrue();
-        int glyphs = ((PDCIDFontType2) t0.getDescendantFont()).getTrueTypeFont().getNumberOfGlyphs();
+        int glyphs =
+            ((PDCIDFontType2) t0.getDescendantFont()).getTrueTypeFont().getNumberOfGlyphs();
         assertThat(glyphs).as("only the glyphs used are embedded").isBetween(50, 2000);
       }
     }

@@ -50,15 +50,18 @@ class InputErrorsTest {
   void read_factsOfAnotherSchema_saysWhichSchema() throws IOException {
     Path f = write("facts.json", "{\"schema\": \"redress/findings@1\", \"as_of\": \"2026-11-24\"}");
     assertThatThrownBy(() -> CaseInputs.files(f).read())
-        .hasMessage(f + ": field 'schema' must be redress/case-facts@1, was \"redress/findings@1\"");
+        .hasMessage(
+            f + ": field 'schema' must be redress/case-facts@1, was \"redress/findings@1\"");
   }
 
   @Test
   void read_factWithWrongType_namesFieldAndValue() throws IOException {
     Path f = write("facts.yaml",
-        "schema: redress/case-facts@1\nas_of: 2026-11-24\ndistribution:\n  counts:\n    videos: many\n");
+        "schema: redress/case-facts@1\nas_of: 2026-11-24\n"
+            + "distribution:\n  counts:\n    videos: many\n");
     assertThatThrownBy(() -> CaseInputs.files(f).read())
-        .hasMessage(f + ": field 'distribution.counts.videos' must be a whole number >= 0, was \"many\"");
+        .hasMessage(f + ": field 'distribution.counts.videos' must be a whole number >= 0, "
+            + "was \"many\"");
   }
 
   @Test
@@ -160,7 +163,8 @@ class InputErrorsTest {
 
   @Test
   void read_jsonWithTrailingGarbage_isAnError() throws IOException {
-    Path f = write("facts.json", "{\"schema\":\"redress/case-facts@1\",\"as_of\":\"2026-11-24\"} x");
+    Path f = write("facts.json",
+        "{\"schema\":\"redress/case-facts@1\",\"as_of\":\"2026-11-24\"} x");
     assertThatThrownBy(() -> CaseInputs.files(f).read())
         .hasMessageStartingWith(f + ": not valid JSON at line 1");
   }

@@ -79,7 +79,8 @@ public final class Citations {
               "SPC/SPP/MPS Guiding Opinion on punishing online violence (2023)", Status.SECONDARY),
           new Instrument(Pattern.compile("CN-SAIC-2014-72"),
               "《禁止非法生产销售使用窃听窃照专用器材和\u201c伪基站\u201d设备的规定》",
-              "Provisions prohibiting covert listening and photography devices (Order No. 72, 2014)",
+              "Provisions prohibiting covert listening and photography devices "
+                  + "(Order No. 72, 2014)",
               Status.SECONDARY, false),
           new Instrument(Pattern.compile("CN-CAC-12377"),
               "中央网信办（国家互联网信息办公室）违法和不良信息举报中心（12377）",
@@ -88,7 +89,8 @@ public final class Citations {
 
   private static Instrument inst(String prefix, String zh, String en, Status status) {
     return new Instrument(
-        Pattern.compile(Pattern.quote(prefix) + "(\\d{1,4})(?:-(\\d{1,2}))?"), zh, en, status, true);
+        Pattern.compile(Pattern.quote(prefix) + "(\\d{1,4})(?:-(\\d{1,2}))?"), zh, en, status,
+        true);
   }
 
   private Citations() {}

@@ -11,7 +11,8 @@ import org.redress.documents.Lang;
  */
 public record Doc(String title, Lang lang, List<Section> sections, String footer) {
   /** Placeholders for unknown values, in either language. */
-  public static final Pattern PLACEHOLDER = Pattern.compile("【待填写：[^】]*】|\\[to fill in: [^\\]]*\\]");
+  public static final Pattern PLACEHOLDER =
+      Pattern.compile("【待填写：[^】]*】|\\[to fill in: [^\\]]*\\]");
 
   /** Inline bold markup: {@code **text**}. */
   public static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");

@@ -106,7 +106,8 @@ public final class EvidenceManifest {
       JsonNode meta = embedded(src, e, base, "metadata", false);
       String lb = base + ".leaf";
       String type = src.requireText(leaf, lb, "type");
-      long item = src.count(leaf, lb, "item").orElseThrow(() -> src.error(lb + ".item", "is missing"));
+      long item =
+          src.count(leaf, lb, "item").orElseThrow(() -> src.error(lb + ".item", "is missing"));
       String mb = base + ".metadata";
       if (type.equals("add")) {
         String sha = src.requireText(leaf, lb, "sha256").toLowerCase(Locale.ROOT);
@@ -114,17 +115,21 @@ public final class EvidenceManifest {
           throw src.error(lb + ".sha256", "must be 64 hex digits, was \"" + sha + "\"");
         }
         Optional<String> at = src.text(leaf, lb, "at");
-        byItem.put(item, item(src, meta, mb, item, leafIndex, sha, src.count(leaf, lb, "size"), at));
+        byItem.put(item,
+            item(src, meta, mb, item, leafIndex, sha, src.count(leaf, lb, "size"), at));
       } else if (type.equals("correct")) {
         Item old = byItem.get(item);
         if (old == null) {
           throw src.error(lb + ".item", "corrects item " + item + ", which is not in the package");
         }
         byItem.put(
-            item, item(src, meta, mb, item, old.leafIndex(), old.sha256(), old.size(), old.capturedAt()));
+            item,
+            item(src, meta, mb, item, old.leafIndex(), old.sha256(), old.size(),
+                old.capturedAt()));
       }
     }
-    return new EvidenceManifest(src.file(), src.text(src.root(), "", "case"), new ArrayList<>(byItem.values()));
+    return new EvidenceManifest(
+        src.file(), src.text(src.root(), "", "case"), new ArrayList<>(byItem.values()));
   }
 
   private static Item item(Src src, JsonNode meta, String mb, long item, long leafIndex, String sha,
@@ -145,7 +150,8 @@ public final class EvidenceManifest {
   }
 
   /** A field holding JSON either as an embedded string (the package format) or as an object. */
-  private static JsonNode embedded(Src src, JsonNode from, String base, String field, boolean required) {
+  private static JsonNode embedded(
+      Src src, JsonNode from, String base, String field, boolean required) {
     Optional<JsonNode> n = Src.at(from, field);
     if (n.isEmpty()) {
       if (required) {

@@ -15,7 +15,8 @@ public final class Findings {
   public static final String SCHEMA = "redress/findings@1";
 
   static final Set<String> ROUTES = Set.of("administrative", "civil", "criminal", "other");
-  static final Set<String> STATUSES = Set.of("applies", "possible", "time_barred", "not_applicable");
+  static final Set<String> STATUSES =
+      Set.of("applies", "possible", "time_barred", "not_applicable");
 
   /** One finding: a provision, its route and status, and what it needs. */
   public record Finding(
@@ -72,7 +73,8 @@ public final class Findings {
       }
       String status = src.requireText(n, base, "status").toLowerCase(Locale.ROOT);
       if (!STATUSES.contains(status)) {
-        throw src.error(base + ".status", "must be one of " + STATUSES + ", was \"" + status + "\"");
+        throw src.error(
+            base + ".status", "must be one of " + STATUSES + ", was \"" + status + "\"");
       }
       out.add(
           new Finding(

@@ -45,7 +45,8 @@ public final class FontSource {
     if (bundled == null) {
       try (InputStream in = FontSource.class.getClassLoader().getResourceAsStream(BUNDLED)) {
         if (in == null) {
-          throw new DocumentException("the bundled font " + BUNDLED + " is missing from the class path");
+          throw new DocumentException(
+              "the bundled font " + BUNDLED + " is missing from the class path");
         }
         bundled = new FontSource(BUNDLED, in.readAllBytes());
       } catch (IOException e) {

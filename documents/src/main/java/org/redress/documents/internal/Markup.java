@@ -56,7 +56,8 @@ public final class Markup {
         continue;
       }
       if (line.startsWith("|% ")) {
-        widths = Arrays.stream(line.substring(3).trim().split("\\s+")).map(Double::valueOf).toList();
+        widths =
+            Arrays.stream(line.substring(3).trim().split("\\s+")).map(Double::valueOf).toList();
       } else if (row) {
         List<String> cells = new ArrayList<>();
         for (String c : line.substring(1).split("\\|", -1)) {
@@ -97,7 +98,8 @@ public final class Markup {
     for (Doc.Block b : out) {
       if (b instanceof Doc.Table t && !t.widths().isEmpty()
           && t.widths().size() != t.rows().get(0).size()) {
-        throw new DocumentException("template: table widths do not match its columns: " + t.widths());
+        throw new DocumentException(
+            "template: table widths do not match its columns: " + t.widths());
       }
     }
     return out;

@@ -181,7 +181,8 @@ public final class Model {
     int items = rs.stream().mapToInt(r -> r.items().size()).sum();
     int chats = rs.stream().mapToInt(SpreadReport::chats).sum();
     int posts = rs.stream().mapToInt(SpreadReport::posts).sum();
-    Optional<String> first = rs.stream().flatMap(r -> r.firstSeen().stream()).min(String::compareTo);
+    Optional<String> first =
+        rs.stream().flatMap(r -> r.firstSeen().stream()).min(String::compareTo);
     Optional<String> last = rs.stream().flatMap(r -> r.lastSeen().stream()).max(String::compareTo);
     long unchecked = rs.stream().mapToLong(r -> r.unchecked().orElse(0)).sum();
     long trade = rs.stream().mapToLong(r -> r.tradePosts().orElse(0)).sum();
@@ -411,7 +412,8 @@ public final class Model {
     out.add(w.t("判令被告赔偿原告为制止侵权行为所支付的合理开支，包括调查取证费用" + c.get("investigation")
             + "、律师费" + c.get("lawyer") + "；",
         "order the defendant to pay the plaintiff's reasonable costs of stopping the infringement: "
-            + "investigation and evidence costs of " + c.get("investigation") + " and lawyer's fees "
+            + "investigation and evidence costs of " + c.get("investigation")
+            + " and lawyer's fees "
             + "of " + c.get("lawyer") + ";"));
     out.add(w.t("判令被告承担本案全部诉讼费用。", "order the defendant to bear the costs of the action."));
     List<Map<String, Object>> numbered = new ArrayList<>();
@@ -437,7 +439,8 @@ public final class Model {
     m.put("has_penalty", f.penalty().flatMap(p -> p.get(w.lang())).isPresent());
     m.put("missing", String.join(w.t("；", "; "), f.missing()));
     m.put("has_missing", !f.missing().isEmpty());
-    m.put("deadline", f.deadline().map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ")
+    m.put("deadline", f.deadline()
+        .map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ")
         + w.date(d)).orElse(""));
     m.put("has_deadline", f.deadline().isPresent());
     m.put("authority", f.authority().flatMap(a -> a.get(w.lang())).orElse(""));

@@ -168,7 +168,8 @@ public final class PdfWriter {
   // ---- line breaking ----
 
   /** One piece of text with its style and width. */
-  private record Piece(String text, boolean bold, boolean placeholder, float width, boolean space) {}
+  private record Piece(
+      String text, boolean bold, boolean placeholder, float width, boolean space) {}
 
   /** A run of pieces that must stay on one line. */
   private record Unit(List<Piece> pieces, float width, boolean space) {}

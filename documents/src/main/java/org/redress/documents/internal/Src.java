@@ -74,7 +74,8 @@ public final class Src {
       String where =
           at == null
               ? ""
-              : String.format(Locale.ROOT, " at line %d, column %d", at.getLineNr(), at.getColumnNr());
+              : String.format(
+                  Locale.ROOT, " at line %d, column %d", at.getLineNr(), at.getColumnNr());
       String why = sensitive ? "" : ": " + firstLine(e.getOriginalMessage());
       throw new InputException(file, "not valid " + (json ? "JSON" : "YAML") + where + why, e);
     } catch (IOException e) {
@@ -131,7 +132,8 @@ public final class Src {
 
   /** The node at a path, failing with "missing field" when absent. */
   public JsonNode require(JsonNode from, String base, String path) {
-    return at(from, path).orElseThrow(() -> new InputException(file, "missing field '" + join(base, path) + "'"));
+    return at(from, path).orElseThrow(
+        () -> new InputException(file, "missing field '" + join(base, path) + "'"));
   }
 
   static String join(String base, String path) {

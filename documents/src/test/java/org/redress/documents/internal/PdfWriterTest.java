@@ -76,9 +76,11 @@ class PdfWriterTest {
     List<List<String>> rows = new java.util.ArrayList<>();
     rows.add(List.of("序号", "SHA-256 哈希值"));
     for (int i = 0; i < 120; i++) {
-      rows.add(List.of(String.valueOf(i), "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329"));
+      rows.add(List.of(String.valueOf(i),
+          "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329"));
     }
-    byte[] pdf = PdfWriter.write(doc(new Doc.Table(rows, List.of(1.0, 5.0))), FontSource.bundled(), DATE);
+    byte[] pdf = PdfWriter.write(
+        doc(new Doc.Table(rows, List.of(1.0, 5.0))), FontSource.bundled(), DATE);
     try (PDDocument pd = Loader.loadPDF(pdf)) {
       assertThat(pd.getNumberOfPages()).isGreaterThan(1);
       PDFTextStripper s = new PDFTextStripper();
