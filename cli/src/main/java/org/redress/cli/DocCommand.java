@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
     name = "doc",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a document for a case as DOCX and/or PDF, in Chinese (authoritative) and/or English.",
-      "KIND is one of the kinds shown by 'redress doc list'. Unknown values become visible",
-      "placeholders (【待填写：…】 / [to fill in: …]). Information, not legal advice."
+      "Write a document for a case as DOCX and/or PDF, in Chinese (authoritative) and/or "
+          + "English. KIND is one of the kinds shown by 'redress doc list'. Unknown values "
+          + "become visible placeholders (【待填写：…】 / [to fill in: …]). Information, not "
+          + "legal advice."
     })
 public final class DocCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
