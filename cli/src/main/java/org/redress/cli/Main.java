@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       AssessCommand.class,
       LawCommand.class,
       EvidenceCommand.class,
+      DocCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -1,0 +1,146 @@
+package org.redress.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.redress.documents.CaseInputs;
+import org.redress.documents.DocumentKind;
+import org.redress.documents.Documents;
+import org.redress.documents.Lang;
+import org.redress.documents.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code redress doc KIND ...}: writes a document for a case (police report, takedown notice,
+ * complaints, 12377 report, evidence list, assessment report) as DOCX and/or PDF, in Chinese
+ * and/or English. {@code redress doc list} lists the kinds. Prints one line per file written;
+ * never prints anything from the parties file.
+ */
+@Command(
+    name = "doc",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a document for a case as DOCX and/or PDF, in Chinese (authoritative) and/or "
+          + "English. KIND is one of the kinds shown by 'redress doc list'. Unknown values "
+          + "become visible placeholders (【待填写：…】 / [to fill in: …]). Information, not "
+          + "legal advice."
+    })
+public final class DocCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "KIND", description = "Document kind, or 'list'.")
+  String kind;
+
+  @Option(names = "--facts", paramLabel = "FILE",
+      description = "Case facts (redress/case-facts@1, YAML or JSON). Required.")
+  Path facts;
+
+  @Option(names = "--findings", paramLabel = "FILE",
+      description = "Findings (redress/findings@1) from 'redress assess --json'.")
+  Path findings;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Spread report (redress/spread-report@1); may be repeated.")
+  List<Path> reports = new ArrayList<>();
+
+  @Option(names = "--evidence-manifest", paramLabel = "FILE",
+      description = "Evidence package manifest.json, or the package .zip.")
+  Path manifest;
+
+  @Option(names = "--parties", paramLabel = "FILE",
+      description = "Parties file (redress/parties@1): names, ID numbers, addresses, contacts.")
+  Path parties;
+
+  @Option(names = "--lang", paramLabel = "zh|en|both", defaultValue = "both",
+      description = "Language(s) (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Option(names = "--format", paramLabel = "docx|pdf|both", defaultValue = "both",
+      description = "Format(s) (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Required.")
+  Path out;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "Document date (default: today).")
+  String date;
+
+  @Option(names = "--font", paramLabel = "FILE.ttf",
+      description = "TrueType font to embed in PDFs instead of the bundled Noto Serif SC subset.")
+  Path font;
+
+  @Override
+  public Integer call() {
+    PrintWriter pw = spec.commandLine().getOut();
+    if (kind.equals("list")) {
+      for (DocumentKind k : DocumentKind.values()) {
+        pw.println(String.format(Locale.ROOT, "%-20s %s / %s", k.id(), k.title(Lang.ZH),
+            k.title(Lang.EN)));
+      }
+      return ExitCodes.OK;
+    }
+    DocumentKind k = DocumentKind.tryParse(kind).orElseThrow(() -> new ExitCodes.UsageException(
+        "unknown document kind '" + kind + "' (known: " + Arrays.stream(DocumentKind.values())
+            .map(DocumentKind::id).collect(Collectors.joining(", ")) + ")"));
+    if (facts == null) {
+      throw new ExitCodes.UsageException("--facts FILE is required");
+    }
+    if (out == null) {
+      throw new ExitCodes.UsageException("--out DIR is required");
+    }
+    List<Lang> langs = langs(lang);
+    List<OutputFormat> formats = formats(format);
+    LocalDate d = date == null ? LocalDate.now() : parseDate(date);
+
+    CaseInputs.Files files = CaseInputs.files(facts).findings(findings).evidence(manifest)
+        .parties(parties);
+    reports.forEach(files::report);
+    CaseInputs inputs = files.read();
+    Documents docs = Documents.builder().date(d).generator("Redress " + version()).font(font)
+        .build();
+    for (Path p : docs.write(k, langs, formats, inputs, out)) {
+      pw.println(p);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static List<Lang> langs(String s) {
+    if (s.equalsIgnoreCase("both")) {
+      return List.of(Lang.ZH, Lang.EN);
+    }
+    return List.of(Lang.tryParse(s).orElseThrow(() -> new ExitCodes.UsageException(
+        "--lang must be zh, en or both, was '" + s + "'")));
+  }
+
+  private static List<OutputFormat> formats(String s) {
+    if (s.equalsIgnoreCase("both")) {
+      return List.of(OutputFormat.DOCX, OutputFormat.PDF);
+    }
+    return List.of(OutputFormat.tryParse(s).orElseThrow(() -> new ExitCodes.UsageException(
+        "--format must be docx, pdf or both, was '" + s + "'")));
+  }
+
+  private static LocalDate parseDate(String s) {
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new ExitCodes.UsageException("--date must be YYYY-MM-DD, was '" + s + "'");
+    }
+  }
+
+  private static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

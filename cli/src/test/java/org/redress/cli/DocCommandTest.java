@@ -1,0 +1,112 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code redress doc}: the sample case of the documents module, rendered from the command line. */
+class DocCommandTest {
+  static final Path SAMPLE =
+      Path.of("..", "documents", "src", "test", "resources", "sample-case").toAbsolutePath()
+          .normalize();
+
+  @TempDir Path dir;
+
+  private static String sample(String name) {
+    return SAMPLE.resolve(name).toString();
+  }
+
+  @Test
+  void list_printsEveryKindWithItsTitles() {
+    CliRun r = CliRun.of("doc", "list");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines()).hasSize(7);
+    assertThat(r.out()).contains("police-report", "报案材料", "takedown-notice", "evidence-list",
+        "Private prosecution complaint");
+  }
+
+  @Test
+  void doc_sampleCase_writesBothLanguagesAndFormatsAndPrintsOnlyPaths() throws IOException {
+    Path out = dir.resolve("out");
+    CliRun r = CliRun.of("doc", "police-report", "--facts", sample("facts.yaml"),
+        "--findings", sample("findings.json"), "--report", sample("spread-report.json"),
+        "--evidence-manifest", sample("evidence-manifest.json"), "--parties",
+        sample("parties.yaml"), "--date", "2026-11-25", "--out", out.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines()).containsExactly(
+        out.resolve("police-report.zh.docx").toString(),
+        out.resolve("police-report.zh.pdf").toString(),
+        out.resolve("police-report.en.docx").toString(),
+        out.resolve("police-report.en.pdf").toString());
+    for (String f : new String[] {"zh.docx", "zh.pdf", "en.docx", "en.pdf"}) {
+      assertThat(Files.size(out.resolve("police-report." + f))).isGreaterThan(3000);
+    }
+    assertThat(Files.readAllBytes(out.resolve("police-report.zh.pdf"))).startsWith(
+        "%PDF-".getBytes(StandardCharsets.US_ASCII));
+    // Personal details never reach the terminal.
+    assertThat(r.out() + r.err()).doesNotContain("张某某", "000000200104120000");
+  }
+
+  @Test
+  void doc_oneLanguageAndFormat_writesOneFile() {
+    Path out = dir.resolve("one");
+    CliRun r = CliRun.of("doc", "evidence-list", "--facts", sample("facts.yaml"),
+        "--evidence-manifest", sample("evidence-manifest.json"), "--lang", "zh", "--format", "pdf",
+        "--date", "2026-11-25", "--out", out.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines()).containsExactly(out.resolve("evidence-list.zh.pdf").toString());
+  }
+
+  @Test
+  void doc_unknownKind_isAUsageError() {
+    CliRun r = CliRun.of("doc", "love-letter", "--facts", sample("facts.yaml"), "--out",
+        dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("redress: unknown document kind 'love-letter' (known: ");
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void doc_missingFactsFile_isADataErrorNamingTheFile() {
+    Path missing = dir.resolve("missing.yaml");
+    CliRun r = CliRun.of("doc", "assessment", "--facts", missing.toString(), "--out",
+        dir.resolve("o").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("redress: " + missing + ": no such file" + System.lineSeparator());
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void doc_malformedFindings_isADataErrorOnOneLine() throws IOException {
+    Path bad = Files.writeString(dir.resolve("findings.json"),
+        "{\"schema\": \"redress/findings@1\",",
+        StandardCharsets.UTF_8);
+    CliRun r = CliRun.of("doc", "assessment", "--facts", sample("facts.yaml"), "--findings",
+        bad.toString(), "--out", dir.resolve("o").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("redress: " + bad + ": not valid JSON");
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void doc_withoutFacts_isAUsageError() {
+    CliRun r = CliRun.of("doc", "assessment", "--out", dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--facts FILE is required");
+  }
+
+  @Test
+  void doc_badLang_isAUsageError() {
+    CliRun r = CliRun.of("doc", "assessment", "--facts", sample("facts.yaml"), "--lang", "fr",
+        "--out", dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--lang must be zh, en or both, was 'fr'");
+  }
+}

@@ -1,0 +1,81 @@
+package org.redress.documents.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.redress.documents.Lang;
+
+/**
+ * A document as the writers see it: sections of blocks. A section starts on a new page; only
+ * numbered sections get page numbers (the notes page of a filing is unnumbered, so removing it
+ * leaves the filing numbered from 1).
+ */
+public record Doc(String title, Lang lang, List<Section> sections, String footer) {
+  /** Placeholders for unknown values, in either language. */
+  public static final Pattern PLACEHOLDER =
+      Pattern.compile("【待填写：[^】]*】|\\[to fill in: [^\\]]*\\]");
+
+  /** Inline bold markup: {@code **text**}. */
+  public static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+
+  /** A run of pages. */
+  public record Section(boolean numbered, List<Block> blocks) {}
+
+  /** How a paragraph is aligned. */
+  public enum Align {
+    /** Justified body text (Chinese: first line indented two characters). */
+    BODY,
+    /** Left-aligned, no indent (labels such as 报案人：…). */
+    LEFT,
+    /** Centred. */
+    CENTER,
+    /** Right-aligned (signature, date). */
+    RIGHT
+  }
+
+  /** A block of content. */
+  public sealed interface Block permits Title, Heading, Para, Table {}
+
+  /** The document title. */
+  public record Title(String text) implements Block {}
+
+  /** A heading; level 1 or 2. */
+  public record Heading(int level, String text) implements Block {}
+
+  /** A paragraph; {@code small} for notes. */
+  public record Para(String text, Align align, boolean small) implements Block {}
+
+  /** A table; the first row is the header; widths are relative. */
+  public record Table(List<List<String>> rows, List<Double> widths) implements Block {}
+
+  /** One piece of text with its style. */
+  public record Span(String text, boolean bold, boolean placeholder) {}
+
+  /** Splits text into spans: {@code **bold**} and placeholders get their own spans. */
+  public static List<Span> spans(String text, boolean bold) {
+    java.util.ArrayList<Span> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher b = BOLD.matcher(text);
+    int at = 0;
+    while (b.find()) {
+      placeholders(text.substring(at, b.start()), bold, out);
+      placeholders(b.group(1), true, out);
+      at = b.end();
+    }
+    placeholders(text.substring(at), bold, out);
+    return out;
+  }
+
+  private static void placeholders(String text, boolean bold, List<Span> out) {
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        out.add(new Span(text.substring(at, m.start()), bold, false));
+      }
+      out.add(new Span(m.group(), bold, true));
+      at = m.end();
+    }
+    if (at < text.length()) {
+      out.add(new Span(text.substring(at), bold, false));
+    }
+  }
+}

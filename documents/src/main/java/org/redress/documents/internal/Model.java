@@ -1,0 +1,521 @@
+package org.redress.documents.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.redress.documents.DocumentKind;
+import org.redress.documents.Lang;
+
+/**
+ * Builds the template model of one document: every value already formatted for its language, and
+ * every unknown value already a visible placeholder. Templates only arrange these values.
+ */
+public final class Model {
+  private final DocumentKind kind;
+  private final Words w;
+  private final CaseData data;
+  private final Set<String> cited = new LinkedHashSet<>();
+
+  private Model(DocumentKind kind, Lang lang, CaseData data) {
+    this.kind = kind;
+    this.w = new Words(lang);
+    this.data = data;
+  }
+
+  /** The model for a kind in a language, dated {@code date}, with {@code generator} named. */
+  public static Map<String, Object> build(DocumentKind kind, Lang lang, CaseData data,
+      LocalDate date, String generator) {
+    return new Model(kind, lang, data).build(date, generator);
+  }
+
+  private Map<String, Object> build(LocalDate date, String generator) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", kind.title(w.lang()));
+    m.put("date", w.date(date));
+    m.put("as_of", w.date(data.facts().asOf()));
+    m.put("generator", generator);
+    m.put("role", role());
+    m.put("other_role", otherRole());
+    Parties p = data.parties();
+    m.put("victim", person(p.victim(), true));
+    m.put("perp", person(p.perpetrator(), false));
+    m.put("agent_present", p.agent().name().isPresent());
+    m.put("agent", person(p.agent(), false));
+    m.put("platform", body(p.platform(), w.t("平台名称", "platform name"),
+        w.t("平台运营者名称", "operator of the platform")));
+    m.put("police", body(p.police(), w.t("公安机关名称", "police station"), ""));
+    m.put("court", body(p.court(), w.t("人民法院名称", "court"), ""));
+    m.put("narrative", narrative());
+    m.put("narrative_given", p.narrative().flatMap(n -> n.get(w.lang())).isPresent());
+    m.put("spread", spread());
+    m.put("locations", locations());
+    m.put("has_locations", !data.reports().isEmpty()
+        && data.reports().stream().anyMatch(r -> !r.occurrences().isEmpty()));
+    List<Map<String, Object>> evidence = evidence();
+    m.put("evidence", evidence);
+    m.put("has_evidence", !evidence.isEmpty());
+    m.put("no_evidence", w.ph("证据清单（请先用 redress evidence export 导出证据包）",
+        "evidence list (export an evidence package with redress evidence export first)"));
+    findings(m);
+    m.put("civil_case_type", civilCaseType());
+    m.put("claims", claims());
+    m.put("acts", acts());
+    m.put("conduct", conduct());
+    m.put("civil_claims", civilClaims());
+    m.put("post_breakup", data.facts().text("perpetrator.relation")
+        .map(r -> r.equals("partner") || r.equals("former_partner")).orElse(false));
+    m.put("locations_placeholder", w.ph("侵权内容的具体位置（群组或频道名称、消息编号、链接）",
+        "where the content is (group or channel, message id, link)"));
+    m.put("cite", new CiteMap(w.lang(), cited));
+    m.put("cited", cited);
+    return m;
+  }
+
+  /** IDs cited so far (findings and {@code cite.X} lookups); filled while rendering. */
+  @SuppressWarnings("unchecked")
+  public static Set<String> cited(Map<String, Object> model) {
+    return (Set<String>) model.get("cited");
+  }
+
+  private String role() {
+    return switch (kind) {
+      case POLICE_REPORT -> w.t("报案人", "the complainant");
+      case TAKEDOWN_NOTICE -> w.t("通知人", "the notifying party");
+      case CIVIL_COMPLAINT -> w.t("原告", "the plaintiff");
+      case PRIVATE_PROSECUTION -> w.t("自诉人", "the private prosecutor");
+      case REPORT_12377 -> w.t("举报人", "the reporting person");
+      case EVIDENCE_LIST -> w.t("提交人", "the submitting party");
+      case ASSESSMENT -> w.t("受害人", "the victim");
+    };
+  }
+
+  private String otherRole() {
+    return switch (kind) {
+      case CIVIL_COMPLAINT -> w.t("被告", "the defendant");
+      case PRIVATE_PROSECUTION -> w.t("被告人", "the defendant");
+      default -> w.t("行为人", "the perpetrator");
+    };
+  }
+
+  private Map<String, Object> person(Parties.Person person, boolean victim) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String name = person.name().orElse(null);
+    String display;
+    if (name == null) {
+      display = victim ? w.ph("姓名", "name")
+          : w.ph("姓名（不详的，写明网络账号等可识别信息）", "name (if unknown, the online account)");
+    } else if (w.lang() == Lang.EN && person.nameLatin().isPresent()) {
+      display = name + " (" + person.nameLatin().get() + ")";
+    } else {
+      display = name;
+    }
+    m.put("name", display);
+    m.put("known", person.known());
+    m.put("unknown", !person.known());
+    m.put("gender", person.gender().map(this::gender).orElse(w.ph("性别", "sex")));
+    m.put("birth", person.birthDate().map(w::date).orElse(w.ph("出生日期", "date of birth")));
+    m.put("ethnicity", person.ethnicity().orElse(w.ph("民族", "ethnicity")));
+    m.put("occupation", person.occupation().orElse(w.ph("职业或工作单位", "occupation or employer")));
+    m.put("id_number", person.idNumber().orElse(w.ph("公民身份号码", "ID card number")));
+    m.put("address", person.address().orElse(w.ph("住址", "address")));
+    m.put("phone", person.phone().orElse(w.ph("联系电话", "telephone")));
+    m.put("email", person.email().orElse(w.ph("电子邮箱", "email")));
+    m.put("accounts", person.accounts().isEmpty()
+        ? w.ph("网络账号（如已知）", "online accounts (if known)")
+        : String.join(w.t("；", "; "), person.accounts()));
+    m.put("has_accounts", !person.accounts().isEmpty());
+    m.put("ref", name != null ? name
+        : victim ? role() : w.t("身份不明的行为人", "an unidentified person"));
+    return m;
+  }
+
+  private String gender(String g) {
+    return switch (g.toLowerCase(Locale.ROOT)) {
+      case "female", "f", "女" -> w.t("女", "female");
+      case "male", "m", "男" -> w.t("男", "male");
+      default -> g;
+    };
+  }
+
+  private Map<String, Object> body(Parties.Body b, String nameLabel, String operatorLabel) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", b.name().orElse(w.ph(nameLabel, nameLabel)));
+    m.put("operator", b.operator().orElse(w.ph(operatorLabel, operatorLabel)));
+    m.put("address", b.address().orElse(w.ph("地址", "address")));
+    m.put("contact", b.contact().orElse(w.ph("投诉或通知渠道", "notice channel")));
+    return m;
+  }
+
+  private List<String> narrative() {
+    Optional<String> given = data.parties().narrative().flatMap(n -> n.get(w.lang()));
+    if (given.isPresent()) {
+      return List.of(given.get().split("\\n\\s*\\n")).stream()
+          .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+    return new Narrative(w, data.facts(), role(), perpRef()).paragraphs();
+  }
+
+  private String perpRef() {
+    return data.parties().perpetrator().name()
+        .orElse(w.t("身份不明的行为人", "an unidentified person"));
+  }
+
+  private Map<String, Object> spread() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<SpreadReport> rs = data.reports();
+    m.put("present", !rs.isEmpty());
+    m.put("absent", rs.isEmpty());
+    if (rs.isEmpty()) {
+      m.put("summary", w.ph("传播情况（可用 redress scan 生成扩散报告）",
+          "how the images spread (a redress scan report shows this)"));
+      return m;
+    }
+    int items = rs.stream().mapToInt(r -> r.items().size()).sum();
+    int chats = rs.stream().mapToInt(SpreadReport::chats).sum();
+    int posts = rs.stream().mapToInt(SpreadReport::posts).sum();
+    Optional<String> first =
+        rs.stream().flatMap(r -> r.firstSeen().stream()).min(String::compareTo);
+    Optional<String> last = rs.stream().flatMap(r -> r.lastSeen().stream()).max(String::compareTo);
+    long unchecked = rs.stream().mapToLong(r -> r.unchecked().orElse(0)).sum();
+    long trade = rs.stream().mapToLong(r -> r.tradePosts().orElse(0)).sum();
+    String victim = data.parties().victim().name().orElse(role());
+    StringBuilder s = new StringBuilder();
+    s.append(w.t(
+        String.format(Locale.ROOT,
+            "经以感知哈希（PDQ）比对，%s的%d个影像在%d个群组或频道的%d条消息中被发现", victim, items,
+            chats, posts),
+        String.format(Locale.ROOT,
+            "A perceptual-hash (PDQ) comparison found %d of %s's images in %d post(s) in %d "
+                + "group(s) or channel(s)", items, victim, posts, chats)));
+    if (first.isPresent() && last.isPresent()) {
+      s.append(w.t("，最早见于" + Words.instant(first.get()) + "，最晚见于" + Words.instant(last.get()),
+          ", first seen " + Words.instant(first.get()) + " and last seen "
+              + Words.instant(last.get())));
+    }
+    s.append(w.t("。", "."));
+    if (unchecked > 0) {
+      s.append(w.t(
+          String.format(Locale.ROOT, "另有%d个媒体文件未能检查，上述数字不包括这些文件。", unchecked),
+          unchecked == 1
+              ? " A further media file could not be checked; the figures do not include it."
+              : String.format(Locale.ROOT,
+                  " A further %d media files could not be checked; the figures do not include "
+                      + "them.", unchecked)));
+    }
+    if (trade > 0) {
+      s.append(w.t(
+          String.format(Locale.ROOT, "同一数据中还发现%d条兜售偷拍设备或相关内容的广告帖。", trade),
+          trade == 1
+              ? " The same data also holds a post advertising covert cameras or related material."
+              : String.format(Locale.ROOT, " The same data also holds %d posts advertising covert "
+                  + "cameras or related material.", trade)));
+    }
+    m.put("summary", s.toString());
+    m.put("items", items);
+    m.put("chats", chats);
+    m.put("posts", posts);
+    m.put("reports", rs.stream().map(r -> Map.<String, Object>of(
+        "file", r.file().getFileName().toString(), "sha256", r.fileSha256())).toList());
+    return m;
+  }
+
+  private List<Map<String, Object>> locations() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int no = 1;
+    for (SpreadReport r : data.reports()) {
+      for (SpreadReport.Item item : r.items()) {
+        for (SpreadReport.Occurrence o : item.occurrences()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("no", no++);
+          m.put("chat", o.chatName().map(n -> n + " (" + o.chatId() + ")").orElse(o.chatId()));
+          m.put("chat_id", o.chatId());
+          m.put("message_id", o.messageId());
+          m.put("date", o.dateUtc().map(Words::instant).orElse(w.t("未记录", "not recorded")));
+          m.put("link", o.link().orElse(w.t("未记录", "not recorded")));
+          m.put("sha256", o.sha256().orElse(w.t("未记录", "not recorded")));
+          m.put("item", item.id());
+          m.put("sender", o.sender().orElse(w.t("未记录", "not recorded")));
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> evidence() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int no = 1;
+    if (data.evidence().isPresent()) {
+      for (EvidenceManifest.Item it : data.evidence().get().items()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("no", no++);
+        m.put("name", it.fileName().map(f -> kindName(it.mediaType()) + " " + f)
+            .orElse(kindName(it.mediaType())));
+        m.put("source", source(it));
+        m.put("purpose", it.note().orElse(w.t(
+            "证明该电子数据于保全时存在于所示来源，且内容与所列哈希值一致、未被篡改",
+            "proves that this electronic data was at the source shown when it was preserved, and "
+                + "that its content matches the hash listed and has not been altered")));
+        m.put("sha256", it.sha256());
+        m.put("leaf", String.valueOf(it.leafIndex()));
+        m.put("captured", it.capturedAt().map(Words::instant).orElse(w.t("未记录", "not recorded")));
+        m.put("method", it.captureMethod().orElse(w.t("未记录", "not recorded")));
+        out.add(m);
+      }
+    }
+    for (SpreadReport r : data.reports()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("no", no++);
+      m.put("name", w.t("扩散报告 ", "Spread report ") + r.file().getFileName());
+      m.put("source", w.t("Redress 扫描生成", "generated by a Redress scan"));
+      m.put("purpose", w.t("证明涉案影像在各群组、频道中出现的位置、时间和次数",
+          "proves where, when and how often the images appeared in each group or channel"));
+      m.put("sha256", r.fileSha256());
+      m.put("leaf", w.t("—", "—"));
+      m.put("captured", w.t("—", "—"));
+      m.put("method", "redress scan");
+      out.add(m);
+    }
+    return out;
+  }
+
+  private String kindName(Optional<String> mediaType) {
+    String t = mediaType.orElse("");
+    if (t.startsWith("image/")) {
+      return w.t("图片", "Image");
+    }
+    if (t.startsWith("video/")) {
+      return w.t("视频", "Video");
+    }
+    if (t.equals("text/html") || t.equals("application/json")) {
+      return w.t("网页或聊天记录", "Web page or chat record");
+    }
+    return w.t("电子数据", "Electronic data");
+  }
+
+  private String source(EvidenceManifest.Item it) {
+    String kindLabel = it.sourceKind().map(k -> switch (k) {
+      case "telegram" -> "Telegram";
+      case "url" -> w.t("网址", "URL");
+      case "file" -> w.t("文件", "file");
+      default -> k;
+    }).orElse(w.t("来源未记录", "source not recorded"));
+    return it.sourceValue().map(v -> kindLabel + " " + v).orElse(kindLabel);
+  }
+
+  private void findings(Map<String, Object> m) {
+    Optional<Findings> f = data.findings();
+    m.put("has_findings", f.isPresent());
+    m.put("no_findings", w.ph("适用的法律规定（可用 redress assess 生成法律评估）",
+        "the provisions that apply (redress assess produces them)"));
+    List<Findings.Finding> all = f.map(Findings::all).orElse(List.of());
+    m.put("admin", views(all, "administrative"));
+    m.put("criminal", views(all, "criminal"));
+    m.put("civil", views(all, "civil"));
+    m.put("other", views(all, "other"));
+    List<Map<String, Object>> police = new ArrayList<>(views(all, "criminal"));
+    police.addAll(views(all, "administrative"));
+    number(police);
+    m.put("police_provisions", police);
+    m.put("police_cites", w.list(police.stream().map(v -> (String) v.get("cite")).toList()));
+    m.put("civil_cites", w.list(views(all, "civil").stream().map(v -> (String) v.get("cite"))
+        .toList()));
+    m.put("has_police_provisions", !police.isEmpty());
+    m.put("has_civil", !views(all, "civil").isEmpty());
+    m.put("has_criminal", !views(all, "criminal").isEmpty());
+    m.put("has_admin", !views(all, "administrative").isEmpty());
+    m.put("has_other", !views(all, "other").isEmpty());
+    List<Map<String, Object>> barred = all.stream().filter(x -> x.status().equals("time_barred"))
+        .map(this::view).toList();
+    m.put("time_barred", barred);
+    m.put("has_time_barred", !barred.isEmpty());
+    List<Map<String, Object>> deadlines = new ArrayList<>();
+    all.stream().filter(x -> x.actionable() && x.deadline().isPresent())
+        .sorted(Comparator.comparing(x -> x.deadline().get()))
+        .forEach(x -> {
+          Map<String, Object> d = new LinkedHashMap<>();
+          d.put("date", w.date(x.deadline().get()));
+          d.put("kind", deadlineKind(x.deadlineKind().orElse("")));
+          d.put("cite", cite(x.provision()));
+          deadlines.add(d);
+        });
+    m.put("deadlines", deadlines);
+    m.put("has_deadlines", !deadlines.isEmpty());
+  }
+
+  private List<Map<String, Object>> views(List<Findings.Finding> all, String route) {
+    List<Map<String, Object>> out = new ArrayList<>(all.stream()
+        .filter(x -> x.route().equals(route) && x.actionable()).map(this::view).toList());
+    number(out);
+    return out;
+  }
+
+  private static void number(List<Map<String, Object>> views) {
+    for (int i = 0; i < views.size(); i++) {
+      views.set(i, new LinkedHashMap<>(views.get(i)));
+      views.get(i).put("n", i + 1);
+    }
+  }
+
+  private String conduct() {
+    Facts f = data.facts();
+    boolean filmed = f.yes("acts.covert_filming") || f.yes("acts.peeping");
+    boolean shared = f.yes("distribution.shared");
+    String v = role();
+    if (filmed && shared) {
+      return w.t("偷拍" + v + "的私密影像并" + (f.yes("distribution.online") ? "通过信息网络" : "")
+          + "传播", "secretly filming " + v + " and spreading the images"
+          + (f.yes("distribution.online") ? " online" : ""));
+    }
+    if (filmed) {
+      return w.t("偷拍" + v + "的私密影像", "secretly filming " + v);
+    }
+    if (shared) {
+      return w.t("未经" + v + "同意传播其私密影像",
+          "spreading intimate images of " + v + " without consent");
+    }
+    return w.ph("行为概述（如偷拍、传播私密影像）", "what was done (e.g. covert filming, spreading images)");
+  }
+
+  private List<Map<String, Object>> civilClaims() {
+    Map<String, Object> c = claims();
+    List<String> out = new ArrayList<>();
+    out.add(w.t("判令被告立即停止侵害原告隐私权、肖像权的行为，删除其拍摄、存储、上传和传播的涉及原告的全部影像及相关信息；",
+        "order the defendant to stop infringing the plaintiff's rights of privacy and portrait at "
+            + "once, and to delete every image of the plaintiff, and related information, that the "
+            + "defendant made, stored, uploaded or spread;"));
+    out.add(w.t("判令被告向原告书面赔礼道歉；",
+        "order the defendant to apologise to the plaintiff in writing;"));
+    out.add(w.t("判令被告赔偿原告精神损害抚慰金" + c.get("moral") + "；",
+        "order the defendant to pay the plaintiff " + c.get("moral") + " in damages for mental "
+            + "distress;"));
+    if ((Boolean) c.get("has_injury")) {
+      List<String> heads = new ArrayList<>();
+      if ((Boolean) c.get("has_medical")) {
+        heads.add(w.t("医疗费（含心理治疗费）" + c.get("medical"),
+            "medical costs incl. therapy of " + c.get("medical")));
+      }
+      if ((Boolean) c.get("has_lost_income")) {
+        heads.add(w.t("误工损失" + c.get("lost_income"), "lost income of " + c.get("lost_income")));
+      }
+      out.add(w.t("判令被告赔偿原告" + w.list(heads) + "；",
+          "order the defendant to pay the plaintiff " + w.list(heads) + ";"));
+    }
+    out.add(w.t("判令被告赔偿原告为制止侵权行为所支付的合理开支，包括调查取证费用" + c.get("investigation")
+            + "、律师费" + c.get("lawyer") + "；",
+        "order the defendant to pay the plaintiff's reasonable costs of stopping the infringement: "
+            + "investigation and evidence costs of " + c.get("investigation")
+            + " and lawyer's fees "
+            + "of " + c.get("lawyer") + ";"));
+    out.add(w.t("判令被告承担本案全部诉讼费用。", "order the defendant to bear the costs of the action."));
+    List<Map<String, Object>> numbered = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      numbered.add(Map.of("n", i + 1, "text", out.get(i)));
+    }
+    return numbered;
+  }
+
+  private Map<String, Object> view(Findings.Finding f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", f.provision());
+    m.put("cite", cite(f.provision()));
+    m.put("status", switch (f.status()) {
+      case "applies" -> w.t("符合", "applies");
+      case "possible" -> w.t("可能符合", "may apply");
+      case "time_barred" -> w.t("已过时效", "time-barred");
+      default -> w.t("不适用", "does not apply");
+    });
+    m.put("tier", f.tier().map(this::tier).orElse(""));
+    m.put("has_tier", f.tier().isPresent());
+    m.put("penalty", f.penalty().flatMap(p -> p.get(w.lang())).orElse(""));
+    m.put("has_penalty", f.penalty().flatMap(p -> p.get(w.lang())).isPresent());
+    m.put("missing", String.join(w.t("；", "; "), f.missing()));
+    m.put("has_missing", !f.missing().isEmpty());
+    m.put("deadline", f.deadline()
+        .map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ")
+        + w.date(d)).orElse(""));
+    m.put("has_deadline", f.deadline().isPresent());
+    m.put("authority", f.authority().flatMap(a -> a.get(w.lang())).orElse(""));
+    m.put("has_authority", f.authority().flatMap(a -> a.get(w.lang())).isPresent());
+    m.put("explanation", f.explanation().flatMap(a -> a.get(w.lang())).orElse(""));
+    m.put("has_explanation", f.explanation().flatMap(a -> a.get(w.lang())).isPresent());
+    m.put("basis", w.list(f.basis().stream().map(this::cite).toList()));
+    m.put("has_basis", !f.basis().isEmpty());
+    return m;
+  }
+
+  private String tier(String t) {
+    return switch (t) {
+      case "lighter" -> w.t("情节较轻", "lighter circumstances");
+      case "basic" -> w.t("基本情节", "basic tier");
+      case "serious" -> w.t("情节严重（较重）", "serious circumstances");
+      case "especially_serious" -> w.t("情节特别严重", "especially serious circumstances");
+      case "aggravated" -> w.t("加重情节", "aggravated tier");
+      default -> t;
+    };
+  }
+
+  private String deadlineKind(String k) {
+    return switch (k) {
+      case "prosecution" -> w.t("追诉期限届满", "limitation for prosecution ends");
+      case "punishment", "administrative" -> w.t("治安处罚时限届满", "administrative time limit ends");
+      case "civil", "limitation" -> w.t("诉讼时效届满", "civil limitation period ends");
+      case "" -> w.t("期限", "deadline");
+      default -> k;
+    };
+  }
+
+  private String cite(String id) {
+    cited.add(id);
+    return Citations.of(id).map(c -> c.get(w.lang()))
+        .orElse(w.ph("条文出处 " + id, "citation for " + id));
+  }
+
+  private String civilCaseType() {
+    Facts f = data.facts();
+    return f.yes("distribution.online") && f.yes("distribution.shared")
+        ? w.t("网络侵权责任纠纷", "dispute over liability for online infringement")
+        : w.t("隐私权纠纷", "privacy dispute");
+  }
+
+  private Map<String, Object> claims() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Parties.Claims c = data.parties().claims();
+    Facts f = data.facts();
+    m.put("moral", w.yuanOr(c.moralDamages(), "精神损害抚慰金金额", "amount of moral damages"));
+    m.put("investigation", w.yuanOr(c.investigationCosts(), "调查取证费用金额",
+        "investigation costs"));
+    m.put("lawyer", w.yuanOr(c.lawyerFees(), "律师费金额", "lawyer's fees"));
+    OptionalLong medical = f.count("harm.medical_costs_cny");
+    OptionalLong lost = f.count("harm.lost_income_cny");
+    boolean hasMedical = medical.isEmpty() || medical.getAsLong() > 0;
+    boolean hasLost = lost.isEmpty() || lost.getAsLong() > 0;
+    m.put("medical", w.yuanOr(medical, "医疗费（含心理治疗费）金额", "medical costs incl. therapy"));
+    m.put("lost_income", w.yuanOr(lost, "误工损失金额", "lost income"));
+    m.put("has_medical", hasMedical);
+    m.put("has_lost_income", hasLost);
+    m.put("has_injury", hasMedical || hasLost);
+    return m;
+  }
+
+  private Map<String, Object> acts() {
+    Facts f = data.facts();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("filmed", f.yes("acts.covert_filming") || f.yes("acts.peeping"));
+    m.put("shared", f.yes("distribution.shared"));
+    m.put("online", f.yes("distribution.online"));
+    m.put("still_online", f.yes("distribution.still_online"));
+    m.put("identifiable", f.yes("distribution.victim_identifiable"));
+    m.put("device", f.yes("acts.disguised_device") || f.yes("acts.installed_device"));
+    m.put("for_profit", f.yes("distribution.for_profit"));
+    return m;
+  }
+}

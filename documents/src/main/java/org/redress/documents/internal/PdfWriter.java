@@ -1,0 +1,480 @@
+package org.redress.documents.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.redress.documents.DocumentException;
+import org.redress.documents.Lang;
+
+/**
+ * Lays a {@link Doc} out on A4 pages with PDFBox: CJK-aware line breaking (any ideograph may
+ * break; Latin words and hashes break at spaces, or by character when longer than a line; no
+ * line starts with closing punctuation or ends with opening punctuation), tables with repeated
+ * headers, highlighted placeholders, and a footer with the generated-by line and page numbers.
+ * The font is embedded as a subset (Type 0, TrueType outlines).
+ */
+public final class PdfWriter {
+  private static final float PAGE_W = PDRectangle.A4.getWidth();
+  private static final float PAGE_H = PDRectangle.A4.getHeight();
+  private static final float LEFT = 79;
+  private static final float RIGHT = 74;
+  private static final float TOP = 85;
+  private static final float BOTTOM = 78;
+  private static final float TEXT_W = PAGE_W - LEFT - RIGHT;
+  private static final float BODY = 12;
+  private static final float CELL = 9;
+  private static final float PAD = 3;
+  private static final String CLOSING = "，。、；：？！）》」』】〕〉,.;:!?)]}”’%";
+  private static final String OPENING = "（《「『【〔〈([{“‘";
+
+  private final Doc doc;
+  private final FontSource fs;
+  private final PDDocument pd = new PDDocument();
+  private final PDType0Font font;
+  private final List<PDPage> pages = new ArrayList<>();
+  private final List<Boolean> numbered = new ArrayList<>();
+  private PDPageContentStream cs;
+  private float y;
+  private boolean sectionNumbered;
+
+  private PdfWriter(Doc doc, FontSource fs) throws IOException {
+    this.doc = doc;
+    this.fs = fs;
+    this.font = PDType0Font.load(pd, fs.ttf(), true);
+  }
+
+  /**
+   * Writes the document as PDF bytes.
+   *
+   * @throws DocumentException when a character is not in the font or PDFBox fails
+   */
+  public static byte[] write(Doc doc, FontSource fs, LocalDate date) {
+    synchronized (fs) {
+      try {
+        PdfWriter w = new PdfWriter(doc, fs);
+        try {
+          return w.render(date);
+        } finally {
+          w.pd.close();
+        }
+      } catch (IOException e) {
+        throw new DocumentException("failed to write the PDF: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private byte[] render(LocalDate date) throws IOException {
+    checkGlyphs();
+    for (Doc.Section s : doc.sections()) {
+      sectionNumbered = s.numbered();
+      newPage();
+      for (Doc.Block b : s.blocks()) {
+        block(b);
+      }
+    }
+    cs.close();
+    footers();
+    PDDocumentInformation info = pd.getDocumentInformation();
+    info.setTitle(doc.title());
+    info.setCreator(doc.footer());
+    info.setProducer("Redress (Apache PDFBox)");
+    Calendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
+    c.clear();
+    c.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
+    info.setCreationDate(c);
+    info.setModificationDate(c);
+    pd.getDocumentCatalog().setLanguage(doc.lang() == Lang.ZH ? "zh-CN" : "en");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    pd.save(out);
+    return out.toByteArray();
+  }
+
+  private void checkGlyphs() {
+    StringBuilder all = new StringBuilder(doc.title()).append(doc.footer());
+    for (Doc.Section s : doc.sections()) {
+      for (Doc.Block b : s.blocks()) {
+        if (b instanceof Doc.Title t) {
+          all.append(t.text());
+        } else if (b instanceof Doc.Heading h) {
+          all.append(h.text());
+        } else if (b instanceof Doc.Para p) {
+          all.append(p.text());
+        } else if (b instanceof Doc.Table t) {
+          t.rows().forEach(r -> r.forEach(all::append));
+        }
+      }
+    }
+    all.codePoints().filter(cp -> cp > ' ' && !fs.has(cp)).findFirst().ifPresent(cp -> {
+      throw new DocumentException(String.format(Locale.ROOT,
+          "the PDF font (%s) has no glyph for U+%04X '%s'; give a fuller TrueType font with --font",
+          fs.name(), cp, new String(Character.toChars(cp))));
+    });
+  }
+
+  private void newPage() throws IOException {
+    if (cs != null) {
+      cs.close();
+    }
+    PDPage page = new PDPage(PDRectangle.A4);
+    pd.addPage(page);
+    pages.add(page);
+    numbered.add(sectionNumbered);
+    cs = new PDPageContentStream(pd, page);
+    y = PAGE_H - TOP;
+  }
+
+  private void block(Doc.Block b) throws IOException {
+    if (b instanceof Doc.Title t) {
+      paragraph(Doc.spans(t.text(), true), 18, 30, Doc.Align.CENTER, 0);
+      y -= 10;
+    } else if (b instanceof Doc.Heading h) {
+      y -= h.level() == 1 ? 8 : 4;
+      float size = h.level() == 1 ? 14 : BODY;
+      keepWithNext(size * 1.7f * 2);
+      paragraph(Doc.spans(h.text(), true), size, size * 1.7f, Doc.Align.LEFT, 0);
+      y -= 2;
+    } else if (b instanceof Doc.Para p) {
+      float size = p.small() ? CELL : BODY;
+      float indent = p.align() == Doc.Align.BODY && doc.lang() == Lang.ZH ? 2 * BODY : 0;
+      paragraph(Doc.spans(p.text(), false), size, size * (p.small() ? 1.45f : 1.7f), p.align(),
+          indent);
+      y -= p.align() == Doc.Align.BODY && doc.lang() == Lang.EN ? 6 : 2;
+    } else if (b instanceof Doc.Table t) {
+      table(t);
+      y -= 8;
+    }
+  }
+
+  private void keepWithNext(float height) throws IOException {
+    if (y - height < BOTTOM) {
+      newPage();
+    }
+  }
+
+  // ---- line breaking ----
+
+  /** One piece of text with its style and width. */
+  private record Piece(
+      String text, boolean bold, boolean placeholder, float width, boolean space) {}
+
+  /** A run of pieces that must stay on one line. */
+  private record Unit(List<Piece> pieces, float width, boolean space) {}
+
+  private record Line(List<Piece> pieces, float width) {}
+
+  private static boolean breaksAround(int cp) {
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0x2010 && cp <= 0x2027);
+  }
+
+  private List<Unit> units(List<Doc.Span> spans, float size) {
+    List<Piece> atoms = new ArrayList<>();
+    for (Doc.Span s : spans) {
+      StringBuilder word = new StringBuilder();
+      int i = 0;
+      String t = s.text();
+      while (i < t.length()) {
+        int cp = t.codePointAt(i);
+        i += Character.charCount(cp);
+        if (cp == ' ' || breaksAround(cp) || CLOSING.indexOf(cp) >= 0 || OPENING.indexOf(cp) >= 0) {
+          if (word.length() > 0) {
+            atoms.add(piece(word.toString(), s, size, false));
+            word.setLength(0);
+          }
+          atoms.add(piece(new String(Character.toChars(cp)), s, size, cp == ' '));
+        } else {
+          word.appendCodePoint(cp);
+        }
+      }
+      if (word.length() > 0) {
+        atoms.add(piece(word.toString(), s, size, false));
+      }
+    }
+    List<Unit> units = new ArrayList<>();
+    List<Piece> cur = new ArrayList<>();
+    boolean glueNext = false;
+    for (Piece a : atoms) {
+      boolean closing = a.text().length() == 1 && CLOSING.indexOf(a.text().charAt(0)) >= 0;
+      boolean joinsPrevious = !cur.isEmpty() && (glueNext || closing) && !a.space();
+      boolean wordAfterWord = !cur.isEmpty() && !a.space() && !cur.get(cur.size() - 1).space()
+          && !breaksAround(a.text().codePointAt(0))
+          && !breaksAround(cur.get(cur.size() - 1).text().codePointAt(0))
+          && OPENING.indexOf(a.text().charAt(0)) < 0;
+      if (joinsPrevious && closing && cur.stream().allMatch(Piece::space) && !units.isEmpty()) {
+        // "word ，": the mark must not start a line, so it takes the space and the word before.
+        List<Piece> joined = new ArrayList<>(units.remove(units.size() - 1).pieces());
+        joined.addAll(cur);
+        cur = joined;
+      }
+      if (!joinsPrevious && !wordAfterWord && !cur.isEmpty()) {
+        units.add(unit(cur));
+        cur = new ArrayList<>();
+      }
+      cur.add(a);
+      glueNext = a.text().length() == 1 && OPENING.indexOf(a.text().charAt(0)) >= 0;
+    }
+    if (!cur.isEmpty()) {
+      units.add(unit(cur));
+    }
+    return units;
+  }
+
+  private Piece piece(String text, Doc.Span s, float size, boolean space) {
+    float wsum = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      wsum += fs.width(cp) * size;
+      i += Character.charCount(cp);
+    }
+    return new Piece(text, s.bold(), s.placeholder(), wsum, space);
+  }
+
+  private static Unit unit(List<Piece> pieces) {
+    float wsum = 0;
+    for (Piece p : pieces) {
+      wsum += p.width();
+    }
+    return new Unit(List.copyOf(pieces), wsum, pieces.size() == 1 && pieces.get(0).space());
+  }
+
+  private List<Line> lines(List<Doc.Span> spans, float size, float width, float firstIndent) {
+    List<Line> out = new ArrayList<>();
+    List<Piece> cur = new ArrayList<>();
+    float used = 0;
+    float avail = width - firstIndent;
+    for (Unit u : units(spans, size)) {
+      if (u.space() && cur.isEmpty()) {
+        continue;
+      }
+      if (used + u.width() <= avail + 0.01f) {
+        cur.addAll(u.pieces());
+        used += u.width();
+        continue;
+      }
+      if (u.space()) {
+        out.add(line(cur));
+        cur = new ArrayList<>();
+        used = 0;
+        avail = width;
+        continue;
+      }
+      if (!cur.isEmpty() && u.width() <= width) {
+        out.add(line(cur));
+        cur = new ArrayList<>();
+        used = 0;
+        avail = width;
+        cur.addAll(u.pieces());
+        used = u.width();
+        continue;
+      }
+      // Longer than a line (a hash, a URL): break it by character.
+      for (Piece p : u.pieces()) {
+        for (int i = 0; i < p.text().length(); ) {
+          int cp = p.text().codePointAt(i);
+          i += Character.charCount(cp);
+          String ch = new String(Character.toChars(cp));
+          float cw = fs.width(cp) * size;
+          if (used + cw > avail + 0.01f && !cur.isEmpty()) {
+            out.add(line(cur));
+            cur = new ArrayList<>();
+            used = 0;
+            avail = width;
+          }
+          cur.add(new Piece(ch, p.bold(), p.placeholder(), cw, false));
+          used += cw;
+        }
+      }
+    }
+    if (!cur.isEmpty() || out.isEmpty()) {
+      out.add(line(cur));
+    }
+    return out;
+  }
+
+  private static Line line(List<Piece> pieces) {
+    List<Piece> ps = new ArrayList<>(pieces);
+    while (!ps.isEmpty() && ps.get(ps.size() - 1).space()) {
+      ps.remove(ps.size() - 1);
+    }
+    // Merge neighbours of the same style so text is drawn (and extracted) in runs.
+    List<Piece> merged = new ArrayList<>();
+    float wsum = 0;
+    for (Piece p : ps) {
+      wsum += p.width();
+      if (!merged.isEmpty()) {
+        Piece last = merged.get(merged.size() - 1);
+        if (last.bold() == p.bold() && last.placeholder() == p.placeholder()) {
+          merged.set(merged.size() - 1, new Piece(last.text() + p.text(), p.bold(),
+              p.placeholder(), last.width() + p.width(), false));
+          continue;
+        }
+      }
+      merged.add(p);
+    }
+    return new Line(merged, wsum);
+  }
+
+  // ---- drawing ----
+
+  private void paragraph(List<Doc.Span> spans, float size, float lh, Doc.Align align, float indent)
+      throws IOException {
+    List<Line> ls = lines(spans, size, TEXT_W, indent);
+    for (int i = 0; i < ls.size(); i++) {
+      if (y - lh < BOTTOM) {
+        newPage();
+      }
+      Line l = ls.get(i);
+      float x = switch (align) {
+        case CENTER -> LEFT + (TEXT_W - l.width()) / 2;
+        case RIGHT -> LEFT + TEXT_W - l.width();
+        default -> LEFT + (i == 0 ? indent : 0);
+      };
+      drawLine(l, x, y - lh + (lh - size) / 2 + size * 0.18f, size);
+      y -= lh;
+    }
+  }
+
+  private void drawLine(Line l, float x, float baseline, float size) throws IOException {
+    float at = x;
+    for (Piece p : l.pieces()) {
+      if (p.placeholder()) {
+        cs.setNonStrokingColor(1f, 0.93f, 0.55f);
+        cs.addRect(at, baseline - size * 0.22f, p.width(), size * 1.15f);
+        cs.fill();
+        cs.setNonStrokingColor(0.65f, 0f, 0f);
+        cs.setStrokingColor(0.65f, 0f, 0f);
+      } else {
+        cs.setNonStrokingColor(0f, 0f, 0f);
+        cs.setStrokingColor(0f, 0f, 0f);
+      }
+      cs.beginText();
+      if (p.bold()) {
+        cs.setRenderingMode(RenderingMode.FILL_STROKE);
+        cs.setLineWidth(size * 0.035f);
+      } else {
+        cs.setRenderingMode(RenderingMode.FILL);
+      }
+      cs.setFont(font, size);
+      cs.newLineAtOffset(at, baseline);
+      cs.showText(p.text());
+      cs.endText();
+      at += p.width();
+    }
+    cs.setNonStrokingColor(0f, 0f, 0f);
+    cs.setStrokingColor(0f, 0f, 0f);
+  }
+
+  private void table(Doc.Table t) throws IOException {
+    int cols = t.rows().get(0).size();
+    float[] cw = new float[cols];
+    double sum = 0;
+    for (int c = 0; c < cols; c++) {
+      sum += t.widths().isEmpty() ? 1 : t.widths().get(c);
+    }
+    for (int c = 0; c < cols; c++) {
+      cw[c] = (float) ((t.widths().isEmpty() ? 1 : t.widths().get(c)) / sum * TEXT_W);
+    }
+    float lh = CELL * 1.45f;
+    List<List<Line>> header = cellLines(t.rows().get(0), cw, true);
+    for (int r = 0; r < t.rows().size(); r++) {
+      List<List<Line>> cells = r == 0 ? header : cellLines(t.rows().get(r), cw, false);
+      float h = rowHeight(cells, lh);
+      // Never leave a header alone at the foot of a page: it needs its first row below it.
+      float need = r == 0 && t.rows().size() > 1
+          ? h + rowHeight(cellLines(t.rows().get(1), cw, false), lh) : h;
+      if (y - need < BOTTOM) {
+        newPage();
+        if (r > 0) {
+          drawRow(header, cw, rowHeight(header, lh), lh, true);
+        }
+      }
+      drawRow(cells, cw, h, lh, r == 0);
+    }
+  }
+
+  private List<List<Line>> cellLines(List<String> row, float[] cw, boolean header) {
+    List<List<Line>> out = new ArrayList<>();
+    for (int c = 0; c < row.size(); c++) {
+      out.add(lines(Doc.spans(row.get(c), header), CELL, cw[c] - 2 * PAD, 0));
+    }
+    return out;
+  }
+
+  private static float rowHeight(List<List<Line>> cells, float lh) {
+    int max = 1;
+    for (List<Line> c : cells) {
+      max = Math.max(max, c.size());
+    }
+    return max * lh + 2 * PAD;
+  }
+
+  private void drawRow(List<List<Line>> cells, float[] cw, float h, float lh, boolean header)
+      throws IOException {
+    float x = LEFT;
+    if (header) {
+      cs.setNonStrokingColor(0.9f, 0.9f, 0.9f);
+      cs.addRect(LEFT, y - h, TEXT_W, h);
+      cs.fill();
+      cs.setNonStrokingColor(0f, 0f, 0f);
+    }
+    cs.setLineWidth(0.5f);
+    for (int c = 0; c < cells.size(); c++) {
+      cs.setStrokingColor(0f, 0f, 0f);
+      cs.addRect(x, y - h, cw[c], h);
+      cs.stroke();
+      float ly = y - PAD;
+      for (Line l : cells.get(c)) {
+        drawLine(l, x + PAD, ly - lh + (lh - CELL) / 2 + CELL * 0.18f, CELL);
+        ly -= lh;
+      }
+      x += cw[c];
+    }
+    y -= h;
+  }
+
+  private void footers() throws IOException {
+    int total = (int) numbered.stream().filter(b -> b).count();
+    int n = 0;
+    float size = 8.5f;
+    for (int i = 0; i < pages.size(); i++) {
+      try (PDPageContentStream f = new PDPageContentStream(pd, pages.get(i),
+          PDPageContentStream.AppendMode.APPEND, true, true)) {
+        f.setNonStrokingColor(0.35f, 0.35f, 0.35f);
+        f.beginText();
+        f.setFont(font, size);
+        f.newLineAtOffset(LEFT, 42);
+        f.showText(doc.footer());
+        f.endText();
+        if (numbered.get(i)) {
+          n++;
+          String label = doc.lang() == Lang.ZH
+              ? String.format(Locale.ROOT, "第 %d 页 共 %d 页", n, total)
+              : String.format(Locale.ROOT, "Page %d of %d", n, total);
+          float wl = 0;
+          for (int k = 0; k < label.length(); k++) {
+            wl += fs.width(label.charAt(k)) * size;
+          }
+          f.beginText();
+          f.newLineAtOffset(PAGE_W - RIGHT - wl, 42);
+          f.showText(label);
+          f.endText();
+        }
+      }
+    }
+  }
+}

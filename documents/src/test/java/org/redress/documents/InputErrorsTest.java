@@ -1,0 +1,177 @@
+package org.redress.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Missing or malformed inputs fail with one line naming the file and the field. */
+class InputErrorsTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private Path facts() throws IOException {
+    return write("facts.yaml", "schema: redress/case-facts@1\nas_of: 2026-11-24\n");
+  }
+
+  @Test
+  void read_missingFactsFile_namesTheFile() {
+    Path f = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .isInstanceOf(InputException.class)
+        .hasMessage(f + ": no such file");
+  }
+
+  @Test
+  void read_malformedYaml_namesFileAndLine() throws IOException {
+    Path f = write("facts.yaml", "schema: redress/case-facts@1\nas_of: [2026\n");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith(f + ": not valid YAML at line")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void read_factsWithoutAsOf_namesTheField() throws IOException {
+    Path f = write("facts.yaml", "schema: redress/case-facts@1\nacts:\n  covert_filming: true\n");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessage(f + ": field 'as_of' is missing (the date of the assessment)");
+  }
+
+  @Test
+  void read_factsOfAnotherSchema_saysWhichSchema() throws IOException {
+    Path f = write("facts.json", "{\"schema\": \"redress/findings@1\", \"as_of\": \"2026-11-24\"}");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessage(
+            f + ": field 'schema' must be redress/case-facts@1, was \"redress/findings@1\"");
+  }
+
+  @Test
+  void read_factWithWrongType_namesFieldAndValue() throws IOException {
+    Path f = write("facts.yaml",
+        "schema: redress/case-facts@1\nas_of: 2026-11-24\n"
+            + "distribution:\n  counts:\n    videos: many\n");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessage(f + ": field 'distribution.counts.videos' must be a whole number >= 0, "
+            + "was \"many\"");
+  }
+
+  @Test
+  void read_factsLastActBeforeFirst_isAnError() throws IOException {
+    Path f = write("facts.yaml", "schema: redress/case-facts@1\nas_of: 2026-11-24\n"
+        + "conduct:\n  first_act: 2026-05-01\n  last_act: 2026-04-01\n");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessage(f + ": field 'conduct.last_act' must not be before conduct.first_act");
+  }
+
+  @Test
+  void read_findingWithoutProvision_namesTheIndex() throws IOException {
+    Path fi = write("findings.json", "{\"schema\":\"redress/findings@1\",\"findings\":["
+        + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"possible\"},"
+        + "{\"route\":\"civil\",\"status\":\"applies\"}]}");
+    assertThatThrownBy(() -> CaseInputs.files(facts()).findings(fi).read())
+        .hasMessage(fi + ": missing field 'findings[1].provision'");
+  }
+
+  @Test
+  void read_findingWithUnknownStatus_listsTheValidOnes() throws IOException {
+    Path fi = write("findings.json", "{\"schema\":\"redress/findings@1\",\"findings\":["
+        + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"maybe\"}]}");
+    assertThatThrownBy(() -> CaseInputs.files(facts()).findings(fi).read())
+        .hasMessageStartingWith(fi + ": field 'findings[0].status' must be one of")
+        .hasMessageEndingWith(", was \"maybe\"");
+  }
+
+  @Test
+  void read_reportOccurrenceWithoutMessageId_namesThePath() throws IOException {
+    Path r = write("report.json", "{\"schema\":\"redress/spread-report@1\",\"extra\":1,\"items\":["
+        + "{\"id\":\"a\",\"occurrences\":[{\"chat_id\":\"-100\"}]}]}");
+    assertThatThrownBy(() -> CaseInputs.files(facts()).report(r).read())
+        .hasMessage(r + ": missing field 'items[0].occurrences[0].message_id'");
+  }
+
+  @Test
+  void read_manifestWithBadHash_namesTheEntry() throws IOException {
+    Path m = write("manifest.json", "{\"format\":\"redress-evidence-package/1\",\"entries\":["
+        + "{\"leaf_index\":0,\"leaf\":{\"type\":\"add\",\"item\":0,\"sha256\":\"xyz\"}}]}");
+    assertThatThrownBy(() -> CaseInputs.files(facts()).evidence(m).read())
+        .hasMessage(m + ": field 'entries[0].leaf.sha256' must be 64 hex digits, was \"xyz\"");
+  }
+
+  @Test
+  void read_manifestZipWithoutManifest_saysSo() throws IOException {
+    Path z = dir.resolve("package.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(z))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("checkpoint.txt"));
+      out.write("x".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    assertThatThrownBy(() -> CaseInputs.files(facts()).evidence(z).read())
+        .hasMessage(z + ": no manifest.json in the package");
+  }
+
+  @Test
+  void read_manifestInsideZip_readsTheItems() throws IOException {
+    Path z = dir.resolve("package.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(z))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
+      out.write(Files.readAllBytes(SampleCase.file("evidence-manifest.json")));
+      out.closeEntry();
+    }
+    CaseInputs in = CaseInputs.files(facts()).evidence(z).read();
+    String md = SampleCase.documents().markup(DocumentKind.EVIDENCE_LIST, Lang.EN, in);
+    for (String h : DocumentsTest.MANIFEST_HASHES) {
+      assertThat(md).contains(h);
+    }
+    // item 1 was corrected: its new metadata (the note) is what the list shows
+    assertThat(md).contains("证明涉案图片于2026年3月2日在");
+  }
+
+  @Test
+  void read_partiesWithBadField_neverQuotesTheValue() throws IOException {
+    Path p = write("parties.yaml",
+        "schema: redress/parties@1\nvictim:\n  name: 王秘密\n  birth_date: secret-1999\n");
+    assertThatThrownBy(() -> CaseInputs.files(facts()).parties(p).read())
+        .hasMessage(p + ": field 'victim.birth_date' must be a date YYYY-MM-DD")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", "王秘密"));
+  }
+
+  @Test
+  void read_malformedParties_givesOnlyThePosition() throws IOException {
+    Path p = write("parties.yaml", "schema: redress/parties@1\nvictim: {name: \"王秘密\n");
+    assertThatThrownBy(() -> CaseInputs.files(facts()).parties(p).read())
+        .hasMessageStartingWith(p + ": not valid YAML at line")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("王秘密"));
+  }
+
+  @Test
+  void read_duplicateKey_isAnErrorNotASilentOverwrite() throws IOException {
+    Path f = write("facts.yaml", "schema: redress/case-facts@1\nas_of: 2026-11-24\n"
+        + "acts:\n  covert_filming: true\n  covert_filming: false\n");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessageStartingWith(f + ": not valid YAML at line")
+        .hasMessageContaining("covert_filming");
+  }
+
+  @Test
+  void read_jsonWithTrailingGarbage_isAnError() throws IOException {
+    Path f = write("facts.json",
+        "{\"schema\":\"redress/case-facts@1\",\"as_of\":\"2026-11-24\"} x");
+    assertThatThrownBy(() -> CaseInputs.files(f).read())
+        .hasMessageStartingWith(f + ": not valid JSON at line 1");
+  }
+
+  @Test
+  void read_emptyFile_saysItIsEmpty() throws IOException {
+    Path f = write("facts.yaml", "");
+    assertThatThrownBy(() -> CaseInputs.files(f).read()).hasMessage(f + ": the file is empty");
+  }
+}
