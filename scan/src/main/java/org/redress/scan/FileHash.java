@@ -10,6 +10,7 @@ import java.util.List;
 import org.redress.match.Query;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaKind;
+import org.redress.phash.Dihedral;
 import org.redress.phash.Pdq;
 import org.redress.phash.PdqResult;
 import org.redress.phash.VpdqFrame;
@@ -21,6 +22,7 @@ import org.redress.phash.VpdqFrame;
 record FileHash(
     MediaKind kind,
     PdqResult pdq,
+    List<Pdq> variants,
     List<VpdqFrame> vpdq,
     String md5,
     String sha256,
@@ -29,11 +31,19 @@ record FileHash(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static FileHash of(MediaHash h) {
-    return new FileHash(h.kind(), h.pdq(), h.vpdq(), h.md5(), h.sha256(), h.size(), null);
+    List<Pdq> variants = null;
+    if (h.dihedral() != null) {
+      variants = new ArrayList<>();
+      for (Dihedral d : Dihedral.values()) {
+        variants.add(h.dihedral().get(d));
+      }
+    }
+    return new FileHash(
+        h.kind(), h.pdq(), variants, h.vpdq(), h.md5(), h.sha256(), h.size(), null);
   }
 
   static FileHash failed(String error) {
-    return new FileHash(null, null, null, null, null, -1, error);
+    return new FileHash(null, null, null, null, null, null, -1, error);
   }
 
   boolean ok() {
@@ -55,6 +65,10 @@ record FileHash(
       if (pdq != null) {
         o.put("pdq", pdq.pdq().toString());
         o.put("q", pdq.quality());
+      }
+      if (variants != null) {
+        ArrayNode a = o.putArray("dihedral");
+        variants.forEach(v -> a.add(v.toString()));
       }
       if (vpdq != null) {
         ArrayNode a = o.putArray("vpdq");
@@ -97,6 +111,16 @@ record FileHash(
     if (o.hasNonNull("pdq")) {
       pdq = new PdqResult(Pdq.parse(o.get("pdq").asText()), o.path("q").asInt());
     }
+    List<Pdq> variants = null;
+    if (o.hasNonNull("dihedral")) {
+      variants = new ArrayList<>();
+      for (JsonNode v : o.get("dihedral")) {
+        variants.add(Pdq.parse(v.asText()));
+      }
+      if (variants.size() != Dihedral.values().length) {
+        throw new IllegalArgumentException("cache line with " + variants.size() + " variants");
+      }
+    }
     List<VpdqFrame> frames = null;
     if (o.hasNonNull("vpdq")) {
       frames = new ArrayList<>();
@@ -112,6 +136,6 @@ record FileHash(
     if (md5 == null || sha == null) {
       throw new IllegalArgumentException("cache line without digests");
     }
-    return new FileHash(kind, pdq, frames, md5, sha, o.path("size").asLong(), null);
+    return new FileHash(kind, pdq, variants, frames, md5, sha, o.path("size").asLong(), null);
   }
 }

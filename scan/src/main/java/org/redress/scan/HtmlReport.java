@@ -143,7 +143,7 @@ final class HtmlReport {
     int chartH = 160;
     int width = order.size() * bar + 60;
     h.append(String.format(Locale.ROOT,
-        "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+        "<svg class=\"timeline\" width=\"%d\" height=\"%d\""
             + " viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"posts with matches per day\">%n",
         width, chartH + 70, width, chartH + 70));
     h.append(String.format(Locale.ROOT,

@@ -27,7 +27,7 @@ record Occurrence(
     long seq,
     String bank,
     String label,
-    List<Match> matches,
+    List<Hit> matches,
     PostInfo post,
     String field,
     String file,
@@ -38,8 +38,14 @@ record Occurrence(
     String pdq,
     byte[] thumbnail) {
 
+  /**
+   * A match, and the dihedral variant of the file's PDQ hash that made it (null: the file as it
+   * is; e.g. {@code flipx}: the file mirrored left to right).
+   */
+  record Hit(Match match, String variant) {}
+
   /** The best match: exact digests first, then the smallest distance. */
-  Match primary() {
+  Hit primary() {
     return matches.get(0);
   }
 

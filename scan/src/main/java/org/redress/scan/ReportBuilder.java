@@ -152,9 +152,9 @@ final class ReportBuilder {
     Set<String> signals = new TreeSet<>();
     boolean video = false;
     for (Occurrence oc : it.occ) {
-      for (Match m : oc.matches()) {
-        ids.add(m.item());
-        signals.add(m.signal().id());
+      for (Occurrence.Hit hit : oc.matches()) {
+        ids.add(hit.match().item());
+        signals.add(hit.match().signal().id());
       }
       video |= oc.kind() == MediaKind.VIDEO;
     }
@@ -305,11 +305,17 @@ final class ReportBuilder {
     } else {
       o.putNull("pdq");
     }
-    Match best = oc.primary();
-    o.put("signal", best.signal().id());
-    o.put("distance", best.distance());
+    Occurrence.Hit best = oc.primary();
+    o.put("signal", best.match().signal().id());
+    o.put("distance", best.match().distance());
+    if (best.variant() != null) {
+      o.put("variant", best.variant());
+    } else {
+      o.putNull("variant");
+    }
     ArrayNode ms = o.putArray("matches");
-    for (Match m : oc.matches()) {
+    for (Occurrence.Hit hit : oc.matches()) {
+      Match m = hit.match();
       ObjectNode mo = ms.addObject();
       mo.put("item", m.item());
       mo.put("signal", m.signal().id());
@@ -317,6 +323,9 @@ final class ReportBuilder {
       if (!Double.isNaN(m.queryPercent())) {
         mo.put("query_percent", round(m.queryPercent()));
         mo.put("compared_percent", round(m.comparedPercent()));
+      }
+      if (hit.variant() != null) {
+        mo.put("variant", hit.variant());
       }
     }
     return o;

@@ -7,10 +7,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,9 +25,13 @@ import java.util.function.LongConsumer;
 import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
+import org.redress.match.Query;
 import org.redress.match.Signal;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
+import org.redress.phash.Dihedral;
+import org.redress.phash.Pdq;
+import org.redress.phash.PdqResult;
 import org.redress.sources.Limits;
 import org.redress.sources.MediaRef;
 import org.redress.sources.Post;
@@ -282,8 +288,7 @@ public final class Scanner {
     if (!h.ok()) {
       agg.unchecked(seq, info, ref, Aggregator.UNREADABLE, h.error());
     } else {
-      MatchResult r = matcher.match(h.query());
-      List<Occurrence> found = occurrences(seq, info, ref, h, r.matches());
+      List<Occurrence> found = occurrences(seq, info, ref, h, hits(h));
       agg.hashed(h, found);
     }
     if (progress != null) {
@@ -291,24 +296,55 @@ public final class Scanner {
     }
   }
 
+  /**
+   * Matches a hashed file: the file as it is, then (images) its seven other dihedral variants, so
+   * mirrored and rotated reposts are found; a variant reports only items the file itself did not
+   * match. When the allow list suppressed a match of the file, variants are not tried.
+   */
+  private List<Occurrence.Hit> hits(FileHash h) {
+    MatchResult r = matcher.match(h.query());
+    List<Occurrence.Hit> hits = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Match m : r.matches()) {
+      hits.add(new Occurrence.Hit(m, null));
+      seen.add(m.bank() + "|" + m.item());
+    }
+    if (h.variants() != null && h.pdq() != null && r.suppressed().isEmpty()) {
+      for (Dihedral d : Dihedral.values()) {
+        if (d == Dihedral.ORIGINAL) {
+          continue;
+        }
+        Pdq v = h.variants().get(d.ordinal());
+        for (Match m : matcher.match(Query.ofPdq(new PdqResult(v, h.pdq().quality()))).matches()) {
+          if (seen.add(m.bank() + "|" + m.item())) {
+            hits.add(new Occurrence.Hit(m, d.referenceName()));
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
   private List<Occurrence> occurrences(
-      long seq, Occurrence.PostInfo info, MediaRef ref, FileHash h, List<Match> matches) {
-    if (matches.isEmpty()) {
+      long seq, Occurrence.PostInfo info, MediaRef ref, FileHash h, List<Occurrence.Hit> hits) {
+    if (hits.isEmpty()) {
       return List.of();
     }
-    Map<String, List<Match>> byItem = new LinkedHashMap<>();
-    for (Match m : matches) {
-      byItem.computeIfAbsent(m.bank() + "\u0000" + m.label(), k -> new ArrayList<>()).add(m);
+    Map<String, List<Occurrence.Hit>> byItem = new LinkedHashMap<>();
+    for (Occurrence.Hit hit : hits) {
+      Match m = hit.match();
+      byItem.computeIfAbsent(m.bank() + "\u0000" + m.label(), k -> new ArrayList<>()).add(hit);
     }
     byte[] thumb = thumbnails && h.pdq() != null ? Thumbnail.of(ref) : null;
     List<Occurrence> out = new ArrayList<>();
-    for (List<Match> ms : byItem.values()) {
+    for (List<Occurrence.Hit> ms : byItem.values()) {
       ms.sort(BEST);
+      Match top = ms.get(0).match();
       out.add(
           new Occurrence(
               seq,
-              ms.get(0).bank(),
-              ms.get(0).label(),
+              top.bank(),
+              top.label(),
               List.copyOf(ms),
               info,
               ref.field(),
@@ -324,11 +360,12 @@ public final class Scanner {
   }
 
   /** Exact digests first, then vPDQ and PDQ by distance, then item id. */
-  static final Comparator<Match> BEST =
-      Comparator.comparingInt((Match m) -> isDigest(m.signal()) ? 0 : 1)
-          .thenComparingInt(Match::distance)
-          .thenComparing(m -> m.signal().id())
-          .thenComparingLong(Match::item);
+  static final Comparator<Occurrence.Hit> BEST =
+      Comparator.comparingInt((Occurrence.Hit h) -> isDigest(h.match().signal()) ? 0 : 1)
+          .thenComparingInt(h -> h.variant() == null ? 0 : 1)
+          .thenComparingInt(h -> h.match().distance())
+          .thenComparing(h -> h.match().signal().id())
+          .thenComparingLong(h -> h.match().item());
 
   private static boolean isDigest(Signal s) {
     return s == Signal.MD5 || s == Signal.SHA256;
@@ -446,7 +483,10 @@ public final class Scanner {
       this.matcher = matcher;
     }
 
-    /** The hasher (default: {@code MediaHasher.builder().build()}). */
+    /**
+     * The hasher (default: {@code MediaHasher.builder().dihedral(true).build()}; with dihedral
+     * hashes, mirrored and rotated copies are matched too).
+     */
     public Builder hasher(MediaHasher h) {
       this.hasher = Objects.requireNonNull(h, "hasher");
       return this;
@@ -526,7 +566,7 @@ public final class Scanner {
     /** The scanner. */
     public Scanner build() {
       if (hasher == null) {
-        hasher = MediaHasher.builder().build();
+        hasher = MediaHasher.builder().dihedral(true).build();
       }
       return new Scanner(this);
     }
