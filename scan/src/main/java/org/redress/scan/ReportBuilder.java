@@ -446,7 +446,8 @@ final class ReportBuilder {
     }
     u.put("note", "The counts in this report cover only the media that were checked. Media listed"
         + " here were not compared with any bank: export again with the missing types and sizes"
-        + " included (Telegram Desktop: Settings > Advanced > Export Telegram data) and scan again.");
+        + " included (Telegram Desktop: Settings > Advanced > Export Telegram data) and scan"
+        + " again.");
     return u;
   }
 

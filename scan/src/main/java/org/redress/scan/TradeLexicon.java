@@ -64,7 +64,12 @@ public final class TradeLexicon {
   }
 
   private record Category(
-      String code, String zh, String en, List<Term> any, List<List<Term>> allOf, List<Term> unless) {}
+      String code,
+      String zh,
+      String en,
+      List<Term> any,
+      List<List<Term>> allOf,
+      List<Term> unless) {}
 
   private TradeLexicon(
       String version,
