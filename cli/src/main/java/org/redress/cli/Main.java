@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       BankCommand.class,
       AllowCommand.class,
       MatchCommand.class,
+      ScanCommand.class,
       AssessCommand.class,
       LawCommand.class,
       EvidenceCommand.class,

@@ -1,0 +1,260 @@
+package org.redress.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Detects trade posts (ads for covert cameras, sedatives, filming tutorials, sales of covert or
+ * obscene material) with a bilingual lexicon kept as data ({@code trade-lexicon.yaml} in this
+ * package; its rules are described in that file and in {@code docs/spread-report.md}). Immutable
+ * and thread-safe.
+ *
+ * <p>A post is an ad of a category when it names the topic (one {@code any} phrase, or one phrase
+ * from each {@code all_of} list), carries a commercial signal ({@code commerce} phrase or pattern)
+ * and holds none of the category's {@code unless} phrases. Each detection cites the phrases that
+ * matched, so a reader can check it.
+ */
+public final class TradeLexicon {
+  /** The schema the lexicon file must declare. */
+  public static final String SCHEMA = "redress/trade-lexicon@1";
+
+  private static final String RESOURCE = "trade-lexicon.yaml";
+  private static final TradeLexicon BUILT_IN = load();
+
+  private final String version;
+  private final List<Term> commerce;
+  private final List<Pattern> commercePatterns;
+  private final Map<String, Category> categories;
+
+  /**
+   * One detection: a category and the phrases that made it.
+   *
+   * @param category the category code, e.g. {@code covert_camera}
+   * @param phrases the phrases matched, topic phrases first, then the commercial signal, as they
+   *     appear in the lexicon (or, for a pattern, as they appear in the text)
+   */
+  public record Detection(String category, List<String> phrases) {
+    /** Copies the list. */
+    public Detection {
+      Objects.requireNonNull(category, "category");
+      phrases = List.copyOf(phrases);
+    }
+  }
+
+  private record Term(String phrase, Pattern pattern) {
+    boolean in(String text) {
+      return pattern == null ? text.contains(phrase) : pattern.matcher(text).find();
+    }
+  }
+
+  private record Category(
+      String code,
+      String zh,
+      String en,
+      List<Term> any,
+      List<List<Term>> allOf,
+      List<Term> unless) {}
+
+  private TradeLexicon(
+      String version,
+      List<Term> commerce,
+      List<Pattern> commercePatterns,
+      Map<String, Category> categories) {
+    this.version = version;
+    this.commerce = commerce;
+    this.commercePatterns = commercePatterns;
+    this.categories = categories;
+  }
+
+  /** The lexicon shipped with Redress. */
+  public static TradeLexicon builtIn() {
+    return BUILT_IN;
+  }
+
+  private static TradeLexicon load() {
+    try (InputStream in = TradeLexicon.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * Parses a lexicon from its YAML tree.
+   *
+   * @throws IllegalArgumentException naming the bad field when the tree is not a valid lexicon
+   */
+  static TradeLexicon parse(JsonNode root) {
+    if (!SCHEMA.equals(root.path("schema").asText())) {
+      throw new IllegalArgumentException(
+          "trade lexicon: schema must be " + SCHEMA + ", was " + root.path("schema"));
+    }
+    List<Pattern> patterns = new ArrayList<>();
+    for (JsonNode p : root.path("commerce_patterns")) {
+      try {
+        patterns.add(Pattern.compile(p.asText()));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            "trade lexicon: commerce_patterns: bad pattern " + p.asText(), e);
+      }
+    }
+    Map<String, Category> cats = new LinkedHashMap<>();
+    root.path("categories")
+        .properties()
+        .forEach(
+            e -> {
+              JsonNode c = e.getValue();
+              List<List<Term>> allOf = new ArrayList<>();
+              for (JsonNode list : c.path("all_of")) {
+                allOf.add(terms(list, e.getKey() + ".all_of"));
+              }
+              cats.put(
+                  e.getKey(),
+                  new Category(
+                      e.getKey(),
+                      c.path("label").path("zh").asText(e.getKey()),
+                      c.path("label").path("en").asText(e.getKey()),
+                      terms(c.path("any"), e.getKey() + ".any"),
+                      allOf,
+                      terms(c.path("unless"), e.getKey() + ".unless")));
+            });
+    if (cats.isEmpty()) {
+      throw new IllegalArgumentException("trade lexicon: no categories");
+    }
+    return new TradeLexicon(
+        root.path("version").asText(""),
+        terms(root.path("commerce"), "commerce"),
+        List.copyOf(patterns),
+        Map.copyOf(cats));
+  }
+
+  private static List<Term> terms(JsonNode list, String where) {
+    List<Term> out = new ArrayList<>();
+    for (JsonNode n : list) {
+      String phrase = normalise(n.asText());
+      if (phrase.isBlank()) {
+        throw new IllegalArgumentException("trade lexicon: " + where + ": empty phrase");
+      }
+      boolean latin = phrase.chars().allMatch(ch -> ch < 0x2E80);
+      Pattern p =
+          latin
+              ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])")
+              : null;
+      out.add(new Term(phrase, p));
+    }
+    return List.copyOf(out);
+  }
+
+  /** NFKC (full-width to half-width), lower case, whitespace runs as one space. */
+  static String normalise(String text) {
+    String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return n.replaceAll("\\s+", " ").strip();
+  }
+
+  /** The lexicon's version string. */
+  public String version() {
+    return version;
+  }
+
+  /** The category codes, in the file's order. */
+  public List<String> categories() {
+    List<String> codes = new ArrayList<>(categories.keySet());
+    codes.sort(null);
+    return codes;
+  }
+
+  /** A category's label in Chinese ({@code zh}) or English. */
+  public String label(String category, String language) {
+    Category c = categories.get(category);
+    if (c == null) {
+      return category;
+    }
+    return "zh".equals(language) ? c.zh() : c.en();
+  }
+
+  /**
+   * The categories a post's text advertises, each with the phrases that matched; empty for an
+   * ordinary post. Ordered by category code.
+   *
+   * @param text the post's text (may be empty)
+   */
+  public List<Detection> detect(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String t = normalise(text);
+    List<String> signal = commercialSignal(t);
+    if (signal.isEmpty()) {
+      return List.of();
+    }
+    List<Detection> out = new ArrayList<>();
+    for (String code : categories()) {
+      Category c = categories.get(code);
+      if (c.unless().stream().anyMatch(term -> term.in(t))) {
+        continue;
+      }
+      Set<String> topic = new LinkedHashSet<>();
+      for (Term term : c.any()) {
+        if (term.in(t)) {
+          topic.add(term.phrase());
+        }
+      }
+      if (topic.isEmpty() && !c.allOf().isEmpty()) {
+        Set<String> combo = new LinkedHashSet<>();
+        boolean all = true;
+        for (List<Term> list : c.allOf()) {
+          Term hit = list.stream().filter(term -> term.in(t)).findFirst().orElse(null);
+          if (hit == null) {
+            all = false;
+            break;
+          }
+          combo.add(hit.phrase());
+        }
+        if (all) {
+          topic.addAll(combo);
+        }
+      }
+      if (!topic.isEmpty()) {
+        List<String> phrases = new ArrayList<>(topic);
+        phrases.addAll(signal);
+        out.add(new Detection(code, phrases));
+      }
+    }
+    return out;
+  }
+
+  private List<String> commercialSignal(String t) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Term term : commerce) {
+      if (term.in(t)) {
+        out.add(term.phrase());
+      }
+    }
+    for (Pattern p : commercePatterns) {
+      Matcher m = p.matcher(t);
+      if (m.find()) {
+        out.add(m.group());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+}
