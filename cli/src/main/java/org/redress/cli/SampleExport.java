@@ -711,6 +711,12 @@ final class SampleExport {
     totals.put("photos", photos);
     totals.put("videos", videos);
     totals.put("victim_copies", ordered.stream().filter(m -> m.plantedCopy != null).count());
+    totals.put(
+        "victim_copies_pdq_findable",
+        ordered.stream()
+            .filter(m -> m.plantedCopy != null)
+            .filter(m -> pdqFindable(m.plantedCopy.get("transform").asText()))
+            .count());
     ObjectNode un = totals.putObject("unchecked");
     for (String r : List.of("not_included", "exceeds_max_size", "unavailable")) {
       un.put(r, unchecked.getOrDefault(r, 0));
@@ -743,6 +749,7 @@ final class SampleExport {
         c.put("file", m.plantedCopy.get("file").asText());
         c.put("transform", m.plantedCopy.get("transform").asText());
         c.put("forwarded", m.plantedCopy.get("forwarded").asBoolean());
+        c.put("pdq_findable", pdqFindable(m.plantedCopy.get("transform").asText()));
         c.put("chat_id", m.chat.id());
         c.put("message_id", m.id);
         c.put("sender_id", m.sender.id());
@@ -799,5 +806,14 @@ final class SampleExport {
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+  }
+
+  /**
+   * Whether a perceptual-hash scan is expected to find a copy made by this transform. A 5 % crop
+   * of every border moves PDQ by 56 to 86 bits on the sample pictures (the match threshold is
+   * 31), so cropped copies are planted as a known limit: the scan must not claim them.
+   */
+  static boolean pdqFindable(String transform) {
+    return !transform.equals("cropped");
   }
 }
