@@ -46,7 +46,8 @@ public final class ScanCommand implements Callable<Integer> {
   /** Folder in the workspace holding the resume files. */
   static final String SCANS_DIR = "scans";
 
-  @Mixin WorkspaceOption workspace;
+  /** Workspace, plus the evidence key options that {@code --preserve} needs. */
+  @Mixin EvidenceOptions evidence;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
@@ -77,6 +78,14 @@ public final class ScanCommand implements Callable<Integer> {
           + " workspace) instead of hashing those files again.")
   boolean resume;
 
+  @Option(names = "--preserve",
+      description = "Preserve every matched file (one item per post, with its Telegram message as"
+          + " source) and the JSON report in the evidence locker, case --case.")
+  boolean preserve;
+
+  @Option(names = "--case", paramLabel = "CASE", description = "Evidence case for --preserve.")
+  String caseId;
+
   @Option(names = {"-j", "--threads"}, paramLabel = "N",
       description = "Hashing threads (default: the number of processors).")
   Integer threads;
@@ -90,14 +99,18 @@ public final class ScanCommand implements Callable<Integer> {
   Integer zipMaxEntries;
 
   @Override
-  public Integer call() throws ScanException {
+  public Integer call() throws ScanException, java.io.IOException,
+      org.redress.evidence.EvidenceException {
+    if (preserve != (caseId != null)) {
+      throw new ExitCodes.UsageException("--preserve and --case go together");
+    }
     Limits limits = limits();
     Scanner.Builder b;
     List<String> warnings = new ArrayList<>();
     Workspace ws;
     Matcher matcher;
     try {
-      ws = Workspaces.open(workspace);
+      ws = Workspaces.open(evidence.workspace);
       matcher = ws.banks().matcher(banks, Instant.now(), Vpdq.DEFAULT_QUERY_PERCENT,
           Vpdq.DEFAULT_COMPARED_PERCENT, warnings);
     } catch (CasesException e) {
@@ -159,6 +172,10 @@ public final class ScanCommand implements Callable<Integer> {
     }
     if (!toFiles) {
       spec.commandLine().getOut().print(report.toJson());
+    }
+    if (preserve) {
+      ScanPreserver.preserve(report, caseId, evidence, toFiles ? spec.commandLine().getOut() : err,
+          err);
     }
     spec.commandLine().getOut().flush();
     if (report.partial()) {

@@ -309,4 +309,32 @@ class ScanCommandTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(Files.readAllBytes(p)));
   }
+
+  @Test
+  void scan_preserve_sealsEveryMatchedPostAndTheReportInOneVerifiablePackage() {
+    CliRun r = CliRun.of("scan", "--workspace=" + ws, sample.resolve(planted.get("export")
+        .asText()).toString(), "--bank", "victims", "--json", tmp.resolve("p.json").toString(),
+        "--preserve", "--case", "spread");
+    assertThat(r.exit()).as(r.err()).isZero();
+    long posts = report.get("totals").get("posts_with_matches").asLong();
+    assertThat(r.out()).contains("preserved " + posts + " matched file(s) and the report");
+    CliRun list = CliRun.of("evidence", "list", "--workspace=" + ws, "--case", "spread");
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out()).contains("application/json");
+    Path pkg = tmp.resolve("spread.zip");
+    assertThat(CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "spread",
+        pkg.toString()).exit()).isZero();
+    CliRun verify = CliRun.of("evidence", "verify", pkg.toString());
+    assertThat(verify.exit()).as(verify.out()).isZero();
+    CliRun show = CliRun.of("evidence", "show", "--workspace=" + ws, "1");
+    assertThat(show.out()).contains("telegram");
+  }
+
+  @Test
+  void scan_preserveWithoutCase_isAUsageError() {
+    CliRun r = CliRun.of("scan", "--workspace=" + ws, sample.toString(), "--bank", "victims",
+        "--preserve");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--preserve and --case go together");
+  }
 }
