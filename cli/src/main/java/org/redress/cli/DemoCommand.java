@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Spec;
     })
 public final class DemoCommand implements Callable<Integer> {
   static final String BANK = "demo-victim";
+  static final String CASE = "demo";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin WorkspaceOption workspace;
@@ -78,22 +83,92 @@ public final class DemoCommand implements Callable<Integer> {
         + " picture was %s.", recognised, made3.size() - 1,
         matchedUnrelated(json) ? "WRONGLY matched" : "correctly not matched"));
 
-    step(4, "Preserving the found copies as evidence, then verifying the package offline");
-    run("evidence", "add", "--case", "demo", "--workspace", ws.toString(),
-        "--source", "other:demo copies folder", copies.toString());
+    step(4, "Scanning the export against her bank; matched posts are sealed as evidence");
+    Path reports = demo.resolve("report");
+    Files.createDirectories(reports);
+    Path reportJson = reports.resolve("spread-report.json");
+    Path reportHtml = reports.resolve("spread-report.html");
+    String scanned = run("scan", export.resolve(exportFolder(export)).toString(), "--bank", BANK,
+        "--workspace", ws.toString(), "--json", reportJson.toString(), "--html",
+        reportHtml.toString(), "--csv", reports.resolve("occurrences.csv").toString(),
+        "--preserve", "--case", CASE);
+    out.println("   " + scanned.lines().findFirst().orElse(""));
+    JsonNode report = JSON.readTree(reportJson.toFile());
+    JsonNode planted = JSON.readTree(export.resolve("planted.json").toFile());
+    out.println(String.format(Locale.ROOT,
+        "   planted: %d posts with copies, %d of them findable by PDQ/vPDQ; the report found %d",
+        planted.path("totals").path("victim_copies").asLong(),
+        planted.path("totals").path("victim_copies_pdq_findable").asLong(),
+        report.path("totals").path("posts_with_matches").asLong()));
+    out.println("   " + scanned.lines().filter(l -> l.startsWith("preserved")).findFirst()
+        .orElse("(nothing preserved)"));
+
+    step(5, "Exporting the evidence package and verifying it offline");
     Path pkg = demo.resolve("evidence-package.zip");
-    run("evidence", "export", "--case", "demo", "--workspace", ws.toString(), pkg.toString());
+    run("evidence", "export", "--case", CASE, "--workspace", ws.toString(), pkg.toString());
     String verdict = run("evidence", "verify", pkg.toString());
-    out.println("   package: " + pkg);
-    out.println("   " + lastLine(verdict));
+    out.println("   " + pkg + ": " + lastLine(verdict));
+
+    step(6, "Legal assessment of what she told and what the scan proved");
+    Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
+    Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    ObjectNode facts = FactsMerge.merge(new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(intake.toFile()),
+        report.path("facts"), today);
+    Path factsFile = demo.resolve("facts.json");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(factsFile.toFile(), facts);
+    Path findings = demo.resolve("findings.json");
+    Files.writeString(findings, run("assess", factsFile.toString(), "--json"),
+        StandardCharsets.UTF_8);
+    String planZh = run("assess", factsFile.toString(), "--lang", "zh");
+    String planEn = run("assess", factsFile.toString(), "--lang", "en");
+    Files.writeString(demo.resolve("plan.zh.txt"), planZh, StandardCharsets.UTF_8);
+    Files.writeString(demo.resolve("plan.en.txt"), planEn, StandardCharsets.UTF_8);
+    out.println(indent(summary(planEn)));
+    out.println("   Full plan with reasons, missing evidence and sources: "
+        + demo.resolve("plan.en.txt") + " (中文: " + demo.resolve("plan.zh.txt") + ")");
+
+    step(7, "Documents she can file, in Chinese (authoritative) and English, DOCX and PDF");
+    Path documents = demo.resolve("documents");
+    int files = 0;
+    for (String line : run("doc", "list").lines().toList()) {
+      String kind = line.split("\\s+")[0];
+      String written = run("doc", kind, "--facts", factsFile.toString(), "--findings",
+          findings.toString(), "--report", reportJson.toString(), "--evidence-manifest",
+          pkg.toString(), "--parties", parties.toString(), "--date", today.toString(), "--out",
+          documents.toString());
+      files += (int) written.lines().filter(l -> !l.isBlank()).count();
+    }
+    out.println("   " + files + " files in " + documents);
 
     out.println();
-    out.println("Done. Look at:");
-    out.println("  " + export + "   (the synthetic export; planted.json is the ground truth)");
-    out.println("  " + pkg + "   (open index.html inside it to see how to verify)");
-    out.println("Your own files: ./redress hash PATH...  |  ./redress bank add NAME PATH...  |"
-        + "  ./redress match --bank NAME PATH...");
+    out.println("Done. Open:");
+    out.println("  " + reportHtml + "   (the spread report; no picture is shown)");
+    out.println("  " + documents + "   (police report, takedown notice, complaints, ...)");
+    out.println("  " + pkg + "   (evidence; index.html inside says how to verify)");
+    out.println("The demo's people are fictional (" + parties + "); this is legal information,"
+        + " not legal advice.");
     return ExitCodes.OK;
+  }
+
+  private static String exportFolder(Path export) throws IOException {
+    try (Stream<Path> s = Files.list(export)) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("DataExport_") || n.startsWith("ChatExport_"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("the sample export has no export folder"));
+    }
+  }
+
+  private static Path copyResource(String name, Path to) throws IOException {
+    try (java.io.InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing demo resource " + name);
+      }
+      Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return to;
   }
 
   private void step(int n, String title) {
@@ -188,6 +263,27 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return false;
+  }
+
+  /** The plan's notice, its numbered routes and its dates: what to do first, at a glance. */
+  static String summary(String plan) {
+    List<String> keep = new ArrayList<>();
+    List<String> lines = plan.lines().toList();
+    boolean deadlines = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (i < 2 || l.matches("\\s*\\d+\\. \\[.*") || l.startsWith("Routes")) {
+        keep.add(l);
+      } else if (l.startsWith("Deadlines")) {
+        deadlines = true;
+        keep.add(l);
+      } else if (deadlines && l.isBlank()) {
+        deadlines = false;
+      } else if (deadlines) {
+        keep.add(l);
+      }
+    }
+    return String.join("\n", keep);
   }
 
   private static String firstLines(String s, int n) {

@@ -2,8 +2,12 @@ package org.redress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,19 +15,39 @@ class DemoCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void demo_freshWorkspace_runsEveryStepAndVerifiesItsPackage() {
+  void demo_freshWorkspace_runsTheWholePipelineOnGeneratedData() throws IOException {
     CliRun r = CliRun.of("demo", "--workspace", tmp.toString());
     assertThat(r.exit()).as(r.err()).isZero();
+    Path demo = tmp.resolve("demo");
+    // Matching a folder of edited copies.
     assertThat(r.out()).contains("15 of 15 edited copies recognised");
     assertThat(r.out()).contains("the unrelated picture was correctly not matched");
+    // The scan finds exactly the copies the generator planted as findable.
+    JsonNode planted = new ObjectMapper().readTree(demo.resolve("export/planted.json").toFile());
+    JsonNode report =
+        new ObjectMapper().readTree(demo.resolve("report/spread-report.json").toFile());
+    long findable = planted.path("totals").path("victim_copies_pdq_findable").asLong();
+    assertThat(findable).isPositive();
+    assertThat(report.path("totals").path("posts_with_matches").asLong()).isEqualTo(findable);
+    assertThat(demo.resolve("report/spread-report.html")).isRegularFile();
+    // Evidence sealed, exported and verified offline.
+    assertThat(r.out()).contains("preserved " + findable + " matched file(s)");
     assertThat(r.out()).contains("VERIFIED");
-    Path demo = tmp.resolve("demo");
-    assertThat(demo.resolve("export/planted.json")).isRegularFile();
-    assertThat(demo.resolve("evidence-package.zip")).isRegularFile();
-    assertThat(demo.resolve("workspace/redress.db")).isRegularFile();
+    // The plan comes from the scan's facts plus the intake.
+    JsonNode facts = new ObjectMapper().readTree(demo.resolve("facts.json").toFile());
+    assertThat(facts.path("distribution").path("counts").path("images").asLong())
+        .isEqualTo(report.path("facts").path("distribution").path("counts").path("images")
+            .asLong());
+    assertThat(r.out()).contains("[applies]").contains("CN-PSAPL-2025-50");
+    assertThat(demo.resolve("plan.zh.txt")).isRegularFile();
+    // Every document kind, both languages and formats.
+    try (Stream<Path> docs = Files.list(demo.resolve("documents"))) {
+      assertThat(docs.map(p -> p.getFileName().toString()))
+          .hasSize(28)
+          .contains("police-report.zh.pdf", "takedown-notice.en.docx", "evidence-list.zh.docx");
+    }
     // The demo can be run again: it replaces its own folder.
     CliRun again = CliRun.of("demo", "--workspace", tmp.toString());
     assertThat(again.exit()).as(again.err()).isZero();
-    assertThat(Files.exists(demo.resolve("copies/unrelated-picture.jpg"))).isTrue();
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * A spread report ({@code redress/spread-report@1}, written by {@code redress scan}) as documents
- * use it: the bank items found and every place each was posted. Only {@code schema},
- * {@code items[].id}, {@code items[].occurrences[].chat_id} and {@code .message_id} are required;
- * everything else is read when present.
+ * use it: the bank items found and every place each was posted. Required: {@code schema}, and
+ * for each item its {@code label} (or {@code id}) and {@code occurrences}; an occurrence without a
+ * {@code chat_id} (a loose file, not a post) is skipped. Everything else is read when present.
  */
 public final class SpreadReport {
   /** The schema identifier the file must declare. */
@@ -70,13 +70,17 @@ public final class SpreadReport {
     for (int i = 0; i < nodes.size(); i++) {
       JsonNode n = nodes.get(i);
       String base = "items[" + i + "]";
-      String id = src.requireText(n, base, "id");
+      String id = src.text(n, base, "label").or(() -> src.text(n, base, "id"))
+          .orElseGet(() -> src.requireText(n, base, "label"));
       src.require(n, base, "occurrences");
       List<Occurrence> occ = new ArrayList<>();
       List<JsonNode> os = src.array(n, base, "occurrences");
       for (int j = 0; j < os.size(); j++) {
         JsonNode o = os.get(j);
         String ob = base + ".occurrences[" + j + "]";
+        if (o.path("chat_id").isNull()) {
+          continue;
+        }
         occ.add(
             new Occurrence(
                 src.requireText(o, ob, "chat_id"),
@@ -84,7 +88,7 @@ public final class SpreadReport {
                 src.text(o, ob, "chat_type"),
                 src.requireText(o, ob, "message_id"),
                 src.text(o, ob, "date_utc"),
-                src.text(o, ob, "sender"),
+                src.text(o, ob, "sender_name").or(() -> src.text(o, ob, "sender")),
                 src.text(o, ob, "forwarded_from"),
                 src.text(o, ob, "file"),
                 src.text(o, ob, "link"),
@@ -98,6 +102,8 @@ public final class SpreadReport {
     Optional<JsonNode> u = Src.at(src.root(), "unchecked");
     if (u.isPresent() && u.get().isArray()) {
       unchecked = OptionalLong.of(u.get().size());
+    } else if (u.isPresent() && u.get().has("total")) {
+      unchecked = src.count(src.root(), "", "unchecked.total");
     } else if (u.isPresent()) {
       unchecked = src.count(src.root(), "", "unchecked.count");
     }
