@@ -50,13 +50,21 @@ public final class PdqIndex {
   /** Most substrings: 16 of 16 bits, the reference's split. */
   public static final int MAX_TABLES = 16;
 
+  /** Slot value of an empty bucket; a slot {@code >= 0} is the ordinal of a bucket's one hash. */
+  private static final int EMPTY = -1;
+  /** Flag on the last ordinal of a crowded bucket's run in {@code overflow}. */
+  private static final int LAST = 1 << 30;
+  /** Scratch arrays kept per thread between searches up to this many elements each. */
+  private static final int KEEP_SCRATCH = 1 << 16;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   private final int size;
   private final long[] words;
   private final int tables;
   private final int[] bitStart;
   private final int[] bitWidth;
-  private final int[][] starts;
-  private final int[][] ordinals;
+  private final int[][] slots;
+  private final int[][] overflow;
   private final ConcurrentHashMap<Integer, int[]> masks = new ConcurrentHashMap<>();
 
   private PdqIndex(long[] words, int size, int tables) {
@@ -71,8 +79,8 @@ public final class PdqIndex {
       bitStart[t] = at;
       at += bitWidth[t];
     }
-    this.starts = new int[tables][];
-    this.ordinals = new int[tables][];
+    this.slots = new int[tables][];
+    this.overflow = new int[tables][];
     for (int t = 0; t < tables; t++) {
       buildTable(t);
     }
@@ -109,12 +117,17 @@ public final class PdqIndex {
   }
 
   private void buildTable(int t) {
+    // A counting sort by key gives each bucket's ordinals; then singletons move into the slot.
     int buckets = 1 << bitWidth[t];
     int[] start = new int[buckets + 1];
     for (int i = 0; i < size; i++) {
       start[key(i, t) + 1]++;
     }
+    int crowded = 0;
     for (int k = 0; k < buckets; k++) {
+      if (start[k + 1] > 1) {
+        crowded += start[k + 1];
+      }
       start[k + 1] += start[k];
     }
     int[] next = Arrays.copyOf(start, buckets);
@@ -122,8 +135,26 @@ public final class PdqIndex {
     for (int i = 0; i < size; i++) {
       ord[next[key(i, t)]++] = i;
     }
-    starts[t] = start;
-    ordinals[t] = ord;
+    next = null;
+    int[] slot = new int[buckets];
+    int[] over = new int[crowded];
+    int at = 0;
+    for (int k = 0; k < buckets; k++) {
+      int from = start[k];
+      int n = start[k + 1] - from;
+      if (n == 0) {
+        slot[k] = EMPTY;
+      } else if (n == 1) {
+        slot[k] = ord[from];
+      } else {
+        slot[k] = -2 - at;
+        System.arraycopy(ord, from, over, at, n);
+        at += n;
+        over[at - 1] |= LAST;
+      }
+    }
+    slots[t] = slot;
+    overflow[t] = over;
   }
 
   private int key(int ordinal, int t) {
@@ -215,30 +246,78 @@ public final class PdqIndex {
       scan(q0, q1, q2, q3, radius, sink);
       return;
     }
+    Scratch s = SCRATCH.get();
+    if (s.busy) {
+      s = new Scratch(); // a sink searching again from inside a search
+    }
+    s.busy = true;
+    try {
+      probe(q0, q1, q2, q3, radius, tau, s, sink);
+    } finally {
+      s.release();
+    }
+  }
+
+  /**
+   * The three passes of a search. Each pass issues independent loads (slots, then crowded runs,
+   * then hashes), so the processor overlaps their cache misses instead of waiting for each in turn.
+   */
+  private void probe(long q0, long q1, long q2, long q3, int radius, int[] tau, Scratch s,
+      HitSink sink) {
+    // Pass 1: the slot of every bucket within tau[t] of the query's substring, table by table.
+    int[] slotEnd = new int[tables];
+    int np = 0;
     for (int t = 0; t < tables; t++) {
-      if (tau[t] < 0) {
-        continue;
+      if (tau[t] >= 0) {
+        int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
+        int[] slot = slots[t];
+        int[] mk = masks(bitWidth[t], tau[t]);
+        int[] pv = s.probes(np + mk.length);
+        for (int mask : mk) {
+          pv[np++] = slot[qk ^ mask];
+        }
       }
-      int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
-      int[] start = starts[t];
-      int[] ord = ordinals[t];
-      for (int mask : masks(bitWidth[t], tau[t])) {
-        int bucket = qk ^ mask;
-        for (int j = start[bucket], end = start[bucket + 1]; j < end; j++) {
-          int i = ord[j];
-          int o = 4 * i;
-          long x0 = words[o] ^ q0;
-          int d = Long.bitCount(x0);
-          if (d > radius) {
-            continue;
-          }
-          long x1 = words[o + 1] ^ q1;
-          long x2 = words[o + 2] ^ q2;
-          long x3 = words[o + 3] ^ q3;
-          d += Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-          if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
-            sink.hit(i, d);
-          }
+      slotEnd[t] = np;
+    }
+    // Pass 2: candidate ordinals, singletons straight from the slot, crowded buckets from their run.
+    int[] pv = s.probes;
+    int[] candEnd = new int[tables];
+    int nc = 0;
+    for (int t = 0, p = 0; t < tables; t++) {
+      int[] over = overflow[t];
+      for (; p < slotEnd[t]; p++) {
+        int v = pv[p];
+        if (v >= 0) {
+          s.candidates(nc + 1)[nc++] = v;
+        } else if (v != EMPTY) {
+          int j = -2 - v;
+          int e;
+          do {
+            e = over[j++];
+            s.candidates(nc + 1)[nc++] = e & ~LAST;
+          } while ((e & LAST) == 0);
+        }
+      }
+      candEnd[t] = nc;
+    }
+    // Pass 3: verify with popcounts (the first word rejects about half of random candidates).
+    int[] cand = s.candidates;
+    long[] w = words;
+    for (int t = 0, c = 0; t < tables; t++) {
+      for (; c < candEnd[t]; c++) {
+        int i = cand[c];
+        int o = 4 * i;
+        long x0 = w[o] ^ q0;
+        int d = Long.bitCount(x0);
+        if (d > radius) {
+          continue;
+        }
+        long x1 = w[o + 1] ^ q1;
+        long x2 = w[o + 2] ^ q2;
+        long x3 = w[o + 3] ^ q3;
+        d += Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+        if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
+          sink.hit(i, d);
         }
       }
     }
@@ -321,6 +400,38 @@ public final class PdqIndex {
     }
     for (int b = from; b < bits; b++) {
       enumerate(bits, left - 1, b + 1, mask | (1 << b), out, n);
+    }
+  }
+
+  /** Per-thread probe and candidate buffers, so a search allocates almost nothing. */
+  private static final class Scratch {
+    int[] probes = new int[4096];
+    int[] candidates = new int[8192];
+    boolean busy;
+
+    int[] probes(int n) {
+      if (n > probes.length) {
+        probes = Arrays.copyOf(probes, Math.max(n, 2 * probes.length));
+      }
+      return probes;
+    }
+
+    int[] candidates(int n) {
+      if (n > candidates.length) {
+        candidates = Arrays.copyOf(candidates, Math.max(n, 2 * candidates.length));
+      }
+      return candidates;
+    }
+
+    /** Drops buffers that one unusually large search grew, so a thread does not keep them. */
+    void release() {
+      busy = false;
+      if (probes.length > KEEP_SCRATCH) {
+        probes = new int[4096];
+      }
+      if (candidates.length > KEEP_SCRATCH) {
+        candidates = new int[8192];
+      }
     }
   }
 
