@@ -13,23 +13,47 @@ import org.redress.phash.Pdq;
  *
  * <h2>Implementation notes</h2>
  *
- * <p>Multi-index hashing [1]. Each hash is cut into {@code m} disjoint substrings of about
- * log<sub>2</sub>(n) bits (16 tables of 16 bits for up to 65,536 hashes, 11 tables of 23 or 24 bits
- * at ten million); table {@code t} groups the hashes by their substring {@code t}. By the
- * generalised pigeonhole principle [3], if two hashes differ in at most {@code r} bits and the
- * per-substring radii {@code tau[i]} sum to {@code r - m + 1}, then some substring {@code i} differs
- * in at most {@code tau[i]} bits (otherwise the total would be at least {@code r + 1}). So a query
- * probes, in every table, each bucket whose key lies within {@code tau[t]} of the query's
- * substring, and verifies every candidate with a full 256-bit popcount. A candidate found in table
- * {@code t} is reported only if no earlier table {@code u < t} also holds it within {@code
- * tau[u]}, so each hit is reported once without a "seen" set.
+ * <p>Multi-index hashing [1]. Each hash is cut into {@code m} disjoint substrings (11 tables of 23
+ * or 24 bits at ten million hashes); table {@code t} groups the hashes by their substring {@code
+ * t}. By the generalised pigeonhole principle [3], if two hashes differ in at most {@code r} bits
+ * and the per-substring radii {@code tau[i]} sum to {@code r - m + 1}, then some substring {@code
+ * i} differs in at most {@code tau[i]} bits (otherwise the total would be at least {@code r + 1}).
+ * So a query probes, in every table, each bucket whose key lies within {@code tau[t]} of the
+ * query's substring, and verifies every candidate with a full 256-bit popcount. A candidate found
+ * in table {@code t} is reported only if no earlier table {@code u < t} also holds it within
+ * {@code tau[u]}, so each hit is reported once without a "seen" set.
+ *
+ * <p>The number of tables is the fewest whose slot arrays fit in 160 bytes per hash: fewer,
+ * wider tables mean fewer probes (about 2,900 at ten million and r = 31), and the measurements in
+ * docs/matching.md show that at one million 12 tables beat the 13 that substrings of log<sub>2
+ * </sub>(n) bits [1] would give.
+ *
+ * <p>At ten million the cost of a query is memory latency, not arithmetic: thousands of probes
+ * and candidates, each a cache (and TLB) miss. Two things cut it:
+ *
+ * <ul>
+ *   <li><em>Slots.</em> Each table is one {@code int[2^bits]} of slots: {@code -1} for an empty
+ *       bucket, the ordinal itself for a bucket holding one hash (most of them at a load of about
+ *       one hash per bucket), or a pointer to a run of ordinals in an overflow array for a crowded
+ *       bucket, its last entry flagged. A probe of an empty or one-hash bucket is one memory access
+ *       instead of two (bucket offsets, then ordinals) [4], and the index is smaller.
+ *   <li><em>Batched passes.</em> A search first reads the slots of all its probes, then the
+ *       crowded runs, then the candidates' hashes. The loads of one pass do not depend on each
+ *       other, so the processor keeps many misses in flight instead of waiting for each probe's
+ *       chain (slot, run, hash) in turn [5].
+ * </ul>
+ *
+ * <p>Measured and not kept (docs/matching.md): a 64-bit fingerprint of each hash stored beside its
+ * ordinal (it rejects only about half of random candidates: 64 bits of two random hashes differ in
+ * about 32 places, barely above r, and it costs 8 bytes per hash per table); a branch-free
+ * verification; reading the first two ordinals of a crowded run before its length is known.
  *
  * <p>When the expected probes and candidates exceed a quarter of the index (large radii), the
  * query falls back to a linear scan, which is then as fast and trivially exact.
  *
- * <p>Storage is compact: the hashes live in one {@code long[]} (four words per hash, 32 bytes);
- * each table is a counting-sorted {@code int[]} of ordinals plus {@code 2^bits + 1} bucket offsets.
- * Ten million hashes take about 1.2 GiB and build in linear time.
+ * <p>Storage: the hashes live in one {@code long[]} (four words per hash, 32 bytes); each table
+ * adds its slots and an overflow array. Ten million hashes take about 1.05 GiB and build in linear
+ * time.
  *
  * <p>References:
  *
@@ -42,6 +66,13 @@ import org.redress.phash.Pdq;
  *   <li>J. Qin, Y. Wang, C. Xiao, W. Wang, X. Lin, Y. Ishikawa, "GPH: Similarity Search in Hamming
  *       Space", ICDE 2018: the generalised pigeonhole principle with per-part thresholds summing to
  *       {@code r - m + 1}.
+ *   <li>U. Drepper, "What Every Programmer Should Know About Memory", 2007, sections 3 and 6: a
+ *       miss to memory costs hundreds of cycles; a lookup that needs one line instead of two
+ *       halves it.
+ *   <li>S. Chen, A. Ailamaki, P. B. Gibbons, T. C. Mowry, "Improving Hash Join Performance through
+ *       Prefetching", ICDE 2004: process a group of independent lookups stage by stage so their
+ *       misses overlap (here without explicit prefetch, which Java lacks: the out-of-order core
+ *       overlaps the independent loads of one pass).
  * </ol>
  */
 public final class PdqIndex {
@@ -50,11 +81,13 @@ public final class PdqIndex {
   /** Most substrings: 16 of 16 bits, the reference's split. */
   public static final int MAX_TABLES = 16;
 
+  /** Memory allowed for the slot arrays when choosing the number of tables. */
+  private static final int SLOT_BYTES_PER_HASH = 160;
   /** Slot value of an empty bucket; a slot {@code >= 0} is the ordinal of a bucket's one hash. */
   private static final int EMPTY = -1;
   /** Flag on the last ordinal of a crowded bucket's run in {@code overflow}. */
   private static final int LAST = 1 << 30;
-  /** Scratch arrays kept per thread between searches up to this many elements each. */
+  /** Scratch arrays kept per thread between searches, up to this many elements each. */
   private static final int KEEP_SCRATCH = 1 << 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -104,16 +137,22 @@ public final class PdqIndex {
   }
 
   /**
-   * The number of substrings for {@code n} hashes: substrings of about log2(n) bits [1], between
-   * 16 bits (16 tables) and 24 bits (11 tables), so bucket arrays stay within 64 MiB each.
+   * The number of substrings for {@code n} hashes: the fewest (so the widest substrings and the
+   * fewest probes) whose slot arrays take at most {@value #SLOT_BYTES_PER_HASH} bytes per hash.
+   * Measured at r = 31 (docs/matching.md): 11 tables at ten million, 12 at one million (0.06 ms
+   * per query against 0.08 ms with the 13 that log2(n)-bit substrings [1] would give).
    */
   static int defaultTables(int n) {
-    if (n < 2) {
-      return MAX_TABLES;
+    for (int m = MIN_TABLES; m < MAX_TABLES; m++) {
+      long slotBytes = 0;
+      for (int t = 0; t < m; t++) {
+        slotBytes += 4L << (256 / m + (t < 256 % m ? 1 : 0));
+      }
+      if (slotBytes <= SLOT_BYTES_PER_HASH * (long) n) {
+        return m;
+      }
     }
-    double bits = Math.log(n) / Math.log(2);
-    long m = Math.round(256 / bits);
-    return (int) Math.max(11, Math.min(MAX_TABLES, m));
+    return MAX_TABLES;
   }
 
   private void buildTable(int t) {
@@ -199,7 +238,8 @@ public final class PdqIndex {
   /** The hash with the given ordinal. */
   public Pdq get(int ordinal) {
     if (ordinal < 0 || ordinal >= size) {
-      throw new IndexOutOfBoundsException("ordinal must be in 0.." + (size - 1) + ", was " + ordinal);
+      throw new IndexOutOfBoundsException(
+          "ordinal must be in 0.." + (size - 1) + ", was " + ordinal);
     }
     int o = 4 * ordinal;
     return Pdq.fromLongs(new long[] {words[o], words[o + 1], words[o + 2], words[o + 3]});
@@ -279,7 +319,7 @@ public final class PdqIndex {
       }
       slotEnd[t] = np;
     }
-    // Pass 2: candidate ordinals, singletons straight from the slot, crowded buckets from their run.
+    // Pass 2: candidate ordinals: singletons from the slot, crowded buckets from their run.
     int[] pv = s.probes;
     int[] candEnd = new int[tables];
     int nc = 0;
