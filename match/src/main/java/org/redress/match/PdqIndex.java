@@ -52,8 +52,8 @@ import org.redress.phash.Pdq;
  * query falls back to a linear scan, which is then as fast and trivially exact.
  *
  * <p>Storage: the hashes live in one {@code long[]} (four words per hash, 32 bytes); each table
- * adds its slots and an overflow array. Ten million hashes take about 1.05 GiB and build in linear
- * time.
+ * adds its slots and an overflow array. Ten million hashes take about 1,050 MiB and build in
+ * linear time.
  *
  * <p>References:
  *
