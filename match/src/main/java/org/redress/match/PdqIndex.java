@@ -533,8 +533,8 @@ public final class PdqIndex {
     }
 
     /**
-     * Builds the index in linear time. Unless {@link #tables} was set, the substrings are about
-     * log2(size) bits long: 16 bits up to 65,536 hashes, 24 bits at ten million.
+     * Builds the index in linear time. Unless {@link #tables} was set, the number of tables is
+     * chosen from the size: 16 for a thousand hashes, 12 at one million, 11 from four million.
      */
     public PdqIndex build() {
       if (built) {
