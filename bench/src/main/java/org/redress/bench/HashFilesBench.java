@@ -97,7 +97,7 @@ public final class HashFilesBench {
   }
 
   /** Distinct innocuous images: gradients and a disc whose position depends on the index. */
-  private static List<Path> generate(Path dir, int n, int w, int h) throws IOException {
+  static List<Path> generate(Path dir, int n, int w, int h) throws IOException {
     BufferedImage base = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
     Random rnd = new Random(42);
     byte[] px = ((java.awt.image.DataBufferByte) base.getRaster().getDataBuffer()).getData();

@@ -14,7 +14,7 @@ import java.util.Locale;
 import org.redress.match.Signal;
 
 /**
- * Exchange formats for bank items (see {@code docs/banks-and-matching.md}).
+ * Exchange formats for bank items (see {@code docs/matching.md}).
  *
  * <ul>
  *   <li>{@link #HMA}: one {@code SIGNAL_TYPE SIGNAL_STR} line per item, as Hasher-Matcher-Actioner

@@ -13,23 +13,47 @@ import org.redress.phash.Pdq;
  *
  * <h2>Implementation notes</h2>
  *
- * <p>Multi-index hashing [1]. Each hash is cut into {@code m} disjoint substrings of about
- * log<sub>2</sub>(n) bits (16 tables of 16 bits for up to 65,536 hashes, 11 tables of 23 or 24 bits
- * at ten million); table {@code t} groups the hashes by their substring {@code t}. By the
- * generalised pigeonhole principle [3], if two hashes differ in at most {@code r} bits and the
- * per-substring radii {@code tau[i]} sum to {@code r - m + 1}, then some substring {@code i} differs
- * in at most {@code tau[i]} bits (otherwise the total would be at least {@code r + 1}). So a query
- * probes, in every table, each bucket whose key lies within {@code tau[t]} of the query's
- * substring, and verifies every candidate with a full 256-bit popcount. A candidate found in table
- * {@code t} is reported only if no earlier table {@code u < t} also holds it within {@code
- * tau[u]}, so each hit is reported once without a "seen" set.
+ * <p>Multi-index hashing [1]. Each hash is cut into {@code m} disjoint substrings (11 tables of 23
+ * or 24 bits at ten million hashes); table {@code t} groups the hashes by their substring {@code
+ * t}. By the generalised pigeonhole principle [3], if two hashes differ in at most {@code r} bits
+ * and the per-substring radii {@code tau[i]} sum to {@code r - m + 1}, then some substring {@code
+ * i} differs in at most {@code tau[i]} bits (otherwise the total would be at least {@code r + 1}).
+ * So a query probes, in every table, each bucket whose key lies within {@code tau[t]} of the
+ * query's substring, and verifies every candidate with a full 256-bit popcount. A candidate found
+ * in table {@code t} is reported only if no earlier table {@code u < t} also holds it within
+ * {@code tau[u]}, so each hit is reported once without a "seen" set.
+ *
+ * <p>The number of tables is the fewest whose slot arrays fit in 160 bytes per hash: fewer,
+ * wider tables mean fewer probes (about 2,900 at ten million and r = 31), and the measurements in
+ * docs/matching.md show that at one million 12 tables beat the 13 that substrings of log<sub>2
+ * </sub>(n) bits [1] would give.
+ *
+ * <p>At ten million the cost of a query is memory latency, not arithmetic: thousands of probes
+ * and candidates, each a cache (and TLB) miss. Two things cut it:
+ *
+ * <ul>
+ *   <li><em>Slots.</em> Each table is one {@code int[2^bits]} of slots: {@code -1} for an empty
+ *       bucket, the ordinal itself for a bucket holding one hash (most of them at a load of about
+ *       one hash per bucket), or a pointer to a run of ordinals in an overflow array for a crowded
+ *       bucket, its last entry flagged. A probe of an empty or one-hash bucket is one memory access
+ *       instead of two (bucket offsets, then ordinals) [4], and the index is smaller.
+ *   <li><em>Batched passes.</em> A search first reads the slots of all its probes, then the
+ *       crowded runs, then the candidates' hashes. The loads of one pass do not depend on each
+ *       other, so the processor keeps many misses in flight instead of waiting for each probe's
+ *       chain (slot, run, hash) in turn [5].
+ * </ul>
+ *
+ * <p>Measured and not kept (docs/matching.md): a 64-bit fingerprint of each hash stored beside its
+ * ordinal (it rejects only about half of random candidates: 64 bits of two random hashes differ in
+ * about 32 places, barely above r, and it costs 8 bytes per hash per table); a branch-free
+ * verification; reading the first two ordinals of a crowded run before its length is known.
  *
  * <p>When the expected probes and candidates exceed a quarter of the index (large radii), the
  * query falls back to a linear scan, which is then as fast and trivially exact.
  *
- * <p>Storage is compact: the hashes live in one {@code long[]} (four words per hash, 32 bytes);
- * each table is a counting-sorted {@code int[]} of ordinals plus {@code 2^bits + 1} bucket offsets.
- * Ten million hashes take about 1.2 GiB and build in linear time.
+ * <p>Storage: the hashes live in one {@code long[]} (four words per hash, 32 bytes); each table
+ * adds its slots and an overflow array. Ten million hashes take about 1,050 MiB and build in
+ * linear time.
  *
  * <p>References:
  *
@@ -42,6 +66,13 @@ import org.redress.phash.Pdq;
  *   <li>J. Qin, Y. Wang, C. Xiao, W. Wang, X. Lin, Y. Ishikawa, "GPH: Similarity Search in Hamming
  *       Space", ICDE 2018: the generalised pigeonhole principle with per-part thresholds summing to
  *       {@code r - m + 1}.
+ *   <li>U. Drepper, "What Every Programmer Should Know About Memory", 2007, sections 3 and 6: a
+ *       miss to memory costs hundreds of cycles; a lookup that needs one line instead of two
+ *       halves it.
+ *   <li>S. Chen, A. Ailamaki, P. B. Gibbons, T. C. Mowry, "Improving Hash Join Performance through
+ *       Prefetching", ICDE 2004: process a group of independent lookups stage by stage so their
+ *       misses overlap (here without explicit prefetch, which Java lacks: the out-of-order core
+ *       overlaps the independent loads of one pass).
  * </ol>
  */
 public final class PdqIndex {
@@ -50,13 +81,23 @@ public final class PdqIndex {
   /** Most substrings: 16 of 16 bits, the reference's split. */
   public static final int MAX_TABLES = 16;
 
+  /** Memory allowed for the slot arrays when choosing the number of tables. */
+  private static final int SLOT_BYTES_PER_HASH = 160;
+  /** Slot value of an empty bucket; a slot {@code >= 0} is the ordinal of a bucket's one hash. */
+  private static final int EMPTY = -1;
+  /** Flag on the last ordinal of a crowded bucket's run in {@code overflow}. */
+  private static final int LAST = 1 << 30;
+  /** Scratch arrays kept per thread between searches, up to this many elements each. */
+  private static final int KEEP_SCRATCH = 1 << 16;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   private final int size;
   private final long[] words;
   private final int tables;
   private final int[] bitStart;
   private final int[] bitWidth;
-  private final int[][] starts;
-  private final int[][] ordinals;
+  private final int[][] slots;
+  private final int[][] overflow;
   private final ConcurrentHashMap<Integer, int[]> masks = new ConcurrentHashMap<>();
 
   private PdqIndex(long[] words, int size, int tables) {
@@ -71,8 +112,8 @@ public final class PdqIndex {
       bitStart[t] = at;
       at += bitWidth[t];
     }
-    this.starts = new int[tables][];
-    this.ordinals = new int[tables][];
+    this.slots = new int[tables][];
+    this.overflow = new int[tables][];
     for (int t = 0; t < tables; t++) {
       buildTable(t);
     }
@@ -96,25 +137,36 @@ public final class PdqIndex {
   }
 
   /**
-   * The number of substrings for {@code n} hashes: substrings of about log2(n) bits [1], between
-   * 16 bits (16 tables) and 24 bits (11 tables), so bucket arrays stay within 64 MiB each.
+   * The number of substrings for {@code n} hashes: the fewest (so the widest substrings and the
+   * fewest probes) whose slot arrays take at most {@value #SLOT_BYTES_PER_HASH} bytes per hash.
+   * Measured at r = 31 (docs/matching.md): 11 tables at ten million, 12 at one million (0.06 ms
+   * per query against 0.08 ms with the 13 that log2(n)-bit substrings [1] would give).
    */
   static int defaultTables(int n) {
-    if (n < 2) {
-      return MAX_TABLES;
+    for (int m = MIN_TABLES; m < MAX_TABLES; m++) {
+      long slotBytes = 0;
+      for (int t = 0; t < m; t++) {
+        slotBytes += 4L << (256 / m + (t < 256 % m ? 1 : 0));
+      }
+      if (slotBytes <= SLOT_BYTES_PER_HASH * (long) n) {
+        return m;
+      }
     }
-    double bits = Math.log(n) / Math.log(2);
-    long m = Math.round(256 / bits);
-    return (int) Math.max(11, Math.min(MAX_TABLES, m));
+    return MAX_TABLES;
   }
 
   private void buildTable(int t) {
+    // A counting sort by key gives each bucket's ordinals; then singletons move into the slot.
     int buckets = 1 << bitWidth[t];
     int[] start = new int[buckets + 1];
     for (int i = 0; i < size; i++) {
       start[key(i, t) + 1]++;
     }
+    int crowded = 0;
     for (int k = 0; k < buckets; k++) {
+      if (start[k + 1] > 1) {
+        crowded += start[k + 1];
+      }
       start[k + 1] += start[k];
     }
     int[] next = Arrays.copyOf(start, buckets);
@@ -122,8 +174,26 @@ public final class PdqIndex {
     for (int i = 0; i < size; i++) {
       ord[next[key(i, t)]++] = i;
     }
-    starts[t] = start;
-    ordinals[t] = ord;
+    next = null;
+    int[] slot = new int[buckets];
+    int[] over = new int[crowded];
+    int at = 0;
+    for (int k = 0; k < buckets; k++) {
+      int from = start[k];
+      int n = start[k + 1] - from;
+      if (n == 0) {
+        slot[k] = EMPTY;
+      } else if (n == 1) {
+        slot[k] = ord[from];
+      } else {
+        slot[k] = -2 - at;
+        System.arraycopy(ord, from, over, at, n);
+        at += n;
+        over[at - 1] |= LAST;
+      }
+    }
+    slots[t] = slot;
+    overflow[t] = over;
   }
 
   private int key(int ordinal, int t) {
@@ -168,7 +238,8 @@ public final class PdqIndex {
   /** The hash with the given ordinal. */
   public Pdq get(int ordinal) {
     if (ordinal < 0 || ordinal >= size) {
-      throw new IndexOutOfBoundsException("ordinal must be in 0.." + (size - 1) + ", was " + ordinal);
+      throw new IndexOutOfBoundsException(
+          "ordinal must be in 0.." + (size - 1) + ", was " + ordinal);
     }
     int o = 4 * ordinal;
     return Pdq.fromLongs(new long[] {words[o], words[o + 1], words[o + 2], words[o + 3]});
@@ -215,30 +286,78 @@ public final class PdqIndex {
       scan(q0, q1, q2, q3, radius, sink);
       return;
     }
+    Scratch s = SCRATCH.get();
+    if (s.busy) {
+      s = new Scratch(); // a sink searching again from inside a search
+    }
+    s.busy = true;
+    try {
+      probe(q0, q1, q2, q3, radius, tau, s, sink);
+    } finally {
+      s.release();
+    }
+  }
+
+  /**
+   * The three passes of a search. Each pass issues independent loads (slots, then crowded runs,
+   * then hashes), so the processor overlaps their cache misses instead of waiting for each in turn.
+   */
+  private void probe(long q0, long q1, long q2, long q3, int radius, int[] tau, Scratch s,
+      HitSink sink) {
+    // Pass 1: the slot of every bucket within tau[t] of the query's substring, table by table.
+    int[] slotEnd = new int[tables];
+    int np = 0;
     for (int t = 0; t < tables; t++) {
-      if (tau[t] < 0) {
-        continue;
+      if (tau[t] >= 0) {
+        int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
+        int[] slot = slots[t];
+        int[] mk = masks(bitWidth[t], tau[t]);
+        int[] pv = s.probes(np + mk.length);
+        for (int mask : mk) {
+          pv[np++] = slot[qk ^ mask];
+        }
       }
-      int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
-      int[] start = starts[t];
-      int[] ord = ordinals[t];
-      for (int mask : masks(bitWidth[t], tau[t])) {
-        int bucket = qk ^ mask;
-        for (int j = start[bucket], end = start[bucket + 1]; j < end; j++) {
-          int i = ord[j];
-          int o = 4 * i;
-          long x0 = words[o] ^ q0;
-          int d = Long.bitCount(x0);
-          if (d > radius) {
-            continue;
-          }
-          long x1 = words[o + 1] ^ q1;
-          long x2 = words[o + 2] ^ q2;
-          long x3 = words[o + 3] ^ q3;
-          d += Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-          if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
-            sink.hit(i, d);
-          }
+      slotEnd[t] = np;
+    }
+    // Pass 2: candidate ordinals: singletons from the slot, crowded buckets from their run.
+    int[] pv = s.probes;
+    int[] candEnd = new int[tables];
+    int nc = 0;
+    for (int t = 0, p = 0; t < tables; t++) {
+      int[] over = overflow[t];
+      for (; p < slotEnd[t]; p++) {
+        int v = pv[p];
+        if (v >= 0) {
+          s.candidates(nc + 1)[nc++] = v;
+        } else if (v != EMPTY) {
+          int j = -2 - v;
+          int e;
+          do {
+            e = over[j++];
+            s.candidates(nc + 1)[nc++] = e & ~LAST;
+          } while ((e & LAST) == 0);
+        }
+      }
+      candEnd[t] = nc;
+    }
+    // Pass 3: verify with popcounts (the first word rejects about half of random candidates).
+    int[] cand = s.candidates;
+    long[] w = words;
+    for (int t = 0, c = 0; t < tables; t++) {
+      for (; c < candEnd[t]; c++) {
+        int i = cand[c];
+        int o = 4 * i;
+        long x0 = w[o] ^ q0;
+        int d = Long.bitCount(x0);
+        if (d > radius) {
+          continue;
+        }
+        long x1 = w[o + 1] ^ q1;
+        long x2 = w[o + 2] ^ q2;
+        long x3 = w[o + 3] ^ q3;
+        d += Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+        if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
+          sink.hit(i, d);
         }
       }
     }
@@ -324,6 +443,38 @@ public final class PdqIndex {
     }
   }
 
+  /** Per-thread probe and candidate buffers, so a search allocates almost nothing. */
+  private static final class Scratch {
+    int[] probes = new int[4096];
+    int[] candidates = new int[8192];
+    boolean busy;
+
+    int[] probes(int n) {
+      if (n > probes.length) {
+        probes = Arrays.copyOf(probes, Math.max(n, 2 * probes.length));
+      }
+      return probes;
+    }
+
+    int[] candidates(int n) {
+      if (n > candidates.length) {
+        candidates = Arrays.copyOf(candidates, Math.max(n, 2 * candidates.length));
+      }
+      return candidates;
+    }
+
+    /** Drops buffers that one unusually large search grew, so a thread does not keep them. */
+    void release() {
+      busy = false;
+      if (probes.length > KEEP_SCRATCH) {
+        probes = new int[4096];
+      }
+      if (candidates.length > KEEP_SCRATCH) {
+        candidates = new int[8192];
+      }
+    }
+  }
+
   /** Collects hashes; ordinals are given in insertion order starting at 0. Not reusable. */
   public static final class Builder {
     private long[] words;
@@ -382,8 +533,8 @@ public final class PdqIndex {
     }
 
     /**
-     * Builds the index in linear time. Unless {@link #tables} was set, the substrings are about
-     * log2(size) bits long: 16 bits up to 65,536 hashes, 24 bits at ten million.
+     * Builds the index in linear time. Unless {@link #tables} was set, the number of tables is
+     * chosen from the size: 16 for a thousand hashes, 12 at one million, 11 from four million.
      */
     public PdqIndex build() {
       if (built) {
