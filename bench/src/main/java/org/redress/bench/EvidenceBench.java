@@ -37,7 +37,13 @@ import org.redress.evidence.Verification;
  * is enough to produce a log {@link LogVerifier} accepts.
  *
  * <p>Usage: {@code EvidenceBench [smallItems=10000] [batch=500] [largeMiB=128] [largeFiles=3]
- * [logLeaves=1000000]}.
+ * [logLeaves=1000000] [warm=1]}. A count of 0 skips that part. With {@code warm=0} the large
+ * files are timed in a cold JVM (run it alone: {@code EvidenceBench 0 1 128 3 0 0}), which is
+ * what a user of {@code redress evidence add} sees.
+ *
+ * <p>Run from the worktree after {@code mvn -q -o -pl bench -am compile}:
+ * {@code java -cp bench/target/classes:evidence/target/classes:<bcprov, bcpkix and bcutil jars>
+ * org.redress.bench.EvidenceBench}; temporary files go to {@code java.io.tmpdir}.
  */
 public final class EvidenceBench {
   private EvidenceBench() {}
@@ -48,11 +54,18 @@ public final class EvidenceBench {
     int largeMib = arg(args, 2, 128);
     int largeFiles = arg(args, 3, 3);
     int leaves = arg(args, 4, 1_000_000);
+    boolean warm = arg(args, 5, 1) != 0;
     Path dir = Files.createTempDirectory("redress-evidence-bench");
     try {
-      smallItems(dir.resolve("small"), small, batch);
-      largeFiles(dir.resolve("large"), largeMib, largeFiles);
-      bigLog(dir.resolve("log"), leaves);
+      if (small > 0) {
+        smallItems(dir.resolve("small"), small, batch);
+      }
+      if (largeMib > 0 && largeFiles > 0) {
+        largeFiles(dir.resolve("large"), largeMib, largeFiles, warm);
+      }
+      if (leaves > 0) {
+        bigLog(dir.resolve("log"), leaves);
+      }
     } finally {
       delete(dir);
     }
@@ -94,7 +107,7 @@ public final class EvidenceBench {
         v.ok() ? "VERIFIED" : "FAILED " + v.firstFailure().orElse(""));
   }
 
-  static void largeFiles(Path dir, int mib, int count) throws Exception {
+  static void largeFiles(Path dir, int mib, int count, boolean warm) throws Exception {
     Path src = dir.resolve("src");
     Path copy = dir.resolve("copy");
     Files.createDirectories(src);
@@ -112,10 +125,12 @@ public final class EvidenceBench {
       }
       files.add(p);
     }
-    // Warm the JIT (AES-GCM and SHA-256 intrinsics need C2) on a throwaway store, untimed.
-    try (EvidenceStore s = EvidenceStore.builder(dir.resolve("warm")).open()) {
-      for (int i = 0; i < 3; i++) {
-        s.add("warm", NewItem.of(files.get(0)));
+    if (warm) {
+      // Warm the JIT (AES-GCM and SHA-256 intrinsics need C2) on a throwaway store, untimed.
+      try (EvidenceStore s = EvidenceStore.builder(dir.resolve("warm")).open()) {
+        for (int i = 0; i < 3; i++) {
+          s.add("warm", NewItem.of(files.get(0)));
+        }
       }
     }
     run("sync");
@@ -135,9 +150,10 @@ public final class EvidenceBench {
     }
     double ours = (System.nanoTime() - t1) / 1e9;
     double total = (double) mib * count;
-    System.out.printf(Locale.ROOT, "large files: %d x %d MiB: sha256sum+cp+sync %.2f s "
-        + "(%.0f MiB/s); evidence add %.2f s (%.0f MiB/s) = %.0f %% of sha256sum+cp%n", count, mib,
-        base, total / base, ours, total / ours, 100 * base / ours);
+    System.out.printf(Locale.ROOT, "large files (%s JVM): %d x %d MiB: sha256sum+cp+sync %.2f s "
+        + "(%.0f MiB/s); evidence add %.2f s (%.0f MiB/s) = %.0f %% of sha256sum+cp%n",
+        warm ? "warm" : "cold", count, mib, base, total / base, ours, total / ours,
+        100 * base / ours);
   }
 
   private static void run(String... cmd) throws IOException, InterruptedException {
