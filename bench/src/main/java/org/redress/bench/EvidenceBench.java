@@ -87,7 +87,9 @@ public final class EvidenceBench {
       Files.write(p, b);
       files.add(p);
     }
+    run("sync"); // write back the source files first: their I/O is not the store's
     long t0 = System.nanoTime();
+    long c0 = cpu();
     try (EvidenceStore s = EvidenceStore.builder(dir.resolve("ws")).open()) {
       for (int i = 0; i < n; i += batch) {
         List<NewItem> items = new ArrayList<>();
@@ -98,8 +100,11 @@ public final class EvidenceBench {
       }
     }
     double sec = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpu() - c0) / 1e9;
     System.out.printf(Locale.ROOT, "small items: %d items of 0.5-1.5 KiB in durable batches of "
-        + "%d: %.2f s, %.0f items/s%n", n, batch, sec, n / sec);
+        + "%d: %.2f s, %.0f items/s (%.2f s CPU, load %.1f)%n", n, batch, sec, n / sec, cpu,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            .getSystemLoadAverage());
     long v0 = System.nanoTime();
     Verification v = LogVerifier.verify(dir.resolve("ws"));
     System.out.printf(Locale.ROOT, "verify-log of those %d leaves and %d checkpoints: %.2f s, "

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +45,7 @@ public final class EvidenceStore implements AutoCloseable {
   private static final byte[] CHECK = "redress-master-1".getBytes(StandardCharsets.US_ASCII);
 
   private final Layout layout;
+  private final Blobs blobs;
   private final Clock clock;
   private final SecureRandom random;
   private final String toolName;
@@ -56,6 +55,9 @@ public final class EvidenceStore implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final List<String> warnings = new ArrayList<>();
+  private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
+  private final byte[] noncePool = new byte[4096];
+  private int noncePos = noncePool.length;
 
   private byte[] master;
   private byte[] seed;
@@ -74,6 +76,7 @@ public final class EvidenceStore implements AutoCloseable {
 
   private EvidenceStore(Builder b, FileChannel lockChannel, FileLock lock) {
     this.layout = new Layout(b.workspace);
+    this.blobs = new Blobs(layout);
     this.clock = b.clock;
     this.random = b.random;
     this.toolName = b.toolName;
@@ -268,6 +271,7 @@ public final class EvidenceStore implements AutoCloseable {
           "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
           covered));
     }
+    warnings.addAll(blobs.load(tree.size()));
     log = LogFile.openForAppend(layout.entries(), scan.goodLength);
     for (String c : shredded) {
       if (Files.exists(layout.caseKey(c))) {
@@ -275,9 +279,36 @@ public final class EvidenceStore implements AutoCloseable {
         warnings.add("finished shredding case " + c + " (interrupted earlier)");
       }
     }
+    checkBlobsPresent();
     if (tree.size() > covered) {
       makeCheckpoint(false);
     }
+  }
+
+  /**
+   * Refuses to open when a leaf names content or metadata that no pack (or loose file) holds:
+   * a pack was deleted or lost, and carrying on would hide it.
+   */
+  private void checkBlobsPresent() throws EvidenceException {
+    for (int i = 0; i < leaves.size(); i++) {
+      Leaf l = leaves.get(i);
+      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)) {
+        continue;
+      }
+      if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha256)) {
+        throw missing(i, l, "content " + l.sha256);
+      }
+      if (!blobs.has(l.caseId, Pack.META, l.meta)) {
+        throw missing(i, l, "metadata " + l.meta);
+      }
+    }
+  }
+
+  private EvidenceException missing(int index, Leaf l, String what) {
+    return new EvidenceException(String.format(Locale.ROOT, "log record %d (%s of item %d, case "
+        + "%s) names %s, which no pack in %s holds: a pack file was deleted or lost; the store "
+        + "refuses to open (restore the case's packs from a backup; verify-log still works)",
+        index, l.type, l.item, l.caseId, what, layout.packs(l.caseId)));
   }
 
   private byte[] loadMaster(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
@@ -509,32 +540,20 @@ public final class EvidenceStore implements AutoCloseable {
     List<Leaf> batch = new ArrayList<>();
     List<Metadata> metas = new ArrayList<>();
     long next = tree.size();
-    try (Durable.Batch files = new Durable.Batch()) {
+    try (Blobs.Batch pack = blobs.batch(caseId, next, random)) {
       for (NewItem it : items) {
         Path f = it.file();
         if (!Files.isRegularFile(f)) {
           throw new EvidenceException("not a regular file: " + f);
         }
-        String sha;
-        long size;
         try {
-          MessageDigest d = Hex.sha256();
-          try (InputStream in = new DigestInputStream(Files.newInputStream(f), d)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
-          }
-          sha = Hex.of(d.digest());
-          Path obj = layout.object(caseId, sha);
-          String ctx = "redress/item/" + caseId + "/" + sha;
-          files.add(obj, out -> {
-            try (InputStream in = Files.newInputStream(f)) {
-              Crypto.encrypt(key, ctx, in, out, random);
-            }
-          });
+          Stored c = storeContent(caseId, key, f, pack);
           Instant at = clock.instant();
-          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, size);
-          writeMeta(caseId, key, meta, files);
+          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy,
+              c.size);
+          writeMeta(caseId, key, meta, pack);
           metas.add(meta);
-          batch.add(Leaf.add(caseId, next++, sha, size, meta.sha256(), at));
+          batch.add(Leaf.add(caseId, next++, c.sha256, c.size, meta.sha256(), at));
         } catch (NoSuchFileException ex) {
           throw new EvidenceException("no such file: " + f, ex);
         } catch (IOException ex) {
@@ -544,11 +563,10 @@ public final class EvidenceStore implements AutoCloseable {
           progress.run();
         }
       }
-      files.commit();
+      commit(pack, batch);
     } catch (IOException ex) {
       throw new EvidenceException("failed to store files: " + ex.getMessage(), ex);
     }
-    append(batch);
     List<Item> out = new ArrayList<>();
     for (Leaf l : batch) {
       out.add(itemOf(l.item, metas.get(out.size())));
@@ -557,13 +575,97 @@ public final class EvidenceStore implements AutoCloseable {
     return out;
   }
 
-  private void writeMeta(String caseId, byte[] key, Metadata meta, Durable.Batch files)
+  /** Files up to this size are read once into memory; larger ones are read twice, streaming. */
+  static final int SMALL_FILE = 1 << 20;
+
+  /** The SHA-256 and size of stored content. */
+  private record Stored(String sha256, long size) {}
+
+  /**
+   * Hashes a file and, unless the case already holds the same bytes, adds it to the batch's
+   * pack, encrypted under a context that names its SHA-256 (docs §6.3).
+   */
+  private Stored storeContent(String caseId, byte[] key, Path f, Blobs.Batch pack)
+      throws IOException, EvidenceException {
+    long size = Files.size(f);
+    if (size <= SMALL_FILE) {
+      byte[] data = Files.readAllBytes(f);
+      String sha = Hex.of(Hex.sha256(data));
+      pack.add(Pack.CONTENT, sha, out -> encryptor.encrypt(key, itemContext(caseId, sha), data,
+          out, noncePrefix()));
+      return new Stored(sha, data.length);
+    }
+    java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
+    MessageDigest d = Hex.sha256();
+    byte[] buf = new byte[1 << 16];
+    long n = 0;
+    try (InputStream in = Files.newInputStream(f)) {
+      for (int r; (r = in.read(buf)) > 0; ) {
+        d.update(buf, 0, r);
+        n += r;
+      }
+    }
+    String sha = Hex.of(d.digest());
+    long[] encrypted = {Crypto.encryptedLength(n)};
+    pack.add(Pack.CONTENT, sha, out -> {
+      try (InputStream in = Files.newInputStream(f)) {
+        encrypted[0] = encryptor.encrypt(key, itemContext(caseId, sha), in, out,
+            noncePrefix());
+      }
+    });
+    if (n != size || Files.size(f) != size || !Files.getLastModifiedTime(f).equals(mtime)
+        || encrypted[0] != Crypto.encryptedLength(n)) {
+      throw new EvidenceException("file " + f + " changed while it was being stored; "
+          + "nothing of this batch was logged (add it again when it no longer changes)");
+    }
+    return new Stored(sha, n);
+  }
+
+  private static String itemContext(String caseId, String sha) {
+    return "redress/item/" + caseId + "/" + sha;
+  }
+
+  private static String metaContext(String caseId, String sha) {
+    return "redress/meta/" + caseId + "/" + sha;
+  }
+
+  private void writeMeta(String caseId, byte[] key, Metadata meta, Blobs.Batch pack)
       throws IOException {
     String msha = meta.sha256();
     byte[] plain = meta.bytes();
-    files.add(layout.meta(caseId, msha), out -> Crypto.encrypt(key,
-        "redress/meta/" + caseId + "/" + msha, new java.io.ByteArrayInputStream(plain), out,
-        random));
+    pack.add(Pack.META, msha, out -> encryptor.encrypt(key, metaContext(caseId, msha), plain,
+        out, noncePrefix()));
+  }
+
+  /**
+   * A fresh random 8-byte nonce prefix (docs §6.3). The SecureRandom is asked for 512 of them at
+   * a time: one call per blob cost more than encrypting a small item.
+   */
+  private byte[] noncePrefix() {
+    if (noncePos == noncePool.length) {
+      random.nextBytes(noncePool);
+      noncePos = 0;
+    }
+    byte[] p = Arrays.copyOfRange(noncePool, noncePos, noncePos + 8);
+    Arrays.fill(noncePool, noncePos, noncePos + 8, (byte) 0);
+    noncePos += 8;
+    return p;
+  }
+
+  /**
+   * Makes a batch durable in order: its pack (one fsync of the file, one of the directory), then
+   * its leaves (one fsync of the log); only then may lookups find its blobs.
+   */
+  private void commit(Blobs.Batch pack, List<Leaf> batch) throws IOException,
+      EvidenceException {
+    pack.commit();
+    try {
+      append(batch);
+    } catch (EvidenceException ex) {
+      pack.discard();
+      throw ex;
+    }
+    pack.publish();
   }
 
   private void append(List<Leaf> batch) throws EvidenceException {
@@ -633,13 +735,12 @@ public final class EvidenceStore implements AutoCloseable {
     Metadata now = metadata(itemId);
     Metadata fixed = now.corrected(changes, reason);
     byte[] key = caseKey(add.caseId, false);
-    try (Durable.Batch files = new Durable.Batch()) {
-      writeMeta(add.caseId, key, fixed, files);
-      files.commit();
+    try (Blobs.Batch pack = blobs.batch(add.caseId, tree.size(), random)) {
+      writeMeta(add.caseId, key, fixed, pack);
+      commit(pack, List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
     } catch (IOException ex) {
       throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
     }
-    append(List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
     makeCheckpoint(true);
     return item(itemId);
   }
@@ -683,8 +784,9 @@ public final class EvidenceStore implements AutoCloseable {
       Files.delete(key);
       Durable.syncDir(key.getParent());
     }
+    blobs.forget(caseId);
     Path dir = layout.caseDir(caseId);
-    for (String sub : List.of("objects", "meta")) {
+    for (String sub : List.of("packs", "objects", "meta")) {
       Path d = dir.resolve(sub);
       if (Files.isDirectory(d)) {
         try (Stream<Path> s = Files.walk(d)) {
@@ -820,11 +922,14 @@ public final class EvidenceStore implements AutoCloseable {
     Leaf add = addLeaf(id);
     byte[] key = caseKey(add.caseId, false);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Path p = layout.meta(add.caseId, msha);
-    try (InputStream in = Files.newInputStream(p)) {
-      Crypto.decrypt(key, "redress/meta/" + add.caseId + "/" + msha, in, buf);
+    try (InputStream in = blobs.open(add.caseId, Pack.META, msha)) {
+      Crypto.decrypt(key, metaContext(add.caseId, msha), in, buf);
+    } catch (NoSuchFileException ex) {
+      throw new EvidenceException("metadata of item " + id + " is missing: "
+          + blobs.where(add.caseId, Pack.META, msha), ex);
     } catch (IOException ex) {
-      throw new EvidenceException("failed to read metadata " + p + ": " + ex.getMessage(), ex);
+      throw new EvidenceException("failed to read metadata of item " + id + " from "
+          + blobs.where(add.caseId, Pack.META, msha) + ": " + ex.getMessage(), ex);
     } catch (Failure f) {
       throw new EvidenceException("metadata of item " + id + ": " + f.getMessage());
     }
@@ -844,13 +949,13 @@ public final class EvidenceStore implements AutoCloseable {
     Leaf add = addLeaf(id);
     refuseShredded(add.caseId);
     byte[] key = caseKey(add.caseId, false);
-    Path p = layout.object(add.caseId, add.sha256);
+    String where = blobs.where(add.caseId, Pack.CONTENT, add.sha256);
     MessageDigest d = Hex.sha256();
-    try (InputStream in = Files.newInputStream(p);
+    try (InputStream in = blobs.open(add.caseId, Pack.CONTENT, add.sha256);
         OutputStream tee = new java.security.DigestOutputStream(out, d)) {
-      Crypto.decrypt(key, "redress/item/" + add.caseId + "/" + add.sha256, in, tee);
+      Crypto.decrypt(key, itemContext(add.caseId, add.sha256), in, tee);
     } catch (NoSuchFileException ex) {
-      throw new EvidenceException("content of item " + id + " is missing: " + p, ex);
+      throw new EvidenceException("content of item " + id + " is missing: " + where, ex);
     } catch (IOException ex) {
       throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
     } catch (Failure f) {
