@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +58,9 @@ public final class EvidenceStore implements AutoCloseable {
   private final FileLock lock;
   private final List<String> warnings = new ArrayList<>();
   private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
+  private final ThreadLocal<Crypto.Encryptor> workerEncryptors =
+      ThreadLocal.withInitial(Crypto.Encryptor::new);
+  private ExecutorService workers;
   private final byte[] noncePool = new byte[4096];
   private int noncePos = noncePool.length;
 
@@ -540,14 +545,24 @@ public final class EvidenceStore implements AutoCloseable {
     List<Leaf> batch = new ArrayList<>();
     List<Metadata> metas = new ArrayList<>();
     long next = tree.size();
-    try (Blobs.Batch pack = blobs.batch(caseId, next, random)) {
+    List<Path> files = items.stream().map(NewItem::file).toList();
+    try (Blobs.Batch pack = blobs.batch(caseId, next, random);
+        Prefetch ahead = new Prefetch(items.size() < PARALLEL_FROM ? null : workers(), files, key,
+            caseId, this::noncePrefix, workerEncryptors)) {
       for (NewItem it : items) {
         Path f = it.file();
-        if (!Files.isRegularFile(f)) {
-          throw new EvidenceException("not a regular file: " + f);
-        }
         try {
-          Stored c = storeContent(caseId, key, f, pack);
+          Prefetch.Ready r = ahead.next();
+          if (!r.regular()) {
+            throw new EvidenceException("not a regular file: " + f);
+          }
+          Stored c;
+          if (r.sealed() != null) {
+            pack.add(Pack.CONTENT, r.sha256(), out -> out.write(r.sealed()));
+            c = new Stored(r.sha256(), r.size());
+          } else {
+            c = storeLarge(caseId, key, f, r.size(), pack);
+          }
           Instant at = clock.instant();
           Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy,
               c.size);
@@ -575,26 +590,31 @@ public final class EvidenceStore implements AutoCloseable {
     return out;
   }
 
-  /** Files up to this size are read once into memory; larger ones are read twice, streaming. */
-  static final int SMALL_FILE = 1 << 20;
+  /** Batches at least this large read, hash and encrypt small files on worker threads. */
+  private static final int PARALLEL_FROM = 16;
+
+  private ExecutorService workers() {
+    if (workers == null) {
+      int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+      workers = Executors.newFixedThreadPool(n, r -> {
+        Thread t = new Thread(r, "redress-evidence-reader");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return workers;
+  }
 
   /** The SHA-256 and size of stored content. */
   private record Stored(String sha256, long size) {}
 
   /**
-   * Hashes a file and, unless the case already holds the same bytes, adds it to the batch's
-   * pack, encrypted under a context that names its SHA-256 (docs §6.3).
+   * Stores a file too large to hold in memory: one pass to hash it, a second to encrypt it into
+   * the pack under a context that names its SHA-256 (docs §6.3) unless the case already holds
+   * the same bytes. Refuses a file that changes in between.
    */
-  private Stored storeContent(String caseId, byte[] key, Path f, Blobs.Batch pack)
+  private Stored storeLarge(String caseId, byte[] key, Path f, long size, Blobs.Batch pack)
       throws IOException, EvidenceException {
-    long size = Files.size(f);
-    if (size <= SMALL_FILE) {
-      byte[] data = Files.readAllBytes(f);
-      String sha = Hex.of(Hex.sha256(data));
-      pack.add(Pack.CONTENT, sha, out -> encryptor.encrypt(key, itemContext(caseId, sha), data,
-          out, noncePrefix()));
-      return new Stored(sha, data.length);
-    }
     java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
     MessageDigest d = Hex.sha256();
     byte[] buf = new byte[1 << 16];
@@ -621,7 +641,7 @@ public final class EvidenceStore implements AutoCloseable {
     return new Stored(sha, n);
   }
 
-  private static String itemContext(String caseId, String sha) {
+  static String itemContext(String caseId, String sha) {
     return "redress/item/" + caseId + "/" + sha;
   }
 
@@ -1073,6 +1093,9 @@ public final class EvidenceStore implements AutoCloseable {
 
   @Override
   public void close() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
     closeQuietly(log);
     try {
       if (lock != null) {

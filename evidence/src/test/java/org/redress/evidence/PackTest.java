@@ -68,6 +68,42 @@ class PackTest {
   }
 
   @Test
+  void addAll_largeBatchWithMissingFileInMiddle_namesItAndLogsNothing() throws Exception {
+    List<NewItem> items = new ArrayList<>(files("f", 40, 700));
+    Path missing = tmp.resolve("gone.jpg");
+    items.add(17, NewItem.of(missing));
+    try (EvidenceStore s = Fixtures.store(ws()).open()) {
+      assertThatThrownBy(() -> s.addAll("c", items)).hasMessage("not a regular file: " + missing);
+      assertThat(s.logSize()).isZero();
+      s.addAll("c", items.subList(0, 17));
+      assertThat(s.logSize()).isEqualTo(17);
+    }
+    assertThat(Fixtures.packs(ws(), "c")).hasSize(1);
+  }
+
+  @Test
+  void addAll_largeAndDuplicateFilesAmongSmallOnes_allReadBack() throws Exception {
+    List<NewItem> items = new ArrayList<>(files("f", 30, 900));
+    Path large = Fixtures.noise(tmp, "large.bin", Prefetch.SMALL_FILE + 70_000, 9);
+    items.add(5, NewItem.of(large));
+    items.add(20, items.get(3).note("same bytes as item 3"));
+    try (EvidenceStore s = Fixtures.store(ws()).open()) {
+      List<Item> added = s.addAll("c", items);
+      assertThat(added).hasSize(32);
+      assertThat(added.get(5).size()).isEqualTo(Prefetch.SMALL_FILE + 70_000);
+      assertThat(added.get(20).sha256()).isEqualTo(added.get(3).sha256());
+    }
+    try (EvidenceStore s = Fixtures.store(ws()).open()) {
+      for (int i = 0; i < items.size(); i++) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.readContent(i, out);
+        assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(items.get(i).file()));
+      }
+    }
+    assertThat(Fixtures.blobs(ws(), "c")).filteredOn(e -> e.kind() == Pack.CONTENT).hasSize(31);
+  }
+
+  @Test
   void addAll_contentAlreadyInEarlierPack_notStoredAgain() throws Exception {
     List<NewItem> a = files("a", 3, 500);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
