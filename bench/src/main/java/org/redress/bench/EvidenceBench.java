@@ -109,10 +109,11 @@ public final class EvidenceBench {
     double sec = (System.nanoTime() - t0) / 1e9;
     double cpu = (cpu() - c0) / 1e9;
     double all = (processCpu() - p0) / 1e9;
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
     System.out.printf(Locale.ROOT, "small items (%s JVM): %d items of 0.5-1.5 KiB in durable "
         + "batches of %d: %.2f s, %.0f items/s (CPU: %.2f s writer thread, %.2f s whole JVM; "
-        + "load %.1f)%n", jvm, n, batch, sec, n / sec, cpu, all, java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean().getSystemLoadAverage());
+        + "load %.1f)%n", jvm, n, batch, sec, n / sec, cpu, all, load);
     long v0 = System.nanoTime();
     Verification v = LogVerifier.verify(dir.resolve("ws"));
     System.out.printf(Locale.ROOT, "verify-log of those %d leaves and %d checkpoints: %.2f s, "
