@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 final class Prefetch implements AutoCloseable {
   /** Files up to this size are read once into memory; larger ones are streamed by the writer. */
   static final int SMALL_FILE = 1 << 20;
-  private static final int WINDOW = 64;
+  /** Files in flight: at most about 2 × 32 MiB of plaintext and ciphertext in memory. */
+  private static final int WINDOW = 32;
 
   /**
    * One file: not regular, or large ({@code sealed} null: the writer streams it), or small with
