@@ -37,7 +37,13 @@ import org.redress.evidence.Verification;
  * is enough to produce a log {@link LogVerifier} accepts.
  *
  * <p>Usage: {@code EvidenceBench [smallItems=10000] [batch=500] [largeMiB=128] [largeFiles=3]
- * [logLeaves=1000000]}.
+ * [logLeaves=1000000] [warm=1]}. A count of 0 skips that part. With {@code warm=0} the large
+ * files are timed in a cold JVM (run it alone: {@code EvidenceBench 0 1 128 3 0 0}), which is
+ * what a user of {@code redress evidence add} sees.
+ *
+ * <p>Run from the worktree after {@code mvn -q -o -pl bench -am compile}:
+ * {@code java -cp bench/target/classes:evidence/target/classes:<bcprov, bcpkix and bcutil jars>
+ * org.redress.bench.EvidenceBench}; temporary files go to {@code java.io.tmpdir}.
  */
 public final class EvidenceBench {
   private EvidenceBench() {}
@@ -48,11 +54,18 @@ public final class EvidenceBench {
     int largeMib = arg(args, 2, 128);
     int largeFiles = arg(args, 3, 3);
     int leaves = arg(args, 4, 1_000_000);
+    boolean warm = arg(args, 5, 1) != 0;
     Path dir = Files.createTempDirectory("redress-evidence-bench");
     try {
-      smallItems(dir.resolve("small"), small, batch);
-      largeFiles(dir.resolve("large"), largeMib, largeFiles);
-      bigLog(dir.resolve("log"), leaves);
+      if (small > 0) {
+        smallItems(dir.resolve("small"), small, batch);
+      }
+      if (largeMib > 0 && largeFiles > 0) {
+        largeFiles(dir.resolve("large"), largeMib, largeFiles, warm);
+      }
+      if (leaves > 0) {
+        bigLog(dir.resolve("log"), leaves);
+      }
     } finally {
       delete(dir);
     }
@@ -63,6 +76,12 @@ public final class EvidenceBench {
   }
 
   static void smallItems(Path dir, int n, int batch) throws Exception {
+    smallItems(dir.resolve("cold"), n, batch, "cold");
+    smallItems(dir.resolve("warm"), n, batch, "warm");
+  }
+
+  /** Times 10,000 adds in a fresh workspace; the second call in a JVM shows it warm. */
+  static void smallItems(Path dir, int n, int batch, String jvm) throws Exception {
     Path src = dir.resolve("src");
     Files.createDirectories(src);
     Random r = new Random(1);
@@ -74,7 +93,10 @@ public final class EvidenceBench {
       Files.write(p, b);
       files.add(p);
     }
+    run("sync"); // write back the source files first: their I/O is not the store's
     long t0 = System.nanoTime();
+    long c0 = cpu();
+    long p0 = processCpu();
     try (EvidenceStore s = EvidenceStore.builder(dir.resolve("ws")).open()) {
       for (int i = 0; i < n; i += batch) {
         List<NewItem> items = new ArrayList<>();
@@ -85,8 +107,13 @@ public final class EvidenceBench {
       }
     }
     double sec = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "small items: %d items of 0.5-1.5 KiB in durable batches of "
-        + "%d: %.2f s, %.0f items/s%n", n, batch, sec, n / sec);
+    double cpu = (cpu() - c0) / 1e9;
+    double all = (processCpu() - p0) / 1e9;
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
+    System.out.printf(Locale.ROOT, "small items (%s JVM): %d items of 0.5-1.5 KiB in durable "
+        + "batches of %d: %.2f s, %.0f items/s (CPU: %.2f s writer thread, %.2f s whole JVM; "
+        + "load %.1f)%n", jvm, n, batch, sec, n / sec, cpu, all, load);
     long v0 = System.nanoTime();
     Verification v = LogVerifier.verify(dir.resolve("ws"));
     System.out.printf(Locale.ROOT, "verify-log of those %d leaves and %d checkpoints: %.2f s, "
@@ -94,7 +121,7 @@ public final class EvidenceBench {
         v.ok() ? "VERIFIED" : "FAILED " + v.firstFailure().orElse(""));
   }
 
-  static void largeFiles(Path dir, int mib, int count) throws Exception {
+  static void largeFiles(Path dir, int mib, int count, boolean warm) throws Exception {
     Path src = dir.resolve("src");
     Path copy = dir.resolve("copy");
     Files.createDirectories(src);
@@ -112,10 +139,12 @@ public final class EvidenceBench {
       }
       files.add(p);
     }
-    // Warm the JIT (AES-GCM and SHA-256 intrinsics need C2) on a throwaway store, untimed.
-    try (EvidenceStore s = EvidenceStore.builder(dir.resolve("warm")).open()) {
-      for (int i = 0; i < 3; i++) {
-        s.add("warm", NewItem.of(files.get(0)));
+    if (warm) {
+      // Warm the JIT (AES-GCM and SHA-256 intrinsics need C2) on a throwaway store, untimed.
+      try (EvidenceStore s = EvidenceStore.builder(dir.resolve("warm")).open()) {
+        for (int i = 0; i < 3; i++) {
+          s.add("warm", NewItem.of(files.get(0)));
+        }
       }
     }
     run("sync");
@@ -135,9 +164,10 @@ public final class EvidenceBench {
     }
     double ours = (System.nanoTime() - t1) / 1e9;
     double total = (double) mib * count;
-    System.out.printf(Locale.ROOT, "large files: %d x %d MiB: sha256sum+cp+sync %.2f s "
-        + "(%.0f MiB/s); evidence add %.2f s (%.0f MiB/s) = %.0f %% of sha256sum+cp%n", count, mib,
-        base, total / base, ours, total / ours, 100 * base / ours);
+    System.out.printf(Locale.ROOT, "large files (%s JVM): %d x %d MiB: sha256sum+cp+sync %.2f s "
+        + "(%.0f MiB/s); evidence add %.2f s (%.0f MiB/s) = %.0f %% of sha256sum+cp%n",
+        warm ? "warm" : "cold", count, mib, base, total / base, ours, total / ours,
+        100 * base / ours);
   }
 
   private static void run(String... cmd) throws IOException, InterruptedException {
@@ -230,6 +260,12 @@ public final class EvidenceBench {
   /** CPU time of this thread (the verifier is single-threaded), so a busy machine shows less. */
   private static long cpu() {
     return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** CPU time of the whole JVM (workers, JIT compiler and GC threads included). */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static byte[] node(MessageDigest sha, byte[] l, byte[] r) {

@@ -152,45 +152,152 @@ final class Crypto {
         .put((byte) (last ? 1 : 0)).array();
   }
 
-  /** Encrypts a stream in 64 KiB chunks (docs §6.3). Returns the ciphertext length. */
+  private static Cipher gcm() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException ex) {
+      throw new IllegalStateException("AES-GCM unavailable", ex);
+    }
+  }
+
+  private static void init(Cipher c, int mode, SecretKeySpec key, byte[] prefix, int index,
+      byte[] aad) {
+    byte[] nonce = ByteBuffer.allocate(NONCE).put(prefix).putInt(index).array();
+    try {
+      c.init(mode, key, new GCMParameterSpec(TAG * 8, nonce));
+    } catch (GeneralSecurityException ex) {
+      throw new IllegalStateException("AES-GCM unavailable", ex);
+    }
+    c.updateAAD(aad);
+  }
+
+  /** The length of what {@link #encrypt} writes for {@code plain} bytes (docs §6.3). */
+  static long encryptedLength(long plain) {
+    long chunks = plain == 0 ? 1 : (plain + CHUNK - 1) / CHUNK;
+    return ITEM_MAGIC.length + 8 + chunks * TAG + plain;
+  }
+
+  /**
+   * Draws a random nonce prefix, then encrypts as {@link #encrypt(byte[], String, InputStream,
+   * OutputStream, byte[])}.
+   */
   static long encrypt(byte[] key, String context, InputStream in, OutputStream out,
       SecureRandom random) throws IOException {
-    byte[] ctx = context.getBytes(StandardCharsets.UTF_8);
     byte[] prefix = new byte[8];
     random.nextBytes(prefix);
-    out.write(ITEM_MAGIC);
-    out.write(prefix);
-    long written = 16;
-    byte[] cur = new byte[CHUNK];
-    byte[] next = new byte[CHUNK];
-    int curLen = in.readNBytes(cur, 0, CHUNK);
-    int index = 0;
-    while (true) {
-      int nextLen = curLen == CHUNK ? in.readNBytes(next, 0, CHUNK) : 0;
-      boolean last = nextLen == 0;
-      byte[] nonce = ByteBuffer.allocate(NONCE).put(prefix).putInt(index).array();
-      byte[] ct;
+    return encrypt(key, context, in, out, prefix);
+  }
+
+  /**
+   * Encrypts a stream in 64 KiB chunks (docs §6.3) under a nonce prefix that must never repeat
+   * under {@code key} (8 random bytes). Returns the ciphertext length.
+   */
+  static long encrypt(byte[] key, String context, InputStream in, OutputStream out,
+      byte[] prefix) throws IOException {
+    return new Encryptor().encrypt(key, context, in, out, prefix);
+  }
+
+  /**
+   * Encrypts with one reusable JDK cipher (which then also keeps the expanded AES key while the
+   * key stays the same): for a store writing many small blobs. Not thread-safe.
+   */
+  static final class Encryptor {
+    private final Cipher cipher = gcm();
+
+    /** As {@link Crypto#encrypt(byte[], String, InputStream, OutputStream, byte[])}. */
+    long encrypt(byte[] key, String context, InputStream in, OutputStream out, byte[] prefix)
+        throws IOException {
+      Sealer s = new Sealer(cipher, key, context, prefix, out);
+      byte[] cur = new byte[CHUNK];
+      byte[] next = new byte[CHUNK];
+      int curLen = in.readNBytes(cur, 0, CHUNK);
+      for (int index = 0; ; index++) {
+        int nextLen = curLen == CHUNK ? in.readNBytes(next, 0, CHUNK) : 0;
+        boolean last = nextLen == 0;
+        s.seal(cur, 0, curLen, index, last);
+        if (last) {
+          return s.written;
+        }
+        byte[] t = cur;
+        cur = next;
+        next = t;
+        curLen = nextLen;
+      }
+    }
+
+    /** The same for bytes in memory (no copies). */
+    long encrypt(byte[] key, String context, byte[] plain, OutputStream out, byte[] prefix)
+        throws IOException {
+      Sealer s = new Sealer(cipher, key, context, prefix, out);
+      int index = 0;
+      int off = 0;
+      do {
+        int n = Math.min(CHUNK, plain.length - off);
+        boolean last = off + n == plain.length;
+        s.seal(plain, off, n, index++, last);
+        off += n;
+      } while (off < plain.length);
+      return s.written;
+    }
+  }
+
+  /**
+   * Seals chunks of one encrypted stream. Each chunk is fed to the JDK's AES-GCM in
+   * {@link #SLICE}-byte updates rather than one 64 KiB {@code doFinal}: the ciphertext is the
+   * same, but the methods that HotSpot replaces by AES-NI / CLMUL intrinsics are then called often
+   * enough to be compiled early, which makes a cold JVM (one {@code redress evidence add}) about
+   * four times faster on large files.
+   */
+  private static final class Sealer {
+    private final byte[] ctx;
+    private final byte[] prefix;
+    private final OutputStream out;
+    private final SecretKeySpec key;
+    private final Cipher cipher;
+    private byte[] ct = new byte[0];
+    long written;
+
+    Sealer(Cipher cipher, byte[] key, String context, byte[] prefix, OutputStream out)
+        throws IOException {
+      this.cipher = cipher;
+      if (prefix.length != 8) {
+        throw new IllegalArgumentException("nonce prefix must be 8 bytes");
+      }
+      this.ctx = context.getBytes(StandardCharsets.UTF_8);
+      this.prefix = prefix.clone();
+      this.out = out;
+      this.key = new SecretKeySpec(key, "AES");
+      out.write(ITEM_MAGIC);
+      out.write(prefix);
+      written = ITEM_MAGIC.length + prefix.length;
+    }
+
+    void seal(byte[] in, int from, int len, int index, boolean last) throws IOException {
+      if (index < 0) {
+        throw new IOException("content too large to encrypt");
+      }
+      if (ct.length < len + TAG) {
+        ct = new byte[Math.max(len + TAG, Math.min(CHUNK + TAG, 2 * ct.length))];
+      }
+      init(cipher, Cipher.ENCRYPT_MODE, key, prefix, index, chunkAad(ctx, index, last));
+      int n = 0;
+      int off = from;
+      int end = from + len;
       try {
-        ct = gcm(Cipher.ENCRYPT_MODE, key, nonce, chunkAad(ctx, index, last))
-            .doFinal(cur, 0, curLen);
+        for (; end - off > SLICE; off += SLICE) {
+          n += cipher.update(in, off, SLICE, ct, n);
+        }
+        n += cipher.doFinal(in, off, end - off, ct, n);
       } catch (GeneralSecurityException ex) {
         throw new IllegalStateException("AES-GCM encryption failed", ex);
       }
-      out.write(ct);
-      written += ct.length;
-      if (last) {
-        return written;
-      }
-      if (index == Integer.MAX_VALUE) {
-        throw new IOException("content too large to encrypt");
-      }
-      index++;
-      byte[] t = cur;
-      cur = next;
-      next = t;
-      curLen = nextLen;
+      out.write(ct, 0, n);
+      written += n;
     }
   }
+
+  /** Bytes per {@code Cipher.update} call while encrypting a chunk. */
+  static final int SLICE = 4096;
 
   /** Decrypts what {@link #encrypt} wrote; any change, reorder or truncation fails. */
   static void decrypt(byte[] key, String context, InputStream in, OutputStream out)
@@ -201,6 +308,9 @@ final class Crypto {
       throw new Failure("not an encrypted item (bad magic or too short)");
     }
     byte[] prefix = Arrays.copyOfRange(head, 8, 16);
+    SecretKeySpec k = new SecretKeySpec(key, "AES");
+    Cipher c = gcm();
+    byte[] plain = new byte[CHUNK];
     int full = CHUNK + TAG;
     byte[] cur = new byte[full];
     byte[] next = new byte[full];
@@ -212,10 +322,9 @@ final class Crypto {
       if (curLen < TAG) {
         throw new Failure("encrypted content is truncated");
       }
-      byte[] nonce = ByteBuffer.allocate(NONCE).put(prefix).putInt(index).array();
+      init(c, Cipher.DECRYPT_MODE, k, prefix, index, chunkAad(ctx, index, last));
       try {
-        out.write(gcm(Cipher.DECRYPT_MODE, key, nonce, chunkAad(ctx, index, last))
-            .doFinal(cur, 0, curLen));
+        out.write(plain, 0, c.doFinal(cur, 0, curLen, plain, 0));
       } catch (GeneralSecurityException ex) {
         throw new Failure(String.format(Locale.ROOT,
             "decryption failed at chunk %d (wrong key, or altered or truncated content)", index));

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,13 +24,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +47,7 @@ public final class EvidenceStore implements AutoCloseable {
   private static final byte[] CHECK = "redress-master-1".getBytes(StandardCharsets.US_ASCII);
 
   private final Layout layout;
+  private final Blobs blobs;
   private final Clock clock;
   private final SecureRandom random;
   private final String toolName;
@@ -56,6 +57,12 @@ public final class EvidenceStore implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final List<String> warnings = new ArrayList<>();
+  private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
+  private final ThreadLocal<Crypto.Encryptor> workerEncryptors =
+      ThreadLocal.withInitial(Crypto.Encryptor::new);
+  private ExecutorService workers;
+  private final byte[] noncePool = new byte[4096];
+  private int noncePos = noncePool.length;
 
   private byte[] master;
   private byte[] seed;
@@ -74,6 +81,7 @@ public final class EvidenceStore implements AutoCloseable {
 
   private EvidenceStore(Builder b, FileChannel lockChannel, FileLock lock) {
     this.layout = new Layout(b.workspace);
+    this.blobs = new Blobs(layout);
     this.clock = b.clock;
     this.random = b.random;
     this.toolName = b.toolName;
@@ -268,6 +276,7 @@ public final class EvidenceStore implements AutoCloseable {
           "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
           covered));
     }
+    warnings.addAll(blobs.load(tree.size()));
     log = LogFile.openForAppend(layout.entries(), scan.goodLength);
     for (String c : shredded) {
       if (Files.exists(layout.caseKey(c))) {
@@ -275,9 +284,36 @@ public final class EvidenceStore implements AutoCloseable {
         warnings.add("finished shredding case " + c + " (interrupted earlier)");
       }
     }
+    checkBlobsPresent();
     if (tree.size() > covered) {
       makeCheckpoint(false);
     }
+  }
+
+  /**
+   * Refuses to open when a leaf names content or metadata that no pack (or loose file) holds:
+   * a pack was deleted or lost, and carrying on would hide it.
+   */
+  private void checkBlobsPresent() throws EvidenceException {
+    for (int i = 0; i < leaves.size(); i++) {
+      Leaf l = leaves.get(i);
+      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)) {
+        continue;
+      }
+      if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha256)) {
+        throw missing(i, l, "content " + l.sha256);
+      }
+      if (!blobs.has(l.caseId, Pack.META, l.meta)) {
+        throw missing(i, l, "metadata " + l.meta);
+      }
+    }
+  }
+
+  private EvidenceException missing(int index, Leaf l, String what) {
+    return new EvidenceException(String.format(Locale.ROOT, "log record %d (%s of item %d, case "
+        + "%s) names %s, which no pack in %s holds: a pack file was deleted or lost; the store "
+        + "refuses to open (restore the case's packs from a backup; verify-log still works)",
+        index, l.type, l.item, l.caseId, what, layout.packs(l.caseId)));
   }
 
   private byte[] loadMaster(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
@@ -509,32 +545,30 @@ public final class EvidenceStore implements AutoCloseable {
     List<Leaf> batch = new ArrayList<>();
     List<Metadata> metas = new ArrayList<>();
     long next = tree.size();
-    try (Durable.Batch files = new Durable.Batch()) {
+    List<Path> files = items.stream().map(NewItem::file).toList();
+    try (Blobs.Batch pack = blobs.batch(caseId, next, random);
+        Prefetch ahead = new Prefetch(items.size() < PARALLEL_FROM ? null : workers(), files, key,
+            caseId, this::noncePrefix, workerEncryptors)) {
       for (NewItem it : items) {
         Path f = it.file();
-        if (!Files.isRegularFile(f)) {
-          throw new EvidenceException("not a regular file: " + f);
-        }
-        String sha;
-        long size;
         try {
-          MessageDigest d = Hex.sha256();
-          try (InputStream in = new DigestInputStream(Files.newInputStream(f), d)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
+          Prefetch.Ready r = ahead.next();
+          if (!r.regular()) {
+            throw new EvidenceException("not a regular file: " + f);
           }
-          sha = Hex.of(d.digest());
-          Path obj = layout.object(caseId, sha);
-          String ctx = "redress/item/" + caseId + "/" + sha;
-          files.add(obj, out -> {
-            try (InputStream in = Files.newInputStream(f)) {
-              Crypto.encrypt(key, ctx, in, out, random);
-            }
-          });
+          Stored c;
+          if (r.sealed() != null) {
+            pack.add(Pack.CONTENT, r.sha256(), out -> out.write(r.sealed()));
+            c = new Stored(r.sha256(), r.size());
+          } else {
+            c = storeLarge(caseId, key, f, r.size(), pack);
+          }
           Instant at = clock.instant();
-          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, size);
-          writeMeta(caseId, key, meta, files);
+          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy,
+              c.size);
+          writeMeta(caseId, key, meta, pack);
           metas.add(meta);
-          batch.add(Leaf.add(caseId, next++, sha, size, meta.sha256(), at));
+          batch.add(Leaf.add(caseId, next++, c.sha256, c.size, meta.sha256(), at));
         } catch (NoSuchFileException ex) {
           throw new EvidenceException("no such file: " + f, ex);
         } catch (IOException ex) {
@@ -544,11 +578,10 @@ public final class EvidenceStore implements AutoCloseable {
           progress.run();
         }
       }
-      files.commit();
+      commit(pack, batch);
     } catch (IOException ex) {
       throw new EvidenceException("failed to store files: " + ex.getMessage(), ex);
     }
-    append(batch);
     List<Item> out = new ArrayList<>();
     for (Leaf l : batch) {
       out.add(itemOf(l.item, metas.get(out.size())));
@@ -557,13 +590,102 @@ public final class EvidenceStore implements AutoCloseable {
     return out;
   }
 
-  private void writeMeta(String caseId, byte[] key, Metadata meta, Durable.Batch files)
+  /** Batches at least this large read, hash and encrypt small files on worker threads. */
+  private static final int PARALLEL_FROM = 16;
+
+  private ExecutorService workers() {
+    if (workers == null) {
+      int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+      workers = Executors.newFixedThreadPool(n, r -> {
+        Thread t = new Thread(r, "redress-evidence-reader");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return workers;
+  }
+
+  /** The SHA-256 and size of stored content. */
+  private record Stored(String sha256, long size) {}
+
+  /**
+   * Stores a file too large to hold in memory: one pass to hash it, a second to encrypt it into
+   * the pack under a context that names its SHA-256 (docs §6.3) unless the case already holds
+   * the same bytes. Refuses a file that changes in between.
+   */
+  private Stored storeLarge(String caseId, byte[] key, Path f, long size, Blobs.Batch pack)
+      throws IOException, EvidenceException {
+    java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
+    MessageDigest d = Hex.sha256();
+    byte[] buf = new byte[1 << 16];
+    long n = 0;
+    try (InputStream in = Files.newInputStream(f)) {
+      for (int r; (r = in.read(buf)) > 0; ) {
+        d.update(buf, 0, r);
+        n += r;
+      }
+    }
+    String sha = Hex.of(d.digest());
+    long[] encrypted = {Crypto.encryptedLength(n)};
+    pack.add(Pack.CONTENT, sha, out -> {
+      try (InputStream in = Files.newInputStream(f)) {
+        encrypted[0] = encryptor.encrypt(key, itemContext(caseId, sha), in, out,
+            noncePrefix());
+      }
+    });
+    if (n != size || Files.size(f) != size || !Files.getLastModifiedTime(f).equals(mtime)
+        || encrypted[0] != Crypto.encryptedLength(n)) {
+      throw new EvidenceException("file " + f + " changed while it was being stored; "
+          + "nothing of this batch was logged (add it again when it no longer changes)");
+    }
+    return new Stored(sha, n);
+  }
+
+  static String itemContext(String caseId, String sha) {
+    return "redress/item/" + caseId + "/" + sha;
+  }
+
+  private static String metaContext(String caseId, String sha) {
+    return "redress/meta/" + caseId + "/" + sha;
+  }
+
+  private void writeMeta(String caseId, byte[] key, Metadata meta, Blobs.Batch pack)
       throws IOException {
     String msha = meta.sha256();
     byte[] plain = meta.bytes();
-    files.add(layout.meta(caseId, msha), out -> Crypto.encrypt(key,
-        "redress/meta/" + caseId + "/" + msha, new java.io.ByteArrayInputStream(plain), out,
-        random));
+    pack.add(Pack.META, msha, out -> encryptor.encrypt(key, metaContext(caseId, msha), plain,
+        out, noncePrefix()));
+  }
+
+  /**
+   * A fresh random 8-byte nonce prefix (docs §6.3). The SecureRandom is asked for 512 of them at
+   * a time: one call per blob cost more than encrypting a small item.
+   */
+  private byte[] noncePrefix() {
+    if (noncePos == noncePool.length) {
+      random.nextBytes(noncePool);
+      noncePos = 0;
+    }
+    byte[] p = Arrays.copyOfRange(noncePool, noncePos, noncePos + 8);
+    Arrays.fill(noncePool, noncePos, noncePos + 8, (byte) 0);
+    noncePos += 8;
+    return p;
+  }
+
+  /**
+   * Makes a batch durable in order: its pack (one fsync of the file, one of the directory), then
+   * its leaves (one fsync of the log); only then may lookups find its blobs.
+   */
+  private void commit(Blobs.Batch pack, List<Leaf> batch) throws IOException,
+      EvidenceException {
+    pack.commit();
+    try {
+      append(batch);
+    } catch (EvidenceException ex) {
+      pack.discard();
+      throw ex;
+    }
+    pack.publish();
   }
 
   private void append(List<Leaf> batch) throws EvidenceException {
@@ -633,13 +755,12 @@ public final class EvidenceStore implements AutoCloseable {
     Metadata now = metadata(itemId);
     Metadata fixed = now.corrected(changes, reason);
     byte[] key = caseKey(add.caseId, false);
-    try (Durable.Batch files = new Durable.Batch()) {
-      writeMeta(add.caseId, key, fixed, files);
-      files.commit();
+    try (Blobs.Batch pack = blobs.batch(add.caseId, tree.size(), random)) {
+      writeMeta(add.caseId, key, fixed, pack);
+      commit(pack, List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
     } catch (IOException ex) {
       throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
     }
-    append(List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
     makeCheckpoint(true);
     return item(itemId);
   }
@@ -683,8 +804,9 @@ public final class EvidenceStore implements AutoCloseable {
       Files.delete(key);
       Durable.syncDir(key.getParent());
     }
+    blobs.forget(caseId);
     Path dir = layout.caseDir(caseId);
-    for (String sub : List.of("objects", "meta")) {
+    for (String sub : List.of("packs", "objects", "meta")) {
       Path d = dir.resolve(sub);
       if (Files.isDirectory(d)) {
         try (Stream<Path> s = Files.walk(d)) {
@@ -820,11 +942,14 @@ public final class EvidenceStore implements AutoCloseable {
     Leaf add = addLeaf(id);
     byte[] key = caseKey(add.caseId, false);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Path p = layout.meta(add.caseId, msha);
-    try (InputStream in = Files.newInputStream(p)) {
-      Crypto.decrypt(key, "redress/meta/" + add.caseId + "/" + msha, in, buf);
+    try (InputStream in = blobs.open(add.caseId, Pack.META, msha)) {
+      Crypto.decrypt(key, metaContext(add.caseId, msha), in, buf);
+    } catch (NoSuchFileException ex) {
+      throw new EvidenceException("metadata of item " + id + " is missing: "
+          + blobs.where(add.caseId, Pack.META, msha), ex);
     } catch (IOException ex) {
-      throw new EvidenceException("failed to read metadata " + p + ": " + ex.getMessage(), ex);
+      throw new EvidenceException("failed to read metadata of item " + id + " from "
+          + blobs.where(add.caseId, Pack.META, msha) + ": " + ex.getMessage(), ex);
     } catch (Failure f) {
       throw new EvidenceException("metadata of item " + id + ": " + f.getMessage());
     }
@@ -844,13 +969,13 @@ public final class EvidenceStore implements AutoCloseable {
     Leaf add = addLeaf(id);
     refuseShredded(add.caseId);
     byte[] key = caseKey(add.caseId, false);
-    Path p = layout.object(add.caseId, add.sha256);
+    String where = blobs.where(add.caseId, Pack.CONTENT, add.sha256);
     MessageDigest d = Hex.sha256();
-    try (InputStream in = Files.newInputStream(p);
+    try (InputStream in = blobs.open(add.caseId, Pack.CONTENT, add.sha256);
         OutputStream tee = new java.security.DigestOutputStream(out, d)) {
-      Crypto.decrypt(key, "redress/item/" + add.caseId + "/" + add.sha256, in, tee);
+      Crypto.decrypt(key, itemContext(add.caseId, add.sha256), in, tee);
     } catch (NoSuchFileException ex) {
-      throw new EvidenceException("content of item " + id + " is missing: " + p, ex);
+      throw new EvidenceException("content of item " + id + " is missing: " + where, ex);
     } catch (IOException ex) {
       throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
     } catch (Failure f) {
@@ -968,6 +1093,9 @@ public final class EvidenceStore implements AutoCloseable {
 
   @Override
   public void close() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
     closeQuietly(log);
     try {
       if (lock != null) {

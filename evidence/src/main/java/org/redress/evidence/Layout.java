@@ -7,6 +7,8 @@ import java.util.Locale;
 final class Layout {
   private static final java.util.regex.Pattern CASE =
       java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final java.util.regex.Pattern PACK =
+      java.util.regex.Pattern.compile("[0-9]{16}-[0-9a-f]{16}\\.pack");
   private final Path root;
 
   Layout(Path workspace) {
@@ -69,18 +71,47 @@ final class Layout {
     return checkpoints().resolve(sizeName(size) + ".tsr");
   }
 
+  Path cases() {
+    return root.resolve("cases");
+  }
+
   Path caseDir(String caseId) {
-    return root.resolve("cases").resolve(checkCase(caseId));
+    return cases().resolve(checkCase(caseId));
+  }
+
+  Path packs(String caseId) {
+    return caseDir(caseId).resolve("packs");
+  }
+
+  /** {@code packs/<first leaf index, 16 digits>-<16 hex random>.pack} (docs §1.1). */
+  Path pack(String caseId, long firstLeaf, long random) {
+    return packs(caseId).resolve(String.format(Locale.ROOT, "%s-%016x.pack", sizeName(firstLeaf),
+        random));
+  }
+
+  /** The first leaf index in a pack's file name, or -1 if the name is not a pack's. */
+  static long packFirstLeaf(String fileName) {
+    if (!PACK.matcher(fileName).matches()) {
+      return -1;
+    }
+    return Long.parseLong(fileName.substring(0, 16));
+  }
+
+  /** Whether a file name is a temp file of a write-once file (docs §1). */
+  static boolean isTemp(String fileName) {
+    return fileName.startsWith(".") && fileName.contains(".tmp-");
   }
 
   Path caseKey(String caseId) {
     return caseDir(caseId).resolve("case.key");
   }
 
+  /** A loose content file, as stores wrote them before packs (read only; docs §1.2). */
   Path object(String caseId, String sha256) {
     return caseDir(caseId).resolve("objects").resolve(sha256.substring(0, 2)).resolve(sha256);
   }
 
+  /** A loose metadata file, as stores wrote them before packs (read only). */
   Path meta(String caseId, String sha256) {
     return caseDir(caseId).resolve("meta").resolve(sha256.substring(0, 2)).resolve(sha256);
   }

@@ -24,6 +24,7 @@ public final class Metadata {
 
   private final String json;
   private final Map<String, Object> map;
+  private String sha256;
 
   private Metadata(String json, Map<String, Object> map) {
     this.json = json;
@@ -53,7 +54,9 @@ public final class Metadata {
       m.put("perceptual", new LinkedHashMap<String, Object>(item.perceptualHashes()));
     }
     m.put("note", item.note());
-    return fromMap(m);
+    m.values().removeIf(v -> v == null);
+    // Built from checked values: no need to parse back what Json.write just wrote.
+    return new Metadata(Json.write(m), m);
   }
 
   private static Metadata fromMap(Map<String, Object> m) {
@@ -134,7 +137,10 @@ public final class Metadata {
   }
 
   String sha256() {
-    return Hex.of(Hex.sha256(bytes()));
+    if (sha256 == null) {
+      sha256 = Hex.of(Hex.sha256(bytes()));
+    }
+    return sha256;
   }
 
   public String caseId() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Run by {@link CrashTest} in a child JVM: adds small batches forever, printing
+ * Run by {@link CrashTest} in a child JVM: adds batches forever, printing
  * {@code added <id> <sha256>} after each add returned, until it is killed.
  */
 public final class CrashChild {
@@ -25,11 +25,13 @@ public final class CrashChild {
     try (EvidenceStore s = Fixtures.store(ws).open()) {
       out.println("ready " + s.logSize());
       for (int n = 0; ; n++) {
-        int batch = 1 + r.nextInt(4);
+        // Mostly small batches; one in four large enough for the worker threads (Prefetch).
+        boolean big = r.nextInt(4) == 0;
+        int batch = big ? 16 + r.nextInt(24) : 1 + r.nextInt(4);
         List<NewItem> items = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
           items.add(NewItem.of(Fixtures.noise(src, seed + "-" + n + "-" + i, 1 + r.nextInt(
-              150_000), r.nextLong())));
+              big ? 20_000 : 150_000), r.nextLong())));
         }
         for (Item it : s.addAll("c" + r.nextInt(3), items)) {
           out.println("added " + it.id() + " " + it.sha256());

@@ -44,6 +44,52 @@ class CryptoTest {
     assertThat(ct.length).isEqualTo(16 + len + 16 * nChunks);
   }
 
+  /**
+   * Oracle for the sliced encryption: every chunk is opened on its own with a one-shot JDK
+   * AES-GCM decryption built from docs §6.3 (nonce = prefix || u32 i, AAD = context || 0x00 ||
+   * u32 i || u8 final), so the ciphertext is exactly what the spec says, slice sizes aside.
+   */
+  @Test
+  void encrypt_slicedUpdates_matchSpecChunkByChunk() throws Exception {
+    int c = Crypto.CHUNK;
+    int s = Crypto.SLICE;
+    for (int len : new int[] {0, 1, s - 1, s, s + 1, 2 * s, c - 1, c, c + 1, c + s, 3 * c + 5}) {
+      byte[] p = new byte[len];
+      R.nextBytes(p);
+      byte[] fixed = new byte[8];
+      R.nextBytes(fixed);
+      ByteArrayOutputStream fromBytes = new ByteArrayOutputStream();
+      new Crypto.Encryptor().encrypt(KEY, "ctx", p, fromBytes, fixed);
+      byte[] ct = enc(p);
+      ByteArrayOutputStream fromStream = new ByteArrayOutputStream();
+      Crypto.encrypt(KEY, "ctx", new ByteArrayInputStream(p), fromStream, fixed);
+      assertThat(fromBytes.toByteArray()).as("bytes and stream agree, length %d", len)
+          .isEqualTo(fromStream.toByteArray());
+      assertThat(ct.length).as("length %d", len).isEqualTo(Crypto.encryptedLength(len));
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(ct);
+      byte[] magic = new byte[8];
+      byte[] prefix = new byte[8];
+      b.get(magic).get(prefix);
+      assertThat(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("RDXITEM1");
+      ByteArrayOutputStream plain = new ByteArrayOutputStream();
+      for (int i = 0; b.hasRemaining(); i++) {
+        byte[] chunk = new byte[Math.min(b.remaining(), c + 16)];
+        b.get(chunk);
+        boolean last = !b.hasRemaining();
+        javax.crypto.Cipher g = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        g.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(KEY, "AES"),
+            new javax.crypto.spec.GCMParameterSpec(128, java.nio.ByteBuffer.allocate(12)
+                .put(prefix).putInt(i).array()));
+        g.updateAAD(java.nio.ByteBuffer.allocate(9).put("ctx".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)).put((byte) 0).putInt(i)
+            .put((byte) (last ? 1 : 0)).array());
+        plain.writeBytes(g.doFinal(chunk));
+      }
+      assertThat(plain.toByteArray()).as("length %d", len).isEqualTo(p);
+    }
+  }
+
   @Test
   void chunked_droppedLastChunk_detected() throws Exception {
     byte[] p = new byte[Crypto.CHUNK * 2];

@@ -90,9 +90,8 @@ class EvidenceStoreTest {
       assertThat(x.sha256()).isEqualTo(y.sha256());
       assertThat(x.id()).isNotEqualTo(y.id());
     }
-    try (var w = Files.walk(ws().resolve("evidence/cases/c/objects"))) {
-      assertThat(w.filter(Files::isRegularFile).count()).isEqualTo(1);
-    }
+    assertThat(Fixtures.blobs(ws(), "c")).filteredOn(e -> e.kind() == Pack.CONTENT)
+        .extracting(Pack.Entry::sha256).containsExactly(Hex.of(Hex.sha256(Files.readAllBytes(a))));
   }
 
   @Test
@@ -195,7 +194,8 @@ class EvidenceStoreTest {
       s.readContent(1, new ByteArrayOutputStream());
     }
     assertThat(Files.exists(ws().resolve("evidence/cases/gone/case.key"))).isFalse();
-    assertThat(Files.exists(ws().resolve("evidence/cases/gone/objects"))).isFalse();
+    assertThat(Files.exists(ws().resolve("evidence/cases/gone/packs"))).isFalse();
+    assertThat(Fixtures.packs(ws(), "kept")).hasSize(1);
     Verification lv = LogVerifier.verify(ws());
     assertThat(lv.ok()).as(lv.toString()).isTrue();
   }
@@ -239,14 +239,15 @@ class EvidenceStoreTest {
   @Test
   void flippedByteInStoredItem_detectedOnRead() throws Exception {
     Path f = Fixtures.noise(tmp, "a", 1000, 1);
-    String sha;
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
-      sha = s.add("c", NewItem.of(f)).sha256();
+      s.add("c", NewItem.of(f));
     }
-    Path obj = ws().resolve("evidence/cases/c/objects/" + sha.substring(0, 2) + "/" + sha);
-    byte[] b = Files.readAllBytes(obj);
-    b[100] ^= 1;
-    Files.write(obj, b);
+    Path pack = Fixtures.packs(ws(), "c").get(0);
+    Pack.Entry content = Pack.readIndex(pack).get(0);
+    assertThat(content.kind()).isEqualTo(Pack.CONTENT);
+    byte[] b = Files.readAllBytes(pack);
+    b[(int) content.offset() + 100] ^= 1;
+    Files.write(pack, b);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       assertThatThrownBy(() -> s.readContent(0, new ByteArrayOutputStream()))
           .hasMessage("item 0: decryption failed at chunk 0 (wrong key, or altered or truncated "

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /** Shared test helpers: stores with a fixed clock, innocuous generated files. */
 final class Fixtures {
@@ -27,6 +29,26 @@ final class Fixtures {
     Path p = dir.resolve(name);
     Files.write(p, b);
     return p;
+  }
+
+  /** The pack files of a case, by name (oldest batch first). */
+  static List<Path> packs(Path ws, String caseId) throws IOException {
+    Path dir = ws.resolve("evidence/cases").resolve(caseId).resolve("packs");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  /** The index entries of every pack of a case. */
+  static List<Pack.Entry> blobs(Path ws, String caseId) throws Exception {
+    List<Pack.Entry> out = new java.util.ArrayList<>();
+    for (Path p : packs(ws, caseId)) {
+      out.addAll(Pack.readIndex(p));
+    }
+    return out;
   }
 
   static Path text(Path dir, String name, String content) throws IOException {

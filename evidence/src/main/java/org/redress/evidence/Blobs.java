@@ -1,0 +1,239 @@
+package org.redress.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where every encrypted blob (item content, metadata) of a store lives: an in-memory index of
+ * all pack files (docs §1.1), rebuilt from the packs' own indexes when the store opens, with a
+ * fallback to the loose files of stores written before packs (§1.2). Lookups are by case, kind
+ * and plaintext SHA-256, which is what makes storage content-addressed and deduplicating.
+ */
+final class Blobs {
+  private final Layout layout;
+  private final Map<String, CaseBlobs> cases = new HashMap<>();
+
+  /** Where one blob is. */
+  private record Loc(Path pack, long offset, long length) {}
+
+  private static final class CaseBlobs {
+    final Map<String, Loc> content = new HashMap<>();
+    final Map<String, Loc> meta = new HashMap<>();
+    boolean loose;
+
+    Map<String, Loc> of(int kind) {
+      return kind == Pack.CONTENT ? content : meta;
+    }
+  }
+
+  Blobs(Layout layout) {
+    this.layout = layout;
+  }
+
+  /**
+   * Reads the index of every pack. A pack whose first leaf index is at or beyond {@code logSize}
+   * belongs to a batch whose leaves never reached the log (its adds never returned): it is
+   * removed, as are temp files left by a crash. Returns a warning per removed pack.
+   *
+   * @throws EvidenceException if a pack the log may rely on is damaged
+   */
+  List<String> load(long logSize) throws IOException, EvidenceException {
+    List<String> warnings = new ArrayList<>();
+    cases.clear();
+    if (!Files.isDirectory(layout.cases())) {
+      return warnings;
+    }
+    List<Path> dirs = list(layout.cases());
+    for (Path dir : dirs) {
+      String caseId = dir.getFileName().toString();
+      try {
+        Layout.checkCase(caseId);
+      } catch (IllegalArgumentException ex) {
+        continue;
+      }
+      CaseBlobs cb = forCase(caseId);
+      cb.loose = Files.isDirectory(dir.resolve("objects"))
+          || Files.isDirectory(dir.resolve("meta"));
+      Path packs = layout.packs(caseId);
+      if (!Files.isDirectory(packs)) {
+        continue;
+      }
+      boolean removed = false;
+      for (Path p : list(packs)) {
+        String name = p.getFileName().toString();
+        long first = Layout.packFirstLeaf(name);
+        if (Layout.isTemp(name)) {
+          Files.deleteIfExists(p);
+          removed = true;
+        } else if (first >= logSize) {
+          Files.deleteIfExists(p);
+          removed = true;
+          warnings.add("removed pack " + p + ": its batch never reached the log (an add that "
+              + "was interrupted before it returned)");
+        } else if (first >= 0) {
+          index(cb, p);
+        }
+      }
+      if (removed) {
+        Durable.syncDir(packs);
+      }
+    }
+    return warnings;
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  private void index(CaseBlobs cb, Path pack) throws IOException, EvidenceException {
+    List<Pack.Entry> entries;
+    try {
+      entries = Pack.readIndex(pack);
+    } catch (Failure f) {
+      throw new EvidenceException(pack + ": " + f.getMessage() + "; the store refuses to open "
+          + "because items logged in this pack may be unreadable (restore it from a backup)");
+    }
+    for (Pack.Entry e : entries) {
+      cb.of(e.kind()).putIfAbsent(e.sha256(), new Loc(pack, e.offset(), e.length()));
+    }
+  }
+
+  private CaseBlobs forCase(String caseId) {
+    return cases.computeIfAbsent(caseId, k -> new CaseBlobs());
+  }
+
+  private Path loose(String caseId, int kind, String sha256) {
+    return kind == Pack.CONTENT ? layout.object(caseId, sha256) : layout.meta(caseId, sha256);
+  }
+
+  /** Whether the blob is stored (in a pack, or as a loose file of an older store). */
+  boolean has(String caseId, int kind, String sha256) {
+    CaseBlobs cb = cases.get(caseId);
+    if (cb == null) {
+      return false;
+    }
+    return cb.of(kind).containsKey(sha256)
+        || cb.loose && Files.isRegularFile(loose(caseId, kind, sha256));
+  }
+
+  /** Where the blob is (or would be) stored, for messages. */
+  String where(String caseId, int kind, String sha256) {
+    CaseBlobs cb = cases.get(caseId);
+    Loc l = cb == null ? null : cb.of(kind).get(sha256);
+    if (l != null) {
+      return l.pack() + " at offset " + l.offset();
+    }
+    if (cb != null && cb.loose) {
+      return loose(caseId, kind, sha256).toString();
+    }
+    return layout.packs(caseId).toString();
+  }
+
+  /**
+   * The encrypted bytes of a blob.
+   *
+   * @throws NoSuchFileException if no pack or loose file holds it
+   */
+  InputStream open(String caseId, int kind, String sha256) throws IOException {
+    CaseBlobs cb = cases.get(caseId);
+    Loc l = cb == null ? null : cb.of(kind).get(sha256);
+    if (l != null) {
+      return Pack.open(l.pack(), l.offset(), l.length());
+    }
+    if (cb != null && cb.loose) {
+      return Files.newInputStream(loose(caseId, kind, sha256));
+    }
+    throw new NoSuchFileException(where(caseId, kind, sha256));
+  }
+
+  /** Drops a shredded case's entries. */
+  void forget(String caseId) {
+    cases.remove(caseId);
+  }
+
+  /** Starts the pack of a batch whose first leaf will have index {@code firstLeaf}. */
+  Batch batch(String caseId, long firstLeaf, SecureRandom random) {
+    return new Batch(caseId, layout.pack(caseId, firstLeaf, random.nextLong()));
+  }
+
+  /**
+   * The blobs of one batch, written to one pack. The store calls {@link #commit()} (the pack is
+   * durable in place), appends the batch's leaves, then {@link #publish()} (lookups see the
+   * blobs); if the append fails it calls {@link #discard()}.
+   */
+  final class Batch implements AutoCloseable {
+    private final String caseId;
+    private final Path target;
+    private Pack.Writer writer;
+    private boolean committed;
+
+    private Batch(String caseId, Path target) {
+      this.caseId = caseId;
+      this.target = target;
+    }
+
+    /** Whether the blob is stored already or pending in this batch. */
+    boolean has(int kind, String sha256) {
+      return Blobs.this.has(caseId, kind, sha256)
+          || writer != null && writer.contains(kind, sha256);
+    }
+
+    /** Adds a blob unless it is stored already (content addressing deduplicates). */
+    void add(int kind, String sha256, Durable.Body body) throws IOException {
+      if (has(kind, sha256)) {
+        return;
+      }
+      if (writer == null) {
+        writer = new Pack.Writer(target);
+      }
+      writer.add(kind, sha256, body);
+    }
+
+    /** Makes the pack durable under its name (nothing to do when every blob was stored). */
+    void commit() throws IOException {
+      if (writer != null && !writer.isEmpty()) {
+        writer.commit();
+        committed = true;
+      }
+    }
+
+    /** After the batch's leaves are durable: lookups find its blobs. */
+    void publish() {
+      if (committed) {
+        CaseBlobs cb = forCase(caseId);
+        for (Pack.Entry e : writer.entries()) {
+          cb.of(e.kind()).putIfAbsent(e.sha256(), new Loc(target, e.offset(), e.length()));
+        }
+      }
+    }
+
+    /** After a failed append: remove the pack again (at the latest, the next open does). */
+    void discard() {
+      if (committed) {
+        try {
+          Files.deleteIfExists(target);
+        } catch (IOException ignored) {
+          // Blobs.load removes it: its first leaf index is not in the log
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+  }
+}
