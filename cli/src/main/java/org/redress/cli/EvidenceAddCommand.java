@@ -1,6 +1,5 @@
 package org.redress.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.Item;
 import org.redress.evidence.NewItem;
@@ -168,22 +166,20 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     return m;
   }
 
-  static List<Path> expand(List<Path> paths) throws IOException {
-    List<Path> out = new ArrayList<>();
+  static List<Path> expand(List<Path> paths) throws java.nio.file.NoSuchFileException {
     for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.walk(p)) {
-          s.filter(Files::isRegularFile).sorted().forEach(out::add);
-        }
-      } else if (Files.isRegularFile(p)) {
-        out.add(p);
-      } else {
+      if (!Files.exists(p)) {
         throw new java.nio.file.NoSuchFileException(p.toString());
       }
     }
-    if (out.isEmpty()) {
+    FileWalker.Result r = FileWalker.collect(paths, false);
+    if (!r.problems().isEmpty()) {
+      throw new IllegalStateException(r.problems().get(0)
+          + (r.problems().size() > 1 ? " (and " + (r.problems().size() - 1) + " more)" : ""));
+    }
+    if (r.files().isEmpty()) {
       throw new ExitCodes.UsageException("no files found in " + paths);
     }
-    return out;
+    return r.files();
   }
 }

@@ -33,12 +33,20 @@ final class FileWalker {
   private FileWalker() {}
 
   static Result collect(List<Path> inputs) {
+    return collect(inputs, true);
+  }
+
+  /**
+   * As {@link #collect(List)}; with {@code mediaOnly} false, a directory gives every regular
+   * file in it, whatever its name (evidence can be a page, a chat log or a PDF).
+   */
+  static Result collect(List<Path> inputs, boolean mediaOnly) {
     List<Path> files = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int[] skipped = {0};
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
-        walk(p, files, problems, skipped);
+        walk(p, files, problems, skipped, mediaOnly);
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
         files.add(p);
       } else {
@@ -54,7 +62,8 @@ final class FileWalker {
     return dot > 0 && MEDIA_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  private static void walk(Path root, List<Path> files, List<String> problems, int[] skipped) {
+  private static void walk(
+      Path root, List<Path> files, List<String> problems, int[] skipped, boolean mediaOnly) {
     List<Path> found = new ArrayList<>();
     try {
       Files.walkFileTree(
@@ -65,7 +74,7 @@ final class FileWalker {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (attrs.isRegularFile()) {
-                if (looksLikeMedia(file)) {
+                if (!mediaOnly || looksLikeMedia(file)) {
                   found.add(file);
                 } else {
                   skipped[0]++;
