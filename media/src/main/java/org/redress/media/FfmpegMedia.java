@@ -75,6 +75,15 @@ import org.redress.phash.VpdqFrame;
  * (float) n / (float) fps}. See {@code docs/vpdq.md}.
  */
 final class FfmpegMedia {
+  /**
+   * Bytes allocated past the end of every swscale destination. swscale's SIMD output code writes
+   * whole vectors, so a packed RGB24 row whose length is not a multiple of the vector width is
+   * overrun by up to a few dozen bytes; within the image the next row overwrites that, but after
+   * the last row it lands outside the buffer. Without this padding native heap corruption
+   * ("malloc_consolidate(): invalid chunk size") aborted the JVM about once in six test runs.
+   */
+  static final long SWS_TAIL_PADDING = 4096;
+
   /** Largest video frame accepted (8192 × 8192); the RGB buffer is allocated at this size. */
   static final long MAX_VIDEO_PIXELS = 8192L * 8192L;
   /** {@code FF_THREAD_SLICE} from libavcodec/avcodec.h (the presets do not map it). */
@@ -267,7 +276,7 @@ final class FfmpegMedia {
       int stride = width * 3;
       if (rgb == null) {
         long size = (long) stride * height;
-        rgb = new BytePointer(av_malloc(size)).capacity(size);
+        rgb = new BytePointer(av_malloc(size + SWS_TAIL_PADDING)).capacity(size);
         rgbPlanes.put(0, rgb);
         rgbStrides.put(0, stride);
         rgbBytes = new byte[(int) size];
@@ -534,7 +543,8 @@ final class FfmpegMedia {
       throw new IllegalStateException("cannot convert pixel format " + frame.format() + " to RGB");
     }
     int stride = fw * 3;
-    BytePointer buf = new BytePointer(av_malloc((long) stride * fh)).capacity((long) stride * fh);
+    BytePointer buf =
+        new BytePointer(av_malloc((long) stride * fh + SWS_TAIL_PADDING)).capacity((long) stride * fh);
     try (PointerPointer<BytePointer> planes = new PointerPointer<>(4);
         IntPointer strides = new IntPointer(4)) {
       IntPointer coeffs = sws_getCoefficients(frame.colorspace());
