@@ -360,6 +360,25 @@ final class SampleExport {
     return m;
   }
 
+  /** Posting {@code bytes} as a PNG sent as a file (a document, not a compressed photo). */
+  private Runnable pngDocument(Msg m, ChatSpec c, byte[] bytes, int w, int h) {
+    return () -> {
+      String rel =
+          chatPath(c, "files")
+              + "/IMG_"
+              + (1000 + fileCounters.merge(c.folder() + "/file", 1, Integer::sum))
+              + ".png";
+      writeFile(rel, bytes);
+      m.body.put("file", rel);
+      m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
+      m.body.put("file_size", bytes.length);
+      m.body.put("mime_type", "image/png");
+      m.body.put("width", w);
+      m.body.put("height", h);
+      m.plantedCopy.put("file", relToDir(rel));
+    };
+  }
+
   private Msg victimCopy(ChatSpec c, Sender s, String original, BufferedImage img, String t) {
     byte[] bytes;
     BufferedImage shown = img;
@@ -397,22 +416,7 @@ final class SampleExport {
       m.body.put("text", "原图发文件");
       int w = shown.getWidth();
       int h = shown.getHeight();
-      m.media =
-          () -> {
-            String rel =
-                chatPath(c, "files")
-                    + "/IMG_"
-                    + (1000 + fileCounters.merge(c.folder() + "/file", 1, Integer::sum))
-                    + ".png";
-            writeFile(rel, bytes);
-            m.body.put("file", rel);
-            m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
-            m.body.put("file_size", bytes.length);
-            m.body.put("mime_type", "image/png");
-            m.body.put("width", w);
-            m.body.put("height", h);
-            m.plantedCopy.put("file", relToDir(rel));
-          };
+      m.media = pngDocument(m, c, bytes, w, h);
     } else {
       m =
           photo(
@@ -453,22 +457,7 @@ final class SampleExport {
     if (from.plantedCopy.get("transform").asText().equals("grey_document")) {
       m = add(to, s);
       m.body.put("text", "");
-      m.media =
-          () -> {
-            String rel =
-                chatPath(to, "files")
-                    + "/IMG_"
-                    + (1000 + fileCounters.merge(to.folder() + "/file", 1, Integer::sum))
-                    + ".png";
-            writeFile(rel, bytes);
-            m.body.put("file", rel);
-            m.body.put("file_name", rel.substring(rel.lastIndexOf('/') + 1));
-            m.body.put("file_size", bytes.length);
-            m.body.put("mime_type", "image/png");
-            m.body.put("width", size[0]);
-            m.body.put("height", size[1]);
-            m.plantedCopy.put("file", relToDir(rel));
-          };
+      m.media = pngDocument(m, to, bytes, size[0], size[1]);
     } else {
       m = photo(to, s, bytes, size[0], size[1], "");
       Runnable base = m.media;
