@@ -82,11 +82,9 @@ public final class PdqIndex {
   public static final int MAX_TABLES = 16;
 
   /** Memory allowed for the slot arrays when choosing the number of tables. */
-  private static final int SLOT_BYTES_PER_HASH = 160;
-  /** Slot value of an empty bucket; a slot {@code >= 0} is the ordinal of a bucket's one hash. */
+  private static final int SLOT_BYTES_PER_HASH = 320;
+  /** Half-slot value of no ordinal; a half-slot {@code >= 0} is an ordinal. */
   private static final int EMPTY = -1;
-  /** Flag on the last ordinal of a crowded bucket's run in {@code overflow}. */
-  private static final int LAST = 1 << 30;
   /** Scratch arrays kept per thread between searches, up to this many elements each. */
   private static final int KEEP_SCRATCH = 1 << 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -96,7 +94,7 @@ public final class PdqIndex {
   private final int tables;
   private final int[] bitStart;
   private final int[] bitWidth;
-  private final int[][] slots;
+  private final long[][] slots;
   private final int[][] overflow;
   private final ConcurrentHashMap<Integer, int[]> masks = new ConcurrentHashMap<>();
 
@@ -112,7 +110,7 @@ public final class PdqIndex {
       bitStart[t] = at;
       at += bitWidth[t];
     }
-    this.slots = new int[tables][];
+    this.slots = new long[tables][];
     this.overflow = new int[tables][];
     for (int t = 0; t < tables; t++) {
       buildTable(t);
@@ -146,7 +144,7 @@ public final class PdqIndex {
     for (int m = MIN_TABLES; m < MAX_TABLES; m++) {
       long slotBytes = 0;
       for (int t = 0; t < m; t++) {
-        slotBytes += 4L << (256 / m + (t < 256 % m ? 1 : 0));
+        slotBytes += 8L << (256 / m + (t < 256 % m ? 1 : 0));
       }
       if (slotBytes <= SLOT_BYTES_PER_HASH * (long) n) {
         return m;
@@ -156,7 +154,7 @@ public final class PdqIndex {
   }
 
   private void buildTable(int t) {
-    // A counting sort by key gives each bucket's ordinals; then singletons move into the slot.
+    // A counting sort by key gives each bucket's ordinals; then up to two move into the slot.
     int buckets = 1 << bitWidth[t];
     int[] start = new int[buckets + 1];
     for (int i = 0; i < size; i++) {
@@ -164,7 +162,7 @@ public final class PdqIndex {
     }
     int crowded = 0;
     for (int k = 0; k < buckets; k++) {
-      if (start[k + 1] > 1) {
+      if (start[k + 1] > 2) {
         crowded += start[k + 1];
       }
       start[k + 1] += start[k];
@@ -175,25 +173,29 @@ public final class PdqIndex {
       ord[next[key(i, t)]++] = i;
     }
     next = null;
-    int[] slot = new int[buckets];
+    long[] slot = new long[buckets];
     int[] over = new int[crowded];
     int at = 0;
     for (int k = 0; k < buckets; k++) {
       int from = start[k];
       int n = start[k + 1] - from;
-      if (n == 0) {
-        slot[k] = EMPTY;
-      } else if (n == 1) {
-        slot[k] = ord[from];
+      if (n <= 2) {
+        slot[k] = pack(n > 0 ? ord[from] : EMPTY, n > 1 ? ord[from + 1] : EMPTY);
       } else {
-        slot[k] = -2 - at;
-        System.arraycopy(ord, from, over, at, n);
+        // The first ordinal stays in the slot; the run holds the count of the rest, then them.
+        slot[k] = pack(ord[from], -2 - at);
+        over[at] = n - 1;
+        System.arraycopy(ord, from + 1, over, at + 1, n - 1);
         at += n;
-        over[at - 1] |= LAST;
       }
     }
     slots[t] = slot;
     overflow[t] = over;
+  }
+
+  /** A slot: the low half is an ordinal or EMPTY; the high half an ordinal, EMPTY or a run. */
+  private static long pack(int low, int high) {
+    return (low & 0xFFFF_FFFFL) | ((long) high << 32);
   }
 
   private int key(int ordinal, int t) {
@@ -299,8 +301,9 @@ public final class PdqIndex {
   }
 
   /**
-   * The three passes of a search. Each pass issues independent loads (slots, then crowded runs,
-   * then hashes), so the processor overlaps their cache misses instead of waiting for each in turn.
+   * The passes of a search. Each pass issues independent loads (slots, then crowded runs, then
+   * hashes) in a tight loop, so the processor overlaps their cache misses instead of waiting for
+   * each in turn; the passes that decide work on data already in cache and do not branch on it.
    */
   private void probe(long q0, long q1, long q2, long q3, int radius, int[] tau, Scratch s,
       HitSink sink) {
@@ -310,57 +313,103 @@ public final class PdqIndex {
     for (int t = 0; t < tables; t++) {
       if (tau[t] >= 0) {
         int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
-        int[] slot = slots[t];
+        long[] slot = slots[t];
         int[] mk = masks(bitWidth[t], tau[t]);
-        int[] pv = s.probes(np + mk.length);
+        long[] pv = s.probes(np + mk.length);
         for (int mask : mk) {
           pv[np++] = slot[qk ^ mask];
         }
       }
       slotEnd[t] = np;
     }
-    // Pass 2: candidate ordinals: singletons from the slot, crowded buckets from their run.
-    int[] pv = s.probes;
-    int[] candEnd = new int[tables];
+    // Pass 2: the ordinals held in the slots, and the crowded runs, without branching on them.
+    long[] pv = s.probes;
+    int[] cand = s.candidates(2 * np);
+    int[] runs = s.runs(np);
+    int[] pairEnd = new int[tables];
+    int[] runEnd = new int[tables];
     int nc = 0;
+    int nr = 0;
     for (int t = 0, p = 0; t < tables; t++) {
-      int[] over = overflow[t];
       for (; p < slotEnd[t]; p++) {
-        int v = pv[p];
-        if (v >= 0) {
-          s.candidates(nc + 1)[nc++] = v;
-        } else if (v != EMPTY) {
-          int j = -2 - v;
-          int e;
-          do {
-            e = over[j++];
-            s.candidates(nc + 1)[nc++] = e & ~LAST;
-          } while ((e & LAST) == 0);
-        }
+        long v = pv[p];
+        int a = (int) v;
+        int b = (int) (v >> 32);
+        cand[nc] = a;
+        nc += ~a >>> 31;
+        cand[nc] = b;
+        nc += ~b >>> 31;
+        runs[nr] = -2 - b;
+        nr += (b + 1) >>> 31;
       }
-      candEnd[t] = nc;
+      pairEnd[t] = nc;
+      runEnd[t] = nr;
     }
-    // Pass 3: verify with popcounts (the first word rejects about half of random candidates).
-    int[] cand = s.candidates;
+    // Pass 3: touch the head of every crowded run, then copy the runs' ordinals.
+    long touch = 0;
+    for (int t = 0, r = 0; t < tables; t++) {
+      int[] over = overflow[t];
+      for (; r < runEnd[t]; r++) {
+        touch += over[runs[r]];
+      }
+    }
+    int[] runCandEnd = new int[tables];
+    for (int t = 0, r = 0; t < tables; t++) {
+      int[] over = overflow[t];
+      for (; r < runEnd[t]; r++) {
+        int j = runs[r];
+        int n = over[j];
+        cand = s.candidates(nc + n);
+        System.arraycopy(over, j + 1, cand, nc, n);
+        nc += n;
+      }
+      runCandEnd[t] = nc;
+    }
+    // Pass 4: touch every candidate's hash (both ends: a hash may straddle two cache lines).
     long[] w = words;
-    for (int t = 0, c = 0; t < tables; t++) {
-      for (; c < candEnd[t]; c++) {
-        int i = cand[c];
-        int o = 4 * i;
-        long x0 = w[o] ^ q0;
-        int d = Long.bitCount(x0);
-        if (d > radius) {
-          continue;
-        }
-        long x1 = w[o + 1] ^ q1;
-        long x2 = w[o + 2] ^ q2;
-        long x3 = w[o + 3] ^ q3;
-        d += Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-        if (d <= radius && !foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
-          sink.hit(i, d);
-        }
+    for (int c = 0; c < nc; c++) {
+      int o = 4 * cand[c];
+      touch += w[o] ^ w[o + 3];
+    }
+    s.touch = touch;
+    // Pass 5: full distances of all candidates from cache, keeping those within the radius.
+    int[] hit = s.hits(nc);
+    int nh = 0;
+    for (int c = 0; c < nc; c++) {
+      int o = 4 * cand[c];
+      int d = Long.bitCount(w[o] ^ q0) + Long.bitCount(w[o + 1] ^ q1)
+          + Long.bitCount(w[o + 2] ^ q2) + Long.bitCount(w[o + 3] ^ q3);
+      hit[nh] = c;
+      nh += (d - radius - 1) >>> 31;
+    }
+    // Pass 6: report each hit from the first table that holds it within its radius.
+    for (int h = 0; h < nh; h++) {
+      int c = hit[h];
+      int t = tableOf(c, pairEnd, runCandEnd);
+      int i = cand[c];
+      int o = 4 * i;
+      long x0 = w[o] ^ q0;
+      long x1 = w[o + 1] ^ q1;
+      long x2 = w[o + 2] ^ q2;
+      long x3 = w[o + 3] ^ q3;
+      if (!foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
+        sink.hit(i, Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2)
+            + Long.bitCount(x3));
       }
     }
+  }
+
+  /**
+   * The table a candidate came from: candidates {@code [0, pairEnd[last])} are the slots'
+   * ordinals table by table, the rest the runs' ordinals table by table.
+   */
+  private int tableOf(int c, int[] pairEnd, int[] runCandEnd) {
+    int[] ends = c < pairEnd[tables - 1] ? pairEnd : runCandEnd;
+    int t = 0;
+    while (c >= ends[t]) {
+      t++;
+    }
+    return t;
   }
 
   /**
@@ -443,13 +492,17 @@ public final class PdqIndex {
     }
   }
 
-  /** Per-thread probe and candidate buffers, so a search allocates almost nothing. */
+  /** Per-thread probe, candidate and hit buffers, so a search allocates almost nothing. */
   private static final class Scratch {
-    int[] probes = new int[4096];
+    long[] probes = new long[4096];
     int[] candidates = new int[8192];
+    int[] runs = new int[4096];
+    int[] hits = new int[8192];
     boolean busy;
+    /** Sink for the touch passes' loads, so the compiler cannot drop them. */
+    long touch;
 
-    int[] probes(int n) {
+    long[] probes(int n) {
       if (n > probes.length) {
         probes = Arrays.copyOf(probes, Math.max(n, 2 * probes.length));
       }
@@ -463,14 +516,34 @@ public final class PdqIndex {
       return candidates;
     }
 
+    int[] runs(int n) {
+      if (n > runs.length) {
+        runs = new int[Math.max(n, 2 * runs.length)];
+      }
+      return runs;
+    }
+
+    int[] hits(int n) {
+      if (n > hits.length) {
+        hits = new int[Math.max(n, 2 * hits.length)];
+      }
+      return hits;
+    }
+
     /** Drops buffers that one unusually large search grew, so a thread does not keep them. */
     void release() {
       busy = false;
       if (probes.length > KEEP_SCRATCH) {
-        probes = new int[4096];
+        probes = new long[4096];
       }
       if (candidates.length > KEEP_SCRATCH) {
         candidates = new int[8192];
+      }
+      if (runs.length > KEEP_SCRATCH) {
+        runs = new int[4096];
+      }
+      if (hits.length > KEEP_SCRATCH) {
+        hits = new int[8192];
       }
     }
   }

@@ -67,6 +67,26 @@ class PdqIndexTest {
   }
 
   @Test
+  void search_crowdedBucketsLargerThanTheScratch_equalsLinearScan() {
+    // 12,000 copies of one hash and 12,000 near it make runs and candidate lists far longer than
+    // the per-thread scratch arrays, which must grow without losing a hit.
+    Random rnd = new Random(9);
+    Pdq p = Hashes.random(rnd);
+    List<Pdq> hashes = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      hashes.add(p);
+      hashes.add(Hashes.flipRandom(p, 1 + rnd.nextInt(40), rnd));
+      hashes.add(Hashes.random(rnd));
+    }
+    PdqIndex index = PdqIndex.of(hashes);
+    LinearScan oracle = new LinearScan(hashes);
+    assertThat(index.search(p, 31)).isEqualTo(oracle.search(p, 31));
+    Pdq near = Hashes.flipSpread(p, 12, rnd);
+    assertThat(index.search(near, 31)).isEqualTo(oracle.search(near, 31));
+    assertThat(index.search(Hashes.random(rnd), 31)).isEmpty();
+  }
+
+  @Test
   void search_emptyIndex_findsNothing() {
     PdqIndex index = PdqIndex.builder(0).build();
     assertThat(index.size()).isZero();
