@@ -1,5 +1,7 @@
 package org.redress.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import org.redress.match.PdqIndex;
@@ -76,6 +78,10 @@ public final class IndexReport {
     long[] sorted = lat.clone();
     Arrays.sort(sorted);
     Arrays.sort(roundSpeedUp);
+    System.out.printf(Locale.ROOT, "java %s; transparent huge pages %s%n",
+        System.getProperty("java.version"),
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+            .getVMOption("UseTransparentHugePages").getValue());
     System.out.printf(Locale.ROOT,
         "hashes %,d; %d tables; index build %.2f s; index heap %,d MiB (%d B/hash)%n",
         size, index.tables(), buildS, indexBytes >> 20, indexBytes / Math.max(1, size));

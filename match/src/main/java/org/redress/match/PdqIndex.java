@@ -23,36 +23,42 @@ import org.redress.phash.Pdq;
  * in table {@code t} is reported only if no earlier table {@code u < t} also holds it within
  * {@code tau[u]}, so each hit is reported once without a "seen" set.
  *
- * <p>The number of tables is the fewest whose slot arrays fit in 160 bytes per hash: fewer,
- * wider tables mean fewer probes (about 2,900 at ten million and r = 31), and the measurements in
- * docs/matching.md show that at one million 12 tables beat the 13 that substrings of log<sub>2
- * </sub>(n) bits [1] would give.
+ * <p>The number of tables is the fewest whose slot arrays fit in 240 bytes per hash: fewer,
+ * wider tables mean fewer probes (about 2,900 at ten million and r = 31). At one million that is
+ * 13, the number substrings of log<sub>2</sub>(n) bits [1] give; 12 measured 7 % faster there for
+ * twice the memory (docs/matching.md).
  *
- * <p>At ten million the cost of a query is memory latency, not arithmetic: thousands of probes
- * and candidates, each a cache (and TLB) miss. Two things cut it:
+ * <p>At ten million the cost of a query is memory latency, not arithmetic: about 2,900 probes and
+ * 2,900 candidates, each a cache (and TLB) miss. A dependent miss costs about 170 ns on the test
+ * machine, but independent ones overlap down to about 10 ns each, so the search is laid out to
+ * issue independent loads and never wait on one:
  *
  * <ul>
- *   <li><em>Slots.</em> Each table is one {@code int[2^bits]} of slots: {@code -1} for an empty
- *       bucket, the ordinal itself for a bucket holding one hash (most of them at a load of about
- *       one hash per bucket), or a pointer to a run of ordinals in an overflow array for a crowded
- *       bucket, its last entry flagged. A probe of an empty or one-hash bucket is one memory access
- *       instead of two (bucket offsets, then ordinals) [4], and the index is smaller.
- *   <li><em>Batched passes.</em> A search first reads the slots of all its probes, then the
- *       crowded runs, then the candidates' hashes. The loads of one pass do not depend on each
- *       other, so the processor keeps many misses in flight instead of waiting for each probe's
- *       chain (slot, run, hash) in turn [5].
+ *   <li><em>Slots.</em> Each table is one {@code long[2^bits]} of slots holding up to two
+ *       ordinals, so at a load of about one hash per bucket almost nine probes in ten need no
+ *       second access. A bucket with more hashes keeps its first ordinal in the slot and points to
+ *       a run (count, then ordinals) in an overflow array [4].
+ *   <li><em>Passes.</em> A search reads the slots of all its probes, then the heads of the
+ *       crowded runs, then the candidates' hashes, each in a tight loop whose loads do not depend
+ *       on each other, so the processor keeps many misses in flight [5]. The passes that decide
+ *       (which half-slots hold ordinals, which candidates are within the radius) run on data
+ *       already in cache and do not branch on it: a mispredicted branch per candidate would
+ *       otherwise cost more than the arithmetic.
+ *   <li><em>Alignment.</em> Hash {@code i} starts at element {@code 2 + 4i} of the hash array, so
+ *       that, in a large array starting on a G1 region boundary, every hash sits inside one
+ *       64-byte cache line and a candidate costs one miss, not two half the time.
  * </ul>
  *
  * <p>Measured and not kept (docs/matching.md): a 64-bit fingerprint of each hash stored beside its
  * ordinal (it rejects only about half of random candidates: 64 bits of two random hashes differ in
- * about 32 places, barely above r, and it costs 8 bytes per hash per table); a branch-free
- * verification; reading the first two ordinals of a crowded run before its length is known.
+ * about 32 places, barely above r, and it costs 8 bytes per hash per table); filtering candidates
+ * on their first word before the full distance.
  *
  * <p>When the expected probes and candidates exceed a quarter of the index (large radii), the
  * query falls back to a linear scan, which is then as fast and trivially exact.
  *
  * <p>Storage: the hashes live in one {@code long[]} (four words per hash, 32 bytes); each table
- * adds its slots and an overflow array. Ten million hashes take about 1,050 MiB and build in
+ * adds its slots and an overflow array. Ten million hashes take about 1,350 MiB and build in
  * linear time.
  *
  * <p>References:
@@ -68,7 +74,7 @@ import org.redress.phash.Pdq;
  *       {@code r - m + 1}.
  *   <li>U. Drepper, "What Every Programmer Should Know About Memory", 2007, sections 3 and 6: a
  *       miss to memory costs hundreds of cycles; a lookup that needs one line instead of two
- *       halves it.
+ *       halves it, and independent misses overlap.
  *   <li>S. Chen, A. Ailamaki, P. B. Gibbons, T. C. Mowry, "Improving Hash Join Performance through
  *       Prefetching", ICDE 2004: process a group of independent lookups stage by stage so their
  *       misses overlap (here without explicit prefetch, which Java lacks: the out-of-order core
@@ -82,9 +88,15 @@ public final class PdqIndex {
   public static final int MAX_TABLES = 16;
 
   /** Memory allowed for the slot arrays when choosing the number of tables. */
-  private static final int SLOT_BYTES_PER_HASH = 320;
+  private static final int SLOT_BYTES_PER_HASH = 240;
   /** Half-slot value of no ordinal; a half-slot {@code >= 0} is an ordinal. */
   private static final int EMPTY = -1;
+  /**
+   * Index of hash 0's first word in {@code words}. A large {@code long[]} starts on a G1 region
+   * boundary and its elements 16 bytes later, so starting at element 2 puts every 32-byte hash
+   * inside one 64-byte cache line instead of half of them across two. Only speed depends on it.
+   */
+  private static final int BASE = 2;
   /** Scratch arrays kept per thread between searches, up to this many elements each. */
   private static final int KEEP_SCRATCH = 1 << 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -137,8 +149,8 @@ public final class PdqIndex {
   /**
    * The number of substrings for {@code n} hashes: the fewest (so the widest substrings and the
    * fewest probes) whose slot arrays take at most {@value #SLOT_BYTES_PER_HASH} bytes per hash.
-   * Measured at r = 31 (docs/matching.md): 11 tables at ten million, 12 at one million (0.06 ms
-   * per query against 0.08 ms with the 13 that log2(n)-bit substrings [1] would give).
+   * Measured at r = 31 (docs/matching.md): 11 tables at ten million; 13 at one million (0.044 ms
+   * per query and 170 MiB, against 0.041 ms and 315 MiB with 12).
    */
   static int defaultTables(int n) {
     for (int m = MIN_TABLES; m < MAX_TABLES; m++) {
@@ -199,7 +211,7 @@ public final class PdqIndex {
   }
 
   private int key(int ordinal, int t) {
-    int o = 4 * ordinal;
+    int o = BASE + 4 * ordinal;
     return extract(words[o], words[o + 1], words[o + 2], words[o + 3], bitStart[t], bitWidth[t]);
   }
 
@@ -243,7 +255,7 @@ public final class PdqIndex {
       throw new IndexOutOfBoundsException(
           "ordinal must be in 0.." + (size - 1) + ", was " + ordinal);
     }
-    int o = 4 * ordinal;
+    int o = BASE + 4 * ordinal;
     return Pdq.fromLongs(new long[] {words[o], words[o + 1], words[o + 2], words[o + 3]});
   }
 
@@ -365,18 +377,18 @@ public final class PdqIndex {
       }
       runCandEnd[t] = nc;
     }
-    // Pass 4: touch every candidate's hash (both ends: a hash may straddle two cache lines).
+    // Pass 4: touch every candidate's hash (one line each: see BASE).
     long[] w = words;
     for (int c = 0; c < nc; c++) {
-      int o = 4 * cand[c];
-      touch += w[o] ^ w[o + 3];
+      int o = BASE + 4 * cand[c];
+      touch += w[o];
     }
     s.touch = touch;
     // Pass 5: full distances of all candidates from cache, keeping those within the radius.
     int[] hit = s.hits(nc);
     int nh = 0;
     for (int c = 0; c < nc; c++) {
-      int o = 4 * cand[c];
+      int o = BASE + 4 * cand[c];
       int d = Long.bitCount(w[o] ^ q0) + Long.bitCount(w[o + 1] ^ q1)
           + Long.bitCount(w[o + 2] ^ q2) + Long.bitCount(w[o + 3] ^ q3);
       hit[nh] = c;
@@ -387,7 +399,7 @@ public final class PdqIndex {
       int c = hit[h];
       int t = tableOf(c, pairEnd, runCandEnd);
       int i = cand[c];
-      int o = 4 * i;
+      int o = BASE + 4 * i;
       long x0 = w[o] ^ q0;
       long x1 = w[o + 1] ^ q1;
       long x2 = w[o + 2] ^ q2;
@@ -463,7 +475,7 @@ public final class PdqIndex {
   }
 
   private void scan(long q0, long q1, long q2, long q3, int radius, HitSink sink) {
-    for (int i = 0, o = 0; i < size; i++, o += 4) {
+    for (int i = 0, o = BASE; i < size; i++, o += 4) {
       int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
           + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
       if (d <= radius) {
@@ -556,7 +568,7 @@ public final class PdqIndex {
     private boolean built;
 
     private Builder(int expectedSize) {
-      this.words = new long[4 * Math.max(expectedSize, 1)];
+      this.words = new long[BASE + 4 * Math.max(expectedSize, 1)];
     }
 
     /**
@@ -586,13 +598,14 @@ public final class PdqIndex {
       if (built) {
         throw new IllegalStateException("builder already built");
       }
-      if (4 * size + 4 > words.length) {
+      if (BASE + 4 * size + 4 > words.length) {
         if (size >= (1 << 29) - 1) {
           throw new IllegalStateException("an index holds at most 2^29 hashes");
         }
-        words = Arrays.copyOf(words, (int) Math.min(2L * words.length, 4L * ((1 << 29) - 1)));
+        words = Arrays.copyOf(words,
+            (int) Math.min(2L * words.length, BASE + 4L * ((1 << 29) - 1)));
       }
-      int o = 4 * size;
+      int o = BASE + 4 * size;
       words[o] = w0;
       words[o + 1] = w1;
       words[o + 2] = w2;
@@ -607,14 +620,14 @@ public final class PdqIndex {
 
     /**
      * Builds the index in linear time. Unless {@link #tables} was set, the number of tables is
-     * chosen from the size: 16 for a thousand hashes, 12 at one million, 11 from four million.
+     * chosen from the size: 16 for a thousand hashes, 13 at one million, 11 from four million.
      */
     public PdqIndex build() {
       if (built) {
         throw new IllegalStateException("builder already built");
       }
       built = true;
-      long[] w = words.length == 4 * size ? words : Arrays.copyOf(words, 4 * size);
+      long[] w = words.length == BASE + 4 * size ? words : Arrays.copyOf(words, BASE + 4 * size);
       words = null;
       return new PdqIndex(w, size, tables != 0 ? tables : defaultTables(size));
     }

@@ -40,8 +40,10 @@ class PdqIndexTest {
   @Test
   void defaultTables_growWithSize_fromSixteenToEleven() {
     assertThat(PdqIndex.defaultTables(1000)).isEqualTo(16);
-    assertThat(PdqIndex.defaultTables(1 << 16)).isEqualTo(15);
-    assertThat(PdqIndex.defaultTables(1_000_000)).isEqualTo(12);
+    assertThat(PdqIndex.defaultTables(1 << 16)).isEqualTo(16);
+    assertThat(PdqIndex.defaultTables(1 << 17)).isEqualTo(15);
+    assertThat(PdqIndex.defaultTables(1_000_000)).isEqualTo(13);
+    assertThat(PdqIndex.defaultTables(2_000_000)).isEqualTo(12);
     assertThat(PdqIndex.defaultTables(4_000_000)).isEqualTo(11);
     assertThat(PdqIndex.defaultTables(10_000_000)).isEqualTo(11);
   }
