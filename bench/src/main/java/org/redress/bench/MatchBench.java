@@ -88,8 +88,9 @@ public final class MatchBench {
       System.out.printf(Locale.ROOT, "bank: %,d PDQ items built in memory in %.2f s%n",
           matcher.pdqCount(), (System.nanoTime() - b0) / 1e9);
     }
-    for (int i = 0; i < Math.min(200, images); i++) { // warm-up
-      matcher.match(query(hashes.get(i)));
+    int warm = Integer.getInteger("matchWarmUp", 200);
+    for (int i = 0; i < warm; i++) { // warm-up
+      matcher.match(query(hashes.get(i % images)));
     }
     int matched = 0;
     long m0c = mx.getCurrentThreadCpuTime();
