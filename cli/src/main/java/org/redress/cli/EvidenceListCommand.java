@@ -21,6 +21,9 @@ public final class EvidenceListCommand implements Callable<Integer> {
   @Option(names = "--case", required = true, paramLabel = "CASE", description = "Case id.")
   String caseId;
 
+  @Option(names = "--json", description = "Print one JSON object per item, as `show --json`.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -35,7 +38,7 @@ public final class EvidenceListCommand implements Callable<Integer> {
         throw new org.redress.evidence.EvidenceException("no such case: " + caseId);
       }
       for (Item it : items) {
-        out.println(line(it));
+        out.println(json ? EvidenceShowCommand.json(it) : line(it));
       }
     }
     return ExitCodes.OK;

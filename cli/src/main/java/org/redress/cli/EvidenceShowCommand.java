@@ -1,5 +1,8 @@
 package org.redress.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +13,7 @@ import org.redress.evidence.Metadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence show}: one item's metadata (never its content). */
@@ -19,14 +23,23 @@ public final class EvidenceShowCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Parameters(index = "0", paramLabel = "ID", description = "Item id (as printed by add/list).")
   long id;
+
+  @Option(names = "--json", description = "Print the item as one JSON object (docs/evidence-format.md).")
+  boolean json;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (EvidenceStore store = options.open()) {
       Item it = store.item(id);
+      if (json) {
+        out.println(json(it));
+        return ExitCodes.OK;
+      }
       row(out, "item", Long.toString(it.id()));
       row(out, "case", it.caseId());
       row(out, "sha256", it.sha256());
@@ -53,6 +66,31 @@ public final class EvidenceShowCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * An item as one line of JSON: {@code item}, {@code case}, {@code sha256}, {@code size},
+   * {@code added_at}, {@code corrections}, {@code shredded}, and {@code metadata}, the metadata
+   * object exactly as logged (absent once the case is shredded).
+   */
+  static String json(Item it) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("item", it.id());
+    o.put("case", it.caseId());
+    o.put("sha256", it.sha256());
+    o.put("size", it.size());
+    o.put("added_at", it.addedAt().toString());
+    o.put("corrections", it.corrections());
+    o.put("shredded", it.shredded());
+    try {
+      if (it.metadata() != null) {
+        o.set("metadata", JSON.readTree(it.metadata().json()));
+      }
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("failed to write item " + it.id() + " as JSON: "
+          + e.getOriginalMessage(), e);
+    }
   }
 
   private static void row(PrintWriter out, String k, String v) {

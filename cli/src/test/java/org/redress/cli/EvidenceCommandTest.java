@@ -2,6 +2,8 @@ package org.redress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -169,6 +171,38 @@ class EvidenceCommandTest {
     Result c = run("evidence", "list", "--passphrase-file", pass.toString(), "--case", "c");
     assertThat(c.code()).isZero();
     assertThat(c.out().lines()).hasSize(1);
+  }
+
+  @Test
+  void listAndShowJson_correctedItem_printMetadataAsLogged() throws Exception {
+    run("evidence", "add", "--case", "c", "--source", "telegram:chat/1/message/2", doc.toString(),
+        image.toString());
+    run("evidence", "correct", "0", "--set", "captured_by=officer-2", "--reason", "typo");
+    Result list = run("evidence", "list", "--case", "c", "--json");
+    assertThat(list.code()).as(list.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> items = new ArrayList<>();
+    for (String line : list.out().lines().toList()) {
+      items.add(json.readTree(line));
+    }
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).get("item").asLong()).isZero();
+    assertThat(items.get(1).get("metadata").get("file_name").asText()).isEqualTo("gradient.png");
+    Result show = run("evidence", "show", "0", "--json");
+    JsonNode o = json.readTree(show.out());
+    assertThat(show.out().lines()).hasSize(1);
+    assertThat(o.get("case").asText()).isEqualTo("c");
+    assertThat(o.get("sha256").asText()).hasSize(64);
+    assertThat(o.get("size").asLong()).isEqualTo(Files.size(doc));
+    assertThat(o.get("corrections").asInt()).isEqualTo(1);
+    assertThat(o.get("shredded").asBoolean()).isFalse();
+    assertThat(o.get("metadata").get("captured_by").asText()).isEqualTo("officer-2");
+    assertThat(o.get("metadata").get("source").get("value").asText())
+        .isEqualTo("chat/1/message/2");
+    run("evidence", "shred", "--case", "c", "--yes");
+    JsonNode gone = json.readTree(run("evidence", "show", "0", "--json").out());
+    assertThat(gone.get("shredded").asBoolean()).isTrue();
+    assertThat(gone.has("metadata")).isFalse();
   }
 
   @Test
