@@ -20,6 +20,7 @@ import org.redress.match.Query;
 import org.redress.match.Vpdq;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
+import org.redress.phash.Dihedral;
 import org.redress.phash.PdqResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,14 +31,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code redress match}: matches files (hashed locally) or given hashes against the banks. Exit
  * codes as grep: 0 when something matched, 1 when nothing did, 2 on a usage error or when an input
- * could not be read and nothing matched.
+ * could not be read and nothing matched. With {@code --dihedral}, images are also matched
+ * mirrored and rotated ({@link Matcher#matchDihedral}) and each match names its transform.
  */
 @Command(
     name = "match",
     mixinStandardHelpOptions = true,
     description = {"Match files (hashed locally) or hashes against banks.",
-        "Prints one line per match: path, bank, item, signal, distance, query %, compared %,"
-            + " label (tab-separated; '-' where not applicable).",
+        "Prints one line per match: path, bank, item, signal, distance, query %%, compared %%,"
+            + " label (tab-separated; '-' where not applicable); with --dihedral, a ninth"
+            + " column: the transform that matched.",
         "Exit status: 0 something matched, 1 nothing matched, 2 usage error or an unreadable"
             + " input with no match."})
 public final class MatchCommand implements Callable<Integer> {
@@ -68,6 +71,13 @@ public final class MatchCommand implements Callable<Integer> {
       description = "Image or video files, or directories (recursed).")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = "--dihedral",
+      description = {"Also match each image mirrored and rotated (PDQ of all 8 dihedral variants"
+          + " from one DCT); every match names its transform (orig, rot90, rot180, rot270, flipx,"
+          + " flipy, flipplus1, flipminus1; '-' for a video, which is matched only as it is).",
+          "Files only: not with --hash."})
+  boolean dihedral;
+
   @Option(names = {"-j", "--threads"}, paramLabel = "N",
       description = "Hashing threads (default: all cores).")
   Integer threads;
@@ -76,6 +86,11 @@ public final class MatchCommand implements Callable<Integer> {
   public Integer call() {
     if (paths.isEmpty() && hashes.isEmpty()) {
       throw new ExitCodes.UsageException("give at least one PATH or --hash");
+    }
+    if (dihedral && !hashes.isEmpty()) {
+      throw new ExitCodes.UsageException(String.format(Locale.ROOT,
+          "--dihedral needs image files: --hash %s has no image to mirror or rotate"
+              + " (match --hash without --dihedral)", hashes.get(0)));
     }
     List<Query> hashQueries = new ArrayList<>();
     for (String h : hashes) {
@@ -109,7 +124,7 @@ public final class MatchCommand implements Callable<Integer> {
     }
     boolean[] state = {matched, unreadable};
     ParallelHashing.forEachInOrder(
-        inputs.files(), MediaHasher.builder().build(), threads == null
+        inputs.files(), MediaHasher.builder().dihedral(dihedral).build(), threads == null
             ? ParallelHashing.defaultThreads() : threads,
         Progress.forFiles(inputs.files().size()),
         o -> {
@@ -126,7 +141,10 @@ public final class MatchCommand implements Callable<Integer> {
           }
           MediaHash h = o.hash();
           Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
-          state[0] |= emit(o.path().toString(), matcher.match(q));
+          // Only images have dihedral variants; a video is matched as it is.
+          MatchResult r = h.dihedral() != null
+              ? matcher.matchDihedral(q, h.dihedral()) : matcher.match(q);
+          state[0] |= emit(o.path().toString(), r);
         });
     matched = state[0];
     unreadable = state[1];
@@ -153,9 +171,9 @@ public final class MatchCommand implements Callable<Integer> {
       err.println("redress: warning: " + input + ": " + w);
     }
     for (MatchResult.Suppressed s : r.suppressed()) {
-      err.printf(Locale.ROOT, "redress: %s: match with item %d (%s) in bank %s suppressed by allow"
-          + " entry %d (%s)%n", input, s.match().item(), s.match().label(), s.match().bank(),
-          s.allowId(), s.allowLabel());
+      err.printf(Locale.ROOT, "redress: %s: match with item %d (%s) in bank %s%s suppressed by"
+          + " allow entry %d (%s)%n", input, s.match().item(), s.match().label(), s.match().bank(),
+          dihedral ? " (" + transform(s.match()) + ")" : "", s.allowId(), s.allowLabel());
     }
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -177,9 +195,9 @@ public final class MatchCommand implements Callable<Integer> {
     } else {
       PrintWriter out = spec.commandLine().getOut();
       for (Match m : r.matches()) {
-        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%n", input, m.bank(), m.item(),
-            m.signal().id(), m.distance(), pct(m.queryPercent()), pct(m.comparedPercent()),
-            m.label());
+        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%s%n", input, m.bank(),
+            m.item(), m.signal().id(), m.distance(), pct(m.queryPercent()),
+            pct(m.comparedPercent()), m.label(), dihedral ? "\t" + transform(m) : "");
       }
     }
     return !r.matches().isEmpty();
@@ -196,7 +214,16 @@ public final class MatchCommand implements Callable<Integer> {
       o.put("query_percent", round(m.queryPercent()));
       o.put("compared_percent", round(m.comparedPercent()));
     }
+    if (m.transform() != null) {
+      o.put("transform", m.transform().referenceName());
+    }
     return o;
+  }
+
+  /** The transform's reference name, or {@code -} when none was tried (a video). */
+  private static String transform(Match m) {
+    Dihedral t = m.transform();
+    return t == null ? "-" : t.referenceName();
   }
 
   private void print(ObjectNode o) {

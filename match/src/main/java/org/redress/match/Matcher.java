@@ -3,11 +3,15 @@ package org.redress.match;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.redress.phash.Dihedral;
+import org.redress.phash.DihedralHashes;
 import org.redress.phash.Pdq;
 import org.redress.phash.PdqResult;
 import org.redress.phash.VpdqFrame;
@@ -29,6 +33,10 @@ import org.redress.phash.VpdqFrame;
  *       query; a PDQ entry suppresses a PDQ match when the query lies within the entry's distance of
  *       it <em>and</em> at least as close to it as to the bank item, so a true copy of a bank item
  *       is still reported even when it resembles a known-benign image.
+ *   <li>Mirrored and rotated images ({@link #matchDihedral}): the image as it is first; then the
+ *       PDQ hashes of its seven other dihedral variants, each reporting only items the image
+ *       itself did not match, at the distance of the closest variant. When the allow list
+ *       suppressed a match of the image itself, its variants are not tried.
  * </ul>
  */
 public final class Matcher {
@@ -39,6 +47,7 @@ public final class Matcher {
       .thenComparing(Match::signal)
       .thenComparingInt(Match::distance)
       .thenComparingLong(Match::item);
+  private static final Comparator<Match> DIHEDRAL_ORDER = ORDER.thenComparing(Match::transform);
 
   private final PdqIndex pdqIndex;
   private final Match.Ref[] pdqRefs;
@@ -131,6 +140,78 @@ public final class Matcher {
     }
     kept.sort(ORDER);
     return new MatchResult(kept, suppressed, warnings);
+  }
+
+  /**
+   * Matches one image and its mirrored and rotated copies against every bank: first the query as
+   * {@link #match} does (its matches carry {@link Dihedral#ORIGINAL}); then, unless the allow list
+   * suppressed one of those matches, the PDQ hash of each of the seven other variants at the
+   * variants' quality. A variant reports only items the image itself did not match; when several
+   * variants match one item, the closest is reported (on a tie, the first in {@link Dihedral}
+   * order). A variant's suppressed match is reported only for an item that nothing matched.
+   * Warnings are those of the image itself (every variant has its quality).
+   *
+   * @param query the file's hashes (digests; the PDQ hash may be null or must be the variants'
+   *     original)
+   * @param variants the eight PDQ hashes of the image, from one DCT
+   * @throws IllegalArgumentException when the query's PDQ hash or quality is not the variants'
+   *     original
+   * @throws NullPointerException when query or variants is null
+   */
+  public MatchResult matchDihedral(Query query, DihedralHashes variants) {
+    PdqResult original = new PdqResult(variants.get(Dihedral.ORIGINAL), variants.quality());
+    if (query.pdq() != null && !query.pdq().equals(original)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "query PDQ %s is not the original of its dihedral variants (%s)", query.pdq(),
+          original));
+    }
+    MatchResult asIs = match(new Query(original, query.vpdq(), query.md5(), query.sha256()));
+    List<Match> kept = new ArrayList<>();
+    List<MatchResult.Suppressed> suppressed = new ArrayList<>();
+    Set<String> matched = new HashSet<>();
+    for (Match m : asIs.matches()) {
+      kept.add(m.withTransform(Dihedral.ORIGINAL));
+      matched.add(itemKey(m));
+    }
+    for (MatchResult.Suppressed s : asIs.suppressed()) {
+      suppressed.add(new MatchResult.Suppressed(
+          s.match().withTransform(Dihedral.ORIGINAL), s.allowId(), s.allowLabel()));
+    }
+    if (asIs.suppressed().isEmpty()) {
+      Map<String, Match> best = new LinkedHashMap<>();
+      Map<String, MatchResult.Suppressed> bestSuppressed = new LinkedHashMap<>();
+      for (Dihedral d : Dihedral.values()) {
+        if (d == Dihedral.ORIGINAL) {
+          continue;
+        }
+        MatchResult r = match(Query.ofPdq(new PdqResult(variants.get(d), variants.quality())));
+        for (Match m : r.matches()) {
+          if (!matched.contains(itemKey(m))) {
+            best.merge(itemKey(m), m.withTransform(d),
+                (a, b) -> b.distance() < a.distance() ? b : a);
+          }
+        }
+        for (MatchResult.Suppressed s : r.suppressed()) {
+          if (!matched.contains(itemKey(s.match()))) {
+            bestSuppressed.merge(itemKey(s.match()),
+                new MatchResult.Suppressed(s.match().withTransform(d), s.allowId(), s.allowLabel()),
+                (a, b) -> b.match().distance() < a.match().distance() ? b : a);
+          }
+        }
+      }
+      kept.addAll(best.values());
+      for (Map.Entry<String, MatchResult.Suppressed> e : bestSuppressed.entrySet()) {
+        if (!best.containsKey(e.getKey())) {
+          suppressed.add(e.getValue());
+        }
+      }
+    }
+    kept.sort(DIHEDRAL_ORDER);
+    return new MatchResult(kept, suppressed, asIs.warnings());
+  }
+
+  private static String itemKey(Match m) {
+    return m.bank() + "\u0000" + m.item();
   }
 
   private void digestMatches(Signal s, String hex, List<Match> out) {

@@ -3,9 +3,12 @@ package org.redress.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.redress.phash.Dihedral;
+import org.redress.phash.DihedralHashes;
 import org.redress.phash.Pdq;
 import org.redress.phash.PdqResult;
 
@@ -102,6 +105,138 @@ class MatcherTest {
     MatchResult r = b.build().match(new Query(new PdqResult(victim, 100), null, null, sha));
     assertThat(r.matches()).isEmpty();
     assertThat(r.suppressed()).hasSize(1);
+  }
+
+  /** Eight unrelated random hashes, with {@code set} given as {variant, hash} pairs. */
+  private DihedralHashes variants(int quality, Object... set) {
+    List<Pdq> l = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      l.add(Hashes.random(rnd));
+    }
+    for (int i = 0; i < set.length; i += 2) {
+      l.set(((Dihedral) set[i]).ordinal(), (Pdq) set[i + 1]);
+    }
+    return DihedralHashes.of(l, quality);
+  }
+
+  private Matcher oneItem(int threshold) {
+    Matcher.Builder b = Matcher.builder();
+    b.bank(new BankRules("bank", threshold, 50));
+    b.pdq("bank", 1, "victim", victim, 100);
+    return b.build();
+  }
+
+  private static Query queryOf(DihedralHashes v) {
+    return Query.ofPdq(new PdqResult(v.get(Dihedral.ORIGINAL), v.quality()));
+  }
+
+  @Test
+  void matchDihedral_mirroredCopy_matchesThroughTheVariantAndNamesIt() {
+    Matcher m = oneItem(31);
+    DihedralHashes mirrored = variants(90, Dihedral.FLIP_Y, Hashes.flipRandom(victim, 5, rnd));
+
+    MatchResult r = m.matchDihedral(queryOf(mirrored), mirrored);
+
+    assertThat(r.matches()).singleElement().satisfies(hit -> {
+      assertThat(hit.item()).isEqualTo(1);
+      assertThat(hit.distance()).isEqualTo(5);
+      assertThat(hit.transform()).isEqualTo(Dihedral.FLIP_Y);
+    });
+    // Without the variants the mirrored copy is not found.
+    assertThat(m.match(queryOf(mirrored)).matches()).isEmpty();
+  }
+
+  @Test
+  void matchDihedral_severalVariantsMatch_reportsTheClosestOnce() {
+    Matcher m = oneItem(31);
+    DihedralHashes v = variants(90,
+        Dihedral.ROTATE_90, Hashes.flipRandom(victim, 20, rnd),
+        Dihedral.FLIP_X, Hashes.flipRandom(victim, 6, rnd),
+        Dihedral.FLIP_MINUS_1, Hashes.flipRandom(victim, 6, rnd));
+
+    MatchResult r = m.matchDihedral(queryOf(v), v);
+
+    // flipx and flipminus1 tie at 6: the first in Dihedral order wins.
+    assertThat(r.matches()).singleElement().satisfies(hit -> {
+      assertThat(hit.distance()).isEqualTo(6);
+      assertThat(hit.transform()).isEqualTo(Dihedral.FLIP_X);
+    });
+  }
+
+  @Test
+  void matchDihedral_imageItselfMatches_reportsItAsOriginalBeforeAnyVariant() {
+    String sha = "cd".repeat(32);
+    Matcher.Builder b = Matcher.builder();
+    b.bank(new BankRules("bank", 31, 50));
+    b.pdq("bank", 1, "victim", victim, 100);
+    b.digest("bank", 2, "victim", Signal.SHA256, sha);
+    Matcher m = b.build();
+    DihedralHashes v = variants(90,
+        Dihedral.ORIGINAL, Hashes.flipRandom(victim, 25, rnd),
+        Dihedral.FLIP_Y, Hashes.flipRandom(victim, 2, rnd));
+
+    MatchResult r = m.matchDihedral(new Query(null, null, null, sha), v);
+
+    assertThat(r.matches())
+        .extracting(Match::item, Match::signal, Match::distance, Match::transform)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1L, Signal.PDQ, 25, Dihedral.ORIGINAL),
+            org.assertj.core.groups.Tuple.tuple(2L, Signal.SHA256, 0, Dihedral.ORIGINAL));
+  }
+
+  @Test
+  void matchDihedral_imageSuppressedByAllowList_triesNoVariant() {
+    Pdq benign = Hashes.flipSpread(victim, 24, rnd);
+    Matcher.Builder b = Matcher.builder();
+    b.bank(new BankRules("bank", 31, 50));
+    b.pdq("bank", 1, "victim", victim, 100);
+    b.allowPdq(9, "stock photo", benign, 31);
+    Matcher m = b.build();
+    // The image is the benign one (its match is suppressed); its rotation is the victim item
+    // itself, which would match, but is not tried: the image is known benign.
+    DihedralHashes v = variants(90, Dihedral.ORIGINAL, benign, Dihedral.ROTATE_90, victim);
+
+    MatchResult r = m.matchDihedral(queryOf(v), v);
+
+    assertThat(r.matches()).isEmpty();
+    assertThat(r.suppressed()).singleElement().satisfies(s -> {
+      assertThat(s.allowId()).isEqualTo(9);
+      assertThat(s.match().transform()).isEqualTo(Dihedral.ORIGINAL);
+    });
+  }
+
+  @Test
+  void matchDihedral_variantSuppressedByAllowList_isReportedWithItsTransform() {
+    Pdq benign = Hashes.flipSpread(victim, 24, rnd);
+    Matcher.Builder b = Matcher.builder();
+    b.bank(new BankRules("bank", 31, 50));
+    b.pdq("bank", 1, "victim", victim, 100);
+    b.allowPdq(9, "stock photo", benign, 31);
+    Matcher m = b.build();
+    DihedralHashes v = variants(90, Dihedral.FLIP_X, benign);
+
+    MatchResult r = m.matchDihedral(queryOf(v), v);
+
+    assertThat(r.matches()).isEmpty();
+    assertThat(r.suppressed()).singleElement()
+        .satisfies(s -> assertThat(s.match().transform()).isEqualTo(Dihedral.FLIP_X));
+  }
+
+  @Test
+  void matchDihedral_lowQuality_warnsOnceAndMatchesNothing() {
+    Matcher m = oneItem(31);
+    DihedralHashes v = variants(40, Dihedral.FLIP_Y, victim);
+    MatchResult r = m.matchDihedral(queryOf(v), v);
+    assertThat(r.matches()).isEmpty();
+    assertThat(r.warnings()).singleElement().asString().contains("40");
+  }
+
+  @Test
+  void matchDihedral_queryPdqNotTheOriginal_throwsNamingIt() {
+    Matcher m = oneItem(31);
+    DihedralHashes v = variants(90);
+    assertThatThrownBy(() -> m.matchDihedral(Query.ofPdq(new PdqResult(victim, 90)), v))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(victim.toString());
   }
 
   @Test

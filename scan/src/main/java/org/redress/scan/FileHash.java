@@ -11,6 +11,7 @@ import org.redress.match.Query;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaKind;
 import org.redress.phash.Dihedral;
+import org.redress.phash.DihedralHashes;
 import org.redress.phash.Pdq;
 import org.redress.phash.PdqResult;
 import org.redress.phash.VpdqFrame;
@@ -22,7 +23,7 @@ import org.redress.phash.VpdqFrame;
 record FileHash(
     MediaKind kind,
     PdqResult pdq,
-    List<Pdq> variants,
+    DihedralHashes variants,
     List<VpdqFrame> vpdq,
     String md5,
     String sha256,
@@ -31,15 +32,8 @@ record FileHash(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static FileHash of(MediaHash h) {
-    List<Pdq> variants = null;
-    if (h.dihedral() != null) {
-      variants = new ArrayList<>();
-      for (Dihedral d : Dihedral.values()) {
-        variants.add(h.dihedral().get(d));
-      }
-    }
     return new FileHash(
-        h.kind(), h.pdq(), variants, h.vpdq(), h.md5(), h.sha256(), h.size(), null);
+        h.kind(), h.pdq(), h.dihedral(), h.vpdq(), h.md5(), h.sha256(), h.size(), null);
   }
 
   static FileHash failed(String error) {
@@ -68,7 +62,9 @@ record FileHash(
       }
       if (variants != null) {
         ArrayNode a = o.putArray("dihedral");
-        variants.forEach(v -> a.add(v.toString()));
+        for (Dihedral d : Dihedral.values()) {
+          a.add(variants.get(d).toString());
+        }
       }
       if (vpdq != null) {
         ArrayNode a = o.putArray("vpdq");
@@ -111,15 +107,17 @@ record FileHash(
     if (o.hasNonNull("pdq")) {
       pdq = new PdqResult(Pdq.parse(o.get("pdq").asText()), o.path("q").asInt());
     }
-    List<Pdq> variants = null;
+    DihedralHashes variants = null;
     if (o.hasNonNull("dihedral")) {
-      variants = new ArrayList<>();
+      List<Pdq> list = new ArrayList<>();
       for (JsonNode v : o.get("dihedral")) {
-        variants.add(Pdq.parse(v.asText()));
+        list.add(Pdq.parse(v.asText()));
       }
-      if (variants.size() != Dihedral.values().length) {
-        throw new IllegalArgumentException("cache line with " + variants.size() + " variants");
+      if (list.size() != Dihedral.values().length || pdq == null) {
+        throw new IllegalArgumentException("cache line with " + list.size() + " variants"
+            + (pdq == null ? " and no PDQ hash" : ""));
       }
+      variants = DihedralHashes.of(list, pdq.quality());
     }
     List<VpdqFrame> frames = null;
     if (o.hasNonNull("vpdq")) {

@@ -7,12 +7,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -25,13 +23,10 @@ import java.util.function.LongConsumer;
 import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
-import org.redress.match.Query;
 import org.redress.match.Signal;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
 import org.redress.phash.Dihedral;
-import org.redress.phash.Pdq;
-import org.redress.phash.PdqResult;
 import org.redress.sources.Limits;
 import org.redress.sources.MediaRef;
 import org.redress.sources.Post;
@@ -298,29 +293,19 @@ public final class Scanner {
 
   /**
    * Matches a hashed file: the file as it is, then (images) its seven other dihedral variants, so
-   * mirrored and rotated reposts are found; a variant reports only items the file itself did not
-   * match. When the allow list suppressed a match of the file, variants are not tried.
+   * mirrored and rotated reposts are found ({@link Matcher#matchDihedral}: a variant reports only
+   * items the file itself did not match, at the closest variant's distance; when the allow list
+   * suppressed a match of the file, variants are not tried).
    */
   private List<Occurrence.Hit> hits(FileHash h) {
-    MatchResult r = matcher.match(h.query());
+    MatchResult r = h.variants() != null && h.pdq() != null
+        ? matcher.matchDihedral(h.query(), h.variants())
+        : matcher.match(h.query());
     List<Occurrence.Hit> hits = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     for (Match m : r.matches()) {
-      hits.add(new Occurrence.Hit(m, null));
-      seen.add(m.bank() + "|" + m.item());
-    }
-    if (h.variants() != null && h.pdq() != null && r.suppressed().isEmpty()) {
-      for (Dihedral d : Dihedral.values()) {
-        if (d == Dihedral.ORIGINAL) {
-          continue;
-        }
-        Pdq v = h.variants().get(d.ordinal());
-        for (Match m : matcher.match(Query.ofPdq(new PdqResult(v, h.pdq().quality()))).matches()) {
-          if (seen.add(m.bank() + "|" + m.item())) {
-            hits.add(new Occurrence.Hit(m, d.referenceName()));
-          }
-        }
-      }
+      Dihedral t = m.transform();
+      hits.add(new Occurrence.Hit(m,
+          t == null || t == Dihedral.ORIGINAL ? null : t.referenceName()));
     }
     return hits;
   }
