@@ -17,7 +17,7 @@ import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
 import org.redress.match.Query;
-import org.redress.match.Vpdq;
+import org.redress.match.VpdqRule;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.phash.Dihedral;
@@ -61,11 +61,11 @@ public final class MatchCommand implements Callable<Integer> {
 
   @Option(names = "--query-percent", paramLabel = "P",
       description = "vPDQ: share of the query's frames that must match (default: ${DEFAULT-VALUE}).")
-  double queryPercent = Vpdq.DEFAULT_QUERY_PERCENT;
+  double queryPercent = VpdqRule.DEFAULT_QUERY_PERCENT;
 
   @Option(names = "--compared-percent", paramLabel = "P",
       description = "vPDQ: share of the bank video's frames that must match (default: ${DEFAULT-VALUE}).")
-  double comparedPercent = Vpdq.DEFAULT_COMPARED_PERCENT;
+  double comparedPercent = VpdqRule.DEFAULT_COMPARED_PERCENT;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Image or video files, or directories (recursed).")

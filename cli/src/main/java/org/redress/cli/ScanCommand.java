@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import org.redress.cases.CasesException;
 import org.redress.cases.Workspace;
 import org.redress.match.Matcher;
-import org.redress.match.Vpdq;
+import org.redress.match.VpdqRule;
 import org.redress.scan.HashCache;
 import org.redress.scan.ScanException;
 import org.redress.scan.Scanner;
@@ -111,8 +111,8 @@ public final class ScanCommand implements Callable<Integer> {
     Matcher matcher;
     try {
       ws = Workspaces.open(evidence.workspace);
-      matcher = ws.banks().matcher(banks, Instant.now(), Vpdq.DEFAULT_QUERY_PERCENT,
-          Vpdq.DEFAULT_COMPARED_PERCENT, warnings);
+      matcher = ws.banks().matcher(banks, Instant.now(), VpdqRule.DEFAULT_QUERY_PERCENT,
+          VpdqRule.DEFAULT_COMPARED_PERCENT, warnings);
     } catch (CasesException e) {
       throw new ExitCodes.UsageException(e.getMessage());
     }

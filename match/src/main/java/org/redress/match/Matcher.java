@@ -26,7 +26,7 @@ import org.redress.phash.VpdqFrame;
  * <ul>
  *   <li>PDQ: a match when the distance is at most the bank's threshold and the query's quality is
  *       at least the bank's minimum (else a warning). Items below the minimum are never indexed.
- *   <li>vPDQ: {@link Vpdq}'s rule with the bank's threshold as frame distance and the bank's minimum
+ *   <li>vPDQ: {@link VpdqRule}'s rule with the bank's threshold as frame distance and the bank's minimum
  *       quality as frame quality; a match when both percentages reach the configured thresholds.
  *   <li>MD5 / SHA-256: exact equality.
  *   <li>Allow list: a digest entry equal to the query's digest suppresses every match of that
@@ -285,8 +285,8 @@ public final class Matcher {
       int v = e.getKey();
       VideoTally t = e.getValue();
       Match.Ref ref = videos[v];
-      double qp = Vpdq.percent(t.queryHashes.size(), usable.get(ref.bank().name()));
-      double cp = Vpdq.percent(t.videoFrames.size(), videoFrames[v]);
+      double qp = VpdqRule.percent(t.queryHashes.size(), usable.get(ref.bank().name()));
+      double cp = VpdqRule.percent(t.videoFrames.size(), videoFrames[v]);
       if (qp >= queryPercent && cp >= comparedPercent) {
         out.add(new Match(ref.bank().name(), ref.item(), ref.label(), Signal.VPDQ, t.minDistance,
             qp, cp));
@@ -363,8 +363,8 @@ public final class Matcher {
     private final List<AllowEntry> allowPdq = new ArrayList<>();
     private final Map<String, AllowEntry> allowDigests = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private double queryPercent = Vpdq.DEFAULT_QUERY_PERCENT;
-    private double comparedPercent = Vpdq.DEFAULT_COMPARED_PERCENT;
+    private double queryPercent = VpdqRule.DEFAULT_QUERY_PERCENT;
+    private double comparedPercent = VpdqRule.DEFAULT_COMPARED_PERCENT;
 
     private Builder() {}
 
@@ -425,7 +425,7 @@ public final class Matcher {
      */
     public boolean vpdq(String bank, long item, String label, List<VpdqFrame> hash) {
       BankRules r = rules(bank);
-      List<Pdq> unique = Vpdq.uniqueFrames(hash, r.minQuality());
+      List<Pdq> unique = VpdqRule.uniqueFrames(hash, r.minQuality());
       if (unique.isEmpty()) {
         warnings.add(String.format(Locale.ROOT,
             "item %d in bank %s: no vPDQ frame reaches the bank's minimum quality %d: not matched",

@@ -25,7 +25,7 @@ import org.redress.phash.VpdqFrame;
  *   <li>facebook/ThreatExchange, {@code vpdq/cpp/match-hashes-brute.cpp}.
  * </ol>
  */
-public final class Vpdq {
+public final class VpdqRule {
   /** Minimum frame quality. */
   public static final int DEFAULT_QUALITY = 50;
   /** Maximum frame distance (inclusive). */
@@ -35,7 +35,7 @@ public final class Vpdq {
   /** Minimum share of the compared video's unique frames that must match. */
   public static final double DEFAULT_COMPARED_PERCENT = 0.0;
 
-  private Vpdq() {}
+  private VpdqRule() {}
 
   /**
    * The unique frame hashes of sufficient quality, in first-seen order.

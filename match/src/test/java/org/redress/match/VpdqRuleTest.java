@@ -23,7 +23,7 @@ import org.redress.testing.Vectors;
  * Checks the vPDQ rule against {@code pte-semantics-match-31-50.tsv}: every pair of the 16
  * upstream sample hash files, both percentages to four decimals and both unique-frame counts.
  */
-class VpdqTest {
+class VpdqRuleTest {
   private static final Map<String, List<VpdqFrame>> VIDEOS = new LinkedHashMap<>();
   private static final List<String[]> EXPECTED = new ArrayList<>();
 
@@ -64,7 +64,7 @@ class VpdqTest {
   void compare_everyUpstreamPair_matchesPteSemanticsTable() {
     assertThat(EXPECTED).hasSize(256);
     for (String[] e : EXPECTED) {
-      VpdqScore s = Vpdq.compare(VIDEOS.get(e[0]), VIDEOS.get(e[1]),
+      VpdqScore s = VpdqRule.compare(VIDEOS.get(e[0]), VIDEOS.get(e[1]),
           Integer.parseInt(e[2]), Integer.parseInt(e[3]));
       String pair = e[0] + " vs " + e[1];
       assertThat(fmt(s.queryPercent())).as(pair).isEqualTo(e[4]);
@@ -123,13 +123,13 @@ class VpdqTest {
     List<VpdqFrame> query = List.of(
         new VpdqFrame(0, a, 100, 0), new VpdqFrame(1, a, 100, 1), new VpdqFrame(2, b, 49, 2));
     List<VpdqFrame> compared = List.of(new VpdqFrame(0, Hashes.flipRandom(a, 31, rnd), 80, 0));
-    VpdqScore s = Vpdq.compare(query, compared, 31, 50);
+    VpdqScore s = VpdqRule.compare(query, compared, 31, 50);
     assertThat(s.queryFrames()).isEqualTo(1);
     assertThat(s.queryPercent()).isEqualTo(100.0);
     assertThat(s.comparedPercent()).isEqualTo(100.0);
     assertThat(s.minDistance()).isEqualTo(31);
-    assertThat(Vpdq.compare(query, compared, 30, 50).queryPercent()).isEqualTo(0.0);
-    assertThat(Vpdq.compare(query, List.of(), 31, 50).queryPercent()).isCloseTo(0.0, within(0.0));
+    assertThat(VpdqRule.compare(query, compared, 30, 50).queryPercent()).isEqualTo(0.0);
+    assertThat(VpdqRule.compare(query, List.of(), 31, 50).queryPercent()).isCloseTo(0.0, within(0.0));
   }
 
   private static String fmt(double v) {
