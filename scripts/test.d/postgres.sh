@@ -5,7 +5,8 @@
 # server is missing. By hand:
 #
 #   bash scripts/test.d/postgres.sh && mvn -o -pl cases -am verify -Dredress.postgres.required=true
-#   bash scripts/test.d/postgres.sh stop      # stops it now
+#   bash scripts/test.d/postgres.sh keep      # a server that runs until stopped (IDE, separate
+#   bash scripts/test.d/postgres.sh stop      #   shell commands); stops it (or any) now
 #
 # What it does:
 # - installs Debian's `postgresql` package with apt-get when no PostgreSQL server binaries are
@@ -20,9 +21,11 @@
 #   tests read it through the system property redress.postgres.file, see the parent pom).
 #
 # Lifetime: the server lives as long as the process that ran this script (for scripts/test.sh,
-# Maven, which that script execs into; by hand, your shell). A detached watchdog then stops it
-# and deletes its directory and the properties file. Running the script again first stops a
-# server left by an earlier run, so it is idempotent. Takes a few seconds once installed.
+# Maven, which that script execs into; by hand, your shell, so run Maven in the same command or
+# shell, not under a wrapper such as `time` that exits first). A detached watchdog then stops it
+# and deletes its directory and the properties file; `keep` starts no watchdog. Running the script
+# again first stops a server left by an earlier run, so it is idempotent. About a second once
+# installed; about ten more to install the package.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 props="$root/target/test-postgres.properties"
@@ -113,9 +116,9 @@ case "${1:-start}" in
     stop_cluster "$3"
     exit 0
     ;;
-  start) ;;
+  start | keep) ;;
   *)
-    say "usage: bash scripts/test.d/postgres.sh [start|stop]"
+    say "usage: bash scripts/test.d/postgres.sh [start|keep|stop]"
     exit 2
     ;;
 esac
@@ -189,8 +192,13 @@ psql -c "CREATE DATABASE redress_test OWNER redress TEMPLATE template0 LOCALE_PR
   ICU_LOCALE 'und' LOCALE 'C'" >/dev/null 2>&1 \
   || psql -c "CREATE DATABASE redress_test OWNER redress" >/dev/null
 
-setsid bash "$self" watch "$PPID" "$dir" </dev/null >/dev/null 2>&1 &
-watchdog=$!
+watchdog=
+lifetime="until \`bash scripts/test.d/postgres.sh stop\`"
+if [ "${1:-start}" = start ]; then
+  setsid bash "$self" watch "$PPID" "$dir" </dev/null >/dev/null 2>&1 &
+  watchdog=$!
+  lifetime="stops when process $PPID exits"
+fi
 
 mkdir -p "$root/target"
 umask 077
@@ -205,4 +213,4 @@ EOF
 mv "$props.tmp" "$props"
 trap - EXIT
 say "$("$bin/postgres" --version | sed 's/^postgres (PostgreSQL)/PostgreSQL/') on 127.0.0.1:$port" \
-  "(stops when process $PPID exits)"
+  "($lifetime)"

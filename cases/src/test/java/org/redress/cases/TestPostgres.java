@@ -85,7 +85,8 @@ final class TestPostgres {
     }
     if (!Files.isRegularFile(Path.of(file))) {
       return "no PostgreSQL server is configured (" + file + " does not exist; run"
-          + " scripts/test.d/postgres.sh first)";
+          + " scripts/test.d/postgres.sh first in the same shell, as its server stops when the"
+          + " process that ran it exits, or with `keep`)";
     }
     return null;
   }
