@@ -9,9 +9,12 @@ command -v java >/dev/null || { echo "test: Java 17+ is required (apt-get instal
 command -v mvn >/dev/null || { echo "test: Maven is required (apt-get install maven)" >&2; exit 2; }
 
 # Services and browsers that some test suites need are installed here, by the project itself.
+# A hook that starts a server keeps it up while this process lives (it becomes Maven below), and
+# its tests are made required: they fail rather than skip if the server is missing.
+#   postgres.sh: a throwaway PostgreSQL on 127.0.0.1 (target/test-postgres.properties).
 for hook in scripts/test.d/*.sh; do
   [ -e "$hook" ] || continue
   bash "$hook"
 done
 
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp verify -Dredress.postgres.required=true "$@"

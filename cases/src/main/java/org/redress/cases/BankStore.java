@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +58,10 @@ public final class BankStore {
     });
   }
 
-  /** Every bank, by name. */
+  /** Every bank, by name (in code point order, whatever the database's collation). */
   public List<Bank> list() {
-    return tx("list banks", h -> h.createQuery(bankQuery("") + " ORDER BY b.name")
-        .map((rs, ctx) -> bank(rs)).list());
+    return tx("list banks", h -> byName(h.createQuery(bankQuery(""))
+        .map((rs, ctx) -> bank(rs)).list()));
   }
 
   /**
@@ -228,6 +229,8 @@ public final class BankStore {
     if (label == null || label.isBlank()) {
       throw new IllegalArgumentException("label must not be blank");
     }
+    NewItem.checkText("label", label, 500);
+    NewItem.checkText("added by", addedBy, 200);
     return tx("add to the allow list", h -> {
       Optional<AllowEntry> existing = h.createQuery("SELECT * FROM allow_entry WHERE"
               + " signal_type = :s AND fingerprint = :f")
@@ -283,8 +286,7 @@ public final class BankStore {
     return tx("load banks", h -> {
       List<Bank> banks = new ArrayList<>();
       if (bankNames.isEmpty()) {
-        banks.addAll(h.createQuery(bankQuery("") + " ORDER BY b.name")
-            .map((rs, ctx) -> bank(rs)).list());
+        banks.addAll(byName(h.createQuery(bankQuery("")).map((rs, ctx) -> bank(rs)).list()));
       } else {
         for (String n : new java.util.LinkedHashSet<>(bankNames)) {
           banks.add(get(h, n));
@@ -363,6 +365,18 @@ public final class BankStore {
   private static String bankQuery(String where) {
     return "SELECT b.id, b.name, b.threshold, b.min_quality, b.created_at,"
         + " (SELECT COUNT(*) FROM bank_item i WHERE i.bank_id = b.id) AS items FROM bank b" + where;
+  }
+
+  /**
+   * Sorts banks by name in code point order, as SQLite's binary collation does; a PostgreSQL
+   * server's collation may sort linguistically ("a A b B" instead of "A B a b"), so ORDER BY on a
+   * text column is not portable.
+   */
+  private static List<Bank> byName(List<Bank> banks) {
+    List<Bank> sorted = new ArrayList<>(banks);
+    sorted.sort((a, b) -> Arrays.compare(a.name().codePoints().toArray(),
+        b.name().codePoints().toArray()));
+    return sorted;
   }
 
   private static Optional<Bank> find(Handle h, String name) {

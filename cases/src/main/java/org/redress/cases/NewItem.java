@@ -1,5 +1,7 @@
 package org.redress.cases;
 
+import java.util.Locale;
+
 /**
  * An item to add.
  *
@@ -10,7 +12,8 @@ package org.redress.cases;
  */
 public record NewItem(HashValue hash, String label, String caseRef, String addedBy) {
   /**
-   * @throws IllegalArgumentException when the hash is null or the label blank or too long
+   * @throws IllegalArgumentException when the hash is null, the label blank, or a text too long or
+   *     with a NUL character (which PostgreSQL cannot store)
    */
   public NewItem {
     if (hash == null) {
@@ -19,13 +22,29 @@ public record NewItem(HashValue hash, String label, String caseRef, String added
     if (label == null || label.isBlank()) {
       throw new IllegalArgumentException("label must not be blank");
     }
-    if (label.length() > 500) {
-      throw new IllegalArgumentException("label must be at most 500 characters, was "
-          + label.length());
+    checkText("label", label, 500);
+    checkText("case reference", caseRef, 200);
+    checkText("added by", addedBy, 200);
+  }
+
+  /**
+   * Checks a text against its column: at most {@code max} characters and no NUL, so that every
+   * database stores it or none does (SQLite would store what PostgreSQL refuses).
+   *
+   * @throws IllegalArgumentException naming the field and the length or the NUL
+   */
+  static void checkText(String field, String value, int max) {
+    if (value == null) {
+      return;
     }
-    if (caseRef != null && caseRef.length() > 200) {
-      throw new IllegalArgumentException("case reference must be at most 200 characters, was "
-          + caseRef.length());
+    if (value.length() > max) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s must be at most %d characters, was %d", field, max, value.length()));
+    }
+    int nul = value.indexOf('\0');
+    if (nul >= 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s must not contain a NUL character (at index %d)", field, nul));
     }
   }
 }

@@ -7,41 +7,50 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A workspace directory and its database {@code redress.db}, created and migrated on first use.
- * Every database failure leaves as a {@link CasesException} with a one-line message naming the
- * database; a locked or read-only database changes nothing.
+ * A workspace directory and its database, created and migrated on first use: by default the
+ * SQLite file {@code redress.db} in the directory; for a shared server, a PostgreSQL database
+ * given by its JDBC URL, on the same migrations. Every database failure leaves as a {@link
+ * CasesException} with a one-line message naming the database (a PostgreSQL URL without its
+ * password); a locked or read-only database changes nothing.
  */
 public final class Workspace implements AutoCloseable {
-  /** File name of the database inside the workspace. */
+  /** File name of the SQLite database inside the workspace. */
   public static final String DATABASE = "redress.db";
 
+  /** How long a statement waits for a lock held by another process before it fails. */
   private static final int BUSY_TIMEOUT_MS = 3000;
+  private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+  private static final Pattern URL_SECRETS = Pattern.compile(
+      "(?i)(?<=[?&;](?:ssl)?password=)[^&;]*|(?<=//)[^/@?]*(?=@)");
 
   private final Path dir;
-  private final Path database;
+  private final String database;
   private final Jdbi jdbi;
   private final Clock clock;
   private final String user;
 
-  private Workspace(Path dir, Jdbi jdbi, Clock clock, String user) {
+  private Workspace(Path dir, String database, Jdbi jdbi, Clock clock, String user) {
     this.dir = dir;
-    this.database = dir.resolve(DATABASE);
+    this.database = database;
     this.jdbi = jdbi;
     this.clock = clock;
     this.user = user;
   }
 
   /**
-   * Opens the workspace at {@code dir}, creating the directory and database and applying pending
-   * migrations.
+   * Opens the workspace at {@code dir} on its SQLite database {@value #DATABASE}, creating the
+   * directory and database and applying pending migrations.
    *
    * @param dir the workspace directory
    * @param clock the time source for "added at" and "disabled until"
@@ -49,30 +58,87 @@ public final class Workspace implements AutoCloseable {
    * @throws CasesException when the directory or database cannot be created, opened or migrated
    */
   public static Workspace open(Path dir, Clock clock, String user) {
-    Path abs = dir.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(abs);
-    } catch (IOException e) {
-      throw new CasesException("failed to create workspace " + abs + ": " + e, e);
-    }
+    Path abs = createDirectory(dir);
     Path db = abs.resolve(DATABASE);
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + db);
+    return open(abs, ds, ds.getUrl(), db.toString(), clock, user);
+  }
+
+  /**
+   * Opens the workspace at {@code dir} on a PostgreSQL database, creating the directory (which
+   * keeps everything but the database) and applying pending migrations to the database's current
+   * schema (the URL's {@code currentSchema}, else the user's {@code search_path}). A statement
+   * that waits more than three seconds for a lock fails, as on SQLite, unless the URL sets its
+   * own {@code options}.
+   *
+   * @param dir the workspace directory
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL
+   * @param dbUser the database user, or null to take it from the URL
+   * @param password the password, or null to take it from the URL (or for password-less logins)
+   * @param clock the time source for "added at" and "disabled until"
+   * @param user the default "added by" name
+   * @throws IllegalArgumentException when the URL is not a valid PostgreSQL JDBC URL
+   * @throws CasesException when the directory cannot be created, or the database cannot be
+   *     reached or migrated; the message names the URL without its password
+   */
+  public static Workspace open(Path dir, String jdbcUrl, String dbUser, String password,
+      Clock clock, String user) {
+    String shown = jdbcUrl == null ? null : withoutPassword(jdbcUrl);
+    if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)) {
+      throw new IllegalArgumentException("not a PostgreSQL JDBC URL (" + POSTGRES_PREFIX
+          + "//HOST:PORT/DATABASE): " + shown);
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    try {
+      ds.setURL(jdbcUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad PostgreSQL JDBC URL: " + shown, e);
+    }
+    if (dbUser != null) {
+      ds.setUser(dbUser);
+    }
+    if (password != null) {
+      ds.setPassword(password);
+    }
+    if (ds.getOptions() == null) {
+      ds.setOptions("-c lock_timeout=" + BUSY_TIMEOUT_MS);
+    }
+    return open(createDirectory(dir), ds, jdbcUrl, shown, clock, user);
+  }
+
+  private static Path createDirectory(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(abs);
+    } catch (IOException e) {
+      throw new CasesException("failed to create workspace " + abs + ": " + e, e);
+    }
+    return abs;
+  }
+
+  private static Workspace open(Path dir, DataSource ds, String url, String shown, Clock clock,
+      String user) {
     try {
       Flyway.configure()
           .dataSource(ds)
           .locations("classpath:db/migration")
-          .placeholders(Map.of("id_pk", idPrimaryKey(ds.getUrl())))
+          .placeholders(Map.of("id_pk", idPrimaryKey(url)))
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new CasesException("failed to open database " + db + ": " + rootMessage(e), e);
+      throw new CasesException("failed to open database " + shown + ": " + rootMessage(e), e);
     }
-    Jdbi jdbi = Jdbi.create(ds);
-    return new Workspace(abs, jdbi, clock, user == null || user.isBlank() ? "unknown" : user);
+    String by = user == null || user.isBlank() ? "unknown" : user;
+    return new Workspace(dir, shown, Jdbi.create(ds), clock, by);
+  }
+
+  /** A JDBC URL as messages show it: any password in it replaced by {@code ***}. */
+  static String withoutPassword(String jdbcUrl) {
+    return URL_SECRETS.matcher(jdbcUrl).replaceAll("***");
   }
 
   /**
@@ -80,7 +146,7 @@ public final class Workspace implements AutoCloseable {
    * SQLite uses its rowid; PostgreSQL an identity column.
    */
   static String idPrimaryKey(String jdbcUrl) {
-    return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")
+    return jdbcUrl.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)
         ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
         : "INTEGER PRIMARY KEY";
   }
@@ -90,8 +156,11 @@ public final class Workspace implements AutoCloseable {
     return dir;
   }
 
-  /** The database file. */
-  public Path database() {
+  /**
+   * The database as messages name it: the SQLite file, or the PostgreSQL JDBC URL without its
+   * password.
+   */
+  public String database() {
     return database;
   }
 
@@ -116,7 +185,8 @@ public final class Workspace implements AutoCloseable {
   CasesException failure(String verb, JdbiException e) {
     String m = rootMessage(e);
     String low = m.toLowerCase(Locale.ROOT);
-    if (low.contains("sqlite_busy") || low.contains("database is locked")) {
+    if (low.contains("sqlite_busy") || low.contains("database is locked")
+        || low.contains("lock timeout")) {
       return new CasesException("failed to " + verb + ": database " + database
           + " is locked by another process; nothing was changed", e);
     }

@@ -136,6 +136,59 @@ class BankStoreTest {
   }
 
   @Test
+  void matcher_nearDuplicatePdq_matchesWithItsDistance() {
+    store.create("victim", 31, 50);
+    long id = store.add("victim", List.of(item("pdq:" + PDQ_A + ",90", "a.jpg")))
+        .outcomes().get(0).id();
+    long[] words = Pdq.parse(PDQ_A).toLongs();
+    words[0] ^= 0x3ffL;
+    Pdq near = Pdq.fromLongs(words);
+    List<Match> got = matcher(T0).match(Query.ofPdq(new PdqResult(near, 100))).matches();
+    assertThat(got).extracting(Match::bank, Match::item, Match::distance)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("victim", id, 10));
+    Pdq far = Pdq.parse(PDQ_A).complement();
+    assertThat(matcher(T0).match(Query.ofPdq(new PdqResult(far, 100))).matches()).isEmpty();
+  }
+
+  @Test
+  void list_mixedCaseNames_sortedByCodePointOnEveryDatabase() {
+    for (String n : List.of("b", "B", "a", "A", "Z", "\u00e9t\u00e9")) {
+      store.create(n, 31, 50);
+    }
+    assertThat(store.list()).extracting(Bank::name)
+        .containsExactly("A", "B", "Z", "a", "b", "\u00e9t\u00e9");
+  }
+
+  @Test
+  void add_textThatOnlySomeDatabasesStore_refusedBeforeTheDatabase() {
+    store.create("victim", 31, 0);
+    HashValue h = HashValue.parseTagged("pdq:" + PDQ_A);
+    assertThatThrownBy(() -> store.add("victim", List.of(new NewItem(h, "a", null,
+            "w".repeat(201))))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("201");
+    assertThatThrownBy(() -> store.add("victim", List.of(new NewItem(h, "a\0b", null, null))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+    assertThatThrownBy(() -> store.allow(h, 31, "l".repeat(501), null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("501");
+    assertThatThrownBy(() -> store.allow(h, 31, "l", "w".repeat(201)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("201");
+    assertThat(store.items("victim")).isEmpty();
+    assertThat(store.allowList()).isEmpty();
+  }
+
+  @Test
+  void import_corruptLine_storesNothingAndKeepsWhatWasThere() throws Exception {
+    store.create("victim", 31, 0);
+    store.add("victim", ItemFormat.HMA.read(
+        new BufferedReader(new StringReader("pdq " + PDQ_A + "\n")), "first.txt", null, null));
+    String corrupt = "md5 " + "ab".repeat(16) + "\npdq 12345\n";
+    assertThatThrownBy(() -> store.add("victim", ItemFormat.HMA.read(
+            new BufferedReader(new StringReader(corrupt)), "second.txt", null, null)))
+        .hasMessageStartingWith("second.txt:2: ");
+    assertThat(store.items("victim")).extracting(i -> i.hash().value()).containsExactly(PDQ_A);
+  }
+
+  @Test
   void add_whileAnotherProcessHoldsTheLock_failsWithOneLineAndChangesNothing() throws Exception {
     store.create("victim", 31, 50);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("redress.db"));
