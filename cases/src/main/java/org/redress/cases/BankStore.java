@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -17,7 +16,6 @@ import org.redress.match.BankRules;
 import org.redress.match.Matcher;
 import org.redress.match.Signal;
 import org.redress.phash.Pdq;
-import org.redress.phash.VpdqFrame;
 
 /**
  * Banks of hashed items and the allow list, stored in the workspace database. Every method runs in
@@ -88,73 +86,20 @@ public final class BankStore {
   }
 
   /**
-   * Adds items to a bank in one transaction. An item already in the bank (same signal and value)
-   * is reported as a duplicate and left unchanged; a PDQ item below the bank's minimum quality is
-   * not stored; a vPDQ item keeps only its frames of sufficient quality, and is not stored when
-   * none is left.
+   * Adds items to a bank in one transaction. An item already in the bank (same signal and value),
+   * or given earlier in the same list, is reported as a duplicate with the stored item's id and
+   * left unchanged; a PDQ item below the bank's minimum quality is not stored; a vPDQ item keeps
+   * only its frames of sufficient quality, and is not stored when none is left. New items get ids
+   * in list order. Items are stored in bulk (see {@code BatchAdd}): a million PDQ items take
+   * seconds, not a minute.
    *
    * @throws CasesException.UnknownBank when the bank does not exist (nothing is added)
    */
   public AddReport add(String bankName, List<NewItem> items) {
     return tx("add to bank " + bankName, h -> {
       Bank b = get(h, bankName);
-      long now = ws.clock().millis();
-      List<AddReport.Outcome> out = new ArrayList<>();
-      for (NewItem it : items) {
-        out.add(addOne(h, b, it, now));
-      }
-      return new AddReport(out);
+      return new BatchAdd(h, b, ws.clock().millis(), ws.user()).run(items);
     });
-  }
-
-  private AddReport.Outcome addOne(Handle h, Bank b, NewItem it, long now) {
-    HashValue hv = it.hash();
-    String note = null;
-    if (hv.signal() == Signal.PDQ && hv.quality() != null && hv.quality() < b.minQuality()) {
-      return new AddReport.Outcome(it, AddReport.Status.LOW_QUALITY, 0, String.format(Locale.ROOT,
-          "PDQ quality %d is below bank %s's minimum %d: not stored", hv.quality(), b.name(),
-          b.minQuality()));
-    }
-    if (hv.signal() == Signal.VPDQ) {
-      List<VpdqFrame> all = hv.frames();
-      List<VpdqFrame> kept = new ArrayList<>();
-      for (VpdqFrame f : all) {
-        if (f.quality() >= b.minQuality()) {
-          kept.add(f);
-        }
-      }
-      if (kept.isEmpty()) {
-        return new AddReport.Outcome(it, AddReport.Status.LOW_QUALITY, 0, String.format(Locale.ROOT,
-            "no vPDQ frame reaches bank %s's minimum quality %d: not stored", b.name(),
-            b.minQuality()));
-      }
-      if (kept.size() < all.size()) {
-        note = String.format(Locale.ROOT, "%d of %d vPDQ frames below quality %d were dropped",
-            all.size() - kept.size(), all.size(), b.minQuality());
-        hv = HashValue.vpdq(kept);
-      }
-    }
-    Optional<Long> existing = h.createQuery("SELECT id FROM bank_item WHERE bank_id = :b"
-            + " AND signal_type = :s AND fingerprint = :f")
-        .bind("b", b.id()).bind("s", hv.signal().id()).bind("f", hv.fingerprint())
-        .mapTo(Long.class).findOne();
-    if (existing.isPresent()) {
-      return new AddReport.Outcome(it, AddReport.Status.DUPLICATE, existing.get(),
-          "already in bank " + b.name() + " as item " + existing.get());
-    }
-    h.createUpdate("INSERT INTO bank_item (bank_id, signal_type, fingerprint, hash_value, quality,"
-            + " label, case_ref, added_by, added_at) VALUES (:b, :s, :f, :v, :q, :label, :case,"
-            + " :by, :at)")
-        .bind("b", b.id()).bind("s", hv.signal().id()).bind("f", hv.fingerprint())
-        .bind("v", hv.value()).bind("q", hv.quality()).bind("label", it.label())
-        .bind("case", it.caseRef()).bind("by", it.addedBy() == null ? ws.user() : it.addedBy())
-        .bind("at", now)
-        .execute();
-    long id = h.createQuery("SELECT id FROM bank_item WHERE bank_id = :b AND signal_type = :s"
-            + " AND fingerprint = :f")
-        .bind("b", b.id()).bind("s", hv.signal().id()).bind("f", hv.fingerprint())
-        .mapTo(Long.class).one();
-    return new AddReport.Outcome(it, AddReport.Status.ADDED, id, note);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.redress.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,168 @@ class BankStoreTest {
     assertThat(items.get(0).label()).isEqualTo("a.jpg");
     assertThat(items.get(0).addedBy()).isEqualTo("tester");
     assertThat(items.get(0).addedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void add_duplicatesWithinOneBatch_storedOnceAndReportedWithTheFirstId() {
+    store.create("victim", 31, 50);
+    String video = "vpdq:" + PDQ_A + ",90,0.000;" + PDQ_B + ",10,1.000";
+    AddReport r = store.add("victim", List.of(
+        item("pdq:" + PDQ_A + ",90", "a.jpg"),
+        item("md5:" + "AB".repeat(16), "a.mp4"),
+        item("pdq:" + PDQ_A.toUpperCase(java.util.Locale.ROOT) + ",70", "a again"),
+        item("sha256:" + PDQ_A, "same hex, other signal"),
+        item(video, "clip.mp4"),
+        item("md5:" + "ab".repeat(16), "a.mp4 again"),
+        item(video, "clip again"),
+        item("pdq:" + PDQ_A, "a third time")));
+    assertThat(r.outcomes()).extracting(AddReport.Outcome::status).containsExactly(
+        AddReport.Status.ADDED, AddReport.Status.ADDED, AddReport.Status.DUPLICATE,
+        AddReport.Status.ADDED, AddReport.Status.ADDED, AddReport.Status.DUPLICATE,
+        AddReport.Status.DUPLICATE, AddReport.Status.DUPLICATE);
+    long a = r.outcomes().get(0).id();
+    assertThat(r.outcomes()).extracting(AddReport.Outcome::id).containsExactly(
+        a, a + 1, a, a + 2, a + 3, a + 1, a + 3, a);
+    assertThat(r.outcomes().get(2).note()).isEqualTo("already in bank victim as item " + a);
+    assertThat(r.outcomes().get(4).note()).contains("1 of 2");
+    assertThat(r.outcomes().get(6).note()).isEqualTo("already in bank victim as item " + (a + 3));
+    assertThat(store.items("victim")).extracting(Item::id, Item::label).containsExactly(
+        tuple(a, "a.jpg"), tuple(a + 1, "a.mp4"), tuple(a + 2, "same hex, other signal"),
+        tuple(a + 3, "clip.mp4"));
+  }
+
+  @Test
+  void add_itemsAlreadyStored_reportedAsDuplicatesOfTheStoredIds() {
+    store.create("small", 31, 0);
+    store.create("large", 31, 0);
+    // "small" holds fewer items than four times the batch (its keys are read in one scan),
+    // "large" more (the batch's keys are looked up in the index).
+    List<NewItem> stored = pdqItems(0, 60, "stored");
+    List<Long> smallIds = ids(store.add("small", stored.subList(0, 10)));
+    List<Long> largeIds = ids(store.add("large", stored));
+    List<NewItem> batch = new ArrayList<>(pdqItems(1000, 3, "new"));
+    batch.add(1, stored.get(7));
+    batch.add(stored.get(2));
+    for (String bank : List.of("small", "large")) {
+      List<Long> old = bank.equals("small") ? smallIds : largeIds;
+      int before = store.items(bank).size();
+      AddReport r = store.add(bank, batch);
+      assertThat(r.outcomes()).as(bank).extracting(AddReport.Outcome::status).containsExactly(
+          AddReport.Status.ADDED, AddReport.Status.DUPLICATE, AddReport.Status.ADDED,
+          AddReport.Status.ADDED, AddReport.Status.DUPLICATE);
+      assertThat(r.outcomes().get(1).id()).as(bank).isEqualTo(old.get(7));
+      assertThat(r.outcomes().get(4).id()).as(bank).isEqualTo(old.get(2));
+      assertThat(r.outcomes().get(1).note()).as(bank)
+          .isEqualTo("already in bank " + bank + " as item " + old.get(7));
+      assertThat(store.items(bank)).as(bank).hasSize(before + 3);
+      AddReport again = store.add(bank, batch);
+      assertThat(again.count(AddReport.Status.DUPLICATE)).as(bank).isEqualTo(5);
+      assertThat(ids(again)).as(bank).containsExactly(r.outcomes().get(0).id(), old.get(7),
+          r.outcomes().get(2).id(), r.outcomes().get(3).id(), old.get(2));
+    }
+  }
+
+  @Test
+  void add_failureMidBatch_leavesTheDatabaseUnchanged() throws Exception {
+    store.create("victim", 31, 0);
+    List<Long> stored = ids(store.add("victim", pdqItems(0, 5, "stored")));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("redress.db"));
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TRIGGER fail_on_boom BEFORE INSERT ON bank_item WHEN NEW.label = 'boom'"
+          + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    }
+    // Past two full insert chunks, so that earlier chunks have been executed when it fails.
+    List<NewItem> batch = new ArrayList<>(pdqItems(100, 2 * BatchAdd.INSERT_CHUNK + 500, "new"));
+    batch.add(2 * BatchAdd.INSERT_CHUNK + 200, new NewItem(
+        HashValue.parseTagged("md5:" + "cd".repeat(16)), "boom", null, null));
+    batch.add(3, pdqItems(0, 1, "stored").get(0));
+    assertThatThrownBy(() -> store.add("victim", batch)).isInstanceOf(CasesException.class)
+        .hasMessageContaining("injected failure").hasMessageNotContaining("\n");
+    assertThat(store.items("victim")).extracting(Item::id).containsExactlyElementsOf(stored);
+    batch.remove(2 * BatchAdd.INSERT_CHUNK + 201);
+    AddReport r = store.add("victim", batch);
+    assertThat(r.count(AddReport.Status.ADDED)).isEqualTo(2 * BatchAdd.INSERT_CHUNK + 500);
+    assertThat(r.outcomes().get(0).id()).isEqualTo(stored.get(4) + 1);
+  }
+
+  @Test
+  void add_largeBatch_storesEveryItemWithItsIdInInputOrder() {
+    store.create("big", 31, 50);
+    List<NewItem> batch = new ArrayList<>(pdqItems(0, 20_000, "item"));
+    for (int i = 0; i < 20_000; i += 97) {
+      batch.add(i + 1, batch.get(i)); // a duplicate right after its first
+    }
+    AddReport r = store.add("big", batch);
+    List<Item> items = store.items("big");
+    assertThat(items).hasSize(20_000);
+    List<AddReport.Outcome> added = r.outcomes().stream()
+        .filter(o -> o.status() == AddReport.Status.ADDED).toList();
+    assertThat(added).hasSize(20_000);
+    assertThat(added).extracting(AddReport.Outcome::id)
+        .containsExactlyElementsOf(items.stream().map(Item::id).toList());
+    assertThat(items).extracting(i -> i.hash().value()).containsExactlyElementsOf(
+        added.stream().map(o -> o.item().hash().value()).toList());
+    assertThat(items).extracting(Item::label).containsExactlyElementsOf(
+        added.stream().map(o -> o.item().label()).toList());
+    for (int i = 1; i < added.size(); i++) {
+      assertThat(added.get(i).id()).isEqualTo(added.get(i - 1).id() + 1);
+    }
+    for (int i = 0; i < r.outcomes().size(); i++) {
+      AddReport.Outcome o = r.outcomes().get(i);
+      if (o.status() == AddReport.Status.DUPLICATE) {
+        assertThat(o.id()).isEqualTo(r.outcomes().get(i - 1).id());
+        assertThat(o.item()).isSameAs(r.outcomes().get(i - 1).item());
+      }
+    }
+    assertThat(ids(store.add("big", batch))).isEqualTo(ids(r));
+  }
+
+  @Test
+  void add_oneBatch_reportsWhatAddingItemsOneByOneReports() {
+    // Oracle: the same items added one call each (no batch to find duplicates in) to a second
+    // workspace that starts with the same stored items.
+    Random rnd = new Random(5);
+    List<NewItem> pool = pdqItems(0, 40, "p");
+    List<NewItem> batch = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int kind = rnd.nextInt(6);
+      String hex = pool.get(rnd.nextInt(pool.size())).hash().value();
+      batch.add(switch (kind) {
+        case 0 -> item("pdq:" + hex + "," + rnd.nextInt(101), "q" + i);
+        case 1 -> item("md5:" + hex.substring(0, 32), "m" + i);
+        case 2 -> item("sha256:" + hex, "s" + i);
+        case 3 -> item("vpdq:" + hex + "," + rnd.nextInt(101) + ",0.000;" + PDQ_B + ","
+            + rnd.nextInt(101) + ",1.000", "v" + i);
+        default -> pool.get(rnd.nextInt(pool.size()));
+      });
+    }
+    BankStore each = Workspace.open(dir.resolve("each"), Clock.fixed(T0, ZoneOffset.UTC),
+        "tester").banks();
+    for (BankStore s : List.of(store, each)) {
+      s.create("victim", 31, 50);
+      s.add("victim", pool.subList(0, 15));
+    }
+    AddReport r = store.add("victim", batch);
+    List<AddReport.Outcome> expected = new ArrayList<>();
+    for (NewItem it : batch) {
+      expected.addAll(each.add("victim", List.of(it)).outcomes());
+    }
+    assertThat(r.outcomes()).containsExactlyElementsOf(expected);
+    assertThat(r.count(AddReport.Status.ADDED)).isGreaterThan(50);
+    assertThat(r.count(AddReport.Status.DUPLICATE)).isGreaterThan(50);
+    assertThat(r.count(AddReport.Status.LOW_QUALITY)).isGreaterThan(20);
+    assertThat(store.items("victim")).usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(each.items("victim"));
+  }
+
+  @Test
+  void open_sqlite_keepsDurableDefaultsWithALargerPageCache() {
+    Workspace ws = Workspace.open(dir, Clock.systemUTC(), "u");
+    List<String> pragmas = ws.jdbi().withHandle(h -> List.of(
+        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
+        h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
+        h.createQuery("PRAGMA cache_size").mapTo(String.class).one()));
+    assertThat(pragmas).containsExactly("delete", "2", "-65536");
   }
 
   @Test
@@ -267,6 +431,22 @@ class BankStoreTest {
 
   private Matcher matcher(Instant now) {
     return store.matcher(List.of(), now, 80, 0, new ArrayList<>());
+  }
+
+  /** Distinct PDQ items with quality 100, labelled PREFIX-N, from a seeded generator. */
+  private static List<NewItem> pdqItems(int seed, int n, String prefix) {
+    Random rnd = new Random(seed);
+    List<NewItem> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Pdq p = Pdq.fromLongs(new long[] {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(),
+          rnd.nextLong()});
+      out.add(new NewItem(HashValue.pdq(p, 100), prefix + "-" + i, null, null));
+    }
+    return out;
+  }
+
+  private static List<Long> ids(AddReport r) {
+    return r.outcomes().stream().map(AddReport.Outcome::id).toList();
   }
 
   private static NewItem item(String tagged, String label) {
