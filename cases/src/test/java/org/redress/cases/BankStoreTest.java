@@ -144,11 +144,7 @@ class BankStoreTest {
   void add_failureMidBatch_leavesTheDatabaseUnchanged() throws Exception {
     store.create("victim", 31, 0);
     List<Long> stored = ids(store.add("victim", pdqItems(0, 5, "stored")));
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("redress.db"));
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TRIGGER fail_on_boom BEFORE INSERT ON bank_item WHEN NEW.label = 'boom'"
-          + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-    }
+    failInsertsLabelled("boom");
     // Past two full insert chunks, so that earlier chunks have been executed when it fails.
     List<NewItem> batch = new ArrayList<>(pdqItems(100, 2 * BatchAdd.INSERT_CHUNK + 500, "new"));
     batch.add(2 * BatchAdd.INSERT_CHUNK + 200, new NewItem(
@@ -160,7 +156,17 @@ class BankStoreTest {
     batch.remove(2 * BatchAdd.INSERT_CHUNK + 201);
     AddReport r = store.add("victim", batch);
     assertThat(r.count(AddReport.Status.ADDED)).isEqualTo(2 * BatchAdd.INSERT_CHUNK + 500);
-    assertThat(r.outcomes().get(0).id()).isEqualTo(stored.get(4) + 1);
+    assertThat(r.outcomes().get(3).id()).isEqualTo(stored.get(0));
+    assertThat(store.items("victim")).hasSize(5 + 2 * BatchAdd.INSERT_CHUNK + 500);
+  }
+
+  /** Makes the database refuse to insert an item with this label, with "injected failure". */
+  void failInsertsLabelled(String label) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("redress.db"));
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TRIGGER fail_on_label BEFORE INSERT ON bank_item WHEN NEW.label = '"
+          + label + "' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    }
   }
 
   @Test
@@ -214,8 +220,7 @@ class BankStoreTest {
         default -> pool.get(rnd.nextInt(pool.size()));
       });
     }
-    BankStore each = Workspace.open(dir.resolve("each"), Clock.fixed(T0, ZoneOffset.UTC),
-        "tester").banks();
+    BankStore each = secondStore();
     for (BankStore s : List.of(store, each)) {
       s.create("victim", 31, 50);
       s.add("victim", pool.subList(0, 15));
@@ -231,16 +236,6 @@ class BankStoreTest {
     assertThat(r.count(AddReport.Status.LOW_QUALITY)).isGreaterThan(20);
     assertThat(store.items("victim")).usingRecursiveFieldByFieldElementComparator()
         .containsExactlyElementsOf(each.items("victim"));
-  }
-
-  @Test
-  void open_sqlite_keepsDurableDefaultsWithALargerPageCache() {
-    Workspace ws = Workspace.open(dir, Clock.systemUTC(), "u");
-    List<String> pragmas = ws.jdbi().withHandle(h -> List.of(
-        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
-        h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
-        h.createQuery("PRAGMA cache_size").mapTo(String.class).one()));
-    assertThat(pragmas).containsExactly("delete", "2", "-65536");
   }
 
   @Test
@@ -423,6 +418,12 @@ class BankStoreTest {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
     assertThatThrownBy(() -> Workspace.open(file, Clock.systemUTC(), "u"))
         .isInstanceOf(CasesException.class).hasMessageContaining("not-a-dir");
+  }
+
+  /** Another empty workspace's store, on the same kind of database, with the same clock. */
+  BankStore secondStore() {
+    return Workspace.open(dir.resolve("second"), Clock.fixed(T0, ZoneOffset.UTC), "tester")
+        .banks();
   }
 
   private static String key(HashValue h, ItemFormat f) {

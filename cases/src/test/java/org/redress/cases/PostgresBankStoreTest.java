@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class PostgresBankStoreTest extends BankStoreTest {
   static TestPostgres pg;
   String schema;
+  String secondSchema;
 
   @BeforeAll
   static void server() {
@@ -43,6 +44,25 @@ class PostgresBankStoreTest extends BankStoreTest {
     if (schema != null) {
       pg.dropSchema(schema);
     }
+    if (secondSchema != null) {
+      pg.dropSchema(secondSchema);
+    }
+  }
+
+  @Override
+  BankStore secondStore() {
+    secondSchema = pg.createSchema();
+    return Workspace.open(dir.resolve("second"), pg.url(secondSchema), pg.user, pg.password,
+        Clock.fixed(T0, ZoneOffset.UTC), "tester").banks();
+  }
+
+  @Override
+  void failInsertsLabelled(String label) throws Exception {
+    pg.execute("CREATE FUNCTION " + schema + ".fail_on_label() RETURNS trigger AS $$ BEGIN"
+        + " IF NEW.label = '" + label + "' THEN RAISE EXCEPTION 'injected failure'; END IF;"
+        + " RETURN NEW; END $$ LANGUAGE plpgsql");
+    pg.execute("CREATE TRIGGER fail_on_label BEFORE INSERT ON " + schema + ".bank_item"
+        + " FOR EACH ROW EXECUTE FUNCTION " + schema + ".fail_on_label()");
   }
 
   private Workspace open(Clock clock, String user) {

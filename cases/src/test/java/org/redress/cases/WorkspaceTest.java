@@ -5,12 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening a workspace without a database server; {@link PostgresBankStoreTest} has the rest. */
 class WorkspaceTest {
   @TempDir Path dir;
+
+  @Test
+  void open_sqlite_keepsDurableDefaultsWithALargerPageCache() {
+    Workspace ws = Workspace.open(dir, Clock.systemUTC(), "u");
+    List<String> pragmas = ws.jdbi().withHandle(h -> List.of(
+        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
+        h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
+        h.createQuery("PRAGMA cache_size").mapTo(String.class).one()));
+    assertThat(pragmas).containsExactly("delete", "2", "-65536");
+  }
 
   @Test
   void withoutPassword_passwordParametersAndUserInfo_masked() {
