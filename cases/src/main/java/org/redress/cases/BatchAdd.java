@@ -28,10 +28,11 @@ import org.redress.phash.VpdqFrame;
  *       than the batch, else look them up by key in chunks (both use the unique index).
  *   <li>Insert the new items in input order with prepared batches, so ids are assigned as the
  *       one-at-a-time loop assigned them.
- *   <li>Read the new ids back in one query over rows above the highest id seen before inserting
- *       (keys not found there, which only concurrent PostgreSQL sessions could cause, are looked
- *       up by key). Within the transaction a key inserted by it is unique in the bank, so the row
- *       holding it is the one it inserted.
+ *   <li>Read the new ids back in one query over the bank's rows above the highest id seen before
+ *       inserting, matching each row to the item expected next by key; items not matched that way
+ *       (ids not assigned in order, or below that highest id) are looked up by key. Within the
+ *       transaction a key inserted by it is unique in the bank, so the row holding it is the one
+ *       it inserted.
  * </ol>
  *
  * <p>The SQL is portable between SQLite and PostgreSQL: list binding in {@code IN (...)} with at
@@ -97,7 +98,7 @@ final class BatchAdd {
       long before = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM bank_item")
           .mapTo(Long.class).one();
       insert(items, hv, fp, inserts);
-      readIds(firstByKey, before, inserts, hv, fp, id, existed);
+      readIds(firstByKey, before, inserts, hv, fp, id);
     }
     List<AddReport.Outcome> report = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -253,19 +254,26 @@ final class BatchAdd {
     }
   }
 
-  /** Sets the ids of the items just inserted. */
+  /**
+   * Sets the ids of the items just inserted. Both databases give rows inserted one after another
+   * increasing ids (SQLite one more than the largest, PostgreSQL the next value of the identity
+   * sequence), so the new rows normally come back in the order they were inserted: each row is
+   * checked against the item expected next, by key. Rows that do not match it are not taken for
+   * granted; the items still without an id afterwards are looked up by key.
+   */
   private void readIds(Map<String, Map<String, Integer>> firstByKey, long before,
-      int[] inserts, HashValue[] hv, String[] fp, long[] id, boolean[] existed) {
+      int[] inserts, HashValue[] hv, String[] fp, long[] id) {
+    int[] next = {0};
     h.createQuery("SELECT id, signal_type, fingerprint FROM bank_item WHERE bank_id = :b"
-            + " AND id > :before")
+            + " AND id > :before ORDER BY id")
         .bind("b", bank.id()).bind("before", before)
         .scanResultSet((rows, ctx) -> {
           ResultSet rs = rows.get();
-          while (rs.next()) {
-            Map<String, Integer> m = firstByKey.get(rs.getString(2));
-            Integer i = m == null ? null : m.get(rs.getString(3));
-            if (i != null && !existed[i]) {
+          while (next[0] < inserts.length && rs.next()) {
+            int i = inserts[next[0]];
+            if (fp[i].equals(rs.getString(3)) && hv[i].signal().id().equals(rs.getString(2))) {
               id[i] = rs.getLong(1);
+              next[0]++;
             }
           }
           return null;
@@ -286,4 +294,5 @@ final class BatchAdd {
       }
     }
   }
+
 }

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,13 +162,43 @@ class BankStoreTest {
     assertThat(store.items("victim")).hasSize(5 + 2 * BatchAdd.INSERT_CHUNK + 500);
   }
 
-  /** Makes the database refuse to insert an item with this label, with "injected failure". */
-  void failInsertsLabelled(String label) throws Exception {
+  @Test
+  void add_newIdsNotAboveTheHighestId_stillReportsEachItemsOwnId() throws Exception {
+    store.create("other", 31, 0);
+    store.create("victim", 31, 0);
+    // With a row at the largest possible id, SQLite picks new ids at random and PostgreSQL's
+    // sequence carries on below it: reading back the rows above the highest id finds none.
+    String md5 = "ef".repeat(16);
+    execute("INSERT INTO bank_item (id, bank_id, signal_type, fingerprint, hash_value, label,"
+        + " added_by, added_at) VALUES (" + Long.MAX_VALUE + ", " + store.get("other").id()
+        + ", 'md5', '" + md5 + "', '" + md5 + "', 'highest', 'x', 0)");
+    List<NewItem> batch = new ArrayList<>(pdqItems(3, 1500, "new"));
+    batch.add(batch.get(700));
+    AddReport r = store.add("victim", batch);
+    Map<String, Long> stored = new HashMap<>();
+    for (Item i : store.items("victim")) {
+      stored.put(i.hash().value() + " " + i.label(), i.id());
+    }
+    assertThat(stored).hasSize(1500);
+    for (AddReport.Outcome o : r.outcomes().subList(0, 1500)) {
+      assertThat(o.status()).isEqualTo(AddReport.Status.ADDED);
+      assertThat(o.id()).isEqualTo(stored.get(o.item().hash().value() + " " + o.item().label()));
+    }
+    assertThat(r.outcomes().get(1500).id()).isEqualTo(r.outcomes().get(700).id());
+  }
+
+  /** Runs SQL on the workspace's database, outside the store. */
+  void execute(String sql) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("redress.db"));
         Statement s = c.createStatement()) {
-      s.execute("CREATE TRIGGER fail_on_label BEFORE INSERT ON bank_item WHEN NEW.label = '"
-          + label + "' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+      s.execute(sql);
     }
+  }
+
+  /** Makes the database refuse to insert an item with this label, with "injected failure". */
+  void failInsertsLabelled(String label) throws Exception {
+    execute("CREATE TRIGGER fail_on_label BEFORE INSERT ON bank_item WHEN NEW.label = '" + label
+        + "' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
   }
 
   @Test

@@ -57,6 +57,11 @@ class PostgresBankStoreTest extends BankStoreTest {
   }
 
   @Override
+  void execute(String sql) throws Exception {
+    pg.execute("SET search_path TO " + schema + "; " + sql);
+  }
+
+  @Override
   void failInsertsLabelled(String label) throws Exception {
     pg.execute("CREATE FUNCTION " + schema + ".fail_on_label() RETURNS trigger AS $$ BEGIN"
         + " IF NEW.label = '" + label + "' THEN RAISE EXCEPTION 'injected failure'; END IF;"
