@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,23 +26,20 @@ import org.redress.phash.VpdqFrame;
  *       with a key is the one that may be stored; later ones with the same key are duplicates of
  *       it.
  *   <li>Find the keys already in the bank: stream the bank's keys when the bank is not much larger
- *       than the batch, else look them up by key in chunks (both use the unique index).
+ *       than the batch, else look each key up in the unique index.
  *   <li>Insert the new items in input order with prepared batches, so ids are assigned as the
  *       one-at-a-time loop assigned them.
- *   <li>Read the new ids back in one query over the bank's rows above the highest id seen before
- *       inserting, matching each row to the item expected next by key; items not matched that way
- *       (ids not assigned in order, or below that highest id) are looked up by key. Within the
- *       transaction a key inserted by it is unique in the bank, so the row holding it is the one
- *       it inserted.
+ *   <li>Read the new ids back in one query over the rows between the highest ids seen before and
+ *       after inserting, matching each row to the item expected next by bank and key; items not
+ *       matched that way (ids not assigned in order, or not above the highest id before) are
+ *       looked up by key. Within the transaction a key inserted by it is unique in the bank, so
+ *       the row holding it is the one it inserted.
  * </ol>
  *
- * <p>The SQL is portable between SQLite and PostgreSQL: list binding in {@code IN (...)} with at
- * most {@link #LOOKUP_CHUNK} values, and no generated-key retrieval, which drivers implement
- * differently for batches.
+ * <p>The SQL is portable between SQLite and PostgreSQL: no generated-key retrieval, which drivers
+ * implement differently for batches, and no lookups whose plan depends on table statistics.
  */
 final class BatchAdd {
-  /** Fingerprints per {@code IN (...)} lookup: far below every driver's bind-parameter limit. */
-  static final int LOOKUP_CHUNK = 500;
   /** Rows per JDBC batch. */
   static final int INSERT_CHUNK = 1000;
   /** Stream the bank's keys when it holds at most this many times as many items as the batch. */
@@ -95,10 +93,9 @@ final class BatchAdd {
     }
     inserts = Arrays.copyOf(inserts, k);
     if (k > 0) {
-      long before = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM bank_item")
-          .mapTo(Long.class).one();
+      long before = maxId();
       insert(items, hv, fp, inserts);
-      readIds(firstByKey, before, inserts, hv, fp, id);
+      readIds(firstByKey, before, maxId(), inserts, hv, fp, id);
     }
     List<AddReport.Outcome> report = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -174,7 +171,7 @@ final class BatchAdd {
       return;
     }
     for (Map.Entry<String, Map<String, Integer>> e : firstByKey.entrySet()) {
-      lookUp(e.getKey(), new ArrayList<>(e.getValue().keySet()), e.getValue(), (i, rowId) -> {
+      lookUp(e.getKey(), e.getValue().keySet(), e.getValue(), (i, rowId) -> {
         id[i] = rowId;
         existed[i] = true;
       });
@@ -186,24 +183,28 @@ final class BatchAdd {
     void found(int index, long rowId);
   }
 
-  /** Looks keys of one signal up in chunks. */
-  private void lookUp(String signal, List<String> fps, Map<String, Integer> firstByFp,
+  /**
+   * Looks keys of one signal up one at a time, with one prepared statement. An equality on every
+   * column of the unique index is served by that index whatever the planner's statistics; an
+   * {@code IN (...)} list of fingerprints was not: PostgreSQL, before it had analysed a freshly
+   * filled table, planned it as a scan of the bank's whole (bank, signal) range per list.
+   */
+  private void lookUp(String signal, Collection<String> fps, Map<String, Integer> firstByFp,
       Found sink) {
-    for (int from = 0; from < fps.size(); from += LOOKUP_CHUNK) {
-      List<String> chunk = fps.subList(from, Math.min(fps.size(), from + LOOKUP_CHUNK));
-      h.createQuery("SELECT id, fingerprint FROM bank_item WHERE bank_id = :b"
-              + " AND signal_type = :s AND fingerprint IN (<fps>)")
-          .bind("b", bank.id()).bind("s", signal).bindList("fps", chunk)
-          .scanResultSet((rows, ctx) -> {
-            ResultSet rs = rows.get();
-            while (rs.next()) {
-              Integer i = firstByFp.get(rs.getString(2));
-              if (i != null) {
-                sink.found(i, rs.getLong(1));
-              }
-            }
-            return null;
-          });
+    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT id FROM bank_item"
+        + " WHERE bank_id = ? AND signal_type = ? AND fingerprint = ?")) {
+      ps.setLong(1, bank.id());
+      ps.setString(2, signal);
+      for (String f : fps) {
+        ps.setString(3, f);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            sink.found(firstByFp.get(f), rs.getLong(1));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new JdbcFailure("look up bank items", e);
     }
   }
 
@@ -241,37 +242,46 @@ final class BatchAdd {
         }
       }
     } catch (SQLException e) {
-      throw new BatchFailed(e);
+      throw new JdbcFailure("insert bank items", e);
     }
   }
 
-  /** A JDBC failure while inserting, reported by {@link BankStore} like any other JDBI one. */
-  static final class BatchFailed extends JdbiException {
+  /** A failure of a plain JDBC step, reported by {@link BankStore} like any JDBI failure. */
+  static final class JdbcFailure extends JdbiException {
     private static final long serialVersionUID = 1L;
 
-    BatchFailed(SQLException cause) {
-      super("failed to insert bank items: " + cause.getMessage(), cause);
+    JdbcFailure(String verb, SQLException cause) {
+      super("failed to " + verb + ": " + cause.getMessage(), cause);
     }
+  }
+
+  /** The highest id in the table, or 0: every database answers it from the primary key. */
+  private long maxId() {
+    return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM bank_item").mapTo(Long.class).one();
   }
 
   /**
-   * Sets the ids of the items just inserted. Both databases give rows inserted one after another
-   * increasing ids (SQLite one more than the largest, PostgreSQL the next value of the identity
-   * sequence), so the new rows normally come back in the order they were inserted: each row is
-   * checked against the item expected next, by key. Rows that do not match it are not taken for
-   * granted; the items still without an id afterwards are looked up by key.
+   * Sets the ids of the items just inserted, reading the rows with ids in (before, after]: a
+   * primary-key range, which planners serve from the primary key even without statistics (a
+   * bank and id condition let PostgreSQL scan the whole bank before it had analysed the table).
+   * Both databases give rows inserted one after another increasing ids (SQLite one more than the
+   * largest, PostgreSQL the next value of the identity sequence), so the new rows normally come
+   * back in the order they were inserted: each row is checked against the item expected next, by
+   * bank and key. Rows that do not match it are not taken for granted; the items still without an
+   * id afterwards are looked up by key.
    */
-  private void readIds(Map<String, Map<String, Integer>> firstByKey, long before,
+  private void readIds(Map<String, Map<String, Integer>> firstByKey, long before, long after,
       int[] inserts, HashValue[] hv, String[] fp, long[] id) {
     int[] next = {0};
-    h.createQuery("SELECT id, signal_type, fingerprint FROM bank_item WHERE bank_id = :b"
-            + " AND id > :before ORDER BY id")
-        .bind("b", bank.id()).bind("before", before)
+    h.createQuery("SELECT id, bank_id, signal_type, fingerprint FROM bank_item"
+            + " WHERE id > :before AND id <= :after ORDER BY id")
+        .bind("before", before).bind("after", after)
         .scanResultSet((rows, ctx) -> {
           ResultSet rs = rows.get();
           while (next[0] < inserts.length && rs.next()) {
             int i = inserts[next[0]];
-            if (fp[i].equals(rs.getString(3)) && hv[i].signal().id().equals(rs.getString(2))) {
+            if (rs.getLong(2) == bank.id() && fp[i].equals(rs.getString(4))
+                && hv[i].signal().id().equals(rs.getString(3))) {
               id[i] = rs.getLong(1);
               next[0]++;
             }
