@@ -3,6 +3,7 @@ package org.redress.scan;
 import java.util.List;
 import org.redress.match.Match;
 import org.redress.media.MediaKind;
+import org.redress.phash.Dihedral;
 import org.redress.sources.Chat;
 import org.redress.sources.PostDate;
 
@@ -38,11 +39,17 @@ record Occurrence(
     String pdq,
     byte[] thumbnail) {
 
-  /**
-   * A match, and the dihedral variant of the file's PDQ hash that made it (null: the file as it
-   * is; e.g. {@code flipx}: the file mirrored left to right).
-   */
-  record Hit(Match match, String variant) {}
+  /** A match of the file, as it is or as one of its dihedral variants. */
+  record Hit(Match match) {
+    /**
+     * The dihedral variant of the file's PDQ hash that made the match (null: the file as it is;
+     * e.g. {@code flipx}: the file mirrored left to right).
+     */
+    String variant() {
+      Dihedral t = match.transform();
+      return t == null || t == Dihedral.ORIGINAL ? null : t.referenceName();
+    }
+  }
 
   /** The best match: exact digests first, then the smallest distance. */
   Hit primary() {

@@ -26,7 +26,6 @@ import org.redress.match.Matcher;
 import org.redress.match.Signal;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
-import org.redress.phash.Dihedral;
 import org.redress.sources.Limits;
 import org.redress.sources.MediaRef;
 import org.redress.sources.Post;
@@ -303,9 +302,7 @@ public final class Scanner {
         : matcher.match(h.query());
     List<Occurrence.Hit> hits = new ArrayList<>();
     for (Match m : r.matches()) {
-      Dihedral t = m.transform();
-      hits.add(new Occurrence.Hit(m,
-          t == null || t == Dihedral.ORIGINAL ? null : t.referenceName()));
+      hits.add(new Occurrence.Hit(m));
     }
     return hits;
   }
