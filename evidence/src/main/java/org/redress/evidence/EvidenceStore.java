@@ -879,6 +879,14 @@ public final class EvidenceStore implements AutoCloseable {
     return verifierKey.text();
   }
 
+  /**
+   * The fingerprint of the log signing key: SHA-256 of its raw Ed25519 public key, lowercase hex.
+   * Publish it (hand it to a lawyer or notary) so a package can later be pinned to this key.
+   */
+  public String publicKeyFingerprint() {
+    return verifierKey.fingerprint();
+  }
+
   /** Number of leaves in the log. */
   public long logSize() {
     return tree.size();
