@@ -29,7 +29,8 @@ public final class PackageVerifier {
   static final long MAX_TOTAL = 1L << 30;
   private static final Pattern ALLOWED = Pattern.compile(
       "manifest\\.json|checkpoint\\.txt|public-key\\.txt|index\\.html|proofs/(0|[1-9][0-9]*)\\.txt"
-          + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin");
+          + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin"
+          + "|consistency/[0-9]{16}\\.txt");
   private static final byte[] PACKAGE_CHECK =
       "redress-package-1".getBytes(StandardCharsets.US_ASCII);
 
@@ -50,11 +51,43 @@ public final class PackageVerifier {
    */
   public static Verification verify(Path zip, char[] recipientPassphrase,
       X509Certificate tsaCertificate) {
+    return verify(zip, new Options(recipientPassphrase, tsaCertificate, null, null));
+  }
+
+  /**
+   * What to check beyond the package itself.
+   *
+   * @param recipientPassphrase decrypts and checks content files; null to skip them
+   * @param tsaCertificate when not null, every timestamp must be signed by this certificate
+   * @param expectKey when not null, the signing key's fingerprint (64 hex digits, colons and
+   *     spaces ignored) the package must carry: pins whose package it is
+   * @param earlierCheckpoint when not null, the text of a signed checkpoint kept earlier (e.g.
+   *     from {@code evidence checkpoint --publish}): the package's checkpoint must extend it
+   *     (RFC 6962 consistency)
+   */
+  public record Options(char[] recipientPassphrase, X509Certificate tsaCertificate,
+      String expectKey, String earlierCheckpoint) {}
+
+  /** Normalises a fingerprint as typed: lowercase hex, colons, spaces and "SHA256:" dropped. */
+  public static String normalizeFingerprint(String fp) {
+    String f = fp.strip().toLowerCase(Locale.ROOT);
+    if (f.startsWith("sha256:")) {
+      f = f.substring(7);
+    }
+    return f.replaceAll("[\\s:]", "");
+  }
+
+  /** Verifies a package with {@link Options}. */
+  public static Verification verify(Path zip, Options options) {
+    char[] recipientPassphrase = options.recipientPassphrase();
+    X509Certificate tsaCertificate = options.tsaCertificate();
     Verification v = new Verification();
     try (StrictZip files = openZip(zip, v)) {
       if (files != null) {
         Run r = new Run(files, v, recipientPassphrase, tsaCertificate);
         r.run();
+        r.signer(options.expectKey());
+        r.earlier(options.earlierCheckpoint());
         if (v.ok()) {
           v.manifest(r.verified(zip));
         }
@@ -244,6 +277,7 @@ public final class PackageVerifier {
         content(adds);
       }
       indexHtml(adds);
+      consistencyList();
       for (String name : new TreeMap<>(files.entries()).keySet()) {
         if (!used.contains(name)) {
           v.fail("package", "entry not referenced by the manifest: " + name);
@@ -282,6 +316,73 @@ public final class PackageVerifier {
       }
     }
 
+    /** Names the signing key; with a pinned fingerprint, requires it. */
+    void signer(String expect) {
+      if (key == null) {
+        return;
+      }
+      String fp = key.fingerprint();
+      if (expect == null) {
+        v.ok("signer", "Ed25519 key, fingerprint " + fp + " (not pinned: compare it with the "
+            + "fingerprint published when the evidence was preserved, or use --expect-key)");
+      } else if (normalizeFingerprint(expect).equals(fp)) {
+        v.ok("signer", "Ed25519 key, fingerprint " + fp + ", matches the expected key");
+      } else {
+        v.fail("signer", "signed by key " + fp + ", not the expected "
+            + normalizeFingerprint(expect));
+      }
+    }
+
+    /** Checks that the package's checkpoint extends a checkpoint kept earlier. */
+    void earlier(String text) {
+      if (text == null || key == null || cp == null) {
+        return;
+      }
+      String subject = "earlier checkpoint";
+      try {
+        Checkpoint old;
+        try {
+          old = Checkpoint.verify(text, key);
+        } catch (Failure f) {
+          throw new Failure("not signed by this package's key: " + f.getMessage());
+        }
+        long s = old.size();
+        if (s > cp.size()) {
+          throw new Failure(String.format(Locale.ROOT, "it covers %d leaves, more than this "
+              + "package's checkpoint (%d): export a newer package", s, cp.size()));
+        }
+        if (s == cp.size() || s == 0) {
+          if (s > 0 && !Merkle.equal(old.root(), cp.root())) {
+            throw new Failure("same size, different root: the log was rewritten");
+          }
+        } else {
+          String name = consistencyEntry(s);
+          if (name == null) {
+            throw new Failure("the package carries no consistency proof from size " + s
+                + " (export it again: packages carry proofs from every published checkpoint)");
+          }
+          List<byte[]> proof = Merkle.parseProof(text(name), name);
+          Merkle.verifyConsistency(s, cp.size(), old.root(), cp.root(), proof);
+        }
+        v.ok(subject, String.format(Locale.ROOT, "checkpoint %d extends your checkpoint %d "
+            + "(RFC 6962 consistency): nothing logged by then was altered or removed",
+            cp.size(), s));
+      } catch (Failure f) {
+        v.fail(subject, f.getMessage());
+      } catch (IllegalArgumentException ex) {
+        v.fail(subject, ex.getMessage());
+      }
+    }
+
+    private String consistencyEntry(long size) {
+      String name = "consistency/" + Layout.sizeName(size) + ".txt";
+      if (files.entries().containsKey(name)) {
+        return name;
+      }
+      name = "timestamps/" + Layout.sizeName(size) + ".consistency";
+      return files.entries().containsKey(name) ? name : null;
+    }
+
     /** The verified manifest; call only after a run whose checks all held. */
     VerifiedManifest verified(Path zip) {
       List<VerifiedManifest.Item> items = new java.util.ArrayList<>();
@@ -309,6 +410,26 @@ public final class PackageVerifier {
 
     private static java.util.Optional<String> opt(String s) {
       return java.util.Optional.ofNullable(s);
+    }
+
+    /** Checks the manifest's list of consistency proofs from published checkpoints. */
+    private void consistencyList() {
+      try {
+        for (Object o : list("consistency")) {
+          Map<String, Object> c = obj(o, "consistency entry");
+          long size = Json.num(c, "size", "consistency entry");
+          String want = "consistency/" + Layout.sizeName(size) + ".txt";
+          String got = Json.str(c, "proof", "consistency entry");
+          if (!got.equals(want) || size < 1 || size > cp.size()) {
+            throw new Failure("consistency entry for size " + size + " is not valid");
+          }
+          Merkle.parseProof(text(want), want);
+        }
+      } catch (Failure f) {
+        v.fail("manifest", f.getMessage());
+      } catch (IllegalArgumentException ex) {
+        v.fail("manifest", ex.getMessage());
+      }
     }
 
     private List<?> list(String field) throws Failure {
