@@ -203,7 +203,12 @@ public final class EvidenceStore implements AutoCloseable {
           return openLockless(l);
         }
         Durable.createDirs(l.root());
-        ch = FileChannel.open(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        ch = Durable.openOwnerOnly(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (Durable.isPosix(l.root())) {
+          // Existing workspaces were made 0755: the evidence directory is closed to others.
+          Files.setPosixFilePermissions(l.root(),
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
         FileLock lk;
         try {
           lk = ch.tryLock();
@@ -264,6 +269,12 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public static boolean needsPassphrase(Path workspace) {
     return Files.exists(new Layout(workspace.toAbsolutePath().normalize()).masterPass());
+  }
+
+  /** Whether the workspace's evidence store exists and uses key-file mode. */
+  public static boolean usesKeyFile(Path workspace) {
+    Layout l = new Layout(workspace.toAbsolutePath().normalize());
+    return Files.exists(l.masterCheck()) && !Files.exists(l.masterPass());
   }
 
   // ---------------------------------------------------------------- opening
@@ -749,7 +760,7 @@ public final class EvidenceStore implements AutoCloseable {
     for (Leaf l : batch) {
       out.add(itemOf(l.item, metas.get(out.size())));
     }
-    makeCheckpoint(true);
+    checkpointAfterCommit("the items were");
     return out;
   }
 
@@ -932,7 +943,7 @@ public final class EvidenceStore implements AutoCloseable {
     } catch (IOException ex) {
       throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
     }
-    makeCheckpoint(true);
+    checkpointAfterCommit("the correction was");
     return item(itemId);
   }
 
@@ -961,7 +972,7 @@ public final class EvidenceStore implements AutoCloseable {
       throw new EvidenceException("shred of case " + caseId + " is logged but deleting its "
           + "files failed (it is finished at the next open): " + ex.getMessage(), ex);
     }
-    makeCheckpoint(true);
+    checkpointAfterCommit("the shred was");
     return byCase.getOrDefault(caseId, List.of()).size();
   }
 
@@ -1046,6 +1057,21 @@ public final class EvidenceStore implements AutoCloseable {
   /** Whether a TSA is configured. */
   public boolean hasTsa() {
     return tsa != null;
+  }
+
+  /**
+   * After a write is durable in the log: a checkpoint that cannot be written (a full disk) must
+   * not turn a stored item into a failure; it becomes a precise warning, and the next open or
+   * {@code evidence checkpoint} signs it.
+   */
+  private void checkpointAfterCommit(String what) {
+    try {
+      makeCheckpoint(true);
+    } catch (EvidenceException ex) {
+      warnings.add("WARNING: " + what + " stored and logged durably (log size " + tree.size()
+          + "), but " + ex.getMessage() + "; free some space, then run: redress evidence "
+          + "checkpoint");
+    }
   }
 
   private void makeCheckpoint(boolean stamp) throws EvidenceException {
