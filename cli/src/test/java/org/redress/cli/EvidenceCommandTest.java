@@ -359,4 +359,26 @@ class EvidenceCommandTest {
     assertThat(other.err()).contains("signer: signed by key " + fp + ", not the expected "
         + wrong);
   }
+
+  @Test
+  void extract_workspaceAndRecipientPackage_writeVerifiedOriginals() throws Exception {
+    assertThat(run("evidence", "add", "--case", "c", image.toString(), doc.toString()).code())
+        .isZero();
+    Path out = tmp.resolve("originals");
+    Result r = run("evidence", "extract", "--case", "c", "--out", out.toString(), "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("1-chat-log.txt"), StandardCharsets.UTF_8))
+        .isEqualTo("an innocuous chat log\n");
+    Path pass = tmp.resolve("recipient.txt");
+    Files.writeString(pass, "recipient phrase 42\n", StandardCharsets.UTF_8);
+    Path pkg = tmp.resolve("p.zip");
+    assertThat(run("evidence", "export", "--case", "c", "--with-content",
+        "--recipient-passphrase-file", pass.toString(), pkg.toString()).code()).isZero();
+    Path got = tmp.resolve("received");
+    Result x = run("evidence", "extract", "--package", pkg.toString(),
+        "--recipient-passphrase-file", pass.toString(), "--out", got.toString());
+    assertThat(x.code()).as(x.err()).isZero();
+    assertThat(Files.readAllBytes(got.resolve("0-gradient.png")))
+        .isEqualTo(Files.readAllBytes(image));
+  }
 }

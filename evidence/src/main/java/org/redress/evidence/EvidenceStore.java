@@ -1256,6 +1256,59 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
+   * Writes originals back (for notarisation or a court): each item's add leaf is proven included
+   * in the latest signed checkpoint, its content decrypted and checked against the logged
+   * SHA-256, and written 0600 as {@code <id>-<file name>} into {@code outDir} (created 0700).
+   * Works on a read-only workspace.
+   *
+   * @param itemIds the items; empty for every item of the case
+   * @return the files written, in item order
+   * @throws EvidenceException for an unknown or shredded case or item, an existing target file,
+   *     content that does not match the log, or an I/O failure
+   */
+  public List<Path> extract(String caseId, List<Long> itemIds, Path outDir)
+      throws EvidenceException {
+    Layout.checkCase(caseId);
+    refuseShredded(caseId);
+    List<Long> ids = itemIds.isEmpty() ? byCase.getOrDefault(caseId, List.of()) : itemIds;
+    if (ids.isEmpty()) {
+      throw new EvidenceException("case " + caseId + " has no items to extract");
+    }
+    for (long id : ids) {
+      if (!addLeaf(id).caseId.equals(caseId)) {
+        throw new EvidenceException("item " + id + " belongs to case " + addLeaf(id).caseId
+            + ", not " + caseId);
+      }
+    }
+    if (logBehind) {
+      throw new ReadOnlyWorkspaceException("cannot prove items against a log that is behind its "
+          + "checkpoints; run: redress evidence recover");
+    }
+    makeCheckpoint(false);
+    for (long id : new TreeSet<>(ids)) {
+      Path target = outDir.resolve(Extract.name(id, metadata(id).fileName()));
+      if (Files.exists(target)) {
+        throw new EvidenceException("refusing to overwrite existing file " + target
+            + " (nothing was written)");
+      }
+    }
+    Extract.prepare(outDir);
+    List<Path> out = new ArrayList<>();
+    for (long id : new TreeSet<>(ids)) {
+      try {
+        Merkle.verifyInclusion(id, latest.size(), Merkle.leafHash(leafBytes(id)),
+            tree.inclusionProof(id, latest.size()), latest.root());
+      } catch (Failure f) {
+        throw new EvidenceException("item " + id + ": log proof fails: " + f.getMessage());
+      }
+      Metadata m = metadata(id);
+      out.add(Extract.write(outDir, Extract.name(id, m.fileName()),
+          o -> readContent(id, o)));
+    }
+    return out;
+  }
+
+  /**
    * Decrypts every readable item and checks its SHA-256 (the deep part of verify-log).
    *
    * @return one check per item
