@@ -264,7 +264,8 @@ public final class Engine {
         List.copyOf(basis), tier == null ? null : tier.penalty(),
         tier == null ? Map.of() : tier.max(), List.copyOf(satisfied), List.copyOf(missing),
         deadline, p.authority(), new Text(zh.toString().strip(), en.toString().strip()),
-        p.status(), List.copyOf(unconfirmed), p.lineage(), p.instrument().version());
+        p.status(), List.copyOf(unconfirmed), p.lineage(), p.instrument().version(), p.act(),
+        action(p, facts));
   }
 
   private Finding.Deadline deadline(Provision p, Provision.Tier tier, CaseFacts facts) {
@@ -276,11 +277,12 @@ public final class Engine {
     LocalDate end = facts.conductDate();
     switch (r.type()) {
       case "none":
-        return new Finding.Deadline(r.deadlineKind(), null, ruleP.id(), null, r.note());
+        return new Finding.Deadline(r.deadlineKind(), null, null, ruleP.id(), null, false,
+            r.note());
       case "discovery": {
         LocalDate date = r.period().after(end);
-        return new Finding.Deadline(r.deadlineKind(), date, ruleP.id(),
-            stopped(r, facts, date), r.note());
+        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(),
+            stopped(r, facts, date), false, r.note());
       }
       case "prosecution": {
         LocalDate date = null;
@@ -298,8 +300,8 @@ public final class Engine {
           throw new LawDataException(p.id() + ": no tier gives a maximum penalty for "
               + ruleP.id());
         }
-        return new Finding.Deadline(r.deadlineKind(), date, ruleP.id(),
-            stopped(r, facts, date), r.note());
+        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(),
+            stopped(r, facts, date), false, r.note());
       }
       case "claim": {
         LocalDate first = facts.date("conduct.first_act").orElse(end);
@@ -321,12 +323,22 @@ public final class Engine {
         if (longstop != null && (date == null || longstop.isBefore(date)) && start != null) {
           date = longstop;
         }
-        return new Finding.Deadline(r.deadlineKind(), date, ruleP.id(),
-            stopped(r, facts, date), r.note());
+        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(),
+            stopped(r, facts, date), false, r.note());
       }
       default:
         throw new IllegalStateException(r.type());
     }
+  }
+
+  /** The plan action a provision belongs to on these facts. */
+  private static String action(Provision p, CaseFacts facts) {
+    for (Provision.ActionWhen a : p.actionWhen()) {
+      if (a.when().eval(envOf(facts)).isTrue()) {
+        return a.action();
+      }
+    }
+    return p.action() == null ? "takedown" : p.action();
   }
 
   private static Expr.Env envOf(CaseFacts facts) {
