@@ -41,6 +41,8 @@ public final class LawBook {
   private final List<PlanNote> planNotes;
   private final Map<String, Expr> noteWhen;
   private final Map<String, Text[]> actionTexts;
+  private final Map<String, Expr> continuing;
+  private final List<String[]> citePrefixes;
   private final FactsSchema schema;
 
   private LawBook(Loader l) {
@@ -50,6 +52,8 @@ public final class LawBook {
     this.planNotes = List.copyOf(l.planNotes);
     this.noteWhen = Collections.unmodifiableMap(l.noteWhen);
     this.actionTexts = Collections.unmodifiableMap(l.actionTexts);
+    this.continuing = Collections.unmodifiableMap(l.continuing);
+    this.citePrefixes = List.copyOf(l.citePrefixes);
     this.instruments = List.copyOf(l.instruments);
     this.byId = Collections.unmodifiableMap(l.byId);
     Map<String, List<Version>> lin = new LinkedHashMap<>();
@@ -110,6 +114,12 @@ public final class LawBook {
     return e == null || e.eval(env(facts)).isTrue();
   }
 
+  /** Whether a time rule's "the conduct continues" condition holds on these facts. */
+  boolean continuingHolds(TimeRule rule, CaseFacts facts) {
+    Expr e = continuing.get(rule.id());
+    return e != null && e.eval(env(facts)).isTrue();
+  }
+
   /** The title of a plan action ({@code report_to_police}, …). */
   public Text actionTitle(String action) {
     Text[] t = actionTexts.get(action);
@@ -129,14 +139,46 @@ public final class LawBook {
    * @throws IllegalArgumentException for an unknown provision ID
    */
   public Text citation(String provisionId) {
-    Provision p = provision(provisionId).orElseThrow(
-        () -> new IllegalArgumentException("no such provision: " + provisionId));
+    Provision p = byId.get(provisionId);
+    String[] prefix = null;
+    for (String[] c : citePrefixes) {
+      if (provisionId.startsWith(c[0]) && (prefix == null || c[0].length() > prefix[0].length())) {
+        prefix = c;
+      }
+    }
+    if (prefix != null) {
+      String rest = provisionId.substring(prefix[0].length());
+      if (p != null) {
+        return new Text(prefix[1] + p.article().zh(), prefix[2] + ", " + p.article().en());
+      }
+      if (rest.isEmpty()) {
+        return new Text(prefix[1], prefix[2]);
+      }
+      Text art = Numerals.article(rest, prefix[3], prefix[4]);
+      if (art == null) {
+        throw new IllegalArgumentException("no such provision: " + provisionId);
+      }
+      return new Text(prefix[1] + art.zh(), prefix[2] + ", " + art.en());
+    }
+    if (p == null) {
+      throw new IllegalArgumentException("no such provision: " + provisionId);
+    }
     String title = p.instrument().title().zh();
     String zh = (title.startsWith("《") ? title : "《" + title + "》")
         + p.instrument().citeSuffix().zh() + p.article().zh();
     String en = p.instrument().title().en() + p.instrument().citeSuffix().en() + ", "
         + p.article().en();
     return new Text(zh, en);
+  }
+
+  /** Whether an ID has a citation (a provision in the data or a cited-by-prefix article). */
+  public boolean citable(String provisionId) {
+    try {
+      citation(provisionId);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Citations of every provision, by ID, in load order. */
@@ -309,6 +351,8 @@ public final class LawBook {
     final List<PlanNote> planNotes = new ArrayList<>();
     final Map<String, Expr> noteWhen = new LinkedHashMap<>();
     final Map<String, Text[]> actionTexts = new LinkedHashMap<>();
+    final Map<String, Expr> continuing = new LinkedHashMap<>();
+    final List<String[]> citePrefixes = new ArrayList<>();
     final FactsSchema schema;
     String file;
 
@@ -328,7 +372,14 @@ public final class LawBook {
         throw new LawDataException(name + ": expected a mapping at the top");
       }
       checkKeys(root, name, "instrument", "params", "absent", "provisions", "time_rules",
-          "determinations", "later_steps", "questions", "plan_notes", "actions");
+          "determinations", "later_steps", "questions", "plan_notes", "actions", "citations");
+      for (JsonNode c : list(root, "citations")) {
+        String ctx = name + ": citations";
+        checkKeys(c, ctx, "prefix", "zh", "en", "sub", "unit", "status");
+        status(c, "status", ctx);
+        citePrefixes.add(new String[] {str(c, "prefix", ctx), str(c, "zh", ctx), str(c, "en", ctx),
+            c.path("sub").asText("none"), c.path("unit").asText("条")});
+      }
       root.path("later_steps").forEach(x -> laterSteps.add(x.asText()));
       if (root.has("questions")) {
         root.get("questions").properties().forEach(e -> questions.put(e.getKey(),
@@ -371,9 +422,14 @@ public final class LawBook {
         for (JsonNode t : root.get("time_rules")) {
           String ctx = name + ": time rule";
           String id = str(t, "id", ctx);
+          checkKeys(t, ctx + " " + id, "id", "title", "text_zh", "gloss_en", "source", "status",
+              "application", "continuing_when");
           timeRules.put(id, new TimeRule(id, text(t, "title", ctx), str(t, "text_zh", ctx),
               str(t, "gloss_en", ctx), str(t, "source", ctx), status(t, "status", ctx),
-              str(t, "application", ctx)));
+              str(t, "application", ctx), opt(t, "continuing_when")));
+          if (t.has("continuing_when")) {
+            continuing.put(id, expr(t, "continuing_when", ctx + " " + id));
+          }
         }
       }
       if (root.has("determinations")) {
@@ -392,10 +448,12 @@ public final class LawBook {
       if (root.has("absent")) {
         for (JsonNode a : root.get("absent")) {
           String ctx = name + ": absent";
+          checkKeys(a, ctx, "lineage", "source", "note", "in_force");
           String lineage = str(a, "lineage", ctx);
           str(a, "source", ctx);
+          DateRange r = a.has("in_force") ? range(a, "in_force", ctx) : ins.inForce();
           lineages.computeIfAbsent(lineage, k -> new ArrayList<>())
-              .add(new Version(lineage, ins.inForce(), null, text(a, "note", ctx), ins));
+              .add(new Version(lineage, r, null, text(a, "note", ctx), ins));
         }
       }
       if (root.has("provisions")) {
@@ -533,7 +591,8 @@ public final class LawBook {
       }
       String status = status(n, "status", ctx);
       String act = n.has("act") ? str(n, "act", ctx) : "any";
-      if (!Set.of("installed", "filmed", "spread", "any").contains(act)) {
+      if (!java.util.Arrays.stream(act.split("\\+"))
+          .allMatch(Set.of("installed", "filmed", "spread", "any")::contains)) {
         throw new LawDataException(ctx + ": act must be installed, filmed, spread or any, was "
             + act);
       }
@@ -629,6 +688,13 @@ public final class LawBook {
     }
 
     void crossCheck() {
+      continuing.forEach((id, e) -> {
+        for (String f : e.factPaths()) {
+          if (!schema.isPath(f) || schema.isDate(f)) {
+            throw new LawDataException("time rule " + id + ": condition reads unknown fact " + f);
+          }
+        }
+      });
       noteWhen.forEach((id, e) -> {
         for (String f : e.factPaths()) {
           if (!schema.isPath(f) || schema.isDate(f)) {
