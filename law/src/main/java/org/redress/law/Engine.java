@@ -471,7 +471,8 @@ public final class Engine {
           // A police report asking for protection interrupts the civil limitation: the period
           // runs again from the report (the SPC limitation rules; see time-rules.yaml).
           date = r.period().after(told);
-          note = new Text(r.note().zh() + "已于" + told + "报案，诉讼时效自报案之日起中断并重新计算。",
+          note = new Text(r.note().zh() + "已于" + ActionPlan.zhDate(told)
+              + "报案，诉讼时效自报案之日起中断并重新计算。",
               r.note().en() + " The report to the police on " + told + " interrupted the "
                   + "limitation; it runs again from that day.");
         }
