@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
 
 /**
  * Resolves the media paths an export names to files inside the export, never outside: placeholders
@@ -211,7 +210,7 @@ abstract class ExportFiles {
     @Override
     MediaRef resolveSafe(String field, String raw, String relative, MediaRef.Meta meta) {
       String name = prefix + relative;
-      ZipEntry e = zip.entry(name);
+      ZipArchive.Entry e = zip.entry(name);
       if (e == null) {
         return MediaRef.unchecked(
             field, raw, zip.display(name), meta, UncheckedReason.MISSING_FILE);
@@ -219,12 +218,16 @@ abstract class ExportFiles {
       if (e.isDirectory()) {
         return MediaRef.unchecked(field, raw, zip.display(name), meta, UncheckedReason.NOT_A_FILE);
       }
+      UncheckedReason refused = zip.refusal(name);
+      if (refused != null) {
+        return MediaRef.unchecked(field, raw, zip.display(name), meta, refused);
+      }
       return MediaRef.inZip(field, raw, meta, zip, name);
     }
 
     @Override
     boolean isFile(String relative) {
-      ZipEntry e = zip.entry(prefix + relative);
+      ZipArchive.Entry e = zip.entry(prefix + relative);
       return e != null && !e.isDirectory();
     }
 

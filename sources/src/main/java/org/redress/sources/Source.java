@@ -189,6 +189,12 @@ public final class Source implements AutoCloseable {
   }
 
   private void readZip(Tally tally) {
+    for (String note : zip.notes()) {
+      tally.problem(Problem.at(path.toString(), note));
+    }
+    for (String name : zip.refusedNames()) {
+      tally.problem(Problem.at(zip.display(name), zip.refusalDetail(name)));
+    }
     String export = exportIn(zip.names(), FolderWalker.RESULT_JSON);
     boolean html = false;
     if (export == null) {
@@ -234,6 +240,10 @@ public final class Source implements AutoCloseable {
         tally.loose(
             MediaRef.unchecked(
                 "loose", name, zip.display(name), MediaRef.Meta.NONE, UncheckedReason.ZIP_SLIP));
+      } else if (MediaTypes.looksLikeMedia(name) && zip.refusal(name) != null) {
+        tally.loose(
+            MediaRef.unchecked(
+                "loose", name, zip.display(name), MediaRef.Meta.NONE, zip.refusal(name)));
       } else if (MediaTypes.looksLikeMedia(name)) {
         long size = zip.entry(name).getSize();
         MediaRef.Meta meta =
