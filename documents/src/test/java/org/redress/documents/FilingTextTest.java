@@ -31,7 +31,7 @@ class FilingTextTest {
   private static final Set<String> NAMES = Set.of("Telegram", "Redress", "Merkle");
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{4,}");
-  private static final Pattern CLOCK = Pattern.compile("\\d{1,2}:\\d{2}");
+  private static final Pattern CLOCK = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
 
   private static Path dir;
   private static List<Path> files;
@@ -116,7 +116,9 @@ class FilingTextTest {
   @Test
   void filings_everyTime_namesItsZone() {
     for (Path pdf : files.stream().filter(p -> p.toString().endsWith(".pdf")).toList()) {
-      String text = text(pdf).replaceAll("\\s+", "");
+      // Page footers fall between a page's last line and the next page's first: drop them.
+      String text = text(pdf).replaceAll("\\s+", "")
+          .replaceAll("第\\d+页共\\d+页|Page\\d+of\\d+", "");
       Matcher m = CLOCK.matcher(text);
       while (m.find()) {
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));

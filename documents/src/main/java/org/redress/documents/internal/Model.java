@@ -45,6 +45,7 @@ public final class Model {
     m.put("as_of", w.date(data.facts().asOf().orElse(date)));
     m.put("generator", generator);
     m.put("role", role());
+    m.put("role_cap", role().substring(0, 1).toUpperCase(Locale.ROOT) + role().substring(1));
     m.put("other_role", otherRole());
     Parties p = data.parties();
     m.put("victim", person(p.victim(), true));
@@ -97,7 +98,8 @@ public final class Model {
   private String role() {
     return switch (kind) {
       case POLICE_REPORT -> w.t("报案人", "the complainant");
-      case TAKEDOWN_NOTICE, TAKEDOWN_NOTICE_AGENT -> w.t("通知人", "the notifying party");
+      case TAKEDOWN_NOTICE -> w.t("通知人", "the notifying party");
+      case TAKEDOWN_NOTICE_AGENT -> w.t("权利人", "the right holder");
       case TAKEDOWN_NOTICE_FOREIGN -> w.t("权利人", "the person depicted");
       case CIVIL_COMPLAINT -> w.t("原告", "the plaintiff");
       case PRIVATE_PROSECUTION -> w.t("自诉人", "the private prosecutor");
@@ -211,7 +213,9 @@ public final class Model {
     Optional<String> last = rs.stream().flatMap(r -> r.lastSeen().stream()).max(String::compareTo);
     long unchecked = rs.stream().mapToLong(r -> r.unchecked().orElse(0)).sum();
     long trade = rs.stream().mapToLong(r -> r.tradePosts().orElse(0)).sum();
-    String victim = data.parties().victim().name().orElse(role());
+    boolean minimal = kind == DocumentKind.TAKEDOWN_NOTICE_AGENT
+        || kind == DocumentKind.TAKEDOWN_NOTICE_FOREIGN;
+    String victim = minimal ? role() : data.parties().victim().name().orElse(role());
     StringBuilder s = new StringBuilder();
     s.append(w.t(
         String.format(Locale.ROOT,
