@@ -2,6 +2,10 @@ package org.redress.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +55,14 @@ class ElementLayoutTest {
     Documents docs = Documents.builder().date(SampleCase.DATE).generator(SampleCase.GENERATOR)
         .layout(Documents.Layout.ELEMENTS).build();
     byte[] pdf = docs.render(kind, Lang.ZH, OutputFormat.PDF, SampleCase.full());
+    try {
+      // Kept for review beside the narrative ones (docs/documents.md: look at every page).
+      Path out = Path.of("target", "review-elements");
+      Files.createDirectories(out);
+      Files.write(out.resolve(kind.id() + ".elements.zh.pdf"), pdf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return Rendered.squash(Rendered.extract(OutputFormat.PDF, pdf));
   }
 
