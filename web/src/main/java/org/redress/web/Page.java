@@ -67,6 +67,27 @@ public final class Page {
     return csrf;
   }
 
+  /** Whether the page belongs to a session (the menu is shown only then). */
+  public boolean hasSession() {
+    return !csrf.isEmpty();
+  }
+
+  /**
+   * The words for a check of the package verifier ({@code manifest}, {@code entry 3}, ...): the
+   * message {@code verify.subject.NAME} with the number, or the subject as it is.
+   */
+  public String checkName(String subject) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z ]+?)(?: #?([0-9]+))?")
+        .matcher(subject);
+    if (m.matches()) {
+      String key = "verify.subject." + m.group(1).replace(' ', '_');
+      if (messages.has(key)) {
+        return m.group(2) == null ? messages.t(key) : messages.t(key, m.group(2));
+      }
+    }
+    return subject;
+  }
+
   /** The name of the CSRF form field. */
   public String csrfField() {
     return Guard.CSRF_FIELD;
