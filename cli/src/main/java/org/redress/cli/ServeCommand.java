@@ -17,9 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code redress serve}: the case workspace in a browser. Binds 127.0.0.1 on a free port,
- * prints one line with the address and its per-launch token, opens the browser when there is
- * one, and runs until stopped (Ctrl-C).
+ * {@code redress serve}: the case workspace in a browser. Binds 127.0.0.1 on a free port, prints
+ * one line with the address and its per-launch token, opens the browser when there is one, and runs
+ * until stopped (Ctrl-C).
  */
 @Command(
     name = "serve",
@@ -33,21 +33,28 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin WorkspaceOption workspace;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
       description = "Port to listen on (default: a free port).")
   int port;
 
-  @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address to listen on (default: 127.0.0.1). Other than loopback needs"
-          + " accounts, which this version does not have.")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description =
+          "Address to listen on (default: 127.0.0.1). Other than loopback needs"
+              + " accounts, which this version does not have.")
   String bind = "127.0.0.1";
 
   @Option(names = "--no-open", description = "Do not open a browser.")
   boolean noOpen;
 
-  @Option(names = "--demo",
-      description = "Open the demo case (run 'redress demo' first; its workspace is"
-          + " <workspace>/demo/workspace).")
+  @Option(
+      names = "--demo",
+      description =
+          "Open the demo case (run 'redress demo' first; its workspace is"
+              + " <workspace>/demo/workspace).")
   boolean demo;
 
   /** Set by tests: returns once the server is up instead of waiting for Ctrl-C. */
@@ -59,16 +66,19 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ExitCodes.UsageException("--port: must be in 0..65535, was " + port);
     }
     if (!isLoopback(bind)) {
-      throw new ExitCodes.UsageException("--bind " + bind + ": serving other computers needs"
-          + " accounts, which this version does not have; use 127.0.0.1");
+      throw new ExitCodes.UsageException(
+          "--bind "
+              + bind
+              + ": serving other computers needs"
+              + " accounts, which this version does not have; use 127.0.0.1");
     }
     Path ws = workspace.dir();
     Path demoDir = ws.resolve("demo");
     if (demo) {
       ws = demoDir.resolve("workspace");
       if (!Files.isDirectory(ws)) {
-        throw new ExitCodes.UsageException("no demo workspace in " + ws
-            + ": run 'redress demo' first");
+        throw new ExitCodes.UsageException(
+            "no demo workspace in " + ws + ": run 'redress demo' first");
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -80,17 +90,22 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ExitCodes.UsageException(e.getMessage());
     }
     CountDownLatch stop = stopSignal != null ? stopSignal : new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      app.close();
-      stop.countDown();
-    }, "redress-serve-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              app.close();
+              stop.countDown();
+            },
+            "redress-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       String path = "/";
       if (demo) {
-        path = app.prepareDemo(DemoCommand.BANK,
-            demoDir.resolve("report").resolve("spread-report.json"),
-            List.of(demoDir.resolve("export")));
+        path =
+            app.prepareDemo(
+                DemoCommand.BANK,
+                demoDir.resolve("report").resolve("spread-report.json"),
+                List.of(demoDir.resolve("export")));
       }
       String url = app.url(path);
       out.println("Redress workspace: " + url);
@@ -109,23 +124,29 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   static boolean isLoopback(String host) {
-    return host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost")
+    return host.equals("127.0.0.1")
+        || host.equals("::1")
+        || host.equals("localhost")
         || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
   }
 
   /** Opens the default browser when this computer has a display; says so when it cannot. */
   private static void openBrowser(String url, PrintWriter err) {
     try {
-      if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+      if (!GraphicsEnvironment.isHeadless()
+          && Desktop.isDesktopSupported()
           && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
         Desktop.getDesktop().browse(URI.create(url));
         return;
       }
       String display = System.getenv("DISPLAY");
       String wayland = System.getenv("WAYLAND_DISPLAY");
-      if ((display != null || wayland != null) && Files.isExecutable(Path.of("/usr/bin/xdg-open"))) {
-        new ProcessBuilder("/usr/bin/xdg-open", url).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if ((display != null || wayland != null)
+          && Files.isExecutable(Path.of("/usr/bin/xdg-open"))) {
+        new ProcessBuilder("/usr/bin/xdg-open", url)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
         return;
       }
     } catch (IOException | UnsupportedOperationException | SecurityException e) {

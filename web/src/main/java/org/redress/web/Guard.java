@@ -10,23 +10,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The gate in front of every request: security headers, the Host check (against DNS
- * rebinding), the launch token that becomes a session cookie, the idle lock, the CSRF check on
- * every state change, and the language switch.
+ * The gate in front of every request: security headers, the Host check (against DNS rebinding), the
+ * launch token that becomes a session cookie, the idle lock, the CSRF check on every state change,
+ * and the language switch.
  */
 final class Guard {
   /** The session cookie's name. */
   static final String COOKIE = "redress_session";
+
   /** The form field and header that carry the CSRF token. */
   static final String CSRF_FIELD = "_csrf";
+
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String SESSION_ATTR = "redress.session";
   private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD);
 
   /** Same origin only, no inline script or style, nothing from elsewhere. */
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self';"
-      + " img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none';"
-      + " base-uri 'none'";
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self';"
+          + " img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none';"
+          + " base-uri 'none'";
 
   private final String token;
   private final Sessions sessions;
@@ -82,8 +85,10 @@ final class Guard {
     }
     Sessions.Lookup found = sessions.find(ctx.cookie(COOKIE));
     if (found.session().isEmpty()) {
-      throw new WebException(401, found.refusal() == Sessions.Refusal.LOCKED
-          ? "error.locked" : "error.unauthorized", null);
+      throw new WebException(
+          401,
+          found.refusal() == Sessions.Refusal.LOCKED ? "error.locked" : "error.unauthorized",
+          null);
     }
     s = found.session().get();
     ctx.attribute(SESSION_ATTR, s);
@@ -137,8 +142,10 @@ final class Guard {
     }
     String h = host.toLowerCase(Locale.ROOT);
     String suffix = ":" + port;
-    boolean ok = h.equals("127.0.0.1" + suffix) || h.equals("localhost" + suffix)
-        || h.equals("[::1]" + suffix);
+    boolean ok =
+        h.equals("127.0.0.1" + suffix)
+            || h.equals("localhost" + suffix)
+            || h.equals("[::1]" + suffix);
     if (!ok) {
       throw new WebException(400, "error.host", host);
     }
@@ -149,7 +156,7 @@ final class Guard {
   }
 
   static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

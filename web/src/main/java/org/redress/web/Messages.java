@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The words of the workspace in Chinese (the default) and English, from {@code
- * messages_zh_CN.properties} and {@code messages_en.properties} (UTF-8). A missing key is a bug
- * and shows as the key in brackets, so a test finds it.
+ * messages_zh_CN.properties} and {@code messages_en.properties} (UTF-8). A missing key is a bug and
+ * shows as the key in brackets, so a test finds it.
  */
 public final class Messages {
   /** The languages offered. */
@@ -25,8 +25,11 @@ public final class Messages {
   private Messages(String lang, Locale locale) {
     this.lang = lang;
     this.locale = locale;
-    this.bundle = ResourceBundle.getBundle("org.redress.web.messages", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle =
+        ResourceBundle.getBundle(
+            "org.redress.web.messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** The messages of {@code lang} ({@code zh} or {@code en}; anything else is Chinese). */

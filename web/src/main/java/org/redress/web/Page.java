@@ -3,8 +3,8 @@ package org.redress.web;
 import io.javalin.http.Context;
 
 /**
- * What every page template gets: the language and its messages, the CSRF token for forms, and
- * the address of this page in the other language.
+ * What every page template gets: the language and its messages, the CSRF token for forms, and the
+ * address of this page in the other language.
  */
 public final class Page {
   private final Messages messages;
@@ -77,8 +77,8 @@ public final class Page {
    * message {@code verify.subject.NAME} with the number, or the subject as it is.
    */
   public String checkName(String subject) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z ]+?)(?: #?([0-9]+))?")
-        .matcher(subject);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([a-z ]+?)(?: #?([0-9]+))?").matcher(subject);
     if (m.matches()) {
       String key = "verify.subject." + m.group(1).replace(' ', '_');
       if (messages.has(key)) {

@@ -26,14 +26,18 @@ final class Routes {
 
     config.routes.get("/static/app.css", ctx -> asset(ctx, "app.css", "text/css"));
     config.routes.get("/static/app.js", ctx -> asset(ctx, "app.js", "text/javascript"));
-    config.routes.get("/exit", ctx -> {
-      guard.end(ctx);
-      asset(ctx, "exit.html", "text/html");
-    });
-    config.routes.get("/lock", ctx -> {
-      guard.end(ctx);
-      throw new WebException(401, "error.locked", null);
-    });
+    config.routes.get(
+        "/exit",
+        ctx -> {
+          guard.end(ctx);
+          asset(ctx, "exit.html", "text/html");
+        });
+    config.routes.get(
+        "/lock",
+        ctx -> {
+          guard.end(ctx);
+          throw new WebException(401, "error.locked", null);
+        });
 
     config.routes.get("/", cases::list);
     config.routes.post("/cases", cases::create);
@@ -53,13 +57,17 @@ final class Routes {
     config.routes.post("/verify", evidence::verify);
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
-    config.routes.exception(Exception.class, (e, ctx) -> error(web, ctx,
-        new WebException(500, "error.internal", e.getClass().getSimpleName())));
-    config.routes.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
-        error(web, ctx, WebException.notFound(ctx.path()));
-      }
-    });
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) ->
+            error(web, ctx, new WebException(500, "error.internal", e.getClass().getSimpleName())));
+    config.routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            error(web, ctx, WebException.notFound(ctx.path()));
+          }
+        });
   }
 
   /** Renders an error page; a page without a session is rendered in the asked language. */

@@ -28,8 +28,7 @@ public final class Web implements AutoCloseable {
   private final Workspace database;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Web(Path workspace, Clock clock, Duration idle, String token, long maxUploadBytes,
-      Path uploads) {
+  Web(Path workspace, Clock clock, Duration idle, String token, long maxUploadBytes, Path uploads) {
     this.workspace = workspace;
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The case workspace in a browser: one Javalin server over one workspace directory. Built from
- * its dependencies (workspace, clock, token, limits) so tests start it on a free port:
+ * The case workspace in a browser: one Javalin server over one workspace directory. Built from its
+ * dependencies (workspace, clock, token, limits) so tests start it on a free port:
  *
  * <pre>{@code
  * try (WorkspaceApp app = WorkspaceApp.builder(dir).build().start("127.0.0.1", 0)) {
@@ -30,6 +30,7 @@ import java.util.Locale;
 public final class WorkspaceApp implements AutoCloseable {
   /** The idle time after which a session is locked (point 5 of issue 14). */
   public static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
+
   /** The largest upload accepted (an evidence package or a ZIP export). */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
 
@@ -56,8 +57,8 @@ public final class WorkspaceApp implements AutoCloseable {
   /**
    * Starts the server on {@code host} (a loopback address) and {@code port} (0: a free port).
    *
-   * @throws IllegalArgumentException if the host is not a loopback address or the port is out
-   *     of range
+   * @throws IllegalArgumentException if the host is not a loopback address or the port is out of
+   *     range
    * @throws IllegalStateException if the server cannot start (the port is taken)
    */
   public WorkspaceApp start(String host, int port) {
@@ -65,28 +66,34 @@ public final class WorkspaceApp implements AutoCloseable {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
     if (!isLoopback(host)) {
-      throw new IllegalArgumentException("binding " + host + " needs accounts, which this"
-          + " version does not have; bind a loopback address such as 127.0.0.1");
+      throw new IllegalArgumentException(
+          "binding "
+              + host
+              + " needs accounts, which this"
+              + " version does not have; bind a loopback address such as 127.0.0.1");
     }
     if (javalin != null) {
       throw new IllegalStateException("already started");
     }
     this.host = host;
-    Javalin j = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.http.maxRequestSize = 64 * 1024;
-      config.jetty.multipartConfig.cacheDirectory(web.uploads().toString());
-      config.jetty.multipartConfig.maxFileSize(web.maxUploadBytes(), SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(web.maxUploadBytes(), SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
-      Routes.configure(config, web);
-    });
+    Javalin j =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.http.maxRequestSize = 64 * 1024;
+              config.jetty.multipartConfig.cacheDirectory(web.uploads().toString());
+              config.jetty.multipartConfig.maxFileSize(web.maxUploadBytes(), SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  web.maxUploadBytes(), SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
+              Routes.configure(config, web);
+            });
     try {
       j.start(host, port);
     } catch (RuntimeException e) {
       j.stop();
-      throw new IllegalStateException("failed to start the workspace on " + host + ":" + port
-          + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "failed to start the workspace on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     this.javalin = j;
     web.guard().port(j.port());
@@ -109,7 +116,13 @@ public final class WorkspaceApp implements AutoCloseable {
   /** The address of {@code path} (starting with {@code /}) with the launch token. */
   public String url(String path) {
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + h + ":" + port() + path + (path.contains("?") ? "&" : "?") + "token="
+    return "http://"
+        + h
+        + ":"
+        + port()
+        + path
+        + (path.contains("?") ? "&" : "?")
+        + "token="
         + web.guard().token();
   }
 
@@ -197,8 +210,8 @@ public final class WorkspaceApp implements AutoCloseable {
     public Builder token(String t) {
       if (t == null || t.length() < 16 || !t.matches("[A-Za-z0-9_-]+")) {
         throw new IllegalArgumentException(
-            "token must be at least 16 characters of A-Z a-z 0-9 _ -, was " + (t == null
-                ? "null" : t.length() + " characters"));
+            "token must be at least 16 characters of A-Z a-z 0-9 _ -, was "
+                + (t == null ? "null" : t.length() + " characters"));
       }
       this.token = t;
       return this;
@@ -225,8 +238,10 @@ public final class WorkspaceApp implements AutoCloseable {
         String t = token != null ? token : randomToken();
         return new WorkspaceApp(new Web(workspace, clock, idle, t, maxUploadBytes, uploads));
       } catch (IOException e) {
-        throw new IllegalStateException(String.format(Locale.ROOT,
-            "failed to create the workspace %s: %s", workspace, e.getMessage()), e);
+        throw new IllegalStateException(
+            String.format(
+                Locale.ROOT, "failed to create the workspace %s: %s", workspace, e.getMessage()),
+            e);
       }
     }
   }

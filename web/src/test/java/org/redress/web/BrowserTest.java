@@ -32,7 +32,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,8 +42,8 @@ import org.redress.evidence.EvidenceStore;
  * The workspace in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * installed by {@code scripts/test.d/browser.sh}): a case from creation to the spread report,
  * evidence and a package check, each page screenshotted under {@code target/screenshots} and
- * checked with axe-core (no serious or critical violation); hostile chat names and texts render
- * as text; quick exit leaves no history entry; Escape twice; the English switch.
+ * checked with axe-core (no serious or critical violation); hostile chat names and texts render as
+ * text; quick exit leaves no history entry; Escape twice; the English switch.
  *
  * <p>Skipped when Chromium is missing, unless {@code -Dredress.browser.required=true}.
  */
@@ -81,12 +80,23 @@ class BrowserTest {
     app = WorkspaceApp.builder(dir.resolve("ws")).build().start("127.0.0.1", 0);
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
         "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, o);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -212,8 +222,7 @@ class BrowserTest {
     Files.write(bad, b);
     driver.findElement(By.id("package")).sendKeys(bad.toString());
     driver.findElement(By.id("verify")).click();
-    waitFor(() -> driver.findElement(By.id("verify-result")).getAttribute("class")
-        .equals("bad"));
+    waitFor(() -> driver.findElement(By.id("verify-result")).getAttribute("class").equals("bad"));
   }
 
   @Test
@@ -238,8 +247,11 @@ class BrowserTest {
     driver.get(app.url());
     waitFor(() -> !driver.getCurrentUrl().contains("token"));
     long before = history();
-    new Actions(driver).sendKeys(Keys.ESCAPE).pause(Duration.ofMillis(200))
-        .sendKeys(Keys.ESCAPE).perform();
+    new Actions(driver)
+        .sendKeys(Keys.ESCAPE)
+        .pause(Duration.ofMillis(200))
+        .sendKeys(Keys.ESCAPE)
+        .perform();
     waitFor(() -> driver.getCurrentUrl().endsWith("/exit"));
     assertThat(history()).isEqualTo(before);
   }
@@ -252,17 +264,20 @@ class BrowserTest {
 
   private void check(String name) {
     try {
-      Files.write(shots.resolve(name + ".png"),
+      Files.write(
+          shots.resolve(name + ".png"),
           ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     JavascriptExecutor js = driver;
     js.executeScript(axe);
-    Object out = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "axe.run(document, {resultTypes: ['violations']})"
-        + ".then(function (r) { done(JSON.stringify(r.violations)); })"
-        + ".catch(function (e) { done('error: ' + e); });");
+    Object out =
+        js.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(function (r) { done(JSON.stringify(r.violations)); })"
+                + ".catch(function (e) { done('error: ' + e); });");
     String s = String.valueOf(out);
     if (s.startsWith("error")) {
       axeProblems.add(name + ": " + s);
@@ -272,8 +287,14 @@ class BrowserTest {
       for (JsonNode v : JSON.readTree(s)) {
         String impact = v.path("impact").asText();
         if (impact.equals("serious") || impact.equals("critical")) {
-          axeProblems.add(name + ": " + impact + " " + v.path("id").asText() + " "
-              + v.path("nodes").toString());
+          axeProblems.add(
+              name
+                  + ": "
+                  + impact
+                  + " "
+                  + v.path("id").asText()
+                  + " "
+                  + v.path("nodes").toString());
         }
       }
     } catch (IOException e) {

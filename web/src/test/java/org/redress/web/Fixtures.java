@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 final class Fixtures {
   /** A chat name and texts that would run script if they were not escaped. */
   static final String HOSTILE_CHAT = "<script>alert('chat')</script>";
+
   static final String HOSTILE_SENDER = "\"><img src=x onerror=alert('sender')>";
   static final String HOSTILE_TEXT = "\"><img src=x onerror=alert('text')> 出售针孔摄像头 私聊";
 
@@ -55,7 +56,8 @@ final class Fixtures {
     ImageIO.write(picture(1), "png", photos.resolve("photo_1.png").toFile());
     ImageIO.write(picture(1), "png", photos.resolve("photo_2.png").toFile());
     ImageIO.write(picture(99), "png", photos.resolve("photo_3.png").toFile());
-    String json = """
+    String json =
+        """
         {
           "name": %s,
           "type": "public_supergroup",
@@ -76,8 +78,12 @@ final class Fixtures {
              "text": %s}
           ]
         }
-        """.formatted(quote(HOSTILE_CHAT), quote(HOSTILE_SENDER), quote(HOSTILE_TEXT),
-        quote(HOSTILE_TEXT));
+        """
+            .formatted(
+                quote(HOSTILE_CHAT),
+                quote(HOSTILE_SENDER),
+                quote(HOSTILE_TEXT),
+                quote(HOSTILE_TEXT));
     Files.writeString(export.resolve("result.json"), json, StandardCharsets.UTF_8);
     return export;
   }

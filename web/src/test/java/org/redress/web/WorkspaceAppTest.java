@@ -29,8 +29,8 @@ class WorkspaceAppTest {
   @TempDir Path dir;
   private WorkspaceApp app;
   private MutableClock clock;
-  private final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeEach
   void start() {
@@ -70,12 +70,15 @@ class WorkspaceAppTest {
   @Test
   void everyAnswer_carriesNoStoreAndStrictCsp() throws Exception {
     String s = login();
-    for (HttpResponse<String> r : java.util.List.of(get("/", s), get("/", null),
-        get("/static/app.js", null))) {
+    for (HttpResponse<String> r :
+        java.util.List.of(get("/", s), get("/", null), get("/static/app.js", null))) {
       assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
       String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-      assertThat(csp).contains("default-src 'none'").contains("script-src 'self'")
-          .doesNotContain("unsafe-inline").doesNotContain("http");
+      assertThat(csp)
+          .contains("default-src 'none'")
+          .contains("script-src 'self'")
+          .doesNotContain("unsafe-inline")
+          .doesNotContain("http");
     }
   }
 
@@ -106,10 +109,13 @@ class WorkspaceAppTest {
   void post_fromOtherOrigin_isRefused() throws Exception {
     String s = login();
     String csrf = csrf(get("/", s).body());
-    HttpRequest req = HttpRequest.newBuilder(uri("/cases")).header("Cookie", s)
-        .header("Origin", "http://evil.example")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(uri("/cases"))
+            .header("Cookie", s)
+            .header("Origin", "http://evil.example")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf))
+            .build();
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
   }
 
@@ -136,8 +142,13 @@ class WorkspaceAppTest {
   void foreignHost_isRefused() throws Exception {
     try (Socket sock = new Socket("127.0.0.1", app.port())) {
       OutputStream out = sock.getOutputStream();
-      out.write(("GET /?token=" + app.token() + " HTTP/1.1\r\nHost: attacker.example:"
-          + app.port() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /?token="
+                  + app.token()
+                  + " HTTP/1.1\r\nHost: attacker.example:"
+                  + app.port()
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = sock.getInputStream();
       String head = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -156,7 +167,8 @@ class WorkspaceAppTest {
   void start_onOtherThanLoopback_isRefused() {
     WorkspaceApp other = WorkspaceApp.builder(dir.resolve("ws2")).build();
     assertThatThrownBy(() -> other.start("0.0.0.0", 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs accounts");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs accounts");
     other.close();
   }
 
@@ -171,7 +183,8 @@ class WorkspaceAppTest {
     }
     assertThat(zh.keySet()).isEqualTo(en.keySet());
     for (Object k : zh.keySet()) {
-      assertThat(zh.getProperty((String) k)).as("zh %s has no English word", k)
+      assertThat(zh.getProperty((String) k))
+          .as("zh %s has no English word", k)
           .doesNotContainPattern("\\b(?!pdq\\b|http\\b|Esc\\b)[A-Za-z]{3,}\\b");
     }
   }
@@ -204,9 +217,12 @@ class WorkspaceAppTest {
   }
 
   HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(uri(path)).header("Cookie", cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(uri(path))
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     return http.send(req, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -22,16 +22,17 @@ import org.redress.web.Web;
 import org.redress.web.WebException;
 
 /**
- * Her pictures, as a bank of hashes: add the files of a folder on this computer (hashed here,
- * never copied, never shown) or a list of hashes made elsewhere. The page shows labels, kinds of
- * hash and dates only.
+ * Her pictures, as a bank of hashes: add the files of a folder on this computer (hashed here, never
+ * copied, never shown) or a list of hashes made elsewhere. The page shows labels, kinds of hash and
+ * dates only.
  *
- * <p>Turning a file's hashes into bank items calls the public {@code media} and {@code cases}
- * APIs; the spine's {@code casework} layer will own that step (issue 11) and this then calls it.
+ * <p>Turning a file's hashes into bank items calls the public {@code media} and {@code cases} APIs;
+ * the spine's {@code casework} layer will own that step (issue 11) and this then calls it.
  */
 public final class BankController {
   /** The most files one "add a folder" request hashes. */
   static final int MAX_FILES = 2_000;
+
   /** The most lines one hash list may have. */
   static final int MAX_LINES = 10_000;
 
@@ -49,8 +50,19 @@ public final class BankController {
     CaseStore.CaseInfo c = CasesController.find(web, ctx);
     cases.ensureBank(c);
     List<Item> items = web.database().banks().items(c.bank());
-    web.render(ctx, "cases/bank.jte", "c", c, "items", items, "added", ctx.queryParam("added"),
-        "duplicates", ctx.queryParam("duplicates"), "low", ctx.queryParam("low"));
+    web.render(
+        ctx,
+        "cases/bank.jte",
+        "c",
+        c,
+        "items",
+        items,
+        "added",
+        ctx.queryParam("added"),
+        "duplicates",
+        ctx.queryParam("duplicates"),
+        "low",
+        ctx.queryParam("low"));
   }
 
   /** {@code POST /cases/{id}/bank/hashes}: one {@code SIGNAL:VALUE} per line. */
@@ -74,11 +86,13 @@ public final class BankController {
       try {
         v = HashValue.parseTagged(line);
       } catch (IllegalArgumentException e) {
-        throw WebException.badInput("bank.error.bad_line",
-            String.format(Locale.ROOT, "%d: %s", i + 1, e.getMessage()));
+        throw WebException.badInput(
+            "bank.error.bad_line", String.format(Locale.ROOT, "%d: %s", i + 1, e.getMessage()));
       }
-      String label = v.signal().id() + ":"
-          + (v.value().length() > 16 ? v.value().substring(0, 16) + "…" : v.value());
+      String label =
+          v.signal().id()
+              + ":"
+              + (v.value().length() > 16 ? v.value().substring(0, 16) + "…" : v.value());
       items.add(new NewItem(v, label, c.id(), null));
     }
     if (items.isEmpty()) {
@@ -115,8 +129,8 @@ public final class BankController {
       }
       String label = String.valueOf(f.getFileName());
       if (h.pdq() != null) {
-        items.add(new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), label, c.id(),
-            null));
+        items.add(
+            new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), label, c.id(), null));
       }
       if (h.vpdq() != null && !h.vpdq().isEmpty()) {
         items.add(new NewItem(HashValue.vpdq(h.vpdq()), label, c.id(), null));
@@ -146,8 +160,14 @@ public final class BankController {
   }
 
   private void done(Context ctx, CaseStore.CaseInfo c, AddReport r) {
-    ctx.redirect(String.format(Locale.ROOT, "/cases/%s/bank?added=%d&duplicates=%d&low=%d",
-        c.id(), r.count(AddReport.Status.ADDED), r.count(AddReport.Status.DUPLICATE),
-        r.count(AddReport.Status.LOW_QUALITY)), io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        String.format(
+            Locale.ROOT,
+            "/cases/%s/bank?added=%d&duplicates=%d&low=%d",
+            c.id(),
+            r.count(AddReport.Status.ADDED),
+            r.count(AddReport.Status.DUPLICATE),
+            r.count(AddReport.Status.LOW_QUALITY)),
+        io.javalin.http.HttpStatus.SEE_OTHER);
   }
 }

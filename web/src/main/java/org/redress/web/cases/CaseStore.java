@@ -25,18 +25,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The workspace's cases, one folder each under {@code cases/}: {@code case.json} holds the id,
- * when it was opened and the name of her bank. Nothing personal is stored here (no name, no
- * facts); scans and their reports sit beside it in {@code scans/}.
+ * The workspace's cases, one folder each under {@code cases/}: {@code case.json} holds the id, when
+ * it was opened and the name of her bank. Nothing personal is stored here (no name, no facts);
+ * scans and their reports sit beside it in {@code scans/}.
  *
- * <p>A stand-in until the spine's {@code casework} layer owns cases (issue 11); the web then
- * calls that instead.
+ * <p>A stand-in until the spine's {@code casework} layer owns cases (issue 11); the web then calls
+ * that instead.
  */
 public final class CaseStore {
   /** A case id: lower-case letters, digits and dashes. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
   /** The case the demo builds ({@code redress demo}). */
   public static final String DEMO = "demo";
+
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,8 +75,7 @@ public final class CaseStore {
     } catch (IOException e) {
       throw new UncheckedIOException("failed to list cases in " + root, e);
     }
-    out.sort(Comparator.comparing(CaseInfo::created).reversed()
-        .thenComparing(CaseInfo::id));
+    out.sort(Comparator.comparing(CaseInfo::created).reversed().thenComparing(CaseInfo::id));
     return out;
   }
 
@@ -141,11 +142,11 @@ public final class CaseStore {
     }
     try {
       JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-      return Optional.of(new CaseInfo(id, Instant.parse(n.path("created_at").asText()),
-          n.path("bank").asText()));
+      return Optional.of(
+          new CaseInfo(id, Instant.parse(n.path("created_at").asText()), n.path("bank").asText()));
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException(String.format(Locale.ROOT, "failed to read %s: %s", f,
-          e.getMessage()), e);
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "failed to read %s: %s", f, e.getMessage()), e);
     }
   }
 

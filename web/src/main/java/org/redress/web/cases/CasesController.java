@@ -35,8 +35,7 @@ public final class CasesController {
   public void show(Context ctx) {
     CaseStore.CaseInfo c = find(web, ctx);
     long items = bank(c).map(Bank::items).orElse(0L);
-    web.render(ctx, "cases/show.jte", "c", c, "items", items,
-        "scans", web.scans().list(c.id()));
+    web.render(ctx, "cases/show.jte", "c", c, "items", items, "scans", web.scans().list(c.id()));
   }
 
   /** The case named by the path's {@code id}, or 404. */
@@ -55,8 +54,9 @@ public final class CasesController {
   void ensureBank(CaseStore.CaseInfo c) {
     if (bank(c).isEmpty()) {
       try {
-        web.database().banks().create(c.bank(), BankRules.DEFAULT_THRESHOLD,
-            BankRules.DEFAULT_MIN_QUALITY);
+        web.database()
+            .banks()
+            .create(c.bank(), BankRules.DEFAULT_THRESHOLD, BankRules.DEFAULT_MIN_QUALITY);
       } catch (CasesException e) {
         if (bank(c).isEmpty()) {
           throw e;

@@ -20,9 +20,9 @@ import org.redress.web.cases.CaseStore;
 import org.redress.web.cases.CasesController;
 
 /**
- * The case's evidence: the items preserved in the workspace's evidence store, a package to
- * hand over (hashes, metadata and proofs; no content), and the check of a package someone
- * uploads, each step shown.
+ * The case's evidence: the items preserved in the workspace's evidence store, a package to hand
+ * over (hashes, metadata and proofs; no content), and the check of a package someone uploads, each
+ * step shown.
  */
 public final class EvidenceController {
   private final Web web;
@@ -70,8 +70,15 @@ public final class EvidenceController {
 
   /** {@code GET /verify}: the form to check a package. */
   public void verifyForm(Context ctx) {
-    web.render(ctx, "evidence/verify.jte", "checks", List.<Verification.Check>of(),
-        "verified", false, "ok", false);
+    web.render(
+        ctx,
+        "evidence/verify.jte",
+        "checks",
+        List.<Verification.Check>of(),
+        "verified",
+        false,
+        "ok",
+        false);
   }
 
   /** {@code POST /verify}: checks an uploaded package (streamed to disk) and shows each check. */
@@ -85,8 +92,7 @@ public final class EvidenceController {
       tmp = Files.createTempFile(web.uploads(), "verify-", ".zip");
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       Verification v = PackageVerifier.verify(tmp);
-      web.render(ctx, "evidence/verify.jte", "checks", v.checks(), "verified", true,
-          "ok", v.ok());
+      web.render(ctx, "evidence/verify.jte", "checks", v.checks(), "verified", true, "ok", v.ok());
     } catch (IOException e) {
       throw new UncheckedIOException("failed to receive the package", e);
     } finally {
@@ -95,8 +101,7 @@ public final class EvidenceController {
   }
 
   private EvidenceStore open() throws EvidenceException {
-    return EvidenceStore.builder(web.workspace()).clock(web.clock()).tool("redress", "web")
-        .open();
+    return EvidenceStore.builder(web.workspace()).clock(web.clock()).tool("redress", "web").open();
   }
 
   private static void deleteQuietly(Path p) {

@@ -11,8 +11,10 @@ import java.util.List;
 public record BarChart(List<Bar> bars, int width, int height) {
   /** Row height, label column width and bar area width, in SVG units. */
   static final int ROW = 22;
+
   static final int LABEL = 200;
   static final int AREA = 320;
+
   /** At most this many rows are drawn (the table lists every entry). */
   static final int MAX_ROWS = 40;
 
@@ -20,8 +22,8 @@ public record BarChart(List<Bar> bars, int width, int height) {
   public record Entry(String label, long value) {}
 
   /** One drawn row. */
-  public record Bar(String label, String shortLabel, long value, int y, int length, int textY,
-      int valueX) {}
+  public record Bar(
+      String label, String shortLabel, long value, int y, int length, int textY, int valueX) {}
 
   /** Lays out {@code entries} in their order. */
   public static BarChart of(List<Entry> entries) {

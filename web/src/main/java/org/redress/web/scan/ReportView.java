@@ -12,9 +12,9 @@ import java.util.TreeSet;
 
 /**
  * The spread report ({@code redress/spread-report@1}, docs/spread-report.md) as the report page
- * shows it: totals, three bar charts and the occurrences, filtered. Reads the documented JSON
- * form; when the spine's {@code report} module brings typed records, this reads those instead.
- * No picture: only references, names and hashes.
+ * shows it: totals, three bar charts and the occurrences, filtered. Reads the documented JSON form;
+ * when the spine's {@code report} module brings typed records, this reads those instead. No
+ * picture: only references, names and hashes.
  */
 public final class ReportView {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -26,13 +26,22 @@ public final class ReportView {
   private final List<Occurrence> all;
 
   /** One place a copy was found. */
-  public record Occurrence(String time, boolean zoneKnown, String chat, String sender,
-      String item, String signal, String distance, boolean forwarded, String reference) {}
+  public record Occurrence(
+      String time,
+      boolean zoneKnown,
+      String chat,
+      String sender,
+      String item,
+      String signal,
+      String distance,
+      boolean forwarded,
+      String reference) {}
 
   /** The filters of the occurrence table (empty string: no filter). */
   public record Filter(String chat, String item, String signal) {
     boolean keeps(Occurrence o) {
-      return (chat.isEmpty() || chat.equals(o.chat())) && (item.isEmpty() || item.equals(o.item()))
+      return (chat.isEmpty() || chat.equals(o.chat()))
+          && (item.isEmpty() || item.equals(o.item()))
           && (signal.isEmpty() || signal.equals(o.signal()));
     }
 
@@ -82,8 +91,9 @@ public final class ReportView {
     List<BarChart.Entry> e = new ArrayList<>();
     for (JsonNode c : root.path("chats")) {
       if (c.path("posts_with_matches").asLong() > 0) {
-        e.add(new BarChart.Entry(c.path("chat_name").asText(), c.path("posts_with_matches")
-            .asLong()));
+        e.add(
+            new BarChart.Entry(
+                c.path("chat_name").asText(), c.path("posts_with_matches").asLong()));
       }
     }
     return BarChart.of(e);
@@ -137,13 +147,21 @@ public final class ReportView {
       String label = item.path("label").asText();
       for (JsonNode o : item.path("occurrences")) {
         boolean known = !o.path("zone_unknown").asBoolean() && o.hasNonNull("date_utc");
-        String time = known ? time(o).orElse("-") : o.path("date_exported").asText("-")
-            .replace('T', ' ');
+        String time =
+            known ? time(o).orElse("-") : o.path("date_exported").asText("-").replace('T', ' ');
         String chat = o.path("chat_name").asText(o.path("location").asText(""));
         String distance = o.hasNonNull("distance") ? o.get("distance").asText() : "";
-        out.add(new Occurrence(time, known, chat, o.path("sender_name").asText(""), label,
-            o.path("signal").asText(""), distance, o.path("forwarded").asBoolean(),
-            o.path("reference").asText(o.path("file").asText(""))));
+        out.add(
+            new Occurrence(
+                time,
+                known,
+                chat,
+                o.path("sender_name").asText(""),
+                label,
+                o.path("signal").asText(""),
+                distance,
+                o.path("forwarded").asBoolean(),
+                o.path("reference").asText(o.path("file").asText(""))));
       }
     }
     return out;
@@ -153,7 +171,7 @@ public final class ReportView {
     if (!at.hasNonNull("date_utc")) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(MINUTE.format(
-        Instant.parse(at.get("date_utc").asText()).atZone(BEIJING)));
+    return java.util.Optional.of(
+        MINUTE.format(Instant.parse(at.get("date_utc").asText()).atZone(BEIJING)));
   }
 }

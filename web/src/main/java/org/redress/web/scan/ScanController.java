@@ -65,13 +65,15 @@ public final class ScanController {
     CaseStore.CaseInfo c = CasesController.find(web, ctx);
     ScanJob j = job(c, ctx);
     if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
-      ReportView r = web.scans().report(c.id(), j.id())
-          .map(n -> new ReportView(n, web.page(ctx).lang()))
-          .orElseThrow(() -> WebException.notFound(j.id()));
-      ReportView.Filter f = new ReportView.Filter(param(ctx, "chat"), param(ctx, "item"),
-          param(ctx, "signal"));
-      web.render(ctx, "scan/report.jte", "c", c, "scan", j, "r", r, "f", f,
-          "rows", r.occurrences(f));
+      ReportView r =
+          web.scans()
+              .report(c.id(), j.id())
+              .map(n -> new ReportView(n, web.page(ctx).lang()))
+              .orElseThrow(() -> WebException.notFound(j.id()));
+      ReportView.Filter f =
+          new ReportView.Filter(param(ctx, "chat"), param(ctx, "item"), param(ctx, "signal"));
+      web.render(
+          ctx, "scan/report.jte", "c", c, "scan", j, "r", r, "f", f, "rows", r.occurrences(f));
     } else {
       web.render(ctx, "scan/progress.jte", "c", c, "scan", j);
     }
@@ -85,9 +87,15 @@ public final class ScanController {
     try {
       while (!client.terminated()) {
         ScanJob.State s = j.state();
-        client.sendEvent("progress", String.format(Locale.ROOT,
-            "{\"state\":\"%s\",\"checked\":%d,\"total\":%d,\"percent\":%d}",
-            s.name().toLowerCase(Locale.ROOT), j.checked(), j.total(), j.percent()));
+        client.sendEvent(
+            "progress",
+            String.format(
+                Locale.ROOT,
+                "{\"state\":\"%s\",\"checked\":%d,\"total\":%d,\"percent\":%d}",
+                s.name().toLowerCase(Locale.ROOT),
+                j.checked(),
+                j.total(),
+                j.percent()));
         if (s.terminal()) {
           break;
         }

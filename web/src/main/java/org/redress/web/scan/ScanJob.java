@@ -13,7 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ScanJob {
   /** Where a scan is. */
   public enum State {
-    QUEUED, COUNTING, RUNNING, DONE, PARTIAL, FAILED, CANCELLED;
+    QUEUED,
+    COUNTING,
+    RUNNING,
+    DONE,
+    PARTIAL,
+    FAILED,
+    CANCELLED;
 
     /** Whether the scan has ended. */
     public boolean terminal() {

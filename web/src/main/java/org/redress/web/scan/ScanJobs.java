@@ -38,25 +38,29 @@ import org.redress.web.cases.CaseStore;
 
 /**
  * Scans of a case, run one at a time in the background: progress (files checked of the total),
- * cancel, resume with the hashes already made. Each scan keeps, under {@code
- * cases/ID/scans/SCAN/}: {@code scan.json} (what was scanned, its state), {@code report.json}
- * (the spread report) and {@code hashes.jsonl} (the resume file; hashes only).
+ * cancel, resume with the hashes already made. Each scan keeps, under {@code cases/ID/scans/SCAN/}:
+ * {@code scan.json} (what was scanned, its state), {@code report.json} (the spread report) and
+ * {@code hashes.jsonl} (the resume file; hashes only).
  */
 public final class ScanJobs implements AutoCloseable {
   /** A scan id. */
   public static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9]{1,4}");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final CaseStore cases;
   private final Workspace database;
   private final Clock clock;
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "redress-web-scan");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "redress-web-scan");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, ScanJob> running = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
 
@@ -102,19 +106,36 @@ public final class ScanJobs implements AutoCloseable {
       job.state(ScanJob.State.COUNTING);
       job.total(Scanner.countMedia(job.paths(), limits));
       List<String> warnings = new ArrayList<>();
-      Matcher matcher = database.banks().matcher(List.of(c.bank()), clock.instant(),
-          VpdqRule.DEFAULT_QUERY_PERCENT, VpdqRule.DEFAULT_COMPARED_PERCENT, warnings);
+      Matcher matcher =
+          database
+              .banks()
+              .matcher(
+                  List.of(c.bank()),
+                  clock.instant(),
+                  VpdqRule.DEFAULT_QUERY_PERCENT,
+                  VpdqRule.DEFAULT_COMPARED_PERCENT,
+                  warnings);
       job.state(ScanJob.State.RUNNING);
       SpreadReport report;
       try (HashCache cache = HashCache.open(dir.resolve("hashes.jsonl"), resume)) {
-        report = Scanner.builder(matcher).limits(limits).clock(clock).cache(cache)
-            .progress(job::checked).tempDir(dir).build().scan(job.paths());
+        report =
+            Scanner.builder(matcher)
+                .limits(limits)
+                .clock(clock)
+                .cache(cache)
+                .progress(job::checked)
+                .tempDir(dir)
+                .build()
+                .scan(job.paths());
       }
       report.writeJson(dir.resolve("report.json"));
       job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
     } catch (ScanException e) {
-      job.finish(Thread.currentThread().isInterrupted() || job.cancelRequested()
-          ? ScanJob.State.CANCELLED : ScanJob.State.FAILED, e.getMessage());
+      job.finish(
+          Thread.currentThread().isInterrupted() || job.cancelRequested()
+              ? ScanJob.State.CANCELLED
+              : ScanJob.State.FAILED,
+          e.getMessage());
     } catch (RuntimeException e) {
       job.finish(ScanJob.State.FAILED, e.getMessage());
     } finally {
@@ -128,8 +149,8 @@ public final class ScanJobs implements AutoCloseable {
   }
 
   /**
-   * Stores an existing spread report (written by {@code redress scan --json}) as a finished scan
-   * of the case, e.g. the demo's report; returns the new scan.
+   * Stores an existing spread report (written by {@code redress scan --json}) as a finished scan of
+   * the case, e.g. the demo's report; returns the new scan.
    *
    * @throws UncheckedIOException if the report cannot be copied
    */
@@ -143,8 +164,7 @@ public final class ScanJobs implements AutoCloseable {
       Files.copy(reportJson, dir.resolve("report.json"));
       job.total(r.path("totals").path("media_checked").asLong());
       job.checked(job.total());
-      job.finish(r.path("partial").asBoolean() ? ScanJob.State.PARTIAL : ScanJob.State.DONE,
-          null);
+      job.finish(r.path("partial").asBoolean() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
       saveMeta(dir, job);
       return job;
     } catch (IOException e) {
@@ -257,14 +277,17 @@ public final class ScanJobs implements AutoCloseable {
       JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
       List<Path> paths = new ArrayList<>();
       n.path("paths").forEach(p -> paths.add(Path.of(p.asText())));
-      ScanJob j = new ScanJob(caseId, scanId, paths,
-          java.time.Instant.parse(n.path("started_at").asText()));
+      ScanJob j =
+          new ScanJob(
+              caseId, scanId, paths, java.time.Instant.parse(n.path("started_at").asText()));
       j.total(n.path("total").asLong());
       j.checked(n.path("checked").asLong());
-      ScanJob.State st = ScanJob.State.valueOf(
-          n.path("state").asText("failed").toUpperCase(java.util.Locale.ROOT));
+      ScanJob.State st =
+          ScanJob.State.valueOf(
+              n.path("state").asText("failed").toUpperCase(java.util.Locale.ROOT));
       // A scan stored as running was stopped by a restart: it can be resumed.
-      j.finish(st.terminal() ? st : ScanJob.State.CANCELLED,
+      j.finish(
+          st.terminal() ? st : ScanJob.State.CANCELLED,
           n.hasNonNull("error") ? n.get("error").asText() : null);
       return Optional.of(j);
     } catch (IOException | RuntimeException e) {
