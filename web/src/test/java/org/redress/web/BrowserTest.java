@@ -263,13 +263,7 @@ class BrowserTest {
   }
 
   private void check(String name) {
-    try {
-      Files.write(
-          shots.resolve(name + ".png"),
-          ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    screenshot(name);
     JavascriptExecutor js = driver;
     js.executeScript(axe);
     Object out =
@@ -299,6 +293,30 @@ class BrowserTest {
       }
     } catch (IOException e) {
       axeProblems.add(name + ": " + e.getMessage());
+    }
+  }
+
+  /** A screenshot of the whole page (the window made as tall as the page, then restored). */
+  private void screenshot(String name) {
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    long height =
+        ((Number) driver.executeScript("return document.documentElement.scrollHeight;"))
+            .longValue();
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new org.openqa.selenium.Dimension(
+                before.getWidth(),
+                (int) Math.min(4000, Math.max(before.getHeight(), height + 140))));
+    try {
+      Files.write(
+          shots.resolve(name + ".png"),
+          ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(before);
     }
   }
 

@@ -78,12 +78,15 @@ final class Fixtures {
              "text": %s}
           ]
         }
-        """
-            .formatted(
-                quote(HOSTILE_CHAT),
-                quote(HOSTILE_SENDER),
-                quote(HOSTILE_TEXT),
-                quote(HOSTILE_TEXT));
+        """;
+    json =
+        String.format(
+            java.util.Locale.ROOT,
+            json,
+            quote(HOSTILE_CHAT),
+            quote(HOSTILE_SENDER),
+            quote(HOSTILE_TEXT),
+            quote(HOSTILE_TEXT));
     Files.writeString(export.resolve("result.json"), json, StandardCharsets.UTF_8);
     return export;
   }
