@@ -47,6 +47,7 @@ final class Routes {
     config.routes.post("/cases/{id}/bank/files", bank::addFiles);
     config.routes.get("/cases/{id}/scans", scans::list);
     config.routes.post("/cases/{id}/scans", scans::start);
+    config.routes.post("/cases/{id}/scans/upload", scans::upload);
     config.routes.get("/cases/{id}/scans/{scan}", scans::show);
     config.routes.sse("/cases/{id}/scans/{scan}/events", scans::events);
     config.routes.post("/cases/{id}/scans/{scan}/cancel", scans::cancel);

@@ -172,8 +172,8 @@ class BrowserTest {
   }
 
   @Test
-  @Order(5)
-  void report_filterByChat_keepsItsRows() {
+  @Order(6)
+  void report_filterBySignal_keepsItsRows() {
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-signal")))
         .selectByIndex(1);
     driver.findElement(By.cssSelector("form.filters button")).click();
@@ -182,7 +182,20 @@ class BrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(5)
+  void scan_ofAnUploadedZip_showsTheSameTotals() throws IOException {
+    Path zip = Fixtures.zip(Fixtures.export(dir.resolve("export-for-zip")), dir.resolve("e.zip"));
+    driver.get(caseUrl + "/scans");
+    driver.findElement(By.id("archive")).sendKeys(zip.toString());
+    driver.findElement(By.id("upload-scan")).click();
+    waitFor(() -> !driver.findElements(By.id("report-summary")).isEmpty());
+    assertThat(text("total-matched-items")).isEqualTo("1");
+    assertThat(text("total-posts")).isEqualTo("2");
+    assertNoAlert();
+  }
+
+  @Test
+  @Order(7)
   void englishSwitch_turnsThePageIntoEnglish() {
     String zh = h1();
     driver.findElement(By.id("lang-switch")).click();
@@ -194,7 +207,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void evidence_andPackageCheck_showEachCheck() throws Exception {
     String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
     Path pkg = dir.resolve("package.zip");
@@ -226,7 +239,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void quickExit_replacesThePageWithoutAHistoryEntryAndEndsTheSession() {
     driver.get(caseUrl);
     driver.get(caseUrl + "/scans");
@@ -242,7 +255,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void escapeTwice_quickExits() {
     driver.get(app.url());
     waitFor(() -> !driver.getCurrentUrl().contains("token"));
@@ -257,7 +270,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void axe_foundNoSeriousOrCriticalViolation() {
     assertThat(axeProblems).isEmpty();
   }

@@ -91,6 +91,23 @@ final class Fixtures {
     return export;
   }
 
+  /** Zips the folder {@code export} (its name kept as the top folder) into {@code zip}. */
+  static Path zip(Path export, Path zip) throws IOException {
+    try (java.util.zip.ZipOutputStream out =
+            new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+        java.util.stream.Stream<Path> files = Files.walk(export)) {
+      for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+        if (Files.isRegularFile(p)) {
+          String name = export.getFileName() + "/" + export.relativize(p).toString();
+          out.putNextEntry(new java.util.zip.ZipEntry(name.replace('\\', '/')));
+          Files.copy(p, out);
+          out.closeEntry();
+        }
+      }
+    }
+    return zip;
+  }
+
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }

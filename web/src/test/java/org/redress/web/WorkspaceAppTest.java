@@ -157,6 +157,32 @@ class WorkspaceAppTest {
   }
 
   @Test
+  void evidenceExport_withCsrf_downloadsAPackageThatVerifies() throws Exception {
+    String s = login();
+    String csrf = csrf(get("/", s).body());
+    post("/cases", s, "_csrf=" + csrf);
+    Path file = Fixtures.pictures(dir.resolve("files"), 1).resolve("picture-1.png");
+    try (org.redress.evidence.EvidenceStore store =
+        org.redress.evidence.EvidenceStore.builder(dir.resolve("ws")).open()) {
+      store.add("20260301-1", org.redress.evidence.NewItem.of(file));
+      store.checkpoint();
+    }
+    assertThat(post("/cases/20260301-1/evidence/export", s, "").statusCode()).isEqualTo(403);
+    HttpRequest req =
+        HttpRequest.newBuilder(uri("/cases/20260301-1/evidence/export"))
+            .header("Cookie", s)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf))
+            .build();
+    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
+    Path pkg = dir.resolve("downloaded.zip");
+    java.nio.file.Files.write(pkg, r.body());
+    assertThat(org.redress.evidence.PackageVerifier.verify(pkg).ok()).isTrue();
+  }
+
+  @Test
   void english_switch_staysForTheSession() throws Exception {
     String s = login();
     assertThat(get("/?lang=en", s).body()).contains("<html lang=\"en\">").contains("New case");

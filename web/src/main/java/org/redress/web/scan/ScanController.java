@@ -60,6 +60,29 @@ public final class ScanController {
     ctx.redirect(url(j), HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * {@code POST /cases/{id}/scans/upload}: a ZIP export uploaded from this browser (streamed to
+   * disk, size-limited), kept in the case folder and scanned like a path.
+   */
+  public void upload(Context ctx) {
+    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    io.javalin.http.UploadedFile f = ctx.uploadedFile("archive");
+    if (f == null || f.size() == 0) {
+      throw WebException.badInput("scan.error.no_upload", null);
+    }
+    Path dir = web.cases().dir(c.id()).resolve("uploads");
+    Path target;
+    try (java.io.InputStream in = f.content()) {
+      Files.createDirectories(dir);
+      target = Files.createTempFile(dir, "export-", ".zip");
+      Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("failed to receive the upload", e);
+    }
+    ScanJob j = web.scans().start(c, List.of(target), null);
+    ctx.redirect(url(j), HttpStatus.SEE_OTHER);
+  }
+
   /** {@code GET /cases/{id}/scans/{scan}}: progress while it runs, then the report. */
   public void show(Context ctx) {
     CaseStore.CaseInfo c = CasesController.find(web, ctx);
