@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       LawCommand.class,
       EvidenceCommand.class,
       DocCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
