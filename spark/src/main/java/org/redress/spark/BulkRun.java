@@ -172,7 +172,8 @@ final class BulkRun {
 
   /** The cores of a {@code local[N]} master ({@code local[*]}: this machine's). */
   static int localCores(String master) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)").matcher(master);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("local\\[(\\d+|\\*)").matcher(master);
     if (!m.lookingAt()) {
       return 1;
     }
