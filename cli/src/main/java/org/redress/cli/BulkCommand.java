@@ -173,6 +173,7 @@ public final class BulkCommand implements Callable<Integer> {
     cmd.addAll(ADD_OPENS);
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-Dlog4j2.configurationFile=classpath:org/redress/spark/log4j2-bulk.properties");
     cmd.add("-cp");
     cmd.add(jar + java.io.File.pathSeparator + sparkCp);
     cmd.add(JOB_CLASS);
@@ -288,6 +289,11 @@ public final class BulkCommand implements Callable<Integer> {
         description = "Banks to scan with (default: the banks of the bulk run).")
     List<String> banks = new ArrayList<>();
 
+    @Option(names = "--rebase", paramLabel = "FROM=TO",
+        description = {"Read result paths starting with FROM under the local folder TO, e.g."
+            + " hdfs://nn/seized=/mnt/copy-of-seized (repeatable)."})
+    List<String> rebase = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
       if (!CASE.matcher(caseId).matches()) {
@@ -316,7 +322,7 @@ public final class BulkCommand implements Callable<Integer> {
         if (r.path("matches").size() == 0) {
           continue;
         }
-        String path = r.path("path").asText();
+        String path = rebased(r.path("path").asText());
         int bang = path.indexOf("!/");
         String file = bang < 0 ? path : path.substring(0, bang);
         if (file.startsWith("/") && Files.isRegularFile(Paths.get(file))) {
@@ -371,6 +377,20 @@ public final class BulkCommand implements Callable<Integer> {
       Files.copy(summaryFile, reports.resolve("bulk-summary.json"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       return code != ExitCodes.OK ? code : remote.isEmpty() ? ExitCodes.OK : ExitCodes.DATA;
+    }
+
+    private String rebased(String path) {
+      for (String m : rebase) {
+        int eq = m.indexOf('=');
+        if (eq <= 0 || eq == m.length() - 1) {
+          throw new ExitCodes.UsageException("--rebase must be FROM=TO, was \"" + m + "\"");
+        }
+        String from = m.substring(0, eq);
+        if (path.startsWith(from)) {
+          return m.substring(eq + 1) + path.substring(from.length());
+        }
+      }
+      return path;
     }
 
     private static List<String> resultLines(Path jsonl) throws IOException {

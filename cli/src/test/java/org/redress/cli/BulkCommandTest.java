@@ -122,6 +122,23 @@ class BulkCommandTest {
   }
 
   @Test
+  void bulkImport_rebase_readsAClusterPathFromItsLocalCopy() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("o").resolve("results.jsonl"));
+    Files.writeString(out.resolve("part-00000"), "{\"path\":\"hdfs://nn/seized/x.jpg\","
+        + "\"matches\":[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("o").resolve("summary.json"),
+        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"b\"]}", StandardCharsets.UTF_8);
+    Path copy = Files.createDirectories(dir.resolve("copy"));
+    Files.write(copy.resolve("x.jpg"), SampleImages.jpeg(SampleImages.scene(320, 240, 3), 0.9f));
+    CliRun r = CliRun.of("bulk", "import", dir.resolve("o").toString(), "--case", "C",
+        "--rebase", "hdfs://nn/seized=" + copy, "--workspace", dir.resolve("ws").toString());
+    // The copy is found and scanned (bank b does not exist there: the scan says so).
+    assertThat(r.out()).contains("1 matched file(s) on this machine");
+    assertThat(r.err()).doesNotContain("not a file on this machine");
+  }
+
+  @Test
   void bulkImport_notABulkFolder_isBadData() {
     CliRun r = CliRun.of("bulk", "import", dir.toString(), "--case", "C", "--workspace",
         dir.resolve("ws").toString());

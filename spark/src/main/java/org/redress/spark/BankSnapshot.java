@@ -9,9 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.redress.cases.AllowEntry;
 import org.redress.cases.Bank;
 import org.redress.cases.BankStore;
@@ -32,7 +30,9 @@ import org.redress.phash.Pdq;
  */
 final class BankSnapshot implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Map<String, Matcher> BUILT = new ConcurrentHashMap<>();
+  // The matcher of the latest snapshot this JVM saw: one job's banks at a time, built once.
+  private static String builtId;
+  private static Matcher built;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -189,9 +189,33 @@ final class BankSnapshot implements Serializable {
     return pdqCount + others.size();
   }
 
-  /** The matcher for this snapshot, built once per JVM (per executor) and then shared. */
+  /**
+   * The matcher for this snapshot, built once per JVM (per executor) and shared by its tasks; a
+   * later job's snapshot replaces it, so an executor never holds two jobs' banks.
+   */
   Matcher matcher() {
-    return BUILT.computeIfAbsent(id, k -> build(new ArrayList<>()));
+    synchronized (BankSnapshot.class) {
+      if (!id.equals(builtId)) {
+        built = null;
+        built = build(new ArrayList<>());
+        builtId = id;
+      }
+      return built;
+    }
+  }
+
+  /**
+   * Builds this JVM's matcher now (the driver's: in local mode its executors share it) and
+   * returns the builder's warnings about items that cannot be matched.
+   */
+  List<String> prime() {
+    List<String> warnings = new ArrayList<>();
+    synchronized (BankSnapshot.class) {
+      built = null;
+      built = build(warnings);
+      builtId = id;
+    }
+    return warnings;
   }
 
   /**

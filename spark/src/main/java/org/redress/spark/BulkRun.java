@@ -69,8 +69,11 @@ final class BulkRun {
     if (o.master != null) {
       sb.master(o.master);
       if (o.master.startsWith("local")) {
-        // One machine: no web UI, and as many shuffle partitions as cores (not 200).
+        // One machine: no web UI, as many shuffle partitions as cores (not 200), everything
+        // bound to the loopback interface only.
         sb.config("spark.ui.enabled", "false");
+        sb.config("spark.driver.host", "127.0.0.1");
+        sb.config("spark.driver.bindAddress", "127.0.0.1");
         sb.config("spark.sql.shuffle.partitions", Integer.toString(localCores(o.master)));
       }
     }
@@ -80,9 +83,7 @@ final class BulkRun {
     Configuration conf = jsc.hadoopConfiguration();
 
     BankSnapshot banks = loadBanks(conf);
-    List<String> warnings = new ArrayList<>();
-    banks.build(warnings);
-    for (String w : warnings) {
+    for (String w : banks.prime()) {
       err.println("redress-bulk: warning: " + w);
     }
     if (banks.itemCount() == 0) {

@@ -86,6 +86,7 @@ class BulkJobTest {
     }
     spark = SparkSession.builder().master("local[2]").appName("BulkJobTest")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
     out = dir.resolve("out");
     first = bulk(out, "--workspace", ws.toString(), "--bank", "victim", "--dihedral",
