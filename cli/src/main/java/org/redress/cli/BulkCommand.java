@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code redress bulk}: runs the Spark job ({@code spark} module) on this machine in local mode,
- * in a child JVM whose class path holds the job jar and Spark; this CLI's class path never holds
- * Spark. {@code redress bulk import} loads a job's results back into a workspace case. See
- * {@code docs/spark.md}.
+ * {@code redress bulk}: runs the Spark job ({@code spark} module) on this machine in local mode, in
+ * a child JVM whose class path holds the job jar and Spark; this CLI's class path never holds
+ * Spark. {@code redress bulk import} loads a job's results back into a workspace case. See {@code
+ * docs/spark.md}.
  */
 @Command(
     name = "bulk",
@@ -46,74 +46,91 @@ import picocli.CommandLine.Parameters;
     })
 public final class BulkCommand implements Callable<Integer> {
   /** The JDK packages Spark 4 needs opened on Java 17 (as Spark's own launcher opens them). */
-  static final List<String> ADD_OPENS = List.of(
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.net=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.util=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-      "-Djdk.reflect.useDirectMethodHandle=false",
-      "-Dio.netty.tryReflectionSetAccessible=true");
+  static final List<String> ADD_OPENS =
+      List.of(
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens=java.base/java.io=ALL-UNNAMED",
+          "--add-opens=java.base/java.net=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+          "-Djdk.reflect.useDirectMethodHandle=false",
+          "-Dio.netty.tryReflectionSetAccessible=true");
+
   /** System property or (upper-case, dots as underscores) environment variable: the job jar. */
   static final String JAR_PROPERTY = "redress.spark.jar";
+
   /** Where the job's main class lives. */
   static final String JOB_CLASS = "org.redress.spark.BulkJob";
+
   private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kKmMgG]");
 
   @Mixin WorkspaceOption workspace;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--master", paramLabel = "local[N]",
+  @Option(
+      names = "--master",
+      paramLabel = "local[N]",
       description = "Spark master on this machine (default: ${DEFAULT-VALUE}).")
   String master = "local[*]";
 
-  @Option(names = "--bank", paramLabel = "NAME",
+  @Option(
+      names = "--bank",
+      paramLabel = "NAME",
       description = "Bank to match against (repeatable; default: all banks of the workspace).")
   List<String> banks = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (required).")
   Path out;
 
-  @Option(names = "--cache", paramLabel = "DIR",
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
       description = "Hash cache shared between runs (default: OUT/hash-cache).")
   Path cache;
 
-  @Option(names = "--dihedral",
+  @Option(
+      names = "--dihedral",
       description = "Also match each image mirrored and rotated, as redress match --dihedral.")
   boolean dihedral;
 
-  @Option(names = "--driver-memory", paramLabel = "SIZE",
+  @Option(
+      names = "--driver-memory",
+      paramLabel = "SIZE",
       description = "Heap of the job's JVM, e.g. 4g (default: ${DEFAULT-VALUE}).")
   String driverMemory = "2g";
 
   @Option(names = "--partitions", paramLabel = "N", description = "Hashing tasks per batch.")
   Integer partitions;
 
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "0..*",
       description = "Files, folders or ZIP archives (local paths or Hadoop URIs).")
   List<String> inputs = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (out == null || inputs.isEmpty()) {
-      throw new ExitCodes.UsageException("give --out DIR and at least one INPUT"
-          + " (or: redress bulk import DIR --case C)");
+      throw new ExitCodes.UsageException(
+          "give --out DIR and at least one INPUT" + " (or: redress bulk import DIR --case C)");
     }
     if (!master.startsWith("local")) {
-      throw new ExitCodes.UsageException("--master must be local[N] here, was " + master
-          + "; on a cluster use spark-submit (docs/spark.md)");
+      throw new ExitCodes.UsageException(
+          "--master must be local[N] here, was "
+              + master
+              + "; on a cluster use spark-submit (docs/spark.md)");
     }
     if (!MEMORY.matcher(driverMemory).matches()) {
-      throw new ExitCodes.UsageException("--driver-memory must look like 2g or 1536m, was "
-          + driverMemory);
+      throw new ExitCodes.UsageException(
+          "--driver-memory must look like 2g or 1536m, was " + driverMemory);
     }
     Path jar = jobJar();
     List<String> cmd = command(jar, jobArgs());
@@ -134,8 +151,15 @@ public final class BulkCommand implements Callable<Integer> {
 
   /** The job's arguments: this command's options, paths made absolute. */
   List<String> jobArgs() {
-    List<String> a = new ArrayList<>(List.of("--master", master, "--workspace",
-        workspace.dir().toString(), "--out", out.toAbsolutePath().toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                master,
+                "--workspace",
+                workspace.dir().toString(),
+                "--out",
+                out.toAbsolutePath().toString()));
     for (String b : banks) {
       a.add("--bank");
       a.add(b);
@@ -153,8 +177,10 @@ public final class BulkCommand implements Callable<Integer> {
     }
     for (String in : inputs) {
       // A local path is made absolute; a URI (hdfs://, s3a://, file:) is passed as it is.
-      a.add(in.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") ? in
-          : Paths.get(in).toAbsolutePath().normalize().toString());
+      a.add(
+          in.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")
+              ? in
+              : Paths.get(in).toAbsolutePath().normalize().toString());
     }
     return a;
   }
@@ -163,8 +189,10 @@ public final class BulkCommand implements Callable<Integer> {
   List<String> command(Path jar, List<String> args) throws IOException {
     Path cpFile = jar.resolveSibling("spark-classpath.txt");
     if (!Files.isRegularFile(cpFile)) {
-      throw new BulkJarMissing(cpFile + " is missing: build the job with"
-          + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it)");
+      throw new BulkJarMissing(
+          cpFile
+              + " is missing: build the job with"
+              + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it)");
     }
     String sparkCp = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
     List<String> cmd = new ArrayList<>();
@@ -197,10 +225,14 @@ public final class BulkCommand implements Callable<Integer> {
     Path target = sourceRoot().resolve("spark").resolve("target");
     if (Files.isDirectory(target)) {
       try (Stream<Path> s = Files.list(target)) {
-        List<Path> jars = s.filter(p -> {
-          String n = p.getFileName().toString();
-          return n.startsWith("redress-spark-") && n.endsWith("-job.jar");
-        }).sorted().toList();
+        List<Path> jars =
+            s.filter(
+                    p -> {
+                      String n = p.getFileName().toString();
+                      return n.startsWith("redress-spark-") && n.endsWith("-job.jar");
+                    })
+                .sorted()
+                .toList();
         if (!jars.isEmpty()) {
           return jars.get(jars.size() - 1);
         }
@@ -208,39 +240,46 @@ public final class BulkCommand implements Callable<Integer> {
         throw new BulkJarMissing("failed to list " + target + ": " + e.getMessage());
       }
     }
-    throw new BulkJarMissing("the Spark job jar is not built (" + target + "): run"
-        + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it), or set "
-        + JAR_PROPERTY);
+    throw new BulkJarMissing(
+        "the Spark job jar is not built ("
+            + target
+            + "): run"
+            + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it), or set "
+            + JAR_PROPERTY);
   }
 
   /** The source tree: the folder above {@code cli/target}, where this class was loaded from. */
   private static Path sourceRoot() {
     try {
-      Path where = Paths.get(BulkCommand.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI());
+      Path where =
+          Paths.get(BulkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // cli/target/classes or cli/target/redress-cli-*.jar
       Path target = where.getParent();
       return target.getParent() == null || target.getParent().getParent() == null
-          ? Paths.get(".") : target.getParent().getParent();
+          ? Paths.get(".")
+          : target.getParent().getParent();
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
       return Paths.get(".");
     }
   }
 
   private static Thread pump(InputStream in, PrintWriter to) {
-    Thread t = new Thread(() -> {
-      char[] buf = new char[8192];
-      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
-          synchronized (to) {
-            to.write(buf, 0, n);
-            to.flush();
-          }
-        }
-      } catch (IOException e) {
-        // The child closed its output: nothing more to copy.
-      }
-    }, "bulk-output");
+    Thread t =
+        new Thread(
+            () -> {
+              char[] buf = new char[8192];
+              try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
+                  synchronized (to) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                  }
+                }
+              } catch (IOException e) {
+                // The child closed its output: nothing more to copy.
+              }
+            },
+            "bulk-output");
     t.setDaemon(true);
     t.start();
     return t;
@@ -257,9 +296,9 @@ public final class BulkCommand implements Callable<Integer> {
 
   /**
    * {@code redress bulk import DIR --case C}: scans the files a bulk run matched with {@code
-   * redress scan} (in this JVM; only those files, so little is hashed again) and preserves them
-   * as evidence of case C, writing the spread report (with its case facts for {@code redress
-   * assess}) to {@code WORKSPACE/bulk/C/}.
+   * redress scan} (in this JVM; only those files, so little is hashed again) and preserves them as
+   * evidence of case C, writing the spread report (with its case facts for {@code redress assess})
+   * to {@code WORKSPACE/bulk/C/}.
    */
   @Command(
       name = "import",
@@ -285,25 +324,34 @@ public final class BulkCommand implements Callable<Integer> {
     @Option(names = "--case", required = true, paramLabel = "CASE", description = "Case id.")
     String caseId;
 
-    @Option(names = "--bank", paramLabel = "NAME",
+    @Option(
+        names = "--bank",
+        paramLabel = "NAME",
         description = "Banks to scan with (default: the banks of the bulk run).")
     List<String> banks = new ArrayList<>();
 
-    @Option(names = "--rebase", paramLabel = "FROM=TO",
-        description = {"Read result paths starting with FROM under the local folder TO, e.g."
-            + " hdfs://nn/seized=/mnt/copy-of-seized (repeatable)."})
+    @Option(
+        names = "--rebase",
+        paramLabel = "FROM=TO",
+        description = {
+          "Read result paths starting with FROM under the local folder TO, e.g."
+              + " hdfs://nn/seized=/mnt/copy-of-seized (repeatable)."
+        })
     List<String> rebase = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
       if (!CASE.matcher(caseId).matches()) {
-        throw new ExitCodes.UsageException("--case must be letters, digits, '.', '_' or '-'"
-            + " (at most 100), was \"" + caseId + "\"");
+        throw new ExitCodes.UsageException(
+            "--case must be letters, digits, '.', '_' or '-'"
+                + " (at most 100), was \""
+                + caseId
+                + "\"");
       }
       Path summaryFile = dir.resolve("summary.json");
       if (!Files.isRegularFile(summaryFile)) {
-        throw new IllegalArgumentException(dir + " is not the output of redress bulk: no"
-            + " summary.json");
+        throw new IllegalArgumentException(
+            dir + " is not the output of redress bulk: no" + " summary.json");
       }
       JsonNode summary = JSON.readTree(summaryFile.toFile());
       if (!"redress/bulk-summary@1".equals(summary.path("schema").asText())) {
@@ -334,12 +382,20 @@ public final class BulkCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       PrintWriter o = spec.commandLine().getOut();
       for (String r : remote) {
-        err.println("redress: " + r + ": not a file on this machine: not imported (copy it"
-            + " here and scan it with redress scan --preserve --case " + caseId + ")");
+        err.println(
+            "redress: "
+                + r
+                + ": not a file on this machine: not imported (copy it"
+                + " here and scan it with redress scan --preserve --case "
+                + caseId
+                + ")");
       }
       if (local.isEmpty()) {
-        o.printf(Locale.ROOT, "%d result(s) in %s, no matched file on this machine: nothing"
-            + " imported%n", rows, dir);
+        o.printf(
+            Locale.ROOT,
+            "%d result(s) in %s, no matched file on this machine: nothing" + " imported%n",
+            rows,
+            dir);
         return remote.isEmpty() ? ExitCodes.OK : ExitCodes.DATA;
       }
       Path reports = evidence.workspace.dir().resolve("bulk").resolve(caseId);
@@ -350,11 +406,19 @@ public final class BulkCommand implements Callable<Integer> {
         args.add("--bank");
         args.add(b);
       }
-      args.addAll(List.of("--workspace", evidence.workspace.dir().toString(),
-          "--json", reports.resolve("spread-report.json").toString(),
-          "--html", reports.resolve("spread-report.html").toString(),
-          "--csv", reports.resolve("occurrences.csv").toString(),
-          "--preserve", "--case", caseId));
+      args.addAll(
+          List.of(
+              "--workspace",
+              evidence.workspace.dir().toString(),
+              "--json",
+              reports.resolve("spread-report.json").toString(),
+              "--html",
+              reports.resolve("spread-report.html").toString(),
+              "--csv",
+              reports.resolve("occurrences.csv").toString(),
+              "--preserve",
+              "--case",
+              caseId));
       if (evidence.keyFile != null) {
         args.addAll(List.of("--key-file", evidence.keyFile.toString()));
       }
@@ -370,11 +434,19 @@ public final class BulkCommand implements Callable<Integer> {
       if (evidence.capturedBy != null) {
         args.addAll(List.of("--captured-by", evidence.capturedBy));
       }
-      o.printf(Locale.ROOT, "%d result(s) in %s; %d matched file(s) on this machine to scan"
-          + " and preserve in case %s%n", rows, dir, local.size(), caseId);
+      o.printf(
+          Locale.ROOT,
+          "%d result(s) in %s; %d matched file(s) on this machine to scan"
+              + " and preserve in case %s%n",
+          rows,
+          dir,
+          local.size(),
+          caseId);
       o.flush();
       int code = Main.run(args.toArray(new String[0]), o, err);
-      Files.copy(summaryFile, reports.resolve("bulk-summary.json"),
+      Files.copy(
+          summaryFile,
+          reports.resolve("bulk-summary.json"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       return code != ExitCodes.OK ? code : remote.isEmpty() ? ExitCodes.OK : ExitCodes.DATA;
     }
@@ -395,13 +467,13 @@ public final class BulkCommand implements Callable<Integer> {
 
     private static List<String> resultLines(Path jsonl) throws IOException {
       if (!Files.isDirectory(jsonl)) {
-        throw new IllegalArgumentException(jsonl + " is missing: not the output of a finished"
-            + " bulk run");
+        throw new IllegalArgumentException(
+            jsonl + " is missing: not the output of a finished" + " bulk run");
       }
       List<String> lines = new ArrayList<>();
       try (Stream<Path> s = Files.list(jsonl)) {
-        for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted()
-            .toList()) {
+        for (Path p :
+            s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
           for (String l : Files.readAllLines(p, StandardCharsets.UTF_8)) {
             if (!l.isBlank()) {
               lines.add(l);

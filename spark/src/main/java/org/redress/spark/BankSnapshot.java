@@ -23,10 +23,10 @@ import org.redress.match.Signal;
 import org.redress.phash.Pdq;
 
 /**
- * The banks a job matches against, as plain data that Spark broadcasts once to every executor:
- * bank rules, enabled items (PDQ hashes as four longs each) and the allow list. Each executor JVM
- * builds one {@link Matcher} from it, with exactly the builder calls {@code BankStore.matcher}
- * makes, and keeps it for every task of the job.
+ * The banks a job matches against, as plain data that Spark broadcasts once to every executor: bank
+ * rules, enabled items (PDQ hashes as four longs each) and the allow list. Each executor JVM builds
+ * one {@link Matcher} from it, with exactly the builder calls {@code BankStore.matcher} makes, and
+ * keeps it for every task of the job.
  */
 final class BankSnapshot implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -74,8 +74,12 @@ final class BankSnapshot implements Serializable {
    *
    * @throws org.redress.cases.CasesException.UnknownBank when a named bank does not exist
    */
-  static BankSnapshot fromWorkspace(BankStore store, Collection<String> names, Instant now,
-      double queryPercent, double comparedPercent) {
+  static BankSnapshot fromWorkspace(
+      BankStore store,
+      Collection<String> names,
+      Instant now,
+      double queryPercent,
+      double comparedPercent) {
     BankSnapshot s = new BankSnapshot(queryPercent, comparedPercent);
     List<Bank> banks = new ArrayList<>();
     if (names.isEmpty()) {
@@ -94,23 +98,29 @@ final class BankSnapshot implements Serializable {
       }
     }
     for (AllowEntry a : store.allowList()) {
-      s.allows.add(new Allow(a.id(), a.label(), a.hash().signal(), a.hash().value(),
-          a.maxDistance()));
+      s.allows.add(
+          new Allow(a.id(), a.label(), a.hash().signal(), a.hash().value(), a.maxDistance()));
     }
     return s;
   }
 
   /**
    * A bank read from an exported file ({@code redress bank export}: hma, jsonl or csv, detected
-   * from the first line). A JSON-lines export keeps its item ids and labels; HMA and CSV items
-   * are numbered 1, 2, … in file order, and HMA items labelled as {@code redress bank import}
-   * labels them, since an HMA line carries neither id nor label.
+   * from the first line). A JSON-lines export keeps its item ids and labels; HMA and CSV items are
+   * numbered 1, 2, … in file order, and HMA items labelled as {@code redress bank import} labels
+   * them, since an HMA line carries neither id nor label.
    *
    * @throws org.redress.cases.CasesException naming the file and line of a bad item
    * @throws IOException when the file cannot be read
    */
-  static BankSnapshot fromFile(String name, String fileName, BufferedReader in, BankRules rules,
-      double queryPercent, double comparedPercent) throws IOException {
+  static BankSnapshot fromFile(
+      String name,
+      String fileName,
+      BufferedReader in,
+      BankRules rules,
+      double queryPercent,
+      double comparedPercent)
+      throws IOException {
     BankSnapshot s = new BankSnapshot(queryPercent, comparedPercent);
     s.addFile(name, fileName, in, rules);
     return s;
@@ -125,8 +135,12 @@ final class BankSnapshot implements Serializable {
     }
     String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
     ItemFormat f = ItemFormat.detect(first);
-    List<NewItem> items = f.read(new BufferedReader(new java.io.StringReader(
-        String.join("\n", lines))), fileName, null, "bulk");
+    List<NewItem> items =
+        f.read(
+            new BufferedReader(new java.io.StringReader(String.join("\n", lines))),
+            fileName,
+            null,
+            "bulk");
     // A JSON-lines export keeps each item's id; HMA and CSV lines carry none.
     List<Long> ids = new ArrayList<>();
     if (f == ItemFormat.JSONL) {
@@ -205,8 +219,8 @@ final class BankSnapshot implements Serializable {
   }
 
   /**
-   * Builds this JVM's matcher now (the driver's: in local mode its executors share it) and
-   * returns the builder's warnings about items that cannot be matched.
+   * Builds this JVM's matcher now (the driver's: in local mode its executors share it) and returns
+   * the builder's warnings about items that cannot be matched.
    */
   List<String> prime() {
     List<String> warnings = new ArrayList<>();
@@ -231,8 +245,8 @@ final class BankSnapshot implements Serializable {
     long[] w = new long[4];
     for (int i = 0; i < pdqCount; i++) {
       System.arraycopy(pdqWords, i * 4, w, 0, 4);
-      mb.pdq(banks.get(pdqBank[i]).name(), pdqItem[i], pdqLabel[i], Pdq.fromLongs(w),
-          pdqQuality[i]);
+      mb.pdq(
+          banks.get(pdqBank[i]).name(), pdqItem[i], pdqLabel[i], Pdq.fromLongs(w), pdqQuality[i]);
     }
     for (Other o : others) {
       String bank = banks.get(o.bank()).name();
@@ -255,7 +269,13 @@ final class BankSnapshot implements Serializable {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%d bank(s) %s, %d item(s), %d allow entr%s",
-        banks.size(), bankNames(), itemCount(), allows.size(), allows.size() == 1 ? "y" : "ies");
+    return String.format(
+        Locale.ROOT,
+        "%d bank(s) %s, %d item(s), %d allow entr%s",
+        banks.size(),
+        bankNames(),
+        itemCount(),
+        allows.size(),
+        allows.size() == 1 ? "y" : "ies");
   }
 }

@@ -32,67 +32,101 @@ import picocli.CommandLine.Parameters;
 public final class BulkJob implements Callable<Integer> {
   /** Exit status: bad data. */
   static final int DATA = 1;
+
   /** Exit status: usage error. */
   static final int USAGE = 2;
+
   /** Exit status: internal error. */
   static final int INTERNAL = 3;
 
-  @Option(names = "--master", paramLabel = "URL",
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
       description = "Spark master, e.g. local[2] (default: as spark-submit sets it).")
   String master;
 
-  @Option(names = "--workspace", paramLabel = "DIR",
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
       description = "Workspace whose database holds the banks (read on the driver).")
   String workspace;
 
-  @Option(names = "--bank", paramLabel = "NAME",
+  @Option(
+      names = "--bank",
+      paramLabel = "NAME",
       description = "Bank of the workspace to match against (repeatable; default: all).")
   List<String> banks = new ArrayList<>();
 
-  @Option(names = "--bank-file", paramLabel = "[NAME=]FILE",
-      description = "A bank exported with redress bank export (hma, jsonl or csv; any Hadoop"
-          + " path); NAME defaults to the file name without extension (repeatable).")
+  @Option(
+      names = "--bank-file",
+      paramLabel = "[NAME=]FILE",
+      description =
+          "A bank exported with redress bank export (hma, jsonl or csv; any Hadoop"
+              + " path); NAME defaults to the file name without extension (repeatable).")
   List<String> bankFiles = new ArrayList<>();
 
-  @Option(names = "--threshold", paramLabel = "D",
+  @Option(
+      names = "--threshold",
+      paramLabel = "D",
       description = "PDQ distance threshold for --bank-file banks (default: ${DEFAULT-VALUE}).")
   int threshold = BankRules.DEFAULT_THRESHOLD;
 
-  @Option(names = "--min-quality", paramLabel = "Q",
+  @Option(
+      names = "--min-quality",
+      paramLabel = "Q",
       description = "Minimum PDQ quality for --bank-file banks (default: ${DEFAULT-VALUE}).")
   int minQuality = BankRules.DEFAULT_MIN_QUALITY;
 
-  @Option(names = "--query-percent", paramLabel = "P",
-      description = "vPDQ: share of the query's frames that must match (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--query-percent",
+      paramLabel = "P",
+      description =
+          "vPDQ: share of the query's frames that must match (default: ${DEFAULT-VALUE}).")
   double queryPercent = VpdqRule.DEFAULT_QUERY_PERCENT;
 
-  @Option(names = "--compared-percent", paramLabel = "P",
-      description = "vPDQ: share of the bank video's frames that must match (default:"
-          + " ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--compared-percent",
+      paramLabel = "P",
+      description =
+          "vPDQ: share of the bank video's frames that must match (default:"
+              + " ${DEFAULT-VALUE}).")
   double comparedPercent = VpdqRule.DEFAULT_COMPARED_PERCENT;
 
-  @Option(names = "--dihedral",
+  @Option(
+      names = "--dihedral",
       description = "Also match each image mirrored and rotated, as redress match --dihedral.")
   boolean dihedral;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
       description = "Output folder (any Hadoop path).")
   String out;
 
-  @Option(names = "--cache", paramLabel = "DIR",
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
       description = "Parquet hash cache shared between runs (default: OUT/hash-cache).")
   String cache;
 
-  @Option(names = "--partitions", paramLabel = "N",
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
       description = "Hashing tasks per batch (default: 4 per core, at least one per 1000 files).")
   Integer partitions;
 
-  @Option(names = "--batch", paramLabel = "N",
-      description = "Files hashed per batch; each batch is added to the cache when it ends, so"
-          + " an interrupted run resumes from the last one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description =
+          "Files hashed per batch; each batch is added to the cache when it ends, so"
+              + " an interrupted run resumes from the last one (default: ${DEFAULT-VALUE}).")
   int batch = 50_000;
 
-  @Parameters(paramLabel = "INPUT", arity = "1..*",
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "1..*",
       description = "Files, folders or ZIP archives on any Hadoop file system.")
   List<String> inputs = new ArrayList<>();
 
@@ -102,13 +136,18 @@ public final class BulkJob implements Callable<Integer> {
   public static void main(String[] args) {
     int code;
     try {
-      code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-          new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+      code =
+          run(
+              args,
+              new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+              new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     } finally {
-      org.apache.spark.sql.SparkSession.getActiveSession().foreach(s -> {
-        s.stop();
-        return null;
-      });
+      org.apache.spark.sql.SparkSession.getActiveSession()
+          .foreach(
+              s -> {
+                s.stop();
+                return null;
+              });
     }
     System.exit(code);
   }
@@ -118,16 +157,19 @@ public final class BulkJob implements Callable<Integer> {
     CommandLine cl = new CommandLine(new BulkJob());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      int code = ex instanceof BulkException be ? be.exitCode() : INTERNAL;
-      String msg = ex instanceof BulkException ? ex.getMessage() : String.format(Locale.ROOT,
-          "internal error: %s", Hashing.oneLine(ex));
-      line.getErr().println("redress-bulk: " + msg);
-      if (code == INTERNAL) {
-        ex.printStackTrace(line.getErr());
-      }
-      return code;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          int code = ex instanceof BulkException be ? be.exitCode() : INTERNAL;
+          String msg =
+              ex instanceof BulkException
+                  ? ex.getMessage()
+                  : String.format(Locale.ROOT, "internal error: %s", Hashing.oneLine(ex));
+          line.getErr().println("redress-bulk: " + msg);
+          if (code == INTERNAL) {
+            ex.printStackTrace(line.getErr());
+          }
+          return code;
+        });
     return cl.execute(args);
   }
 
@@ -137,8 +179,8 @@ public final class BulkJob implements Callable<Integer> {
       throw new BulkException(USAGE, "give --workspace (with --bank) or --bank-file, not both");
     }
     if (workspace == null && bankFiles.isEmpty()) {
-      throw new BulkException(USAGE, "give the banks: --workspace DIR [--bank NAME] or"
-          + " --bank-file FILE");
+      throw new BulkException(
+          USAGE, "give the banks: --workspace DIR [--bank NAME] or" + " --bank-file FILE");
     }
     if (!banks.isEmpty() && workspace == null) {
       throw new BulkException(USAGE, "--bank names a bank of --workspace");

@@ -103,13 +103,18 @@ final class BulkRun {
     Dataset<FileRow> listed = spark.createDataset(listing.files(), FILES);
 
     // What the cache already holds (a key with a row that hashed) is not hashed again.
-    boolean hasCache = cacheFs.exists(cacheDir) && cacheFs.listStatus(cacheDir,
-        p -> p.getName().endsWith(".parquet")).length > 0;
+    boolean hasCache =
+        cacheFs.exists(cacheDir)
+            && cacheFs.listStatus(cacheDir, p -> p.getName().endsWith(".parquet")).length > 0;
     List<FileRow> fresh;
     if (hasCache) {
-      Dataset<Row> ok = spark.read().parquet(cacheDir.toString())
-          .filter(col("error").isNull()).select("source", "sourceSize", "sourceMtime")
-          .distinct();
+      Dataset<Row> ok =
+          spark
+              .read()
+              .parquet(cacheDir.toString())
+              .filter(col("error").isNull())
+              .select("source", "sourceSize", "sourceMtime")
+              .distinct();
       fresh = listed.join(ok, seq(KEY), "left_anti").as(FILES).collectAsList();
     } else {
       fresh = listing.files();
@@ -117,13 +122,22 @@ final class BulkRun {
     int cores = spark.sparkContext().defaultParallelism();
     for (int from = 0; from < fresh.size(); from += o.batch) {
       List<FileRow> part = fresh.subList(from, Math.min(fresh.size(), from + o.batch));
-      int n = o.partitions != null ? o.partitions
-          : Math.min(part.size(), Math.max(cores * 4, part.size() / 1000));
-      spark.createDataset(part, FILES).repartition(Math.max(1, n))
+      int n =
+          o.partitions != null
+              ? o.partitions
+              : Math.min(part.size(), Math.max(cores * 4, part.size() / 1000));
+      spark
+          .createDataset(part, FILES)
+          .repartition(Math.max(1, n))
           .flatMap(new Hashing(o.dihedral, attempt, conf), HASHES)
-          .write().mode(SaveMode.Append).parquet(cacheDir.toString());
-      err.printf(Locale.ROOT, "redress-bulk: hashed %d of %d file(s) to hash%n",
-          from + part.size(), fresh.size());
+          .write()
+          .mode(SaveMode.Append)
+          .parquet(cacheDir.toString());
+      err.printf(
+          Locale.ROOT,
+          "redress-bulk: hashed %d of %d file(s) to hash%n",
+          from + part.size(),
+          fresh.size());
     }
 
     // The current hashes: rows of the listed keys, from each key's latest attempt.
@@ -132,10 +146,15 @@ final class BulkRun {
       current = spark.emptyDataset(HASHES);
     } else {
       WindowSpec byKey = Window.partitionBy(KEY[0], KEY[1], KEY[2]);
-      current = spark.read().parquet(cacheDir.toString())
-          .join(listed.select(KEY[0], KEY[1], KEY[2]), seq(KEY), "left_semi")
-          .withColumn("latest", max("attempt").over(byKey))
-          .filter(col("attempt").equalTo(col("latest"))).drop("latest").as(HASHES);
+      current =
+          spark
+              .read()
+              .parquet(cacheDir.toString())
+              .join(listed.select(KEY[0], KEY[1], KEY[2]), seq(KEY), "left_semi")
+              .withColumn("latest", max("attempt").over(byKey))
+              .filter(col("attempt").equalTo(col("latest")))
+              .drop("latest")
+              .as(HASHES);
     }
     List<HashRow> missing = new ArrayList<>();
     for (Inputs.Problem p : listing.problems()) {
@@ -146,14 +165,19 @@ final class BulkRun {
       current = current.unionByName(spark.createDataset(missing, HASHES));
     }
     Broadcast<BankSnapshot> bc = jsc.broadcast(banks);
-    Dataset<ResultRow> results = current.map(new Matching(bc), RESULTS).orderBy("path")
-        .persist();
-    results.drop("json").write().mode(SaveMode.Overwrite)
+    Dataset<ResultRow> results = current.map(new Matching(bc), RESULTS).orderBy("path").persist();
+    results
+        .drop("json")
+        .write()
+        .mode(SaveMode.Overwrite)
         .parquet(new Path(outDir, RESULTS_PARQUET).toString());
-    results.select("json").write().mode(SaveMode.Overwrite)
+    results
+        .select("json")
+        .write()
+        .mode(SaveMode.Overwrite)
         .text(new Path(outDir, RESULTS_JSONL).toString());
-    Row counts = results.selectExpr("count(*)", "count(error)",
-        "count_if(size(matches) > 0)").first();
+    Row counts =
+        results.selectExpr("count(*)", "count(error)", "count_if(size(matches) > 0)").first();
     results.unpersist();
     bc.destroy();
 
@@ -161,12 +185,21 @@ final class BulkRun {
     long failed = counts.getLong(1);
     long matched = counts.getLong(2);
     writeSummary(outDir, conf, banks, started, listing, fresh.size(), files, failed, matched);
-    out.printf(Locale.ROOT, "listed %d file(s): %d hashed now, %d from the cache; %d media"
+    out.printf(
+        Locale.ROOT,
+        "listed %d file(s): %d hashed now, %d from the cache; %d media"
             + " file(s) in the results, %d could not be hashed, %d matched%n",
-        listing.files().size(), fresh.size(), listing.files().size() - fresh.size(), files,
-        failed, matched);
-    out.println("results: " + new Path(outDir, RESULTS_JSONL) + " and "
-        + new Path(outDir, RESULTS_PARQUET));
+        listing.files().size(),
+        fresh.size(),
+        listing.files().size() - fresh.size(),
+        files,
+        failed,
+        matched);
+    out.println(
+        "results: "
+            + new Path(outDir, RESULTS_JSONL)
+            + " and "
+            + new Path(outDir, RESULTS_PARQUET));
     out.flush();
     return 0;
   }
@@ -178,16 +211,18 @@ final class BulkRun {
     if (!m.lookingAt()) {
       return 1;
     }
-    return "*".equals(m.group(1)) ? Runtime.getRuntime().availableProcessors()
+    return "*".equals(m.group(1))
+        ? Runtime.getRuntime().availableProcessors()
         : Math.max(1, Integer.parseInt(m.group(1)));
   }
 
   private BankSnapshot loadBanks(Configuration conf) throws IOException {
     if (o.workspace != null) {
-      try (Workspace ws = Workspace.open(Paths.get(o.workspace), Clock.systemUTC(),
-          System.getProperty("user.name", "bulk"))) {
-        return BankSnapshot.fromWorkspace(ws.banks(), o.banks, Instant.now(), o.queryPercent,
-            o.comparedPercent);
+      try (Workspace ws =
+          Workspace.open(
+              Paths.get(o.workspace), Clock.systemUTC(), System.getProperty("user.name", "bulk"))) {
+        return BankSnapshot.fromWorkspace(
+            ws.banks(), o.banks, Instant.now(), o.queryPercent, o.comparedPercent);
       } catch (CasesException e) {
         throw new BulkJob.BulkException(BulkJob.DATA, e.getMessage(), e);
       }
@@ -204,11 +239,11 @@ final class BulkRun {
       String file = eq < 0 ? spec : spec.substring(eq + 1);
       Path p = new Path(file);
       String name = eq < 0 ? p.getName().replaceFirst("\\.[^.]*$", "") : spec.substring(0, eq);
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          p.getFileSystem(conf).open(p), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(p.getFileSystem(conf).open(p), StandardCharsets.UTF_8))) {
         if (s == null) {
-          s = BankSnapshot.fromFile(name, p.getName(), r, rules, o.queryPercent,
-              o.comparedPercent);
+          s = BankSnapshot.fromFile(name, p.getName(), r, rules, o.queryPercent, o.comparedPercent);
         } else {
           s.addFile(name, p.getName(), r, rules);
         }
@@ -221,8 +256,16 @@ final class BulkRun {
     return s;
   }
 
-  private void writeSummary(Path outDir, Configuration conf, BankSnapshot banks, Instant started,
-      Inputs.Listing listing, int hashed, long files, long failed, long matched)
+  private void writeSummary(
+      Path outDir,
+      Configuration conf,
+      BankSnapshot banks,
+      Instant started,
+      Inputs.Listing listing,
+      int hashed,
+      long files,
+      long failed,
+      long matched)
       throws IOException {
     ObjectNode s = JsonNodeFactory.instance.objectNode();
     s.put("schema", SUMMARY_SCHEMA);

@@ -3,8 +3,8 @@ package org.redress.spark;
 import java.io.Serializable;
 
 /**
- * One listed input: a file on a Hadoop file system (a ZIP archive counts as one), with the size
- * and modification time that key the hash cache. A Java bean so that Spark can encode it.
+ * One listed input: a file on a Hadoop file system (a ZIP archive counts as one), with the size and
+ * modification time that key the hash cache. A Java bean so that Spark can encode it.
  */
 public final class FileRow implements Serializable {
   private static final long serialVersionUID = 1L;

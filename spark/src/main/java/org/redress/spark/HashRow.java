@@ -3,9 +3,9 @@ package org.redress.spark;
 import java.io.Serializable;
 
 /**
- * What hashing one media file gave (a row of the Parquet hash cache): where it came from, the
- * key of its source (path, size, modification time), and its hashes or the reason it could not
- * be hashed. Only hashes and digests, never pixels. A Java bean so that Spark can encode it.
+ * What hashing one media file gave (a row of the Parquet hash cache): where it came from, the key
+ * of its source (path, size, modification time), and its hashes or the reason it could not be
+ * hashed. Only hashes and digests, never pixels. A Java bean so that Spark can encode it.
  *
  * <p>{@code dihedral} holds the eight PDQ variants in {@code Dihedral} order, comma-separated;
  * {@code vpdq} the frames as {@code number,hex,quality,seconds} joined by {@code ;}.

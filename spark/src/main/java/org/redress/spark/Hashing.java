@@ -35,11 +35,13 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
   /** Extensions taken from folders and ZIP archives (as {@code redress match} takes them). */
   static final Set<String> MEDIA_EXTENSIONS =
       Set.of(
-          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "webp", "heic", "heif", "avif",
-          "tif", "tiff", "mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "3gp", "ts", "mts",
-          "mpg", "mpeg", "wmv", "gifv");
+          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "webp", "heic", "heif", "avif", "tif",
+          "tiff", "mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "3gp", "ts", "mts", "mpg",
+          "mpeg", "wmv", "gifv");
+
   /** Entries larger than this are refused (images are read whole into memory). */
   static final long MAX_ENTRY_BYTES = 4L << 30;
+
   /** Archives with more entries than this are cut off with a failure row. */
   static final int MAX_ENTRIES = 1_000_000;
 
@@ -78,8 +80,9 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
         out.add(hashFile(f));
       }
     } catch (IOException | RuntimeException e) {
-      out.add(HashRow.failed(f, attempt, Inputs.display(f.getSource()),
-          "failed to read: " + oneLine(e)));
+      out.add(
+          HashRow.failed(
+              f, attempt, Inputs.display(f.getSource()), "failed to read: " + oneLine(e)));
     }
     return out.iterator();
   }
@@ -107,18 +110,24 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
         }
         String path = Inputs.display(f.getSource()) + "!/" + e.getName();
         if (++entries > MAX_ENTRIES) {
-          out.add(HashRow.failed(f, attempt, Inputs.display(f.getSource()), String.format(
-              Locale.ROOT,
-              "ZIP archive with more than %d media entries: the rest was not read",
-              MAX_ENTRIES)));
+          out.add(
+              HashRow.failed(
+                  f,
+                  attempt,
+                  Inputs.display(f.getSource()),
+                  String.format(
+                      Locale.ROOT,
+                      "ZIP archive with more than %d media entries: the rest was not read",
+                      MAX_ENTRIES)));
           return;
         }
         out.add(hashCopy(f, path, zin, MAX_ENTRY_BYTES));
       }
     }
     if (entries == 0) {
-      out.add(HashRow.failed(f, attempt, Inputs.display(f.getSource()),
-          "ZIP archive without media entries"));
+      out.add(
+          HashRow.failed(
+              f, attempt, Inputs.display(f.getSource()), "ZIP archive without media entries"));
     }
   }
 
@@ -131,8 +140,11 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
         for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
           n += r;
           if (n > max) {
-            return HashRow.failed(f, attempt, path, String.format(Locale.ROOT,
-                "larger than %d bytes: not hashed", max));
+            return HashRow.failed(
+                f,
+                attempt,
+                path,
+                String.format(Locale.ROOT, "larger than %d bytes: not hashed", max));
           }
           os.write(buf, 0, r);
         }
@@ -178,8 +190,13 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
       if (sb.length() > 0) {
         sb.append(';');
       }
-      sb.append(v.frameNumber()).append(',').append(v.pdq()).append(',').append(v.quality())
-          .append(',').append(Double.toString(v.seconds()));
+      sb.append(v.frameNumber())
+          .append(',')
+          .append(v.pdq())
+          .append(',')
+          .append(v.quality())
+          .append(',')
+          .append(Double.toString(v.seconds()));
     }
     return sb.toString();
   }
@@ -191,8 +208,12 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
     }
     for (String part : s.split(";", -1)) {
       String[] x = part.split(",", -1);
-      frames.add(new VpdqFrame(Integer.parseInt(x[0]), org.redress.phash.Pdq.parse(x[1]),
-          Integer.parseInt(x[2]), Double.parseDouble(x[3])));
+      frames.add(
+          new VpdqFrame(
+              Integer.parseInt(x[0]),
+              org.redress.phash.Pdq.parse(x[1]),
+              Integer.parseInt(x[2]),
+              Double.parseDouble(x[3])));
     }
     return frames;
   }

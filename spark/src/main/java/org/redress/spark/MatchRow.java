@@ -3,9 +3,9 @@ package org.redress.spark;
 import java.io.Serializable;
 
 /**
- * One match of a file against a bank item, with the fields of {@code redress match --json}
- * ({@code allowId} and {@code allowLabel} only for a suppressed match). A Java bean so that Spark
- * can encode it.
+ * One match of a file against a bank item, with the fields of {@code redress match --json} ({@code
+ * allowId} and {@code allowLabel} only for a suppressed match). A Java bean so that Spark can
+ * encode it.
  */
 public final class MatchRow implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -55,10 +55,14 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
     r.setMd5(h.getMd5());
     r.setSha256(h.getSha256());
     r.setPdq(h.getPdq());
-    PdqResult pdq = h.getPdq() == null ? null
-        : new PdqResult(Pdq.parse(h.getPdq()), h.getQuality());
-    Query q = new Query(pdq, h.getVpdq() == null ? null : Hashing.decodeFrames(h.getVpdq()),
-        h.getMd5(), h.getSha256());
+    PdqResult pdq =
+        h.getPdq() == null ? null : new PdqResult(Pdq.parse(h.getPdq()), h.getQuality());
+    Query q =
+        new Query(
+            pdq,
+            h.getVpdq() == null ? null : Hashing.decodeFrames(h.getVpdq()),
+            h.getMd5(),
+            h.getSha256());
     MatchResult m;
     if (h.getDihedral() != null) {
       List<Pdq> variants = new ArrayList<>();

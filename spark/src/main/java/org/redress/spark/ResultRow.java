@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The result for one media file: its hashes' digests and every match, or why it could not be
- * hashed. {@code json} is the line {@code redress match --json} prints for the file. A Java bean
- * so that Spark can encode it.
+ * hashed. {@code json} is the line {@code redress match --json} prints for the file. A Java bean so
+ * that Spark can encode it.
  */
 public final class ResultRow implements Serializable {
   private static final long serialVersionUID = 1L;

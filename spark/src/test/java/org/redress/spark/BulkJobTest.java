@@ -42,10 +42,13 @@ class BulkJobTest {
   static Path export;
   static Path zip;
   static Path corrupt;
+
   /** What redress match --json --dihedral printed, by path. */
   static Map<String, JsonNode> expected;
+
   /** The first run's results and summary. */
   static Map<String, JsonNode> first;
+
   static JsonNode firstSummary;
   static Path out;
 
@@ -55,7 +58,12 @@ class BulkJobTest {
     cli("sample", "telegram-export", export.toString(), "--messages", "60");
     ws = dir.resolve("ws");
     cli("bank", "create", "victim", "--workspace", ws.toString());
-    cli("bank", "add", "victim", export.resolve("victim-originals").toString(), "--workspace",
+    cli(
+        "bank",
+        "add",
+        "victim",
+        export.resolve("victim-originals").toString(),
+        "--workspace",
         ws.toString());
     Path inputs = export.resolve("DataExport_2026-03-01");
     List<Path> media;
@@ -65,7 +73,8 @@ class BulkJobTest {
     // A ZIP archive holding the first three media files of the export.
     zip = dir.resolve("more").resolve("archive.zip");
     Files.createDirectories(zip.getParent());
-    try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+    try (OutputStream os = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(os)) {
       for (Path p : media.subList(0, 3)) {
         z.putNextEntry(new ZipEntry("in/" + p.getFileName()));
         Files.copy(p, z);
@@ -74,8 +83,17 @@ class BulkJobTest {
     }
     corrupt = dir.resolve("more").resolve("broken.jpg");
     Files.write(corrupt, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
-    String matched = cli("match", "--bank", "victim", "--json", "--dihedral", "--workspace",
-        ws.toString(), inputs.toString(), corrupt.toString());
+    String matched =
+        cli(
+            "match",
+            "--bank",
+            "victim",
+            "--json",
+            "--dihedral",
+            "--workspace",
+            ws.toString(),
+            inputs.toString(),
+            corrupt.toString());
     expected = byPath(matched.lines().toList());
     // The archive's entries are the same bytes as these files: the same matches are expected.
     for (Path p : media.subList(0, 3)) {
@@ -84,13 +102,27 @@ class BulkJobTest {
       o.put("path", entry);
       expected.put(entry, o);
     }
-    spark = SparkSession.builder().master("local[2]").appName("BulkJobTest")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("BulkJobTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
     out = dir.resolve("out");
-    first = bulk(out, "--workspace", ws.toString(), "--bank", "victim", "--dihedral",
-        inputs.toString(), zip.toString(), corrupt.toString());
+    first =
+        bulk(
+            out,
+            "--workspace",
+            ws.toString(),
+            "--bank",
+            "victim",
+            "--dihedral",
+            inputs.toString(),
+            zip.toString(),
+            corrupt.toString());
     firstSummary = JSON.readTree(out.resolve(BulkRun.SUMMARY).toFile());
   }
 
@@ -131,7 +163,8 @@ class BulkJobTest {
   @Test
   void bulk_corruptFile_isAResultRowWithTheReason() {
     JsonNode r = first.get(corrupt.toString());
-    assertThat(r.path("error").asText()).isNotBlank()
+    assertThat(r.path("error").asText())
+        .isNotBlank()
         .isEqualTo(expected.get(corrupt.toString()).path("error").asText());
     assertThat(firstSummary.path("not_hashed").asLong()).isEqualTo(1);
   }
@@ -139,15 +172,22 @@ class BulkJobTest {
   @Test
   void bulk_rerun_hashesOnlyWhatChangedAndFailuresAgain() throws IOException {
     Path again = dir.resolve("again");
-    List<String> base = List.of("--workspace", ws.toString(), "--bank", "victim", "--dihedral",
-        "--cache", out.resolve(BulkRun.CACHE).toString());
+    List<String> base =
+        List.of(
+            "--workspace",
+            ws.toString(),
+            "--bank",
+            "victim",
+            "--dihedral",
+            "--cache",
+            out.resolve(BulkRun.CACHE).toString());
     Path inputs = export.resolve("DataExport_2026-03-01");
     Path touched;
     try (Stream<Path> s = Files.walk(inputs)) {
       touched = s.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow();
     }
-    Files.setLastModifiedTime(touched, FileTime.fromMillis(
-        Files.getLastModifiedTime(touched).toMillis() + 60_000));
+    Files.setLastModifiedTime(
+        touched, FileTime.fromMillis(Files.getLastModifiedTime(touched).toMillis() + 60_000));
     List<String> args = new ArrayList<>(base);
     args.addAll(List.of(inputs.toString(), zip.toString(), corrupt.toString()));
     Map<String, JsonNode> second = bulk(again, args.toArray(new String[0]));
@@ -162,12 +202,27 @@ class BulkJobTest {
   @Test
   void bulk_bankExportedAsJsonLines_sameItemsAsTheWorkspace() throws IOException {
     Path file = dir.resolve("victim.jsonl");
-    cli("bank", "export", "victim", "--format", "jsonl", "--output", file.toString(),
-        "--workspace", ws.toString());
-    Map<String, JsonNode> fromFile = bulk(dir.resolve("from-file"), "--bank-file",
-        file.toString(), "--dihedral", "--cache", out.resolve(BulkRun.CACHE).toString(),
-        export.resolve("DataExport_2026-03-01").toString(), zip.toString(),
-        corrupt.toString());
+    cli(
+        "bank",
+        "export",
+        "victim",
+        "--format",
+        "jsonl",
+        "--output",
+        file.toString(),
+        "--workspace",
+        ws.toString());
+    Map<String, JsonNode> fromFile =
+        bulk(
+            dir.resolve("from-file"),
+            "--bank-file",
+            file.toString(),
+            "--dihedral",
+            "--cache",
+            out.resolve(BulkRun.CACHE).toString(),
+            export.resolve("DataExport_2026-03-01").toString(),
+            zip.toString(),
+            corrupt.toString());
     assertThat(fromFile).isEqualTo(first);
   }
 
@@ -175,15 +230,30 @@ class BulkJobTest {
   void bulk_missingInput_isAResultRowAndNoInputAtAllIsBadData() throws IOException {
     Path missing = dir.resolve("nowhere");
     StringWriter err = new StringWriter();
-    int code = BulkJob.run(new String[] {"--workspace", ws.toString(), "--out",
-        dir.resolve("none").toString(), missing.toString()}, new PrintWriter(new StringWriter()),
-        new PrintWriter(err));
+    int code =
+        BulkJob.run(
+            new String[] {
+              "--workspace",
+              ws.toString(),
+              "--out",
+              dir.resolve("none").toString(),
+              missing.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(BulkJob.DATA);
-    assertThat(err.toString()).contains("nowhere: no such file or directory")
+    assertThat(err.toString())
+        .contains("nowhere: no such file or directory")
         .contains("no input could be listed");
-    Map<String, JsonNode> r = bulk(dir.resolve("partly"), "--workspace", ws.toString(),
-        "--cache", out.resolve(BulkRun.CACHE).toString(), corrupt.toString(),
-        missing.toString());
+    Map<String, JsonNode> r =
+        bulk(
+            dir.resolve("partly"),
+            "--workspace",
+            ws.toString(),
+            "--cache",
+            out.resolve(BulkRun.CACHE).toString(),
+            corrupt.toString(),
+            missing.toString());
     assertThat(r.get(missing.toString()).path("error").asText())
         .isEqualTo("no such file or directory");
   }
@@ -191,25 +261,35 @@ class BulkJobTest {
   @Test
   void bulk_usage_bothBankSourcesIsAUsageError() {
     StringWriter err = new StringWriter();
-    int code = BulkJob.run(new String[] {"--workspace", ws.toString(), "--bank-file", "x.hma",
-        "--out", dir.resolve("u").toString(), "in"}, new PrintWriter(new StringWriter()),
-        new PrintWriter(err));
+    int code =
+        BulkJob.run(
+            new String[] {
+              "--workspace",
+              ws.toString(),
+              "--bank-file",
+              "x.hma",
+              "--out",
+              dir.resolve("u").toString(),
+              "in"
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(BulkJob.USAGE);
     assertThat(err.toString()).contains("not both");
   }
 
   private static Map<String, JsonNode> bulk(Path outDir, String... args) throws IOException {
-    List<String> all = new ArrayList<>(List.of("--master", "local[2]", "--out",
-        outDir.toString()));
+    List<String> all = new ArrayList<>(List.of("--master", "local[2]", "--out", outDir.toString()));
     all.addAll(List.of(args));
     StringWriter err = new StringWriter();
-    int code = BulkJob.run(all.toArray(new String[0]), new PrintWriter(new StringWriter()),
-        new PrintWriter(err));
+    int code =
+        BulkJob.run(
+            all.toArray(new String[0]), new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = new ArrayList<>();
     try (Stream<Path> parts = Files.list(outDir.resolve(BulkRun.RESULTS_JSONL))) {
-      for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted()
-          .toList()) {
+      for (Path p :
+          parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
         lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
       }
     }
