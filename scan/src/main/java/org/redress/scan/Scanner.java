@@ -26,6 +26,7 @@ import org.redress.match.Matcher;
 import org.redress.match.Signal;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
+import org.redress.media.MediaKind;
 import org.redress.sources.Limits;
 import org.redress.sources.MediaRef;
 import org.redress.sources.Post;
@@ -63,6 +64,7 @@ public final class Scanner {
   private final LongConsumer progress;
   private final Path tempDir;
   private final int maxListed;
+  private final ScreenshotCheck screenshots;
 
   private Scanner(Builder b) {
     this.matcher = b.matcher;
@@ -76,6 +78,16 @@ public final class Scanner {
     this.progress = b.progress;
     this.tempDir = b.tempDir;
     this.maxListed = b.maxListed;
+    this.screenshots = b.screenshots
+        ? new ScreenshotCheck(b.matcher, b.hasher.maxPixels(), b.ocr) : null;
+  }
+
+  /**
+   * Why the text of matched screenshots is not read (Tesseract missing, or OCR turned off), or
+   * empty when it is read or screenshots are not searched.
+   */
+  public java.util.Optional<String> ocrProblem() {
+    return java.util.Optional.ofNullable(screenshots == null ? null : screenshots.ocrProblem());
   }
 
   /**
@@ -282,7 +294,17 @@ public final class Scanner {
     if (!h.ok()) {
       agg.unchecked(seq, info, ref, Aggregator.UNREADABLE, h.error());
     } else {
-      List<Occurrence> found = occurrences(seq, info, ref, h, hits(h));
+      List<Occurrence.Hit> hits = hits(h);
+      if (hits.isEmpty() && screenshots != null && h.kind() == MediaKind.IMAGE) {
+        ScreenshotCheck.Result sr = screenshots.check(ref, work);
+        hits = sr.hits();
+        if (sr.reading() != null) {
+          agg.readFacts(new ScreenshotFacts.Source(ScreenshotFacts.SCREENSHOT, ref.location(),
+              h.sha256(), info.reference(), sr.reading().regions(), sr.reading().readings(),
+              sr.reading().ocrProblem()));
+        }
+      }
+      List<Occurrence> found = occurrences(seq, info, ref, h, hits);
       agg.hashed(h, found);
     }
     if (progress != null) {
@@ -460,6 +482,8 @@ public final class Scanner {
     private LongConsumer progress;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private int maxListed = 1000;
+    private boolean screenshots = true;
+    private boolean ocr = true;
 
     private Builder(Matcher matcher) {
       this.matcher = matcher;
@@ -542,6 +566,25 @@ public final class Scanner {
         throw new IllegalArgumentException("max listed must be >= 0, was " + n);
       }
       this.maxListed = n;
+      return this;
+    }
+
+    /**
+     * Whether an image whose whole-file hash matched nothing is searched for picture regions
+     * (a screenshot showing a picture inside an app's chrome) and each region matched (default:
+     * on).
+     */
+    public Builder screenshots(boolean on) {
+      this.screenshots = on;
+      return this;
+    }
+
+    /**
+     * Whether the text of a screenshot with a matched region is read with Tesseract, when it is
+     * installed, for the counts it shows (default: on).
+     */
+    public Builder ocr(boolean on) {
+      this.ocr = on;
       return this;
     }
 
