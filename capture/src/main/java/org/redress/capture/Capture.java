@@ -237,7 +237,21 @@ public final class Capture {
       }
     }
     if (channel != null) {
-      meta.set("telegram_preview", JSON.valueToTree(channel));
+      ObjectNode tp = meta.putObject("telegram_preview");
+      tp.put("name", channel.name());
+      tp.put("title", channel.title());
+      tp.put("subscribers_shown", channel.subscribersShown());
+      tp.put("subscribers", channel.subscribers());
+      ArrayNode ps = tp.putArray("posts");
+      for (TelegramPreview.Post p : channel.posts()) {
+        ObjectNode o = ps.addObject();
+        o.put("id", p.id());
+        o.put("date", p.date() == null ? null : p.date().toString());
+        o.put("views_shown", p.viewsShown());
+        o.put("views", p.views());
+        ArrayNode m = o.putArray("media");
+        p.media().forEach(u -> m.add(u.toString()));
+      }
     }
     try {
       Files.writeString(metaFile, JSON.writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
