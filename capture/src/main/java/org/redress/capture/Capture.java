@@ -433,6 +433,15 @@ public final class Capture {
     }
   }
 
+  /**
+   * The SHA-256 of a file, as hex.
+   *
+   * @throws IOException when it cannot be read
+   */
+  public static String sha256Hex(Path file) throws IOException {
+    return sha256(Files.readAllBytes(file));
+  }
+
   static String sha256(Path file) throws CaptureException {
     try {
       return sha256(Files.readAllBytes(file));

@@ -23,12 +23,16 @@ import org.netpreserve.jwarc.WarcResponse;
 
 class CaptureTest {
   @TempDir Path tmp;
-  PreviewServer server;
+  SamplePreviewServer server;
 
   @BeforeEach
   void start() throws IOException {
-    server = new PreviewServer("hillwalks", "Hill Walks", "12.3K",
-        SamplePreview.defaultPosts());
+    Map<String, byte[]> media = new HashMap<>();
+    for (int i = 1; i <= 3; i++) {
+      media.put("/media/" + i + ".jpg", TestPictures.jpeg(TestPictures.picture(i)));
+    }
+    server = SamplePreviewServer.start("hillwalks", "Hill Walks", "12.3K",
+        SamplePreview.defaultPosts(), media);
   }
 
   @AfterEach
@@ -80,12 +84,12 @@ class CaptureTest {
         .contains("/robots.txt", "/s/hillwalks", "/css/widget.css", "/media/1.jpg",
             "/media/2.jpg", "/media/3.jpg");
     for (String p : replayed.keySet()) {
-      assertThat(replayed.get(p)).as(p).isEqualTo(server.files.get(p));
+      assertThat(replayed.get(p)).as(p).isEqualTo(server.file(p));
     }
     assertThat(requests).isEqualTo(replayed.size());
     assertThat(r.fileOf(server.uri("/media/2.jpg"))).isPresent();
     assertThat(Files.readAllBytes(r.fileOf(server.uri("/media/2.jpg")).orElseThrow()))
-        .isEqualTo(server.files.get("/media/2.jpg"));
+        .isEqualTo(server.file("/media/2.jpg"));
     String meta = Files.readString(r.metadata());
     assertThat(meta).contains("\"request_headers\"", "\"response_headers\"", "\"started\"",
         "RedressCapture");
@@ -114,7 +118,7 @@ class CaptureTest {
         .isInstanceOf(CaptureException.class)
         .hasMessageContaining("robots.txt")
         .hasMessageContaining("disallows");
-    assertThat(server.requests.get()).isEqualTo(1); // robots.txt only
+    assertThat(server.requests()).isEqualTo(1); // robots.txt only
   }
 
   @Test

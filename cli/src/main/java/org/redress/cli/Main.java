@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       AllowCommand.class,
       MatchCommand.class,
       ScanCommand.class,
+      CaptureCommand.class,
       AssessCommand.class,
       LawCommand.class,
       EvidenceCommand.class,

@@ -24,6 +24,7 @@ import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
 import org.redress.match.Signal;
+import org.redress.screenshots.CountText;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
@@ -65,6 +66,7 @@ public final class Scanner {
   private final Path tempDir;
   private final int maxListed;
   private final ScreenshotCheck screenshots;
+  private final List<ScreenshotFacts.Source> readValues;
 
   private Scanner(Builder b) {
     this.matcher = b.matcher;
@@ -78,6 +80,7 @@ public final class Scanner {
     this.progress = b.progress;
     this.tempDir = b.tempDir;
     this.maxListed = b.maxListed;
+    this.readValues = List.copyOf(b.readValues);
     this.screenshots = b.screenshots
         ? new ScreenshotCheck(b.matcher, b.hasher.maxPixels(), b.ocr) : null;
   }
@@ -165,6 +168,7 @@ public final class Scanner {
       throw new ScanException("failed to create a temporary folder in " + tempDir + ": " + e, e);
     }
     Aggregator agg = new Aggregator(maxListed);
+    readValues.forEach(agg::readFacts);
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
     try {
       for (Path p : paths) {
@@ -484,6 +488,7 @@ public final class Scanner {
     private int maxListed = 1000;
     private boolean screenshots = true;
     private boolean ocr = true;
+    private final List<ScreenshotFacts.Source> readValues = new ArrayList<>();
 
     private Builder(Matcher matcher) {
       this.matcher = matcher;
@@ -585,6 +590,23 @@ public final class Scanner {
      */
     public Builder ocr(boolean on) {
       this.ocr = on;
+      return this;
+    }
+
+    /**
+     * Values read outside the scan that the report should carry as read facts (e.g. the view and
+     * subscriber counters of a captured channel preview), with their source.
+     *
+     * @param readFrom what they were read from: {@code captured_page} or {@code screenshot}
+     * @param location the file or URL they were read from
+     * @param sha256 the SHA-256 of that file
+     * @param reference the post they belong to ({@code chat 1 message 2}), or null
+     * @param readings the values
+     */
+    public Builder readValues(String readFrom, String location, String sha256, String reference,
+        List<CountText.Reading> readings) {
+      readValues.add(new ScreenshotFacts.Source(readFrom, location, sha256, reference, List.of(),
+          List.copyOf(readings), null));
       return this;
     }
 

@@ -19,6 +19,8 @@ import org.redress.screenshots.CountText;
 final class ScreenshotFacts {
   /** What {@code read_from} says for OCR from a screenshot. */
   static final String SCREENSHOT = "screenshot";
+  /** What {@code read_from} says for counters parsed from a captured page's markup. */
+  static final String CAPTURED_PAGE = "captured_page";
 
   private ScreenshotFacts() {}
 
