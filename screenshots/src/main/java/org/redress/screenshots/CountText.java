@@ -26,11 +26,16 @@ public final class CountText {
       Pattern.compile("^(.{1,40}?)\\s*[(（]\\s*(\\d{1,5})\\s*[)）]$");
   private static final Pattern VIEWS_AFTER =
       Pattern.compile(NUM + "\\s*(views?|次浏览|次阅读|次观看|浏览|阅读)", Pattern.CASE_INSENSITIVE);
+  /** {@code views: 123} (a colon, so a name such as "City Views 6" is no count), 浏览 123 次. */
   private static final Pattern VIEWS_BEFORE = Pattern.compile(
-      "(views?|浏览|阅读|观看)\\s*[:：]?\\s*" + NUM + "\\s*次?", Pattern.CASE_INSENSITIVE);
+      "(?:views?\\s*[:：]|浏览|阅读|观看)\\s*[:：]?\\s*" + NUM + "\\s*次?",
+      Pattern.CASE_INSENSITIVE);
   /** A channel post's counter: the number right before the time at the end of a line. */
   private static final Pattern COUNTER_TIME =
-      Pattern.compile("(?:^|\\s)" + NUM + "\\s+(\\d{1,2}:\\d{2})\\s*$");
+      Pattern.compile("(?:^|[^\\d.,:])" + NUM + "\\s+(\\d{1,2}:\\d{0,2})\\s*$");
+  /** A counter after an eye icon that OCR read as a symbol, with no time after it. */
+  private static final Pattern ICON_COUNTER =
+      Pattern.compile("^[©®@◎]\\s*" + NUM + "\\s*$");
   private static final Pattern TIME =
       Pattern.compile("(\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?\\s*)?(\\d{1,2}:\\d{2})");
 
@@ -136,9 +141,11 @@ public final class CountText {
       if ((m = VIEWS_AFTER.matcher(t)).find()) {
         add(out, "views", value(m.group(1), m.group(2)), l, conf);
       } else if ((m = VIEWS_BEFORE.matcher(t)).find()) {
-        add(out, "views", value(m.group(2), m.group(3)), l, conf);
+        add(out, "views", value(m.group(1), m.group(2)), l, conf);
       } else if ((m = COUNTER_TIME.matcher(t)).find()) {
         add(out, "views", value(m.group(1), m.group(2)), l, conf * 0.8);
+      } else if (i > 0 && (m = ICON_COUNTER.matcher(t)).find()) {
+        add(out, "views", value(m.group(1), m.group(2)), l, conf * 0.6);
       }
       Matcher tm = TIME.matcher(t);
       if (tm.find() && !(i == 0 && tm.start() == 0 && t.length() <= 6)) {

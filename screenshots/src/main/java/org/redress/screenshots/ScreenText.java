@@ -1,6 +1,10 @@
 package org.redress.screenshots;
 
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
 import java.awt.Graphics2D;
 import java.awt.Color;
 import java.awt.RenderingHints;
@@ -12,8 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import net.sourceforge.tess4j.ITessAPI;
-import net.sourceforge.tess4j.Tesseract;
-import net.sourceforge.tess4j.Word;
+import net.sourceforge.tess4j.TessAPI;
 
 /**
  * Reads the visible text of a screenshot with Tesseract (through tess4j and the system's
@@ -25,18 +28,23 @@ public final class ScreenText {
   public static final String INSTALL = "apt-get install tesseract-ocr tesseract-ocr-chi-sim"
       + " tesseract-ocr-eng";
 
-  /** Longest side OCR works on; larger screenshots are reduced (text stays readable). */
+  /** Longest side OCR works on: larger screenshots are reduced, smaller ones enlarged (to 2x). */
   static final int OCR_SIDE = 1600;
 
-  private final Tesseract tesseract;
+  private final TessAPI api;
+  private final ITessAPI.TessBaseAPI handle;
 
   private ScreenText(Path tessdata) {
-    tesseract = new Tesseract();
-    tesseract.setDatapath(tessdata.toString());
-    tesseract.setLanguage("chi_sim+eng");
-    tesseract.setPageSegMode(ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
-    tesseract.setOcrEngineMode(ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY);
-    tesseract.setVariable("user_defined_dpi", "150");
+    api = TessAPI.INSTANCE;
+    handle = api.TessBaseAPICreate();
+    int rc = api.TessBaseAPIInit2(handle, tessdata.toString(), "chi_sim+eng",
+        ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY);
+    if (rc != 0) {
+      api.TessBaseAPIDelete(handle);
+      throw new IllegalStateException("Tesseract could not load chi_sim+eng from " + tessdata
+          + " (run: " + INSTALL + ")");
+    }
+    api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
   }
 
   /**
@@ -101,7 +109,8 @@ public final class ScreenText {
    * hold no UI text, and OCR on pictures is slow and gives noise).
    */
   public List<CountText.Line> lines(BufferedImage shot, List<Region> blank) {
-    double scale = Math.min(1.0, OCR_SIDE / (double) Math.max(shot.getWidth(), shot.getHeight()));
+    // Small screens are enlarged (small UI text reads better), large ones reduced.
+    double scale = Math.min(2.0, OCR_SIDE / (double) Math.max(shot.getWidth(), shot.getHeight()));
     int w = Math.max(1, (int) Math.round(shot.getWidth() * scale));
     int h = Math.max(1, (int) Math.round(shot.getHeight() * scale));
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -115,15 +124,45 @@ public final class ScreenText {
           (int) Math.ceil(r.height() * scale));
     }
     g.dispose();
-    List<Word> words = tesseract.getWords(img, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE);
-    List<CountText.Line> out = new ArrayList<>();
-    for (Word wd : words) {
-      String t = wd.getText().strip();
-      if (!t.isEmpty()) {
-        out.add(new CountText.Line(t, wd.getConfidence(),
-            (int) Math.round(wd.getBoundingBox().y / scale)));
-      }
+    // Raw RGB bytes straight to the C API (tess4j's image helpers need Leptonica's library
+    // under a name Debian does not ship).
+    int[] px = img.getRGB(0, 0, w, h, null, 0, w);
+    ByteBuffer buf = ByteBuffer.allocateDirect(w * h * 3);
+    for (int p : px) {
+      buf.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
     }
+    buf.flip();
+    List<CountText.Line> out = new ArrayList<>();
+    api.TessBaseAPISetImage(handle, buf, w, h, 3, w * 3);
+    api.TessBaseAPISetSourceResolution(handle, 150);
+    if (api.TessBaseAPIRecognize(handle, null) != 0) {
+      api.TessBaseAPIClear(handle);
+      throw new IllegalStateException("Tesseract could not read the image");
+    }
+    ITessAPI.TessResultIterator ri = api.TessBaseAPIGetIterator(handle);
+    if (ri != null) {
+      int level = ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
+      ITessAPI.TessPageIterator pi = api.TessResultIteratorGetPageIterator(ri);
+      IntBuffer left = IntBuffer.allocate(1);
+      IntBuffer top = IntBuffer.allocate(1);
+      IntBuffer right = IntBuffer.allocate(1);
+      IntBuffer bottom = IntBuffer.allocate(1);
+      do {
+        Pointer p = api.TessResultIteratorGetUTF8Text(ri, level);
+        if (p == null) {
+          continue;
+        }
+        String t = p.getString(0, StandardCharsets.UTF_8.name()).strip();
+        api.TessDeleteText(p);
+        float conf = api.TessResultIteratorConfidence(ri, level);
+        api.TessPageIteratorBoundingBox(pi, level, left, top, right, bottom);
+        if (!t.isEmpty()) {
+          out.add(new CountText.Line(t, conf, (int) Math.round(top.get(0) / scale)));
+        }
+      } while (api.TessPageIteratorNext(pi, level) == ITessAPI.TRUE);
+      api.TessResultIteratorDelete(ri);
+    }
+    api.TessBaseAPIClear(handle);
     out.sort(java.util.Comparator.comparingInt(CountText.Line::y));
     return out;
   }

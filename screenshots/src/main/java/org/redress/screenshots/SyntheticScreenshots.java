@@ -154,7 +154,7 @@ public final class SyntheticScreenshots {
     text(g, pick(zh ? ZH_LINES : EN_LINES, r), Color.BLACK, bx + (int) (24 * u),
         py + ph + (int) (65 * u), 38 * u);
     long views = count(r) / (2 + r.nextInt(8));
-    String v = shortCount(views, zh);
+    String v = shortCount(views, false); // counters use K and M in every language
     eye(g, bx + bw - (int) (330 * u), py + ph + (int) (106 * u), u);
     text(g, v + "  " + clock(r), new Color(120, 120, 120), bx + bw - (int) (280 * u),
         py + ph + (int) (120 * u), 34 * u);
