@@ -29,7 +29,7 @@ class FactsLikeAssessTest {
 
   private static Optional<String> assess(String text) {
     try {
-      CaseFacts.parse(text);
+      CaseFacts.parse(text, org.redress.lawcn.ChineseLaw.factsSchema());
       return Optional.empty();
     } catch (InvalidFactsException e) {
       return Optional.of(e.getMessage());

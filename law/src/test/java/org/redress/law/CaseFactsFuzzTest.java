@@ -13,7 +13,7 @@ class CaseFactsFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void parse(byte[] data) {
     try {
-      CaseFacts.parse(new String(data, StandardCharsets.UTF_8));
+      CaseFacts.parse(new String(data, StandardCharsets.UTF_8), TestSchema.SCHEMA);
     } catch (InvalidFactsException expected) {
       // bad facts are named, never a crash
     }

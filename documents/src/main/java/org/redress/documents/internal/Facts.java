@@ -43,7 +43,7 @@ public final class Facts {
     } catch (IOException e) {
       throw new InputException(file, "failed to read: " + e.getMessage(), e);
     }
-    return new Facts(file, CaseFacts.parse(text));
+    return new Facts(file, CaseFacts.parse(text, org.redress.lawcn.ChineseLaw.factsSchema()));
   }
 
   /** The file the facts came from. */
