@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EvidenceVerifyLogCommand.class,
       EvidenceRecoverCommand.class,
       EvidenceExtractCommand.class,
+      EvidenceSalvageCommand.class,
     })
 public final class EvidenceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -59,6 +59,15 @@ public final class EvidenceOptions {
    * --key-file asks for key-file mode; an existing workspace opens in the mode it was made in.
    */
   EvidenceStore open() throws EvidenceException {
+    return open(false);
+  }
+
+  /** Opens a damaged store read-only for {@code evidence salvage}. */
+  EvidenceStore openForSalvage() throws EvidenceException {
+    return open(true);
+  }
+
+  private EvidenceStore open(boolean salvage) throws EvidenceException {
     Path ws = workspace.dir();
     KeySource keys;
     String keyFileWarning = null;
@@ -82,6 +91,9 @@ public final class EvidenceOptions {
     }
     EvidenceStore.Builder b = EvidenceStore.builder(ws).keys(keys)
         .tool("redress", version());
+    if (salvage) {
+      b.forSalvage();
+    }
     URI t = tsa != null ? tsa : env(TSA_ENV) == null ? null : URI.create(env(TSA_ENV));
     try {
       b.tsa(t);

@@ -381,4 +381,24 @@ class EvidenceCommandTest {
     assertThat(Files.readAllBytes(got.resolve("0-gradient.png")))
         .isEqualTo(Files.readAllBytes(image));
   }
+
+  @Test
+  void salvage_missingPack_savesTheRestAndExitsOne() throws Exception {
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "d", doc.toString()).code()).isZero();
+    try (java.util.stream.Stream<Path> s = Files.list(ws.resolve("evidence/cases/c/packs"))) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    }
+    assertThat(run("evidence", "list", "--case", "d").code()).as("refuses: a pack is lost")
+        .isEqualTo(1);
+    Path out = tmp.resolve("salvaged");
+    Result r = run("evidence", "salvage", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("saved  case d item 1 ").contains("LOST   case c item 0: ")
+        .contains("1 saved".replace("1", "2"));
+    assertThat(Files.readString(out.resolve("d/1-chat-log.txt"), StandardCharsets.UTF_8))
+        .isEqualTo("an innocuous chat log\n");
+  }
 }

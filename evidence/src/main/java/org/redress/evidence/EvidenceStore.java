@@ -64,6 +64,7 @@ public final class EvidenceStore implements AutoCloseable {
   private String readOnlyReason;
   private boolean logBehind;
   private long logGoodLength;
+  private final boolean salvage;
   private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
   private final ThreadLocal<Crypto.Encryptor> workerEncryptors =
       ThreadLocal.withInitial(Crypto.Encryptor::new);
@@ -98,6 +99,11 @@ public final class EvidenceStore implements AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.lockless = lockChannel == null;
+    this.salvage = b.salvage;
+    if (salvage) {
+      readOnly = true;
+      readOnlyReason = "opened for salvage";
+    }
     this.quarantine = new Quarantine(layout);
   }
 
@@ -125,6 +131,7 @@ public final class EvidenceStore implements AutoCloseable {
     private URI tsa;
     private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
     private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
+    private boolean salvage;
 
     private Builder(Path workspace) {
       this.workspace = workspace;
@@ -174,6 +181,15 @@ public final class EvidenceStore implements AutoCloseable {
         throw new IllegalArgumentException("TSA URL must be http or https, was " + url);
       }
       this.tsa = url;
+      return this;
+    }
+
+    /**
+     * Opens a damaged store for salvage: read-only, and logged items whose packs are missing
+     * become warnings instead of a refusal to open (see {@link EvidenceStore#salvage(Path)}).
+     */
+    public Builder forSalvage() {
+      this.salvage = true;
       return this;
     }
 
@@ -321,6 +337,12 @@ public final class EvidenceStore implements AutoCloseable {
           tree.size()));
     }
     List<Path> uncovered = blobs.load(tree.size());
+    for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
+      openWarnings.add("WARNING: case " + d.getKey() + " has a damaged pack: " + d.getValue()
+          + "; items stored in it cannot be read (restore the pack from a backup); other cases "
+          + "are not affected; to save what still verifies run: redress evidence salvage --out "
+          + "DIR");
+    }
     List<String> unreferenced = unreferencedBlobs();
     if (!unreferenced.isEmpty()) {
       why.add(unreferenced.size() + " stored blob(s) that no log record names (the log is "
@@ -333,9 +355,9 @@ public final class EvidenceStore implements AutoCloseable {
         why.add(uncovered.size() + " pack(s) that the log does not cover (the log is older "
             + "than the packs)");
       }
-      if (lockless) {
+      if (lockless || salvage) {
         openWarnings.add("WARNING: " + uncovered.size() + " pack(s) are not covered by the log; "
-            + "the workspace is not writable, so they stay where they are: " + uncovered);
+            + "the workspace is opened read-only, so they stay where they are: " + uncovered);
       } else {
         List<Path> moved = quarantine.move(uncovered);
         for (Path m : moved) {
@@ -346,11 +368,11 @@ public final class EvidenceStore implements AutoCloseable {
         }
       }
     }
-    if (!why.isEmpty() && !lockless) {
+    if (!why.isEmpty() && !lockless && !salvage) {
       quarantine.requireRecover(String.join("; ", why));
     }
     String reason = quarantine.recoverReason();
-    if (reason == null && lockless && !why.isEmpty()) {
+    if (reason == null && (lockless || salvage) && !why.isEmpty()) {
       reason = String.join("; ", why);
     }
     if (reason != null) {
@@ -470,14 +492,21 @@ public final class EvidenceStore implements AutoCloseable {
   private void checkBlobsPresent() throws EvidenceException {
     for (int i = 0; i < leaves.size(); i++) {
       Leaf l = leaves.get(i);
-      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)) {
+      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)
+          || blobs.damaged().containsKey(l.caseId)) {
         continue;
       }
+      EvidenceException gone = null;
       if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha256)) {
-        throw missing(i, l, "content " + l.sha256);
+        gone = missing(i, l, "content " + l.sha256);
+      } else if (!blobs.has(l.caseId, Pack.META, l.meta)) {
+        gone = missing(i, l, "metadata " + l.meta);
       }
-      if (!blobs.has(l.caseId, Pack.META, l.meta)) {
-        throw missing(i, l, "metadata " + l.meta);
+      if (gone != null && !salvage) {
+        throw gone;
+      }
+      if (gone != null) {
+        openWarnings.add("WARNING: " + gone.getMessage());
       }
     }
   }
@@ -1242,7 +1271,10 @@ public final class EvidenceStore implements AutoCloseable {
         OutputStream tee = new java.security.DigestOutputStream(out, d)) {
       Crypto.decrypt(key, itemContext(add.caseId, add.sha256), in, tee);
     } catch (NoSuchFileException ex) {
-      throw new EvidenceException("content of item " + id + " is missing: " + where, ex);
+      String bad = blobs.damaged().get(add.caseId);
+      throw new EvidenceException("content of item " + id + " is missing: " + where
+          + (bad == null ? "" : " (case " + add.caseId + " has a damaged pack: " + bad + ")"),
+          ex);
     } catch (IOException ex) {
       throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
     } catch (Failure f) {
@@ -1305,6 +1337,73 @@ public final class EvidenceStore implements AutoCloseable {
       out.add(Extract.write(outDir, Extract.name(id, m.fileName()),
           o -> readContent(id, o)));
     }
+    return out;
+  }
+
+  /**
+   * Salvages a damaged locker (issue 17 point 8): for every case that is not shredded, writes
+   * every item that still verifies (content matches its logged SHA-256, metadata decrypts) 0600
+   * to {@code outDir/<case>/<id>-<name>}, exports a hashes-and-metadata package of those items
+   * to {@code outDir/<case>.zip}, and names every item or case that could not be read and why.
+   * Nothing in the workspace is changed.
+   *
+   * @throws EvidenceException if {@code outDir} exists and is not empty, or cannot be written
+   */
+  public Salvage salvage(Path outDir) throws EvidenceException {
+    try {
+      if (Files.exists(outDir)) {
+        try (Stream<Path> s = Files.list(outDir)) {
+          if (s.findAny().isPresent()) {
+            throw new EvidenceException("refusing to salvage into " + outDir
+                + ": it is not empty");
+          }
+        }
+      }
+    } catch (IOException ex) {
+      throw new EvidenceException("cannot read " + outDir + ": " + ex.getMessage(), ex);
+    }
+    Extract.prepare(outDir);
+    List<String> saved = new ArrayList<>();
+    List<String> lost = new ArrayList<>();
+    for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
+      lost.add("case " + d.getKey() + ": damaged pack: " + d.getValue());
+    }
+    for (Map.Entry<String, List<Long>> e : byCase.entrySet()) {
+      String c = e.getKey();
+      if (shredded.contains(c)) {
+        continue;
+      }
+      Path dir = outDir.resolve(c);
+      List<Long> ok = new ArrayList<>();
+      for (long id : e.getValue()) {
+        try {
+          Metadata m = metadata(id);
+          Extract.prepare(dir);
+          Path p = Extract.write(dir, Extract.name(id, m.fileName()), o -> readContent(id, o));
+          ok.add(id);
+          saved.add(String.format(Locale.ROOT, "case %s item %d %s -> %s", c, id,
+              leaves.get((int) id).sha256, outDir.relativize(p)));
+        } catch (EvidenceException ex) {
+          lost.add("case " + c + " item " + id + ": " + ex.getMessage());
+        }
+      }
+      if (!ok.isEmpty() && !logBehind) {
+        Path pkg = outDir.resolve(c + ".zip");
+        try {
+          export(c, ok, pkg, null);
+          saved.add("case " + c + ": package of " + ok.size() + " verified item(s) -> "
+              + outDir.relativize(pkg));
+        } catch (EvidenceException ex) {
+          lost.add("case " + c + ": package not written: " + ex.getMessage());
+        }
+      }
+    }
+    Salvage out = new Salvage(saved, lost);
+    StringBuilder report = new StringBuilder("redress evidence salvage\n");
+    saved.forEach(l -> report.append("saved  ").append(l).append('\n'));
+    lost.forEach(l -> report.append("LOST   ").append(l).append('\n'));
+    Extract.write(outDir, "salvage-report.txt",
+        o -> o.write(report.toString().getBytes(StandardCharsets.UTF_8)));
     return out;
   }
 
