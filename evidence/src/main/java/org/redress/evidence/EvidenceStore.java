@@ -44,7 +44,6 @@ import java.util.stream.Stream;
  */
 public final class EvidenceStore implements AutoCloseable {
   static final String ORIGIN_PREFIX = "redress.evidence/";
-  private static final byte[] CHECK = "redress-master-1".getBytes(StandardCharsets.US_ASCII);
 
   private final Layout layout;
   private final Blobs blobs;
@@ -72,10 +71,7 @@ public final class EvidenceStore implements AutoCloseable {
   private final byte[] noncePool = new byte[4096];
   private int noncePos = noncePool.length;
 
-  private byte[] master;
-  private byte[] seed;
-  private SignedNote.VerifierKey verifierKey;
-  private String origin;
+  private final KeyRing keyRing;
   private LogFile log;
   private final MerkleTree tree = new MerkleTree();
   private final List<byte[]> leafBytes = new ArrayList<>();
@@ -84,7 +80,6 @@ public final class EvidenceStore implements AutoCloseable {
   private final Map<Long, List<String>> metaHistory = new HashMap<>();
   private final Map<Long, List<Long>> leafHistory = new HashMap<>();
   private final Set<String> shredded = new TreeSet<>();
-  private final Map<String, byte[]> caseKeys = new HashMap<>();
   private Checkpoint latest;
 
   private EvidenceStore(Builder b, FileChannel lockChannel, FileLock lock) {
@@ -105,6 +100,7 @@ public final class EvidenceStore implements AutoCloseable {
       readOnlyReason = "opened for salvage";
     }
     this.quarantine = new Quarantine(layout);
+    this.keyRing = new KeyRing(layout, b.random);
   }
 
   /**
@@ -297,9 +293,7 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void load(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
       EvidenceException {
-    master = loadMaster(keys, kdfMemory, kdfIter);
-    origin = loadOrigin();
-    loadSigningKey();
+    keyRing.load(keys, kdfMemory, kdfIter);
     latest = loadLatestCheckpoint();
     LogFile.Scan scan = LogFile.scan(layout.entries());
     logGoodLength = scan.goodLength;
@@ -434,7 +428,7 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   byte[] caseKeyFor(String caseId) throws EvidenceException {
-    return caseKey(caseId, false);
+    return keyRing.caseKey(caseId, false);
   }
 
   /**
@@ -518,134 +512,6 @@ public final class EvidenceStore implements AutoCloseable {
         index, l.type, l.item, l.caseId, what, layout.packs(l.caseId)));
   }
 
-  private byte[] loadMaster(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
-      EvidenceException {
-    Path pass = layout.masterPass();
-    Path check = layout.masterCheck();
-    if (Files.exists(pass)) {
-      if (!keys.isPassphrase()) {
-        throw new EvidenceException("this workspace's evidence is protected by a passphrase; "
-            + "give it (REDRESS_PASSPHRASE or --passphrase-file)");
-      }
-      Map<String, Object> m;
-      Crypto.Kdf kdf;
-      byte[] wrapped;
-      try {
-        m = Json.parseObject(Files.readString(pass, StandardCharsets.UTF_8));
-        kdf = Crypto.Kdf.fromJson(m, pass.toString());
-        wrapped = java.util.Base64.getDecoder().decode(Json.str(m, "wrapped", pass.toString()));
-      } catch (IllegalArgumentException ex) {
-        throw new EvidenceException(pass + " is damaged: " + ex.getMessage(), ex);
-      }
-      byte[] kek = kdf.derive(keys.secret());
-      try {
-        return Crypto.unwrap(kek, wrapped, "redress/master-key");
-      } catch (Failure f) {
-        throw new EvidenceException("wrong passphrase for " + layout.root());
-      } finally {
-        Arrays.fill(kek, (byte) 0);
-      }
-    }
-    if (Files.exists(check)) {
-      if (keys.isPassphrase()) {
-        throw new EvidenceException("this workspace's evidence uses a key file, not a passphrase");
-      }
-      byte[] key = readKeyFile(keyFilePath(keys));
-      try {
-        Crypto.unwrap(key, Files.readAllBytes(check), "redress/master-check");
-      } catch (Failure f) {
-        throw new EvidenceException("wrong master key: " + keyFilePath(keys)
-            + " does not open " + layout.root());
-      }
-      return key;
-    }
-    if (Files.exists(layout.entries()) && Files.size(layout.entries()) > 0) {
-      throw new EvidenceException(check + " is missing: cannot tell whether the key is right");
-    }
-    byte[] key;
-    if (keys.isPassphrase()) {
-      key = Crypto.randomKey(random);
-      Crypto.Kdf kdf = Crypto.Kdf.fresh(random, kdfMemory, kdfIter);
-      byte[] kek = kdf.derive(keys.secret());
-      Map<String, Object> m = kdf.toJson();
-      m.put("wrapped", java.util.Base64.getEncoder().encodeToString(
-          Crypto.wrap(kek, key, "redress/master-key", random)));
-      Arrays.fill(kek, (byte) 0);
-      Durable.writeOnce(pass, (Json.write(m) + "\n").getBytes(StandardCharsets.UTF_8));
-    } else {
-      Path file = keyFilePath(keys);
-      if (Files.exists(file)) {
-        key = readKeyFile(file);
-      } else {
-        key = Crypto.randomKey(random);
-        byte[] text = (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-        Durable.writeOnce(file, out -> out.write(text), true, true);
-      }
-    }
-    Durable.writeOnce(check, Crypto.wrap(key, CHECK, "redress/master-check", random));
-    return key;
-  }
-
-  private Path keyFilePath(KeySource keys) {
-    return keys.file() != null ? keys.file() : layout.masterKey();
-  }
-
-  private static byte[] readKeyFile(Path file) throws IOException, EvidenceException {
-    if (!Files.exists(file)) {
-      throw new EvidenceException("master key file not found: " + file);
-    }
-    if (Durable.isPosix(file.getParent())) {
-      Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-      if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
-          || p.contains(PosixFilePermission.GROUP_WRITE)
-          || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-        throw new EvidenceException("master key file " + file
-            + " is readable or writable by others; run: chmod 600 " + file);
-      }
-    }
-    String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
-    if (!hex.matches("[0-9a-f]{64}")) {
-      throw new EvidenceException("master key file " + file + " must hold 64 hex digits");
-    }
-    return HexFormat.of().parseHex(hex);
-  }
-
-  private String loadOrigin() throws IOException, EvidenceException {
-    Path p = layout.origin();
-    if (!Files.exists(p)) {
-      byte[] id = new byte[16];
-      random.nextBytes(id);
-      Durable.writeOnce(p, (ORIGIN_PREFIX + Hex.of(id) + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    String o = Files.readString(p, StandardCharsets.UTF_8).strip();
-    if (!o.startsWith(ORIGIN_PREFIX) || !SignedNote.validName(o)) {
-      throw new EvidenceException(p + " does not hold a valid log origin");
-    }
-    return o;
-  }
-
-  private void loadSigningKey() throws IOException, EvidenceException {
-    Path p = layout.signingKey();
-    if (!Files.exists(p)) {
-      byte[] s = Crypto.randomKey(random);
-      Durable.writeOnce(p, Crypto.wrap(master, s, "redress/log-signing-key", random));
-      Arrays.fill(s, (byte) 0);
-    }
-    try {
-      seed = Crypto.unwrap(master, Files.readAllBytes(p), "redress/log-signing-key");
-    } catch (Failure f) {
-      throw new EvidenceException(p + ": " + f.getMessage());
-    }
-    verifierKey = new SignedNote.VerifierKey(origin, SignedNote.publicKey(seed));
-    Path pub = layout.signingPub();
-    byte[] text = (verifierKey.text() + "\n").getBytes(StandardCharsets.UTF_8);
-    if (!Files.exists(pub)) {
-      Durable.writeOnce(pub, text);
-    } else if (!Arrays.equals(Files.readAllBytes(pub), text)) {
-      throw new EvidenceException(pub + " does not match the log signing key");
-    }
-  }
-
   /** Sizes of stored checkpoints, ascending. */
   List<Long> checkpointSizes() throws IOException {
     List<Long> out = new ArrayList<>();
@@ -670,7 +536,8 @@ public final class EvidenceStore implements AutoCloseable {
   Checkpoint readCheckpoint(long size) throws IOException, EvidenceException {
     Path p = layout.checkpoint(size);
     try {
-      Checkpoint c = Checkpoint.verify(Files.readString(p, StandardCharsets.UTF_8), verifierKey);
+      Checkpoint c = Checkpoint.verify(Files.readString(p, StandardCharsets.UTF_8),
+          keyRing.verifierKey());
       if (c.size() != size) {
         throw new EvidenceException(p + " holds size " + c.size());
       }
@@ -744,7 +611,7 @@ public final class EvidenceStore implements AutoCloseable {
     if (items.isEmpty()) {
       return List.of();
     }
-    byte[] key = caseKey(caseId, true);
+    byte[] key = keyRing.caseKey(caseId, true);
     List<Leaf> batch = new ArrayList<>();
     List<Metadata> metas = new ArrayList<>();
     long next = tree.size();
@@ -919,31 +786,6 @@ public final class EvidenceStore implements AutoCloseable {
     }
   }
 
-  private byte[] caseKey(String caseId, boolean create) throws EvidenceException {
-    byte[] k = caseKeys.get(caseId);
-    if (k != null) {
-      return k;
-    }
-    Path p = layout.caseKey(caseId);
-    String ctx = "redress/case-key/" + caseId;
-    try {
-      if (!Files.exists(p)) {
-        if (!create) {
-          throw new EvidenceException("case " + caseId + " has no key: " + p + " is missing");
-        }
-        byte[] fresh = Crypto.randomKey(random);
-        Durable.writeOnce(p, Crypto.wrap(master, fresh, ctx, random));
-      }
-      k = Crypto.unwrap(master, Files.readAllBytes(p), ctx);
-    } catch (IOException ex) {
-      throw new EvidenceException("failed to read case key " + p + ": " + ex.getMessage(), ex);
-    } catch (Failure f) {
-      throw new EvidenceException(p + ": " + f.getMessage());
-    }
-    caseKeys.put(caseId, k);
-    return k;
-  }
-
   /**
    * Corrects an item's metadata: stores a complete new metadata record and logs a correction.
    *
@@ -965,7 +807,7 @@ public final class EvidenceStore implements AutoCloseable {
     refuseShredded(add.caseId);
     Metadata now = metadata(itemId);
     Metadata fixed = now.corrected(changes, reason);
-    byte[] key = caseKey(add.caseId, false);
+    byte[] key = keyRing.caseKey(add.caseId, false);
     try (Blobs.Batch pack = blobs.batch(add.caseId, tree.size(), random)) {
       writeMeta(add.caseId, key, fixed, pack);
       commit(pack, List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
@@ -991,10 +833,7 @@ public final class EvidenceStore implements AutoCloseable {
       throw new EvidenceException("no such case: " + caseId);
     }
     append(List.of(Leaf.shred(caseId, clock.instant())));
-    byte[] k = caseKeys.remove(caseId);
-    if (k != null) {
-      Arrays.fill(k, (byte) 0);
-    }
+    keyRing.forget(caseId);
     try {
       destroyCaseFiles(caseId);
     } catch (IOException ex) {
@@ -1107,12 +946,12 @@ public final class EvidenceStore implements AutoCloseable {
     long size = tree.size();
     if (readOnly) {
       if (latest == null || latest.size() != size) {
-        latest = Checkpoint.sign(origin, size, tree.root(), seed);
+        latest = Checkpoint.sign(keyRing.origin(), size, tree.root(), keyRing.seed());
       }
       return;
     }
     if (latest == null || latest.size() != size) {
-      Checkpoint c = Checkpoint.sign(origin, size, tree.root(), seed);
+      Checkpoint c = Checkpoint.sign(keyRing.origin(), size, tree.root(), keyRing.seed());
       try {
         Durable.writeOnce(layout.checkpoint(size), c.bytes());
       } catch (IOException ex) {
@@ -1164,7 +1003,7 @@ public final class EvidenceStore implements AutoCloseable {
 
   /** The log's verifier key text (publish it: it is what checkpoints are checked against). */
   public String publicKey() {
-    return verifierKey.text();
+    return keyRing.verifierKey().text();
   }
 
   /**
@@ -1172,7 +1011,7 @@ public final class EvidenceStore implements AutoCloseable {
    * Publish it (hand it to a lawyer or notary) so a package can later be pinned to this key.
    */
   public String publicKeyFingerprint() {
-    return verifierKey.fingerprint();
+    return keyRing.verifierKey().fingerprint();
   }
 
   /** Number of leaves in the log. */
@@ -1236,7 +1075,7 @@ public final class EvidenceStore implements AutoCloseable {
 
   Metadata metadataVersion(long id, String msha) throws EvidenceException {
     Leaf add = addLeaf(id);
-    byte[] key = caseKey(add.caseId, false);
+    byte[] key = keyRing.caseKey(add.caseId, false);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (InputStream in = blobs.open(add.caseId, Pack.META, msha)) {
       Crypto.decrypt(key, metaContext(add.caseId, msha), in, buf);
@@ -1264,7 +1103,7 @@ public final class EvidenceStore implements AutoCloseable {
   public void readContent(long id, OutputStream out) throws EvidenceException {
     Leaf add = addLeaf(id);
     refuseShredded(add.caseId);
-    byte[] key = caseKey(add.caseId, false);
+    byte[] key = keyRing.caseKey(add.caseId, false);
     String where = blobs.where(add.caseId, Pack.CONTENT, add.sha256);
     MessageDigest d = Hex.sha256();
     try (InputStream in = blobs.open(add.caseId, Pack.CONTENT, add.sha256);
@@ -1490,7 +1329,7 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   String origin() {
-    return origin;
+    return keyRing.origin();
   }
 
   List<Leaf> leaves() {
@@ -1528,15 +1367,6 @@ public final class EvidenceStore implements AutoCloseable {
       // released when the channel closes
     }
     closeQuietly(lockChannel);
-    if (master != null) {
-      Arrays.fill(master, (byte) 0);
-    }
-    if (seed != null) {
-      Arrays.fill(seed, (byte) 0);
-    }
-    for (byte[] k : caseKeys.values()) {
-      Arrays.fill(k, (byte) 0);
-    }
-    caseKeys.clear();
+    keyRing.close();
   }
 }
