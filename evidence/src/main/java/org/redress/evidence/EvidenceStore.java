@@ -72,6 +72,7 @@ public final class EvidenceStore implements AutoCloseable {
   private int noncePos = noncePool.length;
 
   private final KeyRing keyRing;
+  private final Checkpointer checkpointer;
   private LogFile log;
   private final MerkleTree tree = new MerkleTree();
   private final List<byte[]> leafBytes = new ArrayList<>();
@@ -101,6 +102,7 @@ public final class EvidenceStore implements AutoCloseable {
     }
     this.quarantine = new Quarantine(layout);
     this.keyRing = new KeyRing(layout, b.random);
+    this.checkpointer = new Checkpointer(layout, keyRing, b.tsa, b.random);
   }
 
   /**
@@ -514,37 +516,15 @@ public final class EvidenceStore implements AutoCloseable {
 
   /** Sizes of stored checkpoints, ascending. */
   List<Long> checkpointSizes() throws IOException {
-    List<Long> out = new ArrayList<>();
-    if (!Files.isDirectory(layout.checkpoints())) {
-      return out;
-    }
-    try (Stream<Path> s = Files.list(layout.checkpoints())) {
-      s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{16}\\.txt"))
-          .map(n -> Long.parseLong(n.substring(0, 16))).sorted().forEach(out::add);
-    }
-    return out;
+    return checkpointer.sizes();
   }
 
   private Checkpoint loadLatestCheckpoint() throws IOException, EvidenceException {
-    List<Long> sizes = checkpointSizes();
-    if (sizes.isEmpty()) {
-      return null;
-    }
-    return readCheckpoint(sizes.get(sizes.size() - 1));
+    return checkpointer.latest();
   }
 
   Checkpoint readCheckpoint(long size) throws IOException, EvidenceException {
-    Path p = layout.checkpoint(size);
-    try {
-      Checkpoint c = Checkpoint.verify(Files.readString(p, StandardCharsets.UTF_8),
-          keyRing.verifierKey());
-      if (c.size() != size) {
-        throw new EvidenceException(p + " holds size " + c.size());
-      }
-      return c;
-    } catch (Failure f) {
-      throw new EvidenceException(p + ": " + f.getMessage());
-    }
+    return checkpointer.read(size);
   }
 
   private void index(Leaf leaf, byte[] bytes) {
@@ -879,15 +859,7 @@ public final class EvidenceStore implements AutoCloseable {
   public Checkpoint checkpoint() throws EvidenceException {
     refuseReadOnly("checkpoint");
     makeCheckpoint(false);
-    if (tsa != null && !Files.exists(layout.token(latest.size()))) {
-      try {
-        byte[] token = Timestamps.request(tsa, latest.bytes(), random);
-        Durable.writeOnce(layout.token(latest.size()), token);
-      } catch (IOException ex) {
-        throw new EvidenceException("failed to timestamp checkpoint " + latest.size() + ": "
-            + ex.getMessage(), ex);
-      }
-    }
+    checkpointer.stamp(latest);
     return latest;
   }
 
@@ -900,26 +872,13 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public Checkpoint publishCheckpoint() throws EvidenceException {
     Checkpoint c = checkpoint();
-    try {
-      Durable.writeOnce(layout.publishedMark(c.size()), c.bytes());
-    } catch (IOException ex) {
-      throw new EvidenceException("failed to mark checkpoint " + c.size() + " published: "
-          + ex.getMessage(), ex);
-    }
+    checkpointer.markPublished(c);
     return c;
   }
 
   /** Sizes of published checkpoints, ascending. */
   List<Long> publishedSizes() throws IOException {
-    List<Long> out = new ArrayList<>();
-    if (!Files.isDirectory(layout.published())) {
-      return out;
-    }
-    try (Stream<Path> s = Files.list(layout.published())) {
-      s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{16}\\.txt"))
-          .map(n -> Long.parseLong(n.substring(0, 16))).sorted().forEach(out::add);
-    }
-    return out;
+    return checkpointer.publishedSizes();
   }
 
   /** Whether a TSA is configured. */
@@ -944,21 +903,15 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void makeCheckpoint(boolean stamp) throws EvidenceException {
     long size = tree.size();
-    if (readOnly) {
-      if (latest == null || latest.size() != size) {
-        latest = Checkpoint.sign(keyRing.origin(), size, tree.root(), keyRing.seed());
-      }
-      return;
-    }
     if (latest == null || latest.size() != size) {
-      Checkpoint c = Checkpoint.sign(keyRing.origin(), size, tree.root(), keyRing.seed());
-      try {
-        Durable.writeOnce(layout.checkpoint(size), c.bytes());
-      } catch (IOException ex) {
-        throw new EvidenceException("failed to write checkpoint " + size + ": "
-            + ex.getMessage(), ex);
+      Checkpoint c = checkpointer.sign(tree);
+      if (!readOnly) {
+        checkpointer.write(c);
       }
       latest = c;
+    }
+    if (readOnly) {
+      return;
     }
     if (stamp && tsa != null) {
       try {
