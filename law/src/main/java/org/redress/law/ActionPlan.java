@@ -247,7 +247,8 @@ public record ActionPlan(
     List<Action> actions = new ArrayList<>();
     for (Kind k : Kind.values()) {
       List<Ground> gs = grounds.getOrDefault(k, List.of());
-      boolean always = k == Kind.PRESERVE_EVIDENCE && (gs.isEmpty() ? anyActs(facts) : true);
+      // Evidence comes first whenever there is anything to act on.
+      boolean always = k == Kind.PRESERVE_EVIDENCE && (anyActs(facts) || !grounds.isEmpty());
       if (gs.isEmpty() && !always) {
         continue;
       }
