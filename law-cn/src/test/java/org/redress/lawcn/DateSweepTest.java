@@ -30,8 +30,10 @@ class DateSweepTest {
         if (day.isBefore(start)) {
           assertThat(covering).as("%s on %s", lineage, day).isZero();
           assertThatThrownBy(() -> BOOK.versionAt(lineage, day))
-              .as("%s on %s", lineage, day).isInstanceOf(NoVersionException.class)
-              .hasMessageContaining(lineage).hasMessageContaining(day.toString());
+              .as("%s on %s", lineage, day)
+              .isInstanceOf(NoVersionException.class)
+              .hasMessageContaining(lineage)
+              .hasMessageContaining(day.toString());
         } else {
           assertThat(covering).as("%s on %s", lineage, day).isEqualTo(1);
           assertThat(BOOK.versionAt(lineage, day).inForce().contains(day)).isTrue();
@@ -62,9 +64,20 @@ class DateSweepTest {
 
   @Test
   void criminalLawArticles_haveAVersionEveryDayFrom1997_orARecordedAbsence() {
-    for (String lineage : List.of("CN-CL-236", "CN-CL-237", "CN-CL-246", "CN-CL-283",
-        "CN-CL-286-1", "CN-CL-287-1", "CN-CL-287-2", "CN-CL-363", "CN-CL-364", "CN-CL-87")) {
-      assertThat(BOOK.versions(lineage).get(0).inForce().from()).as(lineage)
+    for (String lineage :
+        List.of(
+            "CN-CL-236",
+            "CN-CL-237",
+            "CN-CL-246",
+            "CN-CL-283",
+            "CN-CL-286-1",
+            "CN-CL-287-1",
+            "CN-CL-287-2",
+            "CN-CL-363",
+            "CN-CL-364",
+            "CN-CL-87")) {
+      assertThat(BOOK.versions(lineage).get(0).inForce().from())
+          .as(lineage)
           .isEqualTo(LocalDate.of(1997, 10, 1));
     }
     assertThat(BOOK.versionAt("CN-CL-246", LocalDate.of(2015, 10, 31)).label())

@@ -29,11 +29,17 @@ class PlanTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Jurisdiction CN = ChineseLaw.jurisdiction();
   private static final String[] FILES = {
-    "psapl.yaml", "criminal.yaml", "thresholds.yaml", "civil.yaml", "limitation.yaml",
+    "psapl.yaml",
+    "criminal.yaml",
+    "thresholds.yaml",
+    "civil.yaml",
+    "limitation.yaml",
     "issue12.yaml",
   };
+
   /** A Latin word of four letters or more. */
   private static final Pattern LATIN = Pattern.compile("[A-Za-z]{4,}");
+
   /** What may contain Latin letters in Chinese text: addresses, e-mail and hashes. */
   private static final Pattern ALLOWED =
       Pattern.compile("(www\\.[\\w.]+|[\\w.]+@[\\w.]+|[0-9a-f]{32,})");
@@ -46,8 +52,10 @@ class PlanTest {
         for (JsonNode c : root) {
           ObjectNode facts = (ObjectNode) c.get("facts").deepCopy();
           facts.put("schema", CaseFacts.SCHEMA);
-          out.add(CN.assess(CN.parseFacts(YAML.writeValueAsString(facts)),
-              LocalDate.parse(c.get("as_of").asText())));
+          out.add(
+              CN.assess(
+                  CN.parseFacts(YAML.writeValueAsString(facts)),
+                  LocalDate.parse(c.get("as_of").asText())));
         }
       }
     }
@@ -134,8 +142,10 @@ class PlanTest {
         assertThat(actions.get(0).kind()).isEqualTo(ActionPlan.Kind.PRESERVE_EVIDENCE);
       }
       // No provision whose facts are unknown is shown as a route.
-      actions.forEach(x -> x.grounds().forEach(
-          g -> assertThat(g.status()).isNotEqualTo(ActionPlan.Status.OPEN)));
+      actions.forEach(
+          x ->
+              x.grounds()
+                  .forEach(g -> assertThat(g.status()).isNotEqualTo(ActionPlan.Status.OPEN)));
       // Open deadlines come first, soonest first.
       List<ActionPlan.DeadlineRow> ds = a.plan().deadlines();
       for (int i = 1; i < ds.size(); i++) {

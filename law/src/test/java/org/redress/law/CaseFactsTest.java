@@ -11,8 +11,11 @@ class CaseFactsTest {
 
   @Test
   void parse_validYaml_readsTypedValues() {
-    CaseFacts f = TestSchema.facts(HEAD + "conduct: {first_act: 2026-02-03}\n"
-        + "acts: {covert_filming: true}\ndistribution: {counts: {videos: 20}}\n");
+    CaseFacts f =
+        TestSchema.facts(
+            HEAD
+                + "conduct: {first_act: 2026-02-03}\n"
+                + "acts: {covert_filming: true}\ndistribution: {counts: {videos: 20}}\n");
     assertThat(f.get("acts.covert_filming")).isEqualTo(true);
     assertThat(f.get("distribution.counts.videos").toString()).isEqualTo("20");
     assertThat(f.conductDate()).isEqualTo(LocalDate.of(2026, 2, 3));
@@ -21,8 +24,10 @@ class CaseFactsTest {
 
   @Test
   void parse_json_isAccepted() {
-    CaseFacts f = TestSchema.facts("{\"schema\":\"redress/case-facts@1\","
-        + "\"conduct\":{\"first_act\":\"2026-02-03\",\"last_act\":\"2026-03-01\"}}");
+    CaseFacts f =
+        TestSchema.facts(
+            "{\"schema\":\"redress/case-facts@1\","
+                + "\"conduct\":{\"first_act\":\"2026-02-03\",\"last_act\":\"2026-03-01\"}}");
     assertThat(f.conductDate()).isEqualTo(LocalDate.of(2026, 3, 1));
   }
 
@@ -56,8 +61,9 @@ class CaseFactsTest {
 
   @Test
   void parse_lastActBeforeFirstAct_isRejected() {
-    assertThatThrownBy(() -> TestSchema.facts(
-        HEAD + "conduct: {first_act: 2026-02-03, last_act: 2026-01-01}\n"))
+    assertThatThrownBy(
+            () ->
+                TestSchema.facts(HEAD + "conduct: {first_act: 2026-02-03, last_act: 2026-01-01}\n"))
         .hasMessage("conduct.last_act: 2026-01-01 is before conduct.first_act 2026-02-03");
   }
 
@@ -84,7 +90,8 @@ class CaseFactsTest {
   @Test
   void conductDate_missingFirstAct_isAnErrorNamingTheField() {
     CaseFacts f = TestSchema.facts(HEAD);
-    assertThatThrownBy(f::conductDate).isInstanceOf(InvalidFactsException.class)
+    assertThatThrownBy(f::conductDate)
+        .isInstanceOf(InvalidFactsException.class)
         .hasMessageStartingWith("conduct.first_act: missing");
   }
 }
