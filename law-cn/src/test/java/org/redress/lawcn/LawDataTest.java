@@ -184,4 +184,24 @@ class LawDataTest {
     assertThat(BOOK.provision("CN-CC-1083").orElseThrow().evaluated()).isFalse();
     assertThat(BOOK.provision("CN-CC-1183").orElseThrow().evaluated()).isTrue();
   }
+
+  @Test
+  void damages500k_isTheRepealedDiscretionaryAward_notACapOnDamages() {
+    Provision p = BOOK.provision("CN-SPC-NET-2014-18").orElseThrow();
+    assertThat(p.status()).isEqualTo("UNCONFIRMED");
+    assertThat(p.glossEn()).contains("cannot be determined").contains("not a cap");
+    assertThat(p.inForce().to()).isEqualTo(java.time.LocalDate.of(2020, 12, 31));
+    assertThat(BOOK.versionAt("spc-net.damages-cap", java.time.LocalDate.of(2021, 1, 1)).absent())
+        .isTrue();
+    assertThat(BOOK.provision("CN-SPC-NET-12").orElseThrow().glossEn()).contains("no numeric cap");
+  }
+
+  @Test
+  void thresholdsTheReferenceLacked_areInTheData_withTheirSource() {
+    assertThat(BOOK.param("spc2013_10.large_low", java.time.LocalDate.of(2026, 1, 1)))
+        .isEqualByComparingTo("2000");
+    assertThat(BOOK.param("spc2013_10.especially_high", java.time.LocalDate.of(2026, 1, 1)))
+        .isEqualByComparingTo("500000");
+    assertThat(BOOK.provision("CN-SPC-2017-10-5").orElseThrow().textZh()).contains("五十条以上");
+  }
 }

@@ -94,4 +94,41 @@ class CaseFactsTest {
         .isInstanceOf(InvalidFactsException.class)
         .hasMessageStartingWith("conduct.first_act: missing");
   }
+
+  // Regression (issue 11): assess accepted 1234.50 while doc refused it; one reader now decides.
+  @Test
+  void parse_decimalMedicalCosts_isAnAmountOfMoneyWithItsCents() {
+    CaseFacts f =
+        TestSchema.facts(
+            HEAD + "conduct: {first_act: 2026-02-03}\nharm: {medical_costs_cny: 1234.50}\n");
+    assertThat((java.math.BigDecimal) f.get("harm.medical_costs_cny"))
+        .isEqualByComparingTo("1234.50");
+  }
+
+  @Test
+  void parse_decimalCount_isRefusedNamingTheKey() {
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "distribution: {counts: {videos: 2.5}}\n"))
+        .isInstanceOf(InvalidFactsException.class)
+        .hasMessage("distribution.counts.videos: expected a whole number, was 2.5");
+  }
+
+  // Regression (issue 11): a misspelt key is refused with a hint, never dropped silently.
+  @Test
+  void parse_misspeltNestedKey_isRefusedWithTheFieldAndAHint() {
+    InvalidFactsException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidFactsException.class,
+            () -> TestSchema.facts(HEAD + "harm: {medical_cost_cny: 10}\n"));
+    assertThat(e.field()).isEqualTo("harm.medical_cost_cny");
+    assertThat(e.getMessage()).endsWith("did you mean harm.medical_costs_cny?");
+  }
+
+  @Test
+  void parse_renamedKey_saysWhatItIsCalledNow() {
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "acts: {hidden_camera: true}\n"))
+        .isInstanceOf(InvalidFactsException.class)
+        .hasMessage(
+            "key acts.hidden_camera was renamed to acts.disguised_device; rename it in the facts"
+                + " file");
+  }
 }
