@@ -274,7 +274,7 @@ public final class DemoCommand implements Callable<Integer> {
       String l = lines.get(i);
       if (i < 3) {
         keep.add(l);
-      } else if (l.matches("\\d\\. (What to do|Time limits).*")) {
+      } else if (l.matches("(What to do|Time limits).*")) {
         section = true;
         keep.add(l);
       } else if (section && l.isBlank()) {

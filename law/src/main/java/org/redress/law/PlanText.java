@@ -47,7 +47,7 @@ public final class PlanText {
     }
     out.append(zh ? "提示：" : "Note: ").append(Findings.NOTICE.in(lang)).append("\n\n");
 
-    out.append(zh ? "一、行动步骤（按先后顺序）\n" : "1. What to do, in order\n");
+    out.append(zh ? "一、行动步骤（按先后顺序）\n" : "What to do, in order\n");
     int n = 1;
     for (ActionPlan.Action x : p.actions()) {
       out.append(String.format(Locale.ROOT, "%d. %s", n++, x.title().in(lang)));
@@ -93,7 +93,7 @@ public final class PlanText {
       out.append(
           zh
               ? "\n二、尚需查明的事实（查明后可能增加途径）\n"
-              : "\n2. Facts still to settle (they may open further routes)\n");
+              : "\nFacts still to settle (they may open further routes)\n");
       for (ActionPlan.Question q : p.questions()) {
         Set<String> cites = new LinkedHashSet<>();
         q.provisions().forEach(id -> cites.add(cite(book, id, lang)));
@@ -108,7 +108,7 @@ public final class PlanText {
 
     if (!p.deadlines().isEmpty()) {
       out.append(
-          zh ? "\n三、期限（未届满的在前，按日期排列）\n" : "\n3. Time limits (open ones first, soonest first)\n");
+          zh ? "\n三、期限（未届满的在前，按日期排列）\n" : "\nTime limits (open ones first, soonest first)\n");
       for (ActionPlan.DeadlineRow d : p.deadlines()) {
         out.append("   · ")
             .append(book.actionTitle(d.action().key()).in(lang))
@@ -124,13 +124,13 @@ public final class PlanText {
     }
 
     if (!p.connections().isEmpty()) {
-      out.append(zh ? "\n四、各途径之间的关系\n" : "\n4. How the routes connect\n");
+      out.append(zh ? "\n四、各途径之间的关系\n" : "\nHow the routes connect\n");
       p.connections()
           .forEach(
               c -> out.append("   · ").append(c.text().in(lang)).append(mark(c, zh)).append('\n'));
     }
     if (!p.memo().isEmpty()) {
-      out.append(zh ? "\n五、其他注意事项\n" : "\n5. Further points\n");
+      out.append(zh ? "\n五、其他注意事项\n" : "\nFurther points\n");
       p.memo()
           .forEach(
               c -> out.append("   · ").append(c.text().in(lang)).append(mark(c, zh)).append('\n'));
@@ -139,7 +139,7 @@ public final class PlanText {
       out.append(
           zh
               ? "\n六、未评估的规定（法律数据未覆盖行为发生的日期）\n"
-              : "\n6. Not assessed (the law data does not cover the date of the conduct)\n");
+              : "\nNot assessed (the law data does not cover the date of the conduct)\n");
       Set<String> seen = new LinkedHashSet<>();
       for (Findings.NotAssessed x : a.findings().notAssessed()) {
         String cited =
