@@ -131,15 +131,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     step(7, "Documents she can file, in Chinese (authoritative) and English, DOCX and PDF");
     Path documents = demo.resolve("documents");
-    int files = 0;
-    for (String line : run("doc", "list").lines().toList()) {
-      String kind = line.split("\\s+")[0];
-      String written = run("doc", kind, "--facts", factsFile.toString(), "--findings",
-          findings.toString(), "--report", reportJson.toString(), "--evidence-manifest",
-          pkg.toString(), "--parties", parties.toString(), "--date", today.toString(), "--out",
-          documents.toString());
-      files += (int) written.lines().filter(l -> !l.isBlank()).count();
-    }
+    String written = run("doc", "all", "--facts", factsFile.toString(), "--findings",
+        findings.toString(), "--report", reportJson.toString(), "--evidence-manifest",
+        pkg.toString(), "--parties", parties.toString(), "--date", today.toString(), "--out",
+        documents.toString());
+    int files = (int) written.lines().filter(l -> !l.isBlank()).count();
     out.println("   " + files + " files in " + documents);
 
     out.println();
