@@ -346,7 +346,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
           optStr(n, "tier"),
           strings(n, "basis"),
           penalty,
-          Map.copyOf(max),
+          java.util.Collections.unmodifiableMap(max),
           strings(n, "satisfied"),
           strings(n, "missing"),
           d,
