@@ -86,6 +86,14 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--case", paramLabel = "CASE", description = "Evidence case for --preserve.")
   String caseId;
 
+  @Option(names = "--no-screenshots",
+      description = "Do not search unmatched images for picture regions (screenshots).")
+  boolean noScreenshots;
+
+  @Option(names = "--no-ocr",
+      description = "Do not read the text (counts) of matched screenshots with Tesseract.")
+  boolean noOcr;
+
   @Option(names = {"-j", "--threads"}, paramLabel = "N",
       description = "Hashing threads (default: the number of processors).")
   Integer threads;
@@ -125,7 +133,8 @@ public final class ScanCommand implements Callable<Integer> {
     for (String w : warnings) {
       err.println("redress: warning: " + w);
     }
-    b = Scanner.builder(matcher).limits(limits).thumbnails(thumbnails);
+    b = Scanner.builder(matcher).limits(limits).thumbnails(thumbnails)
+        .screenshots(!noScreenshots).ocr(!noOcr);
     try {
       if (threads != null) {
         b.threads(threads);
@@ -145,7 +154,11 @@ public final class ScanCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "redress: resuming: %d file(s) already hashed in %s%n",
             cache.size(), cacheFile);
       }
-      report = b.cache(cache).build().scan(paths);
+      Scanner scanner = b.cache(cache).build();
+      report = scanner.scan(paths);
+      if (report.screenshotsMatched() && !noOcr && scanner.ocrProblem().isPresent()) {
+        err.println("redress: note: " + scanner.ocrProblem().get());
+      }
     } finally {
       if (bar != null) {
         bar.finish();

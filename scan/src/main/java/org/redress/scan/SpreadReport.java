@@ -89,6 +89,11 @@ public final class SpreadReport {
     return totals().get("ad_posts").asLong();
   }
 
+  /** True when a picture region of a screenshot matched (the report has {@code read_facts}). */
+  public boolean screenshotsMatched() {
+    return root.has("read_facts");
+  }
+
   private JsonNode totals() {
     return root.get("totals");
   }
