@@ -35,7 +35,14 @@ public final class ReportView {
       String signal,
       String distance,
       boolean forwarded,
-      String reference) {}
+      String reference,
+      String chatId,
+      String messageId) {
+    /** Whether the occurrence is a message in a chat (else a loose file, by its reference). */
+    public boolean isMessage() {
+      return !chatId.isEmpty() && !messageId.isEmpty();
+    }
+  }
 
   /** The filters of the occurrence table (empty string: no filter). */
   public record Filter(String chat, String item, String signal) {
@@ -161,7 +168,9 @@ public final class ReportView {
                 o.path("signal").asText(""),
                 distance,
                 o.path("forwarded").asBoolean(),
-                o.path("reference").asText(o.path("file").asText(""))));
+                o.path("reference").asText(o.path("file").asText("")),
+                o.path("chat_id").isNumber() ? o.get("chat_id").asText() : "",
+                o.path("message_id").isNumber() ? o.get("message_id").asText() : ""));
       }
     }
     return out;
