@@ -64,7 +64,7 @@ class ReportPageBench {
                 HttpResponse.BodyHandlers.ofString());
         long t = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("occurrence-table");
+        assertThat(r.body()).contains("occurrence-table").contains("rel=\"next\"");
         if (i >= 0) {
           ms[i] = t;
         }

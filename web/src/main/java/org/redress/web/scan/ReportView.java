@@ -44,6 +44,31 @@ public final class ReportView {
     }
   }
 
+  /**
+   * One page of the occurrence table ({@value #PAGE_SIZE} rows), with links to the pages before and
+   * after (null at either end).
+   */
+  public record Rows(
+      List<Occurrence> shown, int from, int to, int total, String prevHref, String nextHref) {
+    /** Rows per page. */
+    public static final int PAGE_SIZE = 200;
+
+    /** Page {@code page} (1-based; past the end: the last) of {@code all}; links are base+N. */
+    public static Rows of(List<Occurrence> all, int page, String base) {
+      int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+      int p = Math.min(Math.max(1, page), pages);
+      int from = (p - 1) * PAGE_SIZE;
+      int to = Math.min(all.size(), from + PAGE_SIZE);
+      return new Rows(
+          all.subList(from, to),
+          all.isEmpty() ? 0 : from + 1,
+          to,
+          all.size(),
+          p > 1 ? base + (p - 1) : null,
+          p < pages ? base + (p + 1) : null);
+    }
+  }
+
   /** The filters of the occurrence table (empty string: no filter). */
   public record Filter(String chat, String item, String signal) {
     boolean keeps(Occurrence o) {
