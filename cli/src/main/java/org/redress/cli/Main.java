@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
       AllowCommand.class,
       MatchCommand.class,
       ScanCommand.class,
+      BulkCommand.class,
+      CaptureCommand.class,
       AssessCommand.class,
       LawCommand.class,
       EvidenceCommand.class,
