@@ -71,6 +71,15 @@ final class Layout {
     return checkpoints().resolve(sizeName(size) + ".tsr");
   }
 
+  /** Marks of checkpoints published with {@code evidence checkpoint --publish}. */
+  Path published() {
+    return root.resolve("published");
+  }
+
+  Path publishedMark(long size) {
+    return published().resolve(sizeName(size) + ".txt");
+  }
+
   Path cases() {
     return root.resolve("cases");
   }
@@ -100,6 +109,31 @@ final class Layout {
   /** Whether a file name is a temp file of a write-once file (docs §1). */
   static boolean isTemp(String fileName) {
     return fileName.startsWith(".") && fileName.contains(".tmp-");
+  }
+
+  /** Where packs the log does not cover are kept, never deleted (docs §1.3). */
+  Path quarantine() {
+    return root.resolve("quarantine");
+  }
+
+  /** Quarantined packs of a case that {@code evidence recover} has not processed yet. */
+  Path quarantinedPacks(String caseId) {
+    return quarantine().resolve("cases").resolve(checkCase(caseId));
+  }
+
+  /** Quarantined packs that {@code evidence recover} processed (kept). */
+  Path recoveredPacks(String caseId) {
+    return quarantine().resolve("recovered").resolve(checkCase(caseId));
+  }
+
+  /** Present while the workspace must stay read-only until {@code evidence recover} ran. */
+  Path recoverNeeded() {
+    return quarantine().resolve("RECOVER-NEEDED");
+  }
+
+  /** Blobs that recover reported and kept: their packs no longer make the store read-only. */
+  Path acknowledged() {
+    return quarantine().resolve("acknowledged.txt");
   }
 
   Path caseKey(String caseId) {
