@@ -46,7 +46,7 @@ public final class PreviewExport {
     root.put("type", "public_channel");
     root.put("id", chatId(c.name()));
     ArrayNode msgs = root.putArray("messages");
-    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
     for (TelegramPreview.Post p : c.posts()) {
       ObjectNode m = msgs.addObject();
       m.put("id", p.id());
