@@ -146,6 +146,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  " + pkg + "   (evidence; index.html inside says how to verify)");
     out.println("The demo's people are fictional (" + parties + "); this is legal information,"
         + " not legal advice.");
+    out.println("In the case workspace (a browser): ./redress serve --demo --workspace "
+        + workspace.dir());
     return ExitCodes.OK;
   }
 
@@ -289,7 +291,7 @@ public final class DemoCommand implements Callable<Integer> {
       String l = lines.get(i);
       if (i < 3) {
         keep.add(l);
-      } else if (l.matches("\\d\\. (What to do|Time limits).*")) {
+      } else if (l.matches("(What to do|Time limits).*")) {
         section = true;
         keep.add(l);
       } else if (section && l.isBlank()) {
