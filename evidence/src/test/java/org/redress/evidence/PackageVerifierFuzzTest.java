@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Fuzz target for the package verifier (issue 17, point 9): whatever the bytes, {@link
  * PackageVerifier#verify} returns a verdict and throws nothing. Seeds: {@code
  * PackageVerifierFuzzTestInputs} (a good package made by this module, and damaged ones); a longer
- * run: {@code JAZZER_FUZZ=1} (docs/security-inputs.md).
+ * run: {@code JAZZER_FUZZ=1} (docs/security.md, "Fuzzing").
  */
 class PackageVerifierFuzzTest {
   @FuzzTest(maxDuration = "60s")

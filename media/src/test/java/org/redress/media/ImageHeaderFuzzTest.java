@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * Fuzz target for the image header parser (issue 17, point 9): whatever the bytes, detecting the
  * format and reading the header of the detected format (and the Exif orientation) either succeeds
  * or throws {@link MediaException}; nothing else escapes. Seeds: {@code ImageHeaderFuzzTestInputs};
- * a longer run: {@code JAZZER_FUZZ=1} (docs/security-inputs.md).
+ * a longer run: {@code JAZZER_FUZZ=1} (docs/security.md, "Fuzzing").
  */
 class ImageHeaderFuzzTest {
   private static final Path PATH = Path.of("fuzz.bin");
