@@ -160,13 +160,13 @@ public final class Scanner {
    */
   public SpreadReport scan(List<Path> paths) throws ScanException {
     detectAll(paths);
-    Path work;
+    WorkFolder folder;
     try {
-      Files.createDirectories(tempDir);
-      work = Files.createTempDirectory(tempDir, "redress-scan-");
+      folder = WorkFolder.create(tempDir);
     } catch (IOException e) {
       throw new ScanException("failed to create a temporary folder in " + tempDir + ": " + e, e);
     }
+    Path work = folder.dir();
     Aggregator agg = new Aggregator(maxListed);
     readValues.forEach(agg::readFacts);
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -176,7 +176,12 @@ public final class Scanner {
       }
     } finally {
       pool.shutdownNow();
-      deleteQuietly(work);
+      try {
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      folder.close();
     }
     return new ReportBuilder(agg, matcher, lexicon, clock.instant(), thumbnails).build();
   }
@@ -437,22 +442,6 @@ public final class Scanner {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                  // best effort: a temporary folder
-                }
-              });
-    } catch (IOException ignored) {
-      // best effort
-    }
   }
 
   /** Carries an interruption out of the source's consumer. */

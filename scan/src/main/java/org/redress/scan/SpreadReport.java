@@ -49,6 +49,16 @@ public final class SpreadReport {
     return root.get("partial").asBoolean();
   }
 
+  /**
+   * What could not be read, one line each ({@code unchecked.not_read}): sources refused, read only
+   * in part, or read as empty, with how to fix it.
+   */
+  public java.util.List<String> notRead() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    root.get("unchecked").get("not_read").forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   /** Report items (bank item labels) with at least one occurrence. */
   public long matchedItems() {
     return totals().get("matched_items").asLong();
