@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -50,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
   private Path ws;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, ReportException {
     out = spec.commandLine().getOut();
     Path demo = workspace.dir().resolve("demo");
     if (Files.exists(demo)) {
@@ -93,13 +96,13 @@ public final class DemoCommand implements Callable<Integer> {
         reportHtml.toString(), "--csv", reports.resolve("occurrences.csv").toString(),
         "--preserve", "--case", CASE);
     out.println("   " + scanned.lines().findFirst().orElse(""));
-    JsonNode report = JSON.readTree(reportJson.toFile());
+    SpreadReport report = ReportJson.read(reportJson);
     JsonNode planted = JSON.readTree(export.resolve("planted.json").toFile());
     out.println(String.format(Locale.ROOT,
         "   planted: %d posts with copies, %d of them findable by PDQ/vPDQ; the report found %d",
         planted.path("totals").path("victim_copies").asLong(),
         planted.path("totals").path("victim_copies_pdq_findable").asLong(),
-        report.path("totals").path("posts_with_matches").asLong()));
+        report.totals().postsWithMatches()));
     out.println("   " + scanned.lines().filter(l -> l.startsWith("preserved")).findFirst()
         .orElse("(nothing preserved)"));
 
@@ -115,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     ObjectNode facts = FactsMerge.merge(new com.fasterxml.jackson.databind.ObjectMapper(
         new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(intake.toFile()),
-        report.path("facts"), today);
+        JSON.readTree(ReportJson.factsText(report.facts())), today);
     Path factsFile = demo.resolve("facts.json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(factsFile.toFile(), facts);
     Path findings = demo.resolve("findings.json");

@@ -19,7 +19,11 @@ import org.redress.match.VpdqRule;
 import org.redress.scan.HashCache;
 import org.redress.scan.ScanException;
 import org.redress.scan.Scanner;
-import org.redress.scan.SpreadReport;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
+import org.redress.report.Times;
+import org.redress.scan.ScanResult;
 import org.redress.sources.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,7 +103,7 @@ public final class ScanCommand implements Callable<Integer> {
   Integer zipMaxEntries;
 
   @Override
-  public Integer call() throws ScanException, java.io.IOException,
+  public Integer call() throws ScanException, ReportException, java.io.IOException,
       org.redress.evidence.EvidenceException {
     if (preserve != (caseId != null)) {
       throw new ExitCodes.UsageException("--preserve and --case go together");
@@ -134,33 +138,35 @@ public final class ScanCommand implements Callable<Integer> {
       b.progress(bar::checked);
     }
     Path cacheFile = ws.dir().resolve(SCANS_DIR).resolve(scanId(paths) + ".hashes.jsonl");
-    SpreadReport report;
+    ScanResult result;
     try (HashCache cache = HashCache.open(cacheFile, resume)) {
       if (resume) {
         err.printf(Locale.ROOT, "redress: resuming: %d file(s) already hashed in %s%n",
             cache.size(), cacheFile);
       }
-      report = b.cache(cache).build().scan(paths);
+      result = b.cache(cache).build().scan(paths);
     } finally {
       if (bar != null) {
         bar.finish();
       }
     }
+    SpreadReport report = result.report();
     boolean toFiles = json != null || html != null || csv != null;
     if (json != null) {
-      report.writeJson(json);
+      result.writeJson(json);
     }
     if (html != null) {
-      report.writeHtml(html);
+      result.writeHtml(html, Times.BEIJING);
     }
     if (csv != null) {
-      report.writeCsv(csv);
+      result.writeCsv(csv, Times.BEIJING);
     }
     PrintWriter summary = toFiles ? spec.commandLine().getOut() : err;
     summary.printf(Locale.ROOT, "checked %d media file(s), %d not checked; found copies of %d"
             + " item(s) in %d post(s) in %d chat(s); %d trade ad post(s)%n",
-        report.mediaChecked(), report.mediaUnchecked(), report.matchedItems(),
-        report.postsWithMatches(), report.chatsInvolved(), report.adPosts());
+        report.totals().mediaChecked(), report.totals().mediaUnchecked(),
+        report.totals().matchedItems(), report.totals().postsWithMatches(),
+        report.totals().chatsInvolved(), report.totals().adPosts());
     if (json != null) {
       summary.println("json: " + json);
     }
@@ -171,7 +177,7 @@ public final class ScanCommand implements Callable<Integer> {
       summary.println("csv: " + csv);
     }
     if (!toFiles) {
-      spec.commandLine().getOut().print(report.toJson());
+      ReportJson.write(report, spec.commandLine().getOut());
     }
     if (preserve) {
       ScanPreserver.preserve(report, caseId, evidence, toFiles ? spec.commandLine().getOut() : err,

@@ -1,10 +1,7 @@
 package org.redress.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,58 +14,51 @@ import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.Item;
 import org.redress.evidence.NewItem;
-import org.redress.scan.SpreadReport;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
 
 /**
  * {@code scan --preserve}: every matched file goes into the evidence locker as one item per post
- * (its source is the Telegram message it was found in), and the JSON report itself as one more
- * item, so the numbers and the files behind them are sealed under the same checkpoint.
+ * (its source is the post's locator), and the JSON report itself as one more item, so the numbers
+ * and the files behind them are sealed under the same checkpoint.
  */
 final class ScanPreserver {
   private ScanPreserver() {}
 
   static void preserve(
       SpreadReport report, String caseId, EvidenceOptions options, PrintWriter out,
-      PrintWriter err) throws IOException, EvidenceException {
-    JsonNode root = new ObjectMapper().readTree(report.toJson());
+      PrintWriter err) throws IOException, EvidenceException, ReportException {
     Map<String, NewItem> items = new LinkedHashMap<>();
     int inArchives = 0;
-    for (JsonNode item : root.path("items")) {
-      for (JsonNode occ : item.path("occurrences")) {
-        Path file = regularFile(occ.path("location").asText(""));
+    for (SpreadReport.Item item : report.items()) {
+      for (SpreadReport.Occurrence occ : item.occurrences()) {
+        Path file = regularFile(occ.location());
         if (file == null) {
           inArchives++;
           continue;
         }
-        String source = occ.path("chat_id").isNull() || occ.path("chat_id").isMissingNode()
-            ? "file:" + file
-            : "telegram:chat/" + occ.path("chat_id").asText() + "/message/"
-                + occ.path("message_id").asText();
+        String source = occ.loose() ? "file:" + file : occ.locator();
         String key = source + "|" + file;
         if (!items.containsKey(key)) {
           NewItem it = NewItem.of(file).captureMethod("telegram-export-scan");
           int colon = source.indexOf(':');
           it = it.source(source.substring(0, colon), source.substring(colon + 1));
-          it = it.note("matched " + item.path("label").asText(item.path("id").asText())
-              + " (" + occ.path("signal").asText() + ", distance "
-              + occ.path("distance").asText() + ")");
+          it = it.note("matched " + item.label() + " (" + occ.signal() + ", distance "
+              + occ.distance() + ")");
           Map<String, String> hashes = new LinkedHashMap<>();
-          if (occ.hasNonNull("pdq")) {
-            hashes.put("pdq", occ.get("pdq").asText());
+          if (occ.pdq() != null) {
+            hashes.put("pdq", occ.pdq());
           }
-          if (occ.hasNonNull("md5")) {
-            hashes.put("md5", occ.get("md5").asText());
-          }
-          if (!hashes.isEmpty()) {
-            it = it.perceptual(hashes);
-          }
+          hashes.put("md5", occ.md5());
+          it = it.perceptual(hashes);
           items.put(key, it);
         }
       }
     }
     Path reportFile = Files.createTempFile("redress-spread-report-", ".json");
     try {
-      Files.writeString(reportFile, report.toJson(), StandardCharsets.UTF_8);
+      ReportJson.write(report, reportFile);
       List<NewItem> all = new ArrayList<>(items.values());
       all.add(NewItem.of(reportFile).source("other", "redress scan spread report")
           .captureMethod("redress-scan").mediaType("application/json"));

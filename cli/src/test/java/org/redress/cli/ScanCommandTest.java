@@ -240,7 +240,7 @@ class ScanCommandTest {
     long occurrences = report.at("/totals/occurrences").asLong();
     List<String> lines = Files.readAllLines(tmp.resolve("r.csv"), StandardCharsets.UTF_8);
     assertThat(lines).hasSize((int) occurrences + 1);
-    assertThat(lines.get(0)).startsWith("bank,label,");
+    assertThat(lines.get(0)).startsWith("\uFEFF哈希库(bank),条目(label),");
   }
 
   @Test

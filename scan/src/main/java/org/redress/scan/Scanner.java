@@ -36,11 +36,11 @@ import org.redress.sources.SourceItem;
 
 /**
  * The front door: scans sources (Telegram exports, folders, ZIP archives, files) against banks and
- * builds the {@link SpreadReport}.
+ * builds the spread report ({@link ScanResult}).
  *
  * <pre>{@code
  * Scanner scanner = Scanner.builder(matcher).threads(4).build();
- * SpreadReport report = scanner.scan(List.of(Path.of("DataExport_2026-03-01")));
+ * ScanResult result = scanner.scan(List.of(Path.of("DataExport_2026-03-01")));
  * report.writeJson(Path.of("report.json"));
  * }</pre>
  *
@@ -143,7 +143,7 @@ public final class Scanner {
    * @throws ScanException when a path does not exist or is of no known kind (nothing is scanned),
    *     when the resume file cannot be written, or when the scan is interrupted
    */
-  public SpreadReport scan(List<Path> paths) throws ScanException {
+  public ScanResult scan(List<Path> paths) throws ScanException {
     detectAll(paths);
     Path work;
     try {
@@ -192,6 +192,7 @@ public final class Scanner {
                     }
                     info =
                         new Occurrence.PostInfo(
+                            post.platform(),
                             post.chat(),
                             post.messageId(),
                             post.date(),
