@@ -74,10 +74,10 @@ public final class AssessCommand implements Callable<Integer> {
     try {
       CaseFacts facts = CaseFacts.parse(text);
       LocalDate date = flagDate != null ? flagDate
-          : facts.asOf().orElseGet(() -> LocalDate.now(ZoneId.systemDefault()));
+          : facts.asOf().orElseGet(() -> Today.date());
       findings = new Engine(ChineseLaw.book()).assess(facts, date);
     } catch (InvalidFactsException e) {
-      throw new ExitCodes.UsageException(factsFile + ": " + e.getMessage());
+      throw new ExitCodes.DataException(factsFile + ": " + e.getMessage(), e);
     }
     if (json) {
       spec.commandLine().getOut().println(findings.toJson());

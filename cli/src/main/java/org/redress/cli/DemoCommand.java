@@ -115,12 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
     step(6, "Legal assessment of what she told and what the scan proved");
     Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
     Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
-    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    ObjectNode facts = FactsMerge.merge(new com.fasterxml.jackson.databind.ObjectMapper(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(intake.toFile()),
-        JSON.readTree(ReportJson.factsText(report.facts())), today);
+    LocalDate today = Today.date();
     Path factsFile = demo.resolve("facts.json");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(factsFile.toFile(), facts);
+    run("facts", "merge", intake.toString(), reportJson.toString(), "--out",
+        factsFile.toString());
     Path findings = demo.resolve("findings.json");
     Files.writeString(findings, run("assess", factsFile.toString(), "--json"),
         StandardCharsets.UTF_8);
@@ -189,7 +187,7 @@ public final class DemoCommand implements Callable<Integer> {
     StringWriter e = new StringWriter();
     int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
     if (code != 0 && code != alsoOk) {
-      throw new IllegalStateException(
+      throw new ExitCodes.DataException(
           "demo step 'redress " + String.join(" ", args) + "' failed: " + e.toString().trim());
     }
     return o.toString();

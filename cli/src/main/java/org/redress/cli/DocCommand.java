@@ -101,7 +101,7 @@ public final class DocCommand implements Callable<Integer> {
     }
     List<Lang> langs = langs(lang);
     List<OutputFormat> formats = formats(format);
-    LocalDate d = date == null ? LocalDate.now() : parseDate(date);
+    LocalDate d = date == null ? Today.date() : parseDate(date);
 
     CaseInputs.Files files = CaseInputs.files(facts).findings(findings).evidence(manifest)
         .parties(parties);

@@ -32,7 +32,7 @@ public final class LawCommand implements Runnable {
 
   static LocalDate date(String at) {
     if (at == null) {
-      return LocalDate.now(ZoneId.systemDefault());
+      return Today.date();
     }
     try {
       return LocalDate.parse(at);

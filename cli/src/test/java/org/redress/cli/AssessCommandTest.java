@@ -83,32 +83,32 @@ class AssessCommandTest {
   }
 
   @Test
-  void assess_unknownKey_isOneLineNamingTheNearestKey_exit2() throws IOException {
+  void assess_unknownKey_isOneLineNamingTheNearestKey_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\nconduct: {first_act: 2026-02-01}\n"
         + "acts: {covert_filmng: true}\n");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err().strip()).isEqualTo("redress: " + p
         + ": unknown key acts.covert_filmng; did you mean acts.covert_filming?");
     assertThat(r.out()).isEmpty();
   }
 
   @Test
-  void assess_malformedYaml_isOneLine_exit2() throws IOException {
+  void assess_malformedYaml_isOneLine_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\nacts: {covert_filming: true\n");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err().strip()).startsWith("redress: " + p + ": malformed YAML/JSON at line")
         .doesNotContain("\n").doesNotContain("Exception");
   }
 
   @Test
-  void assess_negativeCount_namesTheField_exit2() throws IOException {
+  void assess_negativeCount_namesTheField_exit1() throws IOException {
     Path p = write("bad.json", "{\"schema\":\"redress/case-facts@1\","
         + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
         + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains("distribution.counts.videos: must not be negative, was -3");
   }
 
@@ -120,11 +120,11 @@ class AssessCommandTest {
   }
 
   @Test
-  void assess_lastActBeforeFirstAct_exit2() throws IOException {
+  void assess_lastActBeforeFirstAct_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\n"
         + "conduct: {first_act: 2026-02-01, last_act: 2026-01-01}\n");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains("conduct.last_act: 2026-01-01 is before conduct.first_act");
   }
 

@@ -267,7 +267,7 @@ class ScanCommandTest {
   @Test
   void scan_resumeAfterInterruption_givesTheSameReport() throws Exception {
     Path export = sample.resolve(planted.get("export").asText());
-    Path cache = ws.resolve("scans").resolve(ScanCommand.scanId(List.of(export)) + ".hashes.jsonl");
+    Path cache = ws.resolve("scans").resolve(org.redress.casework.WorkspaceLayout.scanId(List.of(export)) + ".hashes.jsonl");
     assertThat(cache).exists();
     List<String> lines = Files.readAllLines(cache, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(planted.get("totals").get("media_files").asInt());
