@@ -69,7 +69,7 @@ public final class EvidenceOptions {
       keys = keyFile == null ? KeySource.keyFile() : KeySource.keyFile(keyFile);
     }
     EvidenceStore.Builder b = EvidenceStore.builder(ws).keys(keys)
-        .tool("redress", version());
+        .tool("redress", version()).clock(Today.clock());
     URI t = tsa != null ? tsa : env(TSA_ENV) == null ? null : URI.create(env(TSA_ENV));
     try {
       b.tsa(t);

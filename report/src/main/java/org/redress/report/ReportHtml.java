@@ -249,13 +249,13 @@ public final class ReportHtml {
     a("<p>每个媒体文件都计算两类指纹：<b>SHA-256 和 MD5</b>（只有逐字节完全相同的文件才相同），以及"
         + "<b>PDQ 感知哈希</b>（图片）或 <b>vPDQ</b>（视频，每秒一帧的 PDQ）。PDQ 把图片概括为 256 位；"
         + "两张图片的 <b>距离</b> 是两个哈希不同的位数（0–256）。距离越小越相似：缩放、重新压缩、"
-        + "转成灰度的副本距离很小；两张不相关的图片平均相差约 128 位。</p>\n");
+        + "转成灰度的副本距离很小；两个互不相关的哈希平均相差约 128 位（256 位的一半）。</p>\n");
     a("<p class=\"en\">Every media file gets two kinds of fingerprint: <b>SHA-256 and MD5</b> (equal"
         + " only for byte-identical files) and a <b>PDQ perceptual hash</b> (images) or"
         + " <b>vPDQ</b> (videos: PDQ of one frame per second). PDQ sums a picture up in 256 bits;"
         + " the <b>distance</b> of two pictures is the number of bits in which their hashes"
         + " differ (0–256). The smaller, the more alike: resized, recompressed or grey copies are"
-        + " close; two unrelated pictures differ in about 128 bits on average.</p>\n");
+        + " close; two unrelated hashes differ in about 128 bits on average (half of 256).</p>\n");
     a("<table><thead><tr><th>哈希库 <span class=\"en\">Bank</span></th>"
         + "<th>阈值（距离不超过） <span class=\"en\">Threshold (distance at most)</span></th>"
         + "<th>最低质量 <span class=\"en\">Minimum quality</span></th></tr></thead><tbody>\n");
