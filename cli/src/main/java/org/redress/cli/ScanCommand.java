@@ -19,6 +19,7 @@ import org.redress.report.SpreadReport;
 import org.redress.scan.ScanException;
 import org.redress.scan.ScanResult;
 import org.redress.scan.Scanner;
+import org.redress.sources.LimitExceeded;
 import org.redress.sources.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -139,8 +140,10 @@ public final class ScanCommand implements Callable<Integer> {
         t.mediaChecked(), t.mediaUnchecked(), t.matchedItems(), t.postsWithMatches(),
         t.chatsInvolved(), t.adPosts());
     for (SpreadReport.SourceRead s : report.troubledSources()) {
+      LimitExceeded limit = result.limitsExceeded().get(s.path());
       err.println("redress: " + Console.inert(s.path()) + ": " + (s.refused() != null
-          ? "not read: " + Console.inert(s.refused())
+          ? "not read: " + Console.inert(s.refused()) + (limit == null ? ""
+              : "; if it is genuine, raise the cap with " + flag(limit.limit()))
           : s.empty() ? "nothing to check (no post and no media file was read)"
           : s.problemCount() + " problem(s) while reading; the report lists them"));
     }
@@ -181,6 +184,14 @@ public final class ScanCommand implements Callable<Integer> {
       return ExitCodes.DATA;
     }
     return ExitCodes.OK;
+  }
+
+  /** The flag that raises a source limit: the one place limits are worded as flags. */
+  static String flag(LimitExceeded.Limit limit) {
+    return switch (limit) {
+      case ZIP_TOTAL_BYTES -> "--zip-max-bytes BYTES";
+      case ZIP_ENTRIES -> "--zip-max-entries N";
+    };
   }
 
   private Limits limits() {

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.redress.media.MediaKind;
 import org.redress.sources.Chat;
+import org.redress.sources.LimitExceeded;
 import org.redress.sources.MediaRef;
+import org.redress.sources.SourceException;
 import org.redress.sources.Platform;
 import org.redress.sources.Post;
 import org.redress.sources.PostDate;
@@ -70,6 +72,7 @@ final class Aggregator {
   private final Map<String, Long> uncheckedByReason = new TreeMap<>();
   private final TreeMap<Long, Unchecked> uncheckedListed = new TreeMap<>();
   private final List<SourceResult> sources = new ArrayList<>();
+  private final Map<String, LimitExceeded> limits = new LinkedHashMap<>();
 
   Aggregator(int maxListed) {
     this.maxListed = maxListed;
@@ -159,8 +162,13 @@ final class Aggregator {
     sources.add(new SourceResult(s.source(), s, null));
   }
 
-  synchronized void refused(String path, String message) {
-    sources.add(new SourceResult(path, null, message));
+  synchronized void refused(String path, SourceException e) {
+    sources.add(new SourceResult(path, null, e.getMessage()));
+    e.limitExceeded().ifPresent(l -> limits.put(path, l));
+  }
+
+  synchronized Map<String, LimitExceeded> limits() {
+    return new LinkedHashMap<>(limits);
   }
 
   // Read by ReportBuilder once the scan has finished (no more writers).

@@ -95,7 +95,7 @@ final class ReportBuilder {
         }
       }
     }
-    return new ScanResult(report, thumbs);
+    return new ScanResult(report, thumbs, agg.limits());
   }
 
   private List<SpreadReport.SourceRead> sources() {

@@ -7,6 +7,7 @@ import org.redress.report.ReportException;
 import org.redress.report.ReportHtml;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
+import org.redress.sources.LimitExceeded;
 
 /**
  * What a scan produced: the spread report and, when asked for, the 8 × 8 mosaics of the matched
@@ -14,11 +15,16 @@ import org.redress.report.SpreadReport;
  *
  * @param report the report
  * @param thumbnails PNG mosaics by SHA-256; empty unless the scan was asked for them
+ * @param limitsExceeded by source path, the safety limit a refused source went over (typed, for a
+ *     front end to say which setting raises it)
  */
-public record ScanResult(SpreadReport report, Map<String, byte[]> thumbnails) {
-  /** Copies the map. */
+public record ScanResult(
+    SpreadReport report, Map<String, byte[]> thumbnails,
+    Map<String, LimitExceeded> limitsExceeded) {
+  /** Copies the maps. */
   public ScanResult {
     thumbnails = Map.copyOf(thumbnails);
+    limitsExceeded = Map.copyOf(limitsExceeded);
   }
 
   /** The JSON report as text. */

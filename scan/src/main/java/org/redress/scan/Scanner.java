@@ -171,7 +171,7 @@ public final class Scanner {
     try {
       source = Source.open(path, limits);
     } catch (SourceException e) {
-      agg.refused(path.toString(), e.getMessage());
+      agg.refused(path.toString(), e);
       return;
     }
     int permits = 4 * threads;
@@ -217,7 +217,7 @@ public final class Scanner {
                   }
                 });
       } catch (SourceException e) {
-        agg.refused(path.toString(), e.getMessage());
+        agg.refused(path.toString(), e);
         summary = null;
       } catch (InterruptedRuntime e) {
         throw new ScanException("scan interrupted", e.getCause());

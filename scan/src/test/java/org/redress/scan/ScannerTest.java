@@ -159,10 +159,13 @@ class ScannerTest {
     }
     Scanner s = Scanner.builder(matcher).threads(1).clock(CLOCK).tempDir(tmp)
         .limits(Limits.builder().zipMaxBytes(10_000).build()).build();
-    JsonNode r = JSON.readTree(s.scan(List.of(zip, export)).toJson());
+    ScanResult result = s.scan(List.of(zip, export));
+    JsonNode r = JSON.readTree(result.toJson());
     assertThat(r.get("partial").asBoolean()).isTrue();
-    assertThat(r.at("/sources/0/refused").asText()).contains("bomb.zip", "ZIP bomb",
-        "--zip-max-bytes");
+    assertThat(r.at("/sources/0/refused").asText()).contains("bomb.zip", "ZIP bomb")
+        .doesNotContain("--");
+    assertThat(result.limitsExceeded().get(zip.toString()).limit())
+        .isEqualTo(org.redress.sources.LimitExceeded.Limit.ZIP_TOTAL_BYTES);
     assertThat(r.at("/unchecked/not_read/0").asText()).contains("bomb.zip");
     assertThat(r.at("/items/0/posts").asInt()).as("the other source is still scanned")
         .isEqualTo(2);

@@ -66,10 +66,9 @@ final class ZipArchive implements Closeable {
                   + Limits.bytes(total < 0 ? Long.MAX_VALUE : total)
                   + " uncompressed, over the cap of "
                   + Limits.bytes(limits.zipMaxBytes())
-                  + " (possible ZIP bomb; not extracted). If the archive is genuine, raise the cap"
-                  + " with "
-                  + Limits.ZIP_MAX_BYTES_OPTION
-                  + " BYTES");
+                  + " (possible ZIP bomb; not extracted)",
+              new LimitExceeded(LimitExceeded.Limit.ZIP_TOTAL_BYTES,
+                  total < 0 ? Long.MAX_VALUE : total, limits.zipMaxBytes()));
         }
       }
       names.sort(null);
@@ -83,13 +82,8 @@ final class ZipArchive implements Closeable {
   private static SourceException tooManyEntries(Path path, int count, Limits limits) {
     return new SourceException(
         path.toString(),
-        "has "
-            + count
-            + " entries, over the cap of "
-            + limits.zipMaxEntries()
-            + " (not extracted). If the archive is genuine, raise the cap with "
-            + Limits.ZIP_MAX_ENTRIES_OPTION
-            + " N");
+        "has " + count + " entries, over the cap of " + limits.zipMaxEntries() + " (not extracted)",
+        new LimitExceeded(LimitExceeded.Limit.ZIP_ENTRIES, count, limits.zipMaxEntries()));
   }
 
   private static void closeQuietly(ZipFile zip) {
