@@ -19,8 +19,7 @@ import org.redress.documents.OutputFormat;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
 import org.redress.law.CaseFacts;
-import org.redress.law.Engine;
-import org.redress.law.Findings;
+import org.redress.law.Assessment;
 import org.redress.lawcn.ChineseLaw;
 import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
@@ -42,7 +41,7 @@ import org.redress.scan.Scanner;
  * ScanResult scan = cw.scan(new ScanRequest(paths, List.of("victims"), false, false, 0,
  *     Limits.defaults(), null), warnings::add);
  * FactsMerge.Result facts = cw.mergeFacts(intakeText, "intake.yaml", List.of(scan.report()));
- * Findings findings = cw.assess(facts.facts(), cw.today());
+ * Assessment plan = cw.assess(facts.facts(), cw.today());
  * }</pre>
  */
 public final class Casework {
@@ -165,9 +164,14 @@ public final class Casework {
     return Facts.parse(text, name);
   }
 
-  /** Assesses facts under Chinese law on a day. */
-  public Findings assess(CaseFacts facts, LocalDate asOf) {
-    return new Engine(ChineseLaw.book()).assess(facts, asOf);
+  /**
+   * Assesses facts under Chinese law on a day: the findings and the action plan built from them.
+   *
+   * @throws org.redress.law.InvalidFactsException when the facts give no date of conduct or the
+   *     day precedes it
+   */
+  public Assessment assess(CaseFacts facts, LocalDate asOf) {
+    return ChineseLaw.jurisdiction().assess(facts, asOf);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.redress.casework;
 
 import org.redress.law.CaseFacts;
 import org.redress.law.InvalidFactsException;
+import org.redress.lawcn.ChineseLaw;
 
 /**
  * The one place casework reads facts text: the strict reader of {@code law}, with the file named
@@ -12,7 +13,7 @@ final class Facts {
 
   static CaseFacts parse(String text, String name) throws CaseworkException {
     try {
-      return CaseFacts.parse(text);
+      return ChineseLaw.jurisdiction().parseFacts(text);
     } catch (InvalidFactsException e) {
       throw new CaseworkException(name + ": " + e.getMessage(), e);
     }

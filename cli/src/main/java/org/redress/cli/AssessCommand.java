@@ -10,10 +10,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.redress.law.Assessment;
 import org.redress.law.CaseFacts;
-import org.redress.law.Engine;
-import org.redress.law.Findings;
 import org.redress.law.InvalidFactsException;
+import org.redress.law.Jurisdiction;
 import org.redress.lawcn.ChineseLaw;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,19 +70,20 @@ public final class AssessCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("failed to read " + factsFile, e);
     }
-    Findings findings;
+    Jurisdiction law = ChineseLaw.jurisdiction();
+    Assessment assessment;
     try {
-      CaseFacts facts = CaseFacts.parse(text);
+      CaseFacts facts = law.parseFacts(text);
       LocalDate date = flagDate != null ? flagDate
-          : facts.asOf().orElseGet(() -> Today.date());
-      findings = new Engine(ChineseLaw.book()).assess(facts, date);
+          : facts.asOf().orElseGet(Today::date);
+      assessment = law.assess(facts, date);
     } catch (InvalidFactsException e) {
       throw new ExitCodes.DataException(factsFile + ": " + e.getMessage(), e);
     }
     if (json) {
-      spec.commandLine().getOut().println(findings.toJson());
+      spec.commandLine().getOut().println(assessment.toJson());
     } else {
-      spec.commandLine().getOut().print(AssessPlan.render(findings, ChineseLaw.book(), language));
+      spec.commandLine().getOut().print(AssessPlan.render(assessment, law.book(), language));
     }
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -22,7 +22,8 @@ final class AssessPlan {
 
   private AssessPlan() {}
 
-  static String render(Findings f, LawBook book, String lang) {
+  static String render(org.redress.law.Assessment assessment, LawBook book, String lang) {
+    Findings f = assessment.findings();
     boolean zh = lang.equals("zh");
     StringBuilder out = new StringBuilder();
     out.append(zh ? "Redress 法律评估" : "Redress legal assessment").append(" — ")

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EvidenceExportCommand.class,
       EvidenceVerifyCommand.class,
       EvidenceVerifyLogCommand.class,
+      EvidenceRecoverCommand.class,
     })
 public final class EvidenceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

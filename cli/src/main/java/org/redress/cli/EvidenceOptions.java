@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.KeySource;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,8 @@ public final class EvidenceOptions {
   public static final String OPERATOR_ENV = "REDRESS_OPERATOR";
 
   @Mixin WorkspaceOption workspace;
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
 
   @Option(names = "--key-file", paramLabel = "FILE",
       description = "Master key file (default: evidence/keys/master.key in the workspace; "
@@ -80,11 +83,28 @@ public final class EvidenceOptions {
     } catch (IllegalArgumentException ex) {
       throw new ExitCodes.UsageException(ex.getMessage());
     }
+    EvidenceStore store;
     try {
-      return b.open();
+      store = b.open();
     } finally {
       keys.destroy();
     }
+    printWarnings(store);
+    return store;
+  }
+
+  /**
+   * Prints every warning found when the store was opened (packs moved to the quarantine, a
+   * read-only workspace, a repaired log tail) to stderr: every command that opens the store
+   * goes through here, so none can stay silent about them.
+   */
+  private void printWarnings(EvidenceStore store) {
+    java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true,
+        StandardCharsets.UTF_8) : mixee.commandLine().getErr();
+    for (String w : store.drainWarnings()) {
+      err.println("redress: warning: " + w);
+    }
+    err.flush();
   }
 
   static String version() {

@@ -269,4 +269,59 @@ class EvidenceCommandTest {
     Result noSub = run("evidence");
     assertThat(noSub.code()).isEqualTo(ExitCodes.USAGE);
   }
+
+  private static void deleteTree(Path dir) throws Exception {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private List<Path> packFiles() throws Exception {
+    try (java.util.stream.Stream<Path> s = Files.walk(ws.resolve("evidence"))) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".pack")).toList();
+    }
+  }
+
+  @Test
+  void evidenceList_logAndCheckpointsDeleted_warnsLoudlyDeletesNothingUntilRecover()
+      throws Exception {
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
+    assertThat(packFiles()).hasSize(2);
+    deleteTree(ws.resolve("evidence/log"));
+    deleteTree(ws.resolve("evidence/checkpoints"));
+
+    Result list = run("evidence", "list", "--case", "c");
+    assertThat(list.err()).contains("redress: warning: WARNING: the workspace is READ-ONLY")
+        .contains("redress evidence recover").contains("moved pack");
+    assertThat(packFiles()).as("nothing deleted").hasSize(2);
+    Result again = run("evidence", "show", "0");
+    assertThat(again.err()).as("every command warns").contains("READ-ONLY");
+    Result add = run("evidence", "add", "--case", "c", image.toString());
+    assertThat(add.code()).isEqualTo(1);
+    assertThat(add.err()).contains("read-only");
+    Result log = run("evidence", "verify-log", "--deep");
+    assertThat(log.code()).isEqualTo(1);
+    assertThat(log.out()).contains("NOT VERIFIED").doesNotContain("VERIFIED: ");
+
+    Result rec = run("evidence", "recover");
+    assertThat(rec.code()).as(rec.err()).isZero();
+    assertThat(rec.out()).contains("2 item(s) re-logged, 0 thing(s) could not be");
+    Result after = run("evidence", "list", "--case", "c");
+    assertThat(after.out().lines()).hasSize(2);
+    assertThat(after.err()).isEmpty();
+    assertThat(run("evidence", "verify-log", "--deep").code()).isZero();
+    assertThat(packFiles()).as("originals kept in the quarantine").hasSize(4);
+  }
+
+  @Test
+  void verifyLog_withoutDeep_saysContentWasNotChecked() {
+    assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
+    Result log = run("evidence", "verify-log");
+    assertThat(log.code()).isZero();
+    assertThat(log.out()).contains("content NOT checked")
+        .endsWith("VERIFIED: log, checkpoints and pack coverage hold; content not checked\n");
+  }
 }

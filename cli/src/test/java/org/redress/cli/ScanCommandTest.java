@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.law.CaseFacts;
 
 /**
  * The issue's acceptance test: scanning the generated sample export against a bank made from the
@@ -211,7 +210,7 @@ class ScanCommandTest {
   @Test
   void scan_sampleExport_factsAreValidCaseFactsTracedToMessages() throws Exception {
     JsonNode facts = report.get("facts");
-    CaseFacts parsed = CaseFacts.parse(JSON.writeValueAsString(facts));
+    org.redress.law.CaseFacts parsed = org.redress.lawcn.ChineseLaw.jurisdiction().parseFacts(JSON.writeValueAsString(facts));
     assertThat(parsed).isNotNull();
     assertThat(facts.at("/trade/ad_posts").asLong())
         .isEqualTo(planted.get("totals").get("ad_posts").asLong());

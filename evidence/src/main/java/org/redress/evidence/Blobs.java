@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class Blobs {
   private final Layout layout;
   private final Map<String, CaseBlobs> cases = new HashMap<>();
+  private final Map<Path, Indexed> indexed = new java.util.LinkedHashMap<>();
 
   /** Where one blob is. */
   private record Loc(Path pack, long offset, long length) {}
@@ -40,17 +41,20 @@ final class Blobs {
   }
 
   /**
-   * Reads the index of every pack. A pack whose first leaf index is at or beyond {@code logSize}
-   * belongs to a batch whose leaves never reached the log (its adds never returned): it is
-   * removed, as are temp files left by a crash. Returns a warning per removed pack.
+   * Reads the index of every pack the log covers. Deletes nothing: a pack whose first leaf index
+   * is at or beyond {@code logSize} is not indexed but returned, for the store to move to the
+   * quarantine (docs §1.3). Temp files of write-once files that never completed are removed
+   * (they were never linked into place, so nothing was ever logged from them).
    *
+   * @return the packs the log does not cover, by name order
    * @throws EvidenceException if a pack the log may rely on is damaged
    */
-  List<String> load(long logSize) throws IOException, EvidenceException {
-    List<String> warnings = new ArrayList<>();
+  List<Path> load(long logSize) throws IOException, EvidenceException {
+    List<Path> uncovered = new ArrayList<>();
     cases.clear();
+    indexed.clear();
     if (!Files.isDirectory(layout.cases())) {
-      return warnings;
+      return uncovered;
     }
     List<Path> dirs = list(layout.cases());
     for (Path dir : dirs) {
@@ -67,28 +71,32 @@ final class Blobs {
       if (!Files.isDirectory(packs)) {
         continue;
       }
-      boolean removed = false;
       for (Path p : list(packs)) {
         String name = p.getFileName().toString();
         long first = Layout.packFirstLeaf(name);
         if (Layout.isTemp(name)) {
-          Files.deleteIfExists(p);
-          removed = true;
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ex) {
+            // a read-only workspace: the temp file is ignored
+          }
         } else if (first >= logSize) {
-          Files.deleteIfExists(p);
-          removed = true;
-          warnings.add("removed pack " + p + ": its batch never reached the log (an add that "
-              + "was interrupted before it returned)");
+          uncovered.add(p);
         } else if (first >= 0) {
-          index(cb, p);
+          index(caseId, cb, p);
         }
       }
-      if (removed) {
-        Durable.syncDir(packs);
-      }
     }
-    return warnings;
+    return uncovered;
   }
+
+  /** Every indexed pack with its case and index entries. */
+  Map<Path, Indexed> indexed() {
+    return java.util.Collections.unmodifiableMap(indexed);
+  }
+
+  /** An indexed pack: its case and blobs. */
+  record Indexed(String caseId, List<Pack.Entry> entries) {}
 
   private static List<Path> list(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
@@ -96,7 +104,8 @@ final class Blobs {
     }
   }
 
-  private void index(CaseBlobs cb, Path pack) throws IOException, EvidenceException {
+  private void index(String caseId, CaseBlobs cb, Path pack) throws IOException,
+      EvidenceException {
     List<Pack.Entry> entries;
     try {
       entries = Pack.readIndex(pack);
@@ -107,6 +116,7 @@ final class Blobs {
     for (Pack.Entry e : entries) {
       cb.of(e.kind()).putIfAbsent(e.sha256(), new Loc(pack, e.offset(), e.length()));
     }
+    indexed.put(pack, new Indexed(caseId, entries));
   }
 
   private CaseBlobs forCase(String caseId) {
@@ -160,6 +170,7 @@ final class Blobs {
   /** Drops a shredded case's entries. */
   void forget(String caseId) {
     cases.remove(caseId);
+    indexed.values().removeIf(i -> i.caseId().equals(caseId));
   }
 
   /** Starts the pack of a batch whose first leaf will have index {@code firstLeaf}. */
@@ -215,6 +226,7 @@ final class Blobs {
         for (Pack.Entry e : writer.entries()) {
           cb.of(e.kind()).putIfAbsent(e.sha256(), new Loc(target, e.offset(), e.length()));
         }
+        indexed.put(target, new Indexed(caseId, writer.entries()));
       }
     }
 

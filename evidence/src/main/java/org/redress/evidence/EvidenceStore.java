@@ -57,6 +57,13 @@ public final class EvidenceStore implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final List<String> warnings = new ArrayList<>();
+  private final List<String> openWarnings = new ArrayList<>();
+  private final Quarantine quarantine;
+  private final boolean lockless;
+  private boolean readOnly;
+  private String readOnlyReason;
+  private boolean logBehind;
+  private long logGoodLength;
   private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
   private final ThreadLocal<Crypto.Encryptor> workerEncryptors =
       ThreadLocal.withInitial(Crypto.Encryptor::new);
@@ -90,6 +97,8 @@ public final class EvidenceStore implements AutoCloseable {
     this.tsa = b.tsa;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.lockless = lockChannel == null;
+    this.quarantine = new Quarantine(layout);
   }
 
   /**
@@ -190,6 +199,9 @@ public final class EvidenceStore implements AutoCloseable {
       Layout l = new Layout(workspace);
       FileChannel ch = null;
       try {
+        if (!Files.isWritable(l.root()) && Files.exists(l.masterCheck().getParent())) {
+          return openLockless(l);
+        }
         Durable.createDirs(l.root());
         ch = FileChannel.open(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lk;
@@ -218,6 +230,21 @@ public final class EvidenceStore implements AutoCloseable {
         closeQuietly(ch);
         throw ex;
       }
+    }
+
+    /** A workspace that cannot be written (read-only file system or permissions): read only. */
+    private EvidenceStore openLockless(Layout l) throws EvidenceException, IOException {
+      EvidenceStore s = new EvidenceStore(this, null, null);
+      try {
+        s.load(keys, kdfMemoryKib, kdfIterations);
+      } catch (EvidenceException | IOException | RuntimeException ex) {
+        s.close();
+        throw ex;
+      }
+      s.openWarnings.add("WARNING: " + l.root() + " is not writable: opened read-only (list, "
+          + "show, export and verify work; nothing can be added)");
+      s.warnings.add(s.openWarnings.get(s.openWarnings.size() - 1));
+      return s;
     }
   }
 
@@ -248,21 +275,18 @@ public final class EvidenceStore implements AutoCloseable {
     loadSigningKey();
     latest = loadLatestCheckpoint();
     LogFile.Scan scan = LogFile.scan(layout.entries());
+    logGoodLength = scan.goodLength;
     long covered = latest == null ? 0 : latest.size();
+    List<String> why = new ArrayList<>();
     if (scan.problem != null) {
       if (scan.leaves.size() < covered) {
         throw new EvidenceException(scan.problem + "; the log is corrupt before checkpoint "
             + covered + " and cannot be repaired");
       }
       long dropped = Files.size(layout.entries()) - scan.goodLength;
-      warnings.add(String.format(Locale.ROOT,
+      openWarnings.add(String.format(Locale.ROOT,
           "repaired torn log tail: dropped %d bytes after record %d (%s)", dropped,
           scan.leaves.size(), scan.problem));
-    }
-    if (scan.leaves.size() < covered) {
-      throw new EvidenceException(String.format(Locale.ROOT,
-          "log has %d leaves but checkpoint %d covers %d: the log was truncated",
-          scan.leaves.size(), covered, covered));
     }
     for (byte[] leaf : scan.leaves) {
       try {
@@ -271,23 +295,161 @@ public final class EvidenceStore implements AutoCloseable {
         throw new EvidenceException(ex.getMessage(), ex);
       }
     }
-    if (latest != null && !Arrays.equals(tree.root(covered), latest.root())) {
+    if (scan.leaves.size() < covered) {
+      logBehind = true;
+      why.add(String.format(Locale.ROOT, "the log has %d records but checkpoint %d covers %d "
+          + "(the log was lost, truncated or restored from an older backup)",
+          scan.leaves.size(), covered, covered));
+    } else if (latest != null && !Arrays.equals(tree.root(covered), latest.root())) {
       throw new EvidenceException(String.format(Locale.ROOT,
           "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
           covered));
+    } else if (latest == null && tree.size() > 0) {
+      openWarnings.add(String.format(Locale.ROOT, "WARNING: the log has %d records but no "
+          + "checkpoint: the checkpoints folder was lost; a new checkpoint is signed",
+          tree.size()));
     }
-    warnings.addAll(blobs.load(tree.size()));
+    List<Path> uncovered = blobs.load(tree.size());
+    List<String> unreferenced = unreferencedBlobs();
+    if (!unreferenced.isEmpty()) {
+      why.add(unreferenced.size() + " stored blob(s) that no log record names (the log is "
+          + "older than the packs), e.g. " + unreferenced.get(0));
+    }
+    if (!uncovered.isEmpty()) {
+      boolean interruptedAdd = uncovered.size() == 1 && !logBehind
+          && Layout.packFirstLeaf(uncovered.get(0).getFileName().toString()) == tree.size();
+      if (!interruptedAdd) {
+        why.add(uncovered.size() + " pack(s) that the log does not cover (the log is older "
+            + "than the packs)");
+      }
+      if (lockless) {
+        openWarnings.add("WARNING: " + uncovered.size() + " pack(s) are not covered by the log; "
+            + "the workspace is not writable, so they stay where they are: " + uncovered);
+      } else {
+        List<Path> moved = quarantine.move(uncovered);
+        for (Path m : moved) {
+          openWarnings.add("WARNING: moved pack " + m.getFileName() + " to the quarantine "
+              + m.getParent() + ": the log does not cover it" + (interruptedAdd
+                  ? " (an add interrupted before it returned, or one batch of a lost log)"
+                  : "") + "; nothing was deleted");
+        }
+      }
+    }
+    if (!why.isEmpty() && !lockless) {
+      quarantine.requireRecover(String.join("; ", why));
+    }
+    String reason = quarantine.recoverReason();
+    if (reason == null && lockless && !why.isEmpty()) {
+      reason = String.join("; ", why);
+    }
+    if (reason != null) {
+      readOnly = true;
+      readOnlyReason = "the evidence log is older than the stored evidence: " + reason;
+      openWarnings.add("WARNING: the workspace is READ-ONLY: " + readOnlyReason
+          + ". Nothing was deleted. Run: redress evidence recover");
+    } else if (lockless) {
+      readOnly = true;
+      readOnlyReason = "the workspace is not writable";
+    }
+    List<Quarantine.Pending> pending = lockless ? List.of() : quarantine.pending();
+    if (!pending.isEmpty()) {
+      openWarnings.add(String.format(Locale.ROOT, "WARNING: %d pack(s) wait in the quarantine "
+          + "%s; run: redress evidence recover (it re-logs what they hold and keeps them)",
+          pending.size(), layout.quarantine()));
+    }
+    if (readOnly) {
+      checkBlobsPresent();
+      warnings.addAll(openWarnings);
+      return;
+    }
     log = LogFile.openForAppend(layout.entries(), scan.goodLength);
     for (String c : shredded) {
       if (Files.exists(layout.caseKey(c))) {
         destroyCaseFiles(c);
-        warnings.add("finished shredding case " + c + " (interrupted earlier)");
+        openWarnings.add("finished shredding case " + c + " (interrupted earlier)");
       }
     }
     checkBlobsPresent();
     if (tree.size() > covered) {
       makeCheckpoint(false);
     }
+    warnings.addAll(openWarnings);
+  }
+
+  /** Blobs in indexed packs that no leaf names and recover did not acknowledge. */
+  private List<String> unreferencedBlobs() throws IOException {
+    java.util.Set<String> refs = referencedBlobs();
+    java.util.Set<String> ack = quarantine.acknowledged();
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<Path, Blobs.Indexed> e : blobs.indexed().entrySet()) {
+      String c = e.getValue().caseId();
+      if (shredded.contains(c)) {
+        continue;
+      }
+      for (Pack.Entry b : e.getValue().entries()) {
+        String k = Quarantine.key(c, b.kind(), b.sha256());
+        if (!refs.contains(k) && !ack.contains(k)) {
+          out.add(k + " in " + e.getKey().getFileName());
+        }
+      }
+    }
+    return out;
+  }
+
+  java.util.Set<String> referencedBlobKeys() {
+    return referencedBlobs();
+  }
+
+  byte[] caseKeyFor(String caseId) throws EvidenceException {
+    return caseKey(caseId, false);
+  }
+
+  /**
+   * Recovers a workspace whose log is older than its packs (docs §1.3): sets aside checkpoints
+   * the log does not match, re-logs every item found in a pack the log does not cover (from the
+   * quarantine or in place) with its paired metadata, reports what it could not re-log, and
+   * keeps every file. Afterwards the store is writable.
+   *
+   * @throws EvidenceException if the workspace is not writable or an I/O failure stops it
+   */
+  public Recovery recover() throws EvidenceException {
+    if (lockless) {
+      throw new ReadOnlyWorkspaceException("cannot recover: " + layout.root()
+          + " is not writable");
+    }
+    Recover r = new Recover(this, layout, quarantine);
+    try {
+      if (logBehind) {
+        r.setAsideCheckpoints(tree);
+        latest = loadLatestCheckpoint();
+        logBehind = false;
+      }
+      if (log == null) {
+        log = LogFile.openForAppend(layout.entries(), logGoodLength);
+      }
+      readOnly = false;
+      readOnlyReason = null;
+      Recovery out = r.run(blobs.indexed());
+      quarantine.clearRecover();
+      makeCheckpoint(false);
+      return out;
+    } catch (IOException ex) {
+      throw new EvidenceException("recover failed (nothing was deleted; run it again): "
+          + ex.getMessage(), ex);
+    }
+  }
+
+  private java.util.Set<String> referencedBlobs() {
+    java.util.Set<String> refs = new java.util.HashSet<>();
+    for (Leaf l : leaves) {
+      if (l.type.equals(Leaf.ADD)) {
+        refs.add(Quarantine.key(l.caseId, Pack.CONTENT, l.sha256));
+      }
+      if (!l.type.equals(Leaf.SHRED)) {
+        refs.add(Quarantine.key(l.caseId, Pack.META, l.meta));
+      }
+    }
+    return refs;
   }
 
   /**
@@ -537,6 +699,7 @@ public final class EvidenceStore implements AutoCloseable {
   public List<Item> addAll(String caseId, List<NewItem> items, Runnable progress)
       throws EvidenceException {
     Layout.checkCase(caseId);
+    refuseReadOnly("add");
     refuseShredded(caseId);
     if (items.isEmpty()) {
       return List.of();
@@ -703,6 +866,13 @@ public final class EvidenceStore implements AutoCloseable {
     }
   }
 
+  private void refuseReadOnly(String what) throws ReadOnlyWorkspaceException {
+    if (readOnly) {
+      throw new ReadOnlyWorkspaceException("cannot " + what + ": the workspace is read-only: "
+          + readOnlyReason + (lockless ? "" : "; run: redress evidence recover"));
+    }
+  }
+
   private void refuseShredded(String caseId) throws EvidenceException {
     if (shredded.contains(caseId)) {
       throw new EvidenceException("case " + caseId + " was shredded: its key is destroyed");
@@ -750,6 +920,7 @@ public final class EvidenceStore implements AutoCloseable {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("a correction needs at least one changed field");
     }
+    refuseReadOnly("correct");
     Leaf add = addLeaf(itemId);
     refuseShredded(add.caseId);
     Metadata now = metadata(itemId);
@@ -774,6 +945,7 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public int shred(String caseId) throws EvidenceException {
     Layout.checkCase(caseId);
+    refuseReadOnly("shred");
     refuseShredded(caseId);
     if (!byCase.containsKey(caseId) && !Files.exists(layout.caseKey(caseId))) {
       throw new EvidenceException("no such case: " + caseId);
@@ -826,6 +998,7 @@ public final class EvidenceStore implements AutoCloseable {
    * @throws EvidenceException if signing, writing or the TSA fails
    */
   public Checkpoint checkpoint() throws EvidenceException {
+    refuseReadOnly("checkpoint");
     makeCheckpoint(false);
     if (tsa != null && !Files.exists(layout.token(latest.size()))) {
       try {
@@ -841,6 +1014,12 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void makeCheckpoint(boolean stamp) throws EvidenceException {
     long size = tree.size();
+    if (readOnly) {
+      if (latest == null || latest.size() != size) {
+        latest = Checkpoint.sign(origin, size, tree.root(), seed);
+      }
+      return;
+    }
     if (latest == null || latest.size() != size) {
       Checkpoint c = Checkpoint.sign(origin, size, tree.root(), seed);
       try {
@@ -869,6 +1048,24 @@ public final class EvidenceStore implements AutoCloseable {
     return w;
   }
 
+  /**
+   * The warnings found when the store was opened (a repaired log tail, packs moved to the
+   * quarantine, a read-only workspace). Every command should print them.
+   */
+  public List<String> openWarnings() {
+    return List.copyOf(openWarnings);
+  }
+
+  /** Whether writes are refused (see {@link #readOnlyReason()}). */
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  /** Why the store is read-only, or null. */
+  public String readOnlyReason() {
+    return readOnlyReason;
+  }
+
   /** The latest signed checkpoint, or null before anything was logged. */
   public Checkpoint latestCheckpoint() {
     return latest;
@@ -877,6 +1074,14 @@ public final class EvidenceStore implements AutoCloseable {
   /** The log's verifier key text (publish it: it is what checkpoints are checked against). */
   public String publicKey() {
     return verifierKey.text();
+  }
+
+  /**
+   * The fingerprint of the log signing key: SHA-256 of its raw Ed25519 public key, lowercase hex.
+   * Publish it (hand it to a lawyer or notary) so a package can later be pinned to this key.
+   */
+  public String publicKeyFingerprint() {
+    return verifierKey.fingerprint();
   }
 
   /** Number of leaves in the log. */
@@ -1042,6 +1247,10 @@ public final class EvidenceStore implements AutoCloseable {
     }
     if (Files.exists(out)) {
       throw new EvidenceException("refusing to overwrite existing file " + out);
+    }
+    if (logBehind) {
+      throw new ReadOnlyWorkspaceException("cannot export: the log is behind its own checkpoints "
+          + "(" + readOnlyReason + "); run: redress evidence recover");
     }
     makeCheckpoint(false);
     try {

@@ -102,6 +102,31 @@ final class Layout {
     return fileName.startsWith(".") && fileName.contains(".tmp-");
   }
 
+  /** Where packs the log does not cover are kept, never deleted (docs §1.3). */
+  Path quarantine() {
+    return root.resolve("quarantine");
+  }
+
+  /** Quarantined packs of a case that {@code evidence recover} has not processed yet. */
+  Path quarantinedPacks(String caseId) {
+    return quarantine().resolve("cases").resolve(checkCase(caseId));
+  }
+
+  /** Quarantined packs that {@code evidence recover} processed (kept). */
+  Path recoveredPacks(String caseId) {
+    return quarantine().resolve("recovered").resolve(checkCase(caseId));
+  }
+
+  /** Present while the workspace must stay read-only until {@code evidence recover} ran. */
+  Path recoverNeeded() {
+    return quarantine().resolve("RECOVER-NEEDED");
+  }
+
+  /** Blobs that recover reported and kept: their packs no longer make the store read-only. */
+  Path acknowledged() {
+    return quarantine().resolve("acknowledged.txt");
+  }
+
   Path caseKey(String caseId) {
     return caseDir(caseId).resolve("case.key");
   }

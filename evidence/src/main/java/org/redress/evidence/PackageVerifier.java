@@ -59,9 +59,28 @@ public final class PackageVerifier {
     Verification v = new Verification();
     Map<String, byte[]> files = readZip(zip, v);
     if (files != null) {
-      new Run(files, v, recipientPassphrase, tsaCertificate).run();
+      Run r = new Run(files, v, recipientPassphrase, tsaCertificate);
+      r.run();
+      if (v.ok()) {
+        v.manifest(r.verified(zip));
+      }
     }
     return v;
+  }
+
+  /**
+   * Verifies a package (content files are not decrypted) and returns its verified manifest: the
+   * only way to read a package's manifest outside this module.
+   *
+   * @throws PackageRejectedException naming the first check that did not hold
+   */
+  public static VerifiedManifest readVerified(Path zip) throws PackageRejectedException {
+    Verification v = verify(zip, null, null);
+    if (!v.ok() || v.manifest().isEmpty()) {
+      throw new PackageRejectedException("package " + zip + " did not verify: "
+          + v.firstFailure().orElse("no checks"), v);
+    }
+    return v.manifest().get();
   }
 
   /** Reads every entry, rejecting unsafe, duplicate and unknown names; null after a failure. */
@@ -135,6 +154,12 @@ public final class PackageVerifier {
     private Checkpoint cp;
     private String caseId;
     private Map<String, Object> manifest;
+    private final Map<Long, Leaf> addLeaves = new TreeMap<>();
+    private final Map<Long, Metadata> currentMeta = new HashMap<>();
+    private final Map<Long, Long> metaIndex = new HashMap<>();
+    private final Map<Long, Integer> correctionCount = new HashMap<>();
+    private final Set<Long> withContent = new HashSet<>();
+    private final List<VerifiedManifest.Timestamp> goodStamps = new java.util.ArrayList<>();
 
     Run(Map<String, byte[]> files, Verification v, char[] passphrase, X509Certificate tsaCert) {
       this.files = files;
@@ -213,6 +238,35 @@ public final class PackageVerifier {
       }
     }
 
+    /** The verified manifest; call only after a run whose checks all held. */
+    VerifiedManifest verified(Path zip) {
+      List<VerifiedManifest.Item> items = new java.util.ArrayList<>();
+      for (Map.Entry<Long, Leaf> e : addLeaves.entrySet()) {
+        long id = e.getKey();
+        Leaf leaf = e.getValue();
+        Metadata m = currentMeta.get(id);
+        java.util.Optional<java.time.Instant> existed = java.util.Optional.empty();
+        for (VerifiedManifest.Timestamp t : goodStamps) {
+          if (t.treeSize() > id
+              && (existed.isEmpty() || t.time().isBefore(existed.get()))) {
+            existed = java.util.Optional.of(t.time());
+          }
+        }
+        items.add(new VerifiedManifest.Item(id, id, metaIndex.get(id), leaf.sha256, leaf.size,
+            leaf.at, m.capturedAt(), existed, opt(m.sourceKind()), opt(m.sourceValue()),
+            opt(m.captureMethod()), opt(m.capturedBy()), opt(m.fileName()), opt(m.mediaType()),
+            opt(m.note()), correctionCount.getOrDefault(id, 0), withContent.contains(id)));
+      }
+      List<VerifiedManifest.Timestamp> ts = new java.util.ArrayList<>(goodStamps);
+      ts.sort(java.util.Comparator.comparing(VerifiedManifest.Timestamp::treeSize));
+      return new VerifiedManifest(zip, caseId, cp.origin(), cp.size(), cp.rootHex(),
+          key.fingerprint(), ts, items);
+    }
+
+    private static java.util.Optional<String> opt(String s) {
+      return java.util.Optional.ofNullable(s);
+    }
+
     private List<?> list(String field) throws Failure {
       Object o = manifest.get(field);
       if (o == null) {
@@ -269,6 +323,8 @@ public final class PackageVerifier {
               "checkpoint %d signed and consistent; RFC 3161 time %s by %s (certificate SHA-256 "
                   + "%s)", size, info.genTime, info.tsaSubject, info.certSha256));
           out.put(size, info.genTime);
+          goodStamps.add(new VerifiedManifest.Timestamp(size, info.genTime, info.tsaSubject,
+              info.certSha256));
         } catch (Failure f) {
           v.fail(subject, f.getMessage());
         } catch (IllegalArgumentException ex) {
@@ -357,11 +413,20 @@ public final class PackageVerifier {
             if (content != null && !("content/" + li + ".bin").equals(content)) {
               throw new Failure("content must be content/" + li + ".bin, was " + content);
             }
+            addLeaves.put(li, leaf);
+            if (content != null) {
+              withContent.add(li);
+            }
           } else {
             if (content != null) {
               throw new Failure("a correction carries no content");
             }
             corrections.put(li, leaf);
+            correctionCount.merge(leaf.item, 1, Integer::sum);
+          }
+          if (metaIndex.getOrDefault(leaf.item, -1L) < li) {
+            metaIndex.put(leaf.item, li);
+            currentMeta.put(leaf.item, meta);
           }
           String time = "";
           for (Map.Entry<Long, java.time.Instant> s : stampTimes.entrySet()) {

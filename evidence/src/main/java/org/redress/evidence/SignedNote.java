@@ -36,6 +36,11 @@ final class SignedNote {
     }
 
     /** {@code name+hash8+base64(0x01||pub)}. */
+    /** SHA-256 of the raw 32-byte Ed25519 public key, lowercase hex: the key's fingerprint. */
+    String fingerprint() {
+      return Hex.of(Hex.sha256(publicKey));
+    }
+
     String text() {
       byte[] typed = ByteBuffer.allocate(33).put(ED25519).put(publicKey).array();
       return name + "+" + Hex.of(keyHash) + "+" + Base64.getEncoder().encodeToString(typed);

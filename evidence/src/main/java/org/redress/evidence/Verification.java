@@ -22,6 +22,7 @@ public final class Verification {
   }
 
   private final List<Check> checks = new ArrayList<>();
+  private VerifiedManifest manifest;
 
   Verification() {}
 
@@ -31,6 +32,18 @@ public final class Verification {
 
   void fail(String subject, String detail) {
     checks.add(new Check(subject, false, detail));
+  }
+
+  void manifest(VerifiedManifest m) {
+    this.manifest = m;
+  }
+
+  /**
+   * The verified manifest of a package whose checks all held; empty for a log verification or a
+   * package that did not verify.
+   */
+  public Optional<VerifiedManifest> manifest() {
+    return ok() ? Optional.ofNullable(manifest) : Optional.empty();
   }
 
   /** Every check in the order it was made. */

@@ -73,9 +73,13 @@ class CrashTest {
         for (String w : s.drainWarnings()) {
           if (w.startsWith("repaired torn log tail")) {
             repaired++;
-          } else if (w.startsWith("removed pack")) {
+          } else if (w.startsWith("WARNING: moved pack")) {
             orphans++;
           }
+        }
+        if (s.openWarnings().stream().anyMatch(w -> w.contains("wait in the quarantine"))) {
+          // an interrupted batch's pack, kept in the quarantine: re-log what it holds
+          s.recover();
         }
         for (Map.Entry<Long, String> e : returned.entrySet()) {
           Item it = s.item(e.getKey());
@@ -90,7 +94,7 @@ class CrashTest {
     }
     assertThat(returned).as("the children added something").hasSizeGreaterThan(KILLS);
     System.out.printf(java.util.Locale.ROOT, "crash test: %d kills, %d items returned, %d torn "
-        + "tails repaired, %d packs of unlogged batches removed%n", KILLS, returned.size(),
+        + "tails repaired, %d packs of unlogged batches quarantined%n", KILLS, returned.size(),
         repaired, orphans);
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pack files (docs §1.1): one per batch, and the tamper corpus for them. Each damage has its own
  * outcome: a flipped blob byte fails decryption of that item only; a damaged index, a damaged
  * trailer or a truncated pack makes the store refuse to open; a pack whose leaves never reached
- * the log is removed on open; leaves whose pack is gone make the store refuse to open.
+ * the log is moved to the quarantine on open; leaves whose pack is gone make the store refuse to open.
  */
 class PackTest {
   @TempDir Path tmp;
@@ -236,7 +236,7 @@ class PackTest {
    * that the log does not know: the next open removes it, and the same file can be added again.
    */
   @Test
-  void packWhoseLogRecordsAreMissing_removedOnOpen_fileCanBeAddedAgain() throws Exception {
+  void packWhoseLogRecordsAreMissing_quarantinedOnOpen_fileCanBeAddedAgain() throws Exception {
     twoBatches();
     Path log = ws().resolve("evidence/log/entries");
     List<byte[]> records = LogVerifierTest.records(Files.readAllBytes(log));
@@ -244,15 +244,22 @@ class PackTest {
     Files.delete(ws().resolve("evidence/checkpoints/0000000000000003.txt"));
     Path orphan = Fixtures.packs(ws(), "c").get(1);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
-      assertThat(s.drainWarnings()).containsExactly("removed pack " + orphan + ": its batch "
-          + "never reached the log (an add that was interrupted before it returned)");
+      assertThat(s.drainWarnings()).containsExactly("WARNING: moved pack "
+          + orphan.getFileName() + " to the quarantine " + ws().resolve(
+          "evidence/quarantine/cases/c") + ": the log does not cover it (an add interrupted "
+          + "before it returned, or one batch of a lost log); nothing was deleted",
+          "WARNING: 1 pack(s) wait in the quarantine " + ws().resolve("evidence/quarantine")
+          + "; run: redress evidence recover (it re-logs what they hold and keeps them)");
+      assertThat(s.isReadOnly()).as("one interrupted batch does not block").isFalse();
       assertThat(s.logSize()).isEqualTo(1);
       s.addAll("c", List.of(NewItem.of(tmp.resolve("b0"))));
       s.readContent(1, OutputStream.nullOutputStream());
     }
     assertThat(Files.exists(orphan)).isFalse();
+    assertThat(Files.exists(ws().resolve("evidence/quarantine/cases/c")
+        .resolve(orphan.getFileName()))).as("kept in the quarantine").isTrue();
     assertThat(Fixtures.packs(ws(), "c")).hasSize(2);
-    assertThat(LogVerifier.verify(ws()).ok()).isTrue();
+    assertThat(LogVerifier.verify(ws()).ok()).as("the quarantine is not empty").isFalse();
   }
 
   @Test

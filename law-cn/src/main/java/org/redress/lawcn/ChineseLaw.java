@@ -8,19 +8,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redress.law.CaseFacts;
+import org.redress.law.FactsSchema;
+import org.redress.law.Jurisdiction;
 import org.redress.law.LawBook;
 import org.redress.law.LawDataException;
+import org.redress.law.Text;
 
 /**
  * The Chinese law data shipped with Redress: the YAML files listed in {@code data/index.txt}, one
- * per instrument version, loaded into a {@link LawBook}.
+ * per instrument version, loaded into a {@link LawBook}, with the case-facts vocabulary
+ * ({@code case-facts-1.yaml}) and the citation of every provision: the {@link Jurisdiction}
+ * {@code assess} and the documents use.
  */
 public final class ChineseLaw {
   private static final String DIR = "data/";
 
   private static volatile LawBook book;
+  private static volatile Jurisdiction jurisdiction;
 
   private ChineseLaw() {}
+
+  /** China as a jurisdiction: the law book, the facts vocabulary and the citation table. */
+  public static Jurisdiction jurisdiction() {
+    Jurisdiction j = jurisdiction;
+    if (j == null) {
+      j = new Jurisdiction("cn", new Text("中华人民共和国", "People's Republic of China"), book());
+      jurisdiction = j;
+    }
+    return j;
+  }
+
+  /** The case-facts vocabulary ({@code redress/case-facts@1}) for Chinese law. */
+  public static FactsSchema factsSchema() {
+    return FactsSchema.parse(CaseFacts.SCHEMA, read("case-facts-1.yaml"));
+  }
 
   /**
    * The law book, loaded once.
@@ -33,7 +55,7 @@ public final class ChineseLaw {
       synchronized (ChineseLaw.class) {
         b = book;
         if (b == null) {
-          b = LawBook.load(files());
+          b = LawBook.load(files(), factsSchema());
           book = b;
         }
       }

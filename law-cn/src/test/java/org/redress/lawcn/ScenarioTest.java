@@ -65,7 +65,7 @@ class ScenarioTest {
     ObjectNode facts = (ObjectNode) c.get("facts").deepCopy();
     facts.put("schema", CaseFacts.SCHEMA);
     Findings got = new Engine(ChineseLaw.book()).assess(
-        CaseFacts.parse(YAML.writeValueAsString(facts)), LocalDate.parse(c.get("as_of").asText()));
+        ChineseLaw.jurisdiction().parseFacts(YAML.writeValueAsString(facts)), LocalDate.parse(c.get("as_of").asText()));
     for (JsonNode e : c.path("expect")) {
       String id = e.get("provision").asText();
       Optional<Finding> f = got.finding(id);

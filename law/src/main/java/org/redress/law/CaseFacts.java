@@ -1,11 +1,7 @@
 package org.redress.law;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -23,23 +19,27 @@ public final class CaseFacts {
   /** The schema identifier these facts must declare. */
   public static final String SCHEMA = "redress/case-facts@1";
 
-  private static final Map<String, Object> TYPES = loadSchema();
-
+  private final FactsSchema schema;
   private final Map<String, Object> values;
 
-  private CaseFacts(Map<String, Object> values) {
+  private CaseFacts(FactsSchema schema, Map<String, Object> values) {
+    this.schema = schema;
     this.values = Collections.unmodifiableMap(values);
   }
 
   /**
-   * Parses and validates case facts written in YAML or JSON.
+   * Parses and validates case facts written in YAML or JSON. This is the one reader of case
+   * facts: every command that reads a facts file goes through it, so a file is accepted or
+   * refused alike everywhere. Amounts of money may have decimals ({@code 1234.50}); counts and
+   * ages must be whole numbers.
    *
    * @param text the document
+   * @param schema the jurisdiction's facts vocabulary
    * @return the facts
    * @throws InvalidFactsException for malformed text, a wrong schema, an unknown key (naming the
    *     nearest valid one), a value of the wrong type, a negative count or impossible dates
    */
-  public static CaseFacts parse(String text) {
+  public static CaseFacts parse(String text, FactsSchema schema) {
     JsonNode root;
     try {
       root = Yaml.read(text);
@@ -51,14 +51,15 @@ public final class CaseFacts {
           + root.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    walk(root, "", out);
-    Object schema = out.get("schema");
-    if (schema == null) {
-      throw new InvalidFactsException("schema", "schema: missing; expected \"" + SCHEMA + "\"");
-    }
-    if (!SCHEMA.equals(schema)) {
+    walk(schema, root, "", out);
+    Object declared = out.get("schema");
+    if (declared == null) {
       throw new InvalidFactsException("schema",
-          "schema: expected \"" + SCHEMA + "\", was \"" + schema + "\"");
+          "schema: missing; expected \"" + schema.id() + "\"");
+    }
+    if (!schema.id().equals(declared)) {
+      throw new InvalidFactsException("schema",
+          "schema: expected \"" + schema.id() + "\", was \"" + declared + "\"");
     }
     LocalDate first = (LocalDate) out.get("conduct.first_act");
     LocalDate last = (LocalDate) out.get("conduct.last_act");
@@ -70,37 +71,64 @@ public final class CaseFacts {
       throw new InvalidFactsException("conduct.first_act",
           "conduct.first_act: missing although conduct.last_act is given");
     }
-    return new CaseFacts(out);
+    for (String act : ACTS) {
+      LocalDate a = (LocalDate) out.get("conduct." + act + "_first");
+      LocalDate b = (LocalDate) out.get("conduct." + act + "_last");
+      if (a != null && b != null && b.isBefore(a)) {
+        throw new InvalidFactsException("conduct." + act + "_last", "conduct." + act + "_last: "
+            + b + " is before conduct." + act + "_first " + a);
+      }
+    }
+    if (first == null) {
+      // The earliest act date given stands in for first_act when only per-act dates are known.
+      LocalDate earliest = null;
+      for (String act : ACTS) {
+        for (String end : new String[] {"_first", "_last"}) {
+          LocalDate d = (LocalDate) out.get("conduct." + act + end);
+          if (d != null && (earliest == null || d.isBefore(earliest))) {
+            earliest = d;
+          }
+        }
+      }
+      if (earliest != null) {
+        out.put("conduct.first_act", earliest);
+      }
+    }
+    return new CaseFacts(schema, out);
   }
 
-  /** The dotted paths of every valid leaf key, in schema order. */
-  public static List<String> paths() {
-    return List.copyOf(TYPES.keySet());
-  }
+  /** The acts whose dates the facts may give separately ({@code conduct.<act>_first/_last}). */
+  static final List<String> ACTS = List.of("installed", "filmed", "spread");
 
-  /** Whether a dotted path is a valid leaf key holding a date. */
-  static boolean isDate(String path) {
-    return "date".equals(TYPES.get(path));
-  }
-
-  /** Whether a dotted path is a valid leaf key. */
-  static boolean isPath(String path) {
-    return TYPES.containsKey(path);
+  /** The vocabulary these facts were read with. */
+  public FactsSchema schema() {
+    return schema;
   }
 
   /**
    * The value of a fact: {@link Boolean}, {@link BigDecimal}, {@link String} or {@link LocalDate};
-   * {@code null} when unknown. {@code conduct.last_act} defaults to {@code conduct.first_act}.
+   * {@code null} when unknown. {@code conduct.last_act} defaults to the latest act date given,
+   * else to {@code conduct.first_act}.
    *
    * @throws IllegalArgumentException for a path that is not in the schema
    */
   public Object get(String path) {
-    if (!TYPES.containsKey(path)) {
+    if (!schema.isPath(path)) {
       throw new IllegalArgumentException("not a case-facts key: " + path);
     }
     Object v = values.get(path);
     if (v == null && path.equals("conduct.last_act")) {
-      return values.get("conduct.first_act");
+      LocalDate latest = (LocalDate) values.get("conduct.first_act");
+      for (String act : ACTS) {
+        for (String end : new String[] {"_first", "_last"}) {
+          LocalDate d = schema.isPath("conduct." + act + end)
+              ? (LocalDate) values.get("conduct." + act + end) : null;
+          if (d != null && (latest == null || d.isAfter(latest))) {
+            latest = d;
+          }
+        }
+      }
+      return latest;
     }
     return v;
   }
@@ -116,6 +144,34 @@ public final class CaseFacts {
   }
 
   /**
+   * The last day of one act ({@code installed}, {@code filmed}, {@code spread}), or of the whole
+   * conduct for {@code any}: the date that chooses the version of a provision about that act
+   * (Administrative Penalty Law Art 37, Criminal Law Art 12) and starts its clock (PSAPL 2025
+   * Art 25, Criminal Law Art 89). Falls back to {@code conduct.last_act} when the act's own dates
+   * are not given.
+   */
+  public LocalDate actDate(String act) {
+    if (!act.equals("any") && schema.isPath("conduct." + act + "_last")) {
+      Optional<LocalDate> d = date("conduct." + act + "_last");
+      if (d.isPresent()) {
+        return d.get();
+      }
+      Optional<LocalDate> f = date("conduct." + act + "_first");
+      if (f.isPresent()) {
+        return f.get();
+      }
+    }
+    return conductDate();
+  }
+
+  /** Whether the facts give this act's own dates. */
+  public boolean hasActDates(String act) {
+    return !act.equals("any") && schema.isPath("conduct." + act + "_last")
+        && (values.containsKey("conduct." + act + "_last")
+            || values.containsKey("conduct." + act + "_first"));
+  }
+
+  /**
    * The date of the conduct that chooses the law: the last act (the end of continuing conduct).
    *
    * @throws InvalidFactsException when {@code conduct.first_act} is absent
@@ -128,13 +184,19 @@ public final class CaseFacts {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static void walk(JsonNode node, String prefix, Map<String, Object> out) {
+  private static void walk(FactsSchema schema, JsonNode node, String prefix,
+      Map<String, Object> out) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       JsonNode v = e.getValue();
-      boolean isBranch = TYPES.keySet().stream().anyMatch(k -> k.startsWith(path + "."));
-      if (!TYPES.containsKey(path) && !isBranch) {
-        throw unknownKey(prefix, path);
+      boolean isBranch = schema.isBranch(path);
+      if (!schema.isPath(path) && !isBranch) {
+        String now = schema.renamed().get(path);
+        if (now != null) {
+          throw new InvalidFactsException(path, "key " + path + " was renamed to " + now
+              + "; rename it in the facts file");
+        }
+        throw unknownKey(schema, prefix, path);
       }
       if (isBranch) {
         if (v.isNull()) {
@@ -144,18 +206,18 @@ public final class CaseFacts {
           throw new InvalidFactsException(path,
               path + ": expected a mapping of keys, was " + show(v));
         }
-        walk(v, path, out);
+        walk(schema, v, path, out);
         continue;
       }
       if (v.isNull()) {
         continue; // explicitly unknown
       }
-      out.put(path, convert(path, TYPES.get(path), v));
+      out.put(path, convert(path, schema.type(path), v));
     }
   }
 
-  private static InvalidFactsException unknownKey(String prefix, String path) {
-    List<String> siblings = TYPES.keySet().stream()
+  private static InvalidFactsException unknownKey(FactsSchema schema, String prefix, String path) {
+    List<String> siblings = schema.paths().stream()
         .filter(k -> prefix.isEmpty() || k.startsWith(prefix + "."))
         .map(k -> {
           String rest = prefix.isEmpty() ? k : k.substring(prefix.length() + 1);
@@ -168,7 +230,6 @@ public final class CaseFacts {
     String hint = Names.nearest(path, siblings).map(n -> "; did you mean " + n + "?").orElse("");
     return new InvalidFactsException(path, "unknown key " + path + hint);
   }
-
   private static Object convert(String path, Object type, JsonNode v) {
     if (type instanceof List) {
       @SuppressWarnings("unchecked")
@@ -236,37 +297,5 @@ public final class CaseFacts {
       return v.isArray() ? "a list" : "a mapping";
     }
     return v.toString();
-  }
-
-  private static Map<String, Object> loadSchema() {
-    try (InputStream in = CaseFacts.class.getResourceAsStream("case-facts-1.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("case-facts-1.yaml missing from the law module");
-      }
-      JsonNode root = Yaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      Map<String, Object> out = new LinkedHashMap<>();
-      flattenSchema(root, "", out);
-      return Collections.unmodifiableMap(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("failed to read the case-facts schema", e);
-    } catch (Yaml.MalformedException e) {
-      throw new IllegalStateException("case-facts schema: " + e.getMessage(), e);
-    }
-  }
-
-  private static void flattenSchema(JsonNode node, String prefix, Map<String, Object> out) {
-    node.properties().forEach(e -> {
-      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      JsonNode v = e.getValue();
-      if (v.isObject()) {
-        flattenSchema(v, path, out);
-      } else if (v.isArray()) {
-        List<String> words = new java.util.ArrayList<>();
-        v.forEach(w -> words.add(w.asText()));
-        out.put(path, List.copyOf(words));
-      } else {
-        out.put(path, v.asText());
-      }
-    });
   }
 }

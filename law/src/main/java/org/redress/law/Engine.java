@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,22 +51,78 @@ public final class Engine {
     List<Finding> out = new ArrayList<>();
     List<Findings.NotAssessed> skipped = new ArrayList<>();
     for (String lineage : book.lineages()) {
-      boolean evaluated = book.versions(lineage).stream()
-          .anyMatch(v -> !v.absent() && v.provision().evaluated());
-      if (!evaluated) {
+      Provision sample = book.versions(lineage).stream().filter(v -> !v.absent())
+          .map(Version::provision).findFirst().orElse(null);
+      if (sample == null || !sample.evaluated()) {
         continue;
       }
-      try {
-        Choice c = choose(lineage, conduct, asOf);
-        if (c.version.absent()) {
-          continue;
+      // Each act the provision is about chooses its own version (行政处罚法 Art 37; 刑法 Art 12):
+      // a camera installed in 2025 stays under the 2025 law even if the images spread in 2026.
+      Map<String, Choice> byVersion = new LinkedHashMap<>();
+      Map<String, LocalDate> endOf = new LinkedHashMap<>();
+      Map<String, List<String>> actsOf = new LinkedHashMap<>();
+      List<String> acts = new ArrayList<>();
+      for (String a : sample.act().split("\\+")) {
+        if (facts.hasActDates(a)) {
+          acts.add(a);
         }
-        out.add(evaluate(c, facts, asOf));
+      }
+      if (acts.isEmpty()) {
+        acts.add("any");
+      }
+      try {
+        for (String a : acts) {
+          LocalDate day = facts.actDate(a);
+          Choice c = chooseOrContinue(lineage, day, asOf, facts);
+          if (c.version.absent()) {
+            continue;
+          }
+          String key = c.version.label();
+          byVersion.putIfAbsent(key, c);
+          actsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+          if (!endOf.containsKey(key) || day.isAfter(endOf.get(key))) {
+            endOf.put(key, day);
+            byVersion.put(key, c);
+          }
+        }
+        for (Map.Entry<String, Choice> e : byVersion.entrySet()) {
+          String act = String.join("+", actsOf.get(e.getKey()));
+          out.add(evaluate(e.getValue(), facts, asOf, endOf.get(e.getKey()),
+              act.equals("any") ? sample.act() : act));
+        }
       } catch (NoVersionException e) {
         skipped.add(new Findings.NotAssessed(lineage, e.getMessage()));
       }
     }
     return new Findings(asOf, conduct, List.copyOf(out), List.copyOf(skipped));
+  }
+
+  /**
+   * The version for an act on {@code day}; when no version covers the day but the instrument's
+   * time rule says facts that continue past its commencement fall under it (the SPC rules on the
+   * Civil Code's time effect, Art 1(3)) and the facts show the conduct continues, the version in
+   * force on the assessment date.
+   */
+  private Choice chooseOrContinue(String lineage, LocalDate day, LocalDate asOf,
+      CaseFacts facts) {
+    try {
+      return choose(lineage, day, asOf);
+    } catch (NoVersionException e) {
+      Version first = book.versions(lineage).get(0);
+      String ruleId = first.instrument().timeRule();
+      TimeRule rule = ruleId == null ? null : book.timeRule(ruleId).orElse(null);
+      if (rule == null || rule.continuingWhen() == null || !day.isBefore(first.inForce().from())
+          || asOf.isBefore(first.inForce().from())
+          || !book.continuingHolds(rule, facts)) {
+        throw e;
+      }
+      Choice c = new Choice(book.versionAt(lineage, asOf), asOf);
+      c.notes.add(new Text("行为始于该法施行前并持续至施行后，依" + rule.title().zh()
+          + "适用现行规定。", "The conduct began before the law took effect and continues after "
+          + "it, so the current provision applies under " + rule.title().en() + "."));
+      c.unconfirmed.add(rule.id() + ": " + rule.applicationNote());
+      return c;
+    }
   }
 
   /** The version that governs conduct on {@code conduct} when decided on {@code asOf}. */
@@ -87,7 +144,7 @@ public final class Engine {
     String ruleId = then.instrument().timeRule();
     if (ruleId == null || then.absent()) {
       c.notes.add(new Text(
-          "按行为时的版本（" + then.label() + "）评估；评估日有效的版本为 " + now.label() + "。",
+          "按行为时的规定（" + cite(then) + "）评估；评估日有效的规定为" + cite(now) + "。",
           "Assessed under the version in force at the time of the conduct (" + then.label()
               + "); on the assessment date " + now.label() + " is in force."));
       return c;
@@ -105,8 +162,8 @@ public final class Engine {
       newer.unconfirmed.addAll(c.unconfirmed);
       newer.unconfirmed.add(now.label() + " is lighter (" + sev.status() + "): " + sev.note());
       newer.notes.add(new Text(
-          "行为发生在 " + then.label() + " 有效期间，但新规定处罚较轻，依" + rule.title().zh()
-              + "适用新规定 " + now.label() + "。",
+          "行为发生在" + cite(then) + "有效期间，但新规定处罚较轻，依" + rule.title().zh()
+              + "适用新规定" + cite(now) + "。",
           "The conduct fell under " + then.label() + ", but the new provision is lighter, so "
               + now.label() + " applies under " + rule.title().en() + "."));
       return newer;
@@ -117,7 +174,7 @@ public final class Engine {
           + sev.note());
     }
     c.notes.add(new Text(
-        "行为发生在 " + then.label() + " 有效期间；新规定 " + now.label() + " 并不更轻，依"
+        "行为发生在" + cite(then) + "有效期间；新规定" + cite(now) + "并不更轻，依"
             + rule.title().zh() + "仍适用行为时的规定。",
         "The conduct fell under " + then.label() + "; the new provision " + now.label() + " is "
             + how + ", so the law at the time of the conduct still applies under "
@@ -125,7 +182,8 @@ public final class Engine {
     return c;
   }
 
-  private Finding evaluate(Choice c, CaseFacts facts, LocalDate asOf) {
+  private Finding evaluate(Choice c, CaseFacts facts, LocalDate asOf, LocalDate actEnd,
+      String act) {
     Provision p = c.version.provision();
     LocalDate lawDate = c.lawDate;
     Expr.Env env = new Expr.Env() {
@@ -136,7 +194,13 @@ public final class Engine {
 
       @Override
       public BigDecimal param(String name) {
-        return book.param(name, lawDate);
+        try {
+          return book.param(name, lawDate);
+        } catch (NoVersionException e) {
+          // An interpretation applied to earlier conduct (高检发释字〔2001〕5号 Art 2) brings
+          // its own numbers, those in force when the case is decided.
+          return book.param(name, asOf);
+        }
       }
     };
     List<String> satisfied = new ArrayList<>();
@@ -158,16 +222,11 @@ public final class Engine {
     List<String> openBasis = new ArrayList<>();
     List<String> heavierOpen = new ArrayList<>();
     List<Text> notes = new ArrayList<>(c.notes);
+    boolean skippedForTime = false;
     for (Provision.Tier t : p.tiers()) {
-      String outOfForce = t.basis().stream()
-          .filter(b -> !book.provision(b).orElseThrow().inForce().contains(lawDate))
-          .findFirst().orElse(null);
+      String outOfForce = timing(t, lawDate, asOf, notes, c.unconfirmed);
       if (outOfForce != null) {
-        // A threshold from an interpretation not yet (or no longer) in force is not used.
-        notes.add(new Text(
-            "未适用以 " + outOfForce + " 为依据的档次（" + lawDate + " 时不在有效期内）。",
-            "The tier based on " + outOfForce + " was not used: it is not in force on "
-                + lawDate + "."));
+        skippedForTime = true;
         continue;
       }
       Expr.Val v = t.when() == null ? Expr.Val.TRUE : t.when().eval(env);
@@ -183,6 +242,12 @@ public final class Engine {
           heavierOpen.add(t.tier());
         }
       }
+    }
+    if (tier == null && !tierUnknown && skippedForTime) {
+      // An interpretation's threshold that cannot be used never removes the statutory offence:
+      // whether the circumstances meet the article is then for the authorities.
+      tierUnknown = true;
+      tierWaits.add("serious_circumstances");
     }
     boolean tiersFalse = !p.tiers().isEmpty() && tier == null && !tierUnknown;
     String status;
@@ -210,8 +275,7 @@ public final class Engine {
       String chosen = tier.tier();
       heavierOpen.removeIf(chosen::equals);
       if (!heavierOpen.isEmpty() && !status.equals("not_applicable")) {
-        notes.add(new Text("若能证明 " + String.join("、", tierWaits) + "，可能适用更重的档次："
-            + String.join("、", heavierOpen) + "。",
+        notes.add(new Text("若能查明更多事实或者经有关机关认定，可能适用更重的处罚档次。",
             "A heavier tier (" + String.join(", ", heavierOpen) + ") may apply if "
                 + String.join(", ", tierWaits) + " can be shown."));
       }
@@ -224,7 +288,7 @@ public final class Engine {
         }
       }
     }
-    Finding.Deadline deadline = deadline(p, tier, facts);
+    Finding.Deadline deadline = deadline(p, tier, facts, actEnd, action(p, facts));
     if (!status.equals("not_applicable") && deadline != null && deadline.date() != null
         && deadline.stoppedOn() == null && asOf.isAfter(deadline.date())) {
       status = "time_barred";
@@ -264,26 +328,107 @@ public final class Engine {
         List.copyOf(basis), tier == null ? null : tier.penalty(),
         tier == null ? Map.of() : tier.max(), List.copyOf(satisfied), List.copyOf(missing),
         deadline, p.authority(), new Text(zh.toString().strip(), en.toString().strip()),
-        p.status(), List.copyOf(unconfirmed), p.lineage(), p.instrument().version());
+        p.status(), List.copyOf(unconfirmed), p.lineage(), p.instrument().version(), act,
+        action(p, facts));
   }
 
-  private Finding.Deadline deadline(Provision p, Provision.Tier tier, CaseFacts facts) {
+  /**
+   * Whether a tier's basis may be used for conduct on {@code lawDate} decided on {@code asOf};
+   * returns the basis that cannot be used, or null. Rules (高检发释字〔2001〕5号 Arts 2–3, as
+   * encoded in {@code time-rules.yaml}): a basis in force on the date of the conduct is used; a
+   * guiding opinion never gates a statutory tier; a judicial interpretation that took effect after
+   * the conduct but before the decision governs it unless an earlier interpretation on the same
+   * point governed the conduct (then the earlier one stays, a heavier new one is not used).
+   */
+  private String timing(Provision.Tier t, LocalDate lawDate, LocalDate asOf, List<Text> notes,
+      List<String> unconfirmed) {
+    for (String b : t.basis()) {
+      Provision bp = book.provision(b).orElseThrow();
+      Instrument bi = bp.instrument();
+      if (bp.inForce().contains(lawDate) || bi.kind().equals("statute")) {
+        continue;
+      }
+      if (bi.kind().equals("opinion")) {
+        addOnce(notes, new Text(cite(b) + "晚于行为发布，仅作理解条文的参考；指导意见不增加也不取消法定罪名。",
+            b + " post-dates the conduct and is cited only as guidance; an opinion neither adds nor "
+                + "removes a statutory offence."));
+        continue;
+      }
+      boolean later = lawDate.isBefore(bp.inForce().from()) && !asOf.isBefore(bp.inForce().from());
+      if (bi.kind().equals("interpretation") && later) {
+        String earlier = bi.earlierOnPoint().stream()
+            .filter(e -> book.instruments().stream().anyMatch(
+                x -> x.id().equals(e) && x.inForce().contains(lawDate))
+                // an earlier interpretation not in the data: it governed earlier conduct
+                || book.instruments().stream().noneMatch(x -> x.id().equals(e)))
+            .findFirst().orElse(null);
+        if (earlier == null) {
+          TimeRule r = book.timeRule("spp-2001-5").orElse(null);
+          addOnce(notes, new Text("行为时尚无相关司法解释，" + cite(b) + "施行后案件尚未处理或者正在处理的，依"
+              + (r == null ? "有关规定" : r.title().zh()) + "第二条适用该解释。",
+              "No interpretation on the point existed at the time of the conduct; for a case still "
+                  + "to be handled, " + b + " applies (" + (r == null ? "" : r.title().en())
+                  + " Art 2)."));
+          if (r != null) {
+            String u = r.id() + ": " + r.applicationNote();
+            if (!unconfirmed.contains(u)) {
+              unconfirmed.add(u);
+            }
+          }
+          continue;
+        }
+        addOnce(notes, new Text("行为时已有相关司法解释（" + instrumentName(earlier)
+            + "），依有关规定第三条适用行为时的解释；" + cite(b) + "对行为人不利的，不予适用。", "An interpretation on the point (" + earlier
+            + ") governed the conduct, so it stays applicable (Art 3 of the 2001 rules); the newer "
+            + b + " is not used against the offender."));
+        return b;
+      }
+      addOnce(notes, new Text("未适用以" + cite(b) + "为依据的档次（该规定在" + lawDate + "不在有效期内）。",
+          "The tier based on " + b + " was not used: it is not in force on " + lawDate + "."));
+      return b;
+    }
+    return null;
+  }
+
+  private String cite(String id) {
+    return book.citable(id) ? book.citation(id).zh() : id;
+  }
+
+  private String cite(Version v) {
+    return v.absent() ? "（" + v.instrument().title().zh() + "无此规定）" : cite(v.provision().id());
+  }
+
+  private String instrumentName(String id) {
+    return book.instruments().stream().filter(x -> x.id().equals(id)).findFirst()
+        .map(x -> "《" + x.title().zh() + "》").orElse(id);
+  }
+
+  private static void addOnce(List<Text> notes, Text t) {
+    if (!notes.contains(t)) {
+      notes.add(t);
+    }
+  }
+
+  private Finding.Deadline deadline(Provision p, Provision.Tier tier, CaseFacts facts,
+      LocalDate end, String action) {
     if (p.limitation() == null) {
       return null; // the data records no time limit for this route
     }
     Provision ruleP = book.provision(p.limitation()).orElseThrow();
     Provision.LimitationRule r = ruleP.limitationRule();
-    LocalDate end = facts.conductDate();
     switch (r.type()) {
       case "none":
-        return new Finding.Deadline(r.deadlineKind(), null, ruleP.id(), null, r.note());
+        return new Finding.Deadline(r.deadlineKind(), null, null, ruleP.id(), null, false,
+            r.note());
       case "discovery": {
+        // PSAPL 2012 Art 22 / 2025 Art 25: only the police's discovery within the period counts.
         LocalDate date = r.period().after(end);
-        return new Finding.Deadline(r.deadlineKind(), date, ruleP.id(),
-            stopped(r, facts, date), r.note());
+        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(),
+            stopped(r, facts, date), false, r.note());
       }
       case "prosecution": {
         LocalDate date = null;
+        LocalDate latest = null;
         List<Provision.Tier> candidates = tier != null ? List.of(tier) : p.tiers();
         for (Provision.Tier t : candidates) {
           if (t.max().isEmpty()) {
@@ -293,13 +438,15 @@ public final class Engine {
           if (date == null || d.isBefore(date)) {
             date = d; // unknown tier: the earliest possible deadline
           }
+          if (latest == null || d.isAfter(latest)) {
+            latest = d;
+          }
         }
         if (date == null) {
           throw new LawDataException(p.id() + ": no tier gives a maximum penalty for "
               + ruleP.id());
         }
-        return new Finding.Deadline(r.deadlineKind(), date, ruleP.id(),
-            stopped(r, facts, date), r.note());
+        return prosecution(r, ruleP, facts, date, latest.equals(date) ? null : latest, action);
       }
       case "claim": {
         LocalDate first = facts.date("conduct.first_act").orElse(end);
@@ -318,15 +465,82 @@ public final class Engine {
           }
         }
         LocalDate date = start == null ? null : r.period().after(start);
+        LocalDate told = r.stops() == null ? null : facts.date(r.stops()).orElse(null);
+        Text note = r.note();
+        if (date != null && told != null && !told.isBefore(start) && !told.isAfter(date)) {
+          // A police report asking for protection interrupts the civil limitation: the period
+          // runs again from the report (the SPC limitation rules; see time-rules.yaml).
+          date = r.period().after(told);
+          note = new Text(r.note().zh() + "已于" + told + "报案，诉讼时效自报案之日起中断并重新计算。",
+              r.note().en() + " The report to the police on " + told + " interrupted the "
+                  + "limitation; it runs again from that day.");
+        }
         if (longstop != null && (date == null || longstop.isBefore(date)) && start != null) {
           date = longstop;
         }
-        return new Finding.Deadline(r.deadlineKind(), date, ruleP.id(),
-            stopped(r, facts, date), r.note());
+        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(), null, false, note);
       }
       default:
         throw new IllegalStateException(r.type());
     }
+  }
+
+  /**
+   * Criminal Law Art 88: the limit is lifted only where (1) after a case was filed the suspect
+   * evades investigation or trial, or (2) the victim complained within the period and the case
+   * should have been filed but was not. Telling the police is not itself enough. For a private
+   * prosecution only a complaint lodged with a court within the period counts.
+   */
+  private static Finding.Deadline prosecution(Provision.LimitationRule r, Provision ruleP,
+      CaseFacts facts, LocalDate date, LocalDate latest, String action) {
+    FactsSchema s = facts.schema();
+    LocalDate limit = latest == null ? date : latest;
+    if (action.equals("private_prosecution")) {
+      LocalDate court = s.isPath("conduct.court_complaint_on")
+          ? facts.date("conduct.court_complaint_on").orElse(null) : null;
+      if (court != null && !court.isAfter(limit)) {
+        return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), court, false,
+            new Text("自诉案件以在追诉期限内向人民法院提起自诉为准；向公安机关报案不产生同等效果。",
+                "For a private prosecution only a complaint lodged with a court within the period "
+                    + "counts; a police report does not."));
+      }
+      return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), null, false,
+          new Text("自诉须在追诉期限内向人民法院提起；向公安机关报案不停止计算。",
+              "A private prosecution must be lodged with a court within the period; a police "
+                  + "report does not stop the clock."));
+    }
+    LocalDate filed = s.isPath("conduct.case_filed_on")
+        ? facts.date("conduct.case_filed_on").orElse(null) : null;
+    boolean evaded = s.isPath("conduct.suspect_evaded")
+        && Boolean.TRUE.equals(facts.get("conduct.suspect_evaded"));
+    if (filed != null && !filed.isAfter(limit) && evaded) {
+      return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), filed, true,
+          new Text("立案侦查后犯罪嫌疑人逃避侦查或者审判的，不受追诉期限的限制（《中华人民共和国刑法》第八十八条第一款）。",
+              "After the case was filed the suspect evaded investigation or trial, so no "
+                  + "limitation applies (Criminal Law Art 88(1))."));
+    }
+    LocalDate told = r.stops() == null ? null : facts.date(r.stops()).orElse(null);
+    boolean refused = s.isPath("conduct.police_refused_to_file")
+        && Boolean.TRUE.equals(facts.get("conduct.police_refused_to_file"));
+    if (told != null && !told.isAfter(limit) && refused) {
+      return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), told, true,
+          new Text("被害人在追诉期限内提出控告，应当立案而不予立案的，不受追诉期限的限制（《中华人民共和国刑法》第八十八条第二款；是否“应当立案”由有关机关认定）。",
+              "She complained within the period and the case should have been filed but was not, "
+                  + "so no limitation applies (Criminal Law Art 88(2); whether it should have "
+                  + "been filed is for the authorities)."));
+    }
+    return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), null, false,
+        r.note());
+  }
+
+  /** The plan action a provision belongs to on these facts. */
+  private static String action(Provision p, CaseFacts facts) {
+    for (Provision.ActionWhen a : p.actionWhen()) {
+      if (a.when().eval(envOf(facts)).isTrue()) {
+        return a.action();
+      }
+    }
+    return p.action() == null ? "takedown" : p.action();
   }
 
   private static Expr.Env envOf(CaseFacts facts) {

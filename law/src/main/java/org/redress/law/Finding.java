@@ -23,6 +23,9 @@ import java.util.Map;
  * @param unconfirmed what in this finding rests on UNCONFIRMED or DERIVED ground
  * @param lineage the provision across versions
  * @param version the instrument version applied
+ * @param act the act the provision is about ({@code installed}, {@code filmed}, {@code spread} or
+ *     {@code any}); its date chose the version
+ * @param action the plan action it belongs to ({@link ActionPlan.Kind#key()})
  */
 public record Finding(
     String provision,
@@ -40,18 +43,25 @@ public record Finding(
     String confirmation,
     List<String> unconfirmed,
     String lineage,
-    Text version) {
+    Text version,
+    String act,
+    String action) {
 
   /**
    * A time limit.
    *
    * @param kind e.g. {@code police_discovery}, {@code prosecution}, {@code civil_claim},
    *     {@code none}
-   * @param date the last day, or null when there is none or it cannot be computed yet
+   * @param date the last day (the earliest possible when the tier is unknown), or null when there
+   *     is none or it cannot be computed yet
+   * @param latest the latest possible last day when the tier is unknown, else null
    * @param basis the provision that sets it
-   * @param stoppedOn the date the clock stopped (police told in time), or null
-   * @param note caveats
+   * @param stoppedOn the day the step the law asks for was taken in time (the police discovered
+   *     the act; a case was filed; a private prosecution was lodged), or null
+   * @param lifted whether the law lifts the limit from {@code stoppedOn} (Criminal Law Art 88)
+   *     rather than the step simply meeting it (PSAPL Art 25)
+   * @param note the limit as the law words it, and caveats
    */
-  public record Deadline(String kind, LocalDate date, String basis, LocalDate stoppedOn,
-      Text note) {}
+  public record Deadline(String kind, LocalDate date, LocalDate latest, String basis,
+      LocalDate stoppedOn, boolean lifted, Text note) {}
 }

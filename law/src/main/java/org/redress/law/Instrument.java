@@ -16,6 +16,12 @@ import java.util.List;
  * @param timeRule the rule that chooses between this version and a later one
  *     ({@code apl-37}, {@code cl-12}), or null when the date of conduct alone decides
  * @param file the data file it came from
+ * @param kind {@code statute}, {@code interpretation} (a judicial interpretation), {@code opinion}
+ *     (a normative document such as a guiding opinion) or {@code other}
+ * @param earlierOnPoint for an interpretation: earlier interpretations on the same point; while one
+ *     of them governed the conduct, it stays applicable unless this one is more favourable
+ *     (高检发释字〔2001〕5号 Art 3)
+ * @param citeSuffix what a citation adds after the title (e.g. the revision year), may be empty
  */
 public record Instrument(
     String id,
@@ -26,4 +32,7 @@ public record Instrument(
     String status,
     List<String> unconfirmed,
     String timeRule,
-    String file) {}
+    String file,
+    String kind,
+    List<String> earlierOnPoint,
+    Text citeSuffix) {}

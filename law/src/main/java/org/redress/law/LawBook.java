@@ -36,8 +36,24 @@ public final class LawBook {
   private final Map<String, List<ParamSet>> params;
   private final Map<String, TimeRule> timeRules;
   private final Map<String, Text> determinations;
+  private final Set<String> laterSteps;
+  private final Map<String, Text> questions;
+  private final List<PlanNote> planNotes;
+  private final Map<String, Expr> noteWhen;
+  private final Map<String, Text[]> actionTexts;
+  private final Map<String, Expr> continuing;
+  private final List<String[]> citePrefixes;
+  private final FactsSchema schema;
 
   private LawBook(Loader l) {
+    this.schema = l.schema;
+    this.laterSteps = Set.copyOf(l.laterSteps);
+    this.questions = Collections.unmodifiableMap(l.questions);
+    this.planNotes = List.copyOf(l.planNotes);
+    this.noteWhen = Collections.unmodifiableMap(l.noteWhen);
+    this.actionTexts = Collections.unmodifiableMap(l.actionTexts);
+    this.continuing = Collections.unmodifiableMap(l.continuing);
+    this.citePrefixes = List.copyOf(l.citePrefixes);
     this.instruments = List.copyOf(l.instruments);
     this.byId = Collections.unmodifiableMap(l.byId);
     Map<String, List<Version>> lin = new LinkedHashMap<>();
@@ -56,16 +72,134 @@ public final class LawBook {
    * Loads and cross-checks law data.
    *
    * @param files data file name to YAML text, in load order
+   * @param schema the facts vocabulary conditions may read
    * @return the law book
    * @throws LawDataException naming the file and entry for malformed or inconsistent data: a
    *     missing required field, an unknown status, overlapping versions, an unknown fact path,
    *     parameter, basis or limitation rule in a condition
    */
-  public static LawBook load(Map<String, String> files) {
-    Loader l = new Loader();
+  public static LawBook load(Map<String, String> files, FactsSchema schema) {
+    Loader l = new Loader(schema);
     files.forEach(l::file);
     l.crossCheck();
     return new LawBook(l);
+  }
+
+  /** The facts vocabulary this law's conditions read. */
+  public FactsSchema factsSchema() {
+    return schema;
+  }
+
+  /**
+   * Whether a determination names something that can only happen after a first step (a platform
+   * that ignored a notice, a warning notice that was refused): such routes are later steps.
+   */
+  public boolean isLaterStep(String determination) {
+    return laterSteps.contains(determination);
+  }
+
+  /** The question that asks for a fact, in both languages. */
+  public Optional<Text> question(String factPath) {
+    return Optional.ofNullable(questions.get(factPath));
+  }
+
+  /** The plan notes (connecting rules, memo points, action steps), in data order. */
+  public List<PlanNote> planNotes() {
+    return planNotes;
+  }
+
+  /** Whether a plan note's condition holds on these facts (unknown: it does not). */
+  public boolean noteHolds(PlanNote note, CaseFacts facts) {
+    Expr e = noteWhen.get(note.id());
+    return e == null || e.eval(env(facts)).isTrue();
+  }
+
+  /** Whether a time rule's "the conduct continues" condition holds on these facts. */
+  boolean continuingHolds(TimeRule rule, CaseFacts facts) {
+    Expr e = continuing.get(rule.id());
+    return e != null && e.eval(env(facts)).isTrue();
+  }
+
+  /** The title of a plan action ({@code report_to_police}, …). */
+  public Text actionTitle(String action) {
+    Text[] t = actionTexts.get(action);
+    return t == null ? new Text(action, action) : t[0];
+  }
+
+  /** Who decides on a plan action. */
+  public Text actionAuthority(String action) {
+    Text[] t = actionTexts.get(action);
+    return t == null ? new Text("", "") : t[1];
+  }
+
+  /**
+   * The citation of a provision: the law's title in 书名号 with the version where it matters,
+   * and the article; in English the title and article.
+   *
+   * @throws IllegalArgumentException for an unknown provision ID
+   */
+  public Text citation(String provisionId) {
+    Provision p = byId.get(provisionId);
+    String[] prefix = null;
+    for (String[] c : citePrefixes) {
+      if (provisionId.startsWith(c[0]) && (prefix == null || c[0].length() > prefix[0].length())) {
+        prefix = c;
+      }
+    }
+    if (prefix != null) {
+      String rest = provisionId.substring(prefix[0].length());
+      if (p != null) {
+        return new Text(prefix[1] + p.article().zh(), prefix[2] + ", " + p.article().en());
+      }
+      if (rest.isEmpty()) {
+        return new Text(prefix[1], prefix[2]);
+      }
+      Text art = Numerals.article(rest, prefix[3], prefix[4]);
+      if (art == null) {
+        throw new IllegalArgumentException("no such provision: " + provisionId);
+      }
+      return new Text(prefix[1] + art.zh(), prefix[2] + ", " + art.en());
+    }
+    if (p == null) {
+      throw new IllegalArgumentException("no such provision: " + provisionId);
+    }
+    String title = p.instrument().title().zh();
+    String zh = (title.startsWith("《") ? title : "《" + title + "》")
+        + p.instrument().citeSuffix().zh() + p.article().zh();
+    String en = p.instrument().title().en() + p.instrument().citeSuffix().en() + ", "
+        + p.article().en();
+    return new Text(zh, en);
+  }
+
+  /** Whether an ID has a citation (a provision in the data or a cited-by-prefix article). */
+  public boolean citable(String provisionId) {
+    try {
+      citation(provisionId);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Citations of every provision, by ID, in load order. */
+  public Map<String, Text> citations() {
+    Map<String, Text> out = new LinkedHashMap<>();
+    byId.keySet().forEach(id -> out.put(id, citation(id)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  static Expr.Env env(CaseFacts facts) {
+    return new Expr.Env() {
+      @Override
+      public Object fact(String path) {
+        return facts.get(path);
+      }
+
+      @Override
+      public BigDecimal param(String name) {
+        throw new IllegalStateException("no parameters here: @" + name);
+      }
+    };
   }
 
   /** Every instrument version, in load order. */
@@ -212,7 +346,19 @@ public final class LawBook {
     final Map<String, TimeRule> timeRules = new LinkedHashMap<>();
     final Map<String, Text> determinations = new LinkedHashMap<>();
     final Map<String, String> where = new LinkedHashMap<>();
+    final Set<String> laterSteps = new java.util.LinkedHashSet<>();
+    final Map<String, Text> questions = new LinkedHashMap<>();
+    final List<PlanNote> planNotes = new ArrayList<>();
+    final Map<String, Expr> noteWhen = new LinkedHashMap<>();
+    final Map<String, Text[]> actionTexts = new LinkedHashMap<>();
+    final Map<String, Expr> continuing = new LinkedHashMap<>();
+    final List<String[]> citePrefixes = new ArrayList<>();
+    final FactsSchema schema;
     String file;
+
+    Loader(FactsSchema schema) {
+      this.schema = schema;
+    }
 
     void file(String name, String text) {
       this.file = name;
@@ -226,14 +372,64 @@ public final class LawBook {
         throw new LawDataException(name + ": expected a mapping at the top");
       }
       checkKeys(root, name, "instrument", "params", "absent", "provisions", "time_rules",
-          "determinations");
+          "determinations", "later_steps", "questions", "plan_notes", "actions", "citations");
+      for (JsonNode c : list(root, "citations")) {
+        String ctx = name + ": citations";
+        checkKeys(c, ctx, "prefix", "zh", "en", "sub", "unit", "status");
+        status(c, "status", ctx);
+        citePrefixes.add(new String[] {str(c, "prefix", ctx), str(c, "zh", ctx), str(c, "en", ctx),
+            c.path("sub").asText("none"), c.path("unit").asText("条")});
+      }
+      root.path("later_steps").forEach(x -> laterSteps.add(x.asText()));
+      if (root.has("questions")) {
+        root.get("questions").properties().forEach(e -> questions.put(e.getKey(),
+            text(root.get("questions"), e.getKey(), name + ": questions")));
+      }
+      if (root.has("actions")) {
+        root.get("actions").properties().forEach(e -> {
+          String ctx = name + ": actions." + e.getKey();
+          checkKeys(e.getValue(), ctx, "title", "authority");
+          actionTexts.put(e.getKey(), new Text[] {text(e.getValue(), "title", ctx),
+              text(e.getValue(), "authority", ctx)});
+        });
+      }
+      for (JsonNode n : list(root, "plan_notes")) {
+        String ctx = name + ": plan note";
+        checkKeys(n, ctx, "id", "section", "action", "when", "text", "cites", "status");
+        String id = str(n, "id", ctx);
+        String section = str(n, "section", ctx + " " + id);
+        if (!Set.of("connection", "memo", "step").contains(section)) {
+          throw new LawDataException(ctx + " " + id + ": section must be connection, memo or step");
+        }
+        String action = opt(n, "action");
+        if (action != null) {
+          try {
+            ActionPlan.Kind.fromKey(action);
+          } catch (IllegalArgumentException ex) {
+            throw new LawDataException(ctx + " " + id + ": unknown action " + action);
+          }
+        } else if (section.equals("step")) {
+          throw new LawDataException(ctx + " " + id + ": a step needs an action");
+        }
+        if (n.has("when")) {
+          noteWhen.put(id, expr(n, "when", ctx + " " + id));
+        }
+        planNotes.add(new PlanNote(id, section, action, opt(n, "when"),
+            text(n, "text", ctx + " " + id), strings(n, "cites"),
+            status(n, "status", ctx + " " + id)));
+      }
       if (root.has("time_rules")) {
         for (JsonNode t : root.get("time_rules")) {
           String ctx = name + ": time rule";
           String id = str(t, "id", ctx);
+          checkKeys(t, ctx + " " + id, "id", "title", "text_zh", "gloss_en", "source", "status",
+              "application", "continuing_when");
           timeRules.put(id, new TimeRule(id, text(t, "title", ctx), str(t, "text_zh", ctx),
               str(t, "gloss_en", ctx), str(t, "source", ctx), status(t, "status", ctx),
-              str(t, "application", ctx)));
+              str(t, "application", ctx), opt(t, "continuing_when")));
+          if (t.has("continuing_when")) {
+            continuing.put(id, expr(t, "continuing_when", ctx + " " + id));
+          }
         }
       }
       if (root.has("determinations")) {
@@ -252,10 +448,12 @@ public final class LawBook {
       if (root.has("absent")) {
         for (JsonNode a : root.get("absent")) {
           String ctx = name + ": absent";
+          checkKeys(a, ctx, "lineage", "source", "note", "in_force");
           String lineage = str(a, "lineage", ctx);
           str(a, "source", ctx);
+          DateRange r = a.has("in_force") ? range(a, "in_force", ctx) : ins.inForce();
           lineages.computeIfAbsent(lineage, k -> new ArrayList<>())
-              .add(new Version(lineage, ins.inForce(), null, text(a, "note", ctx), ins));
+              .add(new Version(lineage, r, null, text(a, "note", ctx), ins));
         }
       }
       if (root.has("provisions")) {
@@ -274,10 +472,18 @@ public final class LawBook {
     Instrument instrument(JsonNode n, String name) {
       String ctx = name + ": instrument";
       checkKeys(n, ctx, "id", "title", "version", "in_force", "source", "status", "unconfirmed",
-          "time_rule");
+          "time_rule", "kind", "earlier_on_point", "cite_suffix");
+      String kind = n.has("kind") ? str(n, "kind", ctx) : "statute";
+      if (!Set.of("statute", "interpretation", "opinion", "other").contains(kind)) {
+        throw new LawDataException(ctx + ": kind must be statute, interpretation, opinion or other, "
+            + "was " + kind);
+      }
       return new Instrument(str(n, "id", ctx), text(n, "title", ctx), text(n, "version", ctx),
           range(n, "in_force", ctx), str(n, "source", ctx), status(n, "status", ctx),
-          strings(n, "unconfirmed"), opt(n, "time_rule"), name);
+          strings(n, "unconfirmed"), opt(n, "time_rule"), name, kind,
+          strings(n, "earlier_on_point"),
+          n.has("cite_suffix") ? new Text(n.get("cite_suffix").path("zh").asText(""),
+              n.get("cite_suffix").path("en").asText("")) : new Text("", ""));
     }
 
     void params(JsonNode n, Instrument ins, String name) {
@@ -314,7 +520,7 @@ public final class LawBook {
       checkKeys(n, ctx, "id", "lineage", "article", "in_force", "range_status", "range_note",
           "status", "unconfirmed", "source", "text_zh", "gloss_en", "kind", "route", "authority",
           "severity_vs_previous", "elements", "tiers", "aggravations", "limitation",
-          "limitation_rule", "explain", "notes", "params_note");
+          "limitation_rule", "explain", "notes", "params_note", "act", "action", "action_when");
       String kind = str(n, "kind", ctx);
       if (!KINDS.contains(kind)) {
         throw new LawDataException(ctx + ": kind must be one of " + KINDS + ", was " + kind);
@@ -384,6 +590,31 @@ public final class LawBook {
         notes.add(new Text(t.path("zh").asText(""), t.path("en").asText("")));
       }
       String status = status(n, "status", ctx);
+      String act = n.has("act") ? str(n, "act", ctx) : "any";
+      if (!java.util.Arrays.stream(act.split("\\+"))
+          .allMatch(Set.of("installed", "filmed", "spread", "any")::contains)) {
+        throw new LawDataException(ctx + ": act must be installed, filmed, spread or any, was "
+            + act);
+      }
+      String action = opt(n, "action");
+      if (action == null && route != null) {
+        action = route.equals("civil") ? "civil_suit" : route.equals("other") ? "takedown"
+            : "report_to_police";
+      }
+      List<Provision.ActionWhen> actionWhen = new ArrayList<>();
+      for (JsonNode a : list(n, "action_when")) {
+        String actx = ctx + ": action_when";
+        checkKeys(a, actx, "action", "when", "note");
+        actionWhen.add(new Provision.ActionWhen(str(a, "action", actx), expr(a, "when", actx),
+            text(a, "note", actx)));
+      }
+      for (String a : actionWhenKeys(action, actionWhen)) {
+        try {
+          ActionPlan.Kind.fromKey(a);
+        } catch (IllegalArgumentException ex) {
+          throw new LawDataException(ctx + ": unknown plan action " + a);
+        }
+      }
       return new Provision(id, n.has("lineage") ? str(n, "lineage", ctx) : id, ins,
           text(n, "article", ctx), range,
           n.has("range_status") ? status(n, "range_status", ctx) : ins.status(),
@@ -392,7 +623,8 @@ public final class LawBook {
           n.has("authority") ? text(n, "authority", ctx) : null, sev, List.copyOf(elements),
           List.copyOf(tiers), List.copyOf(aggs), opt(n, "limitation"),
           n.has("limitation_rule") ? limitationRule(n.get("limitation_rule"), ctx) : null,
-          n.has("explain") ? text(n, "explain", ctx) : null, List.copyOf(notes));
+          n.has("explain") ? text(n, "explain", ctx) : null, List.copyOf(notes), act, action,
+          List.copyOf(actionWhen));
     }
 
     Provision.LimitationRule limitationRule(JsonNode n, String ctx) {
@@ -422,7 +654,7 @@ public final class LawBook {
       }
       for (String f : new String[] {"stops", "starts"}) {
         String path = opt(n, f);
-        if (path != null && !CaseFacts.isDate(path)) {
+        if (path != null && !schema.isDate(path)) {
           throw new LawDataException(lctx + ": " + f + " must be a date fact, was " + path);
         }
       }
@@ -446,7 +678,35 @@ public final class LawBook {
       return p;
     }
 
+    static List<String> actionWhenKeys(String action, List<Provision.ActionWhen> aw) {
+      List<String> out = new ArrayList<>();
+      if (action != null) {
+        out.add(action);
+      }
+      aw.forEach(a -> out.add(a.action()));
+      return out;
+    }
+
     void crossCheck() {
+      continuing.forEach((id, e) -> {
+        for (String f : e.factPaths()) {
+          if (!schema.isPath(f) || schema.isDate(f)) {
+            throw new LawDataException("time rule " + id + ": condition reads unknown fact " + f);
+          }
+        }
+      });
+      noteWhen.forEach((id, e) -> {
+        for (String f : e.factPaths()) {
+          if (!schema.isPath(f) || schema.isDate(f)) {
+            throw new LawDataException("plan note " + id + ": condition reads unknown fact " + f);
+          }
+        }
+      });
+      for (String d : laterSteps) {
+        if (!determinations.containsKey(d)) {
+          throw new LawDataException("later_steps: " + d + " is not a determination");
+        }
+      }
       // Versions of one lineage must not overlap: exactly one version per day.
       lineages.forEach((lineage, vs) -> {
         for (int i = 0; i < vs.size(); i++) {
@@ -469,6 +729,7 @@ public final class LawBook {
           }
           t.basis().forEach(b -> known(b, ctx));
         });
+        p.actionWhen().forEach(a -> exprs.add(a.when()));
         p.aggravations().forEach(a -> {
           exprs.add(a.when());
           a.basis().forEach(b -> known(b, ctx));
@@ -479,9 +740,9 @@ public final class LawBook {
         }
         for (Expr e : exprs) {
           for (String f : e.factPaths()) {
-            if (!CaseFacts.isPath(f) || CaseFacts.isDate(f)) {
+            if (!schema.isPath(f) || schema.isDate(f)) {
               throw new LawDataException(ctx + ": condition \"" + e.source()
-                  + "\" reads unknown fact " + f + Names.nearest(f, CaseFacts.paths())
+                  + "\" reads unknown fact " + f + Names.nearest(f, schema.paths())
                       .map(x -> " (did you mean " + x + "?)").orElse(""));
             }
           }

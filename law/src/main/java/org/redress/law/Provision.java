@@ -34,6 +34,11 @@ import java.util.Map;
  * @param limitationRule for a limitation rule itself: how the deadline is computed
  * @param explain a short explanation for a victim
  * @param notes other notes (zh and en)
+ * @param act the act the provision is about: {@code installed}, {@code filmed}, {@code spread},
+ *     or {@code any} (the whole conduct); the act's date chooses the version
+ * @param action the plan action it belongs to ({@link ActionPlan.Kind#key()}), by default from
+ *     its route
+ * @param actionWhen conditions under which it belongs to another action (the first that holds)
  */
 public record Provision(
     String id,
@@ -58,7 +63,20 @@ public record Provision(
     String limitation,
     LimitationRule limitationRule,
     Text explain,
-    List<Text> notes) {
+    List<Text> notes,
+    String act,
+    String action,
+    List<ActionWhen> actionWhen) {
+
+  /**
+   * A condition that moves a provision to another plan action (e.g. insult to the police when
+   * the public-prosecution criteria may be met).
+   *
+   * @param action the action
+   * @param when the condition
+   * @param note why, in both languages
+   */
+  public record ActionWhen(String action, Expr when, Text note) {}
 
   /** Whether the engine evaluates this provision against facts (it produces a finding). */
   public boolean evaluated() {

@@ -11,7 +11,9 @@ package org.redress.law;
  * @param source where it was read
  * @param status confirmation status of the text
  * @param applicationNote how (and how surely) the rule is applied to the versions in the data
+ * @param continuingWhen for a rule that brings facts continuing past a commencement under the new
+ *     law: the condition over case facts that shows the conduct continues, else null
  */
 public record TimeRule(
     String id, Text title, String textZh, String gloss, String source, String status,
-    String applicationNote) {}
+    String applicationNote, String continuingWhen) {}

@@ -11,7 +11,7 @@ class CaseFactsTest {
 
   @Test
   void parse_validYaml_readsTypedValues() {
-    CaseFacts f = CaseFacts.parse(HEAD + "conduct: {first_act: 2026-02-03}\n"
+    CaseFacts f = TestSchema.facts(HEAD + "conduct: {first_act: 2026-02-03}\n"
         + "acts: {covert_filming: true}\ndistribution: {counts: {videos: 20}}\n");
     assertThat(f.get("acts.covert_filming")).isEqualTo(true);
     assertThat(f.get("distribution.counts.videos").toString()).isEqualTo("20");
@@ -21,55 +21,55 @@ class CaseFactsTest {
 
   @Test
   void parse_json_isAccepted() {
-    CaseFacts f = CaseFacts.parse("{\"schema\":\"redress/case-facts@1\","
+    CaseFacts f = TestSchema.facts("{\"schema\":\"redress/case-facts@1\","
         + "\"conduct\":{\"first_act\":\"2026-02-03\",\"last_act\":\"2026-03-01\"}}");
     assertThat(f.conductDate()).isEqualTo(LocalDate.of(2026, 3, 1));
   }
 
   @Test
   void parse_unknownKey_namesTheNearestValidKey() {
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "acts: {covert_filmng: true}\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "acts: {covert_filmng: true}\n"))
         .isInstanceOf(InvalidFactsException.class)
         .hasMessage("unknown key acts.covert_filmng; did you mean acts.covert_filming?");
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "distribution: {count: {videos: 1}}\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "distribution: {count: {videos: 1}}\n"))
         .hasMessage("unknown key distribution.count; did you mean distribution.counts?");
   }
 
   @Test
   void parse_wrongType_namesTheField() {
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "acts: {peeping: 'yes'}\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "acts: {peeping: 'yes'}\n"))
         .isInstanceOf(InvalidFactsException.class)
         .hasMessage("acts.peeping: expected true or false, was \"yes\"");
   }
 
   @Test
   void parse_negativeCount_isRejected() {
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "distribution: {counts: {videos: -1}}\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "distribution: {counts: {videos: -1}}\n"))
         .hasMessage("distribution.counts.videos: must not be negative, was -1");
   }
 
   @Test
   void parse_impossibleDate_isRejected() {
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "conduct: {first_act: 2026-02-30}\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "conduct: {first_act: 2026-02-30}\n"))
         .hasMessageStartingWith("conduct.first_act: expected an ISO date");
   }
 
   @Test
   void parse_lastActBeforeFirstAct_isRejected() {
-    assertThatThrownBy(() -> CaseFacts.parse(
+    assertThatThrownBy(() -> TestSchema.facts(
         HEAD + "conduct: {first_act: 2026-02-03, last_act: 2026-01-01}\n"))
         .hasMessage("conduct.last_act: 2026-01-01 is before conduct.first_act 2026-02-03");
   }
 
   @Test
   void parse_badEnum_suggestsTheNearestWord() {
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "perpetrator: {relation: formerpartner}\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "perpetrator: {relation: formerpartner}\n"))
         .hasMessageContaining("did you mean former_partner?");
   }
 
   @Test
   void parse_malformedYaml_isOneLine() {
-    assertThatThrownBy(() -> CaseFacts.parse(HEAD + "acts: {covert_filming: true\n"))
+    assertThatThrownBy(() -> TestSchema.facts(HEAD + "acts: {covert_filming: true\n"))
         .isInstanceOf(InvalidFactsException.class)
         .hasMessageStartingWith("malformed YAML/JSON at line")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -77,13 +77,13 @@ class CaseFactsTest {
 
   @Test
   void parse_wrongSchema_isRejected() {
-    assertThatThrownBy(() -> CaseFacts.parse("schema: redress/case-facts@2\n"))
+    assertThatThrownBy(() -> TestSchema.facts("schema: redress/case-facts@2\n"))
         .hasMessageContaining("schema: expected \"redress/case-facts@1\"");
   }
 
   @Test
   void conductDate_missingFirstAct_isAnErrorNamingTheField() {
-    CaseFacts f = CaseFacts.parse(HEAD);
+    CaseFacts f = TestSchema.facts(HEAD);
     assertThatThrownBy(f::conductDate).isInstanceOf(InvalidFactsException.class)
         .hasMessageStartingWith("conduct.first_act: missing");
   }

@@ -39,7 +39,7 @@ class EngineTest {
     files.put("rules.yaml", read("synthetic.yaml"));
     files.put("old.yaml", instrument("TEST-2010", "2010-01-01", "2019-12-31", null, "500"));
     files.put("new.yaml", instrument("TEST-2020", "2020-01-01", null, newSeverity, "100"));
-    return LawBook.load(files);
+    return LawBook.load(files, TestSchema.SCHEMA);
   }
 
   private static String read(String name) {
@@ -51,7 +51,7 @@ class EngineTest {
   }
 
   private static CaseFacts facts(String firstAct) {
-    return CaseFacts.parse("schema: redress/case-facts@1\nconduct: {first_act: " + firstAct
+    return TestSchema.facts("schema: redress/case-facts@1\nconduct: {first_act: " + firstAct
         + ", police_aware_on: " + firstAct + "}\nacts: {covert_filming: true}\n");
   }
 
@@ -112,7 +112,7 @@ class EngineTest {
     files.put("rules.yaml", read("synthetic.yaml"));
     files.put("a.yaml", instrument("TEST-2010", "2010-01-01", "2020-06-30", null, "500"));
     files.put("b.yaml", instrument("TEST-2020", "2020-01-01", null, null, "100"));
-    assertThatThrownBy(() -> LawBook.load(files)).isInstanceOf(LawDataException.class)
+    assertThatThrownBy(() -> LawBook.load(files, TestSchema.SCHEMA)).isInstanceOf(LawDataException.class)
         .hasMessageContaining("overlap");
   }
 
@@ -122,7 +122,7 @@ class EngineTest {
     files.put("rules.yaml", read("synthetic.yaml"));
     files.put("a.yaml", instrument("TEST-2010", "2010-01-01", null, null, "500")
         .replace("acts.covert_filming", "acts.covert_filmng"));
-    assertThatThrownBy(() -> LawBook.load(files)).isInstanceOf(LawDataException.class)
+    assertThatThrownBy(() -> LawBook.load(files, TestSchema.SCHEMA)).isInstanceOf(LawDataException.class)
         .hasMessageContaining("acts.covert_filmng").hasMessageContaining("acts.covert_filming");
   }
 
@@ -132,7 +132,7 @@ class EngineTest {
     files.put("rules.yaml", read("synthetic.yaml"));
     files.put("a.yaml", instrument("TEST-2010", "2010-01-01", null, null, "500")
         .replace("  status: CONFIRMED\n  time_rule", "  status: PROBABLY\n  time_rule"));
-    assertThatThrownBy(() -> LawBook.load(files)).isInstanceOf(LawDataException.class)
+    assertThatThrownBy(() -> LawBook.load(files, TestSchema.SCHEMA)).isInstanceOf(LawDataException.class)
         .hasMessageContaining("PROBABLY");
   }
 }

@@ -1,5 +1,6 @@
 package org.redress.match;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.phash.Dihedral;
 
 /**
@@ -26,7 +27,7 @@ public record Match(
     int distance,
     double queryPercent,
     double comparedPercent,
-    Dihedral transform) {
+    @Nullable Dihedral transform) {
 
   /** A match without a transform (dihedral variants not tried). */
   public Match(

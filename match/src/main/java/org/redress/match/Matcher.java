@@ -1,5 +1,6 @@
 package org.redress.match;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -285,7 +286,7 @@ public final class Matcher {
       int v = e.getKey();
       VideoTally t = e.getValue();
       Match.Ref ref = videos[v];
-      double qp = VpdqRule.percent(t.queryHashes.size(), usable.get(ref.bank().name()));
+      double qp = VpdqRule.percent(t.queryHashes.size(), usable.getOrDefault(ref.bank().name(), 0));
       double cp = VpdqRule.percent(t.videoFrames.size(), videoFrames[v]);
       if (qp >= queryPercent && cp >= comparedPercent) {
         out.add(new Match(ref.bank().name(), ref.item(), ref.label(), Signal.VPDQ, t.minDistance,
@@ -294,8 +295,8 @@ public final class Matcher {
     }
   }
 
-  private AllowEntry allowedDigest(Query q) {
-    AllowEntry a = null;
+  private @Nullable AllowEntry allowedDigest(Query q) {
+    @Nullable AllowEntry a = null;
     if (q.md5() != null) {
       a = allowDigests.get(digestKey(Signal.MD5, q.md5().toLowerCase(Locale.ROOT)));
     }
@@ -305,13 +306,14 @@ public final class Matcher {
     return a;
   }
 
-  private AllowEntry allowedPdq(Query q, Match m) {
-    if (m.signal() != Signal.PDQ || allowPdq.length == 0) {
+  private @Nullable AllowEntry allowedPdq(Query q, Match m) {
+    PdqResult pdq = q.pdq();
+    if (m.signal() != Signal.PDQ || allowPdq.length == 0 || pdq == null) {
       return null;
     }
     AllowEntry[] best = new AllowEntry[1];
     int[] bestD = {Integer.MAX_VALUE};
-    allowIndex.search(q.pdq().pdq(), Math.min(m.distance(), 256), (ordinal, d) -> {
+    allowIndex.search(pdq.pdq(), Math.min(m.distance(), 256), (ordinal, d) -> {
       AllowEntry a = allowPdq[ordinal];
       if (d <= a.distance && d < bestD[0]) {
         best[0] = a;

@@ -512,6 +512,7 @@ public final class PdqIndex {
     int[] hits = new int[8192];
     boolean busy;
     /** Sink for the touch passes' loads, so the compiler cannot drop them. */
+    @SuppressWarnings("UnusedVariable") // written, never read: that is its job
     long touch;
 
     long[] probes(int n) {
@@ -628,7 +629,7 @@ public final class PdqIndex {
       }
       built = true;
       long[] w = words.length == BASE + 4 * size ? words : Arrays.copyOf(words, BASE + 4 * size);
-      words = null;
+      words = new long[0];
       return new PdqIndex(w, size, tables != 0 ? tables : defaultTables(size));
     }
   }

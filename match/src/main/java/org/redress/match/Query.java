@@ -1,5 +1,6 @@
 package org.redress.match;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import org.redress.phash.PdqResult;
 import org.redress.phash.VpdqFrame;
@@ -12,7 +13,11 @@ import org.redress.phash.VpdqFrame;
  * @param md5 the file's MD5
  * @param sha256 the file's SHA-256
  */
-public record Query(PdqResult pdq, List<VpdqFrame> vpdq, String md5, String sha256) {
+public record Query(
+    @Nullable PdqResult pdq,
+    @Nullable List<VpdqFrame> vpdq,
+    @Nullable String md5,
+    @Nullable String sha256) {
   public Query {
     vpdq = vpdq == null ? null : List.copyOf(vpdq);
   }

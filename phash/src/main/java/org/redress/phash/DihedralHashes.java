@@ -20,6 +20,7 @@ public final class DihedralHashes {
    * @throws IllegalArgumentException when there are not eight hashes, one is null, or quality is
    *     outside 0..100
    */
+  @SuppressWarnings("EnumOrdinal") // hashes are in Dihedral's declaration order by contract
   public static DihedralHashes of(List<Pdq> hashes, int quality) {
     int n = Dihedral.values().length;
     if (hashes.size() != n) {
@@ -41,6 +42,7 @@ public final class DihedralHashes {
   }
 
   /** The hash of the image transformed by {@code d}. */
+  @SuppressWarnings("EnumOrdinal") // the array is in Dihedral's declaration order by contract
   public Pdq get(Dihedral d) {
     return hashes[d.ordinal()];
   }

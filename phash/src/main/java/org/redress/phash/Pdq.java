@@ -2,6 +2,7 @@ package org.redress.phash;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A 256-bit PDQ hash: an immutable value whose text form round-trips.
@@ -72,7 +73,7 @@ public final class Pdq implements Comparable<Pdq> {
     return Optional.ofNullable(parseOrNull(hex));
   }
 
-  private static Pdq parseOrNull(String hex) {
+  private static @Nullable Pdq parseOrNull(@Nullable String hex) {
     if (hex == null || hex.length() != HEX_LENGTH) {
       return null;
     }

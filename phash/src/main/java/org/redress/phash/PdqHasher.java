@@ -191,6 +191,7 @@ public final class PdqHasher {
     return new PdqResult(bitsAboveMedian(b16), lastQuality);
   }
 
+  @SuppressWarnings("EnumOrdinal") // out[] is in Dihedral's declaration order by contract
   private DihedralHashes dihedralPrepared(int width, int height) {
     Pdq[] out = new Pdq[8];
     if (!transform(width, height)) {

@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.law.CaseFacts;
+import org.redress.lawcn.ChineseLaw;
 import org.redress.match.Matcher;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
@@ -79,7 +79,7 @@ class ScannerTest {
     assertThat(r.at("/trade/ad_posts").asInt()).isEqualTo(1);
     assertThat(r.at("/trade/posts/0/message_id").asLong()).isEqualTo(3);
     JsonNode facts = r.get("facts");
-    CaseFacts.parse(JSON.writeValueAsString(facts));
+    ChineseLaw.jurisdiction().parseFacts(JSON.writeValueAsString(facts));
     assertThat(facts.at("/distribution/counts/images").asInt()).isEqualTo(1);
     assertThat(facts.at("/conduct/first_act").asText()).isEqualTo("2026-02-03");
     assertThat(facts.at("/conduct/last_act").asText()).isEqualTo("2026-02-05");
