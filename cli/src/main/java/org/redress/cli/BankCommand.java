@@ -26,7 +26,6 @@ import org.redress.cases.Workspace;
 import org.redress.match.BankRules;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
-import org.redress.match.Signal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,6 @@ package org.redress.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.redress.law.LawBook;

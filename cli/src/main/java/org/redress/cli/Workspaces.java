@@ -1,6 +1,5 @@
 package org.redress.cli;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
