@@ -39,7 +39,7 @@ import org.redress.scan.Scanner;
  * <pre>{@code
  * Casework cw = Casework.builder(Path.of("redress-data")).build();
  * ScanResult scan = cw.scan(new ScanRequest(paths, List.of("victims"), false, false, 0,
- *     Limits.defaults(), null), warnings::add);
+ *     Limits.defaults(), null, true, true), warnings::add);
  * FactsMerge.Result facts = cw.mergeFacts(intakeText, "intake.yaml", List.of(scan.report()));
  * Assessment plan = cw.assess(facts.facts(), cw.today());
  * }</pre>
@@ -115,7 +115,8 @@ public final class Casework {
     }
     w.forEach(warnings);
     Scanner.Builder b = Scanner.builder(matcher).limits(req.limits())
-        .thumbnails(req.thumbnails()).clock(clock);
+        .thumbnails(req.thumbnails()).clock(clock).screenshots(req.screenshots())
+        .ocr(req.ocr());
     if (req.threads() > 0) {
       b.threads(req.threads());
     }
@@ -128,7 +129,12 @@ public final class Casework {
         warnings.accept(String.format(java.util.Locale.ROOT,
             "resuming: %d file(s) already hashed in %s", cache.size(), cacheFile));
       }
-      return b.cache(cache).build().scan(req.paths());
+      Scanner scanner = b.cache(cache).build();
+      ScanResult result = scanner.scan(req.paths());
+      if (req.ocr() && !result.report().readFacts().isEmpty()) {
+        scanner.ocrProblem().ifPresent(p -> warnings.accept("note: " + p));
+      }
+      return result;
     }
   }
 

@@ -16,10 +16,12 @@ import org.redress.sources.Limits;
  * @param threads hashing threads, or 0 for the number of processors
  * @param limits the source readers' limits
  * @param progress told the number of files checked so far, or null
+ * @param screenshots search unmatched images for picture regions (screenshots)
+ * @param ocr read the counts shown in matched screenshots
  */
 public record ScanRequest(
     List<Path> paths, List<String> banks, boolean thumbnails, boolean resume, int threads,
-    Limits limits, LongConsumer progress) {
+    Limits limits, LongConsumer progress, boolean screenshots, boolean ocr) {
   /** Checks and copies. */
   public ScanRequest {
     paths = List.copyOf(paths);

@@ -15,6 +15,7 @@ import org.redress.documents.DocumentKind;
 import org.redress.documents.Documents;
 import org.redress.documents.Lang;
 import org.redress.documents.OutputFormat;
+import org.redress.law.InvalidFactsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
 public final class DocCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "Document kind, or 'list'.")
+  @Parameters(index = "0", paramLabel = "KIND",
+      description = "Document kind, 'all' for every kind in one run, or 'list'.")
   String kind;
 
   @Option(names = "--facts", paramLabel = "FILE",
@@ -76,6 +78,11 @@ public final class DocCommand implements Callable<Integer> {
       description = "Document date (default: today).")
   String date;
 
+  @Option(names = "--layout", paramLabel = "elements|narrative", defaultValue = "narrative",
+      description = "Layout of the civil complaint and private prosecution: the courts' "
+          + "element-style form (要素式) or the narrative one (default: ${DEFAULT-VALUE}).")
+  String layout;
+
   @Option(names = "--font", paramLabel = "FILE.ttf",
       description = "TrueType font to embed in PDFs instead of the bundled Noto Serif SC subset.")
   Path font;
@@ -90,9 +97,11 @@ public final class DocCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    DocumentKind k = DocumentKind.tryParse(kind).orElseThrow(() -> new ExitCodes.UsageException(
-        "unknown document kind '" + kind + "' (known: " + Arrays.stream(DocumentKind.values())
-            .map(DocumentKind::id).collect(Collectors.joining(", ")) + ")"));
+    boolean all = kind.equals("all");
+    DocumentKind k = all ? null : DocumentKind.tryParse(kind).orElseThrow(() ->
+        new ExitCodes.UsageException("unknown document kind '" + kind + "' (known: all, "
+            + Arrays.stream(DocumentKind.values()).map(DocumentKind::id)
+                .collect(Collectors.joining(", ")) + ")"));
     if (facts == null) {
       throw new ExitCodes.UsageException("--facts FILE is required");
     }
@@ -106,12 +115,25 @@ public final class DocCommand implements Callable<Integer> {
     CaseInputs.Files files = CaseInputs.files(facts).findings(findings).evidence(manifest)
         .parties(parties);
     reports.forEach(files::report);
-    CaseInputs inputs = files.read();
-    Documents docs = Documents.builder().date(d).generator("Redress " + version()).font(font)
+    CaseInputs inputs;
+    try {
+      inputs = files.read();
+    } catch (InvalidFactsException e) {
+      // Word for word what 'redress assess' says about the same file, with the same exit code.
+      throw new ExitCodes.UsageException(facts + ": " + e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Documents docs = Documents.builder().date(d).generator(version()).font(font)
+        .layout(Documents.Layout.parse(layout).orElseThrow(() -> new ExitCodes.UsageException(
+            "--layout must be elements or narrative, was '" + layout + "'")))
+        .warnings(w -> err.println("redress: warning: " + w))
         .build();
-    for (Path p : docs.write(k, langs, formats, inputs, out)) {
+    List<Path> written = all ? docs.writeAll(langs, formats, inputs, out)
+        : docs.write(k, langs, formats, inputs, out);
+    for (Path p : written) {
       pw.println(p);
     }
+    err.flush();
     return ExitCodes.OK;
   }
 
@@ -139,8 +161,9 @@ public final class DocCommand implements Callable<Integer> {
     }
   }
 
+  /** "Redress 0.1.0" from the jar's manifest; just "Redress" when run from classes. */
   private static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return v == null ? "Redress" : "Redress " + v;
   }
 }

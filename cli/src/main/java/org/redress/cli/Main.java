@@ -25,10 +25,13 @@ import picocli.CommandLine.Option;
       MatchCommand.class,
       ScanCommand.class,
       FactsCommand.class,
+      BulkCommand.class,
+      CaptureCommand.class,
       AssessCommand.class,
       LawCommand.class,
       EvidenceCommand.class,
       DocCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -83,13 +83,26 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--case", paramLabel = "CASE", description = "Evidence case for --preserve.")
   String caseId;
 
+  @Option(names = "--no-screenshots",
+      description = "Do not search unmatched images for picture regions (screenshots).")
+  boolean noScreenshots;
+
+  @Option(names = "--no-ocr",
+      description = "Do not read the text (counts) of matched screenshots with Tesseract.")
+  boolean noOcr;
+
   @Option(names = {"-j", "--threads"}, paramLabel = "N",
       description = "Hashing threads (default: the number of processors).")
   Integer threads;
 
   @Option(names = Limits.ZIP_MAX_BYTES_OPTION, paramLabel = "BYTES",
-      description = "Refuse ZIP archives declaring more uncompressed bytes (default 64 GiB).")
+      description = "Refuse ZIP archives declaring more uncompressed bytes (default 16 GiB).")
   Long zipMaxBytes;
+
+  @Option(names = Limits.ZIP_MAX_ENTRY_BYTES_OPTION, paramLabel = "BYTES",
+      description = "Leave unchecked ZIP entries declaring more uncompressed bytes (default"
+          + " 2 GiB).")
+  Long zipMaxEntryBytes;
 
   @Option(names = Limits.ZIP_MAX_ENTRIES_OPTION, paramLabel = "N",
       description = "Refuse ZIP archives with more entries (default 1000000).")
@@ -113,7 +126,8 @@ public final class ScanCommand implements Callable<Integer> {
     ScanResult result;
     try {
       result = cw.scan(new ScanRequest(paths, banks, thumbnails, resume,
-          threads == null ? 0 : threads, limits, bar == null ? null : bar::checked),
+          threads == null ? 0 : threads, limits, bar == null ? null : bar::checked,
+          !noScreenshots, !noOcr),
           w -> err.println("redress: warning: " + Console.inert(w)));
     } catch (CaseworkException.UnknownBank e) {
       throw new ExitCodes.UsageException(e.getMessage());
@@ -178,6 +192,13 @@ public final class ScanCommand implements Callable<Integer> {
     }
     out.flush();
     if (report.partial()) {
+      List<String> notRead = report.unchecked().notRead();
+      for (String line : notRead.subList(0, Math.min(notRead.size(), 20))) {
+        err.println("redress: " + Console.inert(line));
+      }
+      if (notRead.size() > 20) {
+        err.println("redress: ... and " + (notRead.size() - 20) + " more (see the report)");
+      }
       err.println("redress: the report is partial: some input could not be read (see"
           + " unchecked.not_read in the report)");
       err.flush();
@@ -199,6 +220,9 @@ public final class ScanCommand implements Callable<Integer> {
       Limits.Builder lb = Limits.builder();
       if (zipMaxBytes != null) {
         lb.zipMaxBytes(zipMaxBytes);
+      }
+      if (zipMaxEntryBytes != null) {
+        lb.zipMaxEntryBytes(zipMaxEntryBytes);
       }
       if (zipMaxEntries != null) {
         lb.zipMaxEntries(zipMaxEntries);

@@ -38,12 +38,13 @@ class DemoCommandTest {
     assertThat(facts.path("distribution").path("counts").path("images").asLong())
         .isEqualTo(report.path("facts").path("distribution").path("counts").path("images")
             .asLong());
-    assertThat(r.out()).contains("[applies]").contains("CN-PSAPL-2025-50");
+    assertThat(r.out()).contains("Report to the police").contains("Time limits");
     assertThat(demo.resolve("plan.zh.txt")).isRegularFile();
-    // Every document kind, both languages and formats.
+    // Every document kind, both languages and formats (the foreign platform's notice in English
+    // only), and the 12377 report as plain text too.
     try (Stream<Path> docs = Files.list(demo.resolve("documents"))) {
       assertThat(docs.map(p -> p.getFileName().toString()))
-          .hasSize(28)
+          .hasSize(org.redress.documents.DocumentKind.values().length * 4)
           .contains("police-report.zh.pdf", "takedown-notice.en.docx", "evidence-list.zh.docx");
     }
     // The demo can be run again: it replaces its own folder.

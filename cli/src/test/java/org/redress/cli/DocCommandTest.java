@@ -25,7 +25,7 @@ class DocCommandTest {
   void list_printsEveryKindWithItsTitles() {
     CliRun r = CliRun.of("doc", "list");
     assertThat(r.exit()).isZero();
-    assertThat(r.out().lines()).hasSize(7);
+    assertThat(r.out().lines()).hasSize(org.redress.documents.DocumentKind.values().length);
     assertThat(r.out()).contains("police-report", "报案材料", "takedown-notice", "evidence-list",
         "Private prosecution complaint");
   }
@@ -108,5 +108,59 @@ class DocCommandTest {
         "--out", dir.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--lang must be zh, en or both, was 'fr'");
+  }
+
+  @Test
+  void doc_misspeltFactsKey_isRefusedExactlyLikeAssess() throws IOException {
+    Path facts = Files.writeString(dir.resolve("facts.yaml"),
+        "schema: redress/case-facts@1\nas_of: 2026-11-24\nacts:\n  covert_filmng: true\n",
+        StandardCharsets.UTF_8);
+    CliRun assess = CliRun.of("assess", facts.toString());
+    CliRun doc = CliRun.of("doc", "police-report", "--facts", facts.toString(), "--out",
+        dir.resolve("o").toString());
+    assertThat(assess.exit()).isNotZero();
+    assertThat(doc.exit()).isEqualTo(assess.exit());
+    assertThat(doc.err()).isEqualTo(assess.err()).contains("covert_filmng");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void doc_decimalMedicalCosts_isAcceptedAsByAssess() throws IOException {
+    Path facts = Files.writeString(dir.resolve("facts.yaml"),
+        "schema: redress/case-facts@1\nas_of: 2026-11-24\nconduct:\n  first_act: 2026-02-03\n"
+            + "harm:\n  medical_costs_cny: 1234.50\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.of("assess", facts.toString()).exit()).isZero();
+    CliRun doc = CliRun.of("doc", "civil-complaint", "--facts", facts.toString(), "--lang", "zh",
+        "--format", "docx", "--out", dir.resolve("o").toString());
+    assertThat(doc.err()).isEmpty();
+    assertThat(doc.exit()).isZero();
+  }
+
+  @Test
+  void docAll_sampleCase_writesEveryKindInOneRunOwnerOnly() throws IOException {
+    Path out = dir.resolve("all");
+    CliRun r = CliRun.of("doc", "all", "--facts", sample("facts.yaml"),
+        "--findings", sample("findings.json"), "--report", sample("spread-report.json"),
+        "--evidence-manifest", sample("evidence-manifest.json"), "--parties",
+        sample("parties.yaml"), "--layout", "elements", "--date", "2026-11-25", "--out",
+        out.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("civil-complaint.zh.pdf", "takedown-notice-agent.zh.pdf",
+        "takedown-notice-foreign.en.pdf", "report-12377.zh.txt");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out.resolve("police-report.zh.pdf")))).isEqualTo("rw-------");
+    assertThat(Files.readString(out.resolve("report-12377.zh.txt"), StandardCharsets.UTF_8))
+        .contains("举报内容").doesNotContain("**", "|%");
+  }
+
+  @Test
+  void doc_badLayout_isAUsageError() {
+    CliRun r = CliRun.of("doc", "civil-complaint", "--facts", sample("facts.yaml"), "--layout",
+        "table", "--out", dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--layout must be elements or narrative, was 'table'");
   }
 }

@@ -1,20 +1,26 @@
 package org.redress.documents;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import org.redress.documents.internal.Citations;
 import org.redress.documents.internal.Doc;
 import org.redress.documents.internal.DocxWriter;
+import org.redress.documents.internal.FontChain;
 import org.redress.documents.internal.FontSource;
 import org.redress.documents.internal.Markup;
 import org.redress.documents.internal.Model;
@@ -42,14 +48,38 @@ public final class Documents {
     }
   }
 
+  /**
+   * How the civil complaint and the private prosecution are laid out: the narrative form, or the
+   * courts' element-style form (要素式, the SPC/MOJ/ACLA model texts of 2024 and 法〔2025〕82号).
+   * Other kinds have one layout.
+   */
+  public enum Layout {
+    /** Requests, then facts and reasons as prose. */
+    NARRATIVE,
+    /** The element-style form: every element of the model text with its answer or a blank. */
+    ELEMENTS;
+
+    /** The layout named {@code elements} or {@code narrative}, if it is one. */
+    public static Optional<Layout> parse(String s) {
+      return Arrays.stream(values())
+          .filter(l -> l.name().equalsIgnoreCase(s == null ? "" : s.strip())).findFirst();
+    }
+  }
+
   private final LocalDate date;
   private final String generator;
+  private final Layout layout;
   private final Path font;
+  private final List<Path> fallbackFonts;
+  private final Consumer<String> warnings;
 
   private Documents(Builder b) {
     this.date = b.date;
     this.generator = b.generator;
+    this.layout = b.layout;
     this.font = b.font;
+    this.fallbackFonts = List.copyOf(b.fallbackFonts);
+    this.warnings = b.warnings;
   }
 
   /** A builder; {@link Builder#date} is required. */
@@ -61,9 +91,41 @@ public final class Documents {
   public static final class Builder {
     private LocalDate date;
     private String generator = "Redress";
+    private Layout layout = Layout.NARRATIVE;
     private Path font;
+    private List<Path> fallbackFonts = FontChain.DEBIAN_FALLBACKS;
+    private Consumer<String> warnings = w -> { };
 
     private Builder() {}
+
+    /** The layout of the civil complaint and the private prosecution (default narrative). */
+    public Builder layout(Layout layout) {
+      if (layout == null) {
+        throw new IllegalArgumentException("the layout must not be null");
+      }
+      this.layout = layout;
+      return this;
+    }
+
+    /**
+     * Fonts tried, in order, for characters the main font lacks (default:
+     * {@link FontChain#DEBIAN_FALLBACKS}; files that do not exist are skipped).
+     */
+    public Builder fallbackFonts(List<Path> ttfs) {
+      this.fallbackFonts = List.copyOf(ttfs);
+      return this;
+    }
+
+    /**
+     * Where warnings go, one line each: a character no font has (drawn as □ in the PDF).
+     */
+    public Builder warnings(Consumer<String> sink) {
+      if (sink == null) {
+        throw new IllegalArgumentException("the warning sink must not be null");
+      }
+      this.warnings = sink;
+      return this;
+    }
 
     /** The document date printed on every document (required). */
     public Builder date(LocalDate date) {
@@ -108,16 +170,50 @@ public final class Documents {
   /**
    * Renders one document.
    *
-   * @throws DocumentException when a template is broken or the writer fails (e.g. a character
-   *     the PDF font lacks)
+   * A character no font has is drawn as □ in a PDF and reported to the warning sink; it never
+   * stops the document.
+   *
+   * @throws DocumentException when a template is broken or the writer fails
    */
   public byte[] render(DocumentKind kind, Lang lang, OutputFormat format, CaseInputs inputs) {
     Doc doc = doc(kind, lang, inputs);
     return switch (format) {
       case DOCX -> DocxWriter.write(doc, date);
-      case PDF -> PdfWriter.write(doc, font == null ? FontSource.bundled() : FontSource.file(font),
-          date);
+      case PDF -> {
+        FontChain chain = new FontChain(
+            font == null ? FontSource.bundled() : FontSource.file(font), fallbackFonts);
+        byte[] pdf = PdfWriter.write(doc, chain, date);
+        chain.warnings().forEach(w -> warnings.accept(fileName(kind, lang, format) + ": " + w));
+        yield pdf;
+      }
     };
+  }
+
+  /**
+   * The document as plain text, for pasting into a web form (the 12377 report): headings,
+   * paragraphs and table rows one per line, no notes page.
+   */
+  public String plainText(DocumentKind kind, Lang lang, CaseInputs inputs) {
+    StringBuilder out = new StringBuilder();
+    for (Doc.Block b : Markup.parse(markup(kind, lang, inputs))) {
+      if (b instanceof Doc.Title t) {
+        out.append(plain(t.text())).append("\n\n");
+      } else if (b instanceof Doc.Heading h) {
+        out.append('\n').append(plain(h.text())).append('\n');
+      } else if (b instanceof Doc.Para p) {
+        out.append(plain(p.text())).append('\n');
+      } else if (b instanceof Doc.Table t) {
+        for (List<String> row : t.rows()) {
+          out.append(String.join(" | ", row.stream().map(Documents::plain).toList()))
+              .append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String plain(String markup) {
+    return markup.replace("**", "").replace("`", "");
   }
 
   /**
@@ -130,27 +226,55 @@ public final class Documents {
   public List<Path> write(DocumentKind kind, List<Lang> langs, List<OutputFormat> formats,
       CaseInputs inputs, Path dir) {
     List<Path> out = new ArrayList<>();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new DocumentException("failed to create " + dir + ": " + e.getMessage(), e);
-    }
+    createPrivateDirectory(dir);
     for (Lang lang : langs) {
+      if (!kind.languages().contains(lang)) {
+        continue;
+      }
       for (OutputFormat f : formats) {
-        byte[] bytes = render(kind, lang, f, inputs);
-        Path target = dir.resolve(fileName(kind, lang, f));
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-        try {
-          Files.write(tmp, bytes);
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-          throw new DocumentException("failed to write " + target + ": " + e.getMessage(), e);
-        }
-        out.add(target);
+        out.add(writeFile(dir.resolve(fileName(kind, lang, f)), render(kind, lang, f, inputs)));
+      }
+      if (kind == DocumentKind.REPORT_12377) {
+        out.add(writeFile(dir.resolve(kind.id() + "." + lang.code() + ".txt"),
+            plainText(kind, lang, inputs).getBytes(StandardCharsets.UTF_8)));
       }
     }
     return out;
+  }
+
+  /** Creates the folder readable by its owner only (0700) when it does not exist yet. */
+  private static void createPrivateDirectory(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        return;
+      }
+      if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new DocumentException("failed to create " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a file readable by its owner only (0600): a temporary name, then moved into place. */
+  private static Path writeFile(Path target, byte[] bytes) {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------")));
+      }
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new DocumentException("failed to write " + target + ": " + e.getMessage(), e);
+    }
+    return target;
   }
 
   /**
@@ -161,9 +285,21 @@ public final class Documents {
    * @throws DocumentException when rendering or writing fails
    */
   public List<Path> writeAll(CaseInputs inputs, Path dir) {
+    return writeAll(List.of(Lang.values()), List.of(OutputFormat.values()), inputs, dir);
+  }
+
+  /**
+   * Writes every kind in the given languages and formats into {@code dir} in one run
+   * ({@code redress doc all}).
+   *
+   * @return the files written, kind by kind
+   * @throws DocumentException when rendering or writing fails
+   */
+  public List<Path> writeAll(List<Lang> langs, List<OutputFormat> formats, CaseInputs inputs,
+      Path dir) {
     List<Path> out = new ArrayList<>();
     for (DocumentKind k : DocumentKind.values()) {
-      out.addAll(write(k, List.of(Lang.values()), List.of(OutputFormat.values()), inputs, dir));
+      out.addAll(write(k, langs, formats, inputs, dir));
     }
     return out;
   }
@@ -179,7 +315,14 @@ public final class Documents {
    */
   public String markup(DocumentKind kind, Lang lang, CaseInputs inputs) {
     Map<String, Object> model = Model.build(kind, lang, inputs.data(), date, generatedBy(lang));
-    return Templates.render(kind.id() + "." + lang.code(), model);
+    return Templates.render(template(kind, lang), model);
+  }
+
+  /** The template of a kind: {@code civil-complaint.elements.zh} in the element layout. */
+  private String template(DocumentKind kind, Lang lang) {
+    boolean elements = layout == Layout.ELEMENTS && (kind == DocumentKind.CIVIL_COMPLAINT
+        || kind == DocumentKind.PRIVATE_PROSECUTION);
+    return kind.id() + (elements ? ".elements." : ".") + lang.code();
   }
 
   private String generatedBy(Lang lang) {
@@ -190,7 +333,7 @@ public final class Documents {
     Words w = new Words(lang);
     String footer = generatedBy(lang) + " · " + w.date(date);
     Map<String, Object> model = Model.build(kind, lang, inputs.data(), date, generatedBy(lang));
-    String body = Templates.render(kind.id() + "." + lang.code(), model);
+    String body = Templates.render(template(kind, lang), model);
     List<Doc.Section> sections = new ArrayList<>();
     if (kind.filing()) {
       model.put("placeholders", placeholders(body));
@@ -203,7 +346,9 @@ public final class Documents {
       sections.add(new Doc.Section(false, Markup.parse(notes)));
     }
     sections.add(new Doc.Section(true, Markup.parse(body)));
-    return new Doc(kind.title(lang), lang, sections, footer);
+    // The generated-by line is on the notes page (and the assessment's last line), not on
+    // every page: pages carry only their numbers.
+    return new Doc(kind.title(lang), lang, sections, "");
   }
 
   private static List<String> placeholders(String text) {

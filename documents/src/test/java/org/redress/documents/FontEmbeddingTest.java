@@ -36,6 +36,12 @@ class FontEmbeddingTest {
       }
       assertThat(fonts).isNotEmpty();
       for (PDFont f : fonts) {
+        if (f.getName().equals("Courier")) {
+          // Hashes are drawn in the standard Courier every PDF reader has (a monospace line
+          // that stays one searchable string); it holds ASCII hex only.
+          assertThat(f).isInstanceOf(org.apache.pdfbox.pdmodel.font.PDType1Font.class);
+          continue;
+        }
         assertThat(f).isInstanceOf(PDType0Font.class);
         PDType0Font t0 = (PDType0Font) f;
         assertThat(t0.getDescendantFont()).isInstanceOf(PDCIDFontType2.class);

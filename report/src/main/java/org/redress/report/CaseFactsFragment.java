@@ -17,6 +17,9 @@ import java.util.Map;
  * @param images {@code distribution.counts.images}: distinct matched image files posted
  * @param videos {@code distribution.counts.videos}: distinct matched video files posted
  * @param adPosts {@code trade.ad_posts}: posts flagged as trade ads
+ * @param clicks {@code distribution.counts.clicks}: the largest view count read (a screenshot or
+ *     a captured page), a lower bound
+ * @param members {@code distribution.group.members}: the largest member count read
  */
 public record CaseFactsFragment(
     LocalDate firstAct,
@@ -25,19 +28,30 @@ public record CaseFactsFragment(
     Boolean online,
     Long images,
     Long videos,
-    Long adPosts) {
+    Long adPosts,
+    Long clicks,
+    Long members) {
   /** The facts vocabulary the fragment belongs to. */
   public static final String CASE_FACTS = "redress/case-facts@1";
 
   /** A fragment that shows nothing. */
   public static final CaseFactsFragment NONE =
-      new CaseFactsFragment(null, null, null, null, null, null, null);
+      new CaseFactsFragment(null, null, null, null, null, null, null, null, null);
+
+  /** The fragment with read counts (views, members) added. */
+  public CaseFactsFragment withRead(Long clicks, Long members) {
+    return new CaseFactsFragment(firstAct, lastAct, shared, online, images, videos, adPosts,
+        clicks, members);
+  }
 
   /** Checks that counts are positive and the dates in order. */
   public CaseFactsFragment {
     positive(images, "distribution.counts.images");
     positive(videos, "distribution.counts.videos");
     positive(adPosts, "trade.ad_posts");
+    if (clicks != null && clicks < 0 || members != null && members < 0) {
+      throw new IllegalArgumentException("read counts must not be negative");
+    }
     if (firstAct != null && lastAct != null && lastAct.isBefore(firstAct)) {
       throw new IllegalArgumentException("conduct.last_act " + lastAct
           + " is before conduct.first_act " + firstAct);
@@ -63,6 +77,8 @@ public record CaseFactsFragment(
     put(m, "distribution.online", online);
     put(m, "distribution.counts.images", images);
     put(m, "distribution.counts.videos", videos);
+    put(m, "distribution.counts.clicks", clicks);
+    put(m, "distribution.group.members", members);
     put(m, "trade.ad_posts", adPosts);
     return m;
   }

@@ -247,7 +247,8 @@ public final class ReportJson {
         }
         g.writeEndObject();
       }
-      if (f.shared() != null || f.online() != null || f.images() != null || f.videos() != null) {
+      if (f.shared() != null || f.online() != null || f.images() != null || f.videos() != null
+          || f.clicks() != null || f.members() != null) {
         g.writeObjectFieldStart("distribution");
         if (f.shared() != null) {
           g.writeBooleanField("shared", f.shared());
@@ -255,7 +256,7 @@ public final class ReportJson {
         if (f.online() != null) {
           g.writeBooleanField("online", f.online());
         }
-        if (f.images() != null || f.videos() != null) {
+        if (f.images() != null || f.videos() != null || f.clicks() != null) {
           g.writeObjectFieldStart("counts");
           if (f.images() != null) {
             g.writeNumberField("images", f.images());
@@ -263,6 +264,14 @@ public final class ReportJson {
           if (f.videos() != null) {
             g.writeNumberField("videos", f.videos());
           }
+          if (f.clicks() != null) {
+            g.writeNumberField("clicks", f.clicks());
+          }
+          g.writeEndObject();
+        }
+        if (f.members() != null) {
+          g.writeObjectFieldStart("group");
+          g.writeNumberField("members", f.members());
           g.writeEndObject();
         }
         g.writeEndObject();
@@ -296,9 +305,11 @@ public final class ReportJson {
         }
       }
       only(p, n.path("conduct"), "conduct", Set.of("first_act", "last_act"));
-      only(p, n.path("distribution"), "distribution", Set.of("shared", "online", "counts"));
+      only(p, n.path("distribution"), "distribution",
+          Set.of("shared", "online", "counts", "group"));
       only(p, n.path("distribution").path("counts"), "distribution.counts",
-          Set.of("images", "videos"));
+          Set.of("images", "videos", "clicks"));
+      only(p, n.path("distribution").path("group"), "distribution.group", Set.of("members"));
       only(p, n.path("trade"), "trade", Set.of("ad_posts"));
       try {
         return new CaseFactsFragment(
@@ -310,7 +321,11 @@ public final class ReportJson {
                 "images"),
             count(p, n.path("distribution").path("counts"), "distribution.counts.videos",
                 "videos"),
-            count(p, n.path("trade"), "trade.ad_posts", "ad_posts"));
+            count(p, n.path("trade"), "trade.ad_posts", "ad_posts"),
+            count(p, n.path("distribution").path("counts"), "distribution.counts.clicks",
+                "clicks"),
+            count(p, n.path("distribution").path("group"), "distribution.group.members",
+                "members"));
       } catch (IllegalArgumentException e) {
         throw JsonMappingException.from(p, "facts: " + e.getMessage());
       }

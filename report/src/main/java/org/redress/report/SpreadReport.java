@@ -27,6 +27,9 @@ import java.util.Map;
  * @param facts the case facts the export proves
  * @param factsTrace for each fact, its value, the rule and the messages behind it
  * @param factsNotShown facts an export cannot show, why, and how to add them
+ * @param readFacts values read (OCR from screenshots, counters of captured pages), each with its
+ *     source; empty when nothing was read
+ * @param factsProvenance for each fact written from a read value, where it was read from
  */
 public record SpreadReport(
     String schema,
@@ -43,7 +46,9 @@ public record SpreadReport(
     List<Day> timeline,
     CaseFactsFragment facts,
     List<FactTrace> factsTrace,
-    List<NotShown> factsNotShown) {
+    List<NotShown> factsNotShown,
+    List<ReadSource> readFacts,
+    Map<String, Provenance> factsProvenance) {
 
   /** The schema identifier every report declares. */
   public static final String SCHEMA = "redress/spread-report@1";
@@ -67,6 +72,13 @@ public record SpreadReport(
     req(facts, "facts");
     factsTrace = List.copyOf(req(factsTrace, "facts_trace"));
     factsNotShown = List.copyOf(req(factsNotShown, "facts_not_shown"));
+    readFacts = List.copyOf(req(readFacts, "read_facts"));
+    factsProvenance = Map.copyOf(req(factsProvenance, "facts_provenance"));
+  }
+
+  /** True when a picture region of a screenshot matched or a page was read. */
+  public boolean screenshotsMatched() {
+    return !readFacts.isEmpty();
   }
 
   /** Every occurrence of every item, in report order (items, then time). */
@@ -208,6 +220,7 @@ public record SpreadReport(
    * @param location where the bytes were read
    * @param signal the best match's signal; {@code distance} its distance
    * @param variant the dihedral variant that matched, null for the file itself
+   * @param region the matched region {@code x,y,w,h} of a screenshot, null for the whole file
    */
   public record Occurrence(
       Long chatId,
@@ -236,6 +249,7 @@ public record SpreadReport(
       String signal,
       int distance,
       String variant,
+      String region,
       List<MatchRow> matches) {
     /** Checks and copies. */
     public Occurrence {
@@ -274,7 +288,8 @@ public record SpreadReport(
       int distance,
       Double queryPercent,
       Double comparedPercent,
-      String variant) {
+      String variant,
+      String region) {
     /** Checks the signal. */
     public MatchRow {
       req(signal, "matches[].signal");
@@ -484,11 +499,13 @@ public record SpreadReport(
    * @param value a boolean, a whole number or a date text
    * @param refs the messages behind it (at most the first 1,000)
    * @param refsTotal every message behind it
-   * @param sha256 for counts, the files counted; else null
+   * @param sha256 for counts, the files counted (for a read value, the file it was read from);
+   *     else null
+   * @param read for a value read from a screenshot or a page: how; else null
    */
   public record FactTrace(
       String fact, Object value, String rule, List<String> refs, long refsTotal,
-      List<String> sha256) {
+      List<String> sha256, Read read) {
     /** Checks and copies. */
     public FactTrace {
       req(fact, "facts_trace[].fact");
@@ -502,6 +519,77 @@ public record SpreadReport(
       req(rule, "facts_trace[].rule");
       refs = List.copyOf(req(refs, "facts_trace[].refs"));
       sha256 = sha256 == null ? null : List.copyOf(sha256);
+    }
+  }
+
+  /**
+   * How a fact's value was read rather than counted.
+   *
+   * @param readFrom {@code screenshot} or {@code captured_page}
+   * @param labelZh 从截图识别 or 从网页识别
+   * @param source where the file or page is
+   * @param text the text the value was read from
+   * @param confidence the reader's confidence, 0..1
+   */
+  public record Read(
+      String readFrom, String labelZh, String source, String text, double confidence) {
+    /** Checks the texts. */
+    public Read {
+      req(readFrom, "read.read_from");
+      req(labelZh, "read.label_zh");
+      req(source, "read.source");
+      req(text, "read.text");
+    }
+  }
+
+  /**
+   * A file or page values were read from.
+   *
+   * @param post the post it belongs to ({@code chat 1 message 2}), or null
+   * @param regions matched regions of a screenshot ({@code x,y,w,h})
+   * @param problem why nothing could be read, or null
+   */
+  public record ReadSource(
+      String readFrom, String labelZh, String location, String sha256, String post,
+      List<String> regions, String problem, List<Reading> readings) {
+    /** Checks and copies. */
+    public ReadSource {
+      req(readFrom, "read_facts[].read_from");
+      req(labelZh, "read_facts[].label_zh");
+      req(location, "read_facts[].location");
+      req(sha256, "read_facts[].sha256");
+      regions = List.copyOf(req(regions, "read_facts[].regions"));
+      readings = List.copyOf(req(readings, "read_facts[].readings"));
+    }
+  }
+
+  /**
+   * One value read.
+   *
+   * @param field {@code views}, {@code members}, {@code time}, …
+   * @param value a whole number for counts, else the text
+   * @param text the line it was read from
+   * @param confidence 0..1
+   */
+  public record Reading(String field, Object value, String text, double confidence) {
+    /** Checks and normalises the value. */
+    public Reading {
+      req(field, "readings[].field");
+      req(value, "readings[].value");
+      req(text, "readings[].text");
+      if (value instanceof Number n) {
+        value = n.longValue();
+      }
+    }
+  }
+
+  /** Where a fact written from a read value was read. */
+  public record Provenance(String readFrom, String labelZh, double confidence, String source) {
+    /** Checks the texts. */
+    public Provenance {
+      req(readFrom, "facts_provenance.read_from");
+      req(labelZh, "facts_provenance.label_zh");
+      req(source, "facts_provenance.source");
     }
   }
 

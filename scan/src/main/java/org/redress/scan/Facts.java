@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.redress.media.MediaKind;
@@ -25,7 +26,9 @@ final class Facts {
   record Result(
       CaseFactsFragment facts,
       List<SpreadReport.FactTrace> trace,
-      List<SpreadReport.NotShown> notShown) {}
+      List<SpreadReport.NotShown> notShown,
+      List<SpreadReport.ReadSource> readFacts,
+      Map<String, SpreadReport.Provenance> provenance) {}
 
   /** The exporter's calendar day of an occurrence (the exported date), else its UTC day. */
   static LocalDate day(Occurrence o) {
@@ -81,11 +84,11 @@ final class Facts {
       trace.add(new SpreadReport.FactTrace("trade.ad_posts", adPosts,
           "posts the trade lexicon flags as ads (covert cameras, sedatives, filming"
               + " tutorials, sales of covert or obscene material); see trade.posts for the"
-              + " phrases", adRefs, adPosts, null));
+              + " phrases", adRefs, adPosts, null, null));
     }
     CaseFactsFragment facts = new CaseFactsFragment(firstAct, lastAct, shared, shared, images,
-        videos, adPosts > 0 ? adPosts : null);
-    return new Result(facts, trace, notShown());
+        videos, adPosts > 0 ? adPosts : null, null, null);
+    return new Result(facts, trace, notShown(), List.of(), Map.of());
   }
 
   private static Long count(List<SpreadReport.FactTrace> trace, List<Occurrence> posted,
@@ -107,7 +110,7 @@ final class Facts {
             + (kind == MediaKind.VIDEO ? "video_posts" : "image_posts") + ")",
         behind);
     trace.add(new SpreadReport.FactTrace(t.fact(), t.value(), t.rule(), t.refs(), t.refsTotal(),
-        List.copyOf(files)));
+        List.copyOf(files), null));
     return (long) files.size();
   }
 
@@ -123,7 +126,7 @@ final class Facts {
     List<String> all = new ArrayList<>(refs);
     List<String> kept = all.size() > Aggregator.MAX_REFS
         ? all.subList(0, Aggregator.MAX_REFS) : all;
-    return new SpreadReport.FactTrace(fact, value, rule, kept, all.size(), null);
+    return new SpreadReport.FactTrace(fact, value, rule, kept, all.size(), null, null);
   }
 
   private static List<SpreadReport.NotShown> notShown() {

@@ -82,11 +82,13 @@ final class ReportBuilder {
     for (Item it : items.values()) {
       itemRows.add(item(it));
     }
-    Facts.Result facts = Facts.of(all, agg.adPosts(), agg.adRefs());
+    Facts.Result facts = ScreenshotFacts.add(Facts.of(all, agg.adPosts(), agg.adRefs()),
+        agg.readFacts());
     SpreadReport report = new SpreadReport(
         SCHEMA, "redress scan", generatedAt, banks, sources, partial, itemRows,
         totals(all, items.size()), unchecked(partial), trade(), chats(all), timeline(all),
-        facts.facts(), facts.trace(), facts.notShown());
+        facts.facts(), facts.trace(), facts.notShown(), facts.readFacts(),
+        facts.provenance());
     Map<String, byte[]> thumbs = new LinkedHashMap<>();
     if (thumbnails) {
       for (Occurrence o : all) {
@@ -227,7 +229,7 @@ final class ReportBuilder {
       boolean pct = !Double.isNaN(m.queryPercent());
       ms.add(new SpreadReport.MatchRow(m.item(), m.signal().id(), m.distance(),
           pct ? round(m.queryPercent()) : null, pct ? round(m.comparedPercent()) : null,
-          hit.variant()));
+          hit.variant(), hit.region()));
     }
     Occurrence.Hit best = oc.primary();
     return new SpreadReport.Occurrence(
@@ -257,6 +259,7 @@ final class ReportBuilder {
         best.match().signal().id(),
         best.match().distance(),
         best.variant(),
+        best.region(),
         ms);
   }
 

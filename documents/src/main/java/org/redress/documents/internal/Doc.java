@@ -17,6 +17,12 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
   /** Inline bold markup: {@code **text**}. */
   public static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
+  /**
+   * Inline monospace markup for hashes: {@code `hex`}. A monospace span is never broken inside
+   * a line, so a SHA-256 stays one searchable string in the PDF's text.
+   */
+  public static final Pattern MONO = Pattern.compile("`([^`]+)`");
+
   /** A run of pages. */
   public record Section(boolean numbered, List<Block> blocks) {}
 
@@ -44,15 +50,38 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
   /** A paragraph; {@code small} for notes. */
   public record Para(String text, Align align, boolean small) implements Block {}
 
-  /** A table; the first row is the header; widths are relative. */
+  /**
+   * A table; the first row is the header; widths are relative. A row of one cell spans the
+   * whole table (a group heading, or a hash line under its row).
+   */
   public record Table(List<List<String>> rows, List<Double> widths) implements Block {}
 
   /** One piece of text with its style. */
-  public record Span(String text, boolean bold, boolean placeholder) {}
+  public record Span(String text, boolean bold, boolean placeholder, boolean mono) {
+    /** A proportional span. */
+    public Span(String text, boolean bold, boolean placeholder) {
+      this(text, bold, placeholder, false);
+    }
+  }
 
-  /** Splits text into spans: {@code **bold**} and placeholders get their own spans. */
+  /**
+   * Splits text into spans: {@code `mono`}, {@code **bold**} and placeholders get their own
+   * spans.
+   */
   public static List<Span> spans(String text, boolean bold) {
     java.util.ArrayList<Span> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = MONO.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      boldSpans(text.substring(at, m.start()), bold, out);
+      out.add(new Span(m.group(1), bold, false, true));
+      at = m.end();
+    }
+    boldSpans(text.substring(at), bold, out);
+    return out;
+  }
+
+  private static void boldSpans(String text, boolean bold, List<Span> out) {
     java.util.regex.Matcher b = BOLD.matcher(text);
     int at = 0;
     while (b.find()) {
@@ -61,7 +90,6 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
       at = b.end();
     }
     placeholders(text.substring(at), bold, out);
-    return out;
   }
 
   private static void placeholders(String text, boolean bold, List<Span> out) {

@@ -173,6 +173,10 @@ public final class DocxWriter {
       fonts(r);
       r.setFontSize(size);
       r.setBold(s.bold());
+      if (s.mono()) {
+        r.setFontFamily("Courier New", XWPFRun.FontCharRange.ascii);
+        r.setFontFamily("Courier New", XWPFRun.FontCharRange.hAnsi);
+      }
       if (s.placeholder()) {
         r.setTextHighlightColor("yellow");
         r.setColor("A60000");
@@ -214,6 +218,21 @@ public final class DocxWriter {
         row.setRepeatHeader(true);
       }
       row.setCantSplitRow(false);
+      if (rows.get(r).size() == 1 && cols > 1) {
+        for (int c = cols - 1; c > 0; c--) {
+          row.removeCell(c);
+        }
+        XWPFTableCell cell = row.getCell(0);
+        cell.setWidth(String.valueOf(TEXT_TWIPS));
+        var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr()
+            : cell.getCTTc().addNewTcPr();
+        tcPr.addNewGridSpan().setVal(BigInteger.valueOf(cols));
+        XWPFParagraph p = cell.getParagraphs().get(0);
+        p.setSpacingAfter(0);
+        p.setSpacingBetween(1.0, LineSpacingRule.AUTO);
+        runs(p, rows.get(r).get(0), 9, false);
+        continue;
+      }
       for (int c = 0; c < cols; c++) {
         XWPFTableCell cell = row.getCell(c);
         cell.setWidth(String.valueOf(tw[c]));
@@ -235,7 +254,7 @@ public final class DocxWriter {
     boolean zh = doc.lang() == Lang.ZH;
     // Only the page number: a page count would need SECTIONPAGES (the notes page is its own
     // section), which LibreOffice does not compute; NUMPAGES would count the notes page.
-    small(p, doc.footer() + "    " + (zh ? "第 " : "Page "));
+    small(p, (doc.footer().isEmpty() ? "" : doc.footer() + "    ") + (zh ? "第 " : "Page "));
     field(p, "PAGE", "1");
     if (zh) {
       small(p, " 页");

@@ -13,11 +13,12 @@ import org.redress.documents.DocumentException;
  * # Title                 ## Heading          ### Subheading
  * . label line (left, no indent)   &gt; right-aligned   ^ centred   ~ small note
  * | a | b | c             table row (consecutive rows form a table; the first is the header)
+ * |= text                 a row of one cell spanning the whole table
  * |% 8 30 62              relative column widths for the next table
  * any other text          body paragraph
  * </pre>
  *
- * Blank lines are ignored. {@code **bold**} works inline. Values are inserted through
+ * Blank lines are ignored. {@code **bold**} and {@code `monospace`} work inline. Values are inserted through
  * {@link #escape}, so a value can never start a block or split a table cell.
  */
 public final class Markup {
@@ -26,7 +27,7 @@ public final class Markup {
   /** Makes a value safe to insert into markup: one line, no cell separator, no leading sigil. */
   public static String escape(String value) {
     String s = value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
-    s = s.replace("|", "｜").replace("**", "＊＊");
+    s = s.replace("|", "｜").replace("**", "＊＊").replace('`', '｀');
     if (s.matches("(?s)^(#{1,3}|[.>^~]) .*")) {
       s = toFullWidth(s.charAt(0)) + s.substring(1);
     }
@@ -46,7 +47,8 @@ public final class Markup {
     for (String raw : text.split("\n", -1)) {
       lineNo++;
       String line = raw.strip();
-      boolean row = line.startsWith("| ") || line.equals("|");
+      boolean span = line.startsWith("|= ");
+      boolean row = line.startsWith("| ") || line.equals("|") || span;
       if (rows != null && !row) {
         out.add(new Doc.Table(rows, widths));
         rows = null;
@@ -58,6 +60,12 @@ public final class Markup {
       if (line.startsWith("|% ")) {
         widths =
             Arrays.stream(line.substring(3).trim().split("\\s+")).map(Double::valueOf).toList();
+      } else if (span) {
+        if (rows == null) {
+          throw new DocumentException(String.format(Locale.ROOT,
+              "template line %d: a spanning row cannot start a table", lineNo));
+        }
+        rows.add(List.of(line.substring(3).strip()));
       } else if (row) {
         List<String> cells = new ArrayList<>();
         for (String c : line.substring(1).split("\\|", -1)) {

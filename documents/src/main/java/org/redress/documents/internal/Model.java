@@ -1,5 +1,7 @@
 package org.redress.documents.internal;
 
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,15 +42,22 @@ public final class Model {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", kind.title(w.lang()));
     m.put("date", w.date(date));
-    m.put("as_of", w.date(data.facts().asOf()));
+    m.put("as_of", w.date(data.facts().asOf().orElse(date)));
     m.put("generator", generator);
     m.put("role", role());
+    m.put("role_cap", role().substring(0, 1).toUpperCase(Locale.ROOT) + role().substring(1));
     m.put("other_role", otherRole());
     Parties p = data.parties();
     m.put("victim", person(p.victim(), true));
     m.put("perp", person(p.perpetrator(), false));
     m.put("agent_present", p.agent().name().isPresent());
-    m.put("agent", person(p.agent(), false));
+    Map<String, Object> agent = person(p.agent(), false);
+    if (p.agent().name().isEmpty()) {
+      agent.put("name", w.ph("代理律师或公益机构名称", "the lawyer or support organisation"));
+    }
+    m.put("agent", agent);
+    m.put("takedown", kind == DocumentKind.TAKEDOWN_NOTICE);
+    m.put("foreign", foreign(p));
     m.put("platform", body(p.platform(), w.t("平台名称", "platform name"),
         w.t("平台运营者名称", "operator of the platform")));
     m.put("police", body(p.police(), w.t("公安机关名称", "police station"), ""));
@@ -70,6 +79,7 @@ public final class Model {
     m.put("acts", acts());
     m.put("conduct", conduct());
     m.put("civil_claims", civilClaims());
+    m.put("elements", elements());
     m.put("post_breakup", data.facts().text("perpetrator.relation")
         .map(r -> r.equals("partner") || r.equals("former_partner")).orElse(false));
     m.put("locations_placeholder", w.ph("侵权内容的具体位置（群组或频道名称、消息编号、链接）",
@@ -89,6 +99,8 @@ public final class Model {
     return switch (kind) {
       case POLICE_REPORT -> w.t("报案人", "the complainant");
       case TAKEDOWN_NOTICE -> w.t("通知人", "the notifying party");
+      case TAKEDOWN_NOTICE_AGENT -> w.t("权利人", "the right holder");
+      case TAKEDOWN_NOTICE_FOREIGN -> w.t("权利人", "the person depicted");
       case CIVIL_COMPLAINT -> w.t("原告", "the plaintiff");
       case PRIVATE_PROSECUTION -> w.t("自诉人", "the private prosecutor");
       case REPORT_12377 -> w.t("举报人", "the reporting person");
@@ -134,6 +146,21 @@ public final class Model {
     m.put("has_accounts", !person.accounts().isEmpty());
     m.put("ref", name != null ? name
         : victim ? role() : w.t("身份不明的行为人", "an unidentified person"));
+    return m;
+  }
+
+  /** The addressee and sender of a notice to a foreign platform: never the victim's identity. */
+  private Map<String, Object> foreign(Parties p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    boolean telegram = data.evidence().map(e -> e.items().stream()
+        .anyMatch(i -> i.sourceKind().orElse("").equals("telegram"))).orElse(false);
+    m.put("name", telegram ? "Telegram" : w.ph("平台名称", "the platform"));
+    m.put("channel", w.ph("平台受理私密影像投诉的渠道（以平台公布的为准）",
+        "the platform's channel for reports of non-consensual intimate imagery, as it publishes it"));
+    m.put("policy", w.ph("平台关于未经同意的私密影像的规则名称和链接",
+        "the name and link of the platform's own policy on non-consensual intimate imagery"));
+    m.put("sender", p.agent().name().orElse(w.ph("发送人（律师或公益机构比本人发送更安全）",
+        "the sender (a lawyer or support organisation is safer than the person shown)")));
     return m;
   }
 
@@ -186,7 +213,9 @@ public final class Model {
     Optional<String> last = rs.stream().flatMap(r -> r.lastSeen().stream()).max(String::compareTo);
     long unchecked = rs.stream().mapToLong(r -> r.unchecked().orElse(0)).sum();
     long trade = rs.stream().mapToLong(r -> r.tradePosts().orElse(0)).sum();
-    String victim = data.parties().victim().name().orElse(role());
+    boolean minimal = kind == DocumentKind.TAKEDOWN_NOTICE_AGENT
+        || kind == DocumentKind.TAKEDOWN_NOTICE_FOREIGN;
+    String victim = minimal ? role() : data.parties().victim().name().orElse(role());
     StringBuilder s = new StringBuilder();
     s.append(w.t(
         String.format(Locale.ROOT,
@@ -196,9 +225,8 @@ public final class Model {
             "A perceptual-hash (PDQ) comparison found %d of %s's images in %d post(s) in %d "
                 + "group(s) or channel(s)", items, victim, posts, chats)));
     if (first.isPresent() && last.isPresent()) {
-      s.append(w.t("，最早见于" + Words.instant(first.get()) + "，最晚见于" + Words.instant(last.get()),
-          ", first seen " + Words.instant(first.get()) + " and last seen "
-              + Words.instant(last.get())));
+      s.append(w.t("，最早见于" + w.time(first.get()) + "，最晚见于" + w.time(last.get()),
+          ", first seen " + w.time(first.get()) + " and last seen " + w.time(last.get())));
     }
     s.append(w.t("。", "."));
     if (unchecked > 0) {
@@ -235,14 +263,16 @@ public final class Model {
         for (SpreadReport.Occurrence o : item.occurrences()) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("no", no++);
-          m.put("chat", o.chatName().map(n -> n + " (" + o.chatId() + ")").orElse(o.chatId()));
+          m.put("chat", o.chatName().map(n -> "“" + n + "”").orElse(w.t("名称未记录", "name not recorded"))
+              + w.t("（编号", " (id ") + o.chatId() + w.t("）", ")"));
           m.put("chat_id", o.chatId());
           m.put("message_id", o.messageId());
-          m.put("date", o.dateUtc().map(Words::instant).orElse(w.t("未记录", "not recorded")));
-          m.put("link", o.link().orElse(w.t("未记录", "not recorded")));
-          m.put("sha256", o.sha256().orElse(w.t("未记录", "not recorded")));
+          m.put("date", o.dateUtc().map(w::time).orElse(w.t("未记录", "not recorded")));
+          m.put("link", o.link().orElse(""));
+          m.put("has_link", o.link().isPresent());
+          m.put("sha256", o.sha256().orElse(""));
+          m.put("has_sha256", o.sha256().isPresent());
           m.put("item", item.id());
-          m.put("sender", o.sender().orElse(w.t("未记录", "not recorded")));
           out.add(m);
         }
       }
@@ -250,41 +280,154 @@ public final class Model {
     return out;
   }
 
+  /** Where each post was, by chat id and message id: its chat name, type and time. */
+  private Optional<SpreadReport.Occurrence> post(String chatId, String messageId) {
+    return data.reports().stream().flatMap(r -> r.occurrences().stream())
+        .filter(o -> o.chatId().equals(chatId) && o.messageId().equals(messageId)).findFirst();
+  }
+
+  private Optional<SpreadReport.Occurrence> anyPost(String chatId) {
+    return data.reports().stream().flatMap(r -> r.occurrences().stream())
+        .filter(o -> o.chatId().equals(chatId)).findFirst();
+  }
+
+  private static final java.util.regex.Pattern TELEGRAM_POST =
+      java.util.regex.Pattern.compile("chat/(-?\\d+)/message/(\\d+)");
+
+  /**
+   * The evidence list, in groups numbered 证据1-1…: the preserved posts and files (never her own
+   * originals, never a local path), then the scan report (once, preferring its preserved copy).
+   */
   private List<Map<String, Object>> evidence() {
-    List<Map<String, Object>> out = new ArrayList<>();
-    int no = 1;
+    List<Map<String, Object>> spread = new ArrayList<>();
+    List<Map<String, Object>> reports = new ArrayList<>();
+    Set<String> reportHashes = new LinkedHashSet<>();
+    data.reports().forEach(r -> reportHashes.add(r.fileSha256()));
     if (data.evidence().isPresent()) {
       for (EvidenceManifest.Item it : data.evidence().get().items()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("no", no++);
-        m.put("name", it.fileName().map(f -> kindName(it.mediaType()) + " " + f)
-            .orElse(kindName(it.mediaType())));
-        m.put("source", source(it));
-        m.put("purpose", it.note().orElse(w.t(
-            "证明该电子数据于保全时存在于所示来源，且内容与所列哈希值一致、未被篡改",
-            "proves that this electronic data was at the source shown when it was preserved, and "
-                + "that its content matches the hash listed and has not been altered")));
-        m.put("sha256", it.sha256());
-        m.put("leaf", String.valueOf(it.leafIndex()));
-        m.put("captured", it.capturedAt().map(Words::instant).orElse(w.t("未记录", "not recorded")));
-        m.put("method", it.captureMethod().orElse(w.t("未记录", "not recorded")));
-        out.add(m);
+        String kind = it.sourceKind().orElse("");
+        String method = it.captureMethod().orElse("");
+        if (kind.equals("file") && method.contains("scan")) {
+          continue; // a loose file a scan matched: her own original, not evidence of spread
+        }
+        boolean isReport = reportHashes.contains(it.sha256())
+            || (kind.equals("other") && it.sourceValue().orElse("").contains("spread report"));
+        if (isReport) {
+          reportHashes.remove(it.sha256());
+          reports.add(reportRow(it.sha256(), String.valueOf(it.leafIndex()),
+              it.capturedAt().map(w::time).orElse(w.t("未记录", "not recorded"))));
+        } else {
+          spread.add(itemRow(it));
+        }
       }
     }
-    for (SpreadReport r : data.reports()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("no", no++);
-      m.put("name", w.t("扩散报告 ", "Spread report ") + r.file().getFileName());
-      m.put("source", w.t("Redress 扫描生成", "generated by a Redress scan"));
-      m.put("purpose", w.t("证明涉案影像在各群组、频道中出现的位置、时间和次数",
-          "proves where, when and how often the images appeared in each group or channel"));
-      m.put("sha256", r.fileSha256());
-      m.put("leaf", w.t("—", "—"));
-      m.put("captured", w.t("—", "—"));
-      m.put("method", "redress scan");
-      out.add(m);
+    for (String sha : reportHashes) {
+      reports.add(reportRow(sha, w.t("未记入保全日志", "not in the evidence log"),
+          w.t("未保全", "not preserved")));
     }
-    return out;
+    List<Map<String, Object>> groups = new ArrayList<>();
+    group(groups, spread, w.t("涉案影像在网络上传播的证据", "Evidence of the images spreading online"));
+    group(groups, reports, w.t("影像比对报告", "Image-matching report"));
+    return groups;
+  }
+
+  private void group(List<Map<String, Object>> groups, List<Map<String, Object>> rows,
+      String title) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int g = groups.size() + 1;
+    for (int i = 0; i < rows.size(); i++) {
+      rows.get(i).put("no", w.t("证据", "Exhibit ") + g + "-" + (i + 1));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", w.t("第" + Numerals.chinese(g) + "组：" + title, "Group " + g + ": " + title));
+    m.put("rows", rows);
+    groups.add(m);
+  }
+
+  private Map<String, Object> itemRow(EvidenceManifest.Item it) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String media = kindName(it.mediaType());
+    String kind = it.sourceKind().orElse("");
+    String value = it.sourceValue().orElse("");
+    java.util.regex.Matcher tg = TELEGRAM_POST.matcher(value);
+    String source;
+    String purpose;
+    if (kind.equals("telegram") && tg.matches()) {
+      String chat = tg.group(1);
+      String msg = tg.group(2);
+      Optional<SpreadReport.Occurrence> o = post(chat, msg);
+      Optional<SpreadReport.Occurrence> c = o.isPresent() ? o : anyPost(chat);
+      String name = c.flatMap(SpreadReport.Occurrence::chatName).orElse(null);
+      boolean channel = c.flatMap(SpreadReport.Occurrence::chatType)
+          .map(t -> t.contains("channel")).orElse(false);
+      String kindZh = channel ? "频道" : "群组";
+      String kindEn = channel ? "channel" : "group";
+      String when = o.flatMap(SpreadReport.Occurrence::dateUtc).map(w::time).orElse(null);
+      source = w.t("Telegram" + kindZh + (name == null ? "" : "“" + name + "”") + "（编号" + chat
+              + "），消息编号" + msg + (when == null ? "" : "，发布时间" + when),
+          "Telegram " + kindEn + (name == null ? "" : " \"" + name + "\"") + " (id " + chat
+              + "), message " + msg + (when == null ? "" : ", posted " + when));
+      String where = name == null ? w.t(kindZh + "（编号" + chat + "）", kindEn + " " + chat)
+          : w.t("“" + name + "”" + kindZh, "the " + kindEn + " \"" + name + "\"");
+      purpose = w.t("证明涉案" + mediaZh(media) + (when == null ? "" : "于" + when) + "在" + where
+              + "中被传播",
+          "proves that the " + media.toLowerCase(Locale.ROOT) + " was spread in " + where
+              + (when == null ? "" : " on " + when));
+    } else if (kind.equals("url")) {
+      source = w.t("网页（网址见下）", "a web page (address below)");
+      m.put("url", value);
+      purpose = w.t("证明涉案" + mediaZh(media) + "在上述网页被公开发布",
+          "proves that the " + media.toLowerCase(Locale.ROOT) + " was published on that page");
+    } else {
+      source = w.t("提交人保存的电子文件", "an electronic file kept by the submitting party");
+      purpose = w.t("证明该电子文件所载内容", "proves what this electronic file contains");
+    }
+    m.put("has_url", m.containsKey("url"));
+    m.put("name", w.t("涉案" + mediaZh(media), "The " + media.toLowerCase(Locale.ROOT)));
+    m.put("file", it.fileName().map(f -> Path.of(f).getFileName().toString()).orElse(""));
+    m.put("has_file", it.fileName().isPresent());
+    m.put("source", source);
+    m.put("purpose", it.note().filter(this::inLanguage).orElse(purpose));
+    m.put("pages", w.ph("页码", "pages"));
+    m.put("copies", "1");
+    m.put("original", w.t("原件（电子数据打印件）", "original (printout of electronic data)"));
+    m.put("sha256", it.sha256());
+    m.put("leaf", String.valueOf(it.leafIndex()));
+    m.put("captured", it.capturedAt().map(w::time).orElse(w.t("未记录", "not recorded")));
+    return m;
+  }
+
+  private Map<String, Object> reportRow(String sha, String leaf, String captured) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", w.t("影像比对报告（扩散报告）", "Image-matching (spread) report"));
+    m.put("file", "");
+    m.put("has_file", false);
+    m.put("has_url", false);
+    m.put("source", w.t("提交人使用开源软件 Redress 对导出的聊天记录进行感知哈希比对后生成",
+        "made by the submitting party with the open-source software Redress, by perceptual-hash "
+            + "matching of the exported chats"));
+    m.put("purpose", w.t("证明涉案影像在各群组、频道中出现的位置、时间和次数",
+        "proves where, when and how often the images appeared in each group or channel"));
+    m.put("pages", w.ph("页码", "pages"));
+    m.put("copies", "1");
+    m.put("original", w.t("原件（电子数据打印件）", "original (printout of electronic data)"));
+    m.put("sha256", sha);
+    m.put("leaf", leaf);
+    m.put("captured", captured);
+    return m;
+  }
+
+  private static String mediaZh(String media) {
+    return media.equals("电子数据") ? "电子数据" : media;
+  }
+
+  /** Whether a free text fits the document's language (no English words in Chinese text). */
+  private boolean inLanguage(String text) {
+    boolean latinWord = java.util.regex.Pattern.compile("[A-Za-z]{4,}").matcher(text).find();
+    boolean cjk = text.codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF);
+    return w.lang() == Lang.ZH ? cjk && !latinWord : !cjk;
   }
 
   private String kindName(Optional<String> mediaType) {
@@ -301,16 +444,6 @@ public final class Model {
     return w.t("电子数据", "Electronic data");
   }
 
-  private String source(EvidenceManifest.Item it) {
-    String kindLabel = it.sourceKind().map(k -> switch (k) {
-      case "telegram" -> "Telegram";
-      case "url" -> w.t("网址", "URL");
-      case "file" -> w.t("文件", "file");
-      default -> k;
-    }).orElse(w.t("来源未记录", "source not recorded"));
-    return it.sourceValue().map(v -> kindLabel + " " + v).orElse(kindLabel);
-  }
-
   private void findings(Map<String, Object> m) {
     Optional<Findings> f = data.findings();
     m.put("has_findings", f.isPresent());
@@ -321,9 +454,7 @@ public final class Model {
     m.put("criminal", views(all, "criminal"));
     m.put("civil", views(all, "civil"));
     m.put("other", views(all, "other"));
-    List<Map<String, Object>> police = new ArrayList<>(views(all, "criminal"));
-    police.addAll(views(all, "administrative"));
-    number(police);
+    List<Map<String, Object>> police = strongest(all);
     m.put("police_provisions", police);
     m.put("police_cites", w.list(police.stream().map(v -> (String) v.get("cite")).toList()));
     m.put("civil_cites", w.list(views(all, "civil").stream().map(v -> (String) v.get("cite"))
@@ -349,6 +480,23 @@ public final class Model {
         });
     m.put("deadlines", deadlines);
     m.put("has_deadlines", !deadlines.isEmpty());
+  }
+
+  /**
+   * The one to three provisions a police report leads with: those whose elements her facts meet
+   * (criminal before administrative), and only when none does, those that may apply.
+   */
+  private List<Map<String, Object>> strongest(List<Findings.Finding> all) {
+    List<Findings.Finding> police = all.stream()
+        .filter(f -> f.route().equals("criminal") || f.route().equals("administrative"))
+        .filter(Findings.Finding::actionable).toList();
+    boolean anyApplies = police.stream().anyMatch(f -> f.status().equals("applies"));
+    List<Map<String, Object>> out = new ArrayList<>(police.stream()
+        .filter(f -> !anyApplies || f.status().equals("applies"))
+        .sorted(Comparator.comparing((Findings.Finding f) -> f.route().equals("criminal") ? 0 : 1))
+        .limit(3).map(this::view).toList());
+    number(out);
+    return out;
   }
 
   private List<Map<String, Object>> views(List<Findings.Finding> all, String route) {
@@ -437,8 +585,9 @@ public final class Model {
     m.put("has_tier", f.tier().isPresent());
     m.put("penalty", f.penalty().flatMap(p -> p.get(w.lang())).orElse(""));
     m.put("has_penalty", f.penalty().flatMap(p -> p.get(w.lang())).isPresent());
-    m.put("missing", String.join(w.t("；", "; "), f.missing()));
-    m.put("has_missing", !f.missing().isEmpty());
+    List<String> missing = missing(f.missing());
+    m.put("missing", String.join(w.t("；", "; "), missing));
+    m.put("has_missing", !missing.isEmpty());
     m.put("deadline", f.deadline()
         .map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ")
         + w.date(d)).orElse(""));
@@ -450,6 +599,36 @@ public final class Model {
     m.put("basis", w.list(f.basis().stream().map(this::cite).toList()));
     m.put("has_basis", !f.basis().isEmpty());
     return m;
+  }
+
+  /**
+   * What a finding still needs, in the document's language: a bilingual entry
+   * ({@code 情节严重 (the seriousness…)}) gives its half, a determination its label from the
+   * law-cn data, a fact key its label; a key with no label is counted, never printed.
+   */
+  private List<String> missing(List<String> raw) {
+    List<String> out = new ArrayList<>();
+    int unlabelled = 0;
+    for (String r : raw) {
+      java.util.regex.Matcher bi =
+          java.util.regex.Pattern.compile("^(.*[\\u4e00-\\u9fff].*?) \\((.+)\\)$").matcher(r);
+      if (bi.matches()) {
+        out.add(w.t(bi.group(1), bi.group(2)));
+        continue;
+      }
+      Optional<Bilingual> label = FactLabels.of(r);
+      if (label.isPresent()) {
+        out.add(label.get().get(w.lang()).orElse(r));
+      } else if (w.lang() == Lang.EN) {
+        out.add(r);
+      } else {
+        unlabelled++;
+      }
+    }
+    if (unlabelled > 0) {
+      out.add(String.format(Locale.ROOT, "其他%d项事实", unlabelled));
+    }
+    return out;
   }
 
   private String tier(String t) {
@@ -494,15 +673,78 @@ public final class Model {
     m.put("investigation", w.yuanOr(c.investigationCosts(), "调查取证费用金额",
         "investigation costs"));
     m.put("lawyer", w.yuanOr(c.lawyerFees(), "律师费金额", "lawyer's fees"));
-    OptionalLong medical = f.count("harm.medical_costs_cny");
-    OptionalLong lost = f.count("harm.lost_income_cny");
-    boolean hasMedical = medical.isEmpty() || medical.getAsLong() > 0;
-    boolean hasLost = lost.isEmpty() || lost.getAsLong() > 0;
-    m.put("medical", w.yuanOr(medical, "医疗费（含心理治疗费）金额", "medical costs incl. therapy"));
-    m.put("lost_income", w.yuanOr(lost, "误工损失金额", "lost income"));
+    Optional<BigDecimal> medical = f.number("harm.medical_costs_cny");
+    Optional<BigDecimal> lost = f.number("harm.lost_income_cny");
+    boolean hasMedical = medical.isEmpty() || medical.get().signum() > 0;
+    boolean hasLost = lost.isEmpty() || lost.get().signum() > 0;
+    m.put("medical", medical.map(w::yuan)
+        .orElse(w.ph("医疗费（含心理治疗费）金额", "medical costs incl. therapy")));
+    m.put("lost_income", lost.map(w::yuan).orElse(w.ph("误工损失金额", "lost income")));
+    List<String> material = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    boolean totalKnown = true;
+    if (hasMedical) {
+      material.add(w.t("医疗费（含心理治疗费）", "medical costs incl. therapy of ") + m.get("medical"));
+      totalKnown &= medical.isPresent();
+      total = total.add(medical.orElse(BigDecimal.ZERO));
+    }
+    if (hasLost) {
+      material.add(w.t("误工损失", "lost income of ") + m.get("lost_income"));
+      totalKnown &= lost.isPresent();
+      total = total.add(lost.orElse(BigDecimal.ZERO));
+    }
+    m.put("material_list", w.list(material));
+    m.put("material_total", totalKnown ? w.yuan(total)
+        : w.ph("物质损失合计金额", "total of material losses"));
+    Parties.Claims pc = data.parties().claims();
+    boolean allKnown = totalKnown && pc.moralDamages().isPresent()
+        && pc.investigationCosts().isPresent() && pc.lawyerFees().isPresent();
+    BigDecimal sum = total.add(BigDecimal.valueOf(pc.moralDamages().orElse(0)))
+        .add(BigDecimal.valueOf(pc.investigationCosts().orElse(0)))
+        .add(BigDecimal.valueOf(pc.lawyerFees().orElse(0)));
+    m.put("total", allKnown ? w.yuan(sum)
+        : w.ph("诉讼标的总额（各项金额确定后合计）", "total amount claimed (sum of the amounts)"));
     m.put("has_medical", hasMedical);
     m.put("has_lost_income", hasLost);
     m.put("has_injury", hasMedical || hasLost);
+    return m;
+  }
+
+  /** The answers of the element-style forms that the facts and the report give. */
+  private Map<String, Object> elements() {
+    Facts f = data.facts();
+    Map<String, Object> m = new LinkedHashMap<>();
+    Optional<LocalDate> first = f.date("conduct.first_act");
+    Optional<LocalDate> last = f.date("conduct.last_act");
+    m.put("when", first.isEmpty() ? w.ph("行为发生的时间", "when it happened")
+        : last.isEmpty() || last.equals(first) ? w.date(first.get())
+        : w.t(w.date(first.get()) + "至" + w.date(last.get()),
+            w.date(first.get()) + " to " + w.date(last.get())));
+    List<String> chats = new ArrayList<>(new LinkedHashSet<>(data.reports().stream()
+        .flatMap(r -> r.occurrences().stream())
+        .map(o -> o.chatName().map(n -> "“" + n + "”").orElse(o.chatId())).toList()));
+    m.put("where", chats.isEmpty()
+        ? w.ph("行为地点或网络位置（群组、频道、网址）", "the place or online location")
+        : w.t("Telegram群组或频道" + w.list(chats) + "（具体消息见证据清单）",
+            "the Telegram groups or channels " + w.list(chats) + " (messages in the evidence list)"));
+    List<String> harm = new ArrayList<>();
+    if (f.yes("harm.serious_mental_harm")) {
+      harm.add(w.t("造成严重精神损害", "serious mental harm"));
+    }
+    if (f.yes("harm.self_harm_or_suicide")) {
+      harm.add(w.t("导致自伤", "self-harm"));
+    }
+    Map<String, Object> c = claims();
+    if ((Boolean) c.get("has_injury")) {
+      harm.add(w.t("物质损失", "material losses of ") + c.get("material_list"));
+    }
+    m.put("harm", harm.isEmpty() ? w.ph("损害后果", "the harm")
+        : w.list(harm) + w.t("。", "."));
+    m.put("fault", f.yes("acts.covert_filming") || f.yes("acts.peeping")
+        ? w.t("被告故意偷拍并传播原告的私密影像，主观上存在故意。",
+            "The defendant filmed and spread the images deliberately.")
+        : w.t("被告明知未经原告同意而传播原告的私密影像，主观上存在过错。",
+            "The defendant spread the images knowing the plaintiff had not consented."));
     return m;
   }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The facts in sentences, used when the victim has not written her own account. Only what the
@@ -93,11 +92,13 @@ final class Narrative {
         "此后，上述影像" + (f.yes("distribution.online") ? "通过信息网络" : "") + "被传播"
             + (f.yes("distribution.for_profit") ? "，传播者以此牟利" : "")
             + (f.yes("distribution.still_online")
-                ? "，截至" + w.date(f.asOf()) + "仍可在网络上找到" : "") + "。",
+                ? f.asOf().map(d -> "，截至" + w.date(d) + "仍可在网络上找到").orElse("，目前仍可在网络上找到")
+                : "") + "。",
         "The images were then spread" + (f.yes("distribution.online") ? " online" : "")
             + (f.yes("distribution.for_profit") ? ", for profit" : "")
             + (f.yes("distribution.still_online")
-                ? ", and could still be found online on " + w.date(f.asOf()) : "") + "."));
+                ? f.asOf().map(d -> ", and could still be found online on " + w.date(d))
+                    .orElse(", and can still be found online") : "") + "."));
     if (f.yes("distribution.victim_identifiable")) {
       s.add(w.t("所传播的影像能够识别出" + victim + "的身份。",
           "Viewers can tell from them who " + victim + " is."));
@@ -132,9 +133,9 @@ final class Narrative {
   }
 
   private void add(List<String> parts, String path, String zh, String en) {
-    OptionalLong n = f.count(path);
-    if (n.isPresent() && n.getAsLong() > 0) {
-      parts.add(String.format(Locale.ROOT, w.t(zh, en), n.getAsLong()));
+    Optional<java.math.BigDecimal> n = f.number(path);
+    if (n.isPresent() && n.get().signum() > 0) {
+      parts.add(String.format(Locale.ROOT, w.t(zh, en), n.get().longValue()));
     }
   }
 

@@ -15,7 +15,10 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.redress.documents.DocumentException;
 import org.redress.documents.Lang;
@@ -24,8 +27,12 @@ import org.redress.documents.Lang;
  * Lays a {@link Doc} out on A4 pages with PDFBox: CJK-aware line breaking (any ideograph may
  * break; Latin words and hashes break at spaces, or by character when longer than a line; no
  * line starts with closing punctuation or ends with opening punctuation), tables with repeated
- * headers, highlighted placeholders, and a footer with the generated-by line and page numbers.
- * The font is embedded as a subset (Type 0, TrueType outlines).
+ * headers, highlighted placeholders, and page numbers in the footer.
+ * Fonts are embedded as subsets (Type 0, TrueType outlines) from a {@link FontChain}: a
+ * character the primary font lacks is drawn with the first fallback that has it, and one no
+ * font has as a visible □ (reported through {@link FontChain#warnings()}). Hashes in
+ * {@code `mono`} spans are drawn in Courier and never broken, so each stays one string in the
+ * text layer.
  */
 public final class PdfWriter {
   private static final float PAGE_W = PDRectangle.A4.getWidth();
@@ -41,31 +48,37 @@ public final class PdfWriter {
   private static final String CLOSING = "，。、；：？！）》」』】〕〉,.;:!?)]}”’%";
   private static final String OPENING = "（《「『【〔〈([{“‘";
 
+  private static final int MONO = -2;
+
   private final Doc doc;
+  private final FontChain chain;
   private final FontSource fs;
   private final PDDocument pd = new PDDocument();
   private final PDType0Font font;
+  private final List<PDType0Font> fallbacks = new ArrayList<>();
+  private final PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
   private final List<PDPage> pages = new ArrayList<>();
   private final List<Boolean> numbered = new ArrayList<>();
   private PDPageContentStream cs;
   private float y;
   private boolean sectionNumbered;
 
-  private PdfWriter(Doc doc, FontSource fs) throws IOException {
+  private PdfWriter(Doc doc, FontChain chain) throws IOException {
     this.doc = doc;
-    this.fs = fs;
+    this.chain = chain;
+    this.fs = chain.fonts().get(0);
     this.font = PDType0Font.load(pd, fs.ttf(), true);
   }
 
   /**
    * Writes the document as PDF bytes.
    *
-   * @throws DocumentException when a character is not in the font or PDFBox fails
+   * @throws DocumentException when PDFBox fails
    */
-  public static byte[] write(Doc doc, FontSource fs, LocalDate date) {
-    synchronized (fs) {
+  public static byte[] write(Doc doc, FontChain chain, LocalDate date) {
+    synchronized (chain) {
       try {
-        PdfWriter w = new PdfWriter(doc, fs);
+        PdfWriter w = new PdfWriter(doc, chain);
         try {
           return w.render(date);
         } finally {
@@ -78,7 +91,6 @@ public final class PdfWriter {
   }
 
   private byte[] render(LocalDate date) throws IOException {
-    checkGlyphs();
     for (Doc.Section s : doc.sections()) {
       sectionNumbered = s.numbered();
       newPage();
@@ -90,7 +102,9 @@ public final class PdfWriter {
     footers();
     PDDocumentInformation info = pd.getDocumentInformation();
     info.setTitle(doc.title());
-    info.setCreator(doc.footer());
+    if (!doc.footer().isEmpty()) {
+      info.setCreator(doc.footer());
+    }
     info.setProducer("Redress (Apache PDFBox)");
     Calendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
     c.clear();
@@ -101,28 +115,6 @@ public final class PdfWriter {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     pd.save(out);
     return out.toByteArray();
-  }
-
-  private void checkGlyphs() {
-    StringBuilder all = new StringBuilder(doc.title()).append(doc.footer());
-    for (Doc.Section s : doc.sections()) {
-      for (Doc.Block b : s.blocks()) {
-        if (b instanceof Doc.Title t) {
-          all.append(t.text());
-        } else if (b instanceof Doc.Heading h) {
-          all.append(h.text());
-        } else if (b instanceof Doc.Para p) {
-          all.append(p.text());
-        } else if (b instanceof Doc.Table t) {
-          t.rows().forEach(r -> r.forEach(all::append));
-        }
-      }
-    }
-    all.codePoints().filter(cp -> cp > ' ' && !fs.has(cp)).findFirst().ifPresent(cp -> {
-      throw new DocumentException(String.format(Locale.ROOT,
-          "the PDF font (%s) has no glyph for U+%04X '%s'; give a fuller TrueType font with --font",
-          fs.name(), cp, new String(Character.toChars(cp))));
-    });
   }
 
   private void newPage() throws IOException {
@@ -169,7 +161,7 @@ public final class PdfWriter {
 
   /** One piece of text with its style and width. */
   private record Piece(
-      String text, boolean bold, boolean placeholder, float width, boolean space) {}
+      String text, boolean bold, boolean placeholder, float width, boolean space, int font) {}
 
   /** A run of pieces that must stay on one line. */
   private record Unit(List<Piece> pieces, float width, boolean space) {}
@@ -185,6 +177,11 @@ public final class PdfWriter {
   private List<Unit> units(List<Doc.Span> spans, float size) {
     List<Piece> atoms = new ArrayList<>();
     for (Doc.Span s : spans) {
+      if (s.mono() && s.text().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+        atoms.add(new Piece(s.text(), s.bold(), s.placeholder(), monoWidth(s.text(), size), false,
+            MONO));
+        continue;
+      }
       StringBuilder word = new StringBuilder();
       int i = 0;
       String t = s.text();
@@ -193,16 +190,20 @@ public final class PdfWriter {
         i += Character.charCount(cp);
         if (cp == ' ' || breaksAround(cp) || CLOSING.indexOf(cp) >= 0 || OPENING.indexOf(cp) >= 0) {
           if (word.length() > 0) {
-            atoms.add(piece(word.toString(), s, size, false));
+            atoms.addAll(pieces(word.toString(), s, size));
             word.setLength(0);
           }
-          atoms.add(piece(new String(Character.toChars(cp)), s, size, cp == ' '));
+          if (cp == ' ') {
+            atoms.add(new Piece(" ", s.bold(), s.placeholder(), fs.width(' ') * size, true, 0));
+          } else {
+            atoms.addAll(pieces(new String(Character.toChars(cp)), s, size));
+          }
         } else {
           word.appendCodePoint(cp);
         }
       }
       if (word.length() > 0) {
-        atoms.add(piece(word.toString(), s, size, false));
+        atoms.addAll(pieces(word.toString(), s, size));
       }
     }
     List<Unit> units = new ArrayList<>();
@@ -234,14 +235,57 @@ public final class PdfWriter {
     return units;
   }
 
-  private Piece piece(String text, Doc.Span s, float size, boolean space) {
+  /** Text as pieces of one font each; a character no font has becomes □. */
+  private List<Piece> pieces(String text, Doc.Span s, float size) {
+    List<Piece> out = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    int runFont = 0;
     float wsum = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      wsum += fs.width(cp) * size;
       i += Character.charCount(cp);
+      int f = chain.fontFor(cp);
+      if (f < 0) {
+        cp = chain.fontFor(FontChain.MISSING) >= 0 ? FontChain.MISSING : '?';
+        f = chain.fontFor(cp);
+      }
+      if (run.length() > 0 && f != runFont) {
+        out.add(new Piece(run.toString(), s.bold(), s.placeholder(), wsum, false, runFont));
+        run.setLength(0);
+        wsum = 0;
+      }
+      runFont = f;
+      run.appendCodePoint(cp);
+      wsum += chain.fonts().get(f).width(cp) * size;
     }
-    return new Piece(text, s.bold(), s.placeholder(), wsum, space);
+    if (run.length() > 0) {
+      out.add(new Piece(run.toString(), s.bold(), s.placeholder(), wsum, false, runFont));
+    }
+    return out;
+  }
+
+  private float monoWidth(String text, float size) {
+    try {
+      return mono.getStringWidth(text) / 1000f * size;
+    } catch (IOException e) {
+      throw new DocumentException("failed to measure monospace text", e);
+    }
+  }
+
+  private PDFont pdFont(int index) throws IOException {
+    if (index == MONO) {
+      return mono;
+    }
+    if (index == 0) {
+      return font;
+    }
+    while (fallbacks.size() < index) {
+      fallbacks.add(null);
+    }
+    if (fallbacks.get(index - 1) == null) {
+      fallbacks.set(index - 1, PDType0Font.load(pd, chain.fonts().get(index).ttf(), true));
+    }
+    return fallbacks.get(index - 1);
   }
 
   private static Unit unit(List<Piece> pieces) {
@@ -288,14 +332,15 @@ public final class PdfWriter {
           int cp = p.text().codePointAt(i);
           i += Character.charCount(cp);
           String ch = new String(Character.toChars(cp));
-          float cw = fs.width(cp) * size;
+          float cw = p.font() == MONO ? monoWidth(ch, size)
+              : chain.fonts().get(p.font()).width(cp) * size;
           if (used + cw > avail + 0.01f && !cur.isEmpty()) {
             out.add(line(cur));
             cur = new ArrayList<>();
             used = 0;
             avail = width;
           }
-          cur.add(new Piece(ch, p.bold(), p.placeholder(), cw, false));
+          cur.add(new Piece(ch, p.bold(), p.placeholder(), cw, false, p.font()));
           used += cw;
         }
       }
@@ -318,9 +363,10 @@ public final class PdfWriter {
       wsum += p.width();
       if (!merged.isEmpty()) {
         Piece last = merged.get(merged.size() - 1);
-        if (last.bold() == p.bold() && last.placeholder() == p.placeholder()) {
+        if (last.bold() == p.bold() && last.placeholder() == p.placeholder()
+            && last.font() == p.font()) {
           merged.set(merged.size() - 1, new Piece(last.text() + p.text(), p.bold(),
-              p.placeholder(), last.width() + p.width(), false));
+              p.placeholder(), last.width() + p.width(), false, p.font()));
           continue;
         }
       }
@@ -369,7 +415,7 @@ public final class PdfWriter {
       } else {
         cs.setRenderingMode(RenderingMode.FILL);
       }
-      cs.setFont(font, size);
+      cs.setFont(pdFont(p.font()), size);
       cs.newLineAtOffset(at, baseline);
       cs.showText(p.text());
       cs.endText();
@@ -410,7 +456,8 @@ public final class PdfWriter {
   private List<List<Line>> cellLines(List<String> row, float[] cw, boolean header) {
     List<List<Line>> out = new ArrayList<>();
     for (int c = 0; c < row.size(); c++) {
-      out.add(lines(Doc.spans(row.get(c), header), CELL, cw[c] - 2 * PAD, 0));
+      float w = row.size() == 1 ? TEXT_W : cw[c];
+      out.add(lines(Doc.spans(row.get(c), header), CELL, w - 2 * PAD, 0));
     }
     return out;
   }
@@ -434,15 +481,16 @@ public final class PdfWriter {
     }
     cs.setLineWidth(0.5f);
     for (int c = 0; c < cells.size(); c++) {
+      float w = cells.size() == 1 ? TEXT_W : cw[c];
       cs.setStrokingColor(0f, 0f, 0f);
-      cs.addRect(x, y - h, cw[c], h);
+      cs.addRect(x, y - h, w, h);
       cs.stroke();
       float ly = y - PAD;
       for (Line l : cells.get(c)) {
         drawLine(l, x + PAD, ly - lh + (lh - CELL) / 2 + CELL * 0.18f, CELL);
         ly -= lh;
       }
-      x += cw[c];
+      x += w;
     }
     y -= h;
   }
@@ -455,11 +503,13 @@ public final class PdfWriter {
       try (PDPageContentStream f = new PDPageContentStream(pd, pages.get(i),
           PDPageContentStream.AppendMode.APPEND, true, true)) {
         f.setNonStrokingColor(0.35f, 0.35f, 0.35f);
-        f.beginText();
         f.setFont(font, size);
-        f.newLineAtOffset(LEFT, 42);
-        f.showText(doc.footer());
-        f.endText();
+        if (!doc.footer().isEmpty()) {
+          f.beginText();
+          f.newLineAtOffset(LEFT, 42);
+          f.showText(doc.footer());
+          f.endText();
+        }
         if (numbered.get(i)) {
           n++;
           String label = doc.lang() == Lang.ZH

@@ -1,8 +1,13 @@
 package org.redress.documents.internal;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.redress.documents.Lang;
 
@@ -10,6 +15,9 @@ import org.redress.documents.Lang;
 public final class Words {
   private static final DateTimeFormatter EN_DATE =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+  /** The zone every time in a filing is given in. */
+  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   private final Lang lang;
 
@@ -40,18 +48,44 @@ public final class Words {
         : EN_DATE.format(d);
   }
 
-  /** A timestamp as given in an input (ISO 8601), shortened to minutes: 2026-03-01 12:00 UTC. */
-  public static String instant(String iso) {
-    String s = iso.strip();
-    if (s.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z")) {
-      return s.substring(0, 10) + " " + s.substring(11, 16) + " UTC";
+  /**
+   * A timestamp given in an input (ISO 8601 with {@code Z} or an offset) in Beijing time, to the
+   * minute, with the zone named: 2026年3月1日20:00（北京时间） / 1 March 2026, 20:00 Beijing time
+   * (UTC+8). A value that is not such a timestamp is returned as given.
+   */
+  public String time(String iso) {
+    Optional<ZonedDateTime> t = beijing(iso);
+    if (t.isEmpty()) {
+      return iso.strip();
     }
-    return s;
+    ZonedDateTime z = t.get();
+    String hm = String.format(Locale.ROOT, "%02d:%02d", z.getHour(), z.getMinute());
+    return lang == Lang.ZH
+        ? date(z.toLocalDate()) + hm + "（北京时间）"
+        : EN_DATE.format(z) + ", " + hm + " Beijing time (UTC+8)";
+  }
+
+  /** The instant of an ISO 8601 timestamp in Beijing time, if it is one. */
+  public static Optional<ZonedDateTime> beijing(String iso) {
+    try {
+      return Optional.of(OffsetDateTime.parse(iso.strip()).atZoneSameInstant(BEIJING));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** An amount in yuan: 人民币1,200元 / CNY 1,200. */
   public String yuan(long amount) {
     String n = String.format(Locale.ROOT, "%,d", amount);
+    return lang == Lang.ZH ? "人民币" + n + "元" : "CNY " + n;
+  }
+
+  /** An amount in yuan with fen when it has them: 人民币1,234.50元 / CNY 1,234.50. */
+  public String yuan(java.math.BigDecimal amount) {
+    java.math.BigDecimal a = amount.stripTrailingZeros();
+    String n = a.scale() <= 0
+        ? String.format(Locale.ROOT, "%,d", a.toBigInteger())
+        : String.format(Locale.ROOT, "%,.2f", amount);
     return lang == Lang.ZH ? "人民币" + n + "元" : "CNY " + n;
   }
 

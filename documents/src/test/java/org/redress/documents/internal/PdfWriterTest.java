@@ -1,7 +1,6 @@
 package org.redress.documents.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.redress.documents.DocumentException;
 import org.redress.documents.Lang;
 
 class PdfWriterTest {
@@ -49,7 +47,7 @@ class PdfWriterTest {
       @ForAll("mixedText") String s) throws IOException {
     byte[] pdf = PdfWriter.write(doc(new Doc.Para(s, Doc.Align.BODY, false),
         new Doc.Table(List.of(List.of("h", "SHA-256"), List.of("1", s)), List.of(1.0, 4.0))),
-        FontSource.bundled(), DATE);
+        chain(), DATE);
     String out = text(pdf);
     String expected = s.replace("**", "").replaceAll("\\s+", "");
     String squashed = out.replaceAll("\\s+", "");
@@ -63,12 +61,36 @@ class PdfWriterTest {
     }
   }
 
+  private static FontChain chain() {
+    return new FontChain(FontSource.bundled(), List.of());
+  }
+
   @Test
-  void write_characterMissingFromTheFont_failsNamingIt() {
-    Doc d = doc(new Doc.Para("姓名：\uD840\uDC00某", Doc.Align.BODY, false));
-    assertThatThrownBy(() -> PdfWriter.write(d, FontSource.bundled(), DATE))
-        .isInstanceOf(DocumentException.class)
-        .hasMessageContaining("no glyph for U+20000");
+  void write_characterNoFontHas_isDrawnAsABoxAndReported() throws IOException {
+    // U+20000 (CJK extension B) and U+1F600 (emoji) are not in the bundled subset; with no
+    // fallback fonts the document is still written, each shown as a box, each reported once.
+    Doc d = doc(new Doc.Para("群组：\uD840\uDC00某\uD83D\uDE00群\uD840\uDC00", Doc.Align.BODY, false));
+    FontChain none = chain();
+    String out = text(PdfWriter.write(d, none, DATE));
+    assertThat(out).contains("群组：\u25A1某");
+    assertThat(none.warnings()).hasSize(2);
+    assertThat(none.warnings().get(0)).contains("U+20000");
+  }
+
+  @Test
+  void write_characterAFallbackHas_isDrawnWithTheFallback() throws IOException {
+    java.nio.file.Path dejavu = java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(dejavu),
+        "fonts-dejavu-core is not installed");
+    FontChain c = new FontChain(FontSource.bundled(), List.of(dejavu));
+    FontSource dv = FontSource.file(dejavu);
+    int cp = 0x2603; // SNOWMAN, a symbol outside the CJK subset
+    assertThat(FontSource.bundled().has(cp)).isFalse();
+    assertThat(dv.has(cp)).isTrue();
+    String out = text(PdfWriter.write(doc(new Doc.Para("名\u2603字", Doc.Align.BODY, false)),
+        c, DATE));
+    assertThat(out).contains("名\u2603字");
+    assertThat(c.warnings()).isEmpty();
   }
 
   @Test
@@ -80,7 +102,7 @@ class PdfWriterTest {
           "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329"));
     }
     byte[] pdf = PdfWriter.write(
-        doc(new Doc.Table(rows, List.of(1.0, 5.0))), FontSource.bundled(), DATE);
+        doc(new Doc.Table(rows, List.of(1.0, 5.0))), chain(), DATE);
     try (PDDocument pd = Loader.loadPDF(pdf)) {
       assertThat(pd.getNumberOfPages()).isGreaterThan(1);
       PDFTextStripper s = new PDFTextStripper();
