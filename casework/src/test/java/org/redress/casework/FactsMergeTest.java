@@ -21,18 +21,18 @@ class FactsMergeTest {
   /** A report whose facts show these files and ad posts. */
   static SpreadReport report(LocalDate first, LocalDate last, List<String> images, long ads) {
     CaseFactsFragment f = new CaseFactsFragment(first, last, true, true,
-        images.isEmpty() ? null : (long) images.size(), null, ads == 0 ? null : ads);
+        images.isEmpty() ? null : (long) images.size(), null, ads == 0 ? null : ads, null, null);
     List<SpreadReport.FactTrace> trace = new java.util.ArrayList<>();
     if (!images.isEmpty()) {
       trace.add(new SpreadReport.FactTrace("distribution.counts.images", images.size(), "r",
-          List.of("chat 1 message 1"), 1, images));
+          List.of("chat 1 message 1"), 1, images, null));
     }
     if (ads > 0) {
       List<String> refs = new java.util.ArrayList<>();
       for (long i = 0; i < ads; i++) {
         refs.add("chat 9 message " + i);
       }
-      trace.add(new SpreadReport.FactTrace("trade.ad_posts", ads, "r", refs, ads, null));
+      trace.add(new SpreadReport.FactTrace("trade.ad_posts", ads, "r", refs, ads, null, null));
     }
     SpreadReport.Totals t = new SpreadReport.Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
         0, 0, 0, 0, 0, 0, 0, ads);
@@ -40,7 +40,7 @@ class FactsMergeTest {
         false, List.of(), t, new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(),
             0, List.of(), "n"),
         new SpreadReport.Trade(ads, "1", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
-        List.of(), List.of(), f, trace, List.of());
+        List.of(), List.of(), f, trace, List.of(), List.of(), Map.of());
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +73,9 @@ class CaseChainTest {
     docs = tmp.resolve("docs");
     for (String line : ok("doc", "list").out().lines().toList()) {
       String kind = line.split("\\s+")[0];
+      if (kind.equals("all")) {
+        continue;
+      }
       ok("doc", kind, "--facts", facts.toString(), "--findings", findings.toString(), "--report",
           reportFile.toString(), "--evidence-manifest", pkg.toString(), "--parties",
           parties.toString(), "--format", "docx", "--out", docs.toString());
@@ -104,13 +106,18 @@ class CaseChainTest {
   }
 
   @Test
-  void chain_everyKindDrafted_inBothLanguages() throws IOException {
+  void chain_everyKindDrafted() throws IOException {
     List<String> names = new ArrayList<>();
     try (Stream<Path> s = Files.list(docs)) {
       s.forEach(p -> names.add(p.getFileName().toString()));
     }
-    int kinds = (int) ok("doc", "list").out().lines().count();
-    assertThat(names).hasSize(kinds * 2).contains("police-report.zh.docx",
+    List<String> kinds = ok("doc", "list").out().lines().map(l -> l.split("\\s+")[0])
+        .filter(k -> !k.equals("all")).toList();
+    assertThat(kinds).contains("police-report", "evidence-list", "takedown-notice");
+    for (String kind : kinds) {
+      assertThat(names).as(kind).anyMatch(n -> n.startsWith(kind + ".") && n.endsWith(".docx"));
+    }
+    assertThat(names).contains("police-report.zh.docx", "police-report.en.docx",
         "evidence-list.zh.docx", "takedown-notice.en.docx");
   }
 
@@ -123,7 +130,6 @@ class CaseChainTest {
   }
 
   @Test
-  @Disabled("until the evidence list names the chat (issue 13 point 3, module documents)")
   void chain_evidenceList_citesTheChatNameFromTheReport() throws IOException {
     SpreadReport.Occurrence o = report.allOccurrences().stream().filter(x -> !x.loose())
         .findFirst().orElseThrow();
@@ -176,7 +182,6 @@ class CaseChainTest {
   }
 
   @Test
-  @Disabled("until doc reads facts with the strict CaseFacts.parse (issue 11 point 1, documents)")
   void chain_misspeltFactsKey_refusedByDocAlike() throws IOException {
     Path bad = misspelt();
     CliRun assess = CliRun.of("assess", bad.toString());

@@ -16,7 +16,7 @@ final class Samples {
         "chat 42 message 7", "telegram", "telegram:chat/42/message/7", at,
         "2026-02-03T12:00:00", false, "Bob", "user9", false, "", "", "photo", "photos/a.jpg",
         "/x/photos/a.jpg", "image", SHA, "b".repeat(32), "c".repeat(64), "pdq", 4, null,
-        List.of(new SpreadReport.MatchRow(3, "pdq", 4, null, null, null)));
+        null, List.of(new SpreadReport.MatchRow(3, "pdq", 4, null, null, null, null)));
   }
 
   static SpreadReport report(String chatName, List<SpreadReport.SourceRead> sources) {
@@ -32,7 +32,7 @@ final class Samples {
         Map.of("covert_camera", new SpreadReport.Label("偷拍设备", "covert cameras")),
         Map.of("covert_camera", 0L), List.of(), 50, 0, List.of());
     CaseFactsFragment facts = new CaseFactsFragment(LocalDate.parse("2026-02-03"),
-        LocalDate.parse("2026-02-03"), true, true, 1L, null, null);
+        LocalDate.parse("2026-02-03"), true, true, 1L, null, null, null, null);
     return new SpreadReport(SpreadReport.SCHEMA, "redress scan",
         Instant.parse("2026-03-01T02:00:00Z"), List.of(new SpreadReport.Bank("victims", 31, 50)),
         sources, false, List.of(item), totals, unchecked, trade,
@@ -40,8 +40,9 @@ final class Samples {
             0, 3, 0, 1, 1, 1, 0, seen, seen)),
         List.of(new SpreadReport.Day(LocalDate.parse("2026-02-03"), 1)), facts,
         List.of(new SpreadReport.FactTrace("distribution.counts.images", 1, "rule",
-            List.of("chat 42 message 7"), 1, List.of(SHA))),
-        List.of(new SpreadReport.NotShown("distribution.group.members", "why", "how")));
+            List.of("chat 42 message 7"), 1, List.of(SHA), null)),
+        List.of(new SpreadReport.NotShown("distribution.group.members", "why", "how")),
+        List.of(), java.util.Map.of());
   }
 
   static SpreadReport report() {
