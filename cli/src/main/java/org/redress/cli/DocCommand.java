@@ -123,7 +123,7 @@ public final class DocCommand implements Callable<Integer> {
       inputs = files.read();
     } catch (InvalidFactsException e) {
       // Word for word what 'redress assess' says about the same file, with the same exit code.
-      throw new ExitCodes.UsageException(facts + ": " + e.getMessage());
+      throw new ExitCodes.DataException(facts + ": " + e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     Documents docs = Documents.builder().date(d).generator(version()).font(font)
