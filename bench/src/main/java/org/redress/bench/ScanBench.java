@@ -28,7 +28,7 @@ import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.media.SampleVideo;
 import org.redress.scan.Scanner;
-import org.redress.scan.SpreadReport;
+import org.redress.report.SpreadReport;
 
 /**
  * End-to-end scan benchmark (plain main): a generated Telegram export of {@code messages}
@@ -80,7 +80,7 @@ public final class ScanBench {
         resetPeaks();
         c0 = cpu();
         long s0 = System.nanoTime();
-        report = scanner.scan(List.of(export));
+        report = scanner.scan(List.of(export)).report();
         double scan = (System.nanoTime() - s0) / 1e9;
         double sc = (cpu() - c0) / 1e9;
         peak = Math.max(peak, peakHeap());
@@ -103,8 +103,9 @@ public final class ScanBench {
       System.out.printf(Locale.ROOT, "peak heap during scan: %d MiB (max %d MiB; target < 1024)%n",
           peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf(Locale.ROOT, "report: %d items matched in %d posts; %d media checked,"
-              + " %d unchecked%n", report.matchedItems(), report.postsWithMatches(),
-          report.mediaChecked(), report.mediaUnchecked());
+              + " %d unchecked%n", report.totals().matchedItems(),
+          report.totals().postsWithMatches(), report.totals().mediaChecked(),
+          report.totals().mediaUnchecked());
     } finally {
       try (var s = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {

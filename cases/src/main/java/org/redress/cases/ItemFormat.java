@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.redress.match.Signal;
+import org.redress.phash.Vpdq;
 
 /**
  * Exchange formats for bank items (see {@code docs/matching.md}).
@@ -101,7 +102,9 @@ public enum ItemFormat {
     HashValue hv = it.hash();
     switch (this) {
       case HMA:
-        return hmaName(hv.signal()) + " " + hv.value();
+        // vPDQ as python-threatexchange serialises it: seconds as f"{t:.3}" (12.5, 1e+02)
+        return hmaName(hv.signal()) + " "
+            + (hv.signal() == Signal.VPDQ ? Vpdq.of(hv.frames()).toPteSignal() : hv.value());
       case JSONL: {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", it.id());

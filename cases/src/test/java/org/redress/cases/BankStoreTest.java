@@ -434,6 +434,21 @@ class BankStoreTest {
   }
 
   @Test
+  void export_hmaVpdq_writesSecondsAsPythonThreatexchange() throws Exception {
+    store.create("v", 31, 50);
+    store.add("v", List.of(item("vpdq:" + PDQ_A + ",90,0.000;" + PDQ_A + ",90,12.500;" + PDQ_A
+        + ",90,100.000", "clip.mp4")));
+    java.io.StringWriter w = new java.io.StringWriter();
+    ItemFormat.HMA.write(store.items("v"), w);
+    assertThat(w.toString()).isEqualTo("vpdq [\"" + PDQ_A + ",90,0.0\", \"" + PDQ_A
+        + ",90,12.5\", \"" + PDQ_A + ",90,1e+02\"]\n");
+    List<NewItem> back = ItemFormat.HMA.read(
+        new BufferedReader(new StringReader(w.toString())), "f", null, null);
+    assertThat(back.get(0).hash().fingerprint())
+        .isEqualTo(store.items("v").get(0).hash().fingerprint());
+  }
+
+  @Test
   void read_hmaSignalNames_mapToSignals() throws Exception {
     String text = "pdq " + PDQ_A + "\nvideo_md5 " + "AA".repeat(16) + "\n"
         + "vpdq [\"" + PDQ_A + ",100,0.0\", \"" + PDQ_B + ",100,1.0\"]\n" + PDQ_B + "\n";

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -84,7 +83,7 @@ public final class AssessCommand implements Callable<Integer> {
     try {
       CaseFacts facts = law.parseFacts(text);
       LocalDate date = flagDate != null ? flagDate
-          : facts.asOf().orElseGet(() -> LocalDate.now(ZoneId.of("Asia/Shanghai")));
+          : facts.asOf().orElseGet(Today::date);
       assessment = law.assess(facts, date);
     } catch (InvalidFactsException e) {
       // Bad input data: exit 1, the same message every command gives for this file.

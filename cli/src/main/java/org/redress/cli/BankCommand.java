@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.redress.casework.BankItems;
 import org.redress.cases.AddReport;
 import org.redress.cases.Bank;
 import org.redress.cases.BankStore;
@@ -25,7 +26,6 @@ import org.redress.cases.Workspace;
 import org.redress.match.BankRules;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
-import org.redress.match.Signal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,19 +87,19 @@ public final class BankCommand implements Runnable {
         switch (o.status()) {
           case ADDED:
             out().printf(Locale.ROOT, "added\t%d\t%s\t%s%n", o.id(), o.item().hash().signal().id(),
-                o.item().label());
+                Console.inert(o.item().label()));
             if (o.note() != null) {
-              err().println("redress: warning: " + src + ": " + o.note());
+              err().println("redress: warning: " + Console.inert(src) + ": " + o.note());
             }
             break;
           case DUPLICATE:
             out().printf(Locale.ROOT, "duplicate\t%d\t%s\t%s%n", o.id(),
-                o.item().hash().signal().id(), o.item().label());
+                o.item().hash().signal().id(), Console.inert(o.item().label()));
             break;
           default:
             out().printf(Locale.ROOT, "skipped\t-\t%s\t%s%n", o.item().hash().signal().id(),
-                o.item().label());
-            err().println("redress: warning: " + src + ": " + o.note());
+                Console.inert(o.item().label()));
+            err().println("redress: warning: " + Console.inert(src) + ": " + o.note());
             break;
         }
       }
@@ -165,7 +165,7 @@ public final class BankCommand implements Runnable {
       out().printf(Locale.ROOT, "# bank %s: %d items, threshold %d, min quality %d, created %s%n",
           b.name(), b.items(), b.threshold(), b.minQuality(), Workspaces.iso(b.createdAt()));
       out().println("# id\tsignal\tvalue\tquality\tadded_at\tadded_by\tcase\tstatus\tlabel");
-      Instant now = Instant.now();
+      Instant now = Today.instant();
       for (Item it : s.items(name)) {
         String status = it.enabledAt(now) ? "enabled"
             : it.disabledUntil().equals(FOREVER) ? "disabled"
@@ -173,8 +173,9 @@ public final class BankCommand implements Runnable {
         out().printf(Locale.ROOT, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%n", it.id(),
             it.hash().signal().id(), Workspaces.shortValue(it.hash()),
             it.hash().quality() == null ? "-" : it.hash().quality().toString(),
-            Workspaces.iso(it.addedAt()), it.addedBy(), it.caseRef() == null ? "-" : it.caseRef(),
-            status, it.label());
+            Workspaces.iso(it.addedAt()), Console.inert(it.addedBy()),
+            it.caseRef() == null ? "-" : Console.inert(it.caseRef()), status,
+            Console.inert(it.label()));
       }
       return ExitCodes.OK;
     }
@@ -200,7 +201,7 @@ public final class BankCommand implements Runnable {
       FileWalker.Result inputs = FileWalker.collect(paths);
       int[] failed = {0};
       for (String problem : inputs.problems()) {
-        err().println("redress: " + problem);
+        err().println("redress: " + Console.inert(problem));
         failed[0]++;
       }
       ParallelHashing.forEachInOrder(
@@ -208,33 +209,27 @@ public final class BankCommand implements Runnable {
           Progress.forFiles(inputs.files().size()),
           o -> {
             if (o.failed()) {
-              err().println("redress: " + o.path() + ": " + o.error());
+              err().println("redress: " + Console.inert(o.path()) + ": "
+                  + Console.inert(o.error()));
               failed[0]++;
               return;
             }
             MediaHash h = o.hash();
             Path p = o.path();
             String l = label != null ? label : String.valueOf(p.getFileName());
-            if (h.pdq() != null) {
-              items.add(new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), l, caseRef, by));
+            for (NewItem it : BankItems.of(h, l, caseRef, by)) {
+              items.add(it);
               sources.add(p.toString());
             }
-            if (h.vpdq() != null && !h.vpdq().isEmpty()) {
-              items.add(new NewItem(HashValue.vpdq(h.vpdq()), l, caseRef, by));
-              sources.add(p.toString());
-              items.add(new NewItem(HashValue.digest(Signal.MD5, h.md5()), l, caseRef, by));
-              sources.add(p.toString());
-            }
-            items.add(new NewItem(HashValue.digest(Signal.SHA256, h.sha256()), l, caseRef, by));
-            sources.add(p.toString());
           });
       if (failed[0] > 0) {
-        throw new IllegalStateException(String.format(Locale.ROOT,
+        throw new ExitCodes.DataException(String.format(Locale.ROOT,
             "%d of %d inputs could not be hashed; nothing was added", failed[0],
             inputs.files().size() + inputs.problems().size()));
       }
       if (items.isEmpty()) {
-        throw new IllegalStateException("no media files found in " + paths + "; nothing was added");
+        throw new ExitCodes.DataException(
+            "no media files found in " + paths + "; nothing was added");
       }
       return report(store().add(name, items), sources);
     }
@@ -360,7 +355,7 @@ public final class BankCommand implements Runnable {
         } else if (until != null) {
           t = Instant.parse(until);
         } else if (duration != null) {
-          t = Instant.now().plus(Duration.parse(duration));
+          t = Today.instant().plus(Duration.parse(duration));
         }
       } catch (DateTimeParseException e) {
         throw new ExitCodes.UsageException("bad time \"" + (until != null ? until : duration)
@@ -368,7 +363,8 @@ public final class BankCommand implements Runnable {
       }
       Item it = store().disable(name, item, t);
       out().printf(Locale.ROOT, "disabled\t%d\t%s\t%s%n", it.id(),
-          t.equals(FOREVER) ? "until enabled" : "until " + Workspaces.iso(t), it.label());
+          t.equals(FOREVER) ? "until enabled" : "until " + Workspaces.iso(t),
+          Console.inert(it.label()));
       return ExitCodes.OK;
     }
   }
@@ -381,7 +377,7 @@ public final class BankCommand implements Runnable {
     @Override
     public Integer call() {
       Item it = store().disable(name, item, null);
-      out().printf(Locale.ROOT, "enabled\t%d\t%s%n", it.id(), it.label());
+      out().printf(Locale.ROOT, "enabled\t%d\t%s%n", it.id(), Console.inert(it.label()));
       return ExitCodes.OK;
     }
   }

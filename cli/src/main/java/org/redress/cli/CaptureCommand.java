@@ -26,7 +26,9 @@ import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
 import org.redress.scan.ScanException;
 import org.redress.scan.Scanner;
-import org.redress.scan.SpreadReport;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
+import org.redress.scan.ScanResult;
 import org.redress.screenshots.CountText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,7 +86,8 @@ public final class CaptureCommand implements Callable<Integer> {
   boolean noScreenshot;
 
   @Override
-  public Integer call() throws EvidenceException, ScanException, IOException {
+  public Integer call() throws EvidenceException, ScanException, IOException,
+      org.redress.report.ReportException {
     if (delayMillis < 0) {
       throw new ExitCodes.UsageException("--delay must be >= 0, was " + delayMillis);
     }
@@ -134,19 +137,19 @@ public final class CaptureCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "captured %s: HTTP %d, %d resource(s), %s%n", u, r.status(),
           r.resources().size() - 1, dir);
     }
-    SpreadReport report = previewReport(done, err);
+    ScanResult report = previewReport(done, err);
     Path reportFile = null;
     if (report != null) {
       if (json != null) {
         report.writeJson(json);
-        o.println("json: " + json);
+        o.println("json: " + Console.inert(json.toString()));
       }
       if (html != null) {
-        report.writeHtml(html);
-        o.println("html: " + html);
+        report.writeHtml(html, Today.zone());
+        o.println("html: " + Console.inert(html.toString()));
       }
       reportFile = Files.createTempFile("redress-capture-report-", ".json");
-      Files.writeString(reportFile, report.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+      ReportJson.write(report.report(), reportFile);
       items.add(NewItem.of(reportFile).source("other", "redress capture spread report")
           .captureMethod("redress-capture").mediaType("application/json"));
     }
@@ -172,13 +175,13 @@ public final class CaptureCommand implements Callable<Integer> {
   }
 
   /** The spread report of the channel previews among the captures, or null when there is none. */
-  private SpreadReport previewReport(List<Capture.Result> done, PrintWriter err)
+  private ScanResult previewReport(List<Capture.Result> done, PrintWriter err)
       throws IOException, ScanException {
     List<Path> exports = new ArrayList<>();
     Matcher matcher;
     List<String> warnings = new ArrayList<>();
     try {
-      matcher = Workspaces.open(evidence.workspace).banks().matcher(banks, Instant.now(),
+      matcher = Workspaces.open(evidence.workspace).banks().matcher(banks, Today.instant(),
           VpdqRule.DEFAULT_QUERY_PERCENT, VpdqRule.DEFAULT_COMPARED_PERCENT, warnings);
     } catch (CasesException e) {
       throw new ExitCodes.UsageException(e.getMessage());
@@ -214,10 +217,11 @@ public final class CaptureCommand implements Callable<Integer> {
       }
       return null;
     }
-    SpreadReport report = b.build().scan(exports);
+    ScanResult result = b.clock(Today.clock()).build().scan(exports);
+    SpreadReport.Totals t = result.report().totals();
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "channel preview: %d media file(s) checked; copies of %d item(s) in %d"
-        + " post(s)%n", report.mediaChecked(), report.matchedItems(), report.postsWithMatches());
-    return report;
+        + " post(s)%n", t.mediaChecked(), t.matchedItems(), t.postsWithMatches());
+    return result;
   }
 }

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -50,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
   private Path ws;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, ReportException {
     out = spec.commandLine().getOut();
     Path demo = workspace.dir().resolve("demo");
     if (Files.exists(demo)) {
@@ -93,13 +95,13 @@ public final class DemoCommand implements Callable<Integer> {
         reportHtml.toString(), "--csv", reports.resolve("occurrences.csv").toString(),
         "--preserve", "--case", CASE, "--passphrase-file", demoPassphrase().toString());
     out.println("   " + scanned.lines().findFirst().orElse(""));
-    JsonNode report = JSON.readTree(reportJson.toFile());
+    SpreadReport report = ReportJson.read(reportJson);
     JsonNode planted = JSON.readTree(export.resolve("planted.json").toFile());
     out.println(String.format(Locale.ROOT,
         "   planted: %d posts with copies, %d of them findable by PDQ/vPDQ; the report found %d",
         planted.path("totals").path("victim_copies").asLong(),
         planted.path("totals").path("victim_copies_pdq_findable").asLong(),
-        report.path("totals").path("posts_with_matches").asLong()));
+        report.totals().postsWithMatches()));
     out.println("   " + scanned.lines().filter(l -> l.startsWith("preserved")).findFirst()
         .orElse("(nothing preserved)"));
 
@@ -113,12 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
     step(6, "Legal assessment of what she told and what the scan proved");
     Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
     Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
-    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    ObjectNode facts = FactsMerge.merge(new com.fasterxml.jackson.databind.ObjectMapper(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(intake.toFile()),
-        report.path("facts"), today);
+    LocalDate today = Today.date();
     Path factsFile = demo.resolve("facts.json");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(factsFile.toFile(), facts);
+    run("facts", "merge", intake.toString(), reportJson.toString(), "--out",
+        factsFile.toString());
     Path findings = demo.resolve("findings.json");
     Files.writeString(findings, run("assess", factsFile.toString(), "--json"),
         StandardCharsets.UTF_8);
@@ -203,7 +203,7 @@ public final class DemoCommand implements Callable<Integer> {
     StringWriter e = new StringWriter();
     int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
     if (code != 0 && code != alsoOk) {
-      throw new IllegalStateException(
+      throw new ExitCodes.DataException(
           "demo step 'redress " + String.join(" ", args) + "' failed: " + e.toString().trim());
     }
     return o.toString();

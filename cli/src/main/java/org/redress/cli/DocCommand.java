@@ -113,7 +113,7 @@ public final class DocCommand implements Callable<Integer> {
     }
     List<Lang> langs = langs(lang);
     List<OutputFormat> formats = formats(format);
-    LocalDate d = date == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : parseDate(date);
+    LocalDate d = date == null ? Today.date() : parseDate(date);
 
     CaseInputs.Files files = CaseInputs.files(facts).findings(findings).evidence(manifest)
         .parties(parties);
@@ -123,7 +123,7 @@ public final class DocCommand implements Callable<Integer> {
       inputs = files.read();
     } catch (InvalidFactsException e) {
       // Word for word what 'redress assess' says about the same file, with the same exit code.
-      throw new ExitCodes.UsageException(facts + ": " + e.getMessage());
+      throw new ExitCodes.DataException(facts + ": " + e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     Documents docs = Documents.builder().date(d).generator(version()).font(font)

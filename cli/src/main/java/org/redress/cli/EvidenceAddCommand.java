@@ -174,7 +174,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     }
     FileWalker.Result r = FileWalker.collect(paths, false);
     if (!r.problems().isEmpty()) {
-      throw new IllegalStateException(r.problems().get(0)
+      throw new ExitCodes.DataException(r.problems().get(0)
           + (r.problems().size() > 1 ? " (and " + (r.problems().size() - 1) + " more)" : ""));
     }
     if (r.files().isEmpty()) {

@@ -90,7 +90,7 @@ public final class EvidenceOptions {
           + "use a passphrase for new workspaces (the default)";
     }
     EvidenceStore.Builder b = EvidenceStore.builder(ws).keys(keys)
-        .tool("redress", version());
+        .tool("redress", version()).clock(Today.clock());
     if (salvage) {
       b.forSalvage();
     }

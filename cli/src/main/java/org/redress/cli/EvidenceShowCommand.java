@@ -94,6 +94,6 @@ public final class EvidenceShowCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String k, String v) {
-    out.println(String.format(Locale.ROOT, "%-16s %s", k, v));
+    out.println(String.format(Locale.ROOT, "%-16s %s", k, Console.inert(v)));
   }
 }

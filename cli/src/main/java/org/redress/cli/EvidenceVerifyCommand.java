@@ -80,7 +80,7 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (Verification.Check c : v.checks()) {
-      out.println(c);
+      out.println(Console.inert(c.toString()));
     }
     v.manifest().ifPresent(m -> explain(out, m, expectKey != null, earlier != null));
     out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");

@@ -2,10 +2,19 @@ package org.redress.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.ConcurrentModificationException;
 import picocli.CommandLine;
 
-/** The one place where exceptions become exit codes and one-line messages. */
+/**
+ * The one place where exceptions become exit codes and one-line messages. The rule, for every
+ * command: 0 ok; 1 bad input data (a file that cannot be read, parsed, hashed or verified, facts
+ * that are not valid, a limit exceeded); 2 usage (unknown option, missing argument, a bad value
+ * or setting); 3 an internal error (a bug: null, bad cast, illegal state, out of memory), printed
+ * with "please report". The cores throw typed failures in their own terms; only here are limits
+ * worded as the flags that raise them.
+ */
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
@@ -13,6 +22,8 @@ public final class ExitCodes {
   public static final int DATA = 1;
   /** Bad usage: unknown option, missing argument, invalid value. */
   public static final int USAGE = 2;
+  /** A bug in Redress: the message asks to report it. */
+  public static final int INTERNAL = 3;
 
   private ExitCodes() {}
 
@@ -21,13 +32,38 @@ public final class ExitCodes {
     if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
       return USAGE;
     }
-    return DATA;
+    return internal(ex) ? INTERNAL : DATA;
+  }
+
+  /** True for failures that only a bug can cause. */
+  static boolean internal(Throwable ex) {
+    if (ex instanceof DataException) {
+      return false;
+    }
+    return ex instanceof Error
+        || ex instanceof NullPointerException
+        || ex instanceof ClassCastException
+        || ex instanceof IndexOutOfBoundsException
+        || ex instanceof IllegalStateException
+        || ex instanceof UnsupportedOperationException
+        || ex instanceof ConcurrentModificationException
+        || ex instanceof ArithmeticException;
   }
 
   /** A one-line message for a user: no class names, no stack trace. */
   public static String message(Throwable ex) {
+    if (internal(ex)) {
+      String m = ex.getMessage();
+      return "internal error (" + ex.getClass().getSimpleName()
+          + (m == null || m.isBlank() ? "" : ": " + firstLine(m))
+          + "); please report it with the command and --debug output at"
+          + " https://github.com/redress/redress/issues (never attach her pictures)";
+    }
     if (ex instanceof NoSuchFileException) {
       return "no such file: " + ex.getMessage();
+    }
+    if (ex instanceof AccessDeniedException) {
+      return "permission denied: " + ex.getMessage();
     }
     if (ex instanceof UncheckedIOException && ex.getCause() != null) {
       return message(ex.getCause());
@@ -40,6 +76,10 @@ public final class ExitCodes {
         && !m.contains(ex.getCause().getMessage())) {
       m = m + ": " + ex.getCause().getMessage();
     }
+    return firstLine(m);
+  }
+
+  private static String firstLine(String m) {
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }
@@ -50,6 +90,19 @@ public final class ExitCodes {
 
     public UsageException(String message) {
       super(message);
+    }
+  }
+
+  /** Thrown by a command for bad input data it found itself (exit 1). */
+  public static final class DataException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DataException(String message) {
+      super(message);
+    }
+
+    public DataException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

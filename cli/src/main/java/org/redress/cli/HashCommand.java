@@ -92,7 +92,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     FileWalker.Result inputs = FileWalker.collect(paths);
     int failures = 0;
     for (String problem : inputs.problems()) {
-      err.println("redress: " + problem);
+      err.println("redress: " + Console.inert(problem));
       failures++;
     }
     if (inputs.skipped() > 0) {
@@ -112,7 +112,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
   private void print(ParallelHashing.Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
     if (o.error() != null) {
       failures.incrementAndGet();
-      err.println("redress: " + o.path() + ": " + o.error());
+      err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
       if (json) {
         ObjectNode node = JSON.createObjectNode();
         node.put("path", o.path().toString());
@@ -125,9 +125,9 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     if (json) {
       out.println(toJson(h).toString());
     } else if (h.kind() == MediaKind.IMAGE) {
-      out.println(h.pdq().pdq() + " " + h.pdq().quality() + " " + h.path());
+      out.println(h.pdq().pdq() + " " + h.pdq().quality() + " " + Console.inert(h.path()));
     } else {
-      out.println("vpdq:" + framesText(h.vpdq()) + " " + h.path());
+      out.println("vpdq:" + framesText(h.vpdq()) + " " + Console.inert(h.path()));
     }
   }
 

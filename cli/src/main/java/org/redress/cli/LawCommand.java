@@ -2,7 +2,6 @@ package org.redress.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.redress.law.LawBook;
@@ -32,7 +31,7 @@ public final class LawCommand implements Runnable {
 
   static LocalDate date(String at) {
     if (at == null) {
-      return LocalDate.now(ZoneId.systemDefault());
+      return Today.date();
     }
     try {
       return LocalDate.parse(at);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       AllowCommand.class,
       MatchCommand.class,
       ScanCommand.class,
+      FactsCommand.class,
       BulkCommand.class,
       CaptureCommand.class,
       AssessCommand.class,
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs the CLI and returns the exit code (0 ok, 1 data error, 2 usage error). */
+  /** Runs the CLI and returns the exit code (0 ok, 1 bad data, 2 usage, 3 internal error). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
@@ -66,7 +67,7 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           boolean debug = main.debug || java.util.Arrays.asList(args).contains("--debug");
-          line.getErr().println("redress: " + ExitCodes.message(ex));
+          line.getErr().println("redress: " + Console.inert(ExitCodes.message(ex)));
           if (debug) {
             ex.printStackTrace(line.getErr());
           }
@@ -80,8 +81,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    java.io.Writer o = new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+    java.io.Writer e = new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8);
+    // What a person reads is filtered; standard output piped to a file or a program is data.
+    PrintWriter out = new PrintWriter(System.console() != null ? Console.filter(o) : o, true);
+    PrintWriter err = new PrintWriter(Console.filter(e), true);
     System.exit(run(args, out, err));
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,14 +106,14 @@ public final class MatchCommand implements Callable<Integer> {
     Matcher matcher;
     try {
       matcher = Workspaces.open(workspace).banks()
-          .matcher(banks, Instant.now(), queryPercent, comparedPercent, warnings);
+          .matcher(banks, Today.instant(), queryPercent, comparedPercent, warnings);
     } catch (CasesException | IllegalArgumentException e) {
       // As grep: 1 means "no match", so an unknown bank or an unusable database exits 2.
       throw new ExitCodes.UsageException(e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
     for (String w : warnings) {
-      err.println("redress: warning: " + w);
+      err.println("redress: warning: " + Console.inert(w));
     }
     if (matcher.banks().isEmpty()) {
       err.println("redress: warning: no banks to match against (see `redress bank create`)");
@@ -127,7 +126,7 @@ public final class MatchCommand implements Callable<Integer> {
     FileWalker.Result inputs = FileWalker.collect(paths);
     for (String problem : inputs.problems()) {
       unreadable = true;
-      err.println("redress: " + problem);
+      err.println("redress: " + Console.inert(problem));
     }
     boolean[] state = {matched, unreadable};
     ParallelHashing.forEachInOrder(
@@ -137,7 +136,7 @@ public final class MatchCommand implements Callable<Integer> {
         o -> {
           if (o.failed()) {
             state[1] = true;
-            err.println("redress: " + o.path() + ": " + o.error());
+            err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
             if (json) {
               ObjectNode e = JsonNodeFactory.instance.objectNode();
               e.put("path", o.path().toString());
@@ -209,12 +208,14 @@ public final class MatchCommand implements Callable<Integer> {
   private boolean emit(String input, MatchResult r) {
     PrintWriter err = spec.commandLine().getErr();
     for (String w : r.warnings()) {
-      err.println("redress: warning: " + input + ": " + w);
+      err.println("redress: warning: " + Console.inert(input) + ": " + Console.inert(w));
     }
     for (MatchResult.Suppressed s : r.suppressed()) {
       err.printf(Locale.ROOT, "redress: %s: match with item %d (%s) in bank %s%s suppressed by"
-          + " allow entry %d (%s)%n", input, s.match().item(), s.match().label(), s.match().bank(),
-          dihedral ? " (" + transform(s.match()) + ")" : "", s.allowId(), s.allowLabel());
+          + " allow entry %d (%s)%n", Console.inert(input), s.match().item(),
+          Console.inert(s.match().label()), s.match().bank(),
+          dihedral ? " (" + transform(s.match()) + ")" : "", s.allowId(),
+          Console.inert(s.allowLabel()));
     }
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -236,9 +237,10 @@ public final class MatchCommand implements Callable<Integer> {
     } else {
       PrintWriter out = spec.commandLine().getOut();
       for (Match m : r.matches()) {
-        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%s%n", input, m.bank(),
-            m.item(), m.signal().id(), m.distance(), pct(m.queryPercent()),
-            pct(m.comparedPercent()), m.label(), dihedral ? "\t" + transform(m) : "");
+        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%s%n", Console.inert(input),
+            m.bank(), m.item(), m.signal().id(), m.distance(), pct(m.queryPercent()),
+            pct(m.comparedPercent()), Console.inert(m.label()),
+            dihedral ? "\t" + transform(m) : "");
       }
     }
     return !r.matches().isEmpty();

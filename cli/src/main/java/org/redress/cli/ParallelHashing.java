@@ -75,7 +75,7 @@ final class ParallelHashing {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(ExitCodes.message(e.getCause()), e.getCause());
+      throw new ExitCodes.DataException(ExitCodes.message(e.getCause()), e.getCause());
     }
   }
 }

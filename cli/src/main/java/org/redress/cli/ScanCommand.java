@@ -1,25 +1,25 @@
 package org.redress.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.redress.cases.CasesException;
-import org.redress.cases.Workspace;
-import org.redress.match.Matcher;
-import org.redress.match.VpdqRule;
-import org.redress.scan.HashCache;
+import org.redress.casework.Casework;
+import org.redress.casework.CaseworkException;
+import org.redress.casework.Preservation;
+import org.redress.casework.ScanRequest;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
 import org.redress.scan.ScanException;
+import org.redress.scan.ScanResult;
 import org.redress.scan.Scanner;
-import org.redress.scan.SpreadReport;
+import org.redress.sources.LimitExceeded;
 import org.redress.sources.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,9 +43,6 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 complete, 1 partial report or scan failed, 2 usage error."
     })
 public final class ScanCommand implements Callable<Integer> {
-  /** Folder in the workspace holding the resume files. */
-  static final String SCANS_DIR = "scans";
-
   /** Workspace, plus the evidence key options that {@code --preserve} needs. */
   @Mixin EvidenceOptions evidence;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -112,94 +109,92 @@ public final class ScanCommand implements Callable<Integer> {
   Integer zipMaxEntries;
 
   @Override
-  public Integer call() throws ScanException, java.io.IOException,
-      org.redress.evidence.EvidenceException {
+  public Integer call() throws ScanException, ReportException, IOException, EvidenceException,
+      CaseworkException {
     if (preserve != (caseId != null)) {
       throw new ExitCodes.UsageException("--preserve and --case go together");
     }
+    if (threads != null && threads < 1) {
+      throw new ExitCodes.UsageException("-j: threads must be at least 1, was " + threads);
+    }
     Limits limits = limits();
-    Scanner.Builder b;
-    List<String> warnings = new ArrayList<>();
-    Workspace ws;
-    Matcher matcher;
-    try {
-      ws = Workspaces.open(evidence.workspace);
-      matcher = ws.banks().matcher(banks, Instant.now(), VpdqRule.DEFAULT_QUERY_PERCENT,
-          VpdqRule.DEFAULT_COMPARED_PERCENT, warnings);
-    } catch (CasesException e) {
-      throw new ExitCodes.UsageException(e.getMessage());
-    }
     PrintWriter err = spec.commandLine().getErr();
-    for (String w : warnings) {
-      err.println("redress: warning: " + w);
-    }
-    b = Scanner.builder(matcher).limits(limits).thumbnails(thumbnails)
-        .screenshots(!noScreenshots).ocr(!noOcr);
+    PrintWriter out = spec.commandLine().getOut();
+    Casework cw = Today.casework(evidence.workspace.dir());
+    ScanProgressBar bar = ScanProgressBar.wanted()
+        ? ScanProgressBar.of(Scanner.countMedia(paths, limits)) : null;
+    ScanResult result;
     try {
-      if (threads != null) {
-        b.threads(threads);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ExitCodes.UsageException("-j: " + e.getMessage());
-    }
-    ScanProgressBar bar = null;
-    if (ScanProgressBar.wanted()) {
-      bar = ScanProgressBar.of(Scanner.countMedia(paths, limits));
-      b.progress(bar::checked);
-    }
-    Path cacheFile = ws.dir().resolve(SCANS_DIR).resolve(scanId(paths) + ".hashes.jsonl");
-    SpreadReport report;
-    try (HashCache cache = HashCache.open(cacheFile, resume)) {
-      if (resume) {
-        err.printf(Locale.ROOT, "redress: resuming: %d file(s) already hashed in %s%n",
-            cache.size(), cacheFile);
-      }
-      Scanner scanner = b.cache(cache).build();
-      report = scanner.scan(paths);
-      if (report.screenshotsMatched() && !noOcr && scanner.ocrProblem().isPresent()) {
-        err.println("redress: note: " + scanner.ocrProblem().get());
-      }
+      result = cw.scan(new ScanRequest(paths, banks, thumbnails, resume,
+          threads == null ? 0 : threads, limits, bar == null ? null : bar::checked,
+          !noScreenshots, !noOcr),
+          w -> err.println("redress: warning: " + Console.inert(w)));
+    } catch (CaseworkException.UnknownBank e) {
+      throw new ExitCodes.UsageException(e.getMessage());
     } finally {
       if (bar != null) {
         bar.finish();
       }
     }
+    SpreadReport report = result.report();
     boolean toFiles = json != null || html != null || csv != null;
     if (json != null) {
-      report.writeJson(json);
+      result.writeJson(json);
     }
     if (html != null) {
-      report.writeHtml(html);
+      result.writeHtml(html, cw.zone());
     }
     if (csv != null) {
-      report.writeCsv(csv);
+      result.writeCsv(csv, cw.zone());
     }
-    PrintWriter summary = toFiles ? spec.commandLine().getOut() : err;
+    PrintWriter summary = toFiles ? out : err;
+    SpreadReport.Totals t = report.totals();
     summary.printf(Locale.ROOT, "checked %d media file(s), %d not checked; found copies of %d"
             + " item(s) in %d post(s) in %d chat(s); %d trade ad post(s)%n",
-        report.mediaChecked(), report.mediaUnchecked(), report.matchedItems(),
-        report.postsWithMatches(), report.chatsInvolved(), report.adPosts());
+        t.mediaChecked(), t.mediaUnchecked(), t.matchedItems(), t.postsWithMatches(),
+        t.chatsInvolved(), t.adPosts());
+    for (SpreadReport.SourceRead s : report.troubledSources()) {
+      LimitExceeded limit = result.limitsExceeded().get(s.path());
+      err.println("redress: " + Console.inert(s.path()) + ": " + (s.refused() != null
+          ? "not read: " + Console.inert(s.refused()) + (limit == null ? ""
+              : "; if it is genuine, raise the cap with " + flag(limit.limit()))
+          : s.empty() ? "nothing to check (no post and no media file was read)"
+          : s.problemCount() + " problem(s) while reading; the report lists them"));
+    }
     if (json != null) {
-      summary.println("json: " + json);
+      summary.println("json: " + Console.inert(json.toString()));
     }
     if (html != null) {
-      summary.println("html: " + html);
+      summary.println("html: " + Console.inert(html.toString()));
     }
     if (csv != null) {
-      summary.println("csv: " + csv);
+      summary.println("csv: " + Console.inert(csv.toString()));
     }
     if (!toFiles) {
-      spec.commandLine().getOut().print(report.toJson());
+      ReportJson.write(report, out);
     }
     if (preserve) {
-      ScanPreserver.preserve(report, caseId, evidence, toFiles ? spec.commandLine().getOut() : err,
-          err);
+      Preservation p;
+      try (EvidenceStore store = evidence.open()) {
+        p = cw.preserve(report, caseId, store);
+      }
+      p.warnings().forEach(w -> err.println("redress: warning: " + Console.inert(w)));
+      (toFiles ? out : err).printf(Locale.ROOT,
+          "preserved %d matched file(s) and the report in case %s (items %d..%d);"
+              + " checkpoint %d %s%n",
+          p.files(), Console.inert(caseId), p.added().get(0).id(),
+          p.added().get(p.added().size() - 1).id(), p.checkpointSize(), p.checkpointRoot());
+      if (p.inArchives() > 0) {
+        err.printf(Locale.ROOT, "redress: note: %d matched file(s) inside ZIP archives were not"
+            + " preserved; extract the archive and scan the folder with --preserve%n",
+            p.inArchives());
+      }
     }
-    spec.commandLine().getOut().flush();
+    out.flush();
     if (report.partial()) {
-      List<String> notRead = report.notRead();
+      List<String> notRead = report.unchecked().notRead();
       for (String line : notRead.subList(0, Math.min(notRead.size(), 20))) {
-        err.println("redress: " + inert(line));
+        err.println("redress: " + Console.inert(line));
       }
       if (notRead.size() > 20) {
         err.println("redress: ... and " + (notRead.size() - 20) + " more (see the report)");
@@ -212,18 +207,12 @@ public final class ScanCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Untrusted text for the terminal: control and bidi characters shown as U+FFFD. */
-  static String inert(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            c -> {
-              boolean bidi =
-                  (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
-                      || c == 0x200F || c == 0x061C;
-              b.appendCodePoint(Character.isISOControl(c) || bidi ? 0xFFFD : c);
-            });
-    return b.toString();
+  /** The flag that raises a source limit: the one place limits are worded as flags. */
+  static String flag(LimitExceeded.Limit limit) {
+    return switch (limit) {
+      case ZIP_TOTAL_BYTES -> "--zip-max-bytes BYTES";
+      case ZIP_ENTRIES -> "--zip-max-entries N";
+    };
   }
 
   private Limits limits() {
@@ -241,21 +230,6 @@ public final class ScanCommand implements Callable<Integer> {
       return lb.build();
     } catch (IllegalArgumentException e) {
       throw new ExitCodes.UsageException(e.getMessage());
-    }
-  }
-
-  /** A stable id for a set of input paths: the resume file's name. */
-  static String scanId(List<Path> paths) {
-    TreeSet<String> sorted = new TreeSet<>();
-    for (Path p : paths) {
-      sorted.add(p.toAbsolutePath().normalize().toString());
-    }
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] d = md.digest(String.join("\n", sorted).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

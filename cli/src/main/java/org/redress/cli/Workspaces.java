@@ -1,6 +1,5 @@
 package org.redress.cli;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,7 +13,7 @@ final class Workspaces {
   /** Opens (creating and migrating) the workspace chosen by the option. */
   static Workspace open(WorkspaceOption option) {
     String user = System.getProperty("user.name", "unknown");
-    return Workspace.open(option.dir(), Clock.systemUTC(), user);
+    return Workspace.open(option.dir(), Today.clock(), user);
   }
 
   /** Parses {@code SIGNAL:VALUE} given on the command line; a bad value is a usage error. */

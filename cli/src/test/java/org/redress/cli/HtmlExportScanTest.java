@@ -34,7 +34,8 @@ class HtmlExportScanTest {
           "sender_id",
           "forwarded_from_id",
           "date_exported",
-          "location");
+          "location",
+          "locator");
 
   @TempDir static Path tmp;
   static Path ws;

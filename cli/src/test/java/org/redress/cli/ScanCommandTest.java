@@ -240,7 +240,7 @@ class ScanCommandTest {
     long occurrences = report.at("/totals/occurrences").asLong();
     List<String> lines = Files.readAllLines(tmp.resolve("r.csv"), StandardCharsets.UTF_8);
     assertThat(lines).hasSize((int) occurrences + 1);
-    assertThat(lines.get(0)).startsWith("bank,label,");
+    assertThat(lines.get(0)).startsWith("\uFEFF哈希库(bank),条目(label),");
   }
 
   @Test
@@ -267,7 +267,7 @@ class ScanCommandTest {
   @Test
   void scan_resumeAfterInterruption_givesTheSameReport() throws Exception {
     Path export = sample.resolve(planted.get("export").asText());
-    Path cache = ws.resolve("scans").resolve(ScanCommand.scanId(List.of(export)) + ".hashes.jsonl");
+    Path cache = ws.resolve("scans").resolve(org.redress.casework.WorkspaceLayout.scanId(List.of(export)) + ".hashes.jsonl");
     assertThat(cache).exists();
     List<String> lines = Files.readAllLines(cache, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(planted.get("totals").get("media_files").asInt());

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.redress.media.MediaKind;
 import org.redress.sources.Chat;
+import org.redress.sources.LimitExceeded;
 import org.redress.sources.MediaRef;
+import org.redress.sources.SourceException;
+import org.redress.sources.Platform;
 import org.redress.sources.Post;
 import org.redress.sources.PostDate;
 import org.redress.sources.ReadSummary;
@@ -27,10 +30,15 @@ final class Aggregator {
       long seq, Occurrence.PostInfo post, String field, String file, String location,
       String reason, String detail, String mediaType, String mimeType, Long declaredSize) {}
 
-  /** A post the lexicon flagged as an ad. */
+  /** A post the lexicon flagged as an ad (only the first {@code tradePerChat} of a chat). */
   record TradePost(
-      long seq, Chat chat, long messageId, PostDate date, String senderName, String senderId,
-      String text, List<TradeLexicon.Detection> detections) {}
+      long seq, Platform platform, Chat chat, long messageId, PostDate date, String senderName,
+      String senderId, String text, List<TradeLexicon.Detection> detections) {}
+
+  /** How many ad posts of one chat are kept with their text; the rest are only counted. */
+  static final int TRADE_PER_CHAT = 50;
+  /** How many message references a fact's trace keeps. */
+  static final int MAX_REFS = 1000;
 
   /** Counters for one chat. */
   static final class ChatStats {
@@ -40,6 +48,7 @@ final class Aggregator {
     long media;
     long unchecked;
     long adPosts;
+    final Map<String, Long> adsByCategory = new TreeMap<>();
 
     ChatStats(Chat chat) {
       this.chat = chat;
@@ -56,10 +65,14 @@ final class Aggregator {
   private long hashedVideos;
   private final List<Occurrence> occurrences = new ArrayList<>();
   private final List<TradePost> trade = new ArrayList<>();
+  private long adPosts;
+  private final Map<String, Long> adsByCategory = new TreeMap<>();
+  private final List<String> adRefs = new ArrayList<>();
   private final Map<String, ChatStats> chats = new LinkedHashMap<>();
   private final Map<String, Long> uncheckedByReason = new TreeMap<>();
   private final TreeMap<Long, Unchecked> uncheckedListed = new TreeMap<>();
   private final List<SourceResult> sources = new ArrayList<>();
+  private final Map<String, LimitExceeded> limits = new LinkedHashMap<>();
 
   Aggregator(int maxListed) {
     this.maxListed = maxListed;
@@ -91,9 +104,20 @@ final class Aggregator {
     c.media += post.media().size();
     if (!detections.isEmpty()) {
       c.adPosts++;
-      String text = post.text().length() > 500 ? post.text().substring(0, 500) + "…" : post.text();
-      trade.add(new TradePost(seq, post.chat(), post.messageId(), post.date(), post.senderName(),
-          post.senderId(), text, detections));
+      adPosts++;
+      for (TradeLexicon.Detection d : detections) {
+        c.adsByCategory.merge(d.category(), 1L, Long::sum);
+        adsByCategory.merge(d.category(), 1L, Long::sum);
+      }
+      if (adRefs.size() < MAX_REFS) {
+        adRefs.add(post.reference());
+      }
+      if (c.adPosts <= TRADE_PER_CHAT) {
+        String text =
+            post.text().length() > 500 ? post.text().substring(0, 500) + "…" : post.text();
+        trade.add(new TradePost(seq, post.platform(), post.chat(), post.messageId(), post.date(),
+            post.senderName(), post.senderId(), text, detections));
+      }
     }
   }
 
@@ -149,8 +173,13 @@ final class Aggregator {
     sources.add(new SourceResult(s.source(), s, null));
   }
 
-  synchronized void refused(String path, String message) {
-    sources.add(new SourceResult(path, null, message));
+  synchronized void refused(String path, SourceException e) {
+    sources.add(new SourceResult(path, null, e.getMessage()));
+    e.limitExceeded().ifPresent(l -> limits.put(path, l));
+  }
+
+  synchronized Map<String, LimitExceeded> limits() {
+    return new LinkedHashMap<>(limits);
   }
 
   // Read by ReportBuilder once the scan has finished (no more writers).
@@ -161,6 +190,21 @@ final class Aggregator {
 
   synchronized List<TradePost> trade() {
     return List.copyOf(trade);
+  }
+
+  /** Every flagged post, listed or not. */
+  synchronized long adPosts() {
+    return adPosts;
+  }
+
+  /** Flagged posts by category, over every chat. */
+  synchronized Map<String, Long> adsByCategory() {
+    return new TreeMap<>(adsByCategory);
+  }
+
+  /** The first {@link #MAX_REFS} flagged posts' references, in read order. */
+  synchronized List<String> adRefs() {
+    return List.copyOf(adRefs);
   }
 
   synchronized List<ChatStats> chats() {

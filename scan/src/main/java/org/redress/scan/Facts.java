@@ -1,14 +1,17 @@
 package org.redress.scan;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.redress.media.MediaKind;
+import org.redress.report.CaseFactsFragment;
+import org.redress.report.SpreadReport;
 
 /**
  * The case facts an export proves ({@code redress/case-facts@1} vocabulary), each with the
@@ -17,78 +20,78 @@ import org.redress.media.MediaKind;
  * prove nothing about what was spread elsewhere, so no count is ever written as 0.
  */
 final class Facts {
-  static final String CASE_FACTS = "redress/case-facts@1";
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
   private Facts() {}
 
+  /** What the export proves, the trace behind each fact and what it cannot show. */
+  record Result(
+      CaseFactsFragment facts,
+      List<SpreadReport.FactTrace> trace,
+      List<SpreadReport.NotShown> notShown,
+      List<SpreadReport.ReadSource> readFacts,
+      Map<String, SpreadReport.Provenance> provenance) {}
+
   /** The exporter's calendar day of an occurrence (the exported date), else its UTC day. */
-  static String day(Occurrence o) {
+  static LocalDate day(Occurrence o) {
     String exported = o.post().date().exported();
     if (exported.length() >= 10 && exported.charAt(4) == '-') {
-      return exported.substring(0, 10);
+      try {
+        return LocalDate.parse(exported.substring(0, 10));
+      } catch (DateTimeParseException e) {
+        // fall back to the instant
+      }
     }
-    return o.post().date().utc().map(i -> i.toString().substring(0, 10)).orElse(null);
+    return o.post().date().utc().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).orElse(null);
   }
 
-  static void add(ObjectNode root, List<Occurrence> sorted, List<Aggregator.TradePost> trade) {
-    ObjectNode facts = root.putObject("facts");
-    facts.put("schema", CASE_FACTS);
-    ArrayNode trace = root.putArray("facts_trace");
+  static Result of(List<Occurrence> sorted, long adPosts, List<String> adRefs) {
+    List<SpreadReport.FactTrace> trace = new ArrayList<>();
     List<Occurrence> posted = new ArrayList<>();
     for (Occurrence o : sorted) {
       if (o.post().chat() != null) {
         posted.add(o);
       }
     }
+    LocalDate firstAct = null;
+    LocalDate lastAct = null;
+    Boolean shared = null;
+    Long images = null;
+    Long videos = null;
     if (!posted.isEmpty()) {
       Occurrence first = ReportBuilder.first(posted);
       Occurrence last = ReportBuilder.last(posted);
-      if (first != null && day(first) != null) {
-        ObjectNode conduct = facts.putObject("conduct");
-        conduct.put("first_act", day(first));
-        conduct.put("last_act", day(last));
-        trace(trace, "conduct.first_act", day(first),
+      if (first != null && day(first) != null && day(last) != null) {
+        firstAct = day(first);
+        lastAct = day(last);
+        if (lastAct.isBefore(firstAct)) {
+          lastAct = firstAct;
+        }
+        trace.add(trace("conduct.first_act", firstAct.toString(),
             "the earliest post carrying a matched copy (date as exported, the exporter's"
                 + " calendar day); an earlier act (the filming) may be known from the victim",
-            List.of(first));
-        trace(trace, "conduct.last_act", day(last),
-            "the latest post carrying a matched copy (date as exported)", List.of(last));
+            List.of(first)));
+        trace.add(trace("conduct.last_act", lastAct.toString(),
+            "the latest post carrying a matched copy (date as exported)", List.of(last)));
       }
-      ObjectNode dist = facts.putObject("distribution");
-      dist.put("shared", true);
-      dist.put("online", true);
-      trace(trace, "distribution.shared", true,
-          "matched copies were posted in Telegram chats", posted);
-      trace(trace, "distribution.online", true,
-          "Telegram is an online service; the posts are in the export", posted);
-      ObjectNode counts = F.objectNode();
-      countFact(counts, trace, posted, MediaKind.VIDEO, "videos");
-      countFact(counts, trace, posted, MediaKind.IMAGE, "images");
-      if (counts.size() > 0) {
-        dist.set("counts", counts);
-      }
+      shared = true;
+      trace.add(trace("distribution.shared", true,
+          "matched copies were posted in chats on an online platform", posted));
+      trace.add(trace("distribution.online", true,
+          "the platform is an online service; the posts are in the export", posted));
+      videos = count(trace, posted, MediaKind.VIDEO, "videos");
+      images = count(trace, posted, MediaKind.IMAGE, "images");
     }
-    if (!trade.isEmpty()) {
-      facts.putObject("trade").put("ad_posts", trade.size());
-      ObjectNode t = trace.addObject();
-      t.put("fact", "trade.ad_posts");
-      t.put("value", trade.size());
-      t.put("rule", "posts the trade lexicon flags as ads (covert cameras, sedatives, filming"
-          + " tutorials, sales of covert or obscene material); see trade.posts for the phrases");
-      ArrayNode refs = t.putArray("refs");
-      List<Aggregator.TradePost> ads = new ArrayList<>(trade);
-      ads.sort(java.util.Comparator.comparing((Aggregator.TradePost p) -> p.chat().export())
-          .thenComparingLong(p -> p.chat().id())
-          .thenComparingLong(Aggregator.TradePost::messageId));
-      for (Aggregator.TradePost p : ads) {
-        refs.add("chat " + p.chat().id() + " message " + p.messageId());
-      }
+    if (adPosts > 0) {
+      trace.add(new SpreadReport.FactTrace("trade.ad_posts", adPosts,
+          "posts the trade lexicon flags as ads (covert cameras, sedatives, filming"
+              + " tutorials, sales of covert or obscene material); see trade.posts for the"
+              + " phrases", adRefs, adPosts, null, null));
     }
-    notShown(root.putArray("facts_not_shown"));
+    CaseFactsFragment facts = new CaseFactsFragment(firstAct, lastAct, shared, shared, images,
+        videos, adPosts > 0 ? adPosts : null, null, null);
+    return new Result(facts, trace, notShown(), List.of(), Map.of());
   }
 
-  private static void countFact(ObjectNode counts, ArrayNode trace, List<Occurrence> posted,
+  private static Long count(List<SpreadReport.FactTrace> trace, List<Occurrence> posted,
       MediaKind kind, String key) {
     Set<String> files = new TreeSet<>();
     List<Occurrence> behind = new ArrayList<>();
@@ -99,30 +102,20 @@ final class Facts {
       }
     }
     if (files.isEmpty()) {
-      return;
+      return null;
     }
-    counts.put(key, files.size());
-    ObjectNode t = trace(trace, "distribution.counts." + key, files.size(),
+    SpreadReport.FactTrace t = trace("distribution.counts." + key, (long) files.size(),
         "distinct " + key + " (by SHA-256) posted that match a bank item; the same file posted"
             + " again counts once, so this is a lower bound (per-post counts: totals."
             + (kind == MediaKind.VIDEO ? "video_posts" : "image_posts") + ")",
         behind);
-    ArrayNode sha = t.putArray("sha256");
-    files.forEach(sha::add);
+    trace.add(new SpreadReport.FactTrace(t.fact(), t.value(), t.rule(), t.refs(), t.refsTotal(),
+        List.copyOf(files), null));
+    return (long) files.size();
   }
 
-  private static ObjectNode trace(
-      ArrayNode trace, String fact, Object value, String rule, List<Occurrence> behind) {
-    ObjectNode t = trace.addObject();
-    t.put("fact", fact);
-    if (value instanceof Boolean b) {
-      t.put("value", b);
-    } else if (value instanceof Integer i) {
-      t.put("value", i);
-    } else {
-      t.put("value", String.valueOf(value));
-    }
-    t.put("rule", rule);
+  private static SpreadReport.FactTrace trace(
+      String fact, Object value, String rule, List<Occurrence> behind) {
     Set<String> refs = new LinkedHashSet<>();
     for (Occurrence o : behind) {
       String r = o.post().reference();
@@ -130,12 +123,14 @@ final class Facts {
         refs.add(r);
       }
     }
-    ArrayNode a = t.putArray("refs");
-    refs.forEach(a::add);
-    return t;
+    List<String> all = new ArrayList<>(refs);
+    List<String> kept = all.size() > Aggregator.MAX_REFS
+        ? all.subList(0, Aggregator.MAX_REFS) : all;
+    return new SpreadReport.FactTrace(fact, value, rule, kept, all.size(), null, null);
   }
 
-  private static void notShown(ArrayNode out) {
+  private static List<SpreadReport.NotShown> notShown() {
+    List<SpreadReport.NotShown> out = new ArrayList<>();
     add(out, "distribution.counts.clicks",
         "Telegram Desktop exports do not record how often a post was viewed",
         "open each post in Telegram, note the view counter (channels) and keep a screenshot;"
@@ -160,9 +155,11 @@ final class Facts {
         "exports do not say who created or administers a chat",
         "note the creator and admins from the chat's info page (service messages in the export"
             + " may show who created the group)");
+    return out;
   }
 
-  private static void add(ArrayNode out, String fact, String why, String how) {
-    out.addObject().put("fact", fact).put("why", why).put("how", how);
+  private static void add(List<SpreadReport.NotShown> out, String fact, String why,
+      String how) {
+    out.add(new SpreadReport.NotShown(fact, why, how));
   }
 }

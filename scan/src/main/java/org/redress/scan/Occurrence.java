@@ -5,6 +5,8 @@ import org.redress.match.Match;
 import org.redress.media.MediaKind;
 import org.redress.phash.Dihedral;
 import org.redress.sources.Chat;
+import org.redress.sources.Locator;
+import org.redress.sources.Platform;
 import org.redress.sources.PostDate;
 
 /**
@@ -78,6 +80,7 @@ record Occurrence(
    * @param chat the chat, or null for a loose file
    */
   record PostInfo(
+      Platform platform,
       Chat chat,
       long messageId,
       PostDate date,
@@ -86,7 +89,7 @@ record Occurrence(
       boolean forwarded,
       String forwardedFrom,
       String forwardedFromId) {
-    static final PostInfo LOOSE = new PostInfo(null, 0, PostDate.unknown(), "", "", false, "", "");
+    static final PostInfo LOOSE = new PostInfo(null, null, 0, PostDate.unknown(), "", "", false, "", "");
 
     /** A key for distinct senders: the id, else the name; null when neither is known. */
     String senderKey() {
@@ -94,6 +97,11 @@ record Occurrence(
         return senderId;
       }
       return senderName.isEmpty() ? null : "name:" + senderName;
+    }
+
+    /** {@code telegram:chat/123/message/45}, or null for a loose file. */
+    Locator locator() {
+      return chat == null ? null : Locator.post(platform, chat.id(), messageId);
     }
 
     /** {@code chat 123 message 45}, or null for a loose file. */

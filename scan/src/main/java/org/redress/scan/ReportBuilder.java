@@ -1,9 +1,7 @@
 package org.redress.scan;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,14 +16,15 @@ import org.redress.match.BankRules;
 import org.redress.match.Match;
 import org.redress.match.Matcher;
 import org.redress.media.MediaKind;
+import org.redress.report.SpreadReport;
+import org.redress.sources.Locator;
 import org.redress.sources.Problem;
 import org.redress.sources.ReadSummary;
 import org.redress.sources.UncheckedReason;
 
-/** Turns what a scan kept into the {@code redress/spread-report@1} tree (see the docs). */
+/** Turns what a scan kept into the {@code redress/spread-report@1} records (see the docs). */
 final class ReportBuilder {
-  static final String SCHEMA = "redress/spread-report@1";
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  static final String SCHEMA = SpreadReport.SCHEMA;
 
   /** Occurrences in time order (instant, then exported text), then chat and message. */
   static final Comparator<Occurrence> TIME_ORDER =
@@ -65,7 +64,7 @@ final class ReportBuilder {
     }
   }
 
-  SpreadReport build() {
+  ScanResult build() {
     List<Occurrence> all = new ArrayList<>(agg.occurrences());
     all.sort(TIME_ORDER);
     Map<String, Item> items = new TreeMap<>();
@@ -73,29 +72,23 @@ final class ReportBuilder {
       items.computeIfAbsent(o.bank() + "\u0000" + o.label(), k -> new Item(o.bank(), o.label()))
           .occ.add(o);
     }
-    ObjectNode root = F.objectNode();
-    root.put("schema", SCHEMA);
-    root.put("generator", "redress scan");
-    root.put("generated_at", generatedAt.toString());
-    ArrayNode banks = root.putArray("banks");
+    List<SpreadReport.Bank> banks = new ArrayList<>();
     for (BankRules b : matcher.banks()) {
-      banks.addObject().put("name", b.name()).put("threshold", b.threshold())
-          .put("min_quality", b.minQuality());
+      banks.add(new SpreadReport.Bank(b.name(), b.threshold(), b.minQuality()));
     }
-    boolean partial = sources(root.putArray("sources"));
-    root.put("partial", partial);
-    ArrayNode itemsNode = root.putArray("items");
+    List<SpreadReport.SourceRead> sources = sources();
+    boolean partial = sources.stream().anyMatch(SpreadReport.SourceRead::partial);
+    List<SpreadReport.Item> itemRows = new ArrayList<>();
     for (Item it : items.values()) {
-      itemsNode.add(item(it));
+      itemRows.add(item(it));
     }
-    root.set("totals", totals(all, items.size()));
-    root.set("unchecked", unchecked(partial));
-    root.set("trade", trade());
-    root.set("chats", chats(all));
-    root.set("timeline", timeline(all));
-    Facts.add(root, all, agg.trade());
-    ScreenshotFacts.add(root, agg.readFacts());
-    ScreenshotFacts.pruneNotShown(root);
+    Facts.Result facts = ScreenshotFacts.add(Facts.of(all, agg.adPosts(), agg.adRefs()),
+        agg.readFacts());
+    SpreadReport report = new SpreadReport(
+        SCHEMA, "redress scan", generatedAt, banks, sources, partial, itemRows,
+        totals(all, items.size()), unchecked(partial), trade(), chats(all), timeline(all),
+        facts.facts(), facts.trace(), facts.notShown(), facts.readFacts(),
+        facts.provenance());
     Map<String, byte[]> thumbs = new LinkedHashMap<>();
     if (thumbnails) {
       for (Occurrence o : all) {
@@ -104,52 +97,31 @@ final class ReportBuilder {
         }
       }
     }
-    return new SpreadReport(root, thumbs, lexicon);
+    return new ScanResult(report, thumbs, agg.limits());
   }
 
-  private boolean sources(ArrayNode out) {
-    boolean partial = false;
+  private List<SpreadReport.SourceRead> sources() {
+    List<SpreadReport.SourceRead> out = new ArrayList<>();
     for (Aggregator.SourceResult s : agg.sources()) {
-      ObjectNode o = out.addObject();
-      o.put("path", s.path());
       if (s.refusal() != null) {
-        o.putNull("kind");
-        o.put("refused", s.refusal());
-        o.put("partial", true);
-        partial = true;
+        out.add(SpreadReport.SourceRead.refusal(s.path(), s.refusal()));
         continue;
       }
       ReadSummary r = s.summary();
-      o.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
-      o.put("chats", r.chats());
-      o.put("posts", r.posts());
-      o.put("service_messages", r.serviceMessages());
-      o.put("media_available", r.mediaAvailable());
-      o.put("media_unchecked", r.uncheckedTotal());
-      o.put("loose_files", r.looseFiles());
-      o.put("skipped_files", r.skippedFiles());
-      o.put("partial", r.partial());
-      partial |= r.partial();
-      ArrayNode ps = o.putArray("problems");
+      List<SpreadReport.Problem> ps = new ArrayList<>();
       for (Problem p : r.problems()) {
-        ObjectNode po = ps.addObject();
-        po.put("file", p.file());
-        if (p.byteOffset() >= 0) {
-          po.put("byte_offset", p.byteOffset());
-          po.put("line", p.line());
-          po.put("column", p.column());
-        }
-        po.put("message", p.message());
+        boolean at = p.byteOffset() >= 0;
+        ps.add(new SpreadReport.Problem(p.file(), at ? p.byteOffset() : null,
+            at ? (long) p.line() : null, at ? (long) p.column() : null, p.message()));
       }
-      o.put("problem_count", r.problemCount());
+      out.add(new SpreadReport.SourceRead(s.path(), r.kind().name().toLowerCase(Locale.ROOT),
+          null, r.chats(), r.posts(), r.serviceMessages(), r.mediaAvailable(), r.uncheckedTotal(),
+          r.looseFiles(), r.skippedFiles(), r.partial(), ps, r.problemCount()));
     }
-    return partial;
+    return out;
   }
 
-  private ObjectNode item(Item it) {
-    ObjectNode o = F.objectNode();
-    o.put("bank", it.bank);
-    o.put("label", it.label);
+  private SpreadReport.Item item(Item it) {
     Set<Long> ids = new TreeSet<>();
     Set<String> signals = new TreeSet<>();
     boolean video = false;
@@ -160,25 +132,14 @@ final class ReportBuilder {
       }
       video |= oc.kind() == MediaKind.VIDEO;
     }
-    o.put("kind", video ? "video" : "image");
-    ArrayNode idsNode = o.putArray("item_ids");
-    ids.forEach(idsNode::add);
-    ArrayNode sig = o.putArray("signals");
-    signals.forEach(sig::add);
     Counts c = Counts.of(it.occ);
-    o.put("posts", c.posts);
-    o.put("chats", c.chats);
-    o.put("senders", c.senders);
-    o.put("forwarded_posts", c.forwarded);
-    o.put("loose_files", c.loose);
-    o.put("distinct_files", c.files);
-    o.set("first_seen", seen(first(it.occ)));
-    o.set("last_seen", seen(last(it.occ)));
-    ArrayNode occ = o.putArray("occurrences");
+    List<SpreadReport.Occurrence> occ = new ArrayList<>();
     for (Occurrence oc : it.occ) {
       occ.add(occurrence(oc));
     }
-    return o;
+    return new SpreadReport.Item(it.bank, it.label, video ? "video" : "image", List.copyOf(ids),
+        List.copyOf(signals), c.posts, c.chats, c.senders, c.forwarded, c.loose, c.files,
+        seen(first(it.occ)), seen(last(it.occ)), occ);
   }
 
   /** Distinct posts, chats, senders, forwarded posts, loose files and files among occurrences. */
@@ -250,101 +211,63 @@ final class ReportBuilder {
     return withInstant != null ? withInstant : any;
   }
 
-  private static ObjectNode seen(Occurrence o) {
-    ObjectNode n = F.objectNode();
+  private static SpreadReport.Seen seen(Occurrence o) {
     if (o == null) {
       return null;
     }
-    putDate(n, o);
-    n.put("chat_id", o.post().chat().id());
-    n.put("message_id", o.post().messageId());
-    return n;
-  }
-
-  private static void putDate(ObjectNode n, Occurrence o) {
     var d = o.post().date();
-    if (d.utc().isPresent()) {
-      n.put("date_utc", d.utc().get().toString());
-    } else {
-      n.putNull("date_utc");
-    }
-    n.put("date_exported", d.exported());
-    n.put("zone_unknown", d.zoneUnknown());
+    return new SpreadReport.Seen(d.utc().orElse(null), d.exported(), d.zoneUnknown(),
+        o.post().chat().id(), o.post().messageId());
   }
 
-  static ObjectNode occurrence(Occurrence oc) {
-    ObjectNode o = F.objectNode();
+  static SpreadReport.Occurrence occurrence(Occurrence oc) {
     var p = oc.post();
-    if (p.chat() == null) {
-      o.putNull("chat_id");
-      o.putNull("chat_name");
-      o.putNull("chat_type");
-      o.putNull("export");
-      o.putNull("message_id");
-      o.putNull("reference");
-    } else {
-      o.put("chat_id", p.chat().id());
-      o.put("chat_name", p.chat().name());
-      o.put("chat_type", p.chat().type());
-      o.put("export", p.chat().export());
-      o.put("message_id", p.messageId());
-      o.put("reference", p.reference());
-    }
-    putDate(o, oc);
-    o.put("sender_name", p.senderName());
-    o.put("sender_id", p.senderId());
-    o.put("forwarded", p.forwarded());
-    o.put("forwarded_from", p.forwardedFrom());
-    o.put("forwarded_from_id", p.forwardedFromId());
-    o.put("field", oc.field());
-    o.put("file", oc.file());
-    o.put("location", oc.location());
-    o.put("media_kind", oc.kind().name().toLowerCase(Locale.ROOT));
-    o.put("sha256", oc.sha256());
-    o.put("md5", oc.md5());
-    if (oc.pdq() != null) {
-      o.put("pdq", oc.pdq());
-    } else {
-      o.putNull("pdq");
-    }
-    Occurrence.Hit best = oc.primary();
-    o.put("signal", best.match().signal().id());
-    o.put("distance", best.match().distance());
-    if (best.variant() != null) {
-      o.put("variant", best.variant());
-    } else {
-      o.putNull("variant");
-    }
-    if (best.region() != null) {
-      o.put("region", best.region());
-    }
-    ArrayNode ms = o.putArray("matches");
+    boolean loose = p.chat() == null;
+    List<SpreadReport.MatchRow> ms = new ArrayList<>();
     for (Occurrence.Hit hit : oc.matches()) {
       Match m = hit.match();
-      ObjectNode mo = ms.addObject();
-      mo.put("item", m.item());
-      mo.put("signal", m.signal().id());
-      mo.put("distance", m.distance());
-      if (!Double.isNaN(m.queryPercent())) {
-        mo.put("query_percent", round(m.queryPercent()));
-        mo.put("compared_percent", round(m.comparedPercent()));
-      }
-      if (hit.variant() != null) {
-        mo.put("variant", hit.variant());
-      }
-      if (hit.region() != null) {
-        mo.put("region", hit.region());
-      }
+      boolean pct = !Double.isNaN(m.queryPercent());
+      ms.add(new SpreadReport.MatchRow(m.item(), m.signal().id(), m.distance(),
+          pct ? round(m.queryPercent()) : null, pct ? round(m.comparedPercent()) : null,
+          hit.variant(), hit.region()));
     }
-    return o;
+    Occurrence.Hit best = oc.primary();
+    return new SpreadReport.Occurrence(
+        loose ? null : p.chat().id(),
+        loose ? null : p.chat().name(),
+        loose ? null : p.chat().type(),
+        loose ? null : p.chat().export(),
+        loose ? null : p.messageId(),
+        p.reference(),
+        loose ? null : p.platform().id(),
+        loose ? null : p.locator().toString(),
+        p.date().utc().orElse(null),
+        p.date().exported(),
+        p.date().zoneUnknown(),
+        p.senderName(),
+        p.senderId(),
+        p.forwarded(),
+        p.forwardedFrom(),
+        p.forwardedFromId(),
+        oc.field(),
+        oc.file(),
+        oc.location(),
+        oc.kind().name().toLowerCase(Locale.ROOT),
+        oc.sha256(),
+        oc.md5(),
+        oc.pdq(),
+        best.match().signal().id(),
+        best.match().distance(),
+        best.variant(),
+        best.region(),
+        ms);
   }
 
   private static double round(double v) {
     return Math.round(v * 100.0) / 100.0;
   }
 
-  private ObjectNode totals(List<Occurrence> all, int itemCount) {
-    ObjectNode t = F.objectNode();
+  private SpreadReport.Totals totals(List<Occurrence> all, int itemCount) {
     Counts c = Counts.of(all);
     Set<String> images = new TreeSet<>();
     Set<String> videos = new TreeSet<>();
@@ -357,58 +280,32 @@ final class ReportBuilder {
         (video ? videoPosts : imagePosts).add(o.postKey());
       }
     }
-    t.put("matched_items", itemCount);
-    t.put("posts_with_matches", c.posts);
-    t.put("matched_images", images.size());
-    t.put("matched_videos", videos.size());
-    t.put("image_posts", imagePosts.size());
-    t.put("video_posts", videoPosts.size());
-    t.put("occurrences", all.size());
-    t.put("chats_involved", c.chats);
-    t.put("senders_involved", c.senders);
-    t.put("forwarded_posts", c.forwarded);
-    t.put("loose_files_matched", c.loose);
-    Occurrence first = first(all);
-    Occurrence last = last(all);
-    t.set("first_seen", seen(first));
-    t.set("last_seen", seen(last));
     long posts = 0;
     long service = 0;
     for (Aggregator.ChatStats s : agg.chats()) {
       posts += s.posts;
       service += s.service;
     }
-    t.put("chats_read", agg.chats().size());
-    t.put("posts_read", posts);
-    t.put("service_messages_read", service);
-    t.put("media_checked", agg.hashedImages() + agg.hashedVideos());
-    t.put("images_checked", agg.hashedImages());
-    t.put("videos_checked", agg.hashedVideos());
     long unchecked = 0;
     for (long n : agg.uncheckedByReason().values()) {
       unchecked += n;
     }
-    t.put("media_unchecked", unchecked);
-    t.put("ad_posts", agg.trade().size());
-    return t;
+    return new SpreadReport.Totals(itemCount, c.posts, images.size(), videos.size(),
+        imagePosts.size(), videoPosts.size(), all.size(), c.chats, c.senders, c.forwarded,
+        c.loose, seen(first(all)), seen(last(all)), agg.chats().size(), posts, service,
+        agg.hashedImages() + agg.hashedVideos(), agg.hashedImages(), agg.hashedVideos(),
+        unchecked, agg.adPosts());
   }
 
-  private ObjectNode unchecked(boolean partial) {
-    ObjectNode u = F.objectNode();
+  private SpreadReport.Unchecked unchecked(boolean partial) {
     Map<String, Long> by = agg.uncheckedByReason();
     long total = 0;
-    for (long n : by.values()) {
-      total += n;
-    }
-    u.put("total", total);
-    ObjectNode byReason = u.putObject("by_reason");
-    ObjectNode reasons = u.putObject("reasons");
+    Map<String, String> reasons = new TreeMap<>();
     for (Map.Entry<String, Long> e : by.entrySet()) {
-      byReason.put(e.getKey(), e.getValue());
+      total += e.getValue();
       reasons.put(e.getKey(), describe(e.getKey()));
     }
-    u.put("partial", partial);
-    ArrayNode notRead = u.putArray("not_read");
+    List<String> notRead = new ArrayList<>();
     for (Aggregator.SourceResult s : agg.sources()) {
       if (s.refusal() != null) {
         notRead.add(s.refusal());
@@ -422,41 +319,20 @@ final class ReportBuilder {
         }
       }
     }
-    List<Aggregator.Unchecked> listed = agg.uncheckedListed();
-    u.put("listed", listed.size());
-    ArrayNode media = u.putArray("media");
-    for (Aggregator.Unchecked x : listed) {
-      ObjectNode o = media.addObject();
+    List<SpreadReport.UncheckedMedia> media = new ArrayList<>();
+    for (Aggregator.Unchecked x : agg.uncheckedListed()) {
       var p = x.post();
-      if (p.chat() == null) {
-        o.putNull("chat_id");
-        o.putNull("message_id");
-      } else {
-        o.put("chat_id", p.chat().id());
-        o.put("chat_name", p.chat().name());
-        o.put("message_id", p.messageId());
-        o.put("date_exported", p.date().exported());
-      }
-      o.put("field", x.field());
-      o.put("file", x.file());
-      o.put("location", x.location());
-      o.put("reason", x.reason());
-      o.put("detail", x.detail());
-      if (x.mediaType() != null) {
-        o.put("media_type", x.mediaType());
-      }
-      if (x.mimeType() != null) {
-        o.put("mime_type", x.mimeType());
-      }
-      if (x.declaredSize() != null) {
-        o.put("declared_size", x.declaredSize());
-      }
+      boolean loose = p.chat() == null;
+      media.add(new SpreadReport.UncheckedMedia(
+          loose ? null : p.chat().id(), loose ? null : p.chat().name(),
+          loose ? null : p.messageId(), loose ? null : p.date().exported(), x.field(), x.file(),
+          x.location(), x.reason(), x.detail(), x.mediaType(), x.mimeType(), x.declaredSize()));
     }
-    u.put("note", "The counts in this report cover only the media that were checked. Media listed"
-        + " here were not compared with any bank: export again with the missing types and sizes"
-        + " included (Telegram Desktop: Settings > Advanced > Export Telegram data) and scan"
-        + " again.");
-    return u;
+    return new SpreadReport.Unchecked(total, by, reasons, partial, notRead, media.size(), media,
+        "The counts in this report cover only the media that were checked. Media listed"
+            + " here were not compared with any bank: export again with the missing types and"
+            + " sizes included (Telegram Desktop: Settings > Advanced > Export Telegram data)"
+            + " and scan again.");
   }
 
   static String describe(String code) {
@@ -474,73 +350,53 @@ final class ReportBuilder {
     return code;
   }
 
-  private ObjectNode trade() {
-    ObjectNode t = F.objectNode();
+  private SpreadReport.Trade trade() {
     List<Aggregator.TradePost> posts = new ArrayList<>(agg.trade());
     posts.sort(Comparator.comparing((Aggregator.TradePost p) -> p.chat().export())
         .thenComparingLong(p -> p.chat().id()).thenComparingLong(Aggregator.TradePost::messageId)
         .thenComparingLong(Aggregator.TradePost::seq));
-    t.put("ad_posts", posts.size());
-    t.put("lexicon_version", lexicon.version());
-    ObjectNode cats = t.putObject("categories");
+    Map<String, SpreadReport.Label> cats = new LinkedHashMap<>();
     Map<String, Long> byCat = new LinkedHashMap<>();
     for (String c : lexicon.categories()) {
-      cats.putObject(c).put("zh", lexicon.label(c, "zh")).put("en", lexicon.label(c, "en"));
+      cats.put(c, new SpreadReport.Label(lexicon.label(c, "zh"), lexicon.label(c, "en")));
       byCat.put(c, 0L);
     }
-    Map<String, ObjectNode> byChat = new TreeMap<>();
-    ArrayNode list = F.arrayNode();
-    for (Aggregator.TradePost p : posts) {
-      String key = String.format(Locale.ROOT, "%s|%020d", p.chat().export(), p.chat().id());
-      ObjectNode chat = byChat.computeIfAbsent(key, k -> {
-        ObjectNode c = F.objectNode();
-        c.put("chat_id", p.chat().id());
-        c.put("chat_name", p.chat().name());
-        c.put("chat_type", p.chat().type());
-        c.put("ad_posts", 0);
-        ObjectNode bc = c.putObject("by_category");
-        for (String cat : lexicon.categories()) {
-          bc.put(cat, 0);
-        }
-        return c;
-      });
-      chat.put("ad_posts", chat.get("ad_posts").asLong() + 1);
-      ObjectNode o = list.addObject();
-      o.put("chat_id", p.chat().id());
-      o.put("chat_name", p.chat().name());
-      o.put("message_id", p.messageId());
-      o.put("reference", "chat " + p.chat().id() + " message " + p.messageId());
-      if (p.date().utc().isPresent()) {
-        o.put("date_utc", p.date().utc().get().toString());
-      } else {
-        o.putNull("date_utc");
+    agg.adsByCategory().forEach((k, v) -> byCat.merge(k, v, Long::sum));
+    List<Aggregator.ChatStats> stats = new ArrayList<>(agg.chats());
+    stats.sort(Comparator.comparing((Aggregator.ChatStats s) -> s.chat.export())
+        .thenComparingLong(s -> s.chat.id()));
+    List<SpreadReport.TradeChat> byChat = new ArrayList<>();
+    for (Aggregator.ChatStats s : stats) {
+      if (s.adPosts == 0) {
+        continue;
       }
-      o.put("date_exported", p.date().exported());
-      o.put("sender_name", p.senderName());
-      o.put("sender_id", p.senderId());
-      ArrayNode cs = o.putArray("categories");
-      ArrayNode ds = o.putArray("detections");
+      Map<String, Long> bc = new LinkedHashMap<>();
+      for (String c : lexicon.categories()) {
+        bc.put(c, 0L);
+      }
+      s.adsByCategory.forEach((k, v) -> bc.merge(k, v, Long::sum));
+      byChat.add(new SpreadReport.TradeChat(s.chat.id(), s.chat.name(), s.chat.type(),
+          s.adPosts, bc));
+    }
+    List<SpreadReport.TradePost> list = new ArrayList<>();
+    for (Aggregator.TradePost p : posts) {
+      List<String> cs = new ArrayList<>();
+      List<SpreadReport.Detection> ds = new ArrayList<>();
       for (TradeLexicon.Detection d : p.detections()) {
         cs.add(d.category());
-        ObjectNode dn = ds.addObject();
-        dn.put("category", d.category());
-        ArrayNode ph = dn.putArray("phrases");
-        d.phrases().forEach(ph::add);
-        byCat.merge(d.category(), 1L, Long::sum);
-        ObjectNode bc = (ObjectNode) chat.get("by_category");
-        bc.put(d.category(), bc.path(d.category()).asLong() + 1);
+        ds.add(new SpreadReport.Detection(d.category(), d.phrases()));
       }
-      o.put("text", p.text());
+      list.add(new SpreadReport.TradePost(p.chat().id(), p.chat().name(), p.messageId(),
+          "chat " + p.chat().id() + " message " + p.messageId(),
+          Locator.post(p.platform(), p.chat().id(), p.messageId()).toString(),
+          p.date().utc().orElse(null), p.date().exported(), p.senderName(), p.senderId(), cs, ds,
+          p.text()));
     }
-    ObjectNode bcNode = t.putObject("by_category");
-    byCat.forEach(bcNode::put);
-    ArrayNode chats = t.putArray("by_chat");
-    byChat.values().forEach(chats::add);
-    t.set("posts", list);
-    return t;
+    return new SpreadReport.Trade(agg.adPosts(), lexicon.version(), cats, byCat, byChat,
+        Aggregator.TRADE_PER_CHAT, agg.adPosts() - list.size(), list);
   }
 
-  private ArrayNode chats(List<Occurrence> all) {
+  private List<SpreadReport.ChatRow> chats(List<Occurrence> all) {
     Map<String, List<Occurrence>> byChat = new LinkedHashMap<>();
     for (Occurrence o : all) {
       if (o.post().chat() != null) {
@@ -550,44 +406,30 @@ final class ReportBuilder {
     List<Aggregator.ChatStats> stats = new ArrayList<>(agg.chats());
     stats.sort(Comparator.comparing((Aggregator.ChatStats s) -> s.chat.export())
         .thenComparingLong(s -> s.chat.id()));
-    ArrayNode out = F.arrayNode();
+    List<SpreadReport.ChatRow> out = new ArrayList<>();
     for (Aggregator.ChatStats s : stats) {
       List<Occurrence> occ = byChat.getOrDefault(Aggregator.chatKey(s.chat), List.of());
       Counts c = Counts.of(occ);
       Set<String> items = new LinkedHashSet<>();
       occ.forEach(o -> items.add(o.bank() + "/" + o.label()));
-      ObjectNode o = out.addObject();
-      o.put("chat_id", s.chat.id());
-      o.put("chat_name", s.chat.name());
-      o.put("chat_type", s.chat.type());
-      o.put("export", s.chat.export());
-      o.put("posts", s.posts);
-      o.put("service_messages", s.service);
-      o.put("media", s.media);
-      o.put("media_unchecked", s.unchecked);
-      o.put("posts_with_matches", c.posts);
-      o.put("matched_items", items.size());
-      o.put("senders_with_matches", c.senders);
-      o.put("ad_posts", s.adPosts);
-      Occurrence f = first(occ);
-      Occurrence l = last(occ);
-      o.set("first_seen", seen(f));
-      o.set("last_seen", seen(l));
+      out.add(new SpreadReport.ChatRow(s.chat.id(), s.chat.name(), s.chat.type(),
+          s.chat.export(), s.posts, s.service, s.media, s.unchecked, c.posts, items.size(),
+          c.senders, s.adPosts, seen(first(occ)), seen(last(occ))));
     }
     return out;
   }
 
   /** Posts with matches per day (the exported date: the exporter's calendar day). */
-  private static ArrayNode timeline(List<Occurrence> all) {
-    Map<String, Set<String>> days = new TreeMap<>();
+  private static List<SpreadReport.Day> timeline(List<Occurrence> all) {
+    Map<LocalDate, Set<String>> days = new TreeMap<>();
     for (Occurrence o : all) {
-      String day = Facts.day(o);
+      LocalDate day = Facts.day(o);
       if (day != null) {
         days.computeIfAbsent(day, k -> new TreeSet<>()).add(o.postKey());
       }
     }
-    ArrayNode out = F.arrayNode();
-    days.forEach((d, posts) -> out.addObject().put("date", d).put("posts", posts.size()));
+    List<SpreadReport.Day> out = new ArrayList<>();
+    days.forEach((d, posts) -> out.add(new SpreadReport.Day(d, posts.size())));
     return out;
   }
 }

@@ -38,11 +38,11 @@ import org.redress.sources.SourceItem;
 
 /**
  * The front door: scans sources (Telegram exports, folders, ZIP archives, files) against banks and
- * builds the {@link SpreadReport}.
+ * builds the spread report ({@link ScanResult}).
  *
  * <pre>{@code
  * Scanner scanner = Scanner.builder(matcher).threads(4).build();
- * SpreadReport report = scanner.scan(List.of(Path.of("DataExport_2026-03-01")));
+ * ScanResult result = scanner.scan(List.of(Path.of("DataExport_2026-03-01")));
  * report.writeJson(Path.of("report.json"));
  * }</pre>
  *
@@ -158,7 +158,7 @@ public final class Scanner {
    * @throws ScanException when a path does not exist or is of no known kind (nothing is scanned),
    *     when the resume file cannot be written, or when the scan is interrupted
    */
-  public SpreadReport scan(List<Path> paths) throws ScanException {
+  public ScanResult scan(List<Path> paths) throws ScanException {
     detectAll(paths);
     WorkFolder folder;
     try {
@@ -192,7 +192,7 @@ public final class Scanner {
     try {
       source = Source.open(path, limits);
     } catch (SourceException e) {
-      agg.refused(path.toString(), e.getMessage());
+      agg.refused(path.toString(), e);
       return;
     }
     int permits = 4 * threads;
@@ -213,6 +213,7 @@ public final class Scanner {
                     }
                     info =
                         new Occurrence.PostInfo(
+                            post.platform(),
                             post.chat(),
                             post.messageId(),
                             post.date(),
@@ -237,7 +238,7 @@ public final class Scanner {
                   }
                 });
       } catch (SourceException e) {
-        agg.refused(path.toString(), e.getMessage());
+        agg.refused(path.toString(), e);
         summary = null;
       } catch (InterruptedRuntime e) {
         throw new ScanException("scan interrupted", e.getCause());

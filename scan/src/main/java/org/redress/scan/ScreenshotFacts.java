@@ -1,11 +1,11 @@
 package org.redress.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.redress.report.SpreadReport;
 import org.redress.screenshots.CountText;
 
 /**
@@ -38,42 +38,24 @@ final class ScreenshotFacts {
   record Source(String readFrom, String location, String sha256, String reference,
       List<String> regions, List<CountText.Reading> readings, String problem) {}
 
-  static void add(ObjectNode root, List<Source> sources) {
+  /** The counted facts with the read ones added (the largest views and members read). */
+  static Facts.Result add(Facts.Result counted, List<Source> sources) {
     if (sources.isEmpty()) {
-      return;
+      return counted;
     }
     List<Source> sorted = new ArrayList<>(sources);
-    sorted.sort(java.util.Comparator.comparing(Source::location));
-    ArrayNode out = root.putArray("read_facts");
+    sorted.sort(Comparator.comparing(Source::location));
+    List<SpreadReport.ReadSource> out = new ArrayList<>();
     CountText.Reading bestViews = null;
     Source viewsFrom = null;
     CountText.Reading bestMembers = null;
     Source membersFrom = null;
     for (Source s : sorted) {
-      ObjectNode o = out.addObject();
-      o.put("read_from", s.readFrom());
-      o.put("label_zh", label(s.readFrom()));
-      o.put("location", s.location());
-      o.put("sha256", s.sha256());
-      if (s.reference() != null) {
-        o.put("post", s.reference());
-      }
-      ArrayNode rs = o.putArray("regions");
-      s.regions().forEach(rs::add);
-      if (s.problem() != null) {
-        o.put("problem", s.problem());
-      }
-      ArrayNode vals = o.putArray("readings");
+      List<SpreadReport.Reading> vals = new ArrayList<>();
       for (CountText.Reading r : s.readings()) {
-        ObjectNode v = vals.addObject();
-        v.put("field", r.field());
-        if (r.count().isPresent() && !r.field().equals("time")) {
-          v.put("value", r.count().getAsLong());
-        } else {
-          v.put("value", r.value());
-        }
-        v.put("text", r.line());
-        v.put("confidence", Math.round(r.confidence() * 100) / 100.0);
+        Object value = r.count().isPresent() && !r.field().equals("time")
+            ? (Object) r.count().getAsLong() : r.value();
+        vals.add(new SpreadReport.Reading(r.field(), value, r.line(), round(r.confidence())));
         if (r.field().equals("views") && better(r, bestViews)) {
           bestViews = r;
           viewsFrom = s;
@@ -83,71 +65,52 @@ final class ScreenshotFacts {
           membersFrom = s;
         }
       }
+      out.add(new SpreadReport.ReadSource(s.readFrom(), label(s.readFrom()), s.location(),
+          s.sha256(), s.reference(), s.regions(), s.problem(), vals));
     }
-    ObjectNode facts = (ObjectNode) root.get("facts");
-    ArrayNode trace = (ArrayNode) root.get("facts_trace");
-    ObjectNode prov = root.putObject("facts_provenance");
+    List<SpreadReport.FactTrace> trace = new ArrayList<>(counted.trace());
+    Map<String, SpreadReport.Provenance> prov = new LinkedHashMap<>();
+    Long clicks = null;
+    Long members = null;
     if (bestViews != null) {
-      put(facts, trace, prov, "distribution.counts.clicks", bestViews, viewsFrom,
+      clicks = put(trace, prov, "distribution.counts.clicks", bestViews, viewsFrom,
           "the largest view count read from a post (a lower bound of the clicks: other posts and"
               + " other pages are not added, so nothing is counted twice)");
     }
     if (bestMembers != null) {
-      put(facts, trace, prov, "distribution.group.members", bestMembers, membersFrom,
+      members = put(trace, prov, "distribution.group.members", bestMembers, membersFrom,
           "the largest subscriber or member count read from a chat's title bar or page");
     }
-    if (prov.isEmpty()) {
-      root.remove("facts_provenance");
+    List<SpreadReport.NotShown> notShown = new ArrayList<>();
+    for (SpreadReport.NotShown n : counted.notShown()) {
+      if (!prov.containsKey(n.fact())) {
+        notShown.add(n);
+      }
     }
+    return new Facts.Result(counted.facts().withRead(clicks, members), trace, notShown, out,
+        prov);
   }
 
   private static boolean better(CountText.Reading r, CountText.Reading best) {
     return best == null || r.count().orElse(0) > best.count().orElse(0);
   }
 
-  private static void put(ObjectNode facts, ArrayNode trace, ObjectNode prov, String fact,
-      CountText.Reading r, Source s, String rule) {
-    String[] path = fact.split("\\.");
-    ObjectNode node = facts;
-    for (int i = 0; i < path.length - 1; i++) {
-      JsonNode c = node.get(path[i]);
-      node = c instanceof ObjectNode o ? o : node.putObject(path[i]);
-    }
-    long value = r.count().orElseThrow();
-    node.put(path[path.length - 1], value);
-    ObjectNode t = trace.addObject();
-    t.put("fact", fact);
-    t.put("value", value);
-    t.put("rule", rule);
-    t.put("read_from", s.readFrom());
-    t.put("label_zh", label(s.readFrom()));
-    t.put("source", s.location());
-    t.put("sha256", s.sha256());
-    t.put("text", r.line());
-    t.put("confidence", Math.round(r.confidence() * 100) / 100.0);
-    ArrayNode refs = t.putArray("refs");
-    if (s.reference() != null) {
-      refs.add(s.reference());
-    }
-    prov.putObject(fact)
-        .put("read_from", s.readFrom())
-        .put("label_zh", label(s.readFrom()))
-        .put("confidence", Math.round(r.confidence() * 100) / 100.0)
-        .put("source", s.location());
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
   }
 
-  /** Removes the {@code facts_not_shown} entries that a read value now shows. */
-  static void pruneNotShown(ObjectNode root) {
-    JsonNode prov = root.get("facts_provenance");
-    JsonNode ns = root.get("facts_not_shown");
-    if (prov == null || !(ns instanceof ArrayNode a)) {
-      return;
-    }
-    for (Iterator<JsonNode> it = a.iterator(); it.hasNext(); ) {
-      if (prov.has(it.next().path("fact").asText())) {
-        it.remove();
-      }
-    }
+  private static long put(List<SpreadReport.FactTrace> trace,
+      Map<String, SpreadReport.Provenance> prov, String fact, CountText.Reading r, Source s,
+      String rule) {
+    long value = r.count().orElseThrow();
+    trace.add(new SpreadReport.FactTrace(fact, value, rule,
+        s.reference() == null ? List.of() : List.of(s.reference()),
+        s.reference() == null ? 0 : 1, List.of(s.sha256()),
+        new SpreadReport.Read(s.readFrom(), label(s.readFrom()), s.location(), r.line(),
+            round(r.confidence()))));
+    prov.put(fact, new SpreadReport.Provenance(s.readFrom(), label(s.readFrom()),
+        round(r.confidence()), s.location()));
+    return value;
   }
 
   static String label(String readFrom) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.lawcn.ChineseLaw;
 import org.redress.match.Matcher;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
+import org.redress.report.Times;
 import org.redress.sources.Limits;
 
 class ScannerTest {
@@ -156,10 +159,13 @@ class ScannerTest {
     }
     Scanner s = Scanner.builder(matcher).threads(1).clock(CLOCK).tempDir(tmp)
         .limits(Limits.builder().zipMaxBytes(10_000).build()).build();
-    JsonNode r = JSON.readTree(s.scan(List.of(zip, export)).toJson());
+    ScanResult result = s.scan(List.of(zip, export));
+    JsonNode r = JSON.readTree(result.toJson());
     assertThat(r.get("partial").asBoolean()).isTrue();
-    assertThat(r.at("/sources/0/refused").asText()).contains("bomb.zip", "ZIP bomb",
-        "--zip-max-bytes");
+    assertThat(r.at("/sources/0/refused").asText()).contains("bomb.zip", "ZIP bomb")
+        .doesNotContain("--");
+    assertThat(result.limitsExceeded().get(zip.toString()).limit())
+        .isEqualTo(org.redress.sources.LimitExceeded.Limit.ZIP_TOTAL_BYTES);
     assertThat(r.at("/unchecked/not_read/0").asText()).contains("bomb.zip");
     assertThat(r.at("/items/0/posts").asInt()).as("the other source is still scanned")
         .isEqualTo(2);
@@ -213,16 +219,38 @@ class ScannerTest {
     ScanFixtures.export(export, String.join(",",
         ScanFixtures.photo(1, "photos/a.png", "<script>alert(1)</script>", 3),
         ScanFixtures.text(2, "<img src=x> 针孔摄像机 包邮")));
-    String html = scanner(1).scan(List.of(export)).toHtml();
+    String html = scanner(1).scan(List.of(export)).toHtml(Times.BEIJING);
     assertThat(html).doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<script")
         .contains("&lt;script&gt;", "font-family", "<svg");
   }
 
   @Test
-  void csv_formulaLikeCellsAreDefused() {
-    assertThat(CsvReport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-    assertThat(CsvReport.cell("-12")).isEqualTo("-12");
-    assertThat(CsvReport.cell("a,b")).isEqualTo("\"a,b\"");
+  void scan_report_roundTripsThroughTheOneReader() throws Exception {
+    ScanResult r = scanner(2).scan(List.of(export));
+    SpreadReport back = ReportJson.read(
+        new java.io.ByteArrayInputStream(r.toJson().getBytes(StandardCharsets.UTF_8)), "r.json");
+    assertThat(back).isEqualTo(r.report());
+    assertThat(ReportJson.toText(back)).isEqualTo(r.toJson());
+    assertThat(back.allOccurrences().get(0).locator())
+        .isEqualTo("telegram:chat/42/message/1");
+  }
+
+  @Test
+  void scan_manyAdsInOneChat_allCountedFirstFiftyListed() throws Exception {
+    List<String> msgs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 120; i++) {
+      msgs.add(ScanFixtures.text(i, "针孔摄像机 烟雾报警器款 包邮 " + i));
+    }
+    ScanFixtures.export(export, String.join(",", msgs));
+    SpreadReport r = scanner(1).scan(List.of(export)).report();
+    assertThat(r.trade().adPosts()).isEqualTo(120);
+    assertThat(r.totals().adPosts()).isEqualTo(120);
+    assertThat(r.trade().byChat().get(0).adPosts()).isEqualTo(120);
+    assertThat(r.trade().posts()).hasSize(50);
+    assertThat(r.trade().notListed()).isEqualTo(70);
+    assertThat(r.facts().adPosts()).isEqualTo(120L);
+    assertThat(r.trade().byCategory().values().stream().mapToLong(Long::longValue).sum())
+        .isGreaterThanOrEqualTo(120);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * One exported message with its provenance.
  *
+ * @param platform the service it was published on
  * @param chat the chat it was posted in
  * @param messageId the message id within the chat (0 when the export has none)
  * @param type the export's message type: {@code message}, {@code service} or {@code unsupported}
@@ -30,6 +31,7 @@ import java.util.Objects;
  *     nothing (or to a message in another chat)
  */
 public record Post(
+    Platform platform,
     Chat chat,
     long messageId,
     String type,
@@ -47,6 +49,7 @@ public record Post(
     implements SourceItem {
   /** Checks that no component is null and copies the lists. */
   public Post {
+    Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(action, "action");
@@ -58,6 +61,31 @@ public record Post(
     Objects.requireNonNull(text, "text");
     links = List.copyOf(links);
     media = List.copyOf(media);
+  }
+
+  /** A Telegram post (every reader today reads Telegram exports). */
+  public Post(
+      Chat chat,
+      long messageId,
+      String type,
+      String action,
+      PostDate date,
+      String senderName,
+      String senderId,
+      boolean forwarded,
+      String forwardedFrom,
+      String forwardedFromId,
+      String text,
+      List<String> links,
+      List<MediaRef> media,
+      long replyTo) {
+    this(Platform.TELEGRAM, chat, messageId, type, action, date, senderName, senderId, forwarded,
+        forwardedFrom, forwardedFromId, text, links, media, replyTo);
+  }
+
+  /** Where the post is, on any platform: {@code telegram:chat/123/message/45}. */
+  public Locator locator() {
+    return Locator.post(platform, chat.id(), messageId);
   }
 
   /** True for service messages (joins, pins, title changes…), which nobody wrote as a post. */

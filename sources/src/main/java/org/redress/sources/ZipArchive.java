@@ -208,10 +208,9 @@ final class ZipArchive implements Closeable {
                 + Limits.bytes(total < 0 ? Long.MAX_VALUE : total)
                 + " uncompressed, over the cap of "
                 + Limits.bytes(limits.zipMaxBytes())
-                + " (possible ZIP bomb; not extracted). If the archive is genuine, raise the cap"
-                + " with "
-                + Limits.ZIP_MAX_BYTES_OPTION
-                + " BYTES");
+                + " (possible ZIP bomb; not extracted)",
+            new LimitExceeded(LimitExceeded.Limit.ZIP_TOTAL_BYTES,
+                total < 0 ? Long.MAX_VALUE : total, limits.zipMaxBytes()));
       }
       String why = check(e, limits, cdOffset);
       if (why != null && !refused.containsKey(e.name())) {
@@ -418,9 +417,8 @@ final class ZipArchive implements Closeable {
             + count
             + " entries, over the cap of "
             + limits.zipMaxEntries()
-            + " (not extracted). If the archive is genuine, raise the cap with "
-            + Limits.ZIP_MAX_ENTRIES_OPTION
-            + " N");
+            + " (not extracted)",
+        new LimitExceeded(LimitExceeded.Limit.ZIP_ENTRIES, count, limits.zipMaxEntries()));
   }
 
   private static void closeQuietly(Closeable c) {

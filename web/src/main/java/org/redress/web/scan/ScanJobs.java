@@ -32,7 +32,9 @@ import org.redress.match.VpdqRule;
 import org.redress.scan.HashCache;
 import org.redress.scan.ScanException;
 import org.redress.scan.Scanner;
-import org.redress.scan.SpreadReport;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
 import org.redress.sources.Limits;
 import org.redress.web.cases.CaseStore;
 
@@ -139,10 +141,13 @@ public final class ScanJobs implements AutoCloseable {
                 .progress(job::checked)
                 .tempDir(dir)
                 .build()
-                .scan(job.paths());
+                .scan(job.paths())
+                .report();
       }
-      report.writeJson(dir.resolve("report.json"));
+      ReportJson.write(report, dir.resolve("report.json"));
       job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
+    } catch (ReportException e) {
+      job.finish(ScanJob.State.FAILED, e.getMessage());
     } catch (ScanException e) {
       job.finish(
           Thread.currentThread().isInterrupted() || job.cancelRequested()

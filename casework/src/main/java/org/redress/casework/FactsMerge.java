@@ -1,0 +1,204 @@
+package org.redress.casework;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.redress.law.CaseFacts;
+import org.redress.report.SpreadReport;
+
+/**
+ * Merges what the victim tells (an intake facts file, {@code redress/case-facts@1}) with what
+ * spread reports prove (their facts fragments, same vocabulary). The rule, for each key a report
+ * can show:
+ *
+ * <ul>
+ *   <li><b>Dates</b> widen: {@code conduct.first_act} is the earliest of the intake and every
+ *       report, {@code conduct.last_act} the latest.
+ *   <li><b>Yes/no</b> ({@code distribution.shared}, {@code distribution.online}): a report only
+ *       ever shows {@code true} (posts it found); proof wins over an intake {@code false}, and
+ *       that is reported as a conflict.
+ *   <li><b>Counts</b> ({@code distribution.counts.images}, {@code .videos}): across reports,
+ *       distinct files by SHA-256 (a file in two exports counts once). {@code trade.ad_posts}:
+ *       distinct posts when every report lists them all, else the largest single report. A report
+ *       count is a proven lower bound, so when the intake gives a different number the
+ *       <b>larger</b> is kept and the difference is reported as a conflict.
+ *   <li>Every other intake key is kept as it is; {@code as_of} is set to the day given.
+ * </ul>
+ *
+ * The intake is parsed first with the same strict facts reader every command uses (a misspelt
+ * key is refused with the same message), and so is the result.
+ */
+public final class FactsMerge {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private FactsMerge() {}
+
+  /**
+   * A key on which the intake and the reports disagreed, and the value kept.
+   *
+   * @param key the dotted facts key
+   * @param intake the intake's value
+   * @param reports the reports' value
+   * @param kept the merged value
+   */
+  public record Conflict(String key, String intake, String reports, String kept) {}
+
+  /**
+   * The merged facts.
+   *
+   * @param facts the merged facts, already validated
+   * @param conflicts where intake and reports disagreed
+   */
+  public record Result(CaseFacts facts, String json, List<Conflict> conflicts) {
+    /** Copies the list. */
+    public Result {
+      conflicts = List.copyOf(conflicts);
+    }
+  }
+
+  /**
+   * Merges an intake text (YAML or JSON) with reports, as of a day.
+   *
+   * @param intakeName the intake's name for messages (its file)
+   * @throws CaseworkException naming the file for intake text that is not valid facts
+   */
+  public static Result merge(String intakeText, String intakeName, List<SpreadReport> reports,
+      LocalDate asOf) throws CaseworkException {
+    Facts.parse(intakeText, intakeName);
+    JsonNode parsed;
+    try {
+      parsed = YAML.readTree(intakeText);
+    } catch (IOException e) {
+      throw new CaseworkException(intakeName + ": " + e.getMessage(), e);
+    }
+    ObjectNode out = ((ObjectNode) parsed).deepCopy();
+    List<Conflict> conflicts = new ArrayList<>();
+    if (!reports.isEmpty()) {
+      mergeDates(out, reports);
+      for (String k : List.of("shared", "online")) {
+        boolean proven = reports.stream().anyMatch(r -> Boolean.TRUE.equals(
+            k.equals("shared") ? r.facts().shared() : r.facts().online()));
+        if (proven) {
+          JsonNode had = out.path("distribution").path(k);
+          if (had.isBoolean() && !had.asBoolean()) {
+            conflicts.add(new Conflict("distribution." + k, "false", "true", "true"));
+          }
+          obj(out, "distribution").put(k, true);
+        }
+      }
+      count(out, conflicts, "distribution.counts.images", distinctFiles(reports, "images"));
+      count(out, conflicts, "distribution.counts.videos", distinctFiles(reports, "videos"));
+      count(out, conflicts, "trade.ad_posts", adPosts(reports));
+    }
+    out.put("schema", CaseFacts.SCHEMA);
+    out.put("as_of", asOf.toString());
+    String json;
+    try {
+      json = JSON.writeValueAsString(out) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("failed to write the merged facts: " + e.getMessage(), e);
+    }
+    return new Result(Facts.parse(json, "merged facts"), json, conflicts);
+  }
+
+  private static void mergeDates(ObjectNode out, List<SpreadReport> reports)
+      throws CaseworkException {
+    LocalDate first = date(out, "first_act");
+    LocalDate last = date(out, "last_act");
+    for (SpreadReport r : reports) {
+      LocalDate f = r.facts().firstAct();
+      LocalDate l = r.facts().lastAct();
+      if (f != null && (first == null || f.isBefore(first))) {
+        first = f;
+      }
+      if (l != null && (last == null || l.isAfter(last))) {
+        last = l;
+      }
+    }
+    if (first != null) {
+      obj(out, "conduct").put("first_act", first.toString());
+    }
+    if (last != null) {
+      obj(out, "conduct").put("last_act", last.toString());
+    }
+  }
+
+  private static LocalDate date(ObjectNode out, String key) {
+    JsonNode v = out.path("conduct").path(key);
+    return v.isTextual() ? LocalDate.parse(v.asText()) : null;
+  }
+
+  /** Distinct files (by SHA-256) behind a count fact over all reports; null when none shows it. */
+  private static Long distinctFiles(List<SpreadReport> reports, String key) {
+    Set<String> files = new LinkedHashSet<>();
+    boolean shown = false;
+    for (SpreadReport r : reports) {
+      for (SpreadReport.FactTrace t : r.factsTrace()) {
+        if (t.fact().equals("distribution.counts." + key)) {
+          shown = true;
+          if (t.sha256() != null) {
+            files.addAll(t.sha256());
+          }
+        }
+      }
+    }
+    return shown && !files.isEmpty() ? (long) files.size() : null;
+  }
+
+  private static Long adPosts(List<SpreadReport> reports) {
+    Set<String> refs = new LinkedHashSet<>();
+    long largest = 0;
+    boolean complete = true;
+    for (SpreadReport r : reports) {
+      for (SpreadReport.FactTrace t : r.factsTrace()) {
+        if (t.fact().equals("trade.ad_posts")) {
+          complete &= t.refs().size() == t.refsTotal();
+          for (String ref : t.refs()) {
+            refs.add(ref);
+          }
+        }
+      }
+      if (r.facts().adPosts() != null) {
+        largest = Math.max(largest, r.facts().adPosts());
+      }
+    }
+    if (largest == 0) {
+      return null;
+    }
+    return complete ? Math.max(refs.size(), largest) : largest;
+  }
+
+  private static void count(ObjectNode out, List<Conflict> conflicts, String key, Long proven) {
+    if (proven == null) {
+      return;
+    }
+    String[] parts = key.split("\\.");
+    ObjectNode parent = out;
+    for (int i = 0; i < parts.length - 1; i++) {
+      parent = obj(parent, parts[i]);
+    }
+    String leaf = parts[parts.length - 1];
+    JsonNode had = parent.get(leaf);
+    long kept = proven;
+    if (had != null && had.canConvertToLong() && had.asLong() != proven) {
+      kept = Math.max(had.asLong(), proven);
+      conflicts.add(new Conflict(key, had.asText(), Long.toString(proven), Long.toString(kept)));
+    }
+    parent.put(leaf, kept);
+  }
+
+  private static ObjectNode obj(ObjectNode parent, String key) {
+    JsonNode n = parent.get(key);
+    return n instanceof ObjectNode o ? o : parent.putObject(key);
+  }
+}
