@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "doc",
     mixinStandardHelpOptions = true,
+    // Chinese help where the locale asks for it (DocMessages_zh.properties); the base bundle is
+    // empty, so other locales read the English texts below.
+    resourceBundle = "org.redress.cli.DocMessages",
     description = {
       "Write a document for a case as DOCX and/or PDF, in Chinese (authoritative) and/or "
           + "English. KIND is one of the kinds shown by 'redress doc list'. Unknown values "
@@ -39,7 +42,7 @@ import picocli.CommandLine.Spec;
 public final class DocCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND",
+  @Parameters(index = "0", paramLabel = "KIND", descriptionKey = "kind",
       description = "Document kind, 'all' for every kind in one run, or 'list'.")
   String kind;
 

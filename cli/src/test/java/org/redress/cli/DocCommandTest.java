@@ -163,4 +163,17 @@ class DocCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--layout must be elements or narrative, was 'table'");
   }
+
+  @Test
+  void help_chineseLocale_isChinese() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+      CliRun r = CliRun.of("doc", "--help");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).contains("用法：", "案件事实文件", "要素式");
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.redress.law.CaseFacts;
 import org.redress.law.InvalidFactsException;
+import org.redress.lawcn.ChineseLaw;
 
 /**
  * Issue 11's disagreements: {@code redress doc} reads a facts file through the legal engine's
@@ -29,7 +29,7 @@ class FactsLikeAssessTest {
 
   private static Optional<String> assess(String text) {
     try {
-      CaseFacts.parse(text, org.redress.lawcn.ChineseLaw.factsSchema());
+      ChineseLaw.jurisdiction().parseFacts(text);
       return Optional.empty();
     } catch (InvalidFactsException e) {
       return Optional.of(e.getMessage());

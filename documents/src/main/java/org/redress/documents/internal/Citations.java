@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redress.documents.Lang;
+import org.redress.lawcn.ChineseLaw;
 
 /**
  * Turns the provision IDs of {@code shared/law/cn-law-reference.md} (e.g. {@code CN-CL-246},
@@ -95,8 +96,24 @@ public final class Citations {
 
   private Citations() {}
 
-  /** The citation for a provision ID, or empty when the ID is not one the reference uses. */
+  /**
+   * The citation for a provision ID, or empty when the ID is not one the reference uses. The
+   * law-cn data's citation table (the one {@code assess} prints) comes first; this class's own
+   * patterns cover the procedural and evidence provisions the law data does not hold (the
+   * evidence rules, the Criminal Procedure Law) and say which instruments are confirmed only from
+   * secondary sources.
+   */
   public static Optional<Citation> of(String id) {
+    Optional<Citation> own = own(id);
+    org.redress.law.Text law = ChineseLaw.jurisdiction().citations().get(id);
+    if (law != null) {
+      return Optional.of(new Citation(id, law.zh(), law.en(),
+          own.map(Citation::status).orElse(Status.CONFIRMED)));
+    }
+    return own;
+  }
+
+  private static Optional<Citation> own(String id) {
     for (Instrument in : INSTRUMENTS) {
       Matcher m = in.id().matcher(id);
       if (!m.matches()) {

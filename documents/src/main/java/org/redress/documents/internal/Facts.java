@@ -11,10 +11,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.redress.documents.InputException;
 import org.redress.law.CaseFacts;
+import org.redress.lawcn.ChineseLaw;
 
 /**
  * The case facts as documents use them, read through the legal engine's own reader
- * ({@link CaseFacts#parse}), so a facts file is accepted or refused by {@code redress doc}
+ * ({@code ChineseLaw.jurisdiction().parseFacts}, as {@code assess} reads them), so a facts file is accepted or refused by {@code redress doc}
  * exactly as by {@code redress assess}: same rules, same message. A missing key means "unknown".
  */
 public final class Facts {
@@ -43,7 +44,7 @@ public final class Facts {
     } catch (IOException e) {
       throw new InputException(file, "failed to read: " + e.getMessage(), e);
     }
-    return new Facts(file, CaseFacts.parse(text, org.redress.lawcn.ChineseLaw.factsSchema()));
+    return new Facts(file, ChineseLaw.jurisdiction().parseFacts(text));
   }
 
   /** The file the facts came from. */

@@ -57,6 +57,7 @@ public final class Model {
     }
     m.put("agent", agent);
     m.put("takedown", kind == DocumentKind.TAKEDOWN_NOTICE);
+    m.put("private_prosecution", kind == DocumentKind.PRIVATE_PROSECUTION);
     m.put("foreign", foreign(p));
     m.put("platform", body(p.platform(), w.t("平台名称", "platform name"),
         w.t("平台运营者名称", "operator of the platform")));
