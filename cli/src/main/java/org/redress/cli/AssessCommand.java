@@ -78,7 +78,8 @@ public final class AssessCommand implements Callable<Integer> {
           : facts.asOf().orElseGet(() -> LocalDate.now(ZoneId.of("Asia/Shanghai")));
       assessment = law.assess(facts, date);
     } catch (InvalidFactsException e) {
-      throw new ExitCodes.UsageException(factsFile + ": " + e.getMessage());
+      // Bad input data: exit 1, the same message every command gives for this file.
+      throw new InvalidFactsException(e.field(), factsFile + ": " + e.getMessage());
     }
     if (json) {
       spec.commandLine().getOut().println(assessment.toJson());

@@ -261,21 +261,21 @@ public final class DemoCommand implements Callable<Integer> {
     return false;
   }
 
-  /** The plan's notice, its numbered routes and its dates: what to do first, at a glance. */
+  /** The plan's notice, its numbered actions and its time limits: what to do first. */
   static String summary(String plan) {
     List<String> keep = new ArrayList<>();
     List<String> lines = plan.lines().toList();
-    boolean deadlines = false;
+    boolean section = false;
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
-      if (i < 2 || l.matches("\\s*\\d+\\. \\[.*") || l.startsWith("Routes")) {
+      if (i < 3) {
         keep.add(l);
-      } else if (l.startsWith("Deadlines")) {
-        deadlines = true;
+      } else if (l.matches("\\d\\. (What to do|Time limits).*")) {
+        section = true;
         keep.add(l);
-      } else if (deadlines && l.isBlank()) {
-        deadlines = false;
-      } else if (deadlines) {
+      } else if (section && l.isBlank()) {
+        section = false;
+      } else if (section && (l.matches("\\d+\\. .*") || l.startsWith("   · "))) {
         keep.add(l);
       }
     }

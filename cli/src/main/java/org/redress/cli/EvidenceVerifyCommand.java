@@ -9,9 +9,11 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.redress.evidence.PackageVerifier;
 import org.redress.evidence.Verification;
+import org.redress.evidence.VerifiedManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +42,16 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       description = "Require timestamps to be signed by this TSA certificate (PEM or DER).")
   Path tsaCert;
 
+  @Option(names = "--expect-key", paramLabel = "FINGERPRINT",
+      description = "Require the package to be signed by the key with this SHA-256 fingerprint "
+          + "(as printed by `evidence checkpoint --publish`); any other key: exit 1.")
+  String expectKey;
+
+  @Option(names = "--against-checkpoint", paramLabel = "FILE",
+      description = "A signed checkpoint kept earlier (e.g. the file from `evidence checkpoint "
+          + "--publish`): the package must extend it (RFC 6962 consistency).")
+  Path againstCheckpoint;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(pkg)) {
@@ -51,9 +63,16 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       pass = EvidenceOptions.secret(recipientFile, EvidenceExportCommand.RECIPIENT_ENV,
           "recipient passphrase");
     }
+    String earlier = againstCheckpoint == null ? null : checkpointText(againstCheckpoint);
+    if (expectKey != null
+        && !PackageVerifier.normalizeFingerprint(expectKey).matches("[0-9a-f]{64}")) {
+      throw new ExitCodes.UsageException("--expect-key must be a SHA-256 fingerprint (64 hex "
+          + "digits), was \"" + expectKey + "\"");
+    }
     Verification v;
     try {
-      v = PackageVerifier.verify(pkg, pass, cert);
+      v = PackageVerifier.verify(pkg, new PackageVerifier.Options(pass, cert, expectKey,
+          earlier));
     } finally {
       if (pass != null) {
         Arrays.fill(pass, '\0');
@@ -64,6 +83,7 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       out.println(c);
     }
     out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
+    v.manifest().ifPresent(m -> explain(out, m, expectKey != null, earlier != null));
     out.flush();
     if (!v.ok()) {
       throw new VerificationFailed("package " + pkg + " did not verify: "
@@ -71,6 +91,50 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     }
     return ExitCodes.OK;
   }
+
+  /** Says who signed, what trusted time covers it, and what that proves and does not. */
+  static void explain(PrintWriter out, VerifiedManifest m, boolean pinned, boolean extended) {
+    out.println();
+    out.println("signed by:   Ed25519 key with SHA-256 fingerprint " + m.keyFingerprint()
+        + (pinned ? " (the key you expected)" : " (NOT pinned: compare it with the fingerprint "
+            + "you were given when the evidence was preserved, or use --expect-key)"));
+    if (m.timestamps().isEmpty()) {
+      out.println("trusted time: NONE: no RFC 3161 timestamp covers this package; every time "
+          + "in it comes from the preserving computer's own clock");
+    } else {
+      for (VerifiedManifest.Timestamp t : m.timestamps()) {
+        out.printf(Locale.ROOT, "trusted time: RFC 3161 timestamp by %s (certificate SHA-256 %s) "
+            + "at %s covers checkpoint %d%n", t.tsaSubject(), t.tsaCertSha256(), t.time(),
+            t.treeSize());
+      }
+    }
+    out.println("this proves: the files listed have exactly these SHA-256 values and metadata, "
+        + "and were logged by whoever holds that key, in this order, without later change"
+        + (m.timestamps().isEmpty() ? "" : "; items under a timestamp existed by its time")
+        + (extended ? "; the log extends the checkpoint you kept" : "") + ".");
+    out.println("it does not prove: who holds the key (pin it), that the files show what their "
+        + "metadata says, or where they came from; without a timestamp, not when they were "
+        + "preserved. See docs/evidence-format.md §10.");
+  }
+
+  static String checkpointText(Path p) {
+    try {
+      String s = Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
+      int begin = s.indexOf(BEGIN);
+      int end = s.indexOf(END);
+      if (begin >= 0 && end > begin) {
+        s = s.substring(s.indexOf('\n', begin) + 1, end);
+      }
+      return s;
+    } catch (IOException ex) {
+      throw new ExitCodes.UsageException("cannot read checkpoint file " + p + ": "
+          + ex.getMessage());
+    }
+  }
+
+  /** Markers around the signed checkpoint in a published file. */
+  static final String BEGIN = "-----BEGIN REDRESS CHECKPOINT-----";
+  static final String END = "-----END REDRESS CHECKPOINT-----";
 
   static X509Certificate readCert(Path p) {
     try (InputStream in = Files.newInputStream(p)) {

@@ -24,10 +24,13 @@ import picocli.CommandLine.Option;
       AllowCommand.class,
       MatchCommand.class,
       ScanCommand.class,
+      BulkCommand.class,
+      CaptureCommand.class,
       AssessCommand.class,
       LawCommand.class,
       EvidenceCommand.class,
       DocCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

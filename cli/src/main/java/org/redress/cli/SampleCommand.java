@@ -31,7 +31,8 @@ public final class SampleCommand implements Runnable {
       name = "telegram-export",
       mixinStandardHelpOptions = true,
       description = {
-        "Write a synthetic Telegram Desktop JSON export to DIR: generated pictures,",
+        "Write a synthetic Telegram Desktop export (JSON, or HTML with --format html)",
+        "to DIR: generated pictures,",
         "edited copies of 'victim' pictures (originals in DIR/victim-originals),",
         "skipped media, forwards, ad posts marked as synthetic, and DIR/planted.json",
         "saying what was planted where. Nothing in it shows a real person."
@@ -63,6 +64,15 @@ public final class SampleCommand implements Runnable {
             "Write a single-chat export (ChatExport_*) instead of a full one (DataExport_*).")
     boolean singleChat;
 
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "json",
+        description =
+            "json (result.json, 'Machine-readable JSON') or html (messages.html, Telegram"
+                + " Desktop's default) (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Override
     public Integer call() throws IOException {
       int min = SampleExport.minimumMessages(singleChat);
@@ -77,10 +87,20 @@ public final class SampleCommand implements Runnable {
         throw new ExitCodes.UsageException(
             dir + " exists and is not an empty folder; choose a new folder (nothing was written)");
       }
+      if (!format.equals("json") && !format.equals("html")) {
+        throw new ExitCodes.UsageException("--format must be json or html, was " + format);
+      }
       SampleExport.Result r =
-          SampleExport.generate(dir, new SampleExport.Options(seed, messages, singleChat));
+          SampleExport.generate(
+              dir,
+              new SampleExport.Options(
+                  seed, messages, singleChat, format.equals("html"), SampleHtml.PER_PAGE));
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Synthetic Telegram export (no real people or posts): " + r.export());
+      out.println(
+          "Synthetic Telegram "
+              + (format.equals("html") ? "HTML " : "")
+              + "export (no real people or posts): "
+              + r.export());
       out.println(
           "  "
               + r.messages()

@@ -25,7 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Generates a synthetic Telegram Desktop JSON export with a ground-truth manifest ({@code
+ * Generates a synthetic Telegram Desktop export (JSON, or HTML through {@link SampleHtml}) with a
+ * ground-truth manifest ({@code
  * planted.json}, schema {@code redress/planted@1}, see {@code docs/sources.md}). Pictures are
  * generated landscapes and posters; some posts carry edited copies of "victim" pictures written to
  * {@code victim-originals/}. Everything is seeded: the same seed and size give the same files.
@@ -89,8 +90,18 @@ final class SampleExport {
     "新相机到了"
   };
 
-  /** What to generate. */
-  record Options(long seed, int messages, boolean singleChat) {}
+  /**
+   * What to generate.
+   *
+   * @param html write Telegram Desktop's HTML export (its default) instead of JSON
+   * @param perPage messages per HTML page ({@code messages.html}, {@code messages2.html}…);
+   *     Telegram Desktop writes 1,000
+   */
+  record Options(long seed, int messages, boolean singleChat, boolean html, int perPage) {
+    Options(long seed, int messages, boolean singleChat) {
+      this(seed, messages, singleChat, false, SampleHtml.PER_PAGE);
+    }
+  }
 
   /** What was made, for the command's summary. */
   record Result(
@@ -287,7 +298,16 @@ final class SampleExport {
     for (Msg m : planted) {
       m.media.run();
     }
-    writeExport(planted);
+    if (opt.html()) {
+      List<SampleHtml.Message> html = new ArrayList<>();
+      for (Msg m : planted) {
+        html.add(htmlMessage(m));
+      }
+      new SampleHtml(export, opt.singleChat(), opt.perPage(), EXPORTER_ZONE)
+          .write(chatsForHtml(), html);
+    } else {
+      writeExport(planted);
+    }
     writeManifest(manifest, victims, planted, video, videoNote);
     return new Result(
         export,
@@ -487,7 +507,6 @@ final class SampleExport {
     } else {
       m.body.put("file_name", "VID_" + (2000 + random.nextInt(1000)) + ".mp4");
       m.body.put("file_size", reason.equals("exceeds_max_size") ? 2_500_000_000L : 48_000_000L);
-      m.body.put("thumbnail", placeholder);
       m.body.put("media_type", mediaType);
       m.body.put("mime_type", "video/mp4");
       m.body.put("duration_seconds", 30 + random.nextInt(600));
@@ -646,6 +665,56 @@ final class SampleExport {
     mapper.writeValue(export.resolve("result.json").toFile(), root);
   }
 
+  private List<SampleHtml.ChatInfo> chatsForHtml() {
+    List<SampleHtml.ChatInfo> out = new ArrayList<>();
+    for (ChatSpec c : chats) {
+      out.add(new SampleHtml.ChatInfo(c.id(), c.name(), c.type(), c.folder()));
+    }
+    return out;
+  }
+
+  /** The message as the HTML writer needs it, from the same fields the JSON export gets. */
+  private SampleHtml.Message htmlMessage(Msg m) {
+    ObjectNode o = messageJson(m);
+    String text;
+    String link = null;
+    String linkText = null;
+    if (o.get("text").isArray()) {
+      StringBuilder sb = new StringBuilder();
+      for (var part : o.get("text")) {
+        if (part.isTextual()) {
+          sb.append(part.asText());
+        } else {
+          link = part.get("href").asText();
+          linkText = part.get("text").asText();
+        }
+      }
+      text = sb.toString();
+    } else {
+      text = o.get("text").asText();
+    }
+    return new SampleHtml.Message(
+        m.chat.id(),
+        m.id,
+        m.unixtime,
+        m.service,
+        m.service ? o.path("action").asText() : "",
+        m.sender.name(),
+        m.forwardedFrom,
+        text,
+        link,
+        linkText,
+        o.path("photo").asText(null),
+        o.path("file").asText(null),
+        o.path("file_name").asText(null),
+        o.path("thumbnail").asText(null),
+        o.path("media_type").asText(null),
+        o.path("width").asInt(0),
+        o.path("height").asInt(0),
+        o.path("duration_seconds").asInt(0),
+        o.path("photo_file_size").asLong(o.path("file_size").asLong(0)));
+  }
+
   private static ObjectNode chatJson(ChatSpec c, ArrayNode messages) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("name", c.name());
@@ -662,6 +731,7 @@ final class SampleExport {
     manifest.put("generator", "redress sample telegram-export");
     manifest.put("seed", opt.seed());
     manifest.put("format", opt.singleChat() ? "single_chat" : "full_export");
+    manifest.put("export_format", opt.html() ? "html" : "json");
     manifest.put("export", dir.relativize(export).toString());
     manifest.put("exporter_time_zone", EXPORTER_ZONE.getId());
     ArrayNode chatList = manifest.putArray("chats");

@@ -86,13 +86,26 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--case", paramLabel = "CASE", description = "Evidence case for --preserve.")
   String caseId;
 
+  @Option(names = "--no-screenshots",
+      description = "Do not search unmatched images for picture regions (screenshots).")
+  boolean noScreenshots;
+
+  @Option(names = "--no-ocr",
+      description = "Do not read the text (counts) of matched screenshots with Tesseract.")
+  boolean noOcr;
+
   @Option(names = {"-j", "--threads"}, paramLabel = "N",
       description = "Hashing threads (default: the number of processors).")
   Integer threads;
 
   @Option(names = Limits.ZIP_MAX_BYTES_OPTION, paramLabel = "BYTES",
-      description = "Refuse ZIP archives declaring more uncompressed bytes (default 64 GiB).")
+      description = "Refuse ZIP archives declaring more uncompressed bytes (default 16 GiB).")
   Long zipMaxBytes;
+
+  @Option(names = Limits.ZIP_MAX_ENTRY_BYTES_OPTION, paramLabel = "BYTES",
+      description = "Leave unchecked ZIP entries declaring more uncompressed bytes (default"
+          + " 2 GiB).")
+  Long zipMaxEntryBytes;
 
   @Option(names = Limits.ZIP_MAX_ENTRIES_OPTION, paramLabel = "N",
       description = "Refuse ZIP archives with more entries (default 1000000).")
@@ -120,7 +133,8 @@ public final class ScanCommand implements Callable<Integer> {
     for (String w : warnings) {
       err.println("redress: warning: " + w);
     }
-    b = Scanner.builder(matcher).limits(limits).thumbnails(thumbnails);
+    b = Scanner.builder(matcher).limits(limits).thumbnails(thumbnails)
+        .screenshots(!noScreenshots).ocr(!noOcr);
     try {
       if (threads != null) {
         b.threads(threads);
@@ -140,7 +154,11 @@ public final class ScanCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "redress: resuming: %d file(s) already hashed in %s%n",
             cache.size(), cacheFile);
       }
-      report = b.cache(cache).build().scan(paths);
+      Scanner scanner = b.cache(cache).build();
+      report = scanner.scan(paths);
+      if (report.screenshotsMatched() && !noOcr && scanner.ocrProblem().isPresent()) {
+        err.println("redress: note: " + scanner.ocrProblem().get());
+      }
     } finally {
       if (bar != null) {
         bar.finish();
@@ -179,6 +197,13 @@ public final class ScanCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     if (report.partial()) {
+      List<String> notRead = report.notRead();
+      for (String line : notRead.subList(0, Math.min(notRead.size(), 20))) {
+        err.println("redress: " + inert(line));
+      }
+      if (notRead.size() > 20) {
+        err.println("redress: ... and " + (notRead.size() - 20) + " more (see the report)");
+      }
       err.println("redress: the report is partial: some input could not be read (see"
           + " unchecked.not_read in the report)");
       err.flush();
@@ -187,11 +212,28 @@ public final class ScanCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Untrusted text for the terminal: control and bidi characters shown as U+FFFD. */
+  static String inert(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            c -> {
+              boolean bidi =
+                  (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
+                      || c == 0x200F || c == 0x061C;
+              b.appendCodePoint(Character.isISOControl(c) || bidi ? 0xFFFD : c);
+            });
+    return b.toString();
+  }
+
   private Limits limits() {
     try {
       Limits.Builder lb = Limits.builder();
       if (zipMaxBytes != null) {
         lb.zipMaxBytes(zipMaxBytes);
+      }
+      if (zipMaxEntryBytes != null) {
+        lb.zipMaxEntryBytes(zipMaxEntryBytes);
       }
       if (zipMaxEntries != null) {
         lb.zipMaxEntries(zipMaxEntries);

@@ -44,16 +44,17 @@ class AssessCommandTest {
   void assess_contractExample_printsAChinesePlanWithTheNotice() throws IOException {
     Result r = run("assess", example().toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("不构成法律意见").contains("CN-PSAPL-2025-50")
-        .contains("2026-11-20").contains("12377");
+    assertThat(r.out()).contains("不构成法律意见").contains("向公安机关报案")
+        .contains("《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（六）项")
+        .contains("2026年11月20日").contains("12377").doesNotContain("CN-PSAPL");
   }
 
   @Test
   void assess_english_printsRoutesDeadlinesAndUnconfirmed() throws IOException {
     Result r = run("assess", example().toString(), "--lang", "en");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("not legal advice").contains("Routes, in order")
-        .contains("Deadlines (by date)").contains("UNCONFIRMED");
+    assertThat(r.out()).contains("not legal advice").contains("What to do, in order")
+        .contains("Time limits").contains("UNCONFIRMED");
   }
 
   @Test
@@ -83,32 +84,32 @@ class AssessCommandTest {
   }
 
   @Test
-  void assess_unknownKey_isOneLineNamingTheNearestKey_exit2() throws IOException {
+  void assess_unknownKey_isOneLineNamingTheNearestKey_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\nconduct: {first_act: 2026-02-01}\n"
         + "acts: {covert_filmng: true}\n");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err().strip()).isEqualTo("redress: " + p
         + ": unknown key acts.covert_filmng; did you mean acts.covert_filming?");
     assertThat(r.out()).isEmpty();
   }
 
   @Test
-  void assess_malformedYaml_isOneLine_exit2() throws IOException {
+  void assess_malformedYaml_isOneLine_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\nacts: {covert_filming: true\n");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err().strip()).startsWith("redress: " + p + ": malformed YAML/JSON at line")
         .doesNotContain("\n").doesNotContain("Exception");
   }
 
   @Test
-  void assess_negativeCount_namesTheField_exit2() throws IOException {
+  void assess_negativeCount_namesTheField_exit1() throws IOException {
     Path p = write("bad.json", "{\"schema\":\"redress/case-facts@1\","
         + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
         + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err()).contains("distribution.counts.videos: must not be negative, was -3");
   }
 
@@ -120,11 +121,11 @@ class AssessCommandTest {
   }
 
   @Test
-  void assess_lastActBeforeFirstAct_exit2() throws IOException {
+  void assess_lastActBeforeFirstAct_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\n"
         + "conduct: {first_act: 2026-02-01, last_act: 2026-01-01}\n");
     Result r = run("assess", p.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err()).contains("conduct.last_act: 2026-01-01 is before conduct.first_act");
   }
 
@@ -140,5 +141,15 @@ class AssessCommandTest {
     Result r = run("assess", dir.resolve("nope.yaml").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("no such file");
+  }
+
+  @Test
+  void assess_decimalMedicalCosts_isAcceptedAsAnAmount() throws IOException {
+    Path p = write("costs.yaml", "schema: redress/case-facts@1\n"
+        + "conduct: {first_act: 2026-02-01}\nacts: {covert_filming: true}\n"
+        + "harm: {medical_costs_cny: 1234.50}\n");
+    Result r = run("assess", p.toString(), "--json", "--as-of", "2026-03-01");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"plan\"");
   }
 }

@@ -38,7 +38,7 @@ class DemoCommandTest {
     assertThat(facts.path("distribution").path("counts").path("images").asLong())
         .isEqualTo(report.path("facts").path("distribution").path("counts").path("images")
             .asLong());
-    assertThat(r.out()).contains("[applies]").contains("CN-PSAPL-2025-50");
+    assertThat(r.out()).contains("Report to the police").contains("Time limits");
     assertThat(demo.resolve("plan.zh.txt")).isRegularFile();
     // Every document kind, both languages and formats (the foreign platform's notice in English
     // only), and the 12377 report as plain text too.

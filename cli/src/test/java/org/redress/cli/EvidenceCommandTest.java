@@ -97,7 +97,7 @@ class EvidenceCommandTest {
     Result verify = run("evidence", "verify", pkg.toString());
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("ok    checkpoint: signature valid; size 2")
-        .contains("ok    entry 0: add of item 0").endsWith("VERIFIED: every check holds\n");
+        .contains("ok    entry 0: add of item 0").contains("VERIFIED: every check holds\n");
 
     Result log = run("evidence", "verify-log", "--deep");
     assertThat(log.code()).as(log.out()).isZero();
@@ -323,5 +323,40 @@ class EvidenceCommandTest {
     assertThat(log.code()).isZero();
     assertThat(log.out()).contains("content NOT checked")
         .endsWith("VERIFIED: log, checkpoints and pack coverage hold; content not checked\n");
+  }
+
+  @Test
+  void verify_namesSignerAndTrustedTime_expectKeyPinsIt_publishedCheckpointExtended()
+      throws Exception {
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
+    Path published = tmp.resolve("for-the-notary.txt");
+    Result pub = run("evidence", "checkpoint", "--publish", published.toString());
+    assertThat(pub.code()).as(pub.err()).isZero();
+    String text = Files.readString(published, StandardCharsets.UTF_8);
+    String fp = pub.out().lines().filter(l -> l.startsWith("key fingerprint (SHA-256): "))
+        .findFirst().orElseThrow().substring("key fingerprint (SHA-256): ".length());
+    assertThat(text).contains("-----BEGIN REDRESS CHECKPOINT-----")
+        .contains("--expect-key " + fp);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(published))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
+    Path pkg = tmp.resolve("p.zip");
+    assertThat(run("evidence", "export", "--case", "c", pkg.toString()).code()).isZero();
+
+    Result v = run("evidence", "verify", pkg.toString());
+    assertThat(v.code()).isZero();
+    assertThat(v.out()).contains("signed by:   Ed25519 key with SHA-256 fingerprint " + fp
+        + " (NOT pinned").contains("trusted time: NONE").contains("it does not prove: ");
+    Result pinned = run("evidence", "verify", pkg.toString(), "--expect-key", fp,
+        "--against-checkpoint", published.toString());
+    assertThat(pinned.code()).as(pinned.out()).isZero();
+    assertThat(pinned.out()).contains("ok    earlier checkpoint: checkpoint 2 extends your "
+        + "checkpoint 1").contains("(the key you expected)");
+    String wrong = "0".repeat(64);
+    Result other = run("evidence", "verify", pkg.toString(), "--expect-key", wrong);
+    assertThat(other.code()).isEqualTo(1);
+    assertThat(other.err()).contains("signer: signed by key " + fp + ", not the expected "
+        + wrong);
   }
 }

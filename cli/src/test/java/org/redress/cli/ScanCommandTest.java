@@ -210,7 +210,8 @@ class ScanCommandTest {
   @Test
   void scan_sampleExport_factsAreValidCaseFactsTracedToMessages() throws Exception {
     JsonNode facts = report.get("facts");
-    org.redress.law.CaseFacts parsed = org.redress.lawcn.ChineseLaw.jurisdiction().parseFacts(JSON.writeValueAsString(facts));
+    org.redress.law.CaseFacts parsed =
+        org.redress.lawcn.ChineseLaw.jurisdiction().parseFacts(JSON.writeValueAsString(facts));
     assertThat(parsed).isNotNull();
     assertThat(facts.at("/trade/ad_posts").asLong())
         .isEqualTo(planted.get("totals").get("ad_posts").asLong());

@@ -1012,6 +1012,42 @@ public final class EvidenceStore implements AutoCloseable {
     return latest;
   }
 
+  /**
+   * Signs (and, with a TSA, timestamps) a checkpoint and marks it published: every package
+   * exported later carries a consistency proof from it, so whoever keeps it (a lawyer, a notary)
+   * can check that later packages extend it (docs §10).
+   *
+   * @throws EvidenceException if the workspace is read-only or writing fails
+   */
+  public Checkpoint publishCheckpoint() throws EvidenceException {
+    Checkpoint c = checkpoint();
+    try {
+      Durable.writeOnce(layout.publishedMark(c.size()), c.bytes());
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to mark checkpoint " + c.size() + " published: "
+          + ex.getMessage(), ex);
+    }
+    return c;
+  }
+
+  /** Sizes of published checkpoints, ascending. */
+  List<Long> publishedSizes() throws IOException {
+    List<Long> out = new ArrayList<>();
+    if (!Files.isDirectory(layout.published())) {
+      return out;
+    }
+    try (Stream<Path> s = Files.list(layout.published())) {
+      s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{16}\\.txt"))
+          .map(n -> Long.parseLong(n.substring(0, 16))).sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Whether a TSA is configured. */
+  public boolean hasTsa() {
+    return tsa != null;
+  }
+
   private void makeCheckpoint(boolean stamp) throws EvidenceException {
     long size = tree.size();
     if (readOnly) {

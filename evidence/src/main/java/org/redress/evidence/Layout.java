@@ -71,6 +71,15 @@ final class Layout {
     return checkpoints().resolve(sizeName(size) + ".tsr");
   }
 
+  /** Marks of checkpoints published with {@code evidence checkpoint --publish}. */
+  Path published() {
+    return root.resolve("published");
+  }
+
+  Path publishedMark(long size) {
+    return published().resolve(sizeName(size) + ".txt");
+  }
+
   Path cases() {
     return root.resolve("cases");
   }

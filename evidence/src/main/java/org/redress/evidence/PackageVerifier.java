@@ -1,7 +1,5 @@
 package org.redress.evidence;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -13,16 +11,12 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
  * Verifies an evidence package with nothing but the package (docs/evidence-format.md §8): zip
@@ -35,7 +29,8 @@ public final class PackageVerifier {
   static final long MAX_TOTAL = 1L << 30;
   private static final Pattern ALLOWED = Pattern.compile(
       "manifest\\.json|checkpoint\\.txt|public-key\\.txt|index\\.html|proofs/(0|[1-9][0-9]*)\\.txt"
-          + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin");
+          + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin"
+          + "|consistency/[0-9]{16}\\.txt");
   private static final byte[] PACKAGE_CHECK =
       "redress-package-1".getBytes(StandardCharsets.US_ASCII);
 
@@ -56,14 +51,49 @@ public final class PackageVerifier {
    */
   public static Verification verify(Path zip, char[] recipientPassphrase,
       X509Certificate tsaCertificate) {
+    return verify(zip, new Options(recipientPassphrase, tsaCertificate, null, null));
+  }
+
+  /**
+   * What to check beyond the package itself.
+   *
+   * @param recipientPassphrase decrypts and checks content files; null to skip them
+   * @param tsaCertificate when not null, every timestamp must be signed by this certificate
+   * @param expectKey when not null, the signing key's fingerprint (64 hex digits, colons and
+   *     spaces ignored) the package must carry: pins whose package it is
+   * @param earlierCheckpoint when not null, the text of a signed checkpoint kept earlier (e.g.
+   *     from {@code evidence checkpoint --publish}): the package's checkpoint must extend it
+   *     (RFC 6962 consistency)
+   */
+  public record Options(char[] recipientPassphrase, X509Certificate tsaCertificate,
+      String expectKey, String earlierCheckpoint) {}
+
+  /** Normalises a fingerprint as typed: lowercase hex, colons, spaces and "SHA256:" dropped. */
+  public static String normalizeFingerprint(String fp) {
+    String f = fp.strip().toLowerCase(Locale.ROOT);
+    if (f.startsWith("sha256:")) {
+      f = f.substring(7);
+    }
+    return f.replaceAll("[\\s:]", "");
+  }
+
+  /** Verifies a package with {@link Options}. */
+  public static Verification verify(Path zip, Options options) {
+    char[] recipientPassphrase = options.recipientPassphrase();
+    X509Certificate tsaCertificate = options.tsaCertificate();
     Verification v = new Verification();
-    Map<String, byte[]> files = readZip(zip, v);
-    if (files != null) {
-      Run r = new Run(files, v, recipientPassphrase, tsaCertificate);
-      r.run();
-      if (v.ok()) {
-        v.manifest(r.verified(zip));
+    try (StrictZip files = openZip(zip, v)) {
+      if (files != null) {
+        Run r = new Run(files, v, recipientPassphrase, tsaCertificate);
+        r.run();
+        r.signer(options.expectKey());
+        r.earlier(options.earlierCheckpoint());
+        if (v.ok()) {
+          v.manifest(r.verified(zip));
+        }
       }
+    } catch (IOException ex) {
+      v.fail("package", "cannot read " + zip + ": " + ex.getMessage());
     }
     return v;
   }
@@ -83,51 +113,57 @@ public final class PackageVerifier {
     return v.manifest().get();
   }
 
-  /** Reads every entry, rejecting unsafe, duplicate and unknown names; null after a failure. */
-  static Map<String, byte[]> readZip(Path zip, Verification v) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    long total = 0;
-    try (InputStream raw = Files.newInputStream(zip);
-        ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8)) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        String name = e.getName();
-        if (unsafe(name)) {
-          v.fail("package", "unsafe entry name: " + name);
-          return null;
-        }
-        if (files.containsKey(name)) {
-          v.fail("package", "duplicate entry name: " + name);
-          return null;
-        }
-        if (!ALLOWED.matcher(name).matches()) {
-          v.fail("package", "unexpected entry: " + name);
-          return null;
-        }
-        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_TOTAL - total + 1));
-        total += data.length;
-        if (total > MAX_TOTAL) {
-          v.fail("package", "package is larger than " + MAX_TOTAL + " bytes uncompressed");
-          return null;
-        }
-        files.put(name, data);
-      }
-    } catch (ZipException ex) {
-      v.fail("package", "not a valid zip file: " + ex.getMessage());
+  /**
+   * Opens the package through its central directory (docs §8.1), refusing any disagreement with
+   * the local headers, gaps, trailing data, duplicate, unsafe and unknown names; null after a
+   * failure.
+   */
+  static StrictZip openZip(Path zip, Verification v) {
+    StrictZip z;
+    try {
+      z = StrictZip.open(zip);
+    } catch (Failure f) {
+      v.fail("package", f.getMessage());
       return null;
     } catch (IOException ex) {
       v.fail("package", "cannot read " + zip + ": " + ex.getMessage());
       return null;
-    } catch (IllegalArgumentException ex) {
-      v.fail("package", "entry names are not UTF-8");
-      return null;
     }
-    if (files.isEmpty()) {
-      v.fail("package", "not a zip file, or an empty one: " + zip);
-      return null;
+    long total = 0;
+    for (StrictZip.Entry e : z.entries().values()) {
+      String name = e.name();
+      String problem = unsafe(name) ? "unsafe entry name: " + name
+          : !ALLOWED.matcher(name).matches() ? "unexpected entry: " + name : null;
+      total += e.size();
+      if (problem == null && !name.startsWith("content/") && e.size() > capFor(name)) {
+        problem = String.format(Locale.ROOT, "entry %s is %d bytes, more than the %d allowed "
+            + "for it", name, e.size(), capFor(name));
+      }
+      if (problem == null && total > MAX_TOTAL) {
+        problem = "package is larger than " + MAX_TOTAL + " bytes uncompressed";
+      }
+      if (problem != null) {
+        v.fail("package", problem);
+        try {
+          z.close();
+        } catch (IOException ignored) {
+          // nothing more to report
+        }
+        return null;
+      }
     }
-    v.ok("package", files.size() + " entries, names safe and unique");
-    return files;
+    v.ok("package", z.entries().size() + " entries read through the central directory; local "
+        + "headers agree, no gaps, no trailing data; names safe and unique");
+    return z;
+  }
+
+  /** Largest manifest.json and index.html read, in bytes. */
+  static final int MAX_DOCUMENT = 64 << 20;
+  /** Largest proof, checkpoint, key or timestamp entry read, in bytes. */
+  static final int MAX_SMALL = 64 << 10;
+
+  static int capFor(String name) {
+    return name.equals("manifest.json") || name.equals("index.html") ? MAX_DOCUMENT : MAX_SMALL;
   }
 
   static boolean unsafe(String name) {
@@ -145,7 +181,7 @@ public final class PackageVerifier {
 
   /** One verification pass over the package's files. */
   private static final class Run {
-    private final Map<String, byte[]> files;
+    private final StrictZip files;
     private final Verification v;
     private final char[] passphrase;
     private final X509Certificate tsaCert;
@@ -161,19 +197,29 @@ public final class PackageVerifier {
     private final Set<Long> withContent = new HashSet<>();
     private final List<VerifiedManifest.Timestamp> goodStamps = new java.util.ArrayList<>();
 
-    Run(Map<String, byte[]> files, Verification v, char[] passphrase, X509Certificate tsaCert) {
+    Run(StrictZip files, Verification v, char[] passphrase, X509Certificate tsaCert) {
       this.files = files;
       this.v = v;
       this.passphrase = passphrase;
       this.tsaCert = tsaCert;
     }
 
-    private String text(String name) throws Failure {
-      byte[] b = files.get(name);
-      if (b == null) {
+    /** An entry's bytes, at most {@link #capFor} of them. */
+    private byte[] bytes(String name) throws Failure {
+      StrictZip.Entry e = files.entries().get(name);
+      if (e == null) {
         throw new Failure("missing " + name);
       }
       used.add(name);
+      try {
+        return files.read(e, capFor(name));
+      } catch (IOException ex) {
+        throw new Failure(ex.getMessage());
+      }
+    }
+
+    private String text(String name) throws Failure {
+      byte[] b = bytes(name);
       try {
         return StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -185,7 +231,6 @@ public final class PackageVerifier {
     }
 
     void run() {
-      used.add("index.html");
       try {
         manifest = Json.parseObject(text("manifest.json"));
         if (!PackageWriter.FORMAT.equals(manifest.get("format"))) {
@@ -231,11 +276,111 @@ public final class PackageVerifier {
       if (adds != null) {
         content(adds);
       }
-      for (String name : new TreeMap<>(files).keySet()) {
+      indexHtml(adds);
+      consistencyList();
+      for (String name : new TreeMap<>(files.entries()).keySet()) {
         if (!used.contains(name)) {
           v.fail("package", "entry not referenced by the manifest: " + name);
         }
       }
+    }
+
+    /**
+     * Checks index.html like every other entry: it must be exactly what the writer renders from
+     * the verified items, so it cannot show a person anything the proofs do not back.
+     */
+    private void indexHtml(Map<Long, Leaf> adds) {
+      if (adds == null || key == null || cp == null) {
+        return;
+      }
+      try {
+        String got = text("index.html");
+        List<Item> items = new java.util.ArrayList<>();
+        for (Map.Entry<Long, Leaf> e : addLeaves.entrySet()) {
+          Leaf l = e.getValue();
+          items.add(new Item(e.getKey(), caseId, l.sha256, l.size, l.at,
+              currentMeta.get(e.getKey()), correctionCount.getOrDefault(e.getKey(), 0), false));
+        }
+        String want = IndexHtml.render(caseId, cp, key.text(), items,
+            manifest.containsKey("content_encryption"),
+            Json.str(manifest, "created_at", "manifest"));
+        if (!want.equals(got)) {
+          throw new Failure("index.html differs from what the verified manifest renders "
+              + "(edited)");
+        }
+        v.ok("index.html", "matches the verified items");
+      } catch (Failure f) {
+        v.fail("index.html", f.getMessage());
+      } catch (IllegalArgumentException ex) {
+        v.fail("index.html", ex.getMessage());
+      }
+    }
+
+    /** Names the signing key; with a pinned fingerprint, requires it. */
+    void signer(String expect) {
+      if (key == null) {
+        return;
+      }
+      String fp = key.fingerprint();
+      if (expect == null) {
+        v.ok("signer", "Ed25519 key, fingerprint " + fp + " (not pinned: compare it with the "
+            + "fingerprint published when the evidence was preserved, or use --expect-key)");
+      } else if (normalizeFingerprint(expect).equals(fp)) {
+        v.ok("signer", "Ed25519 key, fingerprint " + fp + ", matches the expected key");
+      } else {
+        v.fail("signer", "signed by key " + fp + ", not the expected "
+            + normalizeFingerprint(expect));
+      }
+    }
+
+    /** Checks that the package's checkpoint extends a checkpoint kept earlier. */
+    void earlier(String text) {
+      if (text == null || key == null || cp == null) {
+        return;
+      }
+      String subject = "earlier checkpoint";
+      try {
+        Checkpoint old;
+        try {
+          old = Checkpoint.verify(text, key);
+        } catch (Failure f) {
+          throw new Failure("not signed by this package's key: " + f.getMessage());
+        }
+        long s = old.size();
+        if (s > cp.size()) {
+          throw new Failure(String.format(Locale.ROOT, "it covers %d leaves, more than this "
+              + "package's checkpoint (%d): export a newer package", s, cp.size()));
+        }
+        if (s == cp.size() || s == 0) {
+          if (s > 0 && !Merkle.equal(old.root(), cp.root())) {
+            throw new Failure("same size, different root: the log was rewritten");
+          }
+        } else {
+          String name = consistencyEntry(s);
+          if (name == null) {
+            throw new Failure("the package carries no consistency proof from size " + s
+                + " (export it again: packages carry proofs from every published checkpoint)");
+          }
+          List<byte[]> proof = Merkle.parseProof(text(name), name);
+          Merkle.verifyConsistency(s, cp.size(), old.root(), cp.root(), proof);
+        }
+        v.ok(subject, String.format(Locale.ROOT, "checkpoint %d extends your checkpoint %d "
+            + "(RFC 6962 consistency): nothing logged by then was altered or removed",
+            cp.size(), s));
+      } catch (Failure f) {
+        v.fail(subject, f.getMessage());
+      } catch (IllegalArgumentException ex) {
+        v.fail(subject, ex.getMessage());
+      }
+    }
+
+    private String consistencyEntry(long size) {
+      String name = "consistency/" + Layout.sizeName(size) + ".txt";
+      if (files.entries().containsKey(name)) {
+        return name;
+      }
+      name = "timestamps/" + Layout.sizeName(size) + ".consistency";
+      return files.entries().containsKey(name) ? name : null;
     }
 
     /** The verified manifest; call only after a run whose checks all held. */
@@ -265,6 +410,26 @@ public final class PackageVerifier {
 
     private static java.util.Optional<String> opt(String s) {
       return java.util.Optional.ofNullable(s);
+    }
+
+    /** Checks the manifest's list of consistency proofs from published checkpoints. */
+    private void consistencyList() {
+      try {
+        for (Object o : list("consistency")) {
+          Map<String, Object> c = obj(o, "consistency entry");
+          long size = Json.num(c, "size", "consistency entry");
+          String want = "consistency/" + Layout.sizeName(size) + ".txt";
+          String got = Json.str(c, "proof", "consistency entry");
+          if (!got.equals(want) || size < 1 || size > cp.size()) {
+            throw new Failure("consistency entry for size " + size + " is not valid");
+          }
+          Merkle.parseProof(text(want), want);
+        }
+      } catch (Failure f) {
+        v.fail("manifest", f.getMessage());
+      } catch (IllegalArgumentException ex) {
+        v.fail("manifest", ex.getMessage());
+      }
     }
 
     private List<?> list(String field) throws Failure {
@@ -313,11 +478,7 @@ public final class PackageVerifier {
           }
           List<byte[]> proof = Merkle.parseProof(text(base + ".consistency"), "consistency");
           Merkle.verifyConsistency(old.size(), cp.size(), old.root(), cp.root(), proof);
-          byte[] token = files.get(base + ".tsr");
-          if (token == null) {
-            throw new Failure("missing " + base + ".tsr");
-          }
-          used.add(base + ".tsr");
+          byte[] token = bytes(base + ".tsr");
           Timestamps.Info info = Timestamps.verify(token, old.bytes(), tsaCert);
           v.ok(subject, String.format(Locale.ROOT,
               "checkpoint %d signed and consistent; RFC 3161 time %s by %s (certificate SHA-256 "
@@ -504,15 +665,33 @@ public final class PackageVerifier {
         if (leaf == null) {
           continue;
         }
-        byte[] data = files.get(c.getValue());
+        StrictZip.Entry data = files.entries().get(c.getValue());
         if (data == null) {
           v.fail(subject, "missing " + c.getValue());
           continue;
         }
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        try {
-          Crypto.decrypt(key, "redress/package/" + id + "/" + leaf.sha256,
-              new ByteArrayInputStream(data), plain);
+        if (data.size() != Crypto.encryptedLength(leaf.size)) {
+          v.fail(subject, String.format(Locale.ROOT, "%s is %d bytes; %d encrypt to %d",
+              c.getValue(), data.size(), leaf.size, Crypto.encryptedLength(leaf.size)));
+          continue;
+        }
+        java.security.MessageDigest d = Hex.sha256();
+        long[] count = {0};
+        java.io.OutputStream sink = new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            d.update((byte) b);
+            count[0]++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            d.update(b, off, len);
+            count[0] += len;
+          }
+        };
+        try (InputStream in = files.open(data)) {
+          Crypto.decrypt(key, "redress/package/" + id + "/" + leaf.sha256, in, sink);
         } catch (Failure f) {
           v.fail(subject, c.getValue() + ": " + f.getMessage());
           continue;
@@ -520,9 +699,8 @@ public final class PackageVerifier {
           v.fail(subject, c.getValue() + ": " + ex.getMessage());
           continue;
         }
-        byte[] bytes = plain.toByteArray();
-        String got = Hex.of(Hex.sha256(bytes));
-        if (!got.equals(leaf.sha256) || bytes.length != leaf.size) {
+        String got = Hex.of(d.digest());
+        if (!got.equals(leaf.sha256) || count[0] != leaf.size) {
           v.fail(subject, "content SHA-256 " + got + " differs from the leaf's " + leaf.sha256);
         } else {
           v.ok(subject, "content decrypts; SHA-256 and size match the leaf");

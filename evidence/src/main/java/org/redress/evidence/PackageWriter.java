@@ -85,6 +85,19 @@ final class PackageWriter {
       t.put("consistency", base + ".consistency");
       stamps.add(t);
     }
+    List<Object> consistency = new ArrayList<>();
+    for (long s : store.publishedSizes()) {
+      if (s < 1 || s > size) {
+        continue;
+      }
+      String name = "consistency/" + Layout.sizeName(s) + ".txt";
+      List<byte[]> proof = s == size ? List.of() : tree.consistencyProof(s, size);
+      files.put(name, Merkle.formatProof(proof).getBytes(StandardCharsets.UTF_8));
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("size", s);
+      c.put("proof", name);
+      consistency.add(c);
+    }
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT);
     manifest.put("origin", store.origin());
@@ -93,6 +106,9 @@ final class PackageWriter {
     manifest.put("tree_size", size);
     manifest.put("entries", entries);
     manifest.put("timestamps", stamps);
+    if (!consistency.isEmpty()) {
+      manifest.put("consistency", consistency);
+    }
     if (kdf != null) {
       Map<String, Object> enc = kdf.toJson();
       enc.put("check", b64(Crypto.wrap(contentKey,

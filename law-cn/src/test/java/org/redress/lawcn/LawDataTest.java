@@ -69,7 +69,7 @@ class LawDataTest {
       for (String c : n.cites()) {
         assertThat(BOOK.citable(c)).as("plan note %s cites %s", n.id(), c).isTrue();
         if (!c.startsWith("CN-CAC-")) {
-          assertThat(BOOK.citation(c).zh()).as("citation of %s", c).startsWith("《");
+          assertThat(BOOK.citation(c).zh()).as("citation of %s", c).contains("《");
         }
       }
     }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.redress.law.CaseFacts;
-import org.redress.law.Engine;
 import org.redress.law.Finding;
 import org.redress.law.Findings;
 
@@ -32,6 +31,7 @@ class ScenarioTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String[] FILES = {
     "psapl.yaml", "criminal.yaml", "thresholds.yaml", "civil.yaml", "limitation.yaml",
+    "issue12.yaml",
   };
 
   @TestFactory
@@ -64,8 +64,11 @@ class ScenarioTest {
   private static void check(JsonNode c) throws IOException {
     ObjectNode facts = (ObjectNode) c.get("facts").deepCopy();
     facts.put("schema", CaseFacts.SCHEMA);
-    Findings got = new Engine(ChineseLaw.book()).assess(
-        ChineseLaw.jurisdiction().parseFacts(YAML.writeValueAsString(facts)), LocalDate.parse(c.get("as_of").asText()));
+    org.redress.law.Assessment a = ChineseLaw.jurisdiction().assess(
+        ChineseLaw.jurisdiction().parseFacts(YAML.writeValueAsString(facts)),
+        LocalDate.parse(c.get("as_of").asText()));
+    Findings got = a.findings();
+    checkPlan(c, a.plan());
     for (JsonNode e : c.path("expect")) {
       String id = e.get("provision").asText();
       Optional<Finding> f = got.finding(id);
@@ -128,6 +131,21 @@ class ScenarioTest {
       if (e.has("confirmation")) {
         assertThat(x.confirmation()).isEqualTo(e.get("confirmation").asText());
       }
+      if (e.has("act")) {
+        assertThat(x.act()).as("%s act", id).isEqualTo(e.get("act").asText());
+      }
+      if (e.has("action")) {
+        assertThat(x.action()).as("%s plan action", id).isEqualTo(e.get("action").asText());
+      }
+      if (e.has("deadline") && e.get("deadline").has("latest")) {
+        assertThat(x.deadline().latest()).as("%s latest deadline", id)
+            .isEqualTo(LocalDate.parse(e.get("deadline").get("latest").asText()));
+      }
+      if (e.has("deadline") && e.get("deadline").has("stopped_on")) {
+        JsonNode so = e.get("deadline").get("stopped_on");
+        assertThat(x.deadline().stoppedOn()).as("%s deadline stopped on", id)
+            .isEqualTo(so.isNull() ? null : LocalDate.parse(so.asText()));
+      }
       if (e.has("explanation_mentions")) {
         for (String s : strings(e, "explanation_mentions")) {
           assertThat(x.explanation().zh() + " " + x.explanation().en()).as("%s explanation", id)
@@ -144,6 +162,66 @@ class ScenarioTest {
     }
     for (String lineage : strings(c, "not_assessed")) {
       assertThat(got.notAssessed()).as("not assessed").anyMatch(n -> n.lineage().equals(lineage));
+    }
+  }
+
+  /** Plan expectations: {@code plan: {actions, max_actions, shows, hides, questions, notes}}. */
+  private static void checkPlan(JsonNode c, org.redress.law.ActionPlan plan) {
+    JsonNode p = c.path("plan");
+    if (p.isMissingNode()) {
+      return;
+    }
+    List<String> kinds = new ArrayList<>();
+    plan.actions().forEach(a -> kinds.add(a.kind().key()));
+    if (p.has("actions")) {
+      assertThat(kinds).as("plan actions").containsExactlyElementsOf(strings(p, "actions"));
+    }
+    if (p.has("max_actions")) {
+      assertThat(kinds.size()).as("number of actions %s", kinds)
+          .isLessThanOrEqualTo(p.get("max_actions").asInt());
+    }
+    for (String id : strings(p, "shows")) {
+      assertThat(plan.provisions()).as("plan shows %s", id).contains(id);
+    }
+    for (String id : strings(p, "hides")) {
+      assertThat(plan.provisions()).as("plan hides %s", id).doesNotContain(id);
+    }
+    for (String f : strings(p, "questions")) {
+      assertThat(plan.questions()).as("plan asks about %s", f).anyMatch(q -> q.fact().equals(f));
+    }
+    List<String> notes = new ArrayList<>();
+    plan.connections().forEach(n -> notes.add(n.id()));
+    plan.memo().forEach(n -> notes.add(n.id()));
+    plan.actions().forEach(a -> a.steps().forEach(n -> notes.add(n.id())));
+    for (String n : strings(p, "notes")) {
+      assertThat(notes).as("plan notes").contains(n);
+    }
+    for (String n : strings(p, "no_notes")) {
+      assertThat(notes).as("plan notes").doesNotContain(n);
+    }
+    if (p.has("ground_status")) {
+      for (Map.Entry<String, JsonNode> e : p.get("ground_status").properties()) {
+        String got = plan.actions().stream().flatMap(a -> a.grounds().stream())
+            .filter(g -> g.provision().equals(e.getKey())).map(g -> g.status().key()).findFirst()
+            .orElse("(not shown)");
+        assertThat(got).as("plan status of %s", e.getKey()).isEqualTo(e.getValue().asText());
+      }
+    }
+    if (p.has("first_deadline")) {
+      JsonNode d = p.get("first_deadline");
+      org.redress.law.ActionPlan.DeadlineRow r = plan.deadlines().get(0);
+      if (d.has("action")) {
+        assertThat(r.action().key()).as("first deadline's action").isEqualTo(d.get("action").asText());
+      }
+      if (d.has("date")) {
+        assertThat(r.date()).as("first deadline").isEqualTo(LocalDate.parse(d.get("date").asText()));
+      }
+      if (d.has("urgent")) {
+        assertThat(r.urgent()).as("first deadline urgent").isEqualTo(d.get("urgent").asBoolean());
+      }
+      if (d.has("days_left")) {
+        assertThat(r.daysLeft()).as("days left").isEqualTo(d.get("days_left").asLong());
+      }
     }
   }
 

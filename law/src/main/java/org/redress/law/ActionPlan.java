@@ -150,10 +150,12 @@ public record ActionPlan(
    * @param state {@code open}, {@code met} (the step the law asks for was taken in time),
    *     {@code stopped} (the law lifts the limit), or {@code passed}
    * @param wording the limit as the law words it, with its basis
+   * @param basis the provision that sets the limit (e.g. {@code CN-CC-188}); rows that share a
+   *     basis, action, date and state are listed once
    */
   public record DeadlineRow(
       String provision, Kind action, String kind, LocalDate date, LocalDate latest, long daysLeft,
-      boolean urgent, String state, Text wording) {}
+      boolean urgent, String state, Text wording, String basis) {}
 
   /** The action of a kind, if the plan has it. */
   public Optional<Action> action(Kind kind) {
@@ -188,6 +190,9 @@ public record ActionPlan(
         continue;
       }
       Status s = status(f, book);
+      if (s == Status.OPEN && knowsNothing(f, book)) {
+        continue; // nothing known about its core elements: not a route, not even a question
+      }
       if (s == Status.OPEN) {
         for (String m : f.missing()) {
           if (book.determination(m).isEmpty()) {
@@ -227,10 +232,12 @@ public record ActionPlan(
       }
     }
     List<DeadlineRow> rows = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
     for (Map.Entry<Kind, List<Finding>> e : behind.entrySet()) {
       for (Finding f : e.getValue()) {
         DeadlineRow r = row(e.getKey(), f, asOf);
-        if (r != null) {
+        if (r != null && seen.add(r.basis() + "|" + r.action() + "|" + r.date() + "|"
+            + r.latest() + "|" + r.state())) {
           rows.add(r);
         }
       }
@@ -274,6 +281,20 @@ public record ActionPlan(
       }
     }
     return false;
+  }
+
+  /** Whether no element of the provision is shown by the facts (only tiers may be). */
+  private static boolean knowsNothing(Finding f, LawBook book) {
+    Provision p = book.provision(f.provision()).orElse(null);
+    if (p == null) {
+      return false;
+    }
+    for (Provision.Element e : p.elements()) {
+      if (f.satisfied().contains(e.id())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int rank(Status s) {
@@ -336,27 +357,32 @@ public record ActionPlan(
     }
     Text wording = wording(f, d, state, days);
     return new DeadlineRow(f.provision(), k, d.kind(), d.date(), d.latest(), days,
-        state.equals("open") && days < URGENT_DAYS, state, wording);
+        state.equals("open") && days < URGENT_DAYS, state, wording, d.basis());
   }
 
   private static Text wording(Finding f, Finding.Deadline d, String state, long days) {
-    String range = d.latest() == null ? "" : "至" + d.latest();
+    String range = d.latest() == null ? "" : "至" + zhDate(d.latest());
     String rangeEn = d.latest() == null ? "" : " to " + d.latest();
     Text rule = d.note() == null ? new Text("", "") : d.note();
     switch (state) {
       case "open":
-        return new Text(String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", d.date(), range, days,
-            rule.zh()), String.format(Locale.ROOT, "by %s%s (%d days left). %s", d.date(),
+        return new Text(String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", zhDate(d.date()), range,
+            days, rule.zh()), String.format(Locale.ROOT, "by %s%s (%d days left). %s", d.date(),
             rangeEn, days, rule.en()).strip());
       case "met":
-        return new Text(d.date() + "；已于" + d.stoppedOn() + "满足。" + rule.zh(),
-            "by " + d.date() + "; met on " + d.stoppedOn() + ". " + rule.en());
+        return new Text(zhDate(d.date()) + "前；已于" + zhDate(d.stoppedOn()) + "满足。" + rule.zh(),
+            ("by " + d.date() + "; met on " + d.stoppedOn() + ". " + rule.en()).strip());
       case "stopped":
-        return new Text("自" + d.stoppedOn() + "起不受期限限制。" + rule.zh(),
-            "no limit since " + d.stoppedOn() + ". " + rule.en());
+        return new Text("自" + zhDate(d.stoppedOn()) + "起不受期限限制。" + rule.zh(),
+            ("no limit since " + d.stoppedOn() + ". " + rule.en()).strip());
       default:
-        return new Text(d.date() + range + "已届满。" + rule.zh(),
-            "passed on " + d.date() + rangeEn + ". " + rule.en());
+        return new Text(zhDate(d.date()) + range + "已届满。" + rule.zh(),
+            ("passed on " + d.date() + rangeEn + ". " + rule.en()).strip());
     }
+  }
+
+  /** A date as Chinese legal texts write it: 2026年7月20日. */
+  public static String zhDate(LocalDate d) {
+    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
   }
 }

@@ -202,6 +202,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
       dn.put("urgent", d.urgent());
       dn.put("state", d.state());
       dn.set("wording", text(d.wording()));
+      dn.put("basis", d.basis());
     }
     ArrayNode cs = o.putArray("connections");
     p.connections().forEach(n -> cs.add(note(n)));
@@ -375,7 +376,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
         ds.add(new ActionPlan.DeadlineRow(str(d, "provision", db), kind(d, "action", db),
             str(d, "kind", db), date(d, "date", db), optDate(d, "latest", db),
             d.path("days_left").asLong(), d.path("urgent").asBoolean(false), str(d, "state", db),
-            text(d, "wording", db)));
+            text(d, "wording", db), d.path("basis").asText(d.path("provision").asText())));
       }
       List<PlanNote> cs = new ArrayList<>();
       n.path("connections").forEach(x -> cs.add(note(x, base + ".connections")));

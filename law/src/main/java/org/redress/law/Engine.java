@@ -223,12 +223,14 @@ public final class Engine {
     List<String> heavierOpen = new ArrayList<>();
     List<Text> notes = new ArrayList<>(c.notes);
     boolean skippedForTime = false;
+    boolean evaluatedAny = false;
     for (Provision.Tier t : p.tiers()) {
       String outOfForce = timing(t, lawDate, asOf, notes, c.unconfirmed);
       if (outOfForce != null) {
         skippedForTime = true;
         continue;
       }
+      evaluatedAny = true;
       Expr.Val v = t.when() == null ? Expr.Val.TRUE : t.when().eval(env);
       if (v.isTrue()) {
         tier = t;
@@ -243,7 +245,7 @@ public final class Engine {
         }
       }
     }
-    if (tier == null && !tierUnknown && skippedForTime) {
+    if (tier == null && !tierUnknown && skippedForTime && !evaluatedAny) {
       // An interpretation's threshold that cannot be used never removes the statutory offence:
       // whether the circumstances meet the article is then for the authorities.
       tierUnknown = true;
@@ -471,7 +473,8 @@ public final class Engine {
           // A police report asking for protection interrupts the civil limitation: the period
           // runs again from the report (the SPC limitation rules; see time-rules.yaml).
           date = r.period().after(told);
-          note = new Text(r.note().zh() + "已于" + told + "报案，诉讼时效自报案之日起中断并重新计算。",
+          note = new Text(r.note().zh() + "已于" + ActionPlan.zhDate(told)
+              + "报案，诉讼时效自报案之日起中断并重新计算。",
               r.note().en() + " The report to the police on " + told + " interrupted the "
                   + "limitation; it runs again from that day.");
         }

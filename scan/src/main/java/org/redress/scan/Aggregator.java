@@ -66,6 +66,17 @@ final class Aggregator {
   }
 
   /** The next position in the read order (reader thread only). */
+  private final List<ScreenshotFacts.Source> readFacts = new ArrayList<>();
+
+  /** Values read from a screenshot or a captured page (see {@link ScreenshotFacts}). */
+  synchronized void readFacts(ScreenshotFacts.Source s) {
+    readFacts.add(s);
+  }
+
+  synchronized List<ScreenshotFacts.Source> readFacts() {
+    return List.copyOf(readFacts);
+  }
+
   synchronized long nextSeq() {
     return seq++;
   }

@@ -39,8 +39,17 @@ record Occurrence(
     String pdq,
     byte[] thumbnail) {
 
-  /** A match of the file, as it is or as one of its dihedral variants. */
-  record Hit(Match match) {
+  /**
+   * A match of the file, as it is or as one of its dihedral variants, or of a picture region
+   * inside it (a screenshot).
+   *
+   * @param region the matched region {@code x,y,w,h} of a screenshot, or null for the whole file
+   */
+  record Hit(Match match, String region) {
+    Hit(Match match) {
+      this(match, null);
+    }
+
     /**
      * The dihedral variant of the file's PDQ hash that made the match (null: the file as it is;
      * e.g. {@code flipx}: the file mirrored left to right).

@@ -94,6 +94,8 @@ final class ReportBuilder {
     root.set("chats", chats(all));
     root.set("timeline", timeline(all));
     Facts.add(root, all, agg.trade());
+    ScreenshotFacts.add(root, agg.readFacts());
+    ScreenshotFacts.pruneNotShown(root);
     Map<String, byte[]> thumbs = new LinkedHashMap<>();
     if (thumbnails) {
       for (Occurrence o : all) {
@@ -313,6 +315,9 @@ final class ReportBuilder {
     } else {
       o.putNull("variant");
     }
+    if (best.region() != null) {
+      o.put("region", best.region());
+    }
     ArrayNode ms = o.putArray("matches");
     for (Occurrence.Hit hit : oc.matches()) {
       Match m = hit.match();
@@ -326,6 +331,9 @@ final class ReportBuilder {
       }
       if (hit.variant() != null) {
         mo.put("variant", hit.variant());
+      }
+      if (hit.region() != null) {
+        mo.put("region", hit.region());
       }
     }
     return o;

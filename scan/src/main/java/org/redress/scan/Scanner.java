@@ -24,8 +24,10 @@ import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
 import org.redress.match.Signal;
+import org.redress.screenshots.CountText;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
+import org.redress.media.MediaKind;
 import org.redress.sources.Limits;
 import org.redress.sources.MediaRef;
 import org.redress.sources.Post;
@@ -63,6 +65,8 @@ public final class Scanner {
   private final LongConsumer progress;
   private final Path tempDir;
   private final int maxListed;
+  private final ScreenshotCheck screenshots;
+  private final List<ScreenshotFacts.Source> readValues;
 
   private Scanner(Builder b) {
     this.matcher = b.matcher;
@@ -76,6 +80,17 @@ public final class Scanner {
     this.progress = b.progress;
     this.tempDir = b.tempDir;
     this.maxListed = b.maxListed;
+    this.readValues = List.copyOf(b.readValues);
+    this.screenshots = b.screenshots
+        ? new ScreenshotCheck(b.matcher, b.hasher.maxPixels(), b.ocr) : null;
+  }
+
+  /**
+   * Why the text of matched screenshots is not read (Tesseract missing, or OCR turned off), or
+   * empty when it is read or screenshots are not searched.
+   */
+  public java.util.Optional<String> ocrProblem() {
+    return java.util.Optional.ofNullable(screenshots == null ? null : screenshots.ocrProblem());
   }
 
   /**
@@ -145,14 +160,15 @@ public final class Scanner {
    */
   public SpreadReport scan(List<Path> paths) throws ScanException {
     detectAll(paths);
-    Path work;
+    WorkFolder folder;
     try {
-      Files.createDirectories(tempDir);
-      work = Files.createTempDirectory(tempDir, "redress-scan-");
+      folder = WorkFolder.create(tempDir);
     } catch (IOException e) {
       throw new ScanException("failed to create a temporary folder in " + tempDir + ": " + e, e);
     }
+    Path work = folder.dir();
     Aggregator agg = new Aggregator(maxListed);
+    readValues.forEach(agg::readFacts);
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
     try {
       for (Path p : paths) {
@@ -160,7 +176,12 @@ public final class Scanner {
       }
     } finally {
       pool.shutdownNow();
-      deleteQuietly(work);
+      try {
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      folder.close();
     }
     return new ReportBuilder(agg, matcher, lexicon, clock.instant(), thumbnails).build();
   }
@@ -282,7 +303,17 @@ public final class Scanner {
     if (!h.ok()) {
       agg.unchecked(seq, info, ref, Aggregator.UNREADABLE, h.error());
     } else {
-      List<Occurrence> found = occurrences(seq, info, ref, h, hits(h));
+      List<Occurrence.Hit> hits = hits(h);
+      if (hits.isEmpty() && screenshots != null && h.kind() == MediaKind.IMAGE) {
+        ScreenshotCheck.Result sr = screenshots.check(ref, work);
+        hits = sr.hits();
+        if (sr.reading() != null) {
+          agg.readFacts(new ScreenshotFacts.Source(ScreenshotFacts.SCREENSHOT, ref.location(),
+              h.sha256(), info.reference(), sr.reading().regions(), sr.reading().readings(),
+              sr.reading().ocrProblem()));
+        }
+      }
+      List<Occurrence> found = occurrences(seq, info, ref, h, hits);
       agg.hashed(h, found);
     }
     if (progress != null) {
@@ -413,22 +444,6 @@ public final class Scanner {
     };
   }
 
-  private static void deleteQuietly(Path dir) {
-    try (var s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                  // best effort: a temporary folder
-                }
-              });
-    } catch (IOException ignored) {
-      // best effort
-    }
-  }
-
   /** Carries an interruption out of the source's consumer. */
   private static final class InterruptedRuntime extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -460,6 +475,9 @@ public final class Scanner {
     private LongConsumer progress;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private int maxListed = 1000;
+    private boolean screenshots = true;
+    private boolean ocr = true;
+    private final List<ScreenshotFacts.Source> readValues = new ArrayList<>();
 
     private Builder(Matcher matcher) {
       this.matcher = matcher;
@@ -542,6 +560,42 @@ public final class Scanner {
         throw new IllegalArgumentException("max listed must be >= 0, was " + n);
       }
       this.maxListed = n;
+      return this;
+    }
+
+    /**
+     * Whether an image whose whole-file hash matched nothing is searched for picture regions
+     * (a screenshot showing a picture inside an app's chrome) and each region matched (default:
+     * on).
+     */
+    public Builder screenshots(boolean on) {
+      this.screenshots = on;
+      return this;
+    }
+
+    /**
+     * Whether the text of a screenshot with a matched region is read with Tesseract, when it is
+     * installed, for the counts it shows (default: on).
+     */
+    public Builder ocr(boolean on) {
+      this.ocr = on;
+      return this;
+    }
+
+    /**
+     * Values read outside the scan that the report should carry as read facts (e.g. the view and
+     * subscriber counters of a captured channel preview), with their source.
+     *
+     * @param readFrom what they were read from: {@code captured_page} or {@code screenshot}
+     * @param location the file or URL they were read from
+     * @param sha256 the SHA-256 of that file
+     * @param reference the post they belong to ({@code chat 1 message 2}), or null
+     * @param readings the values
+     */
+    public Builder readValues(String readFrom, String location, String sha256, String reference,
+        List<CountText.Reading> readings) {
+      readValues.add(new ScreenshotFacts.Source(readFrom, location, sha256, reference, List.of(),
+          List.copyOf(readings), null));
       return this;
     }
 

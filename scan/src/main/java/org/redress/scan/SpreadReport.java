@@ -49,6 +49,16 @@ public final class SpreadReport {
     return root.get("partial").asBoolean();
   }
 
+  /**
+   * What could not be read, one line each ({@code unchecked.not_read}): sources refused, read only
+   * in part, or read as empty, with how to fix it.
+   */
+  public java.util.List<String> notRead() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    root.get("unchecked").get("not_read").forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   /** Report items (bank item labels) with at least one occurrence. */
   public long matchedItems() {
     return totals().get("matched_items").asLong();
@@ -77,6 +87,11 @@ public final class SpreadReport {
   /** Posts flagged as trade ads. */
   public long adPosts() {
     return totals().get("ad_posts").asLong();
+  }
+
+  /** True when a picture region of a screenshot matched (the report has {@code read_facts}). */
+  public boolean screenshotsMatched() {
+    return root.has("read_facts");
   }
 
   private JsonNode totals() {

@@ -10,8 +10,9 @@ import java.util.Objects;
  *     deleted account)
  * @param type the export's chat type: {@code personal_chat}, {@code bot_chat}, {@code
  *     private_group}, {@code private_supergroup}, {@code public_supergroup}, {@code
- *     private_channel}, {@code public_channel}, {@code saved_messages}, {@code replies}; empty when
- *     absent
+ *     private_channel}, {@code public_channel}, {@code saved_messages}, {@code replies}; for HTML
+ *     exports, which say less, the chat list's word: {@code private}, {@code bot}, {@code group} or
+ *     {@code channel}; empty when absent
  * @param export where the chat was read from: the {@code result.json} path, {@code
  *     archive.zip!/ChatExport_x/result.json} for an export inside a ZIP
  */
@@ -28,11 +29,11 @@ public record Chat(long id, String name, String type, String export) {
 
   /** True for channels (broadcast: only admins post). */
   public boolean isChannel() {
-    return type.endsWith("_channel");
+    return type.endsWith("_channel") || type.equals("channel");
   }
 
   /** True for groups and supergroups. */
   public boolean isGroup() {
-    return type.endsWith("_group") || type.endsWith("_supergroup");
+    return type.endsWith("_group") || type.endsWith("_supergroup") || type.equals("group");
   }
 }

@@ -1,11 +1,15 @@
 package org.redress.sources;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Resolves the media paths an export names to files inside the export, never outside: placeholders
@@ -18,6 +22,28 @@ abstract class ExportFiles {
 
   /** Resolves a path already known to be relative and free of {@code ..}. */
   abstract MediaRef resolveSafe(String field, String raw, String relative, MediaRef.Meta meta);
+
+  /**
+   * True when {@code relative} (safe, '/'-separated) is a regular file inside the export; a link
+   * leading out of the export is not.
+   */
+  abstract boolean isFile(String relative);
+
+  /**
+   * Opens a file of the export (the export's own pages: {@code result.json}, {@code
+   * messages.html}…), never following a link out of the export.
+   *
+   * @throws IOException when it is missing, leads out of the export or cannot be read
+   */
+  abstract InputStream open(String relative) throws IOException;
+
+  /** The names of the folders directly under {@code relative} ("" for the root), sorted. */
+  abstract List<String> folders(String relative);
+
+  /** An unchecked reference for media the export names by a placeholder text. */
+  final MediaRef unchecked(String field, String raw, MediaRef.Meta meta, UncheckedReason reason) {
+    return MediaRef.unchecked(field, raw, display(""), meta, reason);
+  }
 
   final MediaRef resolve(String field, String raw, MediaRef.Meta meta) {
     UncheckedReason placeholder = placeholder(raw);
@@ -110,6 +136,60 @@ abstract class ExportFiles {
       }
       return MediaRef.onDisk(field, raw, meta, real);
     }
+
+    /** The real path of a file inside the export, or null when absent or leading out. */
+    private Path inside(String relative) {
+      if (unsafe(relative) != null) {
+        return null;
+      }
+      try {
+        Path real = root.resolve(relative).toRealPath();
+        return real.startsWith(root) && Files.isRegularFile(real) ? real : null;
+      } catch (IOException | InvalidPathException e) {
+        return null;
+      }
+    }
+
+    @Override
+    boolean isFile(String relative) {
+      return inside(relative) != null;
+    }
+
+    @Override
+    InputStream open(String relative) throws IOException {
+      Path real = inside(relative);
+      if (real == null) {
+        throw new IOException(
+            display(relative) + ": missing, not a regular file, or a link leading out of the"
+                + " export");
+      }
+      return Files.newInputStream(real);
+    }
+
+    @Override
+    List<String> folders(String relative) {
+      List<String> out = new ArrayList<>();
+      Path dir;
+      try {
+        dir = relative.isEmpty() ? root : root.resolve(relative).toRealPath();
+      } catch (IOException | InvalidPathException e) {
+        return out;
+      }
+      if (!dir.startsWith(root)) {
+        return out;
+      }
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        for (Path c : ds) {
+          if (Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            out.add(c.getFileName().toString());
+          }
+        }
+      } catch (IOException e) {
+        return out;
+      }
+      out.sort(null);
+      return out;
+    }
   }
 
   /** Media in a ZIP archive, under the export's folder {@code prefix} ("" or ending in "/"). */
@@ -130,7 +210,7 @@ abstract class ExportFiles {
     @Override
     MediaRef resolveSafe(String field, String raw, String relative, MediaRef.Meta meta) {
       String name = prefix + relative;
-      ZipEntry e = zip.entry(name);
+      ZipArchive.Entry e = zip.entry(name);
       if (e == null) {
         return MediaRef.unchecked(
             field, raw, zip.display(name), meta, UncheckedReason.MISSING_FILE);
@@ -138,7 +218,37 @@ abstract class ExportFiles {
       if (e.isDirectory()) {
         return MediaRef.unchecked(field, raw, zip.display(name), meta, UncheckedReason.NOT_A_FILE);
       }
+      UncheckedReason refused = zip.refusal(name);
+      if (refused != null) {
+        return MediaRef.unchecked(field, raw, zip.display(name), meta, refused);
+      }
       return MediaRef.inZip(field, raw, meta, zip, name);
+    }
+
+    @Override
+    boolean isFile(String relative) {
+      ZipArchive.Entry e = zip.entry(prefix + relative);
+      return e != null && !e.isDirectory();
+    }
+
+    @Override
+    InputStream open(String relative) throws IOException {
+      return zip.open(prefix + relative);
+    }
+
+    @Override
+    List<String> folders(String relative) {
+      String base = prefix + (relative.isEmpty() ? "" : relative + "/");
+      TreeSet<String> out = new TreeSet<>();
+      for (String n : zip.names()) {
+        if (n.startsWith(base)) {
+          int slash = n.indexOf('/', base.length());
+          if (slash > base.length()) {
+            out.add(n.substring(base.length(), slash));
+          }
+        }
+      }
+      return new ArrayList<>(out);
     }
   }
 }

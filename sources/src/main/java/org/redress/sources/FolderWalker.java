@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Walks a folder recursively in name order (so two runs yield the same sequence). A folder holding
- * a {@code result.json} is read as a Telegram export and not walked further. Symbolic links are
+ * a {@code result.json} (or the HTML export's {@code messages.html} or {@code export_results.html})
+ * is read as a Telegram export and not walked further. Symbolic links are
  * followed only while they stay inside the root; a directory reached twice (a link loop) is
  * reported and skipped.
  */
@@ -37,13 +38,47 @@ final class FolderWalker {
 
   /** Reads the export file {@code json} whose media are in {@code dir} (a real path). */
   static void readExport(Path dir, Path json, Tally tally) {
+    Path real;
+    try {
+      real = json.toRealPath();
+    } catch (IOException e) {
+      tally.problem(Problem.at(json.toString(), "failed to read: " + e.getMessage()));
+      tally.partial = true;
+      return;
+    }
+    if (!real.startsWith(dir)) {
+      tally.problem(
+          Problem.at(
+              json.toString(),
+              "is a link leading out of the export (to "
+                  + real
+                  + "); not read. Give the export's real folder instead"));
+      tally.partial = true;
+      return;
+    }
     TelegramJsonReader reader =
         new TelegramJsonReader(json.toString(), new ExportFiles.Disk(dir), tally);
-    try (InputStream in = Files.newInputStream(json)) {
+    try (InputStream in = Files.newInputStream(real)) {
       reader.read(in);
     } catch (IOException e) {
       tally.problem(Problem.at(json.toString(), "failed to read: " + e.getMessage()));
       tally.partial = true;
+    }
+  }
+
+  /** True when {@code dir} holds a Telegram export: {@code result.json} or the HTML pages. */
+  static boolean isExport(Path dir) {
+    return Files.exists(dir.resolve(RESULT_JSON), LinkOption.NOFOLLOW_LINKS)
+        || Files.isRegularFile(dir.resolve(TelegramHtmlReader.EXPORT_RESULTS))
+        || Files.isRegularFile(dir.resolve(TelegramHtmlReader.MESSAGES));
+  }
+
+  /** Reads the export in {@code dir} (a real path): JSON when there is any, else HTML. */
+  static void readExportDir(Path dir, Tally tally) {
+    if (Files.exists(dir.resolve(RESULT_JSON), LinkOption.NOFOLLOW_LINKS)) {
+      readExport(dir, dir.resolve(RESULT_JSON), tally);
+    } else {
+      new TelegramHtmlReader(new ExportFiles.Disk(dir), tally).read();
     }
   }
 
@@ -52,8 +87,8 @@ final class FolderWalker {
       tally.problem(Problem.at(dir.toString(), "directory loop (a link leads back here); skipped"));
       return;
     }
-    if (Files.isRegularFile(dir.resolve(RESULT_JSON))) {
-      readExport(dir, dir.resolve(RESULT_JSON), tally);
+    if (isExport(dir)) {
+      readExportDir(dir, tally);
       return;
     }
     List<Path> children = new ArrayList<>();
@@ -67,13 +102,6 @@ final class FolderWalker {
       return;
     }
     children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    if (children.stream().anyMatch(c -> c.getFileName().toString().equals("messages.html"))) {
-      tally.problem(
-          Problem.at(
-              dir.toString(),
-              "looks like a Telegram HTML export; only the JSON export is read (export again"
-                  + " choosing 'Machine-readable JSON'); its media files are read as loose files"));
-    }
     for (Path c : children) {
       visitChild(c);
     }

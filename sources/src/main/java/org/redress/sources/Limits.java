@@ -11,22 +11,30 @@ public final class Limits {
   /** The CLI option that raises {@link #zipMaxBytes()}. */
   public static final String ZIP_MAX_BYTES_OPTION = "--zip-max-bytes";
 
+  /** The CLI option that raises {@link #zipMaxEntryBytes()}. */
+  public static final String ZIP_MAX_ENTRY_BYTES_OPTION = "--zip-max-entry-bytes";
+
   /** The CLI option that raises {@link #zipMaxEntries()}. */
   public static final String ZIP_MAX_ENTRIES_OPTION = "--zip-max-entries";
 
   private static final Limits DEFAULTS = builder().build();
 
   private final long zipMaxBytes;
+  private final long zipMaxEntryBytes;
   private final int zipMaxEntries;
   private final int maxProblems;
 
   private Limits(Builder b) {
     this.zipMaxBytes = b.zipMaxBytes;
+    this.zipMaxEntryBytes = b.zipMaxEntryBytes;
     this.zipMaxEntries = b.zipMaxEntries;
     this.maxProblems = b.maxProblems;
   }
 
-  /** The default caps: 64 GiB uncompressed, 1,000,000 entries, 1,000 problems listed. */
+  /**
+   * The default caps: 16 GiB uncompressed in all, 2 GiB per entry (Telegram's own file limit),
+   * 1,000,000 entries, 1,000 problems listed.
+   */
   public static Limits defaults() {
     return DEFAULTS;
   }
@@ -39,6 +47,11 @@ public final class Limits {
   /** The most uncompressed bytes a ZIP archive may declare or inflate to, in total. */
   public long zipMaxBytes() {
     return zipMaxBytes;
+  }
+
+  /** The most uncompressed bytes one ZIP entry may declare or inflate to. */
+  public long zipMaxEntryBytes() {
+    return zipMaxEntryBytes;
   }
 
   /** The most entries a ZIP archive may have. */
@@ -70,7 +83,8 @@ public final class Limits {
 
   /** Builds {@link Limits}; each setter validates its value. */
   public static final class Builder {
-    private long zipMaxBytes = 64L << 30;
+    private long zipMaxBytes = 16L << 30;
+    private long zipMaxEntryBytes = 2L << 30;
     private int zipMaxEntries = 1_000_000;
     private int maxProblems = 1000;
 
@@ -86,6 +100,19 @@ public final class Limits {
         throw new IllegalArgumentException("zip max bytes must be positive, was " + bytes);
       }
       this.zipMaxBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the cap on one ZIP entry's uncompressed size.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not positive
+     */
+    public Builder zipMaxEntryBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("zip max entry bytes must be positive, was " + bytes);
+      }
+      this.zipMaxEntryBytes = bytes;
       return this;
     }
 

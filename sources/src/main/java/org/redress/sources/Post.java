@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param links the link targets in the text, in order: the text of {@code link} entities and the
  *     {@code href} of {@code text_link} entities
  * @param media the media the message carries (photo, file, thumbnail), available or unchecked
+ * @param replyTo the id of the message this one replies to in the same chat; 0 when it replies to
+ *     nothing (or to a message in another chat)
  */
 public record Post(
     Chat chat,
@@ -40,7 +42,8 @@ public record Post(
     String forwardedFromId,
     String text,
     List<String> links,
-    List<MediaRef> media)
+    List<MediaRef> media,
+    long replyTo)
     implements SourceItem {
   /** Checks that no component is null and copies the lists. */
   public Post {

@@ -1,9 +1,14 @@
 package org.redress.sources;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +20,17 @@ import java.util.Optional;
  */
 public final class PostDate {
   private static final PostDate UNKNOWN = new PostDate(null, "", null, true);
+
+  /** The earliest instant taken as a real message date (before Telegram existed: 2000-01-01). */
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  /** The latest instant taken as a real message date (2100-01-01). */
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+  /** {@code 03.02.2026 08:01:00}: how the HTML export writes a date before its offset. */
+  private static final DateTimeFormatter HTML_DATE =
+      DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final Instant utc;
   private final String exported;
@@ -58,16 +74,64 @@ public final class PostDate {
       }
     }
     if (unixtime != null) {
-      try {
-        utc = Instant.ofEpochSecond(Long.parseLong(unixtime.trim()));
-      } catch (NumberFormatException e) {
-        // not a number: fall back to what the date string says
+      Instant u = epoch(unixtime);
+      if (u != null) {
+        utc = u;
       }
     }
     if (utc == null && local == null && exported.isEmpty()) {
       return UNKNOWN;
     }
     return new PostDate(utc, exported, local, utc == null);
+  }
+
+  /**
+   * The instant {@code unixtime} (decimal epoch seconds) names, or null when it is not a number or
+   * lies outside 2000-2099 (no real message was sent then; such a value is damage or forgery).
+   */
+  static Instant epoch(String unixtime) {
+    try {
+      Instant i = Instant.ofEpochSecond(Long.parseLong(unixtime.trim()));
+      return i.isBefore(EARLIEST) || !i.isBefore(LATEST) ? null : i;
+    } catch (NumberFormatException | DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The date of a message in a Telegram HTML export, from the {@code title} of its date element:
+   * {@code 03.02.2026 08:01:00 UTC+08:00} (the exporting computer's offset, since 2023), or
+   * without the offset in older exports (then the zone is unknown).
+   *
+   * @param title the title text, trimmed or not
+   * @return the date, or null when the text is not such a date (or lies outside 2000-2099)
+   */
+  public static PostDate ofHtml(String title) {
+    String t = title.strip();
+    String datePart = t;
+    ZoneOffset offset = null;
+    int utcAt = t.indexOf(" UTC");
+    if (utcAt >= 0) {
+      datePart = t.substring(0, utcAt);
+      String off = t.substring(utcAt + 4).strip();
+      try {
+        offset = off.isEmpty() ? ZoneOffset.UTC : ZoneOffset.of(off);
+      } catch (DateTimeException e) {
+        return null;
+      }
+    }
+    LocalDateTime local;
+    try {
+      local = LocalDateTime.parse(datePart, HTML_DATE);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    Instant utc = offset == null ? null : local.toInstant(offset);
+    Instant check = utc != null ? utc : local.toInstant(ZoneOffset.UTC);
+    if (check.isBefore(EARLIEST) || !check.isBefore(LATEST)) {
+      return null;
+    }
+    return new PostDate(utc, t, local, utc == null);
   }
 
   /** The instant in UTC, when the export states it ({@code date_unixtime} or an offset). */

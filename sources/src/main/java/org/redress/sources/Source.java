@@ -48,9 +48,7 @@ public final class Source implements AutoCloseable {
   public static SourceKind detect(Path path) throws SourceException {
     Objects.requireNonNull(path, "path");
     if (Files.isDirectory(path)) {
-      return Files.isRegularFile(path.resolve(FolderWalker.RESULT_JSON))
-          ? SourceKind.TELEGRAM_EXPORT
-          : SourceKind.FOLDER;
+      return FolderWalker.isExport(path) ? SourceKind.TELEGRAM_EXPORT : SourceKind.FOLDER;
     }
     if (!Files.exists(path)) {
       throw new SourceException(path.toString(), "no such file or folder");
@@ -62,7 +60,7 @@ public final class Source implements AutoCloseable {
     if (isZip(path)) {
       return SourceKind.ZIP;
     }
-    if (name.endsWith(".json")) {
+    if (name.endsWith(".json") || isHtmlPage(name)) {
       return SourceKind.TELEGRAM_EXPORT;
     }
     if (MediaTypes.looksLikeMedia(name)) {
@@ -70,8 +68,13 @@ public final class Source implements AutoCloseable {
     }
     throw new SourceException(
         path.toString(),
-        "not a Telegram export (result.json or its folder), a folder, a ZIP archive or a media"
-            + " file");
+        "not a Telegram export (result.json, messages.html or their folder), a folder, a ZIP"
+            + " archive or a media file");
+  }
+
+  /** {@code messages.html}, {@code messages12.html} or {@code export_results.html}. */
+  private static boolean isHtmlPage(String name) {
+    return name.equals(TelegramHtmlReader.EXPORT_RESULTS) || name.matches("messages\\d*\\.html");
   }
 
   private static boolean isZip(Path path) throws SourceException {
@@ -139,13 +142,35 @@ public final class Source implements AutoCloseable {
       case FILE -> readFile(tally);
       default -> throw new IllegalStateException(kind.name());
     }
+    if (tally.posts == 0 && tally.loose == 0 && kind != SourceKind.FILE) {
+      tally.problem(Problem.at(path.toString(), nothingRead(kind)));
+      tally.partial = true;
+    }
     return tally.summary(path.toString(), kind);
+  }
+
+  /** What to say when a source yields nothing at all, with how to fix it. */
+  static String nothingRead(SourceKind kind) {
+    String export =
+        " Export again with Telegram Desktop (Settings > Advanced > Export Telegram data; either"
+            + " format, JSON or HTML) and give the folder it made (ChatExport_... or"
+            + " DataExport_...).";
+    return switch (kind) {
+      case TELEGRAM_EXPORT -> "NOTHING READ: no messages could be read from this export (it is"
+          + " empty, damaged or not a Telegram export)." + export;
+      case ZIP -> "NOTHING READ: this archive holds no Telegram export (result.json or"
+          + " messages.html) and no pictures or videos." + export;
+      default -> "NOTHING READ: this folder holds no Telegram export (result.json or"
+          + " messages.html) and no pictures or videos." + export;
+    };
   }
 
   private void readExport(Tally tally) throws SourceException {
     Path real = realPath(path);
     if (Files.isDirectory(real)) {
-      FolderWalker.readExport(real, real.resolve(FolderWalker.RESULT_JSON), tally);
+      FolderWalker.readExportDir(real, tally);
+    } else if (real.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
+      new TelegramHtmlReader(new ExportFiles.Disk(real.getParent()), tally).read();
     } else {
       FolderWalker.readExport(real.getParent(), real, tally);
     }
@@ -164,9 +189,23 @@ public final class Source implements AutoCloseable {
   }
 
   private void readZip(Tally tally) {
-    String export = exportIn(zip.names());
+    for (String note : zip.notes()) {
+      tally.problem(Problem.at(path.toString(), note));
+    }
+    for (String name : zip.refusedNames()) {
+      tally.problem(Problem.at(zip.display(name), zip.refusalDetail(name)));
+    }
+    String export = exportIn(zip.names(), FolderWalker.RESULT_JSON);
+    boolean html = false;
+    if (export == null) {
+      export = exportIn(zip.names(), TelegramHtmlReader.EXPORT_RESULTS);
+      if (export == null) {
+        export = exportIn(zip.names(), TelegramHtmlReader.MESSAGES);
+      }
+      html = export != null;
+    }
     if (export != null) {
-      String prefix = export.substring(0, export.length() - FolderWalker.RESULT_JSON.length());
+      String prefix = export.substring(0, export.lastIndexOf('/') + 1);
       for (String other : zip.names()) {
         if (isResultJson(other) && !other.equals(export)) {
           tally.problem(
@@ -181,6 +220,10 @@ public final class Source implements AutoCloseable {
           tally.problem(
               Problem.at(zip.display(name), "unsafe entry name (absolute or '..'); ignored"));
         }
+      }
+      if (html) {
+        new TelegramHtmlReader(new ExportFiles.Zip(zip, prefix), tally).read();
+        return;
       }
       TelegramJsonReader reader =
           new TelegramJsonReader(zip.display(export), new ExportFiles.Zip(zip, prefix), tally);
@@ -197,6 +240,10 @@ public final class Source implements AutoCloseable {
         tally.loose(
             MediaRef.unchecked(
                 "loose", name, zip.display(name), MediaRef.Meta.NONE, UncheckedReason.ZIP_SLIP));
+      } else if (MediaTypes.looksLikeMedia(name) && zip.refusal(name) != null) {
+        tally.loose(
+            MediaRef.unchecked(
+                "loose", name, zip.display(name), MediaRef.Meta.NONE, zip.refusal(name)));
       } else if (MediaTypes.looksLikeMedia(name)) {
         long size = zip.entry(name).getSize();
         MediaRef.Meta meta =
@@ -208,12 +255,13 @@ public final class Source implements AutoCloseable {
     }
   }
 
-  /** The shallowest safe {@code result.json} entry (ties by name), or null. */
-  private static String exportIn(List<String> names) {
+  /** The shallowest safe entry named {@code file} (ties by name), or null. */
+  private static String exportIn(List<String> names, String file) {
     String best = null;
     int bestDepth = Integer.MAX_VALUE;
     for (String n : names) {
-      if (!isResultJson(n) || ExportFiles.unsafe(n) != null) {
+      boolean named = n.equals(file) || n.endsWith("/" + file);
+      if (!named || ExportFiles.unsafe(n) != null) {
         continue;
       }
       int depth = n.length() - n.replace("/", "").length();

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Streams a Telegram Desktop {@code result.json} (single chat or full account) with Jackson's
@@ -112,9 +114,13 @@ final class TelegramJsonReader {
     long id = Chat.UNKNOWN_ID;
     String name = "";
     String type = "";
+    Set<String> seen = new HashSet<>();
     while (next() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken v = next();
+      if (!seen.add(field) && !duplicate(field, "chat", v)) {
+        continue;
+      }
       switch (field) {
         case "name":
           name = orEmpty(text(v, field));
@@ -203,10 +209,17 @@ final class TelegramJsonReader {
     Integer width = null;
     Integer height = null;
     Integer duration = null;
+    Long replyTo = null;
+    boolean replyElsewhere = false;
     Text text = Text.EMPTY;
+    Set<String> seen = new HashSet<>();
+    JsonLocation start = p.currentTokenLocation();
     while (next() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken v = next();
+      if (!seen.add(field) && !duplicate(field, "message" + (id == null ? "" : " " + id), v)) {
+        continue;
+      }
       switch (field) {
         case "id" -> id = number(v, field);
         case "type" -> type = orEmpty(text(v, field));
@@ -238,8 +251,22 @@ final class TelegramJsonReader {
         case "height" -> height = small(number(v, field));
         case "duration_seconds" -> duration = small(number(v, field));
         case "text" -> text = readText(v);
+        case "reply_to_message_id" -> replyTo = number(v, field);
+        case "reply_to_peer_id" -> {
+          replyElsewhere = true;
+          p.skipChildren();
+        }
         default -> p.skipChildren();
       }
+    }
+    if (unixtime != null && PostDate.epoch(unixtime) == null) {
+      problem(
+          start,
+          "message "
+              + (id == null ? "(no id)" : id)
+              + ": field 'date_unixtime' is not a date between 2000 and 2099: \""
+              + clip(unixtime)
+              + "\"; the message is kept with its exported local time only");
     }
     List<MediaRef> media = new ArrayList<>(2);
     if (photo != null) {
@@ -276,7 +303,26 @@ final class TelegramJsonReader {
             orEmpty(forwardedFromId),
             text.text,
             text.links,
-            media));
+            media,
+            replyTo == null || replyElsewhere || replyTo < 0 ? 0 : replyTo));
+  }
+
+  /**
+   * A key given twice in one object: JSON leaves it to the reader which value counts, so the first
+   * is kept, the second skipped, and a problem names both.
+   *
+   * @return false: the caller skips the duplicate value
+   */
+  private boolean duplicate(String field, String where, JsonToken v) throws IOException {
+    problem(
+        p.currentTokenLocation(),
+        where
+            + ": field '"
+            + field
+            + "' given twice (a damaged or altered export); the first value is used, this one"
+            + " is not");
+    p.skipChildren();
+    return false;
   }
 
   private record Text(String text, List<String> links) {

@@ -22,6 +22,18 @@ public enum UncheckedReason {
   NOT_A_FILE("the path is not a regular file"),
   /** A ZIP entry's name is absolute or climbs out ("zip slip"). */
   ZIP_SLIP("the ZIP entry name is absolute or climbs out with '..'"),
+  /** A ZIP entry is encrypted. */
+  ZIP_ENCRYPTED("the ZIP entry is encrypted"),
+  /** A ZIP entry uses a compression method other than stored or deflate. */
+  ZIP_UNSUPPORTED("the ZIP entry uses a compression method Redress does not read"),
+  /** A ZIP entry declares more than the per-entry cap. */
+  ZIP_ENTRY_TOO_LARGE("the ZIP entry is larger than the per-entry cap"),
+  /** A ZIP entry would inflate far beyond its compressed size, or shares another's data. */
+  ZIP_BOMB("the ZIP entry looks like a ZIP bomb (ratio or overlapping data)"),
+  /** Two ZIP entries have the same name. */
+  ZIP_DUPLICATE_ENTRY("two ZIP entries have this name; which one is meant cannot be told"),
+  /** A ZIP entry's headers disagree or its data lies outside the archive. */
+  ZIP_DAMAGED("the ZIP entry's headers are damaged or disagree"),
   /** Telegram wrote a placeholder we do not know. */
   UNKNOWN_PLACEHOLDER("the export gives a placeholder instead of a file");
 

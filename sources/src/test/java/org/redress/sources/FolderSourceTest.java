@@ -91,15 +91,16 @@ class FolderSourceTest {
   }
 
   @Test
-  void read_htmlExport_saysToExportAsJson() throws Exception {
+  void read_htmlExportInFolder_isReadAsAnExportNotAsLooseFiles() throws Exception {
     Path root = Files.createDirectories(tmp.resolve("ChatExport_html"));
     Fixtures.file(root, "messages.html", "<html></html>");
     Fixtures.file(root, "photos/p.jpg", "p");
 
-    Fixtures.Read r = Fixtures.read(root);
+    Fixtures.Read r = Fixtures.read(tmp);
 
-    assertThat(r.loose()).hasSize(1);
-    assertThat(r.summary().problems().get(0).message()).contains("Machine-readable JSON");
+    assertThat(r.loose()).isEmpty();
+    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
+        .contains("NOTHING READ"));
   }
 
   @Test

@@ -1,0 +1,487 @@
+package org.redress.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code redress bulk}: runs the Spark job ({@code spark} module) on this machine in local mode, in
+ * a child JVM whose class path holds the job jar and Spark; this CLI's class path never holds
+ * Spark. {@code redress bulk import} loads a job's results back into a workspace case. See {@code
+ * docs/spark.md}.
+ */
+@Command(
+    name = "bulk",
+    mixinStandardHelpOptions = true,
+    subcommands = {BulkCommand.Import.class},
+    description = {
+      "Hash and match many files with the Apache Spark job, here in local mode (same jar as on a"
+          + " cluster; see docs/spark.md).",
+      "Writes OUT/results.jsonl (the lines of redress match --json), OUT/results.parquet,"
+          + " OUT/summary.json and the hash cache OUT/hash-cache: a re-run hashes only what"
+          + " changed.",
+      "Exit status: 0 done, 1 bad data or the job jar is missing, 2 usage error, 3 job failed."
+    })
+public final class BulkCommand implements Callable<Integer> {
+  /** The JDK packages Spark 4 needs opened on Java 17 (as Spark's own launcher opens them). */
+  static final List<String> ADD_OPENS =
+      List.of(
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens=java.base/java.io=ALL-UNNAMED",
+          "--add-opens=java.base/java.net=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+          "-Djdk.reflect.useDirectMethodHandle=false",
+          "-Dio.netty.tryReflectionSetAccessible=true");
+
+  /** System property or (upper-case, dots as underscores) environment variable: the job jar. */
+  static final String JAR_PROPERTY = "redress.spark.jar";
+
+  /** Where the job's main class lives. */
+  static final String JOB_CLASS = "org.redress.spark.BulkJob";
+
+  private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kKmMgG]");
+
+  @Mixin WorkspaceOption workspace;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--master",
+      paramLabel = "local[N]",
+      description = "Spark master on this machine (default: ${DEFAULT-VALUE}).")
+  String master = "local[*]";
+
+  @Option(
+      names = "--bank",
+      paramLabel = "NAME",
+      description = "Bank to match against (repeatable; default: all banks of the workspace).")
+  List<String> banks = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (required).")
+  Path out;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Hash cache shared between runs (default: OUT/hash-cache).")
+  Path cache;
+
+  @Option(
+      names = "--dihedral",
+      description = "Also match each image mirrored and rotated, as redress match --dihedral.")
+  boolean dihedral;
+
+  @Option(
+      names = "--driver-memory",
+      paramLabel = "SIZE",
+      description = "Heap of the job's JVM, e.g. 4g (default: ${DEFAULT-VALUE}).")
+  String driverMemory = "2g";
+
+  @Option(names = "--partitions", paramLabel = "N", description = "Hashing tasks per batch.")
+  Integer partitions;
+
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "0..*",
+      description = "Files, folders or ZIP archives (local paths or Hadoop URIs).")
+  List<String> inputs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (out == null || inputs.isEmpty()) {
+      throw new ExitCodes.UsageException(
+          "give --out DIR and at least one INPUT" + " (or: redress bulk import DIR --case C)");
+    }
+    if (!master.startsWith("local")) {
+      throw new ExitCodes.UsageException(
+          "--master must be local[N] here, was "
+              + master
+              + "; on a cluster use spark-submit (docs/spark.md)");
+    }
+    if (!MEMORY.matcher(driverMemory).matches()) {
+      throw new ExitCodes.UsageException(
+          "--driver-memory must look like 2g or 1536m, was " + driverMemory);
+    }
+    Path jar = jobJar();
+    List<String> cmd = command(jar, jobArgs());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    Process p = pb.start();
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter e = spec.commandLine().getErr();
+    Thread t1 = pump(p.getInputStream(), o);
+    Thread t2 = pump(p.getErrorStream(), e);
+    p.getOutputStream().close();
+    int code = p.waitFor();
+    t1.join();
+    t2.join();
+    o.flush();
+    e.flush();
+    return code;
+  }
+
+  /** The job's arguments: this command's options, paths made absolute. */
+  List<String> jobArgs() {
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                master,
+                "--workspace",
+                workspace.dir().toString(),
+                "--out",
+                out.toAbsolutePath().toString()));
+    for (String b : banks) {
+      a.add("--bank");
+      a.add(b);
+    }
+    if (cache != null) {
+      a.add("--cache");
+      a.add(cache.toAbsolutePath().toString());
+    }
+    if (dihedral) {
+      a.add("--dihedral");
+    }
+    if (partitions != null) {
+      a.add("--partitions");
+      a.add(partitions.toString());
+    }
+    for (String in : inputs) {
+      // A local path is made absolute; a URI (hdfs://, s3a://, file:) is passed as it is.
+      a.add(
+          in.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")
+              ? in
+              : Paths.get(in).toAbsolutePath().normalize().toString());
+    }
+    return a;
+  }
+
+  /** The child JVM's command line: this Java, Spark's --add-opens, the job jar then Spark. */
+  List<String> command(Path jar, List<String> args) throws IOException {
+    Path cpFile = jar.resolveSibling("spark-classpath.txt");
+    if (!Files.isRegularFile(cpFile)) {
+      throw new BulkJarMissing(
+          cpFile
+              + " is missing: build the job with"
+              + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it)");
+    }
+    String sparkCp = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + driverMemory);
+    cmd.addAll(ADD_OPENS);
+    cmd.add("-Djava.awt.headless=true");
+    cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-Dlog4j2.configurationFile=classpath:org/redress/spark/log4j2-bulk.properties");
+    cmd.add("-cp");
+    cmd.add(jar + java.io.File.pathSeparator + sparkCp);
+    cmd.add(JOB_CLASS);
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /**
+   * The job jar: {@code -Dredress.spark.jar}, {@code $REDRESS_SPARK_JAR}, else {@code
+   * spark/target/redress-spark-*-job.jar} in the source tree this CLI was built in.
+   */
+  static Path jobJar() {
+    String given = System.getProperty(JAR_PROPERTY, System.getenv("REDRESS_SPARK_JAR"));
+    if (given != null && !given.isBlank()) {
+      Path p = Paths.get(given);
+      if (!Files.isRegularFile(p)) {
+        throw new BulkJarMissing("the Spark job jar " + p + " does not exist");
+      }
+      return p;
+    }
+    Path target = sourceRoot().resolve("spark").resolve("target");
+    if (Files.isDirectory(target)) {
+      try (Stream<Path> s = Files.list(target)) {
+        List<Path> jars =
+            s.filter(
+                    p -> {
+                      String n = p.getFileName().toString();
+                      return n.startsWith("redress-spark-") && n.endsWith("-job.jar");
+                    })
+                .sorted()
+                .toList();
+        if (!jars.isEmpty()) {
+          return jars.get(jars.size() - 1);
+        }
+      } catch (IOException e) {
+        throw new BulkJarMissing("failed to list " + target + ": " + e.getMessage());
+      }
+    }
+    throw new BulkJarMissing(
+        "the Spark job jar is not built ("
+            + target
+            + "): run"
+            + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it), or set "
+            + JAR_PROPERTY);
+  }
+
+  /** The source tree: the folder above {@code cli/target}, where this class was loaded from. */
+  private static Path sourceRoot() {
+    try {
+      Path where =
+          Paths.get(BulkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // cli/target/classes or cli/target/redress-cli-*.jar
+      Path target = where.getParent();
+      return target.getParent() == null || target.getParent().getParent() == null
+          ? Paths.get(".")
+          : target.getParent().getParent();
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return Paths.get(".");
+    }
+  }
+
+  private static Thread pump(InputStream in, PrintWriter to) {
+    Thread t =
+        new Thread(
+            () -> {
+              char[] buf = new char[8192];
+              try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
+                  synchronized (to) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                  }
+                }
+              } catch (IOException e) {
+                // The child closed its output: nothing more to copy.
+              }
+            },
+            "bulk-output");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The job jar or its class path file is missing: a data error with how to build it. */
+  static final class BulkJarMissing extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    BulkJarMissing(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * {@code redress bulk import DIR --case C}: scans the files a bulk run matched with {@code
+   * redress scan} (in this JVM; only those files, so little is hashed again) and preserves them as
+   * evidence of case C, writing the spread report (with its case facts for {@code redress assess})
+   * to {@code WORKSPACE/bulk/C/}.
+   */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Load a bulk run's matches into a case: the matched files are scanned again (only"
+            + " they), preserved as evidence of --case, and the spread report with its case"
+            + " facts is written to WORKSPACE/bulk/CASE/.",
+        "Only local files can be imported; copy files on HDFS or S3 here first (the results"
+            + " name them).",
+        "Exit status: 0 imported, 1 bad data or some matched files not imported, 2 usage error."
+      })
+  static final class Import implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    @Mixin EvidenceOptions evidence;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "A bulk run's --out folder.")
+    Path dir;
+
+    @Option(names = "--case", required = true, paramLabel = "CASE", description = "Case id.")
+    String caseId;
+
+    @Option(
+        names = "--bank",
+        paramLabel = "NAME",
+        description = "Banks to scan with (default: the banks of the bulk run).")
+    List<String> banks = new ArrayList<>();
+
+    @Option(
+        names = "--rebase",
+        paramLabel = "FROM=TO",
+        description = {
+          "Read result paths starting with FROM under the local folder TO, e.g."
+              + " hdfs://nn/seized=/mnt/copy-of-seized (repeatable)."
+        })
+    List<String> rebase = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+      if (!CASE.matcher(caseId).matches()) {
+        throw new ExitCodes.UsageException(
+            "--case must be letters, digits, '.', '_' or '-'"
+                + " (at most 100), was \""
+                + caseId
+                + "\"");
+      }
+      Path summaryFile = dir.resolve("summary.json");
+      if (!Files.isRegularFile(summaryFile)) {
+        throw new IllegalArgumentException(
+            dir + " is not the output of redress bulk: no" + " summary.json");
+      }
+      JsonNode summary = JSON.readTree(summaryFile.toFile());
+      if (!"redress/bulk-summary@1".equals(summary.path("schema").asText())) {
+        throw new IllegalArgumentException(summaryFile + ": not a redress/bulk-summary@1 file");
+      }
+      List<String> useBanks = new ArrayList<>(banks);
+      if (useBanks.isEmpty()) {
+        summary.path("banks").forEach(b -> useBanks.add(b.asText()));
+      }
+      Set<String> local = new LinkedHashSet<>();
+      List<String> remote = new ArrayList<>();
+      int rows = 0;
+      for (String line : resultLines(dir.resolve("results.jsonl"))) {
+        JsonNode r = JSON.readTree(line);
+        rows++;
+        if (r.path("matches").size() == 0) {
+          continue;
+        }
+        String path = rebased(r.path("path").asText());
+        int bang = path.indexOf("!/");
+        String file = bang < 0 ? path : path.substring(0, bang);
+        if (file.startsWith("/") && Files.isRegularFile(Paths.get(file))) {
+          local.add(file);
+        } else {
+          remote.add(path);
+        }
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter o = spec.commandLine().getOut();
+      for (String r : remote) {
+        err.println(
+            "redress: "
+                + r
+                + ": not a file on this machine: not imported (copy it"
+                + " here and scan it with redress scan --preserve --case "
+                + caseId
+                + ")");
+      }
+      if (local.isEmpty()) {
+        o.printf(
+            Locale.ROOT,
+            "%d result(s) in %s, no matched file on this machine: nothing" + " imported%n",
+            rows,
+            dir);
+        return remote.isEmpty() ? ExitCodes.OK : ExitCodes.DATA;
+      }
+      Path reports = evidence.workspace.dir().resolve("bulk").resolve(caseId);
+      Files.createDirectories(reports);
+      List<String> args = new ArrayList<>(List.of("scan"));
+      args.addAll(local);
+      for (String b : useBanks) {
+        args.add("--bank");
+        args.add(b);
+      }
+      args.addAll(
+          List.of(
+              "--workspace",
+              evidence.workspace.dir().toString(),
+              "--json",
+              reports.resolve("spread-report.json").toString(),
+              "--html",
+              reports.resolve("spread-report.html").toString(),
+              "--csv",
+              reports.resolve("occurrences.csv").toString(),
+              "--preserve",
+              "--case",
+              caseId));
+      if (evidence.keyFile != null) {
+        args.addAll(List.of("--key-file", evidence.keyFile.toString()));
+      }
+      if (evidence.passphraseFile != null) {
+        args.addAll(List.of("--passphrase-file", evidence.passphraseFile.toString()));
+      }
+      if (evidence.passphrase) {
+        args.add("--passphrase");
+      }
+      if (evidence.tsa != null) {
+        args.addAll(List.of("--tsa", evidence.tsa.toString()));
+      }
+      if (evidence.capturedBy != null) {
+        args.addAll(List.of("--captured-by", evidence.capturedBy));
+      }
+      o.printf(
+          Locale.ROOT,
+          "%d result(s) in %s; %d matched file(s) on this machine to scan"
+              + " and preserve in case %s%n",
+          rows,
+          dir,
+          local.size(),
+          caseId);
+      o.flush();
+      int code = Main.run(args.toArray(new String[0]), o, err);
+      Files.copy(
+          summaryFile,
+          reports.resolve("bulk-summary.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return code != ExitCodes.OK ? code : remote.isEmpty() ? ExitCodes.OK : ExitCodes.DATA;
+    }
+
+    private String rebased(String path) {
+      for (String m : rebase) {
+        int eq = m.indexOf('=');
+        if (eq <= 0 || eq == m.length() - 1) {
+          throw new ExitCodes.UsageException("--rebase must be FROM=TO, was \"" + m + "\"");
+        }
+        String from = m.substring(0, eq);
+        if (path.startsWith(from)) {
+          return m.substring(eq + 1) + path.substring(from.length());
+        }
+      }
+      return path;
+    }
+
+    private static List<String> resultLines(Path jsonl) throws IOException {
+      if (!Files.isDirectory(jsonl)) {
+        throw new IllegalArgumentException(
+            jsonl + " is missing: not the output of a finished" + " bulk run");
+      }
+      List<String> lines = new ArrayList<>();
+      try (Stream<Path> s = Files.list(jsonl)) {
+        for (Path p :
+            s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+          for (String l : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            if (!l.isBlank()) {
+              lines.add(l);
+            }
+          }
+        }
+      }
+      return lines;
+    }
+  }
+}

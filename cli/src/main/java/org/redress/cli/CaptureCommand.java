@@ -1,0 +1,223 @@
+package org.redress.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.redress.capture.Capture;
+import org.redress.capture.CaptureException;
+import org.redress.capture.PreviewExport;
+import org.redress.capture.TelegramPreview;
+import org.redress.cases.CasesException;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.Item;
+import org.redress.evidence.NewItem;
+import org.redress.match.Matcher;
+import org.redress.match.VpdqRule;
+import org.redress.scan.ScanException;
+import org.redress.scan.Scanner;
+import org.redress.scan.SpreadReport;
+import org.redress.screenshots.CountText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code redress capture URL... --case C}: captures public web pages as evidence (WARC with every
+ * resource, a Chromium screenshot, headers and times in {@code capture.json}) and seals them in
+ * the evidence locker; a Telegram channel preview ({@code t.me/s/NAME}) is also read into posts,
+ * its media matched against the banks and its counters (views, subscribers) put into the spread
+ * report as facts read from a captured page. Exit status: 0 every page was captured, 1 a page
+ * could not be captured (the others are still sealed), 2 usage error.
+ */
+@Command(
+    name = "capture",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Capture public web pages (WARC, screenshot, headers, time) and seal them as evidence;"
+          + " read Telegram channel previews (t.me/s/NAME) into the spread report.",
+      "Obeys robots.txt, waits between requests to a host and never logs in.",
+      "Exit status: 0 all captured, 1 a page could not be captured, 2 usage error."
+    })
+public final class CaptureCommand implements Callable<Integer> {
+  @Mixin EvidenceOptions evidence;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "URL", arity = "1..*", description = "http or https pages.")
+  List<String> urls = new ArrayList<>();
+
+  @Option(names = "--case", paramLabel = "CASE", required = true,
+      description = "Evidence case the captures are sealed in.")
+  String caseId;
+
+  @Option(names = "--bank", paramLabel = "NAME",
+      description = "Match a preview's media against these banks (repeatable; default: all).")
+  List<String> banks = new ArrayList<>();
+
+  @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON spread report.")
+  Path json;
+
+  @Option(names = "--html", paramLabel = "OUT", description = "Write the HTML spread report.")
+  Path html;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Keep the captures here (default: captures/ in the workspace).")
+  Path out;
+
+  @Option(names = "--delay", paramLabel = "MS",
+      description = "Pause between requests to one host, in ms (default: ${DEFAULT-VALUE}).")
+  long delayMillis = 2000;
+
+  @Option(names = "--no-screenshot", description = "Do not take a screenshot with Chromium.")
+  boolean noScreenshot;
+
+  @Override
+  public Integer call() throws EvidenceException, ScanException, IOException {
+    if (delayMillis < 0) {
+      throw new ExitCodes.UsageException("--delay must be >= 0, was " + delayMillis);
+    }
+    List<URI> targets = new ArrayList<>();
+    for (String u : urls) {
+      try {
+        targets.add(URI.create(u));
+      } catch (IllegalArgumentException e) {
+        throw new ExitCodes.UsageException("not a URL: " + u);
+      }
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path base = out != null ? out : evidence.workspace.dir().resolve("captures");
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+        .format(Instant.now().atOffset(ZoneOffset.UTC));
+    Capture capture = Capture.builder().delay(Duration.ofMillis(delayMillis))
+        .screenshot(!noScreenshot).build();
+    List<Capture.Result> done = new ArrayList<>();
+    List<NewItem> items = new ArrayList<>();
+    int failed = 0;
+    for (int i = 0; i < targets.size(); i++) {
+      URI u = targets.get(i);
+      Path dir = base.resolve(stamp + "-" + (i + 1));
+      Capture.Result r;
+      try {
+        r = capture.capture(u, dir);
+      } catch (CaptureException e) {
+        err.println("redress: " + e.getMessage());
+        failed++;
+        continue;
+      }
+      done.add(r);
+      if (r.screenshotProblem() != null) {
+        err.println("redress: note: " + r.screenshotProblem());
+      }
+      items.add(NewItem.of(r.warc()).source("url", u.toString()).captureMethod("redress-capture")
+          .mediaType("application/warc").note("WARC of the page and its resources"));
+      if (r.screenshot() != null) {
+        items.add(NewItem.of(r.screenshot()).source("url", u.toString())
+            .captureMethod("redress-capture-chromium").mediaType("image/png")
+            .note("screenshot by headless Chromium"));
+      }
+      items.add(NewItem.of(r.metadata()).source("url", u.toString())
+          .captureMethod("redress-capture").mediaType("application/json")
+          .note("capture record: times, request and response headers, resources"));
+      o.printf(Locale.ROOT, "captured %s: HTTP %d, %d resource(s), %s%n", u, r.status(),
+          r.resources().size() - 1, dir);
+    }
+    SpreadReport report = previewReport(done, err);
+    Path reportFile = null;
+    if (report != null) {
+      if (json != null) {
+        report.writeJson(json);
+        o.println("json: " + json);
+      }
+      if (html != null) {
+        report.writeHtml(html);
+        o.println("html: " + html);
+      }
+      reportFile = Files.createTempFile("redress-capture-report-", ".json");
+      Files.writeString(reportFile, report.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+      items.add(NewItem.of(reportFile).source("other", "redress capture spread report")
+          .captureMethod("redress-capture").mediaType("application/json"));
+    }
+    try {
+      if (!items.isEmpty()) {
+        try (EvidenceStore store = evidence.open()) {
+          List<Item> added = store.addAll(caseId, items, () -> { });
+          for (String w : store.drainWarnings()) {
+            err.println("redress: warning: " + w);
+          }
+          o.printf(Locale.ROOT, "sealed %d item(s) in case %s (items %d..%d); checkpoint %d %s%n",
+              added.size(), caseId, added.get(0).id(), added.get(added.size() - 1).id(),
+              store.latestCheckpoint().size(), store.latestCheckpoint().rootHex());
+        }
+      }
+    } finally {
+      if (reportFile != null) {
+        Files.deleteIfExists(reportFile);
+      }
+    }
+    o.flush();
+    return failed > 0 ? ExitCodes.DATA : ExitCodes.OK;
+  }
+
+  /** The spread report of the channel previews among the captures, or null when there is none. */
+  private SpreadReport previewReport(List<Capture.Result> done, PrintWriter err)
+      throws IOException, ScanException {
+    List<Path> exports = new ArrayList<>();
+    Matcher matcher;
+    List<String> warnings = new ArrayList<>();
+    try {
+      matcher = Workspaces.open(evidence.workspace).banks().matcher(banks, Instant.now(),
+          VpdqRule.DEFAULT_QUERY_PERCENT, VpdqRule.DEFAULT_COMPARED_PERCENT, warnings);
+    } catch (CasesException e) {
+      throw new ExitCodes.UsageException(e.getMessage());
+    }
+    warnings.forEach(w -> err.println("redress: warning: " + w));
+    Scanner.Builder b = Scanner.builder(matcher);
+    for (Capture.Result r : done) {
+      TelegramPreview.Channel c = r.channel();
+      if (c == null) {
+        continue;
+      }
+      Path dir = r.warc().getParent();
+      exports.add(PreviewExport.write(r, dir));
+      String warcSha = org.redress.capture.Capture.sha256Hex(r.warc());
+      long chat = PreviewExport.chatId(c.name());
+      if (c.subscribers() >= 0) {
+        b.readValues("captured_page", r.url().toString(), warcSha, null, List.of(
+            new CountText.Reading("members", Long.toString(c.subscribers()),
+                c.subscribersShown() + " subscribers", 1.0)));
+      }
+      for (TelegramPreview.Post p : c.posts()) {
+        if (p.views() >= 0) {
+          b.readValues("captured_page", r.url() + "#" + p.id(), warcSha,
+              "chat " + chat + " message " + p.id(), List.of(new CountText.Reading("views",
+                  Long.toString(p.views()), p.viewsShown() + " views", 1.0)));
+        }
+      }
+    }
+    if (exports.isEmpty()) {
+      if (json != null || html != null) {
+        err.println("redress: note: no Telegram channel preview among the pages, so there is no"
+            + " spread report");
+      }
+      return null;
+    }
+    SpreadReport report = b.build().scan(exports);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "channel preview: %d media file(s) checked; copies of %d item(s) in %d"
+        + " post(s)%n", report.mediaChecked(), report.matchedItems(), report.postsWithMatches());
+    return report;
+  }
+}

@@ -1,0 +1,158 @@
+package org.redress.cli;
+
+import java.awt.Desktop;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.redress.web.WorkspaceApp;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code redress serve}: the case workspace in a browser. Binds 127.0.0.1 on a free port, prints
+ * one line with the address and its per-launch token, opens the browser when there is one, and runs
+ * until stopped (Ctrl-C).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Open the case workspace in a browser (this computer only).",
+      "Prints one line: Redress workspace: http://127.0.0.1:PORT/?token=TOKEN. Without the"
+          + " token every page answers 401. Stop with Ctrl-C."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin WorkspaceOption workspace;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port to listen on (default: a free port).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description =
+          "Address to listen on (default: 127.0.0.1). Other than loopback needs"
+              + " accounts, which this version does not have.")
+  String bind = "127.0.0.1";
+
+  @Option(names = "--no-open", description = "Do not open a browser.")
+  boolean noOpen;
+
+  @Option(
+      names = "--demo",
+      description =
+          "Open the demo case (run 'redress demo' first; its workspace is"
+              + " <workspace>/demo/workspace).")
+  boolean demo;
+
+  /** Set by tests: returns once the server is up instead of waiting for Ctrl-C. */
+  static volatile CountDownLatch stopSignal;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new ExitCodes.UsageException("--port: must be in 0..65535, was " + port);
+    }
+    if (!isLoopback(bind)) {
+      throw new ExitCodes.UsageException(
+          "--bind "
+              + bind
+              + ": serving other computers needs"
+              + " accounts, which this version does not have; use 127.0.0.1");
+    }
+    Path ws = workspace.dir();
+    Path demoDir = ws.resolve("demo");
+    if (demo) {
+      ws = demoDir.resolve("workspace");
+      if (!Files.isDirectory(ws)) {
+        throw new ExitCodes.UsageException(
+            "no demo workspace in " + ws + ": run 'redress demo' first");
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    WorkspaceApp app = WorkspaceApp.builder(ws).build();
+    try {
+      app.start(bind, port);
+    } catch (IllegalStateException e) {
+      app.close();
+      throw new ExitCodes.UsageException(e.getMessage());
+    }
+    CountDownLatch stop = stopSignal != null ? stopSignal : new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              app.close();
+              stop.countDown();
+            },
+            "redress-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      String path = "/";
+      if (demo) {
+        path =
+            app.prepareDemo(
+                DemoCommand.BANK,
+                demoDir.resolve("report").resolve("spread-report.json"),
+                List.of(demoDir.resolve("export")));
+      }
+      String url = app.url(path);
+      out.println("Redress workspace: " + url);
+      out.flush();
+      if (!noOpen) {
+        openBrowser(url, spec.commandLine().getErr());
+      }
+      stop.await();
+    } finally {
+      if (stopSignal != null) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        app.close();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  static boolean isLoopback(String host) {
+    return host.equals("127.0.0.1")
+        || host.equals("::1")
+        || host.equals("localhost")
+        || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+  }
+
+  /** Opens the default browser when this computer has a display; says so when it cannot. */
+  private static void openBrowser(String url, PrintWriter err) {
+    try {
+      if (!GraphicsEnvironment.isHeadless()
+          && Desktop.isDesktopSupported()
+          && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+        Desktop.getDesktop().browse(URI.create(url));
+        return;
+      }
+      String display = System.getenv("DISPLAY");
+      String wayland = System.getenv("WAYLAND_DISPLAY");
+      if ((display != null || wayland != null)
+          && Files.isExecutable(Path.of("/usr/bin/xdg-open"))) {
+        new ProcessBuilder("/usr/bin/xdg-open", url)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+        return;
+      }
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // fall through: say how to open it by hand
+    }
+    err.println("redress: no browser could be opened here; open the address above in one");
+    err.flush();
+  }
+}

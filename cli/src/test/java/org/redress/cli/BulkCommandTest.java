@@ -1,0 +1,195 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BulkCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void bulk_withoutOutOrInput_isAUsageError() {
+    CliRun r = CliRun.of("bulk", "--workspace", dir.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("give --out DIR and at least one INPUT");
+  }
+
+  @Test
+  void bulk_clusterMaster_isAUsageErrorPointingToSparkSubmit() {
+    CliRun r = CliRun.of("bulk", "--master", "yarn", "--out", dir.toString(), "x");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("spark-submit");
+  }
+
+  @Test
+  void bulk_childJvm_opensTheJdkForSparkAndPutsTheJobJarFirst() throws IOException {
+    Path jar = Files.write(dir.resolve("redress-spark-0.1.0-SNAPSHOT-job.jar"), new byte[0]);
+    Files.writeString(
+        dir.resolve("spark-classpath.txt"),
+        "/m2/spark-core_2.13-4.0.1.jar\n",
+        StandardCharsets.UTF_8);
+    BulkCommand c = new BulkCommand();
+    c.workspace = new WorkspaceOption();
+    c.out = dir.resolve("out");
+    c.inputs = List.of("pictures", "hdfs://nn:8020/seized");
+    c.master = "local[2]";
+    List<String> cmd = c.command(jar, c.jobArgs());
+    assertThat(cmd)
+        .containsAll(BulkCommand.ADD_OPENS)
+        .contains(
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "-Xmx2g",
+            BulkCommand.JOB_CLASS,
+            "local[2]",
+            "hdfs://nn:8020/seized",
+            dir.resolve("out").toString(),
+            Path.of("pictures").toAbsolutePath().normalize().toString());
+    assertThat(cmd.get(cmd.indexOf("-cp") + 1))
+        .isEqualTo(jar + java.io.File.pathSeparator + "/m2/spark-core_2.13-4.0.1.jar");
+  }
+
+  @Test
+  void cli_classPath_holdsNoSpark() {
+    assertThat(System.getProperty("java.class.path"))
+        .doesNotContain("spark-core")
+        .doesNotContain("spark-sql")
+        .doesNotContain("scala-library");
+  }
+
+  @Test
+  void bulkImport_matchedLocalFiles_scannedPreservedAndReported() throws IOException {
+    Path ws = dir.resolve("ws");
+    Path originals = Files.createDirectories(dir.resolve("originals"));
+    Path found = Files.createDirectories(dir.resolve("found"));
+    Files.write(
+        originals.resolve("a.jpg"), SampleImages.jpeg(SampleImages.scene(640, 480, 7), 0.9f));
+    Files.write(
+        found.resolve("copy.jpg"),
+        SampleImages.jpeg(SampleImages.scaled(SampleImages.scene(640, 480, 7), 0.5), 0.7f));
+    Files.write(
+        found.resolve("other.jpg"), SampleImages.jpeg(SampleImages.scene(640, 480, 99), 0.9f));
+    assertThat(CliRun.of("bank", "create", "victim", "--workspace", ws.toString()).exit()).isZero();
+    assertThat(
+            CliRun.of("bank", "add", "victim", originals.toString(), "--workspace", ws.toString())
+                .exit())
+        .isZero();
+    // A bulk run's output: the lines of redress match --json and the summary.
+    CliRun m =
+        CliRun.of(
+            "match", "--json", "--workspace", ws.toString(), found.toAbsolutePath().toString());
+    Path out = dir.resolve("bulk-out");
+    Files.createDirectories(out.resolve("results.jsonl"));
+    Files.writeString(
+        out.resolve("results.jsonl").resolve("part-00000-x.txt"), m.out(), StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("summary.json"),
+        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"victim\"]}",
+        StandardCharsets.UTF_8);
+
+    CliRun r =
+        CliRun.of("bulk", "import", out.toString(), "--case", "C-1", "--workspace", ws.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 result(s)", "1 matched file(s)");
+    JsonNode report = JSON.readTree(ws.resolve("bulk/C-1/spread-report.json").toFile());
+    assertThat(report.path("schema").asText()).isEqualTo("redress/spread-report@1");
+    assertThat(report.toString()).contains("copy.jpg").doesNotContain("other.jpg");
+    CliRun list = CliRun.of("evidence", "list", "--case", "C-1", "--workspace", ws.toString());
+    assertThat(list.exit()).as(list.err()).isZero();
+    // The matched file (by its SHA-256) and the report are preserved; the unrelated file is not.
+    assertThat(list.out())
+        .contains(sha256(found.resolve("copy.jpg")))
+        .doesNotContain(sha256(found.resolve("other.jpg")));
+    assertThat(list.out().lines().count()).isEqualTo(2);
+  }
+
+  private static String sha256(Path p) throws IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void bulkImport_fileNotOnThisMachine_namedAndBadData() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("o").resolve("results.jsonl"));
+    Files.writeString(
+        out.resolve("part-00000"),
+        "{\"path\":\"hdfs://nn/x.jpg\",\"matches\":"
+            + "[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("o").resolve("summary.json"),
+        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"b\"]}",
+        StandardCharsets.UTF_8);
+    CliRun r =
+        CliRun.of(
+            "bulk",
+            "import",
+            dir.resolve("o").toString(),
+            "--case",
+            "C",
+            "--workspace",
+            dir.resolve("ws").toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err()).contains("hdfs://nn/x.jpg: not a file on this machine");
+  }
+
+  @Test
+  void bulkImport_rebase_readsAClusterPathFromItsLocalCopy() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("o").resolve("results.jsonl"));
+    Files.writeString(
+        out.resolve("part-00000"),
+        "{\"path\":\"hdfs://nn/seized/x.jpg\","
+            + "\"matches\":[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("o").resolve("summary.json"),
+        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"b\"]}",
+        StandardCharsets.UTF_8);
+    Path copy = Files.createDirectories(dir.resolve("copy"));
+    Files.write(copy.resolve("x.jpg"), SampleImages.jpeg(SampleImages.scene(320, 240, 3), 0.9f));
+    CliRun r =
+        CliRun.of(
+            "bulk",
+            "import",
+            dir.resolve("o").toString(),
+            "--case",
+            "C",
+            "--rebase",
+            "hdfs://nn/seized=" + copy,
+            "--workspace",
+            dir.resolve("ws").toString());
+    // The copy is found and scanned (bank b does not exist there: the scan says so).
+    assertThat(r.out()).contains("1 matched file(s) on this machine");
+    assertThat(r.err()).doesNotContain("not a file on this machine");
+  }
+
+  @Test
+  void bulkImport_notABulkFolder_isBadData() {
+    CliRun r =
+        CliRun.of(
+            "bulk",
+            "import",
+            dir.toString(),
+            "--case",
+            "C",
+            "--workspace",
+            dir.resolve("ws").toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err()).contains("no summary.json");
+  }
+}

@@ -1,0 +1,81 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void serve_printsOneLineWithTokenAndPagesNeedIt() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CountDownLatch stop = new CountDownLatch(1);
+    ServeCommand.stopSignal = stop;
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread t =
+        new Thread(
+            () ->
+                exit.set(
+                    Main.run(
+                        new String[] {"serve", "--no-open", "--workspace", dir.toString()},
+                        new PrintWriter(out),
+                        new PrintWriter(err))));
+    t.start();
+    try {
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (!out.toString().contains("\n") && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      String line = out.toString();
+      Matcher m =
+          Pattern.compile(
+                  "Redress workspace: (http://127\\.0\\.0\\.1:([0-9]+))/\\?token=([A-Za-z0-9_-]{43})\n")
+              .matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> noToken =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group(1) + "/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(noToken.statusCode()).isEqualTo(401);
+      HttpResponse<String> withToken =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group(1) + "/?token=" + m.group(3))).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(withToken.statusCode()).isEqualTo(303);
+    } finally {
+      stop.countDown();
+      t.join(30_000);
+      ServeCommand.stopSignal = null;
+    }
+    assertThat(exit.get()).isEqualTo(0);
+  }
+
+  @Test
+  void serve_onOtherThanLoopback_isUsageError() {
+    CliRun r = CliRun.of("serve", "--no-open", "--bind", "0.0.0.0", "--workspace", dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("needs accounts");
+  }
+
+  @Test
+  void serve_demoWithoutDemo_isUsageError() {
+    CliRun r = CliRun.of("serve", "--no-open", "--demo", "--workspace", dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("redress demo");
+  }
+}

@@ -1,0 +1,296 @@
+package org.redress.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.redress.cases.CasesException;
+import org.redress.cases.Workspace;
+import org.redress.match.BankRules;
+
+/**
+ * One run of the job on the driver: load the banks, list the inputs, hash what the cache does not
+ * already hold (in batches, each appended to the cache as it ends), match every current hash with
+ * the broadcast banks, and write the results and a summary.
+ */
+final class BulkRun {
+  static final String RESULTS_PARQUET = "results.parquet";
+  static final String RESULTS_JSONL = "results.jsonl";
+  static final String SUMMARY = "summary.json";
+  static final String CACHE = "hash-cache";
+  static final String SUMMARY_SCHEMA = "redress/bulk-summary@1";
+  private static final String[] KEY = {"source", "sourceSize", "sourceMtime"};
+  private static final Encoder<FileRow> FILES = Encoders.bean(FileRow.class);
+  private static final Encoder<HashRow> HASHES = Encoders.bean(HashRow.class);
+  private static final Encoder<ResultRow> RESULTS = Encoders.bean(ResultRow.class);
+
+  private final BulkJob o;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  BulkRun(BulkJob options, PrintWriter out, PrintWriter err) {
+    this.o = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run() throws IOException {
+    Instant started = Instant.now();
+    long attempt = started.toEpochMilli();
+    SparkSession.Builder sb = SparkSession.builder().appName("redress bulk");
+    if (o.master != null) {
+      sb.master(o.master);
+      if (o.master.startsWith("local")) {
+        // One machine: no web UI, as many shuffle partitions as cores (not 200), everything
+        // bound to the loopback interface only.
+        sb.config("spark.ui.enabled", "false");
+        sb.config("spark.driver.host", "127.0.0.1");
+        sb.config("spark.driver.bindAddress", "127.0.0.1");
+        sb.config("spark.sql.shuffle.partitions", Integer.toString(localCores(o.master)));
+      }
+    }
+    SparkSession spark = sb.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = jsc.hadoopConfiguration();
+
+    BankSnapshot banks = loadBanks(conf);
+    for (String w : banks.prime()) {
+      err.println("redress-bulk: warning: " + w);
+    }
+    if (banks.itemCount() == 0) {
+      err.println("redress-bulk: warning: the banks hold no item: nothing can match");
+    }
+
+    Inputs.Listing listing = Inputs.list(o.inputs, conf);
+    for (Inputs.Problem p : listing.problems()) {
+      err.println("redress-bulk: " + p.path() + ": " + p.reason());
+    }
+    if (listing.files().isEmpty() && listing.problems().size() == o.inputs.size()) {
+      throw new BulkJob.BulkException(BulkJob.DATA, "no input could be listed");
+    }
+    Path outDir = new Path(o.out);
+    Path cacheDir = o.cache != null ? new Path(o.cache) : new Path(outDir, CACHE);
+    FileSystem cacheFs = cacheDir.getFileSystem(conf);
+    Dataset<FileRow> listed = spark.createDataset(listing.files(), FILES);
+
+    // What the cache already holds (a key with a row that hashed) is not hashed again.
+    boolean hasCache =
+        cacheFs.exists(cacheDir)
+            && cacheFs.listStatus(cacheDir, p -> p.getName().endsWith(".parquet")).length > 0;
+    List<FileRow> fresh;
+    if (hasCache) {
+      Dataset<Row> ok =
+          spark
+              .read()
+              .parquet(cacheDir.toString())
+              .filter(col("error").isNull())
+              .select("source", "sourceSize", "sourceMtime")
+              .distinct();
+      fresh = listed.join(ok, seq(KEY), "left_anti").as(FILES).collectAsList();
+    } else {
+      fresh = listing.files();
+    }
+    int cores = spark.sparkContext().defaultParallelism();
+    for (int from = 0; from < fresh.size(); from += o.batch) {
+      List<FileRow> part = fresh.subList(from, Math.min(fresh.size(), from + o.batch));
+      int n =
+          o.partitions != null
+              ? o.partitions
+              : Math.min(part.size(), Math.max(cores * 4, part.size() / 1000));
+      spark
+          .createDataset(part, FILES)
+          .repartition(Math.max(1, n))
+          .flatMap(new Hashing(o.dihedral, attempt, conf), HASHES)
+          .write()
+          .mode(SaveMode.Append)
+          .parquet(cacheDir.toString());
+      err.printf(
+          Locale.ROOT,
+          "redress-bulk: hashed %d of %d file(s) to hash%n",
+          from + part.size(),
+          fresh.size());
+    }
+
+    // The current hashes: rows of the listed keys, from each key's latest attempt.
+    Dataset<HashRow> current;
+    if (listing.files().isEmpty()) {
+      current = spark.emptyDataset(HASHES);
+    } else {
+      WindowSpec byKey = Window.partitionBy(KEY[0], KEY[1], KEY[2]);
+      current =
+          spark
+              .read()
+              .parquet(cacheDir.toString())
+              .join(listed.select(KEY[0], KEY[1], KEY[2]), seq(KEY), "left_semi")
+              .withColumn("latest", max("attempt").over(byKey))
+              .filter(col("attempt").equalTo(col("latest")))
+              .drop("latest")
+              .as(HASHES);
+    }
+    List<HashRow> missing = new ArrayList<>();
+    for (Inputs.Problem p : listing.problems()) {
+      FileRow f = new FileRow(p.path(), -1, -1);
+      missing.add(HashRow.failed(f, attempt, p.path(), p.reason()));
+    }
+    if (!missing.isEmpty()) {
+      current = current.unionByName(spark.createDataset(missing, HASHES));
+    }
+    Broadcast<BankSnapshot> bc = jsc.broadcast(banks);
+    Dataset<ResultRow> results = current.map(new Matching(bc), RESULTS).orderBy("path").persist();
+    results
+        .drop("json")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(new Path(outDir, RESULTS_PARQUET).toString());
+    results
+        .select("json")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .text(new Path(outDir, RESULTS_JSONL).toString());
+    Row counts =
+        results.selectExpr("count(*)", "count(error)", "count_if(size(matches) > 0)").first();
+    results.unpersist();
+    bc.destroy();
+
+    long files = counts.getLong(0);
+    long failed = counts.getLong(1);
+    long matched = counts.getLong(2);
+    writeSummary(outDir, conf, banks, started, listing, fresh.size(), files, failed, matched);
+    out.printf(
+        Locale.ROOT,
+        "listed %d file(s): %d hashed now, %d from the cache; %d media"
+            + " file(s) in the results, %d could not be hashed, %d matched%n",
+        listing.files().size(),
+        fresh.size(),
+        listing.files().size() - fresh.size(),
+        files,
+        failed,
+        matched);
+    out.println(
+        "results: "
+            + new Path(outDir, RESULTS_JSONL)
+            + " and "
+            + new Path(outDir, RESULTS_PARQUET));
+    out.flush();
+    return 0;
+  }
+
+  /** The cores of a {@code local[N]} master ({@code local[*]}: this machine's). */
+  static int localCores(String master) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("local\\[(\\d+|\\*)").matcher(master);
+    if (!m.lookingAt()) {
+      return 1;
+    }
+    return "*".equals(m.group(1))
+        ? Runtime.getRuntime().availableProcessors()
+        : Math.max(1, Integer.parseInt(m.group(1)));
+  }
+
+  private BankSnapshot loadBanks(Configuration conf) throws IOException {
+    if (o.workspace != null) {
+      try (Workspace ws =
+          Workspace.open(
+              Paths.get(o.workspace), Clock.systemUTC(), System.getProperty("user.name", "bulk"))) {
+        return BankSnapshot.fromWorkspace(
+            ws.banks(), o.banks, Instant.now(), o.queryPercent, o.comparedPercent);
+      } catch (CasesException e) {
+        throw new BulkJob.BulkException(BulkJob.DATA, e.getMessage(), e);
+      }
+    }
+    BankSnapshot s = null;
+    BankRules rules;
+    try {
+      rules = new BankRules("bank", o.threshold, o.minQuality);
+    } catch (IllegalArgumentException e) {
+      throw new BulkJob.BulkException(BulkJob.USAGE, e.getMessage(), e);
+    }
+    for (String spec : o.bankFiles) {
+      int eq = spec.indexOf('=');
+      String file = eq < 0 ? spec : spec.substring(eq + 1);
+      Path p = new Path(file);
+      String name = eq < 0 ? p.getName().replaceFirst("\\.[^.]*$", "") : spec.substring(0, eq);
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(p.getFileSystem(conf).open(p), StandardCharsets.UTF_8))) {
+        if (s == null) {
+          s = BankSnapshot.fromFile(name, p.getName(), r, rules, o.queryPercent, o.comparedPercent);
+        } else {
+          s.addFile(name, p.getName(), r, rules);
+        }
+      } catch (java.io.FileNotFoundException e) {
+        throw new BulkJob.BulkException(BulkJob.DATA, file + ": no such bank file", e);
+      } catch (CasesException | IllegalArgumentException e) {
+        throw new BulkJob.BulkException(BulkJob.DATA, e.getMessage(), e);
+      }
+    }
+    return s;
+  }
+
+  private void writeSummary(
+      Path outDir,
+      Configuration conf,
+      BankSnapshot banks,
+      Instant started,
+      Inputs.Listing listing,
+      int hashed,
+      long files,
+      long failed,
+      long matched)
+      throws IOException {
+    ObjectNode s = JsonNodeFactory.instance.objectNode();
+    s.put("schema", SUMMARY_SCHEMA);
+    s.put("started_at", started.toString());
+    s.put("finished_at", Instant.now().toString());
+    ArrayNode in = s.putArray("inputs");
+    o.inputs.forEach(in::add);
+    ArrayNode b = s.putArray("banks");
+    banks.bankNames().forEach(b::add);
+    s.put("banks_from", o.workspace != null ? "workspace" : "file");
+    s.put("dihedral", o.dihedral);
+    s.put("listed", listing.files().size());
+    s.put("hashed_now", hashed);
+    s.put("from_cache", listing.files().size() - hashed);
+    s.put("media_files", files);
+    s.put("not_hashed", failed);
+    s.put("matched", matched);
+    Path p = new Path(outDir, SUMMARY);
+    try (OutputStream os = p.getFileSystem(conf).create(p, true)) {
+      os.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(s));
+      os.write('\n');
+    }
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... cols) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(cols)).toSeq();
+  }
+}

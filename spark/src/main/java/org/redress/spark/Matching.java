@@ -1,0 +1,148 @@
+package org.redress.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.redress.match.Match;
+import org.redress.match.MatchResult;
+import org.redress.match.Matcher;
+import org.redress.match.Query;
+import org.redress.phash.Dihedral;
+import org.redress.phash.DihedralHashes;
+import org.redress.phash.Pdq;
+import org.redress.phash.PdqResult;
+
+/**
+ * Matches one hashed file on an executor against the broadcast banks, exactly as {@code redress
+ * match} does ({@link Matcher#match}, or {@link Matcher#matchDihedral} when the dihedral variants
+ * were hashed), and renders the line {@code redress match --json} prints for it.
+ */
+final class Matching implements MapFunction<HashRow, ResultRow> {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Broadcast<BankSnapshot> banks;
+
+  Matching(Broadcast<BankSnapshot> banks) {
+    this.banks = banks;
+  }
+
+  @Override
+  public ResultRow call(HashRow h) {
+    return match(banks.value().matcher(), h);
+  }
+
+  static ResultRow match(Matcher matcher, HashRow h) {
+    ResultRow r = new ResultRow();
+    r.setPath(h.getPath());
+    r.setSource(h.getSource());
+    r.setSize(h.getSize());
+    if (h.getError() != null) {
+      r.setError(h.getError());
+      ObjectNode e = JsonNodeFactory.instance.objectNode();
+      e.put("path", h.getPath());
+      e.put("error", h.getError());
+      r.setJson(write(e));
+      return r;
+    }
+    r.setKind(h.getKind());
+    r.setMd5(h.getMd5());
+    r.setSha256(h.getSha256());
+    r.setPdq(h.getPdq());
+    PdqResult pdq =
+        h.getPdq() == null ? null : new PdqResult(Pdq.parse(h.getPdq()), h.getQuality());
+    Query q =
+        new Query(
+            pdq,
+            h.getVpdq() == null ? null : Hashing.decodeFrames(h.getVpdq()),
+            h.getMd5(),
+            h.getSha256());
+    MatchResult m;
+    if (h.getDihedral() != null) {
+      List<Pdq> variants = new ArrayList<>();
+      for (String v : h.getDihedral().split(",", -1)) {
+        variants.add(Pdq.parse(v));
+      }
+      m = matcher.matchDihedral(q, DihedralHashes.of(variants, h.getQuality()));
+    } else {
+      m = matcher.match(q);
+    }
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("path", h.getPath());
+    ArrayNode ms = o.putArray("matches");
+    for (Match x : m.matches()) {
+      r.getMatches().add(row(x));
+      ms.add(json(x));
+    }
+    ArrayNode sup = o.putArray("suppressed");
+    for (MatchResult.Suppressed s : m.suppressed()) {
+      MatchRow row = row(s.match());
+      row.setAllowId(s.allowId());
+      row.setAllowLabel(s.allowLabel());
+      r.getSuppressed().add(row);
+      ObjectNode so = json(s.match());
+      so.put("allow_id", s.allowId());
+      so.put("allow_label", s.allowLabel());
+      sup.add(so);
+    }
+    ArrayNode ws = o.putArray("warnings");
+    for (String w : m.warnings()) {
+      r.getWarnings().add(w);
+      ws.add(w);
+    }
+    r.setJson(write(o));
+    return r;
+  }
+
+  private static MatchRow row(Match m) {
+    MatchRow r = new MatchRow();
+    r.setBank(m.bank());
+    r.setItem(m.item());
+    r.setLabel(m.label());
+    r.setSignal(m.signal().id());
+    r.setDistance(m.distance());
+    if (!Double.isNaN(m.queryPercent())) {
+      r.setQueryPercent(round(m.queryPercent()));
+      r.setComparedPercent(round(m.comparedPercent()));
+    }
+    Dihedral t = m.transform();
+    r.setTransform(t == null ? null : t.referenceName());
+    return r;
+  }
+
+  /** The object {@code redress match --json} writes for a match (same fields, same order). */
+  private static ObjectNode json(Match m) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("bank", m.bank());
+    o.put("item", m.item());
+    o.put("label", m.label());
+    o.put("signal", m.signal().id());
+    o.put("distance", m.distance());
+    if (!Double.isNaN(m.queryPercent())) {
+      o.put("query_percent", round(m.queryPercent()));
+      o.put("compared_percent", round(m.comparedPercent()));
+    }
+    if (m.transform() != null) {
+      o.put("transform", m.transform().referenceName());
+    }
+    return o;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000.0) / 10000.0;
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("failed to write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

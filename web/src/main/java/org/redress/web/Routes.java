@@ -1,0 +1,106 @@
+package org.redress.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.redress.web.cases.BankController;
+import org.redress.web.cases.CasesController;
+import org.redress.web.evidence.EvidenceController;
+import org.redress.web.scan.ScanController;
+
+/** Every route of the workspace, in one place, and the one exception-to-status mapper. */
+final class Routes {
+  private Routes() {}
+
+  static void configure(JavalinConfig config, Web web) {
+    Guard guard = web.guard();
+    CasesController cases = new CasesController(web);
+    BankController bank = new BankController(web, cases);
+    ScanController scans = new ScanController(web);
+    EvidenceController evidence = new EvidenceController(web);
+
+    config.routes.before(guard::check);
+
+    config.routes.get("/static/app.css", ctx -> asset(ctx, "app.css", "text/css"));
+    config.routes.get("/static/app.js", ctx -> asset(ctx, "app.js", "text/javascript"));
+    config.routes.get(
+        "/exit",
+        ctx -> {
+          guard.end(ctx);
+          asset(ctx, "exit.html", "text/html");
+        });
+    config.routes.get(
+        "/lock",
+        ctx -> {
+          guard.end(ctx);
+          throw new WebException(401, "error.locked", null);
+        });
+
+    config.routes.get("/", cases::list);
+    config.routes.post("/cases", cases::create);
+    config.routes.get("/cases/{id}", cases::show);
+    config.routes.get("/cases/{id}/bank", bank::show);
+    config.routes.post("/cases/{id}/bank/hashes", bank::addHashes);
+    config.routes.post("/cases/{id}/bank/files", bank::addFiles);
+    config.routes.get("/cases/{id}/scans", scans::list);
+    config.routes.post("/cases/{id}/scans", scans::start);
+    config.routes.post("/cases/{id}/scans/upload", scans::upload);
+    config.routes.get("/cases/{id}/scans/{scan}", scans::show);
+    config.routes.sse("/cases/{id}/scans/{scan}/events", scans::events);
+    config.routes.post("/cases/{id}/scans/{scan}/cancel", scans::cancel);
+    config.routes.post("/cases/{id}/scans/{scan}/resume", scans::resume);
+    config.routes.get("/cases/{id}/evidence", evidence::show);
+    config.routes.post("/cases/{id}/evidence/export", evidence::export);
+    config.routes.get("/verify", evidence::verifyForm);
+    config.routes.post("/verify", evidence::verify);
+
+    config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) ->
+            error(web, ctx, new WebException(500, "error.internal", e.getClass().getSimpleName())));
+    config.routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            error(web, ctx, WebException.notFound(ctx.path()));
+          }
+        });
+  }
+
+  /** Renders an error page; a page without a session is rendered in the asked language. */
+  private static void error(Web web, Context ctx, WebException e) {
+    Guard.headers(ctx);
+    ctx.status(HttpStatus.forStatus(e.status()));
+    Page page;
+    try {
+      page = web.page(ctx);
+    } catch (WebException noSession) {
+      page = Page.anonymous(ctx);
+    }
+    gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("page", page);
+    params.put("status", e.status());
+    params.put("key", e.key());
+    params.put("detail", e.detail());
+    params.put("session", !page.csrf().isEmpty());
+    web.templates().render("error.jte", params, out);
+    ctx.html(out.toString());
+  }
+
+  private static void asset(Context ctx, String name, String type) {
+    try (InputStream in = Routes.class.getResourceAsStream("/org/redress/web/static/" + name)) {
+      if (in == null) {
+        throw WebException.notFound(name);
+      }
+      ctx.contentType(type + "; charset=utf-8");
+      ctx.result(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + name, e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.redress.web;
+
+import java.time.Instant;
+
+/** One browser's session: its id (the cookie), its CSRF token, its language, when last seen. */
+final class Session {
+  private final String id;
+  private final String csrf;
+  private volatile Instant lastSeen;
+  private volatile String lang = "zh";
+
+  Session(String id, String csrf, Instant created) {
+    this.id = id;
+    this.csrf = csrf;
+    this.lastSeen = created;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String csrf() {
+    return csrf;
+  }
+
+  Instant lastSeen() {
+    return lastSeen;
+  }
+
+  void touch(Instant now) {
+    lastSeen = now;
+  }
+
+  String lang() {
+    return lang;
+  }
+
+  void lang(String l) {
+    lang = l;
+  }
+}

@@ -1,0 +1,116 @@
+package org.redress.web.evidence;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.Item;
+import org.redress.evidence.PackageVerifier;
+import org.redress.evidence.Verification;
+import org.redress.web.Web;
+import org.redress.web.WebException;
+import org.redress.web.cases.CaseStore;
+import org.redress.web.cases.CasesController;
+
+/**
+ * The case's evidence: the items preserved in the workspace's evidence store, a package to hand
+ * over (hashes, metadata and proofs; no content), and the check of a package someone uploads, each
+ * step shown.
+ */
+public final class EvidenceController {
+  private final Web web;
+
+  /** The controller over the app's shared parts. */
+  public EvidenceController(Web web) {
+    this.web = web;
+  }
+
+  /** {@code GET /cases/{id}/evidence}. */
+  public void show(Context ctx) {
+    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    if (EvidenceStore.needsPassphrase(web.workspace())) {
+      web.render(ctx, "evidence/show.jte", "c", c, "items", List.<Item>of(), "locked", true);
+      return;
+    }
+    List<Item> items;
+    try (EvidenceStore store = open()) {
+      items = store.cases().contains(c.id()) ? store.list(c.id()) : List.of();
+    } catch (EvidenceException e) {
+      throw new WebException(409, "evidence.error.store", e.getMessage());
+    }
+    web.render(ctx, "evidence/show.jte", "c", c, "items", items, "locked", false);
+  }
+
+  /** {@code POST /cases/{id}/evidence/export}: downloads the package (no content inside). */
+  public void export(Context ctx) {
+    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Path tmp = null;
+    try (EvidenceStore store = open()) {
+      tmp = Files.createTempFile(web.uploads(), "export-", ".zip");
+      Files.delete(tmp);
+      store.export(c.id(), List.of(), tmp, null);
+      ctx.header("Content-Disposition", "attachment; filename=\"evidence-" + c.id() + ".zip\"");
+      ctx.contentType("application/zip");
+      ctx.result(Files.readAllBytes(tmp));
+    } catch (EvidenceException e) {
+      throw new WebException(409, "evidence.error.store", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to export the package", e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  /** {@code GET /verify}: the form to check a package. */
+  public void verifyForm(Context ctx) {
+    web.render(
+        ctx,
+        "evidence/verify.jte",
+        "checks",
+        List.<Verification.Check>of(),
+        "verified",
+        false,
+        "ok",
+        false);
+  }
+
+  /** {@code POST /verify}: checks an uploaded package (streamed to disk) and shows each check. */
+  public void verify(Context ctx) {
+    UploadedFile f = ctx.uploadedFile("package");
+    if (f == null) {
+      throw WebException.badInput("verify.error.no_file", null);
+    }
+    Path tmp = null;
+    try (InputStream in = f.content()) {
+      tmp = Files.createTempFile(web.uploads(), "verify-", ".zip");
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Verification v = PackageVerifier.verify(tmp);
+      web.render(ctx, "evidence/verify.jte", "checks", v.checks(), "verified", true, "ok", v.ok());
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to receive the package", e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private EvidenceStore open() throws EvidenceException {
+    return EvidenceStore.builder(web.workspace()).clock(web.clock()).tool("redress", "web").open();
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // a temporary file in the workspace's tmp folder; removed on the next start
+      }
+    }
+  }
+}

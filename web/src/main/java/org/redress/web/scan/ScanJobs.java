@@ -1,0 +1,304 @@
+package org.redress.web.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.redress.cases.Workspace;
+import org.redress.match.Matcher;
+import org.redress.match.VpdqRule;
+import org.redress.scan.HashCache;
+import org.redress.scan.ScanException;
+import org.redress.scan.Scanner;
+import org.redress.scan.SpreadReport;
+import org.redress.sources.Limits;
+import org.redress.web.cases.CaseStore;
+
+/**
+ * Scans of a case, run one at a time in the background: progress (files checked of the total),
+ * cancel, resume with the hashes already made. Each scan keeps, under {@code cases/ID/scans/SCAN/}:
+ * {@code scan.json} (what was scanned, its state), {@code report.json} (the spread report) and
+ * {@code hashes.jsonl} (the resume file; hashes only).
+ */
+public final class ScanJobs implements AutoCloseable {
+  /** A scan id. */
+  public static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9]{1,4}");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private final CaseStore cases;
+  private final Workspace database;
+  private final Clock clock;
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "redress-web-scan");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Map<String, ScanJob> running = new ConcurrentHashMap<>();
+  private final AtomicInteger counter = new AtomicInteger();
+
+  /** The scans of the cases in {@code cases}, matched against banks in {@code database}. */
+  public ScanJobs(CaseStore cases, Workspace database, Clock clock) {
+    this.cases = cases;
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a scan of {@code paths} against the case's bank; {@code resumeOf} (or null) names an
+   * earlier scan of the same paths whose hashes are reused.
+   */
+  public ScanJob start(CaseStore.CaseInfo c, List<Path> paths, String resumeOf) {
+    String id = ID_TIME.format(clock.instant()) + "-" + counter.incrementAndGet();
+    Path dir = dir(c.id(), id);
+    ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
+    try {
+      Files.createDirectories(dir);
+      if (resumeOf != null) {
+        Path old = dir(c.id(), resumeOf).resolve("hashes.jsonl");
+        if (Files.isRegularFile(old)) {
+          Files.copy(old, dir.resolve("hashes.jsonl"));
+        }
+      }
+      saveMeta(dir, job);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to create the scan folder " + dir, e);
+    }
+    running.put(key(c.id(), id), job);
+    Future<?> f = runner.submit(() -> run(c, job, dir, resumeOf != null));
+    job.future(f);
+    return job;
+  }
+
+  private void run(CaseStore.CaseInfo c, ScanJob job, Path dir, boolean resume) {
+    try {
+      if (job.state() == ScanJob.State.CANCELLED) {
+        return;
+      }
+      Limits limits = Limits.defaults();
+      job.state(ScanJob.State.COUNTING);
+      job.total(Scanner.countMedia(job.paths(), limits));
+      List<String> warnings = new ArrayList<>();
+      Matcher matcher =
+          database
+              .banks()
+              .matcher(
+                  List.of(c.bank()),
+                  clock.instant(),
+                  VpdqRule.DEFAULT_QUERY_PERCENT,
+                  VpdqRule.DEFAULT_COMPARED_PERCENT,
+                  warnings);
+      job.state(ScanJob.State.RUNNING);
+      SpreadReport report;
+      try (HashCache cache = HashCache.open(dir.resolve("hashes.jsonl"), resume)) {
+        report =
+            Scanner.builder(matcher)
+                .limits(limits)
+                .clock(clock)
+                .cache(cache)
+                .progress(job::checked)
+                .tempDir(dir)
+                .build()
+                .scan(job.paths());
+      }
+      report.writeJson(dir.resolve("report.json"));
+      job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
+    } catch (ScanException e) {
+      job.finish(
+          Thread.currentThread().isInterrupted() || job.cancelRequested()
+              ? ScanJob.State.CANCELLED
+              : ScanJob.State.FAILED,
+          e.getMessage());
+    } catch (RuntimeException e) {
+      job.finish(ScanJob.State.FAILED, e.getMessage());
+    } finally {
+      try {
+        saveMeta(dir, job);
+      } catch (IOException e) {
+        job.finish(ScanJob.State.FAILED, "failed to save the scan's state: " + e.getMessage());
+      }
+      running.remove(key(job.caseId(), job.id()));
+    }
+  }
+
+  /**
+   * Stores an existing spread report (written by {@code redress scan --json}) as a finished scan of
+   * the case, e.g. the demo's report; returns the new scan.
+   *
+   * @throws UncheckedIOException if the report cannot be copied
+   */
+  public ScanJob importReport(CaseStore.CaseInfo c, Path reportJson, List<Path> paths) {
+    String id = ID_TIME.format(clock.instant()) + "-" + counter.incrementAndGet();
+    Path dir = dir(c.id(), id);
+    ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
+    try {
+      JsonNode r = JSON.readTree(Files.readString(reportJson, StandardCharsets.UTF_8));
+      Files.createDirectories(dir);
+      Files.copy(reportJson, dir.resolve("report.json"));
+      job.total(r.path("totals").path("media_checked").asLong());
+      job.checked(job.total());
+      job.finish(r.path("partial").asBoolean() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
+      saveMeta(dir, job);
+      return job;
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to import the report " + reportJson, e);
+    }
+  }
+
+  /** Asks a running or queued scan to stop; false when it is not running. */
+  public boolean cancel(String caseId, String scanId) {
+    ScanJob j = running.get(key(caseId, scanId));
+    if (j == null) {
+      return false;
+    }
+    j.cancel();
+    if (j.state() == ScanJob.State.CANCELLED) {
+      // Never started: nothing else will record that it ended.
+      running.remove(key(caseId, scanId));
+      try {
+        saveMeta(dir(caseId, scanId), j);
+      } catch (IOException e) {
+        throw new UncheckedIOException("failed to save the scan's state", e);
+      }
+    }
+    return true;
+  }
+
+  /** The scan, running or stored. */
+  public Optional<ScanJob> get(String caseId, String scanId) {
+    if (scanId == null || !ID.matcher(scanId).matches()) {
+      return Optional.empty();
+    }
+    ScanJob j = running.get(key(caseId, scanId));
+    if (j != null) {
+      return Optional.of(j);
+    }
+    return loadMeta(caseId, scanId);
+  }
+
+  /** The scans of a case, newest first. */
+  public List<ScanJob> list(String caseId) {
+    Path root = cases.dir(caseId).resolve("scans");
+    List<ScanJob> out = new ArrayList<>();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> s = Files.list(root)) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          get(caseId, p.getFileName().toString()).ifPresent(out::add);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("failed to list the scans in " + root, e);
+      }
+    }
+    out.sort(Comparator.comparing(ScanJob::started).reversed());
+    return out;
+  }
+
+  /** The stored spread report of a finished scan. */
+  public Optional<JsonNode> report(String caseId, String scanId) {
+    if (!ID.matcher(scanId).matches()) {
+      return Optional.empty();
+    }
+    Path f = dir(caseId, scanId).resolve("report.json");
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readTree(Files.readString(f, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read the report " + f, e);
+    }
+  }
+
+  private Path dir(String caseId, String scanId) {
+    return cases.dir(caseId).resolve("scans").resolve(scanId);
+  }
+
+  private static String key(String caseId, String scanId) {
+    return caseId + "/" + scanId;
+  }
+
+  private static void saveMeta(Path dir, ScanJob j) throws IOException {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("schema", "redress/web-scan@1");
+    n.put("id", j.id());
+    n.put("case", j.caseId());
+    n.put("started_at", j.started().toString());
+    n.put("state", j.state().name().toLowerCase(java.util.Locale.ROOT));
+    n.put("checked", j.checked());
+    n.put("total", j.total());
+    if (j.error() != null) {
+      n.put("error", j.error());
+    }
+    ArrayNode ps = n.putArray("paths");
+    j.paths().forEach(p -> ps.add(p.toString()));
+    Path f = dir.resolve("scan.json");
+    Path tmp = dir.resolve("scan.json.tmp");
+    Files.writeString(tmp, n.toPrettyString() + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private Optional<ScanJob> loadMeta(String caseId, String scanId) {
+    Path f = dir(caseId, scanId).resolve("scan.json");
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+      List<Path> paths = new ArrayList<>();
+      n.path("paths").forEach(p -> paths.add(Path.of(p.asText())));
+      ScanJob j =
+          new ScanJob(
+              caseId, scanId, paths, java.time.Instant.parse(n.path("started_at").asText()));
+      j.total(n.path("total").asLong());
+      j.checked(n.path("checked").asLong());
+      ScanJob.State st =
+          ScanJob.State.valueOf(
+              n.path("state").asText("failed").toUpperCase(java.util.Locale.ROOT));
+      // A scan stored as running was stopped by a restart: it can be resumed.
+      j.finish(
+          st.terminal() ? st : ScanJob.State.CANCELLED,
+          n.hasNonNull("error") ? n.get("error").asText() : null);
+      return Optional.of(j);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("failed to read " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops the running scan, if any. */
+  @Override
+  public void close() {
+    running.values().forEach(ScanJob::cancel);
+    runner.shutdownNow();
+  }
+}
