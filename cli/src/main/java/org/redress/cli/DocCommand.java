@@ -123,8 +123,9 @@ public final class DocCommand implements Callable<Integer> {
     try {
       inputs = files.read();
     } catch (InvalidFactsException e) {
-      // Word for word what 'redress assess' says about the same file, with the same exit code.
-      throw new ExitCodes.UsageException(facts + ": " + e.getMessage());
+      // Word for word what 'redress assess' says about the same file, with the same exit code
+      // (bad input data: 1).
+      throw new InvalidFactsException(e.field(), facts + ": " + e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
     if (manifest != null
