@@ -13,9 +13,11 @@ command -v mvn >/dev/null || { echo "test: Maven is required (apt-get install ma
 # its tests are made required: they fail rather than skip if the server is missing.
 #   postgres.sh: a throwaway PostgreSQL on 127.0.0.1 (target/test-postgres.properties).
 #   browser.sh: Debian chromium + chromium-driver for the web module's browser tests.
+#   ocr.sh: Tesseract (chi_sim, eng), Chromium and a CJK font for the screenshot and capture tests.
 for hook in scripts/test.d/*.sh; do
   [ -e "$hook" ] || continue
   bash "$hook"
 done
 
-exec mvn -B -ntp verify -Dredress.postgres.required=true -Dredress.browser.required=true "$@"
+exec mvn -B -ntp verify -Dredress.postgres.required=true -Dredress.browser.required=true \
+  -Dredress.ocr.required=true "$@"

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Writes a captured channel preview as a single-chat Telegram export ({@code result.json} beside
@@ -47,7 +46,7 @@ public final class PreviewExport {
     root.put("type", "public_channel");
     root.put("id", chatId(c.name()));
     ArrayNode msgs = root.putArray("messages");
-    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
     for (TelegramPreview.Post p : c.posts()) {
       ObjectNode m = msgs.addObject();
       m.put("id", p.id());

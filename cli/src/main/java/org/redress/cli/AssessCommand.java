@@ -43,6 +43,11 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print redress/findings@1 JSON.")
   boolean json;
 
+  @Option(names = "--jurisdiction", paramLabel = "cn", defaultValue = "cn",
+      description = "Legal system to assess under (today only cn, China: its law, facts "
+          + "vocabulary and citations).")
+  String jurisdiction;
+
   @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
       description = "Language of the plan (default: ${DEFAULT-VALUE}).")
   String lang;
@@ -69,6 +74,10 @@ public final class AssessCommand implements Callable<Integer> {
       text = Files.readString(factsFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to read " + factsFile, e);
+    }
+    if (!jurisdiction.equals("cn")) {
+      throw new ExitCodes.UsageException("--jurisdiction: expected cn, was \"" + jurisdiction
+          + "\"");
     }
     Jurisdiction law = ChineseLaw.jurisdiction();
     Assessment assessment;

@@ -91,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
     String scanned = run("scan", export.resolve(exportFolder(export)).toString(), "--bank", BANK,
         "--workspace", ws.toString(), "--json", reportJson.toString(), "--html",
         reportHtml.toString(), "--csv", reports.resolve("occurrences.csv").toString(),
-        "--preserve", "--case", CASE);
+        "--preserve", "--case", CASE, "--passphrase-file", demoPassphrase().toString());
     out.println("   " + scanned.lines().findFirst().orElse(""));
     JsonNode report = JSON.readTree(reportJson.toFile());
     JsonNode planted = JSON.readTree(export.resolve("planted.json").toFile());
@@ -105,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     step(5, "Exporting the evidence package and verifying it offline");
     Path pkg = demo.resolve("evidence-package.zip");
-    run("evidence", "export", "--case", CASE, "--workspace", ws.toString(), pkg.toString());
+    run("evidence", "export", "--case", CASE, "--workspace", ws.toString(), "--passphrase-file",
+        demoPassphrase().toString(), pkg.toString());
     String verdict = run("evidence", "verify", pkg.toString());
     out.println("   " + pkg + ": " + lastLine(verdict));
 
@@ -145,6 +146,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  " + pkg + "   (evidence; index.html inside says how to verify)");
     out.println("The demo's people are fictional (" + parties + "); this is legal information,"
         + " not legal advice.");
+    out.println("In the case workspace (a browser): ./redress serve --demo --workspace "
+        + workspace.dir());
     return ExitCodes.OK;
   }
 
@@ -173,6 +176,24 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Runs a redress command in-process; its output is returned, an error ends the demo. */
+  /**
+   * The demo workspace's evidence passphrase (evidence is passphrase-protected by default): a
+   * random one, written 0600 beside the workspace so the demo runs without a terminal.
+   */
+  private Path demoPassphrase() throws IOException {
+    Path p = ws.resolveSibling("demo-passphrase.txt");
+    if (!Files.exists(p)) {
+      byte[] r = new byte[18];
+      new java.security.SecureRandom().nextBytes(r);
+      Files.createDirectories(p.getParent());
+      Files.createFile(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(p, java.util.Base64.getUrlEncoder().encodeToString(r) + "\n",
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return p;
+  }
+
   private String run(String... args) {
     return runAllowing(0, args);
   }
@@ -270,7 +291,7 @@ public final class DemoCommand implements Callable<Integer> {
       String l = lines.get(i);
       if (i < 3) {
         keep.add(l);
-      } else if (l.matches("\\d\\. (What to do|Time limits).*")) {
+      } else if (l.matches("(What to do|Time limits).*")) {
         section = true;
         keep.add(l);
       } else if (section && l.isBlank()) {

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       EvidenceVerifyCommand.class,
       EvidenceVerifyLogCommand.class,
       EvidenceRecoverCommand.class,
+      EvidenceExtractCommand.class,
+      EvidenceSalvageCommand.class,
     })
 public final class EvidenceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

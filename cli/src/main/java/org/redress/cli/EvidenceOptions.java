@@ -31,8 +31,8 @@ public final class EvidenceOptions {
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
 
   @Option(names = "--key-file", paramLabel = "FILE",
-      description = "Master key file (default: evidence/keys/master.key in the workspace; "
-          + "created with mode 0600 on first use).")
+      description = "Key-file mode instead of a passphrase: the master key file (created with "
+          + "mode 0600 for a new workspace; warned about on every use).")
   Path keyFile;
 
   @Option(names = "--passphrase-file", paramLabel = "FILE",
@@ -41,8 +41,7 @@ public final class EvidenceOptions {
   Path passphraseFile;
 
   @Option(names = "--passphrase",
-      description = "Protect a new workspace with a passphrase (asked without echo) instead of "
-          + "a key file.")
+      description = "Protect a new workspace with a passphrase (the default; kept for scripts).")
   boolean passphrase;
 
   @Option(names = "--tsa", paramLabel = "URL",
@@ -54,12 +53,27 @@ public final class EvidenceOptions {
       description = "Who preserves the evidence (default: $" + OPERATOR_ENV + ").")
   String capturedBy;
 
-  /** Opens (or creates) the workspace's evidence store. */
+  /**
+   * Opens (or creates) the workspace's evidence store. A new workspace is protected by a
+   * passphrase (from --passphrase-file, $REDRESS_PASSPHRASE or a no-echo prompt) unless
+   * --key-file asks for key-file mode; an existing workspace opens in the mode it was made in.
+   */
   EvidenceStore open() throws EvidenceException {
+    return open(false);
+  }
+
+  /** Opens a damaged store read-only for {@code evidence salvage}. */
+  EvidenceStore openForSalvage() throws EvidenceException {
+    return open(true);
+  }
+
+  private EvidenceStore open(boolean salvage) throws EvidenceException {
     Path ws = workspace.dir();
     KeySource keys;
-    boolean hasSecret = passphraseFile != null || passphrase || env(PASSPHRASE_ENV) != null;
-    if (EvidenceStore.needsPassphrase(ws) || (hasSecret && keyFile == null)) {
+    String keyFileWarning = null;
+    boolean keyFileMode = EvidenceStore.usesKeyFile(ws)
+        || !EvidenceStore.needsPassphrase(ws) && keyFile != null;
+    if (!keyFileMode) {
       char[] p = secret(passphraseFile, PASSPHRASE_ENV, "workspace passphrase");
       try {
         keys = KeySource.passphrase(p);
@@ -70,9 +84,16 @@ public final class EvidenceOptions {
       }
     } else {
       keys = keyFile == null ? KeySource.keyFile() : KeySource.keyFile(keyFile);
+      keyFileWarning = "WARNING: key-file mode: the master key is a plain file ("
+          + (keyFile == null ? ws.resolve("evidence/keys/master.key") : keyFile)
+          + "); anyone who can copy it can read the evidence. Keep it on removable media, or "
+          + "use a passphrase for new workspaces (the default)";
     }
     EvidenceStore.Builder b = EvidenceStore.builder(ws).keys(keys)
         .tool("redress", version());
+    if (salvage) {
+      b.forSalvage();
+    }
     URI t = tsa != null ? tsa : env(TSA_ENV) == null ? null : URI.create(env(TSA_ENV));
     try {
       b.tsa(t);
@@ -89,6 +110,9 @@ public final class EvidenceOptions {
     } finally {
       keys.destroy();
     }
+    if (keyFileWarning != null) {
+      err().println("redress: warning: " + keyFileWarning);
+    }
     printWarnings(store);
     return store;
   }
@@ -98,9 +122,13 @@ public final class EvidenceOptions {
    * read-only workspace, a repaired log tail) to stderr: every command that opens the store
    * goes through here, so none can stay silent about them.
    */
+  private java.io.PrintWriter err() {
+    return mixee == null ? new java.io.PrintWriter(System.err, true, StandardCharsets.UTF_8)
+        : mixee.commandLine().getErr();
+  }
+
   private void printWarnings(EvidenceStore store) {
-    java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true,
-        StandardCharsets.UTF_8) : mixee.commandLine().getErr();
+    java.io.PrintWriter err = err();
     for (String w : store.drainWarnings()) {
       err.println("redress: warning: " + w);
     }
@@ -143,7 +171,8 @@ public final class EvidenceOptions {
     Console c = System.console();
     if (c == null) {
       throw new ExitCodes.UsageException("a " + what + " is needed: set $" + envVar
-          + " or give a passphrase file");
+          + " or give --" + (envVar.equals(PASSPHRASE_ENV) ? "passphrase-file FILE (or "
+          + "--key-file FILE for key-file mode)" : "recipient-passphrase-file FILE"));
     }
     char[] p = c.readPassword("%s: ", what);
     if (p == null || p.length == 0) {

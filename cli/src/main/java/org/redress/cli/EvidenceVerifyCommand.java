@@ -82,8 +82,8 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     for (Verification.Check c : v.checks()) {
       out.println(c);
     }
-    out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
     v.manifest().ifPresent(m -> explain(out, m, expectKey != null, earlier != null));
+    out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
     out.flush();
     if (!v.ok()) {
       throw new VerificationFailed("package " + pkg + " did not verify: "
@@ -94,7 +94,6 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
 
   /** Says who signed, what trusted time covers it, and what that proves and does not. */
   static void explain(PrintWriter out, VerifiedManifest m, boolean pinned, boolean extended) {
-    out.println();
     out.println("signed by:   Ed25519 key with SHA-256 fingerprint " + m.keyFingerprint()
         + (pinned ? " (the key you expected)" : " (NOT pinned: compare it with the fingerprint "
             + "you were given when the evidence was preserved, or use --expect-key)"));
@@ -115,6 +114,7 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     out.println("it does not prove: who holds the key (pin it), that the files show what their "
         + "metadata says, or where they came from; without a timestamp, not when they were "
         + "preserved. See docs/evidence-format.md §10.");
+    out.println();
   }
 
   static String checkpointText(Path p) {

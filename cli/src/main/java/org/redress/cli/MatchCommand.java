@@ -20,6 +20,8 @@ import org.redress.match.Query;
 import org.redress.match.VpdqRule;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
+import org.redress.media.MediaKind;
+import org.redress.screenshots.Screenshots;
 import org.redress.phash.Dihedral;
 import org.redress.phash.PdqResult;
 import picocli.CommandLine;
@@ -66,6 +68,11 @@ public final class MatchCommand implements Callable<Integer> {
   @Option(names = "--compared-percent", paramLabel = "P",
       description = "vPDQ: share of the bank video's frames that must match (default: ${DEFAULT-VALUE}).")
   double comparedPercent = VpdqRule.DEFAULT_COMPARED_PERCENT;
+
+  @Option(names = "--no-screenshots",
+      description = "Do not search images that match nothing for picture regions (screenshots);"
+          + " by default each matching region is printed as PATH#region=x,y,w,h.")
+  boolean noScreenshots;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Image or video files, or directories (recursed).")
@@ -144,12 +151,46 @@ public final class MatchCommand implements Callable<Integer> {
           // Only images have dihedral variants; a video is matched as it is.
           MatchResult r = h.dihedral() != null
               ? matcher.matchDihedral(q, h.dihedral()) : matcher.match(q);
-          state[0] |= emit(o.path().toString(), r);
+          boolean hit = emit(o.path().toString(), r);
+          if (!hit && !noScreenshots && h.kind() == MediaKind.IMAGE) {
+            hit = emitRegions(o.path(), matcher);
+          }
+          state[0] |= hit;
         });
     matched = state[0];
     unreadable = state[1];
     spec.commandLine().getOut().flush();
     return matched ? 0 : unreadable ? 2 : 1;
+  }
+
+  /**
+   * Matches the picture regions of an image that matched nothing as a whole (a screenshot); each
+   * region that matches is printed as {@code PATH#region=x,y,w,h}.
+   */
+  private boolean emitRegions(Path file, Matcher matcher) {
+    java.awt.image.BufferedImage img;
+    try {
+      img = Screenshots.decode(file, MediaHasher.DEFAULT_MAX_PIXELS);
+    } catch (java.io.IOException | RuntimeException e) {
+      return false; // it was hashed as a whole; regions are a bonus
+    }
+    if (img == null) {
+      return false;
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    boolean any = false;
+    for (Screenshots.RegionHash rh : Screenshots.regionHashes(img)) {
+      PdqResult orig = new PdqResult(rh.hashes().get(Dihedral.ORIGINAL), rh.hashes().quality());
+      MatchResult r = matcher.matchDihedral(Query.ofPdq(orig), rh.hashes());
+      boolean fresh = false;
+      for (Match m : r.matches()) {
+        fresh |= seen.add(m.item());
+      }
+      if (fresh) {
+        any |= emit(file + "#region=" + rh.region(), r);
+      }
+    }
+    return any;
   }
 
   private static Query query(HashValue v) {

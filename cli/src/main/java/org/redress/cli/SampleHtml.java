@@ -30,8 +30,18 @@ final class SampleHtml {
       DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final String[] MONTHS = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December"
   };
   private static final long JOIN_WITHIN_SECONDS = 900;
 
@@ -108,7 +118,8 @@ final class SampleHtml {
       header(h, c.name(), singleChat ? null : "../../export_results.html");
       h.append("  <div class=\"page_body chat_page\">\n   <div class=\"history\">\n");
       if (p > 0) {
-        h.append("    <a class=\"pagination block_link\" href=\"").append(page(p - 1))
+        h.append("    <a class=\"pagination block_link\" href=\"")
+            .append(page(p - 1))
             .append("\">Previous messages</a>\n");
       }
       Message previous = null;
@@ -116,7 +127,9 @@ final class SampleHtml {
       for (Message m : list.subList(p * perPage, Math.min(list.size(), (p + 1) * perPage))) {
         if (previous == null || !day(previous).equals(day(m))) {
           ZonedDateTime d = Instant.ofEpochSecond(m.unixtime()).atZone(zone);
-          service(h, --dayId,
+          service(
+              h,
+              --dayId,
               d.getDayOfMonth() + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear());
         }
         if (m.service()) {
@@ -127,7 +140,8 @@ final class SampleHtml {
         previous = m;
       }
       if (p + 1 < pages) {
-        h.append("    <a class=\"pagination block_link\" href=\"").append(page(p + 1))
+        h.append("    <a class=\"pagination block_link\" href=\"")
+            .append(page(p + 1))
             .append("\">Next messages</a>\n");
       }
       h.append("   </div>\n  </div>\n");
@@ -148,8 +162,11 @@ final class SampleHtml {
 
   private static String serviceText(ChatInfo c, Message m) {
     return switch (m.action()) {
-      case "create_group" -> esc(m.sender()) + " created group &laquo;" + esc(c.name())
-          + "&raquo; with members 阿杰 and Momo";
+      case "create_group" ->
+          esc(m.sender())
+              + " created group &laquo;"
+              + esc(c.name())
+              + "&raquo; with members 阿杰 and Momo";
       case "invite_members" -> esc(m.sender()) + " invited 阿杰 and Momo";
       case "create_channel" -> "Channel &laquo;" + esc(c.name()) + "&raquo; created";
       default -> esc(m.sender()) + " " + esc(m.action());
@@ -157,8 +174,12 @@ final class SampleHtml {
   }
 
   private static void service(StringBuilder h, long id, String html) {
-    h.append("    <div class=\"message service\" id=\"message").append(id).append("\">\n")
-        .append("     <div class=\"body details\">\n").append(html).append("\n     </div>\n")
+    h.append("    <div class=\"message service\" id=\"message")
+        .append(id)
+        .append("\">\n")
+        .append("     <div class=\"body details\">\n")
+        .append(html)
+        .append("\n     </div>\n")
         .append("    </div>\n");
   }
 
@@ -172,37 +193,52 @@ final class SampleHtml {
         || !day(previous).equals(day(m))
         || forwarded != (previous.forwardedFrom() != null)
         || (forwarded && !m.forwardedFrom().equals(previous.forwardedFrom()))
-        || Math.abs(m.unixtime() - previous.unixtime())
-            > (forwarded ? 1 : JOIN_WITHIN_SECONDS);
+        || Math.abs(m.unixtime() - previous.unixtime()) > (forwarded ? 1 : JOIN_WITHIN_SECONDS);
   }
 
   private void message(StringBuilder h, Message m, Message previous) {
     boolean wrap = wrap(m, previous);
     ZonedDateTime d = Instant.ofEpochSecond(m.unixtime()).atZone(zone);
-    h.append("    <div class=\"message default clearfix").append(wrap ? "" : " joined")
-        .append("\" id=\"message").append(m.id()).append("\">\n");
+    h.append("    <div class=\"message default clearfix")
+        .append(wrap ? "" : " joined")
+        .append("\" id=\"message")
+        .append(m.id())
+        .append("\">\n");
     if (wrap) {
       h.append("     <div class=\"pull_left userpic_wrap\">\n")
-          .append("      <div class=\"userpic userpic").append(1 + Math.floorMod(m.sender()
-              .hashCode(), 8)).append("\" style=\"width: 42px; height: 42px\">\n")
+          .append("      <div class=\"userpic userpic")
+          .append(1 + Math.floorMod(m.sender().hashCode(), 8))
+          .append("\" style=\"width: 42px; height: 42px\">\n")
           .append("       <div class=\"initials\" style=\"line-height: 42px\">")
-          .append(esc(m.sender().substring(0, 1))).append("</div>\n      </div>\n     </div>\n");
+          .append(esc(m.sender().substring(0, 1)))
+          .append("</div>\n      </div>\n     </div>\n");
     }
     h.append("     <div class=\"body\">\n")
         .append("      <div class=\"pull_right date details\" title=\"")
-        .append(TITLE.format(d)).append(" UTC").append(offset(d)).append("\">")
-        .append(TIME.format(d)).append("</div>\n");
+        .append(TITLE.format(d))
+        .append(" UTC")
+        .append(offset(d))
+        .append("\">")
+        .append(TIME.format(d))
+        .append("</div>\n");
     if (wrap) {
-      h.append("      <div class=\"from_name\">\n").append(esc(m.sender())).append(" \n")
+      h.append("      <div class=\"from_name\">\n")
+          .append(esc(m.sender()))
+          .append(" \n")
           .append("      </div>\n");
     }
     String indent = "      ";
     if (m.forwardedFrom() != null) {
       h.append("      <div class=\"forwarded body\">\n");
       if (wrap) {
-        h.append("       <div class=\"from_name\">\n").append(esc(m.forwardedFrom()))
-            .append(" <span class=\"date details\" title=\"").append(TITLE.format(d))
-            .append(" UTC").append(offset(d)).append("\"> ").append(TITLE.format(d))
+        h.append("       <div class=\"from_name\">\n")
+            .append(esc(m.forwardedFrom()))
+            .append(" <span class=\"date details\" title=\"")
+            .append(TITLE.format(d))
+            .append(" UTC")
+            .append(offset(d))
+            .append("\"> ")
+            .append(TITLE.format(d))
             .append("</span>\n       </div>\n");
       }
       indent = "       ";
@@ -211,7 +247,10 @@ final class SampleHtml {
     if (!m.text().isEmpty() || m.link() != null) {
       h.append(indent).append("<div class=\"text\">\n").append(esc(m.text()).replace("\n", "<br>"));
       if (m.link() != null) {
-        h.append("<a href=\"").append(esc(m.link())).append("\">").append(esc(m.linkText()))
+        h.append("<a href=\"")
+            .append(esc(m.link()))
+            .append("\">")
+            .append(esc(m.linkText()))
             .append("</a>");
       }
       h.append("\n").append(indent).append("</div>\n");
@@ -231,15 +270,30 @@ final class SampleHtml {
     if (m.photo() != null) {
       h.append(indent).append("<div class=\"media_wrap clearfix\">\n");
       if (m.photo().startsWith("(")) {
-        generic(h, indent, "media_photo", null, "Photo", description(m.photo()),
+        generic(
+            h,
+            indent,
+            "media_photo",
+            null,
+            "Photo",
+            description(m.photo()),
             m.width() + "x" + m.height() + ", " + size(m.size()));
       } else {
         String href = local(m.photo());
-        h.append(indent).append(" <a class=\"photo_wrap clearfix pull_left\" href=\"")
-            .append(esc(href)).append("\">\n").append(indent)
-            .append("  <img class=\"photo\" src=\"").append(esc(href)).append("\" style=\"width: ")
-            .append(m.width() / 2).append("px; height: ").append(m.height() / 2)
-            .append("px\"/>\n").append(indent).append(" </a>\n");
+        h.append(indent)
+            .append(" <a class=\"photo_wrap clearfix pull_left\" href=\"")
+            .append(esc(href))
+            .append("\">\n")
+            .append(indent)
+            .append("  <img class=\"photo\" src=\"")
+            .append(esc(href))
+            .append("\" style=\"width: ")
+            .append(m.width() / 2)
+            .append("px; height: ")
+            .append(m.height() / 2)
+            .append("px\"/>\n")
+            .append(indent)
+            .append(" </a>\n");
       }
       h.append(indent).append("</div>\n");
     }
@@ -247,45 +301,95 @@ final class SampleHtml {
       h.append(indent).append("<div class=\"media_wrap clearfix\">\n");
       boolean video = "video_file".equals(m.mediaType());
       if (m.file().startsWith("(")) {
-        generic(h, indent, video ? "media_video" : "media_file", null,
-            video ? "Video file" : m.fileName(), description(m.file()),
+        generic(
+            h,
+            indent,
+            video ? "media_video" : "media_file",
+            null,
+            video ? "Video file" : m.fileName(),
+            description(m.file()),
             video ? duration(m.duration()) + ", " + size(m.size()) : size(m.size()));
       } else if (video && m.thumbnail() != null && !m.thumbnail().startsWith("(")) {
-        h.append(indent).append(" <a class=\"video_file_wrap clearfix pull_left\" href=\"")
-            .append(esc(local(m.file()))).append("\">\n").append(indent)
-            .append("  <div class=\"video_play_bg\">\n").append(indent)
-            .append("   <div class=\"video_play\"></div>\n").append(indent).append("  </div>\n")
-            .append(indent).append("  <div class=\"video_duration\">")
-            .append(duration(m.duration())).append("</div>\n").append(indent)
-            .append("  <img class=\"video_file\" src=\"").append(esc(local(m.thumbnail())))
-            .append("\" style=\"width: ").append(m.width() / 2).append("px; height: ")
-            .append(m.height() / 2).append("px\"/>\n").append(indent).append(" </a>\n");
+        h.append(indent)
+            .append(" <a class=\"video_file_wrap clearfix pull_left\" href=\"")
+            .append(esc(local(m.file())))
+            .append("\">\n")
+            .append(indent)
+            .append("  <div class=\"video_play_bg\">\n")
+            .append(indent)
+            .append("   <div class=\"video_play\"></div>\n")
+            .append(indent)
+            .append("  </div>\n")
+            .append(indent)
+            .append("  <div class=\"video_duration\">")
+            .append(duration(m.duration()))
+            .append("</div>\n")
+            .append(indent)
+            .append("  <img class=\"video_file\" src=\"")
+            .append(esc(local(m.thumbnail())))
+            .append("\" style=\"width: ")
+            .append(m.width() / 2)
+            .append("px; height: ")
+            .append(m.height() / 2)
+            .append("px\"/>\n")
+            .append(indent)
+            .append(" </a>\n");
       } else {
-        generic(h, indent, video ? "media_video" : "media_file", local(m.file()),
-            video ? "Video file" : m.fileName(), "", size(m.size()));
+        generic(
+            h,
+            indent,
+            video ? "media_video" : "media_file",
+            local(m.file()),
+            video ? "Video file" : m.fileName(),
+            "",
+            size(m.size()));
       }
       h.append(indent).append("</div>\n");
     }
   }
 
-  private static void generic(StringBuilder h, String indent, String cls, String href,
-      String title, String description, String status) {
+  private static void generic(
+      StringBuilder h,
+      String indent,
+      String cls,
+      String href,
+      String title,
+      String description,
+      String status) {
     if (href == null) {
-      h.append(indent).append(" <div class=\"media clearfix pull_left ").append(cls)
+      h.append(indent)
+          .append(" <div class=\"media clearfix pull_left ")
+          .append(cls)
           .append("\">\n");
     } else {
-      h.append(indent).append(" <a class=\"media clearfix pull_left block_link ").append(cls)
-          .append("\" href=\"").append(esc(href)).append("\">\n");
+      h.append(indent)
+          .append(" <a class=\"media clearfix pull_left block_link ")
+          .append(cls)
+          .append("\" href=\"")
+          .append(esc(href))
+          .append("\">\n");
     }
-    h.append(indent).append("  <div class=\"fill pull_left\"></div>\n").append(indent)
-        .append("  <div class=\"body\">\n").append(indent).append("   <div class=\"title bold\">")
-        .append(esc(title)).append("</div>\n");
+    h.append(indent)
+        .append("  <div class=\"fill pull_left\"></div>\n")
+        .append(indent)
+        .append("  <div class=\"body\">\n")
+        .append(indent)
+        .append("   <div class=\"title bold\">")
+        .append(esc(title))
+        .append("</div>\n");
     if (!description.isEmpty()) {
-      h.append(indent).append("   <div class=\"description\">").append(esc(description))
+      h.append(indent)
+          .append("   <div class=\"description\">")
+          .append(esc(description))
           .append("</div>\n");
     }
-    h.append(indent).append("   <div class=\"status details\">").append(esc(status))
-        .append("</div>\n").append(indent).append("  </div>\n").append(indent)
+    h.append(indent)
+        .append("   <div class=\"status details\">")
+        .append(esc(status))
+        .append("</div>\n")
+        .append(indent)
+        .append("  </div>\n")
+        .append(indent)
         .append(href == null ? " </div>\n" : " </a>\n");
   }
 
@@ -320,23 +424,27 @@ final class SampleHtml {
     return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
   }
 
-  private void writeList(List<ChatInfo> chats, Map<Long, List<Message>> byChat)
-      throws IOException {
+  private void writeList(List<ChatInfo> chats, Map<Long, List<Message>> byChat) throws IOException {
     StringBuilder h = new StringBuilder();
     start(h, "../");
     header(h, "Chats", "../export_results.html");
     h.append("  <div class=\"page_body list_page\">\n")
-        .append("   <div class=\"page_about details\">This page lists all chats from this"
-            + " export.</div>\n   <div class=\"entry_list\">\n");
+        .append(
+            "   <div class=\"page_about details\">This page lists all chats from this"
+                + " export.</div>\n   <div class=\"entry_list\">\n");
     for (ChatInfo c : chats) {
       int n = byChat.get(c.id()).size();
-      h.append("    <a class=\"entry block_link clearfix\" href=\"../").append(c.folder())
+      h.append("    <a class=\"entry block_link clearfix\" href=\"../")
+          .append(c.folder())
           .append("/messages.html#allow_back\">\n")
           .append("     <div class=\"pull_left userpic_wrap\"></div>\n")
           .append("     <div class=\"body\">\n")
-          .append("      <div class=\"pull_right info details\">").append(listType(c.type()))
+          .append("      <div class=\"pull_right info details\">")
+          .append(listType(c.type()))
           .append("</div>\n")
-          .append("      <div class=\"name bold\">").append(esc(c.name())).append(" </div>\n")
+          .append("      <div class=\"name bold\">")
+          .append(esc(c.name()))
+          .append(" </div>\n")
           .append("      <div class=\"details_entry details\">")
           .append(n == 1 ? "1 message" : n == 0 ? "No messages" : n + " messages")
           .append("</div>\n     </div>\n    </a>\n");
@@ -365,10 +473,13 @@ final class SampleHtml {
     h.append("  <div class=\"page_body\">\n   <div class=\"personal_info clearfix\"></div>\n")
         .append("   <div class=\"sections with_divider\">\n")
         .append("    <a class=\"section block_link chats\" href=\"lists/chats.html#allow_back\">\n")
-        .append("     <div class=\"counter details\">").append(chats).append("</div>\n")
+        .append("     <div class=\"counter details\">")
+        .append(chats)
+        .append("</div>\n")
         .append("     <div class=\"label bold\">Chats</div>\n    </a>\n   </div>\n")
-        .append("   <div class=\"page_about details with_divider\">Synthetic sample export made by"
-            + " redress.</div>\n  </div>\n");
+        .append(
+            "   <div class=\"page_about details with_divider\">Synthetic sample export made by"
+                + " redress.</div>\n  </div>\n");
     end(h);
     Files.writeString(export.resolve("export_results.html"), h, StandardCharsets.UTF_8);
   }
@@ -377,7 +488,9 @@ final class SampleHtml {
     h.append("<!DOCTYPE html>\n<html>\n <head>\n  <meta charset=\"utf-8\"/>\n")
         .append("  <title>Exported Data</title>\n")
         .append("  <meta content=\"width=device-width, initial-scale=1.0\" name=\"viewport\"/>\n")
-        .append("  <link href=\"").append(base).append("css/style.css\" rel=\"stylesheet\"/>\n")
+        .append("  <link href=\"")
+        .append(base)
+        .append("css/style.css\" rel=\"stylesheet\"/>\n")
         .append(" </head>\n <body>\n  <div class=\"page_wrap\">\n");
   }
 
@@ -386,11 +499,15 @@ final class SampleHtml {
     if (back == null) {
       h.append("   <div class=\"content\">\n");
     } else {
-      h.append("   <a class=\"content block_link\" href=\"").append(back)
+      h.append("   <a class=\"content block_link\" href=\"")
+          .append(back)
           .append("\" onclick=\"return GoBack(this)\">\n");
     }
-    h.append("    <div class=\"text bold\">\n").append(esc(title)).append(" \n    </div>\n")
-        .append(back == null ? "   </div>\n" : "   </a>\n").append("  </div>\n");
+    h.append("    <div class=\"text bold\">\n")
+        .append(esc(title))
+        .append(" \n    </div>\n")
+        .append(back == null ? "   </div>\n" : "   </a>\n")
+        .append("  </div>\n");
   }
 
   private static void end(StringBuilder h) {

@@ -159,9 +159,21 @@ final class SampleImages {
     g.setColor(new Color(0, 0, 0, 90));
     g.fillRect(0, h - h / 9, w, h / 12);
     g.setColor(new Color(255, 255, 255, 200));
-    int size = Math.max(10, h / 20);
-    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, size));
-    g.drawString(handle, w / 20, h - h / 9 + h / 16);
+    // The handle as blocky 3x5 glyphs from each character's bits, not a system font: fonts vary
+    // between machines (and change when one is installed), which would change the picture.
+    int cell = Math.max(1, h / 100);
+    int x0 = w / 20;
+    int y0 = h - h / 9 + (h / 12 - 5 * cell) / 2;
+    for (int i = 0; i < handle.length(); i++) {
+      int bits = (int) ((handle.charAt(i) * 2654435761L) >>> 7);
+      for (int r = 0; r < 5; r++) {
+        for (int c = 0; c < 3; c++) {
+          if (((bits >>> (r * 3 + c)) & 1) != 0 || r == 4) {
+            g.fillRect(x0 + i * 4 * cell + c * cell, y0 + r * cell, cell, cell);
+          }
+        }
+      }
+    }
     g.setColor(new Color(255, 80, 80, 170));
     g.fillRoundRect(w - w / 8, h / 30, w / 10, w / 10, w / 40, w / 40);
     g.dispose();

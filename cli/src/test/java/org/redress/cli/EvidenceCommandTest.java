@@ -359,4 +359,46 @@ class EvidenceCommandTest {
     assertThat(other.err()).contains("signer: signed by key " + fp + ", not the expected "
         + wrong);
   }
+
+  @Test
+  void extract_workspaceAndRecipientPackage_writeVerifiedOriginals() throws Exception {
+    assertThat(run("evidence", "add", "--case", "c", image.toString(), doc.toString()).code())
+        .isZero();
+    Path out = tmp.resolve("originals");
+    Result r = run("evidence", "extract", "--case", "c", "--out", out.toString(), "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("1-chat-log.txt"), StandardCharsets.UTF_8))
+        .isEqualTo("an innocuous chat log\n");
+    Path pass = tmp.resolve("recipient.txt");
+    Files.writeString(pass, "recipient phrase 42\n", StandardCharsets.UTF_8);
+    Path pkg = tmp.resolve("p.zip");
+    assertThat(run("evidence", "export", "--case", "c", "--with-content",
+        "--recipient-passphrase-file", pass.toString(), pkg.toString()).code()).isZero();
+    Path got = tmp.resolve("received");
+    Result x = run("evidence", "extract", "--package", pkg.toString(),
+        "--recipient-passphrase-file", pass.toString(), "--out", got.toString());
+    assertThat(x.code()).as(x.err()).isZero();
+    assertThat(Files.readAllBytes(got.resolve("0-gradient.png")))
+        .isEqualTo(Files.readAllBytes(image));
+  }
+
+  @Test
+  void salvage_missingPack_savesTheRestAndExitsOne() throws Exception {
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "d", doc.toString()).code()).isZero();
+    try (java.util.stream.Stream<Path> s = Files.list(ws.resolve("evidence/cases/c/packs"))) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    }
+    assertThat(run("evidence", "list", "--case", "d").code()).as("refuses: a pack is lost")
+        .isEqualTo(1);
+    Path out = tmp.resolve("salvaged");
+    Result r = run("evidence", "salvage", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("saved  case d item 1 ").contains("LOST   case c item 0: ")
+        .contains("1 saved".replace("1", "2"));
+    assertThat(Files.readString(out.resolve("d/1-chat-log.txt"), StandardCharsets.UTF_8))
+        .isEqualTo("an innocuous chat log\n");
+  }
 }

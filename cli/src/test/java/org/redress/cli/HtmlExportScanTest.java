@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same synthetic chat exported as JSON and as HTML (by the sample exporter, which writes
@@ -26,8 +26,15 @@ class HtmlExportScanTest {
 
   /** Fields an HTML export cannot give: ids, the date as written, where the files are. */
   private static final List<String> NOT_IN_HTML =
-      List.of("chat_id", "chat_type", "export", "reference", "sender_id", "forwarded_from_id",
-          "date_exported", "location");
+      List.of(
+          "chat_id",
+          "chat_type",
+          "export",
+          "reference",
+          "sender_id",
+          "forwarded_from_id",
+          "date_exported",
+          "location");
 
   @TempDir static Path tmp;
   static Path ws;
@@ -52,8 +59,17 @@ class HtmlExportScanTest {
     SampleExport.Result r =
         SampleExport.generate(dir, new SampleExport.Options(7, 120, singleChat, html, perPage));
     Path out = tmp.resolve(name + ".json");
-    CliRun scan = CliRun.of("scan", "--workspace=" + ws, r.export().toString(), "--bank",
-        "victims", "-j", "2", "--json", out.toString());
+    CliRun scan =
+        CliRun.of(
+            "scan",
+            "--workspace=" + ws,
+            r.export().toString(),
+            "--bank",
+            "victims",
+            "-j",
+            "2",
+            "--json",
+            out.toString());
     assertThat(scan.exit()).as(scan.err()).isZero();
     return JSON.readTree(out.toFile());
   }

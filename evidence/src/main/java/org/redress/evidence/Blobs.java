@@ -22,6 +22,7 @@ final class Blobs {
   private final Layout layout;
   private final Map<String, CaseBlobs> cases = new HashMap<>();
   private final Map<Path, Indexed> indexed = new java.util.LinkedHashMap<>();
+  private final Map<String, String> damaged = new java.util.TreeMap<>();
 
   /** Where one blob is. */
   private record Loc(Path pack, long offset, long length) {}
@@ -47,12 +48,14 @@ final class Blobs {
    * (they were never linked into place, so nothing was ever logged from them).
    *
    * @return the packs the log does not cover, by name order
-   * @throws EvidenceException if a pack the log may rely on is damaged
+   * A pack whose index is damaged is not indexed; its case is listed in {@link #damaged()}, and
+   * the other cases are not affected.
    */
   List<Path> load(long logSize) throws IOException, EvidenceException {
     List<Path> uncovered = new ArrayList<>();
     cases.clear();
     indexed.clear();
+    damaged.clear();
     if (!Files.isDirectory(layout.cases())) {
       return uncovered;
     }
@@ -83,11 +86,20 @@ final class Blobs {
         } else if (first >= logSize) {
           uncovered.add(p);
         } else if (first >= 0) {
-          index(caseId, cb, p);
+          try {
+            index(caseId, cb, p);
+          } catch (EvidenceException ex) {
+            damaged.merge(caseId, ex.getMessage(), (a, b) -> a + "; " + b);
+          }
         }
       }
     }
     return uncovered;
+  }
+
+  /** Cases with a pack whose index is damaged → what is wrong (those packs are not indexed). */
+  Map<String, String> damaged() {
+    return java.util.Collections.unmodifiableMap(damaged);
   }
 
   /** Every indexed pack with its case and index entries. */
@@ -110,8 +122,7 @@ final class Blobs {
     try {
       entries = Pack.readIndex(pack);
     } catch (Failure f) {
-      throw new EvidenceException(pack + ": " + f.getMessage() + "; the store refuses to open "
-          + "because items logged in this pack may be unreadable (restore it from a backup)");
+      throw new EvidenceException(pack + ": " + f.getMessage());
     }
     for (Pack.Entry e : entries) {
       cb.of(e.kind()).putIfAbsent(e.sha256(), new Loc(pack, e.offset(), e.length()));

@@ -41,7 +41,7 @@ final class Durable {
     Path tmp = dir.resolve("." + target.getFileName() + ".tmp-"
         + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
-      if (ownerOnly && isPosix(dir)) {
+      if (isPosix(dir)) {
         Set<PosixFilePermission> rw = PosixFilePermissions.fromString("rw-------");
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(rw));
       }
@@ -77,6 +77,16 @@ final class Durable {
     }
   }
 
+  /** Opens a file for writing, creating it 0600 (owner only) where the file system allows. */
+  static FileChannel openOwnerOnly(Path file, StandardOpenOption... options) throws IOException {
+    java.util.Set<StandardOpenOption> opts = new java.util.HashSet<>(java.util.List.of(options));
+    if (isPosix(file.getParent())) {
+      return FileChannel.open(file, opts, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+    }
+    return FileChannel.open(file, opts);
+  }
+
   static boolean isPosix(Path dir) {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
@@ -91,7 +101,12 @@ final class Durable {
       createDirs(parent);
     }
     try {
-      Files.createDirectory(dir);
+      if (parent != null && isPosix(parent)) {
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectory(dir);
+      }
     } catch (FileAlreadyExistsException ex) {
       return;
     }

@@ -64,6 +64,7 @@ public final class EvidenceStore implements AutoCloseable {
   private String readOnlyReason;
   private boolean logBehind;
   private long logGoodLength;
+  private final boolean salvage;
   private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
   private final ThreadLocal<Crypto.Encryptor> workerEncryptors =
       ThreadLocal.withInitial(Crypto.Encryptor::new);
@@ -98,6 +99,11 @@ public final class EvidenceStore implements AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.lockless = lockChannel == null;
+    this.salvage = b.salvage;
+    if (salvage) {
+      readOnly = true;
+      readOnlyReason = "opened for salvage";
+    }
     this.quarantine = new Quarantine(layout);
   }
 
@@ -125,6 +131,7 @@ public final class EvidenceStore implements AutoCloseable {
     private URI tsa;
     private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
     private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
+    private boolean salvage;
 
     private Builder(Path workspace) {
       this.workspace = workspace;
@@ -177,6 +184,15 @@ public final class EvidenceStore implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Opens a damaged store for salvage: read-only, and logged items whose packs are missing
+     * become warnings instead of a refusal to open (see {@link EvidenceStore#salvage(Path)}).
+     */
+    public Builder forSalvage() {
+      this.salvage = true;
+      return this;
+    }
+
     Builder random(SecureRandom r) {
       this.random = r;
       return this;
@@ -203,7 +219,12 @@ public final class EvidenceStore implements AutoCloseable {
           return openLockless(l);
         }
         Durable.createDirs(l.root());
-        ch = FileChannel.open(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        ch = Durable.openOwnerOnly(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (Durable.isPosix(l.root())) {
+          // Existing workspaces were made 0755: the evidence directory is closed to others.
+          Files.setPosixFilePermissions(l.root(),
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
         FileLock lk;
         try {
           lk = ch.tryLock();
@@ -266,6 +287,12 @@ public final class EvidenceStore implements AutoCloseable {
     return Files.exists(new Layout(workspace.toAbsolutePath().normalize()).masterPass());
   }
 
+  /** Whether the workspace's evidence store exists and uses key-file mode. */
+  public static boolean usesKeyFile(Path workspace) {
+    Layout l = new Layout(workspace.toAbsolutePath().normalize());
+    return Files.exists(l.masterCheck()) && !Files.exists(l.masterPass());
+  }
+
   // ---------------------------------------------------------------- opening
 
   private void load(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
@@ -310,6 +337,12 @@ public final class EvidenceStore implements AutoCloseable {
           tree.size()));
     }
     List<Path> uncovered = blobs.load(tree.size());
+    for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
+      openWarnings.add("WARNING: case " + d.getKey() + " has a damaged pack: " + d.getValue()
+          + "; items stored in it cannot be read (restore the pack from a backup); other cases "
+          + "are not affected; to save what still verifies run: redress evidence salvage --out "
+          + "DIR");
+    }
     List<String> unreferenced = unreferencedBlobs();
     if (!unreferenced.isEmpty()) {
       why.add(unreferenced.size() + " stored blob(s) that no log record names (the log is "
@@ -322,9 +355,9 @@ public final class EvidenceStore implements AutoCloseable {
         why.add(uncovered.size() + " pack(s) that the log does not cover (the log is older "
             + "than the packs)");
       }
-      if (lockless) {
+      if (lockless || salvage) {
         openWarnings.add("WARNING: " + uncovered.size() + " pack(s) are not covered by the log; "
-            + "the workspace is not writable, so they stay where they are: " + uncovered);
+            + "the workspace is opened read-only, so they stay where they are: " + uncovered);
       } else {
         List<Path> moved = quarantine.move(uncovered);
         for (Path m : moved) {
@@ -335,11 +368,11 @@ public final class EvidenceStore implements AutoCloseable {
         }
       }
     }
-    if (!why.isEmpty() && !lockless) {
+    if (!why.isEmpty() && !lockless && !salvage) {
       quarantine.requireRecover(String.join("; ", why));
     }
     String reason = quarantine.recoverReason();
-    if (reason == null && lockless && !why.isEmpty()) {
+    if (reason == null && (lockless || salvage) && !why.isEmpty()) {
       reason = String.join("; ", why);
     }
     if (reason != null) {
@@ -459,14 +492,21 @@ public final class EvidenceStore implements AutoCloseable {
   private void checkBlobsPresent() throws EvidenceException {
     for (int i = 0; i < leaves.size(); i++) {
       Leaf l = leaves.get(i);
-      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)) {
+      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)
+          || blobs.damaged().containsKey(l.caseId)) {
         continue;
       }
+      EvidenceException gone = null;
       if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha256)) {
-        throw missing(i, l, "content " + l.sha256);
+        gone = missing(i, l, "content " + l.sha256);
+      } else if (!blobs.has(l.caseId, Pack.META, l.meta)) {
+        gone = missing(i, l, "metadata " + l.meta);
       }
-      if (!blobs.has(l.caseId, Pack.META, l.meta)) {
-        throw missing(i, l, "metadata " + l.meta);
+      if (gone != null && !salvage) {
+        throw gone;
+      }
+      if (gone != null) {
+        openWarnings.add("WARNING: " + gone.getMessage());
       }
     }
   }
@@ -749,7 +789,7 @@ public final class EvidenceStore implements AutoCloseable {
     for (Leaf l : batch) {
       out.add(itemOf(l.item, metas.get(out.size())));
     }
-    makeCheckpoint(true);
+    checkpointAfterCommit("the items were");
     return out;
   }
 
@@ -932,7 +972,7 @@ public final class EvidenceStore implements AutoCloseable {
     } catch (IOException ex) {
       throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
     }
-    makeCheckpoint(true);
+    checkpointAfterCommit("the correction was");
     return item(itemId);
   }
 
@@ -961,7 +1001,7 @@ public final class EvidenceStore implements AutoCloseable {
       throw new EvidenceException("shred of case " + caseId + " is logged but deleting its "
           + "files failed (it is finished at the next open): " + ex.getMessage(), ex);
     }
-    makeCheckpoint(true);
+    checkpointAfterCommit("the shred was");
     return byCase.getOrDefault(caseId, List.of()).size();
   }
 
@@ -1046,6 +1086,21 @@ public final class EvidenceStore implements AutoCloseable {
   /** Whether a TSA is configured. */
   public boolean hasTsa() {
     return tsa != null;
+  }
+
+  /**
+   * After a write is durable in the log: a checkpoint that cannot be written (a full disk) must
+   * not turn a stored item into a failure; it becomes a precise warning, and the next open or
+   * {@code evidence checkpoint} signs it.
+   */
+  private void checkpointAfterCommit(String what) {
+    try {
+      makeCheckpoint(true);
+    } catch (EvidenceException ex) {
+      warnings.add("WARNING: " + what + " stored and logged durably (log size " + tree.size()
+          + "), but " + ex.getMessage() + "; free some space, then run: redress evidence "
+          + "checkpoint");
+    }
   }
 
   private void makeCheckpoint(boolean stamp) throws EvidenceException {
@@ -1216,7 +1271,10 @@ public final class EvidenceStore implements AutoCloseable {
         OutputStream tee = new java.security.DigestOutputStream(out, d)) {
       Crypto.decrypt(key, itemContext(add.caseId, add.sha256), in, tee);
     } catch (NoSuchFileException ex) {
-      throw new EvidenceException("content of item " + id + " is missing: " + where, ex);
+      String bad = blobs.damaged().get(add.caseId);
+      throw new EvidenceException("content of item " + id + " is missing: " + where
+          + (bad == null ? "" : " (case " + add.caseId + " has a damaged pack: " + bad + ")"),
+          ex);
     } catch (IOException ex) {
       throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
     } catch (Failure f) {
@@ -1227,6 +1285,126 @@ public final class EvidenceStore implements AutoCloseable {
       throw new EvidenceException("item " + id + ": content SHA-256 " + got
           + " differs from the logged " + add.sha256);
     }
+  }
+
+  /**
+   * Writes originals back (for notarisation or a court): each item's add leaf is proven included
+   * in the latest signed checkpoint, its content decrypted and checked against the logged
+   * SHA-256, and written 0600 as {@code <id>-<file name>} into {@code outDir} (created 0700).
+   * Works on a read-only workspace.
+   *
+   * @param itemIds the items; empty for every item of the case
+   * @return the files written, in item order
+   * @throws EvidenceException for an unknown or shredded case or item, an existing target file,
+   *     content that does not match the log, or an I/O failure
+   */
+  public List<Path> extract(String caseId, List<Long> itemIds, Path outDir)
+      throws EvidenceException {
+    Layout.checkCase(caseId);
+    refuseShredded(caseId);
+    List<Long> ids = itemIds.isEmpty() ? byCase.getOrDefault(caseId, List.of()) : itemIds;
+    if (ids.isEmpty()) {
+      throw new EvidenceException("case " + caseId + " has no items to extract");
+    }
+    for (long id : ids) {
+      if (!addLeaf(id).caseId.equals(caseId)) {
+        throw new EvidenceException("item " + id + " belongs to case " + addLeaf(id).caseId
+            + ", not " + caseId);
+      }
+    }
+    if (logBehind) {
+      throw new ReadOnlyWorkspaceException("cannot prove items against a log that is behind its "
+          + "checkpoints; run: redress evidence recover");
+    }
+    makeCheckpoint(false);
+    for (long id : new TreeSet<>(ids)) {
+      Path target = outDir.resolve(Extract.name(id, metadata(id).fileName()));
+      if (Files.exists(target)) {
+        throw new EvidenceException("refusing to overwrite existing file " + target
+            + " (nothing was written)");
+      }
+    }
+    Extract.prepare(outDir);
+    List<Path> out = new ArrayList<>();
+    for (long id : new TreeSet<>(ids)) {
+      try {
+        Merkle.verifyInclusion(id, latest.size(), Merkle.leafHash(leafBytes(id)),
+            tree.inclusionProof(id, latest.size()), latest.root());
+      } catch (Failure f) {
+        throw new EvidenceException("item " + id + ": log proof fails: " + f.getMessage());
+      }
+      Metadata m = metadata(id);
+      out.add(Extract.write(outDir, Extract.name(id, m.fileName()),
+          o -> readContent(id, o)));
+    }
+    return out;
+  }
+
+  /**
+   * Salvages a damaged locker (issue 17 point 8): for every case that is not shredded, writes
+   * every item that still verifies (content matches its logged SHA-256, metadata decrypts) 0600
+   * to {@code outDir/<case>/<id>-<name>}, exports a hashes-and-metadata package of those items
+   * to {@code outDir/<case>.zip}, and names every item or case that could not be read and why.
+   * Nothing in the workspace is changed.
+   *
+   * @throws EvidenceException if {@code outDir} exists and is not empty, or cannot be written
+   */
+  public Salvage salvage(Path outDir) throws EvidenceException {
+    try {
+      if (Files.exists(outDir)) {
+        try (Stream<Path> s = Files.list(outDir)) {
+          if (s.findAny().isPresent()) {
+            throw new EvidenceException("refusing to salvage into " + outDir
+                + ": it is not empty");
+          }
+        }
+      }
+    } catch (IOException ex) {
+      throw new EvidenceException("cannot read " + outDir + ": " + ex.getMessage(), ex);
+    }
+    Extract.prepare(outDir);
+    List<String> saved = new ArrayList<>();
+    List<String> lost = new ArrayList<>();
+    for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
+      lost.add("case " + d.getKey() + ": damaged pack: " + d.getValue());
+    }
+    for (Map.Entry<String, List<Long>> e : byCase.entrySet()) {
+      String c = e.getKey();
+      if (shredded.contains(c)) {
+        continue;
+      }
+      Path dir = outDir.resolve(c);
+      List<Long> ok = new ArrayList<>();
+      for (long id : e.getValue()) {
+        try {
+          Metadata m = metadata(id);
+          Extract.prepare(dir);
+          Path p = Extract.write(dir, Extract.name(id, m.fileName()), o -> readContent(id, o));
+          ok.add(id);
+          saved.add(String.format(Locale.ROOT, "case %s item %d %s -> %s", c, id,
+              leaves.get((int) id).sha256, outDir.relativize(p)));
+        } catch (EvidenceException ex) {
+          lost.add("case " + c + " item " + id + ": " + ex.getMessage());
+        }
+      }
+      if (!ok.isEmpty() && !logBehind) {
+        Path pkg = outDir.resolve(c + ".zip");
+        try {
+          export(c, ok, pkg, null);
+          saved.add("case " + c + ": package of " + ok.size() + " verified item(s) -> "
+              + outDir.relativize(pkg));
+        } catch (EvidenceException ex) {
+          lost.add("case " + c + ": package not written: " + ex.getMessage());
+        }
+      }
+    }
+    Salvage out = new Salvage(saved, lost);
+    StringBuilder report = new StringBuilder("redress evidence salvage\n");
+    saved.forEach(l -> report.append("saved  ").append(l).append('\n'));
+    lost.forEach(l -> report.append("LOST   ").append(l).append('\n'));
+    Extract.write(outDir, "salvage-report.txt",
+        o -> o.write(report.toString().getBytes(StandardCharsets.UTF_8)));
+    return out;
   }
 
   /**

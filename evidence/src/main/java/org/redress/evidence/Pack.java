@@ -200,7 +200,8 @@ final class Pack {
       Durable.createDirs(dir);
       this.tmp = dir.resolve("." + target.getFileName() + ".tmp-"
           + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-      this.ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      this.ch = Durable.openOwnerOnly(tmp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       this.out = new Out(ch);
       out.write(MAGIC);
     }

@@ -99,6 +99,66 @@ public final class PackageVerifier {
   }
 
   /**
+   * For a recipient of a package exported with content: verifies the whole package, content
+   * included, then writes each original 0600 as {@code <id>-<file name>} into {@code outDir}
+   * (created 0700), decrypting it again and checking its SHA-256 against the proven leaf.
+   *
+   * @return the files written, in item order
+   * @throws PackageRejectedException if the package, or any content, does not verify
+   * @throws EvidenceException if the package holds no content or a file cannot be written
+   */
+  public static List<Path> extract(Path zip, char[] recipientPassphrase, Path outDir)
+      throws EvidenceException {
+    Verification v = verify(zip, recipientPassphrase, null);
+    if (!v.ok() || v.manifest().isEmpty()) {
+      throw new PackageRejectedException("package " + zip + " did not verify: "
+          + v.firstFailure().orElse("no checks"), v);
+    }
+    VerifiedManifest m = v.manifest().get();
+    if (m.items().stream().noneMatch(VerifiedManifest.Item::hasContent)) {
+      throw new EvidenceException("package " + zip + " holds hashes and metadata only, no "
+          + "originals (it was exported without --with-content)");
+    }
+    Extract.prepare(outDir);
+    List<Path> out = new java.util.ArrayList<>();
+    try (StrictZip z = StrictZip.open(zip)) {
+      Map<String, Object> manifest = Json.parseObject(new String(
+          z.read(z.entries().get("manifest.json"), MAX_DOCUMENT), StandardCharsets.UTF_8));
+      Crypto.Kdf kdf = Crypto.Kdf.fromJson(Run.obj(manifest.get("content_encryption"),
+          "content_encryption"), "content_encryption");
+      byte[] key = kdf.derive(recipientPassphrase);
+      try {
+        for (VerifiedManifest.Item it : m.items()) {
+          if (!it.hasContent()) {
+            continue;
+          }
+          StrictZip.Entry e = z.entries().get("content/" + it.id() + ".bin");
+          out.add(Extract.write(outDir, Extract.name(it.id(), it.fileName().orElse(null)), o -> {
+            java.security.MessageDigest d = Hex.sha256();
+            try (InputStream in = z.open(e);
+                java.io.OutputStream tee = new java.security.DigestOutputStream(o, d)) {
+              Crypto.decrypt(key, "redress/package/" + it.id() + "/" + it.sha256(), in, tee);
+            } catch (Failure f) {
+              throw new EvidenceException("item " + it.id() + ": " + f.getMessage());
+            }
+            if (!Hex.of(d.digest()).equals(it.sha256())) {
+              throw new EvidenceException("item " + it.id() + ": content does not match its "
+                  + "SHA-256");
+            }
+          }));
+        }
+      } finally {
+        java.util.Arrays.fill(key, (byte) 0);
+      }
+    } catch (Failure f) {
+      throw new PackageRejectedException("package " + zip + ": " + f.getMessage(), v);
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to read " + zip + ": " + ex.getMessage(), ex);
+    }
+    return out;
+  }
+
+  /**
    * Verifies a package (content files are not decrypted) and returns its verified manifest: the
    * only way to read a package's manifest outside this module.
    *
@@ -444,7 +504,7 @@ public final class PackageVerifier {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> obj(Object o, String where) throws Failure {
+    static Map<String, Object> obj(Object o, String where) throws Failure {
       if (!(o instanceof Map)) {
         throw new Failure(where + " is not an object");
       }

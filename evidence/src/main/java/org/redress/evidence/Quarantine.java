@@ -134,9 +134,10 @@ final class Quarantine {
     Path f = layout.acknowledged();
     Durable.createDirs(f.getParent());
     Path tmp = f.resolveSibling(".acknowledged.txt.tmp-" + System.nanoTime());
-    Files.write(tmp, (String.join("\n", all) + "\n").getBytes(StandardCharsets.UTF_8));
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
-        java.nio.file.StandardOpenOption.WRITE)) {
+    try (java.nio.channels.FileChannel ch = Durable.openOwnerOnly(tmp,
+        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap((String.join("\n", all) + "\n")
+          .getBytes(StandardCharsets.UTF_8)));
       ch.force(true);
     }
     Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

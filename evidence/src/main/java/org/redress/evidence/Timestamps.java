@@ -57,24 +57,93 @@ final class Timestamps {
     }
   }
 
-  /** Asks the TSA for a token over SHA-256(data); returns the DER token. */
+  /** Largest TSA reply read (a token is a few KB). */
+  static final int MAX_REPLY = 64 << 10;
+  /** Connect timeout; headers must arrive within twice this. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The whole exchange, body included. */
+  static final Duration DEADLINE = Duration.ofSeconds(40);
+
+  /** Collects a response body, failing as soon as it exceeds a cap. */
+  private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
+    private final int cap;
+    private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    private final java.util.concurrent.CompletableFuture<byte[]> result =
+        new java.util.concurrent.CompletableFuture<>();
+    private java.util.concurrent.Flow.Subscription sub;
+
+    Capped(int cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+      sub = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+      for (java.nio.ByteBuffer b : items) {
+        if (buf.size() + b.remaining() > cap) {
+          sub.cancel();
+          result.completeExceptionally(new IOException("reply larger than " + cap
+              + " bytes; refused"));
+          return;
+        }
+        byte[] a = new byte[b.remaining()];
+        b.get(a);
+        buf.write(a, 0, a.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(buf.toByteArray());
+    }
+  }
+
+  /**
+   * Asks the TSA for a token over SHA-256(data); returns the DER token. The reply is capped at
+   * {@link #MAX_REPLY} bytes and the whole exchange at {@link #DEADLINE}.
+   */
   static byte[] request(URI tsa, byte[] data, SecureRandom random) throws IOException {
     TimeStampRequestGenerator gen = new TimeStampRequestGenerator();
     gen.setCertReq(true);
     BigInteger nonce = new BigInteger(63, random);
     TimeStampRequest req = gen.generate(TSPAlgorithms.SHA256, Hex.sha256(data), nonce);
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     HttpRequest http = HttpRequest.newBuilder(tsa)
-        .timeout(Duration.ofSeconds(30))
+        .timeout(CONNECT_TIMEOUT.plus(CONNECT_TIMEOUT))
         .header("Content-Type", "application/timestamp-query")
         .POST(HttpRequest.BodyPublishers.ofByteArray(req.getEncoded()))
         .build();
     HttpResponse<byte[]> resp;
+    java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f =
+        client.sendAsync(http, info -> new Capped(MAX_REPLY));
     try {
-      resp = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
+      resp = f.get(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException ex) {
+      f.cancel(true);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while asking TSA " + tsa, ex);
+    } catch (java.util.concurrent.TimeoutException ex) {
+      f.cancel(true);
+      throw new IOException("TSA " + tsa + " did not answer within " + DEADLINE.toSeconds()
+          + " s", ex);
+    } catch (java.util.concurrent.ExecutionException ex) {
+      Throwable c = ex.getCause() == null ? ex : ex.getCause();
+      throw new IOException("TSA " + tsa + ": " + c.getMessage(), c);
     }
     if (resp.statusCode() != 200) {
       throw new IOException("TSA " + tsa + " answered HTTP " + resp.statusCode());

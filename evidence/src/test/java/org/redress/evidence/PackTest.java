@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pack files (docs §1.1): one per batch, and the tamper corpus for them. Each damage has its own
  * outcome: a flipped blob byte fails decryption of that item only; a damaged index, a damaged
- * trailer or a truncated pack makes the store refuse to open; a pack whose leaves never reached
+ * trailer or a truncated pack makes that case's items in it unreadable, with a warning; a pack whose leaves never reached
  * the log is moved to the quarantine on open; leaves whose pack is gone make the store refuse to open.
  */
 class PackTest {
@@ -39,6 +39,14 @@ class PackTest {
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       s.addAll("c", files("a", 1, 300));
       s.addAll("c", files("b", 2, 70_000));
+    }
+  }
+
+  /** Opens the store (which must open) and returns its warning about a damaged pack. */
+  private static String damagedWarning(Path ws) throws Exception {
+    try (EvidenceStore s = Fixtures.store(ws).open()) {
+      return s.openWarnings().stream().filter(w -> w.contains("damaged pack")).findFirst()
+          .orElse("no warning");
     }
   }
 
@@ -161,43 +169,49 @@ class PackTest {
   }
 
   @Test
-  void flippedByteInPackIndex_openRefused() throws Exception {
+  void flippedByteInPackIndex_caseWarnedItsItemsUnreadable() throws Exception {
     twoBatches();
     Path pack = Fixtures.packs(ws(), "c").get(1);
     byte[] b = Files.readAllBytes(pack);
     b[b.length - Pack.TRAILER - Pack.ENTRY + 5] ^= 1;
     Files.write(pack, b);
-    assertThat(openError(ws())).isEqualTo(pack + ": pack index checksum mismatch (index "
-        + "altered); the store refuses to open because items logged in this pack may be "
-        + "unreadable (restore it from a backup)");
+    assertThat(damagedWarning(ws())).isEqualTo("WARNING: case c has a damaged pack: " + pack
+        + ": pack index checksum mismatch (index altered); items stored in it cannot be read "
+        + "(restore the pack from a backup); other cases are not affected; to save what still "
+        + "verifies run: redress evidence salvage --out DIR");
+    try (EvidenceStore s = Fixtures.store(ws()).open()) {
+      s.readContent(0, OutputStream.nullOutputStream());
+      assertThatThrownBy(() -> s.readContent(1, OutputStream.nullOutputStream()))
+          .hasMessageContaining("case c has a damaged pack");
+    }
   }
 
   @Test
-  void truncatedPack_openRefused() throws Exception {
+  void truncatedPack_caseWarned() throws Exception {
     twoBatches();
     Path pack = Fixtures.packs(ws(), "c").get(1);
     byte[] b = Files.readAllBytes(pack);
     Files.write(pack, java.util.Arrays.copyOf(b, b.length - 7));
-    assertThat(openError(ws())).startsWith(pack + ": pack is truncated or damaged: no trailer "
-        + "at its end; the store refuses to open");
+    assertThat(damagedWarning(ws())).startsWith("WARNING: case c has a damaged pack: " + pack
+        + ": pack is truncated or damaged: no trailer at its end; ");
   }
 
   @Test
-  void packCutBeforeItsIndex_openRefused() throws Exception {
+  void packCutBeforeItsIndex_caseWarned() throws Exception {
     twoBatches();
     Path pack = Fixtures.packs(ws(), "c").get(0);
     Files.write(pack, java.util.Arrays.copyOf(Files.readAllBytes(pack), 40));
-    assertThat(openError(ws())).startsWith(pack + ": pack is truncated (40 bytes)");
+    assertThat(damagedWarning(ws())).contains(pack + ": pack is truncated (40 bytes)");
   }
 
   @Test
-  void packTrailerCountAltered_openRefused() throws Exception {
+  void packTrailerCountAltered_caseWarned() throws Exception {
     twoBatches();
     Path pack = Fixtures.packs(ws(), "c").get(1);
     byte[] b = Files.readAllBytes(pack);
     b[b.length - Pack.TRAILER + 11] ^= 1;
     Files.write(pack, b);
-    assertThat(openError(ws())).startsWith(pack + ": pack trailer is damaged: index at ");
+    assertThat(damagedWarning(ws())).contains(pack + ": pack trailer is damaged: index at ");
   }
 
   @Test

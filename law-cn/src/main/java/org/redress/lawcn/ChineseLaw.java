@@ -17,9 +17,9 @@ import org.redress.law.Text;
 
 /**
  * The Chinese law data shipped with Redress: the YAML files listed in {@code data/index.txt}, one
- * per instrument version, loaded into a {@link LawBook}, with the case-facts vocabulary
- * ({@code case-facts-1.yaml}) and the citation of every provision: the {@link Jurisdiction}
- * {@code assess} and the documents use.
+ * per instrument version, loaded into a {@link LawBook}, with the case-facts vocabulary ({@code
+ * case-facts-1.yaml}) and the citation of every provision: the {@link Jurisdiction} {@code assess}
+ * and the documents use.
  */
 public final class ChineseLaw {
   private static final String DIR = "data/";

@@ -24,20 +24,24 @@ import org.redress.law.Finding;
 import org.redress.law.Findings;
 
 /**
- * Runs the lawyer-readable scenario cases under {@code cases/}: each case is one sentence
- * ({@code name}), an assessment date, case facts, and the findings the law requires.
+ * Runs the lawyer-readable scenario cases under {@code cases/}: each case is one sentence ({@code
+ * name}), an assessment date, case facts, and the findings the law requires.
  */
 class ScenarioTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String[] FILES = {
-    "psapl.yaml", "criminal.yaml", "thresholds.yaml", "civil.yaml", "limitation.yaml",
+    "psapl.yaml",
+    "criminal.yaml",
+    "thresholds.yaml",
+    "civil.yaml",
+    "limitation.yaml",
     "issue12.yaml",
   };
 
   @TestFactory
   Stream<DynamicTest> scenarios_eachCase_matchesExpectedFindings() {
-    return cases().stream().map(c -> DynamicTest.dynamicTest(c.get("name").asText(),
-        () -> check(c)));
+    return cases().stream()
+        .map(c -> DynamicTest.dynamicTest(c.get("name").asText(), () -> check(c)));
   }
 
   @Test
@@ -64,9 +68,11 @@ class ScenarioTest {
   private static void check(JsonNode c) throws IOException {
     ObjectNode facts = (ObjectNode) c.get("facts").deepCopy();
     facts.put("schema", CaseFacts.SCHEMA);
-    org.redress.law.Assessment a = ChineseLaw.jurisdiction().assess(
-        ChineseLaw.jurisdiction().parseFacts(YAML.writeValueAsString(facts)),
-        LocalDate.parse(c.get("as_of").asText()));
+    org.redress.law.Assessment a =
+        ChineseLaw.jurisdiction()
+            .assess(
+                ChineseLaw.jurisdiction().parseFacts(YAML.writeValueAsString(facts)),
+                LocalDate.parse(c.get("as_of").asText()));
     Findings got = a.findings();
     checkPlan(c, a.plan());
     for (JsonNode e : c.path("expect")) {
@@ -75,11 +81,13 @@ class ScenarioTest {
       assertThat(f).as("finding for %s in %s", id, ids(got)).isPresent();
       Finding x = f.orElseThrow();
       if (e.has("status")) {
-        assertThat(x.status()).as("%s status (missing %s)", id, x.missing())
+        assertThat(x.status())
+            .as("%s status (missing %s)", id, x.missing())
             .isEqualTo(e.get("status").asText());
       }
       if (e.has("tier")) {
-        assertThat(x.tier()).as("%s tier", id)
+        assertThat(x.tier())
+            .as("%s tier", id)
             .isEqualTo(e.get("tier").isNull() ? null : e.get("tier").asText());
       }
       if (e.has("basis")) {
@@ -89,7 +97,8 @@ class ScenarioTest {
         assertThat(x.basis()).as("%s basis", id).containsAll(strings(e, "basis_includes"));
       }
       if (e.has("missing")) {
-        assertThat(x.missing()).as("%s missing", id)
+        assertThat(x.missing())
+            .as("%s missing", id)
             .containsExactlyInAnyOrderElementsOf(strings(e, "missing"));
       }
       if (e.has("missing_includes")) {
@@ -102,7 +111,8 @@ class ScenarioTest {
           if (m.getValue().isBoolean()) {
             assertThat(v).isEqualTo(m.getValue().asBoolean());
           } else {
-            assertThat((BigDecimal) v).as("%s penalty max %s", id, m.getKey())
+            assertThat((BigDecimal) v)
+                .as("%s penalty max %s", id, m.getKey())
                 .isEqualByComparingTo(m.getValue().decimalValue());
           }
         }
@@ -111,15 +121,18 @@ class ScenarioTest {
         JsonNode d = e.get("deadline");
         assertThat(x.deadline()).as("%s deadline", id).isNotNull();
         if (d.has("kind")) {
-          assertThat(x.deadline().kind()).as("%s deadline kind", id)
+          assertThat(x.deadline().kind())
+              .as("%s deadline kind", id)
               .isEqualTo(d.get("kind").asText());
         }
         if (d.has("date")) {
-          assertThat(x.deadline().date()).as("%s deadline date", id).isEqualTo(
-              d.get("date").isNull() ? null : LocalDate.parse(d.get("date").asText()));
+          assertThat(x.deadline().date())
+              .as("%s deadline date", id)
+              .isEqualTo(d.get("date").isNull() ? null : LocalDate.parse(d.get("date").asText()));
         }
         if (d.has("basis")) {
-          assertThat(x.deadline().basis()).as("%s deadline basis", id)
+          assertThat(x.deadline().basis())
+              .as("%s deadline basis", id)
               .isEqualTo(d.get("basis").asText());
         }
       }
@@ -138,17 +151,20 @@ class ScenarioTest {
         assertThat(x.action()).as("%s plan action", id).isEqualTo(e.get("action").asText());
       }
       if (e.has("deadline") && e.get("deadline").has("latest")) {
-        assertThat(x.deadline().latest()).as("%s latest deadline", id)
+        assertThat(x.deadline().latest())
+            .as("%s latest deadline", id)
             .isEqualTo(LocalDate.parse(e.get("deadline").get("latest").asText()));
       }
       if (e.has("deadline") && e.get("deadline").has("stopped_on")) {
         JsonNode so = e.get("deadline").get("stopped_on");
-        assertThat(x.deadline().stoppedOn()).as("%s deadline stopped on", id)
+        assertThat(x.deadline().stoppedOn())
+            .as("%s deadline stopped on", id)
             .isEqualTo(so.isNull() ? null : LocalDate.parse(so.asText()));
       }
       if (e.has("explanation_mentions")) {
         for (String s : strings(e, "explanation_mentions")) {
-          assertThat(x.explanation().zh() + " " + x.explanation().en()).as("%s explanation", id)
+          assertThat(x.explanation().zh() + " " + x.explanation().en())
+              .as("%s explanation", id)
               .contains(s);
         }
       }
@@ -157,8 +173,8 @@ class ScenarioTest {
       assertThat(got.finding(id)).as("no finding for %s", id).isEmpty();
     }
     for (String id : strings(c, "not_applicable")) {
-      got.finding(id).ifPresent(f -> assertThat(f.status()).as("%s status", id)
-          .isEqualTo("not_applicable"));
+      got.finding(id)
+          .ifPresent(f -> assertThat(f.status()).as("%s status", id).isEqualTo("not_applicable"));
     }
     for (String lineage : strings(c, "not_assessed")) {
       assertThat(got.notAssessed()).as("not assessed").anyMatch(n -> n.lineage().equals(lineage));
@@ -177,7 +193,8 @@ class ScenarioTest {
       assertThat(kinds).as("plan actions").containsExactlyElementsOf(strings(p, "actions"));
     }
     if (p.has("max_actions")) {
-      assertThat(kinds.size()).as("number of actions %s", kinds)
+      assertThat(kinds.size())
+          .as("number of actions %s", kinds)
           .isLessThanOrEqualTo(p.get("max_actions").asInt());
     }
     for (String id : strings(p, "shows")) {
@@ -201,9 +218,13 @@ class ScenarioTest {
     }
     if (p.has("ground_status")) {
       for (Map.Entry<String, JsonNode> e : p.get("ground_status").properties()) {
-        String got = plan.actions().stream().flatMap(a -> a.grounds().stream())
-            .filter(g -> g.provision().equals(e.getKey())).map(g -> g.status().key()).findFirst()
-            .orElse("(not shown)");
+        String got =
+            plan.actions().stream()
+                .flatMap(a -> a.grounds().stream())
+                .filter(g -> g.provision().equals(e.getKey()))
+                .map(g -> g.status().key())
+                .findFirst()
+                .orElse("(not shown)");
         assertThat(got).as("plan status of %s", e.getKey()).isEqualTo(e.getValue().asText());
       }
     }
@@ -211,10 +232,14 @@ class ScenarioTest {
       JsonNode d = p.get("first_deadline");
       org.redress.law.ActionPlan.DeadlineRow r = plan.deadlines().get(0);
       if (d.has("action")) {
-        assertThat(r.action().key()).as("first deadline's action").isEqualTo(d.get("action").asText());
+        assertThat(r.action().key())
+            .as("first deadline's action")
+            .isEqualTo(d.get("action").asText());
       }
       if (d.has("date")) {
-        assertThat(r.date()).as("first deadline").isEqualTo(LocalDate.parse(d.get("date").asText()));
+        assertThat(r.date())
+            .as("first deadline")
+            .isEqualTo(LocalDate.parse(d.get("date").asText()));
       }
       if (d.has("urgent")) {
         assertThat(r.urgent()).as("first deadline urgent").isEqualTo(d.get("urgent").asBoolean());

@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * What a victim can do, in the order to do it: a few actions (preserve evidence, report to the
- * police, take the images down, ask for a protection order, sue, bring a private prosecution),
- * each gathering the provisions behind it, naming who decides and the date to act by. Built from
- * {@link Findings} by {@link #build}; pure (the assessment date comes from the findings).
+ * police, take the images down, ask for a protection order, sue, bring a private prosecution), each
+ * gathering the provisions behind it, naming who decides and the date to act by. Built from {@link
+ * Findings} by {@link #build}; pure (the assessment date comes from the findings).
  *
  * <p>Statuses of a provision behind an action ({@link Status}): {@code supported} (her facts meet
  * the elements; an authority decides), {@code needs_decision} (waits for an appraisal, a
@@ -62,7 +62,9 @@ public record ActionPlan(
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException for an unknown word */
+    /**
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Status fromKey(String key) {
       return valueOf(key.toUpperCase(Locale.ROOT));
     }
@@ -88,7 +90,9 @@ public record ActionPlan(
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException for an unknown word */
+    /**
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Kind fromKey(String key) {
       return valueOf(key.toUpperCase(Locale.ROOT));
     }
@@ -108,8 +112,15 @@ public record ActionPlan(
    * @param steps what to do, in order
    */
   public record Action(
-      Kind kind, Text title, Text authority, Status status, LocalDate by, Long daysLeft,
-      boolean urgent, List<Ground> grounds, List<PlanNote> steps) {}
+      Kind kind,
+      Text title,
+      Text authority,
+      Status status,
+      LocalDate by,
+      Long daysLeft,
+      boolean urgent,
+      List<Ground> grounds,
+      List<PlanNote> steps) {}
 
   /**
    * A provision behind an action.
@@ -125,8 +136,15 @@ public record ActionPlan(
    * @param unconfirmed what it rests on that is not plainly confirmed
    */
   public record Ground(
-      String provision, Status status, String route, String tier, Text citation, Text penalty,
-      Text authority, List<Text> needs, List<String> unconfirmed) {}
+      String provision,
+      Status status,
+      String route,
+      String tier,
+      Text citation,
+      Text penalty,
+      Text authority,
+      List<Text> needs,
+      List<String> unconfirmed) {}
 
   /**
    * A fact that would settle open provisions.
@@ -147,15 +165,23 @@ public record ActionPlan(
    * @param latest the latest possible last day when the tier is unknown, else null
    * @param daysLeft days from the assessment date to {@code date} (negative when passed)
    * @param urgent open and fewer than {@link #URGENT_DAYS} days left
-   * @param state {@code open}, {@code met} (the step the law asks for was taken in time),
-   *     {@code stopped} (the law lifts the limit), or {@code passed}
+   * @param state {@code open}, {@code met} (the step the law asks for was taken in time), {@code
+   *     stopped} (the law lifts the limit), or {@code passed}
    * @param wording the limit as the law words it, with its basis
    * @param basis the provision that sets the limit (e.g. {@code CN-CC-188}); rows that share a
    *     basis, action, date and state are listed once
    */
   public record DeadlineRow(
-      String provision, Kind action, String kind, LocalDate date, LocalDate latest, long daysLeft,
-      boolean urgent, String state, Text wording, String basis) {}
+      String provision,
+      Kind action,
+      String kind,
+      LocalDate date,
+      LocalDate latest,
+      long daysLeft,
+      boolean urgent,
+      String state,
+      Text wording,
+      String basis) {}
 
   /** The action of a kind, if the plan has it. */
   public Optional<Action> action(Kind kind) {
@@ -196,9 +222,15 @@ public record ActionPlan(
       if (s == Status.OPEN) {
         for (String m : f.missing()) {
           if (book.determination(m).isEmpty()) {
-            Question q = questions.computeIfAbsent(m, k -> new Question(k, book.question(k)
-                .orElse(new Text("（有关事实尚待说明）", "(a fact still to be given)")),
-                new ArrayList<>()));
+            Question q =
+                questions.computeIfAbsent(
+                    m,
+                    k ->
+                        new Question(
+                            k,
+                            book.question(k)
+                                .orElse(new Text("（有关事实尚待说明）", "(a fact still to be given)")),
+                            new ArrayList<>()));
             if (!q.provisions().contains(f.provision())) {
               q.provisions().add(f.provision());
             }
@@ -211,9 +243,19 @@ public record ActionPlan(
       for (String m : f.missing()) {
         book.determination(m).ifPresent(needs::add);
       }
-      grounds.computeIfAbsent(k, x -> new ArrayList<>()).add(new Ground(f.provision(), s,
-          f.route(), f.tier(), book.citation(f.provision()), f.penalty(), f.authority(),
-          List.copyOf(needs), f.unconfirmed()));
+      grounds
+          .computeIfAbsent(k, x -> new ArrayList<>())
+          .add(
+              new Ground(
+                  f.provision(),
+                  s,
+                  f.route(),
+                  f.tier(),
+                  book.citation(f.provision()),
+                  f.penalty(),
+                  f.authority(),
+                  List.copyOf(needs),
+                  f.unconfirmed()));
       behind.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
     }
     List<PlanNote> connections = new ArrayList<>();
@@ -236,23 +278,39 @@ public record ActionPlan(
     for (Map.Entry<Kind, List<Finding>> e : behind.entrySet()) {
       for (Finding f : e.getValue()) {
         DeadlineRow r = row(e.getKey(), f, asOf);
-        if (r != null && seen.add(r.basis() + "|" + r.action() + "|" + r.date() + "|"
-            + r.latest() + "|" + r.state())) {
+        if (r != null
+            && seen.add(
+                r.basis()
+                    + "|"
+                    + r.action()
+                    + "|"
+                    + r.date()
+                    + "|"
+                    + r.latest()
+                    + "|"
+                    + r.state())) {
           rows.add(r);
         }
       }
     }
-    rows.sort(Comparator.comparing((DeadlineRow r) -> r.state().equals("open") ? 0 : 1)
-        .thenComparing(DeadlineRow::date));
+    rows.sort(
+        Comparator.comparing((DeadlineRow r) -> r.state().equals("open") ? 0 : 1)
+            .thenComparing(DeadlineRow::date));
     List<Action> actions = new ArrayList<>();
     for (Kind k : Kind.values()) {
       List<Ground> gs = grounds.getOrDefault(k, List.of());
-      boolean always = k == Kind.PRESERVE_EVIDENCE && (gs.isEmpty() ? anyActs(facts) : true);
+      // Evidence comes first whenever there is anything to act on.
+      boolean always = k == Kind.PRESERVE_EVIDENCE && (anyActs(facts) || !grounds.isEmpty());
       if (gs.isEmpty() && !always) {
         continue;
       }
-      Status best = gs.isEmpty() ? Status.SUPPORTED : gs.stream().map(Ground::status)
-          .min(Comparator.comparingInt(ActionPlan::rank)).orElseThrow();
+      Status best =
+          gs.isEmpty()
+              ? Status.SUPPORTED
+              : gs.stream()
+                  .map(Ground::status)
+                  .min(Comparator.comparingInt(ActionPlan::rank))
+                  .orElseThrow();
       LocalDate by = null;
       for (DeadlineRow r : rows) {
         if (r.action() == k && r.state().equals("open") && (by == null || r.date().isBefore(by))) {
@@ -260,15 +318,29 @@ public record ActionPlan(
         }
       }
       Long days = by == null ? null : ChronoUnit.DAYS.between(asOf, by);
-      actions.add(new Action(k, book.actionTitle(k.key()), book.actionAuthority(k.key()), best,
-          by, days, days != null && days < URGENT_DAYS, List.copyOf(gs),
-          List.copyOf(steps.getOrDefault(k, List.of()))));
+      actions.add(
+          new Action(
+              k,
+              book.actionTitle(k.key()),
+              book.actionAuthority(k.key()),
+              best,
+              by,
+              days,
+              days != null && days < URGENT_DAYS,
+              List.copyOf(gs),
+              List.copyOf(steps.getOrDefault(k, List.of()))));
     }
     List<Question> qs = new ArrayList<>();
-    questions.values().forEach(q -> qs.add(new Question(q.fact(), q.question(),
-        List.copyOf(q.provisions()))));
-    return new ActionPlan(asOf, List.copyOf(actions), List.copyOf(qs), List.copyOf(rows),
-        List.copyOf(connections), List.copyOf(memo));
+    questions
+        .values()
+        .forEach(q -> qs.add(new Question(q.fact(), q.question(), List.copyOf(q.provisions()))));
+    return new ActionPlan(
+        asOf,
+        List.copyOf(actions),
+        List.copyOf(qs),
+        List.copyOf(rows),
+        List.copyOf(connections),
+        List.copyOf(memo));
   }
 
   private static boolean anyActs(CaseFacts facts) {
@@ -356,8 +428,17 @@ public record ActionPlan(
       state = "open";
     }
     Text wording = wording(f, d, state, days);
-    return new DeadlineRow(f.provision(), k, d.kind(), d.date(), d.latest(), days,
-        state.equals("open") && days < URGENT_DAYS, state, wording, d.basis());
+    return new DeadlineRow(
+        f.provision(),
+        k,
+        d.kind(),
+        d.date(),
+        d.latest(),
+        days,
+        state.equals("open") && days < URGENT_DAYS,
+        state,
+        wording,
+        d.basis());
   }
 
   private static Text wording(Finding f, Finding.Deadline d, String state, long days) {
@@ -366,17 +447,22 @@ public record ActionPlan(
     Text rule = d.note() == null ? new Text("", "") : d.note();
     switch (state) {
       case "open":
-        return new Text(String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", zhDate(d.date()), range,
-            days, rule.zh()), String.format(Locale.ROOT, "by %s%s (%d days left). %s", d.date(),
-            rangeEn, days, rule.en()).strip());
+        return new Text(
+            String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", zhDate(d.date()), range, days, rule.zh()),
+            String.format(
+                    Locale.ROOT, "by %s%s (%d days left). %s", d.date(), rangeEn, days, rule.en())
+                .strip());
       case "met":
-        return new Text(zhDate(d.date()) + "前；已于" + zhDate(d.stoppedOn()) + "满足。" + rule.zh(),
+        return new Text(
+            zhDate(d.date()) + "前；已于" + zhDate(d.stoppedOn()) + "满足。" + rule.zh(),
             ("by " + d.date() + "; met on " + d.stoppedOn() + ". " + rule.en()).strip());
       case "stopped":
-        return new Text("自" + zhDate(d.stoppedOn()) + "起不受期限限制。" + rule.zh(),
+        return new Text(
+            "自" + zhDate(d.stoppedOn()) + "起不受期限限制。" + rule.zh(),
             ("no limit since " + d.stoppedOn() + ". " + rule.en()).strip());
       default:
-        return new Text(zhDate(d.date()) + range + "已届满。" + rule.zh(),
+        return new Text(
+            zhDate(d.date()) + range + "已届满。" + rule.zh(),
             ("passed on " + d.date() + rangeEn + ". " + rule.en()).strip());
     }
   }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Findings with the action plan built from them, and the one reader and writer of their JSON
- * form ({@code redress/findings@1}: the findings as before, plus {@code plan}). Every module that
- * reads an assessment reads it here, so a file is accepted or refused alike everywhere.
+ * Findings with the action plan built from them, and the one reader and writer of their JSON form
+ * ({@code redress/findings@1}: the findings as before, plus {@code plan}). Every module that reads
+ * an assessment reads it here, so a file is accepted or refused alike everywhere.
  *
  * @param findings the findings
  * @param plan the plan, or null in a findings file written without one
@@ -34,8 +34,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
       root.set("plan", planNode(plan));
     }
     try {
-      return Yaml.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(root);
+      return Yaml.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("failed to write the assessment as JSON", e);
     }
@@ -59,8 +58,8 @@ public record Assessment(Findings findings, ActionPlan plan) {
     }
     String schema = r.str(root, "schema", "");
     if (!schema.equals(Findings.SCHEMA)) {
-      throw new InvalidAssessmentException("schema", "schema: expected \"" + Findings.SCHEMA
-          + "\", was \"" + schema + "\"");
+      throw new InvalidAssessmentException(
+          "schema", "schema: expected \"" + Findings.SCHEMA + "\", was \"" + schema + "\"");
     }
     LocalDate asOf = r.date(root, "as_of", "");
     LocalDate conduct = root.has("conduct_date") ? r.date(root, "conduct_date", "") : asOf;
@@ -304,21 +303,33 @@ public record Assessment(Findings findings, ActionPlan plan) {
       }
       String status = str(n, "status", base);
       if (!STATUSES.contains(status)) {
-        throw error(at(base, "status"), "must be one of " + STATUSES + ", was \"" + status
-            + "\"");
+        throw error(at(base, "status"), "must be one of " + STATUSES + ", was \"" + status + "\"");
       }
       Text penalty = optText(n, "penalty", base);
       Map<String, Object> max = new LinkedHashMap<>();
-      n.path("penalty").path("max").properties().forEach(e -> max.put(e.getKey(),
-          e.getValue().isBoolean() ? (Object) e.getValue().asBoolean()
-              : e.getValue().decimalValue()));
+      n.path("penalty")
+          .path("max")
+          .properties()
+          .forEach(
+              e ->
+                  max.put(
+                      e.getKey(),
+                      e.getValue().isBoolean()
+                          ? (Object) e.getValue().asBoolean()
+                          : e.getValue().decimalValue()));
       Finding.Deadline d = null;
       JsonNode dn = n.get("deadline");
       if (dn != null && !dn.isNull()) {
         String db = at(base, "deadline");
-        d = new Finding.Deadline(str(dn, "kind", db), optDate(dn, "date", db),
-            optDate(dn, "latest", db), str(dn, "basis", db), optDate(dn, "stopped_on", db),
-            dn.path("lifted").asBoolean(false), optText(dn, "note", db));
+        d =
+            new Finding.Deadline(
+                str(dn, "kind", db),
+                optDate(dn, "date", db),
+                optDate(dn, "latest", db),
+                str(dn, "basis", db),
+                optDate(dn, "stopped_on", db),
+                dn.path("lifted").asBoolean(false),
+                optText(dn, "note", db));
       }
       String action = optStr(n, "action");
       if (action != null) {
@@ -328,18 +339,31 @@ public record Assessment(Findings findings, ActionPlan plan) {
           throw error(at(base, "action"), "unknown plan action \"" + action + "\"");
         }
       }
-      return new Finding(str(n, "provision", base), route, status, optStr(n, "tier"),
-          strings(n, "basis"), penalty, Map.copyOf(max), strings(n, "satisfied"),
-          strings(n, "missing"), d, text(n, "authority", base), text(n, "explanation", base),
-          n.path("confirmation").asText(""), strings(n, "unconfirmed"),
-          n.path("lineage").asText(""), optText(n, "version", base) == null
-              ? new Text("", "") : text(n, "version", base),
-          n.path("act").asText("any"), action == null ? defaultAction(route) : action);
+      return new Finding(
+          str(n, "provision", base),
+          route,
+          status,
+          optStr(n, "tier"),
+          strings(n, "basis"),
+          penalty,
+          java.util.Collections.unmodifiableMap(max),
+          strings(n, "satisfied"),
+          strings(n, "missing"),
+          d,
+          text(n, "authority", base),
+          text(n, "explanation", base),
+          n.path("confirmation").asText(""),
+          strings(n, "unconfirmed"),
+          n.path("lineage").asText(""),
+          optText(n, "version", base) == null ? new Text("", "") : text(n, "version", base),
+          n.path("act").asText("any"),
+          action == null ? defaultAction(route) : action);
     }
 
     static String defaultAction(String route) {
-      return route.equals("civil") ? "civil_suit" : route.equals("other") ? "takedown"
-          : "report_to_police";
+      return route.equals("civil")
+          ? "civil_suit"
+          : route.equals("other") ? "takedown" : "report_to_police";
     }
 
     ActionPlan plan(JsonNode n, String base) {
@@ -354,36 +378,65 @@ public record Assessment(Findings findings, ActionPlan plan) {
           for (JsonNode t : g.path("needs")) {
             needs.add(new Text(t.path("zh").asText(), t.path("en").asText()));
           }
-          gs.add(new ActionPlan.Ground(str(g, "provision", ab), status(g, ab), str(g, "route", ab),
-              optStr(g, "tier"), text(g, "citation", ab), optText(g, "penalty", ab),
-              text(g, "authority", ab), List.copyOf(needs), strings(g, "unconfirmed")));
+          gs.add(
+              new ActionPlan.Ground(
+                  str(g, "provision", ab),
+                  status(g, ab),
+                  str(g, "route", ab),
+                  optStr(g, "tier"),
+                  text(g, "citation", ab),
+                  optText(g, "penalty", ab),
+                  text(g, "authority", ab),
+                  List.copyOf(needs),
+                  strings(g, "unconfirmed")));
         }
         List<PlanNote> steps = new ArrayList<>();
         a.path("steps").forEach(x -> steps.add(note(x, ab)));
-        actions.add(new ActionPlan.Action(kind(a, "kind", ab), text(a, "title", ab),
-            text(a, "authority", ab), status(a, ab), optDate(a, "by", ab),
-            a.path("days_left").isNumber() ? a.get("days_left").asLong() : null,
-            a.path("urgent").asBoolean(false), List.copyOf(gs), List.copyOf(steps)));
+        actions.add(
+            new ActionPlan.Action(
+                kind(a, "kind", ab),
+                text(a, "title", ab),
+                text(a, "authority", ab),
+                status(a, ab),
+                optDate(a, "by", ab),
+                a.path("days_left").isNumber() ? a.get("days_left").asLong() : null,
+                a.path("urgent").asBoolean(false),
+                List.copyOf(gs),
+                List.copyOf(steps)));
       }
       List<ActionPlan.Question> qs = new ArrayList<>();
       for (JsonNode q : n.path("questions")) {
-        qs.add(new ActionPlan.Question(str(q, "fact", base), text(q, "question", base),
-            strings(q, "provisions")));
+        qs.add(
+            new ActionPlan.Question(
+                str(q, "fact", base), text(q, "question", base), strings(q, "provisions")));
       }
       List<ActionPlan.DeadlineRow> ds = new ArrayList<>();
       for (JsonNode d : n.path("deadlines")) {
         String db = base + ".deadlines";
-        ds.add(new ActionPlan.DeadlineRow(str(d, "provision", db), kind(d, "action", db),
-            str(d, "kind", db), date(d, "date", db), optDate(d, "latest", db),
-            d.path("days_left").asLong(), d.path("urgent").asBoolean(false), str(d, "state", db),
-            text(d, "wording", db), d.path("basis").asText(d.path("provision").asText())));
+        ds.add(
+            new ActionPlan.DeadlineRow(
+                str(d, "provision", db),
+                kind(d, "action", db),
+                str(d, "kind", db),
+                date(d, "date", db),
+                optDate(d, "latest", db),
+                d.path("days_left").asLong(),
+                d.path("urgent").asBoolean(false),
+                str(d, "state", db),
+                text(d, "wording", db),
+                d.path("basis").asText(d.path("provision").asText())));
       }
       List<PlanNote> cs = new ArrayList<>();
       n.path("connections").forEach(x -> cs.add(note(x, base + ".connections")));
       List<PlanNote> ms = new ArrayList<>();
       n.path("memo").forEach(x -> ms.add(note(x, base + ".memo")));
-      return new ActionPlan(date(n, "as_of", base), List.copyOf(actions), List.copyOf(qs),
-          List.copyOf(ds), List.copyOf(cs), List.copyOf(ms));
+      return new ActionPlan(
+          date(n, "as_of", base),
+          List.copyOf(actions),
+          List.copyOf(qs),
+          List.copyOf(ds),
+          List.copyOf(cs),
+          List.copyOf(ms));
     }
 
     ActionPlan.Kind kind(JsonNode n, String field, String base) {
@@ -405,8 +458,14 @@ public record Assessment(Findings findings, ActionPlan plan) {
     }
 
     PlanNote note(JsonNode n, String base) {
-      return new PlanNote(str(n, "id", base), str(n, "section", base), optStr(n, "action"),
-          optStr(n, "when"), text(n, "text", base), strings(n, "cites"), str(n, "status", base));
+      return new PlanNote(
+          str(n, "id", base),
+          str(n, "section", base),
+          optStr(n, "action"),
+          optStr(n, "when"),
+          text(n, "text", base),
+          strings(n, "cites"),
+          str(n, "status", base));
     }
   }
 }

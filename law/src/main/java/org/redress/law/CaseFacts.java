@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Validated case facts in the {@code redress/case-facts@1} format. A key that is absent is
- * unknown, never "no"; an unknown key is an error that names the nearest valid key.
+ * Validated case facts in the {@code redress/case-facts@1} format. A key that is absent is unknown,
+ * never "no"; an unknown key is an error that names the nearest valid key.
  */
 public final class CaseFacts {
   /** The schema identifier these facts must declare. */
@@ -28,10 +28,10 @@ public final class CaseFacts {
   }
 
   /**
-   * Parses and validates case facts written in YAML or JSON. This is the one reader of case
-   * facts: every command that reads a facts file goes through it, so a file is accepted or
-   * refused alike everywhere. Amounts of money may have decimals ({@code 1234.50}); counts and
-   * ages must be whole numbers.
+   * Parses and validates case facts written in YAML or JSON. This is the one reader of case facts:
+   * every command that reads a facts file goes through it, so a file is accepted or refused alike
+   * everywhere. Amounts of money may have decimals ({@code 1234.50}); counts and ages must be whole
+   * numbers.
    *
    * @param text the document
    * @param schema the jurisdiction's facts vocabulary
@@ -47,36 +47,40 @@ public final class CaseFacts {
       throw new InvalidFactsException("", e.getMessage());
     }
     if (!root.isObject()) {
-      throw new InvalidFactsException("", "case facts must be a mapping of keys, was "
-          + root.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new InvalidFactsException(
+          "",
+          "case facts must be a mapping of keys, was "
+              + root.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     walk(schema, root, "", out);
     Object declared = out.get("schema");
     if (declared == null) {
-      throw new InvalidFactsException("schema",
-          "schema: missing; expected \"" + schema.id() + "\"");
+      throw new InvalidFactsException(
+          "schema", "schema: missing; expected \"" + schema.id() + "\"");
     }
     if (!schema.id().equals(declared)) {
-      throw new InvalidFactsException("schema",
-          "schema: expected \"" + schema.id() + "\", was \"" + declared + "\"");
+      throw new InvalidFactsException(
+          "schema", "schema: expected \"" + schema.id() + "\", was \"" + declared + "\"");
     }
     LocalDate first = (LocalDate) out.get("conduct.first_act");
     LocalDate last = (LocalDate) out.get("conduct.last_act");
     if (first != null && last != null && last.isBefore(first)) {
-      throw new InvalidFactsException("conduct.last_act", "conduct.last_act: " + last
-          + " is before conduct.first_act " + first);
+      throw new InvalidFactsException(
+          "conduct.last_act",
+          "conduct.last_act: " + last + " is before conduct.first_act " + first);
     }
     if (first == null && last != null) {
-      throw new InvalidFactsException("conduct.first_act",
-          "conduct.first_act: missing although conduct.last_act is given");
+      throw new InvalidFactsException(
+          "conduct.first_act", "conduct.first_act: missing although conduct.last_act is given");
     }
     for (String act : ACTS) {
       LocalDate a = (LocalDate) out.get("conduct." + act + "_first");
       LocalDate b = (LocalDate) out.get("conduct." + act + "_last");
       if (a != null && b != null && b.isBefore(a)) {
-        throw new InvalidFactsException("conduct." + act + "_last", "conduct." + act + "_last: "
-            + b + " is before conduct." + act + "_first " + a);
+        throw new InvalidFactsException(
+            "conduct." + act + "_last",
+            "conduct." + act + "_last: " + b + " is before conduct." + act + "_first " + a);
       }
     }
     if (first == null) {
@@ -107,8 +111,8 @@ public final class CaseFacts {
 
   /**
    * The value of a fact: {@link Boolean}, {@link BigDecimal}, {@link String} or {@link LocalDate};
-   * {@code null} when unknown. {@code conduct.last_act} defaults to the latest act date given,
-   * else to {@code conduct.first_act}.
+   * {@code null} when unknown. {@code conduct.last_act} defaults to the latest act date given, else
+   * to {@code conduct.first_act}.
    *
    * @throws IllegalArgumentException for a path that is not in the schema
    */
@@ -121,8 +125,10 @@ public final class CaseFacts {
       LocalDate latest = (LocalDate) values.get("conduct.first_act");
       for (String act : ACTS) {
         for (String end : new String[] {"_first", "_last"}) {
-          LocalDate d = schema.isPath("conduct." + act + end)
-              ? (LocalDate) values.get("conduct." + act + end) : null;
+          LocalDate d =
+              schema.isPath("conduct." + act + end)
+                  ? (LocalDate) values.get("conduct." + act + end)
+                  : null;
           if (d != null && (latest == null || d.isAfter(latest))) {
             latest = d;
           }
@@ -146,9 +152,9 @@ public final class CaseFacts {
   /**
    * The last day of one act ({@code installed}, {@code filmed}, {@code spread}), or of the whole
    * conduct for {@code any}: the date that chooses the version of a provision about that act
-   * (Administrative Penalty Law Art 37, Criminal Law Art 12) and starts its clock (PSAPL 2025
-   * Art 25, Criminal Law Art 89). Falls back to {@code conduct.last_act} when the act's own dates
-   * are not given.
+   * (Administrative Penalty Law Art 37, Criminal Law Art 12) and starts its clock (PSAPL 2025 Art
+   * 25, Criminal Law Art 89). Falls back to {@code conduct.last_act} when the act's own dates are
+   * not given.
    */
   public LocalDate actDate(String act) {
     if (!act.equals("any") && schema.isPath("conduct." + act + "_last")) {
@@ -166,7 +172,8 @@ public final class CaseFacts {
 
   /** Whether the facts give this act's own dates. */
   public boolean hasActDates(String act) {
-    return !act.equals("any") && schema.isPath("conduct." + act + "_last")
+    return !act.equals("any")
+        && schema.isPath("conduct." + act + "_last")
         && (values.containsKey("conduct." + act + "_last")
             || values.containsKey("conduct." + act + "_first"));
   }
@@ -177,15 +184,18 @@ public final class CaseFacts {
    * @throws InvalidFactsException when {@code conduct.first_act} is absent
    */
   public LocalDate conductDate() {
-    return date("conduct.last_act").orElseThrow(() -> new InvalidFactsException(
-        "conduct.first_act",
-        "conduct.first_act: missing; the date of the conduct decides which law applies"));
+    return date("conduct.last_act")
+        .orElseThrow(
+            () ->
+                new InvalidFactsException(
+                    "conduct.first_act",
+                    "conduct.first_act: missing; the date of the conduct decides which law applies"));
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private static void walk(FactsSchema schema, JsonNode node, String prefix,
-      Map<String, Object> out) {
+  private static void walk(
+      FactsSchema schema, JsonNode node, String prefix, Map<String, Object> out) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       JsonNode v = e.getValue();
@@ -193,8 +203,8 @@ public final class CaseFacts {
       if (!schema.isPath(path) && !isBranch) {
         String now = schema.renamed().get(path);
         if (now != null) {
-          throw new InvalidFactsException(path, "key " + path + " was renamed to " + now
-              + "; rename it in the facts file");
+          throw new InvalidFactsException(
+              path, "key " + path + " was renamed to " + now + "; rename it in the facts file");
         }
         throw unknownKey(schema, prefix, path);
       }
@@ -203,8 +213,8 @@ public final class CaseFacts {
           continue;
         }
         if (!v.isObject()) {
-          throw new InvalidFactsException(path,
-              path + ": expected a mapping of keys, was " + show(v));
+          throw new InvalidFactsException(
+              path, path + ": expected a mapping of keys, was " + show(v));
         }
         walk(schema, v, path, out);
         continue;
@@ -217,29 +227,35 @@ public final class CaseFacts {
   }
 
   private static InvalidFactsException unknownKey(FactsSchema schema, String prefix, String path) {
-    List<String> siblings = schema.paths().stream()
-        .filter(k -> prefix.isEmpty() || k.startsWith(prefix + "."))
-        .map(k -> {
-          String rest = prefix.isEmpty() ? k : k.substring(prefix.length() + 1);
-          int dot = rest.indexOf('.');
-          String head = dot < 0 ? rest : rest.substring(0, dot);
-          return prefix.isEmpty() ? head : prefix + "." + head;
-        })
-        .distinct()
-        .collect(java.util.stream.Collectors.toList());
+    List<String> siblings =
+        schema.paths().stream()
+            .filter(k -> prefix.isEmpty() || k.startsWith(prefix + "."))
+            .map(
+                k -> {
+                  String rest = prefix.isEmpty() ? k : k.substring(prefix.length() + 1);
+                  int dot = rest.indexOf('.');
+                  String head = dot < 0 ? rest : rest.substring(0, dot);
+                  return prefix.isEmpty() ? head : prefix + "." + head;
+                })
+            .distinct()
+            .collect(java.util.stream.Collectors.toList());
     String hint = Names.nearest(path, siblings).map(n -> "; did you mean " + n + "?").orElse("");
     return new InvalidFactsException(path, "unknown key " + path + hint);
   }
+
   private static Object convert(String path, Object type, JsonNode v) {
     if (type instanceof List) {
       @SuppressWarnings("unchecked")
       List<String> allowed = (List<String>) type;
       if (!v.isTextual() || !allowed.contains(v.asText())) {
-        String near = v.isTextual()
-            ? Names.nearest(v.asText(), allowed).map(n -> " (did you mean " + n + "?)").orElse("")
-            : "";
-        throw new InvalidFactsException(path, path + ": expected one of " + allowed + ", was "
-            + show(v) + near);
+        String near =
+            v.isTextual()
+                ? Names.nearest(v.asText(), allowed)
+                    .map(n -> " (did you mean " + n + "?)")
+                    .orElse("")
+                : "";
+        throw new InvalidFactsException(
+            path, path + ": expected one of " + allowed + ", was " + show(v) + near);
       }
       return v.asText();
     }

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param to last day in force, or null
  */
 public record DateRange(LocalDate from, LocalDate to) {
-  /** @throws IllegalArgumentException when {@code to} is before {@code from} */
+  /**
+   * @throws IllegalArgumentException when {@code to} is before {@code from}
+   */
   public DateRange {
     Objects.requireNonNull(from, "from");
     if (to != null && to.isBefore(from)) {

@@ -3,8 +3,8 @@ package org.redress.law;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,13 +18,15 @@ import java.util.Set;
  * (Administrative Penalty Law Art 37, Criminal Law Art 12), the later version is used only if the
  * data records it as lighter, or if it no longer contains the provision. The chosen version's
  * elements are evaluated in three-valued logic; the first tier whose threshold holds gives the
- * penalty; the limitation rule gives the deadline. The engine never reads the clock: the
- * assessment date is an argument.
+ * penalty; the limitation rule gives the deadline. The engine never reads the clock: the assessment
+ * date is an argument.
  */
 public final class Engine {
   private final LawBook book;
 
-  /** @param book the law to apply */
+  /**
+   * @param book the law to apply
+   */
   public Engine(LawBook book) {
     this.book = Objects.requireNonNull(book, "book");
   }
@@ -45,14 +47,18 @@ public final class Engine {
     LocalDate conduct = facts.conductDate();
     LocalDate first = facts.date("conduct.first_act").orElse(conduct);
     if (asOf.isBefore(first)) {
-      throw new InvalidFactsException("as_of", "as_of: " + asOf
-          + " is before conduct.first_act " + first);
+      throw new InvalidFactsException(
+          "as_of", "as_of: " + asOf + " is before conduct.first_act " + first);
     }
     List<Finding> out = new ArrayList<>();
     List<Findings.NotAssessed> skipped = new ArrayList<>();
     for (String lineage : book.lineages()) {
-      Provision sample = book.versions(lineage).stream().filter(v -> !v.absent())
-          .map(Version::provision).findFirst().orElse(null);
+      Provision sample =
+          book.versions(lineage).stream()
+              .filter(v -> !v.absent())
+              .map(Version::provision)
+              .findFirst()
+              .orElse(null);
       if (sample == null || !sample.evaluated()) {
         continue;
       }
@@ -87,8 +93,13 @@ public final class Engine {
         }
         for (Map.Entry<String, Choice> e : byVersion.entrySet()) {
           String act = String.join("+", actsOf.get(e.getKey()));
-          out.add(evaluate(e.getValue(), facts, asOf, endOf.get(e.getKey()),
-              act.equals("any") ? sample.act() : act));
+          out.add(
+              evaluate(
+                  e.getValue(),
+                  facts,
+                  asOf,
+                  endOf.get(e.getKey()),
+                  act.equals("any") ? sample.act() : act));
         }
       } catch (NoVersionException e) {
         skipped.add(new Findings.NotAssessed(lineage, e.getMessage()));
@@ -98,28 +109,33 @@ public final class Engine {
   }
 
   /**
-   * The version for an act on {@code day}; when no version covers the day but the instrument's
-   * time rule says facts that continue past its commencement fall under it (the SPC rules on the
-   * Civil Code's time effect, Art 1(3)) and the facts show the conduct continues, the version in
-   * force on the assessment date.
+   * The version for an act on {@code day}; when no version covers the day but the instrument's time
+   * rule says facts that continue past its commencement fall under it (the SPC rules on the Civil
+   * Code's time effect, Art 1(3)) and the facts show the conduct continues, the version in force on
+   * the assessment date.
    */
-  private Choice chooseOrContinue(String lineage, LocalDate day, LocalDate asOf,
-      CaseFacts facts) {
+  private Choice chooseOrContinue(String lineage, LocalDate day, LocalDate asOf, CaseFacts facts) {
     try {
       return choose(lineage, day, asOf);
     } catch (NoVersionException e) {
       Version first = book.versions(lineage).get(0);
       String ruleId = first.instrument().timeRule();
       TimeRule rule = ruleId == null ? null : book.timeRule(ruleId).orElse(null);
-      if (rule == null || rule.continuingWhen() == null || !day.isBefore(first.inForce().from())
+      if (rule == null
+          || rule.continuingWhen() == null
+          || !day.isBefore(first.inForce().from())
           || asOf.isBefore(first.inForce().from())
           || !book.continuingHolds(rule, facts)) {
         throw e;
       }
       Choice c = new Choice(book.versionAt(lineage, asOf), asOf);
-      c.notes.add(new Text("行为始于该法施行前并持续至施行后，依" + rule.title().zh()
-          + "适用现行规定。", "The conduct began before the law took effect and continues after "
-          + "it, so the current provision applies under " + rule.title().en() + "."));
+      c.notes.add(
+          new Text(
+              "行为始于该法施行前并持续至施行后，依" + rule.title().zh() + "适用现行规定。",
+              "The conduct began before the law took effect and continues after "
+                  + "it, so the current provision applies under "
+                  + rule.title().en()
+                  + "."));
       c.unconfirmed.add(rule.id() + ": " + rule.applicationNote());
       return c;
     }
@@ -143,10 +159,14 @@ public final class Engine {
     }
     String ruleId = then.instrument().timeRule();
     if (ruleId == null || then.absent()) {
-      c.notes.add(new Text(
-          "按行为时的规定（" + cite(then) + "）评估；评估日有效的规定为" + cite(now) + "。",
-          "Assessed under the version in force at the time of the conduct (" + then.label()
-              + "); on the assessment date " + now.label() + " is in force."));
+      c.notes.add(
+          new Text(
+              "按行为时的规定（" + cite(then) + "）评估；评估日有效的规定为" + cite(now) + "。",
+              "Assessed under the version in force at the time of the conduct ("
+                  + then.label()
+                  + "); on the assessment date "
+                  + now.label()
+                  + " is in force."));
       return c;
     }
     TimeRule rule = book.timeRule(ruleId).orElseThrow();
@@ -161,48 +181,72 @@ public final class Engine {
       Choice newer = new Choice(now, asOf);
       newer.unconfirmed.addAll(c.unconfirmed);
       newer.unconfirmed.add(now.label() + " is lighter (" + sev.status() + "): " + sev.note());
-      newer.notes.add(new Text(
-          "行为发生在" + cite(then) + "有效期间，但新规定处罚较轻，依" + rule.title().zh()
-              + "适用新规定" + cite(now) + "。",
-          "The conduct fell under " + then.label() + ", but the new provision is lighter, so "
-              + now.label() + " applies under " + rule.title().en() + "."));
+      newer.notes.add(
+          new Text(
+              "行为发生在"
+                  + cite(then)
+                  + "有效期间，但新规定处罚较轻，依"
+                  + rule.title().zh()
+                  + "适用新规定"
+                  + cite(now)
+                  + "。",
+              "The conduct fell under "
+                  + then.label()
+                  + ", but the new provision is lighter, so "
+                  + now.label()
+                  + " applies under "
+                  + rule.title().en()
+                  + "."));
       return newer;
     }
     String how = sev == null ? "not recorded as lighter" : sev.value();
     if (sev != null) {
-      c.unconfirmed.add(now.label() + " is " + sev.value() + " (" + sev.status() + "): "
-          + sev.note());
+      c.unconfirmed.add(
+          now.label() + " is " + sev.value() + " (" + sev.status() + "): " + sev.note());
     }
-    c.notes.add(new Text(
-        "行为发生在" + cite(then) + "有效期间；新规定" + cite(now) + "并不更轻，依"
-            + rule.title().zh() + "仍适用行为时的规定。",
-        "The conduct fell under " + then.label() + "; the new provision " + now.label() + " is "
-            + how + ", so the law at the time of the conduct still applies under "
-            + rule.title().en() + "."));
+    c.notes.add(
+        new Text(
+            "行为发生在"
+                + cite(then)
+                + "有效期间；新规定"
+                + cite(now)
+                + "并不更轻，依"
+                + rule.title().zh()
+                + "仍适用行为时的规定。",
+            "The conduct fell under "
+                + then.label()
+                + "; the new provision "
+                + now.label()
+                + " is "
+                + how
+                + ", so the law at the time of the conduct still applies under "
+                + rule.title().en()
+                + "."));
     return c;
   }
 
-  private Finding evaluate(Choice c, CaseFacts facts, LocalDate asOf, LocalDate actEnd,
-      String act) {
+  private Finding evaluate(
+      Choice c, CaseFacts facts, LocalDate asOf, LocalDate actEnd, String act) {
     Provision p = c.version.provision();
     LocalDate lawDate = c.lawDate;
-    Expr.Env env = new Expr.Env() {
-      @Override
-      public Object fact(String path) {
-        return facts.get(path);
-      }
+    Expr.Env env =
+        new Expr.Env() {
+          @Override
+          public Object fact(String path) {
+            return facts.get(path);
+          }
 
-      @Override
-      public BigDecimal param(String name) {
-        try {
-          return book.param(name, lawDate);
-        } catch (NoVersionException e) {
-          // An interpretation applied to earlier conduct (高检发释字〔2001〕5号 Art 2) brings
-          // its own numbers, those in force when the case is decided.
-          return book.param(name, asOf);
-        }
-      }
-    };
+          @Override
+          public BigDecimal param(String name) {
+            try {
+              return book.param(name, lawDate);
+            } catch (NoVersionException e) {
+              // An interpretation applied to earlier conduct (高检发释字〔2001〕5号 Art 2) brings
+              // its own numbers, those in force when the case is decided.
+              return book.param(name, asOf);
+            }
+          }
+        };
     List<String> satisfied = new ArrayList<>();
     Set<String> waits = new LinkedHashSet<>();
     boolean anyFalse = false;
@@ -277,9 +321,14 @@ public final class Engine {
       String chosen = tier.tier();
       heavierOpen.removeIf(chosen::equals);
       if (!heavierOpen.isEmpty() && !status.equals("not_applicable")) {
-        notes.add(new Text("若能查明更多事实或者经有关机关认定，可能适用更重的处罚档次。",
-            "A heavier tier (" + String.join(", ", heavierOpen) + ") may apply if "
-                + String.join(", ", tierWaits) + " can be shown."));
+        notes.add(
+            new Text(
+                "若能查明更多事实或者经有关机关认定，可能适用更重的处罚档次。",
+                "A heavier tier ("
+                    + String.join(", ", heavierOpen)
+                    + ") may apply if "
+                    + String.join(", ", tierWaits)
+                    + " can be shown."));
       }
     }
     if (!status.equals("not_applicable")) {
@@ -291,18 +340,27 @@ public final class Engine {
       }
     }
     Finding.Deadline deadline = deadline(p, tier, facts, actEnd, action(p, facts));
-    if (!status.equals("not_applicable") && deadline != null && deadline.date() != null
-        && deadline.stoppedOn() == null && asOf.isAfter(deadline.date())) {
+    if (!status.equals("not_applicable")
+        && deadline != null
+        && deadline.date() != null
+        && deadline.stoppedOn() == null
+        && asOf.isAfter(deadline.date())) {
       status = "time_barred";
     }
     List<String> unconfirmed = new ArrayList<>(c.unconfirmed);
     unconfirmed.addAll(p.unconfirmed());
     if (!p.rangeStatus().equals("CONFIRMED")) {
-      unconfirmed.add("in force " + p.inForce() + " (" + p.rangeStatus() + ")"
-          + (p.rangeNote() == null ? "" : ": " + p.rangeNote()));
+      unconfirmed.add(
+          "in force "
+              + p.inForce()
+              + " ("
+              + p.rangeStatus()
+              + ")"
+              + (p.rangeNote() == null ? "" : ": " + p.rangeNote()));
     }
     for (String b : basis) {
-      book.provision(b).filter(x -> !x.status().equals("CONFIRMED"))
+      book.provision(b)
+          .filter(x -> !x.status().equals("CONFIRMED"))
           .ifPresent(x -> unconfirmed.add(b + " is " + x.status()));
     }
     if (!p.status().equals("CONFIRMED")) {
@@ -314,10 +372,20 @@ public final class Engine {
     }
     StringBuilder zh = new StringBuilder(p.explain().zh());
     StringBuilder en = new StringBuilder(p.explain().en());
-    zh.append(" 依据：").append(p.instrument().title().zh()).append("（")
-        .append(p.instrument().version().zh()).append("）").append(p.article().zh()).append("。");
-    en.append(" Basis: ").append(p.instrument().title().en()).append(" (")
-        .append(p.instrument().version().en()).append("), ").append(p.article().en()).append('.');
+    zh.append(" 依据：")
+        .append(p.instrument().title().zh())
+        .append("（")
+        .append(p.instrument().version().zh())
+        .append("）")
+        .append(p.article().zh())
+        .append("。");
+    en.append(" Basis: ")
+        .append(p.instrument().title().en())
+        .append(" (")
+        .append(p.instrument().version().en())
+        .append("), ")
+        .append(p.article().en())
+        .append('.');
     for (Text n : notes) {
       zh.append(' ').append(n.zh());
       en.append(' ').append(n.en());
@@ -326,23 +394,40 @@ public final class Engine {
       zh.append(' ').append(n.zh());
       en.append(' ').append(n.en());
     }
-    return new Finding(p.id(), p.route(), status, tier == null ? null : tier.tier(),
-        List.copyOf(basis), tier == null ? null : tier.penalty(),
-        tier == null ? Map.of() : tier.max(), List.copyOf(satisfied), List.copyOf(missing),
-        deadline, p.authority(), new Text(zh.toString().strip(), en.toString().strip()),
-        p.status(), List.copyOf(unconfirmed), p.lineage(), p.instrument().version(), act,
+    return new Finding(
+        p.id(),
+        p.route(),
+        status,
+        tier == null ? null : tier.tier(),
+        List.copyOf(basis),
+        tier == null ? null : tier.penalty(),
+        tier == null ? Map.of() : tier.max(),
+        List.copyOf(satisfied),
+        List.copyOf(missing),
+        deadline,
+        p.authority(),
+        new Text(zh.toString().strip(), en.toString().strip()),
+        p.status(),
+        List.copyOf(unconfirmed),
+        p.lineage(),
+        p.instrument().version(),
+        act,
         action(p, facts));
   }
 
   /**
    * Whether a tier's basis may be used for conduct on {@code lawDate} decided on {@code asOf};
-   * returns the basis that cannot be used, or null. Rules (高检发释字〔2001〕5号 Arts 2–3, as
-   * encoded in {@code time-rules.yaml}): a basis in force on the date of the conduct is used; a
-   * guiding opinion never gates a statutory tier; a judicial interpretation that took effect after
-   * the conduct but before the decision governs it unless an earlier interpretation on the same
-   * point governed the conduct (then the earlier one stays, a heavier new one is not used).
+   * returns the basis that cannot be used, or null. Rules (高检发释字〔2001〕5号 Arts 2–3, as encoded in
+   * {@code time-rules.yaml}): a basis in force on the date of the conduct is used; a guiding
+   * opinion never gates a statutory tier; a judicial interpretation that took effect after the
+   * conduct but before the decision governs it unless an earlier interpretation on the same point
+   * governed the conduct (then the earlier one stays, a heavier new one is not used).
    */
-  private String timing(Provision.Tier t, LocalDate lawDate, LocalDate asOf, List<Text> notes,
+  private String timing(
+      Provision.Tier t,
+      LocalDate lawDate,
+      LocalDate asOf,
+      List<Text> notes,
       List<String> unconfirmed) {
     for (String b : t.basis()) {
       Provision bp = book.provision(b).orElseThrow();
@@ -351,26 +436,44 @@ public final class Engine {
         continue;
       }
       if (bi.kind().equals("opinion")) {
-        addOnce(notes, new Text(cite(b) + "晚于行为发布，仅作理解条文的参考；指导意见不增加也不取消法定罪名。",
-            b + " post-dates the conduct and is cited only as guidance; an opinion neither adds nor "
-                + "removes a statutory offence."));
+        addOnce(
+            notes,
+            new Text(
+                cite(b) + "晚于行为发布，仅作理解条文的参考；指导意见不增加也不取消法定罪名。",
+                b
+                    + " post-dates the conduct and is cited only as guidance; an opinion neither adds nor "
+                    + "removes a statutory offence."));
         continue;
       }
       boolean later = lawDate.isBefore(bp.inForce().from()) && !asOf.isBefore(bp.inForce().from());
       if (bi.kind().equals("interpretation") && later) {
-        String earlier = bi.earlierOnPoint().stream()
-            .filter(e -> book.instruments().stream().anyMatch(
-                x -> x.id().equals(e) && x.inForce().contains(lawDate))
-                // an earlier interpretation not in the data: it governed earlier conduct
-                || book.instruments().stream().noneMatch(x -> x.id().equals(e)))
-            .findFirst().orElse(null);
+        String earlier =
+            bi.earlierOnPoint().stream()
+                .filter(
+                    e ->
+                        book.instruments().stream()
+                                .anyMatch(x -> x.id().equals(e) && x.inForce().contains(lawDate))
+                            // an earlier interpretation not in the data: it governed earlier
+                            // conduct
+                            || book.instruments().stream().noneMatch(x -> x.id().equals(e)))
+                .findFirst()
+                .orElse(null);
         if (earlier == null) {
           TimeRule r = book.timeRule("spp-2001-5").orElse(null);
-          addOnce(notes, new Text("行为时尚无相关司法解释，" + cite(b) + "施行后案件尚未处理或者正在处理的，依"
-              + (r == null ? "有关规定" : r.title().zh()) + "第二条适用该解释。",
-              "No interpretation on the point existed at the time of the conduct; for a case still "
-                  + "to be handled, " + b + " applies (" + (r == null ? "" : r.title().en())
-                  + " Art 2)."));
+          addOnce(
+              notes,
+              new Text(
+                  "行为时尚无相关司法解释，"
+                      + cite(b)
+                      + "施行后案件尚未处理或者正在处理的，依"
+                      + (r == null ? "有关规定" : r.title().zh())
+                      + "第二条适用该解释。",
+                  "No interpretation on the point existed at the time of the conduct; for a case still "
+                      + "to be handled, "
+                      + b
+                      + " applies ("
+                      + (r == null ? "" : r.title().en())
+                      + " Art 2)."));
           if (r != null) {
             String u = r.id() + ": " + r.applicationNote();
             if (!unconfirmed.contains(u)) {
@@ -379,14 +482,26 @@ public final class Engine {
           }
           continue;
         }
-        addOnce(notes, new Text("行为时已有相关司法解释（" + instrumentName(earlier)
-            + "），依有关规定第三条适用行为时的解释；" + cite(b) + "对行为人不利的，不予适用。", "An interpretation on the point (" + earlier
-            + ") governed the conduct, so it stays applicable (Art 3 of the 2001 rules); the newer "
-            + b + " is not used against the offender."));
+        addOnce(
+            notes,
+            new Text(
+                "行为时已有相关司法解释（"
+                    + instrumentName(earlier)
+                    + "），依有关规定第三条适用行为时的解释；"
+                    + cite(b)
+                    + "对行为人不利的，不予适用。",
+                "An interpretation on the point ("
+                    + earlier
+                    + ") governed the conduct, so it stays applicable (Art 3 of the 2001 rules); the newer "
+                    + b
+                    + " is not used against the offender."));
         return b;
       }
-      addOnce(notes, new Text("未适用以" + cite(b) + "为依据的档次（该规定在" + lawDate + "不在有效期内）。",
-          "The tier based on " + b + " was not used: it is not in force on " + lawDate + "."));
+      addOnce(
+          notes,
+          new Text(
+              "未适用以" + cite(b) + "为依据的档次（该规定在" + lawDate + "不在有效期内）。",
+              "The tier based on " + b + " was not used: it is not in force on " + lawDate + "."));
       return b;
     }
     return null;
@@ -401,8 +516,11 @@ public final class Engine {
   }
 
   private String instrumentName(String id) {
-    return book.instruments().stream().filter(x -> x.id().equals(id)).findFirst()
-        .map(x -> "《" + x.title().zh() + "》").orElse(id);
+    return book.instruments().stream()
+        .filter(x -> x.id().equals(id))
+        .findFirst()
+        .map(x -> "《" + x.title().zh() + "》")
+        .orElse(id);
   }
 
   private static void addOnce(List<Text> notes, Text t) {
@@ -411,8 +529,8 @@ public final class Engine {
     }
   }
 
-  private Finding.Deadline deadline(Provision p, Provision.Tier tier, CaseFacts facts,
-      LocalDate end, String action) {
+  private Finding.Deadline deadline(
+      Provision p, Provision.Tier tier, CaseFacts facts, LocalDate end, String action) {
     if (p.limitation() == null) {
       return null; // the data records no time limit for this route
     }
@@ -420,69 +538,77 @@ public final class Engine {
     Provision.LimitationRule r = ruleP.limitationRule();
     switch (r.type()) {
       case "none":
-        return new Finding.Deadline(r.deadlineKind(), null, null, ruleP.id(), null, false,
-            r.note());
-      case "discovery": {
-        // PSAPL 2012 Art 22 / 2025 Art 25: only the police's discovery within the period counts.
-        LocalDate date = r.period().after(end);
-        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(),
-            stopped(r, facts, date), false, r.note());
-      }
-      case "prosecution": {
-        LocalDate date = null;
-        LocalDate latest = null;
-        List<Provision.Tier> candidates = tier != null ? List.of(tier) : p.tiers();
-        for (Provision.Tier t : candidates) {
-          if (t.max().isEmpty()) {
-            continue;
-          }
-          LocalDate d = bracket(r, t.max(), p.id()).after(end);
-          if (date == null || d.isBefore(date)) {
-            date = d; // unknown tier: the earliest possible deadline
-          }
-          if (latest == null || d.isAfter(latest)) {
-            latest = d;
-          }
+        return new Finding.Deadline(
+            r.deadlineKind(), null, null, ruleP.id(), null, false, r.note());
+      case "discovery":
+        {
+          // PSAPL 2012 Art 22 / 2025 Art 25: only the police's discovery within the period counts.
+          LocalDate date = r.period().after(end);
+          return new Finding.Deadline(
+              r.deadlineKind(), date, null, ruleP.id(), stopped(r, facts, date), false, r.note());
         }
-        if (date == null) {
-          throw new LawDataException(p.id() + ": no tier gives a maximum penalty for "
-              + ruleP.id());
-        }
-        return prosecution(r, ruleP, facts, date, latest.equals(date) ? null : latest, action);
-      }
-      case "claim": {
-        LocalDate first = facts.date("conduct.first_act").orElse(end);
-        LocalDate longstop = r.longstop() == null ? null : r.longstop().after(first);
-        LocalDate start = facts.date(r.starts()).orElse(null);
-        Provision.MinorStart m = r.minors();
-        if (m != null && facts.get("victims.youngest_age") != null
-            && m.when().eval(envOf(facts)).isTrue()) {
-          int age = ((BigDecimal) facts.get("victims.youngest_age")).intValueExact();
-          if (age < m.age()) {
-            // Earliest day the youngest victim can have reached the age: the clock starts then.
-            LocalDate adult = first.plusYears((long) m.age() - age - 1).plusDays(1);
-            if (start == null || adult.isAfter(start)) {
-              start = adult;
+      case "prosecution":
+        {
+          LocalDate date = null;
+          LocalDate latest = null;
+          List<Provision.Tier> candidates = tier != null ? List.of(tier) : p.tiers();
+          for (Provision.Tier t : candidates) {
+            if (t.max().isEmpty()) {
+              continue;
+            }
+            LocalDate d = bracket(r, t.max(), p.id()).after(end);
+            if (date == null || d.isBefore(date)) {
+              date = d; // unknown tier: the earliest possible deadline
+            }
+            if (latest == null || d.isAfter(latest)) {
+              latest = d;
             }
           }
+          if (date == null) {
+            throw new LawDataException(
+                p.id() + ": no tier gives a maximum penalty for " + ruleP.id());
+          }
+          return prosecution(r, ruleP, facts, date, latest.equals(date) ? null : latest, action);
         }
-        LocalDate date = start == null ? null : r.period().after(start);
-        LocalDate told = r.stops() == null ? null : facts.date(r.stops()).orElse(null);
-        Text note = r.note();
-        if (date != null && told != null && !told.isBefore(start) && !told.isAfter(date)) {
-          // A police report asking for protection interrupts the civil limitation: the period
-          // runs again from the report (the SPC limitation rules; see time-rules.yaml).
-          date = r.period().after(told);
-          note = new Text(r.note().zh() + "已于" + ActionPlan.zhDate(told)
-              + "报案，诉讼时效自报案之日起中断并重新计算。",
-              r.note().en() + " The report to the police on " + told + " interrupted the "
-                  + "limitation; it runs again from that day.");
+      case "claim":
+        {
+          LocalDate first = facts.date("conduct.first_act").orElse(end);
+          LocalDate longstop = r.longstop() == null ? null : r.longstop().after(first);
+          LocalDate start = facts.date(r.starts()).orElse(null);
+          Provision.MinorStart m = r.minors();
+          if (m != null
+              && facts.get("victims.youngest_age") != null
+              && m.when().eval(envOf(facts)).isTrue()) {
+            int age = ((BigDecimal) facts.get("victims.youngest_age")).intValueExact();
+            if (age < m.age()) {
+              // Earliest day the youngest victim can have reached the age: the clock starts then.
+              LocalDate adult = first.plusYears((long) m.age() - age - 1).plusDays(1);
+              if (start == null || adult.isAfter(start)) {
+                start = adult;
+              }
+            }
+          }
+          LocalDate date = start == null ? null : r.period().after(start);
+          LocalDate told = r.stops() == null ? null : facts.date(r.stops()).orElse(null);
+          Text note = r.note();
+          if (date != null && told != null && !told.isBefore(start) && !told.isAfter(date)) {
+            // A police report asking for protection interrupts the civil limitation: the period
+            // runs again from the report (the SPC limitation rules; see time-rules.yaml).
+            date = r.period().after(told);
+            note =
+                new Text(
+                    r.note().zh() + "已于" + ActionPlan.zhDate(told) + "报案，诉讼时效自报案之日起中断并重新计算。",
+                    r.note().en()
+                        + " The report to the police on "
+                        + told
+                        + " interrupted the "
+                        + "limitation; it runs again from that day.");
+          }
+          if (longstop != null && (date == null || longstop.isBefore(date)) && start != null) {
+            date = longstop;
+          }
+          return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(), null, false, note);
         }
-        if (longstop != null && (date == null || longstop.isBefore(date)) && start != null) {
-          date = longstop;
-        }
-        return new Finding.Deadline(r.deadlineKind(), date, null, ruleP.id(), null, false, note);
-      }
       default:
         throw new IllegalStateException(r.type());
     }
@@ -494,46 +620,82 @@ public final class Engine {
    * should have been filed but was not. Telling the police is not itself enough. For a private
    * prosecution only a complaint lodged with a court within the period counts.
    */
-  private static Finding.Deadline prosecution(Provision.LimitationRule r, Provision ruleP,
-      CaseFacts facts, LocalDate date, LocalDate latest, String action) {
+  private static Finding.Deadline prosecution(
+      Provision.LimitationRule r,
+      Provision ruleP,
+      CaseFacts facts,
+      LocalDate date,
+      LocalDate latest,
+      String action) {
     FactsSchema s = facts.schema();
     LocalDate limit = latest == null ? date : latest;
     if (action.equals("private_prosecution")) {
-      LocalDate court = s.isPath("conduct.court_complaint_on")
-          ? facts.date("conduct.court_complaint_on").orElse(null) : null;
+      LocalDate court =
+          s.isPath("conduct.court_complaint_on")
+              ? facts.date("conduct.court_complaint_on").orElse(null)
+              : null;
       if (court != null && !court.isAfter(limit)) {
-        return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), court, false,
-            new Text("自诉案件以在追诉期限内向人民法院提起自诉为准；向公安机关报案不产生同等效果。",
+        return new Finding.Deadline(
+            r.deadlineKind(),
+            date,
+            latest,
+            ruleP.id(),
+            court,
+            false,
+            new Text(
+                "自诉案件以在追诉期限内向人民法院提起自诉为准；向公安机关报案不产生同等效果。",
                 "For a private prosecution only a complaint lodged with a court within the period "
                     + "counts; a police report does not."));
       }
-      return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), null, false,
-          new Text("自诉须在追诉期限内向人民法院提起；向公安机关报案不停止计算。",
+      return new Finding.Deadline(
+          r.deadlineKind(),
+          date,
+          latest,
+          ruleP.id(),
+          null,
+          false,
+          new Text(
+              "自诉须在追诉期限内向人民法院提起；向公安机关报案不停止计算。",
               "A private prosecution must be lodged with a court within the period; a police "
                   + "report does not stop the clock."));
     }
-    LocalDate filed = s.isPath("conduct.case_filed_on")
-        ? facts.date("conduct.case_filed_on").orElse(null) : null;
-    boolean evaded = s.isPath("conduct.suspect_evaded")
-        && Boolean.TRUE.equals(facts.get("conduct.suspect_evaded"));
+    LocalDate filed =
+        s.isPath("conduct.case_filed_on") ? facts.date("conduct.case_filed_on").orElse(null) : null;
+    boolean evaded =
+        s.isPath("conduct.suspect_evaded")
+            && Boolean.TRUE.equals(facts.get("conduct.suspect_evaded"));
     if (filed != null && !filed.isAfter(limit) && evaded) {
-      return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), filed, true,
-          new Text("立案侦查后犯罪嫌疑人逃避侦查或者审判的，不受追诉期限的限制（《中华人民共和国刑法》第八十八条第一款）。",
+      return new Finding.Deadline(
+          r.deadlineKind(),
+          date,
+          latest,
+          ruleP.id(),
+          filed,
+          true,
+          new Text(
+              "立案侦查后犯罪嫌疑人逃避侦查或者审判的，不受追诉期限的限制（《中华人民共和国刑法》第八十八条第一款）。",
               "After the case was filed the suspect evaded investigation or trial, so no "
                   + "limitation applies (Criminal Law Art 88(1))."));
     }
     LocalDate told = r.stops() == null ? null : facts.date(r.stops()).orElse(null);
-    boolean refused = s.isPath("conduct.police_refused_to_file")
-        && Boolean.TRUE.equals(facts.get("conduct.police_refused_to_file"));
+    boolean refused =
+        s.isPath("conduct.police_refused_to_file")
+            && Boolean.TRUE.equals(facts.get("conduct.police_refused_to_file"));
     if (told != null && !told.isAfter(limit) && refused) {
-      return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), told, true,
-          new Text("被害人在追诉期限内提出控告，应当立案而不予立案的，不受追诉期限的限制（《中华人民共和国刑法》第八十八条第二款；是否“应当立案”由有关机关认定）。",
+      return new Finding.Deadline(
+          r.deadlineKind(),
+          date,
+          latest,
+          ruleP.id(),
+          told,
+          true,
+          new Text(
+              "被害人在追诉期限内提出控告，应当立案而不予立案的，不受追诉期限的限制（《中华人民共和国刑法》第八十八条第二款；是否“应当立案”由有关机关认定）。",
               "She complained within the period and the case should have been filed but was not, "
                   + "so no limitation applies (Criminal Law Art 88(2); whether it should have "
                   + "been filed is for the authorities)."));
     }
-    return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), null, false,
-        r.note());
+    return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), null, false, r.note());
   }
 
   /** The plan action a provision belongs to on these facts. */
@@ -577,7 +739,8 @@ public final class Engine {
         if (b.life()) {
           return b.period();
         }
-      } else if (years != null && !b.life()
+      } else if (years != null
+          && !b.life()
           && (b.maxYearsBelow() == null || years.compareTo(b.maxYearsBelow()) < 0)) {
         return b.period();
       }

@@ -13,17 +13,16 @@ import java.util.function.Consumer;
  * A condition written in the law data, parsed once and evaluated many times.
  *
  * <p>The language is deliberately small and has no side effects, loops or access to anything but
- * case facts and law parameters: literals ({@code 20}, {@code 0.5}, {@code true},
- * {@code 'partner'}),
- * fact paths ({@code distribution.counts.videos}), parameters ({@code @spc2004_11.videos}),
- * {@code ! && || == != < <= > >= + - * /}, {@code x in ['a', 'b']}, parentheses, and two
- * functions: {@code atLeast(k, c1, c2, …)} (at least k conditions hold) and
- * {@code undetermined('name', c)} (when c holds, the answer depends on a determination named
- * {@code name} that facts cannot settle, such as an obscenity appraisal).
+ * case facts and law parameters: literals ({@code 20}, {@code 0.5}, {@code true}, {@code
+ * 'partner'}), fact paths ({@code distribution.counts.videos}), parameters
+ * ({@code @spc2004_11.videos}), {@code ! && || == != < <= > >= + - * /}, {@code x in ['a', 'b']},
+ * parentheses, and two functions: {@code atLeast(k, c1, c2, …)} (at least k conditions hold) and
+ * {@code undetermined('name', c)} (when c holds, the answer depends on a determination named {@code
+ * name} that facts cannot settle, such as an obscenity appraisal).
  *
  * <p>Evaluation is three-valued (Kleene): a fact that is absent is unknown, not false; {@code false
- * && unknown} is false, {@code true || unknown} is true, and every other use of an unknown value
- * is unknown. An unknown result carries the names of the facts and determinations it waits for.
+ * && unknown} is false, {@code true || unknown} is true, and every other use of an unknown value is
+ * unknown. An unknown result carries the names of the facts and determinations it waits for.
  */
 final class Expr {
   /** Resolves fact paths and parameters during evaluation. */
@@ -65,33 +64,36 @@ final class Expr {
   /** The fact paths this condition reads. */
   Set<String> factPaths() {
     Set<String> out = new LinkedHashSet<>();
-    root.visit(n -> {
-      if (n instanceof FactRef) {
-        out.add(((FactRef) n).path);
-      }
-    });
+    root.visit(
+        n -> {
+          if (n instanceof FactRef) {
+            out.add(((FactRef) n).path);
+          }
+        });
     return out;
   }
 
   /** The parameter names this condition reads. */
   Set<String> params() {
     Set<String> out = new LinkedHashSet<>();
-    root.visit(n -> {
-      if (n instanceof ParamRef) {
-        out.add(((ParamRef) n).name);
-      }
-    });
+    root.visit(
+        n -> {
+          if (n instanceof ParamRef) {
+            out.add(((ParamRef) n).name);
+          }
+        });
     return out;
   }
 
   /** The names of the determinations this condition may wait for. */
   Set<String> determinations() {
     Set<String> out = new LinkedHashSet<>();
-    root.visit(n -> {
-      if (n instanceof Undetermined) {
-        out.add(((Undetermined) n).name);
-      }
-    });
+    root.visit(
+        n -> {
+          if (n instanceof Undetermined) {
+            out.add(((Undetermined) n).name);
+          }
+        });
     return out;
   }
 
@@ -110,10 +112,16 @@ final class Expr {
     static final Val TRUE = new Val(Kind.BOOL, Boolean.TRUE, Set.of());
     static final Val FALSE = new Val(Kind.BOOL, Boolean.FALSE, Set.of());
 
-    enum Kind { BOOL, NUM, STR, UNKNOWN }
+    enum Kind {
+      BOOL,
+      NUM,
+      STR,
+      UNKNOWN
+    }
 
     final Kind kind;
     final Object value;
+
     /** For unknown values: the fact paths and determinations the result waits for. */
     final Set<String> waitsFor;
 
@@ -322,7 +330,9 @@ final class Expr {
     private static boolean same(Val x, Val y) {
       if (x.kind != y.kind) {
         throw new IllegalStateException(
-            "cannot compare " + x.kind.name().toLowerCase(Locale.ROOT) + " with "
+            "cannot compare "
+                + x.kind.name().toLowerCase(Locale.ROOT)
+                + " with "
                 + y.kind.name().toLowerCase(Locale.ROOT));
       }
       if (x.kind == Val.Kind.NUM) {
@@ -475,8 +485,7 @@ final class Expr {
       skipSpace();
       if (s.startsWith(tok, pos)) {
         // Do not split "<=" into "<" "=" or "&&" into "&".
-        if ((tok.equals("<") || tok.equals(">") || tok.equals("!"))
-            && s.startsWith("=", pos + 1)) {
+        if ((tok.equals("<") || tok.equals(">") || tok.equals("!")) && s.startsWith("=", pos + 1)) {
           return false;
         }
         pos += tok.length();
@@ -524,8 +533,10 @@ final class Expr {
         }
       }
       skipSpace();
-      if (s.startsWith("in", pos) && pos + 2 < s.length()
-          && !Character.isLetterOrDigit(s.charAt(pos + 2)) && s.charAt(pos + 2) != '_') {
+      if (s.startsWith("in", pos)
+          && pos + 2 < s.length()
+          && !Character.isLetterOrDigit(s.charAt(pos + 2))
+          && s.charAt(pos + 2) != '_') {
         pos += 2;
         expect("[");
         List<Val> opts = new ArrayList<>();
@@ -621,33 +632,35 @@ final class Expr {
 
     Node call(String name) {
       switch (name) {
-        case "atLeast": {
-          skipSpace();
-          Node k = primary();
-          if (!(k instanceof Lit) || ((Lit) k).val.kind != Val.Kind.NUM) {
-            throw error("atLeast needs a whole number first");
+        case "atLeast":
+          {
+            skipSpace();
+            Node k = primary();
+            if (!(k instanceof Lit) || ((Lit) k).val.kind != Val.Kind.NUM) {
+              throw error("atLeast needs a whole number first");
+            }
+            List<Node> parts = new ArrayList<>();
+            while (eat(",")) {
+              parts.add(or());
+            }
+            expect(")");
+            int kk = ((BigDecimal) ((Lit) k).val.value).intValueExact();
+            if (parts.isEmpty() || kk < 1 || kk > parts.size()) {
+              throw error("atLeast(k, …) needs 1 <= k <= number of conditions");
+            }
+            return new AtLeast(kk, List.copyOf(parts));
           }
-          List<Node> parts = new ArrayList<>();
-          while (eat(",")) {
-            parts.add(or());
+        case "undetermined":
+          {
+            Node n = primary();
+            if (!(n instanceof Lit) || ((Lit) n).val.kind != Val.Kind.STR) {
+              throw error("undetermined needs a quoted name first");
+            }
+            expect(",");
+            Node cond = or();
+            expect(")");
+            return new Undetermined((String) ((Lit) n).val.value, cond);
           }
-          expect(")");
-          int kk = ((BigDecimal) ((Lit) k).val.value).intValueExact();
-          if (parts.isEmpty() || kk < 1 || kk > parts.size()) {
-            throw error("atLeast(k, …) needs 1 <= k <= number of conditions");
-          }
-          return new AtLeast(kk, List.copyOf(parts));
-        }
-        case "undetermined": {
-          Node n = primary();
-          if (!(n instanceof Lit) || ((Lit) n).val.kind != Val.Kind.STR) {
-            throw error("undetermined needs a quoted name first");
-          }
-          expect(",");
-          Node cond = or();
-          expect(")");
-          return new Undetermined((String) ((Lit) n).val.value, cond);
-        }
         default:
           throw error("unknown function '" + name + "'");
       }
@@ -656,7 +669,8 @@ final class Expr {
     String dotted() {
       int start = pos;
       while (pos < s.length()
-          && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
+          && (Character.isLetterOrDigit(s.charAt(pos))
+              || s.charAt(pos) == '_'
               || s.charAt(pos) == '.')) {
         pos++;
       }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The vocabulary of case facts a jurisdiction understands: every dotted key with its type
- * ({@code date}, {@code bool}, {@code count}, {@code age}, {@code money}, {@code string} or a list
- * of allowed words). A jurisdiction ships it as data (for China: {@code law-cn}'s
- * {@code case-facts-1.yaml}); {@link CaseFacts#parse(String, FactsSchema)} and the law data's
- * conditions are checked against it.
+ * The vocabulary of case facts a jurisdiction understands: every dotted key with its type ({@code
+ * date}, {@code bool}, {@code count}, {@code age}, {@code money}, {@code string} or a list of
+ * allowed words). A jurisdiction ships it as data (for China: {@code law-cn}'s {@code
+ * case-facts-1.yaml}); {@link CaseFacts#parse(String, FactsSchema)} and the law data's conditions
+ * are checked against it.
  */
 public final class FactsSchema {
   private final String schemaId;
@@ -26,9 +26,9 @@ public final class FactsSchema {
   }
 
   /**
-   * Reads a schema file: a YAML mapping of keys to types, plus an optional top-level
-   * {@code renamed:} mapping of old dotted keys to their new names (old files are refused with a
-   * message naming the new key).
+   * Reads a schema file: a YAML mapping of keys to types, plus an optional top-level {@code
+   * renamed:} mapping of old dotted keys to their new names (old files are refused with a message
+   * naming the new key).
    *
    * @param schemaId the identifier facts must declare, e.g. {@code redress/case-facts@1}
    * @param yaml the schema file
@@ -50,11 +50,13 @@ public final class FactsSchema {
       r.properties().forEach(e -> renamed.put(e.getKey(), e.getValue().asText()));
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    root.properties().forEach(e -> {
-      if (!e.getKey().equals("renamed")) {
-        flatten(e.getValue(), e.getKey(), out);
-      }
-    });
+    root.properties()
+        .forEach(
+            e -> {
+              if (!e.getKey().equals("renamed")) {
+                flatten(e.getValue(), e.getKey(), out);
+              }
+            });
     return new FactsSchema(schemaId, out, renamed);
   }
 

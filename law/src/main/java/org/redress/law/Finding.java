@@ -50,18 +50,24 @@ public record Finding(
   /**
    * A time limit.
    *
-   * @param kind e.g. {@code police_discovery}, {@code prosecution}, {@code civil_claim},
-   *     {@code none}
+   * @param kind e.g. {@code police_discovery}, {@code prosecution}, {@code civil_claim}, {@code
+   *     none}
    * @param date the last day (the earliest possible when the tier is unknown), or null when there
    *     is none or it cannot be computed yet
    * @param latest the latest possible last day when the tier is unknown, else null
    * @param basis the provision that sets it
-   * @param stoppedOn the day the step the law asks for was taken in time (the police discovered
-   *     the act; a case was filed; a private prosecution was lodged), or null
+   * @param stoppedOn the day the step the law asks for was taken in time (the police discovered the
+   *     act; a case was filed; a private prosecution was lodged), or null
    * @param lifted whether the law lifts the limit from {@code stoppedOn} (Criminal Law Art 88)
    *     rather than the step simply meeting it (PSAPL Art 25)
    * @param note the limit as the law words it, and caveats
    */
-  public record Deadline(String kind, LocalDate date, LocalDate latest, String basis,
-      LocalDate stoppedOn, boolean lifted, Text note) {}
+  public record Deadline(
+      String kind,
+      LocalDate date,
+      LocalDate latest,
+      String basis,
+      LocalDate stoppedOn,
+      boolean lifted,
+      Text note) {}
 }

@@ -18,10 +18,11 @@ public record Findings(
   public static final String SCHEMA = "redress/findings@1";
 
   /** The notice every output carries. */
-  public static final Text NOTICE = new Text(
-      "本结果仅为法律信息，不构成法律意见；标注“未经核实”的内容尚未与官方文本核对。请咨询律师或者法律援助机构。",
-      "This is legal information, not legal advice; items marked UNCONFIRMED have not been checked "
-          + "against the official text. Consult a lawyer or a legal aid centre.");
+  public static final Text NOTICE =
+      new Text(
+          "本结果仅为法律信息，不构成法律意见；标注“未经核实”的内容尚未与官方文本核对。请咨询律师或者法律援助机构。",
+          "This is legal information, not legal advice; items marked UNCONFIRMED have not been checked "
+              + "against the official text. Consult a lawyer or a legal aid centre.");
 
   /**
    * A provision that could not be assessed.

@@ -13,8 +13,8 @@ import java.util.List;
  * @param source where the text was read (the reference's source keys)
  * @param status confirmation status as the reference gives it
  * @param unconfirmed what about the instrument the reference marks UNCONFIRMED
- * @param timeRule the rule that chooses between this version and a later one
- *     ({@code apl-37}, {@code cl-12}), or null when the date of conduct alone decides
+ * @param timeRule the rule that chooses between this version and a later one ({@code apl-37},
+ *     {@code cl-12}), or null when the date of conduct alone decides
  * @param file the data file it came from
  * @param kind {@code statute}, {@code interpretation} (a judicial interpretation), {@code opinion}
  *     (a normative document such as a guiding opinion) or {@code other}

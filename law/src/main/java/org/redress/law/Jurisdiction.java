@@ -5,16 +5,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A legal system Redress can assess under: its law book, its facts vocabulary and the citation
- * of every provision. {@code assess} and the documents take one (today: China, from
- * {@code law-cn}'s {@code ChineseLaw.jurisdiction()}).
+ * A legal system Redress can assess under: its law book, its facts vocabulary and the citation of
+ * every provision. {@code assess} and the documents take one (today: China, from {@code law-cn}'s
+ * {@code ChineseLaw.jurisdiction()}).
  *
  * @param id short ID, e.g. {@code cn}
  * @param name the name in both languages
  * @param book the law
  */
 public record Jurisdiction(String id, Text name, LawBook book) {
-  /** @throws NullPointerException for a missing part */
+  /**
+   * @throws NullPointerException for a missing part
+   */
   public Jurisdiction {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

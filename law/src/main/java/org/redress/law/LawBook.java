@@ -57,11 +57,12 @@ public final class LawBook {
     this.instruments = List.copyOf(l.instruments);
     this.byId = Collections.unmodifiableMap(l.byId);
     Map<String, List<Version>> lin = new LinkedHashMap<>();
-    l.lineages.forEach((k, v) -> {
-      List<Version> sorted = new ArrayList<>(v);
-      sorted.sort(Comparator.comparing(x -> x.inForce().from()));
-      lin.put(k, List.copyOf(sorted));
-    });
+    l.lineages.forEach(
+        (k, v) -> {
+          List<Version> sorted = new ArrayList<>(v);
+          sorted.sort(Comparator.comparing(x -> x.inForce().from()));
+          lin.put(k, List.copyOf(sorted));
+        });
     this.lineages = Collections.unmodifiableMap(lin);
     this.params = Collections.unmodifiableMap(l.params);
     this.timeRules = Collections.unmodifiableMap(l.timeRules);
@@ -133,8 +134,8 @@ public final class LawBook {
   }
 
   /**
-   * The citation of a provision: the law's title in 书名号 with the version where it matters,
-   * and the article; in English the title and article.
+   * The citation of a provision: the law's title in 书名号 with the version where it matters, and the
+   * article; in English the title and article.
    *
    * @throws IllegalArgumentException for an unknown provision ID
    */
@@ -164,10 +165,12 @@ public final class LawBook {
       throw new IllegalArgumentException("no such provision: " + provisionId);
     }
     String title = p.instrument().title().zh();
-    String zh = (title.startsWith("《") ? title : "《" + title + "》")
-        + p.instrument().citeSuffix().zh() + p.article().zh();
-    String en = p.instrument().title().en() + p.instrument().citeSuffix().en() + ", "
-        + p.article().en();
+    String zh =
+        (title.startsWith("《") ? title : "《" + title + "》")
+            + p.instrument().citeSuffix().zh()
+            + p.article().zh();
+    String en =
+        p.instrument().title().en() + p.instrument().citeSuffix().en() + ", " + p.article().en();
     return new Text(zh, en);
   }
 
@@ -252,10 +255,17 @@ public final class LawBook {
     if (found == null) {
       Version first = vs.get(0);
       Version last = vs.get(vs.size() - 1);
-      throw new NoVersionException(lineage, day, String.format(Locale.ROOT,
-          "no version of %s (%s) covers %s; the law data covers %s..%s", lineage,
-          (first.absent() ? last : first).label(), day, first.inForce().from(),
-          last.inForce().to() == null ? "" : last.inForce().to().toString()));
+      throw new NoVersionException(
+          lineage,
+          day,
+          String.format(
+              Locale.ROOT,
+              "no version of %s (%s) covers %s; the law data covers %s..%s",
+              lineage,
+              (first.absent() ? last : first).label(),
+              day,
+              first.inForce().from(),
+              last.inForce().to() == null ? "" : last.inForce().to().toString()));
     }
     return found;
   }
@@ -301,8 +311,11 @@ public final class LawBook {
         return s;
       }
     }
-    throw new NoVersionException(namespace(qualified), day, String.format(Locale.ROOT,
-        "no version of the parameters @%s covers %s", namespace(qualified), day));
+    throw new NoVersionException(
+        namespace(qualified),
+        day,
+        String.format(
+            Locale.ROOT, "no version of the parameters @%s covers %s", namespace(qualified), day));
   }
 
   /** A time rule by ID ({@code apl-37}, {@code cl-12}). */
@@ -371,27 +384,55 @@ public final class LawBook {
       if (!root.isObject()) {
         throw new LawDataException(name + ": expected a mapping at the top");
       }
-      checkKeys(root, name, "instrument", "params", "absent", "provisions", "time_rules",
-          "determinations", "later_steps", "questions", "plan_notes", "actions", "citations");
+      checkKeys(
+          root,
+          name,
+          "instrument",
+          "params",
+          "absent",
+          "provisions",
+          "time_rules",
+          "determinations",
+          "later_steps",
+          "questions",
+          "plan_notes",
+          "actions",
+          "citations");
       for (JsonNode c : list(root, "citations")) {
         String ctx = name + ": citations";
         checkKeys(c, ctx, "prefix", "zh", "en", "sub", "unit", "status");
         status(c, "status", ctx);
-        citePrefixes.add(new String[] {str(c, "prefix", ctx), str(c, "zh", ctx), str(c, "en", ctx),
-            c.path("sub").asText("none"), c.path("unit").asText("条")});
+        citePrefixes.add(
+            new String[] {
+              str(c, "prefix", ctx),
+              str(c, "zh", ctx),
+              str(c, "en", ctx),
+              c.path("sub").asText("none"),
+              c.path("unit").asText("条")
+            });
       }
       root.path("later_steps").forEach(x -> laterSteps.add(x.asText()));
       if (root.has("questions")) {
-        root.get("questions").properties().forEach(e -> questions.put(e.getKey(),
-            text(root.get("questions"), e.getKey(), name + ": questions")));
+        root.get("questions")
+            .properties()
+            .forEach(
+                e ->
+                    questions.put(
+                        e.getKey(), text(root.get("questions"), e.getKey(), name + ": questions")));
       }
       if (root.has("actions")) {
-        root.get("actions").properties().forEach(e -> {
-          String ctx = name + ": actions." + e.getKey();
-          checkKeys(e.getValue(), ctx, "title", "authority");
-          actionTexts.put(e.getKey(), new Text[] {text(e.getValue(), "title", ctx),
-              text(e.getValue(), "authority", ctx)});
-        });
+        root.get("actions")
+            .properties()
+            .forEach(
+                e -> {
+                  String ctx = name + ": actions." + e.getKey();
+                  checkKeys(e.getValue(), ctx, "title", "authority");
+                  actionTexts.put(
+                      e.getKey(),
+                      new Text[] {
+                        text(e.getValue(), "title", ctx), text(e.getValue(), "authority", ctx)
+                      });
+                });
       }
       for (JsonNode n : list(root, "plan_notes")) {
         String ctx = name + ": plan note";
@@ -414,28 +455,54 @@ public final class LawBook {
         if (n.has("when")) {
           noteWhen.put(id, expr(n, "when", ctx + " " + id));
         }
-        planNotes.add(new PlanNote(id, section, action, opt(n, "when"),
-            text(n, "text", ctx + " " + id), strings(n, "cites"),
-            status(n, "status", ctx + " " + id)));
+        planNotes.add(
+            new PlanNote(
+                id,
+                section,
+                action,
+                opt(n, "when"),
+                text(n, "text", ctx + " " + id),
+                strings(n, "cites"),
+                status(n, "status", ctx + " " + id)));
       }
       if (root.has("time_rules")) {
         for (JsonNode t : root.get("time_rules")) {
           String ctx = name + ": time rule";
           String id = str(t, "id", ctx);
-          checkKeys(t, ctx + " " + id, "id", "title", "text_zh", "gloss_en", "source", "status",
-              "application", "continuing_when");
-          timeRules.put(id, new TimeRule(id, text(t, "title", ctx), str(t, "text_zh", ctx),
-              str(t, "gloss_en", ctx), str(t, "source", ctx), status(t, "status", ctx),
-              str(t, "application", ctx), opt(t, "continuing_when")));
+          checkKeys(
+              t,
+              ctx + " " + id,
+              "id",
+              "title",
+              "text_zh",
+              "gloss_en",
+              "source",
+              "status",
+              "application",
+              "continuing_when");
+          timeRules.put(
+              id,
+              new TimeRule(
+                  id,
+                  text(t, "title", ctx),
+                  str(t, "text_zh", ctx),
+                  str(t, "gloss_en", ctx),
+                  str(t, "source", ctx),
+                  status(t, "status", ctx),
+                  str(t, "application", ctx),
+                  opt(t, "continuing_when")));
           if (t.has("continuing_when")) {
             continuing.put(id, expr(t, "continuing_when", ctx + " " + id));
           }
         }
       }
       if (root.has("determinations")) {
-        root.get("determinations").properties().forEach(
-            e -> determinations.put(e.getKey(),
-                text(root.get("determinations"), e.getKey(), name)));
+        root.get("determinations")
+            .properties()
+            .forEach(
+                e ->
+                    determinations.put(
+                        e.getKey(), text(root.get("determinations"), e.getKey(), name)));
       }
       if (!root.has("instrument")) {
         return;
@@ -452,7 +519,8 @@ public final class LawBook {
           String lineage = str(a, "lineage", ctx);
           str(a, "source", ctx);
           DateRange r = a.has("in_force") ? range(a, "in_force", ctx) : ins.inForce();
-          lineages.computeIfAbsent(lineage, k -> new ArrayList<>())
+          lineages
+              .computeIfAbsent(lineage, k -> new ArrayList<>())
               .add(new Version(lineage, r, null, text(a, "note", ctx), ins));
         }
       }
@@ -463,7 +531,8 @@ public final class LawBook {
             throw new LawDataException(name + ": " + pr.id() + ": duplicate provision ID");
           }
           where.put(pr.id(), name);
-          lineages.computeIfAbsent(pr.lineage(), k -> new ArrayList<>())
+          lineages
+              .computeIfAbsent(pr.lineage(), k -> new ArrayList<>())
               .add(new Version(pr.lineage(), pr.inForce(), pr, null, ins));
         }
       }
@@ -471,19 +540,42 @@ public final class LawBook {
 
     Instrument instrument(JsonNode n, String name) {
       String ctx = name + ": instrument";
-      checkKeys(n, ctx, "id", "title", "version", "in_force", "source", "status", "unconfirmed",
-          "time_rule", "kind", "earlier_on_point", "cite_suffix");
+      checkKeys(
+          n,
+          ctx,
+          "id",
+          "title",
+          "version",
+          "in_force",
+          "source",
+          "status",
+          "unconfirmed",
+          "time_rule",
+          "kind",
+          "earlier_on_point",
+          "cite_suffix");
       String kind = n.has("kind") ? str(n, "kind", ctx) : "statute";
       if (!Set.of("statute", "interpretation", "opinion", "other").contains(kind)) {
-        throw new LawDataException(ctx + ": kind must be statute, interpretation, opinion or other, "
-            + "was " + kind);
+        throw new LawDataException(
+            ctx + ": kind must be statute, interpretation, opinion or other, " + "was " + kind);
       }
-      return new Instrument(str(n, "id", ctx), text(n, "title", ctx), text(n, "version", ctx),
-          range(n, "in_force", ctx), str(n, "source", ctx), status(n, "status", ctx),
-          strings(n, "unconfirmed"), opt(n, "time_rule"), name, kind,
+      return new Instrument(
+          str(n, "id", ctx),
+          text(n, "title", ctx),
+          text(n, "version", ctx),
+          range(n, "in_force", ctx),
+          str(n, "source", ctx),
+          status(n, "status", ctx),
+          strings(n, "unconfirmed"),
+          opt(n, "time_rule"),
+          name,
+          kind,
           strings(n, "earlier_on_point"),
-          n.has("cite_suffix") ? new Text(n.get("cite_suffix").path("zh").asText(""),
-              n.get("cite_suffix").path("en").asText("")) : new Text("", ""));
+          n.has("cite_suffix")
+              ? new Text(
+                  n.get("cite_suffix").path("zh").asText(""),
+                  n.get("cite_suffix").path("en").asText(""))
+              : new Text("", ""));
     }
 
     void params(JsonNode n, Instrument ins, String name) {
@@ -494,17 +586,20 @@ public final class LawBook {
       if (values == null || !values.isObject()) {
         throw new LawDataException(ctx + ": values must be a mapping");
       }
-      values.properties().forEach(e -> {
-        String pctx = ctx + "." + e.getKey();
-        JsonNode v = e.getValue();
-        checkKeys(v, pctx, "value", "unit", "cites", "note");
-        if (!v.has("value") || !v.get("value").isNumber()) {
-          throw new LawDataException(pctx + ": value must be a number");
-        }
-        str(v, "unit", pctx);
-        set.values.put(e.getKey(), v.get("value").decimalValue());
-        set.cites.put(e.getKey(), str(v, "cites", pctx));
-      });
+      values
+          .properties()
+          .forEach(
+              e -> {
+                String pctx = ctx + "." + e.getKey();
+                JsonNode v = e.getValue();
+                checkKeys(v, pctx, "value", "unit", "cites", "note");
+                if (!v.has("value") || !v.get("value").isNumber()) {
+                  throw new LawDataException(pctx + ": value must be a number");
+                }
+                str(v, "unit", pctx);
+                set.values.put(e.getKey(), v.get("value").decimalValue());
+                set.cites.put(e.getKey(), str(v, "cites", pctx));
+              });
       List<ParamSet> sets = params.computeIfAbsent(ns, k -> new ArrayList<>());
       for (ParamSet other : sets) {
         if (other.range.overlaps(set.range)) {
@@ -517,27 +612,53 @@ public final class LawBook {
     Provision provision(JsonNode n, Instrument ins, String name) {
       String id = str(n, "id", name + ": provision");
       String ctx = name + ": " + id;
-      checkKeys(n, ctx, "id", "lineage", "article", "in_force", "range_status", "range_note",
-          "status", "unconfirmed", "source", "text_zh", "gloss_en", "kind", "route", "authority",
-          "severity_vs_previous", "elements", "tiers", "aggravations", "limitation",
-          "limitation_rule", "explain", "notes", "params_note", "act", "action", "action_when");
+      checkKeys(
+          n,
+          ctx,
+          "id",
+          "lineage",
+          "article",
+          "in_force",
+          "range_status",
+          "range_note",
+          "status",
+          "unconfirmed",
+          "source",
+          "text_zh",
+          "gloss_en",
+          "kind",
+          "route",
+          "authority",
+          "severity_vs_previous",
+          "elements",
+          "tiers",
+          "aggravations",
+          "limitation",
+          "limitation_rule",
+          "explain",
+          "notes",
+          "params_note",
+          "act",
+          "action",
+          "action_when");
       String kind = str(n, "kind", ctx);
       if (!KINDS.contains(kind)) {
         throw new LawDataException(ctx + ": kind must be one of " + KINDS + ", was " + kind);
       }
       DateRange range = n.has("in_force") ? range(n, "in_force", ctx) : ins.inForce();
-      if (range.from().isBefore(ins.inForce().from()) || (ins.inForce().to() != null
-          && (range.to() == null || range.to().isAfter(ins.inForce().to())))) {
-        throw new LawDataException(ctx + ": in_force " + range + " lies outside the instrument's "
-            + ins.inForce());
+      if (range.from().isBefore(ins.inForce().from())
+          || (ins.inForce().to() != null
+              && (range.to() == null || range.to().isAfter(ins.inForce().to())))) {
+        throw new LawDataException(
+            ctx + ": in_force " + range + " lies outside the instrument's " + ins.inForce());
       }
       Provision.Severity sev = null;
       if (n.has("severity_vs_previous")) {
         JsonNode s = n.get("severity_vs_previous");
         String v = str(s, "value", ctx + ".severity_vs_previous");
         if (!Set.of("lighter", "heavier", "same").contains(v)) {
-          throw new LawDataException(ctx + ": severity_vs_previous.value must be lighter, heavier "
-              + "or same, was " + v);
+          throw new LawDataException(
+              ctx + ": severity_vs_previous.value must be lighter, heavier " + "or same, was " + v);
         }
         sev = new Provision.Severity(v, status(s, "status", ctx), str(s, "note", ctx));
       }
@@ -545,8 +666,9 @@ public final class LawBook {
       for (JsonNode e : list(n, "elements")) {
         String ectx = ctx + ": element";
         checkKeys(e, ectx, "id", "cites", "when");
-        elements.add(new Provision.Element(str(e, "id", ectx), str(e, "cites", ectx),
-            expr(e, "when", ectx)));
+        elements.add(
+            new Provision.Element(
+                str(e, "id", ectx), str(e, "cites", ectx), expr(e, "when", ectx)));
       }
       List<Provision.Tier> tiers = new ArrayList<>();
       for (JsonNode t : list(n, "tiers")) {
@@ -558,20 +680,32 @@ public final class LawBook {
         }
         Map<String, Object> max = new LinkedHashMap<>();
         if (t.has("max")) {
-          t.get("max").properties().forEach(e -> max.put(e.getKey(),
-              e.getValue().isBoolean() ? (Object) e.getValue().asBoolean()
-                  : e.getValue().decimalValue()));
+          t.get("max")
+              .properties()
+              .forEach(
+                  e ->
+                      max.put(
+                          e.getKey(),
+                          e.getValue().isBoolean()
+                              ? (Object) e.getValue().asBoolean()
+                              : e.getValue().decimalValue()));
         }
-        tiers.add(new Provision.Tier(tier, str(t, "cites", tctx), strings(t, "basis"),
-            t.has("when") ? expr(t, "when", tctx) : null, text(t, "penalty", tctx),
-            Collections.unmodifiableMap(max)));
+        tiers.add(
+            new Provision.Tier(
+                tier,
+                str(t, "cites", tctx),
+                strings(t, "basis"),
+                t.has("when") ? expr(t, "when", tctx) : null,
+                text(t, "penalty", tctx),
+                Collections.unmodifiableMap(max)));
       }
       List<Provision.Aggravation> aggs = new ArrayList<>();
       for (JsonNode a : list(n, "aggravations")) {
         String actx = ctx + ": aggravation";
         checkKeys(a, actx, "when", "basis", "note");
-        aggs.add(new Provision.Aggravation(expr(a, "when", actx), strings(a, "basis"),
-            text(a, "note", actx)));
+        aggs.add(
+            new Provision.Aggravation(
+                expr(a, "when", actx), strings(a, "basis"), text(a, "note", actx)));
       }
       String route = opt(n, "route");
       boolean evaluated = Set.of("offence", "remedy", "channel").contains(kind);
@@ -593,20 +727,23 @@ public final class LawBook {
       String act = n.has("act") ? str(n, "act", ctx) : "any";
       if (!java.util.Arrays.stream(act.split("\\+"))
           .allMatch(Set.of("installed", "filmed", "spread", "any")::contains)) {
-        throw new LawDataException(ctx + ": act must be installed, filmed, spread or any, was "
-            + act);
+        throw new LawDataException(
+            ctx + ": act must be installed, filmed, spread or any, was " + act);
       }
       String action = opt(n, "action");
       if (action == null && route != null) {
-        action = route.equals("civil") ? "civil_suit" : route.equals("other") ? "takedown"
-            : "report_to_police";
+        action =
+            route.equals("civil")
+                ? "civil_suit"
+                : route.equals("other") ? "takedown" : "report_to_police";
       }
       List<Provision.ActionWhen> actionWhen = new ArrayList<>();
       for (JsonNode a : list(n, "action_when")) {
         String actx = ctx + ": action_when";
         checkKeys(a, actx, "action", "when", "note");
-        actionWhen.add(new Provision.ActionWhen(str(a, "action", actx), expr(a, "when", actx),
-            text(a, "note", actx)));
+        actionWhen.add(
+            new Provision.ActionWhen(
+                str(a, "action", actx), expr(a, "when", actx), text(a, "note", actx)));
       }
       for (String a : actionWhenKeys(action, actionWhen)) {
         try {
@@ -615,22 +752,49 @@ public final class LawBook {
           throw new LawDataException(ctx + ": unknown plan action " + a);
         }
       }
-      return new Provision(id, n.has("lineage") ? str(n, "lineage", ctx) : id, ins,
-          text(n, "article", ctx), range,
+      return new Provision(
+          id,
+          n.has("lineage") ? str(n, "lineage", ctx) : id,
+          ins,
+          text(n, "article", ctx),
+          range,
           n.has("range_status") ? status(n, "range_status", ctx) : ins.status(),
-          opt(n, "range_note"), status, strings(n, "unconfirmed"), str(n, "source", ctx),
-          str(n, "text_zh", ctx), str(n, "gloss_en", ctx), kind, route,
-          n.has("authority") ? text(n, "authority", ctx) : null, sev, List.copyOf(elements),
-          List.copyOf(tiers), List.copyOf(aggs), opt(n, "limitation"),
+          opt(n, "range_note"),
+          status,
+          strings(n, "unconfirmed"),
+          str(n, "source", ctx),
+          str(n, "text_zh", ctx),
+          str(n, "gloss_en", ctx),
+          kind,
+          route,
+          n.has("authority") ? text(n, "authority", ctx) : null,
+          sev,
+          List.copyOf(elements),
+          List.copyOf(tiers),
+          List.copyOf(aggs),
+          opt(n, "limitation"),
           n.has("limitation_rule") ? limitationRule(n.get("limitation_rule"), ctx) : null,
-          n.has("explain") ? text(n, "explain", ctx) : null, List.copyOf(notes), act, action,
+          n.has("explain") ? text(n, "explain", ctx) : null,
+          List.copyOf(notes),
+          act,
+          action,
           List.copyOf(actionWhen));
     }
 
     Provision.LimitationRule limitationRule(JsonNode n, String ctx) {
       String lctx = ctx + ": limitation_rule";
-      checkKeys(n, lctx, "type", "deadline_kind", "period", "stops", "starts", "longstop",
-          "brackets", "minors", "note");
+      checkKeys(
+          n,
+          lctx,
+          "type",
+          "deadline_kind",
+          "period",
+          "stops",
+          "starts",
+          "longstop",
+          "brackets",
+          "minors",
+          "note");
       String type = str(n, "type", lctx);
       if (!Set.of("discovery", "prosecution", "claim", "none").contains(type)) {
         throw new LawDataException(lctx + ": type must be discovery, prosecution, claim or none");
@@ -638,9 +802,11 @@ public final class LawBook {
       List<Provision.Bracket> brackets = new ArrayList<>();
       for (JsonNode b : list(n, "brackets")) {
         checkKeys(b, lctx + ".brackets", "max_years_below", "life", "period");
-        brackets.add(new Provision.Bracket(
-            b.has("max_years_below") ? b.get("max_years_below").decimalValue() : null,
-            b.path("life").asBoolean(false), period(b.get("period"), lctx + ".brackets")));
+        brackets.add(
+            new Provision.Bracket(
+                b.has("max_years_below") ? b.get("max_years_below").decimalValue() : null,
+                b.path("life").asBoolean(false),
+                period(b.get("period"), lctx + ".brackets")));
       }
       Provision.MinorStart minors = null;
       if (n.has("minors")) {
@@ -649,8 +815,9 @@ public final class LawBook {
         if (!m.path("age").isInt()) {
           throw new LawDataException(lctx + ".minors: age must be a whole number");
         }
-        minors = new Provision.MinorStart(str(m, "basis", lctx), m.get("age").asInt(),
-            expr(m, "when", lctx + ".minors"));
+        minors =
+            new Provision.MinorStart(
+                str(m, "basis", lctx), m.get("age").asInt(), expr(m, "when", lctx + ".minors"));
       }
       for (String f : new String[] {"stops", "starts"}) {
         String path = opt(n, f);
@@ -659,10 +826,16 @@ public final class LawBook {
         }
       }
       boolean needsPeriod = type.equals("discovery") || type.equals("claim");
-      return new Provision.LimitationRule(type, str(n, "deadline_kind", lctx),
-          needsPeriod ? period(n.get("period"), lctx) : null, opt(n, "stops"), opt(n, "starts"),
-          n.has("longstop") ? period(n.get("longstop"), lctx) : null, List.copyOf(brackets),
-          minors, n.has("note") ? text(n, "note", lctx) : null);
+      return new Provision.LimitationRule(
+          type,
+          str(n, "deadline_kind", lctx),
+          needsPeriod ? period(n.get("period"), lctx) : null,
+          opt(n, "stops"),
+          opt(n, "starts"),
+          n.has("longstop") ? period(n.get("longstop"), lctx) : null,
+          List.copyOf(brackets),
+          minors,
+          n.has("note") ? text(n, "note", lctx) : null);
     }
 
     Provision.Period period(JsonNode n, String ctx) {
@@ -670,8 +843,9 @@ public final class LawBook {
         throw new LawDataException(ctx + ": period missing");
       }
       checkKeys(n, ctx + ".period", "years", "months", "days");
-      Provision.Period p = new Provision.Period(n.path("years").asInt(0),
-          n.path("months").asInt(0), n.path("days").asInt(0));
+      Provision.Period p =
+          new Provision.Period(
+              n.path("years").asInt(0), n.path("months").asInt(0), n.path("days").asInt(0));
       if (p.years() + p.months() + p.days() <= 0) {
         throw new LawDataException(ctx + ": period must be positive");
       }
@@ -688,52 +862,67 @@ public final class LawBook {
     }
 
     void crossCheck() {
-      continuing.forEach((id, e) -> {
-        for (String f : e.factPaths()) {
-          if (!schema.isPath(f) || schema.isDate(f)) {
-            throw new LawDataException("time rule " + id + ": condition reads unknown fact " + f);
-          }
-        }
-      });
-      noteWhen.forEach((id, e) -> {
-        for (String f : e.factPaths()) {
-          if (!schema.isPath(f) || schema.isDate(f)) {
-            throw new LawDataException("plan note " + id + ": condition reads unknown fact " + f);
-          }
-        }
-      });
+      continuing.forEach(
+          (id, e) -> {
+            for (String f : e.factPaths()) {
+              if (!schema.isPath(f) || schema.isDate(f)) {
+                throw new LawDataException(
+                    "time rule " + id + ": condition reads unknown fact " + f);
+              }
+            }
+          });
+      noteWhen.forEach(
+          (id, e) -> {
+            for (String f : e.factPaths()) {
+              if (!schema.isPath(f) || schema.isDate(f)) {
+                throw new LawDataException(
+                    "plan note " + id + ": condition reads unknown fact " + f);
+              }
+            }
+          });
       for (String d : laterSteps) {
         if (!determinations.containsKey(d)) {
           throw new LawDataException("later_steps: " + d + " is not a determination");
         }
       }
       // Versions of one lineage must not overlap: exactly one version per day.
-      lineages.forEach((lineage, vs) -> {
-        for (int i = 0; i < vs.size(); i++) {
-          for (int j = i + 1; j < vs.size(); j++) {
-            if (vs.get(i).inForce().overlaps(vs.get(j).inForce())) {
-              throw new LawDataException(String.format(Locale.ROOT,
-                  "versions of %s overlap: %s %s and %s %s", lineage, vs.get(i).label(),
-                  vs.get(i).inForce(), vs.get(j).label(), vs.get(j).inForce()));
+      lineages.forEach(
+          (lineage, vs) -> {
+            for (int i = 0; i < vs.size(); i++) {
+              for (int j = i + 1; j < vs.size(); j++) {
+                if (vs.get(i).inForce().overlaps(vs.get(j).inForce())) {
+                  throw new LawDataException(
+                      String.format(
+                          Locale.ROOT,
+                          "versions of %s overlap: %s %s and %s %s",
+                          lineage,
+                          vs.get(i).label(),
+                          vs.get(i).inForce(),
+                          vs.get(j).label(),
+                          vs.get(j).inForce()));
+                }
+              }
             }
-          }
-        }
-      });
+          });
       for (Provision p : byId.values()) {
         String ctx = where.get(p.id()) + ": " + p.id();
         List<Expr> exprs = new ArrayList<>();
         p.elements().forEach(e -> exprs.add(e.when()));
-        p.tiers().forEach(t -> {
-          if (t.when() != null) {
-            exprs.add(t.when());
-          }
-          t.basis().forEach(b -> known(b, ctx));
-        });
+        p.tiers()
+            .forEach(
+                t -> {
+                  if (t.when() != null) {
+                    exprs.add(t.when());
+                  }
+                  t.basis().forEach(b -> known(b, ctx));
+                });
         p.actionWhen().forEach(a -> exprs.add(a.when()));
-        p.aggravations().forEach(a -> {
-          exprs.add(a.when());
-          a.basis().forEach(b -> known(b, ctx));
-        });
+        p.aggravations()
+            .forEach(
+                a -> {
+                  exprs.add(a.when());
+                  a.basis().forEach(b -> known(b, ctx));
+                });
         if (p.limitationRule() != null && p.limitationRule().minors() != null) {
           exprs.add(p.limitationRule().minors().when());
           known(p.limitationRule().minors().basis(), ctx);
@@ -741,30 +930,41 @@ public final class LawBook {
         for (Expr e : exprs) {
           for (String f : e.factPaths()) {
             if (!schema.isPath(f) || schema.isDate(f)) {
-              throw new LawDataException(ctx + ": condition \"" + e.source()
-                  + "\" reads unknown fact " + f + Names.nearest(f, schema.paths())
-                      .map(x -> " (did you mean " + x + "?)").orElse(""));
+              throw new LawDataException(
+                  ctx
+                      + ": condition \""
+                      + e.source()
+                      + "\" reads unknown fact "
+                      + f
+                      + Names.nearest(f, schema.paths())
+                          .map(x -> " (did you mean " + x + "?)")
+                          .orElse(""));
             }
           }
           for (String q : e.params()) {
             List<ParamSet> sets = params.get(namespace(q));
             if (sets == null || sets.stream().noneMatch(s -> s.values.containsKey(name(q)))) {
-              throw new LawDataException(ctx + ": condition \"" + e.source()
-                  + "\" reads unknown parameter @" + q);
+              throw new LawDataException(
+                  ctx + ": condition \"" + e.source() + "\" reads unknown parameter @" + q);
             }
           }
           for (String d : e.determinations()) {
             if (!determinations.containsKey(d)) {
-              throw new LawDataException(ctx + ": condition \"" + e.source()
-                  + "\" names undescribed determination '" + d + "'");
+              throw new LawDataException(
+                  ctx
+                      + ": condition \""
+                      + e.source()
+                      + "\" names undescribed determination '"
+                      + d
+                      + "'");
             }
           }
         }
         if (p.limitation() != null) {
           Provision rule = byId.get(p.limitation());
           if (rule == null || rule.limitationRule() == null) {
-            throw new LawDataException(ctx + ": limitation " + p.limitation()
-                + " is not a limitation rule in the data");
+            throw new LawDataException(
+                ctx + ": limitation " + p.limitation() + " is not a limitation rule in the data");
           }
         }
         String tr = p.instrument().timeRule();
@@ -787,12 +987,17 @@ public final class LawBook {
         throw new LawDataException(ctx + ": expected a mapping");
       }
       List<String> ok = List.of(allowed);
-      n.fieldNames().forEachRemaining(k -> {
-        if (!ok.contains(k)) {
-          throw new LawDataException(ctx + ": unknown key " + k
-              + Names.nearest(k, ok).map(x -> " (did you mean " + x + "?)").orElse(""));
-        }
-      });
+      n.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (!ok.contains(k)) {
+                  throw new LawDataException(
+                      ctx
+                          + ": unknown key "
+                          + k
+                          + Names.nearest(k, ok).map(x -> " (did you mean " + x + "?)").orElse(""));
+                }
+              });
     }
 
     static String str(JsonNode n, String field, String ctx) {
@@ -811,8 +1016,8 @@ public final class LawBook {
     static String status(JsonNode n, String field, String ctx) {
       String s = str(n, field, ctx);
       if (!STATUSES.contains(s)) {
-        throw new LawDataException(ctx + ": " + field + " must be one of " + STATUSES + ", was "
-            + s);
+        throw new LawDataException(
+            ctx + ": " + field + " must be one of " + STATUSES + ", was " + s);
       }
       return s;
     }

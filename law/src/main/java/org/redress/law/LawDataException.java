@@ -4,7 +4,9 @@ package org.redress.law;
 public final class LawDataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message a one-line message naming the data file and the entry */
+  /**
+   * @param message a one-line message naming the data file and the entry
+   */
   public LawDataException(String message) {
     super(message);
   }

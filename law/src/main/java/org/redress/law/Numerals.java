@@ -40,9 +40,9 @@ final class Numerals {
   }
 
   /**
-   * The article for an ID suffix: {@code 253-1} → 第二百五十三条之一 ({@code sub} {@code zhi}),
-   * {@code 2-7} → 第二条第（七）项 ({@code sub} {@code item}), {@code 12} → 第十二条 (or 第十二点
-   * with unit 点). Returns null when the suffix is not a number.
+   * The article for an ID suffix: {@code 253-1} → 第二百五十三条之一 ({@code sub} {@code zhi}), {@code 2-7}
+   * → 第二条第（七）项 ({@code sub} {@code item}), {@code 12} → 第十二条 (or 第十二点 with unit 点). Returns null
+   * when the suffix is not a number.
    */
   static Text article(String suffix, String sub, String unit) {
     String[] parts = suffix.split("-", -1);

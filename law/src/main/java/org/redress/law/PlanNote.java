@@ -10,15 +10,20 @@ import java.util.List;
  * provisions, each with the articles it rests on and their confirmation status.
  *
  * @param id short ID
- * @param section {@code connection} (a rule connecting routes), {@code memo} (a practical point)
- *     or {@code step} (a step of one action)
+ * @param section {@code connection} (a rule connecting routes), {@code memo} (a practical point) or
+ *     {@code step} (a step of one action)
  * @param action the action it belongs to ({@link ActionPlan.Kind#key()}), or null for the plan
- * @param when the condition over case facts in the data's expression language (null: always);
- *     the note is shown only when it holds
+ * @param when the condition over case facts in the data's expression language (null: always); the
+ *     note is shown only when it holds
  * @param text the point in both languages
  * @param cites the articles it rests on, as citations
  * @param status confirmation status of what it states
  */
 public record PlanNote(
-    String id, String section, String action, String when, Text text, List<String> cites,
+    String id,
+    String section,
+    String action,
+    String when,
+    Text text,
+    List<String> cites,
     String status) {}

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The action plan as text a person reads, in Chinese (the register of a legal-aid lawyer's memo;
- * no English words or internal keys) or English. Pure: the same assessment gives the same text.
+ * The action plan as text a person reads, in Chinese (the register of a legal-aid lawyer's memo; no
+ * English words or internal keys) or English. Pure: the same assessment gives the same text.
  */
 public final class PlanText {
   private PlanText() {}
@@ -33,23 +33,29 @@ public final class PlanText {
     }
     StringBuilder out = new StringBuilder();
     if (zh) {
-      out.append("法律评估与行动计划\n评估日：").append(ActionPlan.zhDate(p.asOf()))
+      out.append("法律评估与行动计划\n评估日：")
+          .append(ActionPlan.zhDate(p.asOf()))
           .append("（北京时间）；据以确定适用法律的行为日：")
-          .append(ActionPlan.zhDate(a.findings().conductDate())).append('\n');
+          .append(ActionPlan.zhDate(a.findings().conductDate()))
+          .append('\n');
     } else {
-      out.append("Legal assessment and action plan\nAssessed on ").append(p.asOf())
+      out.append("Legal assessment and action plan\nAssessed on ")
+          .append(p.asOf())
           .append(" (Beijing time); conduct date used to choose the law: ")
-          .append(a.findings().conductDate()).append('\n');
+          .append(a.findings().conductDate())
+          .append('\n');
     }
     out.append(zh ? "提示：" : "Note: ").append(Findings.NOTICE.in(lang)).append("\n\n");
 
-    out.append(zh ? "一、行动步骤（按先后顺序）\n" : "1. What to do, in order\n");
+    out.append(zh ? "一、行动步骤（按先后顺序）\n" : "What to do, in order\n");
     int n = 1;
     for (ActionPlan.Action x : p.actions()) {
       out.append(String.format(Locale.ROOT, "%d. %s", n++, x.title().in(lang)));
       if (x.by() != null) {
-        out.append(zh ? "——请于" + ActionPlan.zhDate(x.by()) + "前办理（尚余" + x.daysLeft() + "日）"
-            : " — by " + x.by() + " (" + x.daysLeft() + " days left)");
+        out.append(
+            zh
+                ? "——请于" + ActionPlan.zhDate(x.by()) + "前办理（尚余" + x.daysLeft() + "日）"
+                : " — by " + x.by() + " (" + x.daysLeft() + " days left)");
         if (x.urgent()) {
           out.append(zh ? "【紧急】" : " [URGENT]");
         }
@@ -59,7 +65,9 @@ public final class PlanText {
       if (!x.grounds().isEmpty()) {
         out.append(zh ? "   依据：\n" : "   Grounds:\n");
         for (ActionPlan.Ground g : x.grounds()) {
-          out.append("   · ").append(g.citation().in(lang)).append(zh ? "——" : " — ")
+          out.append("   · ")
+              .append(g.citation().in(lang))
+              .append(zh ? "——" : " — ")
               .append(status(g.status(), zh));
           if (g.penalty() != null) {
             out.append(zh ? "（" : " (").append(g.penalty().in(lang)).append(zh ? "）" : ")");
@@ -82,22 +90,31 @@ public final class PlanText {
     }
 
     if (!p.questions().isEmpty()) {
-      out.append(zh ? "\n二、尚需查明的事实（查明后可能增加途径）\n"
-          : "\n2. Facts still to settle (they may open further routes)\n");
+      out.append(
+          zh
+              ? "\n二、尚需查明的事实（查明后可能增加途径）\n"
+              : "\nFacts still to settle (they may open further routes)\n");
       for (ActionPlan.Question q : p.questions()) {
         Set<String> cites = new LinkedHashSet<>();
         q.provisions().forEach(id -> cites.add(cite(book, id, lang)));
-        out.append("   · ").append(q.question().in(lang)).append(zh ? "（涉及" : " (concerns ")
-            .append(String.join(zh ? "、" : "; ", cites)).append(zh ? "）" : ")").append('\n');
+        out.append("   · ")
+            .append(q.question().in(lang))
+            .append(zh ? "（涉及" : " (concerns ")
+            .append(String.join(zh ? "、" : "; ", cites))
+            .append(zh ? "）" : ")")
+            .append('\n');
       }
     }
 
     if (!p.deadlines().isEmpty()) {
-      out.append(zh ? "\n三、期限（未届满的在前，按日期排列）\n"
-          : "\n3. Time limits (open ones first, soonest first)\n");
+      out.append(
+          zh ? "\n三、期限（未届满的在前，按日期排列）\n" : "\nTime limits (open ones first, soonest first)\n");
       for (ActionPlan.DeadlineRow d : p.deadlines()) {
-        out.append("   · ").append(book.actionTitle(d.action().key()).in(lang)).append(zh ? "（" : " (")
-            .append(cite(book, d.basis(), lang)).append(zh ? "）：" : "): ")
+        out.append("   · ")
+            .append(book.actionTitle(d.action().key()).in(lang))
+            .append(zh ? "（" : " (")
+            .append(cite(book, d.basis(), lang))
+            .append(zh ? "）：" : "): ")
             .append(d.wording().in(lang));
         if (d.urgent()) {
           out.append(zh ? "【紧急】" : " [URGENT]");
@@ -107,32 +124,41 @@ public final class PlanText {
     }
 
     if (!p.connections().isEmpty()) {
-      out.append(zh ? "\n四、各途径之间的关系\n" : "\n4. How the routes connect\n");
-      p.connections().forEach(c -> out.append("   · ").append(c.text().in(lang))
-          .append(mark(c, zh)).append('\n'));
+      out.append(zh ? "\n四、各途径之间的关系\n" : "\nHow the routes connect\n");
+      p.connections()
+          .forEach(
+              c -> out.append("   · ").append(c.text().in(lang)).append(mark(c, zh)).append('\n'));
     }
     if (!p.memo().isEmpty()) {
-      out.append(zh ? "\n五、其他注意事项\n" : "\n5. Further points\n");
-      p.memo().forEach(c -> out.append("   · ").append(c.text().in(lang))
-          .append(mark(c, zh)).append('\n'));
+      out.append(zh ? "\n五、其他注意事项\n" : "\nFurther points\n");
+      p.memo()
+          .forEach(
+              c -> out.append("   · ").append(c.text().in(lang)).append(mark(c, zh)).append('\n'));
     }
     if (!a.findings().notAssessed().isEmpty()) {
-      out.append(zh ? "\n六、未评估的规定（法律数据未覆盖行为发生的日期）\n"
-          : "\n6. Not assessed (the law data does not cover the date of the conduct)\n");
+      out.append(
+          zh
+              ? "\n六、未评估的规定（法律数据未覆盖行为发生的日期）\n"
+              : "\nNot assessed (the law data does not cover the date of the conduct)\n");
       Set<String> seen = new LinkedHashSet<>();
       for (Findings.NotAssessed x : a.findings().notAssessed()) {
-        String cited = book.versions(x.lineage()).stream().filter(v -> !v.absent())
-            .reduce((first, second) -> second).map(v -> cite(book, v.provision().id(), lang))
-            .orElse(x.lineage());
-        String line = zh ? "   · " + cited + "：行为发生时的文本未收录，未作评估。"
-            : "   · " + cited + ": " + x.reason();
+        String cited =
+            book.versions(x.lineage()).stream()
+                .filter(v -> !v.absent())
+                .reduce((first, second) -> second)
+                .map(v -> cite(book, v.provision().id(), lang))
+                .orElse(x.lineage());
+        String line =
+            zh ? "   · " + cited + "：行为发生时的文本未收录，未作评估。" : "   · " + cited + ": " + x.reason();
         if (seen.add(line)) {
           out.append(line).append('\n');
         }
       }
     }
-    out.append(zh ? "\n紧急情况请拨打110。举报网上违法和不良信息：12377。\n"
-        : "\nIn an emergency call 110. Report illegal online content: 12377.\n");
+    out.append(
+        zh
+            ? "\n紧急情况请拨打110。举报网上违法和不良信息：12377。\n"
+            : "\nIn an emergency call 110. Report illegal online content: 12377.\n");
     return out.toString();
   }
 
@@ -142,8 +168,7 @@ public final class PlanText {
 
   private static String mark(PlanNote n, boolean zh) {
     if (n.status().equals("UNCONFIRMED") || n.status().equals("DERIVED")) {
-      return n.text().zh().contains("未经核实") || !zh ? (zh ? "" : " (UNCONFIRMED)")
-          : "（未经核实）";
+      return n.text().zh().contains("未经核实") || !zh ? (zh ? "" : " (UNCONFIRMED)") : "（未经核实）";
     }
     return "";
   }
@@ -151,8 +176,7 @@ public final class PlanText {
   private static String status(ActionPlan.Status s, boolean zh) {
     switch (s) {
       case SUPPORTED:
-        return zh ? "现有事实符合构成要件，由有权机关决定"
-            : "her facts meet the elements; the authority decides";
+        return zh ? "现有事实符合构成要件，由有权机关决定" : "her facts meet the elements; the authority decides";
       case NEEDS_DECISION:
         return zh ? "须经有关机关鉴定或者认定" : "needs an appraisal or decision by the authority";
       case LATER_STEP:

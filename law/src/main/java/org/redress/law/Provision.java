@@ -22,8 +22,8 @@ import java.util.Map;
  * @param source where the text was read
  * @param textZh the official Chinese text (as quoted by the reference)
  * @param glossEn an English gloss
- * @param kind {@code offence}, {@code remedy}, {@code channel} (evaluated) or {@code rule},
- *     {@code threshold}, {@code definition} (cited only)
+ * @param kind {@code offence}, {@code remedy}, {@code channel} (evaluated) or {@code rule}, {@code
+ *     threshold}, {@code definition} (cited only)
  * @param route {@code administrative}, {@code civil}, {@code criminal} or {@code other}
  * @param authority where the victim goes (null for provisions that are not evaluated)
  * @param severity how this version compares to the previous one, for the lighter-law rule
@@ -34,10 +34,10 @@ import java.util.Map;
  * @param limitationRule for a limitation rule itself: how the deadline is computed
  * @param explain a short explanation for a victim
  * @param notes other notes (zh and en)
- * @param act the act the provision is about: {@code installed}, {@code filmed}, {@code spread},
- *     or {@code any} (the whole conduct); the act's date chooses the version
- * @param action the plan action it belongs to ({@link ActionPlan.Kind#key()}), by default from
- *     its route
+ * @param act the act the provision is about: {@code installed}, {@code filmed}, {@code spread}, or
+ *     {@code any} (the whole conduct); the act's date chooses the version
+ * @param action the plan action it belongs to ({@link ActionPlan.Kind#key()}), by default from its
+ *     route
  * @param actionWhen conditions under which it belongs to another action (the first that holds)
  */
 public record Provision(
@@ -69,8 +69,8 @@ public record Provision(
     List<ActionWhen> actionWhen) {
 
   /**
-   * A condition that moves a provision to another plan action (e.g. insult to the police when
-   * the public-prosecution criteria may be met).
+   * A condition that moves a provision to another plan action (e.g. insult to the police when the
+   * public-prosecution criteria may be met).
    *
    * @param action the action
    * @param when the condition
@@ -104,8 +104,8 @@ public record Provision(
   /**
    * A penalty tier, with the condition that selects it (null: always).
    *
-   * @param tier {@code lighter}, {@code basic}, {@code serious}, {@code especially_serious},
-   *     {@code aggravated}
+   * @param tier {@code lighter}, {@code basic}, {@code serious}, {@code especially_serious}, {@code
+   *     aggravated}
    * @param cites the article, paragraph and item
    * @param basis the interpretation articles that set the threshold
    * @param when the threshold condition, or null
@@ -114,7 +114,11 @@ public record Provision(
    *     {@code fine_cny}), used for limitation periods and display
    */
   public record Tier(
-      String tier, String cites, List<String> basis, Expr when, Text penalty,
+      String tier,
+      String cites,
+      List<String> basis,
+      Expr when,
+      Text penalty,
       Map<String, Object> max) {}
 
   /**

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param en the English text
  */
 public record Text(String zh, String en) {
-  /** @throws NullPointerException when either language is missing */
+  /**
+   * @throws NullPointerException when either language is missing
+   */
   public Text {
     Objects.requireNonNull(zh, "zh");
     Objects.requireNonNull(en, "en");

@@ -15,5 +15,11 @@ package org.redress.law;
  *     law: the condition over case facts that shows the conduct continues, else null
  */
 public record TimeRule(
-    String id, Text title, String textZh, String gloss, String source, String status,
-    String applicationNote, String continuingWhen) {}
+    String id,
+    Text title,
+    String textZh,
+    String gloss,
+    String source,
+    String status,
+    String applicationNote,
+    String continuingWhen) {}

@@ -11,7 +11,10 @@ package org.redress.law;
  * @param instrument the instrument version in force
  */
 public record Version(
-    String lineage, DateRange inForce, Provision provision, Text absentNote,
+    String lineage,
+    DateRange inForce,
+    Provision provision,
+    Text absentNote,
     Instrument instrument) {
   /** Whether the instrument in force on these days had no such provision. */
   public boolean absent() {

@@ -21,9 +21,11 @@ final class Yaml {
       return n == null ? YAML.nullNode() : n;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null
-          ? ""
-          : String.format(Locale.ROOT, " at line %d column %d", at.getLineNr(), at.getColumnNr());
+      String where =
+          at == null
+              ? ""
+              : String.format(
+                  Locale.ROOT, " at line %d column %d", at.getLineNr(), at.getColumnNr());
       String what = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
       int nl = what.indexOf('\n');
       if (nl >= 0) {

@@ -86,9 +86,11 @@ class ExprTest {
   @Test
   void parse_garbage_namesThePosition() {
     assertThatThrownBy(() -> Expr.parse("a && (b"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected ')'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected ')'");
     assertThatThrownBy(() -> Expr.parse("System.exit(0)"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown function");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown function");
     assertThatThrownBy(() -> Expr.parse("a ; b")).isInstanceOf(IllegalArgumentException.class);
   }
 

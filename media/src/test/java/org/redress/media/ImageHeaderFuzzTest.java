@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Fuzz target for the image header parser (issue 17, point 9): whatever the bytes, detecting the
- * format and reading the header of the detected format (and the Exif orientation) either succeeds or throws {@link
- * MediaException}; nothing else escapes. Seeds: {@code ImageHeaderFuzzTestInputs}; a longer run:
- * {@code JAZZER_FUZZ=1} (docs/security-inputs.md).
+ * format and reading the header of the detected format (and the Exif orientation) either succeeds
+ * or throws {@link MediaException}; nothing else escapes. Seeds: {@code ImageHeaderFuzzTestInputs};
+ * a longer run: {@code JAZZER_FUZZ=1} (docs/security-inputs.md).
  */
 class ImageHeaderFuzzTest {
   private static final Path PATH = Path.of("fuzz.bin");
@@ -17,7 +17,10 @@ class ImageHeaderFuzzTest {
     // as MediaHasher calls it: a HEAD-sized buffer holding the first n bytes
     byte[] head = java.util.Arrays.copyOf(data, Math.max(Format.HEAD, data.length));
     Format f = Format.detect(head, Math.min(data.length, Format.HEAD));
-    if (f == Format.JPEG || f == Format.PNG || f == Format.GIF || f == Format.BMP
+    if (f == Format.JPEG
+        || f == Format.PNG
+        || f == Format.GIF
+        || f == Format.BMP
         || f == Format.WEBP) {
       try {
         ImageHeader.read(PATH, f, data); // as MediaHasher: only with the detected format

@@ -53,6 +53,12 @@ final class ScreenshotCheck {
     this.ocr = ThreadLocal.withInitial(() -> ocrProblem == null ? ScreenText.open() : null);
   }
 
+  /** The smallest matched region: the picture itself, not a cut that also covers a caption. */
+  private static List<Region> smallest(List<Region> matched) {
+    return matched.stream().min(java.util.Comparator.comparingLong(Region::area))
+        .map(List::of).orElse(List.of());
+  }
+
   /** Why OCR is not run, or null when it is. */
   String ocrProblem() {
     return ocrProblem;
@@ -81,9 +87,8 @@ final class ScreenshotCheck {
     }
     List<Occurrence.Hit> hits = new ArrayList<>();
     List<String> matched = new ArrayList<>();
-    List<Region> all = new ArrayList<>();
+    List<Region> blank = new ArrayList<>();
     for (Screenshots.RegionHash rh : Screenshots.regionHashes(img)) {
-      all.add(rh.region());
       PdqResult orig = new PdqResult(rh.hashes().get(Dihedral.ORIGINAL), rh.hashes().quality());
       List<Match> ms = matcher.matchDihedral(Query.ofPdq(orig), rh.hashes()).matches();
       for (Match m : ms) {
@@ -91,6 +96,7 @@ final class ScreenshotCheck {
       }
       if (!ms.isEmpty()) {
         matched.add(rh.region().toString());
+        blank.add(rh.region());
       }
     }
     if (hits.isEmpty()) {
@@ -100,7 +106,7 @@ final class ScreenshotCheck {
     String problem = ocrProblem;
     if (problem == null) {
       try {
-        readings = CountText.read(ocr.get().lines(img, all));
+        readings = CountText.read(ocr.get().lines(img, smallest(blank)));
       } catch (RuntimeException | Error e) {
         problem = "OCR failed: " + Scanner.oneLine(String.valueOf(e.getMessage()));
       }

@@ -25,6 +25,9 @@ import java.util.regex.PatternSyntaxException;
  * package; its rules are described in that file and in {@code docs/spread-report.md}). Immutable
  * and thread-safe.
  *
+ * <p>A phrase starting with {@code re:} is a regular expression, matched against the normalised
+ * text; a detection cites the text it matched.
+ *
  * <p>A post is an ad of a category when it names the topic (one {@code any} phrase, or one phrase
  * from each {@code all_of} list), carries a commercial signal ({@code commerce} phrase or pattern)
  * and holds none of the category's {@code unless} phrases. Each detection cites the phrases that
@@ -57,9 +60,18 @@ public final class TradeLexicon {
     }
   }
 
-  private record Term(String phrase, Pattern pattern) {
+  private record Term(String phrase, Pattern pattern, boolean regex) {
     boolean in(String text) {
-      return pattern == null ? text.contains(phrase) : pattern.matcher(text).find();
+      return match(text) != null;
+    }
+
+    /** The phrase (or, for a {@code re:} pattern, the text it matched), or null. */
+    String match(String text) {
+      if (pattern == null) {
+        return text.contains(phrase) ? phrase : null;
+      }
+      Matcher m = pattern.matcher(text);
+      return !m.find() ? null : regex ? m.group() : phrase;
     }
   }
 
@@ -150,6 +162,15 @@ public final class TradeLexicon {
   private static List<Term> terms(JsonNode list, String where) {
     List<Term> out = new ArrayList<>();
     for (JsonNode n : list) {
+      if (n.asText().startsWith("re:")) {
+        try {
+          out.add(new Term(n.asText(), Pattern.compile(n.asText().substring(3)), true));
+        } catch (PatternSyntaxException e) {
+          throw new IllegalArgumentException(
+              "trade lexicon: " + where + ": bad pattern " + n.asText(), e);
+        }
+        continue;
+      }
       String phrase = normalise(n.asText());
       if (phrase.isBlank()) {
         throw new IllegalArgumentException("trade lexicon: " + where + ": empty phrase");
@@ -159,7 +180,7 @@ public final class TradeLexicon {
           latin
               ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])")
               : null;
-      out.add(new Term(phrase, p));
+      out.add(new Term(phrase, p, false));
     }
     return List.copyOf(out);
   }
@@ -214,20 +235,27 @@ public final class TradeLexicon {
       }
       Set<String> topic = new LinkedHashSet<>();
       for (Term term : c.any()) {
-        if (term.in(t)) {
-          topic.add(term.phrase());
+        String hit = term.match(t);
+        if (hit != null) {
+          topic.add(hit);
         }
       }
       if (topic.isEmpty() && !c.allOf().isEmpty()) {
         Set<String> combo = new LinkedHashSet<>();
         boolean all = true;
         for (List<Term> list : c.allOf()) {
-          Term hit = list.stream().filter(term -> term.in(t)).findFirst().orElse(null);
+          String hit = null;
+          for (Term term : list) {
+            hit = term.match(t);
+            if (hit != null) {
+              break;
+            }
+          }
           if (hit == null) {
             all = false;
             break;
           }
-          combo.add(hit.phrase());
+          combo.add(hit);
         }
         if (all) {
           topic.addAll(combo);
@@ -245,8 +273,9 @@ public final class TradeLexicon {
   private List<String> commercialSignal(String t) {
     Set<String> out = new LinkedHashSet<>();
     for (Term term : commerce) {
-      if (term.in(t)) {
-        out.add(term.phrase());
+      String hit = term.match(t);
+      if (hit != null) {
+        out.add(hit);
       }
     }
     for (Pattern p : commercePatterns) {

@@ -13,14 +13,18 @@ import java.util.stream.Stream;
 
 /**
  * The scan's temporary folder for pictures extracted from ZIP archives. It is removed on every exit
- * path a JVM can see: at the end of the scan (normal or exceptional) and by a shutdown hook (Ctrl-C,
- * SIGTERM). A crash or {@code kill -9} leaves it behind, so every scan first removes the folders
- * earlier scans left: each live folder holds a locked {@code .lock} file; a folder whose lock can be
- * taken belongs to no running scan.
+ * path a JVM can see: at the end of the scan (normal or exceptional) and by a shutdown hook
+ * (Ctrl-C, SIGTERM). A crash or {@code kill -9} leaves it behind, so every scan first removes the
+ * folders earlier scans left: each live folder holds a locked {@code .lock} file; a folder whose
+ * lock can be taken belongs to no running scan. A folder without a lock file (made by an older
+ * version, which may still be running) is removed only once it is a day old.
  */
 final class WorkFolder implements AutoCloseable {
   static final String PREFIX = "redress-scan-";
   private static final String LOCK = ".lock";
+
+  /** A work folder without a lock file is left alone this long (it may be a live older scan). */
+  static final java.time.Duration UNLOCKED_GRACE = java.time.Duration.ofHours(24);
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -46,8 +50,9 @@ final class WorkFolder implements AutoCloseable {
     Path dir = Files.createTempDirectory(parent, PREFIX);
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
+      ch =
+          FileChannel.open(
+              dir.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       FileLock lock = ch.lock();
       return new WorkFolder(dir, ch, lock);
     } catch (IOException | RuntimeException e) {
@@ -78,7 +83,14 @@ final class WorkFolder implements AutoCloseable {
   private static boolean inUse(Path d) {
     Path lockFile = d.resolve(LOCK);
     if (!Files.exists(lockFile)) {
-      return false;
+      // a folder from a version without locks, or one being created: only when it is old
+      try {
+        return Files.getLastModifiedTime(d)
+            .toInstant()
+            .isAfter(java.time.Instant.now().minus(UNLOCKED_GRACE));
+      } catch (IOException e) {
+        return true;
+      }
     }
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
       FileLock l = ch.tryLock();

@@ -22,14 +22,24 @@ class WorkFolderTest {
   }
 
   @Test
-  void finding_extractedPicturesLeftAfterACrash_areRemovedWhenTheNextScanStarts()
-      throws Exception {
+  void finding_extractedPicturesLeftAfterACrash_areRemovedWhenTheNextScanStarts() throws Exception {
     Path stale = Files.createDirectories(tmp.resolve(WorkFolder.PREFIX + "12345"));
     Files.writeString(stale.resolve("entry-1.jpg"), "extracted picture");
     Files.writeString(stale.resolve(".lock"), "");
 
+    Path old = Files.createDirectories(tmp.resolve(WorkFolder.PREFIX + "777"));
+    Files.writeString(old.resolve("entry-3.jpg"), "left by an older version, two days ago");
+    Files.setLastModifiedTime(
+        old,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+    Path young = Files.createDirectories(tmp.resolve(WorkFolder.PREFIX + "888"));
+
     try (WorkFolder live = WorkFolder.create(tmp)) {
       assertThat(stale).doesNotExist();
+      assertThat(old).doesNotExist();
+      assertThat(young).as("maybe a running older scan").exists();
+      Files.delete(young);
       assertThat(live.dir()).isDirectory();
       assertThat(folders()).isEqualTo(1);
     }

@@ -62,7 +62,8 @@ public final class RegionFinder {
       int y0 = clamp((int) Math.round(b[1] * sy), 0, height - 1);
       int x1 = clamp((int) Math.round(b[2] * sx), x0 + 1, width);
       int y1 = clamp((int) Math.round(b[3] * sy), y0 + 1, height);
-      Region r = new Region(x0, y0, x1 - x0, y1 - y0);
+      int slack = (int) Math.ceil(Math.max(sx, sy)) + 2;
+      Region r = snap(rgb, width, height, new Region(x0, y0, x1 - x0, y1 - y0), slack);
       if (r.area() > WHOLE * width * height) {
         continue;
       }
@@ -77,6 +78,124 @@ public final class RegionFinder {
     out.sort(Comparator.comparingLong(Region::area).reversed()
         .thenComparingInt(Region::y).thenComparingInt(Region::x));
     return out;
+  }
+
+  /**
+   * Alternative cuts of a region, for when a side was put at the wrong border (a caption strip
+   * under a picture, an avatar column beside it): for each side, the strongest straight colour
+   * jump across the region within its outer two thirds, if any; every combination of keeping or
+   * cutting each side, the region itself excluded.
+   */
+  public static List<Region> variants(int[] rgb, int width, Region r) {
+    int x0 = r.x();
+    int y0 = r.y();
+    int x1 = r.x() + r.width();
+    int y1 = r.y() + r.height();
+    int top = cut(rgb, width, true, x0, x1, y0 + 4, y0 + r.height() * 2 / 3);
+    int bottom = cut(rgb, width, true, x0, x1, y0 + r.height() / 3, y1 - 4);
+    int left = cut(rgb, width, false, y0, y1, x0 + 4, x0 + r.width() * 2 / 3);
+    int right = cut(rgb, width, false, y0, y1, x0 + r.width() / 3, x1 - 4);
+    List<Region> out = new ArrayList<>();
+    for (int m = 1; m < 16; m++) {
+      int a = (m & 1) != 0 ? top : y0;
+      int b = (m & 2) != 0 ? bottom : y1;
+      int c = (m & 4) != 0 ? left : x0;
+      int d = (m & 8) != 0 ? right : x1;
+      if (((m & 1) != 0 && top < 0) || ((m & 2) != 0 && bottom < 0)
+          || ((m & 4) != 0 && left < 0) || ((m & 8) != 0 && right < 0)) {
+        continue;
+      }
+      if (b - a >= r.height() / 4 && d - c >= r.width() / 4 && b - a > 8 && d - c > 8) {
+        out.add(new Region(c, a, d - c, b - a));
+      }
+    }
+    return out;
+  }
+
+  /** The line in [from, to) with the strongest jump across [a0, a1), or -1 when none is strong. */
+  private static int cut(int[] rgb, int width, boolean horizontal, int a0, int a1, int from,
+      int to) {
+    int trim = (a1 - a0) / 10;
+    int lo = a0 + trim;
+    int hi = a1 - trim;
+    int best = -1;
+    double bestScore = 0.45;
+    int height = rgb.length / width;
+    for (int p = Math.max(2, from); p < to && p + 1 < (horizontal ? height : width); p++) {
+      int n = 0;
+      for (int a = lo; a < hi; a++) {
+        int pi = horizontal ? rgb[(p - 2) * width + a] : rgb[a * width + p - 2];
+        int po = horizontal ? rgb[(p + 1) * width + a] : rgb[a * width + p + 1];
+        if (Analysis.diff(pi, po) >= 14) {
+          n++;
+        }
+      }
+      double score = n / (double) Math.max(1, hi - lo);
+      if (score > bestScore) {
+        best = p;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Moves each side of a region found at analysis scale to the strongest colour jump within
+   * {@code slack} pixels at full resolution (a few pixels of background inside a region change
+   * its hash noticeably).
+   */
+  static Region snap(int[] rgb, int width, int height, Region r, int slack) {
+    int x0 = r.x();
+    int y0 = r.y();
+    int x1 = r.x() + r.width();
+    int y1 = r.y() + r.height();
+    for (int pass = 0; pass < 2; pass++) {
+      y0 = strongest(rgb, width, height, true, y0, x0, x1, slack, true);
+      y1 = strongest(rgb, width, height, true, y1, x0, x1, slack, false);
+      x0 = strongest(rgb, width, height, false, x0, y0, y1, slack, true);
+      x1 = strongest(rgb, width, height, false, x1, y0, y1, slack, false);
+    }
+    if (x1 - x0 < 1 || y1 - y0 < 1) {
+      return r;
+    }
+    return new Region(x0, y0, x1 - x0, y1 - y0);
+  }
+
+  /** The position near {@code pos} where the jump across the side is strongest. */
+  private static int strongest(int[] rgb, int width, int height, boolean horizontal, int pos,
+      int a0, int a1, int slack, boolean low) {
+    int limit = horizontal ? height : width;
+    int trim = (a1 - a0) / 10;
+    int lo = a0 + trim;
+    int hi = a1 - trim;
+    if (hi - lo < 4) {
+      return pos;
+    }
+    int best = pos;
+    double bestScore = 0.3;
+    for (int p = Math.max(1, pos - slack); p <= Math.min(limit - 1, pos + slack); p++) {
+      // low side: line p is inside, p-1 outside; high side (exclusive end): p-1 inside, p out
+      int in = low ? p : p - 1;
+      int out = low ? p - 1 : p;
+      int n = 0;
+      for (int a = lo; a < hi; a++) {
+        int pi = horizontal ? rgb[in * width + a] : rgb[a * width + in];
+        int po = horizontal ? rgb[out * width + a] : rgb[a * width + out];
+        if (Analysis.diff(pi, po) >= 14) {
+          n++;
+        }
+      }
+      double score = n / (double) (hi - lo);
+      if (score > bestScore + 0.05 || (score > bestScore - 0.05 && Math.abs(p - pos)
+          < Math.abs(best - pos) && score >= bestScore)) {
+        best = p;
+        bestScore = Math.max(bestScore, score);
+      }
+    }
+    if (pos <= 0 || pos >= limit) {
+      return pos;
+    }
+    return best;
   }
 
   private static int clamp(int v, int lo, int hi) {
@@ -200,7 +319,7 @@ public final class RegionFinder {
     private List<int[]> borderBoxes(int minSide) {
       List<int[]> tops = new ArrayList<>();
       List<int[]> bottoms = new ArrayList<>();
-      for (int y = 2; y < h - 2; y++) {
+      for (int y = 3; y < h - 3; y++) {
         runs(y, true, minSide, tops);
         runs(y, false, minSide, bottoms);
       }
@@ -226,9 +345,14 @@ public final class RegionFinder {
      * outside): {y of the picture's edge line, x0, x1}.
      */
     private void runs(int y, boolean top, int minLen, List<int[]> out) {
+      // Compare with the line two outside: a border blended over one line by scaling or JPEG
+      // still shows its full jump.
       int in = y;
-      int o = top ? y - 1 : y + 1;
-      int o2 = top ? y - 2 : y + 2;
+      int o = top ? y - 2 : y + 2;
+      int o2 = top ? y - 3 : y + 3;
+      if (o2 < 0 || o2 >= h) {
+        return;
+      }
       int start = -1;
       int gap = 0;
       int jumps = 0;
@@ -415,14 +539,15 @@ public final class RegionFinder {
       if (a1 - a0 < 4) {
         return false;
       }
+      int limit = horizontal ? h : w;
       int in = low ? pos : pos - 1;
       int out = low ? pos - 1 : pos;
       int out2 = low ? pos - 2 : pos + 1;
       int out3 = low ? pos - 3 : pos + 2;
-      int limit = horizontal ? h : w;
       int jumps = 0;
       for (int a = a0; a < a1; a++) {
-        if (diff(at(horizontal, in, a), at(horizontal, out, a)) >= 18) {
+        if (diff(at(horizontal, in, a), at(horizontal, out2 >= 0 && out2 < limit ? out2 : out, a))
+            >= 14) {
           jumps++;
         }
       }
@@ -452,7 +577,7 @@ public final class RegionFinder {
       return var <= 49;
     }
 
-    private static int diff(int p, int q) {
+    static int diff(int p, int q) {
       int dr = Math.abs(((p >> 16) & 0xFF) - ((q >> 16) & 0xFF));
       int dg = Math.abs(((p >> 8) & 0xFF) - ((q >> 8) & 0xFF));
       int db = Math.abs((p & 0xFF) - (q & 0xFF));

@@ -40,7 +40,10 @@ public final class Screenshots {
    */
   public record RegionHash(Region region, DihedralHashes hashes) {}
 
-  /** The regions of {@code shot} ({@link RegionFinder#find}) with their hashes, largest first. */
+  /**
+   * The regions of {@code shot} ({@link RegionFinder#find}), largest first, each followed by its
+   * alternative cuts ({@link RegionFinder#variants}), with their hashes.
+   */
   public static List<RegionHash> regionHashes(BufferedImage shot) {
     int w = shot.getWidth();
     int h = shot.getHeight();
@@ -48,8 +51,18 @@ public final class Screenshots {
     List<RegionHash> out = new ArrayList<>();
     for (Region r : RegionFinder.find(rgb, w, h)) {
       out.add(new RegionHash(r, hash(rgb, w, r)));
+      for (Region v : RegionFinder.variants(rgb, w, r)) {
+        out.add(new RegionHash(v, hash(rgb, w, v)));
+      }
     }
     return out;
+  }
+
+  /** The regions of {@code shot} without their alternative cuts, largest first. */
+  public static List<Region> regions(BufferedImage shot) {
+    int w = shot.getWidth();
+    int h = shot.getHeight();
+    return RegionFinder.find(shot.getRGB(0, 0, w, h, null, 0, w), w, h);
   }
 
   /** The hashes of one region of a packed RGB buffer {@code width} pixels wide. */

@@ -33,8 +33,8 @@ import org.jsoup.nodes.TextNode;
  *       original sender's name and, inside it, the content), {@code div.reply_to}, {@code
  *       div.media_wrap} and {@code div.text};
  *   <li>media link to their files ({@code a.photo_wrap}, {@code a.video_file_wrap}, {@code
- *       a.animated_wrap}, {@code a.sticker_wrap}, {@code a.media}), or, when not downloaded, show
- *       a {@code div.description} such as "Not included, change data exporting settings to
+ *       a.animated_wrap}, {@code a.sticker_wrap}, {@code a.media}), or, when not downloaded, show a
+ *       {@code div.description} such as "Not included, change data exporting settings to
  *       download.".
  * </ul>
  *
@@ -229,8 +229,21 @@ final class TelegramHtmlReader {
       if (m.hasClass("service")) {
         String text = plain(m.selectFirst("div.body")).text;
         tally.post(
-            new Post(st.chat, id, "service", "", PostDate.unknown(), "", "", false, "", "", text,
-                List.of(), List.of(), 0));
+            new Post(
+                st.chat,
+                id,
+                "service",
+                "",
+                PostDate.unknown(),
+                "",
+                "",
+                false,
+                "",
+                "",
+                text,
+                List.of(),
+                List.of(),
+                0));
         st.lastSender = "";
         st.lastForwarded = false;
         continue;
@@ -306,8 +319,21 @@ final class TelegramHtmlReader {
     st.lastForwarded = forwarded;
     st.lastForwardedFrom = forwardedFrom;
     tally.post(
-        new Post(st.chat, id, "message", "", date, sender, "", forwarded, forwardedFrom, "",
-            text.text, text.links, media, replyTo));
+        new Post(
+            st.chat,
+            id,
+            "message",
+            "",
+            date,
+            sender,
+            "",
+            forwarded,
+            forwardedFrom,
+            "",
+            text.text,
+            text.links,
+            media,
+            replyTo));
   }
 
   /** The media of one {@code div.media_wrap}, in the JSON reader's fields and order. */
@@ -413,8 +439,8 @@ final class TelegramHtmlReader {
 
   /**
    * {@code href} relative to the folder {@code dir} ("" or ending in "/"), as a path from the
-   * export's root with {@code .} and {@code x/..} removed; a path climbing above the root keeps
-   * its leading {@code ..} (so it is refused as unsafe) and an absolute one stays absolute.
+   * export's root with {@code .} and {@code x/..} removed; a path climbing above the root keeps its
+   * leading {@code ..} (so it is refused as unsafe) and an absolute one stays absolute.
    */
   static String resolve(String dir, String href) {
     String h = href.replace('\\', '/');

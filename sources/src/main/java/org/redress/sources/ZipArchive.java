@@ -281,10 +281,7 @@ final class ZipArchive implements Closeable {
       }
       extra.position(next);
     }
-    String name =
-        (flags & 0x800) != 0
-            ? new String(raw, StandardCharsets.UTF_8)
-            : decodeName(raw);
+    String name = (flags & 0x800) != 0 ? new String(raw, StandardCharsets.UTF_8) : decodeName(raw);
     return new Entry(name, raw, flags, method, crc, csize, size, offset);
   }
 
@@ -336,7 +333,9 @@ final class ZipArchive implements Closeable {
           + " the folder)";
     }
     if (e.method() != 0 && e.method() != 8) {
-      return "compressed with method " + e.method() + ", which Redress does not read (only"
+      return "compressed with method "
+          + e.method()
+          + ", which Redress does not read (only"
           + " stored and deflate); unpack it with another tool and give the folder";
     }
     if (e.size() > limits.zipMaxEntryBytes()) {

@@ -81,8 +81,8 @@ class HostileExportTest {
     Fixtures.Read r = Fixtures.read(dir);
 
     assertThat(r.post(1).chat().id()).isEqualTo(5);
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("'id' given twice"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("'id' given twice"));
   }
 
   @Test
@@ -99,19 +99,21 @@ class HostileExportTest {
 
     assertThat(r.posts()).isEmpty();
     assertThat(r.summary().partial()).isTrue();
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("link leading out of the export"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("link leading out of the export"));
   }
 
   @Test
   void finding_htmlPageSymlinkOutOfTheExport_isNotFollowed() throws Exception {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
-    Files.writeString(outside.resolve("page.html"), "<div class=\"message default\""
-        + " id=\"message1\"><div class=\"body\"><div class=\"text\">private</div></div></div>",
+    Files.writeString(
+        outside.resolve("page.html"),
+        "<div class=\"message default\""
+            + " id=\"message1\"><div class=\"body\"><div class=\"text\">private</div></div></div>",
         StandardCharsets.UTF_8);
     Path dir = Files.createDirectories(tmp.resolve("ChatExport"));
-    Files.writeString(dir.resolve("messages.html"), "<div class=\"history\"></div>",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("messages.html"), "<div class=\"history\"></div>", StandardCharsets.UTF_8);
     Files.createSymbolicLink(dir.resolve("messages2.html"), outside.resolve("page.html"));
 
     Fixtures.Read r = Fixtures.read(dir);

@@ -53,7 +53,8 @@ class HostileZipTest {
       int sig = buf.getInt(i);
       int flagAt = sig == 0x04034b50 ? i + 6 : sig == 0x02014b50 ? i + 8 : -1;
       int nameAt = sig == 0x04034b50 ? i + 30 : i + 46;
-      if (flagAt > 0 && nameAt + n.length <= b.length
+      if (flagAt > 0
+          && nameAt + n.length <= b.length
           && java.util.Arrays.equals(b, nameAt, nameAt + n.length, n, 0, n.length)) {
         buf.putShort(flagAt, (short) (buf.getShort(flagAt) | bits));
         patched++;
@@ -85,7 +86,8 @@ class HostileZipTest {
 
     Fixtures.Read r = Fixtures.read(z);
 
-    assertThat(r.loose()).extracting(MediaRef::exportedPath)
+    assertThat(r.loose())
+        .extracting(MediaRef::exportedPath)
         .containsExactly("照片/第一张.jpg", "照片/第二张.jpg");
     assertThat(r.loose()).allSatisfy(m -> assertThat(m.available()).isTrue());
     try (Source s = Source.open(z)) {
@@ -95,8 +97,8 @@ class HostileZipTest {
         assertThat(in.readAllBytes()).isEqualTo(bytes("jpeg one"));
       }
     }
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("not marked UTF-8"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("not marked UTF-8"));
   }
 
   @Test
@@ -112,8 +114,8 @@ class HostileZipTest {
     assertThat(r.loose()).hasSize(2);
     assertThat(r.loose().get(0).available()).isTrue();
     assertThat(r.loose().get(1).uncheckedReason()).contains(UncheckedReason.ZIP_ENCRYPTED);
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("encrypted"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("encrypted"));
   }
 
   @Test
@@ -161,8 +163,8 @@ class HostileZipTest {
 
     assertThat(r.loose().get(0).uncheckedReason()).contains(UncheckedReason.ZIP_ENTRY_TOO_LARGE);
     assertThat(r.loose().get(1).available()).isTrue();
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("--zip-max-entry-bytes"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("--zip-max-entry-bytes"));
   }
 
   @Test
@@ -177,16 +179,19 @@ class HostileZipTest {
 
     Fixtures.Read r = Fixtures.read(z);
 
-    assertThat(r.loose()).singleElement().satisfies(m ->
-        assertThat(m.exportedPath()).isEqualTo("real.jpg"));
+    assertThat(r.loose())
+        .singleElement()
+        .satisfies(m -> assertThat(m.exportedPath()).isEqualTo("real.jpg"));
     try (Source s = Source.open(z)) {
       MediaRef[] ref = new MediaRef[1];
       s.read(i -> ref[0] = (MediaRef) i);
-      assertThatThrownBy(() -> {
-        try (InputStream in = ref[0].open()) {
-          in.transferTo(OutputStream.nullOutputStream());
-        }
-      }).hasMessageContaining("local header disagrees");
+      assertThatThrownBy(
+              () -> {
+                try (InputStream in = ref[0].open()) {
+                  in.transferTo(OutputStream.nullOutputStream());
+                }
+              })
+          .hasMessageContaining("local header disagrees");
     }
   }
 

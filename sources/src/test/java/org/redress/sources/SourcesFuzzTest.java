@@ -90,8 +90,13 @@ class SourcesFuzzTest {
     try {
       Files.write(z, data);
       try (ZipArchive zip =
-          ZipArchive.open(z, Limits.builder().zipMaxBytes(1L << 24).zipMaxEntries(1000)
-              .zipMaxEntryBytes(1L << 22).build())) {
+          ZipArchive.open(
+              z,
+              Limits.builder()
+                  .zipMaxBytes(1L << 24)
+                  .zipMaxEntries(1000)
+                  .zipMaxEntryBytes(1L << 22)
+                  .build())) {
         for (String name : zip.names()) {
           if (zip.entry(name).isDirectory() || zip.refusal(name) != null) {
             continue;

@@ -59,8 +59,9 @@ class TelegramHtmlTest {
 
     assertThat(Source.detect(tmp.resolve("ChatExport_2026-03-01")))
         .isEqualTo(SourceKind.TELEGRAM_EXPORT);
-    assertThat(r.posts()).extracting(Post::messageId).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L,
-        40L, 41L);
+    assertThat(r.posts())
+        .extracting(Post::messageId)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 40L, 41L);
     assertThat(r.summary().chats()).isEqualTo(1);
     assertThat(r.summary().serviceMessages()).isEqualTo(1);
     assertThat(r.post(1).service()).isTrue();
@@ -146,7 +147,8 @@ class TelegramHtmlTest {
     assertThat(video.mediaClass()).isEqualTo(MediaRef.MediaClass.VIDEO);
     assertThat(r.media(5, "thumbnail").available()).isTrue();
     assertThat(r.media(6, "file").uncheckedReason()).contains(UncheckedReason.EXCEEDS_MAX_SIZE);
-    assertThat(r.post(7).media()).extracting(m -> m.uncheckedReason().orElse(null))
+    assertThat(r.post(7).media())
+        .extracting(m -> m.uncheckedReason().orElse(null))
         .containsExactly(UncheckedReason.PATH_ESCAPE, UncheckedReason.UNAVAILABLE);
     assertThat(r.summary().mediaAvailable()).isEqualTo(3);
   }
@@ -197,8 +199,8 @@ class TelegramHtmlTest {
 
     assertThat(r.posts()).hasSize(9);
     assertThat(r.media(2, "photo").available()).isTrue();
-    assertThat(r.media(2, "photo").location()).endsWith("!/ChatExport/photos/"
-        + "photo_1@03-02-2026_08-01-00.jpg");
+    assertThat(r.media(2, "photo").location())
+        .endsWith("!/ChatExport/photos/" + "photo_1@03-02-2026_08-01-00.jpg");
   }
 
   @Test
@@ -216,15 +218,15 @@ class TelegramHtmlTest {
   @Test
   void read_htmlPageThatIsNotAnExport_readsAsEmptyAndSaysSo() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("ChatExport_broken"));
-    Files.writeString(dir.resolve("messages.html"), "<html><body>hello</body></html>",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("messages.html"), "<html><body>hello</body></html>", StandardCharsets.UTF_8);
 
     Fixtures.Read r = Fixtures.read(dir);
 
     assertThat(r.posts()).isEmpty();
     assertThat(r.summary().partial()).isTrue();
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("NOTHING READ"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("NOTHING READ"));
   }
 
   @Test

@@ -112,7 +112,7 @@ final class BulkRun {
           spark
               .read()
               .parquet(cacheDir.toString())
-              .filter(col("error").isNull())
+              .filter(usable(o.dihedral))
               .select("source", "sourceSize", "sourceMtime")
               .distinct();
       fresh = listed.join(ok, seq(KEY), "left_anti").as(FILES).collectAsList();
@@ -165,7 +165,8 @@ final class BulkRun {
       current = current.unionByName(spark.createDataset(missing, HASHES));
     }
     Broadcast<BankSnapshot> bc = jsc.broadcast(banks);
-    Dataset<ResultRow> results = current.map(new Matching(bc), RESULTS).orderBy("path").persist();
+    Dataset<ResultRow> results =
+        current.map(new Matching(bc, o.dihedral), RESULTS).orderBy("path").persist();
     results
         .drop("json")
         .write()
@@ -202,6 +203,15 @@ final class BulkRun {
             + new Path(outDir, RESULTS_PARQUET));
     out.flush();
     return 0;
+  }
+
+  /**
+   * Cache rows that need no hashing again: hashed without error, and for a run with {@code
+   * --dihedral}, images hashed with their dihedral variants (a run without it ignores them).
+   */
+  private static org.apache.spark.sql.Column usable(boolean dihedral) {
+    org.apache.spark.sql.Column ok = col("error").isNull();
+    return dihedral ? ok.and(col("kind").notEqual("IMAGE").or(col("dihedral").isNotNull())) : ok;
   }
 
   /** The cores of a {@code local[N]} master ({@code local[*]}: this machine's). */

@@ -28,17 +28,23 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Broadcast<BankSnapshot> banks;
+  private final boolean dihedral;
 
-  Matching(Broadcast<BankSnapshot> banks) {
+  /**
+   * @param banks the broadcast banks
+   * @param dihedral whether to match images mirrored and rotated (as {@code match --dihedral})
+   */
+  Matching(Broadcast<BankSnapshot> banks, boolean dihedral) {
     this.banks = banks;
+    this.dihedral = dihedral;
   }
 
   @Override
   public ResultRow call(HashRow h) {
-    return match(banks.value().matcher(), h);
+    return match(banks.value().matcher(), h, dihedral);
   }
 
-  static ResultRow match(Matcher matcher, HashRow h) {
+  static ResultRow match(Matcher matcher, HashRow h, boolean dihedral) {
     ResultRow r = new ResultRow();
     r.setPath(h.getPath());
     r.setSource(h.getSource());
@@ -64,7 +70,7 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
             h.getMd5(),
             h.getSha256());
     MatchResult m;
-    if (h.getDihedral() != null) {
+    if (dihedral && h.getDihedral() != null) {
       List<Pdq> variants = new ArrayList<>();
       for (String v : h.getDihedral().split(",", -1)) {
         variants.add(Pdq.parse(v));

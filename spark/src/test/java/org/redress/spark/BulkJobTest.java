@@ -227,6 +227,38 @@ class BulkJobTest {
   }
 
   @Test
+  void bulk_withoutDihedral_reusesTheCacheAndMatchesAsMatchWithoutDihedral() throws IOException {
+    Path inputs = export.resolve("DataExport_2026-03-01");
+    Map<String, JsonNode> plain =
+        byPath(
+            cli(
+                    "match",
+                    "--bank",
+                    "victim",
+                    "--json",
+                    "--workspace",
+                    ws.toString(),
+                    inputs.toString())
+                .lines()
+                .toList());
+    Path o = dir.resolve("plain");
+    Map<String, JsonNode> r =
+        bulk(
+            o,
+            "--workspace",
+            ws.toString(),
+            "--bank",
+            "victim",
+            "--cache",
+            out.resolve(BulkRun.CACHE).toString(),
+            inputs.toString());
+    assertThat(r).isEqualTo(plain);
+    assertThat(r.toString()).doesNotContain("transform");
+    assertThat(JSON.readTree(o.resolve(BulkRun.SUMMARY).toFile()).path("hashed_now").asLong())
+        .isZero();
+  }
+
+  @Test
   void bulk_missingInput_isAResultRowAndNoInputAtAllIsBadData() throws IOException {
     Path missing = dir.resolve("nowhere");
     StringWriter err = new StringWriter();

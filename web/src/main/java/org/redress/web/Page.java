@@ -88,6 +88,12 @@ public final class Page {
     return subject;
   }
 
+  /** The words for a hash signal ({@code pdq}, {@code vpdq}, {@code md5}, {@code sha256}). */
+  public String signalName(String signal) {
+    String key = "signal." + signal;
+    return messages.has(key) ? messages.t(key) : signal;
+  }
+
   /** The name of the CSRF form field. */
   public String csrfField() {
     return Guard.CSRF_FIELD;

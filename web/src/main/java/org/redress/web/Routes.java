@@ -20,6 +20,7 @@ final class Routes {
     CasesController cases = new CasesController(web);
     BankController bank = new BankController(web, cases);
     ScanController scans = new ScanController(web);
+    org.redress.web.cases.PlanController plan = new org.redress.web.cases.PlanController(web);
     EvidenceController evidence = new EvidenceController(web);
 
     config.routes.before(guard::check);
@@ -52,6 +53,7 @@ final class Routes {
     config.routes.sse("/cases/{id}/scans/{scan}/events", scans::events);
     config.routes.post("/cases/{id}/scans/{scan}/cancel", scans::cancel);
     config.routes.post("/cases/{id}/scans/{scan}/resume", scans::resume);
+    config.routes.get("/cases/{id}/plan", plan::show);
     config.routes.get("/cases/{id}/evidence", evidence::show);
     config.routes.post("/cases/{id}/evidence/export", evidence::export);
     config.routes.get("/verify", evidence::verifyForm);

@@ -145,6 +145,16 @@ public final class WorkspaceApp implements AutoCloseable {
     if (web.scans().list(id).isEmpty() && Files.isRegularFile(reportJson)) {
       web.scans().importReport(c, reportJson, scanned);
     }
+    // The demo's merged facts (fictional people): the action plan assesses them.
+    Path facts = reportJson.getParent().resolveSibling("facts.json");
+    Path mine = web.cases().dir(id).resolve("facts.json");
+    try {
+      if (Files.isRegularFile(facts) && !Files.exists(mine)) {
+        Files.copy(facts, mine);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("failed to copy the demo's facts " + facts, e);
+    }
     return "/cases/" + id;
   }
 

@@ -208,6 +208,15 @@ class BrowserTest {
 
   @Test
   @Order(8)
+  void plan_fromTheScansFacts_showsActionsInOrder() {
+    driver.get(caseUrl + "/plan");
+    assertThat(h1()).isEqualTo(Messages.of("zh").t("plan.title"));
+    assertThat(driver.findElements(By.cssSelector("#plan-actions > li"))).isNotEmpty();
+    check("07-plan");
+  }
+
+  @Test
+  @Order(9)
   void evidence_andPackageCheck_showEachCheck() throws Exception {
     String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
     Path pkg = dir.resolve("package.zip");
@@ -219,7 +228,7 @@ class BrowserTest {
     }
     driver.get(caseUrl + "/evidence");
     assertThat(driver.findElements(By.cssSelector("#evidence-items tbody tr"))).hasSize(1);
-    check("07-evidence");
+    check("08-evidence");
     driver.get("http://127.0.0.1:" + app.port() + "/verify");
     driver.findElement(By.id("package")).sendKeys(pkg.toString());
     driver.findElement(By.id("verify")).click();
@@ -227,7 +236,7 @@ class BrowserTest {
     assertThat(driver.findElement(By.id("verify-result")).getAttribute("class")).isEqualTo("ok");
     assertThat(driver.findElements(By.cssSelector("#verify-checks tbody tr")).size())
         .isGreaterThan(3);
-    check("08-verify");
+    check("09-verify");
     Path bad = dir.resolve("tampered.zip");
     Files.copy(pkg, bad, StandardCopyOption.REPLACE_EXISTING);
     byte[] b = Files.readAllBytes(bad);
@@ -239,7 +248,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void quickExit_replacesThePageWithoutAHistoryEntryAndEndsTheSession() {
     driver.get(caseUrl);
     driver.get(caseUrl + "/scans");
@@ -248,14 +257,14 @@ class BrowserTest {
     waitFor(() -> driver.getCurrentUrl().endsWith("/exit"));
     assertThat(history()).isEqualTo(before);
     assertThat(driver.getTitle()).doesNotContain("Redress");
-    check("09-exit");
+    check("10-exit");
     driver.navigate().back();
     waitFor(() -> driver.getCurrentUrl().equals(caseUrl));
     assertThat(h1()).isEqualTo(Messages.of("zh").t("error.unauthorized"));
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void escapeTwice_quickExits() {
     driver.get(app.url());
     waitFor(() -> !driver.getCurrentUrl().contains("token"));
@@ -270,7 +279,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void axe_foundNoSeriousOrCriticalViolation() {
     assertThat(axeProblems).isEmpty();
   }

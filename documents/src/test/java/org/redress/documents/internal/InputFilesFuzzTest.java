@@ -8,8 +8,8 @@ import org.redress.documents.InputException;
 
 /**
  * Fuzz targets for the facts and parties readers of the documents module (issue 17, point 9):
- * whatever the file holds, reading it succeeds or throws {@link InputException} (facts: or the
- * legal engine's {@code InvalidFactsException}). Seeds: {@code
+ * whatever the file holds, reading it succeeds or throws {@link InputException} (or, for facts,
+ * law's {@code InvalidFactsException}). Seeds: {@code
  * InputFilesFuzzTestInputs}; a longer run: {@code JAZZER_FUZZ=1} (docs/security-inputs.md).
  */
 class InputFilesFuzzTest {
@@ -37,7 +37,8 @@ class InputFilesFuzzTest {
     try {
       Facts.read(f);
     } catch (InputException | org.redress.law.InvalidFactsException expected) {
-      // named, never a crash (facts are judged by the legal engine's reader, as by assess)
+      // named, never a crash (the facts themselves are checked by law's CaseFacts, whose typed
+      // failure passes through: found by this target, an empty file)
     } finally {
       Files.deleteIfExists(f);
     }

@@ -35,7 +35,39 @@ public final class ReportView {
       String signal,
       String distance,
       boolean forwarded,
-      String reference) {}
+      String reference,
+      String chatId,
+      String messageId) {
+    /** Whether the occurrence is a message in a chat (else a loose file, by its reference). */
+    public boolean isMessage() {
+      return !chatId.isEmpty() && !messageId.isEmpty();
+    }
+  }
+
+  /**
+   * One page of the occurrence table ({@value #PAGE_SIZE} rows), with links to the pages before and
+   * after (null at either end).
+   */
+  public record Rows(
+      List<Occurrence> shown, int from, int to, int total, String prevHref, String nextHref) {
+    /** Rows per page. */
+    public static final int PAGE_SIZE = 200;
+
+    /** Page {@code page} (1-based; past the end: the last) of {@code all}; links are base+N. */
+    public static Rows of(List<Occurrence> all, int page, String base) {
+      int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+      int p = Math.min(Math.max(1, page), pages);
+      int from = (p - 1) * PAGE_SIZE;
+      int to = Math.min(all.size(), from + PAGE_SIZE);
+      return new Rows(
+          all.subList(from, to),
+          all.isEmpty() ? 0 : from + 1,
+          to,
+          all.size(),
+          p > 1 ? base + (p - 1) : null,
+          p < pages ? base + (p + 1) : null);
+    }
+  }
 
   /** The filters of the occurrence table (empty string: no filter). */
   public record Filter(String chat, String item, String signal) {
@@ -161,7 +193,9 @@ public final class ReportView {
                 o.path("signal").asText(""),
                 distance,
                 o.path("forwarded").asBoolean(),
-                o.path("reference").asText(o.path("file").asText(""))));
+                o.path("reference").asText(o.path("file").asText("")),
+                o.path("chat_id").isNumber() ? o.get("chat_id").asText() : "",
+                o.path("message_id").isNumber() ? o.get("message_id").asText() : ""));
       }
     }
     return out;

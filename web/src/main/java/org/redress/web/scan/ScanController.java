@@ -95,8 +95,34 @@ public final class ScanController {
               .orElseThrow(() -> WebException.notFound(j.id()));
       ReportView.Filter f =
           new ReportView.Filter(param(ctx, "chat"), param(ctx, "item"), param(ctx, "signal"));
+      int pageNo = 1;
+      try {
+        pageNo = Math.max(1, Integer.parseInt(param(ctx, "page")));
+      } catch (NumberFormatException e) {
+        // no or a bad page number: the first page
+      }
+      String base =
+          url(j)
+              + "?chat="
+              + enc(f.chat())
+              + "&item="
+              + enc(f.item())
+              + "&signal="
+              + enc(f.signal())
+              + "&page=";
       web.render(
-          ctx, "scan/report.jte", "c", c, "scan", j, "r", r, "f", f, "rows", r.occurrences(f));
+          ctx,
+          "scan/report.jte",
+          "c",
+          c,
+          "scan",
+          j,
+          "r",
+          r,
+          "f",
+          f,
+          "rows",
+          ReportView.Rows.of(r.occurrences(f), pageNo, base));
     } else {
       web.render(ctx, "scan/progress.jte", "c", c, "scan", j);
     }
@@ -153,6 +179,10 @@ public final class ScanController {
   private ScanJob job(CaseStore.CaseInfo c, Context ctx) {
     String id = ctx.pathParam("scan");
     return web.scans().get(c.id(), id).orElseThrow(() -> WebException.notFound(id));
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static String param(Context ctx, String name) {

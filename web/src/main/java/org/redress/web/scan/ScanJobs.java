@@ -64,6 +64,19 @@ public final class ScanJobs implements AutoCloseable {
   private final Map<String, ScanJob> running = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
 
+  /** The last reports read, parsed (access order; at most {@value #CACHED} kept). */
+  private final Map<String, JsonNode> parsed =
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> e) {
+          return size() > CACHED;
+        }
+      };
+
+  private static final int CACHED = 4;
+
   /** The scans of the cases in {@code cases}, matched against banks in {@code database}. */
   public ScanJobs(CaseStore cases, Workspace database, Clock clock) {
     this.cases = cases;
@@ -220,17 +233,31 @@ public final class ScanJobs implements AutoCloseable {
     return out;
   }
 
-  /** The stored spread report of a finished scan. */
+  /**
+   * The stored spread report of a finished scan. Reports never change once written, so the last few
+   * read are kept parsed.
+   */
   public Optional<JsonNode> report(String caseId, String scanId) {
     if (!ID.matcher(scanId).matches()) {
       return Optional.empty();
+    }
+    String key = key(caseId, scanId);
+    synchronized (parsed) {
+      JsonNode hit = parsed.get(key);
+      if (hit != null) {
+        return Optional.of(hit);
+      }
     }
     Path f = dir(caseId, scanId).resolve("report.json");
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readTree(Files.readString(f, StandardCharsets.UTF_8)));
+      JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+      synchronized (parsed) {
+        parsed.put(key, n);
+      }
+      return Optional.of(n);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to read the report " + f, e);
     }

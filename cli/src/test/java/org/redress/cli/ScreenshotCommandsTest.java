@@ -1,0 +1,79 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.screenshots.ScreenText;
+import org.redress.screenshots.SyntheticScreenshots;
+
+/** {@code match} and {@code scan} find a bank picture shown inside a screenshot and name where. */
+class ScreenshotCommandsTest {
+  @TempDir static Path tmp;
+  static Path ws;
+  static Path shots;
+  static SyntheticScreenshots.Shot shot;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    ws = tmp.resolve("ws");
+    Path her = tmp.resolve("her.png");
+    Files.write(her, SampleImages.png(SampleImages.scene(640, 480, 77)));
+    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "victim").exit()).isZero();
+    assertThat(CliRun.of("bank", "add", "--workspace=" + ws, "victim", her.toString()).exit())
+        .isZero();
+    shots = Files.createDirectories(tmp.resolve("shots"));
+    shot = SyntheticScreenshots.withSystemFont().render(SampleImages.scene(640, 480, 77),
+        SyntheticScreenshots.Layout.PHONE_CHANNEL_EN, 5);
+    Files.write(shots.resolve("from-a-friend.jpg"), SampleImages.jpeg(shot.image(), 0.8f));
+  }
+
+  @Test
+  void match_screenshotShowingABankPicture_printsTheRegion() {
+    CliRun r = CliRun.of("match", "--workspace=" + ws, "--bank", "victim",
+        shots.resolve("from-a-friend.jpg").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("from-a-friend.jpg#region=", "\tvictim\t");
+  }
+
+  @Test
+  void match_noScreenshots_findsNothing() {
+    CliRun r = CliRun.of("match", "--workspace=" + ws, "--bank", "victim", "--no-screenshots",
+        shots.resolve("from-a-friend.jpg").toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void scan_screenshot_occurrenceNamesTheRegionAndCountsAreReadFacts() throws Exception {
+    Path json = tmp.resolve("shots.json");
+    CliRun r = CliRun.of("scan", "--workspace=" + ws, shots.toString(), "--bank", "victim",
+        "--json", json.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    JsonNode occ = report.at("/items/0/occurrences/0");
+    assertThat(occ.path("region").asText()).matches("\\d+,\\d+,\\d+,\\d+");
+    JsonNode read = report.at("/read_facts/0");
+    assertThat(read.path("read_from").asText()).isEqualTo("screenshot");
+    assertThat(read.path("label_zh").asText()).isEqualTo("从截图识别");
+    if (ScreenText.unavailable().isPresent()) {
+      assertThat(read.path("problem").asText()).contains("tesseract-ocr");
+      assertThat(r.err()).contains("Tesseract");
+      return;
+    }
+    assertThat(report.at("/facts/distribution/group/members").asLong())
+        .isEqualTo(shot.members());
+    assertThat(report.at("/facts/distribution/counts/clicks").asLong())
+        .as(report.get("read_facts").toString()).isEqualTo(shot.views());
+    assertThat(report.at("/facts_provenance/distribution.counts.clicks/read_from").asText())
+        .isEqualTo("screenshot");
+    assertThat(report.get("facts_trace").toString()).contains("from-a-friend.jpg");
+  }
+}

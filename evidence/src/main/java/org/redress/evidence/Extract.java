@@ -1,0 +1,72 @@
+package org.redress.evidence;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+
+/**
+ * Writes originals back out of the locker or a package (issue 13 point 6): into a folder created
+ * 0700, each file created 0600 under a temp name, checked against its logged SHA-256, then moved
+ * to {@code <item id>-<file name>}; an existing file is never overwritten.
+ */
+final class Extract {
+  private Extract() {}
+
+  /** Something that writes an item's verified bytes (and throws if they do not verify). */
+  interface Source {
+    void write(OutputStream out) throws EvidenceException, IOException;
+  }
+
+  static void prepare(Path dir) throws EvidenceException {
+    try {
+      if (!Files.isDirectory(dir)) {
+        Durable.createDirs(dir);
+      }
+      if (Durable.isPosix(dir)) {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      }
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to create " + dir + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  /** The file name an item is written under. */
+  static String name(long id, String fileName) {
+    return String.format(Locale.ROOT, "%d-%s", id, Recover.safeName(fileName));
+  }
+
+  static Path write(Path dir, String name, Source src) throws EvidenceException {
+    Path target = dir.resolve(name);
+    if (Files.exists(target)) {
+      throw new EvidenceException("refusing to overwrite existing file " + target);
+    }
+    Path tmp = dir.resolve("." + name + ".tmp-" + System.nanoTime());
+    try {
+      try (OutputStream out = java.nio.channels.Channels.newOutputStream(Durable.openOwnerOnly(
+          tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        src.write(out);
+      }
+      try {
+        Files.createLink(target, tmp);
+      } catch (FileAlreadyExistsException ex) {
+        throw new EvidenceException("refusing to overwrite existing file " + target);
+      } catch (UnsupportedOperationException ex) {
+        Files.move(tmp, target);
+      }
+      return target;
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to write " + target + ": " + ex.getMessage(), ex);
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // a temp file of a failed extraction; the target was not written
+      }
+    }
+  }
+}

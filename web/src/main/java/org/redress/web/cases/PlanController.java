@@ -1,0 +1,101 @@
+package org.redress.web.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.redress.law.Assessment;
+import org.redress.law.CaseFacts;
+import org.redress.law.InvalidFactsException;
+import org.redress.law.Jurisdiction;
+import org.redress.lawcn.ChineseLaw;
+import org.redress.web.Web;
+import org.redress.web.scan.ScanJob;
+
+/**
+ * The assessment as an action plan: what to do today, then next; deadlines soonest first with the
+ * days left; each action with the provisions behind it; the questions that would settle what is
+ * still open. The facts are the case's {@code facts.json} when there is one (the demo's), else the
+ * facts the latest finished scan proved (counts, dates, chats: nothing personal).
+ */
+public final class PlanController {
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  private final Web web;
+
+  /** The controller over the app's shared parts. */
+  public PlanController(Web web) {
+    this.web = web;
+  }
+
+  /** {@code GET /cases/{id}/plan}. */
+  public void show(Context ctx) {
+    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Jurisdiction law = ChineseLaw.jurisdiction();
+    Optional<Facts> facts = facts(c);
+    if (facts.isEmpty()) {
+      web.render(
+          ctx, "cases/plan.jte", "c", c, "a", null, "law", law, "source", "", "problem", null);
+      return;
+    }
+    LocalDate today = LocalDate.now(web.clock().withZone(BEIJING));
+    try {
+      CaseFacts f = law.parseFacts(facts.get().text());
+      Assessment a = law.assess(f, today);
+      web.render(
+          ctx,
+          "cases/plan.jte",
+          "c",
+          c,
+          "a",
+          a,
+          "law",
+          law,
+          "source",
+          facts.get().source(),
+          "problem",
+          null);
+    } catch (InvalidFactsException e) {
+      web.render(
+          ctx,
+          "cases/plan.jte",
+          "c",
+          c,
+          "a",
+          null,
+          "law",
+          law,
+          "source",
+          facts.get().source(),
+          "problem",
+          e.getMessage());
+    }
+  }
+
+  private record Facts(String text, String source) {}
+
+  private Optional<Facts> facts(CaseStore.CaseInfo c) {
+    Path file = web.cases().dir(c.id()).resolve("facts.json");
+    try {
+      if (Files.isRegularFile(file)) {
+        return Optional.of(new Facts(Files.readString(file, StandardCharsets.UTF_8), "facts"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + file, e);
+    }
+    for (ScanJob j : web.scans().list(c.id())) {
+      if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
+        Optional<JsonNode> r = web.scans().report(c.id(), j.id());
+        if (r.isPresent() && r.get().has("facts")) {
+          return Optional.of(new Facts(r.get().get("facts").toString(), "scan"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
