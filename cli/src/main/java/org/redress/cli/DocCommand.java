@@ -59,7 +59,8 @@ public final class DocCommand implements Callable<Integer> {
   List<Path> reports = new ArrayList<>();
 
   @Option(names = "--evidence-manifest", paramLabel = "FILE",
-      description = "Evidence package manifest.json, or the package .zip.")
+      description = "The evidence package .zip (verified before any hash is quoted), or a bare "
+          + "manifest.json (quoted unverified, with a warning).")
   Path manifest;
 
   @Option(names = "--parties", paramLabel = "FILE",
@@ -126,6 +127,11 @@ public final class DocCommand implements Callable<Integer> {
       throw new ExitCodes.DataException(facts + ": " + e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
+    if (manifest != null
+        && !manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      err.println("redress: warning: " + manifest + " is a bare manifest: its hashes are quoted"
+          + " unverified; pass the evidence package .zip to have them verified");
+    }
     Documents docs = Documents.builder().date(d).generator(version()).font(font)
         .layout(Documents.Layout.parse(layout).orElseThrow(() -> new ExitCodes.UsageException(
             "--layout must be elements or narrative, was '" + layout + "'")))

@@ -68,26 +68,25 @@ class InputErrorsTest {
   }
 
   @Test
-  void read_manifestZipWithoutManifest_saysSo() throws IOException {
-    Path z = dir.resolve("package.zip");
-    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(z))) {
-      out.putNextEntry(new java.util.zip.ZipEntry("checkpoint.txt"));
-      out.write("x".getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
-    }
-    assertThatThrownBy(() -> CaseInputs.files(facts()).evidence(z).read())
-        .hasMessage(z + ": no manifest.json in the package");
-  }
-
-  @Test
-  void read_manifestInsideZip_readsTheItems() throws IOException {
+  void read_packageThatDoesNotVerify_isRefusedNotQuoted() throws IOException {
+    // A ZIP holding a manifest but no checkpoint or proofs: its hashes cannot be verified, so no
+    // document may quote them (issue 17 point 2).
     Path z = dir.resolve("package.zip");
     try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(z))) {
       out.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
       out.write(Files.readAllBytes(SampleCase.file("evidence-manifest.json")));
       out.closeEntry();
     }
-    CaseInputs in = CaseInputs.files(facts()).evidence(z).read();
+    assertThatThrownBy(() -> CaseInputs.files(facts()).evidence(z).read())
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith(z + ": the evidence package did not verify: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void read_bareManifest_readsTheCorrectedItems() throws IOException {
+    CaseInputs in = CaseInputs.files(facts()).evidence(SampleCase.file("evidence-manifest.json"))
+        .read();
     String md = SampleCase.documents().markup(DocumentKind.EVIDENCE_LIST, Lang.EN, in);
     for (String h : DocumentsTest.MANIFEST_HASHES) {
       assertThat(md).contains(h);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import org.redress.documents.InputException;
+import org.redress.evidence.PackageRejectedException;
+import org.redress.evidence.PackageVerifier;
+import org.redress.evidence.VerifiedManifest;
 
 /**
  * The manifest of an exported evidence package ({@code manifest.json}, format
@@ -49,11 +47,22 @@ public final class EvidenceManifest {
   private final Path file;
   private final Optional<String> caseId;
   private final List<Item> items;
+  private final boolean verified;
 
-  private EvidenceManifest(Path file, Optional<String> caseId, List<Item> items) {
+  private EvidenceManifest(Path file, Optional<String> caseId, List<Item> items,
+      boolean verified) {
     this.file = file;
     this.caseId = caseId;
     this.items = List.copyOf(items);
+    this.verified = verified;
+  }
+
+  /**
+   * Whether the items come from a package that verified (a {@code .zip}); a bare
+   * {@code manifest.json} cannot be verified on its own.
+   */
+  public boolean verified() {
+    return verified;
   }
 
   /**
@@ -62,30 +71,35 @@ public final class EvidenceManifest {
    * @throws InputException naming the file and the missing or malformed field
    */
   public static EvidenceManifest read(Path file) {
-    Src src;
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-      try (ZipFile zip = new ZipFile(file.toFile())) {
-        ZipEntry e = zip.getEntry("manifest.json");
-        if (e == null) {
-          throw new InputException(file, "no manifest.json in the package");
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-          src = Src.parse(file.resolve("manifest.json"), in, false);
-        }
-      } catch (NoSuchFileException e) {
-        throw new InputException(file, "no such file");
-      } catch (ZipException e) {
-        throw new InputException(file, "not a valid ZIP package: " + e.getMessage(), e);
-      } catch (IOException e) {
-        if (!file.toFile().exists()) {
-          throw new InputException(file, "no such file");
-        }
-        throw new InputException(file, "failed to read: " + e.getMessage(), e);
-      }
-    } else {
-      src = Src.read(file, false);
+      return verified(file);
     }
-    return parse(src);
+    return parse(Src.read(file, false));
+  }
+
+  /**
+   * Reads a package through evidence's verifier (issue 17 point 2): documents never quote a
+   * SHA-256 from a package that did not verify.
+   */
+  private static EvidenceManifest verified(Path zip) {
+    if (!java.nio.file.Files.isRegularFile(zip)) {
+      throw new InputException(zip, "no such file");
+    }
+    VerifiedManifest v;
+    try {
+      v = PackageVerifier.readVerified(zip);
+    } catch (PackageRejectedException e) {
+      throw new InputException(zip, "the evidence package did not verify: "
+          + e.getMessage().replace(zip.toString(), "").replace("package  did not verify: ", ""),
+          e);
+    }
+    List<Item> items = new ArrayList<>();
+    for (VerifiedManifest.Item it : v.items()) {
+      items.add(new Item(it.id(), it.logIndex(), it.sha256(), OptionalLong.of(it.size()),
+          Optional.of(it.capturedAt().toString()), it.sourceKind(), it.sourceValue(),
+          it.captureMethod(), it.fileName(), it.mediaType(), it.note()));
+    }
+    return new EvidenceManifest(zip, Optional.of(v.caseId()), items, true);
   }
 
   private static EvidenceManifest parse(Src src) {
@@ -129,7 +143,7 @@ public final class EvidenceManifest {
       }
     }
     return new EvidenceManifest(
-        src.file(), src.text(src.root(), "", "case"), new ArrayList<>(byItem.values()));
+        src.file(), src.text(src.root(), "", "case"), new ArrayList<>(byItem.values()), false);
   }
 
   private static Item item(Src src, JsonNode meta, String mb, long item, long leafIndex, String sha,

@@ -349,7 +349,7 @@ public final class Model {
 
   private Map<String, Object> itemRow(EvidenceManifest.Item it) {
     Map<String, Object> m = new LinkedHashMap<>();
-    String media = kindName(it.mediaType());
+    String media = kindName(it.mediaType(), it.fileName());
     String kind = it.sourceKind().orElse("");
     String value = it.sourceValue().orElse("");
     java.util.regex.Matcher tg = TELEGRAM_POST.matcher(value);
@@ -431,8 +431,10 @@ public final class Model {
     return w.lang() == Lang.ZH ? cjk && !latinWord : !cjk;
   }
 
-  private String kindName(Optional<String> mediaType) {
-    String t = mediaType.orElse("");
+  private String kindName(Optional<String> mediaType, Optional<String> fileName) {
+    String f = fileName.orElse("").toLowerCase(Locale.ROOT);
+    String t = mediaType.orElse(f.matches(".*\\.(jpe?g|png|gif|webp|heic|bmp)") ? "image/"
+        : f.matches(".*\\.(mp4|mov|avi|mkv|webm|3gp)") ? "video/" : "");
     if (t.startsWith("image/")) {
       return w.t("图片", "Image");
     }
@@ -646,10 +648,11 @@ public final class Model {
   private String deadlineKind(String k) {
     return switch (k) {
       case "prosecution" -> w.t("追诉期限届满", "limitation for prosecution ends");
-      case "punishment", "administrative" -> w.t("治安处罚时限届满", "administrative time limit ends");
-      case "civil", "limitation" -> w.t("诉讼时效届满", "civil limitation period ends");
-      case "" -> w.t("期限", "deadline");
-      default -> k;
+      case "punishment", "administrative", "police_discovery" ->
+          w.t("治安管理处罚追究时效届满", "administrative time limit ends");
+      case "civil", "limitation", "civil_claim" ->
+          w.t("诉讼时效届满", "civil limitation period ends");
+      default -> w.t("期限届满", "deadline");
     };
   }
 
