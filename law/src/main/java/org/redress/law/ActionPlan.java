@@ -271,7 +271,9 @@ public record ActionPlan(
         continue;
       }
       if (n.section().equals("step")) {
-        steps.computeIfAbsent(Kind.fromKey(Objects.requireNonNull(n.action())), x -> new ArrayList<>()).add(n);
+        // LawBook requires an action for every step.
+        Kind stepKind = Kind.fromKey(Objects.requireNonNull(n.action()));
+        steps.computeIfAbsent(stepKind, x -> new ArrayList<>()).add(n);
       } else if (n.section().equals("connection")) {
         connections.add(n);
       } else {
@@ -469,7 +471,10 @@ public record ActionPlan(
             ("by " + date + "; met on " + d.stoppedOn() + ". " + rule.en()).strip());
       case "stopped":
         return new Text(
-            "自" + zhDate(Objects.requireNonNull(d.stoppedOn())) + "起不受期限限制。" + rule.zh(),
+            "自"
+                + zhDate(Objects.requireNonNull(d.stoppedOn()))
+                + "起不受期限限制。"
+                + rule.zh(),
             ("no limit since " + d.stoppedOn() + ". " + rule.en()).strip());
       default:
         return new Text(
