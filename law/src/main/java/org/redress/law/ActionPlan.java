@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a victim can do, in the order to do it: a few actions (preserve evidence, report to the
@@ -63,6 +64,8 @@ public record ActionPlan(
     }
 
     /**
+     * The status for its key.
+     *
      * @throws IllegalArgumentException for an unknown word
      */
     public static Status fromKey(String key) {
@@ -91,6 +94,8 @@ public record ActionPlan(
     }
 
     /**
+     * The action kind for its key.
+     *
      * @throws IllegalArgumentException for an unknown word
      */
     public static Kind fromKey(String key) {
@@ -116,8 +121,8 @@ public record ActionPlan(
       Text title,
       Text authority,
       Status status,
-      LocalDate by,
-      Long daysLeft,
+      @Nullable LocalDate by,
+      @Nullable Long daysLeft,
       boolean urgent,
       List<Ground> grounds,
       List<PlanNote> steps) {}
@@ -139,9 +144,9 @@ public record ActionPlan(
       String provision,
       Status status,
       String route,
-      String tier,
+      @Nullable String tier,
       Text citation,
-      Text penalty,
+      @Nullable Text penalty,
       Text authority,
       List<Text> needs,
       List<String> unconfirmed) {}
@@ -176,7 +181,7 @@ public record ActionPlan(
       Kind action,
       String kind,
       LocalDate date,
-      LocalDate latest,
+      @Nullable LocalDate latest,
       long daysLeft,
       boolean urgent,
       String state,
@@ -266,7 +271,9 @@ public record ActionPlan(
         continue;
       }
       if (n.section().equals("step")) {
-        steps.computeIfAbsent(Kind.fromKey(n.action()), x -> new ArrayList<>()).add(n);
+        // LawBook requires an action for every step.
+        Kind stepKind = Kind.fromKey(Objects.requireNonNull(n.action()));
+        steps.computeIfAbsent(stepKind, x -> new ArrayList<>()).add(n);
       } else if (n.section().equals("connection")) {
         connections.add(n);
       } else {
@@ -347,7 +354,7 @@ public record ActionPlan(
     for (String p : facts.schema().paths()) {
       if ((p.startsWith("acts.") || p.startsWith("distribution.")) && facts.get(p) != null) {
         Object v = facts.get(p);
-        if (Boolean.TRUE.equals(v) || v instanceof BigDecimal && ((BigDecimal) v).signum() > 0) {
+        if (Boolean.TRUE.equals(v) || (v instanceof BigDecimal && ((BigDecimal) v).signum() > 0)) {
           return true;
         }
       }
@@ -411,7 +418,7 @@ public record ActionPlan(
     return later ? Status.LATER_STEP : Status.NEEDS_DECISION;
   }
 
-  private static DeadlineRow row(Kind k, Finding f, LocalDate asOf) {
+  private static @Nullable DeadlineRow row(Kind k, Finding f, LocalDate asOf) {
     Finding.Deadline d = f.deadline();
     if (d == null || d.date() == null) {
       return null;
@@ -427,7 +434,7 @@ public record ActionPlan(
     } else {
       state = "open";
     }
-    Text wording = wording(f, d, state, days);
+    Text wording = wording(d, state, days);
     return new DeadlineRow(
         f.provision(),
         k,
@@ -441,29 +448,38 @@ public record ActionPlan(
         d.basis());
   }
 
-  private static Text wording(Finding f, Finding.Deadline d, String state, long days) {
+  private static Text wording(Finding.Deadline d, String state, long days) {
     String range = d.latest() == null ? "" : "至" + zhDate(d.latest());
     String rangeEn = d.latest() == null ? "" : " to " + d.latest();
     Text rule = d.note() == null ? new Text("", "") : d.note();
+    // row() keeps only deadlines with a date; met and stopped rows have a stoppedOn day.
+    LocalDate date = Objects.requireNonNull(d.date());
     switch (state) {
       case "open":
         return new Text(
-            String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", zhDate(d.date()), range, days, rule.zh()),
+            String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", zhDate(date), range, days, rule.zh()),
             String.format(
-                    Locale.ROOT, "by %s%s (%d days left). %s", d.date(), rangeEn, days, rule.en())
+                    Locale.ROOT, "by %s%s (%d days left). %s", date, rangeEn, days, rule.en())
                 .strip());
       case "met":
         return new Text(
-            zhDate(d.date()) + "前；已于" + zhDate(d.stoppedOn()) + "满足。" + rule.zh(),
-            ("by " + d.date() + "; met on " + d.stoppedOn() + ". " + rule.en()).strip());
+            zhDate(date)
+                + "前；已于"
+                + zhDate(Objects.requireNonNull(d.stoppedOn()))
+                + "满足。"
+                + rule.zh(),
+            ("by " + date + "; met on " + d.stoppedOn() + ". " + rule.en()).strip());
       case "stopped":
         return new Text(
-            "自" + zhDate(d.stoppedOn()) + "起不受期限限制。" + rule.zh(),
+            "自"
+                + zhDate(Objects.requireNonNull(d.stoppedOn()))
+                + "起不受期限限制。"
+                + rule.zh(),
             ("no limit since " + d.stoppedOn() + ". " + rule.en()).strip());
       default:
         return new Text(
-            zhDate(d.date()) + range + "已届满。" + rule.zh(),
-            ("passed on " + d.date() + rangeEn + ". " + rule.en()).strip());
+            zhDate(date) + range + "已届满。" + rule.zh(),
+            ("passed on " + date + rangeEn + ". " + rule.en()).strip());
     }
   }
 

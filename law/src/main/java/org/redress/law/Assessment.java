@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Findings with the action plan built from them, and the one reader and writer of their JSON form
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param findings the findings
  * @param plan the plan, or null in a findings file written without one
  */
-public record Assessment(Findings findings, ActionPlan plan) {
+public record Assessment(Findings findings, @Nullable ActionPlan plan) {
   private static final Set<String> STATUSES =
       Set.of("applies", "possible", "time_barred", "not_applicable");
   private static final Set<String> ROUTES = Set.of("administrative", "civil", "criminal", "other");
@@ -248,7 +249,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
       return v.asText();
     }
 
-    String optStr(JsonNode n, String field) {
+    @Nullable String optStr(JsonNode n, String field) {
       JsonNode v = n.get(field);
       return v == null || v.isNull() ? null : v.asText();
     }
@@ -262,7 +263,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
       }
     }
 
-    LocalDate optDate(JsonNode n, String field, String base) {
+    @Nullable LocalDate optDate(JsonNode n, String field, String base) {
       return optStr(n, field) == null ? null : date(n, field, base);
     }
 
@@ -288,7 +289,7 @@ public record Assessment(Findings findings, ActionPlan plan) {
       return new Text(str(v, "zh", at(base, field)), str(v, "en", at(base, field)));
     }
 
-    Text optText(JsonNode n, String field, String base) {
+    @Nullable Text optText(JsonNode n, String field, String base) {
       JsonNode v = n.get(field);
       return v == null || v.isNull() ? null : text(n, field, base);
     }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validated case facts in the {@code redress/case-facts@1} format. A key that is absent is unknown,
@@ -116,7 +118,7 @@ public final class CaseFacts {
    *
    * @throws IllegalArgumentException for a path that is not in the schema
    */
-  public Object get(String path) {
+  public @Nullable Object get(String path) {
     if (!schema.isPath(path)) {
       throw new IllegalArgumentException("not a case-facts key: " + path);
     }
@@ -222,7 +224,8 @@ public final class CaseFacts {
       if (v.isNull()) {
         continue; // explicitly unknown
       }
-      out.put(path, convert(path, schema.type(path), v));
+      // path is a leaf key of the schema, so it has a type.
+      out.put(path, convert(path, Objects.requireNonNull(schema.type(path)), v));
     }
   }
 

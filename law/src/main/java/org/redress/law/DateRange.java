@@ -2,6 +2,7 @@ package org.redress.law;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The days a version is in force, both ends inclusive; {@code to} is null while still in force.
@@ -9,8 +10,10 @@ import java.util.Objects;
  * @param from first day in force
  * @param to last day in force, or null
  */
-public record DateRange(LocalDate from, LocalDate to) {
+public record DateRange(LocalDate from, @Nullable LocalDate to) {
   /**
+   * A range from {@code from} to {@code to}.
+   *
    * @throws IllegalArgumentException when {@code to} is before {@code from}
    */
   public DateRange {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a {@link LawBook} against {@link CaseFacts} on a given assessment date.
@@ -42,6 +43,7 @@ public final class Engine {
    * @throws InvalidFactsException when the facts give no date of conduct, or the assessment date
    *     precedes it
    */
+  @SuppressWarnings("StringSplitter") // act words are validated by LawBook with the same split
   public Findings assess(CaseFacts facts, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     LocalDate conduct = facts.conductDate();
@@ -98,7 +100,7 @@ public final class Engine {
                   e.getValue(),
                   facts,
                   asOf,
-                  endOf.get(e.getKey()),
+                  Objects.requireNonNull(endOf.get(e.getKey())),
                   act.equals("any") ? sample.act() : act));
         }
       } catch (NoVersionException e) {
@@ -142,6 +144,7 @@ public final class Engine {
   }
 
   /** The version that governs conduct on {@code conduct} when decided on {@code asOf}. */
+  @SuppressWarnings("ReferenceEquality") // one Version object per version: identity is the test
   Choice choose(String lineage, LocalDate conduct, LocalDate asOf) {
     Version then = book.versionAt(lineage, conduct);
     Choice c = new Choice(then, conduct);
@@ -176,7 +179,7 @@ public final class Engine {
       newer.notes.addAll(c.notes);
       return newer;
     }
-    Provision.Severity sev = now.provision().severity();
+    Provision.Severity sev = Objects.requireNonNull(now.provision()).severity();
     if (sev != null && sev.value().equals("lighter")) {
       Choice newer = new Choice(now, asOf);
       newer.unconfirmed.addAll(c.unconfirmed);
@@ -227,12 +230,13 @@ public final class Engine {
 
   private Finding evaluate(
       Choice c, CaseFacts facts, LocalDate asOf, LocalDate actEnd, String act) {
-    Provision p = c.version.provision();
+    // Absent versions are skipped before evaluation.
+    Provision p = Objects.requireNonNull(c.version.provision(), "absent version");
     LocalDate lawDate = c.lawDate;
     Expr.Env env =
         new Expr.Env() {
           @Override
-          public Object fact(String path) {
+          public @Nullable Object fact(String path) {
             return facts.get(path);
           }
 
@@ -299,7 +303,7 @@ public final class Engine {
     String status;
     if (anyFalse || tiersFalse) {
       status = "not_applicable";
-    } else if (waits.isEmpty() && tier != null || waits.isEmpty() && p.tiers().isEmpty()) {
+    } else if ((waits.isEmpty() && tier != null) || (waits.isEmpty() && p.tiers().isEmpty())) {
       status = "applies";
     } else {
       status = "possible";
@@ -367,11 +371,13 @@ public final class Engine {
       unconfirmed.add(0, p.id() + " text is " + p.status());
     }
     if (deadline != null && deadline.date() != null) {
-      Provision rule = book.provision(p.limitation()).orElseThrow();
+      Provision rule = book.provision(Objects.requireNonNull(p.limitation())).orElseThrow();
       rule.unconfirmed().forEach(u -> unconfirmed.add(rule.id() + ": " + u));
     }
-    StringBuilder zh = new StringBuilder(p.explain().zh());
-    StringBuilder en = new StringBuilder(p.explain().en());
+    // LawBook requires authority and explain for every evaluated provision.
+    Text explain = Objects.requireNonNull(p.explain(), p.id() + ": explain");
+    StringBuilder zh = new StringBuilder(explain.zh());
+    StringBuilder en = new StringBuilder(explain.en());
     zh.append(" 依据：")
         .append(p.instrument().title().zh())
         .append("（")
@@ -396,7 +402,7 @@ public final class Engine {
     }
     return new Finding(
         p.id(),
-        p.route(),
+        Objects.requireNonNull(p.route(), p.id() + ": route"),
         status,
         tier == null ? null : tier.tier(),
         List.copyOf(basis),
@@ -405,7 +411,7 @@ public final class Engine {
         List.copyOf(satisfied),
         List.copyOf(missing),
         deadline,
-        p.authority(),
+        Objects.requireNonNull(p.authority(), p.id() + ": authority"),
         new Text(zh.toString().strip(), en.toString().strip()),
         p.status(),
         List.copyOf(unconfirmed),
@@ -423,7 +429,7 @@ public final class Engine {
    * conduct but before the decision governs it unless an earlier interpretation on the same point
    * governed the conduct (then the earlier one stays, a heavier new one is not used).
    */
-  private String timing(
+  private @Nullable String timing(
       Provision.Tier t,
       LocalDate lawDate,
       LocalDate asOf,
@@ -512,7 +518,8 @@ public final class Engine {
   }
 
   private String cite(Version v) {
-    return v.absent() ? "（" + v.instrument().title().zh() + "无此规定）" : cite(v.provision().id());
+    Provision p = v.provision();
+    return p == null ? "（" + v.instrument().title().zh() + "无此规定）" : cite(p.id());
   }
 
   private String instrumentName(String id) {
@@ -529,13 +536,15 @@ public final class Engine {
     }
   }
 
-  private Finding.Deadline deadline(
-      Provision p, Provision.Tier tier, CaseFacts facts, LocalDate end, String action) {
+  private Finding.@Nullable Deadline deadline(
+      Provision p, Provision.@Nullable Tier tier, CaseFacts facts, LocalDate end, String action) {
     if (p.limitation() == null) {
       return null; // the data records no time limit for this route
     }
     Provision ruleP = book.provision(p.limitation()).orElseThrow();
-    Provision.LimitationRule r = ruleP.limitationRule();
+    // LawBook checks that every limitation ID names a limitation rule.
+    Provision.LimitationRule r =
+        Objects.requireNonNull(ruleP.limitationRule(), ruleP.id() + ": not a limitation rule");
     switch (r.type()) {
       case "none":
         return new Finding.Deadline(
@@ -543,7 +552,7 @@ public final class Engine {
       case "discovery":
         {
           // PSAPL 2012 Art 22 / 2025 Art 25: only the police's discovery within the period counts.
-          LocalDate date = r.period().after(end);
+          LocalDate date = period(r).after(end);
           return new Finding.Deadline(
               r.deadlineKind(), date, null, ruleP.id(), stopped(r, facts, date), false, r.note());
         }
@@ -568,13 +577,16 @@ public final class Engine {
             throw new LawDataException(
                 p.id() + ": no tier gives a maximum penalty for " + ruleP.id());
           }
-          return prosecution(r, ruleP, facts, date, latest.equals(date) ? null : latest, action);
+          return prosecution(r, ruleP, facts, date, date.equals(latest) ? null : latest, action);
         }
       case "claim":
         {
           LocalDate first = facts.date("conduct.first_act").orElse(end);
           LocalDate longstop = r.longstop() == null ? null : r.longstop().after(first);
-          LocalDate start = facts.date(r.starts()).orElse(null);
+          LocalDate start =
+              facts
+                  .date(Objects.requireNonNull(r.starts(), ruleP.id() + ": claim without starts"))
+                  .orElse(null);
           Provision.MinorStart m = r.minors();
           if (m != null
               && facts.get("victims.youngest_age") != null
@@ -588,17 +600,18 @@ public final class Engine {
               }
             }
           }
-          LocalDate date = start == null ? null : r.period().after(start);
+          LocalDate date = start == null ? null : period(r).after(start);
           LocalDate told = r.stops() == null ? null : facts.date(r.stops()).orElse(null);
           Text note = r.note();
           if (date != null && told != null && !told.isBefore(start) && !told.isAfter(date)) {
             // A police report asking for protection interrupts the civil limitation: the period
             // runs again from the report (the SPC limitation rules; see time-rules.yaml).
-            date = r.period().after(told);
+            date = period(r).after(told);
+            Text ruleNote = Objects.requireNonNull(r.note(), ruleP.id() + ": note");
             note =
                 new Text(
-                    r.note().zh() + "已于" + ActionPlan.zhDate(told) + "报案，诉讼时效自报案之日起中断并重新计算。",
-                    r.note().en()
+                    ruleNote.zh() + "已于" + ActionPlan.zhDate(told) + "报案，诉讼时效自报案之日起中断并重新计算。",
+                    ruleNote.en()
                         + " The report to the police on "
                         + told
                         + " interrupted the "
@@ -625,7 +638,7 @@ public final class Engine {
       Provision ruleP,
       CaseFacts facts,
       LocalDate date,
-      LocalDate latest,
+      @Nullable LocalDate latest,
       String action) {
     FactsSchema s = facts.schema();
     LocalDate limit = latest == null ? date : latest;
@@ -698,6 +711,11 @@ public final class Engine {
     return new Finding.Deadline(r.deadlineKind(), date, latest, ruleP.id(), null, false, r.note());
   }
 
+  /** The period of a discovery or claim rule (LawBook requires one for those types). */
+  private static Provision.Period period(Provision.LimitationRule r) {
+    return Objects.requireNonNull(r.period(), "limitation rule without a period");
+  }
+
   /** The plan action a provision belongs to on these facts. */
   private static String action(Provision p, CaseFacts facts) {
     for (Provision.ActionWhen a : p.actionWhen()) {
@@ -711,7 +729,7 @@ public final class Engine {
   private static Expr.Env envOf(CaseFacts facts) {
     return new Expr.Env() {
       @Override
-      public Object fact(String path) {
+      public @Nullable Object fact(String path) {
         return facts.get(path);
       }
 
@@ -722,7 +740,8 @@ public final class Engine {
     };
   }
 
-  private static LocalDate stopped(Provision.LimitationRule r, CaseFacts facts, LocalDate date) {
+  private static @Nullable LocalDate stopped(
+      Provision.LimitationRule r, CaseFacts facts, @Nullable LocalDate date) {
     if (r.stops() == null || date == null) {
       return null;
     }

@@ -6,8 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A condition written in the law data, parsed once and evaluated many times.
@@ -28,7 +30,7 @@ final class Expr {
   /** Resolves fact paths and parameters during evaluation. */
   interface Env {
     /** The fact's value (Boolean, BigDecimal, String) or null when the fact is unknown. */
-    Object fact(String path);
+    @Nullable Object fact(String path);
 
     /** The parameter's value; throws when no version of it covers the evaluation date. */
     BigDecimal param(String name);
@@ -109,8 +111,8 @@ final class Expr {
 
   /** A value: boolean, number, string, or unknown (with what it waits for). */
   static final class Val {
-    static final Val TRUE = new Val(Kind.BOOL, Boolean.TRUE, Set.of());
-    static final Val FALSE = new Val(Kind.BOOL, Boolean.FALSE, Set.of());
+    static final Val TRUE = new Val(Kind.BOOL, true, Set.of());
+    static final Val FALSE = new Val(Kind.BOOL, false, Set.of());
 
     enum Kind {
       BOOL,
@@ -120,12 +122,12 @@ final class Expr {
     }
 
     final Kind kind;
-    final Object value;
+    final @Nullable Object value;
 
     /** For unknown values: the fact paths and determinations the result waits for. */
     final Set<String> waitsFor;
 
-    private Val(Kind kind, Object value, Set<String> waitsFor) {
+    private Val(Kind kind, @Nullable Object value, Set<String> waitsFor) {
       this.kind = kind;
       this.value = value;
       this.waitsFor = waitsFor;
@@ -147,11 +149,16 @@ final class Expr {
     }
 
     boolean isTrue() {
-      return kind == Kind.BOOL && (Boolean) value;
+      return kind == Kind.BOOL && (Boolean) value();
     }
 
     boolean isFalse() {
-      return kind == Kind.BOOL && !(Boolean) value;
+      return kind == Kind.BOOL && !(Boolean) value();
+    }
+
+    /** The value of a known result; only {@code UNKNOWN} has none. */
+    Object value() {
+      return Objects.requireNonNull(value, "an unknown value has no value");
     }
 
     boolean isUnknown() {
@@ -336,9 +343,9 @@ final class Expr {
                 + y.kind.name().toLowerCase(Locale.ROOT));
       }
       if (x.kind == Val.Kind.NUM) {
-        return ((BigDecimal) x.value).compareTo((BigDecimal) y.value) == 0;
+        return ((BigDecimal) x.value()).compareTo((BigDecimal) y.value()) == 0;
       }
-      return x.value.equals(y.value);
+      return x.value().equals(y.value);
     }
 
     @Override
@@ -365,7 +372,7 @@ final class Expr {
         return x;
       }
       for (Val o : options) {
-        if (o.kind == x.kind && o.value.equals(x.value)) {
+        if (o.kind == x.kind && o.value().equals(x.value)) {
           return Val.TRUE;
         }
       }
@@ -456,7 +463,7 @@ final class Expr {
     if (v.kind != Val.Kind.NUM) {
       throw new IllegalStateException(op + " needs a number, got " + v);
     }
-    return (BigDecimal) v.value;
+    return (BigDecimal) v.value();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -644,7 +651,7 @@ final class Expr {
               parts.add(or());
             }
             expect(")");
-            int kk = ((BigDecimal) ((Lit) k).val.value).intValueExact();
+            int kk = ((BigDecimal) ((Lit) k).val.value()).intValueExact();
             if (parts.isEmpty() || kk < 1 || kk > parts.size()) {
               throw error("atLeast(k, …) needs 1 <= k <= number of conditions");
             }
@@ -659,7 +666,7 @@ final class Expr {
             expect(",");
             Node cond = or();
             expect(")");
-            return new Undetermined((String) ((Lit) n).val.value, cond);
+            return new Undetermined((String) ((Lit) n).val.value(), cond);
           }
         default:
           throw error("unknown function '" + name + "'");

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vocabulary of case facts a jurisdiction understands: every dotted key with its type ({@code
@@ -97,7 +98,7 @@ public final class FactsSchema {
   }
 
   /** The type of a leaf key: a type word or the list of allowed words; null for none. */
-  Object type(String path) {
+  @Nullable Object type(String path) {
     return types.get(path);
   }
 

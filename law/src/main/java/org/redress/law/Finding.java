@@ -3,6 +3,7 @@ package org.redress.law;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine concluded about one provision, in the {@code redress/findings@1} shape.
@@ -31,13 +32,13 @@ public record Finding(
     String provision,
     String route,
     String status,
-    String tier,
+    @Nullable String tier,
     List<String> basis,
-    Text penalty,
+    @Nullable Text penalty,
     Map<String, Object> penaltyMax,
     List<String> satisfied,
     List<String> missing,
-    Deadline deadline,
+    @Nullable Deadline deadline,
     Text authority,
     Text explanation,
     String confirmation,
@@ -64,10 +65,10 @@ public record Finding(
    */
   public record Deadline(
       String kind,
-      LocalDate date,
-      LocalDate latest,
+      @Nullable LocalDate date,
+      @Nullable LocalDate latest,
       String basis,
-      LocalDate stoppedOn,
+      @Nullable LocalDate stoppedOn,
       boolean lifted,
-      Text note) {}
+      @Nullable Text note) {}
 }

@@ -1,6 +1,7 @@
 package org.redress.law;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of a legal instrument (a statute revision, a judicial interpretation), as read from
@@ -31,7 +32,7 @@ public record Instrument(
     String source,
     String status,
     List<String> unconfirmed,
-    String timeRule,
+    @Nullable String timeRule,
     String file,
     String kind,
     List<String> earlierOnPoint,

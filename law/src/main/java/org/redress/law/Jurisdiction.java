@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public record Jurisdiction(String id, Text name, LawBook book) {
   /**
+   * A jurisdiction from its parts.
+   *
    * @throws NullPointerException for a missing part
    */
   public Jurisdiction {

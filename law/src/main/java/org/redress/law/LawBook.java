@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A body of law loaded from YAML data: instruments, provisions keyed by effective date, parameter
@@ -194,7 +196,7 @@ public final class LawBook {
   static Expr.Env env(CaseFacts facts) {
     return new Expr.Env() {
       @Override
-      public Object fact(String path) {
+      public @Nullable Object fact(String path) {
         return facts.get(path);
       }
 
@@ -290,12 +292,13 @@ public final class LawBook {
    * @throws IllegalArgumentException for an unknown parameter
    */
   public BigDecimal param(String qualified, LocalDate day) {
-    return paramSet(qualified, day).values.get(name(qualified));
+    // paramSet has checked that the set holds the name.
+    return Objects.requireNonNull(paramSet(qualified, day).values.get(name(qualified)));
   }
 
   /** The provision ID that a parameter's value comes from, on a day. */
   public String paramSource(String qualified, LocalDate day) {
-    return paramSet(qualified, day).cites.get(name(qualified));
+    return Objects.requireNonNull(paramSet(qualified, day).cites.get(name(qualified)));
   }
 
   private ParamSet paramSet(String qualified, LocalDate day) {
@@ -367,14 +370,12 @@ public final class LawBook {
     final Map<String, Expr> continuing = new LinkedHashMap<>();
     final List<String[]> citePrefixes = new ArrayList<>();
     final FactsSchema schema;
-    String file;
 
     Loader(FactsSchema schema) {
       this.schema = schema;
     }
 
     void file(String name, String text) {
-      this.file = name;
       JsonNode root;
       try {
         root = Yaml.read(text);
@@ -852,7 +853,7 @@ public final class LawBook {
       return p;
     }
 
-    static List<String> actionWhenKeys(String action, List<Provision.ActionWhen> aw) {
+    static List<String> actionWhenKeys(@Nullable String action, List<Provision.ActionWhen> aw) {
       List<String> out = new ArrayList<>();
       if (action != null) {
         out.add(action);
@@ -1008,7 +1009,7 @@ public final class LawBook {
       return v.asText().strip();
     }
 
-    static String opt(JsonNode n, String field) {
+    static @Nullable String opt(JsonNode n, String field) {
       JsonNode v = n.get(field);
       return v == null || v.isNull() ? null : v.asText().strip();
     }

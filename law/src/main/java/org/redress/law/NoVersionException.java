@@ -8,6 +8,7 @@ public final class NoVersionException extends RuntimeException {
 
   private final String subject;
   private final LocalDate date;
+  private final String message;
 
   /**
    * @param subject the provision lineage, provision ID or parameter namespace
@@ -18,6 +19,13 @@ public final class NoVersionException extends RuntimeException {
     super(message);
     this.subject = subject;
     this.date = date;
+    this.message = message;
+  }
+
+  /** The one-line message given at construction (never null). */
+  @Override
+  public String getMessage() {
+    return message;
   }
 
   /** The lineage, provision ID or parameter namespace that has no version on {@link #date()}. */

@@ -1,6 +1,7 @@
 package org.redress.law;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Article numbers in Chinese numerals (第二百五十三条之一) for citations. */
 final class Numerals {
@@ -44,7 +45,7 @@ final class Numerals {
    * → 第二条第（七）项 ({@code sub} {@code item}), {@code 12} → 第十二条 (or 第十二点 with unit 点). Returns null
    * when the suffix is not a number.
    */
-  static Text article(String suffix, String sub, String unit) {
+  static @Nullable Text article(String suffix, String sub, String unit) {
     String[] parts = suffix.split("-", -1);
     int[] n = new int[parts.length];
     try {

@@ -1,6 +1,7 @@
 package org.redress.law;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule or a practical point the action plan states when its condition holds: the rules that
@@ -22,8 +23,8 @@ import java.util.List;
 public record PlanNote(
     String id,
     String section,
-    String action,
-    String when,
+    @Nullable String action,
+    @Nullable String when,
     Text text,
     List<String> cites,
     String status) {}

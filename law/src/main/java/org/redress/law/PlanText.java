@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -146,7 +147,7 @@ public final class PlanText {
             book.versions(x.lineage()).stream()
                 .filter(v -> !v.absent())
                 .reduce((first, second) -> second)
-                .map(v -> cite(book, v.provision().id(), lang))
+                .map(v -> cite(book, Objects.requireNonNull(v.provision()).id(), lang))
                 .orElse(x.lineage());
         String line =
             zh ? "   · " + cited + "：行为发生时的文本未收录，未作评估。" : "   · " + cited + ": " + x.reason();

@@ -3,6 +3,7 @@ package org.redress.law;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of one provision: its reference ID, official text, English gloss, effective range,
@@ -47,25 +48,25 @@ public record Provision(
     Text article,
     DateRange inForce,
     String rangeStatus,
-    String rangeNote,
+    @Nullable String rangeNote,
     String status,
     List<String> unconfirmed,
     String source,
     String textZh,
     String glossEn,
     String kind,
-    String route,
-    Text authority,
-    Severity severity,
+    @Nullable String route,
+    @Nullable Text authority,
+    @Nullable Severity severity,
     List<Element> elements,
     List<Tier> tiers,
     List<Aggravation> aggravations,
-    String limitation,
-    LimitationRule limitationRule,
-    Text explain,
+    @Nullable String limitation,
+    @Nullable LimitationRule limitationRule,
+    @Nullable Text explain,
     List<Text> notes,
     String act,
-    String action,
+    @Nullable String action,
     List<ActionWhen> actionWhen) {
 
   /**
@@ -113,11 +114,12 @@ public record Provision(
    * @param max the maximum penalty in numbers ({@code years}, {@code life}, {@code detention_days},
    *     {@code fine_cny}), used for limitation periods and display
    */
+  @SuppressWarnings("InvalidParam") // {@code basic} is a tier word in the data, not a parameter
   public record Tier(
       String tier,
       String cites,
       List<String> basis,
-      Expr when,
+      @Nullable Expr when,
       Text penalty,
       Map<String, Object> max) {}
 
@@ -144,16 +146,17 @@ public record Provision(
    * @param minors for claims: the later start for sexual abuse of minors, or null
    * @param note caveats shown with the deadline
    */
+  @SuppressWarnings("InvalidParam") // {@code none} is a rule type in the data, not a parameter
   public record LimitationRule(
       String type,
       String deadlineKind,
-      Period period,
-      String stops,
-      String starts,
-      Period longstop,
+      @Nullable Period period,
+      @Nullable String stops,
+      @Nullable String starts,
+      @Nullable Period longstop,
       List<Bracket> brackets,
-      MinorStart minors,
-      Text note) {}
+      @Nullable MinorStart minors,
+      @Nullable Text note) {}
 
   /**
    * A period of years, months and days.
@@ -175,7 +178,7 @@ public record Provision(
    * @param life applies to life imprisonment or death
    * @param period the limitation period
    */
-  public record Bracket(BigDecimal maxYearsBelow, boolean life, Period period) {}
+  public record Bracket(@Nullable BigDecimal maxYearsBelow, boolean life, Period period) {}
 
   /**
    * The later start of the civil clock for minors who suffered sexual abuse.

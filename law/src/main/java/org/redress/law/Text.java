@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public record Text(String zh, String en) {
   /**
+   * A text in both languages.
+   *
    * @throws NullPointerException when either language is missing
    */
   public Text {

@@ -1,5 +1,7 @@
 package org.redress.law;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A rule on which version of a law governs conduct that predates a change (e.g. Administrative
  * Penalty Law Art 37, Criminal Law Art 12: the old law, unless the new one is lighter).
@@ -22,4 +24,4 @@ public record TimeRule(
     String source,
     String status,
     String applicationNote,
-    String continuingWhen) {}
+    @Nullable String continuingWhen) {}

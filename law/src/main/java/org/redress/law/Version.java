@@ -1,5 +1,7 @@
 package org.redress.law;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a lineage holds on a day: a provision, or a recorded absence (the instrument version in
  * force then had no such provision, as the reference confirms).
@@ -13,8 +15,8 @@ package org.redress.law;
 public record Version(
     String lineage,
     DateRange inForce,
-    Provision provision,
-    Text absentNote,
+    @Nullable Provision provision,
+    @Nullable Text absentNote,
     Instrument instrument) {
   /** Whether the instrument in force on these days had no such provision. */
   public boolean absent() {
@@ -23,6 +25,6 @@ public record Version(
 
   /** The provision ID, or {@code (none in <instrument>)} for an absence. */
   public String label() {
-    return absent() ? "(none in " + instrument.id() + ")" : provision.id();
+    return provision == null ? "(none in " + instrument.id() + ")" : provision.id();
   }
 }

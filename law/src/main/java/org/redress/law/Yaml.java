@@ -39,8 +39,17 @@ final class Yaml {
   static final class MalformedException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final String message;
+
     MalformedException(String message) {
       super(message);
+      this.message = message;
+    }
+
+    /** The one-line message given at construction (never null). */
+    @Override
+    public String getMessage() {
+      return message;
     }
   }
 }
