@@ -31,18 +31,18 @@ import org.redress.evidence.Verification;
 
 /**
  * End-to-end evidence figures (not a timed test): append throughput for small items in durable
- * batches, large-file throughput against {@code sha256sum} + {@code cp}, and full-log
- * verification of a large log. The large log is written from docs/evidence-format.md alone
- * (leaf JSON, record framing, RFC 6962 root, C2SP signed checkpoint), which also shows the spec
- * is enough to produce a log {@link LogVerifier} accepts.
+ * batches, large-file throughput against {@code sha256sum} + {@code cp}, and full-log verification
+ * of a large log. The large log is written from docs/evidence-format.md alone (leaf JSON, record
+ * framing, RFC 6962 root, C2SP signed checkpoint), which also shows the spec is enough to produce a
+ * log {@link LogVerifier} accepts.
  *
  * <p>Usage: {@code EvidenceBench [smallItems=10000] [batch=500] [largeMiB=128] [largeFiles=3]
- * [logLeaves=1000000] [warm=1]}. A count of 0 skips that part. With {@code warm=0} the large
- * files are timed in a cold JVM (run it alone: {@code EvidenceBench 0 1 128 3 0 0}), which is
- * what a user of {@code redress evidence add} sees.
+ * [logLeaves=1000000] [warm=1]}. A count of 0 skips that part. With {@code warm=0} the large files
+ * are timed in a cold JVM (run it alone: {@code EvidenceBench 0 1 128 3 0 0}), which is what a user
+ * of {@code redress evidence add} sees.
  *
- * <p>Run from the worktree after {@code mvn -q -o -pl bench -am compile}:
- * {@code java -cp bench/target/classes:evidence/target/classes:<bcprov, bcpkix and bcutil jars>
+ * <p>Run from the worktree after {@code mvn -q -o -pl bench -am compile}: {@code java -cp
+ * bench/target/classes:evidence/target/classes:<bcprov, bcpkix and bcutil jars>
  * org.redress.bench.EvidenceBench}; temporary files go to {@code java.io.tmpdir}.
  */
 public final class EvidenceBench {
@@ -109,15 +109,29 @@ public final class EvidenceBench {
     double sec = (System.nanoTime() - t0) / 1e9;
     double cpu = (cpu() - c0) / 1e9;
     double all = (processCpu() - p0) / 1e9;
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        .getSystemLoadAverage();
-    System.out.printf(Locale.ROOT, "small items (%s JVM): %d items of 0.5-1.5 KiB in durable "
-        + "batches of %d: %.2f s, %.0f items/s (CPU: %.2f s writer thread, %.2f s whole JVM; "
-        + "load %.1f)%n", jvm, n, batch, sec, n / sec, cpu, all, load);
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    System.out.printf(
+        Locale.ROOT,
+        "small items (%s JVM): %d items of 0.5-1.5 KiB in durable "
+            + "batches of %d: %.2f s, %.0f items/s (CPU: %.2f s writer thread, %.2f s whole JVM; "
+            + "load %.1f)%n",
+        jvm,
+        n,
+        batch,
+        sec,
+        n / sec,
+        cpu,
+        all,
+        load);
     long v0 = System.nanoTime();
     Verification v = LogVerifier.verify(dir.resolve("ws"));
-    System.out.printf(Locale.ROOT, "verify-log of those %d leaves and %d checkpoints: %.2f s, "
-        + "%s%n", n, (n + batch - 1) / batch, (System.nanoTime() - v0) / 1e9,
+    System.out.printf(
+        Locale.ROOT,
+        "verify-log of those %d leaves and %d checkpoints: %.2f s, " + "%s%n",
+        n,
+        (n + batch - 1) / batch,
+        (System.nanoTime() - v0) / 1e9,
         v.ok() ? "VERIFIED" : "FAILED " + v.firstFailure().orElse(""));
   }
 
@@ -164,15 +178,26 @@ public final class EvidenceBench {
     }
     double ours = (System.nanoTime() - t1) / 1e9;
     double total = (double) mib * count;
-    System.out.printf(Locale.ROOT, "large files (%s JVM): %d x %d MiB: sha256sum+cp+sync %.2f s "
-        + "(%.0f MiB/s); evidence add %.2f s (%.0f MiB/s) = %.0f %% of sha256sum+cp%n",
-        warm ? "warm" : "cold", count, mib, base, total / base, ours, total / ours,
+    System.out.printf(
+        Locale.ROOT,
+        "large files (%s JVM): %d x %d MiB: sha256sum+cp+sync %.2f s "
+            + "(%.0f MiB/s); evidence add %.2f s (%.0f MiB/s) = %.0f %% of sha256sum+cp%n",
+        warm ? "warm" : "cold",
+        count,
+        mib,
+        base,
+        total / base,
+        ours,
+        total / ours,
         100 * base / ours);
   }
 
   private static void run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (p.waitFor() != 0) {
       throw new IOException(String.join(" ", cmd) + " failed");
     }
@@ -192,23 +217,40 @@ public final class EvidenceBench {
     byte[] pub = priv.generatePublicKey().getEncoded();
     byte[] keyHash = keyHash(origin, pub);
     byte[] typed = ByteBuffer.allocate(33).put((byte) 1).put(pub).array();
-    Files.writeString(root.resolve("keys/log-signing.pub"), origin + "+"
-        + HexFormat.of().formatHex(keyHash) + "+" + Base64.getEncoder().encodeToString(typed)
-        + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("keys/log-signing.pub"),
+        origin
+            + "+"
+            + HexFormat.of().formatHex(keyHash)
+            + "+"
+            + Base64.getEncoder().encodeToString(typed)
+            + "\n",
+        StandardCharsets.UTF_8);
     long g0 = System.nanoTime();
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     Deque<byte[]> stack = new ArrayDeque<>();
     Deque<Integer> heights = new ArrayDeque<>();
     CRC32C crc = new CRC32C();
     String at = Instant.parse("2025-03-01T08:00:00Z").toString();
-    try (OutputStream out = new java.io.BufferedOutputStream(
-        Files.newOutputStream(root.resolve("log/entries")), 1 << 20)) {
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(
+            Files.newOutputStream(root.resolve("log/entries")), 1 << 20)) {
       for (long i = 0; i < n; i++) {
-        String hex = HexFormat.of().formatHex(sha.digest(Long.toString(i)
-            .getBytes(StandardCharsets.UTF_8)));
-        byte[] leaf = ("{\"v\":1,\"type\":\"add\",\"case\":\"bench\",\"item\":" + i
-            + ",\"sha256\":\"" + hex + "\",\"size\":" + (i % 5000) + ",\"meta\":\"" + hex
-            + "\",\"at\":\"" + at + "\"}").getBytes(StandardCharsets.UTF_8);
+        String hex =
+            HexFormat.of().formatHex(sha.digest(Long.toString(i).getBytes(StandardCharsets.UTF_8)));
+        byte[] leaf =
+            ("{\"v\":1,\"type\":\"add\",\"case\":\"bench\",\"item\":"
+                    + i
+                    + ",\"sha256\":\""
+                    + hex
+                    + "\",\"size\":"
+                    + (i % 5000)
+                    + ",\"meta\":\""
+                    + hex
+                    + "\",\"at\":\""
+                    + at
+                    + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] len = ByteBuffer.allocate(4).putInt(leaf.length).array();
         crc.reset();
         crc.update(len);
@@ -241,9 +283,16 @@ public final class EvidenceBench {
     ByteArrayOutputStream sigLine = new ByteArrayOutputStream();
     sigLine.write(keyHash);
     sigLine.write(signer.generateSignature());
-    String note = body + "\n\u2014 " + origin + " "
-        + Base64.getEncoder().encodeToString(sigLine.toByteArray()) + "\n";
-    Files.writeString(root.resolve(String.format(Locale.ROOT, "checkpoints/%016d.txt", n)), note,
+    String note =
+        body
+            + "\n\u2014 "
+            + origin
+            + " "
+            + Base64.getEncoder().encodeToString(sigLine.toByteArray())
+            + "\n";
+    Files.writeString(
+        root.resolve(String.format(Locale.ROOT, "checkpoints/%016d.txt", n)),
+        note,
         StandardCharsets.UTF_8);
     double gen = (System.nanoTime() - g0) / 1e9;
     long v0 = System.nanoTime();
@@ -251,9 +300,15 @@ public final class EvidenceBench {
     Verification v = LogVerifier.verify(ws);
     double ver = (System.nanoTime() - v0) / 1e9;
     double cpu = (cpu() - c0) / 1e9;
-    System.out.printf(Locale.ROOT, "full-log verification: %d leaves (%d MiB log), written "
-        + "from the spec in %.2f s; LogVerifier %.2f s wall, %.2f s CPU, %s%n", n,
-        Files.size(root.resolve("log/entries")) >> 20, gen, ver, cpu,
+    System.out.printf(
+        Locale.ROOT,
+        "full-log verification: %d leaves (%d MiB log), written "
+            + "from the spec in %.2f s; LogVerifier %.2f s wall, %.2f s CPU, %s%n",
+        n,
+        Files.size(root.resolve("log/entries")) >> 20,
+        gen,
+        ver,
+        cpu,
         v.ok() ? "VERIFIED" : "FAILED " + v.firstFailure().orElse(""));
   }
 
@@ -264,8 +319,9 @@ public final class EvidenceBench {
 
   /** CPU time of the whole JVM (workers, JIT compiler and GC threads included). */
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static byte[] node(MessageDigest sha, byte[] l, byte[] r) {

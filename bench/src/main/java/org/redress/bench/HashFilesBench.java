@@ -22,8 +22,8 @@ import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 
 /**
- * End-to-end image hashing through {@link MediaHasher#hash} (read, digests, decode, sample, PDQ)
- * on generated photo-like JPEGs. Not a JMH kernel: a plain main that prints images per second.
+ * End-to-end image hashing through {@link MediaHasher#hash} (read, digests, decode, sample, PDQ) on
+ * generated photo-like JPEGs. Not a JMH kernel: a plain main that prints images per second.
  *
  * <p>Usage: {@code HashFilesBench [files=1000] [threads=1] [width=1000] [height=1000]}. It writes
  * {@code files} distinct JPEGs (quality 90) to a temporary folder, hashes them once to warm up,
@@ -49,14 +49,23 @@ public final class HashFilesBench {
       double secs = (System.nanoTime() - t0) / 1e9;
       double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
       Runtime rt = Runtime.getRuntime();
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%d images of %dx%d, %d thread(s): %.2f s, %.1f images/s, heap used %d MiB%n",
-          done, width, height, threads, secs, done / secs,
+          done,
+          width,
+          height,
+          threads,
+          secs,
+          done / secs,
           (rt.totalMemory() - rt.freeMemory()) >> 20);
       if (threads == 1) {
         // CPU time of the hashing thread: a figure that other load on the machine does not skew.
-        System.out.printf(Locale.ROOT, "  single thread CPU: %.2f s, %.1f images per CPU-second%n",
-            cpu, done / cpu);
+        System.out.printf(
+            Locale.ROOT,
+            "  single thread CPU: %.2f s, %.1f images per CPU-second%n",
+            cpu,
+            done / cpu);
       }
     } finally {
       try (var s = Files.list(dir)) {

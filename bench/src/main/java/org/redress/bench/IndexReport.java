@@ -10,8 +10,8 @@ import org.redress.phash.Pdq;
 /**
  * The issue's headline figures for the PDQ index, on one thread: build time, heap held by the
  * index, queries/s and p50/p99 latency at r = 31, the same for a linear scan, the speed-up, and a
- * recall check (every scanned query's result count equal to the index's). Not a JMH kernel: a
- * plain main.
+ * recall check (every scanned query's result count equal to the index's). Not a JMH kernel: a plain
+ * main.
  *
  * <p>The machine may be shared, so index and scan are measured in alternating rounds (all index
  * queries, then a slice of the scan queries) and the speed-up is also given per round: both sides
@@ -78,23 +78,45 @@ public final class IndexReport {
     long[] sorted = lat.clone();
     Arrays.sort(sorted);
     Arrays.sort(roundSpeedUp);
-    System.out.printf(Locale.ROOT, "java %s; transparent huge pages %s%n",
+    System.out.printf(
+        Locale.ROOT,
+        "java %s; transparent huge pages %s%n",
         System.getProperty("java.version"),
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-            .getVMOption("UseTransparentHugePages").getValue());
-    System.out.printf(Locale.ROOT,
+            .getVMOption("UseTransparentHugePages")
+            .getValue());
+    System.out.printf(
+        Locale.ROOT,
         "hashes %,d; %d tables; index build %.2f s; index heap %,d MiB (%d B/hash)%n",
-        size, index.tables(), buildS, indexBytes >> 20, indexBytes / Math.max(1, size));
-    System.out.printf(Locale.ROOT,
+        size,
+        index.tables(),
+        buildS,
+        indexBytes >> 20,
+        indexBytes / Math.max(1, size));
+    System.out.printf(
+        Locale.ROOT,
         "index r=31: %,d queries x %d rounds, %.0f queries/s, p50 %.3f ms, p99 %.3f ms,"
             + " %d hits%n",
-        nq, rounds, (double) nq * rounds / (indexNanos / 1e9), p50,
-        sorted[sorted.length * 99 / 100] / 1e6, hits / rounds);
-    System.out.printf(Locale.ROOT, "linear scan r=31: %d queries, p50 %.2f ms, %.1f queries/s%n",
-        scanQ, scanP50, 1000 / scanP50);
-    System.out.printf(Locale.ROOT,
+        nq,
+        rounds,
+        (double) nq * rounds / (indexNanos / 1e9),
+        p50,
+        sorted[sorted.length * 99 / 100] / 1e6,
+        hits / rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "linear scan r=31: %d queries, p50 %.2f ms, %.1f queries/s%n",
+        scanQ,
+        scanP50,
+        1000 / scanP50);
+    System.out.printf(
+        Locale.ROOT,
         "speed-up (p50) %.0fx, per round %.0fx..%.0fx; recall vs scan: %d of %d queries differ%n",
-        scanP50 / p50, roundSpeedUp[0], roundSpeedUp[rounds - 1], mismatches, scanQ);
+        scanP50 / p50,
+        roundSpeedUp[0],
+        roundSpeedUp[rounds - 1],
+        mismatches,
+        scanQ);
   }
 
   private static double median(long[] a, int from, int to) {

@@ -27,14 +27,14 @@ import org.redress.phash.Pdq;
  * 1,000,000-item bank, with the hashing step and the match step timed separately on one thread.
  * Target: matching costs less than 10 % of hashing. Not a JMH kernel: a plain main.
  *
- * <p>It writes {@code images} distinct innocuous 1000×1000 JPEGs (quality 90) to a temporary
- * folder and hashes them with {@link MediaHasher}. The bank holds {@code bankSize} PDQ items:
- * random hashes, plus for every second image a copy of its hash with 0..20 bits flipped, so about
- * half the images must match. In {@code memory} mode the bank is built straight into a {@link
- * Matcher}; in {@code sqlite} mode it is stored in a temporary workspace with {@code
- * BankStore.add} (one transaction) and loaded back with {@code BankStore.matcher}, as the CLI
- * does, and both of those steps are timed too. Each step runs once untimed on a sample first so
- * that neither is charged for JIT compilation.
+ * <p>It writes {@code images} distinct innocuous 1000×1000 JPEGs (quality 90) to a temporary folder
+ * and hashes them with {@link MediaHasher}. The bank holds {@code bankSize} PDQ items: random
+ * hashes, plus for every second image a copy of its hash with 0..20 bits flipped, so about half the
+ * images must match. In {@code memory} mode the bank is built straight into a {@link Matcher}; in
+ * {@code sqlite} mode it is stored in a temporary workspace with {@code BankStore.add} (one
+ * transaction) and loaded back with {@code BankStore.matcher}, as the CLI does, and both of those
+ * steps are timed too. Each step runs once untimed on a sample first so that neither is charged for
+ * JIT compilation.
  *
  * <p>Usage: {@code MatchBench [images=1000] [bankSize=1000000] [memory|sqlite]}.
  */
@@ -85,8 +85,11 @@ public final class MatchBench {
         mb.pdq("bench", i + 1, "item-" + (i + 1), bank.get(i), 100);
       }
       matcher = mb.build();
-      System.out.printf(Locale.ROOT, "bank: %,d PDQ items built in memory in %.2f s%n",
-          matcher.pdqCount(), (System.nanoTime() - b0) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "bank: %,d PDQ items built in memory in %.2f s%n",
+          matcher.pdqCount(),
+          (System.nanoTime() - b0) / 1e9);
     }
     int warm = Integer.getInteger("matchWarmUp", 200);
     for (int i = 0; i < warm; i++) { // warm-up
@@ -102,15 +105,28 @@ public final class MatchBench {
     }
     double matchS = (System.nanoTime() - m0) / 1e9;
     double matchCpu = (mx.getCurrentThreadCpuTime() - m0c) / 1e9;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "hashing: %d images of 1000x1000, %.2f s (%.2f ms/image), thread CPU %.2f s%n",
-        images, hashS, 1000 * hashS / images, hashCpu);
-    System.out.printf(Locale.ROOT,
+        images,
+        hashS,
+        1000 * hashS / images,
+        hashCpu);
+    System.out.printf(
+        Locale.ROOT,
         "matching: %d queries against %,d items, %.3f s (%.3f ms/query), thread CPU %.3f s;"
             + " %d inputs matched%n",
-        images, matcher.pdqCount(), matchS, 1000 * matchS / images, matchCpu, matched);
-    System.out.printf(Locale.ROOT, "match / hash: %.2f %% (wall), %.2f %% (CPU); target < 10 %%%n",
-        100 * matchS / hashS, 100 * matchCpu / hashCpu);
+        images,
+        matcher.pdqCount(),
+        matchS,
+        1000 * matchS / images,
+        matchCpu,
+        matched);
+    System.out.printf(
+        Locale.ROOT,
+        "match / hash: %.2f %% (wall), %.2f %% (CPU); target < 10 %%%n",
+        100 * matchS / hashS,
+        100 * matchCpu / hashCpu);
   }
 
   /** Random hashes, with a near copy (0..20 bits flipped) of every second image's hash. */
@@ -126,8 +142,9 @@ public final class MatchBench {
       out.add(Pdq.fromLongs(w));
     }
     while (out.size() < size) {
-      out.add(Pdq.fromLongs(new long[] {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(),
-          rnd.nextLong()}));
+      out.add(
+          Pdq.fromLongs(
+              new long[] {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong()}));
     }
     return out;
   }
@@ -150,15 +167,22 @@ public final class MatchBench {
       long c0 = mx.getCurrentThreadCpuTime();
       long l0 = System.nanoTime();
       m = ws.banks().matcher(List.of("bench"), Instant.now(), 80, 0, new ArrayList<>());
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "bank: loaded into a matcher with BankStore.matcher (load %d) in %.2f s, thread CPU"
               + " %.2f s%n",
-          run, (System.nanoTime() - l0) / 1e9, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+          run,
+          (System.nanoTime() - l0) / 1e9,
+          (mx.getCurrentThreadCpuTime() - c0) / 1e9);
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "bank: %,d PDQ items stored with BankStore.add (one call) in %.2f s, thread CPU %.2f s;"
             + " database %,d MiB%n",
-        m.pdqCount(), addS, addCpu, dir.resolve(Workspace.DATABASE).toFile().length() >> 20);
+        m.pdqCount(),
+        addS,
+        addCpu,
+        dir.resolve(Workspace.DATABASE).toFile().length() >> 20);
     return m;
   }
 

@@ -44,8 +44,11 @@ final class PdqCorpus {
   static int scanCount(long[] words, long[] q, int radius) {
     int n = 0;
     for (int o = 0; o < words.length; o += 4) {
-      int d = Long.bitCount(words[o] ^ q[0]) + Long.bitCount(words[o + 1] ^ q[1])
-          + Long.bitCount(words[o + 2] ^ q[2]) + Long.bitCount(words[o + 3] ^ q[3]);
+      int d =
+          Long.bitCount(words[o] ^ q[0])
+              + Long.bitCount(words[o + 1] ^ q[1])
+              + Long.bitCount(words[o + 2] ^ q[2])
+              + Long.bitCount(words[o + 3] ^ q[3]);
       if (d <= radius) {
         n++;
       }

@@ -18,9 +18,9 @@ import org.redress.phash.Pdq;
 
 /**
  * JMH kernels for {@link PdqIndex}: one radius-31 query against 1M and 10M random hashes with
- * planted near-duplicates, the same query by linear scan, and building the index. Run with
- * {@code java -cp ... org.openjdk.jmh.Main PdqIndexBench}; for the headline figures (p50/p99,
- * memory, speed-up, recall) see {@link IndexReport}.
+ * planted near-duplicates, the same query by linear scan, and building the index. Run with {@code
+ * java -cp ... org.openjdk.jmh.Main PdqIndexBench}; for the headline figures (p50/p99, memory,
+ * speed-up, recall) see {@link IndexReport}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -19,9 +19,9 @@ import org.redress.phash.PdqResult;
 import org.redress.phash.ReferenceResize;
 
 /**
- * The hashing core, pixel buffer to hash, on a 1-megapixel RGB image (1000x1000, generated):
- * {@code full} hashes every pixel (as vPDQ frames and {@code hashLuma} callers do); {@code
- * reference} applies the reference's 512x512 pre-resize first, as the file path does.
+ * The hashing core, pixel buffer to hash, on a 1-megapixel RGB image (1000x1000, generated): {@code
+ * full} hashes every pixel (as vPDQ frames and {@code hashLuma} callers do); {@code reference}
+ * applies the reference's 512x512 pre-resize first, as the file path does.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar PdqKernelBench}
  */

@@ -21,8 +21,8 @@ import org.bytedeco.javacv.Frame;
  * <p>Run after {@code mvn -q -o -pl bench -am compile}: {@code java -cp
  * bench/target/classes:media/target/classes:phash/target/classes:JARS org.redress.media.VpdqBench
  * [VIDEO.mp4]} where JARS are javacv, javacpp and ffmpeg 1.5.13 (with their linux-x86_64
- * classifiers) from {@code ~/.m2}; see {@code docs/vpdq.md}. With a path that exists, that video
- * is measured; with a path that does not, the generated video is written there and kept.
+ * classifiers) from {@code ~/.m2}; see {@code docs/vpdq.md}. With a path that exists, that video is
+ * measured; with a path that does not, the generated video is written there and kept.
  */
 public final class VpdqBench {
   private static final int W = 1280;
@@ -48,7 +48,13 @@ public final class VpdqBench {
       System.out.printf(
           Locale.ROOT,
           "generated %s: %dx%d, %d s at %d fps, %s, %.1f MB in %.1f s%n",
-          video, W, H, SECONDS, FPS, codec, Files.size(video) / 1e6,
+          video,
+          W,
+          H,
+          SECONDS,
+          FPS,
+          codec,
+          Files.size(video) / 1e6,
           (System.nanoTime() - t0) / 1e9);
     }
     try {
@@ -59,8 +65,10 @@ public final class VpdqBench {
         measure(video, "1 frame/s, auto decoder threads", 1.0, 0, round);
       }
       System.out.printf(
-          Locale.ROOT, "cores: %d, java %s%n",
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+          Locale.ROOT,
+          "cores: %d, java %s%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
     } finally {
       if (generated) {
         Files.deleteIfExists(video);
@@ -79,7 +87,13 @@ public final class VpdqBench {
         Locale.ROOT,
         "round %d  %-32s %4d sampled frames in %6.2f s: %7.1f sampled frames/s"
             + " (%6.1f decoded frames/s, %5.1fx real time)%n",
-        round, label, sampled, s, sampled / s, decoded / s, (double) decoded / FPS / s);
+        round,
+        label,
+        sampled,
+        s,
+        sampled / s,
+        decoded / s,
+        (double) decoded / FPS / s);
   }
 
   /** Writes the test video; returns the encoder used. */

@@ -42,11 +42,11 @@ import org.netpreserve.jwarc.Warcinfo;
 /**
  * The front door: captures a public web page as evidence. The page and every resource it loads
  * (images, videos, style sheets, scripts, icons) are fetched once each and written, request and
- * response with all headers, to a gzipped WARC file ({@code page.warc.gz}, ISO 28500, by jwarc);
- * a screenshot of the page is taken with headless Chromium ({@code screenshot.png}); what was
+ * response with all headers, to a gzipped WARC file ({@code page.warc.gz}, ISO 28500, by jwarc); a
+ * screenshot of the page is taken with headless Chromium ({@code screenshot.png}); what was
  * fetched, when, and with which headers is summed up in {@code capture.json}. A Telegram channel
- * preview ({@code t.me/s/NAME}) is also parsed into its posts and counters
- * ({@link TelegramPreview}).
+ * preview ({@code t.me/s/NAME}) is also parsed into its posts and counters ({@link
+ * TelegramPreview}).
  *
  * <p>Manners: {@code robots.txt} is fetched first (and kept in the WARC) and obeyed for the page
  * and each resource; requests to one host are spaced by a delay (default 2 s); nothing is posted,
@@ -90,8 +90,8 @@ public final class Capture {
    * @param file where the body was saved (media only), or null
    * @param problem why it was not fetched, or null
    */
-  public record Resource(URI uri, int status, String contentType, String sha256, Path file,
-      String problem) {}
+  public record Resource(
+      URI uri, int status, String contentType, String sha256, Path file, String problem) {}
 
   /**
    * What a capture produced.
@@ -107,13 +107,23 @@ public final class Capture {
    * @param resources the page's resources (the page itself first)
    * @param channel the Telegram channel preview, when the page is one, else null
    */
-  public record Result(URI url, Instant started, Instant finished, int status, Path warc,
-      Path screenshot, String screenshotProblem, Path metadata, List<Resource> resources,
+  public record Result(
+      URI url,
+      Instant started,
+      Instant finished,
+      int status,
+      Path warc,
+      Path screenshot,
+      String screenshotProblem,
+      Path metadata,
+      List<Resource> resources,
       TelegramPreview.Channel channel) {
     /** The saved body of a resource, if it was saved. */
     public Optional<Path> fileOf(URI uri) {
-      return resources.stream().filter(r -> r.uri().equals(uri) && r.file() != null)
-          .map(Resource::file).findFirst();
+      return resources.stream()
+          .filter(r -> r.uri().equals(uri) && r.file() != null)
+          .map(Resource::file)
+          .findFirst();
     }
   }
 
@@ -130,8 +140,8 @@ public final class Capture {
       throw new CaptureException("not an http or https URL: " + url);
     }
     if (url.getUserInfo() != null) {
-      throw new CaptureException("URLs with a user name or password are refused (never log in): "
-          + url);
+      throw new CaptureException(
+          "URLs with a user name or password are refused (never log in): " + url);
     }
     try {
       Files.createDirectories(dir);
@@ -150,17 +160,27 @@ public final class Capture {
     TelegramPreview.Channel channel = null;
     ObjectNode meta = JSON.createObjectNode();
     int status;
-    try (FileChannel ch = FileChannel.open(warcFile, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE);
+    try (FileChannel ch =
+            FileChannel.open(warcFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         WarcWriter warc = new WarcWriter(ch, WarcCompression.GZIP)) {
-      warc.write(new Warcinfo.Builder().date(started).filename("page.warc.gz")
-          .fields(Map.of("software", List.of("redress capture"), "format",
-              List.of("WARC File Format 1.1"), "robots", List.of("obey"),
-              "http-header-user-agent", List.of(AGENT)))
-          .build());
+      warc.write(
+          new Warcinfo.Builder()
+              .date(started)
+              .filename("page.warc.gz")
+              .fields(
+                  Map.of(
+                      "software",
+                      List.of("redress capture"),
+                      "format",
+                      List.of("WARC File Format 1.1"),
+                      "robots",
+                      List.of("obey"),
+                      "http-header-user-agent",
+                      List.of(AGENT)))
+              .build());
       if (!allowed(warc, url)) {
-        throw new CaptureException("robots.txt of " + url.getHost() + " disallows " + url
-            + "; not captured");
+        throw new CaptureException(
+            "robots.txt of " + url.getHost() + " disallows " + url + "; not captured");
       }
       Fetched page = fetch(warc, url);
       if (page.problem != null) {
@@ -171,8 +191,8 @@ public final class Capture {
       meta.put("status", page.status);
       meta.set("request_headers", headers(page.requestHeaders));
       meta.set("response_headers", headers(page.responseHeaders));
-      resources.add(new Resource(url, page.status, page.contentType, sha256(page.body), null,
-          null));
+      resources.add(
+          new Resource(url, page.status, page.contentType, sha256(page.body), null, null));
       String html = new String(page.body, StandardCharsets.UTF_8);
       if (page.contentType.contains("html")) {
         if (TelegramPreview.looksLikePreview(html)) {
@@ -181,8 +201,9 @@ public final class Capture {
         int n = 0;
         for (URI r : resourcesOf(html, url)) {
           if (n++ >= maxResources) {
-            resources.add(new Resource(r, -1, "", "", null,
-                "over the limit of " + maxResources + " resources"));
+            resources.add(
+                new Resource(
+                    r, -1, "", "", null, "over the limit of " + maxResources + " resources"));
             continue;
           }
           resources.add(resource(warc, r, dir.resolve("media"), n));
@@ -199,8 +220,8 @@ public final class Capture {
     } else {
       Optional<Path> chromium = Chromium.find();
       if (chromium.isEmpty()) {
-        shotProblem = "Chromium is not installed, so no screenshot was taken (run: "
-            + Chromium.INSTALL + ")";
+        shotProblem =
+            "Chromium is not installed, so no screenshot was taken (run: " + Chromium.INSTALL + ")";
       } else {
         try {
           pause(url.getHost());
@@ -258,17 +279,19 @@ public final class Capture {
     } catch (IOException e) {
       throw new CaptureException("failed to write " + metaFile + ": " + e.getMessage(), e);
     }
-    return new Result(url, started, finished, status, warcFile, png, shotProblem, metaFile,
-        resources, channel);
+    return new Result(
+        url, started, finished, status, warcFile, png, shotProblem, metaFile, resources, channel);
   }
 
   private static ObjectNode headers(MessageHeaders h) {
     ObjectNode o = JSON.createObjectNode();
     if (h != null) {
-      h.map().forEach((k, v) -> {
-        ArrayNode a = o.putArray(k);
-        v.forEach(a::add);
-      });
+      h.map()
+          .forEach(
+              (k, v) -> {
+                ArrayNode a = o.putArray(k);
+                v.forEach(a::add);
+              });
     }
     return o;
   }
@@ -289,8 +312,9 @@ public final class Capture {
     String ct = f.contentType;
     if (f.status == 200 && (ct.startsWith("image/") || ct.startsWith("video/"))) {
       String ext = ct.substring(ct.indexOf('/') + 1).replaceAll("[^a-z0-9]", "");
-      file = mediaDir.resolve(String.format(Locale.ROOT, "%04d.%s", n,
-          ext.equals("jpeg") ? "jpg" : ext));
+      file =
+          mediaDir.resolve(
+              String.format(Locale.ROOT, "%04d.%s", n, ext.equals("jpeg") ? "jpg" : ext));
       Files.write(file, f.body, StandardOpenOption.CREATE_NEW);
     }
     return new Resource(r, f.status, ct, sha256(f.body), file, null);
@@ -312,8 +336,8 @@ public final class Capture {
         urls.add(e.absUrl("href"));
       }
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)").matcher(html);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)").matcher(html);
     while (m.find()) {
       String u = m.group(1).strip();
       if (!u.startsWith("data:")) {
@@ -381,8 +405,15 @@ public final class Capture {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     FetchResult result;
     try {
-      result = warc.fetch(uri, new FetchOptions().userAgent(AGENT).maxLength(maxBytes)
-          .readTimeout(30_000).maxTime(120_000).copyTo(raw));
+      result =
+          warc.fetch(
+              uri,
+              new FetchOptions()
+                  .userAgent(AGENT)
+                  .maxLength(maxBytes)
+                  .readTimeout(30_000)
+                  .maxTime(120_000)
+                  .copyTo(raw));
     } catch (IOException e) {
       f.problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return f;
@@ -400,12 +431,12 @@ public final class Capture {
     }
     f.problem = null;
     f.requestHeaders = result.request() == null ? null : result.request().http().headers();
-    HttpResponse resp = HttpResponse.parse(
-        Channels.newChannel(new java.io.ByteArrayInputStream(raw.toByteArray())));
+    HttpResponse resp =
+        HttpResponse.parse(
+            Channels.newChannel(new java.io.ByteArrayInputStream(raw.toByteArray())));
     f.status = resp.status();
     f.responseHeaders = resp.headers();
-    f.contentType = resp.headers().first("Content-Type").orElse("")
-        .toLowerCase(Locale.ROOT);
+    f.contentType = resp.headers().first("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     f.body = resp.bodyDecoded().stream().readAllBytes();
     return f;
   }

@@ -12,12 +12,13 @@ import java.util.stream.Stream;
 
 /**
  * A page's screenshot by headless Chromium (Debian's {@code chromium}), in a fresh profile that is
- * deleted afterwards, with background networking, sync, component updates and QUIC off so that
- * the browser fetches nothing but the page.
+ * deleted afterwards, with background networking, sync, component updates and QUIC off so that the
+ * browser fetches nothing but the page.
  */
 final class Chromium {
   /** What to install when Chromium is missing. */
   static final String INSTALL = "apt-get install chromium";
+
   static final int WIDTH = 1280;
   static final int HEIGHT = 4000;
 
@@ -54,14 +55,27 @@ final class Chromium {
       throws IOException {
     Path profile = Files.createTempDirectory("redress-chromium-");
     try {
-      List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless",
-          "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--hide-scrollbars", "--user-data-dir=" + profile,
-          "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + png.toAbsolutePath(),
-          url));
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(profile.resolve("chromium.log").toFile());
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  chromium.toString(),
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-quic",
+                  "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--hide-scrollbars",
+                  "--user-data-dir=" + profile,
+                  "--window-size=" + WIDTH + "," + HEIGHT,
+                  "--screenshot=" + png.toAbsolutePath(),
+                  url));
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(profile.resolve("chromium.log").toFile());
       Process p = pb.start();
       boolean done;
       try {

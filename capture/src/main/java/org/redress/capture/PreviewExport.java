@@ -15,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Writes a captured channel preview as a single-chat Telegram export ({@code result.json} beside
  * the captured media), so the scan reads it as it reads any export: posts with their dates and
- * media, hashed and matched, in the spread report. The chat's id is derived from the channel's
- * name (a preview does not show the numeric id).
+ * media, hashed and matched, in the spread report. The chat's id is derived from the channel's name
+ * (a preview does not show the numeric id).
  */
 public final class PreviewExport {
   private static final ObjectMapper JSON =
@@ -46,7 +46,8 @@ public final class PreviewExport {
     root.put("type", "public_channel");
     root.put("id", chatId(c.name()));
     ArrayNode msgs = root.putArray("messages");
-    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
+    DateTimeFormatter local =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
     for (TelegramPreview.Post p : c.posts()) {
       ObjectNode m = msgs.addObject();
       m.put("id", p.id());

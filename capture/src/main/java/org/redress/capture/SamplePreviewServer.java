@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The sample channel preview site ({@link SamplePreview}) served on 127.0.0.1 on a free port, for
  * tests and the demo; closed by its user. It serves {@code /robots.txt}, {@code /s/NAME} (and a
  * copy under {@code /private/}, which robots.txt disallows), {@code /css/widget.css} and the given
- * media files. A minimal HTTP/1.1 server (GET only, one request per connection) on a daemon
- * thread.
+ * media files. A minimal HTTP/1.1 server (GET only, one request per connection) on a daemon thread.
  */
 public final class SamplePreviewServer implements AutoCloseable {
   private final ServerSocket socket;
@@ -41,13 +40,18 @@ public final class SamplePreviewServer implements AutoCloseable {
    * @param media the bodies of the posts' media paths (e.g. {@code /media/1.jpg}), JPEG
    * @throws IOException when no loopback port can be bound
    */
-  public static SamplePreviewServer start(String name, String title, String subscribers,
-      List<SamplePreview.SamplePost> posts, Map<String, byte[]> media) throws IOException {
+  public static SamplePreviewServer start(
+      String name,
+      String title,
+      String subscribers,
+      List<SamplePreview.SamplePost> posts,
+      Map<String, byte[]> media)
+      throws IOException {
     SamplePreviewServer s =
         new SamplePreviewServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
     s.files.put("/robots.txt", SamplePreview.robots().getBytes(StandardCharsets.UTF_8));
-    byte[] page = SamplePreview.page(name, title, subscribers, posts)
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] page =
+        SamplePreview.page(name, title, subscribers, posts).getBytes(StandardCharsets.UTF_8);
     s.files.put("/s/" + name, page);
     s.files.put("/private/s/" + name, page);
     s.files.put("/css/widget.css", SamplePreview.css().getBytes(StandardCharsets.UTF_8));
@@ -70,8 +74,8 @@ public final class SamplePreviewServer implements AutoCloseable {
   }
 
   private void answer(Socket c) throws IOException {
-    BufferedReader in = new BufferedReader(
-        new InputStreamReader(c.getInputStream(), StandardCharsets.ISO_8859_1));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.ISO_8859_1));
     String line = in.readLine();
     if (line == null) {
       return;
@@ -86,14 +90,20 @@ public final class SamplePreviewServer implements AutoCloseable {
     OutputStream out = c.getOutputStream();
     if (body == null) {
       String status = parts[0].equals("GET") ? "404 Not Found" : "405 Method Not Allowed";
-      out.write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
     } else {
       String ext = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : "html";
       String type = SamplePreview.types().getOrDefault(ext, "application/octet-stream");
-      out.write(String.format(Locale.ROOT, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n"
-              + "Content-Length: %d\r\nConnection: close\r\n\r\n", type, body.length)
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          String.format(
+                  Locale.ROOT,
+                  "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n"
+                      + "Content-Length: %d\r\nConnection: close\r\n\r\n",
+                  type,
+                  body.length)
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(body);
     }
     out.flush();

@@ -15,11 +15,12 @@ import org.redress.screenshots.CountText;
 
 /**
  * A Telegram channel's public web preview ({@code t.me/s/NAME}), parsed from its markup: the
- * channel's name, title and subscriber count, and each post's id, date, view count, text and
- * media. Counts are kept as shown ({@code 12.3K}) and as numbers.
+ * channel's name, title and subscriber count, and each post's id, date, view count, text and media.
+ * Counts are kept as shown ({@code 12.3K}) and as numbers.
  */
 public final class TelegramPreview {
-  private static final Pattern BG_URL = Pattern.compile("background-image:\\s*url\\('?([^')]+)'?\\)");
+  private static final Pattern BG_URL =
+      Pattern.compile("background-image:\\s*url\\('?([^')]+)'?\\)");
 
   /**
    * A post of the preview.
@@ -31,8 +32,8 @@ public final class TelegramPreview {
    * @param text the text
    * @param media absolute URLs of its photos and videos
    */
-  public record Post(long id, OffsetDateTime date, String viewsShown, long views, String text,
-      List<URI> media) {}
+  public record Post(
+      long id, OffsetDateTime date, String viewsShown, long views, String text, List<URI> media) {}
 
   /**
    * The parsed preview.
@@ -43,8 +44,8 @@ public final class TelegramPreview {
    * @param subscribers the subscriber count, or -1
    * @param posts the posts, in page order
    */
-  public record Channel(String name, String title, String subscribersShown, long subscribers,
-      List<Post> posts) {}
+  public record Channel(
+      String name, String title, String subscribersShown, long subscribers, List<Post> posts) {}
 
   private TelegramPreview() {}
 
@@ -101,8 +102,14 @@ public final class TelegramPreview {
       for (Element v : m.select("video[src]")) {
         media.add(URI.create(v.absUrl("src")));
       }
-      posts.add(new Post(id, date, viewsShown, views.orElse(-1), text(
-          m.selectFirst(".tgme_widget_message_text")), media));
+      posts.add(
+          new Post(
+              id,
+              date,
+              viewsShown,
+              views.orElse(-1),
+              text(m.selectFirst(".tgme_widget_message_text")),
+              media));
     }
     return new Channel(name, title, subsShown, subs, posts);
   }

@@ -31,8 +31,9 @@ class CaptureTest {
     for (int i = 1; i <= 3; i++) {
       media.put("/media/" + i + ".jpg", TestPictures.jpeg(TestPictures.picture(i)));
     }
-    server = SamplePreviewServer.start("hillwalks", "Hill Walks", "12.3K",
-        SamplePreview.defaultPosts(), media);
+    server =
+        SamplePreviewServer.start(
+            "hillwalks", "Hill Walks", "12.3K", SamplePreview.defaultPosts(), media);
   }
 
   @AfterEach
@@ -60,8 +61,7 @@ class CaptureTest {
       for (WarcRecord rec : reader) {
         if (rec.blockDigest().isPresent()) {
           rec.body().consume();
-          assertThat(rec.calculatedBlockDigest()).as(rec.toString())
-              .isEqualTo(rec.blockDigest());
+          assertThat(rec.calculatedBlockDigest()).as(rec.toString()).isEqualTo(rec.blockDigest());
           digests++;
         }
       }
@@ -74,15 +74,21 @@ class CaptureTest {
           requests++;
         }
         if (rec instanceof WarcResponse resp) {
-          replayed.put(URI.create(resp.target()).getPath(),
+          replayed.put(
+              URI.create(resp.target()).getPath(),
               resp.http().bodyDecoded().stream().readAllBytes());
         }
       }
     }
     assertThat(warnings).isEmpty();
     assertThat(replayed.keySet())
-        .contains("/robots.txt", "/s/hillwalks", "/css/widget.css", "/media/1.jpg",
-            "/media/2.jpg", "/media/3.jpg");
+        .contains(
+            "/robots.txt",
+            "/s/hillwalks",
+            "/css/widget.css",
+            "/media/1.jpg",
+            "/media/2.jpg",
+            "/media/3.jpg");
     for (String p : replayed.keySet()) {
       assertThat(replayed.get(p)).as(p).isEqualTo(server.file(p));
     }
@@ -91,8 +97,8 @@ class CaptureTest {
     assertThat(Files.readAllBytes(r.fileOf(server.uri("/media/2.jpg")).orElseThrow()))
         .isEqualTo(server.file("/media/2.jpg"));
     String meta = Files.readString(r.metadata());
-    assertThat(meta).contains("\"request_headers\"", "\"response_headers\"", "\"started\"",
-        "RedressCapture");
+    assertThat(meta)
+        .contains("\"request_headers\"", "\"response_headers\"", "\"started\"", "RedressCapture");
   }
 
   @Test
@@ -104,7 +110,8 @@ class CaptureTest {
     assertThat(c.title()).isEqualTo("Hill Walks");
     assertThat(c.subscribers()).isEqualTo(12_300);
     assertThat(c.posts()).extracting(TelegramPreview.Post::id).containsExactly(101L, 102L, 103L);
-    assertThat(c.posts()).extracting(TelegramPreview.Post::views)
+    assertThat(c.posts())
+        .extracting(TelegramPreview.Post::views)
         .containsExactly(1_200L, 15_300L, 870L);
     assertThat(c.posts().get(1).media()).containsExactly(server.uri("/media/2.jpg"));
     assertThat(c.posts().get(0).date()).hasToString("2026-03-01T11:30Z");
@@ -123,8 +130,10 @@ class CaptureTest {
 
   @Test
   void capture_urlWithCredentials_isRefused() {
-    assertThatThrownBy(() -> capture(false).capture(
-        URI.create("http://user:pw@127.0.0.1:1/s/x"), tmp.resolve("c")))
+    assertThatThrownBy(
+            () ->
+                capture(false)
+                    .capture(URI.create("http://user:pw@127.0.0.1:1/s/x"), tmp.resolve("c")))
         .isInstanceOf(CaptureException.class)
         .hasMessageContaining("never log in");
   }
@@ -133,8 +142,10 @@ class CaptureTest {
   void capture_withChromium_takesAScreenshot() throws Exception {
     boolean required = Boolean.getBoolean("redress.ocr.required");
     if (Chromium.find().isEmpty() && !required) {
-      org.junit.jupiter.api.Assumptions.abort("Chromium is not installed (" + Chromium.INSTALL
-          + "); scripts/test.d/ocr.sh installs it");
+      org.junit.jupiter.api.Assumptions.abort(
+          "Chromium is not installed ("
+              + Chromium.INSTALL
+              + "); scripts/test.d/ocr.sh installs it");
     }
     Capture.Result r = capture(true).capture(server.uri("/s/hillwalks"), tmp.resolve("c"));
 
@@ -146,13 +157,18 @@ class CaptureTest {
 
   @Test
   void robots_longestRuleWins_andAgentGroupApplies() {
-    Robots r = Robots.parse("User-agent: *\nDisallow: /\n\nUser-agent: RedressCapture\n"
-        + "Disallow: /a/\nAllow: /a/b\n", "RedressCapture");
+    Robots r =
+        Robots.parse(
+            "User-agent: *\nDisallow: /\n\nUser-agent: RedressCapture\n"
+                + "Disallow: /a/\nAllow: /a/b\n",
+            "RedressCapture");
 
     assertThat(r.allowed("/x")).isTrue();
     assertThat(r.allowed("/a/c")).isFalse();
     assertThat(r.allowed("/a/b/c")).isTrue();
-    assertThat(Robots.parse("User-agent: *\nDisallow: /*.jpg$\n", "RedressCapture")
-        .allowed("/m/1.jpg")).isFalse();
+    assertThat(
+            Robots.parse("User-agent: *\nDisallow: /*.jpg$\n", "RedressCapture")
+                .allowed("/m/1.jpg"))
+        .isFalse();
   }
 }

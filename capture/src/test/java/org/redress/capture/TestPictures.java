@@ -18,8 +18,14 @@ final class TestPictures {
     Random r = new Random(seed);
     BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), 120, 200), 0, 480,
-        new Color(230, 180, r.nextInt(256))));
+    g.setPaint(
+        new GradientPaint(
+            0,
+            0,
+            new Color(r.nextInt(256), 120, 200),
+            0,
+            480,
+            new Color(230, 180, r.nextInt(256))));
     g.fillRect(0, 0, 640, 480);
     for (int i = 0; i < 12; i++) {
       g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));

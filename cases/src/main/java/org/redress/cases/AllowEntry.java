@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param addedBy who added it
  * @param addedAt when
  */
-public record AllowEntry(long id, HashValue hash, int maxDistance, String label, String addedBy,
-    Instant addedAt) {}
+public record AllowEntry(
+    long id, HashValue hash, int maxDistance, String label, String addedBy, Instant addedAt) {}

@@ -13,8 +13,8 @@ import org.redress.match.BankRules;
  * @param createdAt when it was created
  * @param items number of items (enabled or not)
  */
-public record Bank(long id, String name, int threshold, int minQuality, Instant createdAt,
-    long items) {
+public record Bank(
+    long id, String name, int threshold, int minQuality, Instant createdAt, long items) {
   /** Its matching rules. */
   public BankRules rules() {
     return new BankRules(name, threshold, minQuality);

@@ -25,8 +25,9 @@ public final class BankStore {
   /** Bank names: a letter or digit, then letters, digits, '.', '_' or '-'; at most 100. */
   public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
 
-  private static final String ITEM_COLUMNS = "i.id, b.name AS bank, i.signal_type, i.hash_value,"
-      + " i.quality, i.label, i.case_ref, i.added_by, i.added_at, i.disabled_until";
+  private static final String ITEM_COLUMNS =
+      "i.id, b.name AS bank, i.signal_type, i.hash_value,"
+          + " i.quality, i.label, i.case_ref, i.added_by, i.added_at, i.disabled_until";
 
   private final Workspace ws;
 
@@ -43,23 +44,29 @@ public final class BankStore {
   public Bank create(String name, int threshold, int minQuality) {
     checkName(name);
     new BankRules(name, threshold, minQuality);
-    return tx("create bank " + name, h -> {
-      if (find(h, name).isPresent()) {
-        throw new CasesException("bank already exists: " + name);
-      }
-      long now = ws.clock().millis();
-      h.createUpdate("INSERT INTO bank (name, threshold, min_quality, created_at)"
-              + " VALUES (:name, :t, :q, :now)")
-          .bind("name", name).bind("t", threshold).bind("q", minQuality).bind("now", now)
-          .execute();
-      return get(h, name);
-    });
+    return tx(
+        "create bank " + name,
+        h -> {
+          if (find(h, name).isPresent()) {
+            throw new CasesException("bank already exists: " + name);
+          }
+          long now = ws.clock().millis();
+          h.createUpdate(
+                  "INSERT INTO bank (name, threshold, min_quality, created_at)"
+                      + " VALUES (:name, :t, :q, :now)")
+              .bind("name", name)
+              .bind("t", threshold)
+              .bind("q", minQuality)
+              .bind("now", now)
+              .execute();
+          return get(h, name);
+        });
   }
 
   /** Every bank, by name (in code point order, whatever the database's collation). */
   public List<Bank> list() {
-    return tx("list banks", h -> byName(h.createQuery(bankQuery(""))
-        .map((rs, ctx) -> bank(rs)).list()));
+    return tx(
+        "list banks", h -> byName(h.createQuery(bankQuery("")).map((rs, ctx) -> bank(rs)).list()));
   }
 
   /**
@@ -77,12 +84,14 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when there is none
    */
   public void delete(String name) {
-    tx("delete bank " + name, h -> {
-      Bank b = get(h, name);
-      h.createUpdate("DELETE FROM bank_item WHERE bank_id = :id").bind("id", b.id()).execute();
-      h.createUpdate("DELETE FROM bank WHERE id = :id").bind("id", b.id()).execute();
-      return null;
-    });
+    tx(
+        "delete bank " + name,
+        h -> {
+          Bank b = get(h, name);
+          h.createUpdate("DELETE FROM bank_item WHERE bank_id = :id").bind("id", b.id()).execute();
+          h.createUpdate("DELETE FROM bank WHERE id = :id").bind("id", b.id()).execute();
+          return null;
+        });
   }
 
   /**
@@ -96,10 +105,12 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when the bank does not exist (nothing is added)
    */
   public AddReport add(String bankName, List<NewItem> items) {
-    return tx("add to bank " + bankName, h -> {
-      Bank b = get(h, bankName);
-      return new BatchAdd(h, b, ws.clock().millis(), ws.user()).run(items);
-    });
+    return tx(
+        "add to bank " + bankName,
+        h -> {
+          Bank b = get(h, bankName);
+          return new BatchAdd(h, b, ws.clock().millis(), ws.user()).run(items);
+        });
   }
 
   /**
@@ -108,12 +119,19 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when the bank does not exist
    */
   public List<Item> items(String bankName) {
-    return tx("read bank " + bankName, h -> {
-      Bank b = get(h, bankName);
-      return h.createQuery("SELECT " + ITEM_COLUMNS + " FROM bank_item i JOIN bank b"
-              + " ON b.id = i.bank_id WHERE i.bank_id = :b ORDER BY i.id")
-          .bind("b", b.id()).map((rs, ctx) -> item(rs)).list();
-    });
+    return tx(
+        "read bank " + bankName,
+        h -> {
+          Bank b = get(h, bankName);
+          return h.createQuery(
+                  "SELECT "
+                      + ITEM_COLUMNS
+                      + " FROM bank_item i JOIN bank b"
+                      + " ON b.id = i.bank_id WHERE i.bank_id = :b ORDER BY i.id")
+              .bind("b", b.id())
+              .map((rs, ctx) -> item(rs))
+              .list();
+        });
   }
 
   /**
@@ -122,19 +140,30 @@ public final class BankStore {
    * @throws CasesException when the bank or the item in it does not exist
    */
   public Item disable(String bankName, long itemId, Instant until) {
-    return tx("disable item " + itemId, h -> {
-      Bank b = get(h, bankName);
-      int n = h.createUpdate("UPDATE bank_item SET disabled_until = :u WHERE id = :id"
-              + " AND bank_id = :b")
-          .bind("u", until == null ? null : until.toEpochMilli()).bind("id", itemId)
-          .bind("b", b.id()).execute();
-      if (n == 0) {
-        throw noSuchItem(b.name(), itemId);
-      }
-      return h.createQuery("SELECT " + ITEM_COLUMNS + " FROM bank_item i JOIN bank b"
-              + " ON b.id = i.bank_id WHERE i.id = :id")
-          .bind("id", itemId).map((rs, ctx) -> item(rs)).one();
-    });
+    return tx(
+        "disable item " + itemId,
+        h -> {
+          Bank b = get(h, bankName);
+          int n =
+              h.createUpdate(
+                      "UPDATE bank_item SET disabled_until = :u WHERE id = :id"
+                          + " AND bank_id = :b")
+                  .bind("u", until == null ? null : until.toEpochMilli())
+                  .bind("id", itemId)
+                  .bind("b", b.id())
+                  .execute();
+          if (n == 0) {
+            throw noSuchItem(b.name(), itemId);
+          }
+          return h.createQuery(
+                  "SELECT "
+                      + ITEM_COLUMNS
+                      + " FROM bank_item i JOIN bank b"
+                      + " ON b.id = i.bank_id WHERE i.id = :id")
+              .bind("id", itemId)
+              .map((rs, ctx) -> item(rs))
+              .one();
+        });
   }
 
   /**
@@ -143,19 +172,24 @@ public final class BankStore {
    * @throws CasesException naming the first id that is not in the bank
    */
   public int remove(String bankName, Collection<Long> itemIds) {
-    return tx("remove items from bank " + bankName, h -> {
-      Bank b = get(h, bankName);
-      int n = 0;
-      for (long id : itemIds) {
-        int k = h.createUpdate("DELETE FROM bank_item WHERE id = :id AND bank_id = :b")
-            .bind("id", id).bind("b", b.id()).execute();
-        if (k == 0) {
-          throw noSuchItem(b.name(), id);
-        }
-        n += k;
-      }
-      return n;
-    });
+    return tx(
+        "remove items from bank " + bankName,
+        h -> {
+          Bank b = get(h, bankName);
+          int n = 0;
+          for (long id : itemIds) {
+            int k =
+                h.createUpdate("DELETE FROM bank_item WHERE id = :id AND bank_id = :b")
+                    .bind("id", id)
+                    .bind("b", b.id())
+                    .execute();
+            if (k == 0) {
+              throw noSuchItem(b.name(), id);
+            }
+            n += k;
+          }
+          return n;
+        });
   }
 
   /**
@@ -166,7 +200,8 @@ public final class BankStore {
    */
   public AllowEntry allow(HashValue hash, int maxDistance, String label, String addedBy) {
     if (hash.signal() == Signal.VPDQ) {
-      throw new IllegalArgumentException("the allow list takes pdq, md5 or sha256 hashes, not vpdq");
+      throw new IllegalArgumentException(
+          "the allow list takes pdq, md5 or sha256 hashes, not vpdq");
     }
     if (maxDistance < 0 || maxDistance > 256) {
       throw new IllegalArgumentException("allow distance must be in 0..256, was " + maxDistance);
@@ -176,29 +211,46 @@ public final class BankStore {
     }
     NewItem.checkText("label", label, 500);
     NewItem.checkText("added by", addedBy, 200);
-    return tx("add to the allow list", h -> {
-      Optional<AllowEntry> existing = h.createQuery("SELECT * FROM allow_entry WHERE"
-              + " signal_type = :s AND fingerprint = :f")
-          .bind("s", hash.signal().id()).bind("f", hash.fingerprint())
-          .map((rs, ctx) -> allowEntry(rs)).findOne();
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      h.createUpdate("INSERT INTO allow_entry (signal_type, fingerprint, max_distance, label,"
-              + " added_by, added_at) VALUES (:s, :f, :d, :label, :by, :at)")
-          .bind("s", hash.signal().id()).bind("f", hash.fingerprint()).bind("d", maxDistance)
-          .bind("label", label).bind("by", addedBy == null ? ws.user() : addedBy)
-          .bind("at", ws.clock().millis()).execute();
-      return h.createQuery("SELECT * FROM allow_entry WHERE signal_type = :s AND fingerprint = :f")
-          .bind("s", hash.signal().id()).bind("f", hash.fingerprint())
-          .map((rs, ctx) -> allowEntry(rs)).one();
-    });
+    return tx(
+        "add to the allow list",
+        h -> {
+          Optional<AllowEntry> existing =
+              h.createQuery(
+                      "SELECT * FROM allow_entry WHERE" + " signal_type = :s AND fingerprint = :f")
+                  .bind("s", hash.signal().id())
+                  .bind("f", hash.fingerprint())
+                  .map((rs, ctx) -> allowEntry(rs))
+                  .findOne();
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          h.createUpdate(
+                  "INSERT INTO allow_entry (signal_type, fingerprint, max_distance, label,"
+                      + " added_by, added_at) VALUES (:s, :f, :d, :label, :by, :at)")
+              .bind("s", hash.signal().id())
+              .bind("f", hash.fingerprint())
+              .bind("d", maxDistance)
+              .bind("label", label)
+              .bind("by", addedBy == null ? ws.user() : addedBy)
+              .bind("at", ws.clock().millis())
+              .execute();
+          return h.createQuery(
+                  "SELECT * FROM allow_entry WHERE signal_type = :s AND fingerprint = :f")
+              .bind("s", hash.signal().id())
+              .bind("f", hash.fingerprint())
+              .map((rs, ctx) -> allowEntry(rs))
+              .one();
+        });
   }
 
   /** The allow list, by id. */
   public List<AllowEntry> allowList() {
-    return tx("read the allow list", h -> h.createQuery("SELECT * FROM allow_entry ORDER BY id")
-        .map((rs, ctx) -> allowEntry(rs)).list());
+    return tx(
+        "read the allow list",
+        h ->
+            h.createQuery("SELECT * FROM allow_entry ORDER BY id")
+                .map((rs, ctx) -> allowEntry(rs))
+                .list());
   }
 
   /**
@@ -207,12 +259,15 @@ public final class BankStore {
    * @throws CasesException when there is no such entry
    */
   public void removeAllow(long id) {
-    tx("remove allow entry " + id, h -> {
-      if (h.createUpdate("DELETE FROM allow_entry WHERE id = :id").bind("id", id).execute() == 0) {
-        throw new CasesException("no allow-list entry with id " + id);
-      }
-      return null;
-    });
+    tx(
+        "remove allow entry " + id,
+        h -> {
+          if (h.createUpdate("DELETE FROM allow_entry WHERE id = :id").bind("id", id).execute()
+              == 0) {
+            throw new CasesException("no allow-list entry with id " + id);
+          }
+          return null;
+        });
   }
 
   /**
@@ -226,45 +281,56 @@ public final class BankStore {
    * @param warnings receives warnings about stored items that cannot be matched
    * @throws CasesException.UnknownBank when a named bank does not exist
    */
-  public Matcher matcher(Collection<String> bankNames, Instant now, double queryPercent,
-      double comparedPercent, List<String> warnings) {
-    return tx("load banks", h -> {
-      List<Bank> banks = new ArrayList<>();
-      if (bankNames.isEmpty()) {
-        banks.addAll(byName(h.createQuery(bankQuery("")).map((rs, ctx) -> bank(rs)).list()));
-      } else {
-        for (String n : new java.util.LinkedHashSet<>(bankNames)) {
-          banks.add(get(h, n));
-        }
-      }
-      Matcher.Builder mb = Matcher.builder().vpdqPercents(queryPercent, comparedPercent);
-      for (Bank b : banks) {
-        mb.bank(b.rules());
-        // Only the columns matching needs, streamed straight into the builder: a million-item
-        // bank loads in about a third of the time that reading full Item records took.
-        h.createQuery("SELECT id, signal_type, hash_value, quality, label FROM bank_item"
-                + " WHERE bank_id = :b AND (disabled_until IS NULL OR disabled_until <= :now)"
-                + " ORDER BY id")
-            .bind("b", b.id()).bind("now", now.toEpochMilli())
-            .scanResultSet((rows, ctx) -> {
-              ResultSet rs = rows.get();
-              while (rs.next()) {
-                addToMatcher(mb, b.name(), rs);
-              }
-              return null;
-            });
-      }
-      for (AllowEntry a : h.createQuery("SELECT * FROM allow_entry ORDER BY id")
-          .map((rs, ctx) -> allowEntry(rs)).list()) {
-        if (a.hash().signal() == Signal.PDQ) {
-          mb.allowPdq(a.id(), a.label(), a.hash().pdq(), a.maxDistance());
-        } else {
-          mb.allowDigest(a.id(), a.label(), a.hash().signal(), a.hash().value());
-        }
-      }
-      warnings.addAll(mb.warnings());
-      return mb.build();
-    });
+  public Matcher matcher(
+      Collection<String> bankNames,
+      Instant now,
+      double queryPercent,
+      double comparedPercent,
+      List<String> warnings) {
+    return tx(
+        "load banks",
+        h -> {
+          List<Bank> banks = new ArrayList<>();
+          if (bankNames.isEmpty()) {
+            banks.addAll(byName(h.createQuery(bankQuery("")).map((rs, ctx) -> bank(rs)).list()));
+          } else {
+            for (String n : new java.util.LinkedHashSet<>(bankNames)) {
+              banks.add(get(h, n));
+            }
+          }
+          Matcher.Builder mb = Matcher.builder().vpdqPercents(queryPercent, comparedPercent);
+          for (Bank b : banks) {
+            mb.bank(b.rules());
+            // Only the columns matching needs, streamed straight into the builder: a million-item
+            // bank loads in about a third of the time that reading full Item records took.
+            h.createQuery(
+                    "SELECT id, signal_type, hash_value, quality, label FROM bank_item"
+                        + " WHERE bank_id = :b AND (disabled_until IS NULL OR disabled_until <= :now)"
+                        + " ORDER BY id")
+                .bind("b", b.id())
+                .bind("now", now.toEpochMilli())
+                .scanResultSet(
+                    (rows, ctx) -> {
+                      ResultSet rs = rows.get();
+                      while (rs.next()) {
+                        addToMatcher(mb, b.name(), rs);
+                      }
+                      return null;
+                    });
+          }
+          for (AllowEntry a :
+              h.createQuery("SELECT * FROM allow_entry ORDER BY id")
+                  .map((rs, ctx) -> allowEntry(rs))
+                  .list()) {
+            if (a.hash().signal() == Signal.PDQ) {
+              mb.allowPdq(a.id(), a.label(), a.hash().pdq(), a.maxDistance());
+            } else {
+              mb.allowDigest(a.id(), a.label(), a.hash().signal(), a.hash().value());
+            }
+          }
+          warnings.addAll(mb.warnings());
+          return mb.build();
+        });
   }
 
   private static void addToMatcher(Matcher.Builder mb, String bank, ResultSet rs)
@@ -298,8 +364,11 @@ public final class BankStore {
 
   private static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("bad bank name \"" + name + "\": use letters, digits,"
-          + " '.', '_' or '-', starting with a letter or digit, at most 100 characters");
+      throw new IllegalArgumentException(
+          "bad bank name \""
+              + name
+              + "\": use letters, digits,"
+              + " '.', '_' or '-', starting with a letter or digit, at most 100 characters");
     }
   }
 
@@ -309,7 +378,8 @@ public final class BankStore {
 
   private static String bankQuery(String where) {
     return "SELECT b.id, b.name, b.threshold, b.min_quality, b.created_at,"
-        + " (SELECT COUNT(*) FROM bank_item i WHERE i.bank_id = b.id) AS items FROM bank b" + where;
+        + " (SELECT COUNT(*) FROM bank_item i WHERE i.bank_id = b.id) AS items FROM bank b"
+        + where;
   }
 
   /**
@@ -319,14 +389,16 @@ public final class BankStore {
    */
   private static List<Bank> byName(List<Bank> banks) {
     List<Bank> sorted = new ArrayList<>(banks);
-    sorted.sort((a, b) -> Arrays.compare(a.name().codePoints().toArray(),
-        b.name().codePoints().toArray()));
+    sorted.sort(
+        (a, b) -> Arrays.compare(a.name().codePoints().toArray(), b.name().codePoints().toArray()));
     return sorted;
   }
 
   private static Optional<Bank> find(Handle h, String name) {
-    return h.createQuery(bankQuery(" WHERE b.name = :name")).bind("name", name)
-        .map((rs, ctx) -> bank(rs)).findOne();
+    return h.createQuery(bankQuery(" WHERE b.name = :name"))
+        .bind("name", name)
+        .map((rs, ctx) -> bank(rs))
+        .findOne();
   }
 
   private static Bank get(Handle h, String name) {
@@ -334,8 +406,12 @@ public final class BankStore {
   }
 
   private static Bank bank(ResultSet rs) throws SQLException {
-    return new Bank(rs.getLong("id"), rs.getString("name"), rs.getInt("threshold"),
-        rs.getInt("min_quality"), Instant.ofEpochMilli(rs.getLong("created_at")),
+    return new Bank(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getInt("threshold"),
+        rs.getInt("min_quality"),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
         rs.getLong("items"));
   }
 
@@ -345,16 +421,25 @@ public final class BankStore {
     long du = rs.getLong("disabled_until");
     Instant disabled = rs.wasNull() ? null : Instant.ofEpochMilli(du);
     Signal s = Signal.parse(rs.getString("signal_type"));
-    return new Item(rs.getLong("id"), rs.getString("bank"),
-        new HashValue(s, rs.getString("hash_value"), quality), rs.getString("label"),
-        rs.getString("case_ref"), rs.getString("added_by"),
-        Instant.ofEpochMilli(rs.getLong("added_at")), disabled);
+    return new Item(
+        rs.getLong("id"),
+        rs.getString("bank"),
+        new HashValue(s, rs.getString("hash_value"), quality),
+        rs.getString("label"),
+        rs.getString("case_ref"),
+        rs.getString("added_by"),
+        Instant.ofEpochMilli(rs.getLong("added_at")),
+        disabled);
   }
 
   private static AllowEntry allowEntry(ResultSet rs) throws SQLException {
     Signal s = Signal.parse(rs.getString("signal_type"));
-    return new AllowEntry(rs.getLong("id"), new HashValue(s, rs.getString("fingerprint"), null),
-        rs.getInt("max_distance"), rs.getString("label"), rs.getString("added_by"),
+    return new AllowEntry(
+        rs.getLong("id"),
+        new HashValue(s, rs.getString("fingerprint"), null),
+        rs.getInt("max_distance"),
+        rs.getString("label"),
+        rs.getString("added_by"),
         Instant.ofEpochMilli(rs.getLong("added_at")));
   }
 }

@@ -31,9 +31,9 @@ import org.redress.phash.VpdqFrame;
  *       one-at-a-time loop assigned them.
  *   <li>Read the new ids back in one query over the rows between the highest ids seen before and
  *       after inserting, matching each row to the item expected next by bank and key; items not
- *       matched that way (ids not assigned in order, or not above the highest id before) are
- *       looked up by key. Within the transaction a key inserted by it is unique in the bank, so
- *       the row holding it is the one it inserted.
+ *       matched that way (ids not assigned in order, or not above the highest id before) are looked
+ *       up by key. Within the transaction a key inserted by it is unique in the bank, so the row
+ *       holding it is the one it inserted.
  * </ol>
  *
  * <p>The SQL is portable between SQLite and PostgreSQL: no generated-key retrieval, which drivers
@@ -42,6 +42,7 @@ import org.redress.phash.VpdqFrame;
 final class BatchAdd {
   /** Rows per JDBC batch. */
   static final int INSERT_CHUNK = 1000;
+
   /** Stream the bank's keys when it holds at most this many times as many items as the batch. */
   static final int SCAN_FACTOR = 4;
 
@@ -74,8 +75,10 @@ final class BatchAdd {
         continue;
       }
       fp[i] = hv[i].fingerprint();
-      Integer f = firstByKey.computeIfAbsent(hv[i].signal().id(), s -> new HashMap<>(capacity(n)))
-          .putIfAbsent(fp[i], i);
+      Integer f =
+          firstByKey
+              .computeIfAbsent(hv[i].signal().id(), s -> new HashMap<>(capacity(n)))
+              .putIfAbsent(fp[i], i);
       first[i] = f == null ? i : f;
       if (f == null) {
         keys++;
@@ -101,10 +104,14 @@ final class BatchAdd {
     for (int i = 0; i < n; i++) {
       if (out[i] == null) {
         int f = first[i];
-        out[i] = f == i && !existed[i]
-            ? new AddReport.Outcome(items.get(i), AddReport.Status.ADDED, id[i], note[i])
-            : new AddReport.Outcome(items.get(i), AddReport.Status.DUPLICATE, id[f],
-                "already in bank " + bank.name() + " as item " + id[f]);
+        out[i] =
+            f == i && !existed[i]
+                ? new AddReport.Outcome(items.get(i), AddReport.Status.ADDED, id[i], note[i])
+                : new AddReport.Outcome(
+                    items.get(i),
+                    AddReport.Status.DUPLICATE,
+                    id[f],
+                    "already in bank " + bank.name() + " as item " + id[f]);
       }
       report.add(out[i]);
     }
@@ -120,9 +127,16 @@ final class BatchAdd {
   private AddReport.Outcome screen(NewItem it, int i, HashValue[] hv, String[] note) {
     HashValue v = it.hash();
     if (v.signal() == Signal.PDQ && v.quality() != null && v.quality() < bank.minQuality()) {
-      return new AddReport.Outcome(it, AddReport.Status.LOW_QUALITY, 0, String.format(Locale.ROOT,
-          "PDQ quality %d is below bank %s's minimum %d: not stored", v.quality(), bank.name(),
-          bank.minQuality()));
+      return new AddReport.Outcome(
+          it,
+          AddReport.Status.LOW_QUALITY,
+          0,
+          String.format(
+              Locale.ROOT,
+              "PDQ quality %d is below bank %s's minimum %d: not stored",
+              v.quality(),
+              bank.name(),
+              bank.minQuality()));
     }
     if (v.signal() == Signal.VPDQ) {
       List<VpdqFrame> all = v.frames();
@@ -133,13 +147,24 @@ final class BatchAdd {
         }
       }
       if (kept.isEmpty()) {
-        return new AddReport.Outcome(it, AddReport.Status.LOW_QUALITY, 0, String.format(Locale.ROOT,
-            "no vPDQ frame reaches bank %s's minimum quality %d: not stored", bank.name(),
-            bank.minQuality()));
+        return new AddReport.Outcome(
+            it,
+            AddReport.Status.LOW_QUALITY,
+            0,
+            String.format(
+                Locale.ROOT,
+                "no vPDQ frame reaches bank %s's minimum quality %d: not stored",
+                bank.name(),
+                bank.minQuality()));
       }
       if (kept.size() < all.size()) {
-        note[i] = String.format(Locale.ROOT, "%d of %d vPDQ frames below quality %d were dropped",
-            all.size() - kept.size(), all.size(), bank.minQuality());
+        note[i] =
+            String.format(
+                Locale.ROOT,
+                "%d of %d vPDQ frames below quality %d were dropped",
+                all.size() - kept.size(),
+                all.size(),
+                bank.minQuality());
         v = HashValue.vpdq(kept);
       }
     }
@@ -148,33 +173,38 @@ final class BatchAdd {
   }
 
   /** Marks the first items whose keys the bank already holds, with the stored ids. */
-  private void findExisting(Map<String, Map<String, Integer>> firstByKey, int keys, long[] id,
-      boolean[] existed) {
+  private void findExisting(
+      Map<String, Map<String, Integer>> firstByKey, int keys, long[] id, boolean[] existed) {
     if (keys == 0 || bank.items() == 0) {
       return;
     }
     if (bank.items() <= (long) SCAN_FACTOR * keys) {
       h.createQuery("SELECT id, signal_type, fingerprint FROM bank_item WHERE bank_id = :b")
           .bind("b", bank.id())
-          .scanResultSet((rows, ctx) -> {
-            ResultSet rs = rows.get();
-            while (rs.next()) {
-              Map<String, Integer> m = firstByKey.get(rs.getString(2));
-              Integer i = m == null ? null : m.get(rs.getString(3));
-              if (i != null) {
-                id[i] = rs.getLong(1);
-                existed[i] = true;
-              }
-            }
-            return null;
-          });
+          .scanResultSet(
+              (rows, ctx) -> {
+                ResultSet rs = rows.get();
+                while (rs.next()) {
+                  Map<String, Integer> m = firstByKey.get(rs.getString(2));
+                  Integer i = m == null ? null : m.get(rs.getString(3));
+                  if (i != null) {
+                    id[i] = rs.getLong(1);
+                    existed[i] = true;
+                  }
+                }
+                return null;
+              });
       return;
     }
     for (Map.Entry<String, Map<String, Integer>> e : firstByKey.entrySet()) {
-      lookUp(e.getKey(), e.getValue().keySet(), e.getValue(), (i, rowId) -> {
-        id[i] = rowId;
-        existed[i] = true;
-      });
+      lookUp(
+          e.getKey(),
+          e.getValue().keySet(),
+          e.getValue(),
+          (i, rowId) -> {
+            id[i] = rowId;
+            existed[i] = true;
+          });
     }
   }
 
@@ -185,14 +215,17 @@ final class BatchAdd {
 
   /**
    * Looks keys of one signal up one at a time, with one prepared statement. An equality on every
-   * column of the unique index is served by that index whatever the planner's statistics; an
-   * {@code IN (...)} list of fingerprints was not: PostgreSQL, before it had analysed a freshly
-   * filled table, planned it as a scan of the bank's whole (bank, signal) range per list.
+   * column of the unique index is served by that index whatever the planner's statistics; an {@code
+   * IN (...)} list of fingerprints was not: PostgreSQL, before it had analysed a freshly filled
+   * table, planned it as a scan of the bank's whole (bank, signal) range per list.
    */
-  private void lookUp(String signal, Collection<String> fps, Map<String, Integer> firstByFp,
-      Found sink) {
-    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT id FROM bank_item"
-        + " WHERE bank_id = ? AND signal_type = ? AND fingerprint = ?")) {
+  private void lookUp(
+      String signal, Collection<String> fps, Map<String, Integer> firstByFp, Found sink) {
+    try (PreparedStatement ps =
+        h.getConnection()
+            .prepareStatement(
+                "SELECT id FROM bank_item"
+                    + " WHERE bank_id = ? AND signal_type = ? AND fingerprint = ?")) {
       ps.setLong(1, bank.id());
       ps.setString(2, signal);
       for (String f : fps) {
@@ -213,9 +246,12 @@ final class BatchAdd {
    * through JDBI cost about a microsecond per row, a tenth of a million-item add.
    */
   private void insert(List<NewItem> items, HashValue[] hv, String[] fp, int[] inserts) {
-    try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO bank_item"
-        + " (bank_id, signal_type, fingerprint, hash_value, quality, label, case_ref, added_by,"
-        + " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        h.getConnection()
+            .prepareStatement(
+                "INSERT INTO bank_item"
+                    + " (bank_id, signal_type, fingerprint, hash_value, quality, label, case_ref, added_by,"
+                    + " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int j = 0; j < inserts.length; j++) {
         int i = inserts[j];
         NewItem it = items.get(i);
@@ -262,32 +298,42 @@ final class BatchAdd {
 
   /**
    * Sets the ids of the items just inserted, reading the rows with ids in (before, after]: a
-   * primary-key range, which planners serve from the primary key even without statistics (a
-   * bank and id condition let PostgreSQL scan the whole bank before it had analysed the table).
-   * Both databases give rows inserted one after another increasing ids (SQLite one more than the
+   * primary-key range, which planners serve from the primary key even without statistics (a bank
+   * and id condition let PostgreSQL scan the whole bank before it had analysed the table). Both
+   * databases give rows inserted one after another increasing ids (SQLite one more than the
    * largest, PostgreSQL the next value of the identity sequence), so the new rows normally come
    * back in the order they were inserted: each row is checked against the item expected next, by
    * bank and key. Rows that do not match it are not taken for granted; the items still without an
    * id afterwards are looked up by key.
    */
-  private void readIds(Map<String, Map<String, Integer>> firstByKey, long before, long after,
-      int[] inserts, HashValue[] hv, String[] fp, long[] id) {
+  private void readIds(
+      Map<String, Map<String, Integer>> firstByKey,
+      long before,
+      long after,
+      int[] inserts,
+      HashValue[] hv,
+      String[] fp,
+      long[] id) {
     int[] next = {0};
-    h.createQuery("SELECT id, bank_id, signal_type, fingerprint FROM bank_item"
-            + " WHERE id > :before AND id <= :after ORDER BY id")
-        .bind("before", before).bind("after", after)
-        .scanResultSet((rows, ctx) -> {
-          ResultSet rs = rows.get();
-          while (next[0] < inserts.length && rs.next()) {
-            int i = inserts[next[0]];
-            if (rs.getLong(2) == bank.id() && fp[i].equals(rs.getString(4))
-                && hv[i].signal().id().equals(rs.getString(3))) {
-              id[i] = rs.getLong(1);
-              next[0]++;
-            }
-          }
-          return null;
-        });
+    h.createQuery(
+            "SELECT id, bank_id, signal_type, fingerprint FROM bank_item"
+                + " WHERE id > :before AND id <= :after ORDER BY id")
+        .bind("before", before)
+        .bind("after", after)
+        .scanResultSet(
+            (rows, ctx) -> {
+              ResultSet rs = rows.get();
+              while (next[0] < inserts.length && rs.next()) {
+                int i = inserts[next[0]];
+                if (rs.getLong(2) == bank.id()
+                    && fp[i].equals(rs.getString(4))
+                    && hv[i].signal().id().equals(rs.getString(3))) {
+                  id[i] = rs.getLong(1);
+                  next[0]++;
+                }
+              }
+              return null;
+            });
     Map<String, List<String>> missing = new HashMap<>();
     for (int i : inserts) {
       if (id[i] == 0) {
@@ -299,10 +345,9 @@ final class BatchAdd {
     }
     for (int i : inserts) {
       if (id[i] == 0) {
-        throw new IllegalStateException("item inserted but not found: " + hv[i].signal().id()
-            + " " + fp[i]);
+        throw new IllegalStateException(
+            "item inserted but not found: " + hv[i].signal().id() + " " + fp[i]);
       }
     }
   }
-
 }

@@ -120,13 +120,15 @@ public record HashValue(Signal signal, String value, Integer quality) {
       try {
         node = JSON.readTree(v);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("not a JSON array of vPDQ frames: "
-            + e.getOriginalMessage());
+        throw new IllegalArgumentException(
+            "not a JSON array of vPDQ frames: " + e.getOriginalMessage());
       }
       for (JsonNode n : node) {
         if (!n.isTextual()) {
-          throw new IllegalArgumentException("vPDQ frame must be a \"hex,quality,seconds\" string, "
-              + "was " + abbreviate(n.toString()));
+          throw new IllegalArgumentException(
+              "vPDQ frame must be a \"hex,quality,seconds\" string, "
+                  + "was "
+                  + abbreviate(n.toString()));
         }
         parts.add(n.asText());
       }
@@ -153,8 +155,12 @@ public record HashValue(Signal signal, String value, Integer quality) {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("bad vPDQ frame seconds: \"" + abbreviate(f[2]) + "\"");
       }
-      frames.add(new VpdqFrame(frames.size(), Pdq.parse(f[0].trim()),
-          parseInt(f[1].trim(), "vPDQ frame quality"), seconds));
+      frames.add(
+          new VpdqFrame(
+              frames.size(),
+              Pdq.parse(f[0].trim()),
+              parseInt(f[1].trim(), "vPDQ frame quality"),
+              seconds));
     }
     return frames;
   }
@@ -163,7 +169,8 @@ public record HashValue(Signal signal, String value, Integer quality) {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " must be an integer, was \"" + abbreviate(s) + "\"");
+      throw new IllegalArgumentException(
+          what + " must be an integer, was \"" + abbreviate(s) + "\"");
     }
   }
 

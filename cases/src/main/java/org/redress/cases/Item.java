@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param addedAt when
  * @param disabledUntil not matched before this instant; null when enabled
  */
-public record Item(long id, String bank, HashValue hash, String label, String caseRef,
-    String addedBy, Instant addedAt, Instant disabledUntil) {
+public record Item(
+    long id,
+    String bank,
+    HashValue hash,
+    String label,
+    String caseRef,
+    String addedBy,
+    Instant addedAt,
+    Instant disabledUntil) {
   /** Whether it is matched at {@code now}. */
   public boolean enabledAt(Instant now) {
     return disabledUntil == null || !disabledUntil.isAfter(now);

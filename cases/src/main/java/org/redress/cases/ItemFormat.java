@@ -103,36 +103,44 @@ public enum ItemFormat {
     switch (this) {
       case HMA:
         // vPDQ as python-threatexchange serialises it: seconds as f"{t:.3}" (12.5, 1e+02)
-        return hmaName(hv.signal()) + " "
+        return hmaName(hv.signal())
+            + " "
             + (hv.signal() == Signal.VPDQ ? Vpdq.of(hv.frames()).toPteSignal() : hv.value());
-      case JSONL: {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("id", it.id());
-        o.put("bank", it.bank());
-        o.put("signal", hv.signal().id());
-        if (hv.signal() == Signal.VPDQ) {
-          o.set("value", JSON.readTree(hv.value()));
-        } else {
-          o.put("value", hv.value());
+      case JSONL:
+        {
+          ObjectNode o = JsonNodeFactory.instance.objectNode();
+          o.put("id", it.id());
+          o.put("bank", it.bank());
+          o.put("signal", hv.signal().id());
+          if (hv.signal() == Signal.VPDQ) {
+            o.set("value", JSON.readTree(hv.value()));
+          } else {
+            o.put("value", hv.value());
+          }
+          if (hv.quality() != null) {
+            o.put("quality", hv.quality());
+          }
+          o.put("label", it.label());
+          if (it.caseRef() != null) {
+            o.put("case", it.caseRef());
+          }
+          o.put("added_by", it.addedBy());
+          o.put("added_at", it.addedAt().toString());
+          if (it.disabledUntil() != null) {
+            o.put("disabled_until", it.disabledUntil().toString());
+          }
+          return JSON.writeValueAsString(o);
         }
-        if (hv.quality() != null) {
-          o.put("quality", hv.quality());
-        }
-        o.put("label", it.label());
-        if (it.caseRef() != null) {
-          o.put("case", it.caseRef());
-        }
-        o.put("added_by", it.addedBy());
-        o.put("added_at", it.addedAt().toString());
-        if (it.disabledUntil() != null) {
-          o.put("disabled_until", it.disabledUntil().toString());
-        }
-        return JSON.writeValueAsString(o);
-      }
       default:
-        return String.join(",", csv(hv.signal().id()), csv(hv.value()),
-            hv.quality() == null ? "" : Integer.toString(hv.quality()), csv(it.label()),
-            csv(it.caseRef()), csv(it.addedBy()), it.addedAt().toString(),
+        return String.join(
+            ",",
+            csv(hv.signal().id()),
+            csv(hv.value()),
+            hv.quality() == null ? "" : Integer.toString(hv.quality()),
+            csv(it.label()),
+            csv(it.caseRef()),
+            csv(it.addedBy()),
+            it.addedAt().toString(),
             it.disabledUntil() == null ? "" : it.disabledUntil().toString());
     }
   }
@@ -177,9 +185,10 @@ public enum ItemFormat {
       try {
         items.add(readLine(t, source + " line " + n, caseRef, addedBy));
       } catch (IllegalArgumentException | JsonProcessingException e) {
-        String m = e instanceof JsonProcessingException
-            ? "not a JSON object: " + ((JsonProcessingException) e).getOriginalMessage()
-            : e.getMessage();
+        String m =
+            e instanceof JsonProcessingException
+                ? "not a JSON object: " + ((JsonProcessingException) e).getOriginalMessage()
+                : e.getMessage();
         throw new CasesException(source + ":" + n + ": " + m, e);
       }
     }
@@ -189,44 +198,53 @@ public enum ItemFormat {
   private NewItem readLine(String t, String defaultLabel, String caseRef, String addedBy)
       throws JsonProcessingException {
     switch (this) {
-      case HMA: {
-        int sp = indexOfWhitespace(t);
-        if (sp < 0) {
-          if (t.length() == 64) {
-            return new NewItem(HashValue.parse("pdq", t), defaultLabel, caseRef, addedBy);
+      case HMA:
+        {
+          int sp = indexOfWhitespace(t);
+          if (sp < 0) {
+            if (t.length() == 64) {
+              return new NewItem(HashValue.parse("pdq", t), defaultLabel, caseRef, addedBy);
+            }
+            throw new IllegalArgumentException(
+                "expected \"SIGNAL_TYPE VALUE\", was \"" + HashValue.abbreviate(t) + "\"");
           }
-          throw new IllegalArgumentException("expected \"SIGNAL_TYPE VALUE\", was \""
-              + HashValue.abbreviate(t) + "\"");
+          HashValue hv = HashValue.parse(t.substring(0, sp), t.substring(sp + 1).trim());
+          return new NewItem(hv, defaultLabel, caseRef, addedBy);
         }
-        HashValue hv = HashValue.parse(t.substring(0, sp), t.substring(sp + 1).trim());
-        return new NewItem(hv, defaultLabel, caseRef, addedBy);
-      }
-      case JSONL: {
-        JsonNode o = JSON.readTree(t);
-        if (o == null || !o.isObject()) {
-          throw new IllegalArgumentException("expected a JSON object per line");
+      case JSONL:
+        {
+          JsonNode o = JSON.readTree(t);
+          if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object per line");
+          }
+          JsonNode v = o.get("value");
+          if (o.get("signal") == null || v == null) {
+            throw new IllegalArgumentException("a line needs \"signal\" and \"value\"");
+          }
+          String value = v.isArray() ? JSON.writeValueAsString(v) : v.asText();
+          String q = o.hasNonNull("quality") ? o.get("quality").asText() : null;
+          HashValue hv =
+              HashValue.parse(o.get("signal").asText(), q == null ? value : value + "," + q);
+          return new NewItem(
+              hv,
+              text(o, "label", defaultLabel),
+              text(o, "case", caseRef),
+              text(o, "added_by", addedBy));
         }
-        JsonNode v = o.get("value");
-        if (o.get("signal") == null || v == null) {
-          throw new IllegalArgumentException("a line needs \"signal\" and \"value\"");
+      default:
+        {
+          List<String> f = splitCsv(t);
+          if (f.size() < 2) {
+            throw new IllegalArgumentException("a CSV line needs at least signal and value");
+          }
+          String q = f.size() > 2 && !f.get(2).isEmpty() ? f.get(2) : null;
+          HashValue hv = HashValue.parse(f.get(0), q == null ? f.get(1) : f.get(1) + "," + q);
+          return new NewItem(
+              hv,
+              f.size() > 3 && !f.get(3).isEmpty() ? f.get(3) : defaultLabel,
+              f.size() > 4 && !f.get(4).isEmpty() ? f.get(4) : caseRef,
+              f.size() > 5 && !f.get(5).isEmpty() ? f.get(5) : addedBy);
         }
-        String value = v.isArray() ? JSON.writeValueAsString(v) : v.asText();
-        String q = o.hasNonNull("quality") ? o.get("quality").asText() : null;
-        HashValue hv = HashValue.parse(o.get("signal").asText(), q == null ? value : value + "," + q);
-        return new NewItem(hv, text(o, "label", defaultLabel), text(o, "case", caseRef),
-            text(o, "added_by", addedBy));
-      }
-      default: {
-        List<String> f = splitCsv(t);
-        if (f.size() < 2) {
-          throw new IllegalArgumentException("a CSV line needs at least signal and value");
-        }
-        String q = f.size() > 2 && !f.get(2).isEmpty() ? f.get(2) : null;
-        HashValue hv = HashValue.parse(f.get(0), q == null ? f.get(1) : f.get(1) + "," + q);
-        return new NewItem(hv, f.size() > 3 && !f.get(3).isEmpty() ? f.get(3) : defaultLabel,
-            f.size() > 4 && !f.get(4).isEmpty() ? f.get(4) : caseRef,
-            f.size() > 5 && !f.get(5).isEmpty() ? f.get(5) : addedBy);
-      }
     }
   }
 

@@ -38,13 +38,15 @@ public record NewItem(HashValue hash, String label, String caseRef, String added
       return;
     }
     if (value.length() > max) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s must be at most %d characters, was %d", field, max, value.length()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "%s must be at most %d characters, was %d", field, max, value.length()));
     }
     int nul = value.indexOf('\0');
     if (nul >= 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s must not contain a NUL character (at index %d)", field, nul));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "%s must not contain a NUL character (at index %d)", field, nul));
     }
   }
 }

@@ -18,11 +18,11 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A workspace directory and its database, created and migrated on first use: by default the
- * SQLite file {@code redress.db} in the directory; for a shared server, a PostgreSQL database
- * given by its JDBC URL, on the same migrations. Every database failure leaves as a {@link
- * CasesException} with a one-line message naming the database (a PostgreSQL URL without its
- * password); a locked or read-only database changes nothing.
+ * A workspace directory and its database, created and migrated on first use: by default the SQLite
+ * file {@code redress.db} in the directory; for a shared server, a PostgreSQL database given by its
+ * JDBC URL, on the same migrations. Every database failure leaves as a {@link CasesException} with
+ * a one-line message naming the database (a PostgreSQL URL without its password); a locked or
+ * read-only database changes nothing.
  */
 public final class Workspace implements AutoCloseable {
   /** File name of the SQLite database inside the workspace. */
@@ -30,9 +30,10 @@ public final class Workspace implements AutoCloseable {
 
   /** How long a statement waits for a lock held by another process before it fails. */
   private static final int BUSY_TIMEOUT_MS = 3000;
+
   private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
-  private static final Pattern URL_SECRETS = Pattern.compile(
-      "(?i)(?<=[?&;](?:ssl)?password=)[^&;]*|(?<=//)[^/@?]*(?=@)");
+  private static final Pattern URL_SECRETS =
+      Pattern.compile("(?i)(?<=[?&;](?:ssl)?password=)[^&;]*|(?<=//)[^/@?]*(?=@)");
 
   private final Path dir;
   private final String database;
@@ -76,9 +77,9 @@ public final class Workspace implements AutoCloseable {
   /**
    * Opens the workspace at {@code dir} on a PostgreSQL database, creating the directory (which
    * keeps everything but the database) and applying pending migrations to the database's current
-   * schema (the URL's {@code currentSchema}, else the user's {@code search_path}). A statement
-   * that waits more than three seconds for a lock fails, as on SQLite, unless the URL sets its
-   * own {@code options}.
+   * schema (the URL's {@code currentSchema}, else the user's {@code search_path}). A statement that
+   * waits more than three seconds for a lock fails, as on SQLite, unless the URL sets its own
+   * {@code options}.
    *
    * @param dir the workspace directory
    * @param jdbcUrl a {@code jdbc:postgresql:} URL
@@ -87,15 +88,15 @@ public final class Workspace implements AutoCloseable {
    * @param clock the time source for "added at" and "disabled until"
    * @param user the default "added by" name
    * @throws IllegalArgumentException when the URL is not a valid PostgreSQL JDBC URL
-   * @throws CasesException when the directory cannot be created, or the database cannot be
-   *     reached or migrated; the message names the URL without its password
+   * @throws CasesException when the directory cannot be created, or the database cannot be reached
+   *     or migrated; the message names the URL without its password
    */
-  public static Workspace open(Path dir, String jdbcUrl, String dbUser, String password,
-      Clock clock, String user) {
+  public static Workspace open(
+      Path dir, String jdbcUrl, String dbUser, String password, Clock clock, String user) {
     String shown = jdbcUrl == null ? null : withoutPassword(jdbcUrl);
     if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)) {
-      throw new IllegalArgumentException("not a PostgreSQL JDBC URL (" + POSTGRES_PREFIX
-          + "//HOST:PORT/DATABASE): " + shown);
+      throw new IllegalArgumentException(
+          "not a PostgreSQL JDBC URL (" + POSTGRES_PREFIX + "//HOST:PORT/DATABASE): " + shown);
     }
     PGSimpleDataSource ds = new PGSimpleDataSource();
     try {
@@ -125,8 +126,8 @@ public final class Workspace implements AutoCloseable {
     return abs;
   }
 
-  private static Workspace open(Path dir, DataSource ds, String url, String shown, Clock clock,
-      String user) {
+  private static Workspace open(
+      Path dir, DataSource ds, String url, String shown, Clock clock, String user) {
     try {
       Flyway.configure()
           .dataSource(ds)
@@ -147,8 +148,8 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * The Flyway placeholder value for an auto-generated primary key on a JDBC URL's database.
-   * SQLite uses its rowid; PostgreSQL an identity column.
+   * The Flyway placeholder value for an auto-generated primary key on a JDBC URL's database. SQLite
+   * uses its rowid; PostgreSQL an identity column.
    */
   static String idPrimaryKey(String jdbcUrl) {
     return jdbcUrl.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)
@@ -190,14 +191,20 @@ public final class Workspace implements AutoCloseable {
   CasesException failure(String verb, JdbiException e) {
     String m = rootMessage(e);
     String low = m.toLowerCase(Locale.ROOT);
-    if (low.contains("sqlite_busy") || low.contains("database is locked")
+    if (low.contains("sqlite_busy")
+        || low.contains("database is locked")
         || low.contains("lock timeout")) {
-      return new CasesException("failed to " + verb + ": database " + database
-          + " is locked by another process; nothing was changed", e);
+      return new CasesException(
+          "failed to "
+              + verb
+              + ": database "
+              + database
+              + " is locked by another process; nothing was changed",
+          e);
     }
     if (low.contains("readonly") || low.contains("read-only") || low.contains("read only")) {
-      return new CasesException("failed to " + verb + ": database " + database
-          + " is read-only; nothing was changed", e);
+      return new CasesException(
+          "failed to " + verb + ": database " + database + " is read-only; nothing was changed", e);
     }
     return new CasesException("failed to " + verb + " in " + database + ": " + m, e);
   }

@@ -52,8 +52,14 @@ class PostgresBankStoreTest extends BankStoreTest {
   @Override
   BankStore secondStore() {
     secondSchema = pg.createSchema();
-    return Workspace.open(dir.resolve("second"), pg.url(secondSchema), pg.user, pg.password,
-        Clock.fixed(T0, ZoneOffset.UTC), "tester").banks();
+    return Workspace.open(
+            dir.resolve("second"),
+            pg.url(secondSchema),
+            pg.user,
+            pg.password,
+            Clock.fixed(T0, ZoneOffset.UTC),
+            "tester")
+        .banks();
   }
 
   @Override
@@ -63,11 +69,21 @@ class PostgresBankStoreTest extends BankStoreTest {
 
   @Override
   void failInsertsLabelled(String label) throws Exception {
-    pg.execute("CREATE FUNCTION " + schema + ".fail_on_label() RETURNS trigger AS $$ BEGIN"
-        + " IF NEW.label = '" + label + "' THEN RAISE EXCEPTION 'injected failure'; END IF;"
-        + " RETURN NEW; END $$ LANGUAGE plpgsql");
-    pg.execute("CREATE TRIGGER fail_on_label BEFORE INSERT ON " + schema + ".bank_item"
-        + " FOR EACH ROW EXECUTE FUNCTION " + schema + ".fail_on_label()");
+    pg.execute(
+        "CREATE FUNCTION "
+            + schema
+            + ".fail_on_label() RETURNS trigger AS $$ BEGIN"
+            + " IF NEW.label = '"
+            + label
+            + "' THEN RAISE EXCEPTION 'injected failure'; END IF;"
+            + " RETURN NEW; END $$ LANGUAGE plpgsql");
+    pg.execute(
+        "CREATE TRIGGER fail_on_label BEFORE INSERT ON "
+            + schema
+            + ".bank_item"
+            + " FOR EACH ROW EXECUTE FUNCTION "
+            + schema
+            + ".fail_on_label()");
   }
 
   private Workspace open(Clock clock, String user) {
@@ -85,16 +101,29 @@ class PostgresBankStoreTest extends BankStoreTest {
 
   @Test
   void open_migrations_useIdentityKeysAndBigintTimes() throws Exception {
-    try (Connection c = pg.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type, is_identity"
-            + " FROM information_schema.columns WHERE table_schema = '" + schema + "'"
-            + " AND column_name IN ('id', 'created_at', 'added_at') ORDER BY 1, 2")) {
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name, column_name, data_type, is_identity"
+                    + " FROM information_schema.columns WHERE table_schema = '"
+                    + schema
+                    + "'"
+                    + " AND column_name IN ('id', 'created_at', 'added_at') ORDER BY 1, 2")) {
       StringBuilder got = new StringBuilder();
       while (rs.next()) {
-        got.append(rs.getString(1)).append('.').append(rs.getString(2)).append(' ')
-            .append(rs.getString(3)).append(' ').append(rs.getString(4)).append('\n');
+        got.append(rs.getString(1))
+            .append('.')
+            .append(rs.getString(2))
+            .append(' ')
+            .append(rs.getString(3))
+            .append(' ')
+            .append(rs.getString(4))
+            .append('\n');
       }
-      assertThat(got.toString()).isEqualTo("""
+      assertThat(got.toString())
+          .isEqualTo(
+              """
           allow_entry.added_at bigint NO
           allow_entry.id bigint YES
           bank.created_at bigint NO
@@ -109,15 +138,18 @@ class PostgresBankStoreTest extends BankStoreTest {
   @Override
   void add_whileAnotherProcessHoldsTheLock_failsWithOneLineAndChangesNothing() throws Exception {
     store.create("victim", 31, 50);
-    try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement()) {
       // Were the workspace to wait for locks forever, the server ends this session after 20 s:
       // the test then fails instead of hanging.
       s.execute("SET idle_in_transaction_session_timeout = 20000");
       c.setAutoCommit(false);
       s.execute("LOCK TABLE " + schema + ".bank_item IN EXCLUSIVE MODE");
       assertThatThrownBy(() -> store.add("victim", List.of(newItem("pdq:" + PDQ_A, "a"))))
-          .isInstanceOf(CasesException.class).hasMessageContaining("locked")
-          .hasMessageContaining(pg.url(schema)).hasMessageNotContaining("\n");
+          .isInstanceOf(CasesException.class)
+          .hasMessageContaining("locked")
+          .hasMessageContaining(pg.url(schema))
+          .hasMessageNotContaining("\n");
       c.rollback();
     }
     assertThat(store.items("victim")).isEmpty();
@@ -126,13 +158,22 @@ class PostgresBankStoreTest extends BankStoreTest {
   @Test
   void add_databaseRefusesOneItem_storesNoneAndNamesTheUrlNotThePassword() throws Exception {
     store.create("victim", 31, 0);
-    pg.execute("ALTER TABLE " + schema + ".bank_item ADD CONSTRAINT no_poison"
-        + " CHECK (label <> 'poison')");
-    assertThatThrownBy(() -> store.add("victim", List.of(newItem("pdq:" + PDQ_A, "fine"),
-            newItem("md5:" + "ab".repeat(16), "poison"))))
+    pg.execute(
+        "ALTER TABLE "
+            + schema
+            + ".bank_item ADD CONSTRAINT no_poison"
+            + " CHECK (label <> 'poison')");
+    assertThatThrownBy(
+            () ->
+                store.add(
+                    "victim",
+                    List.of(
+                        newItem("pdq:" + PDQ_A, "fine"),
+                        newItem("md5:" + "ab".repeat(16), "poison"))))
         .isInstanceOf(CasesException.class)
         .hasMessageStartingWith("failed to add to bank victim in " + pg.url(schema) + ": ")
-        .hasMessageContaining("no_poison").hasMessageNotContaining(pg.password)
+        .hasMessageContaining("no_poison")
+        .hasMessageNotContaining(pg.password)
         .hasMessageNotContaining("\n");
     assertThat(store.items("victim")).isEmpty();
   }
@@ -140,19 +181,21 @@ class PostgresBankStoreTest extends BankStoreTest {
   @Test
   void open_wrongPassword_failsNamingTheUrlButNotThePassword() {
     String wrong = "not-" + pg.password;
-    assertThatThrownBy(() -> Workspace.open(dir, pg.url(schema), pg.user, wrong,
-            Clock.systemUTC(), "u"))
+    assertThatThrownBy(
+            () -> Workspace.open(dir, pg.url(schema), pg.user, wrong, Clock.systemUTC(), "u"))
         .isInstanceOf(CasesException.class)
         .hasMessageStartingWith("failed to open database " + pg.url(schema) + ": ")
         .hasMessageContaining("password authentication failed")
-        .hasMessageNotContaining(wrong).hasMessageNotContaining("\n");
+        .hasMessageNotContaining(wrong)
+        .hasMessageNotContaining("\n");
   }
 
   @Test
   void open_passwordInUrl_isLeftOutOfMessages() {
     String url = pg.url(schema) + "&password=sesame";
     assertThatThrownBy(() -> Workspace.open(dir, url, pg.user, null, Clock.systemUTC(), "u"))
-        .isInstanceOf(CasesException.class).hasMessageContaining("password=***")
+        .isInstanceOf(CasesException.class)
+        .hasMessageContaining("password=***")
         .hasMessageNotContaining("sesame");
   }
 
@@ -160,9 +203,11 @@ class PostgresBankStoreTest extends BankStoreTest {
   @Override
   void open_unwritableLocation_failsWithOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-    assertThatThrownBy(() -> Workspace.open(file, pg.url(schema), pg.user, pg.password,
-            Clock.systemUTC(), "u"))
-        .isInstanceOf(CasesException.class).hasMessageContaining("not-a-dir");
+    assertThatThrownBy(
+            () ->
+                Workspace.open(file, pg.url(schema), pg.user, pg.password, Clock.systemUTC(), "u"))
+        .isInstanceOf(CasesException.class)
+        .hasMessageContaining("not-a-dir");
   }
 
   private static NewItem newItem(String tagged, String label) {

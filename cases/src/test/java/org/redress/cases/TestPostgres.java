@@ -18,9 +18,9 @@ import java.util.Properties;
 
 /**
  * The PostgreSQL server that {@code scripts/test.d/postgres.sh} started, for tests: it writes the
- * URL, user and password to the file named by the system property {@value #FILE}. Each test
- * works in a fresh schema of that database. Without the file the tests are skipped, unless the
- * system property {@value #REQUIRED} is true: then they fail, so that CI never skips them.
+ * URL, user and password to the file named by the system property {@value #FILE}. Each test works
+ * in a fresh schema of that database. Without the file the tests are skipped, unless the system
+ * property {@value #REQUIRED} is true: then they fail, so that CI never skips them.
  */
 final class TestPostgres {
   static final String FILE = "redress.postgres.file";
@@ -38,9 +38,8 @@ final class TestPostgres {
   }
 
   /**
-   * The configured server, checked to answer, or null when none is configured and none is
-   * required. Fails when one is required but none is configured, or when the configured one does
-   * not answer.
+   * The configured server, checked to answer, or null when none is configured and none is required.
+   * Fails when one is required but none is configured, or when the configured one does not answer.
    */
   static TestPostgres find() {
     String why = missing();
@@ -57,8 +56,8 @@ final class TestPostgres {
     } catch (IOException e) {
       throw new IllegalStateException("failed to read " + path + ": " + e, e);
     }
-    TestPostgres pg = new TestPostgres(p.getProperty("url"), p.getProperty("user"),
-        p.getProperty("password"));
+    TestPostgres pg =
+        new TestPostgres(p.getProperty("url"), p.getProperty("user"), p.getProperty("password"));
     if (pg.url == null || pg.user == null || pg.password == null) {
       fail(path + " lacks url, user or password");
     }
@@ -67,8 +66,13 @@ final class TestPostgres {
         fail("the PostgreSQL server configured in " + path + " does not answer at " + pg.url);
       }
     } catch (SQLException e) {
-      fail("the PostgreSQL server configured in " + path + " does not answer at " + pg.url
-          + " (run scripts/test.d/postgres.sh again): " + e.getMessage());
+      fail(
+          "the PostgreSQL server configured in "
+              + path
+              + " does not answer at "
+              + pg.url
+              + " (run scripts/test.d/postgres.sh again): "
+              + e.getMessage());
     }
     return pg;
   }
@@ -84,7 +88,9 @@ final class TestPostgres {
       return "no PostgreSQL server is configured (system property " + FILE + " is not set)";
     }
     if (!Files.isRegularFile(Path.of(file))) {
-      return "no PostgreSQL server is configured (" + file + " does not exist; run"
+      return "no PostgreSQL server is configured ("
+          + file
+          + " does not exist; run"
           + " scripts/test.d/postgres.sh first in the same shell, as its server stops when the"
           + " process that ran it exits, or with `keep`)";
     }
@@ -115,7 +121,8 @@ final class TestPostgres {
   }
 
   void execute(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

@@ -16,10 +16,14 @@ class WorkspaceTest {
   @Test
   void open_sqlite_keepsDurableDefaultsWithALargerPageCache() {
     Workspace ws = Workspace.open(dir, Clock.systemUTC(), "u");
-    List<String> pragmas = ws.jdbi().withHandle(h -> List.of(
-        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
-        h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
-        h.createQuery("PRAGMA cache_size").mapTo(String.class).one()));
+    List<String> pragmas =
+        ws.jdbi()
+            .withHandle(
+                h ->
+                    List.of(
+                        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
+                        h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
+                        h.createQuery("PRAGMA cache_size").mapTo(String.class).one()));
     assertThat(pragmas).containsExactly("delete", "2", "-65536");
   }
 
@@ -37,16 +41,26 @@ class WorkspaceTest {
 
   @Test
   void open_notAPostgresUrl_throwsNamingItWithoutItsPassword() {
-    assertThatThrownBy(() -> Workspace.open(dir, "jdbc:mysql://h/db?password=s3cret", "u", "p",
-            Clock.systemUTC(), "u"))
+    assertThatThrownBy(
+            () ->
+                Workspace.open(
+                    dir, "jdbc:mysql://h/db?password=s3cret", "u", "p", Clock.systemUTC(), "u"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("jdbc:mysql://h/db?password=***").hasMessageNotContaining("s3cret");
+        .hasMessageContaining("jdbc:mysql://h/db?password=***")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test
   void open_badPostgresUrl_throwsNamingItWithoutItsPassword() {
-    assertThatThrownBy(() -> Workspace.open(dir, "jdbc:postgresql://h:port/db?password=s3cret",
-            "u", "p", Clock.systemUTC(), "u"))
+    assertThatThrownBy(
+            () ->
+                Workspace.open(
+                    dir,
+                    "jdbc:postgresql://h:port/db?password=s3cret",
+                    "u",
+                    "p",
+                    Clock.systemUTC(),
+                    "u"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bad PostgreSQL JDBC URL: jdbc:postgresql://h:port/db?password=***");
   }
@@ -57,6 +71,7 @@ class WorkspaceTest {
     assertThatThrownBy(() -> Workspace.open(dir, url, "u", "s3cret", Clock.systemUTC(), "u"))
         .isInstanceOf(CasesException.class)
         .hasMessageStartingWith("failed to open database " + url + ": ")
-        .hasMessageNotContaining("s3cret").hasMessageNotContaining("\n");
+        .hasMessageNotContaining("s3cret")
+        .hasMessageNotContaining("\n");
   }
 }

@@ -9,8 +9,8 @@ import org.redress.media.MediaHash;
 
 /**
  * The hashes one of the victim's files gives a bank, all under one label (one report item): an
- * image gives its PDQ hash and SHA-256; a video its vPDQ hash, MD5 and SHA-256. {@code bank add}
- * in the CLI and the web's upload both use this.
+ * image gives its PDQ hash and SHA-256; a video its vPDQ hash, MD5 and SHA-256. {@code bank add} in
+ * the CLI and the web's upload both use this.
  */
 public final class BankItems {
   private BankItems() {}
@@ -19,8 +19,8 @@ public final class BankItems {
   public static List<NewItem> of(MediaHash h, String label, String caseRef, String addedBy) {
     List<NewItem> items = new ArrayList<>(3);
     if (h.pdq() != null) {
-      items.add(new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), label, caseRef,
-          addedBy));
+      items.add(
+          new NewItem(HashValue.pdq(h.pdq().pdq(), h.pdq().quality()), label, caseRef, addedBy));
     }
     if (h.vpdq() != null && !h.vpdq().isEmpty()) {
       items.add(new NewItem(HashValue.vpdq(h.vpdq()), label, caseRef, addedBy));

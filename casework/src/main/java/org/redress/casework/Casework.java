@@ -18,8 +18,8 @@ import org.redress.documents.Lang;
 import org.redress.documents.OutputFormat;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
-import org.redress.law.CaseFacts;
 import org.redress.law.Assessment;
+import org.redress.law.CaseFacts;
 import org.redress.lawcn.ChineseLaw;
 import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
@@ -31,10 +31,10 @@ import org.redress.scan.ScanResult;
 import org.redress.scan.Scanner;
 
 /**
- * The application layer both front ends call: a case worker's steps as calls on typed values,
- * scan → preserve → merge facts → assess → draft. It owns "today" (a {@link Clock} and a zone,
- * Beijing by default) and the workspace's layout; it words nothing for a terminal or a page:
- * failures are typed ({@link CaseworkException} and the modules' own).
+ * The application layer both front ends call: a case worker's steps as calls on typed values, scan
+ * → preserve → merge facts → assess → draft. It owns "today" (a {@link Clock} and a zone, Beijing
+ * by default) and the workspace's layout; it words nothing for a terminal or a page: failures are
+ * typed ({@link CaseworkException} and the modules' own).
  *
  * <pre>{@code
  * Casework cw = Casework.builder(Path.of("redress-data")).build();
@@ -98,8 +98,8 @@ public final class Casework {
   /**
    * Scans sources against banks.
    *
-   * @param warnings told each warning while the banks load (an item below a bank's minimum
-   *     quality, a disabled bank)
+   * @param warnings told each warning while the banks load (an item below a bank's minimum quality,
+   *     a disabled bank)
    * @throws CaseworkException.UnknownBank for a bank that does not exist
    * @throws ScanException when a path does not exist or is of no known kind, or the scan fails
    */
@@ -108,15 +108,26 @@ public final class Casework {
     List<String> w = new ArrayList<>();
     Matcher matcher;
     try {
-      matcher = workspace().banks().matcher(req.banks(), clock.instant(),
-          VpdqRule.DEFAULT_QUERY_PERCENT, VpdqRule.DEFAULT_COMPARED_PERCENT, w);
+      matcher =
+          workspace()
+              .banks()
+              .matcher(
+                  req.banks(),
+                  clock.instant(),
+                  VpdqRule.DEFAULT_QUERY_PERCENT,
+                  VpdqRule.DEFAULT_COMPARED_PERCENT,
+                  w);
     } catch (CasesException e) {
       throw new CaseworkException.UnknownBank(e.getMessage(), e);
     }
     w.forEach(warnings);
-    Scanner.Builder b = Scanner.builder(matcher).limits(req.limits())
-        .thumbnails(req.thumbnails()).clock(clock).screenshots(req.screenshots())
-        .ocr(req.ocr());
+    Scanner.Builder b =
+        Scanner.builder(matcher)
+            .limits(req.limits())
+            .thumbnails(req.thumbnails())
+            .clock(clock)
+            .screenshots(req.screenshots())
+            .ocr(req.ocr());
     if (req.threads() > 0) {
       b.threads(req.threads());
     }
@@ -126,8 +137,12 @@ public final class Casework {
     Path cacheFile = layout.scanCache(req.paths());
     try (HashCache cache = HashCache.open(cacheFile, req.resume())) {
       if (req.resume()) {
-        warnings.accept(String.format(java.util.Locale.ROOT,
-            "resuming: %d file(s) already hashed in %s", cache.size(), cacheFile));
+        warnings.accept(
+            String.format(
+                java.util.Locale.ROOT,
+                "resuming: %d file(s) already hashed in %s",
+                cache.size(),
+                cacheFile));
       }
       Scanner scanner = b.cache(cache).build();
       ScanResult result = scanner.scan(req.paths());
@@ -156,8 +171,8 @@ public final class Casework {
    *
    * @throws CaseworkException naming the intake when it is not valid facts
    */
-  public FactsMerge.Result mergeFacts(String intakeText, String intakeName,
-      List<SpreadReport> reports) throws CaseworkException {
+  public FactsMerge.Result mergeFacts(
+      String intakeText, String intakeName, List<SpreadReport> reports) throws CaseworkException {
     return FactsMerge.merge(intakeText, intakeName, reports, today());
   }
 
@@ -173,8 +188,8 @@ public final class Casework {
   /**
    * Assesses facts under Chinese law on a day: the findings and the action plan built from them.
    *
-   * @throws org.redress.law.InvalidFactsException when the facts give no date of conduct or the
-   *     day precedes it
+   * @throws org.redress.law.InvalidFactsException when the facts give no date of conduct or the day
+   *     precedes it
    */
   public Assessment assess(CaseFacts facts, LocalDate asOf) {
     return ChineseLaw.jurisdiction().assess(facts, asOf);
@@ -185,8 +200,15 @@ public final class Casework {
    *
    * @return the files written
    */
-  public List<Path> draft(DocumentKind kind, List<Lang> langs, List<OutputFormat> formats,
-      CaseInputs inputs, Path out, String generator, Path font) throws IOException {
+  public List<Path> draft(
+      DocumentKind kind,
+      List<Lang> langs,
+      List<OutputFormat> formats,
+      CaseInputs inputs,
+      Path out,
+      String generator,
+      Path font)
+      throws IOException {
     Documents docs = Documents.builder().date(today()).generator(generator).font(font).build();
     return docs.write(kind, langs, formats, inputs, out);
   }

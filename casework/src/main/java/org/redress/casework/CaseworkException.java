@@ -2,8 +2,8 @@ package org.redress.casework;
 
 /**
  * Bad input a case worker can fix: a file that is not what it should be, facts that contradict
- * themselves, a bank that does not exist. The message names the file or value; the front ends
- * show it as one line (the CLI exits 1).
+ * themselves, a bank that does not exist. The message names the file or value; the front ends show
+ * it as one line (the CLI exits 1).
  */
 public class CaseworkException extends Exception {
   private static final long serialVersionUID = 1L;

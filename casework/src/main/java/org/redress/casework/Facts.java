@@ -5,8 +5,8 @@ import org.redress.law.InvalidFactsException;
 import org.redress.lawcn.ChineseLaw;
 
 /**
- * The one place casework reads facts text: the strict reader of {@code law}, with the file named
- * in the message, so every command refuses a bad facts file alike.
+ * The one place casework reads facts text: the strict reader of {@code law}, with the file named in
+ * the message, so every command refuses a bad facts file alike.
  */
 final class Facts {
   private Facts() {}

@@ -23,8 +23,8 @@ import org.redress.report.SpreadReport;
  *   <li><b>Dates</b> widen: {@code conduct.first_act} is the earliest of the intake and every
  *       report, {@code conduct.last_act} the latest.
  *   <li><b>Yes/no</b> ({@code distribution.shared}, {@code distribution.online}): a report only
- *       ever shows {@code true} (posts it found); proof wins over an intake {@code false}, and
- *       that is reported as a conflict.
+ *       ever shows {@code true} (posts it found); proof wins over an intake {@code false}, and that
+ *       is reported as a conflict.
  *   <li><b>Counts</b> ({@code distribution.counts.images}, {@code .videos}): across reports,
  *       distinct files by SHA-256 (a file in two exports counts once). {@code trade.ad_posts}:
  *       distinct posts when every report lists them all, else the largest single report. A report
@@ -33,8 +33,8 @@ import org.redress.report.SpreadReport;
  *   <li>Every other intake key is kept as it is; {@code as_of} is set to the day given.
  * </ul>
  *
- * The intake is parsed first with the same strict facts reader every command uses (a misspelt
- * key is refused with the same message), and so is the result.
+ * The intake is parsed first with the same strict facts reader every command uses (a misspelt key
+ * is refused with the same message), and so is the result.
  */
 public final class FactsMerge {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -72,8 +72,9 @@ public final class FactsMerge {
    * @param intakeName the intake's name for messages (its file)
    * @throws CaseworkException naming the file for intake text that is not valid facts
    */
-  public static Result merge(String intakeText, String intakeName, List<SpreadReport> reports,
-      LocalDate asOf) throws CaseworkException {
+  public static Result merge(
+      String intakeText, String intakeName, List<SpreadReport> reports, LocalDate asOf)
+      throws CaseworkException {
     Facts.parse(intakeText, intakeName);
     JsonNode parsed;
     try {
@@ -86,8 +87,12 @@ public final class FactsMerge {
     if (!reports.isEmpty()) {
       mergeDates(out, reports);
       for (String k : List.of("shared", "online")) {
-        boolean proven = reports.stream().anyMatch(r -> Boolean.TRUE.equals(
-            k.equals("shared") ? r.facts().shared() : r.facts().online()));
+        boolean proven =
+            reports.stream()
+                .anyMatch(
+                    r ->
+                        Boolean.TRUE.equals(
+                            k.equals("shared") ? r.facts().shared() : r.facts().online()));
         if (proven) {
           JsonNode had = out.path("distribution").path(k);
           if (had.isBoolean() && !had.asBoolean()) {

@@ -17,10 +17,10 @@ import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
 
 /**
- * The preserve step: every matched file of a report goes into the evidence locker as one item
- * per post, its source the post's platform-neutral locator ({@code telegram:chat/1/message/2}),
- * and the JSON report itself as one more item, so the figures and the files behind them are
- * sealed under the same checkpoint. Files inside ZIP archives are counted, not preserved.
+ * The preserve step: every matched file of a report goes into the evidence locker as one item per
+ * post, its source the post's platform-neutral locator ({@code telegram:chat/1/message/2}), and the
+ * JSON report itself as one more item, so the figures and the files behind them are sealed under
+ * the same checkpoint. Files inside ZIP archives are counted, not preserved.
  *
  * @param added the items added, the report last
  * @param checkpointSize the log size of the checkpoint covering them
@@ -29,7 +29,10 @@ import org.redress.report.SpreadReport;
  * @param warnings what the store reported while adding
  */
 public record Preservation(
-    List<Item> added, long checkpointSize, String checkpointRoot, int inArchives,
+    List<Item> added,
+    long checkpointSize,
+    String checkpointRoot,
+    int inArchives,
     List<String> warnings) {
   /** Copies the lists. */
   public Preservation {
@@ -66,11 +69,20 @@ public record Preservation(
           hashes.put("pdq", occ.pdq());
         }
         hashes.put("md5", occ.md5());
-        items.put(key, NewItem.of(file).captureMethod("telegram-export-scan")
-            .source(source.substring(0, colon), source.substring(colon + 1))
-            .note("matched " + item.label() + " (" + occ.signal() + ", distance "
-                + occ.distance() + ")")
-            .perceptual(hashes));
+        items.put(
+            key,
+            NewItem.of(file)
+                .captureMethod("telegram-export-scan")
+                .source(source.substring(0, colon), source.substring(colon + 1))
+                .note(
+                    "matched "
+                        + item.label()
+                        + " ("
+                        + occ.signal()
+                        + ", distance "
+                        + occ.distance()
+                        + ")")
+                .perceptual(hashes));
       }
     }
     return new Plan(List.copyOf(items.values()), inArchives);
@@ -83,12 +95,19 @@ public record Preservation(
     try {
       ReportJson.write(report, reportFile);
       List<NewItem> all = new ArrayList<>(plan.files());
-      all.add(NewItem.of(reportFile).source("other", "redress scan spread report")
-          .captureMethod("redress-scan").mediaType("application/json"));
-      List<Item> added = store.addAll(caseId, all, () -> { });
+      all.add(
+          NewItem.of(reportFile)
+              .source("other", "redress scan spread report")
+              .captureMethod("redress-scan")
+              .mediaType("application/json"));
+      List<Item> added = store.addAll(caseId, all, () -> {});
       List<String> warnings = store.drainWarnings();
-      return new Preservation(added, store.latestCheckpoint().size(),
-          store.latestCheckpoint().rootHex(), plan.inArchives(), warnings);
+      return new Preservation(
+          added,
+          store.latestCheckpoint().size(),
+          store.latestCheckpoint().rootHex(),
+          plan.inArchives(),
+          warnings);
     } finally {
       Files.deleteIfExists(reportFile);
     }

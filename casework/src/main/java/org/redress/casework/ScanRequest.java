@@ -20,8 +20,15 @@ import org.redress.sources.Limits;
  * @param ocr read the counts shown in matched screenshots
  */
 public record ScanRequest(
-    List<Path> paths, List<String> banks, boolean thumbnails, boolean resume, int threads,
-    Limits limits, LongConsumer progress, boolean screenshots, boolean ocr) {
+    List<Path> paths,
+    List<String> banks,
+    boolean thumbnails,
+    boolean resume,
+    int threads,
+    Limits limits,
+    LongConsumer progress,
+    boolean screenshots,
+    boolean ocr) {
   /** Checks and copies. */
   public ScanRequest {
     paths = List.copyOf(paths);
@@ -34,8 +41,8 @@ public record ScanRequest(
       throw new IllegalArgumentException("give at least one bank to match against");
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (all processors) or more, was "
-          + threads);
+      throw new IllegalArgumentException(
+          "threads must be 0 (all processors) or more, was " + threads);
     }
   }
 }

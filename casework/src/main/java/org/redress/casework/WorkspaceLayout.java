@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Every path in a workspace, computed in one place. The workspace database and the evidence
- * locker live at the root (their modules name their own files inside it); scans keep their
- * resume files under {@code scans/}.
+ * Every path in a workspace, computed in one place. The workspace database and the evidence locker
+ * live at the root (their modules name their own files inside it); scans keep their resume files
+ * under {@code scans/}.
  *
  * @param root the workspace directory (absolute, normalised)
  */

@@ -13,19 +13,36 @@ import org.redress.report.SpreadReport;
 
 class FactsMergeTest {
   static final LocalDate AS_OF = LocalDate.parse("2026-03-20");
-  static final String INTAKE = "schema: redress/case-facts@1\n"
-      + "conduct: {first_act: 2026-01-20}\n"
-      + "acts: {covert_filming: true}\n"
-      + "distribution: {shared: false, counts: {images: 2}}\n";
+  static final String INTAKE =
+      "schema: redress/case-facts@1\n"
+          + "conduct: {first_act: 2026-01-20}\n"
+          + "acts: {covert_filming: true}\n"
+          + "distribution: {shared: false, counts: {images: 2}}\n";
 
   /** A report whose facts show these files and ad posts. */
   static SpreadReport report(LocalDate first, LocalDate last, List<String> images, long ads) {
-    CaseFactsFragment f = new CaseFactsFragment(first, last, true, true,
-        images.isEmpty() ? null : (long) images.size(), null, ads == 0 ? null : ads, null, null);
+    CaseFactsFragment f =
+        new CaseFactsFragment(
+            first,
+            last,
+            true,
+            true,
+            images.isEmpty() ? null : (long) images.size(),
+            null,
+            ads == 0 ? null : ads,
+            null,
+            null);
     List<SpreadReport.FactTrace> trace = new java.util.ArrayList<>();
     if (!images.isEmpty()) {
-      trace.add(new SpreadReport.FactTrace("distribution.counts.images", images.size(), "r",
-          List.of("chat 1 message 1"), 1, images, null));
+      trace.add(
+          new SpreadReport.FactTrace(
+              "distribution.counts.images",
+              images.size(),
+              "r",
+              List.of("chat 1 message 1"),
+              1,
+              images,
+              null));
     }
     if (ads > 0) {
       List<String> refs = new java.util.ArrayList<>();
@@ -34,21 +51,43 @@ class FactsMergeTest {
       }
       trace.add(new SpreadReport.FactTrace("trade.ad_posts", ads, "r", refs, ads, null, null));
     }
-    SpreadReport.Totals t = new SpreadReport.Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
-        0, 0, 0, 0, 0, 0, 0, ads);
-    return new SpreadReport(SpreadReport.SCHEMA, "test", Instant.EPOCH, List.of(), List.of(),
-        false, List.of(), t, new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(),
-            0, List.of(), "n"),
+    SpreadReport.Totals t =
+        new SpreadReport.Totals(
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, ads);
+    return new SpreadReport(
+        SpreadReport.SCHEMA,
+        "test",
+        Instant.EPOCH,
+        List.of(),
+        List.of(),
+        false,
+        List.of(),
+        t,
+        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), "n"),
         new SpreadReport.Trade(ads, "1", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
-        List.of(), List.of(), f, trace, List.of(), List.of(), Map.of());
+        List.of(),
+        List.of(),
+        f,
+        trace,
+        List.of(),
+        List.of(),
+        Map.of());
   }
 
   @Test
   void merge_datesWiden_countsAreDistinctFilesAcrossReports_largerKept() throws Exception {
-    SpreadReport a = report(LocalDate.parse("2026-02-03"), LocalDate.parse("2026-02-07"),
-        List.of("a".repeat(64), "b".repeat(64), "c".repeat(64)), 2);
-    SpreadReport b = report(LocalDate.parse("2026-01-25"), LocalDate.parse("2026-03-01"),
-        List.of("c".repeat(64), "d".repeat(64)), 1);
+    SpreadReport a =
+        report(
+            LocalDate.parse("2026-02-03"),
+            LocalDate.parse("2026-02-07"),
+            List.of("a".repeat(64), "b".repeat(64), "c".repeat(64)),
+            2);
+    SpreadReport b =
+        report(
+            LocalDate.parse("2026-01-25"),
+            LocalDate.parse("2026-03-01"),
+            List.of("c".repeat(64), "d".repeat(64)),
+            1);
     FactsMerge.Result r = FactsMerge.merge(INTAKE, "intake.yaml", List.of(a, b), AS_OF);
     assertThat(r.facts().get("conduct.first_act")).isEqualTo(LocalDate.parse("2026-01-20"));
     assertThat(r.facts().get("conduct.last_act")).isEqualTo(LocalDate.parse("2026-03-01"));
@@ -57,7 +96,8 @@ class FactsMergeTest {
     assertThat(r.facts().get("distribution.shared")).isEqualTo(true);
     assertThat(r.facts().get("acts.covert_filming")).isEqualTo(true);
     assertThat(r.facts().asOf()).contains(AS_OF);
-    assertThat(r.conflicts()).extracting(FactsMerge.Conflict::key)
+    assertThat(r.conflicts())
+        .extracting(FactsMerge.Conflict::key)
         .containsExactly("distribution.shared", "distribution.counts.images");
     assertThat(r.conflicts().get(1).kept()).isEqualTo("4");
   }
@@ -65,9 +105,17 @@ class FactsMergeTest {
   @Test
   void merge_intakeCountLarger_keptAndNoted() throws Exception {
     String intake = INTAKE.replace("images: 2", "images: 9");
-    FactsMerge.Result r = FactsMerge.merge(intake, "i", List.of(report(
-        LocalDate.parse("2026-02-03"), LocalDate.parse("2026-02-03"), List.of("a".repeat(64)),
-        0)), AS_OF);
+    FactsMerge.Result r =
+        FactsMerge.merge(
+            intake,
+            "i",
+            List.of(
+                report(
+                    LocalDate.parse("2026-02-03"),
+                    LocalDate.parse("2026-02-03"),
+                    List.of("a".repeat(64)),
+                    0)),
+            AS_OF);
     assertThat(((Number) r.facts().get("distribution.counts.images")).longValue()).isEqualTo(9);
     assertThat(r.conflicts()).anySatisfy(c -> assertThat(c.reports()).isEqualTo("1"));
   }
@@ -76,8 +124,10 @@ class FactsMergeTest {
   void merge_misspeltIntakeKey_refusedNamingFileAndNearestKey() {
     String bad = INTAKE.replace("covert_filming", "covert_filmng");
     assertThatThrownBy(() -> FactsMerge.merge(bad, "intake.yaml", List.of(), AS_OF))
-        .isInstanceOf(CaseworkException.class).hasMessageStartingWith("intake.yaml: ")
-        .hasMessageContaining("covert_filmng").hasMessageContaining("acts.covert_filming");
+        .isInstanceOf(CaseworkException.class)
+        .hasMessageStartingWith("intake.yaml: ")
+        .hasMessageContaining("covert_filmng")
+        .hasMessageContaining("acts.covert_filming");
   }
 
   @Test
@@ -86,6 +136,7 @@ class FactsMergeTest {
     var a = java.nio.file.Path.of("/x/a");
     var b = java.nio.file.Path.of("/x/b");
     assertThat(l.scanCache(List.of(a, b)).toString())
-        .isEqualTo(l.scanCache(List.of(b, a)).toString()).startsWith("/w/scans/");
+        .isEqualTo(l.scanCache(List.of(b, a)).toString())
+        .startsWith("/w/scans/");
   }
 }

@@ -15,8 +15,11 @@ import picocli.CommandLine.Parameters;
     name = "allow",
     description = "Known-benign hashes that suppress false positives across banks.",
     mixinStandardHelpOptions = true,
-    subcommands = {AllowCommand.Add.class, AllowCommand.ListEntries.class,
-        AllowCommand.Remove.class})
+    subcommands = {
+      AllowCommand.Add.class,
+      AllowCommand.ListEntries.class,
+      AllowCommand.Remove.class
+    })
 public final class AllowCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -25,15 +28,25 @@ public final class AllowCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing allow subcommand");
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = {"Add a known-benign hash: pdq:HEX, md5:HEX or sha256:HEX.",
-          "A PDQ entry suppresses a match when the query is within --distance of the entry and",
-          "at least as close to it as to the bank item; a digest entry suppresses every match",
-          "of that exact file."})
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add a known-benign hash: pdq:HEX, md5:HEX or sha256:HEX.",
+        "A PDQ entry suppresses a match when the query is within --distance of the entry and",
+        "at least as close to it as to the bank item; a digest entry suppresses every match",
+        "of that exact file."
+      })
   static final class Add extends BankCommand.Sub {
-    @Parameters(index = "0", paramLabel = "HASH") String hash;
-    @Option(names = "--label", required = true, description = "Why it is benign.") String label;
-    @Option(names = "--distance", paramLabel = "N",
+    @Parameters(index = "0", paramLabel = "HASH")
+    String hash;
+
+    @Option(names = "--label", required = true, description = "Why it is benign.")
+    String label;
+
+    @Option(
+        names = "--distance",
+        paramLabel = "N",
         description = "PDQ only: largest query distance suppressed (default: ${DEFAULT-VALUE}).")
     int distance = BankRules.DEFAULT_THRESHOLD;
 
@@ -57,8 +70,17 @@ public final class AllowCommand implements Runnable {
     @Override
     public Integer call() {
       for (AllowEntry e : store().allowList()) {
-        out().printf(Locale.ROOT, "%d\t%s\t%s\t%d\t%s\t%s\t%s%n", e.id(), e.hash().signal().id(),
-            e.hash().value(), e.maxDistance(), Workspaces.iso(e.addedAt()), e.addedBy(), e.label());
+        out()
+            .printf(
+                Locale.ROOT,
+                "%d\t%s\t%s\t%d\t%s\t%s\t%s%n",
+                e.id(),
+                e.hash().signal().id(),
+                e.hash().value(),
+                e.maxDistance(),
+                Workspaces.iso(e.addedAt()),
+                e.addedBy(),
+                e.label());
       }
       return ExitCodes.OK;
     }
@@ -66,7 +88,8 @@ public final class AllowCommand implements Runnable {
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an entry.")
   static final class Remove extends BankCommand.Sub {
-    @Parameters(index = "0", paramLabel = "ID") long id;
+    @Parameters(index = "0", paramLabel = "ID")
+    long id;
 
     @Override
     public Integer call() {

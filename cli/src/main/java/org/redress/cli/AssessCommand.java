@@ -15,10 +15,10 @@ import org.redress.law.InvalidFactsException;
 import org.redress.law.Jurisdiction;
 import org.redress.lawcn.ChineseLaw;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code redress assess FACTS [--as-of DATE] [--json] [--lang zh|en]}: applies Chinese law to case
@@ -35,19 +35,28 @@ public final class AssessCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FACTS", description = "Case facts file (.yaml or .json).")
   Path factsFile;
 
-  @Option(names = "--as-of", paramLabel = "DATE",
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
       description = "Assessment date (YYYY-MM-DD). Default: the facts' as_of, else today.")
   String asOf;
 
   @Option(names = "--json", description = "Print redress/findings@1 JSON.")
   boolean json;
 
-  @Option(names = "--jurisdiction", paramLabel = "cn", defaultValue = "cn",
-      description = "Legal system to assess under (today only cn, China: its law, facts "
-          + "vocabulary and citations).")
+  @Option(
+      names = "--jurisdiction",
+      paramLabel = "cn",
+      defaultValue = "cn",
+      description =
+          "Legal system to assess under (today only cn, China: its law, facts "
+              + "vocabulary and citations).")
   String jurisdiction;
 
-  @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      defaultValue = "zh",
       description = "Language of the plan (default: ${DEFAULT-VALUE}).")
   String lang;
 
@@ -75,15 +84,14 @@ public final class AssessCommand implements Callable<Integer> {
       throw new UncheckedIOException("failed to read " + factsFile, e);
     }
     if (!jurisdiction.equals("cn")) {
-      throw new ExitCodes.UsageException("--jurisdiction: expected cn, was \"" + jurisdiction
-          + "\"");
+      throw new ExitCodes.UsageException(
+          "--jurisdiction: expected cn, was \"" + jurisdiction + "\"");
     }
     Jurisdiction law = ChineseLaw.jurisdiction();
     Assessment assessment;
     try {
       CaseFacts facts = law.parseFacts(text);
-      LocalDate date = flagDate != null ? flagDate
-          : facts.asOf().orElseGet(Today::date);
+      LocalDate date = flagDate != null ? flagDate : facts.asOf().orElseGet(Today::date);
       assessment = law.assess(facts, date);
     } catch (InvalidFactsException e) {
       // Bad input data: exit 1, the same message every command gives for this file.

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.redress.casework.BankItems;
 import org.redress.cases.AddReport;
 import org.redress.cases.Bank;
 import org.redress.cases.BankStore;
@@ -23,6 +22,7 @@ import org.redress.cases.Item;
 import org.redress.cases.ItemFormat;
 import org.redress.cases.NewItem;
 import org.redress.cases.Workspace;
+import org.redress.casework.BankItems;
 import org.redress.match.BankRules;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
@@ -86,39 +86,62 @@ public final class BankCommand implements Runnable {
         String src = sources.get(i);
         switch (o.status()) {
           case ADDED:
-            out().printf(Locale.ROOT, "added\t%d\t%s\t%s%n", o.id(), o.item().hash().signal().id(),
-                Console.inert(o.item().label()));
+            out()
+                .printf(
+                    Locale.ROOT,
+                    "added\t%d\t%s\t%s%n",
+                    o.id(),
+                    o.item().hash().signal().id(),
+                    Console.inert(o.item().label()));
             if (o.note() != null) {
               err().println("redress: warning: " + Console.inert(src) + ": " + o.note());
             }
             break;
           case DUPLICATE:
-            out().printf(Locale.ROOT, "duplicate\t%d\t%s\t%s%n", o.id(),
-                o.item().hash().signal().id(), Console.inert(o.item().label()));
+            out()
+                .printf(
+                    Locale.ROOT,
+                    "duplicate\t%d\t%s\t%s%n",
+                    o.id(),
+                    o.item().hash().signal().id(),
+                    Console.inert(o.item().label()));
             break;
           default:
-            out().printf(Locale.ROOT, "skipped\t-\t%s\t%s%n", o.item().hash().signal().id(),
-                Console.inert(o.item().label()));
+            out()
+                .printf(
+                    Locale.ROOT,
+                    "skipped\t-\t%s\t%s%n",
+                    o.item().hash().signal().id(),
+                    Console.inert(o.item().label()));
             err().println("redress: warning: " + Console.inert(src) + ": " + o.note());
             break;
         }
       }
-      out().printf(Locale.ROOT, "# %d added, %d already present, %d below minimum quality%n",
-          r.count(AddReport.Status.ADDED), r.count(AddReport.Status.DUPLICATE),
-          r.count(AddReport.Status.LOW_QUALITY));
+      out()
+          .printf(
+              Locale.ROOT,
+              "# %d added, %d already present, %d below minimum quality%n",
+              r.count(AddReport.Status.ADDED),
+              r.count(AddReport.Status.DUPLICATE),
+              r.count(AddReport.Status.LOW_QUALITY));
       return ExitCodes.OK;
     }
   }
 
   @Command(name = "create", description = "Create a bank.", mixinStandardHelpOptions = true)
   static final class Create extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
-    @Option(names = "--threshold", paramLabel = "N",
+    @Option(
+        names = "--threshold",
+        paramLabel = "N",
         description = "Largest PDQ distance that matches, inclusive (default: ${DEFAULT-VALUE}).")
     int threshold = BankRules.DEFAULT_THRESHOLD;
 
-    @Option(names = "--min-quality", paramLabel = "Q",
+    @Option(
+        names = "--min-quality",
+        paramLabel = "Q",
         description = "Lowest hash quality stored and matched (default: ${DEFAULT-VALUE}).")
     int minQuality = BankRules.DEFAULT_MIN_QUALITY;
 
@@ -135,62 +158,107 @@ public final class BankCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new ExitCodes.UsageException(e.getMessage());
       }
-      out().printf(Locale.ROOT, "created bank %s (threshold %d, min quality %d)%n", b.name(),
-          b.threshold(), b.minQuality());
+      out()
+          .printf(
+              Locale.ROOT,
+              "created bank %s (threshold %d, min quality %d)%n",
+              b.name(),
+              b.threshold(),
+              b.minQuality());
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "list", description = "List banks: name, items, threshold, min quality.",
+  @Command(
+      name = "list",
+      description = "List banks: name, items, threshold, min quality.",
       mixinStandardHelpOptions = true)
   static final class ListBanks extends Sub {
     @Override
     public Integer call() {
       for (Bank b : store().list()) {
-        out().printf(Locale.ROOT, "%s\t%d items\tthreshold %d\tmin quality %d%n", b.name(),
-            b.items(), b.threshold(), b.minQuality());
+        out()
+            .printf(
+                Locale.ROOT,
+                "%s\t%d items\tthreshold %d\tmin quality %d%n",
+                b.name(),
+                b.items(),
+                b.threshold(),
+                b.minQuality());
       }
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "show", description = "Show a bank and its items.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "show",
+      description = "Show a bank and its items.",
+      mixinStandardHelpOptions = true)
   static final class Show extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
     @Override
     public Integer call() {
       BankStore s = store();
       Bank b = s.get(name);
-      out().printf(Locale.ROOT, "# bank %s: %d items, threshold %d, min quality %d, created %s%n",
-          b.name(), b.items(), b.threshold(), b.minQuality(), Workspaces.iso(b.createdAt()));
+      out()
+          .printf(
+              Locale.ROOT,
+              "# bank %s: %d items, threshold %d, min quality %d, created %s%n",
+              b.name(),
+              b.items(),
+              b.threshold(),
+              b.minQuality(),
+              Workspaces.iso(b.createdAt()));
       out().println("# id\tsignal\tvalue\tquality\tadded_at\tadded_by\tcase\tstatus\tlabel");
       Instant now = Today.instant();
       for (Item it : s.items(name)) {
-        String status = it.enabledAt(now) ? "enabled"
-            : it.disabledUntil().equals(FOREVER) ? "disabled"
-            : "disabled-until-" + Workspaces.iso(it.disabledUntil());
-        out().printf(Locale.ROOT, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%n", it.id(),
-            it.hash().signal().id(), Workspaces.shortValue(it.hash()),
-            it.hash().quality() == null ? "-" : it.hash().quality().toString(),
-            Workspaces.iso(it.addedAt()), Console.inert(it.addedBy()),
-            it.caseRef() == null ? "-" : Console.inert(it.caseRef()), status,
-            Console.inert(it.label()));
+        String status =
+            it.enabledAt(now)
+                ? "enabled"
+                : it.disabledUntil().equals(FOREVER)
+                    ? "disabled"
+                    : "disabled-until-" + Workspaces.iso(it.disabledUntil());
+        out()
+            .printf(
+                Locale.ROOT,
+                "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%n",
+                it.id(),
+                it.hash().signal().id(),
+                Workspaces.shortValue(it.hash()),
+                it.hash().quality() == null ? "-" : it.hash().quality().toString(),
+                Workspaces.iso(it.addedAt()),
+                Console.inert(it.addedBy()),
+                it.caseRef() == null ? "-" : Console.inert(it.caseRef()),
+                status,
+                Console.inert(it.label()));
       }
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = {"Hash files locally and add only their hashes (never the media).",
-          "Images give PDQ and SHA-256; videos give vPDQ, MD5 (video_md5) and SHA-256.",
-          "Every file is hashed first: if one cannot be read, nothing is added."})
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Hash files locally and add only their hashes (never the media).",
+        "Images give PDQ and SHA-256; videos give vPDQ, MD5 (video_md5) and SHA-256.",
+        "Every file is hashed first: if one cannot be read, nothing is added."
+      })
   static final class Add extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH") List<Path> paths;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH")
+    List<Path> paths;
+
     @Option(names = "--label", description = "Label for every item (default: the file's name).")
     String label;
-    @Option(names = "--case", paramLabel = "REF", description = "Case reference.") String caseRef;
+
+    @Option(names = "--case", paramLabel = "REF", description = "Case reference.")
+    String caseRef;
+
     @Option(names = "--by", paramLabel = "WHO", description = "Who adds them (default: user).")
     String by;
 
@@ -205,12 +273,14 @@ public final class BankCommand implements Runnable {
         failed[0]++;
       }
       ParallelHashing.forEachInOrder(
-          inputs.files(), MediaHasher.builder().build(), ParallelHashing.defaultThreads(),
+          inputs.files(),
+          MediaHasher.builder().build(),
+          ParallelHashing.defaultThreads(),
           Progress.forFiles(inputs.files().size()),
           o -> {
             if (o.failed()) {
-              err().println("redress: " + Console.inert(o.path()) + ": "
-                  + Console.inert(o.error()));
+              err()
+                  .println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
               failed[0]++;
               return;
             }
@@ -223,9 +293,12 @@ public final class BankCommand implements Runnable {
             }
           });
       if (failed[0] > 0) {
-        throw new ExitCodes.DataException(String.format(Locale.ROOT,
-            "%d of %d inputs could not be hashed; nothing was added", failed[0],
-            inputs.files().size() + inputs.problems().size()));
+        throw new ExitCodes.DataException(
+            String.format(
+                Locale.ROOT,
+                "%d of %d inputs could not be hashed; nothing was added",
+                failed[0],
+                inputs.files().size() + inputs.problems().size()));
       }
       if (items.isEmpty()) {
         throw new ExitCodes.DataException(
@@ -235,15 +308,26 @@ public final class BankCommand implements Runnable {
     }
   }
 
-  @Command(name = "add-hash", mixinStandardHelpOptions = true,
-      description = {"Add hashes computed elsewhere (e.g. on a victim's phone).",
-          "HASH is pdq:HEX[,QUALITY], md5:HEX, sha256:HEX or vpdq:HEX,Q,SECONDS;HEX,Q,SECONDS..."})
+  @Command(
+      name = "add-hash",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add hashes computed elsewhere (e.g. on a victim's phone).",
+        "HASH is pdq:HEX[,QUALITY], md5:HEX, sha256:HEX or vpdq:HEX,Q,SECONDS;HEX,Q,SECONDS..."
+      })
   static final class AddHash extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "HASH") List<String> hashes;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "HASH")
+    List<String> hashes;
+
     @Option(names = "--label", description = "Label (default: the hash itself, shortened).")
     String label;
-    @Option(names = "--case", paramLabel = "REF", description = "Case reference.") String caseRef;
+
+    @Option(names = "--case", paramLabel = "REF", description = "Case reference.")
+    String caseRef;
+
     @Option(names = "--by", paramLabel = "WHO", description = "Who adds them (default: user).")
     String by;
 
@@ -252,24 +336,41 @@ public final class BankCommand implements Runnable {
       List<NewItem> items = new ArrayList<>();
       for (String h : hashes) {
         HashValue v = Workspaces.parseTagged(h);
-        String l = label != null ? label : v.signal().id() + ":"
-            + (v.value().length() > 16 ? v.value().substring(0, 16) + "…" : v.value());
+        String l =
+            label != null
+                ? label
+                : v.signal().id()
+                    + ":"
+                    + (v.value().length() > 16 ? v.value().substring(0, 16) + "…" : v.value());
         items.add(new NewItem(v, l, caseRef, by));
       }
       return report(store().add(name, items), hashes);
     }
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {"Import items from a file (hma, jsonl or csv; detected when not given).",
-          "The whole file is read first: one bad line imports nothing."})
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import items from a file (hma, jsonl or csv; detected when not given).",
+        "The whole file is read first: one bad line imports nothing."
+      })
   static final class Import extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "FILE")
+    Path file;
+
     @Option(names = "--format", paramLabel = "FMT", description = "hma, jsonl or csv.")
     String format;
-    @Option(names = "--case", paramLabel = "REF", description = "Case reference for items without one.")
+
+    @Option(
+        names = "--case",
+        paramLabel = "REF",
+        description = "Case reference for items without one.")
     String caseRef;
+
     @Option(names = "--by", paramLabel = "WHO", description = "Who adds them (default: user).")
     String by;
 
@@ -307,13 +408,24 @@ public final class BankCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
       description = "Write a bank's items to standard output (or --output FILE).")
   static final class Export extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Option(names = "--format", paramLabel = "FMT", description = "hma, jsonl or csv (default: hma).")
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(
+        names = "--format",
+        paramLabel = "FMT",
+        description = "hma, jsonl or csv (default: hma).")
     String format = "hma";
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE.")
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write to FILE.")
     Path output;
 
     @Override
@@ -336,14 +448,27 @@ public final class BankCommand implements Runnable {
     }
   }
 
-  @Command(name = "disable", mixinStandardHelpOptions = true,
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
       description = "Stop matching an item, until a time or until it is enabled again.")
   static final class Disable extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1", paramLabel = "ITEM") long item;
-    @Option(names = "--until", paramLabel = "TIME", description = "ISO-8601 instant, e.g. 2026-06-01T00:00:00Z.")
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "ITEM")
+    long item;
+
+    @Option(
+        names = "--until",
+        paramLabel = "TIME",
+        description = "ISO-8601 instant, e.g. 2026-06-01T00:00:00Z.")
     String until;
-    @Option(names = "--for", paramLabel = "DURATION", description = "ISO-8601 duration, e.g. P30D or PT12H.")
+
+    @Option(
+        names = "--for",
+        paramLabel = "DURATION",
+        description = "ISO-8601 duration, e.g. P30D or PT12H.")
     String duration;
 
     @Override
@@ -358,21 +483,30 @@ public final class BankCommand implements Runnable {
           t = Today.instant().plus(Duration.parse(duration));
         }
       } catch (DateTimeParseException e) {
-        throw new ExitCodes.UsageException("bad time \"" + (until != null ? until : duration)
-            + "\": use an instant like 2026-06-01T00:00:00Z or a duration like P30D");
+        throw new ExitCodes.UsageException(
+            "bad time \""
+                + (until != null ? until : duration)
+                + "\": use an instant like 2026-06-01T00:00:00Z or a duration like P30D");
       }
       Item it = store().disable(name, item, t);
-      out().printf(Locale.ROOT, "disabled\t%d\t%s\t%s%n", it.id(),
-          t.equals(FOREVER) ? "until enabled" : "until " + Workspaces.iso(t),
-          Console.inert(it.label()));
+      out()
+          .printf(
+              Locale.ROOT,
+              "disabled\t%d\t%s\t%s%n",
+              it.id(),
+              t.equals(FOREVER) ? "until enabled" : "until " + Workspaces.iso(t),
+              Console.inert(it.label()));
       return ExitCodes.OK;
     }
   }
 
   @Command(name = "enable", mixinStandardHelpOptions = true, description = "Match an item again.")
   static final class Enable extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1", paramLabel = "ITEM") long item;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "ITEM")
+    long item;
 
     @Override
     public Integer call() {
@@ -382,11 +516,16 @@ public final class BankCommand implements Runnable {
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true,
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
       description = "Remove items from a bank (all given, or none if one is not in the bank).")
   static final class Remove extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM") List<Long> items;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM")
+    List<Long> items;
 
     @Override
     public Integer call() {
@@ -396,17 +535,22 @@ public final class BankCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true,
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
       description = "Delete a bank and all its items (needs --yes).")
   static final class Delete extends Sub {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Option(names = "--yes", description = "Confirm.") boolean yes;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--yes", description = "Confirm.")
+    boolean yes;
 
     @Override
     public Integer call() {
       if (!yes) {
-        throw new ExitCodes.UsageException("deleting bank " + name + " removes all its items:"
-            + " add --yes to confirm");
+        throw new ExitCodes.UsageException(
+            "deleting bank " + name + " removes all its items:" + " add --yes to confirm");
       }
       Workspace ws = Workspaces.open(workspace);
       ws.banks().delete(name);

@@ -24,11 +24,11 @@ import org.redress.evidence.Item;
 import org.redress.evidence.NewItem;
 import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
-import org.redress.scan.ScanException;
-import org.redress.scan.Scanner;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
+import org.redress.scan.ScanException;
 import org.redress.scan.ScanResult;
+import org.redress.scan.Scanner;
 import org.redress.screenshots.CountText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,11 +38,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code redress capture URL... --case C}: captures public web pages as evidence (WARC with every
- * resource, a Chromium screenshot, headers and times in {@code capture.json}) and seals them in
- * the evidence locker; a Telegram channel preview ({@code t.me/s/NAME}) is also read into posts,
- * its media matched against the banks and its counters (views, subscribers) put into the spread
- * report as facts read from a captured page. Exit status: 0 every page was captured, 1 a page
- * could not be captured (the others are still sealed), 2 usage error.
+ * resource, a Chromium screenshot, headers and times in {@code capture.json}) and seals them in the
+ * evidence locker; a Telegram channel preview ({@code t.me/s/NAME}) is also read into posts, its
+ * media matched against the banks and its counters (views, subscribers) put into the spread report
+ * as facts read from a captured page. Exit status: 0 every page was captured, 1 a page could not be
+ * captured (the others are still sealed), 2 usage error.
  */
 @Command(
     name = "capture",
@@ -60,11 +60,16 @@ public final class CaptureCommand implements Callable<Integer> {
   @Parameters(paramLabel = "URL", arity = "1..*", description = "http or https pages.")
   List<String> urls = new ArrayList<>();
 
-  @Option(names = "--case", paramLabel = "CASE", required = true,
+  @Option(
+      names = "--case",
+      paramLabel = "CASE",
+      required = true,
       description = "Evidence case the captures are sealed in.")
   String caseId;
 
-  @Option(names = "--bank", paramLabel = "NAME",
+  @Option(
+      names = "--bank",
+      paramLabel = "NAME",
       description = "Match a preview's media against these banks (repeatable; default: all).")
   List<String> banks = new ArrayList<>();
 
@@ -74,11 +79,15 @@ public final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "OUT", description = "Write the HTML spread report.")
   Path html;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Keep the captures here (default: captures/ in the workspace).")
   Path out;
 
-  @Option(names = "--delay", paramLabel = "MS",
+  @Option(
+      names = "--delay",
+      paramLabel = "MS",
       description = "Pause between requests to one host, in ms (default: ${DEFAULT-VALUE}).")
   long delayMillis = 2000;
 
@@ -86,8 +95,8 @@ public final class CaptureCommand implements Callable<Integer> {
   boolean noScreenshot;
 
   @Override
-  public Integer call() throws EvidenceException, ScanException, IOException,
-      org.redress.report.ReportException {
+  public Integer call()
+      throws EvidenceException, ScanException, IOException, org.redress.report.ReportException {
     if (delayMillis < 0) {
       throw new ExitCodes.UsageException("--delay must be >= 0, was " + delayMillis);
     }
@@ -102,10 +111,11 @@ public final class CaptureCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path base = out != null ? out : evidence.workspace.dir().resolve("captures");
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-        .format(Instant.now().atOffset(ZoneOffset.UTC));
-    Capture capture = Capture.builder().delay(Duration.ofMillis(delayMillis))
-        .screenshot(!noScreenshot).build();
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .format(Instant.now().atOffset(ZoneOffset.UTC));
+    Capture capture =
+        Capture.builder().delay(Duration.ofMillis(delayMillis)).screenshot(!noScreenshot).build();
     List<Capture.Result> done = new ArrayList<>();
     List<NewItem> items = new ArrayList<>();
     int failed = 0;
@@ -124,18 +134,33 @@ public final class CaptureCommand implements Callable<Integer> {
       if (r.screenshotProblem() != null) {
         err.println("redress: note: " + r.screenshotProblem());
       }
-      items.add(NewItem.of(r.warc()).source("url", u.toString()).captureMethod("redress-capture")
-          .mediaType("application/warc").note("WARC of the page and its resources"));
+      items.add(
+          NewItem.of(r.warc())
+              .source("url", u.toString())
+              .captureMethod("redress-capture")
+              .mediaType("application/warc")
+              .note("WARC of the page and its resources"));
       if (r.screenshot() != null) {
-        items.add(NewItem.of(r.screenshot()).source("url", u.toString())
-            .captureMethod("redress-capture-chromium").mediaType("image/png")
-            .note("screenshot by headless Chromium"));
+        items.add(
+            NewItem.of(r.screenshot())
+                .source("url", u.toString())
+                .captureMethod("redress-capture-chromium")
+                .mediaType("image/png")
+                .note("screenshot by headless Chromium"));
       }
-      items.add(NewItem.of(r.metadata()).source("url", u.toString())
-          .captureMethod("redress-capture").mediaType("application/json")
-          .note("capture record: times, request and response headers, resources"));
-      o.printf(Locale.ROOT, "captured %s: HTTP %d, %d resource(s), %s%n", u, r.status(),
-          r.resources().size() - 1, dir);
+      items.add(
+          NewItem.of(r.metadata())
+              .source("url", u.toString())
+              .captureMethod("redress-capture")
+              .mediaType("application/json")
+              .note("capture record: times, request and response headers, resources"));
+      o.printf(
+          Locale.ROOT,
+          "captured %s: HTTP %d, %d resource(s), %s%n",
+          u,
+          r.status(),
+          r.resources().size() - 1,
+          dir);
     }
     ScanResult report = previewReport(done, err);
     Path reportFile = null;
@@ -150,19 +175,28 @@ public final class CaptureCommand implements Callable<Integer> {
       }
       reportFile = Files.createTempFile("redress-capture-report-", ".json");
       ReportJson.write(report.report(), reportFile);
-      items.add(NewItem.of(reportFile).source("other", "redress capture spread report")
-          .captureMethod("redress-capture").mediaType("application/json"));
+      items.add(
+          NewItem.of(reportFile)
+              .source("other", "redress capture spread report")
+              .captureMethod("redress-capture")
+              .mediaType("application/json"));
     }
     try {
       if (!items.isEmpty()) {
         try (EvidenceStore store = evidence.open()) {
-          List<Item> added = store.addAll(caseId, items, () -> { });
+          List<Item> added = store.addAll(caseId, items, () -> {});
           for (String w : store.drainWarnings()) {
             err.println("redress: warning: " + w);
           }
-          o.printf(Locale.ROOT, "sealed %d item(s) in case %s (items %d..%d); checkpoint %d %s%n",
-              added.size(), caseId, added.get(0).id(), added.get(added.size() - 1).id(),
-              store.latestCheckpoint().size(), store.latestCheckpoint().rootHex());
+          o.printf(
+              Locale.ROOT,
+              "sealed %d item(s) in case %s (items %d..%d); checkpoint %d %s%n",
+              added.size(),
+              caseId,
+              added.get(0).id(),
+              added.get(added.size() - 1).id(),
+              store.latestCheckpoint().size(),
+              store.latestCheckpoint().rootHex());
         }
       }
     } finally {
@@ -181,8 +215,15 @@ public final class CaptureCommand implements Callable<Integer> {
     Matcher matcher;
     List<String> warnings = new ArrayList<>();
     try {
-      matcher = Workspaces.open(evidence.workspace).banks().matcher(banks, Today.instant(),
-          VpdqRule.DEFAULT_QUERY_PERCENT, VpdqRule.DEFAULT_COMPARED_PERCENT, warnings);
+      matcher =
+          Workspaces.open(evidence.workspace)
+              .banks()
+              .matcher(
+                  banks,
+                  Today.instant(),
+                  VpdqRule.DEFAULT_QUERY_PERCENT,
+                  VpdqRule.DEFAULT_COMPARED_PERCENT,
+                  warnings);
     } catch (CasesException e) {
       throw new ExitCodes.UsageException(e.getMessage());
     }
@@ -198,30 +239,48 @@ public final class CaptureCommand implements Callable<Integer> {
       String warcSha = org.redress.capture.Capture.sha256Hex(r.warc());
       long chat = PreviewExport.chatId(c.name());
       if (c.subscribers() >= 0) {
-        b.readValues("captured_page", r.url().toString(), warcSha, null, List.of(
-            new CountText.Reading("members", Long.toString(c.subscribers()),
-                c.subscribersShown() + " subscribers", 1.0)));
+        b.readValues(
+            "captured_page",
+            r.url().toString(),
+            warcSha,
+            null,
+            List.of(
+                new CountText.Reading(
+                    "members",
+                    Long.toString(c.subscribers()),
+                    c.subscribersShown() + " subscribers",
+                    1.0)));
       }
       for (TelegramPreview.Post p : c.posts()) {
         if (p.views() >= 0) {
-          b.readValues("captured_page", r.url() + "#" + p.id(), warcSha,
-              "chat " + chat + " message " + p.id(), List.of(new CountText.Reading("views",
-                  Long.toString(p.views()), p.viewsShown() + " views", 1.0)));
+          b.readValues(
+              "captured_page",
+              r.url() + "#" + p.id(),
+              warcSha,
+              "chat " + chat + " message " + p.id(),
+              List.of(
+                  new CountText.Reading(
+                      "views", Long.toString(p.views()), p.viewsShown() + " views", 1.0)));
         }
       }
     }
     if (exports.isEmpty()) {
       if (json != null || html != null) {
-        err.println("redress: note: no Telegram channel preview among the pages, so there is no"
-            + " spread report");
+        err.println(
+            "redress: note: no Telegram channel preview among the pages, so there is no"
+                + " spread report");
       }
       return null;
     }
     ScanResult result = b.clock(Today.clock()).build().scan(exports);
     SpreadReport.Totals t = result.report().totals();
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "channel preview: %d media file(s) checked; copies of %d item(s) in %d"
-        + " post(s)%n", t.mediaChecked(), t.matchedItems(), t.postsWithMatches());
+    o.printf(
+        Locale.ROOT,
+        "channel preview: %d media file(s) checked; copies of %d item(s) in %d" + " post(s)%n",
+        t.mediaChecked(),
+        t.matchedItems(),
+        t.postsWithMatches());
     return result;
   }
 }

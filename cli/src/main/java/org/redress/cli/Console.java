@@ -6,11 +6,11 @@ import java.io.Writer;
 import org.redress.report.InertText;
 
 /**
- * Untrusted text on the console is inert. Every field that comes from outside (a chat name, a
- * ZIP entry or file name, a label) goes through {@link #inert} before it is printed, so a name
- * with a newline cannot forge a {@code hash} line and an escape sequence cannot paint a forged
- * VERIFIED; and {@link #filter} guards whole streams a person reads (standard error always,
- * standard output when it is a terminal) against escape and bidi characters that slipped through.
+ * Untrusted text on the console is inert. Every field that comes from outside (a chat name, a ZIP
+ * entry or file name, a label) goes through {@link #inert} before it is printed, so a name with a
+ * newline cannot forge a {@code hash} line and an escape sequence cannot paint a forged VERIFIED;
+ * and {@link #filter} guards whole streams a person reads (standard error always, standard output
+ * when it is a terminal) against escape and bidi characters that slipped through.
  */
 final class Console {
   private Console() {}

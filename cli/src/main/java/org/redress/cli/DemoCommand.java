@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code redress demo}: the main job, end to end, on generated and innocuous sample data. Every
- * step runs a real {@code redress} command in this process against the demo workspace, so the
- * demo shows exactly what a case worker would type.
+ * step runs a real {@code redress} command in this process against the demo workspace, so the demo
+ * shows exactly what a case worker would type.
  */
 @Command(
     name = "demo",
@@ -78,37 +78,72 @@ public final class DemoCommand implements Callable<Integer> {
 
     step(3, "Recognising edited copies in a folder (redress match)");
     Map<Path, String> made3 = writeCopies(originals, copies);
-    String json = runAllowing(1, "match", "--bank", BANK, "--json", "--workspace", ws.toString(),
-        copies.toString());
+    String json =
+        runAllowing(
+            1, "match", "--bank", BANK, "--json", "--workspace", ws.toString(), copies.toString());
     int recognised = printMatches(json, made3);
-    out.println(String.format(Locale.ROOT, "   %d of %d edited copies recognised; the unrelated"
-        + " picture was %s.", recognised, made3.size() - 1,
-        matchedUnrelated(json) ? "WRONGLY matched" : "correctly not matched"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "   %d of %d edited copies recognised; the unrelated" + " picture was %s.",
+            recognised,
+            made3.size() - 1,
+            matchedUnrelated(json) ? "WRONGLY matched" : "correctly not matched"));
 
     step(4, "Scanning the export against her bank; matched posts are sealed as evidence");
     Path reports = demo.resolve("report");
     Files.createDirectories(reports);
     Path reportJson = reports.resolve("spread-report.json");
     Path reportHtml = reports.resolve("spread-report.html");
-    String scanned = run("scan", export.resolve(exportFolder(export)).toString(), "--bank", BANK,
-        "--workspace", ws.toString(), "--json", reportJson.toString(), "--html",
-        reportHtml.toString(), "--csv", reports.resolve("occurrences.csv").toString(),
-        "--preserve", "--case", CASE, "--passphrase-file", demoPassphrase().toString());
+    String scanned =
+        run(
+            "scan",
+            export.resolve(exportFolder(export)).toString(),
+            "--bank",
+            BANK,
+            "--workspace",
+            ws.toString(),
+            "--json",
+            reportJson.toString(),
+            "--html",
+            reportHtml.toString(),
+            "--csv",
+            reports.resolve("occurrences.csv").toString(),
+            "--preserve",
+            "--case",
+            CASE,
+            "--passphrase-file",
+            demoPassphrase().toString());
     out.println("   " + scanned.lines().findFirst().orElse(""));
     SpreadReport report = ReportJson.read(reportJson);
     JsonNode planted = JSON.readTree(export.resolve("planted.json").toFile());
-    out.println(String.format(Locale.ROOT,
-        "   planted: %d posts with copies, %d of them findable by PDQ/vPDQ; the report found %d",
-        planted.path("totals").path("victim_copies").asLong(),
-        planted.path("totals").path("victim_copies_pdq_findable").asLong(),
-        report.totals().postsWithMatches()));
-    out.println("   " + scanned.lines().filter(l -> l.startsWith("preserved")).findFirst()
-        .orElse("(nothing preserved)"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "   planted: %d posts with copies, %d of them findable by PDQ/vPDQ; the report found %d",
+            planted.path("totals").path("victim_copies").asLong(),
+            planted.path("totals").path("victim_copies_pdq_findable").asLong(),
+            report.totals().postsWithMatches()));
+    out.println(
+        "   "
+            + scanned
+                .lines()
+                .filter(l -> l.startsWith("preserved"))
+                .findFirst()
+                .orElse("(nothing preserved)"));
 
     step(5, "Exporting the evidence package and verifying it offline");
     Path pkg = demo.resolve("evidence-package.zip");
-    run("evidence", "export", "--case", CASE, "--workspace", ws.toString(), "--passphrase-file",
-        demoPassphrase().toString(), pkg.toString());
+    run(
+        "evidence",
+        "export",
+        "--case",
+        CASE,
+        "--workspace",
+        ws.toString(),
+        "--passphrase-file",
+        demoPassphrase().toString(),
+        pkg.toString());
     String verdict = run("evidence", "verify", pkg.toString());
     out.println("   " + pkg + ": " + lastLine(verdict));
 
@@ -117,25 +152,42 @@ public final class DemoCommand implements Callable<Integer> {
     Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
     LocalDate today = Today.date();
     Path factsFile = demo.resolve("facts.json");
-    run("facts", "merge", intake.toString(), reportJson.toString(), "--out",
-        factsFile.toString());
+    run("facts", "merge", intake.toString(), reportJson.toString(), "--out", factsFile.toString());
     Path findings = demo.resolve("findings.json");
-    Files.writeString(findings, run("assess", factsFile.toString(), "--json"),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        findings, run("assess", factsFile.toString(), "--json"), StandardCharsets.UTF_8);
     String planZh = run("assess", factsFile.toString(), "--lang", "zh");
     String planEn = run("assess", factsFile.toString(), "--lang", "en");
     Files.writeString(demo.resolve("plan.zh.txt"), planZh, StandardCharsets.UTF_8);
     Files.writeString(demo.resolve("plan.en.txt"), planEn, StandardCharsets.UTF_8);
     out.println(indent(summary(planEn)));
-    out.println("   Full plan with reasons, missing evidence and sources: "
-        + demo.resolve("plan.en.txt") + " (中文: " + demo.resolve("plan.zh.txt") + ")");
+    out.println(
+        "   Full plan with reasons, missing evidence and sources: "
+            + demo.resolve("plan.en.txt")
+            + " (中文: "
+            + demo.resolve("plan.zh.txt")
+            + ")");
 
     step(7, "Documents she can file, in Chinese (authoritative) and English, DOCX and PDF");
     Path documents = demo.resolve("documents");
-    String written = run("doc", "all", "--facts", factsFile.toString(), "--findings",
-        findings.toString(), "--report", reportJson.toString(), "--evidence-manifest",
-        pkg.toString(), "--parties", parties.toString(), "--date", today.toString(), "--out",
-        documents.toString());
+    String written =
+        run(
+            "doc",
+            "all",
+            "--facts",
+            factsFile.toString(),
+            "--findings",
+            findings.toString(),
+            "--report",
+            reportJson.toString(),
+            "--evidence-manifest",
+            pkg.toString(),
+            "--parties",
+            parties.toString(),
+            "--date",
+            today.toString(),
+            "--out",
+            documents.toString());
     int files = (int) written.lines().filter(l -> !l.isBlank()).count();
     out.println("   " + files + " files in " + documents);
 
@@ -144,10 +196,13 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  " + reportHtml + "   (the spread report; no picture is shown)");
     out.println("  " + documents + "   (police report, takedown notice, complaints, ...)");
     out.println("  " + pkg + "   (evidence; index.html inside says how to verify)");
-    out.println("The demo's people are fictional (" + parties + "); this is legal information,"
-        + " not legal advice.");
-    out.println("In the case workspace (a browser): ./redress serve --demo --workspace "
-        + workspace.dir());
+    out.println(
+        "The demo's people are fictional ("
+            + parties
+            + "); this is legal information,"
+            + " not legal advice.");
+    out.println(
+        "In the case workspace (a browser): ./redress serve --demo --workspace " + workspace.dir());
     return ExitCodes.OK;
   }
 
@@ -186,9 +241,13 @@ public final class DemoCommand implements Callable<Integer> {
       byte[] r = new byte[18];
       new java.security.SecureRandom().nextBytes(r);
       Files.createDirectories(p.getParent());
-      Files.createFile(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(p, java.util.Base64.getUrlEncoder().encodeToString(r) + "\n",
+      Files.createFile(
+          p,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(
+          p,
+          java.util.Base64.getUrlEncoder().encodeToString(r) + "\n",
           java.nio.charset.StandardCharsets.UTF_8);
     }
     return p;
@@ -221,20 +280,33 @@ public final class DemoCommand implements Callable<Integer> {
       BufferedImage img = ImageIO.read(p.toFile());
       String base = p.getFileName().toString().replace(".jpg", "");
       String orig = p.getFileName().toString();
-      made.put(write(copies.resolve(base + "-resized-for-chat.jpg"),
-          SampleImages.jpeg(SampleImages.scaled(img, 0.5), 0.8f)), orig);
-      made.put(write(copies.resolve(base + "-recompressed.jpg"), SampleImages.jpeg(img, 0.35f)),
+      made.put(
+          write(
+              copies.resolve(base + "-resized-for-chat.jpg"),
+              SampleImages.jpeg(SampleImages.scaled(img, 0.5), 0.8f)),
           orig);
-      made.put(write(copies.resolve(base + "-grey.png"), SampleImages.png(SampleImages.grey(img))),
+      made.put(
+          write(copies.resolve(base + "-recompressed.jpg"), SampleImages.jpeg(img, 0.35f)), orig);
+      made.put(
+          write(copies.resolve(base + "-grey.png"), SampleImages.png(SampleImages.grey(img))),
           orig);
-      made.put(write(copies.resolve(base + "-trimmed-edges.jpg"),
-          SampleImages.jpeg(SampleImages.cropped(img, 0.01), 0.85f)), orig);
-      made.put(write(copies.resolve(base + "-sideways-exif.jpg"),
-          SampleImages.withExifOrientation(
-              SampleImages.jpeg(SampleImages.rotatedClockwise(img), 0.9f), 8)), orig);
+      made.put(
+          write(
+              copies.resolve(base + "-trimmed-edges.jpg"),
+              SampleImages.jpeg(SampleImages.cropped(img, 0.01), 0.85f)),
+          orig);
+      made.put(
+          write(
+              copies.resolve(base + "-sideways-exif.jpg"),
+              SampleImages.withExifOrientation(
+                  SampleImages.jpeg(SampleImages.rotatedClockwise(img), 0.9f), 8)),
+          orig);
     }
-    made.put(write(copies.resolve("unrelated-picture.jpg"),
-        SampleImages.jpeg(SampleImages.poster(1200, 900, 99), 0.9f)), null);
+    made.put(
+        write(
+            copies.resolve("unrelated-picture.jpg"),
+            SampleImages.jpeg(SampleImages.poster(1200, 900, 99), 0.9f)),
+        null);
     return made;
   }
 
@@ -247,7 +319,8 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     int recognised = 0;
-    out.println(String.format(Locale.ROOT, "   %-34s %-16s %8s", "copy", "matched item", "distance"));
+    out.println(
+        String.format(Locale.ROOT, "   %-34s %-16s %8s", "copy", "matched item", "distance"));
     for (Map.Entry<Path, String> e : made.entrySet()) {
       JsonNode n = byPath.get(e.getKey().toString());
       JsonNode best = null;
@@ -264,8 +337,8 @@ public final class DemoCommand implements Callable<Integer> {
       if (best != null && label.equals(e.getValue())) {
         recognised++;
       }
-      out.println(String.format(Locale.ROOT, "   %-34s %-16s %8s",
-          e.getKey().getFileName(), label, dist));
+      out.println(
+          String.format(Locale.ROOT, "   %-34s %-16s %8s", e.getKey().getFileName(), label, dist));
     }
     return recognised;
   }

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code redress doc KIND ...}: writes a document for a case (police report, takedown notice,
- * complaints, 12377 report, evidence list, assessment report) as DOCX and/or PDF, in Chinese
- * and/or English. {@code redress doc list} lists the kinds. Prints one line per file written;
- * never prints anything from the parties file.
+ * complaints, 12377 report, evidence list, assessment report) as DOCX and/or PDF, in Chinese and/or
+ * English. {@code redress doc list} lists the kinds. Prints one line per file written; never prints
+ * anything from the parties file.
  */
 @Command(
     name = "doc",
@@ -42,52 +42,80 @@ import picocli.CommandLine.Spec;
 public final class DocCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", descriptionKey = "kind",
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      descriptionKey = "kind",
       description = "Document kind, 'all' for every kind in one run, or 'list'.")
   String kind;
 
-  @Option(names = "--facts", paramLabel = "FILE",
+  @Option(
+      names = "--facts",
+      paramLabel = "FILE",
       description = "Case facts (redress/case-facts@1, YAML or JSON). Required.")
   Path facts;
 
-  @Option(names = "--findings", paramLabel = "FILE",
+  @Option(
+      names = "--findings",
+      paramLabel = "FILE",
       description = "Findings (redress/findings@1) from 'redress assess --json'.")
   Path findings;
 
-  @Option(names = "--report", paramLabel = "FILE",
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
       description = "Spread report (redress/spread-report@1); may be repeated.")
   List<Path> reports = new ArrayList<>();
 
-  @Option(names = "--evidence-manifest", paramLabel = "FILE",
-      description = "The evidence package .zip (verified before any hash is quoted), or a bare "
-          + "manifest.json (quoted unverified, with a warning).")
+  @Option(
+      names = "--evidence-manifest",
+      paramLabel = "FILE",
+      description =
+          "The evidence package .zip (verified before any hash is quoted), or a bare "
+              + "manifest.json (quoted unverified, with a warning).")
   Path manifest;
 
-  @Option(names = "--parties", paramLabel = "FILE",
+  @Option(
+      names = "--parties",
+      paramLabel = "FILE",
       description = "Parties file (redress/parties@1): names, ID numbers, addresses, contacts.")
   Path parties;
 
-  @Option(names = "--lang", paramLabel = "zh|en|both", defaultValue = "both",
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en|both",
+      defaultValue = "both",
       description = "Language(s) (default: ${DEFAULT-VALUE}).")
   String lang;
 
-  @Option(names = "--format", paramLabel = "docx|pdf|both", defaultValue = "both",
+  @Option(
+      names = "--format",
+      paramLabel = "docx|pdf|both",
+      defaultValue = "both",
       description = "Format(s) (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Required.")
   Path out;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
       description = "Document date (default: today).")
   String date;
 
-  @Option(names = "--layout", paramLabel = "elements|narrative", defaultValue = "narrative",
-      description = "Layout of the civil complaint and private prosecution: the courts' "
-          + "element-style form (要素式) or the narrative one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layout",
+      paramLabel = "elements|narrative",
+      defaultValue = "narrative",
+      description =
+          "Layout of the civil complaint and private prosecution: the courts' "
+              + "element-style form (要素式) or the narrative one (default: ${DEFAULT-VALUE}).")
   String layout;
 
-  @Option(names = "--font", paramLabel = "FILE.ttf",
+  @Option(
+      names = "--font",
+      paramLabel = "FILE.ttf",
       description = "TrueType font to embed in PDFs instead of the bundled Noto Serif SC subset.")
   Path font;
 
@@ -96,16 +124,27 @@ public final class DocCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     if (kind.equals("list")) {
       for (DocumentKind k : DocumentKind.values()) {
-        pw.println(String.format(Locale.ROOT, "%-20s %s / %s", k.id(), k.title(Lang.ZH),
-            k.title(Lang.EN)));
+        pw.println(
+            String.format(
+                Locale.ROOT, "%-20s %s / %s", k.id(), k.title(Lang.ZH), k.title(Lang.EN)));
       }
       return ExitCodes.OK;
     }
     boolean all = kind.equals("all");
-    DocumentKind k = all ? null : DocumentKind.tryParse(kind).orElseThrow(() ->
-        new ExitCodes.UsageException("unknown document kind '" + kind + "' (known: all, "
-            + Arrays.stream(DocumentKind.values()).map(DocumentKind::id)
-                .collect(Collectors.joining(", ")) + ")"));
+    DocumentKind k =
+        all
+            ? null
+            : DocumentKind.tryParse(kind)
+                .orElseThrow(
+                    () ->
+                        new ExitCodes.UsageException(
+                            "unknown document kind '"
+                                + kind
+                                + "' (known: all, "
+                                + Arrays.stream(DocumentKind.values())
+                                    .map(DocumentKind::id)
+                                    .collect(Collectors.joining(", "))
+                                + ")"));
     if (facts == null) {
       throw new ExitCodes.UsageException("--facts FILE is required");
     }
@@ -116,8 +155,8 @@ public final class DocCommand implements Callable<Integer> {
     List<OutputFormat> formats = formats(format);
     LocalDate d = date == null ? Today.date() : parseDate(date);
 
-    CaseInputs.Files files = CaseInputs.files(facts).findings(findings).evidence(manifest)
-        .parties(parties);
+    CaseInputs.Files files =
+        CaseInputs.files(facts).findings(findings).evidence(manifest).parties(parties);
     reports.forEach(files::report);
     CaseInputs inputs;
     try {
@@ -129,16 +168,29 @@ public final class DocCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (manifest != null
         && !manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-      err.println("redress: warning: " + manifest + " is a bare manifest: its hashes are quoted"
-          + " unverified; pass the evidence package .zip to have them verified");
+      err.println(
+          "redress: warning: "
+              + manifest
+              + " is a bare manifest: its hashes are quoted"
+              + " unverified; pass the evidence package .zip to have them verified");
     }
-    Documents docs = Documents.builder().date(d).generator(version()).font(font)
-        .layout(Documents.Layout.parse(layout).orElseThrow(() -> new ExitCodes.UsageException(
-            "--layout must be elements or narrative, was '" + layout + "'")))
-        .warnings(w -> err.println("redress: warning: " + w))
-        .build();
-    List<Path> written = all ? docs.writeAll(langs, formats, inputs, out)
-        : docs.write(k, langs, formats, inputs, out);
+    Documents docs =
+        Documents.builder()
+            .date(d)
+            .generator(version())
+            .font(font)
+            .layout(
+                Documents.Layout.parse(layout)
+                    .orElseThrow(
+                        () ->
+                            new ExitCodes.UsageException(
+                                "--layout must be elements or narrative, was '" + layout + "'")))
+            .warnings(w -> err.println("redress: warning: " + w))
+            .build();
+    List<Path> written =
+        all
+            ? docs.writeAll(langs, formats, inputs, out)
+            : docs.write(k, langs, formats, inputs, out);
     for (Path p : written) {
       pw.println(p);
     }
@@ -150,16 +202,24 @@ public final class DocCommand implements Callable<Integer> {
     if (s.equalsIgnoreCase("both")) {
       return List.of(Lang.ZH, Lang.EN);
     }
-    return List.of(Lang.tryParse(s).orElseThrow(() -> new ExitCodes.UsageException(
-        "--lang must be zh, en or both, was '" + s + "'")));
+    return List.of(
+        Lang.tryParse(s)
+            .orElseThrow(
+                () ->
+                    new ExitCodes.UsageException(
+                        "--lang must be zh, en or both, was '" + s + "'")));
   }
 
   private static List<OutputFormat> formats(String s) {
     if (s.equalsIgnoreCase("both")) {
       return List.of(OutputFormat.DOCX, OutputFormat.PDF);
     }
-    return List.of(OutputFormat.tryParse(s).orElseThrow(() -> new ExitCodes.UsageException(
-        "--format must be docx, pdf or both, was '" + s + "'")));
+    return List.of(
+        OutputFormat.tryParse(s)
+            .orElseThrow(
+                () ->
+                    new ExitCodes.UsageException(
+                        "--format must be docx, pdf or both, was '" + s + "'")));
   }
 
   private static LocalDate parseDate(String s) {

@@ -25,21 +25,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence add}: preserve files, one output line per file. */
-@Command(name = "add", mixinStandardHelpOptions = true,
-    description = "Preserve files (directories are walked) in a case: encrypted, logged, "
-        + "checkpointed. Images and videos also get PDQ / vPDQ hashes.")
+@Command(
+    name = "add",
+    mixinStandardHelpOptions = true,
+    description =
+        "Preserve files (directories are walked) in a case: encrypted, logged, "
+            + "checkpointed. Images and videos also get PDQ / vPDQ hashes.")
 public final class EvidenceAddCommand implements Callable<Integer> {
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-      Map.entry("png", "image/png"), Map.entry("gif", "image/gif"),
-      Map.entry("webp", "image/webp"), Map.entry("bmp", "image/bmp"),
-      Map.entry("heic", "image/heic"), Map.entry("tif", "image/tiff"),
-      Map.entry("tiff", "image/tiff"), Map.entry("mp4", "video/mp4"),
-      Map.entry("mov", "video/quicktime"), Map.entry("m4v", "video/mp4"),
-      Map.entry("webm", "video/webm"), Map.entry("mkv", "video/x-matroska"),
-      Map.entry("avi", "video/x-msvideo"), Map.entry("txt", "text/plain"),
-      Map.entry("html", "text/html"), Map.entry("json", "application/json"),
-      Map.entry("pdf", "application/pdf"));
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("png", "image/png"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("bmp", "image/bmp"),
+          Map.entry("heic", "image/heic"),
+          Map.entry("tif", "image/tiff"),
+          Map.entry("tiff", "image/tiff"),
+          Map.entry("mp4", "video/mp4"),
+          Map.entry("mov", "video/quicktime"),
+          Map.entry("m4v", "video/mp4"),
+          Map.entry("webm", "video/webm"),
+          Map.entry("mkv", "video/x-matroska"),
+          Map.entry("avi", "video/x-msvideo"),
+          Map.entry("txt", "text/plain"),
+          Map.entry("html", "text/html"),
+          Map.entry("json", "application/json"),
+          Map.entry("pdf", "application/pdf"));
 
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -47,12 +60,17 @@ public final class EvidenceAddCommand implements Callable<Integer> {
   @Option(names = "--case", required = true, paramLabel = "CASE", description = "Case id.")
   String caseId;
 
-  @Option(names = "--source", paramLabel = "KIND:VALUE",
-      description = "Where the files came from: file:PATH, telegram:chat/ID/message/ID, url:URL "
-          + "or other:TEXT (default: file:<the path>).")
+  @Option(
+      names = "--source",
+      paramLabel = "KIND:VALUE",
+      description =
+          "Where the files came from: file:PATH, telegram:chat/ID/message/ID, url:URL "
+              + "or other:TEXT (default: file:<the path>).")
   String source;
 
-  @Option(names = "--capture-method", paramLabel = "METHOD",
+  @Option(
+      names = "--capture-method",
+      paramLabel = "METHOD",
       description = "How they were captured (default: file-import).")
   String captureMethod;
 
@@ -84,12 +102,16 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     List<Item> added;
     try (EvidenceStore store = options.open()) {
       try {
-        added = store.addAll(caseId, items, () -> {
-          done[0]++;
-          if (bar) {
-            progress(err, done[0], files.size());
-          }
-        });
+        added =
+            store.addAll(
+                caseId,
+                items,
+                () -> {
+                  done[0]++;
+                  if (bar) {
+                    progress(err, done[0], files.size());
+                  }
+                });
       } catch (IllegalArgumentException ex) {
         throw new ExitCodes.UsageException(ex.getMessage());
       }
@@ -98,13 +120,21 @@ public final class EvidenceAddCommand implements Callable<Integer> {
       }
       for (int i = 0; i < added.size(); i++) {
         Item it = added.get(i);
-        out.printf(Locale.ROOT, "item %d\t%s\t%d bytes\t%s%n", it.id(), it.sha256(), it.size(),
+        out.printf(
+            Locale.ROOT,
+            "item %d\t%s\t%d bytes\t%s%n",
+            it.id(),
+            it.sha256(),
+            it.size(),
             files.get(i));
       }
       for (String w : store.drainWarnings()) {
         err.println("redress: warning: " + w);
       }
-      out.printf(Locale.ROOT, "checkpoint %d %s%n", store.latestCheckpoint().size(),
+      out.printf(
+          Locale.ROOT,
+          "checkpoint %d %s%n",
+          store.latestCheckpoint().size(),
           store.latestCheckpoint().rootHex());
     }
     return ExitCodes.OK;
@@ -159,8 +189,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     }
     if (h.kind() == MediaKind.VIDEO && h.vpdq() != null) {
       m.put("vpdq_frames", Integer.toString(h.vpdq().size()));
-      m.put("vpdq", h.vpdq().stream().map(VpdqFrame::toString)
-          .collect(Collectors.joining(";")));
+      m.put("vpdq", h.vpdq().stream().map(VpdqFrame::toString).collect(Collectors.joining(";")));
     }
     m.put("md5", h.md5());
     return m;
@@ -174,8 +203,9 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     }
     FileWalker.Result r = FileWalker.collect(paths, false);
     if (!r.problems().isEmpty()) {
-      throw new ExitCodes.DataException(r.problems().get(0)
-          + (r.problems().size() > 1 ? " (and " + (r.problems().size() - 1) + " more)" : ""));
+      throw new ExitCodes.DataException(
+          r.problems().get(0)
+              + (r.problems().size() > 1 ? " (and " + (r.problems().size() - 1) + " more)" : ""));
     }
     if (r.files().isEmpty()) {
       throw new ExitCodes.UsageException("no files found in " + paths);

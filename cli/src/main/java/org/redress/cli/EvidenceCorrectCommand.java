@@ -11,10 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence correct}: log a metadata correction (nothing is overwritten). */
-@Command(name = "correct", mixinStandardHelpOptions = true,
-    description = "Correct an item's metadata. The old record stays; the log records the change. "
-        + "Fields: source_kind, source_value, capture_method, captured_by, captured_at, "
-        + "file_name, media_type, note.")
+@Command(
+    name = "correct",
+    mixinStandardHelpOptions = true,
+    description =
+        "Correct an item's metadata. The old record stays; the log records the change. "
+            + "Fields: source_kind, source_value, capture_method, captured_by, captured_at, "
+            + "file_name, media_type, note.")
 public final class EvidenceCorrectCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -22,11 +25,17 @@ public final class EvidenceCorrectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "Item id.")
   long id;
 
-  @Option(names = "--set", required = true, paramLabel = "FIELD=VALUE",
+  @Option(
+      names = "--set",
+      required = true,
+      paramLabel = "FIELD=VALUE",
       description = "A field to change (repeatable).")
   Map<String, String> changes;
 
-  @Option(names = "--reason", required = true, paramLabel = "TEXT",
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
       description = "Why the correction is made.")
   String reason;
 
@@ -39,8 +48,15 @@ public final class EvidenceCorrectCommand implements Callable<Integer> {
       } catch (IllegalArgumentException ex) {
         throw new ExitCodes.UsageException(ex.getMessage());
       }
-      spec.commandLine().getOut().println("item " + it.id() + " corrected ("
-          + it.corrections() + " corrections); checkpoint " + store.latestCheckpoint().size());
+      spec.commandLine()
+          .getOut()
+          .println(
+              "item "
+                  + it.id()
+                  + " corrected ("
+                  + it.corrections()
+                  + " corrections); checkpoint "
+                  + store.latestCheckpoint().size());
     }
     return ExitCodes.OK;
   }

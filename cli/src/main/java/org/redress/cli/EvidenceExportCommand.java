@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence export}: write a self-contained, verifiable package. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write a zip package anyone can verify offline: manifest, signed checkpoint, "
-        + "inclusion proofs, public key, timestamps, bilingual index.html. Content only with "
-        + "--with-content, encrypted to a recipient passphrase.")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a zip package anyone can verify offline: manifest, signed checkpoint, "
+            + "inclusion proofs, public key, timestamps, bilingual index.html. Content only with "
+            + "--with-content, encrypted to a recipient passphrase.")
 public final class EvidenceExportCommand implements Callable<Integer> {
   /** Environment variable holding the recipient passphrase (for scripts). */
   public static final String RECIPIENT_ENV = "REDRESS_RECIPIENT_PASSPHRASE";
@@ -26,16 +29,24 @@ public final class EvidenceExportCommand implements Callable<Integer> {
   @Option(names = "--case", required = true, paramLabel = "CASE", description = "Case id.")
   String caseId;
 
-  @Option(names = "--items", split = ",", paramLabel = "ID",
+  @Option(
+      names = "--items",
+      split = ",",
+      paramLabel = "ID",
       description = "Only these items (default: all of the case).")
   List<Long> items;
 
-  @Option(names = "--with-content",
-      description = "Include the files, encrypted to a recipient passphrase ($" + RECIPIENT_ENV
-          + ", --recipient-passphrase-file, or asked without echo).")
+  @Option(
+      names = "--with-content",
+      description =
+          "Include the files, encrypted to a recipient passphrase ($"
+              + RECIPIENT_ENV
+              + ", --recipient-passphrase-file, or asked without echo).")
   boolean withContent;
 
-  @Option(names = "--recipient-passphrase-file", paramLabel = "FILE",
+  @Option(
+      names = "--recipient-passphrase-file",
+      paramLabel = "FILE",
       description = "Read the recipient passphrase from FILE.")
   Path recipientFile;
 
@@ -49,8 +60,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
       pass = EvidenceOptions.secret(recipientFile, RECIPIENT_ENV, "recipient passphrase");
       if (pass.length < 8) {
         Arrays.fill(pass, '\0');
-        throw new ExitCodes.UsageException("recipient passphrase must have at least 8 "
-            + "characters, had " + pass.length);
+        throw new ExitCodes.UsageException(
+            "recipient passphrase must have at least 8 " + "characters, had " + pass.length);
       }
     } else if (recipientFile != null) {
       throw new ExitCodes.UsageException("--recipient-passphrase-file needs --with-content");
@@ -62,9 +73,18 @@ public final class EvidenceExportCommand implements Callable<Integer> {
       } catch (IllegalArgumentException ex) {
         throw new ExitCodes.UsageException(ex.getMessage());
       }
-      spec.commandLine().getOut().println("exported " + n + " items of case " + caseId + " to "
-          + out + (withContent ? " (content encrypted to the recipient passphrase)"
-              : " (hashes and metadata only)"));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "exported "
+                  + n
+                  + " items of case "
+                  + caseId
+                  + " to "
+                  + out
+                  + (withContent
+                      ? " (content encrypted to the recipient passphrase)"
+                      : " (hashes and metadata only)"));
     } finally {
       if (pass != null) {
         Arrays.fill(pass, '\0');

@@ -16,12 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence extract}: write originals back out, verified. */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-    description = "Write preserved originals back out (for notarisation or a court), each "
-        + "checked against its logged SHA-256 and log proof: from the workspace with --case "
-        + "CASE [ITEM...], or from a package exported --with-content with --package P.zip (asks "
-        + "for the recipient passphrase). Files are written 0600 into a 0700 folder; nothing is "
-        + "overwritten.")
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write preserved originals back out (for notarisation or a court), each "
+            + "checked against its logged SHA-256 and log proof: from the workspace with --case "
+            + "CASE [ITEM...], or from a package exported --with-content with --package P.zip (asks "
+            + "for the recipient passphrase). Files are written 0600 into a 0700 folder; nothing is "
+            + "overwritten.")
 public final class EvidenceExtractCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -29,19 +32,27 @@ public final class EvidenceExtractCommand implements Callable<Integer> {
   @Option(names = "--case", paramLabel = "CASE", description = "Case id (workspace mode).")
   String caseId;
 
-  @Option(names = "--package", paramLabel = "P.zip",
+  @Option(
+      names = "--package",
+      paramLabel = "P.zip",
       description = "A package exported with --with-content (recipient mode).")
   Path pkg;
 
-  @Option(names = "--recipient-passphrase-file", paramLabel = "FILE",
-      description = "Recipient passphrase for --package (default: $"
-          + EvidenceExportCommand.RECIPIENT_ENV + " or a prompt).")
+  @Option(
+      names = "--recipient-passphrase-file",
+      paramLabel = "FILE",
+      description =
+          "Recipient passphrase for --package (default: $"
+              + EvidenceExportCommand.RECIPIENT_ENV
+              + " or a prompt).")
   Path recipientFile;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
   Path out;
 
-  @Parameters(paramLabel = "ITEM", arity = "0..*",
+  @Parameters(
+      paramLabel = "ITEM",
+      arity = "0..*",
       description = "Item ids (default: every item of the case).")
   List<Long> items = new ArrayList<>();
 
@@ -59,8 +70,9 @@ public final class EvidenceExtractCommand implements Callable<Integer> {
       if (!Files.isRegularFile(pkg)) {
         throw new java.nio.file.NoSuchFileException(pkg.toString());
       }
-      char[] pass = EvidenceOptions.secret(recipientFile, EvidenceExportCommand.RECIPIENT_ENV,
-          "recipient passphrase");
+      char[] pass =
+          EvidenceOptions.secret(
+              recipientFile, EvidenceExportCommand.RECIPIENT_ENV, "recipient passphrase");
       try {
         written = PackageVerifier.extract(pkg, pass, out);
       } finally {

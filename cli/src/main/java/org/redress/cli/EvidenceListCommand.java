@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code redress evidence list}: one line per item of a case. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
     description = "List a case's items: id, SHA-256, size, captured-at, media type.")
 public final class EvidenceListCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
@@ -45,10 +47,19 @@ public final class EvidenceListCommand implements Callable<Integer> {
   }
 
   static String line(Item it) {
-    String extra = it.shredded() ? "\tshredded"
-        : it.corrections() > 0 ? "\tcorrected " + it.corrections() + "x" : "";
+    String extra =
+        it.shredded()
+            ? "\tshredded"
+            : it.corrections() > 0 ? "\tcorrected " + it.corrections() + "x" : "";
     String type = it.metadata() == null ? "-" : it.metadata().mediaType();
-    return String.format(Locale.ROOT, "%d\t%s\t%d\t%s\t%s%s", it.id(), it.sha256(), it.size(),
-        it.addedAt(), type, extra);
+    return String.format(
+        Locale.ROOT,
+        "%d\t%s\t%d\t%s\t%s%s",
+        it.id(),
+        it.sha256(),
+        it.size(),
+        it.addedAt(),
+        type,
+        extra);
   }
 }

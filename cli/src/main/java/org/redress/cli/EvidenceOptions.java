@@ -21,42 +21,56 @@ import picocli.CommandLine.Option;
 public final class EvidenceOptions {
   /** Environment variable holding the workspace passphrase (for scripts). */
   public static final String PASSPHRASE_ENV = "REDRESS_PASSPHRASE";
+
   /** Environment variable naming an RFC 3161 TSA URL. */
   public static final String TSA_ENV = "REDRESS_TSA_URL";
+
   /** Environment variable naming the operator recorded as captured-by. */
   public static final String OPERATOR_ENV = "REDRESS_OPERATOR";
 
   @Mixin WorkspaceOption workspace;
 
-  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
 
-  @Option(names = "--key-file", paramLabel = "FILE",
-      description = "Key-file mode instead of a passphrase: the master key file (created with "
-          + "mode 0600 for a new workspace; warned about on every use).")
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description =
+          "Key-file mode instead of a passphrase: the master key file (created with "
+              + "mode 0600 for a new workspace; warned about on every use).")
   Path keyFile;
 
-  @Option(names = "--passphrase-file", paramLabel = "FILE",
-      description = "Read the workspace passphrase from FILE (first line) instead of $"
-          + PASSPHRASE_ENV + " or a prompt.")
+  @Option(
+      names = "--passphrase-file",
+      paramLabel = "FILE",
+      description =
+          "Read the workspace passphrase from FILE (first line) instead of $"
+              + PASSPHRASE_ENV
+              + " or a prompt.")
   Path passphraseFile;
 
-  @Option(names = "--passphrase",
+  @Option(
+      names = "--passphrase",
       description = "Protect a new workspace with a passphrase (the default; kept for scripts).")
   boolean passphrase;
 
-  @Option(names = "--tsa", paramLabel = "URL",
-      description = "RFC 3161 time-stamping authority for checkpoints (default: $" + TSA_ENV
-          + ").")
+  @Option(
+      names = "--tsa",
+      paramLabel = "URL",
+      description = "RFC 3161 time-stamping authority for checkpoints (default: $" + TSA_ENV + ").")
   URI tsa;
 
-  @Option(names = "--captured-by", paramLabel = "NAME",
+  @Option(
+      names = "--captured-by",
+      paramLabel = "NAME",
       description = "Who preserves the evidence (default: $" + OPERATOR_ENV + ").")
   String capturedBy;
 
   /**
-   * Opens (or creates) the workspace's evidence store. A new workspace is protected by a
-   * passphrase (from --passphrase-file, $REDRESS_PASSPHRASE or a no-echo prompt) unless
-   * --key-file asks for key-file mode; an existing workspace opens in the mode it was made in.
+   * Opens (or creates) the workspace's evidence store. A new workspace is protected by a passphrase
+   * (from --passphrase-file, $REDRESS_PASSPHRASE or a no-echo prompt) unless --key-file asks for
+   * key-file mode; an existing workspace opens in the mode it was made in.
    */
   EvidenceStore open() throws EvidenceException {
     return open(false);
@@ -71,8 +85,8 @@ public final class EvidenceOptions {
     Path ws = workspace.dir();
     KeySource keys;
     String keyFileWarning = null;
-    boolean keyFileMode = EvidenceStore.usesKeyFile(ws)
-        || !EvidenceStore.needsPassphrase(ws) && keyFile != null;
+    boolean keyFileMode =
+        EvidenceStore.usesKeyFile(ws) || !EvidenceStore.needsPassphrase(ws) && keyFile != null;
     if (!keyFileMode) {
       char[] p = secret(passphraseFile, PASSPHRASE_ENV, "workspace passphrase");
       try {
@@ -84,13 +98,14 @@ public final class EvidenceOptions {
       }
     } else {
       keys = keyFile == null ? KeySource.keyFile() : KeySource.keyFile(keyFile);
-      keyFileWarning = "WARNING: key-file mode: the master key is a plain file ("
-          + (keyFile == null ? ws.resolve("evidence/keys/master.key") : keyFile)
-          + "); anyone who can copy it can read the evidence. Keep it on removable media, or "
-          + "use a passphrase for new workspaces (the default)";
+      keyFileWarning =
+          "WARNING: key-file mode: the master key is a plain file ("
+              + (keyFile == null ? ws.resolve("evidence/keys/master.key") : keyFile)
+              + "); anyone who can copy it can read the evidence. Keep it on removable media, or "
+              + "use a passphrase for new workspaces (the default)";
     }
-    EvidenceStore.Builder b = EvidenceStore.builder(ws).keys(keys)
-        .tool("redress", version()).clock(Today.clock());
+    EvidenceStore.Builder b =
+        EvidenceStore.builder(ws).keys(keys).tool("redress", version()).clock(Today.clock());
     if (salvage) {
       b.forSalvage();
     }
@@ -119,11 +134,12 @@ public final class EvidenceOptions {
 
   /**
    * Prints every warning found when the store was opened (packs moved to the quarantine, a
-   * read-only workspace, a repaired log tail) to stderr: every command that opens the store
-   * goes through here, so none can stay silent about them.
+   * read-only workspace, a repaired log tail) to stderr: every command that opens the store goes
+   * through here, so none can stay silent about them.
    */
   private java.io.PrintWriter err() {
-    return mixee == null ? new java.io.PrintWriter(System.err, true, StandardCharsets.UTF_8)
+    return mixee == null
+        ? new java.io.PrintWriter(System.err, true, StandardCharsets.UTF_8)
         : mixee.commandLine().getErr();
   }
 
@@ -160,8 +176,8 @@ public final class EvidenceOptions {
         }
         return line.toCharArray();
       } catch (IOException ex) {
-        throw new ExitCodes.UsageException("cannot read " + what + " file " + file + ": "
-            + ex.getMessage());
+        throw new ExitCodes.UsageException(
+            "cannot read " + what + " file " + file + ": " + ex.getMessage());
       }
     }
     String e = envVar == null ? null : env(envVar);
@@ -170,9 +186,15 @@ public final class EvidenceOptions {
     }
     Console c = System.console();
     if (c == null) {
-      throw new ExitCodes.UsageException("a " + what + " is needed: set $" + envVar
-          + " or give --" + (envVar.equals(PASSPHRASE_ENV) ? "passphrase-file FILE (or "
-          + "--key-file FILE for key-file mode)" : "recipient-passphrase-file FILE"));
+      throw new ExitCodes.UsageException(
+          "a "
+              + what
+              + " is needed: set $"
+              + envVar
+              + " or give --"
+              + (envVar.equals(PASSPHRASE_ENV)
+                  ? "passphrase-file FILE (or " + "--key-file FILE for key-file mode)"
+                  : "recipient-passphrase-file FILE"));
     }
     char[] p = c.readPassword("%s: ", what);
     if (p == null || p.length == 0) {

@@ -12,12 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code redress evidence recover}: re-log what a lost or older log no longer covers. */
-@Command(name = "recover", mixinStandardHelpOptions = true,
-    description = "Recover a workspace whose evidence log is missing or older than its stored "
-        + "evidence: re-logs every item found in packs the log does not cover (with its "
-        + "original metadata where it can be paired), sets aside checkpoints the log no longer "
-        + "matches, reports what it could not re-log, and deletes nothing. Exit 1 if anything "
-        + "could not be re-logged (it is kept under evidence/quarantine).")
+@Command(
+    name = "recover",
+    mixinStandardHelpOptions = true,
+    description =
+        "Recover a workspace whose evidence log is missing or older than its stored "
+            + "evidence: re-logs every item found in packs the log does not cover (with its "
+            + "original metadata where it can be paired), sets aside checkpoints the log no longer "
+            + "matches, reports what it could not re-log, and deletes nothing. Exit 1 if anything "
+            + "could not be re-logged (it is kept under evidence/quarantine).")
 public final class EvidenceRecoverCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,8 +31,13 @@ public final class EvidenceRecoverCommand implements Callable<Integer> {
     try (EvidenceStore store = options.open()) {
       Recovery r = store.recover();
       for (Item it : r.relogged()) {
-        out.printf(Locale.ROOT, "re-logged item %d\t%s\t%d bytes\tcase %s%n", it.id(),
-            it.sha256(), it.size(), it.caseId());
+        out.printf(
+            Locale.ROOT,
+            "re-logged item %d\t%s\t%d bytes\tcase %s%n",
+            it.id(),
+            it.sha256(),
+            it.size(),
+            it.caseId());
       }
       for (String n : r.notes()) {
         out.println("note: " + n);
@@ -37,13 +45,19 @@ public final class EvidenceRecoverCommand implements Callable<Integer> {
       for (String u : r.unrecovered()) {
         out.println("NOT RE-LOGGED: " + u);
       }
-      out.printf(Locale.ROOT, "%d item(s) re-logged, %d thing(s) could not be; nothing was "
-          + "deleted; the workspace is writable again%n", r.relogged().size(),
+      out.printf(
+          Locale.ROOT,
+          "%d item(s) re-logged, %d thing(s) could not be; nothing was "
+              + "deleted; the workspace is writable again%n",
+          r.relogged().size(),
           r.unrecovered().size());
       out.flush();
       if (!r.unrecovered().isEmpty()) {
-        throw new EvidenceException(r.unrecovered().size() + " thing(s) could not be re-logged; "
-            + "they are kept under " + options.workspace.dir().resolve("evidence/quarantine"));
+        throw new EvidenceException(
+            r.unrecovered().size()
+                + " thing(s) could not be re-logged; "
+                + "they are kept under "
+                + options.workspace.dir().resolve("evidence/quarantine"));
       }
     }
     return ExitCodes.OK;

@@ -12,17 +12,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code redress evidence salvage}: save what still verifies from a damaged locker. */
-@Command(name = "salvage", mixinStandardHelpOptions = true,
-    description = "Save what still verifies from a damaged evidence locker: opens it read-only "
-        + "(even with packs missing or damaged), writes every item whose content matches its "
-        + "logged SHA-256 to DIR/<case>/, a package of those items per case to DIR/<case>.zip, "
-        + "and DIR/salvage-report.txt naming every item that could not be read. Changes nothing "
-        + "in the workspace. Exit 1 if anything was lost.")
+@Command(
+    name = "salvage",
+    mixinStandardHelpOptions = true,
+    description =
+        "Save what still verifies from a damaged evidence locker: opens it read-only "
+            + "(even with packs missing or damaged), writes every item whose content matches its "
+            + "logged SHA-256 to DIR/<case>/, a package of those items per case to DIR/<case>.zip, "
+            + "and DIR/salvage-report.txt naming every item that could not be read. Changes nothing "
+            + "in the workspace. Exit 1 if anything was lost.")
 public final class EvidenceSalvageCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "An empty or new folder to write to (created 0700).")
   Path out;
 
@@ -37,12 +43,19 @@ public final class EvidenceSalvageCommand implements Callable<Integer> {
       for (String l : r.lost()) {
         o.println("LOST   " + l);
       }
-      o.println(r.saved().size() + " saved, " + r.lost().size() + " lost; report: "
-          + out.resolve("salvage-report.txt"));
+      o.println(
+          r.saved().size()
+              + " saved, "
+              + r.lost().size()
+              + " lost; report: "
+              + out.resolve("salvage-report.txt"));
       o.flush();
       if (!r.lost().isEmpty()) {
-        throw new EvidenceException(r.lost().size() + " item(s) or case(s) could not be "
-            + "salvaged; see " + out.resolve("salvage-report.txt"));
+        throw new EvidenceException(
+            r.lost().size()
+                + " item(s) or case(s) could not be "
+                + "salvaged; see "
+                + out.resolve("salvage-report.txt"));
       }
     }
     return ExitCodes.OK;

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence show}: one item's metadata (never its content). */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
     description = "Show one item's hashes and metadata (never its content).")
 public final class EvidenceShowCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
@@ -28,7 +30,9 @@ public final class EvidenceShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "Item id (as printed by add/list).")
   long id;
 
-  @Option(names = "--json", description = "Print the item as one JSON object (docs/evidence-format.md).")
+  @Option(
+      names = "--json",
+      description = "Print the item as one JSON object (docs/evidence-format.md).")
   boolean json;
 
   @Override
@@ -69,9 +73,9 @@ public final class EvidenceShowCommand implements Callable<Integer> {
   }
 
   /**
-   * An item as one line of JSON: {@code item}, {@code case}, {@code sha256}, {@code size},
-   * {@code added_at}, {@code corrections}, {@code shredded}, and {@code metadata}, the metadata
-   * object exactly as logged (absent once the case is shredded).
+   * An item as one line of JSON: {@code item}, {@code case}, {@code sha256}, {@code size}, {@code
+   * added_at}, {@code corrections}, {@code shredded}, and {@code metadata}, the metadata object
+   * exactly as logged (absent once the case is shredded).
    */
   static String json(Item it) {
     ObjectNode o = JSON.createObjectNode();
@@ -88,8 +92,8 @@ public final class EvidenceShowCommand implements Callable<Integer> {
       }
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("failed to write item " + it.id() + " as JSON: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "failed to write item " + it.id() + " as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

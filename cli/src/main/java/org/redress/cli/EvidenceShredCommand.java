@@ -8,10 +8,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code redress evidence shred}: destroy a case key (crypto-shredding). */
-@Command(name = "shred", mixinStandardHelpOptions = true,
-    description = "Destroy a case's data key and files: its items become unreadable for good. "
-        + "The log keeps their hashes and records the shred. Backups made earlier are not "
-        + "affected (see docs/evidence-format.md §6.4).")
+@Command(
+    name = "shred",
+    mixinStandardHelpOptions = true,
+    description =
+        "Destroy a case's data key and files: its items become unreadable for good. "
+            + "The log keeps their hashes and records the shred. Backups made earlier are not "
+            + "affected (see docs/evidence-format.md §6.4).")
 public final class EvidenceShredCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,8 +28,8 @@ public final class EvidenceShredCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!yes) {
-      throw new ExitCodes.UsageException("shredding case " + caseId
-          + " cannot be undone; add --yes to confirm");
+      throw new ExitCodes.UsageException(
+          "shredding case " + caseId + " cannot be undone; add --yes to confirm");
     }
     try (EvidenceStore store = options.open()) {
       int n;
@@ -35,8 +38,15 @@ public final class EvidenceShredCommand implements Callable<Integer> {
       } catch (IllegalArgumentException ex) {
         throw new ExitCodes.UsageException(ex.getMessage());
       }
-      spec.commandLine().getOut().println("case " + caseId + " shredded: " + n
-          + " items unreadable; checkpoint " + store.latestCheckpoint().size());
+      spec.commandLine()
+          .getOut()
+          .println(
+              "case "
+                  + caseId
+                  + " shredded: "
+                  + n
+                  + " items unreadable; checkpoint "
+                  + store.latestCheckpoint().size());
     }
     return ExitCodes.OK;
   }

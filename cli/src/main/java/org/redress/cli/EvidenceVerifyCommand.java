@@ -20,36 +20,53 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code redress evidence verify}: check a package with nothing but the package. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Verify an evidence package offline (no workspace, no network). Prints each "
-        + "check and the verdict; exit 0 only if everything holds.")
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Verify an evidence package offline (no workspace, no network). Prints each "
+            + "check and the verdict; exit 0 only if everything holds.")
 public final class EvidenceVerifyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PACKAGE.zip", description = "The package.")
   Path pkg;
 
-  @Option(names = "--content",
-      description = "Also decrypt and hash the files (asks for the recipient passphrase unless "
-          + "$" + EvidenceExportCommand.RECIPIENT_ENV + " or --recipient-passphrase-file).")
+  @Option(
+      names = "--content",
+      description =
+          "Also decrypt and hash the files (asks for the recipient passphrase unless "
+              + "$"
+              + EvidenceExportCommand.RECIPIENT_ENV
+              + " or --recipient-passphrase-file).")
   boolean content;
 
-  @Option(names = "--recipient-passphrase-file", paramLabel = "FILE",
+  @Option(
+      names = "--recipient-passphrase-file",
+      paramLabel = "FILE",
       description = "Recipient passphrase for --content.")
   Path recipientFile;
 
-  @Option(names = "--tsa-cert", paramLabel = "CERT.pem",
+  @Option(
+      names = "--tsa-cert",
+      paramLabel = "CERT.pem",
       description = "Require timestamps to be signed by this TSA certificate (PEM or DER).")
   Path tsaCert;
 
-  @Option(names = "--expect-key", paramLabel = "FINGERPRINT",
-      description = "Require the package to be signed by the key with this SHA-256 fingerprint "
-          + "(as printed by `evidence checkpoint --publish`); any other key: exit 1.")
+  @Option(
+      names = "--expect-key",
+      paramLabel = "FINGERPRINT",
+      description =
+          "Require the package to be signed by the key with this SHA-256 fingerprint "
+              + "(as printed by `evidence checkpoint --publish`); any other key: exit 1.")
   String expectKey;
 
-  @Option(names = "--against-checkpoint", paramLabel = "FILE",
-      description = "A signed checkpoint kept earlier (e.g. the file from `evidence checkpoint "
-          + "--publish`): the package must extend it (RFC 6962 consistency).")
+  @Option(
+      names = "--against-checkpoint",
+      paramLabel = "FILE",
+      description =
+          "A signed checkpoint kept earlier (e.g. the file from `evidence checkpoint "
+              + "--publish`): the package must extend it (RFC 6962 consistency).")
   Path againstCheckpoint;
 
   @Override
@@ -60,19 +77,22 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     X509Certificate cert = tsaCert == null ? null : readCert(tsaCert);
     char[] pass = null;
     if (content || recipientFile != null) {
-      pass = EvidenceOptions.secret(recipientFile, EvidenceExportCommand.RECIPIENT_ENV,
-          "recipient passphrase");
+      pass =
+          EvidenceOptions.secret(
+              recipientFile, EvidenceExportCommand.RECIPIENT_ENV, "recipient passphrase");
     }
     String earlier = againstCheckpoint == null ? null : checkpointText(againstCheckpoint);
     if (expectKey != null
         && !PackageVerifier.normalizeFingerprint(expectKey).matches("[0-9a-f]{64}")) {
-      throw new ExitCodes.UsageException("--expect-key must be a SHA-256 fingerprint (64 hex "
-          + "digits), was \"" + expectKey + "\"");
+      throw new ExitCodes.UsageException(
+          "--expect-key must be a SHA-256 fingerprint (64 hex "
+              + "digits), was \""
+              + expectKey
+              + "\"");
     }
     Verification v;
     try {
-      v = PackageVerifier.verify(pkg, new PackageVerifier.Options(pass, cert, expectKey,
-          earlier));
+      v = PackageVerifier.verify(pkg, new PackageVerifier.Options(pass, cert, expectKey, earlier));
     } finally {
       if (pass != null) {
         Arrays.fill(pass, '\0');
@@ -86,34 +106,47 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
     out.flush();
     if (!v.ok()) {
-      throw new VerificationFailed("package " + pkg + " did not verify: "
-          + v.firstFailure().orElse("no checks"));
+      throw new VerificationFailed(
+          "package " + pkg + " did not verify: " + v.firstFailure().orElse("no checks"));
     }
     return ExitCodes.OK;
   }
 
   /** Says who signed, what trusted time covers it, and what that proves and does not. */
   static void explain(PrintWriter out, VerifiedManifest m, boolean pinned, boolean extended) {
-    out.println("signed by:   Ed25519 key with SHA-256 fingerprint " + m.keyFingerprint()
-        + (pinned ? " (the key you expected)" : " (NOT pinned: compare it with the fingerprint "
-            + "you were given when the evidence was preserved, or use --expect-key)"));
+    out.println(
+        "signed by:   Ed25519 key with SHA-256 fingerprint "
+            + m.keyFingerprint()
+            + (pinned
+                ? " (the key you expected)"
+                : " (NOT pinned: compare it with the fingerprint "
+                    + "you were given when the evidence was preserved, or use --expect-key)"));
     if (m.timestamps().isEmpty()) {
-      out.println("trusted time: NONE: no RFC 3161 timestamp covers this package; every time "
-          + "in it comes from the preserving computer's own clock");
+      out.println(
+          "trusted time: NONE: no RFC 3161 timestamp covers this package; every time "
+              + "in it comes from the preserving computer's own clock");
     } else {
       for (VerifiedManifest.Timestamp t : m.timestamps()) {
-        out.printf(Locale.ROOT, "trusted time: RFC 3161 timestamp by %s (certificate SHA-256 %s) "
-            + "at %s covers checkpoint %d%n", t.tsaSubject(), t.tsaCertSha256(), t.time(),
+        out.printf(
+            Locale.ROOT,
+            "trusted time: RFC 3161 timestamp by %s (certificate SHA-256 %s) "
+                + "at %s covers checkpoint %d%n",
+            t.tsaSubject(),
+            t.tsaCertSha256(),
+            t.time(),
             t.treeSize());
       }
     }
-    out.println("this proves: the files listed have exactly these SHA-256 values and metadata, "
-        + "and were logged by whoever holds that key, in this order, without later change"
-        + (m.timestamps().isEmpty() ? "" : "; items under a timestamp existed by its time")
-        + (extended ? "; the log extends the checkpoint you kept" : "") + ".");
-    out.println("it does not prove: who holds the key (pin it), that the files show what their "
-        + "metadata says, or where they came from; without a timestamp, not when they were "
-        + "preserved. See docs/evidence-format.md §10.");
+    out.println(
+        "this proves: the files listed have exactly these SHA-256 values and metadata, "
+            + "and were logged by whoever holds that key, in this order, without later change"
+            + (m.timestamps().isEmpty() ? "" : "; items under a timestamp existed by its time")
+            + (extended ? "; the log extends the checkpoint you kept" : "")
+            + ".");
+    out.println(
+        "it does not prove: who holds the key (pin it), that the files show what their "
+            + "metadata says, or where they came from; without a timestamp, not when they were "
+            + "preserved. See docs/evidence-format.md §10.");
     out.println();
   }
 
@@ -127,21 +160,22 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       }
       return s;
     } catch (IOException ex) {
-      throw new ExitCodes.UsageException("cannot read checkpoint file " + p + ": "
-          + ex.getMessage());
+      throw new ExitCodes.UsageException(
+          "cannot read checkpoint file " + p + ": " + ex.getMessage());
     }
   }
 
   /** Markers around the signed checkpoint in a published file. */
   static final String BEGIN = "-----BEGIN REDRESS CHECKPOINT-----";
+
   static final String END = "-----END REDRESS CHECKPOINT-----";
 
   static X509Certificate readCert(Path p) {
     try (InputStream in = Files.newInputStream(p)) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     } catch (IOException | CertificateException | ClassCastException ex) {
-      throw new ExitCodes.UsageException("cannot read TSA certificate " + p + ": "
-          + ex.getMessage());
+      throw new ExitCodes.UsageException(
+          "cannot read TSA certificate " + p + ": " + ex.getMessage());
     }
   }
 

@@ -11,10 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code redress evidence verify-log}: check the whole workspace log. */
-@Command(name = "verify-log", mixinStandardHelpOptions = true,
-    description = "Verify the workspace's evidence log: every record, leaf, checkpoint "
-        + "signature and root, timestamp, and that the log covers every pack. Without --deep "
-        + "no content is checked (it says so); --deep also decrypts every item (needs the key).")
+@Command(
+    name = "verify-log",
+    mixinStandardHelpOptions = true,
+    description =
+        "Verify the workspace's evidence log: every record, leaf, checkpoint "
+            + "signature and root, timestamp, and that the log covers every pack. Without --deep "
+            + "no content is checked (it says so); --deep also decrypts every item (needs the key).")
 public final class EvidenceVerifyLogCommand implements Callable<Integer> {
   @Mixin EvidenceOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,8 +49,8 @@ public final class EvidenceVerifyLogCommand implements Callable<Integer> {
     }
     out.flush();
     if (!ok) {
-      throw new EvidenceVerifyCommand.VerificationFailed("evidence log did not verify: "
-          + v.firstFailure().orElse("no checks"));
+      throw new EvidenceVerifyCommand.VerificationFailed(
+          "evidence log did not verify: " + v.firstFailure().orElse("no checks"));
     }
     return ExitCodes.OK;
   }

@@ -10,18 +10,21 @@ import picocli.CommandLine;
 /**
  * The one place where exceptions become exit codes and one-line messages. The rule, for every
  * command: 0 ok; 1 bad input data (a file that cannot be read, parsed, hashed or verified, facts
- * that are not valid, a limit exceeded); 2 usage (unknown option, missing argument, a bad value
- * or setting); 3 an internal error (a bug: null, bad cast, illegal state, out of memory), printed
- * with "please report". The cores throw typed failures in their own terms; only here are limits
- * worded as the flags that raise them.
+ * that are not valid, a limit exceeded); 2 usage (unknown option, missing argument, a bad value or
+ * setting); 3 an internal error (a bug: null, bad cast, illegal state, out of memory), printed with
+ * "please report". The cores throw typed failures in their own terms; only here are limits worded
+ * as the flags that raise them.
  */
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
+
   /** Bad data: a file that could not be read or hashed, a failed verification. */
   public static final int DATA = 1;
+
   /** Bad usage: unknown option, missing argument, invalid value. */
   public static final int USAGE = 2;
+
   /** A bug in Redress: the message asks to report it. */
   public static final int INTERNAL = 3;
 
@@ -54,7 +57,8 @@ public final class ExitCodes {
   public static String message(Throwable ex) {
     if (internal(ex)) {
       String m = ex.getMessage();
-      return "internal error (" + ex.getClass().getSimpleName()
+      return "internal error ("
+          + ex.getClass().getSimpleName()
           + (m == null || m.isBlank() ? "" : ": " + firstLine(m))
           + "); please report it with the command and --debug output at"
           + " https://github.com/redress/redress/issues (never attach her pictures)";
@@ -72,7 +76,9 @@ public final class ExitCodes {
     if (m == null || m.isBlank()) {
       m = ex.getClass().getSimpleName();
     }
-    if (ex instanceof IOException && ex.getCause() != null && ex.getCause().getMessage() != null
+    if (ex instanceof IOException
+        && ex.getCause() != null
+        && ex.getCause().getMessage() != null
         && !m.contains(ex.getCause().getMessage())) {
       m = m + ": " + ex.getCause().getMessage();
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code redress facts merge INTAKE REPORT... [--out FACTS]}: her account plus what scans prove. */
+/**
+ * {@code redress facts merge INTAKE REPORT... [--out FACTS]}: her account plus what scans prove.
+ */
 @Command(
     name = "facts",
     mixinStandardHelpOptions = true,
@@ -52,11 +54,16 @@ public final class FactsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "INTAKE", description = "The intake facts file.")
     Path intake;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "REPORT",
+    @Parameters(
+        index = "1..*",
+        arity = "1..*",
+        paramLabel = "REPORT",
         description = "Spread reports (JSON).")
     List<Path> reports = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FACTS",
+    @Option(
+        names = "--out",
+        paramLabel = "FACTS",
         description = "Write the merged facts (JSON) to FACTS instead of standard output.")
     Path out;
 
@@ -71,8 +78,15 @@ public final class FactsCommand implements Runnable {
       FactsMerge.Result merged = cw.mergeFacts(text, intake.toString(), rs);
       PrintWriter err = spec.commandLine().getErr();
       for (FactsMerge.Conflict c : merged.conflicts()) {
-        err.println("redress: note: " + c.key() + ": intake says " + Console.inert(c.intake())
-            + ", the reports show " + c.reports() + "; kept " + c.kept());
+        err.println(
+            "redress: note: "
+                + c.key()
+                + ": intake says "
+                + Console.inert(c.intake())
+                + ", the reports show "
+                + c.reports()
+                + "; kept "
+                + c.kept());
       }
       if (out == null) {
         spec.commandLine().getOut().print(merged.json());

@@ -24,9 +24,9 @@ import java.util.Set;
 final class FileWalker {
   static final Set<String> MEDIA_EXTENSIONS =
       Set.of(
-          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "webp", "heic", "heif", "avif",
-          "tif", "tiff", "mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "3gp", "ts", "mts",
-          "mpg", "mpeg", "wmv", "gifv");
+          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "webp", "heic", "heif", "avif", "tif",
+          "tiff", "mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "3gp", "ts", "mts", "mpg",
+          "mpeg", "wmv", "gifv");
 
   record Result(List<Path> files, List<String> problems, int skipped) {}
 
@@ -37,8 +37,8 @@ final class FileWalker {
   }
 
   /**
-   * As {@link #collect(List)}; with {@code mediaOnly} false, a directory gives every regular
-   * file in it, whatever its name (evidence can be a page, a chat log or a PDF).
+   * As {@link #collect(List)}; with {@code mediaOnly} false, a directory gives every regular file
+   * in it, whatever its name (evidence can be a page, a chat log or a PDF).
    */
   static Result collect(List<Path> inputs, boolean mediaOnly) {
     List<Path> files = new ArrayList<>();

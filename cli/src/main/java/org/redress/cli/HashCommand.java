@@ -101,7 +101,10 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     }
     AtomicInteger failed = new AtomicInteger(failures);
     ParallelHashing.forEachInOrder(
-        inputs.files(), hasher, n, Progress.forFiles(inputs.files().size()),
+        inputs.files(),
+        hasher,
+        n,
+        Progress.forFiles(inputs.files().size()),
         o -> print(o, out, err, failed));
     failures = failed.get();
     out.flush();
@@ -109,7 +112,8 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     return failures > 0 ? ExitCodes.DATA : ExitCodes.OK;
   }
 
-  private void print(ParallelHashing.Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
+  private void print(
+      ParallelHashing.Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
     if (o.error() != null) {
       failures.incrementAndGet();
       err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));

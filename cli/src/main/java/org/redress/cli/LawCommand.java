@@ -10,10 +10,10 @@ import org.redress.law.Version;
 import org.redress.lawcn.ChineseLaw;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code redress law list|show}: the provisions in the law data, with their text and sources. */
 @Command(
@@ -42,7 +42,9 @@ public final class LawCommand implements Runnable {
   }
 
   /** {@code redress law list [--at DATE]}: one line per provision in force on the date. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "One line per provision in force on a date.")
   static final class ListProvisions implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "DATE", description = "Date (default: today).")
@@ -55,8 +57,13 @@ public final class LawCommand implements Runnable {
       LocalDate day = date(at);
       PrintWriter out = spec.commandLine().getOut();
       for (Provision p : ChineseLaw.book().inForce(day)) {
-        out.printf(java.util.Locale.ROOT, "%-24s %-22s %s %s%n", p.id(), p.status(),
-            p.instrument().title().zh(), p.article().zh());
+        out.printf(
+            java.util.Locale.ROOT,
+            "%-24s %-22s %s %s%n",
+            p.id(),
+            p.status(),
+            p.instrument().title().zh(),
+            p.article().zh());
       }
       out.flush();
       return ExitCodes.OK;
@@ -64,11 +71,16 @@ public final class LawCommand implements Runnable {
   }
 
   /** {@code redress law show ID [--at DATE]}: the version of a provision in force on a date. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "The text, gloss, source and status of a provision (the version in force on"
-          + " --at, default today).")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "The text, gloss, source and status of a provision (the version in force on"
+              + " --at, default today).")
   static final class Show implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID",
+    @Parameters(
+        index = "0",
+        paramLabel = "ID",
         description = "Reference ID, e.g. CN-PSAPL-2025-50.")
     String id;
 
@@ -92,10 +104,19 @@ public final class LawCommand implements Runnable {
       }
       Provision p = v.provision();
       out.println(p.id() + "  " + p.instrument().title().zh() + " " + p.article().zh());
-      out.println(p.instrument().title().en() + " (" + p.instrument().version().en() + "), "
-          + p.article().en());
-      out.println("in force: " + p.inForce() + " (" + p.rangeStatus() + ")"
-          + (p.rangeNote() == null ? "" : " — " + p.rangeNote()));
+      out.println(
+          p.instrument().title().en()
+              + " ("
+              + p.instrument().version().en()
+              + "), "
+              + p.article().en());
+      out.println(
+          "in force: "
+              + p.inForce()
+              + " ("
+              + p.rangeStatus()
+              + ")"
+              + (p.rangeNote() == null ? "" : " — " + p.rangeNote()));
       out.println("status: " + p.status());
       out.println("source: " + p.source());
       out.println();

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code redress} command. Subcommands are registered here, in one list; exceptions are
- * turned into a one-line message and an exit code here, in one place (see {@link ExitCodes}).
+ * The {@code redress} command. Subcommands are registered here, in one list; exceptions are turned
+ * into a one-line message and an exit code here, in one place (see {@link ExitCodes}).
  */
 @Command(
     name = "redress",
@@ -34,7 +34,10 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
     })
 public final class Main implements Runnable {
-  @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--debug",
+      description = "Print stack traces for errors.",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,9 +20,9 @@ import org.redress.match.VpdqRule;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
-import org.redress.screenshots.Screenshots;
 import org.redress.phash.Dihedral;
 import org.redress.phash.PdqResult;
+import org.redress.screenshots.Screenshots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,59 +32,81 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code redress match}: matches files (hashed locally) or given hashes against the banks. Exit
  * codes as grep: 0 when something matched, 1 when nothing did, 2 on a usage error or when an input
- * could not be read and nothing matched. With {@code --dihedral}, images are also matched
- * mirrored and rotated ({@link Matcher#matchDihedral}) and each match names its transform.
+ * could not be read and nothing matched. With {@code --dihedral}, images are also matched mirrored
+ * and rotated ({@link Matcher#matchDihedral}) and each match names its transform.
  */
 @Command(
     name = "match",
     mixinStandardHelpOptions = true,
-    description = {"Match files (hashed locally) or hashes against banks.",
-        "Prints one line per match: path, bank, item, signal, distance, query %%, compared %%,"
-            + " label (tab-separated; '-' where not applicable); with --dihedral, a ninth"
-            + " column: the transform that matched.",
-        "Exit status: 0 something matched, 1 nothing matched, 2 usage error or an unreadable"
-            + " input with no match."})
+    description = {
+      "Match files (hashed locally) or hashes against banks.",
+      "Prints one line per match: path, bank, item, signal, distance, query %%, compared %%,"
+          + " label (tab-separated; '-' where not applicable); with --dihedral, a ninth"
+          + " column: the transform that matched.",
+      "Exit status: 0 something matched, 1 nothing matched, 2 usage error or an unreadable"
+          + " input with no match."
+    })
 public final class MatchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin WorkspaceOption workspace;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--bank", paramLabel = "NAME", description = "Match only these banks (repeatable; default: all).")
+  @Option(
+      names = "--bank",
+      paramLabel = "NAME",
+      description = "Match only these banks (repeatable; default: all).")
   List<String> banks = new ArrayList<>();
 
   @Option(names = "--json", description = "Print one JSON object per input.")
   boolean json;
 
-  @Option(names = "--hash", paramLabel = "HASH",
+  @Option(
+      names = "--hash",
+      paramLabel = "HASH",
       description = "Match a hash computed elsewhere (pdq:HEX[,Q], md5:HEX, sha256:HEX, vpdq:...).")
   List<String> hashes = new ArrayList<>();
 
-  @Option(names = "--query-percent", paramLabel = "P",
-      description = "vPDQ: share of the query's frames that must match (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--query-percent",
+      paramLabel = "P",
+      description =
+          "vPDQ: share of the query's frames that must match (default: ${DEFAULT-VALUE}).")
   double queryPercent = VpdqRule.DEFAULT_QUERY_PERCENT;
 
-  @Option(names = "--compared-percent", paramLabel = "P",
-      description = "vPDQ: share of the bank video's frames that must match (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--compared-percent",
+      paramLabel = "P",
+      description =
+          "vPDQ: share of the bank video's frames that must match (default: ${DEFAULT-VALUE}).")
   double comparedPercent = VpdqRule.DEFAULT_COMPARED_PERCENT;
 
-  @Option(names = "--no-screenshots",
-      description = "Do not search images that match nothing for picture regions (screenshots);"
-          + " by default each matching region is printed as PATH#region=x,y,w,h.")
+  @Option(
+      names = "--no-screenshots",
+      description =
+          "Do not search images that match nothing for picture regions (screenshots);"
+              + " by default each matching region is printed as PATH#region=x,y,w,h.")
   boolean noScreenshots;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*",
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
       description = "Image or video files, or directories (recursed).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--dihedral",
-      description = {"Also match each image mirrored and rotated (PDQ of all 8 dihedral variants"
-          + " from one DCT); every match names its transform (orig, rot90, rot180, rot270, flipx,"
-          + " flipy, flipplus1, flipminus1; '-' for a video, which is matched only as it is).",
-          "Files only: not with --hash."})
+  @Option(
+      names = "--dihedral",
+      description = {
+        "Also match each image mirrored and rotated (PDQ of all 8 dihedral variants"
+            + " from one DCT); every match names its transform (orig, rot90, rot180, rot270, flipx,"
+            + " flipy, flipplus1, flipminus1; '-' for a video, which is matched only as it is).",
+        "Files only: not with --hash."
+      })
   boolean dihedral;
 
-  @Option(names = {"-j", "--threads"}, paramLabel = "N",
+  @Option(
+      names = {"-j", "--threads"},
+      paramLabel = "N",
       description = "Hashing threads (default: all cores).")
   Integer threads;
 
@@ -94,9 +116,12 @@ public final class MatchCommand implements Callable<Integer> {
       throw new ExitCodes.UsageException("give at least one PATH or --hash");
     }
     if (dihedral && !hashes.isEmpty()) {
-      throw new ExitCodes.UsageException(String.format(Locale.ROOT,
-          "--dihedral needs image files: --hash %s has no image to mirror or rotate"
-              + " (match --hash without --dihedral)", hashes.get(0)));
+      throw new ExitCodes.UsageException(
+          String.format(
+              Locale.ROOT,
+              "--dihedral needs image files: --hash %s has no image to mirror or rotate"
+                  + " (match --hash without --dihedral)",
+              hashes.get(0)));
     }
     List<Query> hashQueries = new ArrayList<>();
     for (String h : hashes) {
@@ -105,8 +130,10 @@ public final class MatchCommand implements Callable<Integer> {
     List<String> warnings = new ArrayList<>();
     Matcher matcher;
     try {
-      matcher = Workspaces.open(workspace).banks()
-          .matcher(banks, Today.instant(), queryPercent, comparedPercent, warnings);
+      matcher =
+          Workspaces.open(workspace)
+              .banks()
+              .matcher(banks, Today.instant(), queryPercent, comparedPercent, warnings);
     } catch (CasesException | IllegalArgumentException e) {
       // As grep: 1 means "no match", so an unknown bank or an unusable database exits 2.
       throw new ExitCodes.UsageException(e.getMessage());
@@ -130,8 +157,9 @@ public final class MatchCommand implements Callable<Integer> {
     }
     boolean[] state = {matched, unreadable};
     ParallelHashing.forEachInOrder(
-        inputs.files(), MediaHasher.builder().dihedral(dihedral).build(), threads == null
-            ? ParallelHashing.defaultThreads() : threads,
+        inputs.files(),
+        MediaHasher.builder().dihedral(dihedral).build(),
+        threads == null ? ParallelHashing.defaultThreads() : threads,
         Progress.forFiles(inputs.files().size()),
         o -> {
           if (o.failed()) {
@@ -148,8 +176,8 @@ public final class MatchCommand implements Callable<Integer> {
           MediaHash h = o.hash();
           Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
           // Only images have dihedral variants; a video is matched as it is.
-          MatchResult r = h.dihedral() != null
-              ? matcher.matchDihedral(q, h.dihedral()) : matcher.match(q);
+          MatchResult r =
+              h.dihedral() != null ? matcher.matchDihedral(q, h.dihedral()) : matcher.match(q);
           boolean hit = emit(o.path().toString(), r);
           if (!hit && !noScreenshots && h.kind() == MediaKind.IMAGE) {
             hit = emitRegions(o.path(), matcher);
@@ -211,10 +239,16 @@ public final class MatchCommand implements Callable<Integer> {
       err.println("redress: warning: " + Console.inert(input) + ": " + Console.inert(w));
     }
     for (MatchResult.Suppressed s : r.suppressed()) {
-      err.printf(Locale.ROOT, "redress: %s: match with item %d (%s) in bank %s%s suppressed by"
-          + " allow entry %d (%s)%n", Console.inert(input), s.match().item(),
-          Console.inert(s.match().label()), s.match().bank(),
-          dihedral ? " (" + transform(s.match()) + ")" : "", s.allowId(),
+      err.printf(
+          Locale.ROOT,
+          "redress: %s: match with item %d (%s) in bank %s%s suppressed by"
+              + " allow entry %d (%s)%n",
+          Console.inert(input),
+          s.match().item(),
+          Console.inert(s.match().label()),
+          s.match().bank(),
+          dihedral ? " (" + transform(s.match()) + ")" : "",
+          s.allowId(),
           Console.inert(s.allowLabel()));
     }
     if (json) {
@@ -237,9 +271,17 @@ public final class MatchCommand implements Callable<Integer> {
     } else {
       PrintWriter out = spec.commandLine().getOut();
       for (Match m : r.matches()) {
-        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%s%n", Console.inert(input),
-            m.bank(), m.item(), m.signal().id(), m.distance(), pct(m.queryPercent()),
-            pct(m.comparedPercent()), Console.inert(m.label()),
+        out.printf(
+            Locale.ROOT,
+            "%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s%s%n",
+            Console.inert(input),
+            m.bank(),
+            m.item(),
+            m.signal().id(),
+            m.distance(),
+            pct(m.queryPercent()),
+            pct(m.comparedPercent()),
+            Console.inert(m.label()),
             dihedral ? "\t" + transform(m) : "");
       }
     }

@@ -38,7 +38,11 @@ final class ParallelHashing {
    * order on the calling thread; {@code progress} is stepped once per file.
    */
   static void forEachInOrder(
-      List<Path> files, MediaHasher hasher, int threads, Progress progress, Consumer<Outcome> sink) {
+      List<Path> files,
+      MediaHasher hasher,
+      int threads,
+      Progress progress,
+      Consumer<Outcome> sink) {
     ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads("redress-hash"));
     try {
       int window = Math.max(16, threads * 8);

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A one-line progress bar on stderr, shown only when stderr is a terminal and there is enough
- * work to be worth it. Redraws at most ten times a second.
+ * A one-line progress bar on stderr, shown only when stderr is a terminal and there is enough work
+ * to be worth it. Redraws at most ten times a second.
  */
 final class Progress {
   private static final int MIN_ITEMS = 50;

@@ -26,11 +26,11 @@ import java.util.TreeMap;
 
 /**
  * Generates a synthetic Telegram Desktop export (JSON, or HTML through {@link SampleHtml}) with a
- * ground-truth manifest ({@code
- * planted.json}, schema {@code redress/planted@1}, see {@code docs/sources.md}). Pictures are
- * generated landscapes and posters; some posts carry edited copies of "victim" pictures written to
- * {@code victim-originals/}. Everything is seeded: the same seed and size give the same files.
- * Nothing depicts a person; the ad posts are marked as synthetic test data.
+ * ground-truth manifest ({@code planted.json}, schema {@code redress/planted@1}, see {@code
+ * docs/sources.md}). Pictures are generated landscapes and posters; some posts carry edited copies
+ * of "victim" pictures written to {@code victim-originals/}. Everything is seeded: the same seed
+ * and size give the same files. Nothing depicts a person; the ad posts are marked as synthetic test
+ * data.
  */
 final class SampleExport {
   static final String VICTIM_DIR = "victim-originals";
@@ -868,9 +868,9 @@ final class SampleExport {
   }
 
   /**
-   * Whether a perceptual-hash scan is expected to find a copy made by this transform. A 5 % crop
-   * of every border moves PDQ by 56 to 86 bits on the sample pictures (the match threshold is
-   * 31), so cropped copies are planted as a known limit: the scan must not claim them.
+   * Whether a perceptual-hash scan is expected to find a copy made by this transform. A 5 % crop of
+   * every border moves PDQ by 56 to 86 bits on the sample pictures (the match threshold is 31), so
+   * cropped copies are planted as a known limit: the scan must not claim them.
    */
   static boolean pdqFindable(String transform) {
     return !transform.equals("cropped");

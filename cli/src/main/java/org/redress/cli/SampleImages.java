@@ -100,7 +100,8 @@ final class SampleImages {
     int h = Math.max(1, (int) Math.round(src.getHeight() * factor));
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(src, 0, 0, w, h, null);
     g.dispose();
     return out;
@@ -147,8 +148,8 @@ final class SampleImages {
   }
 
   /**
-   * A re-uploader's watermark: a translucent band with a channel handle across the lower part and
-   * a small logo box in the corner.
+   * A re-uploader's watermark: a translucent band with a channel handle across the lower part and a
+   * small logo box in the corner.
    */
   static BufferedImage watermarked(BufferedImage src, String handle) {
     BufferedImage out = copy(src);
@@ -233,7 +234,8 @@ final class SampleImages {
     tiff.putShort((short) orientation).putShort((short) 0); // value, padding
     tiff.putInt(0); // no next IFD
     byte[] exif = new byte[6 + tiff.capacity()];
-    System.arraycopy("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, exif, 0, 6);
+    System.arraycopy(
+        "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, exif, 0, 6);
     System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
     int len = exif.length + 2;
     byte[] out = new byte[jpeg.length + 2 + len];
@@ -259,8 +261,14 @@ final class SampleImages {
     java.nio.file.Path tmp = java.nio.file.Files.createTempFile("redress-sample-", ".mp4");
     try {
       org.redress.media.SampleVideo.write(
-          tmp, width, height, 12, frames, bitrate,
-          (i, rgb) -> panFrame(still, width, height, i, frames).getRGB(0, 0, width, height, rgb, 0, width));
+          tmp,
+          width,
+          height,
+          12,
+          frames,
+          bitrate,
+          (i, rgb) ->
+              panFrame(still, width, height, i, frames).getRGB(0, 0, width, height, rgb, 0, width));
       return java.nio.file.Files.readAllBytes(tmp);
     } finally {
       java.nio.file.Files.deleteIfExists(tmp);
@@ -275,7 +283,8 @@ final class SampleImages {
     int y = (still.getHeight() - winH) / 2;
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(still, 0, 0, w, h, x, y, x + winW, y + winH, null);
     g.dispose();
     return out;

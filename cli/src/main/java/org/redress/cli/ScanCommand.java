@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code redress scan PATH... --bank NAME}: scans Telegram exports, folders, ZIP archives and
- * files against banks and writes the spread report (JSON, HTML, CSV). Exit status: 0 the scan
- * read everything; 1 the report is partial (some input could not be read; the report says what)
- * or the scan could not run; 2 usage error (unknown bank, bad option).
+ * {@code redress scan PATH... --bank NAME}: scans Telegram exports, folders, ZIP archives and files
+ * against banks and writes the spread report (JSON, HTML, CSV). Exit status: 0 the scan read
+ * everything; 1 the report is partial (some input could not be read; the report says what) or the
+ * scan could not run; 2 usage error (unknown bank, bad option).
  */
 @Command(
     name = "scan",
@@ -45,13 +45,19 @@ import picocli.CommandLine.Parameters;
 public final class ScanCommand implements Callable<Integer> {
   /** Workspace, plus the evidence key options that {@code --preserve} needs. */
   @Mixin EvidenceOptions evidence;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*",
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
       description = "Export folders or result.json, folders, ZIP archives, media files.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--bank", paramLabel = "NAME", required = true,
+  @Option(
+      names = "--bank",
+      paramLabel = "NAME",
+      required = true,
       description = "Bank to match against (repeatable).")
   List<String> banks = new ArrayList<>();
 
@@ -61,56 +67,74 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "OUT", description = "Write the HTML report to OUT.")
   Path html;
 
-  @Option(names = "--csv", paramLabel = "OUT",
+  @Option(
+      names = "--csv",
+      paramLabel = "OUT",
       description = "Write one CSV row per occurrence to OUT.")
   Path csv;
 
-  @Option(names = "--thumbnails",
-      description = "Show an 8x8 pixelated thumbnail of each matched image in the HTML report"
-          + " (off by default: references and hashes only).")
+  @Option(
+      names = "--thumbnails",
+      description =
+          "Show an 8x8 pixelated thumbnail of each matched image in the HTML report"
+              + " (off by default: references and hashes only).")
   boolean thumbnails;
 
-  @Option(names = "--resume",
-      description = "Reuse the hashes of an interrupted scan of the same PATHs (kept in the"
-          + " workspace) instead of hashing those files again.")
+  @Option(
+      names = "--resume",
+      description =
+          "Reuse the hashes of an interrupted scan of the same PATHs (kept in the"
+              + " workspace) instead of hashing those files again.")
   boolean resume;
 
-  @Option(names = "--preserve",
-      description = "Preserve every matched file (one item per post, with its Telegram message as"
-          + " source) and the JSON report in the evidence locker, case --case.")
+  @Option(
+      names = "--preserve",
+      description =
+          "Preserve every matched file (one item per post, with its Telegram message as"
+              + " source) and the JSON report in the evidence locker, case --case.")
   boolean preserve;
 
   @Option(names = "--case", paramLabel = "CASE", description = "Evidence case for --preserve.")
   String caseId;
 
-  @Option(names = "--no-screenshots",
+  @Option(
+      names = "--no-screenshots",
       description = "Do not search unmatched images for picture regions (screenshots).")
   boolean noScreenshots;
 
-  @Option(names = "--no-ocr",
+  @Option(
+      names = "--no-ocr",
       description = "Do not read the text (counts) of matched screenshots with Tesseract.")
   boolean noOcr;
 
-  @Option(names = {"-j", "--threads"}, paramLabel = "N",
+  @Option(
+      names = {"-j", "--threads"},
+      paramLabel = "N",
       description = "Hashing threads (default: the number of processors).")
   Integer threads;
 
-  @Option(names = Limits.ZIP_MAX_BYTES_OPTION, paramLabel = "BYTES",
+  @Option(
+      names = Limits.ZIP_MAX_BYTES_OPTION,
+      paramLabel = "BYTES",
       description = "Refuse ZIP archives declaring more uncompressed bytes (default 16 GiB).")
   Long zipMaxBytes;
 
-  @Option(names = Limits.ZIP_MAX_ENTRY_BYTES_OPTION, paramLabel = "BYTES",
-      description = "Leave unchecked ZIP entries declaring more uncompressed bytes (default"
-          + " 2 GiB).")
+  @Option(
+      names = Limits.ZIP_MAX_ENTRY_BYTES_OPTION,
+      paramLabel = "BYTES",
+      description =
+          "Leave unchecked ZIP entries declaring more uncompressed bytes (default" + " 2 GiB).")
   Long zipMaxEntryBytes;
 
-  @Option(names = Limits.ZIP_MAX_ENTRIES_OPTION, paramLabel = "N",
+  @Option(
+      names = Limits.ZIP_MAX_ENTRIES_OPTION,
+      paramLabel = "N",
       description = "Refuse ZIP archives with more entries (default 1000000).")
   Integer zipMaxEntries;
 
   @Override
-  public Integer call() throws ScanException, ReportException, IOException, EvidenceException,
-      CaseworkException {
+  public Integer call()
+      throws ScanException, ReportException, IOException, EvidenceException, CaseworkException {
     if (preserve != (caseId != null)) {
       throw new ExitCodes.UsageException("--preserve and --case go together");
     }
@@ -121,14 +145,23 @@ public final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Casework cw = Today.casework(evidence.workspace.dir());
-    ScanProgressBar bar = ScanProgressBar.wanted()
-        ? ScanProgressBar.of(Scanner.countMedia(paths, limits)) : null;
+    ScanProgressBar bar =
+        ScanProgressBar.wanted() ? ScanProgressBar.of(Scanner.countMedia(paths, limits)) : null;
     ScanResult result;
     try {
-      result = cw.scan(new ScanRequest(paths, banks, thumbnails, resume,
-          threads == null ? 0 : threads, limits, bar == null ? null : bar::checked,
-          !noScreenshots, !noOcr),
-          w -> err.println("redress: warning: " + Console.inert(w)));
+      result =
+          cw.scan(
+              new ScanRequest(
+                  paths,
+                  banks,
+                  thumbnails,
+                  resume,
+                  threads == null ? 0 : threads,
+                  limits,
+                  bar == null ? null : bar::checked,
+                  !noScreenshots,
+                  !noOcr),
+              w -> err.println("redress: warning: " + Console.inert(w)));
     } catch (CaseworkException.UnknownBank e) {
       throw new ExitCodes.UsageException(e.getMessage());
     } finally {
@@ -149,17 +182,31 @@ public final class ScanCommand implements Callable<Integer> {
     }
     PrintWriter summary = toFiles ? out : err;
     SpreadReport.Totals t = report.totals();
-    summary.printf(Locale.ROOT, "checked %d media file(s), %d not checked; found copies of %d"
+    summary.printf(
+        Locale.ROOT,
+        "checked %d media file(s), %d not checked; found copies of %d"
             + " item(s) in %d post(s) in %d chat(s); %d trade ad post(s)%n",
-        t.mediaChecked(), t.mediaUnchecked(), t.matchedItems(), t.postsWithMatches(),
-        t.chatsInvolved(), t.adPosts());
+        t.mediaChecked(),
+        t.mediaUnchecked(),
+        t.matchedItems(),
+        t.postsWithMatches(),
+        t.chatsInvolved(),
+        t.adPosts());
     for (SpreadReport.SourceRead s : report.troubledSources()) {
       LimitExceeded limit = result.limitsExceeded().get(s.path());
-      err.println("redress: " + Console.inert(s.path()) + ": " + (s.refused() != null
-          ? "not read: " + Console.inert(s.refused()) + (limit == null ? ""
-              : "; if it is genuine, raise the cap with " + flag(limit.limit()))
-          : s.empty() ? "nothing to check (no post and no media file was read)"
-          : s.problemCount() + " problem(s) while reading; the report lists them"));
+      err.println(
+          "redress: "
+              + Console.inert(s.path())
+              + ": "
+              + (s.refused() != null
+                  ? "not read: "
+                      + Console.inert(s.refused())
+                      + (limit == null
+                          ? ""
+                          : "; if it is genuine, raise the cap with " + flag(limit.limit()))
+                  : s.empty()
+                      ? "nothing to check (no post and no media file was read)"
+                      : s.problemCount() + " problem(s) while reading; the report lists them"));
     }
     if (json != null) {
       summary.println("json: " + Console.inert(json.toString()));
@@ -179,14 +226,22 @@ public final class ScanCommand implements Callable<Integer> {
         p = cw.preserve(report, caseId, store);
       }
       p.warnings().forEach(w -> err.println("redress: warning: " + Console.inert(w)));
-      (toFiles ? out : err).printf(Locale.ROOT,
-          "preserved %d matched file(s) and the report in case %s (items %d..%d);"
-              + " checkpoint %d %s%n",
-          p.files(), Console.inert(caseId), p.added().get(0).id(),
-          p.added().get(p.added().size() - 1).id(), p.checkpointSize(), p.checkpointRoot());
+      (toFiles ? out : err)
+          .printf(
+              Locale.ROOT,
+              "preserved %d matched file(s) and the report in case %s (items %d..%d);"
+                  + " checkpoint %d %s%n",
+              p.files(),
+              Console.inert(caseId),
+              p.added().get(0).id(),
+              p.added().get(p.added().size() - 1).id(),
+              p.checkpointSize(),
+              p.checkpointRoot());
       if (p.inArchives() > 0) {
-        err.printf(Locale.ROOT, "redress: note: %d matched file(s) inside ZIP archives were not"
-            + " preserved; extract the archive and scan the folder with --preserve%n",
+        err.printf(
+            Locale.ROOT,
+            "redress: note: %d matched file(s) inside ZIP archives were not"
+                + " preserved; extract the archive and scan the folder with --preserve%n",
             p.inArchives());
       }
     }
@@ -199,8 +254,9 @@ public final class ScanCommand implements Callable<Integer> {
       if (notRead.size() > 20) {
         err.println("redress: ... and " + (notRead.size() - 20) + " more (see the report)");
       }
-      err.println("redress: the report is partial: some input could not be read (see"
-          + " unchecked.not_read in the report)");
+      err.println(
+          "redress: the report is partial: some input could not be read (see"
+              + " unchecked.not_read in the report)");
       err.flush();
       return ExitCodes.DATA;
     }

@@ -38,7 +38,7 @@ final class ScanProgressBar {
     term.print(line(done, total, (now - started) / 1e9));
   }
 
-  /** {@code [#####.....] 120/5000  41.3 files/s  ETA 1m58s}. */
+  /** {@code [#####.....] 120/5000 41.3 files/s ETA 1m58s}. */
   static String line(long done, long total, double secs) {
     int width = 30;
     int filled = total <= 0 ? 0 : (int) Math.min(width, done * width / total);

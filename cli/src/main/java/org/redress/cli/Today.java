@@ -10,10 +10,10 @@ import java.time.format.DateTimeParseException;
 import org.redress.casework.Casework;
 
 /**
- * The one "today" of every command: a clock and a zone. The zone is Asia/Shanghai unless
- * {@code REDRESS_ZONE} names another; {@code REDRESS_NOW} (an ISO-8601 instant) fixes the clock
- * for reproducible runs (tests, demos, re-drafting a document as of a day). System properties
- * {@code redress.zone} and {@code redress.now} take precedence over the environment.
+ * The one "today" of every command: a clock and a zone. The zone is Asia/Shanghai unless {@code
+ * REDRESS_ZONE} names another; {@code REDRESS_NOW} (an ISO-8601 instant) fixes the clock for
+ * reproducible runs (tests, demos, re-drafting a document as of a day). System properties {@code
+ * redress.zone} and {@code redress.now} take precedence over the environment.
  */
 final class Today {
   static final String NOW_ENV = "REDRESS_NOW";
@@ -41,8 +41,8 @@ final class Today {
     try {
       return Clock.fixed(Instant.parse(now), zone());
     } catch (DateTimeParseException e) {
-      throw new ExitCodes.UsageException(NOW_ENV + ": not an ISO-8601 instant (like"
-          + " 2026-03-01T08:00:00Z): \"" + now + "\"");
+      throw new ExitCodes.UsageException(
+          NOW_ENV + ": not an ISO-8601 instant (like" + " 2026-03-01T08:00:00Z): \"" + now + "\"");
     }
   }
 
@@ -56,8 +56,11 @@ final class Today {
 
   /** The casework of a workspace directory, with this clock and zone. */
   static Casework casework(Path workspace) {
-    return Casework.builder(workspace).clock(clock()).zone(zone())
-        .user(System.getProperty("user.name", "unknown")).build();
+    return Casework.builder(workspace)
+        .clock(clock())
+        .zone(zone())
+        .user(System.getProperty("user.name", "unknown"))
+        .build();
   }
 
   private static String setting(String property, String env) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 public final class WorkspaceOption {
   /** Environment variable naming the workspace directory. */
   public static final String ENV = "REDRESS_WORKSPACE";
+
   /** Default workspace directory, relative to the working directory. */
   public static final String DEFAULT = "redress-data";
 

@@ -27,8 +27,10 @@ final class Workspaces {
 
   /** An instant as ISO-8601 UTC, seconds precision. */
   static String iso(Instant t) {
-    return t == null ? "-" : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(
-        java.time.temporal.ChronoUnit.SECONDS));
+    return t == null
+        ? "-"
+        : DateTimeFormatter.ISO_INSTANT.format(
+            t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   /** A short form of a hash for tables: vPDQ as its frame count. */

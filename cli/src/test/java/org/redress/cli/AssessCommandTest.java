@@ -44,17 +44,24 @@ class AssessCommandTest {
   void assess_contractExample_printsAChinesePlanWithTheNotice() throws IOException {
     Result r = run("assess", example().toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("不构成法律意见").contains("向公安机关报案")
+    assertThat(r.out())
+        .contains("不构成法律意见")
+        .contains("向公安机关报案")
         .contains("《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（六）项")
-        .contains("2026年11月20日").contains("12377").doesNotContain("CN-PSAPL");
+        .contains("2026年11月20日")
+        .contains("12377")
+        .doesNotContain("CN-PSAPL");
   }
 
   @Test
   void assess_english_printsRoutesDeadlinesAndUnconfirmed() throws IOException {
     Result r = run("assess", example().toString(), "--lang", "en");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("not legal advice").contains("What to do, in order")
-        .contains("Time limits").contains("UNCONFIRMED");
+    assertThat(r.out())
+        .contains("not legal advice")
+        .contains("What to do, in order")
+        .contains("Time limits")
+        .contains("UNCONFIRMED");
   }
 
   @Test
@@ -79,18 +86,23 @@ class AssessCommandTest {
   @Test
   void assess_asOfFlag_overridesTheFactsDate() throws IOException {
     Result r = run("assess", example().toString(), "--json", "--as-of", "2027-01-01");
-    assertThat(new ObjectMapper().readTree(r.out()).get("as_of").asText())
-        .isEqualTo("2027-01-01");
+    assertThat(new ObjectMapper().readTree(r.out()).get("as_of").asText()).isEqualTo("2027-01-01");
   }
 
   @Test
   void assess_unknownKey_isOneLineNamingTheNearestKey_exit1() throws IOException {
-    Path p = write("bad.yaml", "schema: redress/case-facts@1\nconduct: {first_act: 2026-02-01}\n"
-        + "acts: {covert_filmng: true}\n");
+    Path p =
+        write(
+            "bad.yaml",
+            "schema: redress/case-facts@1\nconduct: {first_act: 2026-02-01}\n"
+                + "acts: {covert_filmng: true}\n");
     Result r = run("assess", p.toString());
     assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
-    assertThat(r.err().strip()).isEqualTo("redress: " + p
-        + ": unknown key acts.covert_filmng; did you mean acts.covert_filming?");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "redress: "
+                + p
+                + ": unknown key acts.covert_filmng; did you mean acts.covert_filming?");
     assertThat(r.out()).isEmpty();
   }
 
@@ -99,15 +111,20 @@ class AssessCommandTest {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\nacts: {covert_filming: true\n");
     Result r = run("assess", p.toString());
     assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("redress: " + p + ": malformed YAML/JSON at line")
-        .doesNotContain("\n").doesNotContain("Exception");
+    assertThat(r.err().strip())
+        .startsWith("redress: " + p + ": malformed YAML/JSON at line")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
   }
 
   @Test
   void assess_negativeCount_namesTheField_exit1() throws IOException {
-    Path p = write("bad.json", "{\"schema\":\"redress/case-facts@1\","
-        + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
-        + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
+    Path p =
+        write(
+            "bad.json",
+            "{\"schema\":\"redress/case-facts@1\","
+                + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
+                + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
     Result r = run("assess", p.toString());
     assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err()).contains("distribution.counts.videos: must not be negative, was -3");
@@ -122,8 +139,11 @@ class AssessCommandTest {
 
   @Test
   void assess_lastActBeforeFirstAct_exit1() throws IOException {
-    Path p = write("bad.yaml", "schema: redress/case-facts@1\n"
-        + "conduct: {first_act: 2026-02-01, last_act: 2026-01-01}\n");
+    Path p =
+        write(
+            "bad.yaml",
+            "schema: redress/case-facts@1\n"
+                + "conduct: {first_act: 2026-02-01, last_act: 2026-01-01}\n");
     Result r = run("assess", p.toString());
     assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err()).contains("conduct.last_act: 2026-01-01 is before conduct.first_act");
@@ -145,9 +165,12 @@ class AssessCommandTest {
 
   @Test
   void assess_decimalMedicalCosts_isAcceptedAsAnAmount() throws IOException {
-    Path p = write("costs.yaml", "schema: redress/case-facts@1\n"
-        + "conduct: {first_act: 2026-02-01}\nacts: {covert_filming: true}\n"
-        + "harm: {medical_costs_cny: 1234.50}\n");
+    Path p =
+        write(
+            "costs.yaml",
+            "schema: redress/case-facts@1\n"
+                + "conduct: {first_act: 2026-02-01}\nacts: {covert_filming: true}\n"
+                + "harm: {medical_costs_cny: 1234.50}\n");
     Result r = run("assess", p.toString(), "--json", "--as-of", "2026-03-01");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"plan\"");

@@ -51,7 +51,8 @@ class BankAddMediaTest {
   static BufferedImage scaled(BufferedImage src, int w, int h) {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(src, 0, 0, w, h, null);
     g.dispose();
     return out;
@@ -71,12 +72,15 @@ class BankAddMediaTest {
     assertThat(run("bank", "create", w, "victim").code()).isZero();
     Run add = run("bank", "add", w, "victim", victim.toString(), "--case", "C-1");
     assertThat(add.code()).as(add.err()).isZero();
-    assertThat(add.out()).contains("added\t1\tpdq\tvictim-photo.png")
+    assertThat(add.out())
+        .contains("added\t1\tpdq\tvictim-photo.png")
         .contains("added\t2\tsha256\tvictim-photo.png");
 
     Run m = run("match", w, copy.toString(), other.toString());
     assertThat(m.code()).as(m.err()).isZero();
-    assertThat(m.out()).startsWith(copy + "\tvictim\t1\tpdq\t").endsWith("\tvictim-photo.png\n")
+    assertThat(m.out())
+        .startsWith(copy + "\tvictim\t1\tpdq\t")
+        .endsWith("\tvictim-photo.png\n")
         .doesNotContain("unrelated");
     int distance = Integer.parseInt(m.out().split("\t")[4]);
     assertThat(distance).isBetween(0, 31);
@@ -109,14 +113,17 @@ class BankAddMediaTest {
     run("bank", "create", w, "videos");
     Run add = run("bank", "add", w, "videos", video.toString());
     // Video hashing arrives in media with the vPDQ work; until then this test is skipped.
-    org.junit.jupiter.api.Assumptions.assumeFalse(add.err().contains("not available"),
-        "video hashing not in this build yet");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        add.err().contains("not available"), "video hashing not in this build yet");
     assertThat(add.code()).as(add.err()).isZero();
     assertThat(add.out()).contains("\tvpdq\t").contains("\tmd5\t");
     Run m = run("match", w, "--json", video.toString());
     assertThat(m.code()).as(m.err()).isZero();
-    assertThat(m.out()).contains("\"signal\":\"vpdq\"").contains("\"query_percent\":100.0")
-        .contains("\"compared_percent\":100.0").contains("\"signal\":\"md5\"");
+    assertThat(m.out())
+        .contains("\"signal\":\"vpdq\"")
+        .contains("\"query_percent\":100.0")
+        .contains("\"compared_percent\":100.0")
+        .contains("\"signal\":\"md5\"");
   }
 
   private static int indexOf(byte[] hay, byte[] needle) {

@@ -42,8 +42,16 @@ class BankAndMatchCommandTest {
   void bankCreateAddHashMatch_freshWorkspace_printsBankItemLabelDistance() {
     assertThat(run("bank", "create", "victim").code()).isZero();
     assertThat(ws.resolve("redress.db")).exists();
-    Run add = run("bank", "add-hash", "victim", "pdq:" + A + ",90", "--label", "beach.jpg",
-        "--case", "C-1");
+    Run add =
+        run(
+            "bank",
+            "add-hash",
+            "victim",
+            "pdq:" + A + ",90",
+            "--label",
+            "beach.jpg",
+            "--case",
+            "C-1");
     assertThat(add.code()).isZero();
     assertThat(add.out()).startsWith("added\t1\tpdq\tbeach.jpg");
 
@@ -77,11 +85,14 @@ class BankAndMatchCommandTest {
   @Test
   void addHash_malformedHashes_exit2AndStoreNothing() {
     run("bank", "create", "victim");
-    for (String bad : new String[] {"pdq:abc", "pdq:" + A.replace('f', 'g'), "md5:123",
-        "tmk:" + A, A}) {
+    for (String bad :
+        new String[] {"pdq:abc", "pdq:" + A.replace('f', 'g'), "md5:123", "tmk:" + A, A}) {
       Run r = run("bank", "add-hash", "victim", "pdq:" + A, bad);
       assertThat(r.code()).as(bad).isEqualTo(2);
-      assertThat(r.err()).as(bad).startsWith("redress: ").doesNotContain("Exception")
+      assertThat(r.err())
+          .as(bad)
+          .startsWith("redress: ")
+          .doesNotContain("Exception")
           .hasLineCount(1);
     }
     assertThat(run("bank", "show", "victim").out()).contains("0 items");
@@ -119,8 +130,11 @@ class BankAndMatchCommandTest {
   @Test
   void importCorruptLine_namesLineAndImportsNothing() throws Exception {
     run("bank", "create", "victim");
-    Path f = Files.writeString(ws.resolve("hashes.txt"),
-        "pdq " + A + "\nvideo_md5 " + "ab".repeat(16) + "\npdq nothex\n", StandardCharsets.UTF_8);
+    Path f =
+        Files.writeString(
+            ws.resolve("hashes.txt"),
+            "pdq " + A + "\nvideo_md5 " + "ab".repeat(16) + "\npdq nothex\n",
+            StandardCharsets.UTF_8);
     Run r = run("bank", "import", "victim", f.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("redress: hashes.txt:3: ").hasLineCount(1);
@@ -144,8 +158,7 @@ class BankAndMatchCommandTest {
     run("bank", "create", "dst");
     assertThat(run("bank", "import", "dst", f.toString()).code()).isZero();
     String shown = run("bank", "show", "dst").out();
-    assertThat(shown).contains("\tpdq\t" + A + "\t88\t").contains("\tC-7\t")
-        .contains("photo 1");
+    assertThat(shown).contains("\tpdq\t" + A + "\t88\t").contains("\tC-7\t").contains("photo 1");
   }
 
   @Test

@@ -21,8 +21,8 @@ class CaptureCommandTest {
     Path ws = tmp.resolve("ws");
     Map<String, byte[]> media = new HashMap<>();
     for (int i = 1; i <= 3; i++) {
-      media.put("/media/" + i + ".jpg",
-          SampleImages.jpeg(SampleImages.scene(640, 480, 300 + i), 0.85f));
+      media.put(
+          "/media/" + i + ".jpg", SampleImages.jpeg(SampleImages.scene(640, 480, 300 + i), 0.85f));
     }
     Path her = tmp.resolve("her.png");
     Files.write(her, SampleImages.png(SampleImages.scene(640, 480, 302)));
@@ -30,11 +30,23 @@ class CaptureCommandTest {
     CliRun add = CliRun.of("bank", "add", "--workspace=" + ws, "victim", her.toString());
     assertThat(add.exit()).as(add.err()).isZero();
     Path json = tmp.resolve("report.json");
-    try (SamplePreviewServer site = SamplePreviewServer.start("hillwalks", "Hill Walks",
-        "12.3K", SamplePreview.defaultPosts(), media)) {
-      CliRun r = CliRun.of("capture", "--workspace=" + ws, site.uri("/s/hillwalks").toString(),
-          "--case", "C1", "--json", json.toString(), "--delay", "0", "--no-screenshot",
-          "--out", tmp.resolve("captures").toString());
+    try (SamplePreviewServer site =
+        SamplePreviewServer.start(
+            "hillwalks", "Hill Walks", "12.3K", SamplePreview.defaultPosts(), media)) {
+      CliRun r =
+          CliRun.of(
+              "capture",
+              "--workspace=" + ws,
+              site.uri("/s/hillwalks").toString(),
+              "--case",
+              "C1",
+              "--json",
+              json.toString(),
+              "--delay",
+              "0",
+              "--no-screenshot",
+              "--out",
+              tmp.resolve("captures").toString());
 
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).contains("captured " + site.uri("/s/hillwalks"), "sealed 3 item(s)");
@@ -51,8 +63,8 @@ class CaptureCommandTest {
     assertThat(report.get("read_facts").toString()).contains("15.3K views", "12.3K subscribers");
 
     Path pkg = tmp.resolve("c1.zip");
-    CliRun export = CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "C1",
-        pkg.toString());
+    CliRun export =
+        CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "C1", pkg.toString());
     assertThat(export.exit()).as(export.err()).isZero();
     CliRun verify = CliRun.of("evidence", "verify", pkg.toString());
     assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
@@ -62,11 +74,20 @@ class CaptureCommandTest {
 
   @Test
   void capture_pageDisallowedByRobots_exitsOneAndSaysWhy() throws Exception {
-    try (SamplePreviewServer site = SamplePreviewServer.start("x", "X", "1", java.util.List.of(),
-        Map.of())) {
-      CliRun r = CliRun.of("capture", "--workspace=" + tmp.resolve("ws"),
-          site.uri("/private/s/x").toString(), "--case", "C1", "--delay", "0",
-          "--no-screenshot", "--out", tmp.resolve("c").toString());
+    try (SamplePreviewServer site =
+        SamplePreviewServer.start("x", "X", "1", java.util.List.of(), Map.of())) {
+      CliRun r =
+          CliRun.of(
+              "capture",
+              "--workspace=" + tmp.resolve("ws"),
+              site.uri("/private/s/x").toString(),
+              "--case",
+              "C1",
+              "--delay",
+              "0",
+              "--no-screenshot",
+              "--out",
+              tmp.resolve("c").toString());
 
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.err()).contains("robots.txt of 127.0.0.1 disallows");

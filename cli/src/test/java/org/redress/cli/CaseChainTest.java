@@ -21,9 +21,9 @@ import org.redress.report.SpreadReport;
 
 /**
  * The live chain a case worker types, end to end, with only public commands: {@code sample
- * telegram-export} → {@code bank add} → {@code scan --preserve} → {@code evidence export} →
- * {@code facts merge} → {@code assess} → {@code doc} for every kind. Content is checked across
- * the links: what the report found is what the documents say.
+ * telegram-export} → {@code bank add} → {@code scan --preserve} → {@code evidence export} → {@code
+ * facts merge} → {@code assess} → {@code doc} for every kind. Content is checked across the links:
+ * what the report found is what the documents say.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseChainTest {
@@ -50,16 +50,33 @@ class CaseChainTest {
     Path export = tmp.resolve("export");
     ok("sample", "telegram-export", export.toString());
     ok("bank", "create", "victims", "--workspace", ws.toString());
-    ok("bank", "add", "victims", export.resolve("victim-originals").toString(), "--workspace",
+    ok(
+        "bank",
+        "add",
+        "victims",
+        export.resolve("victim-originals").toString(),
+        "--workspace",
         ws.toString());
     Path folder;
     try (Stream<Path> s = Files.list(export)) {
-      folder = s.filter(p -> p.getFileName().toString().startsWith("DataExport")).findFirst()
-          .orElseThrow();
+      folder =
+          s.filter(p -> p.getFileName().toString().startsWith("DataExport"))
+              .findFirst()
+              .orElseThrow();
     }
     reportFile = tmp.resolve("report.json");
-    ok("scan", folder.toString(), "--bank", "victims", "--workspace", ws.toString(), "--json",
-        reportFile.toString(), "--preserve", "--case", "C-1");
+    ok(
+        "scan",
+        folder.toString(),
+        "--bank",
+        "victims",
+        "--workspace",
+        ws.toString(),
+        "--json",
+        reportFile.toString(),
+        "--preserve",
+        "--case",
+        "C-1");
     report = ReportJson.read(reportFile);
     pkg = tmp.resolve("package.zip");
     ok("evidence", "export", "--case", "C-1", "--workspace", ws.toString(), pkg.toString());
@@ -68,17 +85,31 @@ class CaseChainTest {
     facts = tmp.resolve("facts.json");
     ok("facts", "merge", intake.toString(), reportFile.toString(), "--out", facts.toString());
     findings = tmp.resolve("findings.json");
-    Files.writeString(findings, ok("assess", facts.toString(), "--json").out(),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        findings, ok("assess", facts.toString(), "--json").out(), StandardCharsets.UTF_8);
     docs = tmp.resolve("docs");
     for (String line : ok("doc", "list").out().lines().toList()) {
       String kind = line.split("\\s+")[0];
       if (kind.equals("all")) {
         continue;
       }
-      ok("doc", kind, "--facts", facts.toString(), "--findings", findings.toString(), "--report",
-          reportFile.toString(), "--evidence-manifest", pkg.toString(), "--parties",
-          parties.toString(), "--format", "docx", "--out", docs.toString());
+      ok(
+          "doc",
+          kind,
+          "--facts",
+          facts.toString(),
+          "--findings",
+          findings.toString(),
+          "--report",
+          reportFile.toString(),
+          "--evidence-manifest",
+          pkg.toString(),
+          "--parties",
+          parties.toString(),
+          "--format",
+          "docx",
+          "--out",
+          docs.toString());
     }
     System.clearProperty("redress.now");
   }
@@ -97,8 +128,10 @@ class CaseChainTest {
       for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
         if (e.getName().equals("word/document.xml")) {
           String xml = new String(z.readAllBytes(), StandardCharsets.UTF_8);
-          return xml.replaceAll("</w:p>", "\n").replaceAll("<[^>]+>", "")
-              .replace("&quot;", "\"").replace("&amp;", "&");
+          return xml.replaceAll("</w:p>", "\n")
+              .replaceAll("<[^>]+>", "")
+              .replace("&quot;", "\"")
+              .replace("&amp;", "&");
         }
       }
     }
@@ -111,14 +144,23 @@ class CaseChainTest {
     try (Stream<Path> s = Files.list(docs)) {
       s.forEach(p -> names.add(p.getFileName().toString()));
     }
-    List<String> kinds = ok("doc", "list").out().lines().map(l -> l.split("\\s+")[0])
-        .filter(k -> !k.equals("all")).toList();
+    List<String> kinds =
+        ok("doc", "list")
+            .out()
+            .lines()
+            .map(l -> l.split("\\s+")[0])
+            .filter(k -> !k.equals("all"))
+            .toList();
     assertThat(kinds).contains("police-report", "evidence-list", "takedown-notice");
     for (String kind : kinds) {
       assertThat(names).as(kind).anyMatch(n -> n.startsWith(kind + ".") && n.endsWith(".docx"));
     }
-    assertThat(names).contains("police-report.zh.docx", "police-report.en.docx",
-        "evidence-list.zh.docx", "takedown-notice.en.docx");
+    assertThat(names)
+        .contains(
+            "police-report.zh.docx",
+            "police-report.en.docx",
+            "evidence-list.zh.docx",
+            "takedown-notice.en.docx");
   }
 
   @Test
@@ -131,8 +173,8 @@ class CaseChainTest {
 
   @Test
   void chain_evidenceList_citesTheChatNameFromTheReport() throws IOException {
-    SpreadReport.Occurrence o = report.allOccurrences().stream().filter(x -> !x.loose())
-        .findFirst().orElseThrow();
+    SpreadReport.Occurrence o =
+        report.allOccurrences().stream().filter(x -> !x.loose()).findFirst().orElseThrow();
     assertThat(docxText(docs.resolve("evidence-list.zh.docx"))).contains(o.chatName());
   }
 
@@ -149,16 +191,18 @@ class CaseChainTest {
   @Test
   void chain_mergedFacts_carryTheReportsProvenFactsAndTheIntake() throws IOException {
     String f = Files.readString(facts, StandardCharsets.UTF_8);
-    assertThat(f).contains("\"images\" : " + report.facts().images())
-        .contains("\"as_of\" : \"2026-03-20\"").contains("\"covert_filming\" : true")
+    assertThat(f)
+        .contains("\"images\" : " + report.facts().images())
+        .contains("\"as_of\" : \"2026-03-20\"")
+        .contains("\"covert_filming\" : true")
         .contains("\"first_act\" : \"2026-01-20\"");
   }
 
   private Path misspelt() throws IOException {
     String good = Files.readString(facts, StandardCharsets.UTF_8);
     Path bad = tmp.resolve("bad-facts.json");
-    Files.writeString(bad, good.replace("\"covert_filming\"", "\"covert_filmng\""),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        bad, good.replace("\"covert_filming\"", "\"covert_filmng\""), StandardCharsets.UTF_8);
     return bad;
   }
 
@@ -174,7 +218,9 @@ class CaseChainTest {
     CliRun assess = CliRun.of("assess", bad.toString());
     for (CliRun r : List.of(merge, assess)) {
       assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.DATA);
-      assertThat(r.err()).startsWith("redress: " + bad + ": ").contains("covert_filmng")
+      assertThat(r.err())
+          .startsWith("redress: " + bad + ": ")
+          .contains("covert_filmng")
           .contains("acts.covert_filming");
       assertThat(r.out()).isEmpty();
     }
@@ -185,9 +231,20 @@ class CaseChainTest {
   void chain_misspeltFactsKey_refusedByDocAlike() throws IOException {
     Path bad = misspelt();
     CliRun assess = CliRun.of("assess", bad.toString());
-    CliRun doc = CliRun.of("doc", "police-report", "--facts", bad.toString(), "--findings",
-        findings.toString(), "--report", reportFile.toString(), "--format", "docx", "--out",
-        tmp.resolve("bad-docs").toString());
+    CliRun doc =
+        CliRun.of(
+            "doc",
+            "police-report",
+            "--facts",
+            bad.toString(),
+            "--findings",
+            findings.toString(),
+            "--report",
+            reportFile.toString(),
+            "--format",
+            "docx",
+            "--out",
+            tmp.resolve("bad-docs").toString());
     assertThat(doc.exit()).as(doc.err()).isEqualTo(ExitCodes.DATA);
     assertThat(reason(doc)).isEqualTo(reason(assess));
     assertThat(tmp.resolve("bad-docs")).doesNotExist();

@@ -36,8 +36,8 @@ class DemoCommandTest {
     // The plan comes from the scan's facts plus the intake.
     JsonNode facts = new ObjectMapper().readTree(demo.resolve("facts.json").toFile());
     assertThat(facts.path("distribution").path("counts").path("images").asLong())
-        .isEqualTo(report.path("facts").path("distribution").path("counts").path("images")
-            .asLong());
+        .isEqualTo(
+            report.path("facts").path("distribution").path("counts").path("images").asLong());
     assertThat(r.out()).contains("Report to the police").contains("Time limits");
     assertThat(demo.resolve("plan.zh.txt")).isRegularFile();
     // Every document kind, both languages and formats (the foreign platform's notice in English

@@ -17,7 +17,12 @@ class DirectoryInputsTest {
     Path mods = Vectors.pdq().resolve("data/bridge-mods");
     assertThat(CliRun.of("bank", "create", "b", "--workspace", w).exit()).isZero();
     CliRun add =
-        CliRun.of("bank", "add", "b", "--workspace", w,
+        CliRun.of(
+            "bank",
+            "add",
+            "b",
+            "--workspace",
+            w,
             Vectors.pdq().resolve("data/reg-test-input/dih").toString());
     assertThat(add.exit()).as(add.err()).isZero();
     CliRun match = CliRun.of("match", "--bank", "b", "--workspace", w, "-j", "2", mods.toString());
@@ -34,7 +39,8 @@ class DirectoryInputsTest {
     assertThat(CliRun.of("bank", "create", "b", "--workspace", w).exit()).isZero();
     CliRun add = CliRun.of("bank", "add", "b", "--workspace", w, ws.resolve("nothing").toString());
     assertThat(add.exit()).isEqualTo(1);
-    assertThat(add.err().lines()).hasSizeLessThanOrEqualTo(2).anySatisfy(
-        l -> assertThat(l).contains("nothing was added"));
+    assertThat(add.err().lines())
+        .hasSizeLessThanOrEqualTo(2)
+        .anySatisfy(l -> assertThat(l).contains("nothing was added"));
   }
 }

@@ -61,9 +61,18 @@ class EvidenceCommandTest {
 
   @Test
   void addListShowExportVerify_freshWorkspace_verifies() throws Exception {
-    Result add = run("evidence", "add", "--case", "case-1", "--source",
-        "telegram:chat/1/message/2", "--captured-by", "volunteer-7", image.toString(),
-        doc.toString());
+    Result add =
+        run(
+            "evidence",
+            "add",
+            "--case",
+            "case-1",
+            "--source",
+            "telegram:chat/1/message/2",
+            "--captured-by",
+            "volunteer-7",
+            image.toString(),
+            doc.toString());
     assertThat(add.code()).as(add.err()).isZero();
     assertThat(add.out()).contains("item 0\t").contains("item 1\t").contains("checkpoint 2 ");
     Result list = run("evidence", "list", "--case", "case-1");
@@ -72,8 +81,10 @@ class EvidenceCommandTest {
 
     Result show = run("evidence", "show", "0");
     assertThat(show.code()).isZero();
-    assertThat(show.out()).contains("source           telegram:chat/1/message/2")
-        .contains("captured_by      volunteer-7").contains("file_name        gradient.png")
+    assertThat(show.out())
+        .contains("source           telegram:chat/1/message/2")
+        .contains("captured_by      volunteer-7")
+        .contains("file_name        gradient.png")
         .contains("tool             redress ");
     String expectedPdq;
     try {
@@ -91,13 +102,15 @@ class EvidenceCommandTest {
     Path pkg = tmp.resolve("case-1.zip");
     Result export = run("evidence", "export", "--case", "case-1", pkg.toString());
     assertThat(export.code()).as(export.err()).isZero();
-    assertThat(export.out()).isEqualTo("exported 2 items of case case-1 to " + pkg
-        + " (hashes and metadata only)\n");
+    assertThat(export.out())
+        .isEqualTo("exported 2 items of case case-1 to " + pkg + " (hashes and metadata only)\n");
 
     Result verify = run("evidence", "verify", pkg.toString());
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
-    assertThat(verify.out()).contains("ok    checkpoint: signature valid; size 2")
-        .contains("ok    entry 0: add of item 0").contains("VERIFIED: every check holds\n");
+    assertThat(verify.out())
+        .contains("ok    checkpoint: signature valid; size 2")
+        .contains("ok    entry 0: add of item 0")
+        .contains("VERIFIED: every check holds\n");
 
     Result log = run("evidence", "verify-log", "--deep");
     assertThat(log.code()).as(log.out()).isZero();
@@ -115,8 +128,10 @@ class EvidenceCommandTest {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         byte[] b = in.readAllBytes();
         if (e.getName().equals("manifest.json")) {
-          b = new String(b, StandardCharsets.UTF_8).replace("gradient.png", "other.png")
-              .getBytes(StandardCharsets.UTF_8);
+          b =
+              new String(b, StandardCharsets.UTF_8)
+                  .replace("gradient.png", "other.png")
+                  .getBytes(StandardCharsets.UTF_8);
         }
         out.putNextEntry(new ZipEntry(e.getName()));
         out.write(b);
@@ -125,10 +140,15 @@ class EvidenceCommandTest {
     }
     Result r = run("evidence", "verify", bad.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.DATA);
-    assertThat(r.out()).contains("FAIL  entry 0: metadata SHA-256 does not match the leaf")
+    assertThat(r.out())
+        .contains("FAIL  entry 0: metadata SHA-256 does not match the leaf")
         .endsWith("NOT VERIFIED\n");
-    assertThat(r.err()).isEqualTo("redress: package " + bad + " did not verify: entry 0: "
-        + "metadata SHA-256 does not match the leaf (metadata was edited)\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "redress: package "
+                + bad
+                + " did not verify: entry 0: "
+                + "metadata SHA-256 does not match the leaf (metadata was edited)\n");
   }
 
   @Test
@@ -137,17 +157,33 @@ class EvidenceCommandTest {
     Files.writeString(pass, "Sup3r-secret recipient phrase\n", StandardCharsets.UTF_8);
     run("evidence", "add", "--case", "c", image.toString(), doc.toString());
     Path pkg = tmp.resolve("p.zip");
-    Result ex = run("evidence", "export", "--case", "c", "--items", "1", "--with-content",
-        "--recipient-passphrase-file", pass.toString(), pkg.toString());
+    Result ex =
+        run(
+            "evidence",
+            "export",
+            "--case",
+            "c",
+            "--items",
+            "1",
+            "--with-content",
+            "--recipient-passphrase-file",
+            pass.toString(),
+            pkg.toString());
     assertThat(ex.code()).as(ex.err()).isZero();
-    Result v = run("evidence", "verify", "--content", "--recipient-passphrase-file",
-        pass.toString(), pkg.toString());
+    Result v =
+        run(
+            "evidence",
+            "verify",
+            "--content",
+            "--recipient-passphrase-file",
+            pass.toString(),
+            pkg.toString());
     assertThat(v.code()).as(v.out()).isZero();
     assertThat(v.out()).contains("ok    item 1: content decrypts; SHA-256 and size match");
     Path wrong = tmp.resolve("wrong.txt");
     Files.writeString(wrong, "not the right phrase", StandardCharsets.UTF_8);
-    Result w = run("evidence", "verify", "--recipient-passphrase-file", wrong.toString(),
-        pkg.toString());
+    Result w =
+        run("evidence", "verify", "--recipient-passphrase-file", wrong.toString(), pkg.toString());
     assertThat(w.code()).isEqualTo(1);
     assertThat(w.out()).contains("FAIL  content: wrong recipient passphrase");
     for (Result r : List.of(ex, v, w)) {
@@ -159,15 +195,14 @@ class EvidenceCommandTest {
   void passphraseWorkspace_wrongPassphrase_exitsOne() throws Exception {
     Path pass = tmp.resolve("pass.txt");
     Files.writeString(pass, "workspace passphrase 1\n", StandardCharsets.UTF_8);
-    Result a = run("evidence", "add", "--passphrase-file", pass.toString(), "--case", "c",
-        doc.toString());
+    Result a =
+        run("evidence", "add", "--passphrase-file", pass.toString(), "--case", "c", doc.toString());
     assertThat(a.code()).as(a.err()).isZero();
     Path wrong = tmp.resolve("wrong.txt");
     Files.writeString(wrong, "workspace passphrase 2\n", StandardCharsets.UTF_8);
     Result b = run("evidence", "list", "--passphrase-file", wrong.toString(), "--case", "c");
     assertThat(b.code()).isEqualTo(1);
-    assertThat(b.err()).isEqualTo("redress: wrong passphrase for " + ws.resolve("evidence")
-        + "\n");
+    assertThat(b.err()).isEqualTo("redress: wrong passphrase for " + ws.resolve("evidence") + "\n");
     Result c = run("evidence", "list", "--passphrase-file", pass.toString(), "--case", "c");
     assertThat(c.code()).isZero();
     assertThat(c.out().lines()).hasSize(1);
@@ -175,7 +210,14 @@ class EvidenceCommandTest {
 
   @Test
   void listAndShowJson_correctedItem_printMetadataAsLogged() throws Exception {
-    run("evidence", "add", "--case", "c", "--source", "telegram:chat/1/message/2", doc.toString(),
+    run(
+        "evidence",
+        "add",
+        "--case",
+        "c",
+        "--source",
+        "telegram:chat/1/message/2",
+        doc.toString(),
         image.toString());
     run("evidence", "correct", "0", "--set", "captured_by=officer-2", "--reason", "typo");
     Result list = run("evidence", "list", "--case", "c", "--json");
@@ -197,8 +239,7 @@ class EvidenceCommandTest {
     assertThat(o.get("corrections").asInt()).isEqualTo(1);
     assertThat(o.get("shredded").asBoolean()).isFalse();
     assertThat(o.get("metadata").get("captured_by").asText()).isEqualTo("officer-2");
-    assertThat(o.get("metadata").get("source").get("value").asText())
-        .isEqualTo("chat/1/message/2");
+    assertThat(o.get("metadata").get("source").get("value").asText()).isEqualTo("chat/1/message/2");
     run("evidence", "shred", "--case", "c", "--yes");
     JsonNode gone = json.readTree(run("evidence", "show", "0", "--json").out());
     assertThat(gone.get("shredded").asBoolean()).isTrue();
@@ -208,13 +249,22 @@ class EvidenceCommandTest {
   @Test
   void correct_thenShow_showsNewValueAndCount() {
     run("evidence", "add", "--case", "c", doc.toString());
-    Result r = run("evidence", "correct", "0", "--set", "captured_by=officer-2", "--reason",
-        "wrong operator recorded");
+    Result r =
+        run(
+            "evidence",
+            "correct",
+            "0",
+            "--set",
+            "captured_by=officer-2",
+            "--reason",
+            "wrong operator recorded");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("item 0 corrected (1 corrections); checkpoint 2\n");
     Result s = run("evidence", "show", "0");
-    assertThat(s.out()).contains("captured_by      officer-2")
-        .contains("corrections      1").contains("note             wrong operator recorded");
+    assertThat(s.out())
+        .contains("captured_by      officer-2")
+        .contains("corrections      1")
+        .contains("note             wrong operator recorded");
     Result bad = run("evidence", "correct", "0", "--set", "size=1", "--reason", "x");
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
   }
@@ -224,8 +274,8 @@ class EvidenceCommandTest {
     run("evidence", "add", "--case", "c", doc.toString());
     Result no = run("evidence", "shred", "--case", "c");
     assertThat(no.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(no.err()).isEqualTo("redress: shredding case c cannot be undone; add --yes to "
-        + "confirm\n");
+    assertThat(no.err())
+        .isEqualTo("redress: shredding case c cannot be undone; add --yes to " + "confirm\n");
     Result yes = run("evidence", "shred", "--case", "c", "--yes");
     assertThat(yes.out()).isEqualTo("case c shredded: 1 items unreadable; checkpoint 2\n");
     assertThat(run("evidence", "list", "--case", "c").out()).contains("\tshredded");
@@ -254,8 +304,8 @@ class EvidenceCommandTest {
   void badInput_clearOneLineErrors() {
     Result badCase = run("evidence", "add", "--case", "../x", doc.toString());
     assertThat(badCase.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(badCase.err()).isEqualTo(
-        "redress: case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was \"../x\"\n");
+    assertThat(badCase.err())
+        .isEqualTo("redress: case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was \"../x\"\n");
     Path missing = tmp.resolve("missing.jpg");
     Result miss = run("evidence", "add", "--case", "c", missing.toString());
     assertThat(miss.code()).isEqualTo(ExitCodes.DATA);
@@ -294,8 +344,10 @@ class EvidenceCommandTest {
     deleteTree(ws.resolve("evidence/checkpoints"));
 
     Result list = run("evidence", "list", "--case", "c");
-    assertThat(list.err()).contains("redress: warning: WARNING: the workspace is READ-ONLY")
-        .contains("redress evidence recover").contains("moved pack");
+    assertThat(list.err())
+        .contains("redress: warning: WARNING: the workspace is READ-ONLY")
+        .contains("redress evidence recover")
+        .contains("moved pack");
     assertThat(packFiles()).as("nothing deleted").hasSize(2);
     Result again = run("evidence", "show", "0");
     assertThat(again.err()).as("every command warns").contains("READ-ONLY");
@@ -321,7 +373,8 @@ class EvidenceCommandTest {
     assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
     Result log = run("evidence", "verify-log");
     assertThat(log.code()).isZero();
-    assertThat(log.out()).contains("content NOT checked")
+    assertThat(log.out())
+        .contains("content NOT checked")
         .endsWith("VERIFIED: log, checkpoints and pack coverage hold; content not checked\n");
   }
 
@@ -333,12 +386,17 @@ class EvidenceCommandTest {
     Result pub = run("evidence", "checkpoint", "--publish", published.toString());
     assertThat(pub.code()).as(pub.err()).isZero();
     String text = Files.readString(published, StandardCharsets.UTF_8);
-    String fp = pub.out().lines().filter(l -> l.startsWith("key fingerprint (SHA-256): "))
-        .findFirst().orElseThrow().substring("key fingerprint (SHA-256): ".length());
-    assertThat(text).contains("-----BEGIN REDRESS CHECKPOINT-----")
-        .contains("--expect-key " + fp);
+    String fp =
+        pub.out()
+            .lines()
+            .filter(l -> l.startsWith("key fingerprint (SHA-256): "))
+            .findFirst()
+            .orElseThrow()
+            .substring("key fingerprint (SHA-256): ".length());
+    assertThat(text).contains("-----BEGIN REDRESS CHECKPOINT-----").contains("--expect-key " + fp);
     assertThat(java.nio.file.Files.getPosixFilePermissions(published))
-        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
     Path pkg = tmp.resolve("p.zip");
@@ -346,18 +404,27 @@ class EvidenceCommandTest {
 
     Result v = run("evidence", "verify", pkg.toString());
     assertThat(v.code()).isZero();
-    assertThat(v.out()).contains("signed by:   Ed25519 key with SHA-256 fingerprint " + fp
-        + " (NOT pinned").contains("trusted time: NONE").contains("it does not prove: ");
-    Result pinned = run("evidence", "verify", pkg.toString(), "--expect-key", fp,
-        "--against-checkpoint", published.toString());
+    assertThat(v.out())
+        .contains("signed by:   Ed25519 key with SHA-256 fingerprint " + fp + " (NOT pinned")
+        .contains("trusted time: NONE")
+        .contains("it does not prove: ");
+    Result pinned =
+        run(
+            "evidence",
+            "verify",
+            pkg.toString(),
+            "--expect-key",
+            fp,
+            "--against-checkpoint",
+            published.toString());
     assertThat(pinned.code()).as(pinned.out()).isZero();
-    assertThat(pinned.out()).contains("ok    earlier checkpoint: checkpoint 2 extends your "
-        + "checkpoint 1").contains("(the key you expected)");
+    assertThat(pinned.out())
+        .contains("ok    earlier checkpoint: checkpoint 2 extends your " + "checkpoint 1")
+        .contains("(the key you expected)");
     String wrong = "0".repeat(64);
     Result other = run("evidence", "verify", pkg.toString(), "--expect-key", wrong);
     assertThat(other.code()).isEqualTo(1);
-    assertThat(other.err()).contains("signer: signed by key " + fp + ", not the expected "
-        + wrong);
+    assertThat(other.err()).contains("signer: signed by key " + fp + ", not the expected " + wrong);
   }
 
   @Test
@@ -372,11 +439,29 @@ class EvidenceCommandTest {
     Path pass = tmp.resolve("recipient.txt");
     Files.writeString(pass, "recipient phrase 42\n", StandardCharsets.UTF_8);
     Path pkg = tmp.resolve("p.zip");
-    assertThat(run("evidence", "export", "--case", "c", "--with-content",
-        "--recipient-passphrase-file", pass.toString(), pkg.toString()).code()).isZero();
+    assertThat(
+            run(
+                    "evidence",
+                    "export",
+                    "--case",
+                    "c",
+                    "--with-content",
+                    "--recipient-passphrase-file",
+                    pass.toString(),
+                    pkg.toString())
+                .code())
+        .isZero();
     Path got = tmp.resolve("received");
-    Result x = run("evidence", "extract", "--package", pkg.toString(),
-        "--recipient-passphrase-file", pass.toString(), "--out", got.toString());
+    Result x =
+        run(
+            "evidence",
+            "extract",
+            "--package",
+            pkg.toString(),
+            "--recipient-passphrase-file",
+            pass.toString(),
+            "--out",
+            got.toString());
     assertThat(x.code()).as(x.err()).isZero();
     assertThat(Files.readAllBytes(got.resolve("0-gradient.png")))
         .isEqualTo(Files.readAllBytes(image));
@@ -391,12 +476,15 @@ class EvidenceCommandTest {
         Files.delete(p);
       }
     }
-    assertThat(run("evidence", "list", "--case", "d").code()).as("refuses: a pack is lost")
+    assertThat(run("evidence", "list", "--case", "d").code())
+        .as("refuses: a pack is lost")
         .isEqualTo(1);
     Path out = tmp.resolve("salvaged");
     Result r = run("evidence", "salvage", "--out", out.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("saved  case d item 1 ").contains("LOST   case c item 0: ")
+    assertThat(r.out())
+        .contains("saved  case d item 1 ")
+        .contains("LOST   case c item 0: ")
         .contains("1 saved".replace("1", "2"));
     assertThat(Files.readString(out.resolve("d/1-chat-log.txt"), StandardCharsets.UTF_8))
         .isEqualTo("an innocuous chat log\n");

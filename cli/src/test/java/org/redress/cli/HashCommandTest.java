@@ -38,8 +38,9 @@ class HashCommandTest {
     List<String> lines = one.out().lines().toList();
     assertThat(lines).hasSize(12);
     assertThat(lines.get(0)).endsWith("aaa-orig.jpg");
-    assertThat(lines).isSortedAccordingTo(
-        (a, b) -> a.substring(a.lastIndexOf(' ')).compareTo(b.substring(b.lastIndexOf(' '))));
+    assertThat(lines)
+        .isSortedAccordingTo(
+            (a, b) -> a.substring(a.lastIndexOf(' ')).compareTo(b.substring(b.lastIndexOf(' '))));
   }
 
   @Test
@@ -67,8 +68,14 @@ class HashCommandTest {
     Path good = Vectors.pdq().resolve("data/bridge-mods/aaa-orig.jpg");
     Path missing = tmp.resolve("missing.jpg");
     CliRun r =
-        CliRun.of("hash", "--orientation", "ignore", empty.toString(), good.toString(),
-            text.toString(), missing.toString());
+        CliRun.of(
+            "hash",
+            "--orientation",
+            "ignore",
+            empty.toString(),
+            good.toString(),
+            text.toString(),
+            missing.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEqualTo(BRIDGE + " 100 " + good + System.lineSeparator());
     List<String> errors = r.err().lines().toList();

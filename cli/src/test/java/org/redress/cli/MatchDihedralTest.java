@@ -38,11 +38,15 @@ class MatchDihedralTest {
     ImageIO.write(original, "png", victim.toFile());
     // Mirrored left to right, and turned 90 degrees clockwise then re-encoded as a JPEG.
     mirrored = files.resolve("mirrored.png");
-    ImageIO.write(transformed(original, new AffineTransform(-1, 0, 0, 1, 640, 0), 640, 480),
-        "png", mirrored.toFile());
+    ImageIO.write(
+        transformed(original, new AffineTransform(-1, 0, 0, 1, 640, 0), 640, 480),
+        "png",
+        mirrored.toFile());
     rotated = files.resolve("rotated.jpg");
-    ImageIO.write(transformed(original, new AffineTransform(0, 1, -1, 0, 480, 0), 480, 640),
-        "jpg", rotated.toFile());
+    ImageIO.write(
+        transformed(original, new AffineTransform(0, 1, -1, 0, 480, 0), 480, 640),
+        "jpg",
+        rotated.toFile());
     assertThat(CliRun.of("bank", "create", w, "victim").exit()).isZero();
     CliRun add = CliRun.of("bank", "add", w, "victim", victim.toString());
     assertThat(add.exit()).as(add.err()).isZero();
@@ -82,9 +86,16 @@ class MatchDihedralTest {
     // The file's own hash is far from the item: only the variant brings it within the threshold.
     assertThat(distance(mirrored, Dihedral.ORIGINAL)).isGreaterThan(31);
     assertThat(distance(rotated, Dihedral.ORIGINAL)).isGreaterThan(31);
-    assertThat(m.out()).isEqualTo(
-        mirrored + "\tvictim\t1\tpdq\t" + dm + "\t-\t-\tvictim-photo.png\tflipy\n"
-            + rotated + "\tvictim\t1\tpdq\t" + dr + "\t-\t-\tvictim-photo.png\trot90\n");
+    assertThat(m.out())
+        .isEqualTo(
+            mirrored
+                + "\tvictim\t1\tpdq\t"
+                + dm
+                + "\t-\t-\tvictim-photo.png\tflipy\n"
+                + rotated
+                + "\tvictim\t1\tpdq\t"
+                + dr
+                + "\t-\t-\tvictim-photo.png\trot90\n");
   }
 
   @Test
@@ -102,9 +113,12 @@ class MatchDihedralTest {
   void matchDihedral_theFileItself_matchesAsOrig() {
     CliRun m = CliRun.of("match", w, "--dihedral", victim.toString());
     assertThat(m.exit()).as(m.err()).isZero();
-    assertThat(m.out()).isEqualTo(
-        victim + "\tvictim\t1\tpdq\t0\t-\t-\tvictim-photo.png\torig\n"
-            + victim + "\tvictim\t2\tsha256\t0\t-\t-\tvictim-photo.png\torig\n");
+    assertThat(m.out())
+        .isEqualTo(
+            victim
+                + "\tvictim\t1\tpdq\t0\t-\t-\tvictim-photo.png\torig\n"
+                + victim
+                + "\tvictim\t2\tsha256\t0\t-\t-\tvictim-photo.png\torig\n");
     // Without the flag the output has no transform, as before.
     CliRun plain = CliRun.of("match", w, "--json", victim.toString());
     assertThat(plain.out()).doesNotContain("transform");
@@ -123,8 +137,8 @@ class MatchDihedralTest {
   void matchDihedral_video_isMatchedAsItIsWithNoTransform() {
     Path video = Vectors.vpdq().resolve("videos/pattern-sd-grey-bar.mp4");
     CliRun add = CliRun.of("bank", "add", w, "victim", video.toString());
-    org.junit.jupiter.api.Assumptions.assumeFalse(add.err().contains("not available"),
-        "video hashing not in this build");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        add.err().contains("not available"), "video hashing not in this build");
     assertThat(add.exit()).as(add.err()).isZero();
 
     CliRun m = CliRun.of("match", w, "--dihedral", video.toString());

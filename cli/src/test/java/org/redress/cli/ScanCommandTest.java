@@ -50,9 +50,21 @@ class ScanCommandTest {
     }
     CliRun added = CliRun.of(add.toArray(new String[0]));
     assertThat(added.exit()).as(added.err()).isZero();
-    scan = CliRun.of("scan", "--workspace=" + ws, sample.resolve(planted.get("export").asText())
-            .toString(), "--bank", "victims", "-j", "2", "--json", tmp.resolve("r.json").toString(),
-        "--html", tmp.resolve("r.html").toString(), "--csv", tmp.resolve("r.csv").toString());
+    scan =
+        CliRun.of(
+            "scan",
+            "--workspace=" + ws,
+            sample.resolve(planted.get("export").asText()).toString(),
+            "--bank",
+            "victims",
+            "-j",
+            "2",
+            "--json",
+            tmp.resolve("r.json").toString(),
+            "--html",
+            tmp.resolve("r.html").toString(),
+            "--csv",
+            tmp.resolve("r.csv").toString());
     assertThat(scan.exit()).as(scan.err()).isZero();
     report = JSON.readTree(tmp.resolve("r.json").toFile());
   }
@@ -63,16 +75,21 @@ class ScanCommandTest {
 
   /**
    * The copies a PDQ scan can find, as the generator planted them ({@code pdq_findable}): its
-   * "cropped" copies drop 5 % of every border, which PDQ does not survive (distances 56..86 on
-   * the sample pictures, over the threshold of 31); the tests check they are not claimed.
+   * "cropped" copies drop 5 % of every border, which PDQ does not survive (distances 56..86 on the
+   * sample pictures, over the threshold of 31); the tests check they are not claimed.
    */
   static boolean findable(JsonNode copy) {
     return copy.get("pdq_findable").asBoolean();
   }
 
   private static String key(JsonNode n) {
-    return n.get("chat_id").asText() + "/" + n.get("message_id").asText() + "/"
-        + n.get("sender_id").asText() + "/" + n.get("date_utc").asText();
+    return n.get("chat_id").asText()
+        + "/"
+        + n.get("message_id").asText()
+        + "/"
+        + n.get("sender_id").asText()
+        + "/"
+        + n.get("date_utc").asText();
   }
 
   @Test
@@ -110,17 +127,17 @@ class ScanCommandTest {
       assertThat(it.get("chats").asLong()).as(label).isEqualTo(chats.size());
       assertThat(it.get("senders").asLong()).as(label).isEqualTo(senders.size());
       assertThat(it.get("forwarded_posts").asLong()).as(label).isEqualTo(forwarded);
-      assertThat(it.get("first_seen").get("date_utc").asText()).as(label)
-          .isEqualTo(dates.first());
-      assertThat(it.get("last_seen").get("date_utc").asText()).as(label)
-          .isEqualTo(dates.last());
+      assertThat(it.get("first_seen").get("date_utc").asText()).as(label).isEqualTo(dates.first());
+      assertThat(it.get("last_seen").get("date_utc").asText()).as(label).isEqualTo(dates.last());
       if (missed.isEmpty()) {
         assertThat(it.get("posts").asLong()).as(label).isEqualTo(v.get("posts").asLong());
         assertThat(it.get("chats").asLong()).as(label).isEqualTo(v.get("chats").asLong());
         assertThat(it.get("senders").asLong()).as(label).isEqualTo(v.get("senders").asLong());
-        assertThat(it.get("first_seen").get("date_utc").asText()).as(label)
+        assertThat(it.get("first_seen").get("date_utc").asText())
+            .as(label)
             .isEqualTo(v.get("first_seen_utc").asText());
-        assertThat(it.get("last_seen").get("date_utc").asText()).as(label)
+        assertThat(it.get("last_seen").get("date_utc").asText())
+            .as(label)
             .isEqualTo(v.get("last_seen_utc").asText());
       }
     }
@@ -129,11 +146,17 @@ class ScanCommandTest {
   @Test
   void scan_sampleExport_mirroredCopiesAreFoundThroughDihedralVariants() {
     List<String> variants = new ArrayList<>();
-    report.get("items").forEach(i -> i.get("occurrences").forEach(o -> {
-      if (!o.get("variant").isNull()) {
-        variants.add(o.get("variant").asText());
-      }
-    }));
+    report
+        .get("items")
+        .forEach(
+            i ->
+                i.get("occurrences")
+                    .forEach(
+                        o -> {
+                          if (!o.get("variant").isNull()) {
+                            variants.add(o.get("variant").asText());
+                          }
+                        }));
     long mirrored = 0;
     for (JsonNode v : planted.get("victims")) {
       for (JsonNode c : v.get("copies")) {
@@ -183,13 +206,19 @@ class ScanCommandTest {
     assertThat(t.get("forwarded_posts").asLong()).isPositive();
 
     Map<String, Long> unchecked = new TreeMap<>();
-    pt.get("unchecked").properties().forEach(e -> {
-      if (e.getValue().asLong() > 0) {
-        unchecked.put(e.getKey(), e.getValue().asLong());
-      }
-    });
+    pt.get("unchecked")
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().asLong() > 0) {
+                unchecked.put(e.getKey(), e.getValue().asLong());
+              }
+            });
     Map<String, Long> got = new TreeMap<>();
-    report.get("unchecked").get("by_reason").properties()
+    report
+        .get("unchecked")
+        .get("by_reason")
+        .properties()
         .forEach(e -> got.put(e.getKey(), e.getValue().asLong()));
     assertThat(got).isEqualTo(unchecked);
 
@@ -197,14 +226,32 @@ class ScanCommandTest {
     assertThat(trade.get("ad_posts").asLong()).isEqualTo(pt.get("ad_posts").asLong());
     assertThat(trade.get("by_category")).isEqualTo(planted.get("ads").get("by_category"));
     List<String> expectedAds = new ArrayList<>();
-    planted.get("ads").get("posts").forEach(a -> expectedAds.add(a.get("category").asText() + "@"
-        + a.get("chat_id").asText() + "/" + a.get("message_id").asText()));
+    planted
+        .get("ads")
+        .get("posts")
+        .forEach(
+            a ->
+                expectedAds.add(
+                    a.get("category").asText()
+                        + "@"
+                        + a.get("chat_id").asText()
+                        + "/"
+                        + a.get("message_id").asText()));
     List<String> ads = new ArrayList<>();
-    trade.get("posts").forEach(a -> ads.add(a.get("categories").get(0).asText() + "@"
-        + a.get("chat_id").asText() + "/" + a.get("message_id").asText()));
+    trade
+        .get("posts")
+        .forEach(
+            a ->
+                ads.add(
+                    a.get("categories").get(0).asText()
+                        + "@"
+                        + a.get("chat_id").asText()
+                        + "/"
+                        + a.get("message_id").asText()));
     assertThat(ads).isEqualTo(expectedAds);
-    trade.get("posts").forEach(a -> assertThat(a.get("detections").get(0).get("phrases"))
-        .isNotEmpty());
+    trade
+        .get("posts")
+        .forEach(a -> assertThat(a.get("detections").get(0).get("phrases")).isNotEmpty());
   }
 
   @Test
@@ -224,8 +271,12 @@ class ScanCommandTest {
       traced.add(tr.get("fact").asText());
       assertThat(tr.get("refs")).as(tr.get("fact").asText()).isNotEmpty();
     }
-    assertThat(traced).contains("distribution.counts.images", "trade.ad_posts",
-        "conduct.first_act", "conduct.last_act");
+    assertThat(traced)
+        .contains(
+            "distribution.counts.images",
+            "trade.ad_posts",
+            "conduct.first_act",
+            "conduct.last_act");
     Set<String> notShown = new HashSet<>();
     report.get("facts_not_shown").forEach(n -> notShown.add(n.get("fact").asText()));
     assertThat(notShown).contains("distribution.counts.clicks", "distribution.group.members");
@@ -234,8 +285,11 @@ class ScanCommandTest {
   @Test
   void scan_sampleExport_htmlHasNoImagesAndCsvOneRowPerOccurrence() throws Exception {
     String html = Files.readString(tmp.resolve("r.html"), StandardCharsets.UTF_8);
-    assertThat(html).doesNotContainIgnoringCase("<img").doesNotContain("data:image")
-        .doesNotContainIgnoringCase("<script").doesNotContain("http://", "https://")
+    assertThat(html)
+        .doesNotContainIgnoringCase("<img")
+        .doesNotContain("data:image")
+        .doesNotContainIgnoringCase("<script")
+        .doesNotContain("http://", "https://")
         .contains("<svg", "传播报告", "Spread report");
     long occurrences = report.at("/totals/occurrences").asLong();
     List<String> lines = Files.readAllLines(tmp.resolve("r.csv"), StandardCharsets.UTF_8);
@@ -246,17 +300,26 @@ class ScanCommandTest {
   @Test
   void scan_thumbnails_htmlShowsOnlyEightByEightMosaics() throws Exception {
     Path out = tmp.resolve("thumbs.html");
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, sample.resolve(planted.get("export")
-        .asText()).toString(), "--bank", "victims", "--thumbnails", "--html", out.toString());
+    CliRun r =
+        CliRun.of(
+            "scan",
+            "--workspace=" + ws,
+            sample.resolve(planted.get("export").asText()).toString(),
+            "--bank",
+            "victims",
+            "--thumbnails",
+            "--html",
+            out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     String html = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(html).contains("<img class=\"px\"");
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(html);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(html);
     int n = 0;
     while (m.find()) {
-      var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
-          java.util.Base64.getDecoder().decode(m.group(1))));
+      var img =
+          javax.imageio.ImageIO.read(
+              new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
       assertThat(img.getWidth()).isEqualTo(8);
       assertThat(img.getHeight()).isEqualTo(8);
       n++;
@@ -267,18 +330,33 @@ class ScanCommandTest {
   @Test
   void scan_resumeAfterInterruption_givesTheSameReport() throws Exception {
     Path export = sample.resolve(planted.get("export").asText());
-    Path cache = ws.resolve("scans").resolve(org.redress.casework.WorkspaceLayout.scanId(List.of(export)) + ".hashes.jsonl");
+    Path cache =
+        ws.resolve("scans")
+            .resolve(
+                org.redress.casework.WorkspaceLayout.scanId(List.of(export)) + ".hashes.jsonl");
     assertThat(cache).exists();
     List<String> lines = Files.readAllLines(cache, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(planted.get("totals").get("media_files").asInt());
     // An interrupted scan: half the results written, the last line torn.
     List<String> half = new ArrayList<>(lines.subList(0, lines.size() / 2));
     String torn = lines.get(lines.size() / 2);
-    Files.writeString(cache, String.join("\n", half) + "\n" + torn.substring(0, torn.length() / 2),
+    Files.writeString(
+        cache,
+        String.join("\n", half) + "\n" + torn.substring(0, torn.length() / 2),
         StandardCharsets.UTF_8);
     Path again = tmp.resolve("resumed.json");
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, export.toString(), "--bank", "victims",
-        "--resume", "-j", "2", "--json", again.toString());
+    CliRun r =
+        CliRun.of(
+            "scan",
+            "--workspace=" + ws,
+            export.toString(),
+            "--bank",
+            "victims",
+            "--resume",
+            "-j",
+            "2",
+            "--json",
+            again.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("resuming: " + half.size() + " file(s) already hashed");
     assertThat(withoutTime(JSON.readTree(again.toFile()))).isEqualTo(withoutTime(report));
@@ -299,22 +377,32 @@ class ScanCommandTest {
 
   @Test
   void scan_missingPath_oneLineErrorExit1() {
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, tmp.resolve("absent").toString(), "--bank",
-        "victims");
+    CliRun r =
+        CliRun.of(
+            "scan", "--workspace=" + ws, tmp.resolve("absent").toString(), "--bank", "victims");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip()).contains("absent").doesNotContain("Exception").hasLineCount(1);
   }
 
   private static String sha256(Path p) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(p)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
   }
 
   @Test
   void scan_preserve_sealsEveryMatchedPostAndTheReportInOneVerifiablePackage() {
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, sample.resolve(planted.get("export")
-        .asText()).toString(), "--bank", "victims", "--json", tmp.resolve("p.json").toString(),
-        "--preserve", "--case", "spread");
+    CliRun r =
+        CliRun.of(
+            "scan",
+            "--workspace=" + ws,
+            sample.resolve(planted.get("export").asText()).toString(),
+            "--bank",
+            "victims",
+            "--json",
+            tmp.resolve("p.json").toString(),
+            "--preserve",
+            "--case",
+            "spread");
     assertThat(r.exit()).as(r.err()).isZero();
     long posts = report.get("totals").get("posts_with_matches").asLong();
     assertThat(r.out()).contains("preserved " + posts + " matched file(s) and the report");
@@ -322,8 +410,10 @@ class ScanCommandTest {
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out()).contains("application/json");
     Path pkg = tmp.resolve("spread.zip");
-    assertThat(CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "spread",
-        pkg.toString()).exit()).isZero();
+    assertThat(
+            CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "spread", pkg.toString())
+                .exit())
+        .isZero();
     CliRun verify = CliRun.of("evidence", "verify", pkg.toString());
     assertThat(verify.exit()).as(verify.out()).isZero();
     CliRun show = CliRun.of("evidence", "show", "--workspace=" + ws, "1");
@@ -332,8 +422,9 @@ class ScanCommandTest {
 
   @Test
   void scan_preserveWithoutCase_isAUsageError() {
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, sample.toString(), "--bank", "victims",
-        "--preserve");
+    CliRun r =
+        CliRun.of(
+            "scan", "--workspace=" + ws, sample.toString(), "--bank", "victims", "--preserve");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--preserve and --case go together");
   }

@@ -28,15 +28,22 @@ class ScreenshotCommandsTest {
     assertThat(CliRun.of("bank", "add", "--workspace=" + ws, "victim", her.toString()).exit())
         .isZero();
     shots = Files.createDirectories(tmp.resolve("shots"));
-    shot = SyntheticScreenshots.withSystemFont().render(SampleImages.scene(640, 480, 77),
-        SyntheticScreenshots.Layout.PHONE_CHANNEL_EN, 5);
+    shot =
+        SyntheticScreenshots.withSystemFont()
+            .render(
+                SampleImages.scene(640, 480, 77), SyntheticScreenshots.Layout.PHONE_CHANNEL_EN, 5);
     Files.write(shots.resolve("from-a-friend.jpg"), SampleImages.jpeg(shot.image(), 0.8f));
   }
 
   @Test
   void match_screenshotShowingABankPicture_printsTheRegion() {
-    CliRun r = CliRun.of("match", "--workspace=" + ws, "--bank", "victim",
-        shots.resolve("from-a-friend.jpg").toString());
+    CliRun r =
+        CliRun.of(
+            "match",
+            "--workspace=" + ws,
+            "--bank",
+            "victim",
+            shots.resolve("from-a-friend.jpg").toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("from-a-friend.jpg#region=", "\tvictim\t");
@@ -44,8 +51,14 @@ class ScreenshotCommandsTest {
 
   @Test
   void match_noScreenshots_findsNothing() {
-    CliRun r = CliRun.of("match", "--workspace=" + ws, "--bank", "victim", "--no-screenshots",
-        shots.resolve("from-a-friend.jpg").toString());
+    CliRun r =
+        CliRun.of(
+            "match",
+            "--workspace=" + ws,
+            "--bank",
+            "victim",
+            "--no-screenshots",
+            shots.resolve("from-a-friend.jpg").toString());
 
     assertThat(r.exit()).isEqualTo(1);
   }
@@ -53,8 +66,15 @@ class ScreenshotCommandsTest {
   @Test
   void scan_screenshot_occurrenceNamesTheRegionAndCountsAreReadFacts() throws Exception {
     Path json = tmp.resolve("shots.json");
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, shots.toString(), "--bank", "victim",
-        "--json", json.toString());
+    CliRun r =
+        CliRun.of(
+            "scan",
+            "--workspace=" + ws,
+            shots.toString(),
+            "--bank",
+            "victim",
+            "--json",
+            json.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -68,10 +88,10 @@ class ScreenshotCommandsTest {
       assertThat(r.err()).contains("Tesseract");
       return;
     }
-    assertThat(report.at("/facts/distribution/group/members").asLong())
-        .isEqualTo(shot.members());
+    assertThat(report.at("/facts/distribution/group/members").asLong()).isEqualTo(shot.members());
     assertThat(report.at("/facts/distribution/counts/clicks").asLong())
-        .as(report.get("read_facts").toString()).isEqualTo(shot.views());
+        .as(report.get("read_facts").toString())
+        .isEqualTo(shot.views());
     assertThat(report.at("/facts_provenance/distribution.counts.clicks/read_from").asText())
         .isEqualTo("screenshot");
     assertThat(report.get("facts_trace").toString()).contains("from-a-friend.jpg");

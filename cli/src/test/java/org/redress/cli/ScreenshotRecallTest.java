@@ -28,8 +28,8 @@ import org.redress.screenshots.SyntheticScreenshots.Layout;
 /**
  * Screenshots made of the demo's sample pictures ({@link SampleImages}) inside synthetic chat
  * chrome, JPEG-recompressed and sometimes downscaled as messengers do: the embedded picture is
- * found and matched (recall at least 95 %), and screenshots of other pictures match nothing.
- * The default run is small; the 1,000-screenshot run is tagged slow ({@code -Dgroups=slow}).
+ * found and matched (recall at least 95 %), and screenshots of other pictures match nothing. The
+ * default run is small; the 1,000-screenshot run is tagged slow ({@code -Dgroups=slow}).
  */
 class ScreenshotRecallTest {
   private static final SyntheticScreenshots GEN = SyntheticScreenshots.withSystemFont();
@@ -116,9 +116,14 @@ class ScreenshotRecallTest {
           res.foundScenes++;
         }
       } else {
-        res.notes.add(String.format(Locale.ROOT, "missed %s seed %d picture %s regions %s",
-            shot.layout(), 7000 + i, scaledTruth(shot, img), Screenshots.regions(img)
-                .stream().map(Region::toString).toList()));
+        res.notes.add(
+            String.format(
+                Locale.ROOT,
+                "missed %s seed %d picture %s regions %s",
+                shot.layout(),
+                7000 + i,
+                scaledTruth(shot, img),
+                Screenshots.regions(img).stream().map(Region::toString).toList()));
       }
     }
     for (int i = 0; i < unrelated; i++) {
@@ -140,8 +145,8 @@ class ScreenshotRecallTest {
   private static Region scaledTruth(SyntheticScreenshots.Shot shot, BufferedImage img) {
     double f = img.getWidth() / (double) shot.image().getWidth();
     Region p = shot.picture();
-    return new Region((int) (p.x() * f), (int) (p.y() * f), (int) (p.width() * f),
-        (int) (p.height() * f));
+    return new Region(
+        (int) (p.x() * f), (int) (p.y() * f), (int) (p.width() * f), (int) (p.height() * f));
   }
 
   private static List<Match> match(Matcher matcher, Screenshots.RegionHash rh) {
@@ -168,9 +173,19 @@ class ScreenshotRecallTest {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "found %d of %d (recall %.3f; scenes %d of %d, %.3f;"
-          + " posters %d of %d), %d unrelated, %d false matches; %s", found, related, recall(),
-          foundScenes, scenes, sceneRecall(), found - foundScenes, related - scenes, unrelated,
+      return String.format(
+          Locale.ROOT,
+          "found %d of %d (recall %.3f; scenes %d of %d, %.3f;"
+              + " posters %d of %d), %d unrelated, %d false matches; %s",
+          found,
+          related,
+          recall(),
+          foundScenes,
+          scenes,
+          sceneRecall(),
+          found - foundScenes,
+          related - scenes,
+          unrelated,
           falseMatches,
           notes.subList(0, Math.min(12, notes.size())));
     }

@@ -10,22 +10,22 @@ public enum DocumentKind {
   /** 报案材料: report to the police for the administrative (PSAPL) and criminal routes. */
   POLICE_REPORT("police-report", "报案材料", "Police report", true),
   /**
-   * 网络侵权通知: notice to a domestic platform under Civil Code Art 1195 (takedown), with her
-   * full identity. The platform must forward it to the uploader: the notes warn her.
+   * 网络侵权通知: notice to a domestic platform under Civil Code Art 1195 (takedown), with her full
+   * identity. The platform must forward it to the uploader: the notes warn her.
    */
   TAKEDOWN_NOTICE("takedown-notice", "网络侵权通知书", "Takedown notice", true),
   /**
    * The same notice sent by her lawyer or an NGO, her identity held by them and given to the
    * platform's legal team on request (the minimal-identity variant).
    */
-  TAKEDOWN_NOTICE_AGENT("takedown-notice-agent", "网络侵权通知书（代理人发送）",
-      "Takedown notice (sent by an agent)", true),
+  TAKEDOWN_NOTICE_AGENT(
+      "takedown-notice-agent", "网络侵权通知书（代理人发送）", "Takedown notice (sent by an agent)", true),
   /**
    * A notice in English to a foreign platform (Telegram and others) under its own policy on
    * non-consensual intimate imagery, with the hash list attached.
    */
-  TAKEDOWN_NOTICE_FOREIGN("takedown-notice-foreign", "境外平台删除通知（英文）",
-      "Removal request to a foreign platform", true),
+  TAKEDOWN_NOTICE_FOREIGN(
+      "takedown-notice-foreign", "境外平台删除通知（英文）", "Removal request to a foreign platform", true),
   /** 民事起诉状: civil complaint (隐私权纠纷 or 网络侵权责任纠纷). */
   CIVIL_COMPLAINT("civil-complaint", "民事起诉状", "Civil complaint", true),
   /** 刑事自诉状: private prosecution for insult under Criminal Law Art 246. */
@@ -51,7 +51,8 @@ public enum DocumentKind {
 
   /** The languages the kind is written in: a foreign platform's notice is English only. */
   public java.util.List<Lang> languages() {
-    return this == TAKEDOWN_NOTICE_FOREIGN ? java.util.List.of(Lang.EN)
+    return this == TAKEDOWN_NOTICE_FOREIGN
+        ? java.util.List.of(Lang.EN)
         : java.util.List.of(Lang.ZH, Lang.EN);
   }
 
@@ -96,7 +97,8 @@ public enum DocumentKind {
                         Locale.ROOT,
                         "unknown document kind '%s' (known: %s)",
                         id,
-                        Arrays.stream(values()).map(DocumentKind::id)
+                        Arrays.stream(values())
+                            .map(DocumentKind::id)
                             .collect(Collectors.joining(", ")))));
   }
 }

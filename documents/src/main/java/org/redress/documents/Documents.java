@@ -43,15 +43,16 @@ public final class Documents {
     // Apache POI logs through the Log4j API; without a provider Log4j prints an error line on
     // stderr. Use its simple logger (errors only) unless the application configured one.
     if (System.getProperty("log4j2.loggerContextFactory") == null) {
-      System.setProperty("log4j2.loggerContextFactory",
+      System.setProperty(
+          "log4j2.loggerContextFactory",
           "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     }
   }
 
   /**
    * How the civil complaint and the private prosecution are laid out: the narrative form, or the
-   * courts' element-style form (要素式, the SPC/MOJ/ACLA model texts of 2024 and 法〔2025〕82号).
-   * Other kinds have one layout.
+   * courts' element-style form (要素式, the SPC/MOJ/ACLA model texts of 2024 and 法〔2025〕82号). Other
+   * kinds have one layout.
    */
   public enum Layout {
     /** Requests, then facts and reasons as prose. */
@@ -62,7 +63,8 @@ public final class Documents {
     /** The layout named {@code elements} or {@code narrative}, if it is one. */
     public static Optional<Layout> parse(String s) {
       return Arrays.stream(values())
-          .filter(l -> l.name().equalsIgnoreCase(s == null ? "" : s.strip())).findFirst();
+          .filter(l -> l.name().equalsIgnoreCase(s == null ? "" : s.strip()))
+          .findFirst();
     }
   }
 
@@ -94,7 +96,7 @@ public final class Documents {
     private Layout layout = Layout.NARRATIVE;
     private Path font;
     private List<Path> fallbackFonts = FontChain.DEBIAN_FALLBACKS;
-    private Consumer<String> warnings = w -> { };
+    private Consumer<String> warnings = w -> {};
 
     private Builder() {}
 
@@ -108,17 +110,15 @@ public final class Documents {
     }
 
     /**
-     * Fonts tried, in order, for characters the main font lacks (default:
-     * {@link FontChain#DEBIAN_FALLBACKS}; files that do not exist are skipped).
+     * Fonts tried, in order, for characters the main font lacks (default: {@link
+     * FontChain#DEBIAN_FALLBACKS}; files that do not exist are skipped).
      */
     public Builder fallbackFonts(List<Path> ttfs) {
       this.fallbackFonts = List.copyOf(ttfs);
       return this;
     }
 
-    /**
-     * Where warnings go, one line each: a character no font has (drawn as □ in the PDF).
-     */
+    /** Where warnings go, one line each: a character no font has (drawn as □ in the PDF). */
     public Builder warnings(Consumer<String> sink) {
       if (sink == null) {
         throw new IllegalArgumentException("the warning sink must not be null");
@@ -170,7 +170,7 @@ public final class Documents {
   /**
    * Renders one document.
    *
-   * A character no font has is drawn as □ in a PDF and reported to the warning sink; it never
+   * <p>A character no font has is drawn as □ in a PDF and reported to the warning sink; it never
    * stops the document.
    *
    * @throws DocumentException when a template is broken or the writer fails
@@ -180,8 +180,9 @@ public final class Documents {
     return switch (format) {
       case DOCX -> DocxWriter.write(doc, date);
       case PDF -> {
-        FontChain chain = new FontChain(
-            font == null ? FontSource.bundled() : FontSource.file(font), fallbackFonts);
+        FontChain chain =
+            new FontChain(
+                font == null ? FontSource.bundled() : FontSource.file(font), fallbackFonts);
         byte[] pdf = PdfWriter.write(doc, chain, date);
         chain.warnings().forEach(w -> warnings.accept(fileName(kind, lang, format) + ": " + w));
         yield pdf;
@@ -204,8 +205,7 @@ public final class Documents {
         out.append(plain(p.text())).append('\n');
       } else if (b instanceof Doc.Table t) {
         for (List<String> row : t.rows()) {
-          out.append(String.join(" | ", row.stream().map(Documents::plain).toList()))
-              .append('\n');
+          out.append(String.join(" | ", row.stream().map(Documents::plain).toList())).append('\n');
         }
       }
     }
@@ -217,14 +217,18 @@ public final class Documents {
   }
 
   /**
-   * Renders a document in each language and format into {@code dir} (created if needed), as
-   * {@code <kind>.<lang>.<ext>}. Each file is written to a temporary name and moved into place.
+   * Renders a document in each language and format into {@code dir} (created if needed), as {@code
+   * <kind>.<lang>.<ext>}. Each file is written to a temporary name and moved into place.
    *
    * @return the files written, in order
    * @throws DocumentException when rendering or writing fails
    */
-  public List<Path> write(DocumentKind kind, List<Lang> langs, List<OutputFormat> formats,
-      CaseInputs inputs, Path dir) {
+  public List<Path> write(
+      DocumentKind kind,
+      List<Lang> langs,
+      List<OutputFormat> formats,
+      CaseInputs inputs,
+      Path dir) {
     List<Path> out = new ArrayList<>();
     createPrivateDirectory(dir);
     for (Lang lang : langs) {
@@ -235,8 +239,10 @@ public final class Documents {
         out.add(writeFile(dir.resolve(fileName(kind, lang, f)), render(kind, lang, f, inputs)));
       }
       if (kind == DocumentKind.REPORT_12377) {
-        out.add(writeFile(dir.resolve(kind.id() + "." + lang.code() + ".txt"),
-            plainText(kind, lang, inputs).getBytes(StandardCharsets.UTF_8)));
+        out.add(
+            writeFile(
+                dir.resolve(kind.id() + "." + lang.code() + ".txt"),
+                plainText(kind, lang, inputs).getBytes(StandardCharsets.UTF_8)));
       }
     }
     return out;
@@ -249,8 +255,9 @@ public final class Documents {
         return;
       }
       if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectories(dir);
       }
@@ -265,12 +272,12 @@ public final class Documents {
     try {
       Files.deleteIfExists(tmp);
       if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
       Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new DocumentException("failed to write " + target + ": " + e.getMessage(), e);
     }
@@ -278,8 +285,8 @@ public final class Documents {
   }
 
   /**
-   * Writes every kind in both languages and both formats into {@code dir}, as
-   * {@link #write} does for one kind (what {@code redress demo} needs).
+   * Writes every kind in both languages and both formats into {@code dir}, as {@link #write} does
+   * for one kind (what {@code redress demo} needs).
    *
    * @return the files written, kind by kind
    * @throws DocumentException when rendering or writing fails
@@ -289,14 +296,14 @@ public final class Documents {
   }
 
   /**
-   * Writes every kind in the given languages and formats into {@code dir} in one run
-   * ({@code redress doc all}).
+   * Writes every kind in the given languages and formats into {@code dir} in one run ({@code
+   * redress doc all}).
    *
    * @return the files written, kind by kind
    * @throws DocumentException when rendering or writing fails
    */
-  public List<Path> writeAll(List<Lang> langs, List<OutputFormat> formats, CaseInputs inputs,
-      Path dir) {
+  public List<Path> writeAll(
+      List<Lang> langs, List<OutputFormat> formats, CaseInputs inputs, Path dir) {
     List<Path> out = new ArrayList<>();
     for (DocumentKind k : DocumentKind.values()) {
       out.addAll(write(k, langs, formats, inputs, dir));
@@ -310,8 +317,8 @@ public final class Documents {
   }
 
   /**
-   * The document's text as markup, before layout: what the writers receive. Useful for tests
-   * and for checking a template.
+   * The document's text as markup, before layout: what the writers receive. Useful for tests and
+   * for checking a template.
    */
   public String markup(DocumentKind kind, Lang lang, CaseInputs inputs) {
     Map<String, Object> model = Model.build(kind, lang, inputs.data(), date, generatedBy(lang));
@@ -320,8 +327,9 @@ public final class Documents {
 
   /** The template of a kind: {@code civil-complaint.elements.zh} in the element layout. */
   private String template(DocumentKind kind, Lang lang) {
-    boolean elements = layout == Layout.ELEMENTS && (kind == DocumentKind.CIVIL_COMPLAINT
-        || kind == DocumentKind.PRIVATE_PROSECUTION);
+    boolean elements =
+        layout == Layout.ELEMENTS
+            && (kind == DocumentKind.CIVIL_COMPLAINT || kind == DocumentKind.PRIVATE_PROSECUTION);
     return kind.id() + (elements ? ".elements." : ".") + lang.code();
   }
 
@@ -364,7 +372,8 @@ public final class Documents {
   private static List<String> secondary(Set<String> cited, Lang lang, String body) {
     List<String> out = new ArrayList<>();
     for (String id : cited) {
-      Citations.of(id).filter(c -> c.status() == Citations.Status.SECONDARY)
+      Citations.of(id)
+          .filter(c -> c.status() == Citations.Status.SECONDARY)
           .filter(c -> body.contains(c.get(lang)))
           .ifPresent(c -> out.add(String.format(Locale.ROOT, "%s (%s)", c.get(lang), id)));
     }

@@ -3,9 +3,9 @@ package org.redress.documents;
 import java.nio.file.Path;
 
 /**
- * An input file is missing, unreadable, malformed or lacks a field a document needs. The message
- * is one line and starts with the file name. Messages about the parties file never quote the
- * file's content (it holds personal details).
+ * An input file is missing, unreadable, malformed or lacks a field a document needs. The message is
+ * one line and starts with the file name. Messages about the parties file never quote the file's
+ * content (it holds personal details).
  */
 public final class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

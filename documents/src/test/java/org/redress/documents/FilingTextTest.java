@@ -18,17 +18,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kind in both languages written as `redress doc all` writes them, then read back from the
- * PDF's text layer the way a clerk would search it (issue 13's tests). The files stay under
- * {@code target/review/} so each page can be looked at (see docs/documents.md).
+ * PDF's text layer the way a clerk would search it (issue 13's tests). The files stay under {@code
+ * target/review/} so each page can be looked at (see docs/documents.md).
  */
 class FilingTextTest {
   /** The sample case's hashes: the preserved posts and the report's own file. */
-  private static final List<String> HASHES = List.of(
-      "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329",
-      "9909ab10c7c8931f7a3a9605fc6ba77b118ec2ddfa4bb67dce00f4600128df8a",
-      "f38b84550de8dea79dd0c12b3e66c9262947583c09a1254bf97ec78bb4c29fd4");
+  private static final List<String> HASHES =
+      List.of(
+          "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329",
+          "9909ab10c7c8931f7a3a9605fc6ba77b118ec2ddfa4bb67dce00f4600128df8a",
+          "f38b84550de8dea79dd0c12b3e66c9262947583c09a1254bf97ec78bb4c29fd4");
+
   /** Latin words a Chinese filing may carry: proper names of software and services. */
   private static final Set<String> NAMES = Set.of("Telegram", "Redress", "Merkle");
+
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{4,}");
   private static final Pattern CLOCK = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
@@ -64,7 +67,9 @@ class FilingTextTest {
 
   /** Chinese text with what may be Latin removed: hashes, links, e-mail, file names. */
   private static String withoutLocators(String text) {
-    return HEX64.matcher(text).replaceAll(" ")
+    return HEX64
+        .matcher(text)
+        .replaceAll(" ")
         .replaceAll("https?://\\S+", " ")
         .replaceAll("[\\w.+-]*@[\\w.-]+", " ")
         .replaceAll("[\\w-]+\\.(mp4|jpg|jpeg|png|json|html|txt)", " ");
@@ -76,8 +81,8 @@ class FilingTextTest {
     // The foreign platform's notice is in English only.
     assertThat(pdfs("zh")).hasSize(kinds - 1);
     assertThat(pdfs("en")).hasSize(kinds);
-    assertThat(files).contains(dir.resolve("report-12377.zh.txt"),
-        dir.resolve("report-12377.en.txt"));
+    assertThat(files)
+        .contains(dir.resolve("report-12377.zh.txt"), dir.resolve("report-12377.en.txt"));
   }
 
   @Test
@@ -117,15 +122,17 @@ class FilingTextTest {
   void filings_everyTime_namesItsZone() {
     for (Path pdf : files.stream().filter(p -> p.toString().endsWith(".pdf")).toList()) {
       // Page footers fall between a page's last line and the next page's first: drop them.
-      String text = text(pdf).replaceAll("\\s+", "")
-          .replaceAll("第\\d+页共\\d+页|Page\\d+of\\d+", "");
+      String text = text(pdf).replaceAll("\\s+", "").replaceAll("第\\d+页共\\d+页|Page\\d+of\\d+", "");
       Matcher m = CLOCK.matcher(text);
       while (m.find()) {
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));
-        assertThat(after).as(pdf.getFileName() + " at " + m.group())
+        assertThat(after)
+            .as(pdf.getFileName() + " at " + m.group())
             .matches("(?s)(（北京时间）|Beijingtime).*");
       }
-      assertThat(text).as(pdf.getFileName().toString()).doesNotContain("UTC\u0020")
+      assertThat(text)
+          .as(pdf.getFileName().toString())
+          .doesNotContain("UTC\u0020")
           .doesNotContainPattern("\\d{2}:\\d{2}UTC");
     }
   }
@@ -133,11 +140,14 @@ class FilingTextTest {
   @Test
   void filings_text_showNoLocalPath() {
     for (Path f : files) {
-      String text = f.toString().endsWith(".pdf") ? text(f)
-          : f.toString().endsWith(".docx")
-              ? Rendered.extract(OutputFormat.DOCX, bytes(f)) : new String(bytes(f),
-                  java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(text).as(f.getFileName().toString())
+      String text =
+          f.toString().endsWith(".pdf")
+              ? text(f)
+              : f.toString().endsWith(".docx")
+                  ? Rendered.extract(OutputFormat.DOCX, bytes(f))
+                  : new String(bytes(f), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text)
+          .as(f.getFileName().toString())
           .doesNotContainPattern("(^|[\\s：:（(])/(home|tmp|work|root|Users|var)/")
           .doesNotContainPattern("[A-Z]:\\\\");
     }
@@ -149,7 +159,8 @@ class FilingTextTest {
         .isEqualTo("rwx------");
     for (Path f : files) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
-          .as(f.getFileName().toString()).isEqualTo("rw-------");
+          .as(f.getFileName().toString())
+          .isEqualTo("rw-------");
     }
   }
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The text layer of every document, compared with a golden file under
- * {@code src/test/resources/golden/<kind>.<lang>.<format>.txt}. After an intended change,
- * regenerate with {@code mvn -pl documents test -Dtest=GoldenTextTest -Dredress.golden.update=true}
- * and review the diff.
+ * The text layer of every document, compared with a golden file under {@code
+ * src/test/resources/golden/<kind>.<lang>.<format>.txt}. After an intended change, regenerate with
+ * {@code mvn -pl documents test -Dtest=GoldenTextTest -Dredress.golden.update=true} and review the
+ * diff.
  */
 class GoldenTextTest {
   @ParameterizedTest(name = "{0} {1} {2}")
@@ -31,7 +31,8 @@ class GoldenTextTest {
       return;
     }
     var in = GoldenTextTest.class.getResourceAsStream("/golden/" + name);
-    assertThat(in).as("golden file " + name + " (generate with -Dredress.golden.update=true)")
+    assertThat(in)
+        .as("golden file " + name + " (generate with -Dredress.golden.update=true)")
         .isNotNull();
     String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     assertThat(actual).isEqualTo(expected);

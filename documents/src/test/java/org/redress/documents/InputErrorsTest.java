@@ -35,17 +35,23 @@ class InputErrorsTest {
 
   @Test
   void read_findingWithoutProvision_namesTheIndex() throws IOException {
-    Path fi = write("findings.json", "{\"schema\":\"redress/findings@1\",\"findings\":["
-        + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"possible\"},"
-        + "{\"route\":\"civil\",\"status\":\"applies\"}]}");
+    Path fi =
+        write(
+            "findings.json",
+            "{\"schema\":\"redress/findings@1\",\"findings\":["
+                + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"possible\"},"
+                + "{\"route\":\"civil\",\"status\":\"applies\"}]}");
     assertThatThrownBy(() -> CaseInputs.files(facts()).findings(fi).read())
         .hasMessage(fi + ": missing field 'findings[1].provision'");
   }
 
   @Test
   void read_findingWithUnknownStatus_listsTheValidOnes() throws IOException {
-    Path fi = write("findings.json", "{\"schema\":\"redress/findings@1\",\"findings\":["
-        + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"maybe\"}]}");
+    Path fi =
+        write(
+            "findings.json",
+            "{\"schema\":\"redress/findings@1\",\"findings\":["
+                + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"maybe\"}]}");
     assertThatThrownBy(() -> CaseInputs.files(facts()).findings(fi).read())
         .hasMessageStartingWith(fi + ": field 'findings[0].status' must be one of")
         .hasMessageEndingWith(", was \"maybe\"");
@@ -53,16 +59,22 @@ class InputErrorsTest {
 
   @Test
   void read_reportOccurrenceWithoutMessageId_namesThePath() throws IOException {
-    Path r = write("report.json", "{\"schema\":\"redress/spread-report@1\",\"extra\":1,\"items\":["
-        + "{\"id\":\"a\",\"occurrences\":[{\"chat_id\":\"-100\"}]}]}");
+    Path r =
+        write(
+            "report.json",
+            "{\"schema\":\"redress/spread-report@1\",\"extra\":1,\"items\":["
+                + "{\"id\":\"a\",\"occurrences\":[{\"chat_id\":\"-100\"}]}]}");
     assertThatThrownBy(() -> CaseInputs.files(facts()).report(r).read())
         .hasMessage(r + ": missing field 'items[0].occurrences[0].message_id'");
   }
 
   @Test
   void read_manifestWithBadHash_namesTheEntry() throws IOException {
-    Path m = write("manifest.json", "{\"format\":\"redress-evidence-package/1\",\"entries\":["
-        + "{\"leaf_index\":0,\"leaf\":{\"type\":\"add\",\"item\":0,\"sha256\":\"xyz\"}}]}");
+    Path m =
+        write(
+            "manifest.json",
+            "{\"format\":\"redress-evidence-package/1\",\"entries\":["
+                + "{\"leaf_index\":0,\"leaf\":{\"type\":\"add\",\"item\":0,\"sha256\":\"xyz\"}}]}");
     assertThatThrownBy(() -> CaseInputs.files(facts()).evidence(m).read())
         .hasMessage(m + ": field 'entries[0].leaf.sha256' must be 64 hex digits, was \"xyz\"");
   }
@@ -85,8 +97,8 @@ class InputErrorsTest {
 
   @Test
   void read_bareManifest_readsTheCorrectedItems() throws IOException {
-    CaseInputs in = CaseInputs.files(facts()).evidence(SampleCase.file("evidence-manifest.json"))
-        .read();
+    CaseInputs in =
+        CaseInputs.files(facts()).evidence(SampleCase.file("evidence-manifest.json")).read();
     String md = SampleCase.documents().markup(DocumentKind.EVIDENCE_LIST, Lang.EN, in);
     for (String h : DocumentsTest.MANIFEST_HASHES) {
       assertThat(md).contains(h);
@@ -98,8 +110,10 @@ class InputErrorsTest {
 
   @Test
   void read_partiesWithBadField_neverQuotesTheValue() throws IOException {
-    Path p = write("parties.yaml",
-        "schema: redress/parties@1\nvictim:\n  name: 王秘密\n  birth_date: secret-1999\n");
+    Path p =
+        write(
+            "parties.yaml",
+            "schema: redress/parties@1\nvictim:\n  name: 王秘密\n  birth_date: secret-1999\n");
     assertThatThrownBy(() -> CaseInputs.files(facts()).parties(p).read())
         .hasMessage(p + ": field 'victim.birth_date' must be a date YYYY-MM-DD")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", "王秘密"));

@@ -10,27 +10,37 @@ class PlaceholderTest {
   void policeReport_factsOnly_rendersPlaceholdersForEveryMissingInput() {
     Documents docs = SampleCase.documents();
     CaseInputs facts = SampleCase.factsOnly();
-    String zh = Rendered.extract(OutputFormat.PDF,
-        docs.render(DocumentKind.POLICE_REPORT, Lang.ZH, OutputFormat.PDF, facts));
+    String zh =
+        Rendered.extract(
+            OutputFormat.PDF,
+            docs.render(DocumentKind.POLICE_REPORT, Lang.ZH, OutputFormat.PDF, facts));
     String flat = Rendered.squash(zh);
-    assertThat(flat).contains("【待填写：姓名】", "【待填写：公民身份号码】", "【待填写：住址】",
-        "【待填写：公安机关名称】",
-        Rendered.squash("【待填写：适用的法律规定（可用 redress assess 生成法律评估）】"),
-        Rendered.squash("【待填写：证据清单（请先用 redress evidence export 导出证据包）】"),
-        Rendered.squash("【待填写：传播情况（可用 redress scan 生成扩散报告）】"));
+    assertThat(flat)
+        .contains(
+            "【待填写：姓名】",
+            "【待填写：公民身份号码】",
+            "【待填写：住址】",
+            "【待填写：公安机关名称】",
+            Rendered.squash("【待填写：适用的法律规定（可用 redress assess 生成法律评估）】"),
+            Rendered.squash("【待填写：证据清单（请先用 redress evidence export 导出证据包）】"),
+            Rendered.squash("【待填写：传播情况（可用 redress scan 生成扩散报告）】"));
     assertThat(flat).doesNotContain("张某某", "李某某", "000000200104120000");
     // The notes page lists what is left to fill in.
     assertThat(zh).contains("需要填写的内容");
 
     String en = docs.markup(DocumentKind.CIVIL_COMPLAINT, Lang.EN, facts);
-    assertThat(en).contains("[to fill in: name]", "[to fill in: ID card number]",
-        "[to fill in: amount of moral damages]", "[to fill in: court]");
+    assertThat(en)
+        .contains(
+            "[to fill in: name]",
+            "[to fill in: ID card number]",
+            "[to fill in: amount of moral damages]",
+            "[to fill in: court]");
   }
 
   @Test
   void civilComplaint_fullCase_fillsKnownValuesAndLeavesOnlyTheUnknown() {
-    String zh = SampleCase.documents().markup(DocumentKind.CIVIL_COMPLAINT, Lang.ZH,
-        SampleCase.full());
+    String zh =
+        SampleCase.documents().markup(DocumentKind.CIVIL_COMPLAINT, Lang.ZH, SampleCase.full());
     assertThat(zh).contains("张某某", "人民币50,000元", "人民币3,200元");
     assertThat(zh).doesNotContain("【待填写：姓名】", "【待填写：精神损害抚慰金金额】");
     // lost income is 0 in the facts: no claim for it, and no placeholder either.
@@ -45,7 +55,8 @@ class PlaceholderTest {
       Lang lang = k.languages().get(0);
       byte[] docx = Rendered.bytes(k, lang, OutputFormat.DOCX);
       assertThat(new String(docx, java.nio.charset.StandardCharsets.ISO_8859_1))
-          .as(k + " has no media part").doesNotContain("word/media/");
+          .as(k + " has no media part")
+          .doesNotContain("word/media/");
       byte[] pdf = Rendered.bytes(k, lang, OutputFormat.PDF);
       try (var pd = org.apache.pdfbox.Loader.loadPDF(pdf)) {
         for (var page : pd.getPages()) {

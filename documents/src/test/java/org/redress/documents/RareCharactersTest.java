@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 point 7: an emoji, a CJK extension-B character, Uyghur, Tibetan or Mongolian in a chat
@@ -25,31 +25,45 @@ class RareCharactersTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @EnumSource(value = DocumentKind.class,
+  @EnumSource(
+      value = DocumentKind.class,
       names = {"POLICE_REPORT", "TAKEDOWN_NOTICE", "REPORT_12377"})
-  void pdf_chatNameWithRareCharacters_isWrittenAndEveryCharacterShownOrReported(
-      DocumentKind kind) throws IOException {
-    String report = Files.readString(SampleCase.file("spread-report.json"), StandardCharsets.UTF_8)
-        .replace("同城交流群", NAME);
+  void pdf_chatNameWithRareCharacters_isWrittenAndEveryCharacterShownOrReported(DocumentKind kind)
+      throws IOException {
+    String report =
+        Files.readString(SampleCase.file("spread-report.json"), StandardCharsets.UTF_8)
+            .replace("同城交流群", NAME);
     Path r = Files.writeString(dir.resolve("report.json"), report, StandardCharsets.UTF_8);
-    CaseInputs in = CaseInputs.files(SampleCase.file("facts.yaml")).report(r)
-        .parties(SampleCase.file("parties.yaml")).read();
+    CaseInputs in =
+        CaseInputs.files(SampleCase.file("facts.yaml"))
+            .report(r)
+            .parties(SampleCase.file("parties.yaml"))
+            .read();
     List<String> warnings = new ArrayList<>();
-    Documents docs = Documents.builder().date(SampleCase.DATE).generator(SampleCase.GENERATOR)
-        .warnings(warnings::add).build();
+    Documents docs =
+        Documents.builder()
+            .date(SampleCase.DATE)
+            .generator(SampleCase.GENERATOR)
+            .warnings(warnings::add)
+            .build();
 
     byte[] pdf = docs.render(kind, Lang.ZH, OutputFormat.PDF, in);
 
     String text = Rendered.extract(OutputFormat.PDF, pdf);
     assertThat(text).contains("群");
-    NAME.codePoints().skip(1).forEach(cp -> {
-      String ch = new String(Character.toChars(cp));
-      boolean reported = warnings.stream()
-          .anyMatch(w -> w.contains(String.format(java.util.Locale.ROOT, "U+%04X", cp)));
-      assertThat(text.contains(ch) || reported).as("U+%04X shown or reported", cp).isTrue();
-      if (reported) {
-        assertThat(text).contains("\u25A1");
-      }
-    });
+    NAME.codePoints()
+        .skip(1)
+        .forEach(
+            cp -> {
+              String ch = new String(Character.toChars(cp));
+              boolean reported =
+                  warnings.stream()
+                      .anyMatch(
+                          w -> w.contains(String.format(java.util.Locale.ROOT, "U+%04X", cp)));
+              assertThat(text.contains(ch) || reported).as("U+%04X shown or reported", cp).isTrue();
+              if (reported) {
+                assertThat(text).contains("\u25A1");
+              }
+            });
   }
 }

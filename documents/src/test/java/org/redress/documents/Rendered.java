@@ -12,9 +12,9 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
- * The sample case rendered once per kind, language and format for the whole test run (rendering
- * is the slow part), with the text read back the way a reader would: PDFBox's text stripper in
- * content order for PDF, POI's extractor for DOCX.
+ * The sample case rendered once per kind, language and format for the whole test run (rendering is
+ * the slow part), with the text read back the way a reader would: PDFBox's text stripper in content
+ * order for PDF, POI's extractor for DOCX.
  */
 final class Rendered {
   record Key(DocumentKind kind, Lang lang, OutputFormat format) {}
@@ -29,13 +29,13 @@ final class Rendered {
     if (full == null) {
       full = SampleCase.full();
     }
-    return BYTES.computeIfAbsent(new Key(kind, lang, format),
-        k -> SampleCase.documents().render(kind, lang, format, full));
+    return BYTES.computeIfAbsent(
+        new Key(kind, lang, format), k -> SampleCase.documents().render(kind, lang, format, full));
   }
 
   static String text(DocumentKind kind, Lang lang, OutputFormat format) {
-    return TEXT.computeIfAbsent(new Key(kind, lang, format),
-        k -> extract(format, bytes(kind, lang, format)));
+    return TEXT.computeIfAbsent(
+        new Key(kind, lang, format), k -> extract(format, bytes(kind, lang, format)));
   }
 
   static String extract(OutputFormat format, byte[] bytes) {

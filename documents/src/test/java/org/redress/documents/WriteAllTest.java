@@ -22,8 +22,8 @@ class WriteAllTest {
     assertThat(files).hasSize(DocumentKind.values().length * 4 - 2 + 2);
     try (Stream<Path> s = Files.list(out)) {
       assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactlyElementsOf(files.stream().map(p -> p.getFileName().toString()).sorted()
-              .toList())
+          .containsExactlyElementsOf(
+              files.stream().map(p -> p.getFileName().toString()).sorted().toList())
           .contains("police-report.zh.pdf", "assessment.en.docx")
           .noneMatch(n -> n.startsWith("."));
     }

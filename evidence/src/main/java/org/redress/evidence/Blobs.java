@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where every encrypted blob (item content, metadata) of a store lives: an in-memory index of
- * all pack files (docs §1.1), rebuilt from the packs' own indexes when the store opens, with a
- * fallback to the loose files of stores written before packs (§1.2). Lookups are by case, kind
- * and plaintext SHA-256, which is what makes storage content-addressed and deduplicating.
+ * Where every encrypted blob (item content, metadata) of a store lives: an in-memory index of all
+ * pack files (docs §1.1), rebuilt from the packs' own indexes when the store opens, with a fallback
+ * to the loose files of stores written before packs (§1.2). Lookups are by case, kind and plaintext
+ * SHA-256, which is what makes storage content-addressed and deduplicating.
  */
 final class Blobs {
   private final Layout layout;
@@ -42,14 +42,13 @@ final class Blobs {
   }
 
   /**
-   * Reads the index of every pack the log covers. Deletes nothing: a pack whose first leaf index
-   * is at or beyond {@code logSize} is not indexed but returned, for the store to move to the
-   * quarantine (docs §1.3). Temp files of write-once files that never completed are removed
-   * (they were never linked into place, so nothing was ever logged from them).
+   * Reads the index of every pack the log covers. Deletes nothing: a pack whose first leaf index is
+   * at or beyond {@code logSize} is not indexed but returned, for the store to move to the
+   * quarantine (docs §1.3). Temp files of write-once files that never completed are removed (they
+   * were never linked into place, so nothing was ever logged from them).
    *
-   * @return the packs the log does not cover, by name order
-   * A pack whose index is damaged is not indexed; its case is listed in {@link #damaged()}, and
-   * the other cases are not affected.
+   * @return the packs the log does not cover, by name order A pack whose index is damaged is not
+   *     indexed; its case is listed in {@link #damaged()}, and the other cases are not affected.
    */
   List<Path> load(long logSize) throws IOException, EvidenceException {
     List<Path> uncovered = new ArrayList<>();
@@ -68,8 +67,8 @@ final class Blobs {
         continue;
       }
       CaseBlobs cb = forCase(caseId);
-      cb.loose = Files.isDirectory(dir.resolve("objects"))
-          || Files.isDirectory(dir.resolve("meta"));
+      cb.loose =
+          Files.isDirectory(dir.resolve("objects")) || Files.isDirectory(dir.resolve("meta"));
       Path packs = layout.packs(caseId);
       if (!Files.isDirectory(packs)) {
         continue;
@@ -116,8 +115,7 @@ final class Blobs {
     }
   }
 
-  private void index(String caseId, CaseBlobs cb, Path pack) throws IOException,
-      EvidenceException {
+  private void index(String caseId, CaseBlobs cb, Path pack) throws IOException, EvidenceException {
     List<Pack.Entry> entries;
     try {
       entries = Pack.readIndex(pack);
@@ -191,8 +189,8 @@ final class Blobs {
 
   /**
    * The blobs of one batch, written to one pack. The store calls {@link #commit()} (the pack is
-   * durable in place), appends the batch's leaves, then {@link #publish()} (lookups see the
-   * blobs); if the append fails it calls {@link #discard()}.
+   * durable in place), appends the batch's leaves, then {@link #publish()} (lookups see the blobs);
+   * if the append fails it calls {@link #discard()}.
    */
   final class Batch implements AutoCloseable {
     private final String caseId;

@@ -43,8 +43,11 @@ final class Checkpointer {
       return out;
     }
     try (Stream<Path> s = Files.list(dir)) {
-      s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{16}\\.txt"))
-          .map(n -> Long.parseLong(n.substring(0, 16))).sorted().forEach(out::add);
+      s.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("[0-9]{16}\\.txt"))
+          .map(n -> Long.parseLong(n.substring(0, 16)))
+          .sorted()
+          .forEach(out::add);
     }
     return out;
   }
@@ -59,8 +62,8 @@ final class Checkpointer {
   Checkpoint read(long size) throws IOException, EvidenceException {
     Path p = layout.checkpoint(size);
     try {
-      Checkpoint c = Checkpoint.verify(Files.readString(p, StandardCharsets.UTF_8),
-          keys.verifierKey());
+      Checkpoint c =
+          Checkpoint.verify(Files.readString(p, StandardCharsets.UTF_8), keys.verifierKey());
       if (c.size() != size) {
         throw new EvidenceException(p + " holds size " + c.size());
       }
@@ -80,8 +83,8 @@ final class Checkpointer {
     try {
       Durable.writeOnce(layout.checkpoint(c.size()), c.bytes());
     } catch (IOException ex) {
-      throw new EvidenceException("failed to write checkpoint " + c.size() + ": "
-          + ex.getMessage(), ex);
+      throw new EvidenceException(
+          "failed to write checkpoint " + c.size() + ": " + ex.getMessage(), ex);
     }
   }
 
@@ -94,8 +97,8 @@ final class Checkpointer {
       byte[] token = Timestamps.request(tsa, c.bytes(), random);
       Durable.writeOnce(layout.token(c.size()), token);
     } catch (IOException ex) {
-      throw new EvidenceException("failed to timestamp checkpoint " + c.size() + ": "
-          + ex.getMessage(), ex);
+      throw new EvidenceException(
+          "failed to timestamp checkpoint " + c.size() + ": " + ex.getMessage(), ex);
     }
   }
 
@@ -104,8 +107,8 @@ final class Checkpointer {
     try {
       Durable.writeOnce(layout.publishedMark(c.size()), c.bytes());
     } catch (IOException ex) {
-      throw new EvidenceException("failed to mark checkpoint " + c.size() + " published: "
-          + ex.getMessage(), ex);
+      throw new EvidenceException(
+          "failed to mark checkpoint " + c.size() + " published: " + ex.getMessage(), ex);
     }
   }
 }

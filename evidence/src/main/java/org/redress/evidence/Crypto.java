@@ -39,6 +39,7 @@ final class Crypto {
   static final class Kdf {
     /** OWASP password storage guidance: m = 19 MiB, t = 2, p = 1. */
     static final int DEFAULT_MEMORY_KIB = 19_456;
+
     static final int DEFAULT_ITERATIONS = 2;
 
     final int memoryKib;
@@ -47,11 +48,22 @@ final class Crypto {
     final byte[] salt;
 
     Kdf(int memoryKib, int iterations, int parallelism, byte[] salt) {
-      if (memoryKib < 8 || memoryKib > 4_194_304 || iterations < 1 || iterations > 100
-          || parallelism < 1 || parallelism > 16 || salt.length < 8 || salt.length > 64) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "Argon2id parameters out of range: memory_kib=%d iterations=%d parallelism=%d salt=%d",
-            memoryKib, iterations, parallelism, salt.length));
+      if (memoryKib < 8
+          || memoryKib > 4_194_304
+          || iterations < 1
+          || iterations > 100
+          || parallelism < 1
+          || parallelism > 16
+          || salt.length < 8
+          || salt.length > 64) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "Argon2id parameters out of range: memory_kib=%d iterations=%d parallelism=%d salt=%d",
+                memoryKib,
+                iterations,
+                parallelism,
+                salt.length));
       }
       this.memoryKib = memoryKib;
       this.iterations = iterations;
@@ -66,13 +78,14 @@ final class Crypto {
     }
 
     byte[] derive(char[] passphrase) {
-      Argon2Parameters p = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-          .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-          .withMemoryAsKB(memoryKib)
-          .withIterations(iterations)
-          .withParallelism(parallelism)
-          .withSalt(salt)
-          .build();
+      Argon2Parameters p =
+          new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+              .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+              .withMemoryAsKB(memoryKib)
+              .withIterations(iterations)
+              .withParallelism(parallelism)
+              .withSalt(salt)
+              .build();
       Argon2BytesGenerator g = new Argon2BytesGenerator();
       g.init(p);
       byte[] out = new byte[KEY_LEN];
@@ -100,9 +113,11 @@ final class Crypto {
       } catch (IllegalArgumentException ex) {
         throw new IllegalArgumentException(where + ": salt is not base64", ex);
       }
-      return new Kdf((int) Math.min(Integer.MAX_VALUE, Json.num(m, "memory_kib", where)),
+      return new Kdf(
+          (int) Math.min(Integer.MAX_VALUE, Json.num(m, "memory_kib", where)),
           (int) Math.min(Integer.MAX_VALUE, Json.num(m, "iterations", where)),
-          (int) Math.min(Integer.MAX_VALUE, Json.num(m, "parallelism", where)), salt);
+          (int) Math.min(Integer.MAX_VALUE, Json.num(m, "parallelism", where)),
+          salt);
     }
   }
 
@@ -123,8 +138,9 @@ final class Crypto {
     random.nextBytes(nonce);
     byte[] ct;
     try {
-      ct = gcm(Cipher.ENCRYPT_MODE, key, nonce, context.getBytes(StandardCharsets.UTF_8))
-          .doFinal(plaintext);
+      ct =
+          gcm(Cipher.ENCRYPT_MODE, key, nonce, context.getBytes(StandardCharsets.UTF_8))
+              .doFinal(plaintext);
     } catch (GeneralSecurityException ex) {
       throw new IllegalStateException("AES-GCM encryption failed", ex);
     }
@@ -148,8 +164,12 @@ final class Crypto {
   }
 
   private static byte[] chunkAad(byte[] context, int index, boolean last) {
-    return ByteBuffer.allocate(context.length + 6).put(context).put((byte) 0).putInt(index)
-        .put((byte) (last ? 1 : 0)).array();
+    return ByteBuffer.allocate(context.length + 6)
+        .put(context)
+        .put((byte) 0)
+        .putInt(index)
+        .put((byte) (last ? 1 : 0))
+        .array();
   }
 
   private static Cipher gcm() {
@@ -160,8 +180,8 @@ final class Crypto {
     }
   }
 
-  private static void init(Cipher c, int mode, SecretKeySpec key, byte[] prefix, int index,
-      byte[] aad) {
+  private static void init(
+      Cipher c, int mode, SecretKeySpec key, byte[] prefix, int index, byte[] aad) {
     byte[] nonce = ByteBuffer.allocate(NONCE).put(prefix).putInt(index).array();
     try {
       c.init(mode, key, new GCMParameterSpec(TAG * 8, nonce));
@@ -181,8 +201,9 @@ final class Crypto {
    * Draws a random nonce prefix, then encrypts as {@link #encrypt(byte[], String, InputStream,
    * OutputStream, byte[])}.
    */
-  static long encrypt(byte[] key, String context, InputStream in, OutputStream out,
-      SecureRandom random) throws IOException {
+  static long encrypt(
+      byte[] key, String context, InputStream in, OutputStream out, SecureRandom random)
+      throws IOException {
     byte[] prefix = new byte[8];
     random.nextBytes(prefix);
     return encrypt(key, context, in, out, prefix);
@@ -192,14 +213,14 @@ final class Crypto {
    * Encrypts a stream in 64 KiB chunks (docs §6.3) under a nonce prefix that must never repeat
    * under {@code key} (8 random bytes). Returns the ciphertext length.
    */
-  static long encrypt(byte[] key, String context, InputStream in, OutputStream out,
-      byte[] prefix) throws IOException {
+  static long encrypt(byte[] key, String context, InputStream in, OutputStream out, byte[] prefix)
+      throws IOException {
     return new Encryptor().encrypt(key, context, in, out, prefix);
   }
 
   /**
-   * Encrypts with one reusable JDK cipher (which then also keeps the expanded AES key while the
-   * key stays the same): for a store writing many small blobs. Not thread-safe.
+   * Encrypts with one reusable JDK cipher (which then also keeps the expanded AES key while the key
+   * stays the same): for a store writing many small blobs. Not thread-safe.
    */
   static final class Encryptor {
     private final Cipher cipher = gcm();
@@ -242,11 +263,11 @@ final class Crypto {
   }
 
   /**
-   * Seals chunks of one encrypted stream. Each chunk is fed to the JDK's AES-GCM in
-   * {@link #SLICE}-byte updates rather than one 64 KiB {@code doFinal}: the ciphertext is the
-   * same, but the methods that HotSpot replaces by AES-NI / CLMUL intrinsics are then called often
-   * enough to be compiled early, which makes a cold JVM (one {@code redress evidence add}) about
-   * four times faster on large files.
+   * Seals chunks of one encrypted stream. Each chunk is fed to the JDK's AES-GCM in {@link
+   * #SLICE}-byte updates rather than one 64 KiB {@code doFinal}: the ciphertext is the same, but
+   * the methods that HotSpot replaces by AES-NI / CLMUL intrinsics are then called often enough to
+   * be compiled early, which makes a cold JVM (one {@code redress evidence add}) about four times
+   * faster on large files.
    */
   private static final class Sealer {
     private final byte[] ctx;
@@ -326,8 +347,11 @@ final class Crypto {
       try {
         out.write(plain, 0, c.doFinal(cur, 0, curLen, plain, 0));
       } catch (GeneralSecurityException ex) {
-        throw new Failure(String.format(Locale.ROOT,
-            "decryption failed at chunk %d (wrong key, or altered or truncated content)", index));
+        throw new Failure(
+            String.format(
+                Locale.ROOT,
+                "decryption failed at chunk %d (wrong key, or altered or truncated content)",
+                index));
       }
       if (last) {
         return;

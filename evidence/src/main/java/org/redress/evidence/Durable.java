@@ -38,17 +38,26 @@ final class Durable {
       throws IOException {
     Path dir = target.getParent();
     createDirs(dir);
-    Path tmp = dir.resolve("." + target.getFileName() + ".tmp-"
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    Path tmp =
+        dir.resolve(
+            "."
+                + target.getFileName()
+                + ".tmp-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
       if (isPosix(dir)) {
         Set<PosixFilePermission> rw = PosixFilePermissions.fromString("rw-------");
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(rw));
       }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream out = new java.io.BufferedOutputStream(
-              java.nio.channels.Channels.newOutputStream(ch), 65_536)) {
+      try (FileChannel ch =
+              FileChannel.open(
+                  tmp,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.TRUNCATE_EXISTING);
+          OutputStream out =
+              new java.io.BufferedOutputStream(
+                  java.nio.channels.Channels.newOutputStream(ch), 65_536)) {
         body.write(out);
         out.flush();
         ch.force(true);
@@ -81,8 +90,10 @@ final class Durable {
   static FileChannel openOwnerOnly(Path file, StandardOpenOption... options) throws IOException {
     java.util.Set<StandardOpenOption> opts = new java.util.HashSet<>(java.util.List.of(options));
     if (isPosix(file.getParent())) {
-      return FileChannel.open(file, opts, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
+      return FileChannel.open(
+          file,
+          opts,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return FileChannel.open(file, opts);
   }
@@ -102,8 +113,9 @@ final class Durable {
     }
     try {
       if (parent != null && isPosix(parent)) {
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectory(dir);
       }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,7 +22,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,8 +154,12 @@ public final class EvidenceStore implements AutoCloseable {
     /** The tool recorded in metadata, e.g. {@code redress 0.1.0}. */
     public Builder tool(String name, String version) {
       if (name == null || name.isBlank() || version == null || version.isBlank()) {
-        throw new IllegalArgumentException("tool name and version must not be empty, were \""
-            + name + "\" and \"" + version + "\"");
+        throw new IllegalArgumentException(
+            "tool name and version must not be empty, were \""
+                + name
+                + "\" and \""
+                + version
+                + "\"");
       }
       this.toolName = name;
       this.toolVersion = version;
@@ -183,8 +185,8 @@ public final class EvidenceStore implements AutoCloseable {
     }
 
     /**
-     * Opens a damaged store for salvage: read-only, and logged items whose packs are missing
-     * become warnings instead of a refusal to open (see {@link EvidenceStore#salvage(Path)}).
+     * Opens a damaged store for salvage: read-only, and logged items whose packs are missing become
+     * warnings instead of a refusal to open (see {@link EvidenceStore#salvage(Path)}).
      */
     public Builder forSalvage() {
       this.salvage = true;
@@ -206,8 +208,8 @@ public final class EvidenceStore implements AutoCloseable {
     /**
      * Opens the store, creating it on first use; repairs a torn log tail.
      *
-     * @throws EvidenceException for a wrong key or passphrase, a corrupt log, a locked workspace
-     *     or an I/O failure
+     * @throws EvidenceException for a wrong key or passphrase, a corrupt log, a locked workspace or
+     *     an I/O failure
      */
     public EvidenceStore open() throws EvidenceException {
       Layout l = new Layout(workspace);
@@ -220,8 +222,8 @@ public final class EvidenceStore implements AutoCloseable {
         ch = Durable.openOwnerOnly(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (Durable.isPosix(l.root())) {
           // Existing workspaces were made 0755: the evidence directory is closed to others.
-          Files.setPosixFilePermissions(l.root(),
-              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+          Files.setPosixFilePermissions(
+              l.root(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
         FileLock lk;
         try {
@@ -230,8 +232,8 @@ public final class EvidenceStore implements AutoCloseable {
           lk = null;
         }
         if (lk == null) {
-          throw new EvidenceException("workspace " + workspace
-              + " is in use by another redress process");
+          throw new EvidenceException(
+              "workspace " + workspace + " is in use by another redress process");
         }
         EvidenceStore s = new EvidenceStore(this, ch, lk);
         try {
@@ -243,8 +245,8 @@ public final class EvidenceStore implements AutoCloseable {
         return s;
       } catch (IOException ex) {
         closeQuietly(ch);
-        throw new EvidenceException("failed to open evidence store in " + workspace + ": "
-            + ex.getMessage(), ex);
+        throw new EvidenceException(
+            "failed to open evidence store in " + workspace + ": " + ex.getMessage(), ex);
       } catch (EvidenceException | RuntimeException ex) {
         closeQuietly(ch);
         throw ex;
@@ -260,8 +262,11 @@ public final class EvidenceStore implements AutoCloseable {
         s.close();
         throw ex;
       }
-      s.openWarnings.add("WARNING: " + l.root() + " is not writable: opened read-only (list, "
-          + "show, export and verify work; nothing can be added)");
+      s.openWarnings.add(
+          "WARNING: "
+              + l.root()
+              + " is not writable: opened read-only (list, "
+              + "show, export and verify work; nothing can be added)");
       s.warnings.add(s.openWarnings.get(s.openWarnings.size() - 1));
       return s;
     }
@@ -293,8 +298,8 @@ public final class EvidenceStore implements AutoCloseable {
 
   // ---------------------------------------------------------------- opening
 
-  private void load(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
-      EvidenceException {
+  private void load(KeySource keys, int kdfMemory, int kdfIter)
+      throws IOException, EvidenceException {
     keyRing.load(keys, kdfMemory, kdfIter);
     latest = loadLatestCheckpoint();
     LogFile.Scan scan = LogFile.scan(layout.entries());
@@ -303,13 +308,20 @@ public final class EvidenceStore implements AutoCloseable {
     List<String> why = new ArrayList<>();
     if (scan.problem != null) {
       if (scan.leaves.size() < covered) {
-        throw new EvidenceException(scan.problem + "; the log is corrupt before checkpoint "
-            + covered + " and cannot be repaired");
+        throw new EvidenceException(
+            scan.problem
+                + "; the log is corrupt before checkpoint "
+                + covered
+                + " and cannot be repaired");
       }
       long dropped = Files.size(layout.entries()) - scan.goodLength;
-      openWarnings.add(String.format(Locale.ROOT,
-          "repaired torn log tail: dropped %d bytes after record %d (%s)", dropped,
-          scan.leaves.size(), scan.problem));
+      openWarnings.add(
+          String.format(
+              Locale.ROOT,
+              "repaired torn log tail: dropped %d bytes after record %d (%s)",
+              dropped,
+              scan.leaves.size(),
+              scan.problem));
     }
     for (byte[] leaf : scan.leaves) {
       try {
@@ -320,47 +332,78 @@ public final class EvidenceStore implements AutoCloseable {
     }
     if (scan.leaves.size() < covered) {
       logBehind = true;
-      why.add(String.format(Locale.ROOT, "the log has %d records but checkpoint %d covers %d "
-          + "(the log was lost, truncated or restored from an older backup)",
-          scan.leaves.size(), covered, covered));
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "the log has %d records but checkpoint %d covers %d "
+                  + "(the log was lost, truncated or restored from an older backup)",
+              scan.leaves.size(),
+              covered,
+              covered));
     } else if (latest != null && !Arrays.equals(tree.root(covered), latest.root())) {
-      throw new EvidenceException(String.format(Locale.ROOT,
-          "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
-          covered));
+      throw new EvidenceException(
+          String.format(
+              Locale.ROOT,
+              "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
+              covered));
     } else if (latest == null && tree.size() > 0) {
-      openWarnings.add(String.format(Locale.ROOT, "WARNING: the log has %d records but no "
-          + "checkpoint: the checkpoints folder was lost; a new checkpoint is signed",
-          tree.size()));
+      openWarnings.add(
+          String.format(
+              Locale.ROOT,
+              "WARNING: the log has %d records but no "
+                  + "checkpoint: the checkpoints folder was lost; a new checkpoint is signed",
+              tree.size()));
     }
     List<Path> uncovered = blobs.load(tree.size());
     for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
-      openWarnings.add("WARNING: case " + d.getKey() + " has a damaged pack: " + d.getValue()
-          + "; items stored in it cannot be read (restore the pack from a backup); other cases "
-          + "are not affected; to save what still verifies run: redress evidence salvage --out "
-          + "DIR");
+      openWarnings.add(
+          "WARNING: case "
+              + d.getKey()
+              + " has a damaged pack: "
+              + d.getValue()
+              + "; items stored in it cannot be read (restore the pack from a backup); other cases "
+              + "are not affected; to save what still verifies run: redress evidence salvage --out "
+              + "DIR");
     }
     List<String> unreferenced = unreferencedBlobs();
     if (!unreferenced.isEmpty()) {
-      why.add(unreferenced.size() + " stored blob(s) that no log record names (the log is "
-          + "older than the packs), e.g. " + unreferenced.get(0));
+      why.add(
+          unreferenced.size()
+              + " stored blob(s) that no log record names (the log is "
+              + "older than the packs), e.g. "
+              + unreferenced.get(0));
     }
     if (!uncovered.isEmpty()) {
-      boolean interruptedAdd = uncovered.size() == 1 && !logBehind
-          && Layout.packFirstLeaf(uncovered.get(0).getFileName().toString()) == tree.size();
+      boolean interruptedAdd =
+          uncovered.size() == 1
+              && !logBehind
+              && Layout.packFirstLeaf(uncovered.get(0).getFileName().toString()) == tree.size();
       if (!interruptedAdd) {
-        why.add(uncovered.size() + " pack(s) that the log does not cover (the log is older "
-            + "than the packs)");
+        why.add(
+            uncovered.size()
+                + " pack(s) that the log does not cover (the log is older "
+                + "than the packs)");
       }
       if (lockless || salvage) {
-        openWarnings.add("WARNING: " + uncovered.size() + " pack(s) are not covered by the log; "
-            + "the workspace is opened read-only, so they stay where they are: " + uncovered);
+        openWarnings.add(
+            "WARNING: "
+                + uncovered.size()
+                + " pack(s) are not covered by the log; "
+                + "the workspace is opened read-only, so they stay where they are: "
+                + uncovered);
       } else {
         List<Path> moved = quarantine.move(uncovered);
         for (Path m : moved) {
-          openWarnings.add("WARNING: moved pack " + m.getFileName() + " to the quarantine "
-              + m.getParent() + ": the log does not cover it" + (interruptedAdd
-                  ? " (an add interrupted before it returned, or one batch of a lost log)"
-                  : "") + "; nothing was deleted");
+          openWarnings.add(
+              "WARNING: moved pack "
+                  + m.getFileName()
+                  + " to the quarantine "
+                  + m.getParent()
+                  + ": the log does not cover it"
+                  + (interruptedAdd
+                      ? " (an add interrupted before it returned, or one batch of a lost log)"
+                      : "")
+                  + "; nothing was deleted");
         }
       }
     }
@@ -374,17 +417,23 @@ public final class EvidenceStore implements AutoCloseable {
     if (reason != null) {
       readOnly = true;
       readOnlyReason = "the evidence log is older than the stored evidence: " + reason;
-      openWarnings.add("WARNING: the workspace is READ-ONLY: " + readOnlyReason
-          + ". Nothing was deleted. Run: redress evidence recover");
+      openWarnings.add(
+          "WARNING: the workspace is READ-ONLY: "
+              + readOnlyReason
+              + ". Nothing was deleted. Run: redress evidence recover");
     } else if (lockless) {
       readOnly = true;
       readOnlyReason = "the workspace is not writable";
     }
     List<Quarantine.Pending> pending = lockless ? List.of() : quarantine.pending();
     if (!pending.isEmpty()) {
-      openWarnings.add(String.format(Locale.ROOT, "WARNING: %d pack(s) wait in the quarantine "
-          + "%s; run: redress evidence recover (it re-logs what they hold and keeps them)",
-          pending.size(), layout.quarantine()));
+      openWarnings.add(
+          String.format(
+              Locale.ROOT,
+              "WARNING: %d pack(s) wait in the quarantine "
+                  + "%s; run: redress evidence recover (it re-logs what they hold and keeps them)",
+              pending.size(),
+              layout.quarantine()));
     }
     if (readOnly) {
       checkBlobsPresent();
@@ -434,17 +483,16 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
-   * Recovers a workspace whose log is older than its packs (docs §1.3): sets aside checkpoints
-   * the log does not match, re-logs every item found in a pack the log does not cover (from the
-   * quarantine or in place) with its paired metadata, reports what it could not re-log, and
-   * keeps every file. Afterwards the store is writable.
+   * Recovers a workspace whose log is older than its packs (docs §1.3): sets aside checkpoints the
+   * log does not match, re-logs every item found in a pack the log does not cover (from the
+   * quarantine or in place) with its paired metadata, reports what it could not re-log, and keeps
+   * every file. Afterwards the store is writable.
    *
    * @throws EvidenceException if the workspace is not writable or an I/O failure stops it
    */
   public Recovery recover() throws EvidenceException {
     if (lockless) {
-      throw new ReadOnlyWorkspaceException("cannot recover: " + layout.root()
-          + " is not writable");
+      throw new ReadOnlyWorkspaceException("cannot recover: " + layout.root() + " is not writable");
     }
     Recover r = new Recover(this, layout, quarantine);
     try {
@@ -463,8 +511,8 @@ public final class EvidenceStore implements AutoCloseable {
       makeCheckpoint(false);
       return out;
     } catch (IOException ex) {
-      throw new EvidenceException("recover failed (nothing was deleted; run it again): "
-          + ex.getMessage(), ex);
+      throw new EvidenceException(
+          "recover failed (nothing was deleted; run it again): " + ex.getMessage(), ex);
     }
   }
 
@@ -482,13 +530,14 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
-   * Refuses to open when a leaf names content or metadata that no pack (or loose file) holds:
-   * a pack was deleted or lost, and carrying on would hide it.
+   * Refuses to open when a leaf names content or metadata that no pack (or loose file) holds: a
+   * pack was deleted or lost, and carrying on would hide it.
    */
   private void checkBlobsPresent() throws EvidenceException {
     for (int i = 0; i < leaves.size(); i++) {
       Leaf l = leaves.get(i);
-      if (shredded.contains(l.caseId) || l.type.equals(Leaf.SHRED)
+      if (shredded.contains(l.caseId)
+          || l.type.equals(Leaf.SHRED)
           || blobs.damaged().containsKey(l.caseId)) {
         continue;
       }
@@ -508,10 +557,18 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   private EvidenceException missing(int index, Leaf l, String what) {
-    return new EvidenceException(String.format(Locale.ROOT, "log record %d (%s of item %d, case "
-        + "%s) names %s, which no pack in %s holds: a pack file was deleted or lost; the store "
-        + "refuses to open (restore the case's packs from a backup; verify-log still works)",
-        index, l.type, l.item, l.caseId, what, layout.packs(l.caseId)));
+    return new EvidenceException(
+        String.format(
+            Locale.ROOT,
+            "log record %d (%s of item %d, case "
+                + "%s) names %s, which no pack in %s holds: a pack file was deleted or lost; the store "
+                + "refuses to open (restore the case's packs from a backup; verify-log still works)",
+            index,
+            l.type,
+            l.item,
+            l.caseId,
+            what,
+            layout.packs(l.caseId)));
   }
 
   /** Sizes of stored checkpoints, ascending. */
@@ -543,7 +600,9 @@ public final class EvidenceStore implements AutoCloseable {
         leafHistory.computeIfAbsent(idx, k -> new ArrayList<>()).add(idx);
         break;
       case Leaf.CORRECT:
-        if (leaf.item < 0 || leaf.item >= idx || !leaves.get((int) leaf.item).type.equals(Leaf.ADD)
+        if (leaf.item < 0
+            || leaf.item >= idx
+            || !leaves.get((int) leaf.item).type.equals(Leaf.ADD)
             || !leaves.get((int) leaf.item).caseId.equals(leaf.caseId)) {
           throw new IllegalArgumentException(where + ": correction of unknown item " + leaf.item);
         }
@@ -597,8 +656,14 @@ public final class EvidenceStore implements AutoCloseable {
     long next = tree.size();
     List<Path> files = items.stream().map(NewItem::file).toList();
     try (Blobs.Batch pack = blobs.batch(caseId, next, random);
-        Prefetch ahead = new Prefetch(items.size() < PARALLEL_FROM ? null : workers(), files, key,
-            caseId, this::noncePrefix, workerEncryptors)) {
+        Prefetch ahead =
+            new Prefetch(
+                items.size() < PARALLEL_FROM ? null : workers(),
+                files,
+                key,
+                caseId,
+                this::noncePrefix,
+                workerEncryptors)) {
       for (NewItem it : items) {
         Path f = it.file();
         try {
@@ -614,8 +679,8 @@ public final class EvidenceStore implements AutoCloseable {
             c = storeLarge(caseId, key, f, r.size(), pack);
           }
           Instant at = clock.instant();
-          Metadata meta = Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy,
-              c.size);
+          Metadata meta =
+              Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, c.size);
           writeMeta(caseId, key, meta, pack);
           metas.add(meta);
           batch.add(Leaf.add(caseId, next++, c.sha256, c.size, meta.sha256(), at));
@@ -646,11 +711,14 @@ public final class EvidenceStore implements AutoCloseable {
   private ExecutorService workers() {
     if (workers == null) {
       int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
-      workers = Executors.newFixedThreadPool(n, r -> {
-        Thread t = new Thread(r, "redress-evidence-reader");
-        t.setDaemon(true);
-        return t;
-      });
+      workers =
+          Executors.newFixedThreadPool(
+              n,
+              r -> {
+                Thread t = new Thread(r, "redress-evidence-reader");
+                t.setDaemon(true);
+                return t;
+              });
     }
     return workers;
   }
@@ -659,9 +727,9 @@ public final class EvidenceStore implements AutoCloseable {
   private record Stored(String sha256, long size) {}
 
   /**
-   * Stores a file too large to hold in memory: one pass to hash it, a second to encrypt it into
-   * the pack under a context that names its SHA-256 (docs §6.3) unless the case already holds
-   * the same bytes. Refuses a file that changes in between.
+   * Stores a file too large to hold in memory: one pass to hash it, a second to encrypt it into the
+   * pack under a context that names its SHA-256 (docs §6.3) unless the case already holds the same
+   * bytes. Refuses a file that changes in between.
    */
   private Stored storeLarge(String caseId, byte[] key, Path f, long size, Blobs.Batch pack)
       throws IOException, EvidenceException {
@@ -677,16 +745,23 @@ public final class EvidenceStore implements AutoCloseable {
     }
     String sha = Hex.of(d.digest());
     long[] encrypted = {Crypto.encryptedLength(n)};
-    pack.add(Pack.CONTENT, sha, out -> {
-      try (InputStream in = Files.newInputStream(f)) {
-        encrypted[0] = encryptor.encrypt(key, itemContext(caseId, sha), in, out,
-            noncePrefix());
-      }
-    });
-    if (n != size || Files.size(f) != size || !Files.getLastModifiedTime(f).equals(mtime)
+    pack.add(
+        Pack.CONTENT,
+        sha,
+        out -> {
+          try (InputStream in = Files.newInputStream(f)) {
+            encrypted[0] = encryptor.encrypt(key, itemContext(caseId, sha), in, out, noncePrefix());
+          }
+        });
+    if (n != size
+        || Files.size(f) != size
+        || !Files.getLastModifiedTime(f).equals(mtime)
         || encrypted[0] != Crypto.encryptedLength(n)) {
-      throw new EvidenceException("file " + f + " changed while it was being stored; "
-          + "nothing of this batch was logged (add it again when it no longer changes)");
+      throw new EvidenceException(
+          "file "
+              + f
+              + " changed while it was being stored; "
+              + "nothing of this batch was logged (add it again when it no longer changes)");
     }
     return new Stored(sha, n);
   }
@@ -703,13 +778,15 @@ public final class EvidenceStore implements AutoCloseable {
       throws IOException {
     String msha = meta.sha256();
     byte[] plain = meta.bytes();
-    pack.add(Pack.META, msha, out -> encryptor.encrypt(key, metaContext(caseId, msha), plain,
-        out, noncePrefix()));
+    pack.add(
+        Pack.META,
+        msha,
+        out -> encryptor.encrypt(key, metaContext(caseId, msha), plain, out, noncePrefix()));
   }
 
   /**
-   * A fresh random 8-byte nonce prefix (docs §6.3). The SecureRandom is asked for 512 of them at
-   * a time: one call per blob cost more than encrypting a small item.
+   * A fresh random 8-byte nonce prefix (docs §6.3). The SecureRandom is asked for 512 of them at a
+   * time: one call per blob cost more than encrypting a small item.
    */
   private byte[] noncePrefix() {
     if (noncePos == noncePool.length) {
@@ -726,8 +803,7 @@ public final class EvidenceStore implements AutoCloseable {
    * Makes a batch durable in order: its pack (one fsync of the file, one of the directory), then
    * its leaves (one fsync of the log); only then may lookups find its blobs.
    */
-  private void commit(Blobs.Batch pack, List<Leaf> batch) throws IOException,
-      EvidenceException {
+  private void commit(Blobs.Batch pack, List<Leaf> batch) throws IOException, EvidenceException {
     pack.commit();
     try {
       append(batch);
@@ -755,8 +831,12 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void refuseReadOnly(String what) throws ReadOnlyWorkspaceException {
     if (readOnly) {
-      throw new ReadOnlyWorkspaceException("cannot " + what + ": the workspace is read-only: "
-          + readOnlyReason + (lockless ? "" : "; run: redress evidence recover"));
+      throw new ReadOnlyWorkspaceException(
+          "cannot "
+              + what
+              + ": the workspace is read-only: "
+              + readOnlyReason
+              + (lockless ? "" : "; run: redress evidence recover"));
     }
   }
 
@@ -799,8 +879,8 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
-   * Crypto-shreds a case: logs the shred, destroys the case key, deletes its content and
-   * metadata files. Afterwards no one holding this workspace can read them (docs §6.4).
+   * Crypto-shreds a case: logs the shred, destroys the case key, deletes its content and metadata
+   * files. Afterwards no one holding this workspace can read them (docs §6.4).
    *
    * @return how many items became unreadable
    * @throws EvidenceException for an unknown or already shredded case
@@ -817,8 +897,13 @@ public final class EvidenceStore implements AutoCloseable {
     try {
       destroyCaseFiles(caseId);
     } catch (IOException ex) {
-      throw new EvidenceException("shred of case " + caseId + " is logged but deleting its "
-          + "files failed (it is finished at the next open): " + ex.getMessage(), ex);
+      throw new EvidenceException(
+          "shred of case "
+              + caseId
+              + " is logged but deleting its "
+              + "files failed (it is finished at the next open): "
+              + ex.getMessage(),
+          ex);
     }
     checkpointAfterCommit("the shred was");
     return byCase.getOrDefault(caseId, List.of()).size();
@@ -864,9 +949,9 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
-   * Signs (and, with a TSA, timestamps) a checkpoint and marks it published: every package
-   * exported later carries a consistency proof from it, so whoever keeps it (a lawyer, a notary)
-   * can check that later packages extend it (docs §10).
+   * Signs (and, with a TSA, timestamps) a checkpoint and marks it published: every package exported
+   * later carries a consistency proof from it, so whoever keeps it (a lawyer, a notary) can check
+   * that later packages extend it (docs §10).
    *
    * @throws EvidenceException if the workspace is read-only or writing fails
    */
@@ -887,17 +972,23 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
-   * After a write is durable in the log: a checkpoint that cannot be written (a full disk) must
-   * not turn a stored item into a failure; it becomes a precise warning, and the next open or
-   * {@code evidence checkpoint} signs it.
+   * After a write is durable in the log: a checkpoint that cannot be written (a full disk) must not
+   * turn a stored item into a failure; it becomes a precise warning, and the next open or {@code
+   * evidence checkpoint} signs it.
    */
   private void checkpointAfterCommit(String what) {
     try {
       makeCheckpoint(true);
     } catch (EvidenceException ex) {
-      warnings.add("WARNING: " + what + " stored and logged durably (log size " + tree.size()
-          + "), but " + ex.getMessage() + "; free some space, then run: redress evidence "
-          + "checkpoint");
+      warnings.add(
+          "WARNING: "
+              + what
+              + " stored and logged durably (log size "
+              + tree.size()
+              + "), but "
+              + ex.getMessage()
+              + "; free some space, then run: redress evidence "
+              + "checkpoint");
     }
   }
 
@@ -1009,8 +1100,15 @@ public final class EvidenceStore implements AutoCloseable {
 
   private Item itemOf(long id, Metadata m) {
     Leaf add = leaves.get((int) id);
-    return new Item(id, add.caseId, add.sha256, add.size, add.at, m,
-        metaHistory.get(id).size() - 1, shredded.contains(add.caseId));
+    return new Item(
+        id,
+        add.caseId,
+        add.sha256,
+        add.size,
+        add.at,
+        m,
+        metaHistory.get(id).size() - 1,
+        shredded.contains(add.caseId));
   }
 
   Leaf addLeaf(long id) throws EvidenceException {
@@ -1033,11 +1131,18 @@ public final class EvidenceStore implements AutoCloseable {
     try (InputStream in = blobs.open(add.caseId, Pack.META, msha)) {
       Crypto.decrypt(key, metaContext(add.caseId, msha), in, buf);
     } catch (NoSuchFileException ex) {
-      throw new EvidenceException("metadata of item " + id + " is missing: "
-          + blobs.where(add.caseId, Pack.META, msha), ex);
+      throw new EvidenceException(
+          "metadata of item " + id + " is missing: " + blobs.where(add.caseId, Pack.META, msha),
+          ex);
     } catch (IOException ex) {
-      throw new EvidenceException("failed to read metadata of item " + id + " from "
-          + blobs.where(add.caseId, Pack.META, msha) + ": " + ex.getMessage(), ex);
+      throw new EvidenceException(
+          "failed to read metadata of item "
+              + id
+              + " from "
+              + blobs.where(add.caseId, Pack.META, msha)
+              + ": "
+              + ex.getMessage(),
+          ex);
     } catch (Failure f) {
       throw new EvidenceException("metadata of item " + id + ": " + f.getMessage());
     }
@@ -1064,8 +1169,12 @@ public final class EvidenceStore implements AutoCloseable {
       Crypto.decrypt(key, itemContext(add.caseId, add.sha256), in, tee);
     } catch (NoSuchFileException ex) {
       String bad = blobs.damaged().get(add.caseId);
-      throw new EvidenceException("content of item " + id + " is missing: " + where
-          + (bad == null ? "" : " (case " + add.caseId + " has a damaged pack: " + bad + ")"),
+      throw new EvidenceException(
+          "content of item "
+              + id
+              + " is missing: "
+              + where
+              + (bad == null ? "" : " (case " + add.caseId + " has a damaged pack: " + bad + ")"),
           ex);
     } catch (IOException ex) {
       throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
@@ -1074,16 +1183,16 @@ public final class EvidenceStore implements AutoCloseable {
     }
     String got = Hex.of(d.digest());
     if (!got.equals(add.sha256)) {
-      throw new EvidenceException("item " + id + ": content SHA-256 " + got
-          + " differs from the logged " + add.sha256);
+      throw new EvidenceException(
+          "item " + id + ": content SHA-256 " + got + " differs from the logged " + add.sha256);
     }
   }
 
   /**
-   * Writes originals back (for notarisation or a court): each item's add leaf is proven included
-   * in the latest signed checkpoint, its content decrypted and checked against the logged
-   * SHA-256, and written 0600 as {@code <id>-<file name>} into {@code outDir} (created 0700).
-   * Works on a read-only workspace.
+   * Writes originals back (for notarisation or a court): each item's add leaf is proven included in
+   * the latest signed checkpoint, its content decrypted and checked against the logged SHA-256, and
+   * written 0600 as {@code <id>-<file name>} into {@code outDir} (created 0700). Works on a
+   * read-only workspace.
    *
    * @param itemIds the items; empty for every item of the case
    * @return the files written, in item order
@@ -1100,44 +1209,48 @@ public final class EvidenceStore implements AutoCloseable {
     }
     for (long id : ids) {
       if (!addLeaf(id).caseId.equals(caseId)) {
-        throw new EvidenceException("item " + id + " belongs to case " + addLeaf(id).caseId
-            + ", not " + caseId);
+        throw new EvidenceException(
+            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId);
       }
     }
     if (logBehind) {
-      throw new ReadOnlyWorkspaceException("cannot prove items against a log that is behind its "
-          + "checkpoints; run: redress evidence recover");
+      throw new ReadOnlyWorkspaceException(
+          "cannot prove items against a log that is behind its "
+              + "checkpoints; run: redress evidence recover");
     }
     makeCheckpoint(false);
     for (long id : new TreeSet<>(ids)) {
       Path target = outDir.resolve(Extract.name(id, metadata(id).fileName()));
       if (Files.exists(target)) {
-        throw new EvidenceException("refusing to overwrite existing file " + target
-            + " (nothing was written)");
+        throw new EvidenceException(
+            "refusing to overwrite existing file " + target + " (nothing was written)");
       }
     }
     Extract.prepare(outDir);
     List<Path> out = new ArrayList<>();
     for (long id : new TreeSet<>(ids)) {
       try {
-        Merkle.verifyInclusion(id, latest.size(), Merkle.leafHash(leafBytes(id)),
-            tree.inclusionProof(id, latest.size()), latest.root());
+        Merkle.verifyInclusion(
+            id,
+            latest.size(),
+            Merkle.leafHash(leafBytes(id)),
+            tree.inclusionProof(id, latest.size()),
+            latest.root());
       } catch (Failure f) {
         throw new EvidenceException("item " + id + ": log proof fails: " + f.getMessage());
       }
       Metadata m = metadata(id);
-      out.add(Extract.write(outDir, Extract.name(id, m.fileName()),
-          o -> readContent(id, o)));
+      out.add(Extract.write(outDir, Extract.name(id, m.fileName()), o -> readContent(id, o)));
     }
     return out;
   }
 
   /**
-   * Salvages a damaged locker (issue 17 point 8): for every case that is not shredded, writes
-   * every item that still verifies (content matches its logged SHA-256, metadata decrypts) 0600
-   * to {@code outDir/<case>/<id>-<name>}, exports a hashes-and-metadata package of those items
-   * to {@code outDir/<case>.zip}, and names every item or case that could not be read and why.
-   * Nothing in the workspace is changed.
+   * Salvages a damaged locker (issue 17 point 8): for every case that is not shredded, writes every
+   * item that still verifies (content matches its logged SHA-256, metadata decrypts) 0600 to {@code
+   * outDir/<case>/<id>-<name>}, exports a hashes-and-metadata package of those items to {@code
+   * outDir/<case>.zip}, and names every item or case that could not be read and why. Nothing in the
+   * workspace is changed.
    *
    * @throws EvidenceException if {@code outDir} exists and is not empty, or cannot be written
    */
@@ -1146,8 +1259,7 @@ public final class EvidenceStore implements AutoCloseable {
       if (Files.exists(outDir)) {
         try (Stream<Path> s = Files.list(outDir)) {
           if (s.findAny().isPresent()) {
-            throw new EvidenceException("refusing to salvage into " + outDir
-                + ": it is not empty");
+            throw new EvidenceException("refusing to salvage into " + outDir + ": it is not empty");
           }
         }
       }
@@ -1173,8 +1285,14 @@ public final class EvidenceStore implements AutoCloseable {
           Extract.prepare(dir);
           Path p = Extract.write(dir, Extract.name(id, m.fileName()), o -> readContent(id, o));
           ok.add(id);
-          saved.add(String.format(Locale.ROOT, "case %s item %d %s -> %s", c, id,
-              leaves.get((int) id).sha256, outDir.relativize(p)));
+          saved.add(
+              String.format(
+                  Locale.ROOT,
+                  "case %s item %d %s -> %s",
+                  c,
+                  id,
+                  leaves.get((int) id).sha256,
+                  outDir.relativize(p)));
         } catch (EvidenceException ex) {
           lost.add("case " + c + " item " + id + ": " + ex.getMessage());
         }
@@ -1183,8 +1301,13 @@ public final class EvidenceStore implements AutoCloseable {
         Path pkg = outDir.resolve(c + ".zip");
         try {
           export(c, ok, pkg, null);
-          saved.add("case " + c + ": package of " + ok.size() + " verified item(s) -> "
-              + outDir.relativize(pkg));
+          saved.add(
+              "case "
+                  + c
+                  + ": package of "
+                  + ok.size()
+                  + " verified item(s) -> "
+                  + outDir.relativize(pkg));
         } catch (EvidenceException ex) {
           lost.add("case " + c + ": package not written: " + ex.getMessage());
         }
@@ -1194,7 +1317,9 @@ public final class EvidenceStore implements AutoCloseable {
     StringBuilder report = new StringBuilder("redress evidence salvage\n");
     saved.forEach(l -> report.append("saved  ").append(l).append('\n'));
     lost.forEach(l -> report.append("LOST   ").append(l).append('\n'));
-    Extract.write(outDir, "salvage-report.txt",
+    Extract.write(
+        outDir,
+        "salvage-report.txt",
         o -> o.write(report.toString().getBytes(StandardCharsets.UTF_8)));
     return out;
   }
@@ -1247,16 +1372,19 @@ public final class EvidenceStore implements AutoCloseable {
     }
     for (long id : ids) {
       if (!addLeaf(id).caseId.equals(caseId)) {
-        throw new EvidenceException("item " + id + " belongs to case " + addLeaf(id).caseId
-            + ", not " + caseId);
+        throw new EvidenceException(
+            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId);
       }
     }
     if (Files.exists(out)) {
       throw new EvidenceException("refusing to overwrite existing file " + out);
     }
     if (logBehind) {
-      throw new ReadOnlyWorkspaceException("cannot export: the log is behind its own checkpoints "
-          + "(" + readOnlyReason + "); run: redress evidence recover");
+      throw new ReadOnlyWorkspaceException(
+          "cannot export: the log is behind its own checkpoints "
+              + "("
+              + readOnlyReason
+              + "); run: redress evidence recover");
     }
     makeCheckpoint(false);
     try {

@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Writes originals back out of the locker or a package (issue 13 point 6): into a folder created
- * 0700, each file created 0600 under a temp name, checked against its logged SHA-256, then moved
- * to {@code <item id>-<file name>}; an existing file is never overwritten.
+ * 0700, each file created 0600 under a temp name, checked against its logged SHA-256, then moved to
+ * {@code <item id>-<file name>}; an existing file is never overwritten.
  */
 final class Extract {
   private Extract() {}
@@ -47,8 +47,10 @@ final class Extract {
     }
     Path tmp = dir.resolve("." + name + ".tmp-" + System.nanoTime());
     try {
-      try (OutputStream out = java.nio.channels.Channels.newOutputStream(Durable.openOwnerOnly(
-          tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+      try (OutputStream out =
+          java.nio.channels.Channels.newOutputStream(
+              Durable.openOwnerOnly(
+                  tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
         src.write(out);
       }
       try {

@@ -14,5 +14,12 @@ import java.time.Instant;
  * @param corrections how many corrections were logged for it
  * @param shredded whether its case key was destroyed
  */
-public record Item(long id, String caseId, String sha256, long size, Instant addedAt,
-    Metadata metadata, int corrections, boolean shredded) {}
+public record Item(
+    long id,
+    String caseId,
+    String sha256,
+    long size,
+    Instant addedAt,
+    Metadata metadata,
+    int corrections,
+    boolean shredded) {}

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A small strict JSON (RFC 8259) reader and writer, enough for leaves, metadata and manifests.
  * Objects read as {@link LinkedHashMap} (duplicate keys are rejected), arrays as {@link List},
- * numbers as {@link Long} (integers only: the format has no fractions), strings, booleans and
- * null. Writing keeps the map's key order, so callers control the canonical layout.
+ * numbers as {@link Long} (integers only: the format has no fractions), strings, booleans and null.
+ * Writing keeps the map's key order, so callers control the canonical layout.
  */
 final class Json {
   private static final int MAX_DEPTH = 32;

@@ -61,14 +61,15 @@ final class KeyRing implements AutoCloseable {
     }
   }
 
-  private byte[] loadMaster(KeySource keys, int kdfMemory, int kdfIter) throws IOException,
-      EvidenceException {
+  private byte[] loadMaster(KeySource keys, int kdfMemory, int kdfIter)
+      throws IOException, EvidenceException {
     Path pass = layout.masterPass();
     Path check = layout.masterCheck();
     if (Files.exists(pass)) {
       if (!keys.isPassphrase()) {
-        throw new EvidenceException("this workspace's evidence is protected by a passphrase; "
-            + "give it (REDRESS_PASSPHRASE or --passphrase-file)");
+        throw new EvidenceException(
+            "this workspace's evidence is protected by a passphrase; "
+                + "give it (REDRESS_PASSPHRASE or --passphrase-file)");
       }
       Map<String, Object> m;
       Crypto.Kdf kdf;
@@ -97,8 +98,8 @@ final class KeyRing implements AutoCloseable {
       try {
         Crypto.unwrap(key, Files.readAllBytes(check), "redress/master-check");
       } catch (Failure f) {
-        throw new EvidenceException("wrong master key: " + keyFilePath(keys)
-            + " does not open " + layout.root());
+        throw new EvidenceException(
+            "wrong master key: " + keyFilePath(keys) + " does not open " + layout.root());
       }
       return key;
     }
@@ -111,8 +112,10 @@ final class KeyRing implements AutoCloseable {
       Crypto.Kdf kdf = Crypto.Kdf.fresh(random, kdfMemory, kdfIter);
       byte[] kek = kdf.derive(keys.secret());
       Map<String, Object> m = kdf.toJson();
-      m.put("wrapped", java.util.Base64.getEncoder().encodeToString(
-          Crypto.wrap(kek, key, "redress/master-key", random)));
+      m.put(
+          "wrapped",
+          java.util.Base64.getEncoder()
+              .encodeToString(Crypto.wrap(kek, key, "redress/master-key", random)));
       Arrays.fill(kek, (byte) 0);
       Durable.writeOnce(pass, (Json.write(m) + "\n").getBytes(StandardCharsets.UTF_8));
     } else {
@@ -139,11 +142,15 @@ final class KeyRing implements AutoCloseable {
     }
     if (Durable.isPosix(file.getParent())) {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-      if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
+      if (p.contains(PosixFilePermission.GROUP_READ)
+          || p.contains(PosixFilePermission.OTHERS_READ)
           || p.contains(PosixFilePermission.GROUP_WRITE)
           || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-        throw new EvidenceException("master key file " + file
-            + " is readable or writable by others; run: chmod 600 " + file);
+        throw new EvidenceException(
+            "master key file "
+                + file
+                + " is readable or writable by others; run: chmod 600 "
+                + file);
       }
     }
     String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();

@@ -40,8 +40,9 @@ public final class KeySource {
    */
   public static KeySource passphrase(char[] passphrase) {
     if (passphrase == null || passphrase.length < 8) {
-      throw new IllegalArgumentException("passphrase must have at least 8 characters, had "
-          + (passphrase == null ? 0 : passphrase.length));
+      throw new IllegalArgumentException(
+          "passphrase must have at least 8 characters, had "
+              + (passphrase == null ? 0 : passphrase.length));
     }
     return new KeySource(null, passphrase.clone());
   }
@@ -68,7 +69,8 @@ public final class KeySource {
 
   @Override
   public String toString() {
-    return passphrase != null ? "passphrase"
+    return passphrase != null
+        ? "passphrase"
         : "key file " + (keyFile == null ? "(default)" : keyFile);
   }
 }

@@ -94,8 +94,8 @@ final class Layout {
 
   /** {@code packs/<first leaf index, 16 digits>-<16 hex random>.pack} (docs §1.1). */
   Path pack(String caseId, long firstLeaf, long random) {
-    return packs(caseId).resolve(String.format(Locale.ROOT, "%s-%016x.pack", sizeName(firstLeaf),
-        random));
+    return packs(caseId)
+        .resolve(String.format(Locale.ROOT, "%s-%016x.pack", sizeName(firstLeaf), random));
   }
 
   /** The first leaf index in a pack's file name, or -1 if the name is not a pack's. */
@@ -153,8 +153,9 @@ final class Layout {
   /** Validates a case id, naming the bad value. */
   static String checkCase(String caseId) {
     if (caseId == null || !CASE.matcher(caseId).matches()) {
-      throw new IllegalArgumentException("case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was "
-          + (caseId == null ? "null" : "\"" + caseId + "\""));
+      throw new IllegalArgumentException(
+          "case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was "
+              + (caseId == null ? "null" : "\"" + caseId + "\""));
     }
     return caseId;
   }

@@ -21,8 +21,8 @@ final class Leaf {
   final String meta;
   final Instant at;
 
-  private Leaf(String type, String caseId, long item, String sha256, long size, String meta,
-      Instant at) {
+  private Leaf(
+      String type, String caseId, long item, String sha256, long size, String meta, Instant at) {
     this.type = type;
     this.caseId = caseId;
     this.item = item;
@@ -83,22 +83,24 @@ final class Leaf {
       throw new IllegalArgumentException(where + ": \"at\" is not an RFC 3339 instant", ex);
     }
     switch (type) {
-      case ADD: {
-        String sha = Json.str(m, "sha256", where);
-        String meta = Json.str(m, "meta", where);
-        long size = Json.num(m, "size", where);
-        if (!Hex.isSha256(sha) || !Hex.isSha256(meta) || size < 0) {
-          throw new IllegalArgumentException(where + ": bad sha256, meta or size");
+      case ADD:
+        {
+          String sha = Json.str(m, "sha256", where);
+          String meta = Json.str(m, "meta", where);
+          long size = Json.num(m, "size", where);
+          if (!Hex.isSha256(sha) || !Hex.isSha256(meta) || size < 0) {
+            throw new IllegalArgumentException(where + ": bad sha256, meta or size");
+          }
+          return add(caseId, Json.num(m, "item", where), sha, size, meta, at);
         }
-        return add(caseId, Json.num(m, "item", where), sha, size, meta, at);
-      }
-      case CORRECT: {
-        String meta = Json.str(m, "meta", where);
-        if (!Hex.isSha256(meta)) {
-          throw new IllegalArgumentException(where + ": bad meta hash");
+      case CORRECT:
+        {
+          String meta = Json.str(m, "meta", where);
+          if (!Hex.isSha256(meta)) {
+            throw new IllegalArgumentException(where + ": bad meta hash");
+          }
+          return correct(caseId, Json.num(m, "item", where), meta, at);
         }
-        return correct(caseId, Json.num(m, "item", where), meta, at);
-      }
       case SHRED:
         return shred(caseId, at);
       default:

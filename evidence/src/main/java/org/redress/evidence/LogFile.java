@@ -43,8 +43,9 @@ final class LogFile implements AutoCloseable {
   static LogFile openForAppend(Path file, long goodLength) throws IOException {
     Durable.createDirs(file.getParent());
     boolean existed = Files.exists(file);
-    FileChannel ch = Durable.openOwnerOnly(file, StandardOpenOption.CREATE,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel ch =
+        Durable.openOwnerOnly(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     if (!existed) {
       Durable.syncDir(file.getParent());
     }

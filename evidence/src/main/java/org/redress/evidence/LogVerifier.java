@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Verifies a workspace's evidence log without opening the store or any key (docs §9): every
  * record's framing, every leaf's syntax and references, every stored checkpoint's signature and
- * root, every stored timestamp token. Reads the log once, streaming, in O(log n) memory: the
- * roots are computed from a stack of perfect subtrees (the "compact range"), independently of the
+ * root, every stored timestamp token. Reads the log once, streaming, in O(log n) memory: the roots
+ * are computed from a stack of perfect subtrees (the "compact range"), independently of the
  * writer's {@link MerkleTree}.
  */
 public final class LogVerifier {
@@ -35,8 +35,9 @@ public final class LogVerifier {
     }
     SignedNote.VerifierKey key;
     try {
-      key = SignedNote.VerifierKey.parse(
-          Files.readString(layout.signingPub(), StandardCharsets.UTF_8));
+      key =
+          SignedNote.VerifierKey.parse(
+              Files.readString(layout.signingPub(), StandardCharsets.UTF_8));
       v.ok("public key", key.text());
     } catch (Failure f) {
       v.fail("public key", f.getMessage());
@@ -48,7 +49,8 @@ public final class LogVerifier {
     TreeMap<Long, Checkpoint> cps = new TreeMap<>();
     try (Stream<Path> s = Files.list(layout.checkpoints())) {
       List<Path> paths = new ArrayList<>();
-      s.filter(p -> p.getFileName().toString().matches("[0-9]{16}\\.txt")).sorted()
+      s.filter(p -> p.getFileName().toString().matches("[0-9]{16}\\.txt"))
+          .sorted()
           .forEach(paths::add);
       for (Path p : paths) {
         long size = Long.parseLong(p.getFileName().toString().substring(0, 16));
@@ -85,10 +87,11 @@ public final class LogVerifier {
       Path tsr = layout.token(e.getKey());
       if (Files.exists(tsr)) {
         try {
-          Timestamps.Info info = Timestamps.verify(Files.readAllBytes(tsr),
-              e.getValue().bytes(), null);
-          v.ok("timestamp " + e.getKey(), "RFC 3161 time " + info.genTime + " by "
-              + info.tsaSubject);
+          Timestamps.Info info =
+              Timestamps.verify(Files.readAllBytes(tsr), e.getValue().bytes(), null);
+          v.ok(
+              "timestamp " + e.getKey(),
+              "RFC 3161 time " + info.genTime + " by " + info.tsaSubject);
         } catch (Failure f) {
           v.fail("timestamp " + e.getKey(), f.getMessage());
         } catch (IOException ex) {
@@ -104,9 +107,9 @@ public final class LogVerifier {
   }
 
   /**
-   * Checks that the log covers every pack (docs §1.3): a pack named after a leaf index beyond
-   * the log, or holding a blob no leaf names, means the log is older than the stored evidence.
-   * Also fails while the quarantine holds packs recover has not processed.
+   * Checks that the log covers every pack (docs §1.3): a pack named after a leaf index beyond the
+   * log, or holding a blob no leaf names, means the log is older than the stored evidence. Also
+   * fails while the quarantine holds packs recover has not processed.
    */
   private static void packs(Layout layout, long logSize, Walk walk, Verification v) {
     Quarantine q = new Quarantine(layout);
@@ -120,8 +123,12 @@ public final class LogVerifier {
       }
       List<Quarantine.Pending> pending = q.pending();
       if (!pending.isEmpty()) {
-        v.fail("quarantine", pending.size() + " pack(s) the log did not cover wait in "
-            + layout.quarantine() + " (run: redress evidence recover)");
+        v.fail(
+            "quarantine",
+            pending.size()
+                + " pack(s) the log did not cover wait in "
+                + layout.quarantine()
+                + " (run: redress evidence recover)");
         problems++;
       }
       java.util.Set<String> ack = q.acknowledged();
@@ -150,9 +157,13 @@ public final class LogVerifier {
           }
           packs++;
           if (first >= logSize) {
-            v.fail("pack " + caseId + "/" + name, String.format(Locale.ROOT,
-                "starts at leaf %d but the log has %d leaves: the log does not cover it", first,
-                logSize));
+            v.fail(
+                "pack " + caseId + "/" + name,
+                String.format(
+                    Locale.ROOT,
+                    "starts at leaf %d but the log has %d leaves: the log does not cover it",
+                    first,
+                    logSize));
             problems++;
             continue;
           }
@@ -165,8 +176,11 @@ public final class LogVerifier {
               }
             }
             if (unnamed > 0) {
-              v.fail("pack " + caseId + "/" + name, unnamed + " blob(s) that no log record "
-                  + "names: the log is older than the pack");
+              v.fail(
+                  "pack " + caseId + "/" + name,
+                  unnamed
+                      + " blob(s) that no log record "
+                      + "names: the log is older than the pack");
               problems++;
             }
           } catch (Failure f) {
@@ -193,8 +207,10 @@ public final class LogVerifier {
     private final Deque<Integer> heights = new ArrayDeque<>();
     private final Map<Long, String> addCase = new HashMap<>();
     final Map<String, Boolean> shredded = new HashMap<>();
+
     /** Every blob a leaf names ({@link Quarantine#key}): O(n) memory for the pack check. */
     final java.util.Set<String> refs = new java.util.HashSet<>();
+
     private long count;
     private boolean leafFailed;
 
@@ -228,8 +244,8 @@ public final class LogVerifier {
         Leaf l = Leaf.parse(bytes, where);
         if (l.type.equals(Leaf.ADD)) {
           if (l.item != count) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "%s: add leaf says item %d", where, l.item));
+            throw new IllegalArgumentException(
+                String.format(Locale.ROOT, "%s: add leaf says item %d", where, l.item));
           }
           if (shredded.containsKey(l.caseId)) {
             throw new IllegalArgumentException(where + ": add to shredded case " + l.caseId);
@@ -280,8 +296,13 @@ public final class LogVerifier {
         v.ok("leaves", total + " leaves well formed");
       }
       while (next != null) {
-        v.fail("checkpoint " + next.getKey(), String.format(Locale.ROOT,
-            "covers %d leaves but the log has only %d (log truncated)", next.getKey(), total));
+        v.fail(
+            "checkpoint " + next.getKey(),
+            String.format(
+                Locale.ROOT,
+                "covers %d leaves but the log has only %d (log truncated)",
+                next.getKey(),
+                total));
         next = pending.hasNext() ? pending.next() : null;
       }
       v.ok("log", String.format(Locale.ROOT, "%d leaves, root %s", total, Hex.of(root())));

@@ -80,19 +80,20 @@ final class Merkle {
   }
 
   /**
-   * Checks that {@code leafHash} sits at {@code index} in the tree of {@code size} with
-   * {@code root}, using the algorithm of RFC 9162 §2.1.3.2.
+   * Checks that {@code leafHash} sits at {@code index} in the tree of {@code size} with {@code
+   * root}, using the algorithm of RFC 9162 §2.1.3.2.
    */
-  static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof,
-      byte[] root) throws Failure {
+  static void verifyInclusion(
+      long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) throws Failure {
     if (index < 0 || index >= size) {
-      throw new Failure(String.format(Locale.ROOT,
-          "leaf index %d is outside the tree of size %d", index, size));
+      throw new Failure(
+          String.format(Locale.ROOT, "leaf index %d is outside the tree of size %d", index, size));
     }
     int want = inclusionProofLength(index, size);
     if (proof.size() != want) {
-      throw new Failure(String.format(Locale.ROOT,
-          "inclusion proof has %d hashes, expected %d", proof.size(), want));
+      throw new Failure(
+          String.format(
+              Locale.ROOT, "inclusion proof has %d hashes, expected %d", proof.size(), want));
     }
     long fn = index;
     long sn = size - 1;
@@ -130,8 +131,8 @@ final class Merkle {
   static void verifyConsistency(long m, long n, byte[] rootM, byte[] rootN, List<byte[]> proof)
       throws Failure {
     if (m <= 0 || m > n) {
-      throw new Failure(String.format(Locale.ROOT,
-          "no consistency proof from size %d to size %d", m, n));
+      throw new Failure(
+          String.format(Locale.ROOT, "no consistency proof from size %d to size %d", m, n));
     }
     if (m == n) {
       if (!proof.isEmpty()) {
@@ -144,8 +145,9 @@ final class Merkle {
     }
     int want = consistencyProofLength(m, n);
     if (proof.size() != want) {
-      throw new Failure(String.format(Locale.ROOT,
-          "consistency proof has %d hashes, expected %d", proof.size(), want));
+      throw new Failure(
+          String.format(
+              Locale.ROOT, "consistency proof has %d hashes, expected %d", proof.size(), want));
     }
     List<byte[]> path = new ArrayList<>(proof);
     if (Long.bitCount(m) == 1) {
@@ -216,8 +218,8 @@ final class Merkle {
         h = new byte[0];
       }
       if (h.length != HASH_LEN) {
-        throw new Failure(String.format(Locale.ROOT,
-            "%s: line %d is not a base64 SHA-256 hash", where, i + 1));
+        throw new Failure(
+            String.format(Locale.ROOT, "%s: line %d is not a base64 SHA-256 hash", where, i + 1));
       }
       out.add(h);
     }

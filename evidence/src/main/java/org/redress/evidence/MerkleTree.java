@@ -10,8 +10,8 @@ import java.util.Locale;
  * root of any prefix, an inclusion proof or a consistency proof costs O(log² n) hashes, and an
  * append costs O(1) amortised. Level 0 holds leaf hashes; entry j of level L is the hash of leaves
  * [j·2^L, (j+1)·2^L). Every range the RFC's recursions visit (PATH, PROOF, MTH of a prefix) is
- * either such an aligned subtree or split by the RFC's rule into ranges that are, so no other
- * hash is ever needed. Not thread-safe.
+ * either such an aligned subtree or split by the RFC's rule into ranges that are, so no other hash
+ * is ever needed. Not thread-safe.
  *
  * <p>References: [1] RFC 9162 §2.1.1 MTH; [2] §2.1.3.1 PATH; [3] §2.1.4.1 PROOF/SUBPROOF.
  */

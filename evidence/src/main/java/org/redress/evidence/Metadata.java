@@ -18,9 +18,18 @@ import java.util.TreeMap;
 public final class Metadata {
   /** Allowed source kinds. */
   public static final List<String> SOURCE_KINDS = List.of("file", "telegram", "url", "other");
+
   /** Fields a correction may change (size and case never change). */
-  public static final Set<String> CORRECTABLE = Set.of("source_kind", "source_value",
-      "capture_method", "captured_by", "captured_at", "file_name", "media_type", "note");
+  public static final Set<String> CORRECTABLE =
+      Set.of(
+          "source_kind",
+          "source_value",
+          "capture_method",
+          "captured_by",
+          "captured_at",
+          "file_name",
+          "media_type",
+          "note");
 
   private final String json;
   private final Map<String, Object> map;
@@ -31,8 +40,14 @@ public final class Metadata {
     this.map = map;
   }
 
-  static Metadata create(String caseId, NewItem item, Instant capturedAt, String toolName,
-      String toolVersion, String capturedBy, long size) {
+  static Metadata create(
+      String caseId,
+      NewItem item,
+      Instant capturedAt,
+      String toolName,
+      String toolVersion,
+      String capturedBy,
+      long size) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("case", caseId);
     Map<String, Object> src = new LinkedHashMap<>();
@@ -80,20 +95,23 @@ public final class Metadata {
   }
 
   /**
-   * A corrected copy: each change sets one {@link #CORRECTABLE} field; the reason goes to
-   * {@code note}.
+   * A corrected copy: each change sets one {@link #CORRECTABLE} field; the reason goes to {@code
+   * note}.
    */
   Metadata corrected(Map<String, String> changes, String reason) {
     Map<String, Object> m = new LinkedHashMap<>(map);
     @SuppressWarnings("unchecked")
-    Map<String, Object> src = new LinkedHashMap<>((Map<String, Object>) map.getOrDefault(
-        "source", new LinkedHashMap<String, Object>()));
+    Map<String, Object> src =
+        new LinkedHashMap<>(
+            (Map<String, Object>) map.getOrDefault("source", new LinkedHashMap<String, Object>()));
     for (Map.Entry<String, String> e : new TreeMap<>(changes).entrySet()) {
       String k = e.getKey();
       String v = e.getValue();
       if (!CORRECTABLE.contains(k)) {
         throw new IllegalArgumentException(
-            "field \"" + k + "\" cannot be corrected; correctable: "
+            "field \""
+                + k
+                + "\" cannot be corrected; correctable: "
                 + new java.util.TreeSet<>(CORRECTABLE));
       }
       if (v == null || v.isBlank()) {
@@ -114,8 +132,12 @@ public final class Metadata {
           try {
             m.put(k, Instant.parse(v).toString());
           } catch (DateTimeParseException ex) {
-            throw new IllegalArgumentException("captured_at must be an RFC 3339 instant such as "
-                + "2024-05-01T10:00:00Z, was \"" + v + "\"", ex);
+            throw new IllegalArgumentException(
+                "captured_at must be an RFC 3339 instant such as "
+                    + "2024-05-01T10:00:00Z, was \""
+                    + v
+                    + "\"",
+                ex);
           }
           break;
         default:

@@ -19,8 +19,15 @@ public final class NewItem {
   private final Map<String, String> perceptual;
   private final String note;
 
-  private NewItem(Path file, String sourceKind, String sourceValue, String captureMethod,
-      String capturedBy, String mediaType, Map<String, String> perceptual, String note) {
+  private NewItem(
+      Path file,
+      String sourceKind,
+      String sourceValue,
+      String captureMethod,
+      String capturedBy,
+      String mediaType,
+      Map<String, String> perceptual,
+      String note) {
     this.file = file;
     this.sourceKind = sourceKind;
     this.sourceValue = sourceValue;
@@ -40,8 +47,15 @@ public final class NewItem {
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
-    return new NewItem(file, "file", file.toString(), "file-import", null,
-        "application/octet-stream", Map.of(), null);
+    return new NewItem(
+        file,
+        "file",
+        file.toString(),
+        "file-import",
+        null,
+        "application/octet-stream",
+        Map.of(),
+        null);
   }
 
   /**
@@ -64,36 +78,50 @@ public final class NewItem {
 
   /** How it was captured, e.g. {@code file-import}, {@code telegram-export}. */
   public NewItem captureMethod(String method) {
-    return new NewItem(file, sourceKind, sourceValue, nonEmpty(method, "capture method"),
-        capturedBy, mediaType, perceptual, note);
+    return new NewItem(
+        file,
+        sourceKind,
+        sourceValue,
+        nonEmpty(method, "capture method"),
+        capturedBy,
+        mediaType,
+        perceptual,
+        note);
   }
 
   /** Who preserved it. */
   public NewItem capturedBy(String who) {
-    return new NewItem(file, sourceKind, sourceValue, captureMethod, nonEmpty(who, "captured by"),
-        mediaType, perceptual, note);
+    return new NewItem(
+        file,
+        sourceKind,
+        sourceValue,
+        captureMethod,
+        nonEmpty(who, "captured by"),
+        mediaType,
+        perceptual,
+        note);
   }
 
   /** MIME type, e.g. {@code image/jpeg}. */
   public NewItem mediaType(String type) {
     if (type == null || !type.matches("[a-z0-9.+-]+/[A-Za-z0-9.+-]+")) {
-      throw new IllegalArgumentException("media type must look like type/subtype, was \"" + type
-          + "\"");
+      throw new IllegalArgumentException(
+          "media type must look like type/subtype, was \"" + type + "\"");
     }
-    return new NewItem(file, sourceKind, sourceValue, captureMethod, capturedBy, type, perceptual,
-        note);
+    return new NewItem(
+        file, sourceKind, sourceValue, captureMethod, capturedBy, type, perceptual, note);
   }
 
   /** Perceptual hashes computed by the caller, e.g. {@code pdq -> 64 hex digits}. */
   public NewItem perceptual(Map<String, String> hashes) {
-    return new NewItem(file, sourceKind, sourceValue, captureMethod, capturedBy, mediaType,
-        hashes, note);
+    return new NewItem(
+        file, sourceKind, sourceValue, captureMethod, capturedBy, mediaType, hashes, note);
   }
 
   /** Free text. */
   public NewItem note(String text) {
-    return new NewItem(file, sourceKind, sourceValue, captureMethod, capturedBy, mediaType,
-        perceptual, text);
+    return new NewItem(
+        file, sourceKind, sourceValue, captureMethod, capturedBy, mediaType, perceptual, text);
   }
 
   private static String nonEmpty(String v, String what) {

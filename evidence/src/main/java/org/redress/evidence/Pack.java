@@ -28,14 +28,19 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Pack {
   static final byte[] MAGIC = {'R', 'D', 'X', 'P', 'A', 'C', 'K', '1'};
   static final byte[] END = {'R', 'D', 'X', 'P', 'E', 'N', 'D', '1'};
+
   /** kind of a blob holding item content (§6.3 context {@code redress/item/...}). */
   static final int CONTENT = 1;
+
   /** kind of a blob holding metadata JSON (§6.3 context {@code redress/meta/...}). */
   static final int META = 2;
+
   /** u8 kind, SHA-256[32], u64 offset, u64 length. */
   static final int ENTRY = 49;
+
   /** u64 index offset, u32 count, SHA-256 of the index [32], "RDXPEND1". */
   static final int TRAILER = 52;
+
   /** The smallest encrypted blob: §6.3 header (16) and one empty chunk's tag (16). */
   static final int MIN_BLOB = 32;
 
@@ -67,8 +72,14 @@ final class Pack {
       long indexOffset = t.getLong(0);
       long count = Integer.toUnsignedLong(t.getInt(8));
       if (indexOffset < MAGIC.length || indexOffset + count * ENTRY + TRAILER != size) {
-        throw new Failure(String.format(Locale.ROOT, "pack trailer is damaged: index at %d with "
-            + "%d entries does not end at the trailer (file size %d)", indexOffset, count, size));
+        throw new Failure(
+            String.format(
+                Locale.ROOT,
+                "pack trailer is damaged: index at %d with "
+                    + "%d entries does not end at the trailer (file size %d)",
+                indexOffset,
+                count,
+                size));
       }
       ByteBuffer index = read(ch, indexOffset, (int) (count * ENTRY));
       byte[] sum = new byte[32];
@@ -97,9 +108,15 @@ final class Pack {
         throw new Failure("pack index entry " + i + " has unknown kind " + kind);
       }
       if (offset != expect || length < MIN_BLOB || length > indexOffset - offset) {
-        throw new Failure(String.format(Locale.ROOT, "pack index entry %d: blob at %d of %d "
-            + "bytes does not follow the previous blob (expected offset %d)", i, offset, length,
-            expect));
+        throw new Failure(
+            String.format(
+                Locale.ROOT,
+                "pack index entry %d: blob at %d of %d "
+                    + "bytes does not follow the previous blob (expected offset %d)",
+                i,
+                offset,
+                length,
+                expect));
       }
       String hex = Hex.of(sha);
       if (!seen.add(kind + hex)) {
@@ -109,8 +126,12 @@ final class Pack {
       expect = offset + length;
     }
     if (expect != indexOffset) {
-      throw new Failure(String.format(Locale.ROOT, "pack blobs end at %d but the index starts at "
-          + "%d", expect, indexOffset));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "pack blobs end at %d but the index starts at " + "%d",
+              expect,
+              indexOffset));
     }
     return out;
   }
@@ -181,9 +202,9 @@ final class Pack {
   }
 
   /**
-   * Writes one pack: blobs go to a temp file beside the target as they are added; {@link
-   * #commit()} appends the index and trailer, fsyncs, links the file into place and fsyncs the
-   * directory. Until then nothing is visible under the pack's name.
+   * Writes one pack: blobs go to a temp file beside the target as they are added; {@link #commit()}
+   * appends the index and trailer, fsyncs, links the file into place and fsyncs the directory.
+   * Until then nothing is visible under the pack's name.
    */
   static final class Writer implements AutoCloseable {
     private final Path target;
@@ -198,10 +219,13 @@ final class Pack {
       this.target = target;
       Path dir = target.getParent();
       Durable.createDirs(dir);
-      this.tmp = dir.resolve("." + target.getFileName() + ".tmp-"
-          + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-      this.ch = Durable.openOwnerOnly(tmp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
+      this.tmp =
+          dir.resolve(
+              "."
+                  + target.getFileName()
+                  + ".tmp-"
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      this.ch = Durable.openOwnerOnly(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       this.out = new Out(ch);
       out.write(MAGIC);
     }
@@ -237,14 +261,21 @@ final class Pack {
       long indexOffset = out.position();
       ByteBuffer index = ByteBuffer.allocate(entries.size() * ENTRY);
       for (Entry e : entries) {
-        index.put((byte) e.kind()).put(Hex.parse(e.sha256())).putLong(e.offset())
+        index
+            .put((byte) e.kind())
+            .put(Hex.parse(e.sha256()))
+            .putLong(e.offset())
             .putLong(e.length());
       }
       index.flip();
       MessageDigest d = Hex.sha256();
       d.update(index.duplicate());
-      ByteBuffer t = ByteBuffer.allocate(TRAILER).putLong(indexOffset).putInt(entries.size())
-          .put(d.digest()).put(END);
+      ByteBuffer t =
+          ByteBuffer.allocate(TRAILER)
+              .putLong(indexOffset)
+              .putInt(entries.size())
+              .put(d.digest())
+              .put(END);
       out.write(index.array());
       out.write(t.array());
       out.flush();

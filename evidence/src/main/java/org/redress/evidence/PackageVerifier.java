@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -20,17 +19,19 @@ import java.util.regex.Pattern;
 
 /**
  * Verifies an evidence package with nothing but the package (docs/evidence-format.md §8): zip
- * hygiene, the public key, the checkpoint signature, every inclusion proof, leaf and metadata
- * hash, every timestamp and its consistency proof, and, given the recipient passphrase, every
- * file's content. Shares no state with the writer; reads the zip once, in memory, with limits.
+ * hygiene, the public key, the checkpoint signature, every inclusion proof, leaf and metadata hash,
+ * every timestamp and its consistency proof, and, given the recipient passphrase, every file's
+ * content. Shares no state with the writer; reads the zip once, in memory, with limits.
  */
 public final class PackageVerifier {
   /** Largest package read, in bytes of uncompressed entries. */
   static final long MAX_TOTAL = 1L << 30;
-  private static final Pattern ALLOWED = Pattern.compile(
-      "manifest\\.json|checkpoint\\.txt|public-key\\.txt|index\\.html|proofs/(0|[1-9][0-9]*)\\.txt"
-          + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin"
-          + "|consistency/[0-9]{16}\\.txt");
+
+  private static final Pattern ALLOWED =
+      Pattern.compile(
+          "manifest\\.json|checkpoint\\.txt|public-key\\.txt|index\\.html|proofs/(0|[1-9][0-9]*)\\.txt"
+              + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin"
+              + "|consistency/[0-9]{16}\\.txt");
   private static final byte[] PACKAGE_CHECK =
       "redress-package-1".getBytes(StandardCharsets.US_ASCII);
 
@@ -49,8 +50,8 @@ public final class PackageVerifier {
    * @param recipientPassphrase decrypts and checks content files; null to skip them
    * @param tsaCertificate when not null, every timestamp must be signed by this certificate
    */
-  public static Verification verify(Path zip, char[] recipientPassphrase,
-      X509Certificate tsaCertificate) {
+  public static Verification verify(
+      Path zip, char[] recipientPassphrase, X509Certificate tsaCertificate) {
     return verify(zip, new Options(recipientPassphrase, tsaCertificate, null, null));
   }
 
@@ -59,14 +60,17 @@ public final class PackageVerifier {
    *
    * @param recipientPassphrase decrypts and checks content files; null to skip them
    * @param tsaCertificate when not null, every timestamp must be signed by this certificate
-   * @param expectKey when not null, the signing key's fingerprint (64 hex digits, colons and
-   *     spaces ignored) the package must carry: pins whose package it is
-   * @param earlierCheckpoint when not null, the text of a signed checkpoint kept earlier (e.g.
-   *     from {@code evidence checkpoint --publish}): the package's checkpoint must extend it
-   *     (RFC 6962 consistency)
+   * @param expectKey when not null, the signing key's fingerprint (64 hex digits, colons and spaces
+   *     ignored) the package must carry: pins whose package it is
+   * @param earlierCheckpoint when not null, the text of a signed checkpoint kept earlier (e.g. from
+   *     {@code evidence checkpoint --publish}): the package's checkpoint must extend it (RFC 6962
+   *     consistency)
    */
-  public record Options(char[] recipientPassphrase, X509Certificate tsaCertificate,
-      String expectKey, String earlierCheckpoint) {}
+  public record Options(
+      char[] recipientPassphrase,
+      X509Certificate tsaCertificate,
+      String expectKey,
+      String earlierCheckpoint) {}
 
   /** Normalises a fingerprint as typed: lowercase hex, colons, spaces and "SHA256:" dropped. */
   public static String normalizeFingerprint(String fp) {
@@ -111,21 +115,28 @@ public final class PackageVerifier {
       throws EvidenceException {
     Verification v = verify(zip, recipientPassphrase, null);
     if (!v.ok() || v.manifest().isEmpty()) {
-      throw new PackageRejectedException("package " + zip + " did not verify: "
-          + v.firstFailure().orElse("no checks"), v);
+      throw new PackageRejectedException(
+          "package " + zip + " did not verify: " + v.firstFailure().orElse("no checks"), v);
     }
     VerifiedManifest m = v.manifest().get();
     if (m.items().stream().noneMatch(VerifiedManifest.Item::hasContent)) {
-      throw new EvidenceException("package " + zip + " holds hashes and metadata only, no "
-          + "originals (it was exported without --with-content)");
+      throw new EvidenceException(
+          "package "
+              + zip
+              + " holds hashes and metadata only, no "
+              + "originals (it was exported without --with-content)");
     }
     Extract.prepare(outDir);
     List<Path> out = new java.util.ArrayList<>();
     try (StrictZip z = StrictZip.open(zip)) {
-      Map<String, Object> manifest = Json.parseObject(new String(
-          z.read(z.entries().get("manifest.json"), MAX_DOCUMENT), StandardCharsets.UTF_8));
-      Crypto.Kdf kdf = Crypto.Kdf.fromJson(Run.obj(manifest.get("content_encryption"),
-          "content_encryption"), "content_encryption");
+      Map<String, Object> manifest =
+          Json.parseObject(
+              new String(
+                  z.read(z.entries().get("manifest.json"), MAX_DOCUMENT), StandardCharsets.UTF_8));
+      Crypto.Kdf kdf =
+          Crypto.Kdf.fromJson(
+              Run.obj(manifest.get("content_encryption"), "content_encryption"),
+              "content_encryption");
       byte[] key = kdf.derive(recipientPassphrase);
       try {
         for (VerifiedManifest.Item it : m.items()) {
@@ -133,19 +144,24 @@ public final class PackageVerifier {
             continue;
           }
           StrictZip.Entry e = z.entries().get("content/" + it.id() + ".bin");
-          out.add(Extract.write(outDir, Extract.name(it.id(), it.fileName().orElse(null)), o -> {
-            java.security.MessageDigest d = Hex.sha256();
-            try (InputStream in = z.open(e);
-                java.io.OutputStream tee = new java.security.DigestOutputStream(o, d)) {
-              Crypto.decrypt(key, "redress/package/" + it.id() + "/" + it.sha256(), in, tee);
-            } catch (Failure f) {
-              throw new EvidenceException("item " + it.id() + ": " + f.getMessage());
-            }
-            if (!Hex.of(d.digest()).equals(it.sha256())) {
-              throw new EvidenceException("item " + it.id() + ": content does not match its "
-                  + "SHA-256");
-            }
-          }));
+          out.add(
+              Extract.write(
+                  outDir,
+                  Extract.name(it.id(), it.fileName().orElse(null)),
+                  o -> {
+                    java.security.MessageDigest d = Hex.sha256();
+                    try (InputStream in = z.open(e);
+                        java.io.OutputStream tee = new java.security.DigestOutputStream(o, d)) {
+                      Crypto.decrypt(
+                          key, "redress/package/" + it.id() + "/" + it.sha256(), in, tee);
+                    } catch (Failure f) {
+                      throw new EvidenceException("item " + it.id() + ": " + f.getMessage());
+                    }
+                    if (!Hex.of(d.digest()).equals(it.sha256())) {
+                      throw new EvidenceException(
+                          "item " + it.id() + ": content does not match its " + "SHA-256");
+                    }
+                  }));
         }
       } finally {
         java.util.Arrays.fill(key, (byte) 0);
@@ -167,16 +183,15 @@ public final class PackageVerifier {
   public static VerifiedManifest readVerified(Path zip) throws PackageRejectedException {
     Verification v = verify(zip, null, null);
     if (!v.ok() || v.manifest().isEmpty()) {
-      throw new PackageRejectedException("package " + zip + " did not verify: "
-          + v.firstFailure().orElse("no checks"), v);
+      throw new PackageRejectedException(
+          "package " + zip + " did not verify: " + v.firstFailure().orElse("no checks"), v);
     }
     return v.manifest().get();
   }
 
   /**
-   * Opens the package through its central directory (docs §8.1), refusing any disagreement with
-   * the local headers, gaps, trailing data, duplicate, unsafe and unknown names; null after a
-   * failure.
+   * Opens the package through its central directory (docs §8.1), refusing any disagreement with the
+   * local headers, gaps, trailing data, duplicate, unsafe and unknown names; null after a failure.
    */
   static StrictZip openZip(Path zip, Verification v) {
     StrictZip z;
@@ -192,12 +207,19 @@ public final class PackageVerifier {
     long total = 0;
     for (StrictZip.Entry e : z.entries().values()) {
       String name = e.name();
-      String problem = unsafe(name) ? "unsafe entry name: " + name
-          : !ALLOWED.matcher(name).matches() ? "unexpected entry: " + name : null;
+      String problem =
+          unsafe(name)
+              ? "unsafe entry name: " + name
+              : !ALLOWED.matcher(name).matches() ? "unexpected entry: " + name : null;
       total += e.size();
       if (problem == null && !name.startsWith("content/") && e.size() > capFor(name)) {
-        problem = String.format(Locale.ROOT, "entry %s is %d bytes, more than the %d allowed "
-            + "for it", name, e.size(), capFor(name));
+        problem =
+            String.format(
+                Locale.ROOT,
+                "entry %s is %d bytes, more than the %d allowed " + "for it",
+                name,
+                e.size(),
+                capFor(name));
       }
       if (problem == null && total > MAX_TOTAL) {
         problem = "package is larger than " + MAX_TOTAL + " bytes uncompressed";
@@ -212,13 +234,17 @@ public final class PackageVerifier {
         return null;
       }
     }
-    v.ok("package", z.entries().size() + " entries read through the central directory; local "
-        + "headers agree, no gaps, no trailing data; names safe and unique");
+    v.ok(
+        "package",
+        z.entries().size()
+            + " entries read through the central directory; local "
+            + "headers agree, no gaps, no trailing data; names safe and unique");
     return z;
   }
 
   /** Largest manifest.json and index.html read, in bytes. */
   static final int MAX_DOCUMENT = 64 << 20;
+
   /** Largest proof, checkpoint, key or timestamp entry read, in bytes. */
   static final int MAX_SMALL = 64 << 10;
 
@@ -227,7 +253,10 @@ public final class PackageVerifier {
   }
 
   static boolean unsafe(String name) {
-    if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")
+    if (name.isEmpty()
+        || name.startsWith("/")
+        || name.contains("\\")
+        || name.contains(":")
         || name.indexOf('\0') >= 0) {
       return true;
     }
@@ -281,10 +310,12 @@ public final class PackageVerifier {
     private String text(String name) throws Failure {
       byte[] b = bytes(name);
       try {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(java.nio.ByteBuffer.wrap(b)).toString();
+            .decode(java.nio.ByteBuffer.wrap(b))
+            .toString();
       } catch (CharacterCodingException ex) {
         throw new Failure(name + " is not UTF-8");
       }
@@ -294,8 +325,8 @@ public final class PackageVerifier {
       try {
         manifest = Json.parseObject(text("manifest.json"));
         if (!PackageWriter.FORMAT.equals(manifest.get("format"))) {
-          throw new Failure("format is " + manifest.get("format") + ", expected "
-              + PackageWriter.FORMAT);
+          throw new Failure(
+              "format is " + manifest.get("format") + ", expected " + PackageWriter.FORMAT);
         }
         caseId = Json.str(manifest, "case", "manifest");
         v.ok("manifest", "format " + PackageWriter.FORMAT + ", case " + caseId);
@@ -317,16 +348,22 @@ public final class PackageVerifier {
         cp = Checkpoint.verify(text("checkpoint.txt"), key);
         Object origin = manifest.get("origin");
         if (!cp.origin().equals(origin)) {
-          throw new Failure("checkpoint origin " + cp.origin() + " differs from manifest origin "
-              + origin);
+          throw new Failure(
+              "checkpoint origin " + cp.origin() + " differs from manifest origin " + origin);
         }
         Object size = manifest.get("tree_size");
         if (!Long.valueOf(cp.size()).equals(size)) {
-          throw new Failure(String.format(Locale.ROOT,
-              "checkpoint size %d differs from manifest tree_size %s", cp.size(), size));
+          throw new Failure(
+              String.format(
+                  Locale.ROOT,
+                  "checkpoint size %d differs from manifest tree_size %s",
+                  cp.size(),
+                  size));
         }
-        v.ok("checkpoint", String.format(Locale.ROOT, "signature valid; size %d, root %s",
-            cp.size(), cp.rootHex()));
+        v.ok(
+            "checkpoint",
+            String.format(
+                Locale.ROOT, "signature valid; size %d, root %s", cp.size(), cp.rootHex()));
       } catch (Failure f) {
         v.fail("checkpoint", f.getMessage());
         return;
@@ -346,8 +383,8 @@ public final class PackageVerifier {
     }
 
     /**
-     * Checks index.html like every other entry: it must be exactly what the writer renders from
-     * the verified items, so it cannot show a person anything the proofs do not back.
+     * Checks index.html like every other entry: it must be exactly what the writer renders from the
+     * verified items, so it cannot show a person anything the proofs do not back.
      */
     private void indexHtml(Map<Long, Leaf> adds) {
       if (adds == null || key == null || cp == null) {
@@ -358,15 +395,28 @@ public final class PackageVerifier {
         List<Item> items = new java.util.ArrayList<>();
         for (Map.Entry<Long, Leaf> e : addLeaves.entrySet()) {
           Leaf l = e.getValue();
-          items.add(new Item(e.getKey(), caseId, l.sha256, l.size, l.at,
-              currentMeta.get(e.getKey()), correctionCount.getOrDefault(e.getKey(), 0), false));
+          items.add(
+              new Item(
+                  e.getKey(),
+                  caseId,
+                  l.sha256,
+                  l.size,
+                  l.at,
+                  currentMeta.get(e.getKey()),
+                  correctionCount.getOrDefault(e.getKey(), 0),
+                  false));
         }
-        String want = IndexHtml.render(caseId, cp, key.text(), items,
-            manifest.containsKey("content_encryption"),
-            Json.str(manifest, "created_at", "manifest"));
+        String want =
+            IndexHtml.render(
+                caseId,
+                cp,
+                key.text(),
+                items,
+                manifest.containsKey("content_encryption"),
+                Json.str(manifest, "created_at", "manifest"));
         if (!want.equals(got)) {
-          throw new Failure("index.html differs from what the verified manifest renders "
-              + "(edited)");
+          throw new Failure(
+              "index.html differs from what the verified manifest renders " + "(edited)");
         }
         v.ok("index.html", "matches the verified items");
       } catch (Failure f) {
@@ -383,13 +433,17 @@ public final class PackageVerifier {
       }
       String fp = key.fingerprint();
       if (expect == null) {
-        v.ok("signer", "Ed25519 key, fingerprint " + fp + " (not pinned: compare it with the "
-            + "fingerprint published when the evidence was preserved, or use --expect-key)");
+        v.ok(
+            "signer",
+            "Ed25519 key, fingerprint "
+                + fp
+                + " (not pinned: compare it with the "
+                + "fingerprint published when the evidence was preserved, or use --expect-key)");
       } else if (normalizeFingerprint(expect).equals(fp)) {
         v.ok("signer", "Ed25519 key, fingerprint " + fp + ", matches the expected key");
       } else {
-        v.fail("signer", "signed by key " + fp + ", not the expected "
-            + normalizeFingerprint(expect));
+        v.fail(
+            "signer", "signed by key " + fp + ", not the expected " + normalizeFingerprint(expect));
       }
     }
 
@@ -408,8 +462,13 @@ public final class PackageVerifier {
         }
         long s = old.size();
         if (s > cp.size()) {
-          throw new Failure(String.format(Locale.ROOT, "it covers %d leaves, more than this "
-              + "package's checkpoint (%d): export a newer package", s, cp.size()));
+          throw new Failure(
+              String.format(
+                  Locale.ROOT,
+                  "it covers %d leaves, more than this "
+                      + "package's checkpoint (%d): export a newer package",
+                  s,
+                  cp.size()));
         }
         if (s == cp.size() || s == 0) {
           if (s > 0 && !Merkle.equal(old.root(), cp.root())) {
@@ -418,15 +477,22 @@ public final class PackageVerifier {
         } else {
           String name = consistencyEntry(s);
           if (name == null) {
-            throw new Failure("the package carries no consistency proof from size " + s
-                + " (export it again: packages carry proofs from every published checkpoint)");
+            throw new Failure(
+                "the package carries no consistency proof from size "
+                    + s
+                    + " (export it again: packages carry proofs from every published checkpoint)");
           }
           List<byte[]> proof = Merkle.parseProof(text(name), name);
           Merkle.verifyConsistency(s, cp.size(), old.root(), cp.root(), proof);
         }
-        v.ok(subject, String.format(Locale.ROOT, "checkpoint %d extends your checkpoint %d "
-            + "(RFC 6962 consistency): nothing logged by then was altered or removed",
-            cp.size(), s));
+        v.ok(
+            subject,
+            String.format(
+                Locale.ROOT,
+                "checkpoint %d extends your checkpoint %d "
+                    + "(RFC 6962 consistency): nothing logged by then was altered or removed",
+                cp.size(),
+                s));
       } catch (Failure f) {
         v.fail(subject, f.getMessage());
       } catch (IllegalArgumentException ex) {
@@ -452,20 +518,34 @@ public final class PackageVerifier {
         Metadata m = currentMeta.get(id);
         java.util.Optional<java.time.Instant> existed = java.util.Optional.empty();
         for (VerifiedManifest.Timestamp t : goodStamps) {
-          if (t.treeSize() > id
-              && (existed.isEmpty() || t.time().isBefore(existed.get()))) {
+          if (t.treeSize() > id && (existed.isEmpty() || t.time().isBefore(existed.get()))) {
             existed = java.util.Optional.of(t.time());
           }
         }
-        items.add(new VerifiedManifest.Item(id, id, metaIndex.get(id), leaf.sha256, leaf.size,
-            leaf.at, m.capturedAt(), existed, opt(m.sourceKind()), opt(m.sourceValue()),
-            opt(m.captureMethod()), opt(m.capturedBy()), opt(m.fileName()), opt(m.mediaType()),
-            opt(m.note()), correctionCount.getOrDefault(id, 0), withContent.contains(id)));
+        items.add(
+            new VerifiedManifest.Item(
+                id,
+                id,
+                metaIndex.get(id),
+                leaf.sha256,
+                leaf.size,
+                leaf.at,
+                m.capturedAt(),
+                existed,
+                opt(m.sourceKind()),
+                opt(m.sourceValue()),
+                opt(m.captureMethod()),
+                opt(m.capturedBy()),
+                opt(m.fileName()),
+                opt(m.mediaType()),
+                opt(m.note()),
+                correctionCount.getOrDefault(id, 0),
+                withContent.contains(id)));
       }
       List<VerifiedManifest.Timestamp> ts = new java.util.ArrayList<>(goodStamps);
       ts.sort(java.util.Comparator.comparing(VerifiedManifest.Timestamp::treeSize));
-      return new VerifiedManifest(zip, caseId, cp.origin(), cp.size(), cp.rootHex(),
-          key.fingerprint(), ts, items);
+      return new VerifiedManifest(
+          zip, caseId, cp.origin(), cp.size(), cp.rootHex(), key.fingerprint(), ts, items);
     }
 
     private static java.util.Optional<String> opt(String s) {
@@ -540,12 +620,19 @@ public final class PackageVerifier {
           Merkle.verifyConsistency(old.size(), cp.size(), old.root(), cp.root(), proof);
           byte[] token = bytes(base + ".tsr");
           Timestamps.Info info = Timestamps.verify(token, old.bytes(), tsaCert);
-          v.ok(subject, String.format(Locale.ROOT,
-              "checkpoint %d signed and consistent; RFC 3161 time %s by %s (certificate SHA-256 "
-                  + "%s)", size, info.genTime, info.tsaSubject, info.certSha256));
+          v.ok(
+              subject,
+              String.format(
+                  Locale.ROOT,
+                  "checkpoint %d signed and consistent; RFC 3161 time %s by %s (certificate SHA-256 "
+                      + "%s)",
+                  size,
+                  info.genTime,
+                  info.tsaSubject,
+                  info.certSha256));
           out.put(size, info.genTime);
-          goodStamps.add(new VerifiedManifest.Timestamp(size, info.genTime, info.tsaSubject,
-              info.certSha256));
+          goodStamps.add(
+              new VerifiedManifest.Timestamp(size, info.genTime, info.tsaSubject, info.certSha256));
         } catch (Failure f) {
           v.fail(subject, f.getMessage());
         } catch (IllegalArgumentException ex) {
@@ -600,8 +687,12 @@ public final class PackageVerifier {
             throw new Failure("leaf is not valid: " + ex.getMessage());
           }
           if (leaf.type.equals(Leaf.ADD) && leaf.item != li) {
-            throw new Failure(String.format(Locale.ROOT,
-                "add leaf says item %d but sits at index %d (leaves swapped?)", leaf.item, li));
+            throw new Failure(
+                String.format(
+                    Locale.ROOT,
+                    "add leaf says item %d but sits at index %d (leaves swapped?)",
+                    leaf.item,
+                    li));
           }
           List<byte[]> proof = Merkle.parseProof(text(proofName), proofName);
           Merkle.verifyInclusion(li, cp.size(), Merkle.leafHash(leafBytes), proof, cp.root());
@@ -627,8 +718,12 @@ public final class PackageVerifier {
           Object content = e.get("content");
           if (leaf.type.equals(Leaf.ADD)) {
             if (meta.size() != leaf.size) {
-              throw new Failure(String.format(Locale.ROOT,
-                  "metadata size %d differs from leaf size %d", meta.size(), leaf.size));
+              throw new Failure(
+                  String.format(
+                      Locale.ROOT,
+                      "metadata size %d differs from leaf size %d",
+                      meta.size(),
+                      leaf.size));
             }
             adds.put(li, leaf);
             if (content != null && !("content/" + li + ".bin").equals(content)) {
@@ -656,10 +751,17 @@ public final class PackageVerifier {
               break;
             }
           }
-          v.ok(subject, String.format(Locale.ROOT, "%s of item %d (sha256 %s): in checkpoint, "
-              + "metadata matches%s", leaf.type, leaf.item,
-              leaf.type.equals(Leaf.ADD) ? leaf.sha256 : adds.containsKey(leaf.item)
-                  ? adds.get(leaf.item).sha256 : "?", time));
+          v.ok(
+              subject,
+              String.format(
+                  Locale.ROOT,
+                  "%s of item %d (sha256 %s): in checkpoint, " + "metadata matches%s",
+                  leaf.type,
+                  leaf.item,
+                  leaf.type.equals(Leaf.ADD)
+                      ? leaf.sha256
+                      : adds.containsKey(leaf.item) ? adds.get(leaf.item).sha256 : "?",
+                  time));
         } catch (Failure f) {
           v.fail(subject, f.getMessage());
         } catch (IllegalArgumentException ex) {
@@ -668,8 +770,9 @@ public final class PackageVerifier {
       }
       for (Map.Entry<Long, Leaf> c : corrections.entrySet()) {
         if (!adds.containsKey(c.getValue().item)) {
-          v.fail("entry " + c.getKey(), "correction of item " + c.getValue().item
-              + " whose add leaf is not in the package");
+          v.fail(
+              "entry " + c.getKey(),
+              "correction of item " + c.getValue().item + " whose add leaf is not in the package");
         }
       }
       return adds;
@@ -684,10 +787,11 @@ public final class PackageVerifier {
       }
       Map<Long, String> contentOf = new TreeMap<>();
       for (Object o : entries) {
-        if (o instanceof Map && ((Map<?, ?>) o).get("content") instanceof String
+        if (o instanceof Map
+            && ((Map<?, ?>) o).get("content") instanceof String
             && ((Map<?, ?>) o).get("leaf_index") instanceof Long) {
-          contentOf.put((Long) ((Map<?, ?>) o).get("leaf_index"),
-              (String) ((Map<?, ?>) o).get("content"));
+          contentOf.put(
+              (Long) ((Map<?, ?>) o).get("leaf_index"), (String) ((Map<?, ?>) o).get("content"));
         }
       }
       if (contentOf.isEmpty()) {
@@ -696,8 +800,11 @@ public final class PackageVerifier {
       }
       contentOf.values().forEach(used::add);
       if (passphrase == null) {
-        v.ok("content", contentOf.size() + " encrypted files present, not decrypted "
-            + "(no recipient passphrase given)");
+        v.ok(
+            "content",
+            contentOf.size()
+                + " encrypted files present, not decrypted "
+                + "(no recipient passphrase given)");
         return;
       }
       byte[] key;
@@ -731,25 +838,33 @@ public final class PackageVerifier {
           continue;
         }
         if (data.size() != Crypto.encryptedLength(leaf.size)) {
-          v.fail(subject, String.format(Locale.ROOT, "%s is %d bytes; %d encrypt to %d",
-              c.getValue(), data.size(), leaf.size, Crypto.encryptedLength(leaf.size)));
+          v.fail(
+              subject,
+              String.format(
+                  Locale.ROOT,
+                  "%s is %d bytes; %d encrypt to %d",
+                  c.getValue(),
+                  data.size(),
+                  leaf.size,
+                  Crypto.encryptedLength(leaf.size)));
           continue;
         }
         java.security.MessageDigest d = Hex.sha256();
         long[] count = {0};
-        java.io.OutputStream sink = new java.io.OutputStream() {
-          @Override
-          public void write(int b) {
-            d.update((byte) b);
-            count[0]++;
-          }
+        java.io.OutputStream sink =
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                d.update((byte) b);
+                count[0]++;
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) {
-            d.update(b, off, len);
-            count[0] += len;
-          }
-        };
+              @Override
+              public void write(byte[] b, int off, int len) {
+                d.update(b, off, len);
+                count[0] += len;
+              }
+            };
         try (InputStream in = files.open(data)) {
           Crypto.decrypt(key, "redress/package/" + id + "/" + leaf.sha256, in, sink);
         } catch (Failure f) {

@@ -37,8 +37,9 @@ final class PackageWriter {
     Crypto.Kdf kdf = null;
     byte[] contentKey = null;
     if (passphrase != null) {
-      kdf = Crypto.Kdf.fresh(store.random(), Crypto.Kdf.DEFAULT_MEMORY_KIB,
-          Crypto.Kdf.DEFAULT_ITERATIONS);
+      kdf =
+          Crypto.Kdf.fresh(
+              store.random(), Crypto.Kdf.DEFAULT_MEMORY_KIB, Crypto.Kdf.DEFAULT_ITERATIONS);
       contentKey = kdf.derive(passphrase);
     }
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -56,15 +57,20 @@ final class PackageWriter {
         e.put("metadata", store.metadataVersion(id, leaf.meta).json());
         String proofName = "proofs/" + li + ".txt";
         e.put("proof", proofName);
-        files.put(proofName, Merkle.formatProof(tree.inclusionProof(li, size))
-            .getBytes(StandardCharsets.UTF_8));
+        files.put(
+            proofName,
+            Merkle.formatProof(tree.inclusionProof(li, size)).getBytes(StandardCharsets.UTF_8));
         if (contentKey != null && leaf.type.equals(Leaf.ADD)) {
           String name = "content/" + id + ".bin";
           ByteArrayOutputStream plain = new ByteArrayOutputStream();
           store.readContent(id, plain);
           ByteArrayOutputStream enc = new ByteArrayOutputStream();
-          Crypto.encrypt(contentKey, "redress/package/" + id + "/" + leaf.sha256,
-              new ByteArrayInputStream(plain.toByteArray()), enc, store.random());
+          Crypto.encrypt(
+              contentKey,
+              "redress/package/" + id + "/" + leaf.sha256,
+              new ByteArrayInputStream(plain.toByteArray()),
+              enc,
+              store.random());
           files.put(name, enc.toByteArray());
           e.put("content", name);
         }
@@ -111,13 +117,22 @@ final class PackageWriter {
     }
     if (kdf != null) {
       Map<String, Object> enc = kdf.toJson();
-      enc.put("check", b64(Crypto.wrap(contentKey,
-          "redress-package-1".getBytes(StandardCharsets.US_ASCII), "redress/package-check",
-          store.random())));
+      enc.put(
+          "check",
+          b64(
+              Crypto.wrap(
+                  contentKey,
+                  "redress-package-1".getBytes(StandardCharsets.US_ASCII),
+                  "redress/package-check",
+                  store.random())));
       manifest.put("content_encryption", enc);
     }
-    boolean created = Durable.writeOnce(out.toAbsolutePath(),
-        zip -> writeZip(zip, manifest, cp, files, items, caseId), false, true);
+    boolean created =
+        Durable.writeOnce(
+            out.toAbsolutePath(),
+            zip -> writeZip(zip, manifest, cp, files, items, caseId),
+            false,
+            true);
     if (!created) {
       throw new EvidenceException("refusing to overwrite existing file " + out);
     }
@@ -143,8 +158,14 @@ final class PackageWriter {
     return out;
   }
 
-  private void writeZip(OutputStream os, Map<String, Object> manifest, Checkpoint cp,
-      Map<String, byte[]> files, List<Item> items, String caseId) throws IOException {
+  private void writeZip(
+      OutputStream os,
+      Map<String, Object> manifest,
+      Checkpoint cp,
+      Map<String, byte[]> files,
+      List<Item> items,
+      String caseId)
+      throws IOException {
     ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8);
     put(z, "manifest.json", (Json.write(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
     put(z, "checkpoint.txt", cp.bytes());
@@ -152,9 +173,17 @@ final class PackageWriter {
     for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
       put(z, e.getKey(), e.getValue());
     }
-    put(z, "index.html", IndexHtml.render(caseId, cp, store.publicKey(), items,
-        manifest.containsKey("content_encryption"), (String) manifest.get("created_at"))
-        .getBytes(StandardCharsets.UTF_8));
+    put(
+        z,
+        "index.html",
+        IndexHtml.render(
+                caseId,
+                cp,
+                store.publicKey(),
+                items,
+                manifest.containsKey("content_encryption"),
+                (String) manifest.get("created_at"))
+            .getBytes(StandardCharsets.UTF_8));
     z.finish();
   }
 

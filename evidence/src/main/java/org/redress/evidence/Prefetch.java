@@ -13,21 +13,22 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Reads, hashes and encrypts the small files of one batch on worker threads, a bounded window
- * ahead of the store's single writer, and hands the results back in order. The writer still
- * decides everything that touches the store (deduplication, metadata, the pack, the log), so the
- * on-disk result is the same as without workers; only a small item's CPU work moves off the
- * writer's thread. Large files are left to the writer, which streams them.
+ * Reads, hashes and encrypts the small files of one batch on worker threads, a bounded window ahead
+ * of the store's single writer, and hands the results back in order. The writer still decides
+ * everything that touches the store (deduplication, metadata, the pack, the log), so the on-disk
+ * result is the same as without workers; only a small item's CPU work moves off the writer's
+ * thread. Large files are left to the writer, which streams them.
  */
 final class Prefetch implements AutoCloseable {
   /** Files up to this size are read once into memory; larger ones are streamed by the writer. */
   static final int SMALL_FILE = 1 << 20;
+
   /** Files in flight: at most about 2 × 32 MiB of plaintext and ciphertext in memory. */
   private static final int WINDOW = 32;
 
   /**
-   * One file: not regular, or large ({@code sealed} null: the writer streams it), or small with
-   * its SHA-256, size and encrypted blob (docs §6.3).
+   * One file: not regular, or large ({@code sealed} null: the writer streams it), or small with its
+   * SHA-256, size and encrypted blob (docs §6.3).
    */
   record Ready(boolean regular, String sha256, long size, byte[] sealed) {}
 
@@ -44,8 +45,13 @@ final class Prefetch implements AutoCloseable {
    * @param pool the workers, or null to do the work on the caller's thread when asked
    * @param prefixes fresh nonce prefixes; called on the caller's thread only
    */
-  Prefetch(ExecutorService pool, List<Path> files, byte[] key, String caseId,
-      Supplier<byte[]> prefixes, ThreadLocal<Crypto.Encryptor> encryptors) {
+  Prefetch(
+      ExecutorService pool,
+      List<Path> files,
+      byte[] key,
+      String caseId,
+      Supplier<byte[]> prefixes,
+      ThreadLocal<Crypto.Encryptor> encryptors) {
     this.pool = pool;
     this.files = files;
     this.key = key;
@@ -91,8 +97,8 @@ final class Prefetch implements AutoCloseable {
     }
     byte[] data = Files.readAllBytes(f);
     String sha = Hex.of(Hex.sha256(data));
-    ByteArrayOutputStream sealed = new ByteArrayOutputStream(
-        (int) Crypto.encryptedLength(data.length));
+    ByteArrayOutputStream sealed =
+        new ByteArrayOutputStream((int) Crypto.encryptedLength(data.length));
     encryptors.get().encrypt(key, EvidenceStore.itemContext(caseId, sha), data, sealed, prefix);
     return new Ready(true, sha, data.length, sealed.toByteArray());
   }

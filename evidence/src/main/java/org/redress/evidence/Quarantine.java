@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The quarantine of a store (docs §1.3): packs the log does not cover are moved here instead of
- * being deleted, a marker keeps the workspace read-only until {@code evidence recover} ran, and
- * the blobs recover reported but could not re-log are acknowledged so that they stop blocking.
- * Nothing here is ever deleted by Redress.
+ * being deleted, a marker keeps the workspace read-only until {@code evidence recover} ran, and the
+ * blobs recover reported but could not re-log are acknowledged so that they stop blocking. Nothing
+ * here is ever deleted by Redress.
  */
 final class Quarantine {
   private final Layout layout;
@@ -134,10 +134,14 @@ final class Quarantine {
     Path f = layout.acknowledged();
     Durable.createDirs(f.getParent());
     Path tmp = f.resolveSibling(".acknowledged.txt.tmp-" + System.nanoTime());
-    try (java.nio.channels.FileChannel ch = Durable.openOwnerOnly(tmp,
-        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.write(java.nio.ByteBuffer.wrap((String.join("\n", all) + "\n")
-          .getBytes(StandardCharsets.UTF_8)));
+    try (java.nio.channels.FileChannel ch =
+        Durable.openOwnerOnly(
+            tmp,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(
+          java.nio.ByteBuffer.wrap(
+              (String.join("\n", all) + "\n").getBytes(StandardCharsets.UTF_8)));
       ch.force(true);
     }
     Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

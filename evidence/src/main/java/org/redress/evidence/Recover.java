@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * {@code evidence recover} (docs §1.3): sets aside checkpoints the log no longer matches, re-logs
  * every item whose content sits in a pack the log does not cover (quarantined or in place), with
- * the metadata stored beside it when it can be paired, reports what it could not re-log, and
- * keeps every file. Afterwards the workspace is writable again.
+ * the metadata stored beside it when it can be paired, reports what it could not re-log, and keeps
+ * every file. Afterwards the workspace is writable again.
  */
 final class Recover {
   private final EvidenceStore store;
@@ -58,8 +58,13 @@ final class Recover {
           }
         }
         Durable.syncDir(dir);
-        notes.add(String.format(Locale.ROOT, "checkpoint %d does not match the log: moved to %s "
-            + "(kept; packages exported under it remain verifiable on their own)", size, dir));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "checkpoint %d does not match the log: moved to %s "
+                    + "(kept; packages exported under it remain verifiable on their own)",
+                size,
+                dir));
       }
     }
     Durable.syncDir(layout.checkpoints());
@@ -72,14 +77,18 @@ final class Recover {
       try {
         entries = Pack.readIndex(p.pack());
       } catch (Failure f) {
-        unrecovered.add(p.pack() + " is damaged (" + f.getMessage() + "): nothing re-logged "
-            + "from it; kept");
+        unrecovered.add(
+            p.pack()
+                + " is damaged ("
+                + f.getMessage()
+                + "): nothing re-logged "
+                + "from it; kept");
         notes.add("kept " + quarantine.done(p));
         continue;
       }
       relogPack(p.caseId(), p.pack(), entries);
-      notes.add("processed " + p.pack().getFileName() + ", kept in " + quarantine.done(p)
-          .getParent());
+      notes.add(
+          "processed " + p.pack().getFileName() + ", kept in " + quarantine.done(p).getParent());
     }
     for (Map.Entry<Path, Blobs.Indexed> e : Map.copyOf(indexed).entrySet()) {
       relogPack(e.getValue().caseId(), e.getKey(), e.getValue().entries());
@@ -88,8 +97,8 @@ final class Recover {
     return new Recovery(relogged, notes, unrecovered);
   }
 
-  private void relogPack(String caseId, Path pack, List<Pack.Entry> entries) throws IOException,
-      EvidenceException {
+  private void relogPack(String caseId, Path pack, List<Pack.Entry> entries)
+      throws IOException, EvidenceException {
     if (store.isShredded(caseId)) {
       unrecovered.add(pack + ": case " + caseId + " was shredded; nothing re-logged; kept");
       return;
@@ -104,9 +113,12 @@ final class Recover {
       if (e.kind() != Pack.CONTENT || refs.contains(key)) {
         continue;
       }
-      Pack.Entry metaEntry = i + 1 < sorted.size() && sorted.get(i + 1).kind() == Pack.META
-          && !refs.contains(Quarantine.key(caseId, Pack.META, sorted.get(i + 1).sha256()))
-          ? sorted.get(i + 1) : null;
+      Pack.Entry metaEntry =
+          i + 1 < sorted.size()
+                  && sorted.get(i + 1).kind() == Pack.META
+                  && !refs.contains(Quarantine.key(caseId, Pack.META, sorted.get(i + 1).sha256()))
+              ? sorted.get(i + 1)
+              : null;
       try {
         Metadata meta = metaEntry == null ? null : meta(caseId, pack, metaEntry);
         Item it = relogItem(caseId, pack, e, meta);
@@ -116,8 +128,13 @@ final class Recover {
         }
         refs = store.referencedBlobKeys();
       } catch (EvidenceException | Failure ex) {
-        unrecovered.add(String.format(Locale.ROOT, "content %s in %s could not be re-logged "
-            + "(%s); kept", e.sha256(), pack, ex.getMessage()));
+        unrecovered.add(
+            String.format(
+                Locale.ROOT,
+                "content %s in %s could not be re-logged " + "(%s); kept",
+                e.sha256(),
+                pack,
+                ex.getMessage()));
       }
       acknowledge.add(key);
     }
@@ -133,18 +150,27 @@ final class Recover {
       String what;
       try {
         Metadata m = meta(caseId, pack, e);
-        what = String.format(Locale.ROOT, "metadata of a file named \"%s\" (%d bytes, captured "
-            + "%s)", m.fileName(), m.size(), m.capturedAt());
+        what =
+            String.format(
+                Locale.ROOT,
+                "metadata of a file named \"%s\" (%d bytes, captured " + "%s)",
+                m.fileName(),
+                m.size(),
+                m.capturedAt());
       } catch (EvidenceException | Failure ex) {
         what = "metadata " + e.sha256() + " (" + ex.getMessage() + ")";
       }
-      unrecovered.add(what + " in " + pack + " has no content beside it (a correction or a "
-          + "repeated add whose log record was lost): not re-logged; kept");
+      unrecovered.add(
+          what
+              + " in "
+              + pack
+              + " has no content beside it (a correction or a "
+              + "repeated add whose log record was lost): not re-logged; kept");
     }
   }
 
-  private Metadata meta(String caseId, Path pack, Pack.Entry e) throws IOException,
-      EvidenceException, Failure {
+  private Metadata meta(String caseId, Path pack, Pack.Entry e)
+      throws IOException, EvidenceException, Failure {
     byte[] key = store.caseKeyFor(caseId);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (InputStream in = Pack.open(pack, e.offset(), e.length())) {
@@ -169,8 +195,9 @@ final class Recover {
     try {
       if (Durable.isPosix(dir)) {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
       byte[] key = store.caseKeyFor(caseId);
       try (InputStream in = Pack.open(pack, e.offset(), e.length());
@@ -180,8 +207,8 @@ final class Recover {
       NewItem ni = newItem(file, meta, pack);
       Item it = store.add(caseId, ni);
       if (!it.sha256().equals(e.sha256())) {
-        throw new Failure("content decrypted to SHA-256 " + it.sha256() + ", expected "
-            + e.sha256());
+        throw new Failure(
+            "content decrypted to SHA-256 " + it.sha256() + ", expected " + e.sha256());
       }
       return it;
     } finally {
@@ -191,14 +218,22 @@ final class Recover {
   }
 
   private NewItem newItem(Path file, Metadata m, Path pack) {
-    String origin = "re-logged by redress evidence recover from " + pack.getFileName()
-        + " (its log record was lost)";
+    String origin =
+        "re-logged by redress evidence recover from "
+            + pack.getFileName()
+            + " (its log record was lost)";
     NewItem ni = NewItem.of(file).source("other", "recovered from " + pack.getFileName());
     if (m == null) {
       return ni.captureMethod("recover").note(origin + "; its metadata could not be paired");
     }
-    String note = origin + "; first captured at " + m.capturedAt() + " as \"" + m.fileName()
-        + "\"" + (m.note() == null ? "" : "; " + m.note());
+    String note =
+        origin
+            + "; first captured at "
+            + m.capturedAt()
+            + " as \""
+            + m.fileName()
+            + "\""
+            + (m.note() == null ? "" : "; " + m.note());
     try {
       ni = ni.source(m.sourceKind(), m.sourceValue());
     } catch (IllegalArgumentException ex) {

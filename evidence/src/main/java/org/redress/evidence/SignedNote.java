@@ -13,9 +13,9 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 /**
  * C2SP signed notes with Ed25519 signatures: signing, the verifier key text, and verification.
  *
- * <p>References: [1] C2SP signed-note specification (key hash = first 4 bytes of
- * SHA-256(name || 0x0A || 0x01 || public key); signature line "— name base64(keyhash || sig)");
- * [2] RFC 8032 (Ed25519).
+ * <p>References: [1] C2SP signed-note specification (key hash = first 4 bytes of SHA-256(name ||
+ * 0x0A || 0x01 || public key); signature line "— name base64(keyhash || sig)"); [2] RFC 8032
+ * (Ed25519).
  */
 final class SignedNote {
   static final byte ED25519 = 0x01;
@@ -142,9 +142,11 @@ final class SignedNote {
       return body;
     }
     if (sawName) {
-      throw new Failure(String.format(Locale.ROOT,
-          "checkpoint is not signed by the given public key (key hash %s has no signature)",
-          Hex.of(key.keyHash)));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "checkpoint is not signed by the given public key (key hash %s has no signature)",
+              Hex.of(key.keyHash)));
     }
     throw new Failure("checkpoint has no signature by key " + key.name);
   }

@@ -25,17 +25,17 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * A ZIP file read the way every other reader reads it, through its central directory, and
- * refused unless every other way of reading it gives the same files (docs §8.1).
+ * A ZIP file read the way every other reader reads it, through its central directory, and refused
+ * unless every other way of reading it gives the same files (docs §8.1).
  *
  * <p>Checked before any entry is read: the end-of-central-directory record ends the file (no
- * comment, no trailing data); the central directory ends exactly where that record (or the
- * ZIP64 end record) starts; the first entry starts at byte 0 and each local header is followed,
- * without a gap or an overlap, by the next, the last by the central directory; every local header
- * agrees with its central entry (name bytes, flags, method, CRC and sizes, or a data descriptor
- * that agrees); names are UTF-8 and unique; no entry is encrypted; methods are stored or
- * deflate. Reading an entry inflates at most its declared size, then checks its CRC-32 and that
- * the compressed data ended exactly where declared.
+ * comment, no trailing data); the central directory ends exactly where that record (or the ZIP64
+ * end record) starts; the first entry starts at byte 0 and each local header is followed, without a
+ * gap or an overlap, by the next, the last by the central directory; every local header agrees with
+ * its central entry (name bytes, flags, method, CRC and sizes, or a data descriptor that agrees);
+ * names are UTF-8 and unique; no entry is encrypted; methods are stored or deflate. Reading an
+ * entry inflates at most its declared size, then checks its CRC-32 and that the compressed data
+ * ended exactly where declared.
  *
  * <p>References: PKWARE APPNOTE.TXT 6.3.10 §4.3 (general format), §4.4.4 (data descriptor),
  * §4.3.14–4.3.16 (ZIP64 end records), §4.5.3 (ZIP64 extra field).
@@ -47,12 +47,22 @@ final class StrictZip implements Closeable {
   private static final int ZIP64_EOCD = 0x06064b50;
   private static final int ZIP64_LOCATOR = 0x07064b50;
   private static final int DESCRIPTOR = 0x08074b50;
+
   /** Most entries a package may have. */
   static final int MAX_ENTRIES = 1_000_000;
 
   /** One entry as the central directory describes it, with where its data starts. */
-  record Entry(String name, int flags, int method, long crc, long compressedSize, long size,
-      long localOffset, long dataOffset, long end, boolean zip64) {}
+  record Entry(
+      String name,
+      int flags,
+      int method,
+      long crc,
+      long compressedSize,
+      long size,
+      long localOffset,
+      long dataOffset,
+      long end,
+      boolean zip64) {}
 
   private final FileChannel ch;
   private final Map<String, Entry> entries;
@@ -96,11 +106,14 @@ final class StrictZip implements Closeable {
       }
       int commentLen = read(ch, found, 22).getShort(20) & 0xffff;
       if (commentLen > 0 && found + 22 + commentLen == size) {
-        throw new Failure("the zip file has a comment (" + commentLen + " bytes); packages "
-            + "have none");
+        throw new Failure(
+            "the zip file has a comment (" + commentLen + " bytes); packages " + "have none");
       }
-      throw new Failure(String.format(Locale.ROOT, "%d bytes of trailing data after the end "
-          + "of the central directory", size - found - 22));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "%d bytes of trailing data after the end " + "of the central directory",
+              size - found - 22));
     }
     int disk = end.getShort(4) & 0xffff;
     int cdDisk = end.getShort(6) & 0xffff;
@@ -122,8 +135,9 @@ final class StrictZip implements Closeable {
       }
       long rec = loc.getLong(8);
       if (rec < 0 || rec + 56 != eocd - 20) {
-        throw new Failure("ZIP64 end of central directory record is not right before its "
-            + "locator (gap or trailing data)");
+        throw new Failure(
+            "ZIP64 end of central directory record is not right before its "
+                + "locator (gap or trailing data)");
       }
       ByteBuffer z = read(ch, rec, 56);
       if (z.getInt(0) != ZIP64_EOCD || z.getLong(4) != 44) {
@@ -147,13 +161,18 @@ final class StrictZip implements Closeable {
       throw new Failure("the zip file claims " + total + " entries, more than " + MAX_ENTRIES);
     }
     if (cdOffset < 0 || cdSize < 0 || cdOffset + cdSize != cdEnd) {
-      throw new Failure(String.format(Locale.ROOT, "the central directory (at %d, %d bytes) "
-          + "does not end where the end record starts (%d): gap or overlap", cdOffset, cdSize,
-          cdEnd));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "the central directory (at %d, %d bytes) "
+                  + "does not end where the end record starts (%d): gap or overlap",
+              cdOffset,
+              cdSize,
+              cdEnd));
     }
     if (cdSize > Integer.MAX_VALUE - 8 || cdSize < 46 * total) {
-      throw new Failure("the central directory size " + cdSize + " does not fit " + total
-          + " entries");
+      throw new Failure(
+          "the central directory size " + cdSize + " does not fit " + total + " entries");
     }
     ByteBuffer cd = read(ch, cdOffset, (int) cdSize);
     Map<String, Entry> out = new LinkedHashMap<>();
@@ -198,8 +217,12 @@ final class StrictZip implements Closeable {
         throw new Failure("entry " + name + " is encrypted");
       }
       if (method != 0 && method != 8) {
-        throw new Failure("entry " + name + " uses compression method " + method
-            + " (only stored and deflate are read)");
+        throw new Failure(
+            "entry "
+                + name
+                + " uses compression method "
+                + method
+                + " (only stored and deflate are read)");
       }
       if (method == 0 && csize != usize) {
         throw new Failure("stored entry " + name + " has different compressed and real sizes");
@@ -212,15 +235,20 @@ final class StrictZip implements Closeable {
       pos = next;
     }
     if (pos != cdSize) {
-      throw new Failure(String.format(Locale.ROOT, "the central directory has %d bytes after "
-          + "its %d entries", cdSize - pos, total));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "the central directory has %d bytes after " + "its %d entries",
+              cdSize - pos,
+              total));
     }
     return checkLocals(ch, out, rawNames, cdOffset);
   }
 
   /** Checks every local header against its central entry, and that they tile the file. */
-  private static Map<String, Entry> checkLocals(FileChannel ch, Map<String, Entry> central,
-      List<byte[]> rawNames, long cdOffset) throws IOException, Failure {
+  private static Map<String, Entry> checkLocals(
+      FileChannel ch, Map<String, Entry> central, List<byte[]> rawNames, long cdOffset)
+      throws IOException, Failure {
     List<Entry> list = new ArrayList<>(central.values());
     Map<String, byte[]> raw = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
@@ -232,18 +260,22 @@ final class StrictZip implements Closeable {
     long expect = 0;
     for (Entry e : byOffset) {
       if (e.localOffset() != expect) {
-        throw new Failure(e.localOffset() > expect
-            ? String.format(Locale.ROOT, "%d bytes of hidden data before entry %s (a gap "
-                + "between entries)", e.localOffset() - expect, e.name())
-            : "entry " + e.name() + " overlaps the entry before it");
+        throw new Failure(
+            e.localOffset() > expect
+                ? String.format(
+                    Locale.ROOT,
+                    "%d bytes of hidden data before entry %s (a gap " + "between entries)",
+                    e.localOffset() - expect,
+                    e.name())
+                : "entry " + e.name() + " overlaps the entry before it");
       }
       if (e.localOffset() + 30 > cdOffset) {
         throw new Failure("entry " + e.name() + " has no room for its local header");
       }
       ByteBuffer h = read(ch, e.localOffset(), 30);
       if (h.getInt(0) != LOCAL) {
-        throw new Failure("entry " + e.name() + ": no local header where the central directory "
-            + "points");
+        throw new Failure(
+            "entry " + e.name() + ": no local header where the central directory " + "points");
       }
       int flags = h.getShort(6) & 0xffff;
       int method = h.getShort(8) & 0xffff;
@@ -260,20 +292,25 @@ final class StrictZip implements Closeable {
       }
       byte[] name = read(ch, e.localOffset() + 30, nameLen).array();
       if (mismatch == null && !Arrays.equals(name, raw.get(e.name()))) {
-        mismatch = "name (local header says \"" + new String(name, StandardCharsets.UTF_8)
-            + "\")";
+        mismatch = "name (local header says \"" + new String(name, StandardCharsets.UTF_8) + "\")";
       }
       boolean descriptor = (flags & 8) != 0;
       if (mismatch == null && !descriptor && !sizesAgree(crc, csize, usize, e)) {
         mismatch = "CRC or sizes";
       }
-      if (mismatch == null && descriptor && !(crc == 0 && csize == 0 && usize == 0)
+      if (mismatch == null
+          && descriptor
+          && !(crc == 0 && csize == 0 && usize == 0)
           && !sizesAgree(crc, csize, usize, e)) {
         mismatch = "CRC or sizes";
       }
       if (mismatch != null) {
-        throw new Failure("entry " + e.name() + ": local header and central directory disagree "
-            + "on its " + mismatch);
+        throw new Failure(
+            "entry "
+                + e.name()
+                + ": local header and central directory disagree "
+                + "on its "
+                + mismatch);
       }
       long data = e.localOffset() + 30 + nameLen + extraLen;
       long end = data + e.compressedSize();
@@ -291,21 +328,40 @@ final class StrictZip implements Closeable {
         }
         long dcrc = Integer.toUnsignedLong(d.getInt(at));
         long dc = sizeLen == 8 ? d.getLong(at + 4) : Integer.toUnsignedLong(d.getInt(at + 4));
-        long du = sizeLen == 8 ? d.getLong(at + 4 + sizeLen)
-            : Integer.toUnsignedLong(d.getInt(at + 4 + sizeLen));
+        long du =
+            sizeLen == 8
+                ? d.getLong(at + 4 + sizeLen)
+                : Integer.toUnsignedLong(d.getInt(at + 4 + sizeLen));
         if (dcrc != e.crc() || dc != e.compressedSize() || du != e.size()) {
-          throw new Failure("entry " + e.name() + ": data descriptor and central directory "
-              + "disagree on its CRC or sizes");
+          throw new Failure(
+              "entry "
+                  + e.name()
+                  + ": data descriptor and central directory "
+                  + "disagree on its CRC or sizes");
         }
         next = end + at + len;
       }
-      out.put(e.name(), new Entry(e.name(), e.flags(), e.method(), e.crc(), e.compressedSize(),
-          e.size(), e.localOffset(), data, end, e.zip64()));
+      out.put(
+          e.name(),
+          new Entry(
+              e.name(),
+              e.flags(),
+              e.method(),
+              e.crc(),
+              e.compressedSize(),
+              e.size(),
+              e.localOffset(),
+              data,
+              end,
+              e.zip64()));
       expect = next;
     }
     if (expect != cdOffset) {
-      throw new Failure(String.format(Locale.ROOT, "%d bytes of hidden data between the last "
-          + "entry and the central directory", cdOffset - expect));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "%d bytes of hidden data between the last " + "entry and the central directory",
+              cdOffset - expect));
     }
     Map<String, Entry> ordered = new LinkedHashMap<>();
     for (Entry e : list) {
@@ -315,13 +371,15 @@ final class StrictZip implements Closeable {
   }
 
   private static boolean sizesAgree(long crc, long csize, long usize, Entry e) {
-    return crc == e.crc() && (csize == e.compressedSize() || csize == 0xffffffffL && e.zip64())
+    return crc == e.crc()
+        && (csize == e.compressedSize() || csize == 0xffffffffL && e.zip64())
         && (usize == e.size() || usize == 0xffffffffL && e.zip64());
   }
 
   /** The real sizes and offset from the ZIP64 extra field (APPNOTE §4.5.3). */
-  private static long[] zip64Extra(ByteBuffer cd, int from, int len, long usize, long csize,
-      long local, String name) throws Failure {
+  private static long[] zip64Extra(
+      ByteBuffer cd, int from, int len, long usize, long csize, long local, String name)
+      throws Failure {
     int p = from;
     while (p + 4 <= from + len) {
       int id = cd.getShort(p) & 0xffff;
@@ -363,8 +421,13 @@ final class StrictZip implements Closeable {
    */
   byte[] read(Entry e, int cap) throws IOException, Failure {
     if (e.size() > cap) {
-      throw new Failure(String.format(Locale.ROOT, "entry %s is %d bytes, more than the %d "
-          + "allowed for it", e.name(), e.size(), cap));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "entry %s is %d bytes, more than the %d " + "allowed for it",
+              e.name(),
+              e.size(),
+              cap));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream((int) e.size());
     try (InputStream in = open(e)) {
@@ -493,8 +556,8 @@ final class StrictZip implements Closeable {
           throw new IOException("entry " + e.name() + " is not valid deflate data", ex);
         }
         if (!inflater.finished() || pos - inflater.getRemaining() != e.end()) {
-          throw new IOException("entry " + e.name() + ": compressed data does not end where "
-              + "declared");
+          throw new IOException(
+              "entry " + e.name() + ": compressed data does not end where " + "declared");
         }
       } else if (pos - in.remaining() != e.end()) {
         throw new IOException("entry " + e.name() + ": data does not end where declared");
@@ -514,8 +577,12 @@ final class StrictZip implements Closeable {
 
   private static String utf8(byte[] b) throws Failure {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
     } catch (CharacterCodingException ex) {
       throw new Failure("entry names are not UTF-8");
     }

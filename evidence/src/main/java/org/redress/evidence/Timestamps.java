@@ -59,8 +59,10 @@ final class Timestamps {
 
   /** Largest TSA reply read (a token is a few KB). */
   static final int MAX_REPLY = 64 << 10;
+
   /** Connect timeout; headers must arrive within twice this. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** The whole exchange, body included. */
   static final Duration DEADLINE = Duration.ofSeconds(40);
 
@@ -92,8 +94,8 @@ final class Timestamps {
       for (java.nio.ByteBuffer b : items) {
         if (buf.size() + b.remaining() > cap) {
           sub.cancel();
-          result.completeExceptionally(new IOException("reply larger than " + cap
-              + " bytes; refused"));
+          result.completeExceptionally(
+              new IOException("reply larger than " + cap + " bytes; refused"));
           return;
         }
         byte[] a = new byte[b.remaining()];
@@ -123,11 +125,12 @@ final class Timestamps {
     BigInteger nonce = new BigInteger(63, random);
     TimeStampRequest req = gen.generate(TSPAlgorithms.SHA256, Hex.sha256(data), nonce);
     HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    HttpRequest http = HttpRequest.newBuilder(tsa)
-        .timeout(CONNECT_TIMEOUT.plus(CONNECT_TIMEOUT))
-        .header("Content-Type", "application/timestamp-query")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(req.getEncoded()))
-        .build();
+    HttpRequest http =
+        HttpRequest.newBuilder(tsa)
+            .timeout(CONNECT_TIMEOUT.plus(CONNECT_TIMEOUT))
+            .header("Content-Type", "application/timestamp-query")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(req.getEncoded()))
+            .build();
     HttpResponse<byte[]> resp;
     java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f =
         client.sendAsync(http, info -> new Capped(MAX_REPLY));
@@ -139,8 +142,8 @@ final class Timestamps {
       throw new IOException("interrupted while asking TSA " + tsa, ex);
     } catch (java.util.concurrent.TimeoutException ex) {
       f.cancel(true);
-      throw new IOException("TSA " + tsa + " did not answer within " + DEADLINE.toSeconds()
-          + " s", ex);
+      throw new IOException(
+          "TSA " + tsa + " did not answer within " + DEADLINE.toSeconds() + " s", ex);
     } catch (java.util.concurrent.ExecutionException ex) {
       Throwable c = ex.getCause() == null ? ex : ex.getCause();
       throw new IOException("TSA " + tsa + ": " + c.getMessage(), c);
@@ -162,8 +165,8 @@ final class Timestamps {
   }
 
   /**
-   * Checks a token over {@code data}: CMS signature by the certificate in the token (or
-   * {@code pinned}), timestamping key usage, validity at genTime, and the message imprint.
+   * Checks a token over {@code data}: CMS signature by the certificate in the token (or {@code
+   * pinned}), timestamping key usage, validity at genTime, and the message imprint.
    */
   static Info verify(byte[] der, byte[] data, X509Certificate pinned) throws Failure {
     TimeStampToken token;
@@ -183,13 +186,19 @@ final class Timestamps {
       throw new Failure("timestamp certificate cannot be encoded");
     }
     if (!cert.isValidOn(gen)) {
-      throw new Failure(String.format(Locale.ROOT,
-          "timestamp certificate (%s) was not valid at genTime %s (valid %s to %s)", subject,
-          genTime, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
+      throw new Failure(
+          String.format(
+              Locale.ROOT,
+              "timestamp certificate (%s) was not valid at genTime %s (valid %s to %s)",
+              subject,
+              genTime,
+              cert.getNotBefore().toInstant(),
+              cert.getNotAfter().toInstant()));
     }
     Extension eku = cert.getExtension(Extension.extendedKeyUsage);
-    if (eku == null || !ExtendedKeyUsage.getInstance(eku.getParsedValue())
-        .hasKeyPurposeId(KeyPurposeId.id_kp_timeStamping)) {
+    if (eku == null
+        || !ExtendedKeyUsage.getInstance(eku.getParsedValue())
+            .hasKeyPurposeId(KeyPurposeId.id_kp_timeStamping)) {
       throw new Failure("timestamp certificate (" + subject + ") is not for time stamping");
     }
     try {
@@ -204,8 +213,8 @@ final class Timestamps {
     if (!TSPAlgorithms.SHA256.equals(token.getTimeStampInfo().getMessageImprintAlgOID())) {
       throw new Failure("timestamp token imprint is not SHA-256");
     }
-    if (!MessageDigest.isEqual(token.getTimeStampInfo().getMessageImprintDigest(),
-        Hex.sha256(data))) {
+    if (!MessageDigest.isEqual(
+        token.getTimeStampInfo().getMessageImprintDigest(), Hex.sha256(data))) {
       throw new Failure("timestamp token imprint does not match the checkpoint");
     }
     return new Info(genTime, subject, fp);

@@ -58,7 +58,9 @@ public final class Verification {
 
   /** The first failure as {@code subject: detail}, if any. */
   public Optional<String> firstFailure() {
-    return checks.stream().filter(c -> !c.ok()).findFirst()
+    return checks.stream()
+        .filter(c -> !c.ok())
+        .findFirst()
         .map(c -> c.subject() + ": " + c.detail());
   }
 

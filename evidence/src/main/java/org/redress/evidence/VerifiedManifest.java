@@ -12,9 +12,9 @@ import java.util.Optional;
  * the only way other modules (documents, web) get manifest data; there is no public constructor
  * path from an unverified file. Obtain one with {@link PackageVerifier#readVerified(Path)}.
  *
- * <p>What "verified" proves and does not prove is in docs/evidence-format.md §10 (trust model):
- * the package is internally consistent and was signed by the key with {@link #keyFingerprint()};
- * whose key that is must be checked against a fingerprint published earlier (pin it).
+ * <p>What "verified" proves and does not prove is in docs/evidence-format.md §10 (trust model): the
+ * package is internally consistent and was signed by the key with {@link #keyFingerprint()}; whose
+ * key that is must be checked against a fingerprint published earlier (pin it).
  *
  * @param source the package file
  * @param caseId the case the package was exported for
@@ -25,8 +25,15 @@ import java.util.Optional;
  * @param timestamps the RFC 3161 timestamps that verified, oldest first (empty: no trusted time)
  * @param items the preserved items, in log order, each with its current (last corrected) metadata
  */
-public record VerifiedManifest(Path source, String caseId, String origin, long treeSize,
-    String rootHex, String keyFingerprint, List<Timestamp> timestamps, List<Item> items) {
+public record VerifiedManifest(
+    Path source,
+    String caseId,
+    String origin,
+    long treeSize,
+    String rootHex,
+    String keyFingerprint,
+    List<Timestamp> timestamps,
+    List<Item> items) {
 
   /** Copies the lists. */
   public VerifiedManifest {
@@ -56,11 +63,24 @@ public record VerifiedManifest(Path source, String caseId, String origin, long t
    * @param corrections how many corrections of its metadata the package holds
    * @param hasContent whether the package carries its (encrypted) content
    */
-  public record Item(long id, long logIndex, long metadataLogIndex, String sha256, long size,
-      Instant loggedAt, Instant capturedAt, Optional<Instant> existedBy,
-      Optional<String> sourceKind, Optional<String> sourceValue, Optional<String> captureMethod,
-      Optional<String> capturedBy, Optional<String> fileName, Optional<String> mediaType,
-      Optional<String> note, int corrections, boolean hasContent) {}
+  public record Item(
+      long id,
+      long logIndex,
+      long metadataLogIndex,
+      String sha256,
+      long size,
+      Instant loggedAt,
+      Instant capturedAt,
+      Optional<Instant> existedBy,
+      Optional<String> sourceKind,
+      Optional<String> sourceValue,
+      Optional<String> captureMethod,
+      Optional<String> capturedBy,
+      Optional<String> fileName,
+      Optional<String> mediaType,
+      Optional<String> note,
+      int corrections,
+      boolean hasContent) {}
 
   /**
    * A trusted timestamp over a checkpoint.

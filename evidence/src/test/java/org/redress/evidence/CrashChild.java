@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Run by {@link CrashTest} in a child JVM: adds batches forever, printing
- * {@code added <id> <sha256>} after each add returned, until it is killed.
+ * Run by {@link CrashTest} in a child JVM: adds batches forever, printing {@code added <id>
+ * <sha256>} after each add returned, until it is killed.
  */
 public final class CrashChild {
   private CrashChild() {}
@@ -30,8 +30,13 @@ public final class CrashChild {
         int batch = big ? 16 + r.nextInt(24) : 1 + r.nextInt(4);
         List<NewItem> items = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
-          items.add(NewItem.of(Fixtures.noise(src, seed + "-" + n + "-" + i, 1 + r.nextInt(
-              big ? 20_000 : 150_000), r.nextLong())));
+          items.add(
+              NewItem.of(
+                  Fixtures.noise(
+                      src,
+                      seed + "-" + n + "-" + i,
+                      1 + r.nextInt(big ? 20_000 : 150_000),
+                      r.nextLong())));
         }
         for (Item it : s.addAll("c" + r.nextInt(3), items)) {
           out.println("added " + it.id() + " " + it.sha256());

@@ -35,27 +35,37 @@ class CrashTest {
     int repaired = 0;
     int orphans = 0;
     for (int round = 0; round < KILLS; round++) {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-cp", System.getProperty("java.class.path"), "-Xshare:auto",
-          "-XX:TieredStopAtLevel=1", CrashChild.class.getName(), ws.toString(),
-          tmp.resolve("src").toString(), Integer.toString(round))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-          StandardCharsets.UTF_8));
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "-Xshare:auto",
+                  "-XX:TieredStopAtLevel=1",
+                  CrashChild.class.getName(),
+                  ws.toString(),
+                  tmp.resolve("src").toString(),
+                  Integer.toString(round))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String first = in.readLine();
       assertThat(first).as("child started").startsWith("ready");
       List<String> lines = new ArrayList<>();
-      Thread reader = new Thread(() -> {
-        try {
-          for (String l; (l = in.readLine()) != null; ) {
-            synchronized (lines) {
-              lines.add(l);
-            }
-          }
-        } catch (java.io.IOException ignored) {
-          // the pipe closes when the child dies
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  for (String l; (l = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                      lines.add(l);
+                    }
+                  }
+                } catch (java.io.IOException ignored) {
+                  // the pipe closes when the child dies
+                }
+              });
       reader.start();
       Thread.sleep(20 + r.nextInt(400));
       p.destroyForcibly();
@@ -93,8 +103,13 @@ class CrashTest {
       assertThat(v.ok()).as("round %d: %s", round, v).isTrue();
     }
     assertThat(returned).as("the children added something").hasSizeGreaterThan(KILLS);
-    System.out.printf(java.util.Locale.ROOT, "crash test: %d kills, %d items returned, %d torn "
-        + "tails repaired, %d packs of unlogged batches quarantined%n", KILLS, returned.size(),
-        repaired, orphans);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "crash test: %d kills, %d items returned, %d torn "
+            + "tails repaired, %d packs of unlogged batches quarantined%n",
+        KILLS,
+        returned.size(),
+        repaired,
+        orphans);
   }
 }

@@ -45,9 +45,9 @@ class CryptoTest {
   }
 
   /**
-   * Oracle for the sliced encryption: every chunk is opened on its own with a one-shot JDK
-   * AES-GCM decryption built from docs §6.3 (nonce = prefix || u32 i, AAD = context || 0x00 ||
-   * u32 i || u8 final), so the ciphertext is exactly what the spec says, slice sizes aside.
+   * Oracle for the sliced encryption: every chunk is opened on its own with a one-shot JDK AES-GCM
+   * decryption built from docs §6.3 (nonce = prefix || u32 i, AAD = context || 0x00 || u32 i || u8
+   * final), so the ciphertext is exactly what the spec says, slice sizes aside.
    */
   @Test
   void encrypt_slicedUpdates_matchSpecChunkByChunk() throws Exception {
@@ -63,7 +63,8 @@ class CryptoTest {
       byte[] ct = enc(p);
       ByteArrayOutputStream fromStream = new ByteArrayOutputStream();
       Crypto.encrypt(KEY, "ctx", new ByteArrayInputStream(p), fromStream, fixed);
-      assertThat(fromBytes.toByteArray()).as("bytes and stream agree, length %d", len)
+      assertThat(fromBytes.toByteArray())
+          .as("bytes and stream agree, length %d", len)
           .isEqualTo(fromStream.toByteArray());
       assertThat(ct.length).as("length %d", len).isEqualTo(Crypto.encryptedLength(len));
       java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(ct);
@@ -78,12 +79,18 @@ class CryptoTest {
         b.get(chunk);
         boolean last = !b.hasRemaining();
         javax.crypto.Cipher g = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        g.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(KEY, "AES"),
-            new javax.crypto.spec.GCMParameterSpec(128, java.nio.ByteBuffer.allocate(12)
-                .put(prefix).putInt(i).array()));
-        g.updateAAD(java.nio.ByteBuffer.allocate(9).put("ctx".getBytes(
-            java.nio.charset.StandardCharsets.UTF_8)).put((byte) 0).putInt(i)
-            .put((byte) (last ? 1 : 0)).array());
+        g.init(
+            javax.crypto.Cipher.DECRYPT_MODE,
+            new javax.crypto.spec.SecretKeySpec(KEY, "AES"),
+            new javax.crypto.spec.GCMParameterSpec(
+                128, java.nio.ByteBuffer.allocate(12).put(prefix).putInt(i).array()));
+        g.updateAAD(
+            java.nio.ByteBuffer.allocate(9)
+                .put("ctx".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put((byte) 0)
+                .putInt(i)
+                .put((byte) (last ? 1 : 0))
+                .array());
         plain.writeBytes(g.doFinal(chunk));
       }
       assertThat(plain.toByteArray()).as("length %d", len).isEqualTo(p);
@@ -95,7 +102,8 @@ class CryptoTest {
     byte[] p = new byte[Crypto.CHUNK * 2];
     byte[] ct = enc(p);
     byte[] cut = Arrays.copyOf(ct, 16 + Crypto.CHUNK + 16);
-    assertThatThrownBy(() -> dec(cut, "ctx")).isInstanceOf(Failure.class)
+    assertThatThrownBy(() -> dec(cut, "ctx"))
+        .isInstanceOf(Failure.class)
         .hasMessage("decryption failed at chunk 0 (wrong key, or altered or truncated content)");
   }
 

@@ -26,8 +26,13 @@ class EvidenceStoreTest {
   void add_thenReadBack_contentAndMetadataRoundTrip() throws Exception {
     Path f = Fixtures.noise(tmp, "photo.jpg", 200_000, 1);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
-      Item it = s.add("case-1", NewItem.of(f).source("telegram", "chat/42/message/7")
-          .mediaType("image/jpeg").perceptual(Map.of("pdq", "ab".repeat(32))));
+      Item it =
+          s.add(
+              "case-1",
+              NewItem.of(f)
+                  .source("telegram", "chat/42/message/7")
+                  .mediaType("image/jpeg")
+                  .perceptual(Map.of("pdq", "ab".repeat(32))));
       assertThat(it.id()).isZero();
       assertThat(it.sha256())
           .isEqualTo(HexFormat.of().formatHex(Hex.sha256(Files.readAllBytes(f))));
@@ -56,9 +61,11 @@ class EvidenceStoreTest {
     }
     try (var walk = Files.walk(ws())) {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String body = new String(Files.readAllBytes(p),
-            java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(body).as(p.toString()).doesNotContain("PLAINTEXT-MARKER")
+        String body =
+            new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(body)
+            .as(p.toString())
+            .doesNotContain("PLAINTEXT-MARKER")
             .doesNotContain("plain-marker.txt");
       }
     }
@@ -90,8 +97,10 @@ class EvidenceStoreTest {
       assertThat(x.sha256()).isEqualTo(y.sha256());
       assertThat(x.id()).isNotEqualTo(y.id());
     }
-    assertThat(Fixtures.blobs(ws(), "c")).filteredOn(e -> e.kind() == Pack.CONTENT)
-        .extracting(Pack.Entry::sha256).containsExactly(Hex.of(Hex.sha256(Files.readAllBytes(a))));
+    assertThat(Fixtures.blobs(ws(), "c"))
+        .filteredOn(e -> e.kind() == Pack.CONTENT)
+        .extracting(Pack.Entry::sha256)
+        .containsExactly(Hex.of(Hex.sha256(Files.readAllBytes(a))));
   }
 
   @Test
@@ -99,8 +108,10 @@ class EvidenceStoreTest {
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       s.add("c", NewItem.of(Fixtures.noise(tmp, "a", 5, 1)));
     }
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-        ws().resolve("evidence/keys/master.key")))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(ws().resolve("evidence/keys/master.key"))))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -112,8 +123,12 @@ class EvidenceStoreTest {
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> Fixtures.store(ws()).open())
         .isInstanceOf(EvidenceException.class)
-        .hasMessage("master key file " + key + " is readable or writable by others; run: chmod "
-            + "600 " + key);
+        .hasMessage(
+            "master key file "
+                + key
+                + " is readable or writable by others; run: chmod "
+                + "600 "
+                + key);
   }
 
   @Test
@@ -122,8 +137,8 @@ class EvidenceStoreTest {
       s.add("c", NewItem.of(Fixtures.noise(tmp, "a", 5, 1)));
     }
     Path other = tmp.resolve("other.key");
-    try (EvidenceStore s = Fixtures.store(tmp.resolve("ws2")).keys(KeySource.keyFile(other))
-        .open()) {
+    try (EvidenceStore s =
+        Fixtures.store(tmp.resolve("ws2")).keys(KeySource.keyFile(other)).open()) {
       assertThat(s.logSize()).isZero();
     }
     assertThatThrownBy(() -> Fixtures.store(ws()).keys(KeySource.keyFile(other)).open())
@@ -133,17 +148,20 @@ class EvidenceStoreTest {
   @Test
   void passphrase_rightOpens_wrongRefused() throws Exception {
     Path a = Fixtures.noise(tmp, "a", 5, 1);
-    try (EvidenceStore s = Fixtures.store(ws())
-        .keys(KeySource.passphrase("correct horse".toCharArray())).open()) {
+    try (EvidenceStore s =
+        Fixtures.store(ws()).keys(KeySource.passphrase("correct horse".toCharArray())).open()) {
       s.add("c", NewItem.of(a));
     }
     assertThat(Files.exists(ws().resolve("evidence/keys/master.key"))).isFalse();
-    try (EvidenceStore s = Fixtures.store(ws())
-        .keys(KeySource.passphrase("correct horse".toCharArray())).open()) {
+    try (EvidenceStore s =
+        Fixtures.store(ws()).keys(KeySource.passphrase("correct horse".toCharArray())).open()) {
       s.readContent(0, new ByteArrayOutputStream());
     }
-    assertThatThrownBy(() -> Fixtures.store(ws())
-        .keys(KeySource.passphrase("wrong horse!".toCharArray())).open())
+    assertThatThrownBy(
+            () ->
+                Fixtures.store(ws())
+                    .keys(KeySource.passphrase("wrong horse!".toCharArray()))
+                    .open())
         .hasMessage("wrong passphrase for " + ws().resolve("evidence"));
     assertThatThrownBy(() -> Fixtures.store(ws()).open())
         .hasMessageStartingWith("this workspace's evidence is protected by a passphrase");
@@ -162,8 +180,11 @@ class EvidenceStoreTest {
   void correct_changesMetadata_keepsHistoryInLog() throws Exception {
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       s.add("c", NewItem.of(Fixtures.noise(tmp, "a.png", 5, 1)));
-      Item fixed = s.correct(0, Map.of("source_kind", "url", "source_value",
-          "https://example.invalid/x"), "source was recorded wrongly");
+      Item fixed =
+          s.correct(
+              0,
+              Map.of("source_kind", "url", "source_value", "https://example.invalid/x"),
+              "source was recorded wrongly");
       assertThat(fixed.corrections()).isEqualTo(1);
       assertThat(fixed.metadata().sourceKind()).isEqualTo("url");
       assertThat(fixed.metadata().note()).isEqualTo("source was recorded wrongly");
@@ -211,8 +232,12 @@ class EvidenceStoreTest {
       ch.write(java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, 90, '{', '"'}));
     }
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
-      assertThat(s.drainWarnings()).containsExactly("repaired torn log tail: dropped 6 bytes "
-          + "after record 1 (log record 1 at offset " + good + ": incomplete record header)");
+      assertThat(s.drainWarnings())
+          .containsExactly(
+              "repaired torn log tail: dropped 6 bytes "
+                  + "after record 1 (log record 1 at offset "
+                  + good
+                  + ": incomplete record header)");
       assertThat(s.list("c")).hasSize(1);
       s.add("c", NewItem.of(Fixtures.noise(tmp, "b", 5, 2)));
     }
@@ -232,8 +257,9 @@ class EvidenceStoreTest {
     b[10] ^= 1;
     Files.write(log, b);
     assertThatThrownBy(() -> Fixtures.store(ws()).open())
-        .hasMessage("log record 0 at offset 0: CRC mismatch; the log is corrupt before "
-            + "checkpoint 2 and cannot be repaired");
+        .hasMessage(
+            "log record 0 at offset 0: CRC mismatch; the log is corrupt before "
+                + "checkpoint 2 and cannot be repaired");
   }
 
   @Test
@@ -250,10 +276,13 @@ class EvidenceStoreTest {
     Files.write(pack, b);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       assertThatThrownBy(() -> s.readContent(0, new ByteArrayOutputStream()))
-          .hasMessage("item 0: decryption failed at chunk 0 (wrong key, or altered or truncated "
-              + "content)");
-      assertThat(s.verifyContent().firstFailure()).hasValue("item 0: item 0: decryption failed "
-          + "at chunk 0 (wrong key, or altered or truncated content)");
+          .hasMessage(
+              "item 0: decryption failed at chunk 0 (wrong key, or altered or truncated "
+                  + "content)");
+      assertThat(s.verifyContent().firstFailure())
+          .hasValue(
+              "item 0: item 0: decryption failed "
+                  + "at chunk 0 (wrong key, or altered or truncated content)");
     }
   }
 

@@ -15,8 +15,7 @@ class ExtractTest {
   @TempDir Path tmp;
 
   @Test
-  void extract_fromStore_writesOriginals0600In0700FolderAndRefusesToOverwrite()
-      throws Exception {
+  void extract_fromStore_writesOriginals0600In0700FolderAndRefusesToOverwrite() throws Exception {
     Path a = Fixtures.noise(tmp, "a b.png", 300, 1);
     Path b = Fixtures.noise(tmp, "b.png", 200, 2);
     Path out = tmp.resolve("out");
@@ -47,12 +46,17 @@ class ExtractTest {
       s.export("c", List.of(), pkg, pass);
     }
     List<Path> files = PackageVerifier.extract(pkg, pass, tmp.resolve("got"));
-    assertThat(files).singleElement().satisfies(p -> {
-      assertThat(p.getFileName().toString()).isEqualTo("0-a.png");
-      assertThat(Files.readAllBytes(p)).isEqualTo(Files.readAllBytes(a));
-    });
-    assertThatThrownBy(() -> PackageVerifier.extract(pkg, "wrong passphrase".toCharArray(),
-        tmp.resolve("got2"))).isInstanceOf(PackageRejectedException.class)
+    assertThat(files)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getFileName().toString()).isEqualTo("0-a.png");
+              assertThat(Files.readAllBytes(p)).isEqualTo(Files.readAllBytes(a));
+            });
+    assertThatThrownBy(
+            () ->
+                PackageVerifier.extract(pkg, "wrong passphrase".toCharArray(), tmp.resolve("got2")))
+        .isInstanceOf(PackageRejectedException.class)
         .hasMessageContaining("wrong recipient passphrase");
     assertThat(tmp.resolve("got2")).doesNotExist();
   }

@@ -18,8 +18,11 @@ final class Fixtures {
   private Fixtures() {}
 
   static EvidenceStore.Builder store(Path ws) {
-    return EvidenceStore.builder(ws).clock(Clock.fixed(T0, ZoneOffset.UTC))
-        .tool("redress-test", "1.0").capturedBy("tester").kdf(64, 1);
+    return EvidenceStore.builder(ws)
+        .clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .tool("redress-test", "1.0")
+        .capturedBy("tester")
+        .kdf(64, 1);
   }
 
   /** A file of pseudo-random bytes (noise), deterministic per seed. */

@@ -12,30 +12,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 17: "a hostile or intercepted TSA reply of 4 GiB hangs evidence add holding the
- * workspace lock". The reply is capped at 64 KiB; the add returns with a warning.
+ * Issue 17: "a hostile or intercepted TSA reply of 4 GiB hangs evidence add holding the workspace
+ * lock". The reply is capped at 64 KiB; the add returns with a warning.
  */
 class HostileTsaTest {
   @TempDir Path tmp;
 
   @Test
   void evidenceAdd_tsaSendsEndlessReply_refusedAtCapItemStoredWithWarning() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(
-        InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     long[] sent = {0};
-    server.createContext("/tsa", ex -> {
-      ex.getRequestBody().readAllBytes();
-      ex.sendResponseHeaders(200, 0);
-      byte[] chunk = new byte[8192];
-      try (OutputStream out = ex.getResponseBody()) {
-        for (long i = 0; i < (4L << 30) / chunk.length; i++) {
-          out.write(chunk);
-          sent[0] += chunk.length;
-        }
-      } catch (java.io.IOException closed) {
-        // the client hung up, as it must
-      }
-    });
+    server.createContext(
+        "/tsa",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          ex.sendResponseHeaders(200, 0);
+          byte[] chunk = new byte[8192];
+          try (OutputStream out = ex.getResponseBody()) {
+            for (long i = 0; i < (4L << 30) / chunk.length; i++) {
+              out.write(chunk);
+              sent[0] += chunk.length;
+            }
+          } catch (java.io.IOException closed) {
+            // the client hung up, as it must
+          }
+        });
     server.start();
     try {
       URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
@@ -43,7 +45,9 @@ class HostileTsaTest {
       try (EvidenceStore s = Fixtures.store(tmp.resolve("ws")).tsa(url).open()) {
         Item it = s.add("c", NewItem.of(Fixtures.noise(tmp, "a", 100, 1)));
         assertThat(it.id()).isZero();
-        assertThat(s.drainWarnings()).singleElement().asString()
+        assertThat(s.drainWarnings())
+            .singleElement()
+            .asString()
             .contains("reply larger than 65536 bytes; refused")
             .contains("the items are stored");
       }

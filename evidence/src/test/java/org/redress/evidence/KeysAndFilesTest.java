@@ -22,8 +22,8 @@ class KeysAndFilesTest {
   void workspace_everyDirectory0700_everyFile0600_packageToo() throws Exception {
     Path ws = tmp.resolve("ws");
     Path pkg = tmp.resolve("out.zip");
-    try (EvidenceStore s = Fixtures.store(ws).keys(KeySource.passphrase(
-        "a long passphrase".toCharArray())).open()) {
+    try (EvidenceStore s =
+        Fixtures.store(ws).keys(KeySource.passphrase("a long passphrase".toCharArray())).open()) {
       s.add("c", NewItem.of(Fixtures.noise(tmp, "a", 300, 1)));
       s.correct(0, java.util.Map.of("note", "n"), "why");
       s.publishCheckpoint();
@@ -33,7 +33,8 @@ class KeysAndFilesTest {
       for (Path p : all.toList()) {
         String want = Files.isDirectory(p) ? "rwx------" : "rw-------";
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
-            .as("%s", ws.relativize(p)).isEqualTo(want);
+            .as("%s", ws.relativize(p))
+            .isEqualTo(want);
       }
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pkg)))
@@ -46,13 +47,13 @@ class KeysAndFilesTest {
     try (EvidenceStore s = Fixtures.store(ws).open()) {
       s.add("c", NewItem.of(Fixtures.noise(tmp, "a", 300, 1)));
     }
-    Files.setPosixFilePermissions(ws.resolve("evidence"),
-        PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        ws.resolve("evidence"), PosixFilePermissions.fromString("rwxr-xr-x"));
     try (EvidenceStore s = Fixtures.store(ws).open()) {
       assertThat(s.logSize()).isEqualTo(1);
     }
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-        ws.resolve("evidence")))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ws.resolve("evidence"))))
+        .isEqualTo("rwx------");
   }
 
   /** A checkpoint that cannot be written (a full disk) after the item is durable in the log. */
@@ -68,9 +69,12 @@ class KeysAndFilesTest {
       Files.write(cps, new byte[0]);
       Item it = s.add("c", NewItem.of(f));
       assertThat(it.id()).isEqualTo(1);
-      assertThat(s.drainWarnings()).singleElement().asString()
-          .startsWith("WARNING: the items were stored and logged durably (log size 2), but "
-              + "failed to write checkpoint 2")
+      assertThat(s.drainWarnings())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "WARNING: the items were stored and logged durably (log size 2), but "
+                  + "failed to write checkpoint 2")
           .endsWith("free some space, then run: redress evidence checkpoint");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       s.readContent(1, out);

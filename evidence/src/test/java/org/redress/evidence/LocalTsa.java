@@ -35,9 +35,9 @@ import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
- * An RFC 3161 time-stamping authority on loopback for tests: a self-signed EC certificate with
- * the critical id-kp-timeStamping usage, made at start; Bouncy Castle's token generator; the
- * JDK's HTTP server. {@code genTime} can be steered to make out-of-validity tokens.
+ * An RFC 3161 time-stamping authority on loopback for tests: a self-signed EC certificate with the
+ * critical id-kp-timeStamping usage, made at start; Bouncy Castle's token generator; the JDK's HTTP
+ * server. {@code genTime} can be steered to make out-of-validity tokens.
  */
 final class LocalTsa implements AutoCloseable {
   private final HttpServer server;
@@ -52,36 +52,46 @@ final class LocalTsa implements AutoCloseable {
     KeyPair kp = g.generateKeyPair();
     X500Principal name = new X500Principal("CN=Redress Test TSA, O=Redress tests");
     BigInteger serialNo = new BigInteger(64, new java.security.SecureRandom());
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serialNo,
-        Date.from(notBefore), Date.from(notAfter), name, kp.getPublic());
-    b.addExtension(Extension.extendedKeyUsage, true,
-        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-    cert = new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
-    TimeStampTokenGenerator tg = new TimeStampTokenGenerator(
-        new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", kp.getPrivate(), cert),
-        new JcaDigestCalculatorProviderBuilder().build()
-            .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-        new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name, serialNo, Date.from(notBefore), Date.from(notAfter), name, kp.getPublic());
+    b.addExtension(
+        Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+    cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+    TimeStampTokenGenerator tg =
+        new TimeStampTokenGenerator(
+            new JcaSimpleSignerInfoGeneratorBuilder()
+                .build("SHA256withECDSA", kp.getPrivate(), cert),
+            new JcaDigestCalculatorProviderBuilder()
+                .build()
+                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+            new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
     tg.addCertificates(new JcaCertStore(List.of(cert)));
     responses = new TimeStampResponseGenerator(tg, TSPAlgorithms.ALLOWED);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/tsa", ex -> {
-      try (InputStream in = ex.getRequestBody()) {
-        TimeStampRequest req = new TimeStampRequest(in.readAllBytes());
-        byte[] body = responses.generate(req, BigInteger.valueOf(serial.getAndIncrement()),
-            genTime.get()).getEncoded();
-        ex.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-          out.write(body);
-        }
-      } catch (Exception e) {
-        ex.sendResponseHeaders(500, -1);
-      } finally {
-        ex.close();
-      }
-    });
+    server.createContext(
+        "/tsa",
+        ex -> {
+          try (InputStream in = ex.getRequestBody()) {
+            TimeStampRequest req = new TimeStampRequest(in.readAllBytes());
+            byte[] body =
+                responses
+                    .generate(req, BigInteger.valueOf(serial.getAndIncrement()), genTime.get())
+                    .getEncoded();
+            ex.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+              out.write(body);
+            }
+          } catch (Exception e) {
+            ex.sendResponseHeaders(500, -1);
+          } finally {
+            ex.close();
+          }
+        });
     server.start();
   }
 

@@ -60,7 +60,8 @@ class LogVerifierTest {
   void untouched_verifies() {
     Verification v = LogVerifier.verify(ws);
     assertThat(v.ok()).as(v.toString()).isTrue();
-    assertThat(v.checks()).extracting(Verification.Check::subject)
+    assertThat(v.checks())
+        .extracting(Verification.Check::subject)
         .contains("checkpoint 1", "checkpoint 2", "checkpoint 3", "checkpoint 4", "leaves", "log");
   }
 
@@ -76,8 +77,11 @@ class LogVerifierTest {
   @Test
   void editedLeafWithFixedCrc_rootMismatch() throws Exception {
     List<byte[]> r = records(Files.readAllBytes(log));
-    r.set(2, new String(r.get(2), java.nio.charset.StandardCharsets.UTF_8)
-        .replace("\"size\":100", "\"size\":101").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    r.set(
+        2,
+        new String(r.get(2), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"size\":100", "\"size\":101")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Files.write(log, write(r));
     assertThat(LogVerifier.verify(ws).firstFailure())
         .hasValue("checkpoint 3: root does not match the log (leaves altered or reordered)");
@@ -123,7 +127,11 @@ class LogVerifierTest {
     String origin = Files.readString(ws.resolve("evidence/origin")).strip();
     SignedNote.VerifierKey k = new SignedNote.VerifierKey(origin, SignedNote.publicKey(seed));
     Files.writeString(ws.resolve("evidence/keys/log-signing.pub"), k.text() + "\n");
-    assertThat(LogVerifier.verify(ws).firstFailure()).hasValue("checkpoint 1: checkpoint is not "
-        + "signed by the given public key (key hash " + Hex.of(k.keyHash) + " has no signature)");
+    assertThat(LogVerifier.verify(ws).firstFailure())
+        .hasValue(
+            "checkpoint 1: checkpoint is not "
+                + "signed by the given public key (key hash "
+                + Hex.of(k.keyHash)
+                + " has no signature)");
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pack files (docs §1.1): one per batch, and the tamper corpus for them. Each damage has its own
  * outcome: a flipped blob byte fails decryption of that item only; a damaged index, a damaged
- * trailer or a truncated pack makes that case's items in it unreadable, with a warning; a pack whose leaves never reached
- * the log is moved to the quarantine on open; leaves whose pack is gone make the store refuse to open.
+ * trailer or a truncated pack makes that case's items in it unreadable, with a warning; a pack
+ * whose leaves never reached the log is moved to the quarantine on open; leaves whose pack is gone
+ * make the store refuse to open.
  */
 class PackTest {
   @TempDir Path tmp;
@@ -45,7 +46,9 @@ class PackTest {
   /** Opens the store (which must open) and returns its warning about a damaged pack. */
   private static String damagedWarning(Path ws) throws Exception {
     try (EvidenceStore s = Fixtures.store(ws).open()) {
-      return s.openWarnings().stream().filter(w -> w.contains("damaged pack")).findFirst()
+      return s.openWarnings().stream()
+          .filter(w -> w.contains("damaged pack"))
+          .findFirst()
           .orElse("no warning");
     }
   }
@@ -64,14 +67,17 @@ class PackTest {
       s.addAll("c", files("f", 50, 700));
     }
     List<Path> packs = Fixtures.packs(ws(), "c");
-    assertThat(packs).extracting(p -> p.getFileName().toString())
-        .singleElement().asString().matches("0000000000000000-[0-9a-f]{16}\\.pack");
+    assertThat(packs)
+        .extracting(p -> p.getFileName().toString())
+        .singleElement()
+        .asString()
+        .matches("0000000000000000-[0-9a-f]{16}\\.pack");
     List<Pack.Entry> index = Pack.readIndex(packs.get(0));
     assertThat(index).filteredOn(e -> e.kind() == Pack.CONTENT).hasSize(50);
     assertThat(index).filteredOn(e -> e.kind() == Pack.META).hasSize(50);
     try (var w = Files.list(ws().resolve("evidence/cases/c"))) {
-      assertThat(w.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("case.key",
-          "packs");
+      assertThat(w.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("case.key", "packs");
     }
   }
 
@@ -152,8 +158,8 @@ class PackTest {
   void flippedByteInPackBlob_thatItemFailsToDecrypt_othersRead() throws Exception {
     twoBatches();
     Path pack = Fixtures.packs(ws(), "c").get(1);
-    Pack.Entry second = Pack.readIndex(pack).stream().filter(e -> e.kind() == Pack.CONTENT)
-        .toList().get(1);
+    Pack.Entry second =
+        Pack.readIndex(pack).stream().filter(e -> e.kind() == Pack.CONTENT).toList().get(1);
     byte[] b = Files.readAllBytes(pack);
     b[(int) second.offset() + 40] ^= 1;
     Files.write(pack, b);
@@ -161,10 +167,13 @@ class PackTest {
       s.readContent(0, OutputStream.nullOutputStream());
       s.readContent(1, OutputStream.nullOutputStream());
       assertThatThrownBy(() -> s.readContent(2, new ByteArrayOutputStream()))
-          .hasMessage("item 2: decryption failed at chunk 0 (wrong key, or altered or "
-              + "truncated content)");
-      assertThat(s.verifyContent().firstFailure()).hasValue("item 2: item 2: decryption failed "
-          + "at chunk 0 (wrong key, or altered or truncated content)");
+          .hasMessage(
+              "item 2: decryption failed at chunk 0 (wrong key, or altered or "
+                  + "truncated content)");
+      assertThat(s.verifyContent().firstFailure())
+          .hasValue(
+              "item 2: item 2: decryption failed "
+                  + "at chunk 0 (wrong key, or altered or truncated content)");
     }
   }
 
@@ -175,10 +184,13 @@ class PackTest {
     byte[] b = Files.readAllBytes(pack);
     b[b.length - Pack.TRAILER - Pack.ENTRY + 5] ^= 1;
     Files.write(pack, b);
-    assertThat(damagedWarning(ws())).isEqualTo("WARNING: case c has a damaged pack: " + pack
-        + ": pack index checksum mismatch (index altered); items stored in it cannot be read "
-        + "(restore the pack from a backup); other cases are not affected; to save what still "
-        + "verifies run: redress evidence salvage --out DIR");
+    assertThat(damagedWarning(ws()))
+        .isEqualTo(
+            "WARNING: case c has a damaged pack: "
+                + pack
+                + ": pack index checksum mismatch (index altered); items stored in it cannot be read "
+                + "(restore the pack from a backup); other cases are not affected; to save what still "
+                + "verifies run: redress evidence salvage --out DIR");
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       s.readContent(0, OutputStream.nullOutputStream());
       assertThatThrownBy(() -> s.readContent(1, OutputStream.nullOutputStream()))
@@ -192,8 +204,11 @@ class PackTest {
     Path pack = Fixtures.packs(ws(), "c").get(1);
     byte[] b = Files.readAllBytes(pack);
     Files.write(pack, java.util.Arrays.copyOf(b, b.length - 7));
-    assertThat(damagedWarning(ws())).startsWith("WARNING: case c has a damaged pack: " + pack
-        + ": pack is truncated or damaged: no trailer at its end; ");
+    assertThat(damagedWarning(ws()))
+        .startsWith(
+            "WARNING: case c has a damaged pack: "
+                + pack
+                + ": pack is truncated or damaged: no trailer at its end; ");
   }
 
   @Test
@@ -223,7 +238,8 @@ class PackTest {
     ByteBuffer.wrap(b).putLong(index + Pack.ENTRY + 33, 9);
     fixChecksum(b, 4);
     Files.write(pack, b);
-    assertThatThrownBy(() -> Pack.readIndex(pack)).isInstanceOf(Failure.class)
+    assertThatThrownBy(() -> Pack.readIndex(pack))
+        .isInstanceOf(Failure.class)
         .hasMessageStartingWith("pack index entry 1: blob at 9 of ");
   }
 
@@ -235,8 +251,8 @@ class PackTest {
     b[b.length - Pack.TRAILER - 2 * Pack.ENTRY] = 7;
     fixChecksum(b, 2);
     Files.write(pack, b);
-    assertThatThrownBy(() -> Pack.readIndex(pack)).hasMessage("pack index entry 0 has unknown "
-        + "kind 7");
+    assertThatThrownBy(() -> Pack.readIndex(pack))
+        .hasMessage("pack index entry 0 has unknown " + "kind 7");
   }
 
   private static void fixChecksum(byte[] b, int entries) {
@@ -258,20 +274,27 @@ class PackTest {
     Files.delete(ws().resolve("evidence/checkpoints/0000000000000003.txt"));
     Path orphan = Fixtures.packs(ws(), "c").get(1);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
-      assertThat(s.drainWarnings()).containsExactly("WARNING: moved pack "
-          + orphan.getFileName() + " to the quarantine " + ws().resolve(
-          "evidence/quarantine/cases/c") + ": the log does not cover it (an add interrupted "
-          + "before it returned, or one batch of a lost log); nothing was deleted",
-          "WARNING: 1 pack(s) wait in the quarantine " + ws().resolve("evidence/quarantine")
-          + "; run: redress evidence recover (it re-logs what they hold and keeps them)");
+      assertThat(s.drainWarnings())
+          .containsExactly(
+              "WARNING: moved pack "
+                  + orphan.getFileName()
+                  + " to the quarantine "
+                  + ws().resolve("evidence/quarantine/cases/c")
+                  + ": the log does not cover it (an add interrupted "
+                  + "before it returned, or one batch of a lost log); nothing was deleted",
+              "WARNING: 1 pack(s) wait in the quarantine "
+                  + ws().resolve("evidence/quarantine")
+                  + "; run: redress evidence recover (it re-logs what they hold and keeps them)");
       assertThat(s.isReadOnly()).as("one interrupted batch does not block").isFalse();
       assertThat(s.logSize()).isEqualTo(1);
       s.addAll("c", List.of(NewItem.of(tmp.resolve("b0"))));
       s.readContent(1, OutputStream.nullOutputStream());
     }
     assertThat(Files.exists(orphan)).isFalse();
-    assertThat(Files.exists(ws().resolve("evidence/quarantine/cases/c")
-        .resolve(orphan.getFileName()))).as("kept in the quarantine").isTrue();
+    assertThat(
+            Files.exists(ws().resolve("evidence/quarantine/cases/c").resolve(orphan.getFileName())))
+        .as("kept in the quarantine")
+        .isTrue();
     assertThat(Fixtures.packs(ws(), "c")).hasSize(2);
     assertThat(LogVerifier.verify(ws()).ok()).as("the quarantine is not empty").isFalse();
   }
@@ -282,10 +305,15 @@ class PackTest {
     Path pack = Fixtures.packs(ws(), "c").get(1);
     Files.delete(pack);
     String sha = Hex.of(Hex.sha256(Files.readAllBytes(tmp.resolve("b0"))));
-    assertThat(openError(ws())).isEqualTo("log record 1 (add of item 1, case c) names content "
-        + sha + ", which no pack in " + ws().resolve("evidence/cases/c/packs") + " holds: a pack "
-        + "file was deleted or lost; the store refuses to open (restore the case's packs from a "
-        + "backup; verify-log still works)");
+    assertThat(openError(ws()))
+        .isEqualTo(
+            "log record 1 (add of item 1, case c) names content "
+                + sha
+                + ", which no pack in "
+                + ws().resolve("evidence/cases/c/packs")
+                + " holds: a pack "
+                + "file was deleted or lost; the store refuses to open (restore the case's packs from a "
+                + "backup; verify-log still works)");
     assertThat(LogVerifier.verify(ws()).ok()).as("the log itself is intact").isTrue();
   }
 
@@ -304,13 +332,16 @@ class PackTest {
   void correct_writesMetadataOnlyPack_readBackAfterReopen() throws Exception {
     twoBatches();
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
-      s.correct(1, java.util.Map.of("source_kind", "url", "source_value",
-          "https://example.invalid/y"), "typo");
+      s.correct(
+          1,
+          java.util.Map.of("source_kind", "url", "source_value", "https://example.invalid/y"),
+          "typo");
     }
     List<Path> packs = Fixtures.packs(ws(), "c");
     assertThat(packs).hasSize(3);
     assertThat(packs.get(2).getFileName().toString()).startsWith("0000000000000003-");
-    assertThat(Pack.readIndex(packs.get(2))).extracting(Pack.Entry::kind)
+    assertThat(Pack.readIndex(packs.get(2)))
+        .extracting(Pack.Entry::kind)
         .containsExactly(Pack.META);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       assertThat(s.item(1).metadata().note()).isEqualTo("typo");
@@ -327,11 +358,14 @@ class PackTest {
     Path pack = Fixtures.packs(ws(), "c").get(0);
     byte[] b = Files.readAllBytes(pack);
     for (Pack.Entry e : Pack.readIndex(pack)) {
-      Path dir = ws().resolve("evidence/cases/c").resolve(e.kind() == Pack.CONTENT ? "objects"
-          : "meta").resolve(e.sha256().substring(0, 2));
+      Path dir =
+          ws().resolve("evidence/cases/c")
+              .resolve(e.kind() == Pack.CONTENT ? "objects" : "meta")
+              .resolve(e.sha256().substring(0, 2));
       Files.createDirectories(dir);
-      Files.write(dir.resolve(e.sha256()), java.util.Arrays.copyOfRange(b, (int) e.offset(),
-          (int) (e.offset() + e.length())));
+      Files.write(
+          dir.resolve(e.sha256()),
+          java.util.Arrays.copyOfRange(b, (int) e.offset(), (int) (e.offset() + e.length())));
     }
     Files.delete(pack);
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
@@ -341,7 +375,6 @@ class PackTest {
       s.add("c", NewItem.of(f).note("again"));
       assertThat(s.verifyContent().ok()).isTrue();
     }
-    assertThat(Fixtures.blobs(ws(), "c")).extracting(Pack.Entry::kind)
-        .containsExactly(Pack.META);
+    assertThat(Fixtures.blobs(ws(), "c")).extracting(Pack.Entry::kind).containsExactly(Pack.META);
   }
 }

@@ -59,16 +59,20 @@ class SalvageTest {
       assertThat(s.isReadOnly()).isTrue();
       r = s.salvage(out);
     }
-    assertThat(r.saved()).anyMatch(l -> l.startsWith("case c item 2 ")).anyMatch(
-        l -> l.startsWith("case c: package of 1 verified item(s)"));
-    assertThat(r.lost()).anyMatch(l -> l.startsWith("case c: damaged pack: "))
+    assertThat(r.saved())
+        .anyMatch(l -> l.startsWith("case c item 2 "))
+        .anyMatch(l -> l.startsWith("case c: package of 1 verified item(s)"));
+    assertThat(r.lost())
+        .anyMatch(l -> l.startsWith("case c: damaged pack: "))
         .anyMatch(l -> l.startsWith("case c item 0: "))
         .anyMatch(l -> l.startsWith("case d item 1: "));
     assertThat(Files.readAllBytes(out.resolve("c/2-c2.png")))
         .isEqualTo(Files.readAllBytes(tmp.resolve("c2.png")));
     assertThat(PackageVerifier.verify(out.resolve("c.zip")).ok()).isTrue();
-    assertThat(Files.readString(out.resolve("salvage-report.txt"),
-        java.nio.charset.StandardCharsets.UTF_8)).contains("LOST   case d item 1: ");
+    assertThat(
+            Files.readString(
+                out.resolve("salvage-report.txt"), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("LOST   case d item 1: ");
   }
 
   @Test

@@ -30,8 +30,13 @@ class SayWhoSignedTest {
     }
     Verification v = verify(out, null, null);
     assertThat(v.ok()).isTrue();
-    assertThat(v.checks()).filteredOn(c -> c.subject().equals("signer")).singleElement()
-        .extracting(Verification.Check::detail).asString().contains(fp).contains("not pinned");
+    assertThat(v.checks())
+        .filteredOn(c -> c.subject().equals("signer"))
+        .singleElement()
+        .extracting(Verification.Check::detail)
+        .asString()
+        .contains(fp)
+        .contains("not pinned");
   }
 
   @Test
@@ -47,8 +52,8 @@ class SayWhoSignedTest {
     try (EvidenceStore s = Fixtures.store(dir.resolve("forger")).open()) {
       other = s.publicKeyFingerprint();
     }
-    assertThat(verify(out, other, null).firstFailure()).hasValue("signer: signed by key " + fp
-        + ", not the expected " + other);
+    assertThat(verify(out, other, null).firstFailure())
+        .hasValue("signer: signed by key " + fp + ", not the expected " + other);
     String typed = "SHA256:" + fp.toUpperCase(java.util.Locale.ROOT).replaceAll("(.{4})", "$1:");
     assertThat(verify(out, typed, null).ok()).as("colons and case are ignored").isTrue();
   }
@@ -67,8 +72,11 @@ class SayWhoSignedTest {
     }
     Verification v = verify(out, null, kept);
     assertThat(v.ok()).as("%s", v).isTrue();
-    assertThat(v.checks()).filteredOn(c -> c.subject().equals("earlier checkpoint"))
-        .singleElement().extracting(Verification.Check::detail).asString()
+    assertThat(v.checks())
+        .filteredOn(c -> c.subject().equals("earlier checkpoint"))
+        .singleElement()
+        .extracting(Verification.Check::detail)
+        .asString()
         .startsWith("checkpoint 4 extends your checkpoint 2");
   }
 
@@ -84,7 +92,9 @@ class SayWhoSignedTest {
       s.add("c", NewItem.of(Fixtures.noise(dir, "a", 100, 1)));
       s.export("c", List.of(), out, null);
     }
-    assertThat(verify(out, null, foreign).firstFailure()).get().asString()
+    assertThat(verify(out, null, foreign).firstFailure())
+        .get()
+        .asString()
         .startsWith("earlier checkpoint: not signed by this package's key");
   }
 
@@ -99,7 +109,9 @@ class SayWhoSignedTest {
       s.add("c", NewItem.of(Fixtures.noise(dir, "c", 100, 3)));
       s.export("c", List.of(), out, null);
     }
-    assertThat(verify(out, null, kept).firstFailure()).get().asString()
+    assertThat(verify(out, null, kept).firstFailure())
+        .get()
+        .asString()
         .startsWith("earlier checkpoint: the package carries no consistency proof from size 2");
   }
 }

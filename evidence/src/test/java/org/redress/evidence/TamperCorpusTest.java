@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,8 +40,9 @@ class TamperCorpusTest {
     Path ws = dir.resolve("ws");
     try (EvidenceStore s = Fixtures.store(ws).tsa(tsa.url()).open()) {
       for (int i = 0; i < 3; i++) {
-        s.add("c", NewItem.of(Fixtures.noise(dir, "f" + i + ".png", 300 + i, i))
-            .mediaType("image/png"));
+        s.add(
+            "c",
+            NewItem.of(Fixtures.noise(dir, "f" + i + ".png", 300 + i, i)).mediaType("image/png"));
       }
       s.correct(1, Map.of("captured_by", "second officer"), "typo in the operator's name");
       s.add("other", NewItem.of(Fixtures.noise(dir, "x.bin", 50, 9)));
@@ -92,10 +93,9 @@ class TamperCorpusTest {
   }
 
   @SuppressWarnings("unchecked")
-  static void editManifest(List<Map.Entry<String, byte[]>> es,
-      Consumer<Map<String, Object>> edit) {
-    Map<String, Object> m = Json.parseObject(new String(get(es, "manifest.json"),
-        StandardCharsets.UTF_8));
+  static void editManifest(List<Map.Entry<String, byte[]>> es, Consumer<Map<String, Object>> edit) {
+    Map<String, Object> m =
+        Json.parseObject(new String(get(es, "manifest.json"), StandardCharsets.UTF_8));
     edit.accept(m);
     set(es, "manifest.json", Json.write(m).getBytes(StandardCharsets.UTF_8));
   }
@@ -131,9 +131,24 @@ class TamperCorpusTest {
   void untampered_verifiesEveryCheck() throws Exception {
     Verification v = verify(good);
     assertThat(v.ok()).as(v.toString()).isTrue();
-    assertThat(v.checks()).extracting(Verification.Check::subject).contains("package",
-        "manifest", "public key", "checkpoint", "timestamp 1", "timestamp 2", "timestamp 3",
-        "timestamp 4", "entry 0", "entry 1", "entry 2", "entry 3", "item 0", "item 1", "item 2");
+    assertThat(v.checks())
+        .extracting(Verification.Check::subject)
+        .contains(
+            "package",
+            "manifest",
+            "public key",
+            "checkpoint",
+            "timestamp 1",
+            "timestamp 2",
+            "timestamp 3",
+            "timestamp 4",
+            "entry 0",
+            "entry 1",
+            "entry 2",
+            "entry 3",
+            "item 0",
+            "item 1",
+            "item 2");
     Path p = Files.createTempFile(dir, "pkg", ".zip");
     Files.write(p, good);
     Verification pinned = PackageVerifier.verify(p, null, tsa.certificate());
@@ -147,15 +162,22 @@ class TamperCorpusTest {
     byte[] c = get(es, "content/0.bin").clone();
     c[40] ^= 1;
     set(es, "content/0.bin", c);
-    assertThat(firstFailure(zip(es))).isEqualTo("item 0: content/0.bin: decryption failed at "
-        + "chunk 0 (wrong key, or altered or truncated content)");
+    assertThat(firstFailure(zip(es)))
+        .isEqualTo(
+            "item 0: content/0.bin: decryption failed at "
+                + "chunk 0 (wrong key, or altered or truncated content)");
   }
 
   @Test
   void editedMetadataInManifest_failsMetaHash() throws Exception {
     var es = goodEntries();
-    editManifest(es, m -> entry(m, 0).put("metadata",
-        ((String) entry(m, 0).get("metadata")).replace("tester", "someone else")));
+    editManifest(
+        es,
+        m ->
+            entry(m, 0)
+                .put(
+                    "metadata",
+                    ((String) entry(m, 0).get("metadata")).replace("tester", "someone else")));
     assertThat(firstFailure(zip(es)))
         .isEqualTo("entry 0: metadata SHA-256 does not match the leaf (metadata was edited)");
   }
@@ -171,10 +193,12 @@ class TamperCorpusTest {
   @Test
   void flippedByteInLeaf_failsInclusion() throws Exception {
     var es = goodEntries();
-    editManifest(es, m -> {
-      String leaf = (String) entry(m, 0).get("leaf");
-      entry(m, 0).put("leaf", leaf.replace("\"size\":300", "\"size\":301"));
-    });
+    editManifest(
+        es,
+        m -> {
+          String leaf = (String) entry(m, 0).get("leaf");
+          entry(m, 0).put("leaf", leaf.replace("\"size\":300", "\"size\":301"));
+        });
     assertThat(firstFailure(zip(es)))
         .isEqualTo("entry 0: inclusion proof does not reproduce the checkpoint root");
   }
@@ -182,19 +206,22 @@ class TamperCorpusTest {
   @Test
   void swappedLeaves_failItemIndexCheck() throws Exception {
     var es = goodEntries();
-    editManifest(es, m -> {
-      Object l0 = entry(m, 0).get("leaf");
-      Object m0 = entry(m, 0).get("metadata");
-      entry(m, 0).put("leaf", entry(m, 3).get("leaf"));
-      entry(m, 0).put("metadata", entry(m, 3).get("metadata"));
-      entry(m, 3).put("leaf", l0);
-      entry(m, 3).put("metadata", m0);
-    });
+    editManifest(
+        es,
+        m -> {
+          Object l0 = entry(m, 0).get("leaf");
+          Object m0 = entry(m, 0).get("metadata");
+          entry(m, 0).put("leaf", entry(m, 3).get("leaf"));
+          entry(m, 0).put("metadata", entry(m, 3).get("metadata"));
+          entry(m, 3).put("leaf", l0);
+          entry(m, 3).put("metadata", m0);
+        });
     // manifest order is leaf 0, then leaf 1 and its correction (3), then leaf 2
     String first = firstFailure(zip(es));
-    assertThat(first).isIn(
-        "entry 0: add leaf says item 2 but sits at index 0 (leaves swapped?)",
-        "entry 0: inclusion proof does not reproduce the checkpoint root");
+    assertThat(first)
+        .isIn(
+            "entry 0: add leaf says item 2 but sits at index 0 (leaves swapped?)",
+            "entry 0: inclusion proof does not reproduce the checkpoint root");
     assertThat(verify(zip(es)).toString())
         .contains("add leaf says item 0 but sits at index 2 (leaves swapped?)");
   }
@@ -204,13 +231,18 @@ class TamperCorpusTest {
     var es = goodEntries();
     byte[] seed = new byte[32];
     new SecureRandom().nextBytes(seed);
-    String origin = (String) Json.parseObject(new String(get(es, "manifest.json"),
-        StandardCharsets.UTF_8)).get("origin");
-    SignedNote.VerifierKey other = new SignedNote.VerifierKey(origin,
-        SignedNote.publicKey(seed));
+    String origin =
+        (String)
+            Json.parseObject(new String(get(es, "manifest.json"), StandardCharsets.UTF_8))
+                .get("origin");
+    SignedNote.VerifierKey other = new SignedNote.VerifierKey(origin, SignedNote.publicKey(seed));
     set(es, "public-key.txt", (other.text() + "\n").getBytes(StandardCharsets.UTF_8));
-    assertThat(firstFailure(zip(es))).isEqualTo("checkpoint: checkpoint is not signed by the "
-        + "given public key (key hash " + Hex.of(other.keyHash) + " has no signature)");
+    assertThat(firstFailure(zip(es)))
+        .isEqualTo(
+            "checkpoint: checkpoint is not signed by the "
+                + "given public key (key hash "
+                + Hex.of(other.keyHash)
+                + " has no signature)");
     assertThat(Hex.of(other.keyHash)).isNotEqualTo(keyHash);
   }
 
@@ -218,18 +250,22 @@ class TamperCorpusTest {
   void truncatedProof_failsLength() throws Exception {
     var es = goodEntries();
     String proof = new String(get(es, "proofs/0.txt"), StandardCharsets.UTF_8);
-    set(es, "proofs/0.txt", proof.substring(proof.indexOf('\n') + 1)
-        .getBytes(StandardCharsets.UTF_8));
-    assertThat(firstFailure(zip(es))).isEqualTo("entry 0: inclusion proof has 2 hashes, "
-        + "expected 3");
+    set(
+        es,
+        "proofs/0.txt",
+        proof.substring(proof.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8));
+    assertThat(firstFailure(zip(es)))
+        .isEqualTo("entry 0: inclusion proof has 2 hashes, " + "expected 3");
   }
 
   @Test
   void reorderedProof_failsRoot() throws Exception {
     var es = goodEntries();
     String[] lines = new String(get(es, "proofs/0.txt"), StandardCharsets.UTF_8).split("\n");
-    set(es, "proofs/0.txt", (lines[1] + "\n" + lines[0] + "\n" + lines[2] + "\n")
-        .getBytes(StandardCharsets.UTF_8));
+    set(
+        es,
+        "proofs/0.txt",
+        (lines[1] + "\n" + lines[0] + "\n" + lines[2] + "\n").getBytes(StandardCharsets.UTF_8));
     assertThat(firstFailure(zip(es)))
         .isEqualTo("entry 0: inclusion proof does not reproduce the checkpoint root");
   }
@@ -256,8 +292,8 @@ class TamperCorpusTest {
   void mismatchedTimestampToken_failsImprint() throws Exception {
     var es = goodEntries();
     set(es, "timestamps/0000000000000002.tsr", get(es, "timestamps/0000000000000001.tsr"));
-    assertThat(firstFailure(zip(es))).isEqualTo("timestamp 2: timestamp token imprint does not "
-        + "match the checkpoint");
+    assertThat(firstFailure(zip(es)))
+        .isEqualTo("timestamp 2: timestamp token imprint does not " + "match the checkpoint");
   }
 
   @Test
@@ -271,20 +307,23 @@ class TamperCorpusTest {
   @Test
   void tamperedConsistencyProof_fails() throws Exception {
     var es = goodEntries();
-    String[] lines = new String(get(es, "timestamps/0000000000000002.consistency"),
-        StandardCharsets.UTF_8).split("\n");
+    String[] lines =
+        new String(get(es, "timestamps/0000000000000002.consistency"), StandardCharsets.UTF_8)
+            .split("\n");
     lines[0] = java.util.Base64.getEncoder().encodeToString(new byte[32]);
-    set(es, "timestamps/0000000000000002.consistency", (String.join("\n", lines) + "\n")
-        .getBytes(StandardCharsets.UTF_8));
-    assertThat(firstFailure(zip(es))).startsWith("timestamp 2: consistency proof does not "
-        + "reproduce the");
+    set(
+        es,
+        "timestamps/0000000000000002.consistency",
+        (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(firstFailure(zip(es)))
+        .startsWith("timestamp 2: consistency proof does not " + "reproduce the");
   }
 
   @Test
   void expiredTsaCertificate_failsValidityAtGenTime() throws Exception {
     Instant now = Instant.now();
-    try (LocalTsa expired = new LocalTsa(now.minusSeconds(10 * 86_400),
-        now.minusSeconds(5 * 86_400))) {
+    try (LocalTsa expired =
+        new LocalTsa(now.minusSeconds(10 * 86_400), now.minusSeconds(5 * 86_400))) {
       Path ws = dir.resolve("ws-expired");
       Path out = dir.resolve("expired.zip");
       try (EvidenceStore s = Fixtures.store(ws).tsa(expired.url()).open()) {
@@ -292,11 +331,18 @@ class TamperCorpusTest {
         s.export("c", List.of(), out, null);
       }
       String first = PackageVerifier.verify(out).firstFailure().orElseThrow();
-      assertThat(first).startsWith("timestamp 1: timestamp certificate (O=Redress tests,"
-          + "CN=Redress Test TSA) was not valid at genTime ");
-      assertThat(first).endsWith("(valid " + Instant.ofEpochSecond(
-          expired.certificate().getNotBefore().toInstant().getEpochSecond()) + " to "
-          + expired.certificate().getNotAfter().toInstant() + ")");
+      assertThat(first)
+          .startsWith(
+              "timestamp 1: timestamp certificate (O=Redress tests,"
+                  + "CN=Redress Test TSA) was not valid at genTime ");
+      assertThat(first)
+          .endsWith(
+              "(valid "
+                  + Instant.ofEpochSecond(
+                      expired.certificate().getNotBefore().toInstant().getEpochSecond())
+                  + " to "
+                  + expired.certificate().getNotAfter().toInstant()
+                  + ")");
     }
   }
 
@@ -378,8 +424,11 @@ class TamperCorpusTest {
   @Test
   void timestampsCoverEachLeafWithEarliestStamp() throws Exception {
     Verification v = verify(good);
-    assertThat(v.checks()).filteredOn(c -> c.subject().equals("entry 0")).singleElement()
-        .extracting(Verification.Check::detail).asString()
+    assertThat(v.checks())
+        .filteredOn(c -> c.subject().equals("entry 0"))
+        .singleElement()
+        .extracting(Verification.Check::detail)
+        .asString()
         .contains("existed no later than");
   }
 }

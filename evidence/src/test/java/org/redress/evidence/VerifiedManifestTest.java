@@ -19,8 +19,11 @@ class VerifiedManifestTest {
     Path out = dir.resolve("p.zip");
     String fp;
     try (EvidenceStore s = Fixtures.store(ws).open()) {
-      s.add("c", NewItem.of(Fixtures.noise(dir, "a.png", 100, 1)).mediaType("image/png")
-          .source("telegram", "chat/1/message/2"));
+      s.add(
+          "c",
+          NewItem.of(Fixtures.noise(dir, "a.png", 100, 1))
+              .mediaType("image/png")
+              .source("telegram", "chat/1/message/2"));
       s.add("c", NewItem.of(Fixtures.noise(dir, "b.png", 120, 2)));
       s.correct(0, Map.of("captured_by", "officer 2"), "name typo");
       s.export("c", List.of(), out, null);

@@ -11,7 +11,6 @@ public final class VerifyChild {
 
   public static void main(String[] args) {
     Verification v = PackageVerifier.verify(Path.of(args[0]), null, null);
-    System.out.println((v.ok() ? "VERIFIED" : "NOT VERIFIED") + " "
-        + v.firstFailure().orElse(""));
+    System.out.println((v.ok() ? "VERIFIED" : "NOT VERIFIED") + " " + v.firstFailure().orElse(""));
   }
 }

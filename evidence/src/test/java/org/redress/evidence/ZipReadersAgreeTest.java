@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 17, finding 2 ("evidence verify and every other reader see different files"): packages
  * crafted so that a reader walking local headers and a reader using the central directory (unzip,
- * Python, Windows, java.util.zip.ZipFile) would see different files are rejected, each with a
- * clear message; and finding "verify runs out of memory on a 2 MB package": a package whose
- * entries inflate far beyond their caps is rejected in a small heap.
+ * Python, Windows, java.util.zip.ZipFile) would see different files are rejected, each with a clear
+ * message; and finding "verify runs out of memory on a 2 MB package": a package whose entries
+ * inflate far beyond their caps is rejected in a small heap.
  */
 class ZipReadersAgreeTest {
   @TempDir static Path dir;
@@ -36,8 +36,11 @@ class ZipReadersAgreeTest {
     Path ws = dir.resolve("ws");
     try (EvidenceStore s = Fixtures.store(ws).open()) {
       for (int i = 0; i < 2; i++) {
-        s.add("c", NewItem.of(Fixtures.noise(dir, "f" + i + ".png", 200 + i, i))
-            .mediaType("image/png").source("telegram", "chat/1/message/" + i));
+        s.add(
+            "c",
+            NewItem.of(Fixtures.noise(dir, "f" + i + ".png", 200 + i, i))
+                .mediaType("image/png")
+                .source("telegram", "chat/1/message/" + i));
       }
       Path out = dir.resolve("good.zip");
       s.export("c", List.of(), out, TamperCorpusTest.PASS);
@@ -87,10 +90,19 @@ class ZipReadersAgreeTest {
     CRC32 crc = new CRC32();
     crc.update(data);
     ByteBuffer b = ByteBuffer.allocate(30 + n.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x800).putShort((short) 0)
-        .putShort((short) 0).putShort((short) 0).putInt((int) crc.getValue())
-        .putInt(data.length).putInt(data.length).putShort((short) n.length).putShort((short) 0)
-        .put(n).put(data);
+    b.putInt(0x04034b50)
+        .putShort((short) 20)
+        .putShort((short) 0x800)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putInt((int) crc.getValue())
+        .putInt(data.length)
+        .putInt(data.length)
+        .putShort((short) n.length)
+        .putShort((short) 0)
+        .put(n)
+        .put(data);
     return b.array();
   }
 
@@ -100,7 +112,8 @@ class ZipReadersAgreeTest {
   void untampered_verifiesAndSaysHowItWasRead() throws Exception {
     Verification v = PackageVerifier.verify(write(good), TamperCorpusTest.PASS, null);
     assertThat(v.ok()).as("%s", v).isTrue();
-    assertThat(v.checks().get(0).detail()).contains("central directory")
+    assertThat(v.checks().get(0).detail())
+        .contains("central directory")
         .contains("no trailing data");
     assertThat(v.checks()).anyMatch(c -> c.subject().equals("index.html") && c.ok());
   }
@@ -111,13 +124,13 @@ class ZipReadersAgreeTest {
    * local headers sees the genuine manifest, every central-directory reader the forgery.
    */
   @Test
-  void centralManifestPointsAtForgedLocalEntry_localWalkSeesGenuine_rejected()
-      throws Exception {
+  void centralManifestPointsAtForgedLocalEntry_localWalkSeesGenuine_rejected() throws Exception {
     var es = TamperCorpusTest.entries(good);
-    String genuine = new String(TamperCorpusTest.get(es, "manifest.json"),
-        StandardCharsets.UTF_8);
-    TamperCorpusTest.set(es, "index.html", genuine.replace("chat/1/message/0",
-        "chat/9/message/9").getBytes(StandardCharsets.UTF_8));
+    String genuine = new String(TamperCorpusTest.get(es, "manifest.json"), StandardCharsets.UTF_8);
+    TamperCorpusTest.set(
+        es,
+        "index.html",
+        genuine.replace("chat/1/message/0", "chat/9/message/9").getBytes(StandardCharsets.UTF_8));
     byte[] z = TamperCorpusTest.zip(es);
     int m = central(z, "manifest.json");
     int i = central(z, "index.html");
@@ -129,15 +142,20 @@ class ZipReadersAgreeTest {
       }
     }
     try (ZipFile zf = new ZipFile(write(z).toFile())) {
-      String seen = new String(zf.getInputStream(zf.getEntry("manifest.json")).readAllBytes(),
-          StandardCharsets.UTF_8);
+      String seen =
+          new String(
+              zf.getInputStream(zf.getEntry("manifest.json")).readAllBytes(),
+              StandardCharsets.UTF_8);
       assertThat(seen).as("a central-directory reader sees the forgery").contains("chat/9");
     }
     assertThat(TamperCorpusTest.entries(z).get(0).getKey()).isEqualTo("manifest.json");
     assertThat(new String(TamperCorpusTest.entries(z).get(0).getValue(), StandardCharsets.UTF_8))
-        .as("a local-header walk sees the genuine manifest").contains("chat/1/message/0");
-    assertThat(firstFailure(z)).isEqualTo("package: entry index.html: local header and central "
-        + "directory disagree on its name (local header says \"manifest.json\")");
+        .as("a local-header walk sees the genuine manifest")
+        .contains("chat/1/message/0");
+    assertThat(firstFailure(z))
+        .isEqualTo(
+            "package: entry index.html: local header and central "
+                + "directory disagree on its name (local header says \"manifest.json\")");
   }
 
   @Test
@@ -146,8 +164,10 @@ class ZipReadersAgreeTest {
     int rec = central(z, "public-key.txt");
     int local = le(z).getInt(rec + 42);
     z[local + 30 + "public-key.txt".length() - 5] = 'X';
-    assertThat(firstFailure(z)).isEqualTo("package: entry public-key.txt: local header and "
-        + "central directory disagree on its name (local header says \"public-keX.txt\")");
+    assertThat(firstFailure(z))
+        .isEqualTo(
+            "package: entry public-key.txt: local header and "
+                + "central directory disagree on its name (local header says \"public-keX.txt\")");
   }
 
   @Test
@@ -155,15 +175,18 @@ class ZipReadersAgreeTest {
     byte[] z = good.clone();
     int rec = central(z, "checkpoint.txt");
     z[rec + 16] ^= 1;
-    assertThat(firstFailure(z)).isEqualTo("package: entry checkpoint.txt: data descriptor and "
-        + "central directory disagree on its CRC or sizes");
+    assertThat(firstFailure(z))
+        .isEqualTo(
+            "package: entry checkpoint.txt: data descriptor and "
+                + "central directory disagree on its CRC or sizes");
   }
 
   @Test
   void trailingDataAfterCentralDirectory_rejected() throws Exception {
     byte[] z = java.util.Arrays.copyOf(good, good.length + 40);
-    assertThat(firstFailure(z)).isEqualTo("package: 40 bytes of trailing data after the end of "
-        + "the central directory");
+    assertThat(firstFailure(z))
+        .isEqualTo(
+            "package: 40 bytes of trailing data after the end of " + "the central directory");
   }
 
   @Test
@@ -178,8 +201,8 @@ class ZipReadersAgreeTest {
   @Test
   void hiddenEntryBetweenEntries_rejectedAsGap() throws Exception {
     var es = TamperCorpusTest.entries(good);
-    es.add(3, new AbstractMap.SimpleEntry<>("notes.txt", "hidden".getBytes(
-        StandardCharsets.UTF_8)));
+    es.add(
+        3, new AbstractMap.SimpleEntry<>("notes.txt", "hidden".getBytes(StandardCharsets.UTF_8)));
     byte[] z = TamperCorpusTest.zip(es);
     int rec = central(z, "notes.txt");
     ByteBuffer b = le(z);
@@ -190,10 +213,12 @@ class ZipReadersAgreeTest {
     out.write(z, 0, rec);
     out.write(z, rec + len, eocd - rec - len);
     ByteBuffer end = le(java.util.Arrays.copyOfRange(z, eocd, z.length));
-    end.putShort(8, (short) (end.getShort(8) - 1)).putShort(10, (short) (end.getShort(10) - 1))
+    end.putShort(8, (short) (end.getShort(8) - 1))
+        .putShort(10, (short) (end.getShort(10) - 1))
         .putInt(12, end.getInt(12) - len);
     out.write(end.array());
-    assertThat(firstFailure(out.toByteArray())).startsWith("package: ")
+    assertThat(firstFailure(out.toByteArray()))
+        .startsWith("package: ")
         .contains("bytes of hidden data before entry");
   }
 
@@ -215,10 +240,11 @@ class ZipReadersAgreeTest {
   void indexHtmlEdited_rejected() throws Exception {
     var es = TamperCorpusTest.entries(good);
     String html = new String(TamperCorpusTest.get(es, "index.html"), StandardCharsets.UTF_8);
-    TamperCorpusTest.set(es, "index.html", html.replace("f0.png", "fake.png")
-        .getBytes(StandardCharsets.UTF_8));
-    assertThat(firstFailure(TamperCorpusTest.zip(es))).isEqualTo("index.html: index.html "
-        + "differs from what the verified manifest renders (edited)");
+    TamperCorpusTest.set(
+        es, "index.html", html.replace("f0.png", "fake.png").getBytes(StandardCharsets.UTF_8));
+    assertThat(firstFailure(TamperCorpusTest.zip(es)))
+        .isEqualTo(
+            "index.html: index.html " + "differs from what the verified manifest renders (edited)");
   }
 
   @Test
@@ -260,17 +286,26 @@ class ZipReadersAgreeTest {
     byte[] bomb = b.toByteArray();
     assertThat(bomb.length).as("a small package").isLessThan(3 << 20);
     Path p = write(bomb);
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-Xmx24m", "-cp", System.getProperty("java.class.path"),
-        VerifyChild.class.getName(), p.toString()).redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx24m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                VerifyChild.class.getName(),
+                p.toString())
+            .redirectErrorStream(true)
+            .start();
     String out;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       out = String.join("\n", r.lines().toList());
     }
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(out).doesNotContain("OutOfMemoryError")
-        .startsWith("NOT VERIFIED package: entry proofs/0.txt is 536870912 bytes, more "
-            + "than the 65536 allowed for it");
+    assertThat(out)
+        .doesNotContain("OutOfMemoryError")
+        .startsWith(
+            "NOT VERIFIED package: entry proofs/0.txt is 536870912 bytes, more "
+                + "than the 65536 allowed for it");
   }
 }

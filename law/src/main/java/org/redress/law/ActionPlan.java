@@ -458,8 +458,7 @@ public record ActionPlan(
       case "open":
         return new Text(
             String.format(Locale.ROOT, "%s%s前（尚余%d日）。%s", zhDate(date), range, days, rule.zh()),
-            String.format(
-                    Locale.ROOT, "by %s%s (%d days left). %s", date, rangeEn, days, rule.en())
+            String.format(Locale.ROOT, "by %s%s (%d days left). %s", date, rangeEn, days, rule.en())
                 .strip());
       case "met":
         return new Text(
@@ -471,10 +470,7 @@ public record ActionPlan(
             ("by " + date + "; met on " + d.stoppedOn() + ". " + rule.en()).strip());
       case "stopped":
         return new Text(
-            "自"
-                + zhDate(Objects.requireNonNull(d.stoppedOn()))
-                + "起不受期限限制。"
-                + rule.zh(),
+            "自" + zhDate(Objects.requireNonNull(d.stoppedOn())) + "起不受期限限制。" + rule.zh(),
             ("no limit since " + d.stoppedOn() + ". " + rule.en()).strip());
       default:
         return new Text(

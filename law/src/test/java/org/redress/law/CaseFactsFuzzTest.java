@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzz target for the case-facts reader (issue 17, point 9): whatever the text, {@link
  * CaseFacts#parse} returns facts or throws {@link InvalidFactsException} naming the problem. Seeds:
- * {@code CaseFactsFuzzTestInputs}; a longer run: {@code JAZZER_FUZZ=1} (docs/security.md, "Fuzzing").
+ * {@code CaseFactsFuzzTestInputs}; a longer run: {@code JAZZER_FUZZ=1} (docs/security.md,
+ * "Fuzzing").
  */
 class CaseFactsFuzzTest {
   @FuzzTest(maxDuration = "60s")

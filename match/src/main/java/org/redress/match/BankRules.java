@@ -10,6 +10,7 @@ package org.redress.match;
 public record BankRules(String name, int threshold, int minQuality) {
   /** Default PDQ distance threshold, as in HMA and python-threatexchange. */
   public static final int DEFAULT_THRESHOLD = 31;
+
   /** Default minimum quality, as in the PDQ reference. */
   public static final int DEFAULT_MIN_QUALITY = 50;
 

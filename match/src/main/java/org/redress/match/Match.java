@@ -14,10 +14,9 @@ import org.redress.phash.Dihedral;
  *     (digests)
  * @param queryPercent vPDQ only: share of the query's unique frames that matched; else NaN
  * @param comparedPercent vPDQ only: share of the item's unique frames that matched; else NaN
- * @param transform from {@link Matcher#matchDihedral} only: the transform of the query image
- *     whose hash matched ({@link Dihedral#ORIGINAL}: the image as it is; {@code ROTATE_90}: the
- *     query turned 90 degrees counter-clockwise matches the item); null from {@link
- *     Matcher#match}
+ * @param transform from {@link Matcher#matchDihedral} only: the transform of the query image whose
+ *     hash matched ({@link Dihedral#ORIGINAL}: the image as it is; {@code ROTATE_90}: the query
+ *     turned 90 degrees counter-clockwise matches the item); null from {@link Matcher#match}
  */
 public record Match(
     String bank,
@@ -42,8 +41,8 @@ public record Match(
   }
 
   static Match of(Ref ref, Signal signal, int distance) {
-    return new Match(ref.bank().name(), ref.item(), ref.label(), signal, distance,
-        Double.NaN, Double.NaN);
+    return new Match(
+        ref.bank().name(), ref.item(), ref.label(), signal, distance, Double.NaN, Double.NaN);
   }
 
   /** This match, made by the query image transformed by {@code t}. */

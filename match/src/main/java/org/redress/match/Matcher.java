@@ -1,6 +1,5 @@
 package org.redress.match;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.redress.phash.Dihedral;
 import org.redress.phash.DihedralHashes;
 import org.redress.phash.Pdq;
@@ -27,27 +27,29 @@ import org.redress.phash.VpdqFrame;
  * <ul>
  *   <li>PDQ: a match when the distance is at most the bank's threshold and the query's quality is
  *       at least the bank's minimum (else a warning). Items below the minimum are never indexed.
- *   <li>vPDQ: {@link VpdqRule}'s rule with the bank's threshold as frame distance and the bank's minimum
- *       quality as frame quality; a match when both percentages reach the configured thresholds.
+ *   <li>vPDQ: {@link VpdqRule}'s rule with the bank's threshold as frame distance and the bank's
+ *       minimum quality as frame quality; a match when both percentages reach the configured
+ *       thresholds.
  *   <li>MD5 / SHA-256: exact equality.
  *   <li>Allow list: a digest entry equal to the query's digest suppresses every match of that
- *       query; a PDQ entry suppresses a PDQ match when the query lies within the entry's distance of
- *       it <em>and</em> at least as close to it as to the bank item, so a true copy of a bank item
- *       is still reported even when it resembles a known-benign image.
+ *       query; a PDQ entry suppresses a PDQ match when the query lies within the entry's distance
+ *       of it <em>and</em> at least as close to it as to the bank item, so a true copy of a bank
+ *       item is still reported even when it resembles a known-benign image.
  *   <li>Mirrored and rotated images ({@link #matchDihedral}): the image as it is first; then the
- *       PDQ hashes of its seven other dihedral variants, each reporting only items the image
- *       itself did not match, at the distance of the closest variant. When the allow list
- *       suppressed a match of the image itself, its variants are not tried.
+ *       PDQ hashes of its seven other dihedral variants, each reporting only items the image itself
+ *       did not match, at the distance of the closest variant. When the allow list suppressed a
+ *       match of the image itself, its variants are not tried.
  * </ul>
  */
 public final class Matcher {
   /** Quality value meaning "not known" (a hash added without its quality). */
   public static final int QUALITY_UNKNOWN = -1;
 
-  private static final Comparator<Match> ORDER = Comparator.comparing(Match::bank)
-      .thenComparing(Match::signal)
-      .thenComparingInt(Match::distance)
-      .thenComparingLong(Match::item);
+  private static final Comparator<Match> ORDER =
+      Comparator.comparing(Match::bank)
+          .thenComparing(Match::signal)
+          .thenComparingInt(Match::distance)
+          .thenComparingLong(Match::item);
   private static final Comparator<Match> DIHEDRAL_ORDER = ORDER.thenComparing(Match::transform);
 
   private final PdqIndex pdqIndex;
@@ -162,9 +164,12 @@ public final class Matcher {
   public MatchResult matchDihedral(Query query, DihedralHashes variants) {
     PdqResult original = new PdqResult(variants.get(Dihedral.ORIGINAL), variants.quality());
     if (query.pdq() != null && !query.pdq().equals(original)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "query PDQ %s is not the original of its dihedral variants (%s)", query.pdq(),
-          original));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "query PDQ %s is not the original of its dihedral variants (%s)",
+              query.pdq(),
+              original));
     }
     MatchResult asIs = match(new Query(original, query.vpdq(), query.md5(), query.sha256()));
     List<Match> kept = new ArrayList<>();
@@ -175,8 +180,9 @@ public final class Matcher {
       matched.add(itemKey(m));
     }
     for (MatchResult.Suppressed s : asIs.suppressed()) {
-      suppressed.add(new MatchResult.Suppressed(
-          s.match().withTransform(Dihedral.ORIGINAL), s.allowId(), s.allowLabel()));
+      suppressed.add(
+          new MatchResult.Suppressed(
+              s.match().withTransform(Dihedral.ORIGINAL), s.allowId(), s.allowLabel()));
     }
     if (asIs.suppressed().isEmpty()) {
       Map<String, Match> best = new LinkedHashMap<>();
@@ -188,13 +194,14 @@ public final class Matcher {
         MatchResult r = match(Query.ofPdq(new PdqResult(variants.get(d), variants.quality())));
         for (Match m : r.matches()) {
           if (!matched.contains(itemKey(m))) {
-            best.merge(itemKey(m), m.withTransform(d),
-                (a, b) -> b.distance() < a.distance() ? b : a);
+            best.merge(
+                itemKey(m), m.withTransform(d), (a, b) -> b.distance() < a.distance() ? b : a);
           }
         }
         for (MatchResult.Suppressed s : r.suppressed()) {
           if (!matched.contains(itemKey(s.match()))) {
-            bestSuppressed.merge(itemKey(s.match()),
+            bestSuppressed.merge(
+                itemKey(s.match()),
                 new MatchResult.Suppressed(s.match().withTransform(d), s.allowId(), s.allowLabel()),
                 (a, b) -> b.match().distance() < a.match().distance() ? b : a);
           }
@@ -232,19 +239,25 @@ public final class Matcher {
       }
     }
     if (!tooLow.isEmpty()) {
-      warnings.add(String.format(Locale.ROOT,
-          "PDQ quality %d is below the minimum quality of bank %s: not matched there",
-          q.quality(), String.join(", ", tooLow)));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "PDQ quality %d is below the minimum quality of bank %s: not matched there",
+              q.quality(),
+              String.join(", ", tooLow)));
     }
     if (tooLow.size() == banks.size()) {
       return;
     }
-    pdqIndex.search(q.pdq(), pdqRadius, (ordinal, d) -> {
-      Match.Ref ref = pdqRefs[ordinal];
-      if (d <= ref.bank().threshold() && q.quality() >= ref.bank().minQuality()) {
-        out.add(Match.of(ref, Signal.PDQ, d));
-      }
-    });
+    pdqIndex.search(
+        q.pdq(),
+        pdqRadius,
+        (ordinal, d) -> {
+          Match.Ref ref = pdqRefs[ordinal];
+          if (d <= ref.bank().threshold() && q.quality() >= ref.bank().minQuality()) {
+            out.add(Match.of(ref, Signal.PDQ, d));
+          }
+        });
   }
 
   private void vpdqMatches(List<VpdqFrame> frames, List<Match> out, List<String> warnings) {
@@ -266,21 +279,27 @@ public final class Matcher {
       }
       usable.put(r.name(), n);
       if (n == 0 && frameIndex.size() > 0) {
-        warnings.add(String.format(Locale.ROOT,
-            "no video frame reaches the minimum quality %d of bank %s: not matched there",
-            r.minQuality(), r.name()));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "no video frame reaches the minimum quality %d of bank %s: not matched there",
+                r.minQuality(),
+                r.name()));
       }
     }
     Map<Integer, VideoTally> tallies = new HashMap<>();
     for (int h = 0; h < hashes.length; h++) {
       int qh = h;
-      frameIndex.search(hashes[h], frameRadius, (ordinal, d) -> {
-        int v = frameVideo[ordinal];
-        BankRules rules = videos[v].bank();
-        if (d <= rules.threshold() && quality[qh] >= rules.minQuality()) {
-          tallies.computeIfAbsent(v, k -> new VideoTally()).add(qh, ordinal, d);
-        }
-      });
+      frameIndex.search(
+          hashes[h],
+          frameRadius,
+          (ordinal, d) -> {
+            int v = frameVideo[ordinal];
+            BankRules rules = videos[v].bank();
+            if (d <= rules.threshold() && quality[qh] >= rules.minQuality()) {
+              tallies.computeIfAbsent(v, k -> new VideoTally()).add(qh, ordinal, d);
+            }
+          });
     }
     for (Map.Entry<Integer, VideoTally> e : tallies.entrySet()) {
       int v = e.getKey();
@@ -289,8 +308,9 @@ public final class Matcher {
       double qp = VpdqRule.percent(t.queryHashes.size(), usable.getOrDefault(ref.bank().name(), 0));
       double cp = VpdqRule.percent(t.videoFrames.size(), videoFrames[v]);
       if (qp >= queryPercent && cp >= comparedPercent) {
-        out.add(new Match(ref.bank().name(), ref.item(), ref.label(), Signal.VPDQ, t.minDistance,
-            qp, cp));
+        out.add(
+            new Match(
+                ref.bank().name(), ref.item(), ref.label(), Signal.VPDQ, t.minDistance, qp, cp));
       }
     }
   }
@@ -313,13 +333,16 @@ public final class Matcher {
     }
     AllowEntry[] best = new AllowEntry[1];
     int[] bestD = {Integer.MAX_VALUE};
-    allowIndex.search(pdq.pdq(), Math.min(m.distance(), 256), (ordinal, d) -> {
-      AllowEntry a = allowPdq[ordinal];
-      if (d <= a.distance && d < bestD[0]) {
-        best[0] = a;
-        bestD[0] = d;
-      }
-    });
+    allowIndex.search(
+        pdq.pdq(),
+        Math.min(m.distance(), 256),
+        (ordinal, d) -> {
+          AllowEntry a = allowPdq[ordinal];
+          if (d <= a.distance && d < bestD[0]) {
+            best[0] = a;
+            bestD[0] = d;
+          }
+        });
     return best[0];
   }
 
@@ -408,9 +431,14 @@ public final class Matcher {
         throw new IllegalArgumentException("quality must be in 0..100, was " + quality);
       }
       if (quality != QUALITY_UNKNOWN && quality < r.minQuality()) {
-        warnings.add(String.format(Locale.ROOT,
-            "item %d in bank %s: PDQ quality %d is below the bank's minimum %d: not matched",
-            item, bank, quality, r.minQuality()));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "item %d in bank %s: PDQ quality %d is below the bank's minimum %d: not matched",
+                item,
+                bank,
+                quality,
+                r.minQuality()));
         return false;
       }
       pdq.add(hash);
@@ -429,9 +457,13 @@ public final class Matcher {
       BankRules r = rules(bank);
       List<Pdq> unique = VpdqRule.uniqueFrames(hash, r.minQuality());
       if (unique.isEmpty()) {
-        warnings.add(String.format(Locale.ROOT,
-            "item %d in bank %s: no vPDQ frame reaches the bank's minimum quality %d: not matched",
-            item, bank, r.minQuality()));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "item %d in bank %s: no vPDQ frame reaches the bank's minimum quality %d: not matched",
+                item,
+                bank,
+                r.minQuality()));
         return false;
       }
       int v = videos.size();
@@ -452,7 +484,8 @@ public final class Matcher {
     public Builder digest(String bank, long item, String label, Signal signal, String hex) {
       BankRules r = rules(bank);
       String h = signal.normaliseDigest(hex);
-      digests.computeIfAbsent(digestKey(signal, h), k -> new ArrayList<>())
+      digests
+          .computeIfAbsent(digestKey(signal, h), k -> new ArrayList<>())
           .add(new Match.Ref(r, item, label));
       return this;
     }
@@ -477,7 +510,8 @@ public final class Matcher {
      * @throws IllegalArgumentException for a non-digest signal or a bad digest
      */
     public Builder allowDigest(long id, String label, Signal signal, String hex) {
-      allowDigests.put(digestKey(signal, signal.normaliseDigest(hex)), new AllowEntry(id, label, 0));
+      allowDigests.put(
+          digestKey(signal, signal.normaliseDigest(hex)), new AllowEntry(id, label, 0));
       return this;
     }
 

@@ -20,13 +20,13 @@ import org.redress.phash.Pdq;
  * i} differs in at most {@code tau[i]} bits (otherwise the total would be at least {@code r + 1}).
  * So a query probes, in every table, each bucket whose key lies within {@code tau[t]} of the
  * query's substring, and verifies every candidate with a full 256-bit popcount. A candidate found
- * in table {@code t} is reported only if no earlier table {@code u < t} also holds it within
- * {@code tau[u]}, so each hit is reported once without a "seen" set.
+ * in table {@code t} is reported only if no earlier table {@code u < t} also holds it within {@code
+ * tau[u]}, so each hit is reported once without a "seen" set.
  *
- * <p>The number of tables is the fewest whose slot arrays fit in 240 bytes per hash: fewer,
- * wider tables mean fewer probes (about 2,900 at ten million and r = 31). At one million that is
- * 13, the number substrings of log<sub>2</sub>(n) bits [1] give; 12 measured 7 % faster there for
- * twice the memory (docs/matching.md).
+ * <p>The number of tables is the fewest whose slot arrays fit in 240 bytes per hash: fewer, wider
+ * tables mean fewer probes (about 2,900 at ten million and r = 31). At one million that is 13, the
+ * number substrings of log<sub>2</sub>(n) bits [1] give; 12 measured 7 % faster there for twice the
+ * memory (docs/matching.md).
  *
  * <p>At ten million the cost of a query is memory latency, not arithmetic: about 2,900 probes and
  * 2,900 candidates, each a cache (and TLB) miss. A dependent miss costs about 170 ns on the test
@@ -34,19 +34,19 @@ import org.redress.phash.Pdq;
  * issue independent loads and never wait on one:
  *
  * <ul>
- *   <li><em>Slots.</em> Each table is one {@code long[2^bits]} of slots holding up to two
- *       ordinals, so at a load of about one hash per bucket almost nine probes in ten need no
- *       second access. A bucket with more hashes keeps its first ordinal in the slot and points to
- *       a run (count, then ordinals) in an overflow array [4].
- *   <li><em>Passes.</em> A search reads the slots of all its probes, then the heads of the
- *       crowded runs, then the candidates' hashes, each in a tight loop whose loads do not depend
- *       on each other, so the processor keeps many misses in flight [5]. The passes that decide
- *       (which half-slots hold ordinals, which candidates are within the radius) run on data
- *       already in cache and do not branch on it: a mispredicted branch per candidate would
- *       otherwise cost more than the arithmetic.
+ *   <li><em>Slots.</em> Each table is one {@code long[2^bits]} of slots holding up to two ordinals,
+ *       so at a load of about one hash per bucket almost nine probes in ten need no second access.
+ *       A bucket with more hashes keeps its first ordinal in the slot and points to a run (count,
+ *       then ordinals) in an overflow array [4].
+ *   <li><em>Passes.</em> A search reads the slots of all its probes, then the heads of the crowded
+ *       runs, then the candidates' hashes, each in a tight loop whose loads do not depend on each
+ *       other, so the processor keeps many misses in flight [5]. The passes that decide (which
+ *       half-slots hold ordinals, which candidates are within the radius) run on data already in
+ *       cache and do not branch on it: a mispredicted branch per candidate would otherwise cost
+ *       more than the arithmetic.
  *   <li><em>Alignment.</em> Hash {@code i} starts at element {@code 2 + 4i} of the hash array, so
- *       that, in a large array starting on a G1 region boundary, every hash sits inside one
- *       64-byte cache line and a candidate costs one miss, not two half the time.
+ *       that, in a large array starting on a G1 region boundary, every hash sits inside one 64-byte
+ *       cache line and a candidate costs one miss, not two half the time.
  * </ul>
  *
  * <p>Measured and not kept (docs/matching.md): a 64-bit fingerprint of each hash stored beside its
@@ -54,12 +54,12 @@ import org.redress.phash.Pdq;
  * about 32 places, barely above r, and it costs 8 bytes per hash per table); filtering candidates
  * on their first word before the full distance.
  *
- * <p>When the expected probes and candidates exceed a quarter of the index (large radii), the
- * query falls back to a linear scan, which is then as fast and trivially exact.
+ * <p>When the expected probes and candidates exceed a quarter of the index (large radii), the query
+ * falls back to a linear scan, which is then as fast and trivially exact.
  *
  * <p>Storage: the hashes live in one {@code long[]} (four words per hash, 32 bytes); each table
- * adds its slots and an overflow array. Ten million hashes take about 1,350 MiB and build in
- * linear time.
+ * adds its slots and an overflow array. Ten million hashes take about 1,350 MiB and build in linear
+ * time.
  *
  * <p>References:
  *
@@ -73,8 +73,8 @@ import org.redress.phash.Pdq;
  *       Space", ICDE 2018: the generalised pigeonhole principle with per-part thresholds summing to
  *       {@code r - m + 1}.
  *   <li>U. Drepper, "What Every Programmer Should Know About Memory", 2007, sections 3 and 6: a
- *       miss to memory costs hundreds of cycles; a lookup that needs one line instead of two
- *       halves it, and independent misses overlap.
+ *       miss to memory costs hundreds of cycles; a lookup that needs one line instead of two halves
+ *       it, and independent misses overlap.
  *   <li>S. Chen, A. Ailamaki, P. B. Gibbons, T. C. Mowry, "Improving Hash Join Performance through
  *       Prefetching", ICDE 2004: process a group of independent lookups stage by stage so their
  *       misses overlap (here without explicit prefetch, which Java lacks: the out-of-order core
@@ -84,21 +84,26 @@ import org.redress.phash.Pdq;
 public final class PdqIndex {
   /** Fewest substrings: 11 of 23 or 24 bits, so a bucket array stays within 64 MiB. */
   public static final int MIN_TABLES = 11;
+
   /** Most substrings: 16 of 16 bits, the reference's split. */
   public static final int MAX_TABLES = 16;
 
   /** Memory allowed for the slot arrays when choosing the number of tables. */
   private static final int SLOT_BYTES_PER_HASH = 240;
+
   /** Half-slot value of no ordinal; a half-slot {@code >= 0} is an ordinal. */
   private static final int EMPTY = -1;
+
   /**
    * Index of hash 0's first word in {@code words}. A large {@code long[]} starts on a G1 region
    * boundary and its elements 16 bytes later, so starting at element 2 puts every 32-byte hash
    * inside one 64-byte cache line instead of half of them across two. Only speed depends on it.
    */
   private static final int BASE = 2;
+
   /** Scratch arrays kept per thread between searches, up to this many elements each. */
   private static final int KEEP_SCRATCH = 1 << 16;
+
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final int size;
@@ -317,8 +322,8 @@ public final class PdqIndex {
    * hashes) in a tight loop, so the processor overlaps their cache misses instead of waiting for
    * each in turn; the passes that decide work on data already in cache and do not branch on it.
    */
-  private void probe(long q0, long q1, long q2, long q3, int radius, int[] tau, Scratch s,
-      HitSink sink) {
+  private void probe(
+      long q0, long q1, long q2, long q3, int radius, int[] tau, Scratch s, HitSink sink) {
     // Pass 1: the slot of every bucket within tau[t] of the query's substring, table by table.
     int[] slotEnd = new int[tables];
     int np = 0;
@@ -389,8 +394,11 @@ public final class PdqIndex {
     int nh = 0;
     for (int c = 0; c < nc; c++) {
       int o = BASE + 4 * cand[c];
-      int d = Long.bitCount(w[o] ^ q0) + Long.bitCount(w[o + 1] ^ q1)
-          + Long.bitCount(w[o + 2] ^ q2) + Long.bitCount(w[o + 3] ^ q3);
+      int d =
+          Long.bitCount(w[o] ^ q0)
+              + Long.bitCount(w[o + 1] ^ q1)
+              + Long.bitCount(w[o + 2] ^ q2)
+              + Long.bitCount(w[o + 3] ^ q3);
       hit[nh] = c;
       nh += (d - radius - 1) >>> 31;
     }
@@ -405,15 +413,14 @@ public final class PdqIndex {
       long x2 = w[o + 2] ^ q2;
       long x3 = w[o + 3] ^ q3;
       if (!foundInEarlierTable(x0, x1, x2, x3, t, tau)) {
-        sink.hit(i, Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2)
-            + Long.bitCount(x3));
+        sink.hit(i, Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3));
       }
     }
   }
 
   /**
-   * The table a candidate came from: candidates {@code [0, pairEnd[last])} are the slots'
-   * ordinals table by table, the rest the runs' ordinals table by table.
+   * The table a candidate came from: candidates {@code [0, pairEnd[last])} are the slots' ordinals
+   * table by table, the rest the runs' ordinals table by table.
    */
   private int tableOf(int c, int[] pairEnd, int[] runCandEnd) {
     int[] ends = c < pairEnd[tables - 1] ? pairEnd : runCandEnd;
@@ -476,8 +483,11 @@ public final class PdqIndex {
 
   private void scan(long q0, long q1, long q2, long q3, int radius, HitSink sink) {
     for (int i = 0, o = BASE; i < size; i++, o += 4) {
-      int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
-          + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
+      int d =
+          Long.bitCount(words[o] ^ q0)
+              + Long.bitCount(words[o + 1] ^ q1)
+              + Long.bitCount(words[o + 2] ^ q2)
+              + Long.bitCount(words[o + 3] ^ q3);
       if (d <= radius) {
         sink.hit(i, d);
       }
@@ -486,12 +496,14 @@ public final class PdqIndex {
 
   /** Every {@code bits}-bit mask with at most {@code radius} bits set; cached. */
   private int[] masks(int bits, int radius) {
-    return masks.computeIfAbsent(bits << 8 | radius, k -> {
-      int[] out = new int[(int) ballVolume(bits, radius)];
-      int[] n = {0};
-      enumerate(bits, radius, 0, 0, out, n);
-      return out;
-    });
+    return masks.computeIfAbsent(
+        bits << 8 | radius,
+        k -> {
+          int[] out = new int[(int) ballVolume(bits, radius)];
+          int[] n = {0};
+          enumerate(bits, radius, 0, 0, out, n);
+          return out;
+        });
   }
 
   private static void enumerate(int bits, int left, int from, int mask, int[] out, int[] n) {
@@ -511,6 +523,7 @@ public final class PdqIndex {
     int[] runs = new int[4096];
     int[] hits = new int[8192];
     boolean busy;
+
     /** Sink for the touch passes' loads, so the compiler cannot drop them. */
     @SuppressWarnings("UnusedVariable") // written, never read: that is its job
     long touch;
@@ -603,8 +616,8 @@ public final class PdqIndex {
         if (size >= (1 << 29) - 1) {
           throw new IllegalStateException("an index holds at most 2^29 hashes");
         }
-        words = Arrays.copyOf(words,
-            (int) Math.min(2L * words.length, BASE + 4L * ((1 << 29) - 1)));
+        words =
+            Arrays.copyOf(words, (int) Math.min(2L * words.length, BASE + 4L * ((1 << 29) - 1)));
       }
       int o = BASE + 4 * size;
       words[o] = w0;

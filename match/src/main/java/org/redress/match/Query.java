@@ -1,7 +1,7 @@
 package org.redress.match;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.redress.phash.PdqResult;
 import org.redress.phash.VpdqFrame;
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of hash a bank item can carry. Text names follow python-threatexchange and HMA
- * ({@code pdq}, {@code vpdq}, {@code video_md5}); {@code sha256} is Redress's own.
+ * The kinds of hash a bank item can carry. Text names follow python-threatexchange and HMA ({@code
+ * pdq}, {@code vpdq}, {@code video_md5}); {@code sha256} is Redress's own.
  */
 public enum Signal {
   /** A 256-bit PDQ image hash, matched by Hamming distance. */
@@ -71,8 +71,13 @@ public enum Signal {
    * @throws IllegalArgumentException naming the bad value
    */
   public static Signal parse(String name) {
-    return tryParse(name).orElseThrow(() -> new IllegalArgumentException(
-        "unknown signal \"" + name + "\" (expected pdq, vpdq, md5, video_md5 or sha256)"));
+    return tryParse(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown signal \""
+                        + name
+                        + "\" (expected pdq, vpdq, md5, video_md5 or sha256)"));
   }
 
   /**
@@ -88,8 +93,14 @@ public enum Signal {
     }
     String h = hex == null ? "" : hex.trim();
     if (h.length() != n) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "not a valid %s digest (%d hex digits): \"%s\" has %d", id, n, abbreviate(h), h.length()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "not a valid %s digest (%d hex digits): \"%s\" has %d",
+              id,
+              n,
+              abbreviate(h),
+              h.length()));
     }
     for (int i = 0; i < n; i++) {
       if (Character.digit(h.charAt(i), 16) < 0) {

@@ -15,9 +15,9 @@ import org.redress.phash.VpdqFrame;
  * does not de-duplicate and matches on strictly less than the distance.
  *
  * <p>The defaults are those of the references: frame quality at least {@value #DEFAULT_QUALITY},
- * frame distance at most {@value #DEFAULT_DISTANCE}, a video matches when at least
- * {@value #DEFAULT_QUERY_PERCENT} % of the query's frames match and at least
- * {@value #DEFAULT_COMPARED_PERCENT} % of the compared video's.
+ * frame distance at most {@value #DEFAULT_DISTANCE}, a video matches when at least {@value
+ * #DEFAULT_QUERY_PERCENT} % of the query's frames match and at least {@value
+ * #DEFAULT_COMPARED_PERCENT} % of the compared video's.
  *
  * <ol>
  *   <li>facebook/ThreatExchange, {@code python-threatexchange/threatexchange/extensions/vpdq/}
@@ -28,10 +28,13 @@ import org.redress.phash.VpdqFrame;
 public final class VpdqRule {
   /** Minimum frame quality. */
   public static final int DEFAULT_QUALITY = 50;
+
   /** Maximum frame distance (inclusive). */
   public static final int DEFAULT_DISTANCE = 31;
+
   /** Minimum share of the query's unique frames that must match. */
   public static final double DEFAULT_QUERY_PERCENT = 80.0;
+
   /** Minimum share of the compared video's unique frames that must match. */
   public static final double DEFAULT_COMPARED_PERCENT = 0.0;
 

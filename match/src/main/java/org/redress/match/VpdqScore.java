@@ -19,6 +19,8 @@ public record VpdqScore(
 
   /** Whether both percentages reach their thresholds and at least one frame matched. */
   public boolean passes(double queryThreshold, double comparedThreshold) {
-    return minDistance >= 0 && queryPercent >= queryThreshold && comparedPercent >= comparedThreshold;
+    return minDistance >= 0
+        && queryPercent >= queryThreshold
+        && comparedPercent >= comparedThreshold;
   }
 }

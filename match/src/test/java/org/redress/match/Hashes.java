@@ -8,7 +8,8 @@ final class Hashes {
   private Hashes() {}
 
   static Pdq random(Random rnd) {
-    return Pdq.fromLongs(new long[] {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong()});
+    return Pdq.fromLongs(
+        new long[] {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong()});
   }
 
   /** A hash exactly {@code d} bits from {@code p}, the bits chosen at random. */

@@ -57,7 +57,8 @@ class MatcherTest {
     assertThat(b.warnings()).singleElement().asString().contains("item 7").contains("12");
     Matcher m = b.build();
     assertThat(m.match(Query.ofPdq(new PdqResult(victim, 100))).matches())
-        .extracting(Match::item).containsExactly(8L);
+        .extracting(Match::item)
+        .containsExactly(8L);
   }
 
   @Test
@@ -67,11 +68,12 @@ class MatcherTest {
     b.bank(new BankRules("bank", 31, 50));
     b.digest("bank", 3, "video", Signal.MD5, md5);
     Matcher m = b.build();
-    assertThat(m.match(new Query(null, null, md5.toLowerCase(java.util.Locale.ROOT), null))
-        .matches()).extracting(Match::item, Match::signal).containsExactly(
-            org.assertj.core.groups.Tuple.tuple(3L, Signal.MD5));
-    assertThat(m.match(new Query(null, null, "0123456789abcdef0123456789abcdee", null))
-        .matches()).isEmpty();
+    assertThat(
+            m.match(new Query(null, null, md5.toLowerCase(java.util.Locale.ROOT), null)).matches())
+        .extracting(Match::item, Match::signal)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, Signal.MD5));
+    assertThat(m.match(new Query(null, null, "0123456789abcdef0123456789abcdee", null)).matches())
+        .isEmpty();
   }
 
   @Test
@@ -86,7 +88,8 @@ class MatcherTest {
     // The benign image itself: 24 from the victim item, 0 from the allow entry: suppressed.
     MatchResult r = m.match(Query.ofPdq(new PdqResult(benign, 100)));
     assertThat(r.matches()).isEmpty();
-    assertThat(r.suppressed()).singleElement()
+    assertThat(r.suppressed())
+        .singleElement()
         .satisfies(s -> assertThat(s.allowLabel()).isEqualTo("stock photo"));
 
     // A true copy of the victim image is closer to the victim than to the benign one: reported.
@@ -137,11 +140,14 @@ class MatcherTest {
 
     MatchResult r = m.matchDihedral(queryOf(mirrored), mirrored);
 
-    assertThat(r.matches()).singleElement().satisfies(hit -> {
-      assertThat(hit.item()).isEqualTo(1);
-      assertThat(hit.distance()).isEqualTo(5);
-      assertThat(hit.transform()).isEqualTo(Dihedral.FLIP_Y);
-    });
+    assertThat(r.matches())
+        .singleElement()
+        .satisfies(
+            hit -> {
+              assertThat(hit.item()).isEqualTo(1);
+              assertThat(hit.distance()).isEqualTo(5);
+              assertThat(hit.transform()).isEqualTo(Dihedral.FLIP_Y);
+            });
     // Without the variants the mirrored copy is not found.
     assertThat(m.match(queryOf(mirrored)).matches()).isEmpty();
   }
@@ -149,18 +155,26 @@ class MatcherTest {
   @Test
   void matchDihedral_severalVariantsMatch_reportsTheClosestOnce() {
     Matcher m = oneItem(31);
-    DihedralHashes v = variants(90,
-        Dihedral.ROTATE_90, Hashes.flipRandom(victim, 20, rnd),
-        Dihedral.FLIP_X, Hashes.flipRandom(victim, 6, rnd),
-        Dihedral.FLIP_MINUS_1, Hashes.flipRandom(victim, 6, rnd));
+    DihedralHashes v =
+        variants(
+            90,
+            Dihedral.ROTATE_90,
+            Hashes.flipRandom(victim, 20, rnd),
+            Dihedral.FLIP_X,
+            Hashes.flipRandom(victim, 6, rnd),
+            Dihedral.FLIP_MINUS_1,
+            Hashes.flipRandom(victim, 6, rnd));
 
     MatchResult r = m.matchDihedral(queryOf(v), v);
 
     // flipx and flipminus1 tie at 6: the first in Dihedral order wins.
-    assertThat(r.matches()).singleElement().satisfies(hit -> {
-      assertThat(hit.distance()).isEqualTo(6);
-      assertThat(hit.transform()).isEqualTo(Dihedral.FLIP_X);
-    });
+    assertThat(r.matches())
+        .singleElement()
+        .satisfies(
+            hit -> {
+              assertThat(hit.distance()).isEqualTo(6);
+              assertThat(hit.transform()).isEqualTo(Dihedral.FLIP_X);
+            });
   }
 
   @Test
@@ -171,9 +185,13 @@ class MatcherTest {
     b.pdq("bank", 1, "victim", victim, 100);
     b.digest("bank", 2, "victim", Signal.SHA256, sha);
     Matcher m = b.build();
-    DihedralHashes v = variants(90,
-        Dihedral.ORIGINAL, Hashes.flipRandom(victim, 25, rnd),
-        Dihedral.FLIP_Y, Hashes.flipRandom(victim, 2, rnd));
+    DihedralHashes v =
+        variants(
+            90,
+            Dihedral.ORIGINAL,
+            Hashes.flipRandom(victim, 25, rnd),
+            Dihedral.FLIP_Y,
+            Hashes.flipRandom(victim, 2, rnd));
 
     MatchResult r = m.matchDihedral(new Query(null, null, null, sha), v);
 
@@ -199,10 +217,13 @@ class MatcherTest {
     MatchResult r = m.matchDihedral(queryOf(v), v);
 
     assertThat(r.matches()).isEmpty();
-    assertThat(r.suppressed()).singleElement().satisfies(s -> {
-      assertThat(s.allowId()).isEqualTo(9);
-      assertThat(s.match().transform()).isEqualTo(Dihedral.ORIGINAL);
-    });
+    assertThat(r.suppressed())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.allowId()).isEqualTo(9);
+              assertThat(s.match().transform()).isEqualTo(Dihedral.ORIGINAL);
+            });
   }
 
   @Test
@@ -218,7 +239,8 @@ class MatcherTest {
     MatchResult r = m.matchDihedral(queryOf(v), v);
 
     assertThat(r.matches()).isEmpty();
-    assertThat(r.suppressed()).singleElement()
+    assertThat(r.suppressed())
+        .singleElement()
         .satisfies(s -> assertThat(s.match().transform()).isEqualTo(Dihedral.FLIP_X));
   }
 
@@ -236,7 +258,8 @@ class MatcherTest {
     Matcher m = oneItem(31);
     DihedralHashes v = variants(90);
     assertThatThrownBy(() -> m.matchDihedral(Query.ofPdq(new PdqResult(victim, 90)), v))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(victim.toString());
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(victim.toString());
   }
 
   @Test

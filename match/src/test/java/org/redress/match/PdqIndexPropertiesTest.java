@@ -37,7 +37,8 @@ class PdqIndexPropertiesTest {
 
   @Property(tries = 100)
   void search_clusteredHashes_equalsLinearScan(
-      @ForAll long seed, @ForAll @IntRange(min = 0, max = 64) int radius,
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 64) int radius,
       @ForAll @IntRange(min = 11, max = 16) int tables) {
     // Many hashes share most substrings (one cluster centre), so buckets are crowded and the same
     // hash is reachable from several tables: the de-duplication must still report it once.
@@ -46,8 +47,10 @@ class PdqIndexPropertiesTest {
     List<Pdq> hashes = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       int d = rnd.nextInt(65);
-      hashes.add(rnd.nextBoolean() ? Hashes.flipSpread(centre, d, rnd)
-          : Hashes.flipPacked(centre, d, rnd));
+      hashes.add(
+          rnd.nextBoolean()
+              ? Hashes.flipSpread(centre, d, rnd)
+              : Hashes.flipPacked(centre, d, rnd));
     }
     hashes.add(centre);
     hashes.add(centre);

@@ -29,10 +29,14 @@ class PdqIndexTest {
         pairs.add((n + 1) + "\t" + (h.ordinal() + 1) + "\t" + h.distance());
       }
     }
-    List<String> expected = Files.readAllLines(
-            Vectors.pdq().resolve("expected/hashtool256/needles-vs-haystack-pairs-le32.tsv"),
-            StandardCharsets.UTF_8)
-        .stream().skip(1).filter(l -> !l.isBlank()).collect(Collectors.toList());
+    List<String> expected =
+        Files.readAllLines(
+                Vectors.pdq().resolve("expected/hashtool256/needles-vs-haystack-pairs-le32.tsv"),
+                StandardCharsets.UTF_8)
+            .stream()
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .collect(Collectors.toList());
     assertThat(expected).hasSize(250);
     assertThat(pairs).containsExactlyInAnyOrderElementsOf(expected);
   }
@@ -54,8 +58,10 @@ class PdqIndexTest {
     for (int r = 0; r <= 256; r++) {
       int[] tau = index.substringRadii(r);
       assertThat(java.util.Arrays.stream(tau).sum()).isEqualTo(r - 11 + 1);
-      assertThat(java.util.Arrays.stream(tau).max().getAsInt()
-          - java.util.Arrays.stream(tau).min().getAsInt()).isLessThanOrEqualTo(1);
+      assertThat(
+              java.util.Arrays.stream(tau).max().getAsInt()
+                  - java.util.Arrays.stream(tau).min().getAsInt())
+          .isLessThanOrEqualTo(1);
     }
   }
 
@@ -100,7 +106,8 @@ class PdqIndexTest {
   void search_exactlyAtThreshold_isIncludedAndOneMoreIsNot() {
     Random rnd = new Random(3);
     Pdq q = Hashes.random(rnd);
-    PdqIndex index = PdqIndex.of(List.of(Hashes.flipSpread(q, 31, rnd), Hashes.flipSpread(q, 32, rnd)));
+    PdqIndex index =
+        PdqIndex.of(List.of(Hashes.flipSpread(q, 31, rnd), Hashes.flipSpread(q, 32, rnd)));
     assertThat(index.search(q, 31)).containsExactly(new PdqIndex.Hit(0, 31));
   }
 
@@ -108,7 +115,8 @@ class PdqIndexTest {
   void search_negativeRadius_throwsNamingIt() {
     PdqIndex index = PdqIndex.of(List.of(Hashes.random(new Random(4))));
     assertThatThrownBy(() -> index.search(index.get(0), -1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
   }
 
   @Test
@@ -133,7 +141,9 @@ class PdqIndexTest {
 
   static List<Pdq> readHashes(Path file) throws IOException {
     return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-        .map(String::trim).filter(l -> !l.isEmpty()).map(Pdq::parse)
+        .map(String::trim)
+        .filter(l -> !l.isEmpty())
+        .map(Pdq::parse)
         .collect(Collectors.toList());
   }
 }

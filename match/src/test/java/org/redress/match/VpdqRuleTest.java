@@ -20,8 +20,8 @@ import org.redress.phash.VpdqFrame;
 import org.redress.testing.Vectors;
 
 /**
- * Checks the vPDQ rule against {@code pte-semantics-match-31-50.tsv}: every pair of the 16
- * upstream sample hash files, both percentages to four decimals and both unique-frame counts.
+ * Checks the vPDQ rule against {@code pte-semantics-match-31-50.tsv}: every pair of the 16 upstream
+ * sample hash files, both percentages to four decimals and both unique-frame counts.
  */
 class VpdqRuleTest {
   private static final Map<String, List<VpdqFrame>> VIDEOS = new LinkedHashMap<>();
@@ -30,8 +30,8 @@ class VpdqRuleTest {
   @BeforeAll
   static void load() throws IOException {
     Path dir = Vectors.vpdq().resolve("expected");
-    List<String> rows = Files.readAllLines(
-        dir.resolve("pte-semantics-match-31-50.tsv"), StandardCharsets.UTF_8);
+    List<String> rows =
+        Files.readAllLines(dir.resolve("pte-semantics-match-31-50.tsv"), StandardCharsets.UTF_8);
     for (String row : rows.subList(1, rows.size())) {
       if (row.isBlank()) {
         continue;
@@ -54,8 +54,12 @@ class VpdqRuleTest {
         continue;
       }
       String[] p = line.trim().split(",");
-      frames.add(new VpdqFrame(Integer.parseInt(p[0]), Pdq.parse(p[2]), Integer.parseInt(p[1]),
-          Double.parseDouble(p[3])));
+      frames.add(
+          new VpdqFrame(
+              Integer.parseInt(p[0]),
+              Pdq.parse(p[2]),
+              Integer.parseInt(p[1]),
+              Double.parseDouble(p[3])));
     }
     return frames;
   }
@@ -64,8 +68,9 @@ class VpdqRuleTest {
   void compare_everyUpstreamPair_matchesPteSemanticsTable() {
     assertThat(EXPECTED).hasSize(256);
     for (String[] e : EXPECTED) {
-      VpdqScore s = VpdqRule.compare(VIDEOS.get(e[0]), VIDEOS.get(e[1]),
-          Integer.parseInt(e[2]), Integer.parseInt(e[3]));
+      VpdqScore s =
+          VpdqRule.compare(
+              VIDEOS.get(e[0]), VIDEOS.get(e[1]), Integer.parseInt(e[2]), Integer.parseInt(e[3]));
       String pair = e[0] + " vs " + e[1];
       assertThat(fmt(s.queryPercent())).as(pair).isEqualTo(e[4]);
       assertThat(fmt(s.comparedPercent())).as(pair).isEqualTo(e[5]);
@@ -109,8 +114,9 @@ class VpdqRuleTest {
     Matcher m = b.build();
     for (String[] e : EXPECTED) {
       boolean expected = Double.parseDouble(e[4]) >= 80.0;
-      boolean found = m.match(Query.ofVpdq(VIDEOS.get(e[0]))).matches().stream()
-          .anyMatch(x -> x.label().equals(e[1]));
+      boolean found =
+          m.match(Query.ofVpdq(VIDEOS.get(e[0]))).matches().stream()
+              .anyMatch(x -> x.label().equals(e[1]));
       assertThat(found).as(e[0] + " vs " + e[1]).isEqualTo(expected);
     }
   }
@@ -120,8 +126,9 @@ class VpdqRuleTest {
     Random rnd = new Random(11);
     Pdq a = Hashes.random(rnd);
     Pdq b = Hashes.random(rnd);
-    List<VpdqFrame> query = List.of(
-        new VpdqFrame(0, a, 100, 0), new VpdqFrame(1, a, 100, 1), new VpdqFrame(2, b, 49, 2));
+    List<VpdqFrame> query =
+        List.of(
+            new VpdqFrame(0, a, 100, 0), new VpdqFrame(1, a, 100, 1), new VpdqFrame(2, b, 49, 2));
     List<VpdqFrame> compared = List.of(new VpdqFrame(0, Hashes.flipRandom(a, 31, rnd), 80, 0));
     VpdqScore s = VpdqRule.compare(query, compared, 31, 50);
     assertThat(s.queryFrames()).isEqualTo(1);
@@ -129,7 +136,8 @@ class VpdqRuleTest {
     assertThat(s.comparedPercent()).isEqualTo(100.0);
     assertThat(s.minDistance()).isEqualTo(31);
     assertThat(VpdqRule.compare(query, compared, 30, 50).queryPercent()).isEqualTo(0.0);
-    assertThat(VpdqRule.compare(query, List.of(), 31, 50).queryPercent()).isCloseTo(0.0, within(0.0));
+    assertThat(VpdqRule.compare(query, List.of(), 31, 50).queryPercent())
+        .isCloseTo(0.0, within(0.0));
   }
 
   private static String fmt(double v) {

@@ -3,8 +3,8 @@ package org.redress.media;
 import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
- * An {@code ImageInputStream} over a byte array already in memory: no temporary file, no cache,
- * no copy. ImageIO's own streams would add a cache layer on top of a file already read for its
+ * An {@code ImageInputStream} over a byte array already in memory: no temporary file, no cache, no
+ * copy. ImageIO's own streams would add a cache layer on top of a file already read for its
  * digests.
  */
 final class ByteImageInputStream extends ImageInputStreamImpl {

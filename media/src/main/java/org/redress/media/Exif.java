@@ -1,12 +1,12 @@
 package org.redress.media;
 
 /**
- * Reads the one EXIF field hashing needs: the Orientation tag (0x0112) of IFD0. The input is a
- * TIFF structure ("II*\0" or "MM\0*"), optionally preceded by the JPEG "Exif\0\0" identifier.
+ * Reads the one EXIF field hashing needs: the Orientation tag (0x0112) of IFD0. The input is a TIFF
+ * structure ("II*\0" or "MM\0*"), optionally preceded by the JPEG "Exif\0\0" identifier.
  *
- * <p>Reference: CIPA DC-008 (Exif 2.32), section 4.6.4 A, tag 274 "Orientation": 1 = as stored,
- * 2 = mirrored left-right, 3 = rotated 180, 4 = mirrored top-bottom, 5 = transposed, 6 = to be
- * rotated 90 degrees clockwise for display, 7 = transversed, 8 = to be rotated 90 degrees
+ * <p>Reference: CIPA DC-008 (Exif 2.32), section 4.6.4 A, tag 274 "Orientation": 1 = as stored, 2 =
+ * mirrored left-right, 3 = rotated 180, 4 = mirrored top-bottom, 5 = transposed, 6 = to be rotated
+ * 90 degrees clockwise for display, 7 = transversed, 8 = to be rotated 90 degrees
  * counter-clockwise.
  */
 final class Exif {
@@ -21,8 +21,13 @@ final class Exif {
   /** The orientation (1..8) in {@code b[off, off+len)}, or {@link #UPRIGHT}. Never throws. */
   static int orientation(byte[] b, int off, int len) {
     int end = (int) Math.min((long) off + len, b.length);
-    if (end - off >= 6 && b[off] == 'E' && b[off + 1] == 'x' && b[off + 2] == 'i'
-        && b[off + 3] == 'f' && b[off + 4] == 0 && b[off + 5] == 0) {
+    if (end - off >= 6
+        && b[off] == 'E'
+        && b[off + 1] == 'x'
+        && b[off + 2] == 'i'
+        && b[off + 3] == 'f'
+        && b[off + 4] == 0
+        && b[off + 5] == 0) {
       off += 6;
     }
     if (end - off < 8) {

@@ -69,9 +69,9 @@ import org.redress.phash.VpdqFrame;
  * vpdq/cpp/hashing/filehasher.cpp}, {@code ffmpegwrapper.cpp} in facebook/ThreatExchange): the
  * first video stream; frame rate {@code avg_frame_rate}, else {@code r_frame_rate}; frames numbered
  * in the order the decoder returns them (the decoder is flushed at the end); frame {@code n} kept
- * when {@code n % max(1, (int) (secondsPerFrame * fps)) == 0}; conversion to RGB24 at the
- * stream's size with {@code sws_getContext(..., SWS_AREA)} and swscale's default colour matrix (as
- * the reference: BT.601, range from the pixel format); PDQ over the packed rows; timestamp {@code
+ * when {@code n % max(1, (int) (secondsPerFrame * fps)) == 0}; conversion to RGB24 at the stream's
+ * size with {@code sws_getContext(..., SWS_AREA)} and swscale's default colour matrix (as the
+ * reference: BT.601, range from the pixel format); PDQ over the packed rows; timestamp {@code
  * (float) n / (float) fps}. See {@code docs/vpdq.md}.
  */
 final class FfmpegMedia {
@@ -86,6 +86,7 @@ final class FfmpegMedia {
 
   /** Largest video frame accepted (8192 × 8192); the RGB buffer is allocated at this size. */
   static final long MAX_VIDEO_PIXELS = 8192L * 8192L;
+
   /** {@code FF_THREAD_SLICE} from libavcodec/avcodec.h (the presets do not map it). */
   private static final int FF_THREAD_SLICE = 2;
 
@@ -180,14 +181,24 @@ final class FfmpegMedia {
       if ((long) width * height > MAX_VIDEO_PIXELS) {
         throw new MediaException(
             file,
-            "video is " + width + "x" + height + ", larger than the " + MAX_VIDEO_PIXELS
+            "video is "
+                + width
+                + "x"
+                + height
+                + ", larger than the "
+                + MAX_VIDEO_PIXELS
                 + "-pixel limit");
       }
       if (width < PdqHasher.MIN_HASHABLE_DIM || height < PdqHasher.MIN_HASHABLE_DIM) {
         throw new MediaException(
             file,
-            "video is " + width + "x" + height + ", smaller than the "
-                + PdqHasher.MIN_HASHABLE_DIM + "-pixel minimum PDQ can hash");
+            "video is "
+                + width
+                + "x"
+                + height
+                + ", smaller than the "
+                + PdqHasher.MIN_HASHABLE_DIM
+                + "-pixel minimum PDQ can hash");
       }
       fps = frameRate(stream);
       if (!(fps > 0) || Double.isInfinite(fps)) {
@@ -267,7 +278,16 @@ final class FfmpegMedia {
       int fh = frame.height();
       sws =
           sws_getCachedContext(
-              sws, fw, fh, frame.format(), width, height, AV_PIX_FMT_RGB24, SWS_AREA, null, null,
+              sws,
+              fw,
+              fh,
+              frame.format(),
+              width,
+              height,
+              AV_PIX_FMT_RGB24,
+              SWS_AREA,
+              null,
+              null,
               (DoublePointer) null);
       if (sws == null || sws.isNull()) {
         throw new MediaException(
@@ -284,9 +304,7 @@ final class FfmpegMedia {
       sws_scale(sws, frame.data(), frame.linesize(), 0, fh, rgbPlanes, rgbStrides);
       rgb.position(0).get(rgbBytes);
       PdqResult h = hasher.hashInterleaved(rgbBytes, width, height, 3, stride);
-      out.add(
-          new VpdqFrame(
-              frameNumber, h.pdq(), h.quality(), Vpdq.timestamp(frameNumber, fps)));
+      out.add(new VpdqFrame(frameNumber, h.pdq(), h.quality(), Vpdq.timestamp(frameNumber, fps)));
     }
 
     @Override
@@ -336,7 +354,10 @@ final class FfmpegMedia {
       avcodec_free_context(ctx);
       throw new MediaException(
           file,
-          "cannot open the " + codecName(par.codec_id()) + " decoder (" + FfmpegNatives.error(r)
+          "cannot open the "
+              + codecName(par.codec_id())
+              + " decoder ("
+              + FfmpegNatives.error(r)
               + ")");
     }
     return ctx;
@@ -351,8 +372,8 @@ final class FfmpegMedia {
 
   /**
    * Decodes the primary image of a still file that ImageIO cannot read (HEIC/HEIF/AVIF), tiled or
-   * not. The size is checked against {@code maxPixels} from the container header, before any
-   * pixel is decoded.
+   * not. The size is checked against {@code maxPixels} from the container header, before any pixel
+   * is decoded.
    *
    * @throws MediaException when FFmpeg cannot decode it or it exceeds {@code maxPixels}
    */
@@ -372,16 +393,15 @@ final class FfmpegMedia {
       AVCodecParameters par = fmt.streams(index).codecpar();
       checkPixels(file, par.width(), par.height(), maxPixels);
       int[] rgb = new int[par.width() * par.height()];
-      decodeInto(file, fmt, new int[] {index}, new int[][] {{0, 0}}, rgb, par.width(),
-          par.height());
+      decodeInto(
+          file, fmt, new int[] {index}, new int[][] {{0, 0}}, rgb, par.width(), par.height());
       return new StillImage(par.width(), par.height(), rgb);
     } finally {
       FfmpegNatives.close(fmt);
     }
   }
 
-  private static void checkPixels(Path file, int w, int h, long maxPixels)
-      throws MediaException {
+  private static void checkPixels(Path file, int w, int h, long maxPixels) throws MediaException {
     if (w <= 0 || h <= 0) {
       throw new MediaException(file, "image has no size");
     }
@@ -389,7 +409,14 @@ final class FfmpegMedia {
     if (pixels > maxPixels) {
       throw new MediaException(
           file,
-          "image is " + w + "x" + h + " (" + pixels + " pixels), over the limit of " + maxPixels
+          "image is "
+              + w
+              + "x"
+              + h
+              + " ("
+              + pixels
+              + " pixels), over the limit of "
+              + maxPixels
               + " pixels");
     }
   }
@@ -536,21 +563,36 @@ final class FfmpegMedia {
     int fh = frame.height();
     SwsContext sws =
         sws_getCachedContext(
-            null, fw, fh, frame.format(), fw, fh, AV_PIX_FMT_RGB24,
-            SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, null, null,
+            null,
+            fw,
+            fh,
+            frame.format(),
+            fw,
+            fh,
+            AV_PIX_FMT_RGB24,
+            SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT,
+            null,
+            null,
             (DoublePointer) null);
     if (sws == null || sws.isNull()) {
       throw new IllegalStateException("cannot convert pixel format " + frame.format() + " to RGB");
     }
     int stride = fw * 3;
     BytePointer buf =
-        new BytePointer(av_malloc((long) stride * fh + SWS_TAIL_PADDING)).capacity((long) stride * fh);
+        new BytePointer(av_malloc((long) stride * fh + SWS_TAIL_PADDING))
+            .capacity((long) stride * fh);
     try (PointerPointer<BytePointer> planes = new PointerPointer<>(4);
         IntPointer strides = new IntPointer(4)) {
       IntPointer coeffs = sws_getCoefficients(frame.colorspace());
       sws_setColorspaceDetails(
-          sws, coeffs, frame.color_range() == AVCOL_RANGE_JPEG ? 1 : 0,
-          sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
+          sws,
+          coeffs,
+          frame.color_range() == AVCOL_RANGE_JPEG ? 1 : 0,
+          sws_getCoefficients(SWS_CS_DEFAULT),
+          1,
+          0,
+          1 << 16,
+          1 << 16);
       planes.put(0, buf);
       strides.put(0, stride);
       sws_scale(sws, frame.data(), frame.linesize(), 0, fh, planes, strides);

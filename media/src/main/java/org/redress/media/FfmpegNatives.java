@@ -31,6 +31,7 @@ final class FfmpegNatives {
   static final String VIDEO_DEMUXERS =
       "mov,matroska,webm,avi,flv,mpegts,mpeg,mpegvideo,asf,ogg,gif,h264,hevc,m4v,h263,"
           + "mjpeg,mxf,rm,nut,ivf,obu,dv,yuv4mpegpipe,3gp";
+
   /** HEIF, HEIC and AVIF are ISO-BMFF files: FFmpeg reads their items with the mov demuxer. */
   static final String STILL_DEMUXERS = "mov";
 
@@ -60,7 +61,9 @@ final class FfmpegNatives {
     if (LOAD_FAILURE != null) {
       throw new MediaException(
           file,
-          "FFmpeg is not available on this platform (" + Loader.getPlatform() + "): "
+          "FFmpeg is not available on this platform ("
+              + Loader.getPlatform()
+              + "): "
               + LOAD_FAILURE.getMessage(),
           LOAD_FAILURE);
     }

@@ -134,8 +134,17 @@ enum Format {
     for (int off = 8; off + 4 <= end; off += off == 8 ? 8 : 4) {
       String brand = new String(head, off, 4, StandardCharsets.ISO_8859_1);
       switch (brand.toLowerCase(Locale.ROOT)) {
-        case "heic": case "heix": case "heim": case "heis": case "mif1": case "msf1":
-        case "avif": case "avis": case "hevc": case "hevx": case "mif2":
+        case "heic":
+        case "heix":
+        case "heim":
+        case "heis":
+        case "mif1":
+        case "msf1":
+        case "avif":
+        case "avis":
+        case "hevc":
+        case "hevx":
+        case "mif2":
           return off == 8 || !isVideoBrand(head, n) ? HEIF : VIDEO;
         default:
           break;
@@ -154,13 +163,20 @@ enum Format {
       return false;
     }
     String major = new String(head, 8, 4, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    return major.startsWith("iso") || major.startsWith("mp4") || major.startsWith("3g")
-        || major.startsWith("qt") || major.startsWith("m4v") || major.startsWith("avc");
+    return major.startsWith("iso")
+        || major.startsWith("mp4")
+        || major.startsWith("3g")
+        || major.startsWith("qt")
+        || major.startsWith("m4v")
+        || major.startsWith("avc");
   }
 
   private static boolean isQuickTimeAtom(byte[] head, int n) {
-    return ascii(head, n, 4, "moov") || ascii(head, n, 4, "mdat") || ascii(head, n, 4, "wide")
-        || (ascii(head, n, 4, "free") && n >= 12) || ascii(head, n, 4, "pnot");
+    return ascii(head, n, 4, "moov")
+        || ascii(head, n, 4, "mdat")
+        || ascii(head, n, 4, "wide")
+        || (ascii(head, n, 4, "free") && n >= 12)
+        || ascii(head, n, 4, "pnot");
   }
 
   private static boolean isTransportStream(byte[] head, int n) {
@@ -194,8 +210,12 @@ enum Format {
     int i = 0;
     while (i < n) {
       int c = b[i] & 0xFF;
-      int follow = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2
-          : c >= 0xF0 && c < 0xF5 ? 3 : -1;
+      int follow =
+          c < 0x80
+              ? 0
+              : c >= 0xC2 && c < 0xE0
+                  ? 1
+                  : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
       if (follow < 0) {
         return false;
       }
@@ -237,7 +257,9 @@ enum Format {
   }
 
   private static long u32be(byte[] b, int off) {
-    return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8)
+    return ((b[off] & 0xFFL) << 24)
+        | ((b[off + 1] & 0xFF) << 16)
+        | ((b[off + 2] & 0xFF) << 8)
         | (b[off + 3] & 0xFF);
   }
 }

@@ -22,8 +22,8 @@ import javax.imageio.event.IIOReadWarningListener;
  * <p>JPEG: three-component files go through the JDK's libjpeg-based reader with the destination
  * type set to the file's own colour space, so an embedded ICC profile is carried along but not
  * applied (ImageMagick ignores it too); four-component (CMYK/YCCK) files through TwelveMonkeys,
- * read as raw CMYK and converted naively. A truncated JPEG, which the decoders only warn about,
- * is refused.
+ * read as raw CMYK and converted naively. A truncated JPEG, which the decoders only warn about, is
+ * refused.
  */
 final class ImageDecoder {
   private enum Slot {
@@ -63,8 +63,10 @@ final class ImageDecoder {
       BufferedImage img;
       switch (f) {
         case JPEG:
-          img = header.components == 4 ? readJpeg(path, data, Slot.JPEG_ANY)
-              : readJpegWithFallback(path, data);
+          img =
+              header.components == 4
+                  ? readJpeg(path, data, Slot.JPEG_ANY)
+                  : readJpegWithFallback(path, data);
           break;
         case PNG:
           img = read(path, data, Slot.PNG, null);
@@ -84,14 +86,18 @@ final class ImageDecoder {
       Pixels px = Pixels.of(img);
       return px != null ? px : Pixels.viaGetRgb(img);
     } catch (OutOfMemoryError e) {
-      throw new MediaException(path, String.format(Locale.ROOT,
-          "not enough memory to decode a %dx%d image; give Java more heap (-Xmx) or lower"
-              + " --max-pixels", header.width, header.height));
+      throw new MediaException(
+          path,
+          String.format(
+              Locale.ROOT,
+              "not enough memory to decode a %dx%d image; give Java more heap (-Xmx) or lower"
+                  + " --max-pixels",
+              header.width,
+              header.height));
     }
   }
 
-  private static BufferedImage readJpegWithFallback(Path path, byte[] data)
-      throws MediaException {
+  private static BufferedImage readJpegWithFallback(Path path, byte[] data) throws MediaException {
     try {
       return readJpeg(path, data, Slot.JPEG_JDK);
     } catch (MediaException e) {
@@ -110,15 +116,17 @@ final class ImageDecoder {
       throws MediaException {
     ImageReader reader = reader(slot);
     if (reader == null) {
-      throw new MediaException(path, "no " + slot.formatName.toUpperCase(Locale.ROOT)
-          + " decoder is installed in this build");
+      throw new MediaException(
+          path,
+          "no " + slot.formatName.toUpperCase(Locale.ROOT) + " decoder is installed in this build");
     }
     String[] warning = new String[1];
-    IIOReadWarningListener listener = (source, w) -> {
-      if (warning[0] == null) {
-        warning[0] = w;
-      }
-    };
+    IIOReadWarningListener listener =
+        (source, w) -> {
+          if (warning[0] == null) {
+            warning[0] = w;
+          }
+        };
     boolean healthy = false;
     try (ByteImageInputStream in = new ByteImageInputStream(data)) {
       reader.setInput(in, true, true);
@@ -181,8 +189,8 @@ final class ImageDecoder {
   }
 
   /**
-   * The destination type that keeps the decoder's own samples: for an ICC-tagged RGB JPEG the
-   * type in the profile's colour space (no conversion to sRGB), for CMYK the raw CMYK type.
+   * The destination type that keeps the decoder's own samples: for an ICC-tagged RGB JPEG the type
+   * in the profile's colour space (no conversion to sRGB), for CMYK the raw CMYK type.
    */
   private static ImageTypeSpecifier unconvertedType(ImageReader reader) throws IOException {
     Iterator<ImageTypeSpecifier> it = reader.getImageTypes(0);

@@ -5,19 +5,20 @@ import java.util.Locale;
 
 /**
  * What an image file declares before any pixel is decoded: its stored size, its EXIF orientation
- * and, for JPEG, its number of colour components. Read by walking the container's structure
- * (JPEG markers, PNG chunks, GIF blocks, the BMP header, RIFF chunks), so a decompression bomb is
- * refused before a decoder allocates anything.
+ * and, for JPEG, its number of colour components. Read by walking the container's structure (JPEG
+ * markers, PNG chunks, GIF blocks, the BMP header, RIFF chunks), so a decompression bomb is refused
+ * before a decoder allocates anything.
  *
- * <p>References: ITU-T T.81 (JPEG) annex B; PNG specification 3rd edition, sections 5 and 11
- * (IHDR, eXIf); GIF89a sections 18-20; Microsoft BITMAPINFOHEADER; Google "WebP Container
- * Specification" (VP8X, VP8, VP8L, EXIF chunks) and RFC 6386 section 9.1 (VP8 frame header).
+ * <p>References: ITU-T T.81 (JPEG) annex B; PNG specification 3rd edition, sections 5 and 11 (IHDR,
+ * eXIf); GIF89a sections 18-20; Microsoft BITMAPINFOHEADER; Google "WebP Container Specification"
+ * (VP8X, VP8, VP8L, EXIF chunks) and RFC 6386 section 9.1 (VP8 frame header).
  */
 final class ImageHeader {
   final Format format;
   final int width;
   final int height;
   final int orientation;
+
   /** JPEG colour components (1, 3 or 4); 0 for other formats. */
   final int components;
 
@@ -60,8 +61,14 @@ final class ImageHeader {
         throw new IllegalArgumentException("not an ImageIO format: " + format);
     }
     if (h.width <= 0 || h.height <= 0) {
-      throw new MediaException(path, String.format(Locale.ROOT,
-          "corrupt %s: header declares %dx%d pixels", format.label(), h.width, h.height));
+      throw new MediaException(
+          path,
+          String.format(
+              Locale.ROOT,
+              "corrupt %s: header declares %dx%d pixels",
+              format.label(),
+              h.width,
+              h.height));
     }
     return h;
   }
@@ -108,8 +115,14 @@ final class ImageHeader {
         }
         return new ImageHeader(Format.JPEG, width, height, orientation, comps);
       }
-      if (marker == 0xE1 && !exifSeen && dataLen >= 6 && data + 6 <= b.length
-          && b[data] == 'E' && b[data + 1] == 'x' && b[data + 2] == 'i' && b[data + 3] == 'f') {
+      if (marker == 0xE1
+          && !exifSeen
+          && dataLen >= 6
+          && data + 6 <= b.length
+          && b[data] == 'E'
+          && b[data + 1] == 'x'
+          && b[data + 2] == 'i'
+          && b[data + 3] == 'f') {
         exifSeen = true;
         orientation = Exif.orientation(b, data, Math.min(dataLen, b.length - data));
       }
@@ -128,8 +141,8 @@ final class ImageHeader {
     long w = u32be(b, 16);
     long h = u32be(b, 20);
     if (w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
-      throw new MediaException(path, String.format(Locale.ROOT,
-          "corrupt PNG: header declares %dx%d pixels", w, h));
+      throw new MediaException(
+          path, String.format(Locale.ROOT, "corrupt PNG: header declares %dx%d pixels", w, h));
     }
     int orientation = Exif.UPRIGHT;
     long p = 8;
@@ -214,8 +227,7 @@ final class ImageHeader {
         w = u24le(b, d + 4) + 1;
         h = u24le(b, d + 7) + 1;
       } else if (fourcc.equals("VP8 ") && avail >= 10 && w < 0) {
-        if ((b[d + 3] & 0xFF) != 0x9D || (b[d + 4] & 0xFF) != 0x01
-            || (b[d + 5] & 0xFF) != 0x2A) {
+        if ((b[d + 3] & 0xFF) != 0x9D || (b[d + 4] & 0xFF) != 0x01 || (b[d + 5] & 0xFF) != 0x2A) {
           throw new MediaException(path, "corrupt WebP: bad VP8 start code");
         }
         w = u16le(b, d + 6) & 0x3FFF;

@@ -10,8 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import org.redress.phash.DihedralHashes;
 import org.redress.phash.Dihedral;
+import org.redress.phash.DihedralHashes;
 import org.redress.phash.PdqHasher;
 import org.redress.phash.PdqResult;
 
@@ -21,9 +21,9 @@ import org.redress.phash.PdqResult;
  *
  * <p>One call, {@link #hash}, does everything for one file: it recognises the format from the
  * file's first bytes (never its name), reads the declared size and refuses images over the pixel
- * limit before decoding, decodes, applies EXIF orientation (unless told to ignore it), samples
- * the pixels as the reference does, hashes them, and digests the file's bytes. Images are read
- * into memory once; videos are digested with a streaming read. See {@code docs/hashing.md}.
+ * limit before decoding, decodes, applies EXIF orientation (unless told to ignore it), samples the
+ * pixels as the reference does, hashes them, and digests the file's bytes. Images are read into
+ * memory once; videos are digested with a streaming read. See {@code docs/hashing.md}.
  */
 public final class MediaHasher {
   /** Default pixel limit: larger images are refused before their pixels are allocated. */
@@ -68,8 +68,10 @@ public final class MediaHasher {
     } catch (MediaException e) {
       throw e;
     } catch (OutOfMemoryError e) {
-      throw new MediaException(file, "not enough memory to hash this file; give Java more heap"
-          + " (-Xmx) or lower --max-pixels");
+      throw new MediaException(
+          file,
+          "not enough memory to hash this file; give Java more heap"
+              + " (-Xmx) or lower --max-pixels");
     } catch (RuntimeException e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new MediaException(file, "cannot decode: " + ImageDecoder.oneLine(msg), e);
@@ -107,8 +109,13 @@ public final class MediaHasher {
 
   private MediaHash hashImage(Path file, Format format, long size) throws MediaException {
     if (size > MAX_IMAGE_FILE_BYTES) {
-      throw new MediaException(file, String.format(Locale.ROOT,
-          "image file of %d bytes is over the limit of %d bytes", size, MAX_IMAGE_FILE_BYTES));
+      throw new MediaException(
+          file,
+          String.format(
+              Locale.ROOT,
+              "image file of %d bytes is over the limit of %d bytes",
+              size,
+              MAX_IMAGE_FILE_BYTES));
     }
     byte[] data;
     try {
@@ -135,8 +142,17 @@ public final class MediaHasher {
   private MediaHash hashVideo(Path file) throws MediaException {
     Digests digests = digestStream(file);
     FfmpegMedia.VideoHashes v = FfmpegMedia.hashVideo(file, secondsPerFrame);
-    return new MediaHash(file, MediaKind.VIDEO, v.width(), v.height(), null, null, v.frames(),
-        digests.md5(), digests.sha256(), digests.size());
+    return new MediaHash(
+        file,
+        MediaKind.VIDEO,
+        v.width(),
+        v.height(),
+        null,
+        null,
+        v.frames(),
+        digests.md5(),
+        digests.sha256(),
+        digests.size());
   }
 
   private MediaHash imageResult(Path file, Sampled s, Digests digests) {
@@ -149,16 +165,30 @@ public final class MediaHasher {
     } else {
       pdq = s.hash(hasher);
     }
-    return new MediaHash(file, MediaKind.IMAGE, s.width, s.height, pdq, dih, null,
-        digests.md5(), digests.sha256(), digests.size());
+    return new MediaHash(
+        file,
+        MediaKind.IMAGE,
+        s.width,
+        s.height,
+        pdq,
+        dih,
+        null,
+        digests.md5(),
+        digests.sha256(),
+        digests.size());
   }
 
   private void checkPixels(Path file, int width, int height) throws MediaException {
     long pixels = (long) width * height;
     if (pixels > maxPixels) {
-      throw new MediaException(file, String.format(Locale.ROOT,
-          "image declares %dx%d pixels, over the limit of %d; raise --max-pixels to allow it",
-          width, height, maxPixels));
+      throw new MediaException(
+          file,
+          String.format(
+              Locale.ROOT,
+              "image declares %dx%d pixels, over the limit of %d; raise --max-pixels to allow it",
+              width,
+              height,
+              maxPixels));
     }
   }
 
@@ -261,8 +291,7 @@ public final class MediaHasher {
      */
     public Builder secondsPerFrame(double s) {
       if (!(s >= 0) || Double.isInfinite(s)) {
-        throw new IllegalArgumentException(
-            "seconds per frame must be >= 0 and finite, was " + s);
+        throw new IllegalArgumentException("seconds per frame must be >= 0 and finite, was " + s);
       }
       this.secondsPerFrame = s;
       return this;

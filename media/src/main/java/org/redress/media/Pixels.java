@@ -16,8 +16,8 @@ import java.awt.image.Raster;
  * Random access to a decoded image's stored 8-bit samples, as ImageMagick hands them to the
  * reference ({@code convert FILE pnm:-}): colour samples taken as they are (no ICC or gamma
  * conversion), alpha dropped, palettes looked up, 16-bit samples scaled to 8 bits with rounding,
- * CMYK converted naively. Grey images are read from the raster, never through {@code getRGB}
- * (which converts linear grey to sRGB and shifts the levels).
+ * CMYK converted naively. Grey images are read from the raster, never through {@code getRGB} (which
+ * converts linear grey to sRGB and shifts the levels).
  */
 abstract class Pixels {
   final int width;
@@ -155,8 +155,10 @@ abstract class Pixels {
       this.pixelStride = sm.getPixelStride();
       this.scanStride = sm.getScanlineStride();
       int[] off = sm.getBandOffsets();
-      int base = r.getDataBuffer().getOffset()
-          - r.getSampleModelTranslateX() * pixelStride - r.getSampleModelTranslateY() * scanStride;
+      int base =
+          r.getDataBuffer().getOffset()
+              - r.getSampleModelTranslateX() * pixelStride
+              - r.getSampleModelTranslateY() * scanStride;
       this.o0 = base + off[0];
       this.o1 = kind == Kind.GREY ? o0 : base + off[1];
       this.o2 = kind == Kind.GREY ? o0 : base + off[2];
@@ -223,8 +225,10 @@ abstract class Pixels {
       this.kind = kind;
       this.pixelStride = sm.getPixelStride();
       this.scanStride = sm.getScanlineStride();
-      int base = r.getDataBuffer().getOffset()
-          - r.getSampleModelTranslateX() * pixelStride - r.getSampleModelTranslateY() * scanStride;
+      int base =
+          r.getDataBuffer().getOffset()
+              - r.getSampleModelTranslateX() * pixelStride
+              - r.getSampleModelTranslateY() * scanStride;
       int[] off = sm.getBandOffsets();
       this.offsets = new int[off.length];
       for (int i = 0; i < off.length; i++) {

@@ -51,7 +51,11 @@ public final class SampleVideo {
     }
     if (fps <= 0 || frames <= 0 || bitrate < 0) {
       throw new IllegalArgumentException(
-          "fps, frame count and bitrate must be positive, were " + fps + ", " + frames + ", "
+          "fps, frame count and bitrate must be positive, were "
+              + fps
+              + ", "
+              + frames
+              + ", "
               + bitrate);
     }
     try {
@@ -60,7 +64,8 @@ public final class SampleVideo {
       throw new IOException(e.getMessage(), e);
     }
     Exception last = null;
-    String[] encoders = bitrate > 0 ? new String[] {"mpeg4"} : new String[] {"libopenh264", "mpeg4"};
+    String[] encoders =
+        bitrate > 0 ? new String[] {"mpeg4"} : new String[] {"libopenh264", "mpeg4"};
     for (String encoder : encoders) {
       try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), width, height, 0)) {
         rec.setFormat("mp4");
@@ -97,6 +102,7 @@ public final class SampleVideo {
         last = e;
       }
     }
-    throw new IOException("failed to write a sample video to " + out + ": " + last.getMessage(), last);
+    throw new IOException(
+        "failed to write a sample video to " + out + ": " + last.getMessage(), last);
   }
 }

@@ -7,19 +7,24 @@ import org.redress.phash.ReferenceResize;
 
 /**
  * The pixels PDQ sees: the image oriented for display (when asked), then, as the reference does,
- * resized to 512×512 by nearest neighbour when either side exceeds 512. Only the sampled pixels
- * are read from the decoded image, and the orientation is folded into the sampling (no rotated
- * copy of the full image is made).
+ * resized to 512×512 by nearest neighbour when either side exceeds 512. Only the sampled pixels are
+ * read from the decoded image, and the orientation is folded into the sampling (no rotated copy of
+ * the full image is made).
  */
 final class Sampled {
   /** Display width and height: after orientation, before the reference's resize. */
   final int width;
+
   final int height;
+
   /** Width and height of the sampled buffer handed to PDQ. */
   final int outWidth;
+
   final int outHeight;
+
   /** One of these is set: grey samples for one-channel images, else packed RGB. */
   final byte[] grey;
+
   final int[] rgb;
 
   private Sampled(int width, int height, int outW, int outH, byte[] grey, int[] rgb) {
@@ -31,9 +36,7 @@ final class Sampled {
     this.rgb = rgb;
   }
 
-  /**
-   * Samples {@code src}, displayed according to EXIF {@code orientation} (1..8; 1 = as stored).
-   */
+  /** Samples {@code src}, displayed according to EXIF {@code orientation} (1..8; 1 = as stored). */
   static Sampled of(Pixels src, int orientation) {
     int w = src.width;
     int h = src.height;

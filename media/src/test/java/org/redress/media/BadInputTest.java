@@ -30,21 +30,22 @@ class BadInputTest {
   @Test
   void hash_truncatedJpeg_saysTruncated() throws IOException {
     byte[] jpeg = TestImages.jpeg(TestImages.photoLike(400, 300, 1), 0.9f);
-    assertReason(write("cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 6 / 10)),
-        "truncated JPEG data");
+    assertReason(
+        write("cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 6 / 10)), "truncated JPEG data");
   }
 
   @Test
   void hash_jpegCutInsideHeaders_saysTruncated() throws IOException {
     byte[] jpeg = TestImages.jpeg(TestImages.photoLike(400, 300, 1), 0.9f);
-    assertReason(write("stub.jpg", Arrays.copyOf(jpeg, 40)),
-        "truncated JPEG data: no frame header");
+    assertReason(
+        write("stub.jpg", Arrays.copyOf(jpeg, 40)), "truncated JPEG data: no frame header");
   }
 
   @Test
   void hash_textNamedJpg_saysText() throws IOException {
-    Path p = write("notes.jpg", "Meeting at 10.\nBring the documents.\n"
-        .getBytes(StandardCharsets.UTF_8));
+    Path p =
+        write(
+            "notes.jpg", "Meeting at 10.\nBring the documents.\n".getBytes(StandardCharsets.UTF_8));
     assertReason(p, "not an image or video: the file holds text");
   }
 
@@ -55,8 +56,8 @@ class BadInputTest {
       junk[i] = (byte) (i * 37 + 11);
     }
     junk[3] = 0;
-    assertReason(write("blob.png", junk),
-        "unsupported format: not an image or video Redress can read");
+    assertReason(
+        write("blob.png", junk), "unsupported format: not an image or video Redress can read");
   }
 
   @Test
@@ -71,9 +72,13 @@ class BadInputTest {
     assertThat(Files.size(p)).isLessThan(100);
     // 10^10 RGB pixels would need 30 GB: refusing within the time limit without an
     // OutOfMemoryError message proves nothing was allocated.
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertReason(p,
-        "image declares 100000x100000 pixels, over the limit of 178956970;"
-            + " raise --max-pixels to allow it"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertReason(
+                p,
+                "image declares 100000x100000 pixels, over the limit of 178956970;"
+                    + " raise --max-pixels to allow it"));
   }
 
   @Test
@@ -83,8 +88,9 @@ class BadInputTest {
     assertThatThrownBy(() -> strict.hash(p))
         .isInstanceOf(MediaException.class)
         .extracting(e -> ((MediaException) e).reason())
-        .isEqualTo("image declares 300x200 pixels, over the limit of 50000;"
-            + " raise --max-pixels to allow it");
+        .isEqualTo(
+            "image declares 300x200 pixels, over the limit of 50000;"
+                + " raise --max-pixels to allow it");
     assertThat(MediaHasher.builder().maxPixels(60_000).build().hash(p).width()).isEqualTo(300);
   }
 

@@ -43,8 +43,11 @@ class DecodingTest {
     byte[] png16 = TestImages.png(img16);
     assertThat(png16[24]).as("PNG bit depth").isEqualTo((byte) 16);
 
-    Pixels px = ImageDecoder.decode(dir.resolve("g16.png"), png16,
-        ImageHeader.read(dir.resolve("g16.png"), Format.PNG, png16));
+    Pixels px =
+        ImageDecoder.decode(
+            dir.resolve("g16.png"),
+            png16,
+            ImageHeader.read(dir.resolve("g16.png"), Format.PNG, png16));
 
     assertThat(px.nativeGrey()).isTrue();
     assertThat(px.grey(0, 0)).isEqualTo(19);
@@ -77,8 +80,8 @@ class DecodingTest {
 
   @Test
   void decode_lowQualityJpeg_equalsImageMagickPixels() throws Exception {
-    assertPixelsEqualDecodedPng("data/reg-test-input/labelme-subset/q0003.jpg",
-        "decoded/q0003.jpg.decoded.png");
+    assertPixelsEqualDecodedPng(
+        "data/reg-test-input/labelme-subset/q0003.jpg", "decoded/q0003.jpg.decoded.png");
   }
 
   @Test
@@ -101,13 +104,20 @@ class DecodingTest {
     for (int y = 0; y < 90; y++) {
       for (int x = 0; x < 120; x++) {
         int a = (x * 2) & 0xFF; // varying alpha, colour kept as stored
-        rgba.getRaster().setPixel(x, y, new int[] {
-            rgb.getRaster().getSample(x, y, 0), rgb.getRaster().getSample(x, y, 1),
-            rgb.getRaster().getSample(x, y, 2), a});
+        rgba.getRaster()
+            .setPixel(
+                x,
+                y,
+                new int[] {
+                  rgb.getRaster().getSample(x, y, 0),
+                  rgb.getRaster().getSample(x, y, 1),
+                  rgb.getRaster().getSample(x, y, 2),
+                  a
+                });
       }
     }
-    PdqResult withAlpha = HASHER.hash(Files.write(dir.resolve("a.png"), TestImages.png(rgba)))
-        .pdq();
+    PdqResult withAlpha =
+        HASHER.hash(Files.write(dir.resolve("a.png"), TestImages.png(rgba))).pdq();
     PdqResult plain = HASHER.hash(Files.write(dir.resolve("b.png"), TestImages.png(rgb))).pdq();
     assertThat(withAlpha).isEqualTo(plain);
   }
@@ -132,12 +142,14 @@ class DecodingTest {
   }
 
   /** Compares every sample we decode with the reference decoder's output, stored as PNG. */
-  private static void assertPixelsEqualDecodedPng(String file, String decodedPng)
-      throws Exception {
+  private static void assertPixelsEqualDecodedPng(String file, String decodedPng) throws Exception {
     Path p = Vectors.pdq().resolve(file);
     byte[] data = Files.readAllBytes(p);
-    Pixels px = ImageDecoder.decode(p, data, ImageHeader.read(p, Format.detect(data,
-        Math.min(data.length, Format.HEAD)), data));
+    Pixels px =
+        ImageDecoder.decode(
+            p,
+            data,
+            ImageHeader.read(p, Format.detect(data, Math.min(data.length, Format.HEAD)), data));
     BufferedImage target = ImageIO.read(Vectors.pdq().resolve(decodedPng).toFile());
     assertThat(px.width).isEqualTo(target.getWidth());
     assertThat(px.height).isEqualTo(target.getHeight());
@@ -147,8 +159,10 @@ class DecodingTest {
       for (int x = 0; x < px.width; x++) {
         int rgb = px.rgb(x, y);
         int[] t = target.getRaster().getPixel(x, y, (int[]) null);
-        int[] ours = bands == 1 ? new int[] {px.grey(x, y)}
-            : new int[] {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
+        int[] ours =
+            bands == 1
+                ? new int[] {px.grey(x, y)}
+                : new int[] {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
         for (int b = 0; b < bands; b++) {
           if (ours[b] != t[b]) {
             mismatches++;
@@ -157,10 +171,14 @@ class DecodingTest {
       }
     }
     assertThat(mismatches).as("samples differing from " + decodedPng).isZero();
-    PdqResult viaTarget = bands == 1
-        ? new PdqHasher().hashGrey(((java.awt.image.DataBufferByte) target.getRaster()
-            .getDataBuffer()).getData(), target.getWidth(), target.getHeight())
-        : null;
+    PdqResult viaTarget =
+        bands == 1
+            ? new PdqHasher()
+                .hashGrey(
+                    ((java.awt.image.DataBufferByte) target.getRaster().getDataBuffer()).getData(),
+                    target.getWidth(),
+                    target.getHeight())
+            : null;
     if (viaTarget != null) {
       assertThat(Sampled.of(px, 1).hash(new PdqHasher())).isEqualTo(viaTarget);
     }

@@ -48,7 +48,8 @@ class FfmpegMediaBadInputTest {
     Files.copy(sample(), target);
     Path f = dir.resolve("list.m3u8");
     Files.writeString(
-        f, "#EXTM3U\n#EXTINF:10,\nother.mp4\n#EXTINF:10,\nhttp://127.0.0.1:9/x.ts\n",
+        f,
+        "#EXTM3U\n#EXTINF:10,\nother.mp4\n#EXTINF:10,\nhttp://127.0.0.1:9/x.ts\n",
         StandardCharsets.UTF_8);
     assertThatThrownBy(() -> FfmpegMedia.hashVideo(f, 1))
         .isInstanceOf(MediaException.class)

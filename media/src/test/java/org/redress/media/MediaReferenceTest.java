@@ -22,9 +22,9 @@ import org.redress.phash.Pdq;
 import org.redress.testing.Vectors;
 
 /**
- * Every file the C++ reference hashed ({@code pdq/expected/cpp-reference*.tsv}) hashed by
- * {@link MediaHasher} with {@link Orientation#IGNORE}: bit-identical, or exactly the distances
- * {@code reference-exceptions.tsv} records for the documented exceptions.
+ * Every file the C++ reference hashed ({@code pdq/expected/cpp-reference*.tsv}) hashed by {@link
+ * MediaHasher} with {@link Orientation#IGNORE}: bit-identical, or exactly the distances {@code
+ * reference-exceptions.tsv} records for the documented exceptions.
  */
 class MediaReferenceTest {
   private static final MediaHasher HASHER =
@@ -95,8 +95,8 @@ class MediaReferenceTest {
 
   static Map<String, int[]> exceptions() {
     Map<String, int[]> m = new LinkedHashMap<>();
-    try (InputStream in = MediaReferenceTest.class.getResourceAsStream(
-        "/reference-exceptions.tsv")) {
+    try (InputStream in =
+        MediaReferenceTest.class.getResourceAsStream("/reference-exceptions.tsv")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       for (String line : text.split("\n")) {
         if (line.isBlank() || line.startsWith("#")) {

@@ -35,8 +35,10 @@ class OrientationTest {
   void hash_pngStoredSidewaysWithExif_equalsUprightPng(int o) throws Exception {
     BufferedImage upright = TestImages.photoLike(700, 560, 11);
     Path up = write("upright.png", TestImages.png(upright));
-    Path side = write("side-" + o + ".png",
-        TestImages.withPngExif(TestImages.png(TestImages.stored(upright, o)), o));
+    Path side =
+        write(
+            "side-" + o + ".png",
+            TestImages.withPngExif(TestImages.png(TestImages.stored(upright, o)), o));
 
     MediaHash expected = APPLY.hash(up);
     MediaHash actual = APPLY.hash(side);
@@ -62,8 +64,8 @@ class OrientationTest {
     int[] rgb = shown.getRGB(0, 0, w, h, null, 0, w);
     int[] sampled = ReferenceResize.resizeRgb(rgb, w, h);
     int side = ReferenceResize.applies(w, h) ? ReferenceResize.LIMIT : 0;
-    PdqResult expected = new PdqHasher().hashRgb(sampled, side == 0 ? w : side,
-        side == 0 ? h : side);
+    PdqResult expected =
+        new PdqHasher().hashRgb(sampled, side == 0 ? w : side, side == 0 ? h : side);
 
     MediaHash applied = APPLY.hash(file);
     MediaHash ignored = IGNORE.hash(file);
@@ -130,9 +132,13 @@ class OrientationTest {
   }
 
   private static String[] dihedralRow(String file) throws IOException {
-    List<String> lines = Files.readAllLines(
-        Vectors.pdq().resolve("expected/cpp-reference-dihedral.tsv"), StandardCharsets.UTF_8);
-    return lines.stream().filter(l -> l.startsWith(file + "\t")).findFirst().orElseThrow()
+    List<String> lines =
+        Files.readAllLines(
+            Vectors.pdq().resolve("expected/cpp-reference-dihedral.tsv"), StandardCharsets.UTF_8);
+    return lines.stream()
+        .filter(l -> l.startsWith(file + "\t"))
+        .findFirst()
+        .orElseThrow()
         .split("\t");
   }
 

@@ -131,8 +131,7 @@ final class TestImages {
   /** A PNG holding only a header for {@code w}×{@code h} RGB pixels, a token IDAT and IEND. */
   static byte[] pngHeaderOnly(int w, int h) {
     ByteBuffer ihdr = ByteBuffer.allocate(13);
-    ihdr.putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0)
-        .put((byte) 0);
+    ihdr.putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     out.writeBytes(pngChunk("IHDR", ihdr.array()));

@@ -24,8 +24,9 @@ class WebpAndConcurrencyTest {
 
   @Test
   void hash_extendedWebpWithExifOrientation6_hashedTurnedAndSizeSwapped() throws Exception {
-    byte[] simple = Files.readAllBytes(
-        Vectors.pdq().resolve("data/misc-images/modes/F.webp")); // 1600x1004, lossy VP8
+    byte[] simple =
+        Files.readAllBytes(
+            Vectors.pdq().resolve("data/misc-images/modes/F.webp")); // 1600x1004, lossy VP8
     Path tagged = Files.write(dir.resolve("tagged.webp"), extendedWithExif(simple, 1600, 1004, 6));
     Path plain = Files.write(dir.resolve("plain.webp"), simple);
 
@@ -48,9 +49,10 @@ class WebpAndConcurrencyTest {
     MediaHasher hasher = MediaHasher.builder().build();
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      byte[] data = i % 3 == 0
-          ? TestImages.png(TestImages.photoLike(300 + i * 40, 260, i))
-          : TestImages.jpeg(TestImages.photoLike(600 + i * 10, 420, i), 0.85f);
+      byte[] data =
+          i % 3 == 0
+              ? TestImages.png(TestImages.photoLike(300 + i * 40, 260, i))
+              : TestImages.jpeg(TestImages.photoLike(600 + i * 10, 420, i), 0.85f);
       files.add(Files.write(dir.resolve("f" + i + (i % 3 == 0 ? ".png" : ".jpg")), data));
     }
     files.add(Files.write(dir.resolve("bad.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1}));

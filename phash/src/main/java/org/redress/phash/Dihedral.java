@@ -1,9 +1,8 @@
 package org.redress.phash;
 
 /**
- * The eight symmetries of a rectangle, in the reference's output order
- * ({@code pdq-photo-hasher --pdqdih}: orig, rot90, rot180, rot270, flipx, flipy, flipplus1,
- * flipminus1).
+ * The eight symmetries of a rectangle, in the reference's output order ({@code pdq-photo-hasher
+ * --pdqdih}: orig, rot90, rot180, rot270, flipx, flipy, flipplus1, flipminus1).
  */
 public enum Dihedral {
   /** The image as it is. */

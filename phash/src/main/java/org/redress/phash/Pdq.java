@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class Pdq implements Comparable<Pdq> {
   /** Number of bits in a hash. */
   public static final int BITS = 256;
+
   /** Number of hex digits in the text form. */
   public static final int HEX_LENGTH = 64;
 
@@ -63,7 +64,8 @@ public final class Pdq implements Comparable<Pdq> {
   public static Pdq parse(String hex) {
     Pdq p = parseOrNull(hex);
     if (p == null) {
-      throw new IllegalArgumentException("not a PDQ hash (64 hex digits): \"" + abbreviate(hex) + "\"");
+      throw new IllegalArgumentException(
+          "not a PDQ hash (64 hex digits): \"" + abbreviate(hex) + "\"");
     }
     return p;
   }

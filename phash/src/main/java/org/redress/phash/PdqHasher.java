@@ -10,8 +10,8 @@ import java.util.Arrays;
  * so that hashes are bit-identical:
  *
  * <ol>
- *   <li>Luma {@code Y = 0.299f*R + 0.587f*G + 0.114f*B} (float, left to right), or the grey
- *       sample itself for one-channel images.
+ *   <li>Luma {@code Y = 0.299f*R + 0.587f*G + 0.114f*B} (float, left to right), or the grey sample
+ *       itself for one-channel images.
  *   <li>Images with fewer than {@value #MIN_HASHABLE_DIM} rows or columns hash to all zeros with
  *       quality 0.
  *   <li>Two passes of a Jarosz tent filter [2]: box filters along rows then columns, each window
@@ -25,8 +25,8 @@ import java.util.Arrays;
  *       128th smallest, as Torben's method returns).
  * </ol>
  *
- * <p>The eight dihedral variants come from the same DCT by transposition and sign changes: a
- * cosine of odd frequency is antisymmetric, of even frequency symmetric, about the centre.
+ * <p>The eight dihedral variants come from the same DCT by transposition and sign changes: a cosine
+ * of odd frequency is antisymmetric, of even frequency symmetric, about the centre.
  *
  * <p>References: [1] ThreatExchange {@code pdq/} and its hashing paper ("The TMK+PDQF and PDQ
  * hashing algorithms"). [2] Jarosz, "Fast image convolutions", SIGGRAPH 2001 workshop.
@@ -67,22 +67,29 @@ public final class PdqHasher {
   }
 
   /**
-   * Hashes interleaved 8-bit pixels with {@code channels} samples per pixel in R, G, B order
-   * (extra channels such as alpha are ignored), row-major with {@code rowStride} bytes per row.
+   * Hashes interleaved 8-bit pixels with {@code channels} samples per pixel in R, G, B order (extra
+   * channels such as alpha are ignored), row-major with {@code rowStride} bytes per row.
    *
    * @throws IllegalArgumentException when the dimensions do not fit the array
    */
   public PdqResult hashInterleaved(
       byte[] pixels, int width, int height, int channels, int rowStride) {
     if (channels < 3) {
-      throw new IllegalArgumentException("interleaved RGB needs 3 or more channels, was " + channels);
+      throw new IllegalArgumentException(
+          "interleaved RGB needs 3 or more channels, was " + channels);
     }
     checkDims(width, height);
-    if (rowStride < width * channels || (long) rowStride * (height - 1) + (long) width * channels
-        > pixels.length) {
+    if (rowStride < width * channels
+        || (long) rowStride * (height - 1) + (long) width * channels > pixels.length) {
       throw new IllegalArgumentException(
-          "buffer of " + pixels.length + " bytes is too small for " + width + "x" + height
-              + " with stride " + rowStride);
+          "buffer of "
+              + pixels.length
+              + " bytes is too small for "
+              + width
+              + "x"
+              + height
+              + " with stride "
+              + rowStride);
     }
     float[] luma = grow(width, height);
     for (int y = 0; y < height; y++) {
@@ -435,7 +442,8 @@ public final class PdqHasher {
     double scale = Math.sqrt(2.0 / 64.0);
     for (int i = 0; i < 16; i++) {
       for (int j = 0; j < 64; j++) {
-        d[i * 64 + j] = (float) (scale * StrictMath.cos((Math.PI / 2 / 64.0) * (i + 1) * (2 * j + 1)));
+        d[i * 64 + j] =
+            (float) (scale * StrictMath.cos((Math.PI / 2 / 64.0) * (i + 1) * (2 * j + 1)));
       }
     }
     return d;

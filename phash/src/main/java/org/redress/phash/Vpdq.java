@@ -33,13 +33,13 @@ import java.util.Set;
  * <p>No {@code String.format}, no locale: the class compiles to WebAssembly with TeaVM.
  *
  * <p>References: [1] facebook/ThreatExchange {@code vpdq/cpp} ({@code filehasher.cpp}, {@code
- * hasher.h}, {@code io/vpdqio.cpp}). [2] python-threatexchange {@code
- * extensions/vpdq/vpdq_util.py} ({@code VpdqCompactFeature}, {@code vpdq_to_json}, {@code dedupe},
- * {@code quality_filter}).
+ * hasher.h}, {@code io/vpdqio.cpp}). [2] python-threatexchange {@code extensions/vpdq/vpdq_util.py}
+ * ({@code VpdqCompactFeature}, {@code vpdq_to_json}, {@code dedupe}, {@code quality_filter}).
  */
 public final class Vpdq {
   /** Frames whose quality is below this are ignored when matching (pte and the C++ tools). */
   public static final int QUALITY_THRESHOLD = 50;
+
   /** Two frames match when their distance is at most this (pte semantics). */
   public static final int DISTANCE_THRESHOLD = 31;
 
@@ -90,8 +90,8 @@ public final class Vpdq {
   // ---------------------------------------------------------------- frame sampling
 
   /**
-   * The reference's frame interval: every frame {@code n} with {@code n % interval == 0} is
-   * hashed. {@code (int) (secondsPerFrame * fps)}, at least 1 (so 0 seconds means every frame).
+   * The reference's frame interval: every frame {@code n} with {@code n % interval == 0} is hashed.
+   * {@code (int) (secondsPerFrame * fps)}, at least 1 (so 0 seconds means every frame).
    *
    * @throws IllegalArgumentException when a value is negative, not finite, or fps is zero
    */
@@ -236,8 +236,8 @@ public final class Vpdq {
   }
 
   /**
-   * Parses one pte feature {@code hex,quality,seconds}; the form has no frame number, so the
-   * caller gives one.
+   * Parses one pte feature {@code hex,quality,seconds}; the form has no frame number, so the caller
+   * gives one.
    *
    * @throws IllegalArgumentException naming the bad field and value
    */
@@ -384,7 +384,14 @@ public final class Vpdq {
       } else {
         if (comma < 0) {
           throw new IllegalArgumentException(
-              "expected " + n + " fields " + shape + ", got " + (i + 1) + ": \"" + abbreviate(s)
+              "expected "
+                  + n
+                  + " fields "
+                  + shape
+                  + ", got "
+                  + (i + 1)
+                  + ": \""
+                  + abbreviate(s)
                   + "\"");
         }
         parts[i] = s.substring(start, comma);
@@ -580,7 +587,12 @@ public final class Vpdq {
       int from = Math.max(0, pos - 10);
       int to = Math.min(s.length(), pos + 20);
       return new IllegalArgumentException(
-          "not a vPDQ signal: " + what + " at offset " + pos + " near \"" + s.substring(from, to)
+          "not a vPDQ signal: "
+              + what
+              + " at offset "
+              + pos
+              + " near \""
+              + s.substring(from, to)
               + "\"");
     }
   }

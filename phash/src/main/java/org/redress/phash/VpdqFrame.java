@@ -1,8 +1,6 @@
 package org.redress.phash;
 
-/**
- * One sampled video frame of a vPDQ hash: its frame number, PDQ hash, quality and timestamp.
- */
+/** One sampled video frame of a vPDQ hash: its frame number, PDQ hash, quality and timestamp. */
 public final class VpdqFrame {
   private final int frameNumber;
   private final Pdq pdq;

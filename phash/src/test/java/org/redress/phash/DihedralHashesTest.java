@@ -50,12 +50,15 @@ class DihedralHashesTest {
   @Test
   void of_badValues_throwNamingThem() {
     assertThatThrownBy(() -> DihedralHashes.of(eight().subList(0, 7), 90))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("were 7");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("were 7");
     assertThatThrownBy(() -> DihedralHashes.of(eight(), 101))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 101");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 101");
     List<Pdq> withNull = Arrays.asList(eight().toArray(new Pdq[0]));
     withNull.set(5, null);
     assertThatThrownBy(() -> DihedralHashes.of(withNull, 90))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flipy");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("flipy");
   }
 }

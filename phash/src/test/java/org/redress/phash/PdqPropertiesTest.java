@@ -37,7 +37,8 @@ class PdqPropertiesTest {
   }
 
   @Property
-  void bit_anyIndex_agreesWithHexDigit(@ForAll("hashes") Pdq p, @ForAll @IntRange(max = 255) int k) {
+  void bit_anyIndex_agreesWithHexDigit(
+      @ForAll("hashes") Pdq p, @ForAll @IntRange(max = 255) int k) {
     // Bit k lives in hex digit 63 - k/4, at position k % 4.
     int digit = Character.digit(p.toString().charAt(63 - k / 4), 16);
     assertThat(p.bit(k)).isEqualTo(((digit >> (k % 4)) & 1) == 1);
@@ -52,9 +53,9 @@ class PdqPropertiesTest {
 
   /**
    * Hashing a transformed image gives the matching dihedral variant of the original. A 64x64
-   * integer image passes through the filter and decimation unchanged, so the only difference is
-   * the order of the DCT's float sums: cases with a coefficient within 0.05 of the median (where
-   * that rounding could flip a bit) are set aside.
+   * integer image passes through the filter and decimation unchanged, so the only difference is the
+   * order of the DCT's float sums: cases with a coefficient within 0.05 of the median (where that
+   * rounding could flip a bit) are set aside.
    */
   @Property(tries = 200)
   void dihedral_transformedImage_equalsVariantOfOriginal(

@@ -30,8 +30,7 @@ class PhashPurityTest {
 
   @Test
   void compiledCore_referencesNothingTeaVmCannotCompile() throws IOException, URISyntaxException {
-    Path classes =
-        Path.of(Pdq.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes = Path.of(Pdq.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> problems = new ArrayList<>();
     int checked = 0;
     try (Stream<Path> files = Files.walk(classes)) {

@@ -44,8 +44,7 @@ class VpdqPropertiesTest {
   }
 
   @Property
-  void cppText_secondsWithThreeDecimals_roundTripExactly(
-      @ForAll("frameLists") List<VpdqFrame> fs) {
+  void cppText_secondsWithThreeDecimals_roundTripExactly(@ForAll("frameLists") List<VpdqFrame> fs) {
     Vpdq once = Vpdq.parseCppText(Vpdq.of(fs).toCppText());
     assertThat(Vpdq.parseCppText(once.toCppText())).isEqualTo(once);
   }
@@ -59,8 +58,7 @@ class VpdqPropertiesTest {
   }
 
   @Property
-  void pteSignal_writeParseWrite_isIdentical(
-      @ForAll("frameLists") List<VpdqFrame> fs) {
+  void pteSignal_writeParseWrite_isIdentical(@ForAll("frameLists") List<VpdqFrame> fs) {
     String signal = Vpdq.of(fs).toPteSignal();
     Vpdq back = Vpdq.parsePteSignal(signal);
     assertThat(back.toPteSignal()).isEqualTo(signal);

@@ -48,8 +48,7 @@ class VpdqTest {
   void pythonPrecision3_goldenValuesFromCPython_match() throws IOException {
     int n = 0;
     try (InputStream in = VpdqTest.class.getResourceAsStream("python-precision3.tsv");
-        BufferedReader r =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("#")) {
           continue;
@@ -73,8 +72,7 @@ class VpdqTest {
                 new VpdqFrame(30, Pdq.parse(HEX_B), 49, Vpdq.timestamp(3001, 30))));
     assertThat(v.toPteSignal())
         .isEqualTo("[\"" + HEX_A + ",100,0.0\", \"" + HEX_B + ",49,1e+02\"]");
-    assertThat(v.toCppText())
-        .isEqualTo("0,100," + HEX_A + ",0.000\n30,49," + HEX_B + ",100.033\n");
+    assertThat(v.toCppText()).isEqualTo("0,100," + HEX_A + ",0.000\n30,49," + HEX_B + ",100.033\n");
   }
 
   @Test
@@ -113,7 +111,8 @@ class VpdqTest {
     assertThatThrownBy(() -> Vpdq.parseCppText(good + "one,100," + HEX_B + ",0.033\n"))
         .hasMessage("line 2: bad frame number \"one\"");
     assertThatThrownBy(() -> Vpdq.parseCppText(good + "1,100," + HEX_B + "\n"))
-        .hasMessageStartingWith("line 2: expected 4 fields frameNumber,quality,pdqHex,seconds, got 3");
+        .hasMessageStartingWith(
+            "line 2: expected 4 fields frameNumber,quality,pdqHex,seconds, got 3");
     assertThatThrownBy(() -> Vpdq.parseCppText(good + "\n" + good))
         .hasMessageStartingWith("line 2: expected 4 fields");
     assertThatThrownBy(() -> Vpdq.parseCppText("1,100,abc,0.1"))

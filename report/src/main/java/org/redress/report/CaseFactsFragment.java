@@ -17,8 +17,8 @@ import java.util.Map;
  * @param images {@code distribution.counts.images}: distinct matched image files posted
  * @param videos {@code distribution.counts.videos}: distinct matched video files posted
  * @param adPosts {@code trade.ad_posts}: posts flagged as trade ads
- * @param clicks {@code distribution.counts.clicks}: the largest view count read (a screenshot or
- *     a captured page), a lower bound
+ * @param clicks {@code distribution.counts.clicks}: the largest view count read (a screenshot or a
+ *     captured page), a lower bound
  * @param members {@code distribution.group.members}: the largest member count read
  */
 public record CaseFactsFragment(
@@ -40,8 +40,8 @@ public record CaseFactsFragment(
 
   /** The fragment with read counts (views, members) added. */
   public CaseFactsFragment withRead(Long clicks, Long members) {
-    return new CaseFactsFragment(firstAct, lastAct, shared, online, images, videos, adPosts,
-        clicks, members);
+    return new CaseFactsFragment(
+        firstAct, lastAct, shared, online, images, videos, adPosts, clicks, members);
   }
 
   /** Checks that counts are positive and the dates in order. */
@@ -53,8 +53,8 @@ public record CaseFactsFragment(
       throw new IllegalArgumentException("read counts must not be negative");
     }
     if (firstAct != null && lastAct != null && lastAct.isBefore(firstAct)) {
-      throw new IllegalArgumentException("conduct.last_act " + lastAct
-          + " is before conduct.first_act " + firstAct);
+      throw new IllegalArgumentException(
+          "conduct.last_act " + lastAct + " is before conduct.first_act " + firstAct);
     }
   }
 

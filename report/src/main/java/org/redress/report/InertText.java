@@ -3,8 +3,8 @@ package org.redress.report;
 /**
  * Makes untrusted text inert for a terminal or a page: control characters (C0 but for none, DEL,
  * C1), line and paragraph separators and the bidirectional controls that reorder what follows
- * (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are each replaced by U+FFFD, so a chat
- * or file name can neither move the cursor, colour a line, start a new line nor reverse an id.
+ * (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are each replaced by U+FFFD, so a chat or
+ * file name can neither move the cursor, colour a line, start a new line nor reverse an id.
  */
 public final class InertText {
   /** What every such character becomes. */

@@ -17,14 +17,35 @@ import java.util.List;
  */
 public final class ReportCsv {
   /** The header, in order. */
-  public static final List<String> COLUMNS = List.of(
-      "哈希库(bank)", "条目(label)", "条目类型(item_kind)", "平台(platform)", "位置(locator)",
-      "聊天编号(chat_id)", "聊天名称(chat_name)", "聊天类型(chat_type)", "消息编号(message_id)",
-      "发布时间(date_local)", "发布时间UTC(date_utc)", "导出的时间原文(date_exported)",
-      "时区不明(zone_unknown)", "发送者(sender_name)", "发送者编号(sender_id)", "转发(forwarded)",
-      "转发自(forwarded_from)", "字段(field)", "文件(file)", "读取位置(location)",
-      "媒体类型(media_kind)", "匹配信号(signal)", "距离(distance)", "匹配的库条目(item_ids)",
-      "SHA-256", "MD5", "PDQ");
+  public static final List<String> COLUMNS =
+      List.of(
+          "哈希库(bank)",
+          "条目(label)",
+          "条目类型(item_kind)",
+          "平台(platform)",
+          "位置(locator)",
+          "聊天编号(chat_id)",
+          "聊天名称(chat_name)",
+          "聊天类型(chat_type)",
+          "消息编号(message_id)",
+          "发布时间(date_local)",
+          "发布时间UTC(date_utc)",
+          "导出的时间原文(date_exported)",
+          "时区不明(zone_unknown)",
+          "发送者(sender_name)",
+          "发送者编号(sender_id)",
+          "转发(forwarded)",
+          "转发自(forwarded_from)",
+          "字段(field)",
+          "文件(file)",
+          "读取位置(location)",
+          "媒体类型(media_kind)",
+          "匹配信号(signal)",
+          "距离(distance)",
+          "匹配的库条目(item_ids)",
+          "SHA-256",
+          "MD5",
+          "PDQ");
 
   private ReportCsv() {}
 
@@ -34,11 +55,13 @@ public final class ReportCsv {
    * @throws ReportException when it cannot be written
    */
   public static void write(SpreadReport r, ZoneId zone, Path out) throws ReportException {
-    Files2.replace(out, os -> {
-      Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-      write(r, zone, w);
-      w.flush();
-    });
+    Files2.replace(
+        out,
+        os -> {
+          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+          write(r, zone, w);
+          w.flush();
+        });
   }
 
   /** Writes the CSV, starting with the byte-order mark; does not close the writer. */
@@ -49,15 +72,36 @@ public final class ReportCsv {
       for (SpreadReport.Occurrence o : item.occurrences()) {
         List<String> ids = new ArrayList<>();
         o.matches().forEach(m -> ids.add(Long.toString(m.item())));
-        row(w, List.of(
-            item.bank(), item.label(), item.kind(), s(o.platform()), s(o.locator()),
-            s(o.chatId()), s(o.chatName()), s(o.chatType()), s(o.messageId()),
-            o.dateUtc() == null ? "" : Times.zh(o.dateUtc(), zone),
-            o.dateUtc() == null ? "" : o.dateUtc().toString(), o.dateExported(),
-            Boolean.toString(o.zoneUnknown()), o.senderName(), o.senderId(),
-            Boolean.toString(o.forwarded()), o.forwardedFrom(), o.field(), o.file(),
-            o.location(), o.mediaKind(), o.signal(), Integer.toString(o.distance()),
-            String.join(" ", ids), o.sha256(), o.md5(), s(o.pdq())));
+        row(
+            w,
+            List.of(
+                item.bank(),
+                item.label(),
+                item.kind(),
+                s(o.platform()),
+                s(o.locator()),
+                s(o.chatId()),
+                s(o.chatName()),
+                s(o.chatType()),
+                s(o.messageId()),
+                o.dateUtc() == null ? "" : Times.zh(o.dateUtc(), zone),
+                o.dateUtc() == null ? "" : o.dateUtc().toString(),
+                o.dateExported(),
+                Boolean.toString(o.zoneUnknown()),
+                o.senderName(),
+                o.senderId(),
+                Boolean.toString(o.forwarded()),
+                o.forwardedFrom(),
+                o.field(),
+                o.file(),
+                o.location(),
+                o.mediaKind(),
+                o.signal(),
+                Integer.toString(o.distance()),
+                String.join(" ", ids),
+                o.sha256(),
+                o.md5(),
+                s(o.pdq())));
       }
     }
   }

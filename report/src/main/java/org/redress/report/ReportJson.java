@@ -36,10 +36,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one reader and writer of the spread report's JSON. Writing streams (the report is never
- * held as text); reading is strict: an unknown key, a missing key, a value of the wrong type or
- * a second copy of a key is refused with its JSON path, so every command that reads a report
- * accepts or refuses the same file with the same message.
+ * The one reader and writer of the spread report's JSON. Writing streams (the report is never held
+ * as text); reading is strict: an unknown key, a missing key, a value of the wrong type or a second
+ * copy of a key is refused with its JSON path, so every command that reads a report accepts or
+ * refuses the same file with the same message.
  */
 public final class ReportJson {
   private static final Set<String> FACT_GROUPS = Set.of("conduct", "distribution", "trade");
@@ -92,7 +92,9 @@ public final class ReportJson {
 
   /** Writes the report as indented JSON ending with a newline; does not close the writer. */
   public static void write(SpreadReport report, java.io.Writer out) throws IOException {
-    MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+    MAPPER
+        .writer()
+        .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writeValue(out, report);
     out.write('\n');
     out.flush();
@@ -156,20 +158,24 @@ public final class ReportJson {
 
   private static String describe(JsonMappingException e) {
     String path = path(e);
-    Throwable cause = e instanceof ValueInstantiationException && e.getCause() != null
-        ? e.getCause() : e;
+    Throwable cause =
+        e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
     String what;
     if (e instanceof UnrecognizedPropertyException u) {
       what = "unknown key \"" + u.getPropertyName() + "\"";
-      path = path.endsWith("." + u.getPropertyName())
-          ? path.substring(0, path.length() - u.getPropertyName().length() - 1) : path;
+      path =
+          path.endsWith("." + u.getPropertyName())
+              ? path.substring(0, path.length() - u.getPropertyName().length() - 1)
+              : path;
       return what + (path.isEmpty() ? "" : " in " + path);
     }
     what = cause == e ? e.getOriginalMessage() : cause.getMessage();
     if (what != null && what.startsWith("Missing creator property '")) {
       String key = what.substring(26, what.indexOf('\'', 26));
-      path = path.endsWith("." + key) ? path.substring(0, path.length() - key.length() - 1)
-          : path.equals(key) ? "" : path;
+      path =
+          path.endsWith("." + key)
+              ? path.substring(0, path.length() - key.length() - 1)
+              : path.equals(key) ? "" : path;
       return "missing key \"" + key + "\"" + (path.isEmpty() ? "" : " in " + path);
     }
     int nl = what == null ? -1 : what.indexOf('\n');
@@ -247,8 +253,12 @@ public final class ReportJson {
         }
         g.writeEndObject();
       }
-      if (f.shared() != null || f.online() != null || f.images() != null || f.videos() != null
-          || f.clicks() != null || f.members() != null) {
+      if (f.shared() != null
+          || f.online() != null
+          || f.images() != null
+          || f.videos() != null
+          || f.clicks() != null
+          || f.members() != null) {
         g.writeObjectFieldStart("distribution");
         if (f.shared() != null) {
           g.writeBooleanField("shared", f.shared());
@@ -295,8 +305,7 @@ public final class ReportJson {
         throw JsonMappingException.from(p, "facts must be an object");
       }
       if (!CaseFactsFragment.CASE_FACTS.equals(n.path("schema").asText(null))) {
-        throw JsonMappingException.from(p,
-            "facts.schema must be " + CaseFactsFragment.CASE_FACTS);
+        throw JsonMappingException.from(p, "facts.schema must be " + CaseFactsFragment.CASE_FACTS);
       }
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
         String k = it.next();
@@ -305,9 +314,12 @@ public final class ReportJson {
         }
       }
       only(p, n.path("conduct"), "conduct", Set.of("first_act", "last_act"));
-      only(p, n.path("distribution"), "distribution",
-          Set.of("shared", "online", "counts", "group"));
-      only(p, n.path("distribution").path("counts"), "distribution.counts",
+      only(
+          p, n.path("distribution"), "distribution", Set.of("shared", "online", "counts", "group"));
+      only(
+          p,
+          n.path("distribution").path("counts"),
+          "distribution.counts",
           Set.of("images", "videos", "clicks"));
       only(p, n.path("distribution").path("group"), "distribution.group", Set.of("members"));
       only(p, n.path("trade"), "trade", Set.of("ad_posts"));
@@ -317,15 +329,12 @@ public final class ReportJson {
             date(p, n.path("conduct"), "conduct.last_act", "last_act"),
             bool(p, n.path("distribution"), "distribution.shared", "shared"),
             bool(p, n.path("distribution"), "distribution.online", "online"),
-            count(p, n.path("distribution").path("counts"), "distribution.counts.images",
-                "images"),
-            count(p, n.path("distribution").path("counts"), "distribution.counts.videos",
-                "videos"),
+            count(p, n.path("distribution").path("counts"), "distribution.counts.images", "images"),
+            count(p, n.path("distribution").path("counts"), "distribution.counts.videos", "videos"),
             count(p, n.path("trade"), "trade.ad_posts", "ad_posts"),
-            count(p, n.path("distribution").path("counts"), "distribution.counts.clicks",
-                "clicks"),
-            count(p, n.path("distribution").path("group"), "distribution.group.members",
-                "members"));
+            count(p, n.path("distribution").path("counts"), "distribution.counts.clicks", "clicks"),
+            count(
+                p, n.path("distribution").path("group"), "distribution.group.members", "members"));
       } catch (IllegalArgumentException e) {
         throw JsonMappingException.from(p, "facts: " + e.getMessage());
       }
@@ -341,8 +350,8 @@ public final class ReportJson {
       }
       for (Map.Entry<String, JsonNode> e : n.properties()) {
         if (!keys.contains(e.getKey())) {
-          throw JsonMappingException.from(p,
-              "unknown key \"facts." + where + "." + e.getKey() + "\"");
+          throw JsonMappingException.from(
+              p, "unknown key \"facts." + where + "." + e.getKey() + "\"");
         }
       }
     }
@@ -360,8 +369,7 @@ public final class ReportJson {
       } catch (DateTimeParseException e) {
         // below
       }
-      throw JsonMappingException.from(p, "facts." + key + " must be a date (YYYY-MM-DD), was "
-          + v);
+      throw JsonMappingException.from(p, "facts." + key + " must be a date (YYYY-MM-DD), was " + v);
     }
 
     private static Boolean bool(JsonParser p, JsonNode o, String key, String field)

@@ -7,10 +7,9 @@ import java.util.Map;
 
 /**
  * The spread report ({@code redress/spread-report@1}, {@code docs/spread-report.md}) as values:
- * what a scan found, where, what it could not check, the trade posts and the case facts it
- * proves. {@link ReportJson} is its one reader and writer; {@link ReportHtml} and {@link
- * ReportCsv} render it. Every list is copied in; a record's components are its JSON keys in
- * snake case, in order.
+ * what a scan found, where, what it could not check, the trade posts and the case facts it proves.
+ * {@link ReportJson} is its one reader and writer; {@link ReportHtml} and {@link ReportCsv} render
+ * it. Every list is copied in; a record's components are its JSON keys in snake case, in order.
  *
  * @param schema always {@link #SCHEMA}
  * @param generator what wrote it ({@code redress scan})
@@ -143,7 +142,10 @@ public record SpreadReport(
 
     /** True when it held no post and no media file: nothing was checked. */
     public boolean empty() {
-      return refused == null && posts == 0 && mediaAvailable == 0 && looseFiles == 0
+      return refused == null
+          && posts == 0
+          && mediaAvailable == 0
+          && looseFiles == 0
           && mediaUnchecked == 0;
     }
 
@@ -165,7 +167,14 @@ public record SpreadReport(
     public String toString() {
       return byteOffset == null
           ? file + ": " + message
-          : file + ": byte " + byteOffset + " (line " + line + ", column " + column + "): "
+          : file
+              + ": byte "
+              + byteOffset
+              + " (line "
+              + line
+              + ", column "
+              + column
+              + "): "
               + message;
     }
   }
@@ -213,8 +222,8 @@ public record SpreadReport(
    * One media file, in one post (or loose), that matched one item. Chat fields, {@code platform}
    * and {@code locator} are null for a loose file.
    *
-   * @param locator the platform-neutral place of the post ({@code telegram:chat/1/message/2}):
-   *     what preservation, documents and takedown notices cite
+   * @param locator the platform-neutral place of the post ({@code telegram:chat/1/message/2}): what
+   *     preservation, documents and takedown notices cite
    * @param dateUtc the post's instant, null when the export gives none
    * @param dateExported the date as exported (verbatim)
    * @param location where the bytes were read
@@ -499,13 +508,18 @@ public record SpreadReport(
    * @param value a boolean, a whole number or a date text
    * @param refs the messages behind it (at most the first 1,000)
    * @param refsTotal every message behind it
-   * @param sha256 for counts, the files counted (for a read value, the file it was read from);
-   *     else null
+   * @param sha256 for counts, the files counted (for a read value, the file it was read from); else
+   *     null
    * @param read for a value read from a screenshot or a page: how; else null
    */
   public record FactTrace(
-      String fact, Object value, String rule, List<String> refs, long refsTotal,
-      List<String> sha256, Read read) {
+      String fact,
+      Object value,
+      String rule,
+      List<String> refs,
+      long refsTotal,
+      List<String> sha256,
+      Read read) {
     /** Checks and copies. */
     public FactTrace {
       req(fact, "facts_trace[].fact");
@@ -550,8 +564,14 @@ public record SpreadReport(
    * @param problem why nothing could be read, or null
    */
   public record ReadSource(
-      String readFrom, String labelZh, String location, String sha256, String post,
-      List<String> regions, String problem, List<Reading> readings) {
+      String readFrom,
+      String labelZh,
+      String location,
+      String sha256,
+      String post,
+      List<String> regions,
+      String problem,
+      List<Reading> readings) {
     /** Checks and copies. */
     public ReadSource {
       req(readFrom, "read_facts[].read_from");

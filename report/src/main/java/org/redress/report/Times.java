@@ -43,8 +43,10 @@ public final class Times {
       return "UTC";
     }
     int abs = Math.abs(secs);
-    String hm = abs % 3600 == 0 ? Integer.toString(abs / 3600)
-        : String.format(Locale.ROOT, "%d:%02d", abs / 3600, abs % 3600 / 60);
+    String hm =
+        abs % 3600 == 0
+            ? Integer.toString(abs / 3600)
+            : String.format(Locale.ROOT, "%d:%02d", abs / 3600, abs % 3600 / 60);
     return "UTC" + (secs < 0 ? "-" : "+") + hm;
   }
 }

@@ -25,26 +25,58 @@ class ReportJsonTest {
     SpreadReport back = ReportJson.read(f);
     assertThat(back).isEqualTo(r);
     assertThat(Files.readString(f, StandardCharsets.UTF_8)).isEqualTo(ReportJson.toText(back));
-    assertThat(ReportJson.toText(r)).contains("\"matched_items\" : 1", "\"first_act\" : "
-        + "\"2026-02-03\"", "\"locator\" : \"telegram:chat/42/message/7\"").endsWith("}\n");
+    assertThat(ReportJson.toText(r))
+        .contains(
+            "\"matched_items\" : 1",
+            "\"first_act\" : " + "\"2026-02-03\"",
+            "\"locator\" : \"telegram:chat/42/message/7\"")
+        .endsWith("}\n");
   }
 
   @Test
   void write_thenRead_readFactsAndTheirProvenanceRoundTrip() throws Exception {
     SpreadReport r = Samples.report();
-    SpreadReport.Read read = new SpreadReport.Read("screenshot", "从截图识别", "/x/shot.png",
-        "1.2K views", 0.91);
-    SpreadReport withRead = new SpreadReport(r.schema(), r.generator(), r.generatedAt(),
-        r.banks(), r.sources(), r.partial(), r.items(), r.totals(), r.unchecked(), r.trade(),
-        r.chats(), r.timeline(), r.facts().withRead(1200L, null),
-        java.util.List.of(new SpreadReport.FactTrace("distribution.counts.clicks", 1200L, "rule",
-            java.util.List.of("chat 42 message 7"), 1, java.util.List.of(Samples.SHA), read)),
-        r.factsNotShown(),
-        java.util.List.of(new SpreadReport.ReadSource("screenshot", "从截图识别", "/x/shot.png",
-            Samples.SHA, "chat 42 message 7", java.util.List.of("10,20,300,200"), null,
-            java.util.List.of(new SpreadReport.Reading("views", 1200L, "1.2K views", 0.91)))),
-        java.util.Map.of("distribution.counts.clicks",
-            new SpreadReport.Provenance("screenshot", "从截图识别", 0.91, "/x/shot.png")));
+    SpreadReport.Read read =
+        new SpreadReport.Read("screenshot", "从截图识别", "/x/shot.png", "1.2K views", 0.91);
+    SpreadReport withRead =
+        new SpreadReport(
+            r.schema(),
+            r.generator(),
+            r.generatedAt(),
+            r.banks(),
+            r.sources(),
+            r.partial(),
+            r.items(),
+            r.totals(),
+            r.unchecked(),
+            r.trade(),
+            r.chats(),
+            r.timeline(),
+            r.facts().withRead(1200L, null),
+            java.util.List.of(
+                new SpreadReport.FactTrace(
+                    "distribution.counts.clicks",
+                    1200L,
+                    "rule",
+                    java.util.List.of("chat 42 message 7"),
+                    1,
+                    java.util.List.of(Samples.SHA),
+                    read)),
+            r.factsNotShown(),
+            java.util.List.of(
+                new SpreadReport.ReadSource(
+                    "screenshot",
+                    "从截图识别",
+                    "/x/shot.png",
+                    Samples.SHA,
+                    "chat 42 message 7",
+                    java.util.List.of("10,20,300,200"),
+                    null,
+                    java.util.List.of(
+                        new SpreadReport.Reading("views", 1200L, "1.2K views", 0.91)))),
+            java.util.Map.of(
+                "distribution.counts.clicks",
+                new SpreadReport.Provenance("screenshot", "从截图识别", 0.91, "/x/shot.png")));
     String text = ReportJson.toText(withRead);
     assertThat(read(text)).isEqualTo(withRead);
     assertThat(text).contains("\"clicks\" : 1200", "\"label_zh\" : \"从截图识别\"");
@@ -53,16 +85,20 @@ class ReportJsonTest {
 
   @Test
   void read_unknownKey_refusedWithItsPath() {
-    String t = ReportJson.toText(Samples.report()).replace("\"matched_items\" : 1,",
-        "\"matched_items\" : 1, \"matchd_items\" : 1,");
-    assertThatThrownBy(() -> read(t)).isInstanceOf(ReportException.class)
-        .hasMessageContaining("unknown key \"matchd_items\"").hasMessageContaining("totals");
+    String t =
+        ReportJson.toText(Samples.report())
+            .replace("\"matched_items\" : 1,", "\"matched_items\" : 1, \"matchd_items\" : 1,");
+    assertThatThrownBy(() -> read(t))
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("unknown key \"matchd_items\"")
+        .hasMessageContaining("totals");
   }
 
   @Test
   void read_missingKey_refused() {
     String t = ReportJson.toText(Samples.report()).replace("\"posts_read\" : 5,", "");
-    assertThatThrownBy(() -> read(t)).isInstanceOf(ReportException.class)
+    assertThatThrownBy(() -> read(t))
+        .isInstanceOf(ReportException.class)
         .hasMessageContaining("missing key \"posts_read\" in totals");
   }
 
@@ -70,18 +106,24 @@ class ReportJsonTest {
   void read_wrongTypeOrDuplicateKey_refused() {
     String text = ReportJson.toText(Samples.report());
     assertThatThrownBy(() -> read(text.replace("\"posts_read\" : 5", "\"posts_read\" : \"5\"")))
-        .isInstanceOf(ReportException.class).hasMessageContaining("posts_read");
-    assertThatThrownBy(() -> read(text.replace("\"posts_read\" : 5,",
-        "\"posts_read\" : 5, \"posts_read\" : 6,")))
-        .isInstanceOf(ReportException.class).hasMessageContaining("posts_read");
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("posts_read");
+    assertThatThrownBy(
+            () ->
+                read(
+                    text.replace("\"posts_read\" : 5,", "\"posts_read\" : 5, \"posts_read\" : 6,")))
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("posts_read");
   }
 
   @Test
   void read_otherSchemaOrNotJson_refused() {
     String text = ReportJson.toText(Samples.report());
     assertThatThrownBy(() -> read(text.replace("spread-report@1", "spread-report@9")))
-        .isInstanceOf(ReportException.class).hasMessageContaining("redress/spread-report@1");
-    assertThatThrownBy(() -> read("{\"schema\":")).isInstanceOf(ReportException.class)
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("redress/spread-report@1");
+    assertThatThrownBy(() -> read("{\"schema\":"))
+        .isInstanceOf(ReportException.class)
         .hasMessageContaining("not valid JSON");
   }
 
@@ -89,9 +131,11 @@ class ReportJsonTest {
   void read_factsWithMisspeltOrZeroCount_refused() {
     String text = ReportJson.toText(Samples.report());
     assertThatThrownBy(() -> read(text.replace("\"first_act\"", "\"first_akt\"")))
-        .isInstanceOf(ReportException.class).hasMessageContaining("facts.conduct.first_akt");
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("facts.conduct.first_akt");
     assertThatThrownBy(() -> read(text.replace("\"images\" : 1", "\"images\" : 0")))
-        .isInstanceOf(ReportException.class).hasMessageContaining("at least 1");
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("at least 1");
   }
 
   @Test

@@ -12,37 +12,123 @@ final class Samples {
   private Samples() {}
 
   static SpreadReport.Occurrence occurrence(String chatName, Instant at) {
-    return new SpreadReport.Occurrence(42L, chatName, "private_supergroup", "/x/result.json", 7L,
-        "chat 42 message 7", "telegram", "telegram:chat/42/message/7", at,
-        "2026-02-03T12:00:00", false, "Bob", "user9", false, "", "", "photo", "photos/a.jpg",
-        "/x/photos/a.jpg", "image", SHA, "b".repeat(32), "c".repeat(64), "pdq", 4, null,
-        null, List.of(new SpreadReport.MatchRow(3, "pdq", 4, null, null, null, null)));
+    return new SpreadReport.Occurrence(
+        42L,
+        chatName,
+        "private_supergroup",
+        "/x/result.json",
+        7L,
+        "chat 42 message 7",
+        "telegram",
+        "telegram:chat/42/message/7",
+        at,
+        "2026-02-03T12:00:00",
+        false,
+        "Bob",
+        "user9",
+        false,
+        "",
+        "",
+        "photo",
+        "photos/a.jpg",
+        "/x/photos/a.jpg",
+        "image",
+        SHA,
+        "b".repeat(32),
+        "c".repeat(64),
+        "pdq",
+        4,
+        null,
+        null,
+        List.of(new SpreadReport.MatchRow(3, "pdq", 4, null, null, null, null)));
   }
 
   static SpreadReport report(String chatName, List<SpreadReport.SourceRead> sources) {
     Instant at = Instant.parse("2026-02-03T04:00:00Z");
     SpreadReport.Seen seen = new SpreadReport.Seen(at, "2026-02-03T12:00:00", false, 42, 7);
-    SpreadReport.Item item = new SpreadReport.Item("victims", "v1.jpg", "image", List.of(3L),
-        List.of("pdq"), 1, 1, 1, 0, 0, 1, seen, seen, List.of(occurrence(chatName, at)));
-    SpreadReport.Totals totals = new SpreadReport.Totals(1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, seen,
-        seen, 1, 5, 0, 3, 3, 0, 0, 0);
-    SpreadReport.Unchecked unchecked = new SpreadReport.Unchecked(0, Map.of(), Map.of(), false,
-        List.of(), 0, List.of(), "note");
-    SpreadReport.Trade trade = new SpreadReport.Trade(0, "1",
-        Map.of("covert_camera", new SpreadReport.Label("偷拍设备", "covert cameras")),
-        Map.of("covert_camera", 0L), List.of(), 50, 0, List.of());
-    CaseFactsFragment facts = new CaseFactsFragment(LocalDate.parse("2026-02-03"),
-        LocalDate.parse("2026-02-03"), true, true, 1L, null, null, null, null);
-    return new SpreadReport(SpreadReport.SCHEMA, "redress scan",
-        Instant.parse("2026-03-01T02:00:00Z"), List.of(new SpreadReport.Bank("victims", 31, 50)),
-        sources, false, List.of(item), totals, unchecked, trade,
-        List.of(new SpreadReport.ChatRow(42, chatName, "private_supergroup", "/x/result.json", 5,
-            0, 3, 0, 1, 1, 1, 0, seen, seen)),
-        List.of(new SpreadReport.Day(LocalDate.parse("2026-02-03"), 1)), facts,
-        List.of(new SpreadReport.FactTrace("distribution.counts.images", 1, "rule",
-            List.of("chat 42 message 7"), 1, List.of(SHA), null)),
+    SpreadReport.Item item =
+        new SpreadReport.Item(
+            "victims",
+            "v1.jpg",
+            "image",
+            List.of(3L),
+            List.of("pdq"),
+            1,
+            1,
+            1,
+            0,
+            0,
+            1,
+            seen,
+            seen,
+            List.of(occurrence(chatName, at)));
+    SpreadReport.Totals totals =
+        new SpreadReport.Totals(
+            1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, seen, seen, 1, 5, 0, 3, 3, 0, 0, 0);
+    SpreadReport.Unchecked unchecked =
+        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), "note");
+    SpreadReport.Trade trade =
+        new SpreadReport.Trade(
+            0,
+            "1",
+            Map.of("covert_camera", new SpreadReport.Label("偷拍设备", "covert cameras")),
+            Map.of("covert_camera", 0L),
+            List.of(),
+            50,
+            0,
+            List.of());
+    CaseFactsFragment facts =
+        new CaseFactsFragment(
+            LocalDate.parse("2026-02-03"),
+            LocalDate.parse("2026-02-03"),
+            true,
+            true,
+            1L,
+            null,
+            null,
+            null,
+            null);
+    return new SpreadReport(
+        SpreadReport.SCHEMA,
+        "redress scan",
+        Instant.parse("2026-03-01T02:00:00Z"),
+        List.of(new SpreadReport.Bank("victims", 31, 50)),
+        sources,
+        false,
+        List.of(item),
+        totals,
+        unchecked,
+        trade,
+        List.of(
+            new SpreadReport.ChatRow(
+                42,
+                chatName,
+                "private_supergroup",
+                "/x/result.json",
+                5,
+                0,
+                3,
+                0,
+                1,
+                1,
+                1,
+                0,
+                seen,
+                seen)),
+        List.of(new SpreadReport.Day(LocalDate.parse("2026-02-03"), 1)),
+        facts,
+        List.of(
+            new SpreadReport.FactTrace(
+                "distribution.counts.images",
+                1,
+                "rule",
+                List.of("chat 42 message 7"),
+                1,
+                List.of(SHA),
+                null)),
         List.of(new SpreadReport.NotShown("distribution.group.members", "why", "how")),
-        List.of(), java.util.Map.of());
+        List.of(),
+        java.util.Map.of());
   }
 
   static SpreadReport report() {
@@ -50,7 +136,7 @@ final class Samples {
   }
 
   static SpreadReport.SourceRead source(String path) {
-    return new SpreadReport.SourceRead(path, "telegram_export", null, 1, 5, 0, 3, 0, 0, 0, false,
-        List.of(), 0);
+    return new SpreadReport.SourceRead(
+        path, "telegram_export", null, 1, 5, 0, 3, 0, 0, 0, false, List.of(), 0);
   }
 }

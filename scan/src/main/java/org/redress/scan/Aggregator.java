@@ -9,11 +9,11 @@ import org.redress.media.MediaKind;
 import org.redress.sources.Chat;
 import org.redress.sources.LimitExceeded;
 import org.redress.sources.MediaRef;
-import org.redress.sources.SourceException;
 import org.redress.sources.Platform;
 import org.redress.sources.Post;
 import org.redress.sources.PostDate;
 import org.redress.sources.ReadSummary;
+import org.redress.sources.SourceException;
 
 /**
  * What a scan keeps while it streams: matched occurrences, trade posts, per-chat counters, counts
@@ -27,16 +27,32 @@ final class Aggregator {
 
   /** An unchecked media reference, listed in the report. */
   record Unchecked(
-      long seq, Occurrence.PostInfo post, String field, String file, String location,
-      String reason, String detail, String mediaType, String mimeType, Long declaredSize) {}
+      long seq,
+      Occurrence.PostInfo post,
+      String field,
+      String file,
+      String location,
+      String reason,
+      String detail,
+      String mediaType,
+      String mimeType,
+      Long declaredSize) {}
 
   /** A post the lexicon flagged as an ad (only the first {@code tradePerChat} of a chat). */
   record TradePost(
-      long seq, Platform platform, Chat chat, long messageId, PostDate date, String senderName,
-      String senderId, String text, List<TradeLexicon.Detection> detections) {}
+      long seq,
+      Platform platform,
+      Chat chat,
+      long messageId,
+      PostDate date,
+      String senderName,
+      String senderId,
+      String text,
+      List<TradeLexicon.Detection> detections) {}
 
   /** How many ad posts of one chat are kept with their text; the rest are only counted. */
   static final int TRADE_PER_CHAT = 50;
+
   /** How many message references a fact's trace keeps. */
   static final int MAX_REFS = 1000;
 
@@ -115,8 +131,17 @@ final class Aggregator {
       if (c.adPosts <= TRADE_PER_CHAT) {
         String text =
             post.text().length() > 500 ? post.text().substring(0, 500) + "…" : post.text();
-        trade.add(new TradePost(seq, post.platform(), post.chat(), post.messageId(), post.date(),
-            post.senderName(), post.senderId(), text, detections));
+        trade.add(
+            new TradePost(
+                seq,
+                post.platform(),
+                post.chat(),
+                post.messageId(),
+                post.date(),
+                post.senderName(),
+                post.senderId(),
+                text,
+                detections));
       }
     }
   }
@@ -144,9 +169,19 @@ final class Aggregator {
       }
       uncheckedListed.pollLastEntry();
     }
-    uncheckedListed.put(at, new Unchecked(at, post, ref.field(), ref.exportedPath(),
-        ref.location(), reason, detail, ref.mediaType().orElse(null), ref.mimeType().orElse(null),
-        ref.declaredSize().isPresent() ? ref.declaredSize().getAsLong() : null));
+    uncheckedListed.put(
+        at,
+        new Unchecked(
+            at,
+            post,
+            ref.field(),
+            ref.exportedPath(),
+            ref.location(),
+            reason,
+            detail,
+            ref.mediaType().orElse(null),
+            ref.mimeType().orElse(null),
+            ref.declaredSize().isPresent() ? ref.declaredSize().getAsLong() : null));
   }
 
   private void checkedIfHashable(String reason) {

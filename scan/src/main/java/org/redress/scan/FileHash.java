@@ -114,8 +114,11 @@ record FileHash(
         list.add(Pdq.parse(v.asText()));
       }
       if (list.size() != Dihedral.values().length || pdq == null) {
-        throw new IllegalArgumentException("cache line with " + list.size() + " variants"
-            + (pdq == null ? " and no PDQ hash" : ""));
+        throw new IllegalArgumentException(
+            "cache line with "
+                + list.size()
+                + " variants"
+                + (pdq == null ? " and no PDQ hash" : ""));
       }
       variants = DihedralHashes.of(list, pdq.quality());
     }
@@ -125,7 +128,9 @@ record FileHash(
       for (JsonNode f : o.get("vpdq")) {
         frames.add(
             new VpdqFrame(
-                f.get(0).asInt(), Pdq.parse(f.get(1).asText()), f.get(2).asInt(),
+                f.get(0).asInt(),
+                Pdq.parse(f.get(1).asText()),
+                f.get(2).asInt(),
                 f.get(3).asDouble()));
       }
     }

@@ -42,8 +42,8 @@ record Occurrence(
     byte[] thumbnail) {
 
   /**
-   * A match of the file, as it is or as one of its dihedral variants, or of a picture region
-   * inside it (a screenshot).
+   * A match of the file, as it is or as one of its dihedral variants, or of a picture region inside
+   * it (a screenshot).
    *
    * @param region the matched region {@code x,y,w,h} of a screenshot, or null for the whole file
    */
@@ -89,7 +89,8 @@ record Occurrence(
       boolean forwarded,
       String forwardedFrom,
       String forwardedFromId) {
-    static final PostInfo LOOSE = new PostInfo(null, null, 0, PostDate.unknown(), "", "", false, "", "");
+    static final PostInfo LOOSE =
+        new PostInfo(null, null, 0, PostDate.unknown(), "", "", false, "", "");
 
     /** A key for distinct senders: the id, else the name; null when neither is known. */
     String senderKey() {

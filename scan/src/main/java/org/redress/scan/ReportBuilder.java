@@ -29,8 +29,8 @@ final class ReportBuilder {
   /** Occurrences in time order (instant, then exported text), then chat and message. */
   static final Comparator<Occurrence> TIME_ORDER =
       Comparator.comparingLong(
-              (Occurrence o) -> o.post().date().utc().map(Instant::getEpochSecond)
-                  .orElse(Long.MAX_VALUE))
+              (Occurrence o) ->
+                  o.post().date().utc().map(Instant::getEpochSecond).orElse(Long.MAX_VALUE))
           .thenComparing(o -> o.post().date().exported())
           .thenComparing(o -> o.post().chat() == null ? "" : o.post().chat().export())
           .thenComparingLong(o -> o.post().chat() == null ? Long.MAX_VALUE : o.post().chat().id())
@@ -69,8 +69,10 @@ final class ReportBuilder {
     all.sort(TIME_ORDER);
     Map<String, Item> items = new TreeMap<>();
     for (Occurrence o : all) {
-      items.computeIfAbsent(o.bank() + "\u0000" + o.label(), k -> new Item(o.bank(), o.label()))
-          .occ.add(o);
+      items
+          .computeIfAbsent(o.bank() + "\u0000" + o.label(), k -> new Item(o.bank(), o.label()))
+          .occ
+          .add(o);
     }
     List<SpreadReport.Bank> banks = new ArrayList<>();
     for (BankRules b : matcher.banks()) {
@@ -82,13 +84,27 @@ final class ReportBuilder {
     for (Item it : items.values()) {
       itemRows.add(item(it));
     }
-    Facts.Result facts = ScreenshotFacts.add(Facts.of(all, agg.adPosts(), agg.adRefs()),
-        agg.readFacts());
-    SpreadReport report = new SpreadReport(
-        SCHEMA, "redress scan", generatedAt, banks, sources, partial, itemRows,
-        totals(all, items.size()), unchecked(partial), trade(), chats(all), timeline(all),
-        facts.facts(), facts.trace(), facts.notShown(), facts.readFacts(),
-        facts.provenance());
+    Facts.Result facts =
+        ScreenshotFacts.add(Facts.of(all, agg.adPosts(), agg.adRefs()), agg.readFacts());
+    SpreadReport report =
+        new SpreadReport(
+            SCHEMA,
+            "redress scan",
+            generatedAt,
+            banks,
+            sources,
+            partial,
+            itemRows,
+            totals(all, items.size()),
+            unchecked(partial),
+            trade(),
+            chats(all),
+            timeline(all),
+            facts.facts(),
+            facts.trace(),
+            facts.notShown(),
+            facts.readFacts(),
+            facts.provenance());
     Map<String, byte[]> thumbs = new LinkedHashMap<>();
     if (thumbnails) {
       for (Occurrence o : all) {
@@ -111,12 +127,29 @@ final class ReportBuilder {
       List<SpreadReport.Problem> ps = new ArrayList<>();
       for (Problem p : r.problems()) {
         boolean at = p.byteOffset() >= 0;
-        ps.add(new SpreadReport.Problem(p.file(), at ? p.byteOffset() : null,
-            at ? (long) p.line() : null, at ? (long) p.column() : null, p.message()));
+        ps.add(
+            new SpreadReport.Problem(
+                p.file(),
+                at ? p.byteOffset() : null,
+                at ? (long) p.line() : null,
+                at ? (long) p.column() : null,
+                p.message()));
       }
-      out.add(new SpreadReport.SourceRead(s.path(), r.kind().name().toLowerCase(Locale.ROOT),
-          null, r.chats(), r.posts(), r.serviceMessages(), r.mediaAvailable(), r.uncheckedTotal(),
-          r.looseFiles(), r.skippedFiles(), r.partial(), ps, r.problemCount()));
+      out.add(
+          new SpreadReport.SourceRead(
+              s.path(),
+              r.kind().name().toLowerCase(Locale.ROOT),
+              null,
+              r.chats(),
+              r.posts(),
+              r.serviceMessages(),
+              r.mediaAvailable(),
+              r.uncheckedTotal(),
+              r.looseFiles(),
+              r.skippedFiles(),
+              r.partial(),
+              ps,
+              r.problemCount()));
     }
     return out;
   }
@@ -137,9 +170,21 @@ final class ReportBuilder {
     for (Occurrence oc : it.occ) {
       occ.add(occurrence(oc));
     }
-    return new SpreadReport.Item(it.bank, it.label, video ? "video" : "image", List.copyOf(ids),
-        List.copyOf(signals), c.posts, c.chats, c.senders, c.forwarded, c.loose, c.files,
-        seen(first(it.occ)), seen(last(it.occ)), occ);
+    return new SpreadReport.Item(
+        it.bank,
+        it.label,
+        video ? "video" : "image",
+        List.copyOf(ids),
+        List.copyOf(signals),
+        c.posts,
+        c.chats,
+        c.senders,
+        c.forwarded,
+        c.loose,
+        c.files,
+        seen(first(it.occ)),
+        seen(last(it.occ)),
+        occ);
   }
 
   /** Distinct posts, chats, senders, forwarded posts, loose files and files among occurrences. */
@@ -216,8 +261,12 @@ final class ReportBuilder {
       return null;
     }
     var d = o.post().date();
-    return new SpreadReport.Seen(d.utc().orElse(null), d.exported(), d.zoneUnknown(),
-        o.post().chat().id(), o.post().messageId());
+    return new SpreadReport.Seen(
+        d.utc().orElse(null),
+        d.exported(),
+        d.zoneUnknown(),
+        o.post().chat().id(),
+        o.post().messageId());
   }
 
   static SpreadReport.Occurrence occurrence(Occurrence oc) {
@@ -227,9 +276,15 @@ final class ReportBuilder {
     for (Occurrence.Hit hit : oc.matches()) {
       Match m = hit.match();
       boolean pct = !Double.isNaN(m.queryPercent());
-      ms.add(new SpreadReport.MatchRow(m.item(), m.signal().id(), m.distance(),
-          pct ? round(m.queryPercent()) : null, pct ? round(m.comparedPercent()) : null,
-          hit.variant(), hit.region()));
+      ms.add(
+          new SpreadReport.MatchRow(
+              m.item(),
+              m.signal().id(),
+              m.distance(),
+              pct ? round(m.queryPercent()) : null,
+              pct ? round(m.comparedPercent()) : null,
+              hit.variant(),
+              hit.region()));
     }
     Occurrence.Hit best = oc.primary();
     return new SpreadReport.Occurrence(
@@ -290,11 +345,28 @@ final class ReportBuilder {
     for (long n : agg.uncheckedByReason().values()) {
       unchecked += n;
     }
-    return new SpreadReport.Totals(itemCount, c.posts, images.size(), videos.size(),
-        imagePosts.size(), videoPosts.size(), all.size(), c.chats, c.senders, c.forwarded,
-        c.loose, seen(first(all)), seen(last(all)), agg.chats().size(), posts, service,
-        agg.hashedImages() + agg.hashedVideos(), agg.hashedImages(), agg.hashedVideos(),
-        unchecked, agg.adPosts());
+    return new SpreadReport.Totals(
+        itemCount,
+        c.posts,
+        images.size(),
+        videos.size(),
+        imagePosts.size(),
+        videoPosts.size(),
+        all.size(),
+        c.chats,
+        c.senders,
+        c.forwarded,
+        c.loose,
+        seen(first(all)),
+        seen(last(all)),
+        agg.chats().size(),
+        posts,
+        service,
+        agg.hashedImages() + agg.hashedVideos(),
+        agg.hashedImages(),
+        agg.hashedVideos(),
+        unchecked,
+        agg.adPosts());
   }
 
   private SpreadReport.Unchecked unchecked(boolean partial) {
@@ -314,8 +386,12 @@ final class ReportBuilder {
           notRead.add(p.toString());
         }
         if (s.summary().problemCount() > s.summary().problems().size()) {
-          notRead.add(String.format(Locale.ROOT, "%s: %d more problems not listed", s.path(),
-              s.summary().problemCount() - s.summary().problems().size()));
+          notRead.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s: %d more problems not listed",
+                  s.path(),
+                  s.summary().problemCount() - s.summary().problems().size()));
         }
       }
     }
@@ -323,12 +399,29 @@ final class ReportBuilder {
     for (Aggregator.Unchecked x : agg.uncheckedListed()) {
       var p = x.post();
       boolean loose = p.chat() == null;
-      media.add(new SpreadReport.UncheckedMedia(
-          loose ? null : p.chat().id(), loose ? null : p.chat().name(),
-          loose ? null : p.messageId(), loose ? null : p.date().exported(), x.field(), x.file(),
-          x.location(), x.reason(), x.detail(), x.mediaType(), x.mimeType(), x.declaredSize()));
+      media.add(
+          new SpreadReport.UncheckedMedia(
+              loose ? null : p.chat().id(),
+              loose ? null : p.chat().name(),
+              loose ? null : p.messageId(),
+              loose ? null : p.date().exported(),
+              x.field(),
+              x.file(),
+              x.location(),
+              x.reason(),
+              x.detail(),
+              x.mediaType(),
+              x.mimeType(),
+              x.declaredSize()));
     }
-    return new SpreadReport.Unchecked(total, by, reasons, partial, notRead, media.size(), media,
+    return new SpreadReport.Unchecked(
+        total,
+        by,
+        reasons,
+        partial,
+        notRead,
+        media.size(),
+        media,
         "The counts in this report cover only the media that were checked. Media listed"
             + " here were not compared with any bank: export again with the missing types and"
             + " sizes included (Telegram Desktop: Settings > Advanced > Export Telegram data)"
@@ -352,9 +445,11 @@ final class ReportBuilder {
 
   private SpreadReport.Trade trade() {
     List<Aggregator.TradePost> posts = new ArrayList<>(agg.trade());
-    posts.sort(Comparator.comparing((Aggregator.TradePost p) -> p.chat().export())
-        .thenComparingLong(p -> p.chat().id()).thenComparingLong(Aggregator.TradePost::messageId)
-        .thenComparingLong(Aggregator.TradePost::seq));
+    posts.sort(
+        Comparator.comparing((Aggregator.TradePost p) -> p.chat().export())
+            .thenComparingLong(p -> p.chat().id())
+            .thenComparingLong(Aggregator.TradePost::messageId)
+            .thenComparingLong(Aggregator.TradePost::seq));
     Map<String, SpreadReport.Label> cats = new LinkedHashMap<>();
     Map<String, Long> byCat = new LinkedHashMap<>();
     for (String c : lexicon.categories()) {
@@ -363,8 +458,9 @@ final class ReportBuilder {
     }
     agg.adsByCategory().forEach((k, v) -> byCat.merge(k, v, Long::sum));
     List<Aggregator.ChatStats> stats = new ArrayList<>(agg.chats());
-    stats.sort(Comparator.comparing((Aggregator.ChatStats s) -> s.chat.export())
-        .thenComparingLong(s -> s.chat.id()));
+    stats.sort(
+        Comparator.comparing((Aggregator.ChatStats s) -> s.chat.export())
+            .thenComparingLong(s -> s.chat.id()));
     List<SpreadReport.TradeChat> byChat = new ArrayList<>();
     for (Aggregator.ChatStats s : stats) {
       if (s.adPosts == 0) {
@@ -375,8 +471,8 @@ final class ReportBuilder {
         bc.put(c, 0L);
       }
       s.adsByCategory.forEach((k, v) -> bc.merge(k, v, Long::sum));
-      byChat.add(new SpreadReport.TradeChat(s.chat.id(), s.chat.name(), s.chat.type(),
-          s.adPosts, bc));
+      byChat.add(
+          new SpreadReport.TradeChat(s.chat.id(), s.chat.name(), s.chat.type(), s.adPosts, bc));
     }
     List<SpreadReport.TradePost> list = new ArrayList<>();
     for (Aggregator.TradePost p : posts) {
@@ -386,14 +482,30 @@ final class ReportBuilder {
         cs.add(d.category());
         ds.add(new SpreadReport.Detection(d.category(), d.phrases()));
       }
-      list.add(new SpreadReport.TradePost(p.chat().id(), p.chat().name(), p.messageId(),
-          "chat " + p.chat().id() + " message " + p.messageId(),
-          Locator.post(p.platform(), p.chat().id(), p.messageId()).toString(),
-          p.date().utc().orElse(null), p.date().exported(), p.senderName(), p.senderId(), cs, ds,
-          p.text()));
+      list.add(
+          new SpreadReport.TradePost(
+              p.chat().id(),
+              p.chat().name(),
+              p.messageId(),
+              "chat " + p.chat().id() + " message " + p.messageId(),
+              Locator.post(p.platform(), p.chat().id(), p.messageId()).toString(),
+              p.date().utc().orElse(null),
+              p.date().exported(),
+              p.senderName(),
+              p.senderId(),
+              cs,
+              ds,
+              p.text()));
     }
-    return new SpreadReport.Trade(agg.adPosts(), lexicon.version(), cats, byCat, byChat,
-        Aggregator.TRADE_PER_CHAT, agg.adPosts() - list.size(), list);
+    return new SpreadReport.Trade(
+        agg.adPosts(),
+        lexicon.version(),
+        cats,
+        byCat,
+        byChat,
+        Aggregator.TRADE_PER_CHAT,
+        agg.adPosts() - list.size(),
+        list);
   }
 
   private List<SpreadReport.ChatRow> chats(List<Occurrence> all) {
@@ -404,17 +516,31 @@ final class ReportBuilder {
       }
     }
     List<Aggregator.ChatStats> stats = new ArrayList<>(agg.chats());
-    stats.sort(Comparator.comparing((Aggregator.ChatStats s) -> s.chat.export())
-        .thenComparingLong(s -> s.chat.id()));
+    stats.sort(
+        Comparator.comparing((Aggregator.ChatStats s) -> s.chat.export())
+            .thenComparingLong(s -> s.chat.id()));
     List<SpreadReport.ChatRow> out = new ArrayList<>();
     for (Aggregator.ChatStats s : stats) {
       List<Occurrence> occ = byChat.getOrDefault(Aggregator.chatKey(s.chat), List.of());
       Counts c = Counts.of(occ);
       Set<String> items = new LinkedHashSet<>();
       occ.forEach(o -> items.add(o.bank() + "/" + o.label()));
-      out.add(new SpreadReport.ChatRow(s.chat.id(), s.chat.name(), s.chat.type(),
-          s.chat.export(), s.posts, s.service, s.media, s.unchecked, c.posts, items.size(),
-          c.senders, s.adPosts, seen(first(occ)), seen(last(occ))));
+      out.add(
+          new SpreadReport.ChatRow(
+              s.chat.id(),
+              s.chat.name(),
+              s.chat.type(),
+              s.chat.export(),
+              s.posts,
+              s.service,
+              s.media,
+              s.unchecked,
+              c.posts,
+              items.size(),
+              c.senders,
+              s.adPosts,
+              seen(first(occ)),
+              seen(last(occ))));
     }
     return out;
   }

@@ -19,7 +19,8 @@ import org.redress.sources.LimitExceeded;
  *     front end to say which setting raises it)
  */
 public record ScanResult(
-    SpreadReport report, Map<String, byte[]> thumbnails,
+    SpreadReport report,
+    Map<String, byte[]> thumbnails,
     Map<String, LimitExceeded> limitsExceeded) {
   /** Copies the maps. */
   public ScanResult {

@@ -24,10 +24,10 @@ import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
 import org.redress.match.Signal;
-import org.redress.screenshots.CountText;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
+import org.redress.screenshots.CountText;
 import org.redress.sources.Limits;
 import org.redress.sources.MediaRef;
 import org.redress.sources.Post;
@@ -81,8 +81,8 @@ public final class Scanner {
     this.tempDir = b.tempDir;
     this.maxListed = b.maxListed;
     this.readValues = List.copyOf(b.readValues);
-    this.screenshots = b.screenshots
-        ? new ScreenshotCheck(b.matcher, b.hasher.maxPixels(), b.ocr) : null;
+    this.screenshots =
+        b.screenshots ? new ScreenshotCheck(b.matcher, b.hasher.maxPixels(), b.ocr) : null;
   }
 
   /**
@@ -103,8 +103,8 @@ public final class Scanner {
   }
 
   /**
-   * Counts the media files a scan of {@code paths} would hash (a quick read without hashing), for
-   * a progress bar's total. Sources that cannot be opened count as zero.
+   * Counts the media files a scan of {@code paths} would hash (a quick read without hashing), for a
+   * progress bar's total. Sources that cannot be opened count as zero.
    *
    * @throws ScanException when a path does not exist or is of no known kind
    */
@@ -228,7 +228,11 @@ public final class Scanner {
                   for (MediaRef ref : media(item)) {
                     long seq = agg.nextSeq();
                     if (!ref.available()) {
-                      agg.unchecked(seq, info, ref, ref.uncheckedReason().orElseThrow().code(),
+                      agg.unchecked(
+                          seq,
+                          info,
+                          ref,
+                          ref.uncheckedReason().orElseThrow().code(),
                           ref.uncheckedReason().orElseThrow().description());
                     } else if (ref.mediaClass() == MediaRef.MediaClass.AUDIO) {
                       agg.unchecked(seq, info, ref, Aggregator.AUDIO, Aggregator.AUDIO_TEXT);
@@ -309,9 +313,15 @@ public final class Scanner {
         ScreenshotCheck.Result sr = screenshots.check(ref, work);
         hits = sr.hits();
         if (sr.reading() != null) {
-          agg.readFacts(new ScreenshotFacts.Source(ScreenshotFacts.SCREENSHOT, ref.location(),
-              h.sha256(), info.reference(), sr.reading().regions(), sr.reading().readings(),
-              sr.reading().ocrProblem()));
+          agg.readFacts(
+              new ScreenshotFacts.Source(
+                  ScreenshotFacts.SCREENSHOT,
+                  ref.location(),
+                  h.sha256(),
+                  info.reference(),
+                  sr.reading().regions(),
+                  sr.reading().readings(),
+                  sr.reading().ocrProblem()));
         }
       }
       List<Occurrence> found = occurrences(seq, info, ref, h, hits);
@@ -329,9 +339,10 @@ public final class Scanner {
    * suppressed a match of the file, variants are not tried).
    */
   private List<Occurrence.Hit> hits(FileHash h) {
-    MatchResult r = h.variants() != null && h.pdq() != null
-        ? matcher.matchDihedral(h.query(), h.variants())
-        : matcher.match(h.query());
+    MatchResult r =
+        h.variants() != null && h.pdq() != null
+            ? matcher.matchDihedral(h.query(), h.variants())
+            : matcher.match(h.query());
     List<Occurrence.Hit> hits = new ArrayList<>();
     for (Match m : r.matches()) {
       hits.add(new Occurrence.Hit(m));
@@ -565,9 +576,8 @@ public final class Scanner {
     }
 
     /**
-     * Whether an image whose whole-file hash matched nothing is searched for picture regions
-     * (a screenshot showing a picture inside an app's chrome) and each region matched (default:
-     * on).
+     * Whether an image whose whole-file hash matched nothing is searched for picture regions (a
+     * screenshot showing a picture inside an app's chrome) and each region matched (default: on).
      */
     public Builder screenshots(boolean on) {
       this.screenshots = on;
@@ -593,10 +603,15 @@ public final class Scanner {
      * @param reference the post they belong to ({@code chat 1 message 2}), or null
      * @param readings the values
      */
-    public Builder readValues(String readFrom, String location, String sha256, String reference,
+    public Builder readValues(
+        String readFrom,
+        String location,
+        String sha256,
+        String reference,
         List<CountText.Reading> readings) {
-      readValues.add(new ScreenshotFacts.Source(readFrom, location, sha256, reference, List.of(),
-          List.copyOf(readings), null));
+      readValues.add(
+          new ScreenshotFacts.Source(
+              readFrom, location, sha256, reference, List.of(), List.copyOf(readings), null));
       return this;
     }
 

@@ -55,8 +55,10 @@ final class ScreenshotCheck {
 
   /** The smallest matched region: the picture itself, not a cut that also covers a caption. */
   private static List<Region> smallest(List<Region> matched) {
-    return matched.stream().min(java.util.Comparator.comparingLong(Region::area))
-        .map(List::of).orElse(List.of());
+    return matched.stream()
+        .min(java.util.Comparator.comparingLong(Region::area))
+        .map(List::of)
+        .orElse(List.of());
   }
 
   /** Why OCR is not run, or null when it is. */

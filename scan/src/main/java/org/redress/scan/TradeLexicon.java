@@ -177,9 +177,7 @@ public final class TradeLexicon {
       }
       boolean latin = phrase.chars().allMatch(ch -> ch < 0x2E80);
       Pattern p =
-          latin
-              ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])")
-              : null;
+          latin ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])") : null;
       out.add(new Term(phrase, p, false));
     }
     return List.copyOf(out);

@@ -24,8 +24,15 @@ class FileHashTest {
       eight.add(Pdq.fromLongs(new long[] {i + 1, 11L * i, -3L * i, 1L << i}));
     }
     DihedralHashes d = DihedralHashes.of(eight, 87);
-    return new FileHash(MediaKind.IMAGE, new PdqResult(d.get(Dihedral.ORIGINAL), 87), d, null,
-        "0".repeat(32), "1".repeat(64), 1234, null);
+    return new FileHash(
+        MediaKind.IMAGE,
+        new PdqResult(d.get(Dihedral.ORIGINAL), 87),
+        d,
+        null,
+        "0".repeat(32),
+        "1".repeat(64),
+        1234,
+        null);
   }
 
   @Test
@@ -46,10 +53,12 @@ class FileHashTest {
     ObjectNode noPdq = (ObjectNode) JSON.readTree(image().toLine("key"));
     noPdq.remove("pdq");
     assertThatThrownBy(() -> FileHash.fromLine(noPdq))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no PDQ hash");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no PDQ hash");
     ObjectNode seven = (ObjectNode) JSON.readTree(image().toLine("key"));
     ((ArrayNode) seven.get("dihedral")).remove(7);
     assertThatThrownBy(() -> FileHash.fromLine(seven))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 variants");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("7 variants");
   }
 }

@@ -46,8 +46,12 @@ final class ScanFixtures {
     Matcher.Builder b = Matcher.builder().bank(new BankRules("victims", 31, 50));
     for (Path p : originals) {
       MediaHash h = hasher.hash(p);
-      b.pdq("victims", Math.abs(p.getFileName().hashCode()), p.getFileName().toString(),
-          h.pdq().pdq(), h.pdq().quality());
+      b.pdq(
+          "victims",
+          Math.abs(p.getFileName().hashCode()),
+          p.getFileName().toString(),
+          h.pdq().pdq(),
+          h.pdq().quality());
     }
     return b.build();
   }
@@ -55,8 +59,10 @@ final class ScanFixtures {
   /** A single-chat export in {@code dir} with the given messages (JSON objects, comma-joined). */
   static Path export(Path dir, String messages) throws IOException {
     Files.createDirectories(dir);
-    String json = "{\"name\":\"测试群\",\"type\":\"private_supergroup\",\"id\":42,\"messages\":["
-        + messages + "]}";
+    String json =
+        "{\"name\":\"测试群\",\"type\":\"private_supergroup\",\"id\":42,\"messages\":["
+            + messages
+            + "]}";
     Files.writeString(dir.resolve("result.json"), json, StandardCharsets.UTF_8);
     return dir;
   }
@@ -64,16 +70,24 @@ final class ScanFixtures {
   /** A message posting a photo (path relative to the export), sent at 2026-02-0{day}. */
   static String photo(long id, String path, String from, int day) {
     long unix = 1770076800L + day * 86400L + id * 60;
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "{\"id\":%d,\"type\":\"message\",\"date\":\"2026-02-0%dT12:00:00\",\"date_unixtime\":"
             + "\"%d\",\"from\":\"%s\",\"from_id\":\"user%d\",\"photo\":\"%s\",\"text\":\"\"}",
-        id, day, unix, from, Math.abs(from.hashCode()), path);
+        id,
+        day,
+        unix,
+        from,
+        Math.abs(from.hashCode()),
+        path);
   }
 
   static String text(long id, String text) {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "{\"id\":%d,\"type\":\"message\",\"date\":\"2026-02-05T12:00:00\",\"date_unixtime\":"
             + "\"1770292800\",\"from\":\"shop\",\"from_id\":\"user99\",\"text\":\"%s\"}",
-        id, text);
+        id,
+        text);
   }
 }

@@ -27,8 +27,8 @@ import org.redress.sources.Limits;
 
 class ScannerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T00:00:00Z"),
-      ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-02T00:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path tmp;
   Path export;
@@ -45,12 +45,15 @@ class ScannerTest {
     Files.write(export.resolve("photos/a.png"), ScanFixtures.picture(1, 300, 200));
     Files.write(export.resolve("photos/b.png"), ScanFixtures.picture(1, 300, 200));
     Files.write(export.resolve("photos/c.png"), ScanFixtures.picture(7, 300, 200));
-    ScanFixtures.export(export, String.join(",",
-        ScanFixtures.photo(1, "photos/a.png", "Ann", 3),
-        ScanFixtures.photo(2, "photos/c.png", "Bob", 3),
-        ScanFixtures.text(3, "针孔摄像机 烟雾报警器款 包邮"),
-        ScanFixtures.photo(4, "photos/b.png", "Bob", 5),
-        ScanFixtures.text(5, "Sleep well, see you tomorrow")));
+    ScanFixtures.export(
+        export,
+        String.join(
+            ",",
+            ScanFixtures.photo(1, "photos/a.png", "Ann", 3),
+            ScanFixtures.photo(2, "photos/c.png", "Bob", 3),
+            ScanFixtures.text(3, "针孔摄像机 烟雾报警器款 包邮"),
+            ScanFixtures.photo(4, "photos/b.png", "Bob", 5),
+            ScanFixtures.text(5, "Sleep well, see you tomorrow")));
   }
 
   private JsonNode scan(int threads, Path... paths) throws Exception {
@@ -109,12 +112,15 @@ class ScannerTest {
   @Test
   void scan_missingEscapingAndUnreadableMedia_listedAsUnchecked() throws Exception {
     Files.writeString(export.resolve("photos/fake.jpg"), "not a picture", StandardCharsets.UTF_8);
-    ScanFixtures.export(export, String.join(",",
-        ScanFixtures.photo(1, "photos/a.png", "Ann", 3),
-        ScanFixtures.photo(2, "photos/gone.jpg", "Bob", 3),
-        ScanFixtures.photo(3, "../../etc/passwd.jpg", "Bob", 3),
-        ScanFixtures.photo(4, "/etc/x.jpg", "Bob", 3),
-        ScanFixtures.photo(5, "photos/fake.jpg", "Bob", 3)));
+    ScanFixtures.export(
+        export,
+        String.join(
+            ",",
+            ScanFixtures.photo(1, "photos/a.png", "Ann", 3),
+            ScanFixtures.photo(2, "photos/gone.jpg", "Bob", 3),
+            ScanFixtures.photo(3, "../../etc/passwd.jpg", "Bob", 3),
+            ScanFixtures.photo(4, "/etc/x.jpg", "Bob", 3),
+            ScanFixtures.photo(5, "photos/fake.jpg", "Bob", 3)));
     JsonNode r = scan(2, export);
     JsonNode by = r.at("/unchecked/by_reason");
     assertThat(by.get("missing_file").asInt()).isEqualTo(1);
@@ -122,7 +128,8 @@ class ScannerTest {
     assertThat(by.get("absolute_path").asInt()).isEqualTo(1);
     assertThat(by.get("unreadable").asInt()).isEqualTo(1);
     assertThat(r.at("/unchecked/total").asInt()).isEqualTo(4);
-    assertThat(r.at("/unchecked/media")).extracting(m -> m.get("message_id").asLong())
+    assertThat(r.at("/unchecked/media"))
+        .extracting(m -> m.get("message_id").asLong())
         .containsExactly(2L, 3L, 4L, 5L);
     assertThat(r.at("/unchecked/media/3/detail").asText()).contains("text");
     assertThat(r.at("/totals/media_checked").asInt()).isEqualTo(1);
@@ -145,7 +152,8 @@ class ScannerTest {
     assertThat(r.at("/items/0/occurrences/0/location").asText()).contains("export.zip!/");
     try (var s = Files.list(tmp)) {
       assertThat(s.filter(p -> p.getFileName().toString().startsWith("redress-scan-")))
-          .as("temporary copies are removed").isEmpty();
+          .as("temporary copies are removed")
+          .isEmpty();
     }
   }
 
@@ -157,24 +165,30 @@ class ScannerTest {
       z.write(new byte[200_000]);
       z.closeEntry();
     }
-    Scanner s = Scanner.builder(matcher).threads(1).clock(CLOCK).tempDir(tmp)
-        .limits(Limits.builder().zipMaxBytes(10_000).build()).build();
+    Scanner s =
+        Scanner.builder(matcher)
+            .threads(1)
+            .clock(CLOCK)
+            .tempDir(tmp)
+            .limits(Limits.builder().zipMaxBytes(10_000).build())
+            .build();
     ScanResult result = s.scan(List.of(zip, export));
     JsonNode r = JSON.readTree(result.toJson());
     assertThat(r.get("partial").asBoolean()).isTrue();
-    assertThat(r.at("/sources/0/refused").asText()).contains("bomb.zip", "ZIP bomb")
+    assertThat(r.at("/sources/0/refused").asText())
+        .contains("bomb.zip", "ZIP bomb")
         .doesNotContain("--");
     assertThat(result.limitsExceeded().get(zip.toString()).limit())
         .isEqualTo(org.redress.sources.LimitExceeded.Limit.ZIP_TOTAL_BYTES);
     assertThat(r.at("/unchecked/not_read/0").asText()).contains("bomb.zip");
-    assertThat(r.at("/items/0/posts").asInt()).as("the other source is still scanned")
-        .isEqualTo(2);
+    assertThat(r.at("/items/0/posts").asInt()).as("the other source is still scanned").isEqualTo(2);
   }
 
   @Test
   void scan_missingPath_throwsNamingIt() {
     assertThatThrownBy(() -> scanner(1).scan(List.of(tmp.resolve("nope"))))
-        .isInstanceOf(ScanException.class).hasMessageContaining("nope");
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("nope");
   }
 
   @Test
@@ -182,15 +196,29 @@ class ScannerTest {
     Path file = tmp.resolve("ws/scans/x.hashes.jsonl");
     String first;
     try (HashCache c = HashCache.open(file, false)) {
-      first = Scanner.builder(matcher).threads(2).clock(CLOCK).tempDir(tmp).cache(c).build()
-          .scan(List.of(export)).toJson();
+      first =
+          Scanner.builder(matcher)
+              .threads(2)
+              .clock(CLOCK)
+              .tempDir(tmp)
+              .cache(c)
+              .build()
+              .scan(List.of(export))
+              .toJson();
       assertThat(c.hits()).isZero();
     }
     assertThat(Files.readAllLines(file)).hasSize(3);
     try (HashCache c = HashCache.open(file, true)) {
       assertThat(c.size()).isEqualTo(3);
-      String again = Scanner.builder(matcher).threads(2).clock(CLOCK).tempDir(tmp).cache(c)
-          .build().scan(List.of(export)).toJson();
+      String again =
+          Scanner.builder(matcher)
+              .threads(2)
+              .clock(CLOCK)
+              .tempDir(tmp)
+              .cache(c)
+              .build()
+              .scan(List.of(export))
+              .toJson();
       assertThat(c.hits()).isEqualTo(3);
       assertThat(again).isEqualTo(first);
     }
@@ -200,15 +228,28 @@ class ScannerTest {
   void scan_changedFile_isHashedAgainDespiteCache() throws Exception {
     Path file = tmp.resolve("cache.jsonl");
     try (HashCache c = HashCache.open(file, false)) {
-      Scanner.builder(matcher).threads(1).clock(CLOCK).tempDir(tmp).cache(c).build()
+      Scanner.builder(matcher)
+          .threads(1)
+          .clock(CLOCK)
+          .tempDir(tmp)
+          .cache(c)
+          .build()
           .scan(List.of(export));
     }
     Files.write(export.resolve("photos/b.png"), ScanFixtures.picture(9, 300, 200));
-    Files.setLastModifiedTime(export.resolve("photos/b.png"),
-        java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.setLastModifiedTime(
+        export.resolve("photos/b.png"), java.nio.file.attribute.FileTime.fromMillis(0));
     try (HashCache c = HashCache.open(file, true)) {
-      JsonNode r = JSON.readTree(Scanner.builder(matcher).threads(1).clock(CLOCK).tempDir(tmp)
-          .cache(c).build().scan(List.of(export)).toJson());
+      JsonNode r =
+          JSON.readTree(
+              Scanner.builder(matcher)
+                  .threads(1)
+                  .clock(CLOCK)
+                  .tempDir(tmp)
+                  .cache(c)
+                  .build()
+                  .scan(List.of(export))
+                  .toJson());
       assertThat(c.hits()).isEqualTo(2);
       assertThat(r.at("/items/0/posts").asInt()).isEqualTo(1);
     }
@@ -216,23 +257,29 @@ class ScannerTest {
 
   @Test
   void html_withoutThumbnails_hasNoImageAndEscapesText() throws Exception {
-    ScanFixtures.export(export, String.join(",",
-        ScanFixtures.photo(1, "photos/a.png", "<script>alert(1)</script>", 3),
-        ScanFixtures.text(2, "<img src=x> 针孔摄像机 包邮")));
+    ScanFixtures.export(
+        export,
+        String.join(
+            ",",
+            ScanFixtures.photo(1, "photos/a.png", "<script>alert(1)</script>", 3),
+            ScanFixtures.text(2, "<img src=x> 针孔摄像机 包邮")));
     String html = scanner(1).scan(List.of(export)).toHtml(Times.BEIJING);
-    assertThat(html).doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<script")
+    assertThat(html)
+        .doesNotContainIgnoringCase("<img")
+        .doesNotContainIgnoringCase("<script")
         .contains("&lt;script&gt;", "font-family", "<svg");
   }
 
   @Test
   void scan_report_roundTripsThroughTheOneReader() throws Exception {
     ScanResult r = scanner(2).scan(List.of(export));
-    SpreadReport back = ReportJson.read(
-        new java.io.ByteArrayInputStream(r.toJson().getBytes(StandardCharsets.UTF_8)), "r.json");
+    SpreadReport back =
+        ReportJson.read(
+            new java.io.ByteArrayInputStream(r.toJson().getBytes(StandardCharsets.UTF_8)),
+            "r.json");
     assertThat(back).isEqualTo(r.report());
     assertThat(ReportJson.toText(back)).isEqualTo(r.toJson());
-    assertThat(back.allOccurrences().get(0).locator())
-        .isEqualTo("telegram:chat/42/message/1");
+    assertThat(back.allOccurrences().get(0).locator()).isEqualTo("telegram:chat/42/message/1");
   }
 
   @Test

@@ -24,8 +24,8 @@ class TradeLexiconEvalTest {
   /**
    * The held-out figures docs/trade-lexicon-eval.md reports, as floors {precision, recall}: a
    * lexicon change may raise them, never lower them. Round 4 (held-out part: 159 posts written
-   * after the round-4 tuning); a new held-out part resets them to its own first measurement. Where a floor is under {@link #TARGET} the
-   * target is not met yet, and the docs say so.
+   * after the round-4 tuning); a new held-out part resets them to its own first measurement. Where
+   * a floor is under {@link #TARGET} the target is not met yet, and the docs say so.
    */
   static final Map<String, double[]> FLOORS =
       Map.of(

@@ -9,33 +9,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads counts, names and times from the text lines OCR found on a screenshot. Pure text rules,
- * no OCR: the rules are the arrangements apps use (a title bar with {@code 12,345 subscribers} or
- * {@code 1.2万 位订阅者} under the name, a group title {@code name(326)}, a view counter as
- * {@code 12.3K 14:05} or {@code 浏览 12,345 次}).
+ * Reads counts, names and times from the text lines OCR found on a screenshot. Pure text rules, no
+ * OCR: the rules are the arrangements apps use (a title bar with {@code 12,345 subscribers} or
+ * {@code 1.2万 位订阅者} under the name, a group title {@code name(326)}, a view counter as {@code 12.3K
+ * 14:05} or {@code 浏览 12,345 次}).
  */
 public final class CountText {
   private static final String NUM = "(\\d{1,3}(?:[,. ]\\d{3})+|\\d+(?:\\.\\d+)?)\\s*([KkMm万千]?)";
-  private static final Pattern MEMBERS_AFTER = Pattern.compile(
-      NUM + "\\s*(?:位|名)?\\s*(subscribers?|members?|订阅者|订阅用户|订阅|成员|关注者|粉丝)",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern MEMBERS_BEFORE = Pattern.compile(
-      "(subscribers?|members?|订阅者|成员|群成员|关注者|粉丝)\\s*[:：]?\\s*" + NUM,
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MEMBERS_AFTER =
+      Pattern.compile(
+          NUM + "\\s*(?:位|名)?\\s*(subscribers?|members?|订阅者|订阅用户|订阅|成员|关注者|粉丝)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern MEMBERS_BEFORE =
+      Pattern.compile(
+          "(subscribers?|members?|订阅者|成员|群成员|关注者|粉丝)\\s*[:：]?\\s*" + NUM, Pattern.CASE_INSENSITIVE);
   private static final Pattern GROUP_TITLE =
       Pattern.compile("^(.{1,40}?)\\s*[(（]\\s*(\\d{1,5})\\s*[)）]$");
   private static final Pattern VIEWS_AFTER =
       Pattern.compile(NUM + "\\s*(views?|次浏览|次阅读|次观看|浏览|阅读)", Pattern.CASE_INSENSITIVE);
+
   /** {@code views: 123} (a colon, so a name such as "City Views 6" is no count), 浏览 123 次. */
-  private static final Pattern VIEWS_BEFORE = Pattern.compile(
-      "(?:views?\\s*[:：]|浏览|阅读|观看)\\s*[:：]?\\s*" + NUM + "\\s*次?",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern VIEWS_BEFORE =
+      Pattern.compile(
+          "(?:views?\\s*[:：]|浏览|阅读|观看)\\s*[:：]?\\s*" + NUM + "\\s*次?", Pattern.CASE_INSENSITIVE);
+
   /** A channel post's counter: the number right before the time at the end of a line. */
   private static final Pattern COUNTER_TIME =
       Pattern.compile("(?:^|[^\\d.,:])" + NUM + "\\s+(\\d{1,2}:\\d{0,2})\\s*$");
+
   /** A counter after an eye icon that OCR read as a symbol, with no time after it. */
-  private static final Pattern ICON_COUNTER =
-      Pattern.compile("^[©®@◎]\\s*" + NUM + "\\s*$");
+  private static final Pattern ICON_COUNTER = Pattern.compile("^[©®@◎]\\s*" + NUM + "\\s*$");
+
   private static final Pattern TIME =
       Pattern.compile("(\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?\\s*)?(\\d{1,2}:\\d{2})");
 
@@ -70,8 +74,8 @@ public final class CountText {
   }
 
   /**
-   * Parses a count as a counter shows it: {@code 12,345}, {@code 12 345}, {@code 12.3K},
-   * {@code 1.2M}, {@code 1.2万}.
+   * Parses a count as a counter shows it: {@code 12,345}, {@code 12 345}, {@code 12.3K}, {@code
+   * 1.2M}, {@code 1.2万}.
    */
   public static OptionalLong parseCount(String shown) {
     Matcher m = Pattern.compile("^\\s*" + NUM + "\\s*$").matcher(normalize(shown));
@@ -90,12 +94,13 @@ public final class CountText {
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
     }
-    double f = switch (unit.toLowerCase(Locale.ROOT)) {
-      case "k", "千" -> 1e3;
-      case "m" -> 1e6;
-      case "万" -> 1e4;
-      default -> 1;
-    };
+    double f =
+        switch (unit.toLowerCase(Locale.ROOT)) {
+          case "k", "千" -> 1e3;
+          case "m" -> 1e6;
+          case "万" -> 1e4;
+          default -> 1;
+        };
     if (f == 1 && d.contains(".")) {
       return OptionalLong.empty();
     }
@@ -129,8 +134,7 @@ public final class CountText {
       if ((m = MEMBERS_AFTER.matcher(t)).find()) {
         add(out, "members", value(m.group(1), m.group(2)), l, conf);
         if (previous != null && i > 0 && lines.get(i - 1).y() < l.y()) {
-          out.add(new Reading("name", previous, lines.get(i - 1).text(),
-              conf * 0.8));
+          out.add(new Reading("name", previous, lines.get(i - 1).text(), conf * 0.8));
         }
       } else if ((m = MEMBERS_BEFORE.matcher(t)).find()) {
         add(out, "members", value(m.group(2), m.group(3)), l, conf);

@@ -5,25 +5,25 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds the picture regions of a screenshot: the axis-aligned rectangles that are neither flat
- * user interface nor text.
+ * Finds the picture regions of a screenshot: the axis-aligned rectangles that are neither flat user
+ * interface nor text.
  *
- * <p>Implementation notes. The screenshot is first reduced (box filter) so that its longer side
- * is at most {@value #ANALYSIS_SIDE} pixels. It is then cut into {@value #BLOCK} × {@value #BLOCK}
- * blocks, and a block counts as <em>picture</em> when its colours vary (luma range at least
- * {@value #MIN_RANGE}) and are not explained by two colours and the blends between them: flat UI
- * is one colour, and anti-aliased text or icons are two colours and their mixes, so in both the
- * pixels lie on the segment between the block's darkest and brightest colour. Picture blocks are
- * joined (a closing of {@value #JOIN} blocks) into components; each large enough component gives
- * a box, and each side of the box is then moved to the picture's real border, because smooth
- * parts of a picture (a sky, a wall) are flat at block scale: a border is a line where the colour
- * jumps along most of the side while the lines just outside it are uniform along the side (the
- * bubble or background around an embedded picture), or the edge of the screenshot.
+ * <p>Implementation notes. The screenshot is first reduced (box filter) so that its longer side is
+ * at most {@value #ANALYSIS_SIDE} pixels. It is then cut into {@value #BLOCK} × {@value #BLOCK}
+ * blocks, and a block counts as <em>picture</em> when its colours vary (luma range at least {@value
+ * #MIN_RANGE}) and are not explained by two colours and the blends between them: flat UI is one
+ * colour, and anti-aliased text or icons are two colours and their mixes, so in both the pixels lie
+ * on the segment between the block's darkest and brightest colour. Picture blocks are joined (a
+ * closing of {@value #JOIN} blocks) into components; each large enough component gives a box, and
+ * each side of the box is then moved to the picture's real border, because smooth parts of a
+ * picture (a sky, a wall) are flat at block scale: a border is a line where the colour jumps along
+ * most of the side while the lines just outside it are uniform along the side (the bubble or
+ * background around an embedded picture), or the edge of the screenshot.
  *
  * <p>Limits: pictures must be upright rectangles at least {@value #MIN_SIDE_FRACTION_PCT} % of the
- * screenshot's shorter side wide and high; a picture on a background of its own border colour
- * keeps the box of its textured part; pictures that overlap or touch without a gap are found as
- * one region.
+ * screenshot's shorter side wide and high; a picture on a background of its own border colour keeps
+ * the box of its textured part; pictures that overlap or touch without a gap are found as one
+ * region.
  */
 public final class RegionFinder {
   static final int ANALYSIS_SIDE = 800;
@@ -47,7 +47,12 @@ public final class RegionFinder {
   public static List<Region> find(int[] rgb, int width, int height) {
     if (width < 1 || height < 1 || rgb.length < (long) width * height) {
       throw new IllegalArgumentException(
-          "rgb must hold width x height pixels, was " + rgb.length + " for " + width + "x" + height);
+          "rgb must hold width x height pixels, was "
+              + rgb.length
+              + " for "
+              + width
+              + "x"
+              + height);
     }
     double scale = Math.min(1.0, ANALYSIS_SIDE / (double) Math.max(width, height));
     int w = Math.max(1, (int) Math.round(width * scale));
@@ -75,16 +80,19 @@ public final class RegionFinder {
         out.add(r);
       }
     }
-    out.sort(Comparator.comparingLong(Region::area).reversed()
-        .thenComparingInt(Region::y).thenComparingInt(Region::x));
+    out.sort(
+        Comparator.comparingLong(Region::area)
+            .reversed()
+            .thenComparingInt(Region::y)
+            .thenComparingInt(Region::x));
     return out;
   }
 
   /**
    * Alternative cuts of a region, for when a side was put at the wrong border (a caption strip
-   * under a picture, an avatar column beside it): for each side, the strongest straight colour
-   * jump across the region within its outer two thirds, if any; every combination of keeping or
-   * cutting each side, the region itself excluded.
+   * under a picture, an avatar column beside it): for each side, the strongest straight colour jump
+   * across the region within its outer two thirds, if any; every combination of keeping or cutting
+   * each side, the region itself excluded.
    */
   public static List<Region> variants(int[] rgb, int width, Region r) {
     int x0 = r.x();
@@ -101,8 +109,10 @@ public final class RegionFinder {
       int b = (m & 2) != 0 ? bottom : y1;
       int c = (m & 4) != 0 ? left : x0;
       int d = (m & 8) != 0 ? right : x1;
-      if (((m & 1) != 0 && top < 0) || ((m & 2) != 0 && bottom < 0)
-          || ((m & 4) != 0 && left < 0) || ((m & 8) != 0 && right < 0)) {
+      if (((m & 1) != 0 && top < 0)
+          || ((m & 2) != 0 && bottom < 0)
+          || ((m & 4) != 0 && left < 0)
+          || ((m & 8) != 0 && right < 0)) {
         continue;
       }
       if (b - a >= r.height() / 4 && d - c >= r.width() / 4 && b - a > 8 && d - c > 8) {
@@ -113,8 +123,8 @@ public final class RegionFinder {
   }
 
   /** The line in [from, to) with the strongest jump across [a0, a1), or -1 when none is strong. */
-  private static int cut(int[] rgb, int width, boolean horizontal, int a0, int a1, int from,
-      int to) {
+  private static int cut(
+      int[] rgb, int width, boolean horizontal, int a0, int a1, int from, int to) {
     int trim = (a1 - a0) / 10;
     int lo = a0 + trim;
     int hi = a1 - trim;
@@ -140,9 +150,9 @@ public final class RegionFinder {
   }
 
   /**
-   * Moves each side of a region found at analysis scale to the strongest colour jump within
-   * {@code slack} pixels at full resolution (a few pixels of background inside a region change
-   * its hash noticeably).
+   * Moves each side of a region found at analysis scale to the strongest colour jump within {@code
+   * slack} pixels at full resolution (a few pixels of background inside a region change its hash
+   * noticeably).
    */
   static Region snap(int[] rgb, int width, int height, Region r, int slack) {
     int x0 = r.x();
@@ -162,8 +172,16 @@ public final class RegionFinder {
   }
 
   /** The position near {@code pos} where the jump across the side is strongest. */
-  private static int strongest(int[] rgb, int width, int height, boolean horizontal, int pos,
-      int a0, int a1, int slack, boolean low) {
+  private static int strongest(
+      int[] rgb,
+      int width,
+      int height,
+      boolean horizontal,
+      int pos,
+      int a0,
+      int a1,
+      int slack,
+      boolean low) {
     int limit = horizontal ? height : width;
     int trim = (a1 - a0) / 10;
     int lo = a0 + trim;
@@ -186,8 +204,10 @@ public final class RegionFinder {
         }
       }
       double score = n / (double) (hi - lo);
-      if (score > bestScore + 0.05 || (score > bestScore - 0.05 && Math.abs(p - pos)
-          < Math.abs(best - pos) && score >= bestScore)) {
+      if (score > bestScore + 0.05
+          || (score > bestScore - 0.05
+              && Math.abs(p - pos) < Math.abs(best - pos)
+              && score >= bestScore)) {
         best = p;
         bestScore = Math.max(bestScore, score);
       }
@@ -303,8 +323,9 @@ public final class RegionFinder {
         if (count < 0.15 * area) {
           continue;
         }
-        int[] box = {x0 * BLOCK, y0 * BLOCK, Math.min(w, (x1 + 1) * BLOCK),
-            Math.min(h, (y1 + 1) * BLOCK)};
+        int[] box = {
+          x0 * BLOCK, y0 * BLOCK, Math.min(w, (x1 + 1) * BLOCK), Math.min(h, (y1 + 1) * BLOCK)
+        };
         refine(box);
         out.add(box);
       }
@@ -327,7 +348,9 @@ public final class RegionFinder {
       int tol = Math.max(4, minSide / 6);
       for (int[] t : tops) {
         for (int[] b : bottoms) {
-          if (b[0] > t[0] + minSide && Math.abs(b[1] - t[1]) <= tol && Math.abs(b[2] - t[2]) <= tol) {
+          if (b[0] > t[0] + minSide
+              && Math.abs(b[1] - t[1]) <= tol
+              && Math.abs(b[2] - t[2]) <= tol) {
             int[] box = {Math.max(t[1], b[1]), t[0], Math.min(t[2], b[2]), b[0]};
             if (colourful(box)) {
               refine(box);
@@ -368,7 +391,8 @@ public final class RegionFinder {
           gap = 0;
         } else if (start >= 0 && (!flatOut || ++gap > 12)) {
           int end = x - gap + (flatOut ? 1 : 0);
-          if (end - start >= minLen && jumps >= 0.4 * (end - start)
+          if (end - start >= minLen
+              && jumps >= 0.4 * (end - start)
               && uniform(true, o, start, end)) {
             out.add(new int[] {top ? y : y + 1, start, end});
           }

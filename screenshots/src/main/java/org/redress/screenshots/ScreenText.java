@@ -2,13 +2,13 @@ package org.redress.screenshots;
 
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
-import java.awt.Graphics2D;
-import java.awt.Color;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +19,14 @@ import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
 
 /**
- * Reads the visible text of a screenshot with Tesseract (through tess4j and the system's
- * {@code libtesseract}, with the {@code chi_sim} and {@code eng} data). Not thread-safe: one
- * instance per thread.
+ * Reads the visible text of a screenshot with Tesseract (through tess4j and the system's {@code
+ * libtesseract}, with the {@code chi_sim} and {@code eng} data). Not thread-safe: one instance per
+ * thread.
  */
 public final class ScreenText {
   /** What to install when Tesseract is missing. */
-  public static final String INSTALL = "apt-get install tesseract-ocr tesseract-ocr-chi-sim"
-      + " tesseract-ocr-eng";
+  public static final String INSTALL =
+      "apt-get install tesseract-ocr tesseract-ocr-chi-sim" + " tesseract-ocr-eng";
 
   /** Longest side OCR works on: larger screenshots are reduced, smaller ones enlarged (to 2x). */
   static final int OCR_SIDE = 1600;
@@ -37,30 +37,35 @@ public final class ScreenText {
   private ScreenText(Path tessdata) {
     api = TessAPI.INSTANCE;
     handle = api.TessBaseAPICreate();
-    int rc = api.TessBaseAPIInit2(handle, tessdata.toString(), "chi_sim+eng",
-        ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY);
+    int rc =
+        api.TessBaseAPIInit2(
+            handle, tessdata.toString(), "chi_sim+eng", ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY);
     if (rc != 0) {
       api.TessBaseAPIDelete(handle);
-      throw new IllegalStateException("Tesseract could not load chi_sim+eng from " + tessdata
-          + " (run: " + INSTALL + ")");
+      throw new IllegalStateException(
+          "Tesseract could not load chi_sim+eng from " + tessdata + " (run: " + INSTALL + ")");
     }
     api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
   }
 
-  /**
-   * Why OCR is not available here, as one line that says what to install; empty when it is.
-   */
+  /** Why OCR is not available here, as one line that says what to install; empty when it is. */
   public static Optional<String> unavailable() {
     Optional<Path> data = tessdata();
     if (data.isEmpty()) {
-      return Optional.of("Tesseract OCR with Chinese and English data is not installed, so the text"
-          + " of screenshots is not read (run: " + INSTALL + ")");
+      return Optional.of(
+          "Tesseract OCR with Chinese and English data is not installed, so the text"
+              + " of screenshots is not read (run: "
+              + INSTALL
+              + ")");
     }
     try {
       NativeLibrary.getInstance("tesseract");
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-      return Optional.of("the Tesseract library (libtesseract5) cannot be loaded, so the text of"
-          + " screenshots is not read (run: " + INSTALL + ")");
+      return Optional.of(
+          "the Tesseract library (libtesseract5) cannot be loaded, so the text of"
+              + " screenshots is not read (run: "
+              + INSTALL
+              + ")");
     }
     return Optional.empty();
   }
@@ -115,12 +120,15 @@ public final class ScreenText {
     int h = Math.max(1, (int) Math.round(shot.getHeight() * scale));
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-        RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(shot, 0, 0, w, h, null);
     g.setColor(Color.WHITE);
     for (Region r : blank) {
-      g.fillRect((int) (r.x() * scale), (int) (r.y() * scale), (int) Math.ceil(r.width() * scale),
+      g.fillRect(
+          (int) (r.x() * scale),
+          (int) (r.y() * scale),
+          (int) Math.ceil(r.width() * scale),
           (int) Math.ceil(r.height() * scale));
     }
     g.dispose();

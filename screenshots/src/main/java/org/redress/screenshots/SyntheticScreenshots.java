@@ -55,18 +55,21 @@ public final class SyntheticScreenshots {
    * @param members the subscriber or member count shown, or -1 when none
    * @param views the view count shown, or -1 when none
    */
-  public record Shot(BufferedImage image, Region picture, Layout layout, String name,
-      long members, long views) {}
+  public record Shot(
+      BufferedImage image, Region picture, Layout layout, String name, long members, long views) {}
 
   private static final String[] ZH_LINES = {
     "今天天气不错，出去走走吧", "周末一起去爬山？", "收到，谢谢", "这张照片拍得真好看",
-    "晚上七点在老地方见", "新的一周加油", "风景很美", "记得带伞"};
+    "晚上七点在老地方见", "新的一周加油", "风景很美", "记得带伞"
+  };
   private static final String[] EN_LINES = {
     "Nice view from the hill today", "See you at seven", "Thanks, got it",
-    "Weather looks good for the weekend", "Who is coming on Sunday?", "Great shot!"};
+    "Weather looks good for the weekend", "Who is coming on Sunday?", "Great shot!"
+  };
   private static final String[] ZH_NAMES = {"山水摄影分享", "周末徒步群", "城市风光", "旅行日记"};
-  private static final String[] EN_NAMES = {"Hill Walks Daily", "City Views", "Weekend Trips",
-      "Landscape Club"};
+  private static final String[] EN_NAMES = {
+    "Hill Walks Daily", "City Views", "Weekend Trips", "Landscape Club"
+  };
 
   private final Font base;
 
@@ -79,10 +82,11 @@ public final class SyntheticScreenshots {
    * them), else the logical sans-serif font (Chinese text then depends on the JDK's fallback).
    */
   public static SyntheticScreenshots withSystemFont() {
-    for (String p : List.of(
-        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")) {
+    for (String p :
+        List.of(
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")) {
       Path f = Path.of(p);
       if (Files.isRegularFile(f)) {
         try {
@@ -106,10 +110,10 @@ public final class SyntheticScreenshots {
     BufferedImage img = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-        RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     try {
       return switch (layout) {
         case PHONE_CHANNEL_EN, PHONE_CHANNEL_ZH -> phoneChannel(img, g, picture, layout, r);
@@ -122,8 +126,8 @@ public final class SyntheticScreenshots {
     }
   }
 
-  private Shot phoneChannel(BufferedImage img, Graphics2D g, BufferedImage pic, Layout l,
-      Random r) {
+  private Shot phoneChannel(
+      BufferedImage img, Graphics2D g, BufferedImage pic, Layout l, Random r) {
     boolean zh = l == Layout.PHONE_CHANNEL_ZH;
     int w = l.width;
     int h = l.height;
@@ -151,26 +155,39 @@ public final class SyntheticScreenshots {
     int px = bx + (int) (12 * u);
     int py = y + (int) (12 * u);
     g.drawImage(pic, px, py, pw, ph, null);
-    text(g, pick(zh ? ZH_LINES : EN_LINES, r), Color.BLACK, bx + (int) (24 * u),
-        py + ph + (int) (65 * u), 38 * u);
+    text(
+        g,
+        pick(zh ? ZH_LINES : EN_LINES, r),
+        Color.BLACK,
+        bx + (int) (24 * u),
+        py + ph + (int) (65 * u),
+        38 * u);
     long views = count(r) / (2 + r.nextInt(8));
     String v = shortCount(views, false); // counters use K and M in every language
     eye(g, bx + bw - (int) (330 * u), py + ph + (int) (106 * u), u);
-    text(g, v + "  " + clock(r), new Color(120, 120, 120), bx + bw - (int) (280 * u),
-        py + ph + (int) (120 * u), 34 * u);
+    text(
+        g,
+        v + "  " + clock(r),
+        new Color(120, 120, 120),
+        bx + bw - (int) (280 * u),
+        py + ph + (int) (120 * u),
+        34 * u);
     y += bh + (int) (30 * u);
     while (y < h - 300 * u) {
       y = bubble(g, zh, r, (int) (40 * u), y, (int) (760 * u), u) + (int) (30 * u);
     }
     fill(g, Color.WHITE, 0, h - (int) (140 * u), w, (int) (140 * u));
-    text(g, zh ? "消息" : "Message", new Color(160, 160, 160), (int) (60 * u), h - (int) (55 * u),
+    text(
+        g,
+        zh ? "消息" : "Message",
+        new Color(160, 160, 160),
+        (int) (60 * u),
+        h - (int) (55 * u),
         40 * u);
-    return new Shot(img, new Region(px, py, pw, ph), l, name, members, parsedViews(v, views))
-        ;
+    return new Shot(img, new Region(px, py, pw, ph), l, name, members, parsedViews(v, views));
   }
 
-  private Shot phoneGroup(BufferedImage img, Graphics2D g, BufferedImage pic, Layout l,
-      Random r) {
+  private Shot phoneGroup(BufferedImage img, Graphics2D g, BufferedImage pic, Layout l, Random r) {
     int w = l.width;
     int h = l.height;
     double u = w / 1080.0;
@@ -197,8 +214,8 @@ public final class SyntheticScreenshots {
     return new Shot(img, new Region(px, py, pw, ph), l, name, members, -1);
   }
 
-  private Shot desktopChannel(BufferedImage img, Graphics2D g, BufferedImage pic, Layout l,
-      Random r) {
+  private Shot desktopChannel(
+      BufferedImage img, Graphics2D g, BufferedImage pic, Layout l, Random r) {
     int w = l.width;
     int h = l.height;
     fill(g, new Color(255, 255, 255), 0, 0, 420, h);
@@ -231,12 +248,12 @@ public final class SyntheticScreenshots {
     eye(g, bx + bw - 210, y + ph + 50, 0.7);
     text(g, v + "  " + clock(r), new Color(120, 120, 120), bx + bw - 175, y + ph + 62, 22);
     text(g, pick(EN_LINES, r), Color.BLACK, bx + 16, y + ph + 40, 24);
-    return new Shot(img, new Region(bx + 8, y + 8, pw, ph), l, name, members,
-        parsedViews(v, views));
+    return new Shot(
+        img, new Region(bx + 8, y + 8, pw, ph), l, name, members, parsedViews(v, views));
   }
 
-  private Shot desktopForum(BufferedImage img, Graphics2D g, BufferedImage pic, Layout l,
-      Random r) {
+  private Shot desktopForum(
+      BufferedImage img, Graphics2D g, BufferedImage pic, Layout l, Random r) {
     int w = l.width;
     int h = l.height;
     fill(g, new Color(244, 244, 240), 0, 0, w, h);
@@ -245,8 +262,13 @@ public final class SyntheticScreenshots {
     String name = pick(ZH_NAMES, r) + "：分享几张照片";
     text(g, name, Color.BLACK, 60, 115, 30);
     long views = count(r);
-    text(g, "浏览 " + commas(views) + " 次   回复 " + r.nextInt(300) + "   " + date(r),
-        new Color(110, 110, 110), 60, 160, 20);
+    text(
+        g,
+        "浏览 " + commas(views) + " 次   回复 " + r.nextInt(300) + "   " + date(r),
+        new Color(110, 110, 110),
+        60,
+        160,
+        20);
     fill(g, Color.WHITE, 40, 190, w - 80, h - 210);
     text(g, pick(ZH_LINES, r), Color.BLACK, 70, 240, 22);
     int px = 70;
@@ -268,7 +290,12 @@ public final class SyntheticScreenshots {
     g.setColor(Color.WHITE);
     g.fill(new RoundRectangle2D.Double(x, y, maxW, bh, 40 * u, 40 * u));
     for (int i = 0; i < n; i++) {
-      text(g, pick(lines, r), Color.BLACK, x + (int) (28 * u), y + (int) ((65 + 55 * i) * u),
+      text(
+          g,
+          pick(lines, r),
+          Color.BLACK,
+          x + (int) (28 * u),
+          y + (int) ((65 + 55 * i) * u),
           36 * u);
     }
     return y + bh;
@@ -327,8 +354,13 @@ public final class SyntheticScreenshots {
   }
 
   private static String date(Random r) {
-    return String.format(Locale.ROOT, "2026-%02d-%02d %d:%02d", 1 + r.nextInt(12),
-        1 + r.nextInt(28), 8 + r.nextInt(14), r.nextInt(60));
+    return String.format(
+        Locale.ROOT,
+        "2026-%02d-%02d %d:%02d",
+        1 + r.nextInt(12),
+        1 + r.nextInt(28),
+        8 + r.nextInt(14),
+        r.nextInt(60));
   }
 
   static String commas(long n) {

@@ -23,7 +23,8 @@ class RegionFinderTest {
 
       List<Region> found = RegionFinder.find(rgb(img), img.getWidth(), img.getHeight());
 
-      assertThat(found).as(l + " truth " + s.picture())
+      assertThat(found)
+          .as(l + " truth " + s.picture())
           .anySatisfy(r -> assertThat(r.iou(s.picture())).isGreaterThan(0.9));
     }
   }

@@ -39,8 +39,7 @@ class ScreenTextTest {
     Random r = new Random(seed);
     BufferedImage img = new BufferedImage(600, 420, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setPaint(new GradientPaint(0, 0, new Color(60, 120, 200), 0, 420,
-        new Color(230, 190, 120)));
+    g.setPaint(new GradientPaint(0, 0, new Color(60, 120, 200), 0, 420, new Color(230, 190, 120)));
     g.fillRect(0, 0, 600, 420);
     for (int i = 0; i < 10; i++) {
       g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
@@ -68,18 +67,39 @@ class ScreenTextTest {
       SyntheticScreenshots.Shot s = gen.render(picture(i), layouts[i % layouts.length], 500 + i);
       BufferedImage img = jpeg(s.image());
       List<CountText.Reading> rs = CountText.read(ocr.lines(img, List.of(s.picture())));
-      long members = CountText.first(rs, "members").flatMap(r -> r.count().isPresent()
-          ? java.util.Optional.of(r.count().getAsLong()) : java.util.Optional.empty()).orElse(-1L);
-      long views = CountText.first(rs, "views").flatMap(r -> r.count().isPresent()
-          ? java.util.Optional.of(r.count().getAsLong()) : java.util.Optional.empty()).orElse(-1L);
+      long members =
+          CountText.first(rs, "members")
+              .flatMap(
+                  r ->
+                      r.count().isPresent()
+                          ? java.util.Optional.of(r.count().getAsLong())
+                          : java.util.Optional.empty())
+              .orElse(-1L);
+      long views =
+          CountText.first(rs, "views")
+              .flatMap(
+                  r ->
+                      r.count().isPresent()
+                          ? java.util.Optional.of(r.count().getAsLong())
+                          : java.util.Optional.empty())
+              .orElse(-1L);
       if (members == s.members() && views == s.views()) {
         right++;
       } else {
-        wrong.add(String.format(Locale.ROOT, "%s seed %d: members %d (shown %d), views %d"
-            + " (shown %d)", s.layout(), 500 + i, members, s.members(), views, s.views()));
+        wrong.add(
+            String.format(
+                Locale.ROOT,
+                "%s seed %d: members %d (shown %d), views %d" + " (shown %d)",
+                s.layout(),
+                500 + i,
+                members,
+                s.members(),
+                views,
+                s.views()));
       }
     }
-    assertThat(right).as("%d of %d right; wrong: %s", right, n, wrong)
+    assertThat(right)
+        .as("%d of %d right; wrong: %s", right, n, wrong)
         .isGreaterThanOrEqualTo((int) Math.ceil(0.9 * n));
   }
 }

@@ -160,7 +160,8 @@ abstract class ExportFiles {
       Path real = inside(relative);
       if (real == null) {
         throw new IOException(
-            display(relative) + ": missing, not a regular file, or a link leading out of the"
+            display(relative)
+                + ": missing, not a regular file, or a link leading out of the"
                 + " export");
       }
       return Files.newInputStream(real);

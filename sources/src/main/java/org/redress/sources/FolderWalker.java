@@ -15,9 +15,8 @@ import java.util.Set;
 /**
  * Walks a folder recursively in name order (so two runs yield the same sequence). A folder holding
  * a {@code result.json} (or the HTML export's {@code messages.html} or {@code export_results.html})
- * is read as a Telegram export and not walked further. Symbolic links are
- * followed only while they stay inside the root; a directory reached twice (a link loop) is
- * reported and skipped.
+ * is read as a Telegram export and not walked further. Symbolic links are followed only while they
+ * stay inside the root; a directory reached twice (a link loop) is reported and skipped.
  */
 final class FolderWalker {
   static final String RESULT_JSON = "result.json";

@@ -3,10 +3,10 @@ package org.redress.sources;
 import java.util.Locale;
 
 /**
- * The service a post was published on. A reader for another service (a WhatsApp export, a web
- * page) adds its value here; everything downstream (scan, report, preservation, takedown notices)
- * cites posts through {@link Locator} and names the platform by {@link #id()} and {@link
- * #displayName()} only.
+ * The service a post was published on. A reader for another service (a WhatsApp export, a web page)
+ * adds its value here; everything downstream (scan, report, preservation, takedown notices) cites
+ * posts through {@link Locator} and names the platform by {@link #id()} and {@link #displayName()}
+ * only.
  */
 public enum Platform {
   /** Telegram (Desktop exports, JSON or HTML). */

@@ -79,8 +79,22 @@ public record Post(
       List<String> links,
       List<MediaRef> media,
       long replyTo) {
-    this(Platform.TELEGRAM, chat, messageId, type, action, date, senderName, senderId, forwarded,
-        forwardedFrom, forwardedFromId, text, links, media, replyTo);
+    this(
+        Platform.TELEGRAM,
+        chat,
+        messageId,
+        type,
+        action,
+        date,
+        senderName,
+        senderId,
+        forwarded,
+        forwardedFrom,
+        forwardedFromId,
+        text,
+        links,
+        media,
+        replyTo);
   }
 
   /** Where the post is, on any platform: {@code telegram:chat/123/message/45}. */

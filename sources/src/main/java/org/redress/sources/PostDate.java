@@ -100,8 +100,8 @@ public final class PostDate {
 
   /**
    * The date of a message in a Telegram HTML export, from the {@code title} of its date element:
-   * {@code 03.02.2026 08:01:00 UTC+08:00} (the exporting computer's offset, since 2023), or
-   * without the offset in older exports (then the zone is unknown).
+   * {@code 03.02.2026 08:01:00 UTC+08:00} (the exporting computer's offset, since 2023), or without
+   * the offset in older exports (then the zone is unknown).
    *
    * @param title the title text, trimmed or not
    * @return the date, or null when the text is not such a date (or lies outside 2000-2099)

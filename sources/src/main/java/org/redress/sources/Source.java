@@ -156,12 +156,18 @@ public final class Source implements AutoCloseable {
             + " format, JSON or HTML) and give the folder it made (ChatExport_... or"
             + " DataExport_...).";
     return switch (kind) {
-      case TELEGRAM_EXPORT -> "NOTHING READ: no messages could be read from this export (it is"
-          + " empty, damaged or not a Telegram export)." + export;
-      case ZIP -> "NOTHING READ: this archive holds no Telegram export (result.json or"
-          + " messages.html) and no pictures or videos." + export;
-      default -> "NOTHING READ: this folder holds no Telegram export (result.json or"
-          + " messages.html) and no pictures or videos." + export;
+      case TELEGRAM_EXPORT ->
+          "NOTHING READ: no messages could be read from this export (it is"
+              + " empty, damaged or not a Telegram export)."
+              + export;
+      case ZIP ->
+          "NOTHING READ: this archive holds no Telegram export (result.json or"
+              + " messages.html) and no pictures or videos."
+              + export;
+      default ->
+          "NOTHING READ: this folder holds no Telegram export (result.json or"
+              + " messages.html) and no pictures or videos."
+              + export;
     };
   }
 

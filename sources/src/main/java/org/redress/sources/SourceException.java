@@ -3,7 +3,8 @@ package org.redress.sources;
 /**
  * A source that cannot be read at all: no such path, not a known kind, or a ZIP archive over a
  * safety cap. The message is one line naming the path and the reason; a cap also comes typed
- * ({@link #limitExceeded()}), for a front end to say how to raise it. Problems inside a readable source are reported in {@link ReadSummary#problems()} instead.
+ * ({@link #limitExceeded()}), for a front end to say how to raise it. Problems inside a readable
+ * source are reported in {@link ReadSummary#problems()} instead.
  */
 public final class SourceException extends Exception {
   private static final long serialVersionUID = 1L;

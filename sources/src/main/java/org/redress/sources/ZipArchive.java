@@ -209,8 +209,10 @@ final class ZipArchive implements Closeable {
                 + " uncompressed, over the cap of "
                 + Limits.bytes(limits.zipMaxBytes())
                 + " (possible ZIP bomb; not extracted)",
-            new LimitExceeded(LimitExceeded.Limit.ZIP_TOTAL_BYTES,
-                total < 0 ? Long.MAX_VALUE : total, limits.zipMaxBytes()));
+            new LimitExceeded(
+                LimitExceeded.Limit.ZIP_TOTAL_BYTES,
+                total < 0 ? Long.MAX_VALUE : total,
+                limits.zipMaxBytes()));
       }
       String why = check(e, limits, cdOffset);
       if (why != null && !refused.containsKey(e.name())) {
@@ -413,11 +415,7 @@ final class ZipArchive implements Closeable {
   private static SourceException tooManyEntries(Path path, long count, Limits limits) {
     return new SourceException(
         path.toString(),
-        "has "
-            + count
-            + " entries, over the cap of "
-            + limits.zipMaxEntries()
-            + " (not extracted)",
+        "has " + count + " entries, over the cap of " + limits.zipMaxEntries() + " (not extracted)",
         new LimitExceeded(LimitExceeded.Limit.ZIP_ENTRIES, count, limits.zipMaxEntries()));
   }
 

@@ -99,8 +99,8 @@ class FolderSourceTest {
     Fixtures.Read r = Fixtures.read(tmp);
 
     assertThat(r.loose()).isEmpty();
-    assertThat(r.summary().problems()).anySatisfy(p -> assertThat(p.message())
-        .contains("NOTHING READ"));
+    assertThat(r.summary().problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("NOTHING READ"));
   }
 
   @Test

@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Fuzz targets for the readers of untrusted exports (issue 17, point 9). In a normal build Jazzer
  * replays the seed corpus in {@code src/test/resources/org/redress/sources/SourcesFuzzTestInputs}
- * (regression mode); {@code JAZZER_FUZZ=1} fuzzes one target for real (see
- * docs/security.md, "Fuzzing"). The property: whatever the bytes, a reader never throws and never
- * hangs; damage becomes problems in the summary.
+ * (regression mode); {@code JAZZER_FUZZ=1} fuzzes one target for real (see docs/security.md,
+ * "Fuzzing"). The property: whatever the bytes, a reader never throws and never hangs; damage
+ * becomes problems in the summary.
  */
 class SourcesFuzzTest {
   /** An export held in memory: the fuzzed page plus nothing else. */

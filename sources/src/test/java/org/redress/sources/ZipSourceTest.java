@@ -143,8 +143,10 @@ class ZipSourceTest {
         .isInstanceOf(SourceException.class)
         .hasMessageContaining(z.toString())
         .hasMessageContaining("declares at least 64 MiB uncompressed, over the cap of 10 MiB")
-        .satisfies(ex -> assertThat(((SourceException) ex).limitExceeded().orElseThrow().limit())
-            .isEqualTo(LimitExceeded.Limit.ZIP_TOTAL_BYTES))
+        .satisfies(
+            ex ->
+                assertThat(((SourceException) ex).limitExceeded().orElseThrow().limit())
+                    .isEqualTo(LimitExceeded.Limit.ZIP_TOTAL_BYTES))
         .hasMessageNotContaining("--");
     try (Stream<Path> files = Files.list(tmp)) {
       assertThat(files).containsExactly(z);
@@ -202,8 +204,10 @@ class ZipSourceTest {
     assertThatThrownBy(() -> Source.open(z, Limits.builder().zipMaxEntries(20).build()))
         .isInstanceOf(SourceException.class)
         .hasMessage(z + ": has 30 entries, over the cap of 20 (not extracted)")
-        .satisfies(ex -> assertThat(((SourceException) ex).limitExceeded()).contains(
-            new LimitExceeded(LimitExceeded.Limit.ZIP_ENTRIES, 30, 20)));
+        .satisfies(
+            ex ->
+                assertThat(((SourceException) ex).limitExceeded())
+                    .contains(new LimitExceeded(LimitExceeded.Limit.ZIP_ENTRIES, 30, 20)));
     assertThat(Fixtures.read(z, Limits.builder().zipMaxEntries(30).build()).loose()).hasSize(30);
   }
 

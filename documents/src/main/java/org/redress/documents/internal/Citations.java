@@ -8,11 +8,11 @@ import org.redress.documents.Lang;
 import org.redress.lawcn.ChineseLaw;
 
 /**
- * Turns the provision IDs of {@code shared/law/cn-law-reference.md} (e.g. {@code CN-CL-246},
- * {@code CN-PSAPL-2025-50}, {@code CN-SPC-2004-11-1}) into citations: 《中华人民共和国刑法》第二百四十六条
- * / "Criminal Law of the PRC, Art 246". Instrument titles and document numbers are used only as
- * far as the reference confirms them; where it confirms a number only from secondary sources the
- * citation carries {@link Status#SECONDARY} so documents can say so in their notes.
+ * Turns the provision IDs of {@code shared/law/cn-law-reference.md} (e.g. {@code CN-CL-246}, {@code
+ * CN-PSAPL-2025-50}, {@code CN-SPC-2004-11-1}) into citations: 《中华人民共和国刑法》第二百四十六条 / "Criminal Law
+ * of the PRC, Art 246". Instrument titles and document numbers are used only as far as the
+ * reference confirms them; where it confirms a number only from secondary sources the citation
+ * carries {@link Status#SECONDARY} so documents can say so in their notes.
  */
 public final class Citations {
   /** How well the reference confirms the instrument's title and number. */
@@ -34,81 +34,120 @@ public final class Citations {
   private record Instrument(Pattern id, String zh, String en, Status status, boolean articles) {}
 
   private static final String OBSCENE =
-      "最高人民法院、最高人民检察院关于办理利用互联网、移动通讯终端、声讯台制作、复制、出版、贩卖、"
-          + "传播淫秽电子信息刑事案件具体应用法律若干问题的解释";
+      "最高人民法院、最高人民检察院关于办理利用互联网、移动通讯终端、声讯台制作、复制、出版、贩卖、" + "传播淫秽电子信息刑事案件具体应用法律若干问题的解释";
 
   private static final List<Instrument> INSTRUMENTS =
       List.of(
           inst("CN-CL-", "《中华人民共和国刑法》", "Criminal Law of the PRC", Status.CONFIRMED),
           inst("CN-CC-", "《中华人民共和国民法典》", "Civil Code of the PRC", Status.CONFIRMED),
-          inst("CN-CPL-2018-", "《中华人民共和国刑事诉讼法》", "Criminal Procedure Law of the PRC",
+          inst(
+              "CN-CPL-2018-",
+              "《中华人民共和国刑事诉讼法》",
+              "Criminal Procedure Law of the PRC",
               Status.CONFIRMED),
-          inst("CN-PSAPL-2012-", "《中华人民共和国治安管理处罚法》（2012年修正）",
-              "Public Security Administration Punishments Law (2012 text)", Status.CONFIRMED),
-          inst("CN-PSAPL-2025-", "《中华人民共和国治安管理处罚法》（2025年修订）",
-              "Public Security Administration Punishments Law (2025 revision)", Status.CONFIRMED),
-          inst("CN-WRL-2022-", "《中华人民共和国妇女权益保障法》",
-              "Law on the Protection of Women's Rights and Interests", Status.CONFIRMED),
-          inst("CN-PIPL-", "《中华人民共和国个人信息保护法》", "Personal Information Protection Law",
+          inst(
+              "CN-PSAPL-2012-",
+              "《中华人民共和国治安管理处罚法》（2012年修正）",
+              "Public Security Administration Punishments Law (2012 text)",
               Status.CONFIRMED),
-          inst("CN-SPC-2004-11-", "《" + OBSCENE + "》（法释〔2004〕11号）",
+          inst(
+              "CN-PSAPL-2025-",
+              "《中华人民共和国治安管理处罚法》（2025年修订）",
+              "Public Security Administration Punishments Law (2025 revision)",
+              Status.CONFIRMED),
+          inst(
+              "CN-WRL-2022-",
+              "《中华人民共和国妇女权益保障法》",
+              "Law on the Protection of Women's Rights and Interests",
+              Status.CONFIRMED),
+          inst(
+              "CN-PIPL-",
+              "《中华人民共和国个人信息保护法》",
+              "Personal Information Protection Law",
+              Status.CONFIRMED),
+          inst(
+              "CN-SPC-2004-11-",
+              "《" + OBSCENE + "》（法释〔2004〕11号）",
               "SPC/SPP Interpretation on obscene electronic information (Fa Shi [2004] No. 11)",
               Status.SECONDARY),
-          inst("CN-SPC-2010-3-", "《" + OBSCENE + "（二）》（法释〔2010〕3号）",
+          inst(
+              "CN-SPC-2010-3-",
+              "《" + OBSCENE + "（二）》（法释〔2010〕3号）",
               "SPC/SPP Interpretation on obscene electronic information (II) (Fa Shi [2010] No. 3)",
               Status.SECONDARY),
-          inst("CN-SPC-2019-15-", "最高人民法院、最高人民检察院法释〔2019〕15号",
+          inst(
+              "CN-SPC-2019-15-",
+              "最高人民法院、最高人民检察院法释〔2019〕15号",
               "SPC/SPP Interpretation Fa Shi [2019] No. 15 (information networks)",
               Status.CONFIRMED),
-          inst("CN-SPC-2013-21-", "最高人民法院、最高人民检察院法释〔2013〕21号",
-              "SPC/SPP Interpretation Fa Shi [2013] No. 21 (online defamation)", Status.SECONDARY),
-          inst("CN-SPC-2023-MINOR-",
+          inst(
+              "CN-SPC-2013-21-",
+              "最高人民法院、最高人民检察院法释〔2013〕21号",
+              "SPC/SPP Interpretation Fa Shi [2013] No. 21 (online defamation)",
+              Status.SECONDARY),
+          inst(
+              "CN-SPC-2023-MINOR-",
               "《最高人民法院、最高人民检察院关于办理强奸、猥亵未成年人刑事案件适用法律若干问题的解释》",
               "SPC/SPP Interpretation on rape and indecency against minors (2023)",
               Status.CONFIRMED),
-          inst("CN-SPC-2018-16-", "《最高人民法院关于互联网法院审理案件若干问题的规定》（法释〔2018〕16号）",
-              "SPC Provisions on Internet Courts (Fa Shi [2018] No. 16)", Status.CONFIRMED),
-          inst("CN-SPC-2019-19-", "《最高人民法院关于民事诉讼证据的若干规定》（法释〔2019〕19号）",
+          inst(
+              "CN-SPC-2018-16-",
+              "《最高人民法院关于互联网法院审理案件若干问题的规定》（法释〔2018〕16号）",
+              "SPC Provisions on Internet Courts (Fa Shi [2018] No. 16)",
+              Status.CONFIRMED),
+          inst(
+              "CN-SPC-2019-19-",
+              "《最高人民法院关于民事诉讼证据的若干规定》（法释〔2019〕19号）",
               "SPC Provisions on Evidence in Civil Procedure (Fa Shi [2019] No. 19)",
               Status.CONFIRMED),
-          inst("CN-SPC-NET-",
+          inst(
+              "CN-SPC-NET-",
               "《最高人民法院关于审理利用信息网络侵害人身权益民事纠纷案件适用法律若干问题的规定》",
               "SPC Provisions on civil disputes over online infringement of personal rights",
               Status.CONFIRMED),
-          inst("CN-OPN-2023-NV-",
+          inst(
+              "CN-OPN-2023-NV-",
               "最高人民法院、最高人民检察院、公安部《关于依法惩治网络暴力违法犯罪的指导意见》",
-              "SPC/SPP/MPS Guiding Opinion on punishing online violence (2023)", Status.SECONDARY),
-          new Instrument(Pattern.compile("CN-SAIC-2014-72"),
+              "SPC/SPP/MPS Guiding Opinion on punishing online violence (2023)",
+              Status.SECONDARY),
+          new Instrument(
+              Pattern.compile("CN-SAIC-2014-72"),
               "《禁止非法生产销售使用窃听窃照专用器材和\u201c伪基站\u201d设备的规定》",
               "Provisions prohibiting covert listening and photography devices "
                   + "(Order No. 72, 2014)",
-              Status.SECONDARY, false),
-          new Instrument(Pattern.compile("CN-CAC-12377"),
+              Status.SECONDARY,
+              false),
+          new Instrument(
+              Pattern.compile("CN-CAC-12377"),
               "中央网信办（国家互联网信息办公室）违法和不良信息举报中心（12377）",
-              "CAC Illegal and Harmful Information Reporting Centre (12377)", Status.SECONDARY,
+              "CAC Illegal and Harmful Information Reporting Centre (12377)",
+              Status.SECONDARY,
               false));
 
   private static Instrument inst(String prefix, String zh, String en, Status status) {
     return new Instrument(
-        Pattern.compile(Pattern.quote(prefix) + "(\\d{1,4})(?:-(\\d{1,2}))?"), zh, en, status,
+        Pattern.compile(Pattern.quote(prefix) + "(\\d{1,4})(?:-(\\d{1,2}))?"),
+        zh,
+        en,
+        status,
         true);
   }
 
   private Citations() {}
 
   /**
-   * The citation for a provision ID, or empty when the ID is not one the reference uses. The
-   * law-cn data's citation table (the one {@code assess} prints) comes first; this class's own
-   * patterns cover the procedural and evidence provisions the law data does not hold (the
-   * evidence rules, the Criminal Procedure Law) and say which instruments are confirmed only from
-   * secondary sources.
+   * The citation for a provision ID, or empty when the ID is not one the reference uses. The law-cn
+   * data's citation table (the one {@code assess} prints) comes first; this class's own patterns
+   * cover the procedural and evidence provisions the law data does not hold (the evidence rules,
+   * the Criminal Procedure Law) and say which instruments are confirmed only from secondary
+   * sources.
    */
   public static Optional<Citation> of(String id) {
     Optional<Citation> own = own(id);
     org.redress.law.Text law = ChineseLaw.jurisdiction().citations().get(id);
     if (law != null) {
-      return Optional.of(new Citation(id, law.zh(), law.en(),
-          own.map(Citation::status).orElse(Status.CONFIRMED)));
+      return Optional.of(
+          new Citation(id, law.zh(), law.en(), own.map(Citation::status).orElse(Status.CONFIRMED)));
     }
     return own;
   }

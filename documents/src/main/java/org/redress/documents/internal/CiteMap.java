@@ -26,7 +26,8 @@ final class CiteMap extends AbstractMap<String, Object> {
   public Object get(Object key) {
     String id = String.valueOf(key);
     cited.add(id);
-    return Citations.of(id).map(c -> c.get(lang))
+    return Citations.of(id)
+        .map(c -> c.get(lang))
         .orElse(new Words(lang).ph("条文出处 " + id, "citation for " + id));
   }
 

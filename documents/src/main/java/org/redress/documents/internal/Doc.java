@@ -18,8 +18,8 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
   public static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
   /**
-   * Inline monospace markup for hashes: {@code `hex`}. A monospace span is never broken inside
-   * a line, so a SHA-256 stays one searchable string in the PDF's text.
+   * Inline monospace markup for hashes: {@code `hex`}. A monospace span is never broken inside a
+   * line, so a SHA-256 stays one searchable string in the PDF's text.
    */
   public static final Pattern MONO = Pattern.compile("`([^`]+)`");
 
@@ -51,8 +51,8 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
   public record Para(String text, Align align, boolean small) implements Block {}
 
   /**
-   * A table; the first row is the header; widths are relative. A row of one cell spans the
-   * whole table (a group heading, or a hash line under its row).
+   * A table; the first row is the header; widths are relative. A row of one cell spans the whole
+   * table (a group heading, or a hash line under its row).
    */
   public record Table(List<List<String>> rows, List<Double> widths) implements Block {}
 
@@ -65,8 +65,7 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
   }
 
   /**
-   * Splits text into spans: {@code `mono`}, {@code **bold**} and placeholders get their own
-   * spans.
+   * Splits text into spans: {@code `mono`}, {@code **bold**} and placeholders get their own spans.
    */
   public static List<Span> spans(String text, boolean bold) {
     java.util.ArrayList<Span> out = new java.util.ArrayList<>();

@@ -30,15 +30,16 @@ import org.redress.documents.DocumentException;
 import org.redress.documents.Lang;
 
 /**
- * Writes a {@link Doc} as DOCX with Apache POI: A4, the East-Asian font set explicitly
- * ({@code w:eastAsia} = 宋体, Latin = Times New Roman) in the document defaults and on every run
- * so Word and WPS show Chinese correctly, highlighted placeholders, tables with repeated header
- * rows, and a footer with the generated-by line and the page number. A filing's notes page is its
- * own section without a footer; the filing's section numbers its pages from 1.
+ * Writes a {@link Doc} as DOCX with Apache POI: A4, the East-Asian font set explicitly ({@code
+ * w:eastAsia} = 宋体, Latin = Times New Roman) in the document defaults and on every run so Word and
+ * WPS show Chinese correctly, highlighted placeholders, tables with repeated header rows, and a
+ * footer with the generated-by line and the page number. A filing's notes page is its own section
+ * without a footer; the filing's section numbers its pages from 1.
  */
 public final class DocxWriter {
   /** The East-Asian font named in the document. */
   public static final String EAST_ASIAN_FONT = "宋体";
+
   /** The font for Latin text. */
   public static final String LATIN_FONT = "Times New Roman";
 
@@ -91,14 +92,19 @@ public final class DocxWriter {
         if (last == null || !(sec.blocks().get(sec.blocks().size() - 1) instanceof Doc.Para)) {
           last = x.createParagraph();
         }
-        CTSectPr sp = last.getCTP().isSetPPr() ? (last.getCTP().getPPr().isSetSectPr()
-            ? last.getCTP().getPPr().getSectPr() : last.getCTP().getPPr().addNewSectPr())
-            : last.getCTP().addNewPPr().addNewSectPr();
+        CTSectPr sp =
+            last.getCTP().isSetPPr()
+                ? (last.getCTP().getPPr().isSetSectPr()
+                    ? last.getCTP().getPPr().getSectPr()
+                    : last.getCTP().getPPr().addNewSectPr())
+                : last.getCTP().addNewPPr().addNewSectPr();
         page(sp);
       }
     }
-    CTSectPr body = x.getDocument().getBody().isSetSectPr()
-        ? x.getDocument().getBody().getSectPr() : x.getDocument().getBody().addNewSectPr();
+    CTSectPr body =
+        x.getDocument().getBody().isSetSectPr()
+            ? x.getDocument().getBody().getSectPr()
+            : x.getDocument().getBody().addNewSectPr();
     page(body);
     body.addNewPgNumType().setStart(BigInteger.ONE);
     footer();
@@ -138,12 +144,13 @@ public final class DocxWriter {
       return p;
     }
     if (b instanceof Doc.Para q) {
-      ParagraphAlignment a = switch (q.align()) {
-        case BODY -> ParagraphAlignment.BOTH;
-        case LEFT -> ParagraphAlignment.LEFT;
-        case CENTER -> ParagraphAlignment.CENTER;
-        case RIGHT -> ParagraphAlignment.RIGHT;
-      };
+      ParagraphAlignment a =
+          switch (q.align()) {
+            case BODY -> ParagraphAlignment.BOTH;
+            case LEFT -> ParagraphAlignment.LEFT;
+            case CENTER -> ParagraphAlignment.CENTER;
+            case RIGHT -> ParagraphAlignment.RIGHT;
+          };
       int indent = q.align() == Doc.Align.BODY && doc.lang() == Lang.ZH ? 480 : 0;
       XWPFParagraph p = para(a, indent, q.small() ? 1.2 : 1.5);
       if (q.align() == Doc.Align.BODY && doc.lang() == Lang.EN) {
@@ -202,8 +209,10 @@ public final class DocxWriter {
     for (int c = 0; c < cols; c++) {
       sum += t.widths().isEmpty() ? 1 : t.widths().get(c);
     }
-    var grid = table.getCTTbl().getTblGrid() == null
-        ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+    var grid =
+        table.getCTTbl().getTblGrid() == null
+            ? table.getCTTbl().addNewTblGrid()
+            : table.getCTTbl().getTblGrid();
     while (grid.sizeOfGridColArray() > 0) {
       grid.removeGridCol(0);
     }
@@ -224,8 +233,8 @@ public final class DocxWriter {
         }
         XWPFTableCell cell = row.getCell(0);
         cell.setWidth(String.valueOf(TEXT_TWIPS));
-        var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr()
-            : cell.getCTTc().addNewTcPr();
+        var tcPr =
+            cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         tcPr.addNewGridSpan().setVal(BigInteger.valueOf(cols));
         XWPFParagraph p = cell.getParagraphs().get(0);
         p.setSpacingAfter(0);

@@ -19,12 +19,11 @@ import org.redress.evidence.PackageVerifier;
 import org.redress.evidence.VerifiedManifest;
 
 /**
- * The manifest of an exported evidence package ({@code manifest.json}, format
- * {@code redress-evidence-package/1}, see {@code docs/evidence-format.md} §7), read from the file
- * itself or from the package ZIP. Each {@code add} leaf is one preserved item; a later
- * {@code correct} leaf of the same item replaces its metadata. Required: {@code entries[]}, each
- * with {@code leaf_index} and {@code leaf}; an {@code add} leaf needs {@code item} and a 64-hex
- * {@code sha256}.
+ * The manifest of an exported evidence package ({@code manifest.json}, format {@code
+ * redress-evidence-package/1}, see {@code docs/evidence-format.md} §7), read from the file itself
+ * or from the package ZIP. Each {@code add} leaf is one preserved item; a later {@code correct}
+ * leaf of the same item replaces its metadata. Required: {@code entries[]}, each with {@code
+ * leaf_index} and {@code leaf}; an {@code add} leaf needs {@code item} and a 64-hex {@code sha256}.
  */
 public final class EvidenceManifest {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -49,8 +48,7 @@ public final class EvidenceManifest {
   private final List<Item> items;
   private final boolean verified;
 
-  private EvidenceManifest(Path file, Optional<String> caseId, List<Item> items,
-      boolean verified) {
+  private EvidenceManifest(Path file, Optional<String> caseId, List<Item> items, boolean verified) {
     this.file = file;
     this.caseId = caseId;
     this.items = List.copyOf(items);
@@ -58,8 +56,8 @@ public final class EvidenceManifest {
   }
 
   /**
-   * Whether the items come from a package that verified (a {@code .zip}); a bare
-   * {@code manifest.json} cannot be verified on its own.
+   * Whether the items come from a package that verified (a {@code .zip}); a bare {@code
+   * manifest.json} cannot be verified on its own.
    */
   public boolean verified() {
     return verified;
@@ -78,8 +76,8 @@ public final class EvidenceManifest {
   }
 
   /**
-   * Reads a package through evidence's verifier (issue 17 point 2): documents never quote a
-   * SHA-256 from a package that did not verify.
+   * Reads a package through evidence's verifier (issue 17 point 2): documents never quote a SHA-256
+   * from a package that did not verify.
    */
   private static EvidenceManifest verified(Path zip) {
     if (!java.nio.file.Files.isRegularFile(zip)) {
@@ -89,15 +87,27 @@ public final class EvidenceManifest {
     try {
       v = PackageVerifier.readVerified(zip);
     } catch (PackageRejectedException e) {
-      throw new InputException(zip, "the evidence package did not verify: "
-          + e.getMessage().replace(zip.toString(), "").replace("package  did not verify: ", ""),
+      throw new InputException(
+          zip,
+          "the evidence package did not verify: "
+              + e.getMessage().replace(zip.toString(), "").replace("package  did not verify: ", ""),
           e);
     }
     List<Item> items = new ArrayList<>();
     for (VerifiedManifest.Item it : v.items()) {
-      items.add(new Item(it.id(), it.logIndex(), it.sha256(), OptionalLong.of(it.size()),
-          Optional.of(it.capturedAt().toString()), it.sourceKind(), it.sourceValue(),
-          it.captureMethod(), it.fileName(), it.mediaType(), it.note()));
+      items.add(
+          new Item(
+              it.id(),
+              it.logIndex(),
+              it.sha256(),
+              OptionalLong.of(it.size()),
+              Optional.of(it.capturedAt().toString()),
+              it.sourceKind(),
+              it.sourceValue(),
+              it.captureMethod(),
+              it.fileName(),
+              it.mediaType(),
+              it.note()));
     }
     return new EvidenceManifest(zip, Optional.of(v.caseId()), items, true);
   }
@@ -129,8 +139,8 @@ public final class EvidenceManifest {
           throw src.error(lb + ".sha256", "must be 64 hex digits, was \"" + sha + "\"");
         }
         Optional<String> at = src.text(leaf, lb, "at");
-        byItem.put(item,
-            item(src, meta, mb, item, leafIndex, sha, src.count(leaf, lb, "size"), at));
+        byItem.put(
+            item, item(src, meta, mb, item, leafIndex, sha, src.count(leaf, lb, "size"), at));
       } else if (type.equals("correct")) {
         Item old = byItem.get(item);
         if (old == null) {
@@ -138,16 +148,22 @@ public final class EvidenceManifest {
         }
         byItem.put(
             item,
-            item(src, meta, mb, item, old.leafIndex(), old.sha256(), old.size(),
-                old.capturedAt()));
+            item(src, meta, mb, item, old.leafIndex(), old.sha256(), old.size(), old.capturedAt()));
       }
     }
     return new EvidenceManifest(
         src.file(), src.text(src.root(), "", "case"), new ArrayList<>(byItem.values()), false);
   }
 
-  private static Item item(Src src, JsonNode meta, String mb, long item, long leafIndex, String sha,
-      OptionalLong size, Optional<String> leafAt) {
+  private static Item item(
+      Src src,
+      JsonNode meta,
+      String mb,
+      long item,
+      long leafIndex,
+      String sha,
+      OptionalLong size,
+      Optional<String> leafAt) {
     Optional<String> captured = src.text(meta, mb, "captured_at");
     return new Item(
         item,

@@ -31,7 +31,9 @@ final class FactLabels {
     JsonNode facts = read(yaml, "org/redress/documents/fact-labels.yaml", true);
     facts.properties().forEach(e -> out.put(e.getKey(), label(e.getValue())));
     JsonNode rules = read(yaml, "org/redress/lawcn/data/time-rules.yaml", false);
-    rules.path("determinations").properties()
+    rules
+        .path("determinations")
+        .properties()
         .forEach(e -> out.put(e.getKey(), label(e.getValue())));
     return Map.copyOf(out);
   }

@@ -14,9 +14,10 @@ import org.redress.law.CaseFacts;
 import org.redress.lawcn.ChineseLaw;
 
 /**
- * The case facts as documents use them, read through the legal engine's own reader
- * ({@code ChineseLaw.jurisdiction().parseFacts}, as {@code assess} reads them), so a facts file is accepted or refused by {@code redress doc}
- * exactly as by {@code redress assess}: same rules, same message. A missing key means "unknown".
+ * The case facts as documents use them, read through the legal engine's own reader ({@code
+ * ChineseLaw.jurisdiction().parseFacts}, as {@code assess} reads them), so a facts file is accepted
+ * or refused by {@code redress doc} exactly as by {@code redress assess}: same rules, same message.
+ * A missing key means "unknown".
  */
 public final class Facts {
   private final Path file;
@@ -59,7 +60,8 @@ public final class Facts {
 
   /** A yes/no fact, or empty when unknown. */
   public Optional<Boolean> bool(String path) {
-    return Optional.ofNullable(facts.get(path)).filter(Boolean.class::isInstance)
+    return Optional.ofNullable(facts.get(path))
+        .filter(Boolean.class::isInstance)
         .map(Boolean.class::cast);
   }
 
@@ -70,7 +72,8 @@ public final class Facts {
 
   /** A number (count or amount of money), or empty when unknown. */
   public Optional<BigDecimal> number(String path) {
-    return Optional.ofNullable(facts.get(path)).filter(BigDecimal.class::isInstance)
+    return Optional.ofNullable(facts.get(path))
+        .filter(BigDecimal.class::isInstance)
         .map(BigDecimal.class::cast);
   }
 
@@ -81,7 +84,8 @@ public final class Facts {
 
   /** A text value, or empty when unknown. */
   public Optional<String> text(String path) {
-    return Optional.ofNullable(facts.get(path)).filter(String.class::isInstance)
+    return Optional.ofNullable(facts.get(path))
+        .filter(String.class::isInstance)
         .map(String.class::cast);
   }
 }

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fonts a PDF draws with, in order: the primary font (the bundled Noto Serif SC subset, or
- * the user's {@code --font}), then fallbacks for what it lacks (CJK extension B, Uyghur, Tibetan,
- * Mongolian, emoji, symbols). Each code point is drawn with the first font that has it; one that
- * no font has is drawn as a visible □ and reported, so a rare character in a chat name never
- * stops a document. Fallbacks come from Debian font packages when installed (see
- * {@link #DEBIAN_FALLBACKS}, and docs/decisions.md for why they are loaded, not bundled); they
- * are parsed only when a document needs a character the primary font lacks.
+ * The fonts a PDF draws with, in order: the primary font (the bundled Noto Serif SC subset, or the
+ * user's {@code --font}), then fallbacks for what it lacks (CJK extension B, Uyghur, Tibetan,
+ * Mongolian, emoji, symbols). Each code point is drawn with the first font that has it; one that no
+ * font has is drawn as a visible □ and reported, so a rare character in a chat name never stops a
+ * document. Fallbacks come from Debian font packages when installed (see {@link #DEBIAN_FALLBACKS},
+ * and docs/decisions.md for why they are loaded, not bundled); they are parsed only when a document
+ * needs a character the primary font lacks.
  */
 public final class FontChain {
   /** What a missing glyph is drawn as. */
@@ -25,21 +25,22 @@ public final class FontChain {
 
   /**
    * Fallback fonts of Debian packages, in order: Noto Sans/Serif (fonts-noto-core) for Latin,
-   * Arabic script (Uyghur), Tibetan and Mongolian; HanaMin A/B (fonts-hanazono) for CJK
-   * extensions A–B; Symbola (fonts-symbola) for emoji and symbols in outline; DejaVu Sans
-   * (fonts-dejavu-core) last.
+   * Arabic script (Uyghur), Tibetan and Mongolian; HanaMin A/B (fonts-hanazono) for CJK extensions
+   * A–B; Symbola (fonts-symbola) for emoji and symbols in outline; DejaVu Sans (fonts-dejavu-core)
+   * last.
    */
-  public static final List<Path> DEBIAN_FALLBACKS = List.of(
-      Path.of("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
-      Path.of("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
-      Path.of("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"),
-      Path.of("/usr/share/fonts/truetype/noto/NotoSerifTibetan-Regular.ttf"),
-      Path.of("/usr/share/fonts/truetype/noto/NotoSansTibetan-Regular.ttf"),
-      Path.of("/usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf"),
-      Path.of("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
-      Path.of("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
-      Path.of("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
-      Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+  public static final List<Path> DEBIAN_FALLBACKS =
+      List.of(
+          Path.of("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
+          Path.of("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
+          Path.of("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"),
+          Path.of("/usr/share/fonts/truetype/noto/NotoSerifTibetan-Regular.ttf"),
+          Path.of("/usr/share/fonts/truetype/noto/NotoSansTibetan-Regular.ttf"),
+          Path.of("/usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf"),
+          Path.of("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
+          Path.of("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
+          Path.of("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
+          Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
 
   private static final Map<Path, FontSource> LOADED = new HashMap<>();
 
@@ -63,8 +64,8 @@ public final class FontChain {
   }
 
   /**
-   * The index in {@link #fonts()} of the font that draws {@code cp}, loading fallbacks as
-   * needed; -1 when no font has it (draw {@link #MISSING} with the primary font then).
+   * The index in {@link #fonts()} of the font that draws {@code cp}, loading fallbacks as needed;
+   * -1 when no font has it (draw {@link #MISSING} with the primary font then).
    */
   public synchronized int fontFor(int cp) {
     if (cp < 0x20 || primary.has(cp)) {
@@ -116,9 +117,12 @@ public final class FontChain {
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
     for (int cp : missing) {
-      out.add(String.format(Locale.ROOT,
-          "no font has a glyph for U+%04X; it is shown as \u25A1 in the PDF (install "
-              + "fonts-noto-core, fonts-hanazono or fonts-symbola, or give --font)", cp));
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "no font has a glyph for U+%04X; it is shown as \u25A1 in the PDF (install "
+                  + "fonts-noto-core, fonts-hanazono or fonts-symbola, or give --font)",
+              cp));
     }
     return out;
   }

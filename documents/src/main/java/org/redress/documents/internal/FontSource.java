@@ -13,9 +13,9 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.redress.documents.DocumentException;
 
 /**
- * The TrueType font embedded in PDFs: by default the Noto Serif SC subset shipped in
- * {@code fonts/} (see its README for provenance and licence), or a TrueType file given by the
- * user. Parsed once and reused; PDFBox embeds only the glyphs a document uses.
+ * The TrueType font embedded in PDFs: by default the Noto Serif SC subset shipped in {@code fonts/}
+ * (see its README for provenance and licence), or a TrueType file given by the user. Parsed once
+ * and reused; PDFBox embeds only the glyphs a document uses.
  */
 public final class FontSource {
   /** The class-path location of the bundled font. */

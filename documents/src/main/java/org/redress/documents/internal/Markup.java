@@ -18,8 +18,8 @@ import org.redress.documents.DocumentException;
  * any other text          body paragraph
  * </pre>
  *
- * Blank lines are ignored. {@code **bold**} and {@code `monospace`} work inline. Values are inserted through
- * {@link #escape}, so a value can never start a block or split a table cell.
+ * Blank lines are ignored. {@code **bold**} and {@code `monospace`} work inline. Values are
+ * inserted through {@link #escape}, so a value can never start a block or split a table cell.
  */
 public final class Markup {
   private Markup() {}
@@ -62,8 +62,9 @@ public final class Markup {
             Arrays.stream(line.substring(3).trim().split("\\s+")).map(Double::valueOf).toList();
       } else if (span) {
         if (rows == null) {
-          throw new DocumentException(String.format(Locale.ROOT,
-              "template line %d: a spanning row cannot start a table", lineNo));
+          throw new DocumentException(
+              String.format(
+                  Locale.ROOT, "template line %d: a spanning row cannot start a table", lineNo));
         }
         rows.add(List.of(line.substring(3).strip()));
       } else if (row) {
@@ -77,9 +78,13 @@ public final class Markup {
         if (rows == null) {
           rows = new ArrayList<>();
         } else if (cells.size() != rows.get(0).size()) {
-          throw new DocumentException(String.format(Locale.ROOT,
-              "template line %d: table row has %d cells, the header has %d", lineNo, cells.size(),
-              rows.get(0).size()));
+          throw new DocumentException(
+              String.format(
+                  Locale.ROOT,
+                  "template line %d: table row has %d cells, the header has %d",
+                  lineNo,
+                  cells.size(),
+                  rows.get(0).size()));
         }
         rows.add(cells);
       } else if (line.startsWith("### ")) {
@@ -104,7 +109,8 @@ public final class Markup {
       out.add(new Doc.Table(rows, widths));
     }
     for (Doc.Block b : out) {
-      if (b instanceof Doc.Table t && !t.widths().isEmpty()
+      if (b instanceof Doc.Table t
+          && !t.widths().isEmpty()
           && t.widths().size() != t.rows().get(0).size()) {
         throw new DocumentException(
             "template: table widths do not match its columns: " + t.widths());

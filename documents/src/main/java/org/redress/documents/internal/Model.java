@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.redress.documents.DocumentKind;
 import org.redress.documents.Lang;
@@ -33,8 +32,8 @@ public final class Model {
   }
 
   /** The model for a kind in a language, dated {@code date}, with {@code generator} named. */
-  public static Map<String, Object> build(DocumentKind kind, Lang lang, CaseData data,
-      LocalDate date, String generator) {
+  public static Map<String, Object> build(
+      DocumentKind kind, Lang lang, CaseData data, LocalDate date, String generator) {
     return new Model(kind, lang, data).build(date, generator);
   }
 
@@ -59,21 +58,30 @@ public final class Model {
     m.put("takedown", kind == DocumentKind.TAKEDOWN_NOTICE);
     m.put("private_prosecution", kind == DocumentKind.PRIVATE_PROSECUTION);
     m.put("foreign", foreign(p));
-    m.put("platform", body(p.platform(), w.t("平台名称", "platform name"),
-        w.t("平台运营者名称", "operator of the platform")));
+    m.put(
+        "platform",
+        body(
+            p.platform(),
+            w.t("平台名称", "platform name"),
+            w.t("平台运营者名称", "operator of the platform")));
     m.put("police", body(p.police(), w.t("公安机关名称", "police station"), ""));
     m.put("court", body(p.court(), w.t("人民法院名称", "court"), ""));
     m.put("narrative", narrative());
     m.put("narrative_given", p.narrative().flatMap(n -> n.get(w.lang())).isPresent());
     m.put("spread", spread());
     m.put("locations", locations());
-    m.put("has_locations", !data.reports().isEmpty()
-        && data.reports().stream().anyMatch(r -> !r.occurrences().isEmpty()));
+    m.put(
+        "has_locations",
+        !data.reports().isEmpty()
+            && data.reports().stream().anyMatch(r -> !r.occurrences().isEmpty()));
     List<Map<String, Object>> evidence = evidence();
     m.put("evidence", evidence);
     m.put("has_evidence", !evidence.isEmpty());
-    m.put("no_evidence", w.ph("证据清单（请先用 redress evidence export 导出证据包）",
-        "evidence list (export an evidence package with redress evidence export first)"));
+    m.put(
+        "no_evidence",
+        w.ph(
+            "证据清单（请先用 redress evidence export 导出证据包）",
+            "evidence list (export an evidence package with redress evidence export first)"));
     findings(m);
     m.put("civil_case_type", civilCaseType());
     m.put("claims", claims());
@@ -81,10 +89,17 @@ public final class Model {
     m.put("conduct", conduct());
     m.put("civil_claims", civilClaims());
     m.put("elements", elements());
-    m.put("post_breakup", data.facts().text("perpetrator.relation")
-        .map(r -> r.equals("partner") || r.equals("former_partner")).orElse(false));
-    m.put("locations_placeholder", w.ph("侵权内容的具体位置（群组或频道名称、消息编号、链接）",
-        "where the content is (group or channel, message id, link)"));
+    m.put(
+        "post_breakup",
+        data.facts()
+            .text("perpetrator.relation")
+            .map(r -> r.equals("partner") || r.equals("former_partner"))
+            .orElse(false));
+    m.put(
+        "locations_placeholder",
+        w.ph(
+            "侵权内容的具体位置（群组或频道名称、消息编号、链接）",
+            "where the content is (group or channel, message id, link)"));
     m.put("cite", new CiteMap(w.lang(), cited));
     m.put("cited", cited);
     return m;
@@ -123,8 +138,10 @@ public final class Model {
     String name = person.name().orElse(null);
     String display;
     if (name == null) {
-      display = victim ? w.ph("姓名", "name")
-          : w.ph("姓名（不详的，写明网络账号等可识别信息）", "name (if unknown, the online account)");
+      display =
+          victim
+              ? w.ph("姓名", "name")
+              : w.ph("姓名（不详的，写明网络账号等可识别信息）", "name (if unknown, the online account)");
     } else if (w.lang() == Lang.EN && person.nameLatin().isPresent()) {
       display = name + " (" + person.nameLatin().get() + ")";
     } else {
@@ -141,27 +158,43 @@ public final class Model {
     m.put("address", person.address().orElse(w.ph("住址", "address")));
     m.put("phone", person.phone().orElse(w.ph("联系电话", "telephone")));
     m.put("email", person.email().orElse(w.ph("电子邮箱", "email")));
-    m.put("accounts", person.accounts().isEmpty()
-        ? w.ph("网络账号（如已知）", "online accounts (if known)")
-        : String.join(w.t("；", "; "), person.accounts()));
+    m.put(
+        "accounts",
+        person.accounts().isEmpty()
+            ? w.ph("网络账号（如已知）", "online accounts (if known)")
+            : String.join(w.t("；", "; "), person.accounts()));
     m.put("has_accounts", !person.accounts().isEmpty());
-    m.put("ref", name != null ? name
-        : victim ? role() : w.t("身份不明的行为人", "an unidentified person"));
+    m.put("ref", name != null ? name : victim ? role() : w.t("身份不明的行为人", "an unidentified person"));
     return m;
   }
 
   /** The addressee and sender of a notice to a foreign platform: never the victim's identity. */
   private Map<String, Object> foreign(Parties p) {
     Map<String, Object> m = new LinkedHashMap<>();
-    boolean telegram = data.evidence().map(e -> e.items().stream()
-        .anyMatch(i -> i.sourceKind().orElse("").equals("telegram"))).orElse(false);
+    boolean telegram =
+        data.evidence()
+            .map(
+                e -> e.items().stream().anyMatch(i -> i.sourceKind().orElse("").equals("telegram")))
+            .orElse(false);
     m.put("name", telegram ? "Telegram" : w.ph("平台名称", "the platform"));
-    m.put("channel", w.ph("平台受理私密影像投诉的渠道（以平台公布的为准）",
-        "the platform's channel for reports of non-consensual intimate imagery, as it publishes it"));
-    m.put("policy", w.ph("平台关于未经同意的私密影像的规则名称和链接",
-        "the name and link of the platform's own policy on non-consensual intimate imagery"));
-    m.put("sender", p.agent().name().orElse(w.ph("发送人（律师或公益机构比本人发送更安全）",
-        "the sender (a lawyer or support organisation is safer than the person shown)")));
+    m.put(
+        "channel",
+        w.ph(
+            "平台受理私密影像投诉的渠道（以平台公布的为准）",
+            "the platform's channel for reports of non-consensual intimate imagery, as it publishes it"));
+    m.put(
+        "policy",
+        w.ph(
+            "平台关于未经同意的私密影像的规则名称和链接",
+            "the name and link of the platform's own policy on non-consensual intimate imagery"));
+    m.put(
+        "sender",
+        p.agent()
+            .name()
+            .orElse(
+                w.ph(
+                    "发送人（律师或公益机构比本人发送更安全）",
+                    "the sender (a lawyer or support organisation is safer than the person shown)")));
     return m;
   }
 
@@ -186,14 +219,15 @@ public final class Model {
     Optional<String> given = data.parties().narrative().flatMap(n -> n.get(w.lang()));
     if (given.isPresent()) {
       return List.of(given.get().split("\\n\\s*\\n")).stream()
-          .map(String::strip).filter(s -> !s.isEmpty()).toList();
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .toList();
     }
     return new Narrative(w, data.facts(), role(), perpRef()).paragraphs();
   }
 
   private String perpRef() {
-    return data.parties().perpetrator().name()
-        .orElse(w.t("身份不明的行为人", "an unidentified person"));
+    return data.parties().perpetrator().name().orElse(w.t("身份不明的行为人", "an unidentified person"));
   }
 
   private Map<String, Object> spread() {
@@ -202,8 +236,11 @@ public final class Model {
     m.put("present", !rs.isEmpty());
     m.put("absent", rs.isEmpty());
     if (rs.isEmpty()) {
-      m.put("summary", w.ph("传播情况（可用 redress scan 生成扩散报告）",
-          "how the images spread (a redress scan report shows this)"));
+      m.put(
+          "summary",
+          w.ph(
+              "传播情况（可用 redress scan 生成扩散报告）",
+              "how the images spread (a redress scan report shows this)"));
       return m;
     }
     int items = rs.stream().mapToInt(r -> r.items().size()).sum();
@@ -214,45 +251,70 @@ public final class Model {
     Optional<String> last = rs.stream().flatMap(r -> r.lastSeen().stream()).max(String::compareTo);
     long unchecked = rs.stream().mapToLong(r -> r.unchecked().orElse(0)).sum();
     long trade = rs.stream().mapToLong(r -> r.tradePosts().orElse(0)).sum();
-    boolean minimal = kind == DocumentKind.TAKEDOWN_NOTICE_AGENT
-        || kind == DocumentKind.TAKEDOWN_NOTICE_FOREIGN;
+    boolean minimal =
+        kind == DocumentKind.TAKEDOWN_NOTICE_AGENT || kind == DocumentKind.TAKEDOWN_NOTICE_FOREIGN;
     String victim = minimal ? role() : data.parties().victim().name().orElse(role());
     StringBuilder s = new StringBuilder();
-    s.append(w.t(
-        String.format(Locale.ROOT,
-            "经以感知哈希（PDQ）比对，%s的%d个影像在%d个群组或频道的%d条消息中被发现", victim, items,
-            chats, posts),
-        String.format(Locale.ROOT,
-            "A perceptual-hash (PDQ) comparison found %d of %s's images in %d post(s) in %d "
-                + "group(s) or channel(s)", items, victim, posts, chats)));
+    s.append(
+        w.t(
+            String.format(
+                Locale.ROOT,
+                "经以感知哈希（PDQ）比对，%s的%d个影像在%d个群组或频道的%d条消息中被发现",
+                victim,
+                items,
+                chats,
+                posts),
+            String.format(
+                Locale.ROOT,
+                "A perceptual-hash (PDQ) comparison found %d of %s's images in %d post(s) in %d "
+                    + "group(s) or channel(s)",
+                items,
+                victim,
+                posts,
+                chats)));
     if (first.isPresent() && last.isPresent()) {
-      s.append(w.t("，最早见于" + w.time(first.get()) + "，最晚见于" + w.time(last.get()),
-          ", first seen " + w.time(first.get()) + " and last seen " + w.time(last.get())));
+      s.append(
+          w.t(
+              "，最早见于" + w.time(first.get()) + "，最晚见于" + w.time(last.get()),
+              ", first seen " + w.time(first.get()) + " and last seen " + w.time(last.get())));
     }
     s.append(w.t("。", "."));
     if (unchecked > 0) {
-      s.append(w.t(
-          String.format(Locale.ROOT, "另有%d个媒体文件未能检查，上述数字不包括这些文件。", unchecked),
-          unchecked == 1
-              ? " A further media file could not be checked; the figures do not include it."
-              : String.format(Locale.ROOT,
-                  " A further %d media files could not be checked; the figures do not include "
-                      + "them.", unchecked)));
+      s.append(
+          w.t(
+              String.format(Locale.ROOT, "另有%d个媒体文件未能检查，上述数字不包括这些文件。", unchecked),
+              unchecked == 1
+                  ? " A further media file could not be checked; the figures do not include it."
+                  : String.format(
+                      Locale.ROOT,
+                      " A further %d media files could not be checked; the figures do not include "
+                          + "them.",
+                      unchecked)));
     }
     if (trade > 0) {
-      s.append(w.t(
-          String.format(Locale.ROOT, "同一数据中还发现%d条兜售偷拍设备或相关内容的广告帖。", trade),
-          trade == 1
-              ? " The same data also holds a post advertising covert cameras or related material."
-              : String.format(Locale.ROOT, " The same data also holds %d posts advertising covert "
-                  + "cameras or related material.", trade)));
+      s.append(
+          w.t(
+              String.format(Locale.ROOT, "同一数据中还发现%d条兜售偷拍设备或相关内容的广告帖。", trade),
+              trade == 1
+                  ? " The same data also holds a post advertising covert cameras or related material."
+                  : String.format(
+                      Locale.ROOT,
+                      " The same data also holds %d posts advertising covert "
+                          + "cameras or related material.",
+                      trade)));
     }
     m.put("summary", s.toString());
     m.put("items", items);
     m.put("chats", chats);
     m.put("posts", posts);
-    m.put("reports", rs.stream().map(r -> Map.<String, Object>of(
-        "file", r.file().getFileName().toString(), "sha256", r.fileSha256())).toList());
+    m.put(
+        "reports",
+        rs.stream()
+            .map(
+                r ->
+                    Map.<String, Object>of(
+                        "file", r.file().getFileName().toString(), "sha256", r.fileSha256()))
+            .toList());
     return m;
   }
 
@@ -264,8 +326,12 @@ public final class Model {
         for (SpreadReport.Occurrence o : item.occurrences()) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("no", no++);
-          m.put("chat", o.chatName().map(n -> "“" + n + "”").orElse(w.t("名称未记录", "name not recorded"))
-              + w.t("（编号", " (id ") + o.chatId() + w.t("）", ")"));
+          m.put(
+              "chat",
+              o.chatName().map(n -> "“" + n + "”").orElse(w.t("名称未记录", "name not recorded"))
+                  + w.t("（编号", " (id ")
+                  + o.chatId()
+                  + w.t("）", ")"));
           m.put("chat_id", o.chatId());
           m.put("message_id", o.messageId());
           m.put("date", o.dateUtc().map(w::time).orElse(w.t("未记录", "not recorded")));
@@ -283,13 +349,17 @@ public final class Model {
 
   /** Where each post was, by chat id and message id: its chat name, type and time. */
   private Optional<SpreadReport.Occurrence> post(String chatId, String messageId) {
-    return data.reports().stream().flatMap(r -> r.occurrences().stream())
-        .filter(o -> o.chatId().equals(chatId) && o.messageId().equals(messageId)).findFirst();
+    return data.reports().stream()
+        .flatMap(r -> r.occurrences().stream())
+        .filter(o -> o.chatId().equals(chatId) && o.messageId().equals(messageId))
+        .findFirst();
   }
 
   private Optional<SpreadReport.Occurrence> anyPost(String chatId) {
-    return data.reports().stream().flatMap(r -> r.occurrences().stream())
-        .filter(o -> o.chatId().equals(chatId)).findFirst();
+    return data.reports().stream()
+        .flatMap(r -> r.occurrences().stream())
+        .filter(o -> o.chatId().equals(chatId))
+        .findFirst();
   }
 
   private static final java.util.regex.Pattern TELEGRAM_POST =
@@ -311,20 +381,24 @@ public final class Model {
         if (kind.equals("file") && method.contains("scan")) {
           continue; // a loose file a scan matched: her own original, not evidence of spread
         }
-        boolean isReport = reportHashes.contains(it.sha256())
-            || (kind.equals("other") && it.sourceValue().orElse("").contains("spread report"));
+        boolean isReport =
+            reportHashes.contains(it.sha256())
+                || (kind.equals("other") && it.sourceValue().orElse("").contains("spread report"));
         if (isReport) {
           reportHashes.remove(it.sha256());
-          reports.add(reportRow(it.sha256(), String.valueOf(it.leafIndex()),
-              it.capturedAt().map(w::time).orElse(w.t("未记录", "not recorded"))));
+          reports.add(
+              reportRow(
+                  it.sha256(),
+                  String.valueOf(it.leafIndex()),
+                  it.capturedAt().map(w::time).orElse(w.t("未记录", "not recorded"))));
         } else {
           spread.add(itemRow(it));
         }
       }
     }
     for (String sha : reportHashes) {
-      reports.add(reportRow(sha, w.t("未记入保全日志", "not in the evidence log"),
-          w.t("未保全", "not preserved")));
+      reports.add(
+          reportRow(sha, w.t("未记入保全日志", "not in the evidence log"), w.t("未保全", "not preserved")));
     }
     List<Map<String, Object>> groups = new ArrayList<>();
     group(groups, spread, w.t("涉案影像在网络上传播的证据", "Evidence of the images spreading online"));
@@ -332,8 +406,8 @@ public final class Model {
     return groups;
   }
 
-  private void group(List<Map<String, Object>> groups, List<Map<String, Object>> rows,
-      String title) {
+  private void group(
+      List<Map<String, Object>> groups, List<Map<String, Object>> rows, String title) {
     if (rows.isEmpty()) {
       return;
     }
@@ -361,26 +435,50 @@ public final class Model {
       Optional<SpreadReport.Occurrence> o = post(chat, msg);
       Optional<SpreadReport.Occurrence> c = o.isPresent() ? o : anyPost(chat);
       String name = c.flatMap(SpreadReport.Occurrence::chatName).orElse(null);
-      boolean channel = c.flatMap(SpreadReport.Occurrence::chatType)
-          .map(t -> t.contains("channel")).orElse(false);
+      boolean channel =
+          c.flatMap(SpreadReport.Occurrence::chatType)
+              .map(t -> t.contains("channel"))
+              .orElse(false);
       String kindZh = channel ? "频道" : "群组";
       String kindEn = channel ? "channel" : "group";
       String when = o.flatMap(SpreadReport.Occurrence::dateUtc).map(w::time).orElse(null);
-      source = w.t("Telegram" + kindZh + (name == null ? "" : "“" + name + "”") + "（编号" + chat
-              + "），消息编号" + msg + (when == null ? "" : "，发布时间" + when),
-          "Telegram " + kindEn + (name == null ? "" : " \"" + name + "\"") + " (id " + chat
-              + "), message " + msg + (when == null ? "" : ", posted " + when));
-      String where = name == null ? w.t(kindZh + "（编号" + chat + "）", kindEn + " " + chat)
-          : w.t("“" + name + "”" + kindZh, "the " + kindEn + " \"" + name + "\"");
-      purpose = w.t("证明涉案" + mediaZh(media) + (when == null ? "" : "于" + when) + "在" + where
-              + "中被传播",
-          "proves that the " + media.toLowerCase(Locale.ROOT) + " was spread in " + where
-              + (when == null ? "" : " on " + when));
+      source =
+          w.t(
+              "Telegram"
+                  + kindZh
+                  + (name == null ? "" : "“" + name + "”")
+                  + "（编号"
+                  + chat
+                  + "），消息编号"
+                  + msg
+                  + (when == null ? "" : "，发布时间" + when),
+              "Telegram "
+                  + kindEn
+                  + (name == null ? "" : " \"" + name + "\"")
+                  + " (id "
+                  + chat
+                  + "), message "
+                  + msg
+                  + (when == null ? "" : ", posted " + when));
+      String where =
+          name == null
+              ? w.t(kindZh + "（编号" + chat + "）", kindEn + " " + chat)
+              : w.t("“" + name + "”" + kindZh, "the " + kindEn + " \"" + name + "\"");
+      purpose =
+          w.t(
+              "证明涉案" + mediaZh(media) + (when == null ? "" : "于" + when) + "在" + where + "中被传播",
+              "proves that the "
+                  + media.toLowerCase(Locale.ROOT)
+                  + " was spread in "
+                  + where
+                  + (when == null ? "" : " on " + when));
     } else if (kind.equals("url")) {
       source = w.t("网页（网址见下）", "a web page (address below)");
       m.put("url", value);
-      purpose = w.t("证明涉案" + mediaZh(media) + "在上述网页被公开发布",
-          "proves that the " + media.toLowerCase(Locale.ROOT) + " was published on that page");
+      purpose =
+          w.t(
+              "证明涉案" + mediaZh(media) + "在上述网页被公开发布",
+              "proves that the " + media.toLowerCase(Locale.ROOT) + " was published on that page");
     } else {
       source = w.t("提交人保存的电子文件", "an electronic file kept by the submitting party");
       purpose = w.t("证明该电子文件所载内容", "proves what this electronic file contains");
@@ -406,11 +504,17 @@ public final class Model {
     m.put("file", "");
     m.put("has_file", false);
     m.put("has_url", false);
-    m.put("source", w.t("提交人使用开源软件 Redress 对导出的聊天记录进行感知哈希比对后生成",
-        "made by the submitting party with the open-source software Redress, by perceptual-hash "
-            + "matching of the exported chats"));
-    m.put("purpose", w.t("证明涉案影像在各群组、频道中出现的位置、时间和次数",
-        "proves where, when and how often the images appeared in each group or channel"));
+    m.put(
+        "source",
+        w.t(
+            "提交人使用开源软件 Redress 对导出的聊天记录进行感知哈希比对后生成",
+            "made by the submitting party with the open-source software Redress, by perceptual-hash "
+                + "matching of the exported chats"));
+    m.put(
+        "purpose",
+        w.t(
+            "证明涉案影像在各群组、频道中出现的位置、时间和次数",
+            "proves where, when and how often the images appeared in each group or channel"));
     m.put("pages", w.ph("页码", "pages"));
     m.put("copies", "1");
     m.put("original", w.t("原件（电子数据打印件）", "original (printout of electronic data)"));
@@ -433,8 +537,11 @@ public final class Model {
 
   private String kindName(Optional<String> mediaType, Optional<String> fileName) {
     String f = fileName.orElse("").toLowerCase(Locale.ROOT);
-    String t = mediaType.orElse(f.matches(".*\\.(jpe?g|png|gif|webp|heic|bmp)") ? "image/"
-        : f.matches(".*\\.(mp4|mov|avi|mkv|webm|3gp)") ? "video/" : "");
+    String t =
+        mediaType.orElse(
+            f.matches(".*\\.(jpe?g|png|gif|webp|heic|bmp)")
+                ? "image/"
+                : f.matches(".*\\.(mp4|mov|avi|mkv|webm|3gp)") ? "video/" : "");
     if (t.startsWith("image/")) {
       return w.t("图片", "Image");
     }
@@ -450,8 +557,11 @@ public final class Model {
   private void findings(Map<String, Object> m) {
     Optional<Findings> f = data.findings();
     m.put("has_findings", f.isPresent());
-    m.put("no_findings", w.ph("适用的法律规定（可用 redress assess 生成法律评估）",
-        "the provisions that apply (redress assess produces them)"));
+    m.put(
+        "no_findings",
+        w.ph(
+            "适用的法律规定（可用 redress assess 生成法律评估）",
+            "the provisions that apply (redress assess produces them)"));
     List<Findings.Finding> all = f.map(Findings::all).orElse(List.of());
     m.put("admin", views(all, "administrative"));
     m.put("criminal", views(all, "criminal"));
@@ -460,27 +570,30 @@ public final class Model {
     List<Map<String, Object>> police = strongest(all);
     m.put("police_provisions", police);
     m.put("police_cites", w.list(police.stream().map(v -> (String) v.get("cite")).toList()));
-    m.put("civil_cites", w.list(views(all, "civil").stream().map(v -> (String) v.get("cite"))
-        .toList()));
+    m.put(
+        "civil_cites",
+        w.list(views(all, "civil").stream().map(v -> (String) v.get("cite")).toList()));
     m.put("has_police_provisions", !police.isEmpty());
     m.put("has_civil", !views(all, "civil").isEmpty());
     m.put("has_criminal", !views(all, "criminal").isEmpty());
     m.put("has_admin", !views(all, "administrative").isEmpty());
     m.put("has_other", !views(all, "other").isEmpty());
-    List<Map<String, Object>> barred = all.stream().filter(x -> x.status().equals("time_barred"))
-        .map(this::view).toList();
+    List<Map<String, Object>> barred =
+        all.stream().filter(x -> x.status().equals("time_barred")).map(this::view).toList();
     m.put("time_barred", barred);
     m.put("has_time_barred", !barred.isEmpty());
     List<Map<String, Object>> deadlines = new ArrayList<>();
-    all.stream().filter(x -> x.actionable() && x.deadline().isPresent())
+    all.stream()
+        .filter(x -> x.actionable() && x.deadline().isPresent())
         .sorted(Comparator.comparing(x -> x.deadline().get()))
-        .forEach(x -> {
-          Map<String, Object> d = new LinkedHashMap<>();
-          d.put("date", w.date(x.deadline().get()));
-          d.put("kind", deadlineKind(x.deadlineKind().orElse("")));
-          d.put("cite", cite(x.provision()));
-          deadlines.add(d);
-        });
+        .forEach(
+            x -> {
+              Map<String, Object> d = new LinkedHashMap<>();
+              d.put("date", w.date(x.deadline().get()));
+              d.put("kind", deadlineKind(x.deadlineKind().orElse("")));
+              d.put("cite", cite(x.provision()));
+              deadlines.add(d);
+            });
     m.put("deadlines", deadlines);
     m.put("has_deadlines", !deadlines.isEmpty());
   }
@@ -490,21 +603,33 @@ public final class Model {
    * (criminal before administrative), and only when none does, those that may apply.
    */
   private List<Map<String, Object>> strongest(List<Findings.Finding> all) {
-    List<Findings.Finding> police = all.stream()
-        .filter(f -> f.route().equals("criminal") || f.route().equals("administrative"))
-        .filter(Findings.Finding::actionable).toList();
+    List<Findings.Finding> police =
+        all.stream()
+            .filter(f -> f.route().equals("criminal") || f.route().equals("administrative"))
+            .filter(Findings.Finding::actionable)
+            .toList();
     boolean anyApplies = police.stream().anyMatch(f -> f.status().equals("applies"));
-    List<Map<String, Object>> out = new ArrayList<>(police.stream()
-        .filter(f -> !anyApplies || f.status().equals("applies"))
-        .sorted(Comparator.comparing((Findings.Finding f) -> f.route().equals("criminal") ? 0 : 1))
-        .limit(3).map(this::view).toList());
+    List<Map<String, Object>> out =
+        new ArrayList<>(
+            police.stream()
+                .filter(f -> !anyApplies || f.status().equals("applies"))
+                .sorted(
+                    Comparator.comparing(
+                        (Findings.Finding f) -> f.route().equals("criminal") ? 0 : 1))
+                .limit(3)
+                .map(this::view)
+                .toList());
     number(out);
     return out;
   }
 
   private List<Map<String, Object>> views(List<Findings.Finding> all, String route) {
-    List<Map<String, Object>> out = new ArrayList<>(all.stream()
-        .filter(x -> x.route().equals(route) && x.actionable()).map(this::view).toList());
+    List<Map<String, Object>> out =
+        new ArrayList<>(
+            all.stream()
+                .filter(x -> x.route().equals(route) && x.actionable())
+                .map(this::view)
+                .toList());
     number(out);
     return out;
   }
@@ -522,16 +647,18 @@ public final class Model {
     boolean shared = f.yes("distribution.shared");
     String v = role();
     if (filmed && shared) {
-      return w.t("偷拍" + v + "的私密影像并" + (f.yes("distribution.online") ? "通过信息网络" : "")
-          + "传播", "secretly filming " + v + " and spreading the images"
-          + (f.yes("distribution.online") ? " online" : ""));
+      return w.t(
+          "偷拍" + v + "的私密影像并" + (f.yes("distribution.online") ? "通过信息网络" : "") + "传播",
+          "secretly filming "
+              + v
+              + " and spreading the images"
+              + (f.yes("distribution.online") ? " online" : ""));
     }
     if (filmed) {
       return w.t("偷拍" + v + "的私密影像", "secretly filming " + v);
     }
     if (shared) {
-      return w.t("未经" + v + "同意传播其私密影像",
-          "spreading intimate images of " + v + " without consent");
+      return w.t("未经" + v + "同意传播其私密影像", "spreading intimate images of " + v + " without consent");
     }
     return w.ph("行为概述（如偷拍、传播私密影像）", "what was done (e.g. covert filming, spreading images)");
   }
@@ -539,33 +666,50 @@ public final class Model {
   private List<Map<String, Object>> civilClaims() {
     Map<String, Object> c = claims();
     List<String> out = new ArrayList<>();
-    out.add(w.t("判令被告立即停止侵害原告隐私权、肖像权的行为，删除其拍摄、存储、上传和传播的涉及原告的全部影像及相关信息；",
-        "order the defendant to stop infringing the plaintiff's rights of privacy and portrait at "
-            + "once, and to delete every image of the plaintiff, and related information, that the "
-            + "defendant made, stored, uploaded or spread;"));
-    out.add(w.t("判令被告向原告书面赔礼道歉；",
-        "order the defendant to apologise to the plaintiff in writing;"));
-    out.add(w.t("判令被告赔偿原告精神损害抚慰金" + c.get("moral") + "；",
-        "order the defendant to pay the plaintiff " + c.get("moral") + " in damages for mental "
-            + "distress;"));
+    out.add(
+        w.t(
+            "判令被告立即停止侵害原告隐私权、肖像权的行为，删除其拍摄、存储、上传和传播的涉及原告的全部影像及相关信息；",
+            "order the defendant to stop infringing the plaintiff's rights of privacy and portrait at "
+                + "once, and to delete every image of the plaintiff, and related information, that the "
+                + "defendant made, stored, uploaded or spread;"));
+    out.add(w.t("判令被告向原告书面赔礼道歉；", "order the defendant to apologise to the plaintiff in writing;"));
+    out.add(
+        w.t(
+            "判令被告赔偿原告精神损害抚慰金" + c.get("moral") + "；",
+            "order the defendant to pay the plaintiff "
+                + c.get("moral")
+                + " in damages for mental "
+                + "distress;"));
     if ((Boolean) c.get("has_injury")) {
       List<String> heads = new ArrayList<>();
       if ((Boolean) c.get("has_medical")) {
-        heads.add(w.t("医疗费（含心理治疗费）" + c.get("medical"),
-            "medical costs incl. therapy of " + c.get("medical")));
+        heads.add(
+            w.t(
+                "医疗费（含心理治疗费）" + c.get("medical"),
+                "medical costs incl. therapy of " + c.get("medical")));
       }
       if ((Boolean) c.get("has_lost_income")) {
         heads.add(w.t("误工损失" + c.get("lost_income"), "lost income of " + c.get("lost_income")));
       }
-      out.add(w.t("判令被告赔偿原告" + w.list(heads) + "；",
-          "order the defendant to pay the plaintiff " + w.list(heads) + ";"));
+      out.add(
+          w.t(
+              "判令被告赔偿原告" + w.list(heads) + "；",
+              "order the defendant to pay the plaintiff " + w.list(heads) + ";"));
     }
-    out.add(w.t("判令被告赔偿原告为制止侵权行为所支付的合理开支，包括调查取证费用" + c.get("investigation")
-            + "、律师费" + c.get("lawyer") + "；",
-        "order the defendant to pay the plaintiff's reasonable costs of stopping the infringement: "
-            + "investigation and evidence costs of " + c.get("investigation")
-            + " and lawyer's fees "
-            + "of " + c.get("lawyer") + ";"));
+    out.add(
+        w.t(
+            "判令被告赔偿原告为制止侵权行为所支付的合理开支，包括调查取证费用"
+                + c.get("investigation")
+                + "、律师费"
+                + c.get("lawyer")
+                + "；",
+            "order the defendant to pay the plaintiff's reasonable costs of stopping the infringement: "
+                + "investigation and evidence costs of "
+                + c.get("investigation")
+                + " and lawyer's fees "
+                + "of "
+                + c.get("lawyer")
+                + ";"));
     out.add(w.t("判令被告承担本案全部诉讼费用。", "order the defendant to bear the costs of the action."));
     List<Map<String, Object>> numbered = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) {
@@ -578,12 +722,14 @@ public final class Model {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", f.provision());
     m.put("cite", cite(f.provision()));
-    m.put("status", switch (f.status()) {
-      case "applies" -> w.t("符合", "applies");
-      case "possible" -> w.t("可能符合", "may apply");
-      case "time_barred" -> w.t("已过时效", "time-barred");
-      default -> w.t("不适用", "does not apply");
-    });
+    m.put(
+        "status",
+        switch (f.status()) {
+          case "applies" -> w.t("符合", "applies");
+          case "possible" -> w.t("可能符合", "may apply");
+          case "time_barred" -> w.t("已过时效", "time-barred");
+          default -> w.t("不适用", "does not apply");
+        });
     m.put("tier", f.tier().map(this::tier).orElse(""));
     m.put("has_tier", f.tier().isPresent());
     m.put("penalty", f.penalty().flatMap(p -> p.get(w.lang())).orElse(""));
@@ -591,9 +737,11 @@ public final class Model {
     List<String> missing = missing(f.missing());
     m.put("missing", String.join(w.t("；", "; "), missing));
     m.put("has_missing", !missing.isEmpty());
-    m.put("deadline", f.deadline()
-        .map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ")
-        + w.date(d)).orElse(""));
+    m.put(
+        "deadline",
+        f.deadline()
+            .map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ") + w.date(d))
+            .orElse(""));
     m.put("has_deadline", f.deadline().isPresent());
     m.put("authority", f.authority().flatMap(a -> a.get(w.lang())).orElse(""));
     m.put("has_authority", f.authority().flatMap(a -> a.get(w.lang())).isPresent());
@@ -605,9 +753,9 @@ public final class Model {
   }
 
   /**
-   * What a finding still needs, in the document's language: a bilingual entry
-   * ({@code 情节严重 (the seriousness…)}) gives its half, a determination its label from the
-   * law-cn data, a fact key its label; a key with no label is counted, never printed.
+   * What a finding still needs, in the document's language: a bilingual entry ({@code 情节严重 (the
+   * seriousness…)}) gives its half, a determination its label from the law-cn data, a fact key its
+   * label; a key with no label is counted, never printed.
    */
   private List<String> missing(List<String> raw) {
     List<String> out = new ArrayList<>();
@@ -650,15 +798,15 @@ public final class Model {
       case "prosecution" -> w.t("追诉期限届满", "limitation for prosecution ends");
       case "punishment", "administrative", "police_discovery" ->
           w.t("治安管理处罚追究时效届满", "administrative time limit ends");
-      case "civil", "limitation", "civil_claim" ->
-          w.t("诉讼时效届满", "civil limitation period ends");
+      case "civil", "limitation", "civil_claim" -> w.t("诉讼时效届满", "civil limitation period ends");
       default -> w.t("期限届满", "deadline");
     };
   }
 
   private String cite(String id) {
     cited.add(id);
-    return Citations.of(id).map(c -> c.get(w.lang()))
+    return Citations.of(id)
+        .map(c -> c.get(w.lang()))
         .orElse(w.ph("条文出处 " + id, "citation for " + id));
   }
 
@@ -674,15 +822,15 @@ public final class Model {
     Parties.Claims c = data.parties().claims();
     Facts f = data.facts();
     m.put("moral", w.yuanOr(c.moralDamages(), "精神损害抚慰金金额", "amount of moral damages"));
-    m.put("investigation", w.yuanOr(c.investigationCosts(), "调查取证费用金额",
-        "investigation costs"));
+    m.put("investigation", w.yuanOr(c.investigationCosts(), "调查取证费用金额", "investigation costs"));
     m.put("lawyer", w.yuanOr(c.lawyerFees(), "律师费金额", "lawyer's fees"));
     Optional<BigDecimal> medical = f.number("harm.medical_costs_cny");
     Optional<BigDecimal> lost = f.number("harm.lost_income_cny");
     boolean hasMedical = medical.isEmpty() || medical.get().signum() > 0;
     boolean hasLost = lost.isEmpty() || lost.get().signum() > 0;
-    m.put("medical", medical.map(w::yuan)
-        .orElse(w.ph("医疗费（含心理治疗费）金额", "medical costs incl. therapy")));
+    m.put(
+        "medical",
+        medical.map(w::yuan).orElse(w.ph("医疗费（含心理治疗费）金额", "medical costs incl. therapy")));
     m.put("lost_income", lost.map(w::yuan).orElse(w.ph("误工损失金额", "lost income")));
     List<String> material = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
@@ -698,16 +846,25 @@ public final class Model {
       total = total.add(lost.orElse(BigDecimal.ZERO));
     }
     m.put("material_list", w.list(material));
-    m.put("material_total", totalKnown ? w.yuan(total)
-        : w.ph("物质损失合计金额", "total of material losses"));
+    m.put(
+        "material_total",
+        totalKnown ? w.yuan(total) : w.ph("物质损失合计金额", "total of material losses"));
     Parties.Claims pc = data.parties().claims();
-    boolean allKnown = totalKnown && pc.moralDamages().isPresent()
-        && pc.investigationCosts().isPresent() && pc.lawyerFees().isPresent();
-    BigDecimal sum = total.add(BigDecimal.valueOf(pc.moralDamages().orElse(0)))
-        .add(BigDecimal.valueOf(pc.investigationCosts().orElse(0)))
-        .add(BigDecimal.valueOf(pc.lawyerFees().orElse(0)));
-    m.put("total", allKnown ? w.yuan(sum)
-        : w.ph("诉讼标的总额（各项金额确定后合计）", "total amount claimed (sum of the amounts)"));
+    boolean allKnown =
+        totalKnown
+            && pc.moralDamages().isPresent()
+            && pc.investigationCosts().isPresent()
+            && pc.lawyerFees().isPresent();
+    BigDecimal sum =
+        total
+            .add(BigDecimal.valueOf(pc.moralDamages().orElse(0)))
+            .add(BigDecimal.valueOf(pc.investigationCosts().orElse(0)))
+            .add(BigDecimal.valueOf(pc.lawyerFees().orElse(0)));
+    m.put(
+        "total",
+        allKnown
+            ? w.yuan(sum)
+            : w.ph("诉讼标的总额（各项金额确定后合计）", "total amount claimed (sum of the amounts)"));
     m.put("has_medical", hasMedical);
     m.put("has_lost_income", hasLost);
     m.put("has_injury", hasMedical || hasLost);
@@ -720,17 +877,31 @@ public final class Model {
     Map<String, Object> m = new LinkedHashMap<>();
     Optional<LocalDate> first = f.date("conduct.first_act");
     Optional<LocalDate> last = f.date("conduct.last_act");
-    m.put("when", first.isEmpty() ? w.ph("行为发生的时间", "when it happened")
-        : last.isEmpty() || last.equals(first) ? w.date(first.get())
-        : w.t(w.date(first.get()) + "至" + w.date(last.get()),
-            w.date(first.get()) + " to " + w.date(last.get())));
-    List<String> chats = new ArrayList<>(new LinkedHashSet<>(data.reports().stream()
-        .flatMap(r -> r.occurrences().stream())
-        .map(o -> o.chatName().map(n -> "“" + n + "”").orElse(o.chatId())).toList()));
-    m.put("where", chats.isEmpty()
-        ? w.ph("行为地点或网络位置（群组、频道、网址）", "the place or online location")
-        : w.t("Telegram群组或频道" + w.list(chats) + "（具体消息见证据清单）",
-            "the Telegram groups or channels " + w.list(chats) + " (messages in the evidence list)"));
+    m.put(
+        "when",
+        first.isEmpty()
+            ? w.ph("行为发生的时间", "when it happened")
+            : last.isEmpty() || last.equals(first)
+                ? w.date(first.get())
+                : w.t(
+                    w.date(first.get()) + "至" + w.date(last.get()),
+                    w.date(first.get()) + " to " + w.date(last.get())));
+    List<String> chats =
+        new ArrayList<>(
+            new LinkedHashSet<>(
+                data.reports().stream()
+                    .flatMap(r -> r.occurrences().stream())
+                    .map(o -> o.chatName().map(n -> "“" + n + "”").orElse(o.chatId()))
+                    .toList()));
+    m.put(
+        "where",
+        chats.isEmpty()
+            ? w.ph("行为地点或网络位置（群组、频道、网址）", "the place or online location")
+            : w.t(
+                "Telegram群组或频道" + w.list(chats) + "（具体消息见证据清单）",
+                "the Telegram groups or channels "
+                    + w.list(chats)
+                    + " (messages in the evidence list)"));
     List<String> harm = new ArrayList<>();
     if (f.yes("harm.serious_mental_harm")) {
       harm.add(w.t("造成严重精神损害", "serious mental harm"));
@@ -742,13 +913,16 @@ public final class Model {
     if ((Boolean) c.get("has_injury")) {
       harm.add(w.t("物质损失", "material losses of ") + c.get("material_list"));
     }
-    m.put("harm", harm.isEmpty() ? w.ph("损害后果", "the harm")
-        : w.list(harm) + w.t("。", "."));
-    m.put("fault", f.yes("acts.covert_filming") || f.yes("acts.peeping")
-        ? w.t("被告故意偷拍并传播原告的私密影像，主观上存在故意。",
-            "The defendant filmed and spread the images deliberately.")
-        : w.t("被告明知未经原告同意而传播原告的私密影像，主观上存在过错。",
-            "The defendant spread the images knowing the plaintiff had not consented."));
+    m.put("harm", harm.isEmpty() ? w.ph("损害后果", "the harm") : w.list(harm) + w.t("。", "."));
+    m.put(
+        "fault",
+        f.yes("acts.covert_filming") || f.yes("acts.peeping")
+            ? w.t(
+                "被告故意偷拍并传播原告的私密影像，主观上存在故意。",
+                "The defendant filmed and spread the images deliberately.")
+            : w.t(
+                "被告明知未经原告同意而传播原告的私密影像，主观上存在过错。",
+                "The defendant spread the images knowing the plaintiff had not consented."));
     return m;
   }
 

@@ -31,9 +31,18 @@ public final class Parties {
       Optional<String> email,
       List<String> accounts) {
     static Person none() {
-      return new Person(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), List.of());
+      return new Person(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of());
     }
 
     /** Whether anything identifies this person (a name or an account). */
@@ -44,7 +53,9 @@ public final class Parties {
 
   /** An organisation addressed by a document: a platform, a police station, a court. */
   public record Body(
-      Optional<String> name, Optional<String> operator, Optional<String> address,
+      Optional<String> name,
+      Optional<String> operator,
+      Optional<String> address,
       Optional<String> contact) {
     static Body none() {
       return new Body(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -69,8 +80,16 @@ public final class Parties {
   private final Claims claims;
   private final Optional<Bilingual> narrative;
 
-  private Parties(Optional<Path> file, Person victim, Person perpetrator, Person agent,
-      Body platform, Body police, Body court, Claims claims, Optional<Bilingual> narrative) {
+  private Parties(
+      Optional<Path> file,
+      Person victim,
+      Person perpetrator,
+      Person agent,
+      Body platform,
+      Body police,
+      Body court,
+      Claims claims,
+      Optional<Bilingual> narrative) {
     this.file = file;
     this.victim = victim;
     this.perpetrator = perpetrator;
@@ -84,8 +103,16 @@ public final class Parties {
 
   /** No parties file: every personal detail renders as a placeholder. */
   public static Parties none() {
-    return new Parties(Optional.empty(), Person.none(), Person.none(), Person.none(), Body.none(),
-        Body.none(), Body.none(), Claims.none(), Optional.empty());
+    return new Parties(
+        Optional.empty(),
+        Person.none(),
+        Person.none(),
+        Person.none(),
+        Body.none(),
+        Body.none(),
+        Body.none(),
+        Claims.none(),
+        Optional.empty());
   }
 
   /**

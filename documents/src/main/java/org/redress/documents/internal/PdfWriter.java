@@ -24,15 +24,14 @@ import org.redress.documents.DocumentException;
 import org.redress.documents.Lang;
 
 /**
- * Lays a {@link Doc} out on A4 pages with PDFBox: CJK-aware line breaking (any ideograph may
- * break; Latin words and hashes break at spaces, or by character when longer than a line; no
- * line starts with closing punctuation or ends with opening punctuation), tables with repeated
- * headers, highlighted placeholders, and page numbers in the footer.
- * Fonts are embedded as subsets (Type 0, TrueType outlines) from a {@link FontChain}: a
- * character the primary font lacks is drawn with the first fallback that has it, and one no
- * font has as a visible □ (reported through {@link FontChain#warnings()}). Hashes in
- * {@code `mono`} spans are drawn in Courier and never broken, so each stays one string in the
- * text layer.
+ * Lays a {@link Doc} out on A4 pages with PDFBox: CJK-aware line breaking (any ideograph may break;
+ * Latin words and hashes break at spaces, or by character when longer than a line; no line starts
+ * with closing punctuation or ends with opening punctuation), tables with repeated headers,
+ * highlighted placeholders, and page numbers in the footer. Fonts are embedded as subsets (Type 0,
+ * TrueType outlines) from a {@link FontChain}: a character the primary font lacks is drawn with the
+ * first fallback that has it, and one no font has as a visible □ (reported through {@link
+ * FontChain#warnings()}). Hashes in {@code `mono`} spans are drawn in Courier and never broken, so
+ * each stays one string in the text layer.
  */
 public final class PdfWriter {
   private static final float PAGE_W = PDRectangle.A4.getWidth();
@@ -142,8 +141,8 @@ public final class PdfWriter {
     } else if (b instanceof Doc.Para p) {
       float size = p.small() ? CELL : BODY;
       float indent = p.align() == Doc.Align.BODY && doc.lang() == Lang.ZH ? 2 * BODY : 0;
-      paragraph(Doc.spans(p.text(), false), size, size * (p.small() ? 1.45f : 1.7f), p.align(),
-          indent);
+      paragraph(
+          Doc.spans(p.text(), false), size, size * (p.small() ? 1.45f : 1.7f), p.align(), indent);
       y -= p.align() == Doc.Align.BODY && doc.lang() == Lang.EN ? 6 : 2;
     } else if (b instanceof Doc.Table t) {
       table(t);
@@ -169,8 +168,10 @@ public final class PdfWriter {
   private record Line(List<Piece> pieces, float width) {}
 
   private static boolean breaksAround(int cp) {
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F)
+    return (cp >= 0x2E80 && cp <= 0x9FFF)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFF00 && cp <= 0xFFEF)
+        || (cp >= 0x3000 && cp <= 0x303F)
         || (cp >= 0x2010 && cp <= 0x2027);
   }
 
@@ -178,8 +179,8 @@ public final class PdfWriter {
     List<Piece> atoms = new ArrayList<>();
     for (Doc.Span s : spans) {
       if (s.mono() && s.text().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-        atoms.add(new Piece(s.text(), s.bold(), s.placeholder(), monoWidth(s.text(), size), false,
-            MONO));
+        atoms.add(
+            new Piece(s.text(), s.bold(), s.placeholder(), monoWidth(s.text(), size), false, MONO));
         continue;
       }
       StringBuilder word = new StringBuilder();
@@ -212,10 +213,13 @@ public final class PdfWriter {
     for (Piece a : atoms) {
       boolean closing = a.text().length() == 1 && CLOSING.indexOf(a.text().charAt(0)) >= 0;
       boolean joinsPrevious = !cur.isEmpty() && (glueNext || closing) && !a.space();
-      boolean wordAfterWord = !cur.isEmpty() && !a.space() && !cur.get(cur.size() - 1).space()
-          && !breaksAround(a.text().codePointAt(0))
-          && !breaksAround(cur.get(cur.size() - 1).text().codePointAt(0))
-          && OPENING.indexOf(a.text().charAt(0)) < 0;
+      boolean wordAfterWord =
+          !cur.isEmpty()
+              && !a.space()
+              && !cur.get(cur.size() - 1).space()
+              && !breaksAround(a.text().codePointAt(0))
+              && !breaksAround(cur.get(cur.size() - 1).text().codePointAt(0))
+              && OPENING.indexOf(a.text().charAt(0)) < 0;
       if (joinsPrevious && closing && cur.stream().allMatch(Piece::space) && !units.isEmpty()) {
         // "word ，": the mark must not start a line, so it takes the space and the word before.
         List<Piece> joined = new ArrayList<>(units.remove(units.size() - 1).pieces());
@@ -332,8 +336,8 @@ public final class PdfWriter {
           int cp = p.text().codePointAt(i);
           i += Character.charCount(cp);
           String ch = new String(Character.toChars(cp));
-          float cw = p.font() == MONO ? monoWidth(ch, size)
-              : chain.fonts().get(p.font()).width(cp) * size;
+          float cw =
+              p.font() == MONO ? monoWidth(ch, size) : chain.fonts().get(p.font()).width(cp) * size;
           if (used + cw > avail + 0.01f && !cur.isEmpty()) {
             out.add(line(cur));
             cur = new ArrayList<>();
@@ -363,10 +367,18 @@ public final class PdfWriter {
       wsum += p.width();
       if (!merged.isEmpty()) {
         Piece last = merged.get(merged.size() - 1);
-        if (last.bold() == p.bold() && last.placeholder() == p.placeholder()
+        if (last.bold() == p.bold()
+            && last.placeholder() == p.placeholder()
             && last.font() == p.font()) {
-          merged.set(merged.size() - 1, new Piece(last.text() + p.text(), p.bold(),
-              p.placeholder(), last.width() + p.width(), false, p.font()));
+          merged.set(
+              merged.size() - 1,
+              new Piece(
+                  last.text() + p.text(),
+                  p.bold(),
+                  p.placeholder(),
+                  last.width() + p.width(),
+                  false,
+                  p.font()));
           continue;
         }
       }
@@ -385,11 +397,12 @@ public final class PdfWriter {
         newPage();
       }
       Line l = ls.get(i);
-      float x = switch (align) {
-        case CENTER -> LEFT + (TEXT_W - l.width()) / 2;
-        case RIGHT -> LEFT + TEXT_W - l.width();
-        default -> LEFT + (i == 0 ? indent : 0);
-      };
+      float x =
+          switch (align) {
+            case CENTER -> LEFT + (TEXT_W - l.width()) / 2;
+            case RIGHT -> LEFT + TEXT_W - l.width();
+            default -> LEFT + (i == 0 ? indent : 0);
+          };
       drawLine(l, x, y - lh + (lh - size) / 2 + size * 0.18f, size);
       y -= lh;
     }
@@ -441,8 +454,10 @@ public final class PdfWriter {
       List<List<Line>> cells = r == 0 ? header : cellLines(t.rows().get(r), cw, false);
       float h = rowHeight(cells, lh);
       // Never leave a header alone at the foot of a page: it needs its first row below it.
-      float need = r == 0 && t.rows().size() > 1
-          ? h + rowHeight(cellLines(t.rows().get(1), cw, false), lh) : h;
+      float need =
+          r == 0 && t.rows().size() > 1
+              ? h + rowHeight(cellLines(t.rows().get(1), cw, false), lh)
+              : h;
       if (y - need < BOTTOM) {
         newPage();
         if (r > 0) {
@@ -500,8 +515,9 @@ public final class PdfWriter {
     int n = 0;
     float size = 8.5f;
     for (int i = 0; i < pages.size(); i++) {
-      try (PDPageContentStream f = new PDPageContentStream(pd, pages.get(i),
-          PDPageContentStream.AppendMode.APPEND, true, true)) {
+      try (PDPageContentStream f =
+          new PDPageContentStream(
+              pd, pages.get(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
         f.setNonStrokingColor(0.35f, 0.35f, 0.35f);
         f.setFont(font, size);
         if (!doc.footer().isEmpty()) {
@@ -512,9 +528,10 @@ public final class PdfWriter {
         }
         if (numbered.get(i)) {
           n++;
-          String label = doc.lang() == Lang.ZH
-              ? String.format(Locale.ROOT, "第 %d 页 共 %d 页", n, total)
-              : String.format(Locale.ROOT, "Page %d of %d", n, total);
+          String label =
+              doc.lang() == Lang.ZH
+                  ? String.format(Locale.ROOT, "第 %d 页 共 %d 页", n, total)
+                  : String.format(Locale.ROOT, "Page %d of %d", n, total);
           float wl = 0;
           for (int k = 0; k < label.length(); k++) {
             wl += fs.width(label.charAt(k)) * size;

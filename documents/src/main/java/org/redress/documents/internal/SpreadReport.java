@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * A spread report ({@code redress/spread-report@1}, written by {@code redress scan}) as documents
- * use it: the bank items found and every place each was posted. Required: {@code schema}, and
- * for each item its {@code label} (or {@code id}) and {@code occurrences}; an occurrence without a
+ * use it: the bank items found and every place each was posted. Required: {@code schema}, and for
+ * each item its {@code label} (or {@code id}) and {@code occurrences}; an occurrence without a
  * {@code chat_id} (a loose file, not a post) is skipped. Everything else is read when present.
  */
 public final class SpreadReport {
@@ -45,8 +45,14 @@ public final class SpreadReport {
   private final OptionalLong unchecked;
   private final OptionalLong tradePosts;
 
-  private SpreadReport(Path file, String fileSha256, List<Item> items, OptionalLong videos,
-      OptionalLong images, OptionalLong unchecked, OptionalLong tradePosts) {
+  private SpreadReport(
+      Path file,
+      String fileSha256,
+      List<Item> items,
+      OptionalLong videos,
+      OptionalLong images,
+      OptionalLong unchecked,
+      OptionalLong tradePosts) {
     this.file = file;
     this.fileSha256 = fileSha256;
     this.items = List.copyOf(items);
@@ -70,8 +76,10 @@ public final class SpreadReport {
     for (int i = 0; i < nodes.size(); i++) {
       JsonNode n = nodes.get(i);
       String base = "items[" + i + "]";
-      String id = src.text(n, base, "label").or(() -> src.text(n, base, "id"))
-          .orElseGet(() -> src.requireText(n, base, "label"));
+      String id =
+          src.text(n, base, "label")
+              .or(() -> src.text(n, base, "id"))
+              .orElseGet(() -> src.requireText(n, base, "label"));
       src.require(n, base, "occurrences");
       List<Occurrence> occ = new ArrayList<>();
       List<JsonNode> os = src.array(n, base, "occurrences");

@@ -24,17 +24,17 @@ import org.redress.documents.InputException;
 
 /**
  * One input document as a Jackson tree, with typed, path-addressed reads that fail with a message
- * naming the file and the field. A sensitive source (the parties file) never quotes its values
- * or its parser's token text in messages.
+ * naming the file and the field. A sensitive source (the parties file) never quotes its values or
+ * its parser's token text in messages.
  */
 public final class Src {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final Path file;
   private final JsonNode root;
@@ -132,8 +132,8 @@ public final class Src {
 
   /** The node at a path, failing with "missing field" when absent. */
   public JsonNode require(JsonNode from, String base, String path) {
-    return at(from, path).orElseThrow(
-        () -> new InputException(file, "missing field '" + join(base, path) + "'"));
+    return at(from, path)
+        .orElseThrow(() -> new InputException(file, "missing field '" + join(base, path) + "'"));
   }
 
   static String join(String base, String path) {

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.redress.documents.DocumentException;
 
 /**
- * Mustache templates under {@code org/redress/documents/templates/}, named
- * {@code <kind>.<lang>.mustache}; partials start with an underscore. Every {@code {{value}}} is
- * passed through {@link Markup#escape}, so input text cannot change the document's structure.
+ * Mustache templates under {@code org/redress/documents/templates/}, named {@code
+ * <kind>.<lang>.mustache}; partials start with an underscore. Every {@code {{value}}} is passed
+ * through {@link Markup#escape}, so input text cannot change the document's structure.
  */
 public final class Templates {
   /** Where templates live on the class path. */

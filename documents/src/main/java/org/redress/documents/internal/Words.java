@@ -50,8 +50,8 @@ public final class Words {
 
   /**
    * A timestamp given in an input (ISO 8601 with {@code Z} or an offset) in Beijing time, to the
-   * minute, with the zone named: 2026年3月1日20:00（北京时间） / 1 March 2026, 20:00 Beijing time
-   * (UTC+8). A value that is not such a timestamp is returned as given.
+   * minute, with the zone named: 2026年3月1日20:00（北京时间） / 1 March 2026, 20:00 Beijing time (UTC+8). A
+   * value that is not such a timestamp is returned as given.
    */
   public String time(String iso) {
     Optional<ZonedDateTime> t = beijing(iso);
@@ -83,9 +83,10 @@ public final class Words {
   /** An amount in yuan with fen when it has them: 人民币1,234.50元 / CNY 1,234.50. */
   public String yuan(java.math.BigDecimal amount) {
     java.math.BigDecimal a = amount.stripTrailingZeros();
-    String n = a.scale() <= 0
-        ? String.format(Locale.ROOT, "%,d", a.toBigInteger())
-        : String.format(Locale.ROOT, "%,.2f", amount);
+    String n =
+        a.scale() <= 0
+            ? String.format(Locale.ROOT, "%,d", a.toBigInteger())
+            : String.format(Locale.ROOT, "%,.2f", amount);
     return lang == Lang.ZH ? "人民币" + n + "元" : "CNY " + n;
   }
 

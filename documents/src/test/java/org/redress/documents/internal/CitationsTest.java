@@ -11,23 +11,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CitationsTest {
   static Stream<Arguments> known() {
     return Stream.of(
-        Arguments.of("CN-CL-246", "《中华人民共和国刑法》第二百四十六条",
-            "Criminal Law of the PRC, Art 246"),
-        Arguments.of("CN-CL-253-1", "《中华人民共和国刑法》第二百五十三条之一",
-            "Criminal Law of the PRC, Art 253-1"),
-        Arguments.of("CN-CC-1195", "《中华人民共和国民法典》第一千一百九十五条",
-            "Civil Code of the PRC, Art 1195"),
+        Arguments.of("CN-CL-246", "《中华人民共和国刑法》第二百四十六条", "Criminal Law of the PRC, Art 246"),
+        Arguments.of("CN-CL-253-1", "《中华人民共和国刑法》第二百五十三条之一", "Criminal Law of the PRC, Art 253-1"),
+        Arguments.of("CN-CC-1195", "《中华人民共和国民法典》第一千一百九十五条", "Civil Code of the PRC, Art 1195"),
         // From the law-cn citation table, which names the item the provision ID stands for.
-        Arguments.of("CN-PSAPL-2012-42",
+        Arguments.of(
+            "CN-PSAPL-2012-42",
             "《中华人民共和国治安管理处罚法》（2012年修正）第四十二条第（六）项",
             "Public Security Administration Punishments Law (2012 text), Art 42(6)"),
-        Arguments.of("CN-PSAPL-2025-50",
+        Arguments.of(
+            "CN-PSAPL-2025-50",
             "《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（六）项",
             "Public Security Administration Punishments Law (2025 revision), Art 50(1)(6)"),
-        Arguments.of("CN-SPC-2018-16-2-7",
+        Arguments.of(
+            "CN-SPC-2018-16-2-7",
             "《最高人民法院关于互联网法院审理案件若干问题的规定》（法释〔2018〕16号）第二条第（七）项",
             "SPC Provisions on Internet Courts (Fa Shi [2018] No. 16), Art 2(7)"),
-        Arguments.of("CN-WRL-2022-29", "《中华人民共和国妇女权益保障法》第二十九条",
+        Arguments.of(
+            "CN-WRL-2022-29",
+            "《中华人民共和国妇女权益保障法》第二十九条",
             "Law on the Protection of Women's Rights and Interests, Art 29"));
   }
 

@@ -9,8 +9,8 @@ import org.redress.documents.InputException;
 /**
  * Fuzz targets for the facts and parties readers of the documents module (issue 17, point 9):
  * whatever the file holds, reading it succeeds or throws {@link InputException} (or, for facts,
- * law's {@code InvalidFactsException}). Seeds: {@code
- * InputFilesFuzzTestInputs}; a longer run: {@code JAZZER_FUZZ=1} (docs/security.md, "Fuzzing").
+ * law's {@code InvalidFactsException}). Seeds: {@code InputFilesFuzzTestInputs}; a longer run:
+ * {@code JAZZER_FUZZ=1} (docs/security.md, "Fuzzing").
  */
 class InputFilesFuzzTest {
   private static Path write(byte[] data) throws IOException {

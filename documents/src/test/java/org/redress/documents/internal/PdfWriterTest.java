@@ -33,10 +33,12 @@ class PdfWriterTest {
 
   @Provide
   Arbitrary<String> mixedText() {
-    Arbitrary<String> piece = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("报案人张某某偷拍传播隐私权第二百四十六条").ofMinLength(1).ofMaxLength(30),
-        Arbitraries.strings().withChars("abcdefXYZ0123456789").ofMinLength(1).ofMaxLength(80),
-        Arbitraries.of("，", "。", "、", "（", "）", "《", "》", "【待填写：姓名】", " ", "**粗体**", ": ", "; "));
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("报案人张某某偷拍传播隐私权第二百四十六条").ofMinLength(1).ofMaxLength(30),
+            Arbitraries.strings().withChars("abcdefXYZ0123456789").ofMinLength(1).ofMaxLength(80),
+            Arbitraries.of(
+                "，", "。", "、", "（", "）", "《", "》", "【待填写：姓名】", " ", "**粗体**", ": ", "; "));
     // A paragraph may start with anything but closing punctuation is then unavoidable: start
     // with an ideograph so that every line-initial closing mark would be the writer's fault.
     return piece.list().ofMinSize(1).ofMaxSize(60).map(l -> "甲" + String.join("", l));
@@ -45,9 +47,14 @@ class PdfWriterTest {
   @Property(tries = 25)
   void paragraph_anyMixedText_isDrawnCompletelyAndNoLineStartsWithClosingPunctuation(
       @ForAll("mixedText") String s) throws IOException {
-    byte[] pdf = PdfWriter.write(doc(new Doc.Para(s, Doc.Align.BODY, false),
-        new Doc.Table(List.of(List.of("h", "SHA-256"), List.of("1", s)), List.of(1.0, 4.0))),
-        chain(), DATE);
+    byte[] pdf =
+        PdfWriter.write(
+            doc(
+                new Doc.Para(s, Doc.Align.BODY, false),
+                new Doc.Table(
+                    List.of(List.of("h", "SHA-256"), List.of("1", s)), List.of(1.0, 4.0))),
+            chain(),
+            DATE);
     String out = text(pdf);
     String expected = s.replace("**", "").replaceAll("\\s+", "");
     String squashed = out.replaceAll("\\s+", "");
@@ -79,16 +86,17 @@ class PdfWriterTest {
 
   @Test
   void write_characterAFallbackHas_isDrawnWithTheFallback() throws IOException {
-    java.nio.file.Path dejavu = java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(dejavu),
-        "fonts-dejavu-core is not installed");
+    java.nio.file.Path dejavu =
+        java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isRegularFile(dejavu), "fonts-dejavu-core is not installed");
     FontChain c = new FontChain(FontSource.bundled(), List.of(dejavu));
     FontSource dv = FontSource.file(dejavu);
     int cp = 0x2603; // SNOWMAN, a symbol outside the CJK subset
     assertThat(FontSource.bundled().has(cp)).isFalse();
     assertThat(dv.has(cp)).isTrue();
-    String out = text(PdfWriter.write(doc(new Doc.Para("名\u2603字", Doc.Align.BODY, false)),
-        c, DATE));
+    String out =
+        text(PdfWriter.write(doc(new Doc.Para("名\u2603字", Doc.Align.BODY, false)), c, DATE));
     assertThat(out).contains("名\u2603字");
     assertThat(c.warnings()).isEmpty();
   }
@@ -98,11 +106,12 @@ class PdfWriterTest {
     List<List<String>> rows = new java.util.ArrayList<>();
     rows.add(List.of("序号", "SHA-256 哈希值"));
     for (int i = 0; i < 120; i++) {
-      rows.add(List.of(String.valueOf(i),
-          "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329"));
+      rows.add(
+          List.of(
+              String.valueOf(i),
+              "ad8012eefbabedb981759c1c6307756dec1732999f33b8c653980fa34a0ee329"));
     }
-    byte[] pdf = PdfWriter.write(
-        doc(new Doc.Table(rows, List.of(1.0, 5.0))), chain(), DATE);
+    byte[] pdf = PdfWriter.write(doc(new Doc.Table(rows, List.of(1.0, 5.0))), chain(), DATE);
     try (PDDocument pd = Loader.loadPDF(pdf)) {
       assertThat(pd.getNumberOfPages()).isGreaterThan(1);
       PDFTextStripper s = new PDFTextStripper();

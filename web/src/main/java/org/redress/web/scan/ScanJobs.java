@@ -29,12 +29,12 @@ import java.util.stream.Stream;
 import org.redress.cases.Workspace;
 import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
-import org.redress.scan.HashCache;
-import org.redress.scan.ScanException;
-import org.redress.scan.Scanner;
 import org.redress.report.ReportException;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
+import org.redress.scan.HashCache;
+import org.redress.scan.ScanException;
+import org.redress.scan.Scanner;
 import org.redress.sources.Limits;
 import org.redress.web.cases.CaseStore;
 
