@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.redress.cases.CasesException;
 import org.redress.cases.HashValue;
+import org.redress.cases.MatchJson;
 import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
@@ -256,11 +257,11 @@ public final class MatchCommand implements Callable<Integer> {
       o.put("path", input);
       ArrayNode ms = o.putArray("matches");
       for (Match m : r.matches()) {
-        ms.add(matchJson(m));
+        ms.add(MatchJson.of(m));
       }
       ArrayNode sup = o.putArray("suppressed");
       for (MatchResult.Suppressed s : r.suppressed()) {
-        ObjectNode so = matchJson(s.match());
+        ObjectNode so = MatchJson.of(s.match());
         so.put("allow_id", s.allowId());
         so.put("allow_label", s.allowLabel());
         sup.add(so);
@@ -288,23 +289,6 @@ public final class MatchCommand implements Callable<Integer> {
     return !r.matches().isEmpty();
   }
 
-  private static ObjectNode matchJson(Match m) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("bank", m.bank());
-    o.put("item", m.item());
-    o.put("label", m.label());
-    o.put("signal", m.signal().id());
-    o.put("distance", m.distance());
-    if (!Double.isNaN(m.queryPercent())) {
-      o.put("query_percent", round(m.queryPercent()));
-      o.put("compared_percent", round(m.comparedPercent()));
-    }
-    if (m.transform() != null) {
-      o.put("transform", m.transform().referenceName());
-    }
-    return o;
-  }
-
   /** The transform's reference name, or {@code -} when none was tried (a video). */
   private static String transform(Match m) {
     Dihedral t = m.transform();
@@ -317,10 +301,6 @@ public final class MatchCommand implements Callable<Integer> {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("failed to write JSON: " + e.getOriginalMessage(), e);
     }
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10000.0) / 10000.0;
   }
 
   private static String pct(double v) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.redress.cases.MatchJson;
 import org.redress.match.Match;
 import org.redress.match.MatchResult;
 import org.redress.match.Matcher;
@@ -84,7 +85,7 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
     ArrayNode ms = o.putArray("matches");
     for (Match x : m.matches()) {
       r.getMatches().add(row(x));
-      ms.add(json(x));
+      ms.add(MatchJson.of(x));
     }
     ArrayNode sup = o.putArray("suppressed");
     for (MatchResult.Suppressed s : m.suppressed()) {
@@ -92,7 +93,7 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
       row.setAllowId(s.allowId());
       row.setAllowLabel(s.allowLabel());
       r.getSuppressed().add(row);
-      ObjectNode so = json(s.match());
+      ObjectNode so = MatchJson.of(s.match());
       so.put("allow_id", s.allowId());
       so.put("allow_label", s.allowLabel());
       sup.add(so);
@@ -114,34 +115,12 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
     r.setSignal(m.signal().id());
     r.setDistance(m.distance());
     if (!Double.isNaN(m.queryPercent())) {
-      r.setQueryPercent(round(m.queryPercent()));
-      r.setComparedPercent(round(m.comparedPercent()));
+      r.setQueryPercent(MatchJson.percent(m.queryPercent()));
+      r.setComparedPercent(MatchJson.percent(m.comparedPercent()));
     }
     Dihedral t = m.transform();
     r.setTransform(t == null ? null : t.referenceName());
     return r;
-  }
-
-  /** The object {@code redress match --json} writes for a match (same fields, same order). */
-  private static ObjectNode json(Match m) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("bank", m.bank());
-    o.put("item", m.item());
-    o.put("label", m.label());
-    o.put("signal", m.signal().id());
-    o.put("distance", m.distance());
-    if (!Double.isNaN(m.queryPercent())) {
-      o.put("query_percent", round(m.queryPercent()));
-      o.put("compared_percent", round(m.comparedPercent()));
-    }
-    if (m.transform() != null) {
-      o.put("transform", m.transform().referenceName());
-    }
-    return o;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10000.0) / 10000.0;
   }
 
   private static String write(ObjectNode o) {
