@@ -67,7 +67,10 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       description = "vPDQ: hash one frame every S seconds; 0 = every frame (default 1).")
   double secondsPerFrame = 1.0;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: Jackson's start costs a plain-text run more CPU than its hashing. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Override
   public Integer call() {
@@ -118,7 +121,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       failures.incrementAndGet();
       err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
       if (json) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("path", o.path().toString());
         node.put("error", o.error());
         out.println(node.toString());
@@ -153,7 +156,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
   }
 
   ObjectNode toJson(MediaHash h) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("path", h.path().toString());
     node.put("type", h.kind() == MediaKind.IMAGE ? "image" : "video");
     if (h.pdq() != null) {
