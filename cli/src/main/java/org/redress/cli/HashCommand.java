@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
+import org.redress.media.MediaLimitExceeded;
 import org.redress.media.Orientation;
 import org.redress.phash.Dihedral;
 import org.redress.phash.VpdqFrame;
@@ -119,7 +120,11 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       ParallelHashing.Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
     if (o.error() != null) {
       failures.incrementAndGet();
-      err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
+      String raise =
+          o.limit() == MediaLimitExceeded.Limit.IMAGE_PIXELS
+              ? "; raise --max-pixels to allow it"
+              : "";
+      err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()) + raise);
       if (json) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("path", o.path().toString());

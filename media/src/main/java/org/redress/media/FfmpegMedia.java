@@ -219,8 +219,11 @@ final class FfmpegMedia {
         throw new MediaException(file, "video stream has no size");
       }
       if ((long) width * height > MAX_VIDEO_PIXELS) {
-        throw new MediaException(
+        throw new MediaLimitExceeded(
             file,
+            MediaLimitExceeded.Limit.VIDEO_FRAME_PIXELS,
+            (long) width * height,
+            MAX_VIDEO_PIXELS,
             "video is "
                 + width
                 + "x"
@@ -560,8 +563,11 @@ final class FfmpegMedia {
     }
     long pixels = (long) w * h;
     if (pixels > maxPixels) {
-      throw new MediaException(
+      throw new MediaLimitExceeded(
           file,
+          MediaLimitExceeded.Limit.IMAGE_PIXELS,
+          pixels,
+          maxPixels,
           "image is "
               + w
               + "x"
