@@ -59,7 +59,15 @@ public final class VpdqBench {
     }
     try {
       FfmpegMedia.hashVideo(video, 1.0); // warm-up: JIT, natives
+      System.out.printf(
+          Locale.ROOT,
+          "1 frame/s: packets left out %s; frames identical to decoding every packet: %b%n",
+          skipped(video),
+          FfmpegMedia.hashVideo(video, 1.0)
+              .frames()
+              .equals(FfmpegMedia.decodeVideoEveryPacket(video, 1.0, 1).frames()));
       for (int round = 1; round <= 2; round++) {
+        measure(video, "1 frame/s, every packet (before)", -1.0, 1, round);
         measure(video, "1 frame/s, 1 decoder thread ", 1.0, 1, round);
         measure(video, "every frame, 1 decoder thread", 0.0, 1, round);
         measure(video, "1 frame/s, auto decoder threads", 1.0, 0, round);
@@ -78,22 +86,34 @@ public final class VpdqBench {
 
   private static void measure(Path video, String label, double spf, int threads, int round)
       throws MediaException {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long c0 = mx.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
-    FfmpegMedia.VideoHashes v = FfmpegMedia.hashVideo(video, spf, threads);
+    FfmpegMedia.VideoHashes v =
+        spf < 0
+            ? FfmpegMedia.decodeVideoEveryPacket(video, -spf, threads)
+            : FfmpegMedia.hashVideo(video, spf, threads);
     double s = (System.nanoTime() - t0) / 1e9;
+    double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
     int sampled = v.frames().size();
     int decoded = v.frames().get(sampled - 1).frameNumber() + 1;
     System.out.printf(
         Locale.ROOT,
         "round %d  %-32s %4d sampled frames in %6.2f s: %7.1f sampled frames/s"
-            + " (%6.1f decoded frames/s, %5.1fx real time)%n",
+            + " (%6.1f frames/s of video, %5.1fx real time); calling thread %6.2f CPU-s%n",
         round,
         label,
         sampled,
         s,
         sampled / s,
         decoded / s,
-        (double) decoded / FPS / s);
+        (double) decoded / FPS / s,
+        cpu);
+  }
+
+  private static String skipped(Path video) throws MediaException {
+    SkipPlan plan = FfmpegMedia.skipPlan(video, 1.0);
+    return plan == null ? "none (no plan)" : plan.skipped() + " of " + plan.packets();
   }
 
   /** Writes the test video; returns the encoder used. */
