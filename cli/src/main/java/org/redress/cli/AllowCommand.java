@@ -3,6 +3,7 @@ package org.redress.cli;
 import java.util.Locale;
 import org.redress.cases.AllowEntry;
 import org.redress.cases.BankStore;
+import org.redress.cases.CasesException;
 import org.redress.cases.HashValue;
 import org.redress.match.BankRules;
 import picocli.CommandLine;
@@ -57,6 +58,13 @@ public final class AllowCommand implements Runnable {
       BankStore s = store();
       try {
         e = s.allow(v, distance, label, null);
+      } catch (CasesException.LimitExceeded ex) {
+        throw new ExitCodes.UsageException(
+            String.format(
+                Locale.ROOT,
+                "--label must be at most %d characters, was %d",
+                ex.max(),
+                ex.value()));
       } catch (IllegalArgumentException ex) {
         throw new ExitCodes.UsageException(ex.getMessage());
       }

@@ -195,6 +195,14 @@ class BankAndMatchCommandTest {
   }
 
   @Test
+  void allowAdd_labelOverTheStoresLimit_usageErrorNamingTheFlag() {
+    Run r = run("allow", "add", "pdq:" + A4, "--label", "l".repeat(501));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--label must be at most 500 characters, was 501");
+    assertThat(run("allow", "list").out()).doesNotContain("lll");
+  }
+
+  @Test
   void match_unreadableInputAndNoMatch_exits2() {
     run("bank", "create", "victim");
     Run r = run("match", ws.resolve("missing.jpg").toString());
