@@ -130,7 +130,11 @@ public final class Cases {
     throw new IllegalStateException("more than 9999 cases opened on " + day);
   }
 
-  private void ensureBank(String bank) {
+  /**
+   * Creates bank {@code bank} with the default rules when it does not exist (a case opened by an
+   * older workspace may lack its bank).
+   */
+  public void ensureBank(String bank) {
     var banks = cw.workspace().banks();
     if (banks.list().stream().noneMatch(b -> b.name().equals(bank))) {
       try {
@@ -520,7 +524,54 @@ public final class Cases {
     for (Path p : written) {
       addFile(id, DOCUMENT, p, p.getFileName().toString());
     }
-    return new Drafted(out, written, gaps(docs, in));
+    List<Gap> gaps = gaps(docs, in);
+    StringBuilder tsv = new StringBuilder();
+    for (Gap g : gaps) {
+      tsv.append(g.kind().id()).append('\t').append(g.label()).append('\t');
+      tsv.append(g.path().orElse("")).append('\n');
+    }
+    Files.writeString(out.resolve(GAPS), tsv.toString(), StandardCharsets.UTF_8);
+    return new Drafted(out, written, gaps);
+  }
+
+  /**
+   * File in a drafted folder listing the placeholders left (labels and paths; nothing personal).
+   */
+  static final String GAPS = "placeholders.tsv";
+
+  /**
+   * The documents drafted last for the case, with the placeholders they left; empty before the
+   * first draft.
+   *
+   * @throws CaseworkException for an unknown case
+   */
+  public Optional<Drafted> latestDraft(String id) throws CaseworkException {
+    List<CaseFile> all = documents(id);
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    Path dir = all.get(all.size() - 1).path().getParent();
+    List<Path> files =
+        all.stream().map(CaseFile::path).filter(p -> p.getParent().equals(dir)).toList();
+    List<Gap> gaps = new ArrayList<>();
+    Path tsv = dir.resolve(GAPS);
+    try {
+      if (Files.isRegularFile(tsv)) {
+        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+          String[] f = line.split("\t", -1);
+          if (f.length == 3) {
+            var kind = org.redress.documents.DocumentKind.tryParse(f[0]);
+            if (kind.isPresent()) {
+              gaps.add(
+                  new Gap(kind.get(), f[1], f[2].isEmpty() ? Optional.empty() : Optional.of(f[2])));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + tsv, e);
+    }
+    return Optional.of(new Drafted(dir, files, gaps));
   }
 
   private static List<Gap> gaps(

@@ -1,0 +1,142 @@
+package org.redress.web.cases;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.redress.casework.Cases;
+import org.redress.casework.CaseworkException;
+import org.redress.documents.DocumentKind;
+import org.redress.documents.Lang;
+import org.redress.documents.OutputFormat;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import org.redress.web.Web;
+import org.redress.web.WebException;
+
+/**
+ * The documents page: drafts every document of the case through {@code casework} (the code {@code
+ * redress doc all} runs), lists them to download as DOCX and PDF, and links each placeholder a
+ * document still has to the interview question whose answer fills it.
+ */
+public final class DocumentsController {
+  private static final Pattern FOLDER = Pattern.compile("[0-9]{8}-[0-9]{6}(-[0-9]{1,4})?");
+  private static final Pattern FILE = Pattern.compile("[a-z0-9-]{1,40}\\.(zh|en)\\.(docx|pdf)");
+
+  private final Web web;
+
+  /** The controller over the app's shared parts. */
+  public DocumentsController(Web web) {
+    this.web = web;
+  }
+
+  /** One file to download. */
+  public record Download(String title, String lang, String format, String href, String name) {}
+
+  /** {@code GET /cases/{id}/documents}. */
+  public void show(Context ctx) {
+    Cases.CaseInfo c = CasesController.find(web, ctx);
+    boolean hasFacts;
+    Optional<Cases.Drafted> d;
+    try {
+      hasFacts = !web.cases().history(c.id(), Cases.FACTS).isEmpty();
+      d = web.cases().latestDraft(c.id());
+    } catch (CaseworkException e) {
+      throw WebException.notFound(c.id());
+    }
+    List<Download> files = new ArrayList<>();
+    List<Cases.Gap> gaps = List.of();
+    String made = "";
+    if (d.isPresent()) {
+      String folder = d.get().dir().getFileName().toString();
+      made = folder;
+      Lang pageLang = Lang.tryParse(web.page(ctx).lang()).orElse(Lang.ZH);
+      for (Path p : d.get().files()) {
+        String name = p.getFileName().toString();
+        String[] parts = name.split("\\.");
+        Optional<DocumentKind> k = DocumentKind.tryParse(parts[0]);
+        String title = k.map(x -> x.title(pageLang)).orElse(parts[0]);
+        files.add(
+            new Download(
+                title,
+                parts[1],
+                parts[2].toUpperCase(java.util.Locale.ROOT),
+                "/cases/" + c.id() + "/documents/" + folder + "/" + name,
+                name));
+      }
+      gaps = d.get().gaps();
+    }
+    web.render(
+        ctx,
+        "cases/documents.jte",
+        "c",
+        c,
+        "hasFacts",
+        hasFacts,
+        "made",
+        made,
+        "files",
+        files,
+        "gaps",
+        gaps);
+  }
+
+  /** {@code POST /cases/{id}/documents}: drafts every document anew, then shows the list. */
+  public void generate(Context ctx) {
+    Cases.CaseInfo c = CasesController.find(web, ctx);
+    try (EvidenceStore locker = web.locker()) {
+      web.cases()
+          .draftAll(
+              c.id(),
+              List.of(Lang.ZH, Lang.EN),
+              List.of(OutputFormat.DOCX, OutputFormat.PDF),
+              "Redress · " + c.id(),
+              locker,
+              w -> {});
+    } catch (CaseworkException e) {
+      throw WebException.badInput("documents.no_facts", e.getMessage());
+    } catch (EvidenceException e) {
+      throw new WebException(500, "error.locker", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to write the documents of case " + c.id(), e);
+    }
+    ctx.redirect("/cases/" + c.id() + "/documents", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /cases/{id}/documents/{folder}/{file}}: one drafted file, as a download. */
+  public void download(Context ctx) {
+    Cases.CaseInfo c = CasesController.find(web, ctx);
+    String folder = ctx.pathParam("folder");
+    String file = ctx.pathParam("file");
+    if (!FOLDER.matcher(folder).matches() || !FILE.matcher(file).matches()) {
+      throw WebException.notFound(file);
+    }
+    Path want = web.cases().dir(c.id()).resolve("documents").resolve(folder).resolve(file);
+    boolean held;
+    try {
+      held = web.cases().documents(c.id()).stream().anyMatch(f -> f.path().equals(want));
+    } catch (CaseworkException e) {
+      throw WebException.notFound(c.id());
+    }
+    if (!held) {
+      throw WebException.notFound(file);
+    }
+    ctx.contentType(
+        file.endsWith(".pdf")
+            ? "application/pdf"
+            : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    try (InputStream in = Files.newInputStream(want)) {
+      ctx.result(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + want, e);
+    }
+  }
+}
