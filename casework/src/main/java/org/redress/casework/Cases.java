@@ -440,6 +440,27 @@ public final class Cases {
 
   // ------------------------------------------------------------------ documents
 
+  /** Record kind of a kept assessment. */
+  public static final String ASSESSMENT = "assessment";
+
+  /**
+   * Keeps an assessment of the case ({@code redress/findings@1} JSON) as {@code
+   * cases/ID/assessments/STAMP.json} and records it in the case. Returns the file.
+   *
+   * @throws CaseworkException for an unknown case
+   * @throws IOException when it cannot be written
+   */
+  public Path keepAssessment(String id, org.redress.law.Assessment a)
+      throws CaseworkException, IOException {
+    require(id);
+    Path d = stampedDir(id, "assessments");
+    Files.createDirectories(d.getParent());
+    Path f = d.resolveSibling(d.getFileName() + ".json");
+    Files.writeString(f, a.toJson(), StandardCharsets.UTF_8);
+    addFile(id, ASSESSMENT, f, "findings");
+    return f;
+  }
+
   /** Record kind of a drafted document file. */
   public static final String DOCUMENT = "document";
 
@@ -454,6 +475,19 @@ public final class Cases {
    * @throws IOException when the temporary folder cannot be made
    */
   public org.redress.documents.CaseInputs inputs(String id, EvidenceStore locker)
+      throws CaseworkException, EvidenceException, IOException {
+    return inputs(id, locker, null);
+  }
+
+  /**
+   * As {@link #inputs(String, EvidenceStore)}, with an evidence package (its ZIP, verified before
+   * any hash is quoted, or a bare manifest) or null.
+   *
+   * @throws CaseworkException for an unknown case, a case without facts, or facts now refused
+   * @throws EvidenceException when the locker cannot open them
+   * @throws IOException when the temporary folder cannot be made
+   */
+  public org.redress.documents.CaseInputs inputs(String id, EvidenceStore locker, Path evidence)
       throws CaseworkException, EvidenceException, IOException {
     String facts =
         factsText(id, locker)
@@ -474,7 +508,7 @@ public final class Cases {
       Path f = PrivateTemp.write(tmp, "facts.yaml", facts);
       Path fi = PrivateTemp.write(tmp, "findings.json", findings);
       org.redress.documents.CaseInputs.Files files =
-          org.redress.documents.CaseInputs.files(f).findings(fi);
+          org.redress.documents.CaseInputs.files(f).findings(fi).evidence(evidence);
       if (parties.isPresent()) {
         files.parties(PrivateTemp.write(tmp, "parties.yaml", parties.get()));
       }

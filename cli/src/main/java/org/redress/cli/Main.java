@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       MatchCommand.class,
       ScanCommand.class,
       FactsCommand.class,
+      CaseCommand.class,
       BulkCommand.class,
       CaptureCommand.class,
       AssessCommand.class,

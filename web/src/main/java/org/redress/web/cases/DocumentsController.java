@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.redress.casework.Cases;
@@ -37,8 +39,8 @@ public final class DocumentsController {
     this.web = web;
   }
 
-  /** One file to download. */
-  public record Download(String title, String lang, String format, String href, String name) {}
+  /** One document in one language, with its files to download (null when not drafted). */
+  public record Download(String title, String lang, String docx, String pdf) {}
 
   /** {@code GET /cases/{id}/documents}. */
   public void show(Context ctx) {
@@ -56,20 +58,20 @@ public final class DocumentsController {
     String made = "";
     if (d.isPresent()) {
       String folder = d.get().dir().getFileName().toString();
-      made = folder;
+      made = shown(folder);
       Lang pageLang = Lang.tryParse(web.page(ctx).lang()).orElse(Lang.ZH);
+      Map<String, String[]> rows = new LinkedHashMap<>();
       for (Path p : d.get().files()) {
         String name = p.getFileName().toString();
         String[] parts = name.split("\\.");
-        Optional<DocumentKind> k = DocumentKind.tryParse(parts[0]);
-        String title = k.map(x -> x.title(pageLang)).orElse(parts[0]);
-        files.add(
-            new Download(
-                title,
-                parts[1],
-                parts[2].toUpperCase(java.util.Locale.ROOT),
-                "/cases/" + c.id() + "/documents/" + folder + "/" + name,
-                name));
+        String[] row = rows.computeIfAbsent(parts[0] + "." + parts[1], k -> new String[2]);
+        row[parts[2].equals("docx") ? 0 : 1] =
+            "/cases/" + c.id() + "/documents/" + folder + "/" + name;
+      }
+      for (Map.Entry<String, String[]> e : rows.entrySet()) {
+        String[] key = e.getKey().split("\\.");
+        String title = DocumentKind.tryParse(key[0]).map(x -> x.title(pageLang)).orElse(key[0]);
+        files.add(new Download(title, key[1], e.getValue()[0], e.getValue()[1]));
       }
       gaps = d.get().gaps();
     }
@@ -86,6 +88,19 @@ public final class DocumentsController {
         files,
         "gaps",
         gaps);
+  }
+
+  /** A drafted folder's name ({@code 20261207-015016}) as a time: {@code 2026-12-07 01:50}. */
+  static String shown(String folder) {
+    return folder.substring(0, 4)
+        + "-"
+        + folder.substring(4, 6)
+        + "-"
+        + folder.substring(6, 8)
+        + " "
+        + folder.substring(9, 11)
+        + ":"
+        + folder.substring(11, 13);
   }
 
   /** {@code POST /cases/{id}/documents}: drafts every document anew, then shows the list. */
