@@ -118,6 +118,45 @@ public final class Cases {
     return made;
   }
 
+  /**
+   * Registers the case folders an older workspace made without a database row ({@code
+   * cases/ID/case.json}, from before cases moved into {@code casework}), over the bank named there;
+   * returns their ids. Their scans stay where they are.
+   *
+   * @throws UncheckedIOException when the folder cannot be listed
+   */
+  public List<String> adoptFolders() {
+    Path root = cw.layout().root().resolve(DIR);
+    List<String> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    try (var s = Files.list(root)) {
+      for (Path d : (Iterable<Path>) s::iterator) {
+        String id = d.getFileName().toString();
+        Path f = d.resolve("case.json");
+        if (CaseStore.NAME.matcher(id).matches()
+            && Files.isRegularFile(f)
+            && store().get(id).isEmpty()) {
+          String bank;
+          try {
+            bank = Yaml.requireMapping(Files.readString(f, StandardCharsets.UTF_8), f.toString())
+                .path("bank")
+                .asText("case-" + id);
+          } catch (CaseworkException e) {
+            bank = "case-" + id;
+          }
+          if (create(id, bank.isBlank() ? "case-" + id : bank).isPresent()) {
+            out.add(id);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to list the cases in " + root, e);
+    }
+    return out;
+  }
+
   /** Opens a new case named by today's date and a number: {@code 20261206-1}. */
   public CaseInfo create() {
     String day = DateTimeFormatter.BASIC_ISO_DATE.format(cw.today());

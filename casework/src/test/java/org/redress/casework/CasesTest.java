@@ -202,6 +202,20 @@ class CasesTest {
     }
   }
 
+  @Test
+  void adoptFolders_olderCaseFolder_becomesACaseOverItsBankOnce() throws Exception {
+    Path d = dir.resolve("cases/20261201-1");
+    Files.createDirectories(d);
+    Files.writeString(
+        d.resolve("case.json"),
+        "{\"schema\":\"redress/web-case@1\",\"id\":\"20261201-1\",\"bank\":\"her-bank\"}",
+        StandardCharsets.UTF_8);
+    Cases cases = casework("advocate").cases();
+    assertThat(cases.adoptFolders()).containsExactly("20261201-1");
+    assertThat(cases.get("20261201-1").orElseThrow().bank()).isEqualTo("her-bank");
+    assertThat(cases.adoptFolders()).isEmpty();
+  }
+
   private static boolean contains(byte[] hay, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= hay.length; i++) {

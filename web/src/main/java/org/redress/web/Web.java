@@ -43,6 +43,7 @@ public final class Web implements AutoCloseable {
             .user(System.getProperty("user.name", "unknown"))
             .build();
     this.database = casework.workspace();
+    casework.cases().adoptFolders();
     this.scans = new ScanJobs(casework.cases(), database, clock);
   }
 
