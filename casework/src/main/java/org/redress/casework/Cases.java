@@ -140,9 +140,10 @@ public final class Cases {
             && store().get(id).isEmpty()) {
           String bank;
           try {
-            bank = Yaml.requireMapping(Files.readString(f, StandardCharsets.UTF_8), f.toString())
-                .path("bank")
-                .asText("case-" + id);
+            bank =
+                Yaml.requireMapping(Files.readString(f, StandardCharsets.UTF_8), f.toString())
+                    .path("bank")
+                    .asText("case-" + id);
           } catch (CaseworkException e) {
             bank = "case-" + id;
           }

@@ -39,6 +39,12 @@ public final class DocumentsController {
     this.web = web;
   }
 
+  /**
+   * One placeholder the documents still have, the documents that have it, and the interview
+   * question that fills it (null: filled by hand).
+   */
+  public record GapRow(String label, String documents, String question) {}
+
   /** One document in one language, with its files to download (null when not drafted). */
   public record Download(String title, String lang, String docx, String pdf) {}
 
@@ -54,7 +60,7 @@ public final class DocumentsController {
       throw WebException.notFound(c.id());
     }
     List<Download> files = new ArrayList<>();
-    List<Cases.Gap> gaps = List.of();
+    List<GapRow> gaps = new ArrayList<>();
     String made = "";
     if (d.isPresent()) {
       String folder = d.get().dir().getFileName().toString();
@@ -73,7 +79,33 @@ public final class DocumentsController {
         String title = DocumentKind.tryParse(key[0]).map(x -> x.title(pageLang)).orElse(key[0]);
         files.add(new Download(title, key[1], e.getValue()[0], e.getValue()[1]));
       }
-      gaps = d.get().gaps();
+      Map<String, List<String>> byLabel = new LinkedHashMap<>();
+      Map<String, String> question = new LinkedHashMap<>();
+      for (Cases.Gap g : d.get().gaps()) {
+        List<String> kinds = byLabel.computeIfAbsent(g.label(), k -> new ArrayList<>());
+        String t = g.kind().title(pageLang);
+        if (!kinds.contains(t)) {
+          kinds.add(t);
+        }
+        g.path()
+            .ifPresent(
+                p ->
+                    question.put(
+                        g.label(),
+                        "/cases/"
+                            + c.id()
+                            + "/interview?path="
+                            + java.net.URLEncoder.encode(
+                                p, java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      for (Map.Entry<String, List<String>> e : byLabel.entrySet()) {
+        gaps.add(
+            new GapRow(
+                e.getKey(),
+                String.join(pageLang == Lang.ZH ? "、" : ", ", e.getValue()),
+                question.get(e.getKey())));
+      }
+      gaps.sort(java.util.Comparator.comparing((GapRow r) -> r.question() == null));
     }
     web.render(
         ctx,
