@@ -175,6 +175,11 @@ public final class Workspace implements AutoCloseable {
     return new BankStore(this);
   }
 
+  /** Cases: their versioned (sealed) records, consents and files. */
+  public CaseStore cases() {
+    return new CaseStore(this);
+  }
+
   Jdbi jdbi() {
     return jdbi;
   }

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
           MatchCommand.class,
           ScanCommand.class,
           FactsCommand.class,
+          CaseCommand.class,
           BulkCommand.class,
           CaptureCommand.class,
           AssessCommand.class,

@@ -56,6 +56,11 @@ final class Routes {
     config.routes.get("/cases/{id}/plan", plan::show);
     config.routes.get("/cases/{id}/evidence", evidence::show);
     config.routes.post("/cases/{id}/evidence/export", evidence::export);
+    // h-case: the documents page
+    var documents = new org.redress.web.cases.DocumentsController(web);
+    config.routes.get("/cases/{id}/documents", documents::show);
+    config.routes.post("/cases/{id}/documents", documents::generate);
+    config.routes.get("/cases/{id}/documents/{folder}/{file}", documents::download);
     config.routes.get("/verify", evidence::verifyForm);
     config.routes.post("/verify", evidence::verify);
 

@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.redress.cases.Workspace;
-import org.redress.web.cases.CaseStore;
+import org.redress.casework.Cases;
+import org.redress.casework.Casework;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
 import org.redress.web.scan.ScanJobs;
 
 /**
- * What the feature controllers share: the workspace, the clock, the case store, running scans,
- * sessions and the template engine. One per {@link WorkspaceApp}; no static mutable state.
+ * What the feature controllers share: the workspace, the clock, the casework layer (cases), running
+ * scans, sessions and the template engine. One per {@link WorkspaceApp}; no static mutable state.
  */
 public final class Web implements AutoCloseable {
   private final Path workspace;
@@ -23,7 +26,7 @@ public final class Web implements AutoCloseable {
   private final long maxUploadBytes;
   private final Path uploads;
   private final Guard guard;
-  private final CaseStore cases;
+  private final Casework casework;
   private final ScanJobs scans;
   private final Workspace database;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -34,9 +37,14 @@ public final class Web implements AutoCloseable {
     this.maxUploadBytes = maxUploadBytes;
     this.uploads = uploads;
     this.guard = new Guard(token, new Sessions(clock, idle));
-    this.cases = new CaseStore(workspace, clock);
-    this.database = Workspace.open(workspace, clock, System.getProperty("user.name", "unknown"));
-    this.scans = new ScanJobs(cases, database, clock);
+    this.casework =
+        Casework.builder(workspace)
+            .clock(clock)
+            .user(System.getProperty("user.name", "unknown"))
+            .build();
+    this.database = casework.workspace();
+    casework.cases().adoptFolders();
+    this.scans = new ScanJobs(casework.cases(), database, clock);
   }
 
   /** The workspace directory. */
@@ -49,9 +57,24 @@ public final class Web implements AutoCloseable {
     return clock;
   }
 
-  /** The case store. */
-  public CaseStore cases() {
-    return cases;
+  /** The application layer the pages call, as the CLI does. */
+  public Casework casework() {
+    return casework;
+  }
+
+  /** The workspace's cases (through {@link #casework()}). */
+  public Cases cases() {
+    return casework.cases();
+  }
+
+  /**
+   * Opens the workspace's evidence locker (its key file), which also seals and opens a case's facts
+   * and parties; close it after the request.
+   *
+   * @throws EvidenceException when it cannot be opened
+   */
+  public EvidenceStore locker() throws EvidenceException {
+    return EvidenceStore.builder(workspace).clock(clock).tool("redress", "web").open();
   }
 
   /** The workspace database (banks). */
