@@ -22,6 +22,8 @@ final class Routes {
     ScanController scans = new ScanController(web);
     org.redress.web.cases.PlanController plan = new org.redress.web.cases.PlanController(web);
     EvidenceController evidence = new EvidenceController(web);
+    org.redress.web.interview.InterviewController interview =
+        new org.redress.web.interview.InterviewController(web, web.drafts());
 
     config.routes.before(guard::check);
 
@@ -57,6 +59,10 @@ final class Routes {
     config.routes.get("/cases/{id}/evidence", evidence::show);
     config.routes.post("/cases/{id}/evidence/export", evidence::export);
     config.routes.get("/verify", evidence::verifyForm);
+    // h-web: the intake interview
+    config.routes.get("/cases/{id}/interview", interview::show);
+    config.routes.get("/cases/{id}/interview/review", interview::showReview);
+    config.routes.post("/cases/{id}/interview", interview::answer);
     config.routes.post("/verify", evidence::verify);
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));

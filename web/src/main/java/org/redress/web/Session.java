@@ -8,6 +8,7 @@ final class Session {
   private final String csrf;
   private volatile Instant lastSeen;
   private volatile String lang = "zh";
+  private volatile String user = "local";
 
   Session(String id, String csrf, Instant created) {
     this.id = id;
@@ -29,6 +30,15 @@ final class Session {
 
   void touch(Instant now) {
     lastSeen = now;
+  }
+
+  /** The signed-in account's name, or {@code local} for the launch token's session. */
+  String user() {
+    return user;
+  }
+
+  void user(String u) {
+    user = u;
   }
 
   String lang() {

@@ -26,6 +26,7 @@ public final class Web implements AutoCloseable {
   private final CaseStore cases;
   private final ScanJobs scans;
   private final Workspace database;
+  private final org.redress.web.interview.InterviewDrafts drafts;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   Web(Path workspace, Clock clock, Duration idle, String token, long maxUploadBytes, Path uploads) {
@@ -37,6 +38,7 @@ public final class Web implements AutoCloseable {
     this.cases = new CaseStore(workspace, clock);
     this.database = Workspace.open(workspace, clock, System.getProperty("user.name", "unknown"));
     this.scans = new ScanJobs(cases, database, clock);
+    this.drafts = new org.redress.web.interview.FileInterviewDrafts(cases::dir);
   }
 
   /** The workspace directory. */
@@ -76,6 +78,16 @@ public final class Web implements AutoCloseable {
 
   Guard guard() {
     return guard;
+  }
+
+  /** Where interview answers are kept (a stand-in until casework keeps a case's facts). */
+  public org.redress.web.interview.InterviewDrafts drafts() {
+    return drafts;
+  }
+
+  /** Who acts in this request: the signed-in account's name, or {@code local}. */
+  public String who(Context ctx) {
+    return guard.session(ctx).user();
   }
 
   /** The page model of the request: language, CSRF token, messages. */
