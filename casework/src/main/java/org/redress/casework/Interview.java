@@ -337,12 +337,12 @@ public final class Interview {
     Set<String> provedKeys = leaves(provedNode);
     Map<String, Object> known = known(answers, provedNode);
     Assessment a = assessOrNull(answers, provedNode, asOf);
-    if (a == null) {
-      for (Question q : questions) {
-        if (q.seed() && open(q, answers, provedKeys, known)) {
-          return new Next(Optional.of(q), 0, List.of(), null);
-        }
+    for (Question q : questions) {
+      if (q.seed() && open(q, answers, provedKeys, known)) {
+        return new Next(Optional.of(q), 0, List.of(), a);
       }
+    }
+    if (a == null) {
       return new Next(Optional.empty(), 0, List.of(), null);
     }
     Map<String, List<String>> needs = new HashMap<>();

@@ -24,6 +24,8 @@ final class Routes {
     EvidenceController evidence = new EvidenceController(web);
     org.redress.web.interview.InterviewController interview =
         new org.redress.web.interview.InterviewController(web, web.drafts());
+    org.redress.web.account.LoginController login =
+        new org.redress.web.account.LoginController(web);
 
     config.routes.before(guard::check);
 
@@ -63,6 +65,11 @@ final class Routes {
     config.routes.get("/cases/{id}/interview", interview::show);
     config.routes.get("/cases/{id}/interview/review", interview::showReview);
     config.routes.post("/cases/{id}/interview", interview::answer);
+    // h-web: accounts (served with --bind)
+    config.routes.get("/login", login::form);
+    config.routes.post("/login", login::signIn);
+    config.routes.post("/logout", login::signOut);
+    config.routes.get("/admin/audit", login::audit);
     config.routes.post("/verify", evidence::verify);
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));

@@ -9,6 +9,7 @@ final class Session {
   private volatile Instant lastSeen;
   private volatile String lang = "zh";
   private volatile String user = "local";
+  private volatile org.redress.web.account.Accounts.Who who;
 
   Session(String id, String csrf, Instant created) {
     this.id = id;
@@ -39,6 +40,16 @@ final class Session {
 
   void user(String u) {
     user = u;
+  }
+
+  /** The signed-in account, or null (the launch token's session, or not signed in yet). */
+  org.redress.web.account.Accounts.Who who() {
+    return who;
+  }
+
+  void who(org.redress.web.account.Accounts.Who w) {
+    who = w;
+    user = w.name();
   }
 
   String lang() {
