@@ -180,6 +180,11 @@ public final class Workspace implements AutoCloseable {
     return new CaseStore(this);
   }
 
+  /** Accounts, case access lists and the audit log (a workspace served with accounts). */
+  public AccountStore accounts() {
+    return new AccountStore(this);
+  }
+
   Jdbi jdbi() {
     return jdbi;
   }

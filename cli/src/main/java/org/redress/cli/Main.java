@@ -40,7 +40,8 @@ public final class Main implements Runnable {
           LawCommand.class,
           EvidenceCommand.class,
           DocCommand.class,
-          ServeCommand.class);
+          ServeCommand.class,
+          AccountCommand.class);
 
   @Option(
       names = "--debug",

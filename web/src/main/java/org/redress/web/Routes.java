@@ -22,6 +22,10 @@ final class Routes {
     ScanController scans = new ScanController(web);
     org.redress.web.cases.PlanController plan = new org.redress.web.cases.PlanController(web);
     EvidenceController evidence = new EvidenceController(web);
+    org.redress.web.interview.InterviewController interview =
+        new org.redress.web.interview.InterviewController(web, web.drafts());
+    org.redress.web.account.LoginController login =
+        new org.redress.web.account.LoginController(web);
 
     config.routes.before(guard::check);
 
@@ -62,6 +66,15 @@ final class Routes {
     config.routes.post("/cases/{id}/documents", documents::generate);
     config.routes.get("/cases/{id}/documents/{folder}/{file}", documents::download);
     config.routes.get("/verify", evidence::verifyForm);
+    // h-web: the intake interview
+    config.routes.get("/cases/{id}/interview", interview::show);
+    config.routes.get("/cases/{id}/interview/review", interview::showReview);
+    config.routes.post("/cases/{id}/interview", interview::answer);
+    // h-web: accounts (served with --bind)
+    config.routes.get("/login", login::form);
+    config.routes.post("/login", login::signIn);
+    config.routes.post("/logout", login::signOut);
+    config.routes.get("/admin/audit", login::audit);
     config.routes.post("/verify", evidence::verify);
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
