@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       EvidenceCommand.class,
       DocCommand.class,
       ServeCommand.class,
+      HasherCommand.class,
     })
 public final class Main implements Runnable {
   @Option(
