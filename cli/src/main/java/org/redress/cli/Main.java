@@ -41,7 +41,8 @@ public final class Main implements Runnable {
           EvidenceCommand.class,
           DocCommand.class,
           ServeCommand.class,
-          AccountCommand.class);
+          AccountCommand.class,
+          HasherCommand.class);
 
   @Option(
       names = "--debug",

@@ -72,7 +72,8 @@ final class Guard {
     headers(ctx);
     checkHost(ctx);
     String path = ctx.path();
-    if (path.startsWith("/static/") || path.equals("/exit")) {
+    // Violation reports come without the session cookie (h-wasm, issue 15).
+    if (path.startsWith("/static/") || path.equals("/exit") || path.equals("/csp-report")) {
       return;
     }
     if (accounts != null) {

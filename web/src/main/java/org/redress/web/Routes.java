@@ -77,6 +77,16 @@ final class Routes {
     config.routes.get("/admin/audit", login::audit);
     config.routes.post("/verify", evidence::verify);
 
+    // h-wasm (issue 15): hashing in her own browser; the pages set their own CSP (HashController).
+    org.redress.web.hash.HashController hashing = new org.redress.web.hash.HashController(web);
+    config.routes.get("/hash", hashing::page);
+    config.routes.get("/hash/hash-page.js", hashing::pageScript);
+    config.routes.get("/hash/hash-worker.js", hashing::workerScript);
+    config.routes.get("/hash/phash.wasm", hashing::module);
+    config.routes.get("/hash/csp-reports", hashing::cspReports);
+    config.routes.post("/cases/{id}/bank/hash-list", hashing::addToBank);
+    config.routes.post("/csp-report", hashing::cspReport);
+
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
     config.routes.exception(
         Exception.class,
