@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
       EvidenceCommand.class,
       DocCommand.class,
       ServeCommand.class,
+      PlatformCommand.class,
+      TakedownCommand.class,
     })
 public final class Main implements Runnable {
   @Option(

@@ -34,6 +34,7 @@ final class Guard {
   private final String token;
   private final Sessions sessions;
   private volatile int port = -1;
+  private volatile boolean api;
 
   Guard(String token, Sessions sessions) {
     this.token = token;
@@ -46,6 +47,14 @@ final class Guard {
 
   void port(int p) {
     this.port = p;
+  }
+
+  /**
+   * Turns the platform API on: its paths authenticate by platform key in {@code web.api}, not by
+   * the session cookie, so neither the session nor CSRF (a cookie-only attack) applies to them.
+   */
+  void api(boolean on) {
+    this.api = on;
   }
 
   /** Headers every answer carries, the 401 and the static files included. */
@@ -67,6 +76,9 @@ final class Guard {
     checkHost(ctx);
     String path = ctx.path();
     if (path.startsWith("/static/") || path.equals("/exit")) {
+      return;
+    }
+    if (api && org.redress.web.api.Api.isApiPath(path)) {
       return;
     }
     String given = ctx.queryParam("token");

@@ -59,6 +59,12 @@ final class Routes {
     config.routes.get("/verify", evidence::verifyForm);
     config.routes.post("/verify", evidence::verify);
 
+    // h-api (issue 18): the platform API, only with `redress serve --api` (web.api, key auth).
+    if (web.apiEnabled()) {
+      guard.api(true);
+      org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
+    }
+
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
     config.routes.exception(
         Exception.class,

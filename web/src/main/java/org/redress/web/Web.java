@@ -26,6 +26,7 @@ public final class Web implements AutoCloseable {
   private final CaseStore cases;
   private final ScanJobs scans;
   private final Workspace database;
+  private volatile boolean apiEnabled;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   Web(Path workspace, Clock clock, Duration idle, String token, long maxUploadBytes, Path uploads) {
@@ -72,6 +73,15 @@ public final class Web implements AutoCloseable {
   /** Where multipart uploads are streamed to. */
   public Path uploads() {
     return uploads;
+  }
+
+  /** Whether the platform API is on ({@code redress serve --api}). */
+  public boolean apiEnabled() {
+    return apiEnabled;
+  }
+
+  void apiEnabled(boolean on) {
+    this.apiEnabled = on;
   }
 
   Guard guard() {
