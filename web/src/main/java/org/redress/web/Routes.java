@@ -59,7 +59,9 @@ final class Routes {
     config.routes.get("/verify", evidence::verifyForm);
     config.routes.post("/verify", evidence::verify);
 
-    // h-api (issue 18): the platform API, only with `redress serve --api` (web.api, key auth).
+    // h-api (issue 18): the takedown tracker page; the platform API, only with `serve --api`.
+    config.routes.get(
+        "/cases/{id}/takedowns", new org.redress.web.takedown.TakedownController(web)::show);
     if (web.apiEnabled()) {
       guard.api(true);
       org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
