@@ -42,7 +42,9 @@ public final class Main implements Runnable {
           DocCommand.class,
           ServeCommand.class,
           AccountCommand.class,
-          HasherCommand.class);
+          HasherCommand.class,
+          PlatformCommand.class,
+          TakedownCommand.class);
 
   @Option(
       names = "--debug",

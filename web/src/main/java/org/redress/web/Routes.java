@@ -86,6 +86,13 @@ final class Routes {
     config.routes.get("/hash/csp-reports", hashing::cspReports);
     config.routes.post("/cases/{id}/bank/hash-list", hashing::addToBank);
     config.routes.post("/csp-report", hashing::cspReport);
+    // h-api (issue 18): the takedown tracker page; the platform API, only with `serve --api`.
+    config.routes.get(
+        "/cases/{id}/takedowns", new org.redress.web.takedown.TakedownController(web)::show);
+    if (web.apiEnabled()) {
+      guard.api(true);
+      org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
+    }
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
     config.routes.exception(

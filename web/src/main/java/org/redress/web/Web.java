@@ -30,6 +30,7 @@ public final class Web implements AutoCloseable {
   private final ScanJobs scans;
   private final Workspace database;
   private final org.redress.web.interview.InterviewDrafts drafts;
+  private volatile boolean apiEnabled;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   Web(
@@ -111,6 +112,15 @@ public final class Web implements AutoCloseable {
   /** Where multipart uploads are streamed to. */
   public Path uploads() {
     return uploads;
+  }
+
+  /** Whether the platform API is on ({@code redress serve --api}). */
+  public boolean apiEnabled() {
+    return apiEnabled;
+  }
+
+  void apiEnabled(boolean on) {
+    this.apiEnabled = on;
   }
 
   Guard guard() {

@@ -233,6 +233,7 @@ public final class WorkspaceApp implements AutoCloseable {
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private org.redress.web.account.Passwords passwords;
     private org.redress.cases.Workspace database;
+    private boolean api;
 
     private Builder(Path workspace) {
       this.workspace = workspace;
@@ -288,6 +289,15 @@ public final class WorkspaceApp implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on the platform API (HMA and StopNCII compatible endpoints, authenticated by platform
+     * keys; see docs/platform-api.md). Off by default.
+     */
+    public Builder api(boolean on) {
+      this.api = on;
+      return this;
+    }
+
     /** The largest upload in bytes (default 2 GiB). */
     public Builder maxUploadBytes(long n) {
       if (n < 1024) {
@@ -307,8 +317,9 @@ public final class WorkspaceApp implements AutoCloseable {
         Files.createDirectories(workspace);
         Path uploads = Files.createDirectories(workspace.resolve("tmp").resolve("uploads"));
         String t = token != null ? token : randomToken();
-        return new WorkspaceApp(
-            new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords));
+        Web web = new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords);
+        web.apiEnabled(api);
+        return new WorkspaceApp(web);
       } catch (IOException e) {
         throw new IllegalStateException(
             String.format(
