@@ -80,7 +80,7 @@ public final class Dossiers {
     for (Sighting s : seen) {
       PostAcc p = posts.computeIfAbsent(s.post(), k -> new PostAcc(s.date()));
       if (p.cases.add(s.caseId())) {
-        p.refs.add(new Dossier.Ref(names.get(s.caseId()), s.caseId(), s.locator()));
+        p.refs.add(new Dossier.Ref(pseudonym(names, s.caseId()), s.caseId(), s.locator()));
       }
       if (p.isNew) {
         p.isNew = false;
@@ -115,7 +115,7 @@ public final class Dossiers {
       long images = v.groups.stream().filter(g -> !files.video(g)).count();
       victimRows.add(
           new Dossier.Victim(
-              names.get(caseId),
+              pseudonym(names, caseId),
               caseId,
               v.posts.size(),
               v.groups.size(),
@@ -134,7 +134,7 @@ public final class Dossiers {
         a.categories().forEach(cat -> byCategory.merge(cat, 1L, Long::sum));
       }
       if (p.cases.add(a.caseId())) {
-        p.refs.add(new Dossier.Ref(names.get(a.caseId()), a.caseId(), a.locator()));
+        p.refs.add(new Dossier.Ref(pseudonym(names, a.caseId()), a.caseId(), a.locator()));
       }
     }
 
@@ -253,6 +253,14 @@ public final class Dossiers {
     // Keep earlier victims' letters reserved even when they are not in this build.
     given.forEach(out::putIfAbsent);
     return out;
+  }
+
+  private static String pseudonym(Map<String, String> names, String caseId) {
+    String p = names.get(caseId);
+    if (p == null) {
+      throw new IllegalStateException("no pseudonym for a contributing case");
+    }
+    return p;
   }
 
   /** 0 → A, 25 → Z, 26 → AA: bijective base 26. */
@@ -491,7 +499,7 @@ public final class Dossiers {
       for (int i = 0; i < seen.size(); i++) {
         Sighting s = seen.get(i);
         int g = groupOf(i);
-        String victim = names.get(s.caseId());
+        String victim = pseudonym(names, s.caseId());
         victims.get(g).add(victim);
         if (distinctPosts.get(g).add(s.post())) {
           postsTotal[g]++;

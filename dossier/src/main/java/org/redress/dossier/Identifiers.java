@@ -46,8 +46,8 @@ public final class Identifiers {
       if (kind.equals("tg")) {
         return contact(rest);
       }
-      if (kind.equals("qq") && !rest.matches("[1-9][0-9]{4,11}")
-          || kind.equals("wechat") && !rest.matches("[a-z][-_a-z0-9]{5,19}")) {
+      if ((kind.equals("qq") && !rest.matches("[1-9][0-9]{4,11}"))
+          || (kind.equals("wechat") && !rest.matches("[a-z][-_a-z0-9]{5,19}"))) {
         throw new IllegalArgumentException("not a " + kind + " contact: " + raw);
       }
       return kind + ":" + rest;
