@@ -31,6 +31,14 @@ public final class Dossiers {
   /** The PDQ distance at or under which two images are one file: the banks' default threshold. */
   public static final int DEFAULT_PDQ_RADIUS = 31;
 
+  /**
+   * Up to this many distinct image PDQs, every copy is compared with every other; above it, the
+   * first copy of each group (joined by SHA-256 and bank item) with the other groups' first copies,
+   * so a dossier over a million copies stays fast. The dossier says which ({@link
+   * Dossier#pdqJoin}).
+   */
+  public static final int EXACT_PDQ_LIMIT = 50_000;
+
   private Dossiers() {}
 
   /** A built dossier, and the pseudonyms to keep for the next build of the same dossier. */
@@ -79,9 +87,7 @@ public final class Dossiers {
     Instant last = null;
     for (Sighting s : seen) {
       PostAcc p = posts.computeIfAbsent(s.post(), k -> new PostAcc(s.date()));
-      if (p.cases.add(s.caseId())) {
-        p.refs.add(new Dossier.Ref(pseudonym(names, s.caseId()), s.caseId(), s.locator()));
-      }
+      p.seenBy(pseudonym(names, s.caseId()), s.caseId(), s.locator());
       if (p.isNew) {
         p.isNew = false;
         chats.computeIfAbsent(s.chatId(), id -> new ChatAcc(s.chatName(), s.chatType())).posts++;
@@ -133,9 +139,7 @@ public final class Dossiers {
         p.isNew = false;
         a.categories().forEach(cat -> byCategory.merge(cat, 1L, Long::sum));
       }
-      if (p.cases.add(a.caseId())) {
-        p.refs.add(new Dossier.Ref(pseudonym(names, a.caseId()), a.caseId(), a.locator()));
-      }
+      p.seenBy(pseudonym(names, a.caseId()), a.caseId(), a.locator());
     }
 
     Long maxMembers = null;
@@ -179,7 +183,8 @@ public final class Dossiers {
             accountRows,
             byCategory,
             postRows(tradePosts),
-            pdqRadius);
+            pdqRadius,
+            files.allCopies ? Dossier.JOIN_ALL_COPIES : Dossier.JOIN_FIRST_COPIES);
     return new Built(d, names);
   }
 
@@ -294,12 +299,21 @@ public final class Dossiers {
 
   private static final class PostAcc {
     final @Nullable Instant date;
-    final Set<String> cases = new HashSet<>(2);
     final List<Dossier.Ref> refs = new ArrayList<>(1);
     boolean isNew = true;
 
     PostAcc(@Nullable Instant date) {
       this.date = date;
+    }
+
+    /** Adds the case's reference unless it has one (a post is seen by a few cases at most). */
+    void seenBy(String victim, String caseId, String locator) {
+      for (Dossier.Ref r : refs) {
+        if (r.caseId().equals(caseId)) {
+          return;
+        }
+      }
+      refs.add(new Dossier.Ref(victim, caseId, locator));
     }
   }
 
@@ -334,6 +348,7 @@ public final class Dossiers {
     private final int[] nodeOfSighting;
     private final boolean[] videoNode;
     private final List<String> shaOfNode;
+    private boolean allCopies = true;
     private int[] groupOfRoot = new int[0];
     private int groupCount;
     private boolean[] videoGroup = new boolean[0];
@@ -378,37 +393,55 @@ public final class Dossiers {
           f.union(other, nodeOf[i]);
         }
       }
-      // Near-identical images by PDQ.
-      Map<String, Integer> pdqOrdinal = new HashMap<>();
+      // Near-identical images by PDQ: every distinct PDQ against every other when there are at
+      // most EXACT_PDQ_LIMIT of them, else the first copy of each group against the others' first.
+      Map<String, Integer> pdqSeen = new HashMap<>();
+      List<String> pdqs = new ArrayList<>();
       List<Integer> nodeOfPdq = new ArrayList<>();
-      PdqIndex.Builder b = PdqIndex.builder(Math.max(1, nodeBySha.size()));
       for (int i = 0; i < seen.size(); i++) {
         Sighting s = seen.get(i);
         if (s.kind() != Sighting.MediaKind.IMAGE || s.pdq() == null) {
           continue;
         }
-        Integer ord = pdqOrdinal.get(s.pdq());
-        if (ord == null) {
-          Pdq p = Pdq.parse(s.pdq());
-          long[] w = p.toLongs();
-          ord = b.add(w[0], w[1], w[2], w[3]);
-          pdqOrdinal.put(s.pdq(), ord);
+        Integer known = pdqSeen.putIfAbsent(s.pdq(), nodeOf[i]);
+        if (known == null) {
+          pdqs.add(s.pdq());
           nodeOfPdq.add(nodeOf[i]);
         } else {
-          f.union(nodeOfPdq.get(ord), nodeOf[i]);
+          f.union(known, nodeOf[i]);
         }
       }
-      if (b.size() > 1) {
+      f.allCopies = pdqs.size() <= EXACT_PDQ_LIMIT;
+      if (!f.allCopies) {
+        Set<Integer> roots = new HashSet<>();
+        List<String> firsts = new ArrayList<>();
+        List<Integer> firstNodes = new ArrayList<>();
+        for (int k = 0; k < pdqs.size(); k++) {
+          if (roots.add(f.find(nodeOfPdq.get(k)))) {
+            firsts.add(pdqs.get(k));
+            firstNodes.add(nodeOfPdq.get(k));
+          }
+        }
+        pdqs = firsts;
+        nodeOfPdq = firstNodes;
+      }
+      if (pdqs.size() > 1) {
+        PdqIndex.Builder b = PdqIndex.builder(pdqs.size());
+        for (String hex : pdqs) {
+          long[] w = Pdq.parse(hex).toLongs();
+          b.add(w[0], w[1], w[2], w[3]);
+        }
         PdqIndex index = b.build();
+        List<Integer> nodes = nodeOfPdq;
         for (int ord = 0; ord < index.size(); ord++) {
-          int node = nodeOfPdq.get(ord);
+          int node = nodes.get(ord);
           final int from = ord;
           index.search(
               index.get(ord),
               radius,
               (hit, distance) -> {
                 if (hit > from) {
-                  f.union(node, nodeOfPdq.get(hit));
+                  f.union(node, nodes.get(hit));
                 }
               });
         }
@@ -481,13 +514,11 @@ public final class Dossiers {
       List<List<Dossier.Ref>> refs = new ArrayList<>();
       long[] postsTotal = new long[groupCount];
       List<Set<String>> victims = new ArrayList<>();
-      List<Set<String>> postKeys = new ArrayList<>();
       List<Set<Sighting.PostKey>> distinctPosts = new ArrayList<>();
       for (int g = 0; g < groupCount; g++) {
         shas.add(new ArrayList<>());
         refs.add(new ArrayList<>());
-        victims.add(new TreeSet<>(Comparator.comparing(Dossiers::order)));
-        postKeys.add(new HashSet<>());
+        victims.add(new HashSet<>());
         distinctPosts.add(new HashSet<>());
       }
       for (int n = 0; n < parent.length; n++) {
@@ -501,10 +532,9 @@ public final class Dossiers {
         int g = groupOf(i);
         String victim = pseudonym(names, s.caseId());
         victims.get(g).add(victim);
+        // A post is listed once per file, with the first case that saw it.
         if (distinctPosts.get(g).add(s.post())) {
           postsTotal[g]++;
-        }
-        if (postKeys.get(g).add(s.caseId() + '\u0000' + s.chatId() + '/' + s.messageId())) {
           if (refs.get(g).size() < Dossier.LISTED) {
             refs.get(g).add(new Dossier.Ref(victim, s.caseId(), s.locator()));
           }
@@ -518,7 +548,7 @@ public final class Dossiers {
                 shas.get(g),
                 refs.get(g),
                 postsTotal[g],
-                new ArrayList<>(victims.get(g))));
+                victims.get(g).stream().sorted(Comparator.comparing(Dossiers::order)).toList()));
       }
       return out;
     }
