@@ -33,13 +33,18 @@ public final class Main implements Runnable {
           MatchCommand.class,
           ScanCommand.class,
           FactsCommand.class,
+          CaseCommand.class,
           BulkCommand.class,
           CaptureCommand.class,
           AssessCommand.class,
           LawCommand.class,
           EvidenceCommand.class,
           DocCommand.class,
-          ServeCommand.class);
+          ServeCommand.class,
+          AccountCommand.class,
+          HasherCommand.class,
+          PlatformCommand.class,
+          TakedownCommand.class);
 
   @Option(
       names = "--debug",
