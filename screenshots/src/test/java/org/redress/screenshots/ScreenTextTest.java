@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * OCR of synthetic screenshots (JPEG-recompressed): the subscriber or member count and the view
  * count are read correctly from at least 90 % of them (10 by default; the larger run: {@code
- * -Dredress.ocr.shots=100}). Needs Tesseract with chi_sim and eng
- * (scripts/test.d/ocr.sh); skipped without it unless -Dredress.ocr.required=true.
+ * -Dredress.ocr.shots=100}). Needs Tesseract with chi_sim and eng (scripts/test.d/ocr.sh); skipped
+ * without it unless -Dredress.ocr.required=true.
  */
 class ScreenTextTest {
   static ScreenText ocr;
