@@ -30,6 +30,11 @@ import org.redress.report.SpreadReport;
  *       distinct posts when every report lists them all, else the largest single report. A report
  *       count is a proven lower bound, so when the intake gives a different number the
  *       <b>larger</b> is kept and the difference is reported as a conflict.
+ *   <li><b>Read counts</b> ({@code distribution.counts.clicks}, {@code distribution.group.members}:
+ *       view and subscriber counts read from screenshots or captured pages): the largest read
+ *       value, kept like a count; when it is the value kept, {@code facts_provenance.<key>} records
+ *       that it was read (from a screenshot or a captured page) and where, so the assessment says
+ *       so.
  *   <li>Every other intake key is kept as it is; {@code as_of} is set to the day given.
  * </ul>
  *
@@ -104,6 +109,8 @@ public final class FactsMerge {
       count(out, conflicts, "distribution.counts.images", distinctFiles(reports, "images"));
       count(out, conflicts, "distribution.counts.videos", distinctFiles(reports, "videos"));
       count(out, conflicts, "trade.ad_posts", adPosts(reports));
+      readCount(out, conflicts, "distribution.counts.clicks", reports);
+      readCount(out, conflicts, "distribution.group.members", reports);
     }
     out.put("schema", CaseFacts.SCHEMA);
     out.put("as_of", asOf.toString());
@@ -200,6 +207,49 @@ public final class FactsMerge {
       conflicts.add(new Conflict(key, had.asText(), Long.toString(proven), Long.toString(kept)));
     }
     parent.put(leaf, kept);
+  }
+
+  /**
+   * A count read from a screenshot or a captured page (views as clicks, subscribers as members):
+   * the largest read value over the reports, a lower bound. Kept as {@link #count} keeps a proven
+   * count (the larger of intake and reports, a difference is a conflict); when the read value is
+   * the one kept, its {@code facts_provenance} entry (read from what, where) is written beside it,
+   * so the assessment says it was read, not counted. An intake value that wins keeps the intake's
+   * own provenance, if any.
+   */
+  private static void readCount(
+      ObjectNode out, List<Conflict> conflicts, String key, List<SpreadReport> reports) {
+    Long best = null;
+    SpreadReport.Provenance from = null;
+    for (SpreadReport r : reports) {
+      Long v = key.endsWith("clicks") ? r.facts().clicks() : r.facts().members();
+      if (v != null && (best == null || v > best)) {
+        best = v;
+        from = r.factsProvenance().get(key);
+      }
+    }
+    if (best == null) {
+      return;
+    }
+    JsonNode had = at(out, key);
+    count(out, conflicts, key, best);
+    boolean readKept = had == null || !had.canConvertToLong() || had.asLong() <= best;
+    if (readKept && had != null && had.canConvertToLong() && had.asLong() == best) {
+      return; // the intake said the same: nothing read is needed to show it
+    }
+    if (readKept && from != null) {
+      ObjectNode p = obj(obj(out, "facts_provenance"), key);
+      p.put("read_from", from.readFrom());
+      p.put("source", from.source());
+    }
+  }
+
+  private static JsonNode at(ObjectNode out, String key) {
+    JsonNode n = out;
+    for (String part : key.split("\\.")) {
+      n = n.path(part);
+    }
+    return n.isMissingNode() ? null : n;
   }
 
   private static ObjectNode obj(ObjectNode parent, String key) {

@@ -102,6 +102,58 @@ class FactsMergeTest {
     assertThat(r.conflicts().get(1).kept()).isEqualTo("4");
   }
 
+  /** A report with a view count read from a screenshot as its clicks. */
+  static SpreadReport withReadClicks(long clicks) {
+    SpreadReport r =
+        report(LocalDate.parse("2026-02-03"), LocalDate.parse("2026-02-03"), List.of(), 0);
+    return new SpreadReport(
+        r.schema(),
+        r.generator(),
+        r.generatedAt(),
+        r.banks(),
+        r.sources(),
+        r.partial(),
+        r.items(),
+        r.totals(),
+        r.unchecked(),
+        r.trade(),
+        r.chats(),
+        r.timeline(),
+        r.facts().withRead(clicks, null),
+        r.factsTrace(),
+        r.factsNotShown(),
+        r.readFacts(),
+        Map.of(
+            "distribution.counts.clicks",
+            new SpreadReport.Provenance("screenshot", "从截图识别", 0.9, "/case/shot-1.png")));
+  }
+
+  @Test
+  void merge_clicksReadFromAScreenshot_keptWithTheirProvenance() throws Exception {
+    FactsMerge.Result r =
+        FactsMerge.merge(INTAKE, "i", List.of(withReadClicks(900), withReadClicks(12000)), AS_OF);
+    assertThat(((Number) r.facts().get("distribution.counts.clicks")).longValue()).isEqualTo(12000);
+    assertThat(r.facts().get("facts_provenance.distribution.counts.clicks.read_from"))
+        .isEqualTo("screenshot");
+    assertThat(r.facts().get("facts_provenance.distribution.counts.clicks.source"))
+        .isEqualTo("/case/shot-1.png");
+    // the merged file is read back by every command with the same strict reader
+    assertThat(
+            Facts.parse(r.json(), "merged")
+                .get("facts_provenance.distribution.counts.clicks.read_from"))
+        .isEqualTo("screenshot");
+  }
+
+  @Test
+  void merge_intakeClicksLargerThanRead_intakeKeptWithoutReadProvenance() throws Exception {
+    String intake = INTAKE.replace("counts: {images: 2}", "counts: {images: 2, clicks: 50000}");
+    FactsMerge.Result r = FactsMerge.merge(intake, "i", List.of(withReadClicks(12000)), AS_OF);
+    assertThat(((Number) r.facts().get("distribution.counts.clicks")).longValue()).isEqualTo(50000);
+    assertThat(r.facts().get("facts_provenance.distribution.counts.clicks.read_from")).isNull();
+    assertThat(r.conflicts())
+        .anySatisfy(c -> assertThat(c.key()).isEqualTo("distribution.counts.clicks"));
+  }
+
   @Test
   void merge_intakeCountLarger_keptAndNoted() throws Exception {
     String intake = INTAKE.replace("images: 2", "images: 9");

@@ -132,7 +132,13 @@ public final class DemoCommand implements Callable<Integer> {
                 .findFirst()
                 .orElse("(nothing preserved)"));
 
-    step(5, "Exporting the evidence package and verifying it offline");
+    step(5, "A screenshot a friend sent: her picture found inside the app, counts read by OCR");
+    screenshotStep(demo, originals);
+
+    step(6, "A public channel page captured from a local test server and sealed as evidence");
+    captureStep(demo, originals);
+
+    step(7, "Exporting the evidence package and verifying it offline");
     Path pkg = demo.resolve("evidence-package.zip");
     run(
         "evidence",
@@ -147,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
     String verdict = run("evidence", "verify", pkg.toString());
     out.println("   " + pkg + ": " + lastLine(verdict));
 
-    step(6, "Legal assessment of what she told and what the scan proved");
+    step(8, "Legal assessment of what she told and what the scan proved");
     Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
     Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
     LocalDate today = Today.date();
@@ -168,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
             + demo.resolve("plan.zh.txt")
             + ")");
 
-    step(7, "Documents she can file, in Chinese (authoritative) and English, DOCX and PDF");
+    step(9, "Documents she can file, in Chinese (authoritative) and English, DOCX and PDF");
     Path documents = demo.resolve("documents");
     String written =
         run(
@@ -204,6 +210,147 @@ public final class DemoCommand implements Callable<Integer> {
     out.println(
         "In the case workspace (a browser): ./redress serve --demo --workspace " + workspace.dir());
     return ExitCodes.OK;
+  }
+
+  /** The first of her originals, decoded. */
+  private static BufferedImage firstOriginal(Path originals) throws IOException {
+    try (Stream<Path> s = Files.list(originals)) {
+      for (Path p : s.sorted().toList()) {
+        BufferedImage img = ImageIO.read(p.toFile());
+        if (img != null) {
+          return img;
+        }
+      }
+    }
+    throw new IOException("no picture in " + originals);
+  }
+
+  /**
+   * Step 5: one generated phone screenshot of a channel showing one of her pictures, scanned with
+   * {@code redress scan} (region finding, then OCR of the counters) and sealed; prints the region
+   * matched and the counts read.
+   */
+  private void screenshotStep(Path demo, Path originals) throws IOException, ReportException {
+    Path shots = Files.createDirectories(demo.resolve("screenshots"));
+    org.redress.screenshots.SyntheticScreenshots.Shot shot =
+        org.redress.screenshots.SyntheticScreenshots.withSystemFont()
+            .render(
+                firstOriginal(originals),
+                org.redress.screenshots.SyntheticScreenshots.Layout.PHONE_CHANNEL_ZH,
+                16);
+    Path file = shots.resolve("from-a-friend.jpg");
+    Files.write(file, SampleImages.jpeg(shot.image(), 0.85f));
+    Path json = demo.resolve("report").resolve("screenshot-report.json");
+    run(
+        "scan",
+        shots.toString(),
+        "--bank",
+        BANK,
+        "--workspace",
+        ws.toString(),
+        "--json",
+        json.toString(),
+        "--preserve",
+        "--case",
+        CASE,
+        "--passphrase-file",
+        demoPassphrase().toString());
+    SpreadReport r = ReportJson.read(json);
+    String region =
+        r.items().stream()
+            .flatMap(i -> i.occurrences().stream())
+            .map(SpreadReport.Occurrence::region)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    out.println(
+        "   "
+            + file
+            + ": "
+            + (region == null
+                ? "her picture was NOT found"
+                : "her picture found in region x,y,w,h = "
+                    + region
+                    + " (drawn at "
+                    + shot.picture()
+                    + ")"));
+    for (SpreadReport.ReadSource rs : r.readFacts()) {
+      if (rs.problem() != null) {
+        out.println("   OCR: " + rs.problem());
+      }
+      for (SpreadReport.Reading x : rs.readings()) {
+        if (x.field().equals("views") || x.field().equals("members")) {
+          out.println(
+              String.format(
+                  Locale.ROOT,
+                  "   read %s = %s from \"%s\" (confidence %.2f; %s)",
+                  x.field(),
+                  x.value(),
+                  x.text(),
+                  x.confidence(),
+                  rs.labelZh()));
+        }
+      }
+    }
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "   the screenshot shows %d subscribers and %d views; read values are marked"
+                + " 从截图识别 and must be checked against the original",
+            shot.members(),
+            shot.views()));
+  }
+
+  /**
+   * Step 6: a generated channel preview ({@code t.me/s/NAME} markup) served by a loopback server
+   * the demo starts and stops; {@code redress capture} writes the WARC, seals it, parses the
+   * counters and matches the media. No Chromium screenshot, to keep the demo fast.
+   */
+  private void captureStep(Path demo, Path originals) throws IOException, ReportException {
+    Map<String, byte[]> media = new LinkedHashMap<>();
+    media.put("/media/1.jpg", SampleImages.jpeg(SampleImages.scene(640, 480, 301), 0.85f));
+    media.put("/media/2.jpg", SampleImages.jpeg(firstOriginal(originals), 0.85f));
+    media.put("/media/3.jpg", SampleImages.jpeg(SampleImages.poster(640, 480, 303), 0.85f));
+    Path json = demo.resolve("report").resolve("capture-report.json");
+    String captured;
+    try (org.redress.capture.SamplePreviewServer site =
+        org.redress.capture.SamplePreviewServer.start(
+            "hillwalks",
+            "Hill Walks",
+            "12.3K",
+            org.redress.capture.SamplePreview.defaultPosts(),
+            media)) {
+      captured =
+          run(
+              "capture",
+              site.uri("/s/hillwalks").toString(),
+              "--case",
+              CASE,
+              "--workspace",
+              ws.toString(),
+              "--bank",
+              BANK,
+              "--json",
+              json.toString(),
+              "--delay",
+              "0",
+              "--no-screenshot",
+              "--out",
+              demo.resolve("captures").toString(),
+              "--passphrase-file",
+              demoPassphrase().toString());
+    }
+    captured.lines().limit(2).forEach(l -> out.println("   " + l));
+    SpreadReport r = ReportJson.read(json);
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "   the page's counters as read facts (从网页识别): subscribers %s, largest view count"
+                + " %s; posts with her picture: %d; the local server was stopped (no network used,"
+                + " no Chromium screenshot in the demo)",
+            r.facts().members(),
+            r.facts().clicks(),
+            r.totals().postsWithMatches()));
   }
 
   private static String exportFolder(Path export) throws IOException {

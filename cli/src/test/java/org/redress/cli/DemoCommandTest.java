@@ -30,6 +30,11 @@ class DemoCommandTest {
     assertThat(findable).isPositive();
     assertThat(report.path("totals").path("posts_with_matches").asLong()).isEqualTo(findable);
     assertThat(demo.resolve("report/spread-report.html")).isRegularFile();
+    // A generated screenshot: her picture found by region; a captured page sealed with its
+    // counters read as facts.
+    assertThat(r.out()).contains("her picture found in region x,y,w,h = ");
+    assertThat(r.out()).contains("sealed", "subscribers 12300, largest view count 15300");
+    assertThat(demo.resolve("report/capture-report.json")).isRegularFile();
     // Evidence sealed, exported and verified offline.
     assertThat(r.out()).contains("preserved " + findable + " matched file(s)");
     assertThat(r.out()).contains("VERIFIED");

@@ -40,7 +40,8 @@ class ScreenshotRecallTest {
    * beside it made the side look non-uniform, and the caption strip under it was cut instead of
    * the picture's edge). With borders whose outside is mostly one colour (docs/sources.md): 94 of
    * 96 on the seeds below and 195 of 200 on a fresh seed (31000) that was not looked at while
-   * fixing.
+   * fixing. The slow run (200 related, 1,000 unrelated): 194 of 200 found (scenes 100 of 100,
+   * posters 94 of 100), 0 false matches.
    */
 
   @Test

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OCR of synthetic screenshots (JPEG-recompressed): the subscriber or member count and the view
- * count are read correctly from at least 90 % of them. Needs Tesseract with chi_sim and eng
- * (scripts/test.d/ocr.sh); skipped without it unless -Dredress.ocr.required=true.
+ * count are read correctly from at least 90 % of them (10 by default; the larger run: {@code
+ * -Dredress.ocr.shots=100}). Needs Tesseract with chi_sim and eng (scripts/test.d/ocr.sh); skipped
+ * without it unless -Dredress.ocr.required=true.
  */
 class ScreenTextTest {
   static ScreenText ocr;
@@ -98,6 +99,7 @@ class ScreenTextTest {
                 s.views()));
       }
     }
+    System.out.printf(Locale.ROOT, "counts read right from %d of %d screenshots%n", right, n);
     assertThat(right)
         .as("%d of %d right; wrong: %s", right, n, wrong)
         .isGreaterThanOrEqualTo((int) Math.ceil(0.9 * n));
