@@ -282,7 +282,7 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public byte[] seal(String caseId, String purpose, byte[] plaintext) throws EvidenceException {
     Layout.checkCase(caseId);
-    if (shredded.contains(caseId)) {
+    if (log.isShredded(caseId)) {
       throw new EvidenceException("case " + caseId + " was shredded");
     }
     if (!Files.exists(layout.caseKey(caseId))) {
