@@ -1,8 +1,10 @@
 package org.redress.cases;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
@@ -61,6 +63,7 @@ public final class Workspace implements AutoCloseable {
   public static Workspace open(Path dir, Clock clock, String user) {
     Path abs = createDirectory(dir);
     Path db = abs.resolve(DATABASE);
+    createOwnerOnly(db);
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
@@ -119,11 +122,36 @@ public final class Workspace implements AutoCloseable {
   private static Path createDirectory(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(abs);
+      if (abs.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // Owner-only (docs/security.md): a new workspace and any parent made for it are 0700.
+        Files.createDirectories(
+            abs,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(abs);
+      }
     } catch (IOException e) {
       throw new CasesException("failed to create workspace " + abs + ": " + e, e);
     }
     return abs;
+  }
+
+  /**
+   * Creates an empty database file 0600 before SQLite opens it: SQLite gives its -journal, -wal and
+   * -shm files the database file's mode, so none of them is readable by others either.
+   */
+  private static void createOwnerOnly(Path db) {
+    if (Files.exists(db) || !db.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Files.createFile(
+          db, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (FileAlreadyExistsException e) {
+      // another process made it first: SQLite opens it as it is
+    } catch (IOException e) {
+      throw new CasesException("failed to create database " + db + ": " + e, e);
+    }
   }
 
   private static Workspace open(

@@ -2,8 +2,6 @@ package org.redress.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.redress.law.Assessment;
 import org.redress.law.CaseFacts;
+import org.redress.law.FactsText;
 import org.redress.law.InvalidFactsException;
 import org.redress.law.Jurisdiction;
 import org.redress.lawcn.ChineseLaw;
@@ -100,7 +99,7 @@ public final class AssessCommand implements Callable<Integer> {
     if (factsFile != null) {
       source = factsFile.toString();
       try {
-        text = Files.readString(factsFile, StandardCharsets.UTF_8);
+        text = FactsText.read(factsFile);
       } catch (IOException e) {
         throw new UncheckedIOException("failed to read " + factsFile, e);
       }

@@ -57,6 +57,9 @@ public final class EvidenceCheckpointCommand implements Callable<Integer> {
       for (String w : store.drainWarnings()) {
         spec.commandLine().getErr().println("redress: warning: " + w);
       }
+      // The timestamp is asked for after the workspace lock is released; failing to get it is an
+      // error here, where it was asked for.
+      store.closeAndStamp();
     }
     return ExitCodes.OK;
   }

@@ -105,7 +105,12 @@ public final class EvidenceOptions {
               + "use a passphrase for new workspaces (the default)";
     }
     EvidenceStore.Builder b =
-        EvidenceStore.builder(ws).keys(keys).tool("redress", version()).clock(Today.clock());
+        EvidenceStore.builder(ws)
+            .keys(keys)
+            .tool("redress", version())
+            .clock(Today.clock())
+            // A TSA is asked after the workspace lock is released, when the store closes.
+            .lateWarnings(w -> err().println("redress: warning: " + w));
     if (salvage) {
       b.forSalvage();
     }

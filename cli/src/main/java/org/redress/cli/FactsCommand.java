@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.redress.casework.Casework;
 import org.redress.casework.CaseworkException;
 import org.redress.casework.FactsMerge;
+import org.redress.law.FactsText;
 import org.redress.report.ReportException;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
@@ -76,7 +77,7 @@ public final class FactsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException, ReportException, CaseworkException {
-      String text = Files.readString(intake, StandardCharsets.UTF_8);
+      String text = FactsText.read(intake);
       List<SpreadReport> rs = new ArrayList<>();
       for (Path r : reports) {
         rs.add(ReportJson.read(r));

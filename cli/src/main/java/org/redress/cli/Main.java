@@ -89,6 +89,15 @@ public final class Main implements Runnable {
           line.getErr().flush();
           return ExitCodes.of(ex);
         });
+    cl.setExecutionStrategy(
+        parsed -> {
+          OwnerOnly owner = OwnerOnly.before(parsed);
+          try {
+            return new CommandLine.RunLast().execute(parsed);
+          } finally {
+            owner.after();
+          }
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();

@@ -2,11 +2,15 @@ package org.redress.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +184,36 @@ final class Blobs {
   void forget(String caseId) {
     cases.remove(caseId);
     indexed.values().removeIf(i -> i.caseId().equals(caseId));
+  }
+
+  /**
+   * Destroys a shredded case's files (docs §6.4): overwrites and deletes its key, then deletes its
+   * packs and loose blobs, fsyncing the folders.
+   */
+  void destroyCase(String caseId) throws IOException {
+    Path key = layout.caseKey(caseId);
+    if (Files.exists(key)) {
+      long len = Files.size(key);
+      try (FileChannel ch = FileChannel.open(key, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.allocate((int) Math.min(len, 4096)), 0);
+        ch.force(true);
+      }
+      Files.delete(key);
+      Durable.syncDir(key.getParent());
+    }
+    forget(caseId);
+    Path dir = layout.caseDir(caseId);
+    for (String sub : List.of("packs", "objects", "meta")) {
+      Path d = dir.resolve(sub);
+      if (Files.isDirectory(d)) {
+        try (Stream<Path> s = Files.walk(d)) {
+          for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+    Durable.syncDir(dir);
   }
 
   /** Starts the pack of a batch whose first leaf will have index {@code firstLeaf}. */

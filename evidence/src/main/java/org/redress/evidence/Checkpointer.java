@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs, stores, timestamps and publishes checkpoints (docs §4, §5, §10.3): the one place that
@@ -17,14 +18,61 @@ import java.util.stream.Stream;
 final class Checkpointer {
   private final Layout layout;
   private final KeyRing keys;
-  private final URI tsa;
+  private final @Nullable URI tsa;
   private final SecureRandom random;
+  private final List<Checkpoint> toStamp = new ArrayList<>();
+  private @Nullable Checkpoint head;
 
-  Checkpointer(Layout layout, KeyRing keys, URI tsa, SecureRandom random) {
+  Checkpointer(Layout layout, KeyRing keys, @Nullable URI tsa, SecureRandom random) {
     this.layout = layout;
     this.keys = keys;
     this.tsa = tsa;
     this.random = random;
+  }
+
+  /** The checkpoint of the tree as the store last signed it, or null before anything was logged. */
+  @Nullable Checkpoint head() {
+    return head;
+  }
+
+  void head(@Nullable Checkpoint c) {
+    head = c;
+  }
+
+  /**
+   * Signs a checkpoint of the whole tree unless the head already covers it, storing it when {@code
+   * store} (a read-only store signs in memory only).
+   */
+  void advance(MerkleTree tree, boolean store) throws EvidenceException {
+    Checkpoint h = head;
+    if (h == null || h.size() != tree.size()) {
+      Checkpoint c = sign(tree);
+      if (store) {
+        write(c);
+      }
+      head = c;
+    }
+  }
+
+  /** With a TSA configured, notes a checkpoint to timestamp when the store closes. */
+  void stampLater(@Nullable Checkpoint c) {
+    if (tsa != null && c != null && !toStamp.contains(c)) {
+      toStamp.add(c);
+    }
+  }
+
+  /**
+   * Timestamps the checkpoints noted by {@link #stampLater}; called once the workspace lock is
+   * released.
+   *
+   * @throws EvidenceException for the first that fails (the rest are not asked for)
+   */
+  void stampPending() throws EvidenceException {
+    List<Checkpoint> pending = List.copyOf(toStamp);
+    toStamp.clear();
+    for (Checkpoint c : pending) {
+      stamp(c);
+    }
   }
 
   /** Sizes of stored checkpoints, ascending. */
@@ -88,13 +136,24 @@ final class Checkpointer {
     }
   }
 
-  /** With a TSA configured, obtains and stores a token for the checkpoint if it has none. */
+  /**
+   * With a TSA configured, obtains and stores a token for the checkpoint if it has none. Runs
+   * without the workspace lock (the request may be slow): the token is written once, and only if
+   * the checkpoint file still holds the bytes that were stamped.
+   */
   void stamp(Checkpoint c) throws EvidenceException {
     if (tsa == null || Files.exists(layout.token(c.size()))) {
       return;
     }
     try {
       byte[] token = Timestamps.request(tsa, c.bytes(), random);
+      Path cp = layout.checkpoint(c.size());
+      if (!Files.exists(cp) || !java.util.Arrays.equals(Files.readAllBytes(cp), c.bytes())) {
+        throw new EvidenceException(
+            "checkpoint "
+                + c.size()
+                + " was set aside while it was being timestamped; its token was not stored");
+      }
       Durable.writeOnce(layout.token(c.size()), token);
     } catch (IOException ex) {
       throw new EvidenceException(

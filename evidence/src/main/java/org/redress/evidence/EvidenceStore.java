@@ -1,36 +1,17 @@
 package org.redress.evidence;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The evidence locker of one workspace (docs/evidence-format.md): adds files to per-case encrypted,
@@ -41,18 +22,14 @@ import java.util.stream.Stream;
  * returned is durable: its content, metadata and leaf were fsynced first.
  */
 public final class EvidenceStore implements AutoCloseable {
-  static final String ORIGIN_PREFIX = "redress.evidence/";
-
   private final Layout layout;
   private final Blobs blobs;
   private final Clock clock;
   private final SecureRandom random;
-  private final String toolName;
-  private final String toolVersion;
-  private final String capturedBy;
   private final URI tsa;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final java.util.function.Consumer<String> lateWarnings;
+  private boolean closed;
+  private final @Nullable WorkspaceLock lock;
   private final List<String> warnings = new ArrayList<>();
   private final List<String> openWarnings = new ArrayList<>();
   private final Quarantine quarantine;
@@ -62,37 +39,22 @@ public final class EvidenceStore implements AutoCloseable {
   private boolean logBehind;
   private long logGoodLength;
   private final boolean salvage;
-  private final Crypto.Encryptor encryptor = new Crypto.Encryptor();
-  private final ThreadLocal<Crypto.Encryptor> workerEncryptors =
-      ThreadLocal.withInitial(Crypto.Encryptor::new);
-  private ExecutorService workers;
-  private final byte[] noncePool = new byte[4096];
-  private int noncePos = noncePool.length;
 
   private final KeyRing keyRing;
   private final Checkpointer checkpointer;
-  private LogFile log;
-  private final MerkleTree tree = new MerkleTree();
-  private final List<byte[]> leafBytes = new ArrayList<>();
-  private final List<Leaf> leaves = new ArrayList<>();
-  private final Map<String, List<Long>> byCase = new TreeMap<>();
-  private final Map<Long, List<String>> metaHistory = new HashMap<>();
-  private final Map<Long, List<Long>> leafHistory = new HashMap<>();
-  private final Set<String> shredded = new TreeSet<>();
-  private Checkpoint latest;
+  private final LogState log = new LogState();
+  private final Ingest ingest;
+  private final ItemReader reader;
 
-  private EvidenceStore(Builder b, FileChannel lockChannel, FileLock lock) {
+  private EvidenceStore(Builder b, @Nullable WorkspaceLock lock) {
     this.layout = new Layout(b.workspace);
     this.blobs = new Blobs(layout);
     this.clock = b.clock;
     this.random = b.random;
-    this.toolName = b.toolName;
-    this.toolVersion = b.toolVersion;
-    this.capturedBy = b.capturedBy;
     this.tsa = b.tsa;
-    this.lockChannel = lockChannel;
+    this.lateWarnings = b.lateWarnings != null ? b.lateWarnings : warnings::add;
     this.lock = lock;
-    this.lockless = lockChannel == null;
+    this.lockless = lock == null;
     this.salvage = b.salvage;
     if (salvage) {
       readOnly = true;
@@ -101,6 +63,9 @@ public final class EvidenceStore implements AutoCloseable {
     this.quarantine = new Quarantine(layout);
     this.keyRing = new KeyRing(layout, b.random);
     this.checkpointer = new Checkpointer(layout, keyRing, b.tsa, b.random);
+    this.ingest =
+        new Ingest(blobs, keyRing, log, b.clock, b.random, b.toolName, b.toolVersion, b.capturedBy);
+    this.reader = new ItemReader(blobs, keyRing, log);
   }
 
   /**
@@ -125,6 +90,7 @@ public final class EvidenceStore implements AutoCloseable {
     private String toolVersion = "dev";
     private String capturedBy = "unknown";
     private URI tsa;
+    private java.util.function.Consumer<String> lateWarnings;
     private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
     private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
     private boolean salvage;
@@ -185,6 +151,19 @@ public final class EvidenceStore implements AutoCloseable {
     }
 
     /**
+     * Where warnings raised by {@link EvidenceStore#close()} go (a TSA that could not be reached
+     * after the workspace lock was released); by default they are kept for {@link
+     * EvidenceStore#drainWarnings()}, which still works after closing.
+     */
+    public Builder lateWarnings(java.util.function.Consumer<String> sink) {
+      if (sink == null) {
+        throw new IllegalArgumentException("warning sink must not be null");
+      }
+      this.lateWarnings = sink;
+      return this;
+    }
+
+    /**
      * Opens a damaged store for salvage: read-only, and logged items whose packs are missing become
      * warnings instead of a refusal to open (see {@link EvidenceStore#salvage(Path)}).
      */
@@ -213,71 +192,35 @@ public final class EvidenceStore implements AutoCloseable {
      */
     public EvidenceStore open() throws EvidenceException {
       Layout l = new Layout(workspace);
-      FileChannel ch = null;
+      // A workspace that cannot be written (read-only file system or permissions): read only.
+      boolean lockless = !Files.isWritable(l.root()) && Files.exists(l.masterCheck().getParent());
+      WorkspaceLock lk = null;
       try {
-        if (!Files.isWritable(l.root()) && Files.exists(l.masterCheck().getParent())) {
-          return openLockless(l);
-        }
-        Durable.createDirs(l.root());
-        ch = Durable.openOwnerOnly(l.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (Durable.isPosix(l.root())) {
-          // Existing workspaces were made 0755: the evidence directory is closed to others.
-          Files.setPosixFilePermissions(
-              l.root(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        }
-        FileLock lk;
-        try {
-          lk = ch.tryLock();
-        } catch (OverlappingFileLockException ex) {
-          lk = null;
-        }
-        if (lk == null) {
-          throw new EvidenceException(
-              "workspace " + workspace + " is in use by another redress process");
-        }
-        EvidenceStore s = new EvidenceStore(this, ch, lk);
+        lk = lockless ? null : WorkspaceLock.acquire(l, workspace);
+        EvidenceStore s = new EvidenceStore(this, lk);
         try {
           s.load(keys, kdfMemoryKib, kdfIterations);
         } catch (EvidenceException | IOException | RuntimeException ex) {
           s.close();
           throw ex;
         }
+        if (lockless) {
+          String w =
+              "WARNING: "
+                  + l.root()
+                  + " is not writable: opened read-only (list, show, export and verify work;"
+                  + " nothing can be added)";
+          s.openWarnings.add(w);
+          s.warnings.add(w);
+        }
         return s;
       } catch (IOException ex) {
-        closeQuietly(ch);
+        WorkspaceLock.release(lk);
         throw new EvidenceException(
             "failed to open evidence store in " + workspace + ": " + ex.getMessage(), ex);
       } catch (EvidenceException | RuntimeException ex) {
-        closeQuietly(ch);
+        WorkspaceLock.release(lk);
         throw ex;
-      }
-    }
-
-    /** A workspace that cannot be written (read-only file system or permissions): read only. */
-    private EvidenceStore openLockless(Layout l) throws EvidenceException, IOException {
-      EvidenceStore s = new EvidenceStore(this, null, null);
-      try {
-        s.load(keys, kdfMemoryKib, kdfIterations);
-      } catch (EvidenceException | IOException | RuntimeException ex) {
-        s.close();
-        throw ex;
-      }
-      s.openWarnings.add(
-          "WARNING: "
-              + l.root()
-              + " is not writable: opened read-only (list, "
-              + "show, export and verify work; nothing can be added)");
-      s.warnings.add(s.openWarnings.get(s.openWarnings.size() - 1));
-      return s;
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // nothing more to do
       }
     }
   }
@@ -301,185 +244,30 @@ public final class EvidenceStore implements AutoCloseable {
   private void load(KeySource keys, int kdfMemory, int kdfIter)
       throws IOException, EvidenceException {
     keyRing.load(keys, kdfMemory, kdfIter);
-    latest = loadLatestCheckpoint();
-    LogFile.Scan scan = LogFile.scan(layout.entries());
-    logGoodLength = scan.goodLength;
-    long covered = latest == null ? 0 : latest.size();
-    List<String> why = new ArrayList<>();
-    if (scan.problem != null) {
-      if (scan.leaves.size() < covered) {
-        throw new EvidenceException(
-            scan.problem
-                + "; the log is corrupt before checkpoint "
-                + covered
-                + " and cannot be repaired");
-      }
-      long dropped = Files.size(layout.entries()) - scan.goodLength;
-      openWarnings.add(
-          String.format(
-              Locale.ROOT,
-              "repaired torn log tail: dropped %d bytes after record %d (%s)",
-              dropped,
-              scan.leaves.size(),
-              scan.problem));
+    Opening o = new Opening(layout, blobs, quarantine, checkpointer, log, lockless, salvage);
+    o.run();
+    checkpointer.head(o.latest());
+    logGoodLength = o.goodLength();
+    logBehind = o.logBehind();
+    openWarnings.addAll(o.warnings());
+    if (o.readOnlyReason() != null) {
+      readOnly = true;
+      readOnlyReason = o.readOnlyReason();
     }
-    for (byte[] leaf : scan.leaves) {
-      try {
-        index(Leaf.parse(leaf, "log record " + leaves.size()), leaf);
-      } catch (IllegalArgumentException ex) {
-        throw new EvidenceException(ex.getMessage(), ex);
-      }
-    }
-    if (scan.leaves.size() < covered) {
-      logBehind = true;
-      why.add(
-          String.format(
-              Locale.ROOT,
-              "the log has %d records but checkpoint %d covers %d "
-                  + "(the log was lost, truncated or restored from an older backup)",
-              scan.leaves.size(),
-              covered,
-              covered));
-    } else if (latest != null && !Arrays.equals(tree.root(covered), latest.root())) {
-      throw new EvidenceException(
-          String.format(
-              Locale.ROOT,
-              "log does not match checkpoint %d: its root differs (leaves altered or reordered)",
-              covered));
-    } else if (latest == null && tree.size() > 0) {
-      openWarnings.add(
-          String.format(
-              Locale.ROOT,
-              "WARNING: the log has %d records but no "
-                  + "checkpoint: the checkpoints folder was lost; a new checkpoint is signed",
-              tree.size()));
-    }
-    List<Path> uncovered = blobs.load(tree.size());
-    for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
-      openWarnings.add(
-          "WARNING: case "
-              + d.getKey()
-              + " has a damaged pack: "
-              + d.getValue()
-              + "; items stored in it cannot be read (restore the pack from a backup); other cases "
-              + "are not affected; to save what still verifies run: redress evidence salvage --out "
-              + "DIR");
-    }
-    List<String> unreferenced = unreferencedBlobs();
-    if (!unreferenced.isEmpty()) {
-      why.add(
-          unreferenced.size()
-              + " stored blob(s) that no log record names (the log is "
-              + "older than the packs), e.g. "
-              + unreferenced.get(0));
-    }
-    if (!uncovered.isEmpty()) {
-      boolean interruptedAdd =
-          uncovered.size() == 1
-              && !logBehind
-              && Layout.packFirstLeaf(uncovered.get(0).getFileName().toString()) == tree.size();
-      if (!interruptedAdd) {
-        why.add(
-            uncovered.size()
-                + " pack(s) that the log does not cover (the log is older "
-                + "than the packs)");
-      }
-      if (lockless || salvage) {
-        openWarnings.add(
-            "WARNING: "
-                + uncovered.size()
-                + " pack(s) are not covered by the log; "
-                + "the workspace is opened read-only, so they stay where they are: "
-                + uncovered);
-      } else {
-        List<Path> moved = quarantine.move(uncovered);
-        for (Path m : moved) {
-          openWarnings.add(
-              "WARNING: moved pack "
-                  + m.getFileName()
-                  + " to the quarantine "
-                  + m.getParent()
-                  + ": the log does not cover it"
-                  + (interruptedAdd
-                      ? " (an add interrupted before it returned, or one batch of a lost log)"
-                      : "")
-                  + "; nothing was deleted");
+    if (!readOnly) {
+      log.openForAppend(layout.entries(), logGoodLength);
+      for (String c : log.shredded()) {
+        if (Files.exists(layout.caseKey(c))) {
+          blobs.destroyCase(c);
+          openWarnings.add("finished shredding case " + c + " (interrupted earlier)");
         }
       }
-    }
-    if (!why.isEmpty() && !lockless && !salvage) {
-      quarantine.requireRecover(String.join("; ", why));
-    }
-    String reason = quarantine.recoverReason();
-    if (reason == null && (lockless || salvage) && !why.isEmpty()) {
-      reason = String.join("; ", why);
-    }
-    if (reason != null) {
-      readOnly = true;
-      readOnlyReason = "the evidence log is older than the stored evidence: " + reason;
-      openWarnings.add(
-          "WARNING: the workspace is READ-ONLY: "
-              + readOnlyReason
-              + ". Nothing was deleted. Run: redress evidence recover");
-    } else if (lockless) {
-      readOnly = true;
-      readOnlyReason = "the workspace is not writable";
-    }
-    List<Quarantine.Pending> pending = lockless ? List.of() : quarantine.pending();
-    if (!pending.isEmpty()) {
-      openWarnings.add(
-          String.format(
-              Locale.ROOT,
-              "WARNING: %d pack(s) wait in the quarantine "
-                  + "%s; run: redress evidence recover (it re-logs what they hold and keeps them)",
-              pending.size(),
-              layout.quarantine()));
-    }
-    if (readOnly) {
-      checkBlobsPresent();
-      warnings.addAll(openWarnings);
-      return;
-    }
-    log = LogFile.openForAppend(layout.entries(), scan.goodLength);
-    for (String c : shredded) {
-      if (Files.exists(layout.caseKey(c))) {
-        destroyCaseFiles(c);
-        openWarnings.add("finished shredding case " + c + " (interrupted earlier)");
+      Checkpoint head = checkpointer.head();
+      if (log.size() > (head == null ? 0 : head.size())) {
+        makeCheckpoint(false);
       }
-    }
-    checkBlobsPresent();
-    if (tree.size() > covered) {
-      makeCheckpoint(false);
     }
     warnings.addAll(openWarnings);
-  }
-
-  /** Blobs in indexed packs that no leaf names and recover did not acknowledge. */
-  private List<String> unreferencedBlobs() throws IOException {
-    java.util.Set<String> refs = referencedBlobs();
-    java.util.Set<String> ack = quarantine.acknowledged();
-    List<String> out = new ArrayList<>();
-    for (Map.Entry<Path, Blobs.Indexed> e : blobs.indexed().entrySet()) {
-      String c = e.getValue().caseId();
-      if (shredded.contains(c)) {
-        continue;
-      }
-      for (Pack.Entry b : e.getValue().entries()) {
-        String k = Quarantine.key(c, b.kind(), b.sha256());
-        if (!refs.contains(k) && !ack.contains(k)) {
-          out.add(k + " in " + e.getKey().getFileName());
-        }
-      }
-    }
-    return out;
-  }
-
-  java.util.Set<String> referencedBlobKeys() {
-    return referencedBlobs();
-  }
-
-  byte[] caseKeyFor(String caseId) throws EvidenceException {
-    return keyRing.caseKey(caseId, false);
   }
 
   /**
@@ -494,7 +282,7 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public byte[] seal(String caseId, String purpose, byte[] plaintext) throws EvidenceException {
     Layout.checkCase(caseId);
-    if (shredded.contains(caseId)) {
+    if (log.isShredded(caseId)) {
       throw new EvidenceException("case " + caseId + " was shredded");
     }
     if (!Files.exists(layout.caseKey(caseId))) {
@@ -536,16 +324,14 @@ public final class EvidenceStore implements AutoCloseable {
     if (lockless) {
       throw new ReadOnlyWorkspaceException("cannot recover: " + layout.root() + " is not writable");
     }
-    Recover r = new Recover(this, layout, quarantine);
+    Recover r = new Recover(this, log, keyRing, checkpointer, layout, quarantine);
     try {
       if (logBehind) {
-        r.setAsideCheckpoints(tree);
-        latest = loadLatestCheckpoint();
+        r.setAsideCheckpoints(log.tree());
+        checkpointer.head(checkpointer.latest());
         logBehind = false;
       }
-      if (log == null) {
-        log = LogFile.openForAppend(layout.entries(), logGoodLength);
-      }
+      log.openForAppend(layout.entries(), logGoodLength);
       readOnly = false;
       readOnlyReason = null;
       Recovery out = r.run(blobs.indexed());
@@ -556,108 +342,6 @@ public final class EvidenceStore implements AutoCloseable {
       throw new EvidenceException(
           "recover failed (nothing was deleted; run it again): " + ex.getMessage(), ex);
     }
-  }
-
-  private java.util.Set<String> referencedBlobs() {
-    java.util.Set<String> refs = new java.util.HashSet<>();
-    for (Leaf l : leaves) {
-      if (l.type.equals(Leaf.ADD)) {
-        refs.add(Quarantine.key(l.caseId, Pack.CONTENT, l.sha256));
-      }
-      if (!l.type.equals(Leaf.SHRED)) {
-        refs.add(Quarantine.key(l.caseId, Pack.META, l.meta));
-      }
-    }
-    return refs;
-  }
-
-  /**
-   * Refuses to open when a leaf names content or metadata that no pack (or loose file) holds: a
-   * pack was deleted or lost, and carrying on would hide it.
-   */
-  private void checkBlobsPresent() throws EvidenceException {
-    for (int i = 0; i < leaves.size(); i++) {
-      Leaf l = leaves.get(i);
-      if (shredded.contains(l.caseId)
-          || l.type.equals(Leaf.SHRED)
-          || blobs.damaged().containsKey(l.caseId)) {
-        continue;
-      }
-      EvidenceException gone = null;
-      if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha256)) {
-        gone = missing(i, l, "content " + l.sha256);
-      } else if (!blobs.has(l.caseId, Pack.META, l.meta)) {
-        gone = missing(i, l, "metadata " + l.meta);
-      }
-      if (gone != null && !salvage) {
-        throw gone;
-      }
-      if (gone != null) {
-        openWarnings.add("WARNING: " + gone.getMessage());
-      }
-    }
-  }
-
-  private EvidenceException missing(int index, Leaf l, String what) {
-    return new EvidenceException(
-        String.format(
-            Locale.ROOT,
-            "log record %d (%s of item %d, case "
-                + "%s) names %s, which no pack in %s holds: a pack file was deleted or lost; the store "
-                + "refuses to open (restore the case's packs from a backup; verify-log still works)",
-            index,
-            l.type,
-            l.item,
-            l.caseId,
-            what,
-            layout.packs(l.caseId)));
-  }
-
-  /** Sizes of stored checkpoints, ascending. */
-  List<Long> checkpointSizes() throws IOException {
-    return checkpointer.sizes();
-  }
-
-  private Checkpoint loadLatestCheckpoint() throws IOException, EvidenceException {
-    return checkpointer.latest();
-  }
-
-  Checkpoint readCheckpoint(long size) throws IOException, EvidenceException {
-    return checkpointer.read(size);
-  }
-
-  private void index(Leaf leaf, byte[] bytes) {
-    long idx = leaves.size();
-    String where = "log record " + idx;
-    switch (leaf.type) {
-      case Leaf.ADD:
-        if (leaf.item != idx) {
-          throw new IllegalArgumentException(where + ": add leaf says item " + leaf.item);
-        }
-        if (shredded.contains(leaf.caseId)) {
-          throw new IllegalArgumentException(where + ": add to shredded case " + leaf.caseId);
-        }
-        byCase.computeIfAbsent(leaf.caseId, k -> new ArrayList<>()).add(idx);
-        metaHistory.computeIfAbsent(idx, k -> new ArrayList<>()).add(leaf.meta);
-        leafHistory.computeIfAbsent(idx, k -> new ArrayList<>()).add(idx);
-        break;
-      case Leaf.CORRECT:
-        if (leaf.item < 0
-            || leaf.item >= idx
-            || !leaves.get((int) leaf.item).type.equals(Leaf.ADD)
-            || !leaves.get((int) leaf.item).caseId.equals(leaf.caseId)) {
-          throw new IllegalArgumentException(where + ": correction of unknown item " + leaf.item);
-        }
-        metaHistory.get(leaf.item).add(leaf.meta);
-        leafHistory.get(leaf.item).add(idx);
-        break;
-      default:
-        shredded.add(leaf.caseId);
-        break;
-    }
-    leaves.add(leaf);
-    leafBytes.add(bytes);
-    tree.appendLeafHash(Merkle.leafHash(bytes));
   }
 
   // ---------------------------------------------------------------- writing
@@ -692,183 +376,13 @@ public final class EvidenceStore implements AutoCloseable {
     if (items.isEmpty()) {
       return List.of();
     }
-    byte[] key = keyRing.caseKey(caseId, true);
-    List<Leaf> batch = new ArrayList<>();
-    List<Metadata> metas = new ArrayList<>();
-    long next = tree.size();
-    List<Path> files = items.stream().map(NewItem::file).toList();
-    try (Blobs.Batch pack = blobs.batch(caseId, next, random);
-        Prefetch ahead =
-            new Prefetch(
-                items.size() < PARALLEL_FROM ? null : workers(),
-                files,
-                key,
-                caseId,
-                this::noncePrefix,
-                workerEncryptors)) {
-      for (NewItem it : items) {
-        Path f = it.file();
-        try {
-          Prefetch.Ready r = ahead.next();
-          if (!r.regular()) {
-            throw new EvidenceException("not a regular file: " + f);
-          }
-          Stored c;
-          if (r.sealed() != null) {
-            pack.add(Pack.CONTENT, r.sha256(), out -> out.write(r.sealed()));
-            c = new Stored(r.sha256(), r.size());
-          } else {
-            c = storeLarge(caseId, key, f, r.size(), pack);
-          }
-          Instant at = clock.instant();
-          Metadata meta =
-              Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, c.size);
-          writeMeta(caseId, key, meta, pack);
-          metas.add(meta);
-          batch.add(Leaf.add(caseId, next++, c.sha256, c.size, meta.sha256(), at));
-        } catch (NoSuchFileException ex) {
-          throw new EvidenceException("no such file: " + f, ex);
-        } catch (IOException ex) {
-          throw new EvidenceException("failed to store " + f + ": " + ex.getMessage(), ex);
-        }
-        if (progress != null) {
-          progress.run();
-        }
-      }
-      commit(pack, batch);
-    } catch (IOException ex) {
-      throw new EvidenceException("failed to store files: " + ex.getMessage(), ex);
-    }
+    Ingest.Batch batch = ingest.add(caseId, items, progress);
     List<Item> out = new ArrayList<>();
-    for (Leaf l : batch) {
-      out.add(itemOf(l.item, metas.get(out.size())));
+    for (Leaf l : batch.leaves()) {
+      out.add(itemOf(l.item, batch.metas().get(out.size())));
     }
     checkpointAfterCommit("the items were");
     return out;
-  }
-
-  /** Batches at least this large read, hash and encrypt small files on worker threads. */
-  private static final int PARALLEL_FROM = 16;
-
-  private ExecutorService workers() {
-    if (workers == null) {
-      int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
-      workers =
-          Executors.newFixedThreadPool(
-              n,
-              r -> {
-                Thread t = new Thread(r, "redress-evidence-reader");
-                t.setDaemon(true);
-                return t;
-              });
-    }
-    return workers;
-  }
-
-  /** The SHA-256 and size of stored content. */
-  private record Stored(String sha256, long size) {}
-
-  /**
-   * Stores a file too large to hold in memory: one pass to hash it, a second to encrypt it into the
-   * pack under a context that names its SHA-256 (docs §6.3) unless the case already holds the same
-   * bytes. Refuses a file that changes in between.
-   */
-  private Stored storeLarge(String caseId, byte[] key, Path f, long size, Blobs.Batch pack)
-      throws IOException, EvidenceException {
-    java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
-    MessageDigest d = Hex.sha256();
-    byte[] buf = new byte[1 << 16];
-    long n = 0;
-    try (InputStream in = Files.newInputStream(f)) {
-      for (int r; (r = in.read(buf)) > 0; ) {
-        d.update(buf, 0, r);
-        n += r;
-      }
-    }
-    String sha = Hex.of(d.digest());
-    long[] encrypted = {Crypto.encryptedLength(n)};
-    pack.add(
-        Pack.CONTENT,
-        sha,
-        out -> {
-          try (InputStream in = Files.newInputStream(f)) {
-            encrypted[0] = encryptor.encrypt(key, itemContext(caseId, sha), in, out, noncePrefix());
-          }
-        });
-    if (n != size
-        || Files.size(f) != size
-        || !Files.getLastModifiedTime(f).equals(mtime)
-        || encrypted[0] != Crypto.encryptedLength(n)) {
-      throw new EvidenceException(
-          "file "
-              + f
-              + " changed while it was being stored; "
-              + "nothing of this batch was logged (add it again when it no longer changes)");
-    }
-    return new Stored(sha, n);
-  }
-
-  static String itemContext(String caseId, String sha) {
-    return "redress/item/" + caseId + "/" + sha;
-  }
-
-  private static String metaContext(String caseId, String sha) {
-    return "redress/meta/" + caseId + "/" + sha;
-  }
-
-  private void writeMeta(String caseId, byte[] key, Metadata meta, Blobs.Batch pack)
-      throws IOException {
-    String msha = meta.sha256();
-    byte[] plain = meta.bytes();
-    pack.add(
-        Pack.META,
-        msha,
-        out -> encryptor.encrypt(key, metaContext(caseId, msha), plain, out, noncePrefix()));
-  }
-
-  /**
-   * A fresh random 8-byte nonce prefix (docs §6.3). The SecureRandom is asked for 512 of them at a
-   * time: one call per blob cost more than encrypting a small item.
-   */
-  private byte[] noncePrefix() {
-    if (noncePos == noncePool.length) {
-      random.nextBytes(noncePool);
-      noncePos = 0;
-    }
-    byte[] p = Arrays.copyOfRange(noncePool, noncePos, noncePos + 8);
-    Arrays.fill(noncePool, noncePos, noncePos + 8, (byte) 0);
-    noncePos += 8;
-    return p;
-  }
-
-  /**
-   * Makes a batch durable in order: its pack (one fsync of the file, one of the directory), then
-   * its leaves (one fsync of the log); only then may lookups find its blobs.
-   */
-  private void commit(Blobs.Batch pack, List<Leaf> batch) throws IOException, EvidenceException {
-    pack.commit();
-    try {
-      append(batch);
-    } catch (EvidenceException ex) {
-      pack.discard();
-      throw ex;
-    }
-    pack.publish();
-  }
-
-  private void append(List<Leaf> batch) throws EvidenceException {
-    List<byte[]> bytes = new ArrayList<>();
-    for (Leaf l : batch) {
-      bytes.add(l.bytes());
-    }
-    try {
-      log.append(bytes);
-    } catch (IOException ex) {
-      throw new EvidenceException("failed to append to the evidence log: " + ex.getMessage(), ex);
-    }
-    for (int i = 0; i < batch.size(); i++) {
-      index(batch.get(i), bytes.get(i));
-    }
   }
 
   private void refuseReadOnly(String what) throws ReadOnlyWorkspaceException {
@@ -883,7 +397,7 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   private void refuseShredded(String caseId) throws EvidenceException {
-    if (shredded.contains(caseId)) {
+    if (log.isShredded(caseId)) {
       throw new EvidenceException("case " + caseId + " was shredded: its key is destroyed");
     }
   }
@@ -909,13 +423,7 @@ public final class EvidenceStore implements AutoCloseable {
     refuseShredded(add.caseId);
     Metadata now = metadata(itemId);
     Metadata fixed = now.corrected(changes, reason);
-    byte[] key = keyRing.caseKey(add.caseId, false);
-    try (Blobs.Batch pack = blobs.batch(add.caseId, tree.size(), random)) {
-      writeMeta(add.caseId, key, fixed, pack);
-      commit(pack, List.of(Leaf.correct(add.caseId, itemId, fixed.sha256(), clock.instant())));
-    } catch (IOException ex) {
-      throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
-    }
+    ingest.correct(add.caseId, itemId, fixed);
     checkpointAfterCommit("the correction was");
     return item(itemId);
   }
@@ -931,13 +439,13 @@ public final class EvidenceStore implements AutoCloseable {
     Layout.checkCase(caseId);
     refuseReadOnly("shred");
     refuseShredded(caseId);
-    if (!byCase.containsKey(caseId) && !Files.exists(layout.caseKey(caseId))) {
+    if (!log.cases().contains(caseId) && !Files.exists(layout.caseKey(caseId))) {
       throw new EvidenceException("no such case: " + caseId);
     }
-    append(List.of(Leaf.shred(caseId, clock.instant())));
+    log.append(List.of(Leaf.shred(caseId, clock.instant())));
     keyRing.forget(caseId);
     try {
-      destroyCaseFiles(caseId);
+      blobs.destroyCase(caseId);
     } catch (IOException ex) {
       throw new EvidenceException(
           "shred of case "
@@ -948,46 +456,21 @@ public final class EvidenceStore implements AutoCloseable {
           ex);
     }
     checkpointAfterCommit("the shred was");
-    return byCase.getOrDefault(caseId, List.of()).size();
-  }
-
-  private void destroyCaseFiles(String caseId) throws IOException {
-    Path key = layout.caseKey(caseId);
-    if (Files.exists(key)) {
-      long len = Files.size(key);
-      try (FileChannel ch = FileChannel.open(key, StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.allocate((int) Math.min(len, 4096)), 0);
-        ch.force(true);
-      }
-      Files.delete(key);
-      Durable.syncDir(key.getParent());
-    }
-    blobs.forget(caseId);
-    Path dir = layout.caseDir(caseId);
-    for (String sub : List.of("packs", "objects", "meta")) {
-      Path d = dir.resolve(sub);
-      if (Files.isDirectory(d)) {
-        try (Stream<Path> s = Files.walk(d)) {
-          for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-            Files.delete(p);
-          }
-        }
-      }
-    }
-    Durable.syncDir(dir);
+    return log.itemsOf(caseId).size();
   }
 
   /**
-   * Signs a checkpoint of the current tree (if the latest does not already cover it) and, with a
-   * TSA configured, obtains a timestamp token for it if it has none.
+   * Signs a checkpoint of the current tree (if the latest does not already cover it). With a TSA
+   * configured, a timestamp token for it is requested when the store closes, after the workspace
+   * lock is released, so a slow TSA never blocks another command (see {@link #closeAndStamp()}).
    *
-   * @throws EvidenceException if signing, writing or the TSA fails
+   * @throws EvidenceException if the workspace is read-only or signing or writing fails
    */
   public Checkpoint checkpoint() throws EvidenceException {
     refuseReadOnly("checkpoint");
     makeCheckpoint(false);
-    checkpointer.stamp(latest);
-    return latest;
+    checkpointer.stampLater(checkpointer.head());
+    return checkpointer.head();
   }
 
   /**
@@ -1001,11 +484,6 @@ public final class EvidenceStore implements AutoCloseable {
     Checkpoint c = checkpoint();
     checkpointer.markPublished(c);
     return c;
-  }
-
-  /** Sizes of published checkpoints, ascending. */
-  List<Long> publishedSizes() throws IOException {
-    return checkpointer.publishedSizes();
   }
 
   /** Whether a TSA is configured. */
@@ -1026,7 +504,7 @@ public final class EvidenceStore implements AutoCloseable {
           "WARNING: "
               + what
               + " stored and logged durably (log size "
-              + tree.size()
+              + log.size()
               + "), but "
               + ex.getMessage()
               + "; free some space, then run: redress evidence "
@@ -1035,23 +513,9 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   private void makeCheckpoint(boolean stamp) throws EvidenceException {
-    long size = tree.size();
-    if (latest == null || latest.size() != size) {
-      Checkpoint c = checkpointer.sign(tree);
-      if (!readOnly) {
-        checkpointer.write(c);
-      }
-      latest = c;
-    }
-    if (readOnly) {
-      return;
-    }
-    if (stamp && tsa != null) {
-      try {
-        checkpoint();
-      } catch (EvidenceException ex) {
-        warnings.add(ex.getMessage() + " (the items are stored; run: redress evidence checkpoint)");
-      }
+    checkpointer.advance(log.tree(), !readOnly);
+    if (stamp && !readOnly) {
+      checkpointer.stampLater(checkpointer.head());
     }
   }
 
@@ -1084,7 +548,7 @@ public final class EvidenceStore implements AutoCloseable {
 
   /** The latest signed checkpoint, or null before anything was logged. */
   public Checkpoint latestCheckpoint() {
-    return latest;
+    return checkpointer.head();
   }
 
   /** The log's verifier key text (publish it: it is what checkpoints are checked against). */
@@ -1102,17 +566,17 @@ public final class EvidenceStore implements AutoCloseable {
 
   /** Number of leaves in the log. */
   public long logSize() {
-    return tree.size();
+    return log.size();
   }
 
   /** Case ids that have items, in order. */
   public List<String> cases() {
-    return List.copyOf(byCase.keySet());
+    return List.copyOf(log.cases());
   }
 
   /** Whether a case was shredded. */
   public boolean isShredded(String caseId) {
-    return shredded.contains(caseId);
+    return log.isShredded(caseId);
   }
 
   /**
@@ -1123,7 +587,7 @@ public final class EvidenceStore implements AutoCloseable {
   public List<Item> list(String caseId) throws EvidenceException {
     Layout.checkCase(caseId);
     List<Item> out = new ArrayList<>();
-    for (long id : byCase.getOrDefault(caseId, List.of())) {
+    for (long id : log.itemsOf(caseId)) {
       out.add(item(id));
     }
     return out;
@@ -1136,12 +600,12 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public Item item(long id) throws EvidenceException {
     Leaf add = addLeaf(id);
-    Metadata m = shredded.contains(add.caseId) ? null : metadata(id);
+    Metadata m = log.isShredded(add.caseId) ? null : metadata(id);
     return itemOf(id, m);
   }
 
   private Item itemOf(long id, Metadata m) {
-    Leaf add = leaves.get((int) id);
+    Leaf add = log.leaf(id);
     return new Item(
         id,
         add.caseId,
@@ -1149,50 +613,21 @@ public final class EvidenceStore implements AutoCloseable {
         add.size,
         add.at,
         m,
-        metaHistory.get(id).size() - 1,
-        shredded.contains(add.caseId));
+        log.corrections(id),
+        log.isShredded(add.caseId));
   }
 
   Leaf addLeaf(long id) throws EvidenceException {
-    if (id < 0 || id >= leaves.size() || !leaves.get((int) id).type.equals(Leaf.ADD)) {
-      throw new EvidenceException("no such item: " + id);
-    }
-    return leaves.get((int) id);
+    return log.addLeaf(id);
   }
 
   /** The metadata named by the item's latest leaf. */
   Metadata metadata(long id) throws EvidenceException {
-    List<String> hist = metaHistory.get(id);
-    return metadataVersion(id, hist.get(hist.size() - 1));
+    return reader.metadata(id);
   }
 
   Metadata metadataVersion(long id, String msha) throws EvidenceException {
-    Leaf add = addLeaf(id);
-    byte[] key = keyRing.caseKey(add.caseId, false);
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (InputStream in = blobs.open(add.caseId, Pack.META, msha)) {
-      Crypto.decrypt(key, metaContext(add.caseId, msha), in, buf);
-    } catch (NoSuchFileException ex) {
-      throw new EvidenceException(
-          "metadata of item " + id + " is missing: " + blobs.where(add.caseId, Pack.META, msha),
-          ex);
-    } catch (IOException ex) {
-      throw new EvidenceException(
-          "failed to read metadata of item "
-              + id
-              + " from "
-              + blobs.where(add.caseId, Pack.META, msha)
-              + ": "
-              + ex.getMessage(),
-          ex);
-    } catch (Failure f) {
-      throw new EvidenceException("metadata of item " + id + ": " + f.getMessage());
-    }
-    byte[] bytes = buf.toByteArray();
-    if (!Hex.of(Hex.sha256(bytes)).equals(msha)) {
-      throw new EvidenceException("metadata of item " + id + " does not match its log hash");
-    }
-    return Metadata.parse(bytes, "metadata of item " + id);
+    return reader.metadataVersion(id, msha);
   }
 
   /**
@@ -1201,33 +636,7 @@ public final class EvidenceStore implements AutoCloseable {
    * @throws EvidenceException for an unknown or shredded item, tampering, or an I/O failure
    */
   public void readContent(long id, OutputStream out) throws EvidenceException {
-    Leaf add = addLeaf(id);
-    refuseShredded(add.caseId);
-    byte[] key = keyRing.caseKey(add.caseId, false);
-    String where = blobs.where(add.caseId, Pack.CONTENT, add.sha256);
-    MessageDigest d = Hex.sha256();
-    try (InputStream in = blobs.open(add.caseId, Pack.CONTENT, add.sha256);
-        OutputStream tee = new java.security.DigestOutputStream(out, d)) {
-      Crypto.decrypt(key, itemContext(add.caseId, add.sha256), in, tee);
-    } catch (NoSuchFileException ex) {
-      String bad = blobs.damaged().get(add.caseId);
-      throw new EvidenceException(
-          "content of item "
-              + id
-              + " is missing: "
-              + where
-              + (bad == null ? "" : " (case " + add.caseId + " has a damaged pack: " + bad + ")"),
-          ex);
-    } catch (IOException ex) {
-      throw new EvidenceException("failed to read item " + id + ": " + ex.getMessage(), ex);
-    } catch (Failure f) {
-      throw new EvidenceException("item " + id + ": " + f.getMessage());
-    }
-    String got = Hex.of(d.digest());
-    if (!got.equals(add.sha256)) {
-      throw new EvidenceException(
-          "item " + id + ": content SHA-256 " + got + " differs from the logged " + add.sha256);
-    }
+    reader.content(id, out);
   }
 
   /**
@@ -1243,11 +652,24 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public List<Path> extract(String caseId, List<Long> itemIds, Path outDir)
       throws EvidenceException {
+    TreeSet<Long> ids = itemsToCopy(caseId, itemIds, "extract");
+    if (logBehind) {
+      throw new ReadOnlyWorkspaceException(
+          "cannot prove items against a log that is behind its "
+              + "checkpoints; run: redress evidence recover");
+    }
+    makeCheckpoint(false);
+    return Extract.items(this, log, checkpointer.head(), ids, outDir);
+  }
+
+  /** The items of a case to extract or export, each checked to belong to it. */
+  private TreeSet<Long> itemsToCopy(String caseId, List<Long> itemIds, String verb)
+      throws EvidenceException {
     Layout.checkCase(caseId);
     refuseShredded(caseId);
-    List<Long> ids = itemIds.isEmpty() ? byCase.getOrDefault(caseId, List.of()) : itemIds;
+    List<Long> ids = itemIds.isEmpty() ? log.itemsOf(caseId) : itemIds;
     if (ids.isEmpty()) {
-      throw new EvidenceException("case " + caseId + " has no items to extract");
+      throw new EvidenceException("case " + caseId + " has no items to " + verb);
     }
     for (long id : ids) {
       if (!addLeaf(id).caseId.equals(caseId)) {
@@ -1255,36 +677,7 @@ public final class EvidenceStore implements AutoCloseable {
             "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId);
       }
     }
-    if (logBehind) {
-      throw new ReadOnlyWorkspaceException(
-          "cannot prove items against a log that is behind its "
-              + "checkpoints; run: redress evidence recover");
-    }
-    makeCheckpoint(false);
-    for (long id : new TreeSet<>(ids)) {
-      Path target = outDir.resolve(Extract.name(id, metadata(id).fileName()));
-      if (Files.exists(target)) {
-        throw new EvidenceException(
-            "refusing to overwrite existing file " + target + " (nothing was written)");
-      }
-    }
-    Extract.prepare(outDir);
-    List<Path> out = new ArrayList<>();
-    for (long id : new TreeSet<>(ids)) {
-      try {
-        Merkle.verifyInclusion(
-            id,
-            latest.size(),
-            Merkle.leafHash(leafBytes(id)),
-            tree.inclusionProof(id, latest.size()),
-            latest.root());
-      } catch (Failure f) {
-        throw new EvidenceException("item " + id + ": log proof fails: " + f.getMessage());
-      }
-      Metadata m = metadata(id);
-      out.add(Extract.write(outDir, Extract.name(id, m.fileName()), o -> readContent(id, o)));
-    }
-    return out;
+    return new TreeSet<>(ids);
   }
 
   /**
@@ -1297,73 +690,7 @@ public final class EvidenceStore implements AutoCloseable {
    * @throws EvidenceException if {@code outDir} exists and is not empty, or cannot be written
    */
   public Salvage salvage(Path outDir) throws EvidenceException {
-    try {
-      if (Files.exists(outDir)) {
-        try (Stream<Path> s = Files.list(outDir)) {
-          if (s.findAny().isPresent()) {
-            throw new EvidenceException("refusing to salvage into " + outDir + ": it is not empty");
-          }
-        }
-      }
-    } catch (IOException ex) {
-      throw new EvidenceException("cannot read " + outDir + ": " + ex.getMessage(), ex);
-    }
-    Extract.prepare(outDir);
-    List<String> saved = new ArrayList<>();
-    List<String> lost = new ArrayList<>();
-    for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
-      lost.add("case " + d.getKey() + ": damaged pack: " + d.getValue());
-    }
-    for (Map.Entry<String, List<Long>> e : byCase.entrySet()) {
-      String c = e.getKey();
-      if (shredded.contains(c)) {
-        continue;
-      }
-      Path dir = outDir.resolve(c);
-      List<Long> ok = new ArrayList<>();
-      for (long id : e.getValue()) {
-        try {
-          Metadata m = metadata(id);
-          Extract.prepare(dir);
-          Path p = Extract.write(dir, Extract.name(id, m.fileName()), o -> readContent(id, o));
-          ok.add(id);
-          saved.add(
-              String.format(
-                  Locale.ROOT,
-                  "case %s item %d %s -> %s",
-                  c,
-                  id,
-                  leaves.get((int) id).sha256,
-                  outDir.relativize(p)));
-        } catch (EvidenceException ex) {
-          lost.add("case " + c + " item " + id + ": " + ex.getMessage());
-        }
-      }
-      if (!ok.isEmpty() && !logBehind) {
-        Path pkg = outDir.resolve(c + ".zip");
-        try {
-          export(c, ok, pkg, null);
-          saved.add(
-              "case "
-                  + c
-                  + ": package of "
-                  + ok.size()
-                  + " verified item(s) -> "
-                  + outDir.relativize(pkg));
-        } catch (EvidenceException ex) {
-          lost.add("case " + c + ": package not written: " + ex.getMessage());
-        }
-      }
-    }
-    Salvage out = new Salvage(saved, lost);
-    StringBuilder report = new StringBuilder("redress evidence salvage\n");
-    saved.forEach(l -> report.append("saved  ").append(l).append('\n'));
-    lost.forEach(l -> report.append("LOST   ").append(l).append('\n'));
-    Extract.write(
-        outDir,
-        "salvage-report.txt",
-        o -> o.write(report.toString().getBytes(StandardCharsets.UTF_8)));
-    return out;
+    return Salvager.run(this, log, blobs.damaged(), logBehind, outDir);
   }
 
   /**
@@ -1372,27 +699,7 @@ public final class EvidenceStore implements AutoCloseable {
    * @return one check per item
    */
   public Verification verifyContent() {
-    Verification v = new Verification();
-    for (Map.Entry<String, List<Long>> e : byCase.entrySet()) {
-      for (long id : e.getValue()) {
-        String subject = "item " + id;
-        if (shredded.contains(e.getKey())) {
-          v.ok(subject, "case " + e.getKey() + " shredded; content intentionally unreadable");
-          continue;
-        }
-        try {
-          readContent(id, OutputStream.nullOutputStream());
-          metadata(id);
-          v.ok(subject, "content and metadata decrypt and match the log");
-        } catch (EvidenceException ex) {
-          v.fail(subject, ex.getMessage());
-        }
-      }
-    }
-    if (v.checks().isEmpty()) {
-      v.ok("items", "none stored");
-    }
-    return v;
+    return reader.verifyAll();
   }
 
   /**
@@ -1406,18 +713,7 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public int export(String caseId, List<Long> itemIds, Path out, char[] recipientPassphrase)
       throws EvidenceException {
-    Layout.checkCase(caseId);
-    refuseShredded(caseId);
-    List<Long> ids = itemIds.isEmpty() ? byCase.getOrDefault(caseId, List.of()) : itemIds;
-    if (ids.isEmpty()) {
-      throw new EvidenceException("case " + caseId + " has no items to export");
-    }
-    for (long id : ids) {
-      if (!addLeaf(id).caseId.equals(caseId)) {
-        throw new EvidenceException(
-            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId);
-      }
-    }
+    TreeSet<Long> ids = itemsToCopy(caseId, itemIds, "export");
     if (Files.exists(out)) {
       throw new EvidenceException("refusing to overwrite existing file " + out);
     }
@@ -1430,66 +726,52 @@ public final class EvidenceStore implements AutoCloseable {
     }
     makeCheckpoint(false);
     try {
-      new PackageWriter(this).write(caseId, new TreeSet<>(ids), out, recipientPassphrase);
+      new PackageWriter(this, log, checkpointer, layout, random, clock, keyRing.origin())
+          .write(caseId, ids, out, recipientPassphrase);
     } catch (IOException ex) {
       throw new EvidenceException("failed to write package " + out + ": " + ex.getMessage(), ex);
     }
-    return new TreeSet<>(ids).size();
+    return ids.size();
   }
 
-  // ------------------------------------------------------------ for PackageWriter
-
-  Layout layout() {
-    return layout;
-  }
-
-  SecureRandom random() {
-    return random;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  String origin() {
-    return keyRing.origin();
-  }
-
-  List<Leaf> leaves() {
-    return Collections.unmodifiableList(leaves);
-  }
-
-  byte[] leafBytes(long index) {
-    return leafBytes.get((int) index);
-  }
-
-  MerkleTree tree() {
-    return tree;
-  }
-
-  /** Leaf indices of an item's add and corrections, ascending. */
-  List<Long> leafIndicesOf(long itemId) {
-    return List.copyOf(leafHistory.get(itemId));
-  }
-
-  Leaf leaf(long index) {
-    return leaves.get((int) index);
-  }
-
+  /**
+   * Closes the store, releasing the workspace lock, and only then asks the TSA for the timestamps
+   * of the checkpoints signed in this session (each stored write-once beside its checkpoint). A
+   * failure is a warning (to {@link Builder#lateWarnings}): the evidence is stored either way.
+   */
   @Override
   public void close() {
-    if (workers != null) {
-      workers.shutdownNow();
+    if (closed) {
+      return;
     }
-    closeQuietly(log);
+    release();
     try {
-      if (lock != null) {
-        lock.release();
-      }
-    } catch (IOException ignored) {
-      // released when the channel closes
+      checkpointer.stampPending();
+    } catch (EvidenceException ex) {
+      lateWarnings.accept(
+          ex.getMessage() + " (the items are stored; run: redress evidence checkpoint)");
     }
-    closeQuietly(lockChannel);
+  }
+
+  /**
+   * As {@link #close()}, but a timestamp that cannot be obtained is an error ({@code evidence
+   * checkpoint} asks for one explicitly).
+   *
+   * @throws EvidenceException if the TSA fails or its token cannot be stored
+   */
+  public void closeAndStamp() throws EvidenceException {
+    if (closed) {
+      return;
+    }
+    release();
+    checkpointer.stampPending();
+  }
+
+  private void release() {
+    closed = true;
+    ingest.close();
+    log.close();
+    WorkspaceLock.release(lock);
     keyRing.close();
   }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
 
 /**
  * Writes originals back out of the locker or a package (issue 13 point 6): into a folder created
@@ -20,6 +23,40 @@ final class Extract {
   /** Something that writes an item's verified bytes (and throws if they do not verify). */
   interface Source {
     void write(OutputStream out) throws EvidenceException, IOException;
+  }
+
+  /**
+   * Writes items of the store (docs: {@link EvidenceStore#extract}): refuses before writing
+   * anything if a target exists, then proves each item's add leaf included in {@code latest} and
+   * writes its content, checked against its logged SHA-256.
+   */
+  static List<Path> items(
+      EvidenceStore store, LogState log, Checkpoint latest, SortedSet<Long> ids, Path outDir)
+      throws EvidenceException {
+    for (long id : ids) {
+      Path target = outDir.resolve(name(id, store.metadata(id).fileName()));
+      if (Files.exists(target)) {
+        throw new EvidenceException(
+            "refusing to overwrite existing file " + target + " (nothing was written)");
+      }
+    }
+    prepare(outDir);
+    List<Path> out = new ArrayList<>();
+    for (long id : ids) {
+      try {
+        Merkle.verifyInclusion(
+            id,
+            latest.size(),
+            Merkle.leafHash(log.leafBytes(id)),
+            log.tree().inclusionProof(id, latest.size()),
+            latest.root());
+      } catch (Failure f) {
+        throw new EvidenceException("item " + id + ": log proof fails: " + f.getMessage());
+      }
+      Metadata m = store.metadata(id);
+      out.add(write(outDir, name(id, m.fileName()), o -> store.readContent(id, o)));
+    }
+    return out;
   }
 
   static void prepare(Path dir) throws EvidenceException {

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@link #close()}.
  */
 final class KeyRing implements AutoCloseable {
-  static final String ORIGIN_PREFIX = EvidenceStore.ORIGIN_PREFIX;
+  static final String ORIGIN_PREFIX = "redress.evidence/";
   private static final byte[] CHECK = "redress-master-1".getBytes(StandardCharsets.US_ASCII);
 
   private final Layout layout;

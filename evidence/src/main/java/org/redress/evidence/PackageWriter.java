@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,22 +26,39 @@ final class PackageWriter {
   static final String FORMAT = "redress-evidence-package/1";
 
   private final EvidenceStore store;
+  private final LogState log;
+  private final Checkpointer checkpoints;
+  private final Layout layout;
+  private final SecureRandom random;
+  private final Clock clock;
+  private final String origin;
 
-  PackageWriter(EvidenceStore store) {
+  PackageWriter(
+      EvidenceStore store,
+      LogState log,
+      Checkpointer checkpoints,
+      Layout layout,
+      SecureRandom random,
+      Clock clock,
+      String origin) {
     this.store = store;
+    this.log = log;
+    this.checkpoints = checkpoints;
+    this.layout = layout;
+    this.random = random;
+    this.clock = clock;
+    this.origin = origin;
   }
 
   void write(String caseId, SortedSet<Long> itemIds, Path out, char[] passphrase)
       throws IOException, EvidenceException {
     Checkpoint cp = store.latestCheckpoint();
     long size = cp.size();
-    MerkleTree tree = store.tree();
+    MerkleTree tree = log.tree();
     Crypto.Kdf kdf = null;
     byte[] contentKey = null;
     if (passphrase != null) {
-      kdf =
-          Crypto.Kdf.fresh(
-              store.random(), Crypto.Kdf.DEFAULT_MEMORY_KIB, Crypto.Kdf.DEFAULT_ITERATIONS);
+      kdf = Crypto.Kdf.fresh(random, Crypto.Kdf.DEFAULT_MEMORY_KIB, Crypto.Kdf.DEFAULT_ITERATIONS);
       contentKey = kdf.derive(passphrase);
     }
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -48,12 +67,12 @@ final class PackageWriter {
     List<Item> items = new ArrayList<>();
     for (long id : itemIds) {
       items.add(store.item(id));
-      for (long li : store.leafIndicesOf(id)) {
+      for (long li : log.leafIndicesOf(id)) {
         allLeaves.add(li);
-        Leaf leaf = store.leaf(li);
+        Leaf leaf = log.leaf(li);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("leaf_index", li);
-        e.put("leaf", new String(store.leafBytes(li), StandardCharsets.UTF_8));
+        e.put("leaf", new String(log.leafBytes(li), StandardCharsets.UTF_8));
         e.put("metadata", store.metadataVersion(id, leaf.meta).json());
         String proofName = "proofs/" + li + ".txt";
         e.put("proof", proofName);
@@ -70,7 +89,7 @@ final class PackageWriter {
               "redress/package/" + id + "/" + leaf.sha256,
               new ByteArrayInputStream(plain.toByteArray()),
               enc,
-              store.random());
+              random);
           files.put(name, enc.toByteArray());
           e.put("content", name);
         }
@@ -80,8 +99,8 @@ final class PackageWriter {
     List<Object> stamps = new ArrayList<>();
     for (long s : stampedSizesFor(allLeaves, size)) {
       String base = "timestamps/" + Layout.sizeName(s);
-      files.put(base + ".txt", Files.readAllBytes(store.layout().checkpoint(s)));
-      files.put(base + ".tsr", Files.readAllBytes(store.layout().token(s)));
+      files.put(base + ".txt", Files.readAllBytes(layout.checkpoint(s)));
+      files.put(base + ".tsr", Files.readAllBytes(layout.token(s)));
       List<byte[]> proof = s == size ? List.of() : tree.consistencyProof(s, size);
       files.put(base + ".consistency", Merkle.formatProof(proof).getBytes(StandardCharsets.UTF_8));
       Map<String, Object> t = new LinkedHashMap<>();
@@ -92,7 +111,7 @@ final class PackageWriter {
       stamps.add(t);
     }
     List<Object> consistency = new ArrayList<>();
-    for (long s : store.publishedSizes()) {
+    for (long s : checkpoints.publishedSizes()) {
       if (s < 1 || s > size) {
         continue;
       }
@@ -106,9 +125,9 @@ final class PackageWriter {
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT);
-    manifest.put("origin", store.origin());
+    manifest.put("origin", origin);
     manifest.put("case", caseId);
-    manifest.put("created_at", store.clock().instant().toString());
+    manifest.put("created_at", clock.instant().toString());
     manifest.put("tree_size", size);
     manifest.put("entries", entries);
     manifest.put("timestamps", stamps);
@@ -124,7 +143,7 @@ final class PackageWriter {
                   contentKey,
                   "redress-package-1".getBytes(StandardCharsets.US_ASCII),
                   "redress/package-check",
-                  store.random())));
+                  random)));
       manifest.put("content_encryption", enc);
     }
     boolean created =
@@ -141,8 +160,8 @@ final class PackageWriter {
   /** For each leaf, the earliest stamped checkpoint that covers it. */
   private TreeSet<Long> stampedSizesFor(TreeSet<Long> leafIndices, long size) throws IOException {
     List<Long> stamped = new ArrayList<>();
-    for (long s : store.checkpointSizes()) {
-      if (s <= size && Files.exists(store.layout().token(s))) {
+    for (long s : checkpoints.sizes()) {
+      if (s <= size && Files.exists(layout.token(s))) {
         stamped.add(s);
       }
     }

@@ -99,7 +99,7 @@ final class Prefetch implements AutoCloseable {
     String sha = Hex.of(Hex.sha256(data));
     ByteArrayOutputStream sealed =
         new ByteArrayOutputStream((int) Crypto.encryptedLength(data.length));
-    encryptors.get().encrypt(key, EvidenceStore.itemContext(caseId, sha), data, sealed, prefix);
+    encryptors.get().encrypt(key, Ingest.itemContext(caseId, sha), data, sealed, prefix);
     return new Ready(true, sha, data.length, sealed.toByteArray());
   }
 

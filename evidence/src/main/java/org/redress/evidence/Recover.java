@@ -24,6 +24,9 @@ import java.util.Set;
  */
 final class Recover {
   private final EvidenceStore store;
+  private final LogState log;
+  private final KeyRing keys;
+  private final Checkpointer checkpoints;
   private final Layout layout;
   private final Quarantine quarantine;
   private final List<Item> relogged = new ArrayList<>();
@@ -32,19 +35,28 @@ final class Recover {
   private final Set<String> acknowledge = new HashSet<>();
   private int work;
 
-  Recover(EvidenceStore store, Layout layout, Quarantine quarantine) {
+  Recover(
+      EvidenceStore store,
+      LogState log,
+      KeyRing keys,
+      Checkpointer checkpoints,
+      Layout layout,
+      Quarantine quarantine) {
     this.store = store;
+    this.log = log;
+    this.keys = keys;
+    this.checkpoints = checkpoints;
     this.layout = layout;
     this.quarantine = quarantine;
   }
 
   /** Moves checkpoints (and their tokens) the current log does not match into the quarantine. */
   void setAsideCheckpoints(MerkleTree tree) throws IOException, EvidenceException {
-    for (long size : store.checkpointSizes()) {
+    for (long size : checkpoints.sizes()) {
       boolean keep = size <= tree.size();
       if (keep) {
         try {
-          keep = java.util.Arrays.equals(store.readCheckpoint(size).root(), tree.root(size));
+          keep = java.util.Arrays.equals(checkpoints.read(size).root(), tree.root(size));
         } catch (EvidenceException ex) {
           keep = false;
         }
@@ -103,7 +115,7 @@ final class Recover {
       unrecovered.add(pack + ": case " + caseId + " was shredded; nothing re-logged; kept");
       return;
     }
-    Set<String> refs = store.referencedBlobKeys();
+    Set<String> refs = log.referencedBlobs();
     List<Pack.Entry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingLong(Pack.Entry::offset));
     Set<String> paired = new HashSet<>();
@@ -126,7 +138,7 @@ final class Recover {
         if (metaEntry != null) {
           paired.add(metaEntry.sha256());
         }
-        refs = store.referencedBlobKeys();
+        refs = log.referencedBlobs();
       } catch (EvidenceException | Failure ex) {
         unrecovered.add(
             String.format(
@@ -171,7 +183,7 @@ final class Recover {
 
   private Metadata meta(String caseId, Path pack, Pack.Entry e)
       throws IOException, EvidenceException, Failure {
-    byte[] key = store.caseKeyFor(caseId);
+    byte[] key = keys.caseKey(caseId, false);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (InputStream in = Pack.open(pack, e.offset(), e.length())) {
       Crypto.decrypt(key, "redress/meta/" + caseId + "/" + e.sha256(), in, buf);
@@ -199,10 +211,10 @@ final class Recover {
             file,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
-      byte[] key = store.caseKeyFor(caseId);
+      byte[] key = keys.caseKey(caseId, false);
       try (InputStream in = Pack.open(pack, e.offset(), e.length());
           OutputStream out = Files.newOutputStream(file)) {
-        Crypto.decrypt(key, EvidenceStore.itemContext(caseId, e.sha256()), in, out);
+        Crypto.decrypt(key, Ingest.itemContext(caseId, e.sha256()), in, out);
       }
       NewItem ni = newItem(file, meta, pack);
       Item it = store.add(caseId, ni);

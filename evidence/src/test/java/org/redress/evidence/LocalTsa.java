@@ -45,6 +45,7 @@ final class LocalTsa implements AutoCloseable {
   private final TimeStampResponseGenerator responses;
   private final AtomicLong serial = new AtomicLong(1);
   private volatile Supplier<Date> genTime = Date::new;
+  private volatile Runnable beforeReply = () -> {};
 
   LocalTsa(Instant notBefore, Instant notAfter) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -76,6 +77,7 @@ final class LocalTsa implements AutoCloseable {
         "/tsa",
         ex -> {
           try (InputStream in = ex.getRequestBody()) {
+            beforeReply.run();
             TimeStampRequest req = new TimeStampRequest(in.readAllBytes());
             byte[] body =
                 responses
@@ -107,6 +109,11 @@ final class LocalTsa implements AutoCloseable {
 
   X509Certificate certificate() {
     return cert;
+  }
+
+  /** Runs before each reply is made (a test makes the TSA slow with it). */
+  void beforeReply(Runnable r) {
+    this.beforeReply = r;
   }
 
   void genTime(Supplier<Date> s) {

@@ -24,6 +24,9 @@ public final class CaseFacts {
   private final FactsSchema schema;
   private final Map<String, Object> values;
 
+  /** The longest facts text parsed, in characters. */
+  public static final int MAX_CHARS = 1 << 20;
+
   private CaseFacts(FactsSchema schema, Map<String, Object> values) {
     this.schema = schema;
     this.values = Collections.unmodifiableMap(values);
@@ -38,10 +41,22 @@ public final class CaseFacts {
    * @param text the document
    * @param schema the jurisdiction's facts vocabulary
    * @return the facts
-   * @throws InvalidFactsException for malformed text, a wrong schema, an unknown key (naming the
-   *     nearest valid one), a value of the wrong type, a negative count or impossible dates
+   * @throws InvalidFactsException for text longer than {@link #MAX_CHARS}, malformed text, a wrong
+   *     schema, an unknown key (naming the nearest valid one), a value of the wrong type, a
+   *     negative count or impossible dates
    */
   public static CaseFacts parse(String text, FactsSchema schema) {
+    if (text.length() > MAX_CHARS) {
+      // Refused before the YAML parser sees it: a 20 MB comment took minutes to skip.
+      throw new InvalidFactsException(
+          "",
+          String.format(
+              Locale.ROOT,
+              "case facts are %d characters, more than the limit of %d (a facts file is a few"
+                  + " kilobytes)",
+              text.length(),
+              MAX_CHARS));
+    }
     JsonNode root;
     try {
       root = Yaml.read(text);

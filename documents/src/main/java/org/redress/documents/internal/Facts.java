@@ -3,14 +3,13 @@ package org.redress.documents.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.redress.documents.InputException;
 import org.redress.law.CaseFacts;
+import org.redress.law.FactsText;
 import org.redress.lawcn.ChineseLaw;
 
 /**
@@ -37,7 +36,7 @@ public final class Facts {
   public static Facts read(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = FactsText.read(file);
     } catch (NoSuchFileException e) {
       throw new InputException(file, "no such file");
     } catch (MalformedInputException e) {

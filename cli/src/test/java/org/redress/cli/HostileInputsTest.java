@@ -1,0 +1,222 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17's medium findings on hostile inputs, each with its own regression test: a facts file
+ * with a 20 MB comment (137 s before), {@code assess /dev/zero} and other inputs that are no
+ * regular file, and a workspace that cannot be written.
+ */
+class HostileInputsTest {
+  @TempDir Path tmp;
+  private Path frozen;
+
+  @AfterEach
+  void thaw() throws Exception {
+    if (frozen != null) {
+      freeze(frozen, false);
+    }
+  }
+
+  @Test
+  void assess_factsWithTwentyMegabyteComment_refusedFastInOneLine() throws IOException {
+    Path facts = tmp.resolve("facts.yaml");
+    try (Writer w = Files.newBufferedWriter(facts, StandardCharsets.UTF_8)) {
+      w.write("schema: redress/case-facts@1\n# ");
+      char[] line = new char[1 << 20];
+      java.util.Arrays.fill(line, 'x');
+      for (int i = 0; i < 20; i++) {
+        w.write(line);
+      }
+      w.write("\n");
+    }
+    for (String[] args :
+        List.of(
+            new String[] {"assess", facts.toString()},
+            new String[] {"facts", "merge", facts.toString(), report().toString()})) {
+      long t0 = System.nanoTime();
+      CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertThat(r.exit()).as(r.err()).isEqualTo(1);
+      assertOneLine(r);
+      assertThat(r.err()).contains("more than the limit");
+      assertThat(ms).as("milliseconds for " + args[0]).isLessThan(10_000);
+    }
+  }
+
+  @Test
+  void assess_devZeroFifoOrFolder_refusedAtOnceInOneLine() throws Exception {
+    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp));
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      inputs.add(zero);
+    }
+    Path fifo = tmp.resolve("fifo");
+    if (run("mkfifo", fifo.toString())) {
+      inputs.add(fifo);
+    }
+    for (Path in : inputs) {
+      for (String[] args :
+          List.of(
+              new String[] {"assess", in.toString()},
+              new String[] {"facts", "merge", in.toString(), report().toString()})) {
+        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
+        assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
+        assertOneLine(r);
+        assertThat(r.err()).contains("not a regular file");
+      }
+    }
+    assertThat(inputs).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void scanAndExport_readOnlyWorkspace_oneLineErrorsNothingStoredLost() throws Exception {
+    Path export = tmp.resolve("export");
+    Path ws = tmp.resolve("ws");
+    Path pass = tmp.resolve("pass.txt");
+    Files.writeString(pass, "a long demo passphrase\n", StandardCharsets.UTF_8);
+    ok("sample", "telegram-export", export.toString());
+    ok("bank", "create", "b", "--workspace", ws.toString());
+    ok(
+        "bank",
+        "add",
+        "b",
+        export.resolve("victim-originals").toString(),
+        "--workspace",
+        ws.toString());
+    Path chat;
+    try (Stream<Path> s = Files.list(export)) {
+      chat = s.filter(p -> p.getFileName().toString().startsWith("DataExport")).findFirst().get();
+    }
+    String[] scan = {
+      "scan",
+      chat.toString(),
+      "--bank",
+      "b",
+      "--workspace",
+      ws.toString(),
+      "--preserve",
+      "--case",
+      "c1",
+      "--passphrase-file",
+      pass.toString()
+    };
+    ok(scan);
+    String listed = ok(evidence("list", ws, pass, "--case", "c1")).out();
+    assertThat(listed.lines()).hasSizeGreaterThan(1);
+    String bank = ok("bank", "list", "--workspace", ws.toString()).out();
+
+    assumeTrue(freeze(ws, true), "no way to make a folder read-only for this user");
+    frozen = ws;
+    assertThat(Files.isWritable(ws)).isFalse();
+    CliRun again = CliRun.of(scan);
+    assertThat(again.exit()).as(again.err()).isEqualTo(1);
+    assertOneLine(again);
+    Path inside = ws.resolve("package.zip");
+    CliRun exportInside =
+        CliRun.of(evidence("export", ws, pass, "--case", "c1", inside.toString()));
+    assertThat(exportInside.exit()).as(exportInside.err()).isEqualTo(1);
+    assertOneLine(exportInside);
+    assertThat(inside).doesNotExist();
+    // A read-only workspace still exports elsewhere, and the package verifies.
+    Path outside = tmp.resolve("package.zip");
+    ok(evidence("export", ws, pass, "--case", "c1", outside.toString()));
+    assertThat(ok("evidence", "verify", outside.toString()).out()).contains("VERIFIED");
+
+    freeze(ws, false);
+    frozen = null;
+    assertThat(ok(evidence("list", ws, pass, "--case", "c1")).out()).isEqualTo(listed);
+    assertThat(ok("bank", "list", "--workspace", ws.toString()).out()).isEqualTo(bank);
+    ok(evidence("verify-log", ws, pass, "--deep"));
+  }
+
+  private static String[] evidence(String sub, Path ws, Path pass, String... more) {
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "evidence",
+                sub,
+                "--workspace",
+                ws.toString(),
+                "--passphrase-file",
+                pass.toString()));
+    a.addAll(List.of(more));
+    return a.toArray(new String[0]);
+  }
+
+  /** A spread report the facts merge accepts, made by a real scan of a generated export. */
+  private Path report() throws IOException {
+    Path r = tmp.resolve("report.json");
+    if (!Files.exists(r)) {
+      Path export = tmp.resolve("r-export");
+      ok("sample", "telegram-export", export.toString());
+      Path ws = tmp.resolve("r-ws");
+      ok("bank", "create", "b", "--workspace", ws.toString());
+      ok(
+          "bank",
+          "add",
+          "b",
+          export.resolve("victim-originals").toString(),
+          "--workspace",
+          ws.toString());
+      ok(
+          "scan",
+          export.toString(),
+          "--bank",
+          "b",
+          "--workspace",
+          ws.toString(),
+          "--json",
+          r.toString());
+    }
+    return r;
+  }
+
+  /**
+   * Makes a tree read-only for this process, honestly: as root the permission bits do not stop a
+   * write, so the files are made immutable ({@code chattr +i}); otherwise the write bits go.
+   */
+  private static boolean freeze(Path dir, boolean on) throws Exception {
+    if ("root".equals(System.getProperty("user.name"))) {
+      return run("chattr", "-R", on ? "+i" : "-i", dir.toString());
+    }
+    return run("chmod", "-R", on ? "a-w" : "u+w", dir.toString());
+  }
+
+  private static boolean run(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException | InterruptedException ex) {
+      return false;
+    }
+  }
+
+  private static void assertOneLine(CliRun r) {
+    List<String> errors = r.err().lines().filter(l -> !l.contains("warning:")).toList();
+    assertThat(errors).as(r.err()).hasSize(1);
+    assertThat(errors.get(0)).startsWith("redress: ").doesNotContain("Exception");
+  }
+
+  private static CliRun ok(String... args) {
+    CliRun r = CliRun.of(args);
+    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
+    return r;
+  }
+}
