@@ -54,7 +54,7 @@ public final class Web implements AutoCloseable {
                 ? null
                 : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
     this.cases = new CaseStore(workspace, clock);
-    this.scans = new ScanJobs(cases, database, clock);
+    this.scans = new ScanJobs(cases, this.database, clock);
     this.drafts = new org.redress.web.interview.FileInterviewDrafts(cases::dir);
   }
 
