@@ -63,6 +63,13 @@ public final class ServeCommand implements Callable<Integer> {
               + " <workspace>/demo/workspace).")
   boolean demo;
 
+  @Option(
+      names = "--api",
+      description =
+          "Also serve the platform API (HMA and StopNCII compatible, keys from 'redress platform"
+              + " add'; docs/platform-api.md).")
+  boolean api;
+
   /** Set by tests: returns once the server is up instead of waiting for Ctrl-C. */
   static volatile CountDownLatch stopSignal;
 
@@ -82,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    WorkspaceApp.Builder builder = WorkspaceApp.builder(ws);
+    WorkspaceApp.Builder builder = WorkspaceApp.builder(ws).api(api);
     if (withAccounts) {
       builder.accounts(new org.redress.web.account.Passwords());
     }
@@ -117,6 +124,10 @@ public final class ServeCommand implements Callable<Integer> {
       }
       String url = withAccounts ? app.plainUrl(path) : app.url(path);
       out.println("Redress workspace: " + url);
+      if (api) {
+        out.println(
+            "Platform API: " + url.substring(0, url.indexOf('/', 8)) + "/ (platform keys only)");
+      }
       out.flush();
       if (!noOpen) {
         openBrowser(url, spec.commandLine().getErr());

@@ -39,6 +39,7 @@ final class Guard {
   private final Sessions sessions;
   private final Accounts accounts;
   private volatile int port = -1;
+  private volatile boolean api;
 
   Guard(String token, Sessions sessions, Accounts accounts) {
     this.token = token;
@@ -52,6 +53,14 @@ final class Guard {
 
   void port(int p) {
     this.port = p;
+  }
+
+  /**
+   * Turns the platform API on: its paths authenticate by platform key in {@code web.api}, not by
+   * the session cookie, so neither the session nor CSRF (a cookie-only attack) applies to them.
+   */
+  void api(boolean on) {
+    this.api = on;
   }
 
   /** Headers every answer carries, the 401 and the static files included. */
@@ -72,11 +81,15 @@ final class Guard {
     headers(ctx);
     checkHost(ctx);
     String path = ctx.path();
-    if (path.startsWith("/static/") || path.equals("/exit")) {
+    // Violation reports come without the session cookie (h-wasm, issue 15).
+    if (path.startsWith("/static/") || path.equals("/exit") || path.equals("/csp-report")) {
       return;
     }
     if (accounts != null) {
       checkAccount(ctx, path);
+      return;
+    }
+    if (api && org.redress.web.api.Api.isApiPath(path)) {
       return;
     }
     String given = ctx.queryParam("token");

@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.redress.cases.Workspace;
-import org.redress.web.cases.CaseStore;
+import org.redress.casework.Cases;
+import org.redress.casework.Casework;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
 import org.redress.web.scan.ScanJobs;
 
 /**
- * What the feature controllers share: the workspace, the clock, the case store, running scans,
- * sessions and the template engine. One per {@link WorkspaceApp}; no static mutable state.
+ * What the feature controllers share: the workspace, the clock, the casework layer (cases), running
+ * scans, sessions and the template engine. One per {@link WorkspaceApp}; no static mutable state.
  */
 public final class Web implements AutoCloseable {
   private final Path workspace;
@@ -23,10 +26,11 @@ public final class Web implements AutoCloseable {
   private final long maxUploadBytes;
   private final Path uploads;
   private final Guard guard;
-  private final CaseStore cases;
+  private final Casework casework;
   private final ScanJobs scans;
   private final Workspace database;
   private final org.redress.web.interview.InterviewDrafts drafts;
+  private volatile boolean apiEnabled;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   Web(
@@ -42,10 +46,12 @@ public final class Web implements AutoCloseable {
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;
     this.uploads = uploads;
-    this.database =
-        database != null
-            ? database
-            : Workspace.open(workspace, clock, System.getProperty("user.name", "unknown"));
+    this.casework =
+        Casework.builder(workspace)
+            .clock(clock)
+            .user(System.getProperty("user.name", "unknown"))
+            .build();
+    this.database = database != null ? database : casework.workspace();
     this.guard =
         new Guard(
             token,
@@ -53,9 +59,9 @@ public final class Web implements AutoCloseable {
             passwords == null
                 ? null
                 : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
-    this.cases = new CaseStore(workspace, clock);
-    this.scans = new ScanJobs(cases, this.database, clock);
-    this.drafts = new org.redress.web.interview.FileInterviewDrafts(cases::dir);
+    casework.cases().adoptFolders();
+    this.scans = new ScanJobs(casework.cases(), this.database, clock);
+    this.drafts = new org.redress.web.interview.FileInterviewDrafts(casework.cases()::dir);
   }
 
   /** The workspace directory. */
@@ -68,9 +74,24 @@ public final class Web implements AutoCloseable {
     return clock;
   }
 
-  /** The case store. */
-  public CaseStore cases() {
-    return cases;
+  /** The application layer the pages call, as the CLI does. */
+  public Casework casework() {
+    return casework;
+  }
+
+  /** The workspace's cases (through {@link #casework()}). */
+  public Cases cases() {
+    return casework.cases();
+  }
+
+  /**
+   * Opens the workspace's evidence locker (its key file), which also seals and opens a case's facts
+   * and parties; close it after the request.
+   *
+   * @throws EvidenceException when it cannot be opened
+   */
+  public EvidenceStore locker() throws EvidenceException {
+    return EvidenceStore.builder(workspace).clock(clock).tool("redress", "web").open();
   }
 
   /** The workspace database (banks). */
@@ -91,6 +112,15 @@ public final class Web implements AutoCloseable {
   /** Where multipart uploads are streamed to. */
   public Path uploads() {
     return uploads;
+  }
+
+  /** Whether the platform API is on ({@code redress serve --api}). */
+  public boolean apiEnabled() {
+    return apiEnabled;
+  }
+
+  void apiEnabled(boolean on) {
+    this.apiEnabled = on;
   }
 
   Guard guard() {

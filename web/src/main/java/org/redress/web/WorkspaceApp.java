@@ -5,6 +5,7 @@ import io.javalin.config.SizeUnit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -166,27 +167,31 @@ public final class WorkspaceApp implements AutoCloseable {
 
   /**
    * Makes the demo's case visible in this workspace (the workspace {@code redress demo} built):
-   * case {@value org.redress.web.cases.CaseStore#DEMO} over bank {@code bank}, with the demo's
-   * spread report as its first scan. Returns the case's path, to open.
+   * case {@value org.redress.casework.Cases#DEMO} over bank {@code bank}, with the demo's spread
+   * report as its first scan. Returns the case's path, to open.
    *
    * @throws java.io.UncheckedIOException if the report cannot be read
    */
   public String prepareDemo(String bank, Path reportJson, List<Path> scanned) {
-    String id = org.redress.web.cases.CaseStore.DEMO;
+    String id = org.redress.casework.Cases.DEMO;
     web.cases().create(id, bank);
-    org.redress.web.cases.CaseStore.CaseInfo c = web.cases().get(id).orElseThrow();
+    org.redress.casework.Cases.CaseInfo c = web.cases().get(id).orElseThrow();
     if (web.scans().list(id).isEmpty() && Files.isRegularFile(reportJson)) {
       web.scans().importReport(c, reportJson, scanned);
     }
-    // The demo's merged facts (fictional people): the action plan assesses them.
+    // The demo's merged facts (fictional people), stored in the case: the plan assesses them.
     Path facts = reportJson.getParent().resolveSibling("facts.json");
-    Path mine = web.cases().dir(id).resolve("facts.json");
     try {
-      if (Files.isRegularFile(facts) && !Files.exists(mine)) {
-        Files.copy(facts, mine);
+      if (Files.isRegularFile(facts)
+          && web.cases().history(id, org.redress.casework.Cases.FACTS).isEmpty()) {
+        try (org.redress.evidence.EvidenceStore locker = web.locker()) {
+          web.cases().putFacts(id, Files.readString(facts, StandardCharsets.UTF_8), "demo", locker);
+        }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("failed to copy the demo's facts " + facts, e);
+      throw new java.io.UncheckedIOException("failed to read the demo's facts " + facts, e);
+    } catch (org.redress.casework.CaseworkException | org.redress.evidence.EvidenceException e) {
+      throw new IllegalStateException("failed to store the demo's facts: " + e.getMessage(), e);
     }
     return "/cases/" + id;
   }
@@ -228,6 +233,7 @@ public final class WorkspaceApp implements AutoCloseable {
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private org.redress.web.account.Passwords passwords;
     private org.redress.cases.Workspace database;
+    private boolean api;
 
     private Builder(Path workspace) {
       this.workspace = workspace;
@@ -283,6 +289,15 @@ public final class WorkspaceApp implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on the platform API (HMA and StopNCII compatible endpoints, authenticated by platform
+     * keys; see docs/platform-api.md). Off by default.
+     */
+    public Builder api(boolean on) {
+      this.api = on;
+      return this;
+    }
+
     /** The largest upload in bytes (default 2 GiB). */
     public Builder maxUploadBytes(long n) {
       if (n < 1024) {
@@ -302,8 +317,9 @@ public final class WorkspaceApp implements AutoCloseable {
         Files.createDirectories(workspace);
         Path uploads = Files.createDirectories(workspace.resolve("tmp").resolve("uploads"));
         String t = token != null ? token : randomToken();
-        return new WorkspaceApp(
-            new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords));
+        Web web = new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords);
+        web.apiEnabled(api);
+        return new WorkspaceApp(web);
       } catch (IOException e) {
         throw new IllegalStateException(
             String.format(

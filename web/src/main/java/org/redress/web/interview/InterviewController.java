@@ -1,6 +1,5 @@
 package org.redress.web.interview;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -8,12 +7,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.redress.casework.Cases;
 import org.redress.casework.CaseworkException;
 import org.redress.casework.Interview;
 import org.redress.casework.InterviewAnswers;
 import org.redress.web.Web;
 import org.redress.web.WebException;
-import org.redress.web.cases.CaseStore;
 import org.redress.web.cases.CasesController;
 import org.redress.web.scan.ScanJob;
 
@@ -42,7 +41,7 @@ public final class InterviewController {
 
   /** {@code GET /cases/{id}/interview}: the next question, the one asked for, or the review. */
   public void show(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     InterviewAnswers answers = drafts.load(c.id());
     String proved = proved(web, c.id());
     String path = ctx.queryParam("path");
@@ -66,7 +65,7 @@ public final class InterviewController {
 
   /** {@code GET /cases/{id}/interview/review}: every answer, each with a link to change it. */
   public void showReview(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     InterviewAnswers answers = drafts.load(c.id());
     String proved = proved(web, c.id());
     review(ctx, c, answers, proved, interview.next(answers, proved, today()));
@@ -77,7 +76,7 @@ public final class InterviewController {
    * unknown} or {@code skip}) and {@code value}; saves and goes on to the next question.
    */
   public void answer(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     String fact = ctx.formParam("fact");
     Interview.Question q =
         interview
@@ -124,7 +123,7 @@ public final class InterviewController {
 
   private void question(
       Context ctx,
-      CaseStore.CaseInfo c,
+      Cases.CaseInfo c,
       Interview.Question q,
       InterviewAnswers answers,
       String error,
@@ -152,11 +151,7 @@ public final class InterviewController {
   }
 
   private void review(
-      Context ctx,
-      CaseStore.CaseInfo c,
-      InterviewAnswers answers,
-      String proved,
-      Interview.Next next) {
+      Context ctx, Cases.CaseInfo c, InterviewAnswers answers, String proved, Interview.Next next) {
     List<Row> rows = new ArrayList<>();
     for (var e : answers.all().entrySet()) {
       interview
@@ -204,9 +199,9 @@ public final class InterviewController {
   public static String proved(Web web, String caseId) {
     for (ScanJob j : web.scans().list(caseId)) {
       if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
-        Optional<JsonNode> r = web.scans().report(caseId, j.id());
-        if (r.isPresent() && r.get().has("facts")) {
-          return r.get().get("facts").toString();
+        Optional<org.redress.report.SpreadReport> r = web.scans().report(caseId, j.id());
+        if (r.isPresent()) {
+          return org.redress.report.ReportJson.factsText(r.get().facts());
         }
       }
     }
