@@ -38,8 +38,8 @@ public final class WorkspaceBench {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-    reportPage(rounds);
     interview();
+    reportPage(rounds);
   }
 
   private static void reportPage(int rounds) throws Exception {
