@@ -177,11 +177,11 @@ final class Guard {
     if (m.lookingAt()) {
       String caseId = m.group(1);
       if (!accounts.mayOpen(who, caseId)) {
-        accounts.audit(who.name(), "refused", caseId, ctx.method() + " " + path);
+        accounts.audit(who.name(), "refused", caseId, path);
         throw new WebException(403, "error.forbidden", null);
       }
       String action = exports(path) ? "export" : SAFE.contains(ctx.method()) ? "open" : "change";
-      accounts.audit(who.name(), action, caseId, ctx.method() + " " + path);
+      accounts.audit(who.name(), action, caseId, path);
     }
   }
 

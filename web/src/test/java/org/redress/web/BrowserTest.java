@@ -57,6 +57,8 @@ class BrowserTest {
 
   @TempDir static Path dir;
   private WorkspaceApp app;
+  private WorkspaceApp accountsApp;
+  private static final char[] ADMIN_PW = "the admin's long password".toCharArray();
   private ChromeDriver driver;
   private Path shots;
   private String axe;
@@ -78,6 +80,13 @@ class BrowserTest {
     shots = Path.of(System.getProperty("redress.screenshots", "target/screenshots"));
     Files.createDirectories(shots);
     app = WorkspaceApp.builder(dir.resolve("ws")).build().start("127.0.0.1", 0);
+    // Served with accounts, as --bind does, but on loopback (tests bind 127.0.0.1 only).
+    accountsApp =
+        WorkspaceApp.builder(dir.resolve("ws-accounts"))
+            .accounts(new org.redress.web.account.Passwords(1024, 1))
+            .build();
+    accountsApp.accounts().add("amy", "admin", ADMIN_PW);
+    accountsApp.start("127.0.0.1", 0);
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments(
@@ -109,6 +118,9 @@ class BrowserTest {
     }
     if (app != null) {
       app.close();
+    }
+    if (accountsApp != null) {
+      accountsApp.close();
     }
   }
 
@@ -279,7 +291,88 @@ class BrowserTest {
   }
 
   @Test
-  @Order(12)
+  @Order(30)
+  void interview_inChinese_asksOneQuestionAScreen_neverWhatTheScanProved() {
+    driver.get(app.url(caseUrl.substring(caseUrl.indexOf("/cases/")) + "/interview"));
+    org.redress.casework.Interview iv = org.redress.casework.Interview.standard();
+    // The scan proved the dates: the first question is what happened, not when.
+    assertThat(text("question"))
+        .isEqualTo(iv.question("acts.covert_filming").orElseThrow().text().zh());
+    assertThat(driver.findElement(By.id("unknown")).getText()).isEqualTo("不清楚");
+    assertThat(driver.findElement(By.id("skip")).getText()).isEqualTo("跳过");
+    check("20-interview-question");
+    driver.findElement(By.cssSelector("label[for='v-true']")).click();
+    driver.findElement(By.id("answer")).click();
+    waitFor(
+        () ->
+            !text("question").equals(iv.question("acts.covert_filming").orElseThrow().text().zh()));
+    String second = text("question");
+    check("21-interview-next");
+    driver.findElement(By.id("unknown")).click();
+    waitFor(() -> !text("question").equals(second));
+    String third = text("question");
+    driver.findElement(By.id("skip")).click();
+    waitFor(() -> !text("question").equals(third));
+    // Back opens the answer before: the skipped one.
+    driver.findElement(By.id("back")).click();
+    waitFor(() -> text("question").equals(third));
+    java.util.Set<String> seen = new java.util.HashSet<>(List.of(second, third));
+    java.util.Set<String> proved =
+        java.util.Set.of(
+            iv.question("conduct.first_act").orElseThrow().text().zh(),
+            iv.question("conduct.last_act").orElseThrow().text().zh(),
+            iv.question("distribution.shared").orElseThrow().text().zh());
+    assertThat(seen).noneMatch(proved::contains);
+    driver.findElement(By.id("review")).click();
+    waitFor(() -> !driver.findElements(By.id("answers")).isEmpty());
+    String review = driver.findElement(By.id("answers")).getText();
+    assertThat(review).contains("是").contains("不清楚").contains("已跳过");
+    check("22-interview-review");
+  }
+
+  @Test
+  @Order(31)
+  void interview_englishSwitch_asksTheSameQuestionInEnglish() {
+    driver.get(app.url(caseUrl.substring(caseUrl.indexOf("/cases/")) + "/interview"));
+    String zh = text("question");
+    driver.findElement(By.id("lang-switch")).click();
+    waitFor(() -> driver.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+    org.redress.casework.Interview iv = org.redress.casework.Interview.standard();
+    String en = text("question");
+    assertThat(iv.questions()).anyMatch(q -> q.text().zh().equals(zh) && q.text().en().equals(en));
+    assertThat(driver.findElement(By.id("unknown")).getText()).isEqualTo("I don't know");
+    check("23-interview-question-en");
+    driver.findElement(By.id("lang-switch")).click();
+    waitFor(() -> driver.findElement(By.tagName("html")).getAttribute("lang").equals("zh-CN"));
+  }
+
+  @Test
+  @Order(40)
+  void login_withAccounts_wrongPasswordRefused_rightOneOpensTheCases() {
+    driver.manage().deleteAllCookies();
+    driver.get(accountsApp.plainUrl("/"));
+    waitFor(() -> driver.getCurrentUrl().endsWith("/login"));
+    check("30-login");
+    driver.findElement(By.id("name")).sendKeys("amy");
+    driver.findElement(By.id("password")).sendKeys("not her password");
+    driver.findElement(By.id("login")).click();
+    waitFor(() -> !driver.findElements(By.id("login-error")).isEmpty());
+    check("31-login-failed");
+    driver.findElement(By.id("password")).sendKeys(new String(ADMIN_PW));
+    driver.findElement(By.id("login")).click();
+    waitFor(() -> !driver.findElements(By.id("new-case")).isEmpty());
+    assertThat(driver.findElement(By.id("logout-form")).getText()).contains("amy");
+    driver.findElement(By.id("new-case")).click();
+    waitFor(() -> driver.getCurrentUrl().matches(".*/cases/[0-9]{8}-1$"));
+    driver.get(accountsApp.plainUrl("/admin/audit"));
+    assertThat(driver.findElement(By.id("audit")).getText()).contains("amy").contains("登录");
+    check("32-audit");
+    driver.findElement(By.id("logout")).click();
+    waitFor(() -> driver.getCurrentUrl().endsWith("/login"));
+  }
+
+  @Test
+  @Order(99)
   void axe_foundNoSeriousOrCriticalViolation() {
     assertThat(axeProblems).isEmpty();
   }
@@ -364,7 +457,7 @@ class BrowserTest {
   }
 
   private static void waitFor(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long end = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     while (System.nanoTime() < end) {
       try {
         if (condition.getAsBoolean()) {

@@ -96,6 +96,16 @@ public final class PlanController {
     } catch (EvidenceException e) {
       throw new WebException(500, "error.locker", e.getMessage());
     }
+    // h-web: her interview answers with what the scans proved.
+    org.redress.casework.InterviewAnswers answers = web.drafts().load(c.id());
+    if (answers.size() > 0) {
+      String proved = org.redress.web.interview.InterviewController.proved(web, c.id());
+      return Optional.of(
+          new Facts(
+              org.redress.casework.Interview.standard()
+                  .factsJson(answers, proved, LocalDate.now(web.clock().withZone(BEIJING))),
+              "interview"));
+    }
     for (ScanJob j : web.scans().list(c.id())) {
       if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
         Optional<SpreadReport> r = web.scans().report(c.id(), j.id());
