@@ -51,6 +51,8 @@ import picocli.CommandLine.Spec;
       BankCommand.Enable.class,
       BankCommand.Remove.class,
       BankCommand.Delete.class,
+      BankShareCommand.Share.class,
+      BankShareCommand.Unshare.class,
     })
 public final class BankCommand implements Runnable {
   /** "Disabled until" used for an indefinite disable. */

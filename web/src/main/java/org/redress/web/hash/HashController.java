@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.redress.cases.AddReport;
+import org.redress.casework.Cases;
 import org.redress.casework.HashList;
 import org.redress.web.Messages;
 import org.redress.web.Page;
 import org.redress.web.Web;
 import org.redress.web.WebException;
-import org.redress.web.cases.CaseStore;
 
 /**
  * Hashing in her own browser: the page {@code /hash} (and its scripts and WebAssembly module), the
@@ -55,7 +55,7 @@ public final class HashController {
     String caseId = null;
     String bankUrl = null;
     if (given != null) {
-      CaseStore.CaseInfo c =
+      Cases.CaseInfo c =
           web.cases().get(given).orElseThrow(() -> WebException.notFound("case " + given));
       bankUrl = "/cases/" + c.id() + "/bank/hash-list";
       caseId = c.id();
@@ -88,7 +88,7 @@ public final class HashController {
    * {"added":N,"duplicates":N,"low":N}}.
    */
   public void addToBank(Context ctx) {
-    CaseStore.CaseInfo c =
+    Cases.CaseInfo c =
         web.cases()
             .get(ctx.pathParam("id"))
             .orElseThrow(() -> WebException.notFound("case " + ctx.pathParam("id")));
