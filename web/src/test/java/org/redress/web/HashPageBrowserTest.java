@@ -265,7 +265,7 @@ class HashPageBrowserTest {
     String url = driver.getCurrentUrl();
     String caseId = url.substring(url.lastIndexOf('/') + 1);
     // The session exists now; the launch token's redirect would drop the query.
-    driver.get("http://127.0.0.1:" + app.port() + "/hash?case=" + caseId);
+    driver.get("http://127.0.0.1:" + app.port() + "/cases/" + caseId + "/hash");
     waitFor(
         () -> "true".equals(driver.findElement(By.id("hasher")).getDomAttribute("data-ready")),
         Duration.ofSeconds(60));
