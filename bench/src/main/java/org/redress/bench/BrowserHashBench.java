@@ -28,12 +28,12 @@ import org.redress.media.MediaHasher;
 
 /**
  * The browser hasher against the CLI on 12-megapixel JPEGs (issue 15): {@code BrowserHashBench
- * HASHER.html [N] [CHROMIUM]} writes N (default 8) distinct photo-like 4000×3000 JPEGs, hashes them
- * with {@link MediaHasher} on one thread (what {@code redress hash} does per core), then in
- * headless Chromium through the self-contained hasher ({@code redress hasher HASHER.html}) with one
- * worker and with one worker per core, and prints images per second with the machine's load.
- * Chromium is driven over the DevTools protocol (the JDK's WebSocket client); nothing leaves the
- * machine.
+ * HASHER.html [N] [CHROMIUM] [DIR]} writes N (default 8) distinct photo-like 4000×3000 JPEGs,
+ * hashes them with {@link MediaHasher} on one thread (what {@code redress hash} does per core),
+ * then in headless Chromium through the self-contained hasher ({@code redress hasher HASHER.html})
+ * with one worker and with one worker per core, and prints images per second with the machine's
+ * load. Chromium is driven over the DevTools protocol (the JDK's WebSocket client); nothing leaves
+ * the machine. With DIR, JPEGs already written there are reused.
  */
 public final class BrowserHashBench {
   private static final Pattern WS = Pattern.compile("DevTools listening on (ws://\\S+)");
@@ -42,15 +42,20 @@ public final class BrowserHashBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: BrowserHashBench HASHER.html [N] [CHROMIUM]");
+      System.err.println("usage: BrowserHashBench HASHER.html [N] [CHROMIUM] [DIR]");
       System.exit(2);
     }
     Path html = Path.of(args[0]).toAbsolutePath();
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     String chromium = args.length > 2 ? args[2] : "/usr/bin/chromium";
-    Path dir = Files.createTempDirectory("browser-hash-bench");
+    Path dir = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("browser-hash-bench");
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < n; i++) {
+      Path existing = dir.resolve(String.format(Locale.ROOT, "photo-%02d.jpg", i));
+      if (Files.isRegularFile(existing)) {
+        files.add(existing);
+        continue;
+      }
       Path p = dir.resolve(String.format(Locale.ROOT, "photo-%02d.jpg", i));
       BufferedImage img = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
       img.setRGB(0, 0, 4000, 3000, SyntheticImages.photoLike(4000, 3000, new Random(i)), 0, 4000);
@@ -123,7 +128,7 @@ public final class BrowserHashBench {
       waitTrue(cdp, s, "document.getElementById('hasher')?.dataset.ready === 'true'");
       String doc = cdp.call("DOM.getDocument", "{}", s);
       String input =
-          field(
+          number(
               cdp.call(
                   "DOM.querySelector",
                   "{\"nodeId\":" + number(doc, "nodeId") + ",\"selector\":\"#files\"}",

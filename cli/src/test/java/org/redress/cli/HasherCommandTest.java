@@ -27,7 +27,7 @@ class HasherCommandTest {
         .contains("id=\"phash-wasm\"")
         .contains("id=\"worker-src\"")
         .contains("id=\"hashes\"")
-        .contains("connect-src 'none'")
+        .contains("connect-src &#39;none&#39;")
         .doesNotContain("http://")
         .doesNotContain("https://")
         .doesNotContain("src=\"/");

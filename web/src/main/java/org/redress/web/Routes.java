@@ -80,6 +80,7 @@ final class Routes {
     // h-wasm (issue 15): hashing in her own browser; the pages set their own CSP (HashController).
     org.redress.web.hash.HashController hashing = new org.redress.web.hash.HashController(web);
     config.routes.get("/hash", hashing::page);
+    config.routes.get("/cases/{id}/hash", hashing::page);
     config.routes.get("/hash/hash-page.js", hashing::pageScript);
     config.routes.get("/hash/hash-worker.js", hashing::workerScript);
     config.routes.get("/hash/phash.wasm", hashing::module);

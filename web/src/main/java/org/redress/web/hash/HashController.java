@@ -49,9 +49,12 @@ public final class HashController {
     this.web = web;
   }
 
-  /** {@code GET /hash}, optionally {@code ?case=ID} to offer adding to that case's bank. */
+  /**
+   * {@code GET /hash}, and {@code GET /cases/{id}/hash}, which also offers adding to that case's
+   * bank (under the case's path, so the workspace's access list applies to it).
+   */
   public void page(Context ctx) {
-    String given = ctx.queryParam("case");
+    String given = ctx.pathParamMap().get("id");
     String caseId = null;
     String bankUrl = null;
     if (given != null) {

@@ -392,6 +392,8 @@
       chain.then(
         function () {
           status.textContent = t('Added', sums.added, sums.duplicates);
+          root.dataset.duplicates = String(sums.duplicates);
+          root.dataset.low = String(sums.low);
           root.dataset.added = String(sums.added);
         },
         function (e) {
