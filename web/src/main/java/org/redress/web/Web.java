@@ -14,6 +14,7 @@ import org.redress.casework.Cases;
 import org.redress.casework.Casework;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.KeySource;
 import org.redress.web.scan.ScanJobs;
 
 /**
@@ -27,6 +28,7 @@ public final class Web implements AutoCloseable {
   private final Path uploads;
   private final Guard guard;
   private final Casework casework;
+  private KeySource keys = KeySource.keyFile();
   private final ScanJobs scans;
   private final Workspace database;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -74,7 +76,12 @@ public final class Web implements AutoCloseable {
    * @throws EvidenceException when it cannot be opened
    */
   public EvidenceStore locker() throws EvidenceException {
-    return EvidenceStore.builder(workspace).clock(clock).tool("redress", "web").open();
+    return EvidenceStore.builder(workspace).keys(keys).clock(clock).tool("redress", "web").open();
+  }
+
+  /** Where the locker's master key comes from (set once by the app's builder). */
+  void keys(KeySource k) {
+    this.keys = k;
   }
 
   /** The workspace database (banks). */
@@ -127,6 +134,7 @@ public final class Web implements AutoCloseable {
 
   @Override
   public void close() {
+    keys.destroy();
     scans.close();
   }
 }

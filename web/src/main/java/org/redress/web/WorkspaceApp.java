@@ -198,6 +198,7 @@ public final class WorkspaceApp implements AutoCloseable {
     private Duration idle = DEFAULT_IDLE;
     private String token;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private org.redress.evidence.KeySource keys = org.redress.evidence.KeySource.keyFile();
 
     private Builder(Path workspace) {
       this.workspace = workspace;
@@ -233,6 +234,15 @@ public final class WorkspaceApp implements AutoCloseable {
     }
 
     /** The largest upload in bytes (default 2 GiB). */
+    /**
+     * Where the evidence locker's master key comes from (default: the key file in the workspace);
+     * the locker also seals a case's facts and parties. A passphrase is held until the app closes.
+     */
+    public Builder keys(org.redress.evidence.KeySource k) {
+      this.keys = java.util.Objects.requireNonNull(k, "keys");
+      return this;
+    }
+
     public Builder maxUploadBytes(long n) {
       if (n < 1024) {
         throw new IllegalArgumentException("max upload must be at least 1024 bytes, was " + n);
@@ -251,7 +261,9 @@ public final class WorkspaceApp implements AutoCloseable {
         Files.createDirectories(workspace);
         Path uploads = Files.createDirectories(workspace.resolve("tmp").resolve("uploads"));
         String t = token != null ? token : randomToken();
-        return new WorkspaceApp(new Web(workspace, clock, idle, t, maxUploadBytes, uploads));
+        Web web = new Web(workspace, clock, idle, t, maxUploadBytes, uploads);
+        web.keys(keys);
+        return new WorkspaceApp(web);
       } catch (IOException e) {
         throw new IllegalStateException(
             String.format(
