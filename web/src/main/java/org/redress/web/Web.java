@@ -31,22 +31,40 @@ public final class Web implements AutoCloseable {
   private KeySource keys = KeySource.keyFile();
   private final ScanJobs scans;
   private final Workspace database;
+  private final org.redress.web.interview.InterviewDrafts drafts;
+  private volatile boolean apiEnabled;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Web(Path workspace, Clock clock, Duration idle, String token, long maxUploadBytes, Path uploads) {
+  Web(
+      Path workspace,
+      Clock clock,
+      Duration idle,
+      String token,
+      long maxUploadBytes,
+      Path uploads,
+      Workspace database,
+      org.redress.web.account.Passwords passwords) {
     this.workspace = workspace;
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;
     this.uploads = uploads;
-    this.guard = new Guard(token, new Sessions(clock, idle));
-    this.casework =
-        Casework.builder(workspace)
-            .clock(clock)
-            .user(System.getProperty("user.name", "unknown"))
-            .build();
+    Casework.Builder cw =
+        Casework.builder(workspace).clock(clock).user(System.getProperty("user.name", "unknown"));
+    if (database != null) {
+      cw.workspace(database);
+    }
+    this.casework = cw.build();
     this.database = casework.workspace();
+    this.guard =
+        new Guard(
+            token,
+            new Sessions(clock, idle),
+            passwords == null
+                ? null
+                : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
     casework.cases().adoptFolders();
-    this.scans = new ScanJobs(casework.cases(), database, clock);
+    this.scans = new ScanJobs(casework.cases(), this.database, clock);
+    this.drafts = new org.redress.web.interview.FileInterviewDrafts(casework.cases()::dir);
   }
 
   /** The workspace directory. */
@@ -104,8 +122,61 @@ public final class Web implements AutoCloseable {
     return uploads;
   }
 
+  /** Whether the platform API is on ({@code redress serve --api}). */
+  public boolean apiEnabled() {
+    return apiEnabled;
+  }
+
+  void apiEnabled(boolean on) {
+    this.apiEnabled = on;
+  }
+
   Guard guard() {
     return guard;
+  }
+
+  /** Where interview answers are kept (a stand-in until casework keeps a case's facts). */
+  public org.redress.web.interview.InterviewDrafts drafts() {
+    return drafts;
+  }
+
+  /** The accounts when served with them, else empty. */
+  public java.util.Optional<org.redress.web.account.Accounts> accounts() {
+    return java.util.Optional.ofNullable(guard.accounts());
+  }
+
+  /** Signs an account in on this request (a new session and cookie). */
+  public void signIn(Context ctx, org.redress.web.account.Accounts.Who who) {
+    guard.signIn(ctx, who);
+  }
+
+  /** Ends the request's session. */
+  public void signOut(Context ctx) {
+    guard.end(ctx);
+  }
+
+  /** Whether {@code caseId} may be opened in this request (always without accounts). */
+  public boolean mayOpen(Context ctx, String caseId) {
+    org.redress.web.account.Accounts a = guard.accounts();
+    if (a == null) {
+      return true;
+    }
+    org.redress.web.account.Accounts.Who w = guard.session(ctx).who();
+    return w != null && a.mayOpen(w, caseId);
+  }
+
+  /** Puts the signed-in account on a case's access list (a case it just opened). */
+  public void grantOpener(Context ctx, String caseId) {
+    org.redress.web.account.Accounts a = guard.accounts();
+    org.redress.web.account.Accounts.Who w = guard.session(ctx).who();
+    if (a != null && w != null && !w.admin()) {
+      a.grant(caseId, w.name(), w.name());
+    }
+  }
+
+  /** Who acts in this request: the signed-in account's name, or {@code local}. */
+  public String who(Context ctx) {
+    return guard.session(ctx).user();
   }
 
   /** The page model of the request: language, CSRF token, messages. */

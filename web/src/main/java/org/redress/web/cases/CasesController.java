@@ -20,12 +20,17 @@ public final class CasesController {
 
   /** {@code GET /}: every case, and a button to open a new one. */
   public void list(Context ctx) {
-    web.render(ctx, "cases/list.jte", "cases", web.cases().list());
+    web.render(
+        ctx,
+        "cases/list.jte",
+        "cases",
+        web.cases().list().stream().filter(c -> web.mayOpen(ctx, c.id())).toList());
   }
 
   /** {@code POST /cases}: opens a case with its own (empty) bank, then shows it. */
   public void create(Context ctx) {
     Cases.CaseInfo c = web.cases().create();
+    web.grantOpener(ctx, c.id());
     ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
   }
 
