@@ -56,6 +56,7 @@ public final class Casework {
     this.clock = b.clock;
     this.zone = b.zone;
     this.user = b.user;
+    this.workspace = b.workspace;
   }
 
   /** A builder for a workspace directory. */
@@ -229,6 +230,7 @@ public final class Casework {
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
     private String user = System.getProperty("user.name", "unknown");
+    private Workspace workspace;
 
     private Builder(WorkspaceLayout layout) {
       this.layout = layout;
@@ -243,6 +245,15 @@ public final class Casework {
     /** The zone for days and times (default: Asia/Shanghai). */
     public Builder zone(ZoneId z) {
       this.zone = Objects.requireNonNull(z, "zone");
+      return this;
+    }
+
+    /**
+     * An open workspace database to use (e.g. PostgreSQL for a shared server) instead of the SQLite
+     * file opened on first use.
+     */
+    public Builder workspace(Workspace w) {
+      this.workspace = Objects.requireNonNull(w, "workspace");
       return this;
     }
 

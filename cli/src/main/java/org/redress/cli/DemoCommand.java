@@ -159,6 +159,21 @@ public final class DemoCommand implements Callable<Integer> {
     LocalDate today = Today.date();
     Path factsFile = demo.resolve("facts.json");
     run("facts", "merge", intake.toString(), reportJson.toString(), "--out", factsFile.toString());
+    // The case keeps them, sealed with its key (the workspace's pages read them there).
+    for (String[] rec :
+        List.of(
+            new String[] {"set", factsFile.toString()},
+            new String[] {"parties", parties.toString()})) {
+      run(
+          "facts",
+          rec[0],
+          CASE,
+          rec[1],
+          "--workspace",
+          ws.toString(),
+          "--passphrase-file",
+          demoPassphrase().toString());
+    }
     Path findings = demo.resolve("findings.json");
     Files.writeString(
         findings, run("assess", factsFile.toString(), "--json"), StandardCharsets.UTF_8);

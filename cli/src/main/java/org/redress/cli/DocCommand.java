@@ -157,7 +157,7 @@ public final class DocCommand implements Callable<Integer> {
                                     .collect(Collectors.joining(", "))
                                 + ")"));
     if (facts == null && caseName == null) {
-      throw new ExitCodes.UsageException("--facts FILE (or --case NAME) is required");
+      throw new ExitCodes.UsageException("--facts FILE is required (or --case NAME)");
     }
     if (out == null) {
       throw new ExitCodes.UsageException("--out DIR is required");

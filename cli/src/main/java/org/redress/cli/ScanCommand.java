@@ -142,7 +142,8 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call()
       throws ScanException, ReportException, IOException, EvidenceException, CaseworkException {
     if (preserve && caseId == null) {
-      throw new ExitCodes.UsageException("--preserve needs --case NAME");
+      throw new ExitCodes.UsageException(
+          "--preserve and --case go together: --preserve needs --case NAME");
     }
     Cases cases = caseId == null ? null : Today.casework(evidence.workspace.dir()).cases();
     boolean keep = caseId != null && org.redress.cases.CaseStore.NAME.matcher(caseId).matches();

@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    WorkspaceApp.Builder builder = WorkspaceApp.builder(ws).api(api);
+    WorkspaceApp.Builder builder = WorkspaceApp.builder(ws).api(api).keys(keys(ws, demoDir));
     if (withAccounts) {
       builder.accounts(new org.redress.web.account.Passwords());
     }
@@ -173,5 +173,34 @@ public final class ServeCommand implements Callable<Integer> {
     }
     err.println("redress: no browser could be opened here; open the address above in one");
     err.flush();
+  }
+
+  /**
+   * The locker's key for the pages that open it (evidence, a case's sealed facts): the demo's
+   * passphrase file for --demo; $REDRESS_PASSPHRASE for a workspace protected by a passphrase; else
+   * the key file.
+   */
+  private org.redress.evidence.KeySource keys(Path ws, Path demoDir) {
+    try {
+      if (demo) {
+        Path f = demoDir.resolve("demo-passphrase.txt");
+        if (Files.isRegularFile(f)) {
+          char[] p =
+              Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8).get(0).toCharArray();
+          try {
+            return org.redress.evidence.KeySource.passphrase(p);
+          } finally {
+            java.util.Arrays.fill(p, '\0');
+          }
+        }
+      }
+      String env = System.getenv(EvidenceOptions.PASSPHRASE_ENV);
+      if (org.redress.evidence.EvidenceStore.needsPassphrase(ws) && env != null && !env.isEmpty()) {
+        return org.redress.evidence.KeySource.passphrase(env.toCharArray());
+      }
+    } catch (IllegalArgumentException | java.io.IOException | IndexOutOfBoundsException e) {
+      throw new ExitCodes.UsageException("cannot read the workspace passphrase: " + e.getMessage());
+    }
+    return org.redress.evidence.KeySource.keyFile();
   }
 }

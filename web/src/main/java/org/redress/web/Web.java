@@ -14,6 +14,7 @@ import org.redress.casework.Cases;
 import org.redress.casework.Casework;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.KeySource;
 import org.redress.web.scan.ScanJobs;
 
 /**
@@ -27,6 +28,7 @@ public final class Web implements AutoCloseable {
   private final Path uploads;
   private final Guard guard;
   private final Casework casework;
+  private KeySource keys = KeySource.keyFile();
   private final ScanJobs scans;
   private final Workspace database;
   private final org.redress.web.interview.InterviewDrafts drafts;
@@ -46,12 +48,13 @@ public final class Web implements AutoCloseable {
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;
     this.uploads = uploads;
-    this.casework =
-        Casework.builder(workspace)
-            .clock(clock)
-            .user(System.getProperty("user.name", "unknown"))
-            .build();
-    this.database = database != null ? database : casework.workspace();
+    Casework.Builder cw =
+        Casework.builder(workspace).clock(clock).user(System.getProperty("user.name", "unknown"));
+    if (database != null) {
+      cw.workspace(database);
+    }
+    this.casework = cw.build();
+    this.database = casework.workspace();
     this.guard =
         new Guard(
             token,
@@ -91,7 +94,12 @@ public final class Web implements AutoCloseable {
    * @throws EvidenceException when it cannot be opened
    */
   public EvidenceStore locker() throws EvidenceException {
-    return EvidenceStore.builder(workspace).clock(clock).tool("redress", "web").open();
+    return EvidenceStore.builder(workspace).keys(keys).clock(clock).tool("redress", "web").open();
+  }
+
+  /** Where the locker's master key comes from (set once by the app's builder). */
+  void keys(KeySource k) {
+    this.keys = k;
   }
 
   /** The workspace database (banks). */
@@ -197,6 +205,7 @@ public final class Web implements AutoCloseable {
 
   @Override
   public void close() {
+    keys.destroy();
     scans.close();
   }
 }

@@ -231,6 +231,7 @@ public final class WorkspaceApp implements AutoCloseable {
     private Duration idle = DEFAULT_IDLE;
     private String token;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private org.redress.evidence.KeySource keys = org.redress.evidence.KeySource.keyFile();
     private org.redress.web.account.Passwords passwords;
     private org.redress.cases.Workspace database;
     private boolean api;
@@ -298,6 +299,15 @@ public final class WorkspaceApp implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the evidence locker's master key comes from (default: the key file in the workspace);
+     * the locker also seals a case's facts and parties. A passphrase is held until the app closes.
+     */
+    public Builder keys(org.redress.evidence.KeySource k) {
+      this.keys = java.util.Objects.requireNonNull(k, "keys");
+      return this;
+    }
+
     /** The largest upload in bytes (default 2 GiB). */
     public Builder maxUploadBytes(long n) {
       if (n < 1024) {
@@ -319,6 +329,7 @@ public final class WorkspaceApp implements AutoCloseable {
         String t = token != null ? token : randomToken();
         Web web = new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords);
         web.apiEnabled(api);
+        web.keys(keys);
         return new WorkspaceApp(web);
       } catch (IOException e) {
         throw new IllegalStateException(

@@ -101,7 +101,7 @@ public final class EvidenceController {
   }
 
   private EvidenceStore open() throws EvidenceException {
-    return EvidenceStore.builder(web.workspace()).clock(web.clock()).tool("redress", "web").open();
+    return web.locker();
   }
 
   private static void deleteQuietly(Path p) {
