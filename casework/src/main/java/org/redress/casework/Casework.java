@@ -79,6 +79,11 @@ public final class Casework {
     return new Cases(this);
   }
 
+  /** Cross-case dossiers over this workspace's consenting cases (issue 19). */
+  public DossierWork dossiers() {
+    return new DossierWork(this);
+  }
+
   /** The clock every step uses. */
   public Clock clock() {
     return clock;

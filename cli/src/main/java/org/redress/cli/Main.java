@@ -34,6 +34,7 @@ public final class Main implements Runnable {
           ScanCommand.class,
           FactsCommand.class,
           CaseCommand.class,
+          DossierCommand.class,
           BulkCommand.class,
           CaptureCommand.class,
           AssessCommand.class,

@@ -1,0 +1,281 @@
+package org.redress.casework;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.dossier.CaseInput;
+import org.redress.dossier.Dossier;
+import org.redress.dossier.Dossiers;
+import org.redress.dossier.PerpetratorIndex;
+import org.redress.dossier.Sightings;
+import org.redress.dossier.Target;
+import org.redress.dossier.TradeSighting;
+import org.redress.law.Assessment;
+import org.redress.law.CaseFacts;
+import org.redress.law.Finding;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
+
+/**
+ * Cross-case dossiers over the workspace's cases (issue 19): reads the finished scans of every case
+ * whose victim consents to dossiers (and nothing of the others), builds the dossier with the
+ * pseudonyms this dossier gave before, assesses the aggregate as the perpetrator's facts and says
+ * which thresholds only the aggregate crosses. Who built which dossier goes to the audit log.
+ */
+public final class DossierWork {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Casework cw;
+
+  DossierWork(Casework cw) {
+    this.cw = cw;
+  }
+
+  /**
+   * A dossier, the assessment of its aggregate, and the findings only the aggregate reaches.
+   *
+   * @param perpetratorFacts the aggregate as a {@code redress/case-facts@1} text
+   * @param onlyTogether aggregate findings (provision and tier) that no single victim's share
+   *     reaches
+   */
+  public record Result(
+      Dossier dossier,
+      String perpetratorFacts,
+      Assessment aggregate,
+      List<Finding> onlyTogether,
+      Map<String, Assessment> byVictim) {}
+
+  /**
+   * Builds the dossier of {@code target} as {@code user}.
+   *
+   * @throws CaseworkException when a stored report is damaged
+   */
+  public Result build(Target target) throws CaseworkException {
+    Cases cases = cw.cases();
+    List<CaseInput> inputs = new ArrayList<>();
+    for (Cases.CaseInfo c : cases.list()) {
+      Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
+      CaseInput.Consent k =
+          consent
+              .map(
+                  x ->
+                      new CaseInput.Consent(
+                          x.granted(), x.at().atZone(cw.zone()).toLocalDate(), Cases.DOSSIERS))
+              .orElse(null);
+      if (k == null || !k.dossiers()) {
+        inputs.add(new CaseInput(c.id(), k, List.of(), List.of(), Map.of()));
+        continue;
+      }
+      List<org.redress.dossier.Sighting> sightings = new ArrayList<>();
+      List<TradeSighting> trade = new ArrayList<>();
+      Map<Long, Long> members = new HashMap<>();
+      for (Path p : cases.reports(c.id())) {
+        SpreadReport r;
+        try {
+          r = ReportJson.read(p);
+        } catch (ReportException e) {
+          throw new CaseworkException("case " + c.id() + ": " + e.getMessage(), e);
+        }
+        sightings.addAll(Sightings.of(c.id(), r));
+        trade.addAll(Sightings.trade(c.id(), r));
+        Long m = r.facts().members();
+        if (m != null && r.chats().size() == 1) {
+          members.merge(r.chats().get(0).chatId(), m, Math::max);
+        }
+      }
+      inputs.add(new CaseInput(c.id(), k, sightings, trade, members));
+    }
+    Path names = pseudonymFile(target);
+    Dossiers.Built built =
+        Dossiers.build(target, inputs, readNames(names), Dossiers.DEFAULT_PDQ_RADIUS);
+    writeNames(names, built.pseudonyms());
+    Dossier d = built.dossier();
+
+    LocalDate today = cw.today();
+    String facts = facts(d.totals(), d.totals().images(), d.totals().videos(), today, d);
+    Assessment aggregate = assess(facts, today);
+    Map<String, Assessment> byVictim = new LinkedHashMap<>();
+    for (Dossier.Victim v : d.victims()) {
+      if (v.files() == 0) {
+        continue;
+      }
+      byVictim.put(v.pseudonym(), assess(victimFacts(v, d, today), today));
+    }
+    List<Finding> only = new ArrayList<>();
+    for (Finding f : aggregate.findings().findings()) {
+      if (f.tier() == null || f.status().equals("not_applicable")) {
+        continue;
+      }
+      boolean alone = false;
+      for (Assessment a : byVictim.values()) {
+        Optional<Finding> mine = a.findings().finding(f.provision());
+        if (mine.isPresent()
+            && f.tier().equals(mine.get().tier())
+            && !mine.get().status().equals("not_applicable")) {
+          alone = true;
+          break;
+        }
+      }
+      if (!alone) {
+        only.add(f);
+      }
+    }
+    cw.workspace()
+        .accounts()
+        .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
+    return new Result(d, facts, aggregate, only, byVictim);
+  }
+
+  /** The perpetrator index over the consenting cases. */
+  public PerpetratorIndex index() throws CaseworkException {
+    Cases cases = cw.cases();
+    List<CaseInput> inputs = new ArrayList<>();
+    for (Cases.CaseInfo c : cases.list()) {
+      if (!cases.consents(c.id(), Cases.DOSSIERS)) {
+        continue;
+      }
+      List<org.redress.dossier.Sighting> sightings = new ArrayList<>();
+      List<TradeSighting> trade = new ArrayList<>();
+      for (Path p : cases.reports(c.id())) {
+        try {
+          SpreadReport r = ReportJson.read(p);
+          sightings.addAll(Sightings.of(c.id(), r));
+          trade.addAll(Sightings.trade(c.id(), r));
+        } catch (ReportException e) {
+          throw new CaseworkException("case " + c.id() + ": " + e.getMessage(), e);
+        }
+      }
+      inputs.add(
+          new CaseInput(
+              c.id(),
+              new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS),
+              sightings,
+              trade,
+              Map.of()));
+    }
+    return PerpetratorIndex.of(inputs);
+  }
+
+  private Assessment assess(String facts, LocalDate today) throws CaseworkException {
+    CaseFacts f = Casework.readFacts(facts, "dossier facts");
+    return cw.assess(f, today);
+  }
+
+  /** The aggregate as the perpetrator's facts: only what the dossier counted. */
+  static String facts(Dossier.Totals t, long images, long videos, LocalDate today, Dossier d) {
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schema", CaseFacts.SCHEMA);
+    root.put("as_of", today.toString());
+    if (t.firstSeen() != null && t.lastSeen() != null) {
+      ObjectNode conduct = root.putObject("conduct");
+      String first = t.firstSeen().atZone(zone).toLocalDate().toString();
+      String last = t.lastSeen().atZone(zone).toLocalDate().toString();
+      conduct.put("first_act", first);
+      conduct.put("last_act", last);
+      conduct.put("spread_first", first);
+      conduct.put("spread_last", last);
+    }
+    long victims = d.victims().stream().filter(v -> v.files() > 0).count();
+    if (victims > 0) {
+      root.putObject("victims").put("count", victims);
+    }
+    ObjectNode dist = root.putObject("distribution");
+    if (t.posts() > 0) {
+      dist.put("shared", true);
+      dist.put("online", true);
+    }
+    ObjectNode counts = dist.putObject("counts");
+    counts.put("images", images);
+    counts.put("videos", videos);
+    if (t.maxMembers() != null) {
+      dist.putObject("group").put("members", t.maxMembers());
+    }
+    if (t.tradePosts() > 0) {
+      root.putObject("trade").put("ad_posts", t.tradePosts());
+    }
+    return root.toPrettyString();
+  }
+
+  private static String victimFacts(Dossier.Victim v, Dossier d, LocalDate today) {
+    Dossier.Totals t = d.totals();
+    Dossier.Totals mine =
+        new Dossier.Totals(
+            v.posts(),
+            v.files(),
+            v.files(),
+            v.images(),
+            v.videos(),
+            1,
+            t.chats(),
+            t.senders(),
+            t.forwardSources(),
+            0,
+            t.firstSeen(),
+            t.lastSeen(),
+            t.maxMembers());
+    Dossier one =
+        new Dossier(
+            d.schema(),
+            d.target(),
+            mine,
+            List.of(v),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of(),
+            d.pdqRadius(),
+            d.pdqJoin());
+    return facts(mine, v.images(), v.videos(), today, one);
+  }
+
+  private Path pseudonymFile(Target target) {
+    String safe = target.key().replaceAll("[^A-Za-z0-9_.-]", "_");
+    return cw.layout().root().resolve("dossiers").resolve(safe + ".pseudonyms.json");
+  }
+
+  private static Map<String, String> readNames(Path f) {
+    if (!Files.isRegularFile(f)) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(
+          Files.readString(f, StandardCharsets.UTF_8),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + f, e);
+    }
+  }
+
+  private static void writeNames(Path f, Map<String, String> names) {
+    try {
+      Files.createDirectories(f.getParent());
+      ObjectNode n = JSON.createObjectNode();
+      new java.util.TreeMap<>(names).forEach(n::put);
+      Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+      Files.writeString(tmp, n.toPrettyString() + "\n", StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          f,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to write " + f, e);
+    }
+  }
+}

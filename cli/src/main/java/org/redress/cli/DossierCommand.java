@@ -1,0 +1,183 @@
+package org.redress.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.redress.casework.CaseworkException;
+import org.redress.casework.DossierWork;
+import org.redress.dossier.Dossier;
+import org.redress.dossier.DossierJson;
+import org.redress.dossier.PerpetratorIndex;
+import org.redress.dossier.Target;
+import org.redress.law.Finding;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code redress dossier index|build}: what one channel, sender or seller spread across the cases
+ * whose victims consented ({@code redress case consent NAME --dossiers yes}), counted as the law
+ * counts it. A case without consent contributes nothing. See docs/dossiers.md.
+ */
+@Command(
+    name = "dossier",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Cross-case dossiers: the counts the law counts for one chat, sender or seller, over every"
+          + " case whose victim consented, each victim under a pseudonym.",
+      "Exit status: 0 done, 1 bad data, 2 usage."
+    },
+    subcommands = {DossierCommand.Index.class, DossierCommand.Build.class})
+public final class DossierCommand implements Runnable {
+  @Override
+  public void run() {
+    throw new ExitCodes.UsageException("dossier: give a subcommand (index, build)");
+  }
+
+  /** Lists the chats, senders, forwarding sources and seller contacts seen in several cases. */
+  @Command(
+      name = "index",
+      mixinStandardHelpOptions = true,
+      description = "List chats, senders and seller contacts seen in the consenting cases.")
+  static final class Index implements Callable<Integer> {
+    @Mixin WorkspaceOption workspace;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--min-cases",
+        paramLabel = "N",
+        defaultValue = "1",
+        description = "Only entries seen in at least N cases (default ${DEFAULT-VALUE}).")
+    int minCases;
+
+    @Override
+    public Integer call() throws CaseworkException {
+      if (minCases < 1) {
+        throw new ExitCodes.UsageException("--min-cases must be at least 1, was " + minCases);
+      }
+      PerpetratorIndex index = Today.casework(workspace.dir()).dossiers().index();
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("kind\tid\tcases\tposts\tnames");
+      for (PerpetratorIndex.Entry e : index.sharedBy(minCases)) {
+        out.println(
+            e.kind().name().toLowerCase(Locale.ROOT)
+                + "\t"
+                + Console.inert(e.id())
+                + "\t"
+                + e.cases().size()
+                + "\t"
+                + e.posts()
+                + "\t"
+                + Console.inert(String.join(", ", e.names())));
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Builds one dossier. */
+  @Command(
+      name = "build",
+      mixinStandardHelpOptions = true,
+      description = "Build the dossier of one chat, sender or seller contact.")
+  static final class Build implements Callable<Integer> {
+    @Mixin WorkspaceOption workspace;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Which which;
+
+    static final class Which {
+      @Option(names = "--chat", paramLabel = "ID", description = "A chat's id as exported.")
+      Long chat;
+
+      @Option(names = "--sender", paramLabel = "ID", description = "A sender's id as exported.")
+      String sender;
+
+      @Option(
+          names = "--handle",
+          paramLabel = "H",
+          description = "A seller contact: @name, t.me/name, wechat:ID or qq:NUMBER.")
+      String handle;
+    }
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the dossier JSON here.")
+    Path json;
+
+    @Override
+    public Integer call() throws CaseworkException, IOException {
+      Target target;
+      try {
+        target =
+            which.chat != null
+                ? new Target.Chat(which.chat)
+                : which.sender != null
+                    ? new Target.Sender(which.sender)
+                    : new Target.Contact(which.handle);
+      } catch (IllegalArgumentException e) {
+        throw new ExitCodes.UsageException(e.getMessage());
+      }
+      DossierWork.Result r = Today.casework(workspace.dir()).dossiers().build(target);
+      Dossier d = r.dossier();
+      if (json != null) {
+        Path parent = json.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        try (OutputStream o = Files.newOutputStream(json)) {
+          DossierJson.write(d, o);
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Dossier.Totals t = d.totals();
+      out.println("dossier " + d.target());
+      out.println(
+          "victims "
+              + t.victims()
+              + " ("
+              + String.join(", ", d.victims().stream().map(v -> "被害人" + v.pseudonym()).toList())
+              + ")");
+      out.println("posts " + t.posts());
+      out.println(
+          "distinct files "
+              + t.distinctFiles()
+              + " (images "
+              + t.images()
+              + ", videos "
+              + t.videos()
+              + "; "
+              + t.distinctSha256()
+              + " by SHA-256 alone)");
+      out.println(
+          "chats " + t.chats() + ", senders " + t.senders() + ", trade ads " + t.tradePosts());
+      if (t.maxMembers() != null) {
+        out.println("largest member count read " + t.maxMembers());
+      }
+      if (r.onlyTogether().isEmpty()) {
+        out.println("no threshold is reached only by the cases together");
+      } else {
+        out.println("reached only by the cases together:");
+        for (Finding f : r.onlyTogether()) {
+          out.println(
+              "  "
+                  + f.provision()
+                  + "\t"
+                  + f.status()
+                  + "\ttier "
+                  + f.tier()
+                  + "\tbasis "
+                  + String.join(", ", f.basis()));
+        }
+      }
+      out.println("information, not legal advice");
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+}
