@@ -212,6 +212,32 @@ public final class Cases {
     return put(id, FACTS, text, source, locker);
   }
 
+  /** The record kind of the intake interview's answers ({@code redress/interview-answers@1}). */
+  public static final String INTERVIEW = "interview";
+
+  /**
+   * Stores a new version of the case's interview answers (a draft saved after each answer), sealed
+   * with the case key like the facts.
+   *
+   * @throws CaseworkException for an unknown case
+   * @throws EvidenceException when the locker cannot seal
+   */
+  public RecordVersion putInterview(String id, String json, EvidenceStore locker)
+      throws CaseworkException, EvidenceException {
+    return put(id, INTERVIEW, json, "interview", locker);
+  }
+
+  /**
+   * The latest interview answers of the case, opened with the case key; empty when none.
+   *
+   * @throws CaseworkException for an unknown case
+   * @throws EvidenceException when the locker cannot open them
+   */
+  public Optional<String> interviewText(String id, EvidenceStore locker)
+      throws CaseworkException, EvidenceException {
+    return latest(id, INTERVIEW, locker);
+  }
+
   /**
    * Stores a new version of the case's parties (a {@code redress/parties@1} YAML or JSON mapping),
    * sealed with the case key.

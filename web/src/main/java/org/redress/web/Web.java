@@ -64,7 +64,7 @@ public final class Web implements AutoCloseable {
                 : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
     casework.cases().adoptFolders();
     this.scans = new ScanJobs(casework.cases(), this.database, clock);
-    this.drafts = new org.redress.web.interview.FileInterviewDrafts(casework.cases()::dir);
+    this.drafts = new org.redress.web.interview.SealedInterviewDrafts(this);
   }
 
   /** The workspace directory. */

@@ -68,8 +68,15 @@ class InterviewPagesTest {
   @Test
   void answers_areSavedAtOnce_andTheNextQuestionFollows() throws Exception {
     assertThat(answer("conduct.first_act", "answer", "2026-09-01").statusCode()).isEqualTo(303);
-    Path draft = dir.resolve("ws/cases/" + caseId + "/interview.json");
-    assertThat(Files.readString(draft, StandardCharsets.UTF_8)).contains("2026-09-01");
+    // Saved sealed with the case key: no plain draft, and no file holds the answer in clear.
+    assertThat(dir.resolve("ws/cases/" + caseId + "/interview.json")).doesNotExist();
+    try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("ws"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+            .as(f.toString())
+            .doesNotContain("2026-09-01");
+      }
+    }
     assertThat(http.get("/cases/" + caseId + "/interview", s).body())
         .contains(zh("conduct.last_act"));
     answer("conduct.last_act", "answer", "2026-11-20");
