@@ -35,7 +35,8 @@ import org.redress.web.WorkspaceApp;
  * used (sampled every second) with the system load average; client and server share this JVM and
  * the machine's cores, so the figures are a lower bound for the server alone.
  *
- * <p>Usage: {@code ApiLookupLoad [hashes=1000000] [seconds=20] [concurrency=1,2,4,8,16,32]}
+ * <p>Usage: {@code ApiLookupLoad [hashes=1000000] [seconds=20] [concurrency=1,2,4,8,16,32]}; with
+ * 120 seconds or more a step also prints the lowest heap of every 30 s (memory over time).
  */
 public final class ApiLookupLoad {
   private ApiLookupLoad() {}
@@ -151,11 +152,20 @@ public final class ApiLookupLoad {
     }
     long heapMin = Long.MAX_VALUE;
     long heapMax = 0;
+    long windowMin = Long.MAX_VALUE;
+    int second = 0;
     while (System.nanoTime() < end) {
       Thread.sleep(1000);
+      second++;
       long used = mem.getHeapMemoryUsage().getUsed();
       heapMin = Math.min(heapMin, used);
       heapMax = Math.max(heapMax, used);
+      windowMin = Math.min(windowMin, used);
+      if (seconds >= 120 && second % 30 == 0) {
+        // The lowest heap seen in each 30 s window: the live set after collections.
+        System.out.printf(Locale.ROOT, "  t=%3ds heap low %d MB%n", second, windowMin >> 20);
+        windowMin = Long.MAX_VALUE;
+      }
     }
     for (Thread t : threads) {
       t.join();
