@@ -87,7 +87,13 @@ public final class ApiLookupLoad {
       String base = "http://127.0.0.1:" + app.port() + "/m/lookup?signal_type=pdq&signal=";
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       t0 = System.nanoTime();
-      HttpResponse<String> first = get(http, base + sample.get(0), key);
+      HttpResponse<String> first =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + sample.get(0)))
+                  .timeout(Duration.ofMinutes(10))
+                  .header("Authorization", "Bearer " + key)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       System.out.printf(
           Locale.ROOT,
           "index: first lookup (builds the index) %.1f s, status %d%n",

@@ -43,9 +43,15 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--bind",
       paramLabel = "ADDR",
       description =
-          "Address to listen on (default: 127.0.0.1). Other than loopback needs"
-              + " accounts, which this version does not have.")
+          "Address to listen on (default: 127.0.0.1). Any other address serves with accounts"
+              + " (sign-in, roles, access lists, audit log) and needs an admin account"
+              + " ('redress account add NAME --role admin').")
   String bind = "127.0.0.1";
+
+  @Option(
+      names = "--accounts",
+      description = "Serve with accounts on loopback too (any other address always does).")
+  boolean accounts;
 
   @Option(names = "--no-open", description = "Do not open a browser.")
   boolean noOpen;
@@ -72,13 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ExitCodes.UsageException("--port: must be in 0..65535, was " + port);
     }
-    if (!isLoopback(bind)) {
-      throw new ExitCodes.UsageException(
-          "--bind "
-              + bind
-              + ": serving other computers needs"
-              + " accounts, which this version does not have; use 127.0.0.1");
-    }
+    boolean withAccounts = accounts || !isLoopback(bind);
     Path ws = workspace.dir();
     Path demoDir = ws.resolve("demo");
     if (demo) {
@@ -89,9 +89,17 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    WorkspaceApp app = WorkspaceApp.builder(ws).api(api).build();
+    WorkspaceApp.Builder builder = WorkspaceApp.builder(ws).api(api);
+    if (withAccounts) {
+      builder.accounts(new org.redress.web.account.Passwords());
+    }
+    WorkspaceApp app = builder.build();
     try {
       app.start(bind, port);
+    } catch (WorkspaceApp.NoAdminException e) {
+      app.close();
+      throw new ExitCodes.UsageException(
+          "--bind " + bind + ": " + e.getMessage() + " (in this workspace, " + ws + ")");
     } catch (IllegalStateException e) {
       app.close();
       throw new ExitCodes.UsageException(e.getMessage());
@@ -114,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
                 demoDir.resolve("report").resolve("spread-report.json"),
                 List.of(demoDir.resolve("export")));
       }
-      String url = app.url(path);
+      String url = withAccounts ? app.plainUrl(path) : app.url(path);
       out.println("Redress workspace: " + url);
       if (api) {
         out.println(

@@ -43,7 +43,10 @@ public final class CaseInputs {
       this.facts = facts;
     }
 
-    /** The findings file ({@code redress assess --json}); may be null. */
+    /**
+     * The assessment file ({@code redress assess --json}: the findings and the action plan the
+     * documents follow); may be null.
+     */
     public Files findings(Path file) {
       this.findings = file;
       return this;
@@ -74,7 +77,8 @@ public final class CaseInputs {
      */
     public CaseInputs read() {
       Facts f = Facts.read(facts);
-      Optional<Findings> fi = Optional.ofNullable(findings).map(Findings::read);
+      Optional<Findings> fi =
+          Optional.ofNullable(findings).map(file -> Findings.read(file, f.caseFacts()));
       List<SpreadReport> rs = reports.stream().map(SpreadReport::read).toList();
       Optional<EvidenceManifest> ev = Optional.ofNullable(evidence).map(EvidenceManifest::read);
       Parties p = parties == null ? Parties.none() : Parties.read(parties);

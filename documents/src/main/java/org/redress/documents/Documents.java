@@ -27,6 +27,7 @@ import org.redress.documents.internal.Model;
 import org.redress.documents.internal.PdfWriter;
 import org.redress.documents.internal.Templates;
 import org.redress.documents.internal.Words;
+import org.redress.law.ActionPlan;
 
 /**
  * Renders documents. Configure once with {@link #builder()}; the document date is always given
@@ -305,10 +306,76 @@ public final class Documents {
   public List<Path> writeAll(
       List<Lang> langs, List<OutputFormat> formats, CaseInputs inputs, Path dir) {
     List<Path> out = new ArrayList<>();
-    for (DocumentKind k : DocumentKind.values()) {
+    for (DocumentKind k : offered(inputs)) {
       out.addAll(write(k, langs, formats, inputs, dir));
     }
     return out;
+  }
+
+  /**
+   * The documents a case gets, in order: the assessment for her, then the papers of each action of
+   * the law engine's action plan in the plan's order (evidence list for preserving evidence; police
+   * report; the takedown notices, the agent's first, and the 12377 report; civil complaint; private
+   * prosecution). An action with no paper (a protection order) adds none. Without an assessment
+   * there is no plan, and every kind is offered in {@link DocumentKind} order.
+   */
+  public static List<DocumentKind> offered(CaseInputs inputs) {
+    Optional<ActionPlan> plan = inputs.data().findings().map(f -> f.plan());
+    if (plan.isEmpty()) {
+      return List.of(DocumentKind.values());
+    }
+    List<DocumentKind> out = new ArrayList<>();
+    out.add(DocumentKind.ASSESSMENT);
+    for (ActionPlan.Action a : plan.get().actions()) {
+      out.addAll(papers(a.kind()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The papers that carry out an action of the plan. */
+  static List<DocumentKind> papers(ActionPlan.Kind action) {
+    return switch (action) {
+      case PRESERVE_EVIDENCE -> List.of(DocumentKind.EVIDENCE_LIST);
+      case REPORT_TO_POLICE -> List.of(DocumentKind.POLICE_REPORT);
+      case TAKEDOWN ->
+          List.of(
+              DocumentKind.TAKEDOWN_NOTICE_AGENT,
+              DocumentKind.TAKEDOWN_NOTICE,
+              DocumentKind.TAKEDOWN_NOTICE_FOREIGN,
+              DocumentKind.REPORT_12377);
+      case PROTECTION_ORDER -> List.of();
+      case CIVIL_SUIT -> List.of(DocumentKind.CIVIL_COMPLAINT);
+      case PRIVATE_PROSECUTION -> List.of(DocumentKind.PRIVATE_PROSECUTION);
+    };
+  }
+
+  /**
+   * The provisions a filing cites, from the action plan in its order (empty without a plan, or for
+   * a kind that cites none by plan): the police report's leading provisions and the civil
+   * complaint's basis. What the tests compare with the plan.
+   */
+  public static List<String> citedProvisions(DocumentKind kind, CaseInputs inputs) {
+    Optional<ActionPlan> plan = inputs.data().findings().map(f -> f.plan());
+    ActionPlan.Kind action =
+        switch (kind) {
+          case POLICE_REPORT -> ActionPlan.Kind.REPORT_TO_POLICE;
+          case CIVIL_COMPLAINT -> ActionPlan.Kind.CIVIL_SUIT;
+          case PRIVATE_PROSECUTION -> ActionPlan.Kind.PRIVATE_PROSECUTION;
+          default -> null;
+        };
+    if (plan.isEmpty() || action == null) {
+      return List.of();
+    }
+    boolean police = kind == DocumentKind.POLICE_REPORT;
+    return plan.get()
+        .action(action)
+        .map(
+            a ->
+                Model.citedGrounds(a, police, police ? Model.POLICE_PROVISIONS : Integer.MAX_VALUE)
+                    .stream()
+                    .map(ActionPlan.Ground::provision)
+                    .toList())
+        .orElse(List.of());
   }
 
   /** The file name a document is written under: {@code police-report.zh.pdf}. */

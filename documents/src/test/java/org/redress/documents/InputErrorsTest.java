@@ -33,39 +33,64 @@ class InputErrorsTest {
         .hasMessage(f + ": no such file");
   }
 
+  private static final String FINDING =
+      "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"possible\","
+          + "\"authority\":{\"zh\":\"法院\",\"en\":\"court\"},"
+          + "\"explanation\":{\"zh\":\"说明\",\"en\":\"why\"}}";
+
+  private static String findings(String... entries) {
+    return "{\"schema\":\"redress/findings@1\",\"as_of\":\"2026-11-24\",\"findings\":["
+        + String.join(",", entries)
+        + "]}";
+  }
+
   @Test
-  void read_findingWithoutProvision_namesTheIndex() throws IOException {
+  void read_findingWithoutProvision_namesTheIndexAsTheLawCodecDoes() throws IOException {
     Path fi =
         write(
             "findings.json",
-            "{\"schema\":\"redress/findings@1\",\"findings\":["
-                + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"possible\"},"
-                + "{\"route\":\"civil\",\"status\":\"applies\"}]}");
+            findings(FINDING, FINDING.replace("\"provision\":\"CN-CL-246\",", "")));
+    String codec = codecMessage(fi);
+    assertThat(codec).isEqualTo("findings[1].provision: missing");
     assertThatThrownBy(() -> CaseInputs.files(facts()).findings(fi).read())
-        .hasMessage(fi + ": missing field 'findings[1].provision'");
+        .isInstanceOf(InputException.class)
+        .hasMessage(fi + ": " + codec);
   }
 
   @Test
   void read_findingWithUnknownStatus_listsTheValidOnes() throws IOException {
-    Path fi =
-        write(
-            "findings.json",
-            "{\"schema\":\"redress/findings@1\",\"findings\":["
-                + "{\"provision\":\"CN-CL-246\",\"route\":\"criminal\",\"status\":\"maybe\"}]}");
+    Path fi = write("findings.json", findings(FINDING.replace("possible", "maybe")));
     assertThatThrownBy(() -> CaseInputs.files(facts()).findings(fi).read())
-        .hasMessageStartingWith(fi + ": field 'findings[0].status' must be one of")
+        .hasMessageStartingWith(fi + ": findings[0].status: must be one of")
         .hasMessageEndingWith(", was \"maybe\"");
   }
 
+  private static String codecMessage(Path file) throws IOException {
+    try {
+      org.redress.law.Assessment.parse(Files.readString(file, StandardCharsets.UTF_8));
+      throw new AssertionError("the law codec accepted " + file);
+    } catch (org.redress.law.InvalidAssessmentException e) {
+      return e.getMessage();
+    }
+  }
+
   @Test
-  void read_reportOccurrenceWithoutMessageId_namesThePath() throws IOException {
-    Path r =
-        write(
-            "report.json",
-            "{\"schema\":\"redress/spread-report@1\",\"extra\":1,\"items\":["
-                + "{\"id\":\"a\",\"occurrences\":[{\"chat_id\":\"-100\"}]}]}");
+  void read_reportOccurrenceWithoutHash_saysWhatTheReportCodecSays() throws IOException {
+    String sample = Files.readString(SampleCase.file("spread-report.json"), StandardCharsets.UTF_8);
+    int at = sample.indexOf("\"sha256\"");
+    int end = sample.indexOf('\n', at);
+    Path r = write("report.json", sample.substring(0, at) + sample.substring(end + 1));
+    String codec;
+    try {
+      org.redress.report.ReportJson.read(r);
+      throw new AssertionError("the report codec accepted " + r);
+    } catch (org.redress.report.ReportException e) {
+      codec = e.getMessage();
+    }
+    assertThat(codec).startsWith(r + ": ").contains("sha256");
     assertThatThrownBy(() -> CaseInputs.files(facts()).report(r).read())
-        .hasMessage(r + ": missing field 'items[0].occurrences[0].message_id'");
+        .isInstanceOf(InputException.class)
+        .hasMessage(codec);
   }
 
   @Test

@@ -160,4 +160,24 @@ class PlanTest {
       }
     }
   }
+
+  /** Issue 13: the takedown step warns that Civil Code Art 1195 forwards the notice. */
+  @Test
+  void everyTakedownAction_carriesTheForwardingWarningFirstAmongItsWarnings() throws IOException {
+    int takedowns = 0;
+    for (Assessment a : all()) {
+      if (a.plan() == null || a.plan().action(ActionPlan.Kind.TAKEDOWN).isEmpty()) {
+        continue;
+      }
+      takedowns++;
+      List<PlanNote> steps = a.plan().action(ActionPlan.Kind.TAKEDOWN).orElseThrow().steps();
+      PlanNote safety =
+          steps.stream().filter(n -> n.id().equals("takedown-safety")).findFirst().orElseThrow();
+      assertThat(safety.cites()).containsExactly("CN-CC-1195");
+      assertThat(safety.text().zh()).contains("转送").contains("代理人发送");
+      assertThat(safety.text().en()).contains("forward").contains("agent");
+      assertThat(steps.indexOf(safety)).isEqualTo(1);
+    }
+    assertThat(takedowns).as("scenarios with a takedown action").isGreaterThanOrEqualTo(5);
+  }
 }

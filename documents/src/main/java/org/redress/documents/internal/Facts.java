@@ -53,6 +53,11 @@ public final class Facts {
     return file;
   }
 
+  /** The facts as the legal engine reads them. */
+  public CaseFacts caseFacts() {
+    return facts;
+  }
+
   /** The date of the assessment the facts give, if any. */
   public Optional<LocalDate> asOf() {
     return facts.asOf();

@@ -1,24 +1,31 @@
 package org.redress.documents.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.redress.documents.InputException;
+import org.redress.law.ActionPlan;
+import org.redress.law.Assessment;
+import org.redress.law.CaseFacts;
+import org.redress.law.InvalidAssessmentException;
+import org.redress.law.Text;
+import org.redress.lawcn.ChineseLaw;
 
-/** The legal engine's findings ({@code redress/findings@1}) as documents use them. */
+/**
+ * The assessment ({@code redress/findings@1}, written by {@code redress assess --json}) as
+ * documents use it, read by the legal engine's own codec ({@link Assessment#parse}), so a file is
+ * accepted or refused here exactly as everywhere else. Documents follow its {@link ActionPlan}: a
+ * file written without a plan gets the plan the engine builds from its findings.
+ */
 public final class Findings {
-  /** The schema identifier the file must declare. */
-  public static final String SCHEMA = "redress/findings@1";
-
-  static final Set<String> ROUTES = Set.of("administrative", "civil", "criminal", "other");
-  static final Set<String> STATUSES =
-      Set.of("applies", "possible", "time_barred", "not_applicable");
-
-  /** One finding: a provision, its route and status, and what it needs. */
+  /** One finding as documents show it. */
   public record Finding(
       String provision,
       String route,
@@ -39,58 +46,43 @@ public final class Findings {
   }
 
   private final Path file;
-  private final LocalDate asOf;
-  private final List<Finding> findings;
+  private final Assessment assessment;
+  private final ActionPlan plan;
 
-  private Findings(Path file, LocalDate asOf, List<Finding> findings) {
+  private Findings(Path file, Assessment assessment, ActionPlan plan) {
     this.file = file;
-    this.asOf = asOf;
-    this.findings = List.copyOf(findings);
+    this.assessment = assessment;
+    this.plan = plan;
   }
 
   /**
-   * Reads a findings file (JSON as printed by {@code redress assess --json}, or YAML).
+   * Reads an assessment file through the law codec.
    *
-   * @throws org.redress.documents.InputException naming the file and the field that is missing or
-   *     of the wrong type
+   * @param facts the case's facts, for building the plan when the file has none
+   * @throws InputException naming the file and what the codec refused
    */
-  public static Findings read(Path file) {
-    Src src = Src.read(file, false);
-    src.requireSchema(SCHEMA);
-    LocalDate asOf = src.date(src.root(), "", "as_of").orElse(null);
-    src.require(src.root(), "", "findings");
-    List<Finding> out = new ArrayList<>();
-    List<JsonNode> nodes = src.array(src.root(), "", "findings");
-    for (int i = 0; i < nodes.size(); i++) {
-      JsonNode n = nodes.get(i);
-      String base = "findings[" + i + "]";
-      if (!n.isObject()) {
-        throw src.error(base, "must be a mapping");
-      }
-      String route = src.requireText(n, base, "route").toLowerCase(Locale.ROOT);
-      if (!ROUTES.contains(route)) {
-        throw src.error(base + ".route", "must be one of " + ROUTES + ", was \"" + route + "\"");
-      }
-      String status = src.requireText(n, base, "status").toLowerCase(Locale.ROOT);
-      if (!STATUSES.contains(status)) {
-        throw src.error(
-            base + ".status", "must be one of " + STATUSES + ", was \"" + status + "\"");
-      }
-      out.add(
-          new Finding(
-              src.requireText(n, base, "provision"),
-              route,
-              status,
-              src.text(n, base, "tier"),
-              src.texts(n, base, "basis"),
-              Bilingual.read(src, n, base, "penalty"),
-              src.texts(n, base, "missing"),
-              src.text(n, base, "deadline.kind"),
-              src.date(n, base, "deadline.date"),
-              Bilingual.read(src, n, base, "authority"),
-              Bilingual.read(src, n, base, "explanation")));
+  public static Findings read(Path file, CaseFacts facts) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file, "no such file");
+    } catch (MalformedInputException e) {
+      throw new InputException(file, "is not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new InputException(file, "failed to read: " + e.getMessage(), e);
     }
-    return new Findings(file, asOf, out);
+    Assessment a;
+    try {
+      a = Assessment.parse(text);
+    } catch (InvalidAssessmentException e) {
+      throw new InputException(file, e.getMessage(), e);
+    }
+    ActionPlan plan =
+        a.plan() != null
+            ? a.plan()
+            : ActionPlan.build(facts, a.findings(), ChineseLaw.jurisdiction().book());
+    return new Findings(file, a, plan);
   }
 
   /** The file the findings came from. */
@@ -98,19 +90,44 @@ public final class Findings {
     return file;
   }
 
-  /** The date the findings were computed for, if given. */
+  /** The date the findings were computed for. */
   public Optional<LocalDate> asOf() {
-    return Optional.ofNullable(asOf);
+    return Optional.of(assessment.findings().asOf());
+  }
+
+  /** The action plan the documents follow. */
+  public ActionPlan plan() {
+    return plan;
   }
 
   /** Every finding in file order. */
   public List<Finding> all() {
-    return findings;
+    return assessment.findings().findings().stream().map(Findings::view).toList();
   }
 
   /** The applicable or possibly applicable findings of the given routes, in file order. */
   public List<Finding> actionable(String... routes) {
     Set<String> r = Set.of(routes);
-    return findings.stream().filter(f -> r.contains(f.route()) && f.actionable()).toList();
+    return all().stream().filter(f -> r.contains(f.route()) && f.actionable()).toList();
+  }
+
+  private static Finding view(org.redress.law.Finding f) {
+    org.redress.law.Finding.Deadline d = f.deadline();
+    return new Finding(
+        f.provision(),
+        f.route(),
+        f.status(),
+        Optional.ofNullable(f.tier()),
+        f.basis(),
+        Optional.ofNullable(f.penalty()).map(Findings::bilingual),
+        f.missing(),
+        Optional.ofNullable(d).map(org.redress.law.Finding.Deadline::kind),
+        Optional.ofNullable(d).map(org.redress.law.Finding.Deadline::date),
+        Optional.of(bilingual(f.authority())),
+        Optional.of(bilingual(f.explanation())));
+  }
+
+  static Bilingual bilingual(Text t) {
+    return new Bilingual(t.zh(), t.en());
   }
 }

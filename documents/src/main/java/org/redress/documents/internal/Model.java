@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.redress.documents.DocumentKind;
 import org.redress.documents.Lang;
+import org.redress.law.ActionPlan;
 
 /**
  * Builds the template model of one document: every value already formatted for its language, and
@@ -567,14 +568,16 @@ public final class Model {
     m.put("criminal", views(all, "criminal"));
     m.put("civil", views(all, "civil"));
     m.put("other", views(all, "other"));
-    List<Map<String, Object>> police = strongest(all);
+    Optional<ActionPlan> plan = f.map(Findings::plan);
+    List<Map<String, Object>> police =
+        planViews(all, plan, ActionPlan.Kind.REPORT_TO_POLICE, true, POLICE_PROVISIONS);
+    List<Map<String, Object>> civil =
+        planViews(all, plan, ActionPlan.Kind.CIVIL_SUIT, false, Integer.MAX_VALUE);
     m.put("police_provisions", police);
     m.put("police_cites", w.list(police.stream().map(v -> (String) v.get("cite")).toList()));
-    m.put(
-        "civil_cites",
-        w.list(views(all, "civil").stream().map(v -> (String) v.get("cite")).toList()));
+    m.put("civil_cites", w.list(civil.stream().map(v -> (String) v.get("cite")).toList()));
     m.put("has_police_provisions", !police.isEmpty());
-    m.put("has_civil", !views(all, "civil").isEmpty());
+    m.put("has_civil", !civil.isEmpty());
     m.put("has_criminal", !views(all, "criminal").isEmpty());
     m.put("has_admin", !views(all, "administrative").isEmpty());
     m.put("has_other", !views(all, "other").isEmpty());
@@ -598,29 +601,70 @@ public final class Model {
     m.put("has_deadlines", !deadlines.isEmpty());
   }
 
+  /** The most provisions a police report leads with. */
+  public static final int POLICE_PROVISIONS = 3;
+
   /**
-   * The one to three provisions a police report leads with: those whose elements her facts meet
-   * (criminal before administrative), and only when none does, those that may apply.
+   * The provisions a filing cites, taken from the action plan, never ranked here: the grounds of
+   * the plan's action of that kind, in the plan's order. With {@code atActionStatus}, only the
+   * grounds at the action's own status (the best of its grounds: what her facts support when any is
+   * supported), at most {@code limit}; otherwise every ground whose time has not run out.
    */
-  private List<Map<String, Object>> strongest(List<Findings.Finding> all) {
-    List<Findings.Finding> police =
-        all.stream()
-            .filter(f -> f.route().equals("criminal") || f.route().equals("administrative"))
-            .filter(Findings.Finding::actionable)
-            .toList();
-    boolean anyApplies = police.stream().anyMatch(f -> f.status().equals("applies"));
-    List<Map<String, Object>> out =
-        new ArrayList<>(
-            police.stream()
-                .filter(f -> !anyApplies || f.status().equals("applies"))
-                .sorted(
-                    Comparator.comparing(
-                        (Findings.Finding f) -> f.route().equals("criminal") ? 0 : 1))
-                .limit(3)
-                .map(this::view)
-                .toList());
+  private List<Map<String, Object>> planViews(
+      List<Findings.Finding> all,
+      Optional<ActionPlan> plan,
+      ActionPlan.Kind kind,
+      boolean atActionStatus,
+      int limit) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Optional<ActionPlan.Action> action = plan.flatMap(p -> p.action(kind));
+    if (action.isEmpty()) {
+      return out;
+    }
+    for (ActionPlan.Ground g : citedGrounds(action.get(), atActionStatus, limit)) {
+      Map<String, Object> v =
+          all.stream()
+              .filter(x -> x.provision().equals(g.provision()))
+              .findFirst()
+              .map(this::view)
+              .orElseGet(() -> groundView(g));
+      if (atActionStatus) {
+        // A filing states the finding's first sentence; the rest is advice for her.
+        v.put("explanation", firstSentence((String) v.get("explanation")));
+      }
+      out.add(v);
+    }
     number(out);
     return out;
+  }
+
+  /**
+   * The grounds of an action a filing cites (see {@link #planViews}); public for the tests that
+   * check the documents against the plan.
+   */
+  public static List<ActionPlan.Ground> citedGrounds(
+      ActionPlan.Action action, boolean atActionStatus, int limit) {
+    return action.grounds().stream()
+        .filter(g -> g.status() != ActionPlan.Status.TIME_BARRED)
+        .filter(g -> !atActionStatus || g.status() == action.status())
+        .limit(limit)
+        .toList();
+  }
+
+  private static String firstSentence(String text) {
+    int zh = text.indexOf('。');
+    int en = text.indexOf(". ");
+    int end = zh >= 0 && (en < 0 || zh < en) ? zh + 1 : en >= 0 ? en + 1 : text.length();
+    return text.substring(0, end).strip();
+  }
+
+  private Map<String, Object> groundView(ActionPlan.Ground g) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", g.provision());
+    m.put("cite", cite(g.provision()));
+    m.put("has_explanation", false);
+    m.put("explanation", "");
+    return m;
   }
 
   private List<Map<String, Object>> views(List<Findings.Finding> all, String route) {

@@ -1,6 +1,5 @@
 package org.redress.documents.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,18 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.redress.documents.InputException;
+import org.redress.report.ReportException;
+import org.redress.report.ReportJson;
 
 /**
- * A spread report ({@code redress/spread-report@1}, written by {@code redress scan}) as documents
- * use it: the bank items found and every place each was posted. Required: {@code schema}, and for
- * each item its {@code label} (or {@code id}) and {@code occurrences}; an occurrence without a
- * {@code chat_id} (a loose file, not a post) is skipped. Everything else is read when present.
+ * A spread report as documents use it: read by the {@code report} module's one codec ({@link
+ * ReportJson#read}), so a report is accepted or refused here exactly as by every other command.
+ * This class only selects what the documents quote: the bank items found and every post (not loose
+ * file) in which each was found.
  */
 public final class SpreadReport {
-  /** The schema identifier the file must declare. */
-  public static final String SCHEMA = "redress/spread-report@1";
-
-  /** One post in which a bank item was found. */
+  /** One post in which a bank item was found. Times are UTC instants in ISO form. */
   public record Occurrence(
       String chatId,
       Optional<String> chatName,
@@ -39,95 +38,58 @@ public final class SpreadReport {
 
   private final Path file;
   private final String fileSha256;
+  private final org.redress.report.SpreadReport report;
   private final List<Item> items;
-  private final OptionalLong matchedVideos;
-  private final OptionalLong matchedImages;
-  private final OptionalLong unchecked;
-  private final OptionalLong tradePosts;
 
-  private SpreadReport(
-      Path file,
-      String fileSha256,
-      List<Item> items,
-      OptionalLong videos,
-      OptionalLong images,
-      OptionalLong unchecked,
-      OptionalLong tradePosts) {
+  private SpreadReport(Path file, String fileSha256, org.redress.report.SpreadReport report) {
     this.file = file;
     this.fileSha256 = fileSha256;
-    this.items = List.copyOf(items);
-    this.matchedVideos = videos;
-    this.matchedImages = images;
-    this.unchecked = unchecked;
-    this.tradePosts = tradePosts;
-  }
-
-  /**
-   * Reads a spread report (JSON).
-   *
-   * @throws org.redress.documents.InputException naming the file and the missing or malformed field
-   */
-  public static SpreadReport read(Path file) {
-    Src src = Src.read(file, false);
-    src.requireSchema(SCHEMA);
-    src.require(src.root(), "", "items");
-    List<Item> items = new ArrayList<>();
-    List<JsonNode> nodes = src.array(src.root(), "", "items");
-    for (int i = 0; i < nodes.size(); i++) {
-      JsonNode n = nodes.get(i);
-      String base = "items[" + i + "]";
-      String id =
-          src.text(n, base, "label")
-              .or(() -> src.text(n, base, "id"))
-              .orElseGet(() -> src.requireText(n, base, "label"));
-      src.require(n, base, "occurrences");
+    this.report = report;
+    List<Item> out = new ArrayList<>();
+    for (org.redress.report.SpreadReport.Item i : report.items()) {
       List<Occurrence> occ = new ArrayList<>();
-      List<JsonNode> os = src.array(n, base, "occurrences");
-      for (int j = 0; j < os.size(); j++) {
-        JsonNode o = os.get(j);
-        String ob = base + ".occurrences[" + j + "]";
-        if (o.path("chat_id").isNull()) {
-          continue;
+      for (org.redress.report.SpreadReport.Occurrence o : i.occurrences()) {
+        if (o.loose()) {
+          continue; // a loose file, not a post
         }
         occ.add(
             new Occurrence(
-                src.requireText(o, ob, "chat_id"),
-                src.text(o, ob, "chat_name"),
-                src.text(o, ob, "chat_type"),
-                src.requireText(o, ob, "message_id"),
-                src.text(o, ob, "date_utc"),
-                src.text(o, ob, "sender_name").or(() -> src.text(o, ob, "sender")),
-                src.text(o, ob, "forwarded_from"),
-                src.text(o, ob, "file"),
-                src.text(o, ob, "link"),
-                src.text(o, ob, "sha256"),
-                src.text(o, ob, "signal"),
-                src.count(o, ob, "distance")));
+                String.valueOf(o.chatId()),
+                text(o.chatName()),
+                text(o.chatType()),
+                String.valueOf(o.messageId()),
+                Optional.ofNullable(o.dateUtc()).map(Object::toString),
+                text(o.senderName()),
+                text(o.forwardedFrom()),
+                text(o.file()),
+                Optional.empty(),
+                text(o.sha256()),
+                text(o.signal()),
+                OptionalLong.of(o.distance())));
       }
-      items.add(new Item(id, src.text(n, base, "kind"), occ));
+      out.add(new Item(i.label(), text(i.kind()), occ));
     }
-    OptionalLong unchecked = OptionalLong.empty();
-    Optional<JsonNode> u = Src.at(src.root(), "unchecked");
-    if (u.isPresent() && u.get().isArray()) {
-      unchecked = OptionalLong.of(u.get().size());
-    } else if (u.isPresent() && u.get().has("total")) {
-      unchecked = src.count(src.root(), "", "unchecked.total");
-    } else if (u.isPresent()) {
-      unchecked = src.count(src.root(), "", "unchecked.count");
+    this.items = List.copyOf(out);
+  }
+
+  private static Optional<String> text(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+  }
+
+  /**
+   * Reads a spread report through the report codec.
+   *
+   * @throws InputException naming the file and what the codec refused
+   */
+  public static SpreadReport read(Path file) {
+    try {
+      org.redress.report.SpreadReport r = ReportJson.read(file);
+      return new SpreadReport(file, Hashing.sha256(file), r);
+    } catch (ReportException e) {
+      String m = e.getMessage();
+      String prefix = file + ": ";
+      throw new InputException(file, m.startsWith(prefix) ? m.substring(prefix.length()) : m, e);
     }
-    OptionalLong trade = OptionalLong.empty();
-    Optional<JsonNode> t = Src.at(src.root(), "trade.posts");
-    if (t.isPresent() && t.get().isArray()) {
-      trade = OptionalLong.of(t.get().size());
-    }
-    return new SpreadReport(
-        file,
-        Hashing.sha256(file),
-        items,
-        src.count(src.root(), "", "totals.matched_videos"),
-        src.count(src.root(), "", "totals.matched_images"),
-        unchecked,
-        trade);
   }
 
   /** The report file. */
@@ -164,33 +126,33 @@ public final class SpreadReport {
     return s.size();
   }
 
-  /** The earliest occurrence date (as given, UTC), if any occurrence has one. */
+  /** The earliest occurrence time (UTC, ISO), if any occurrence has one. */
   public Optional<String> firstSeen() {
     return occurrences().stream().flatMap(o -> o.dateUtc().stream()).min(String::compareTo);
   }
 
-  /** The latest occurrence date (as given, UTC), if any occurrence has one. */
+  /** The latest occurrence time (UTC, ISO), if any occurrence has one. */
   public Optional<String> lastSeen() {
     return occurrences().stream().flatMap(o -> o.dateUtc().stream()).max(String::compareTo);
   }
 
-  /** {@code totals.matched_videos}, when the report gives it. */
+  /** The report's count of matched videos. */
   public OptionalLong matchedVideos() {
-    return matchedVideos;
+    return OptionalLong.of(report.totals().matchedVideos());
   }
 
-  /** {@code totals.matched_images}, when the report gives it. */
+  /** The report's count of matched images. */
   public OptionalLong matchedImages() {
-    return matchedImages;
+    return OptionalLong.of(report.totals().matchedImages());
   }
 
-  /** How many media files the scan could not check, when the report says. */
+  /** How many media files the scan could not check. */
   public OptionalLong unchecked() {
-    return unchecked;
+    return OptionalLong.of(report.unchecked().total());
   }
 
-  /** How many trade posts (ads for covert cameras etc.) the scan found, when the report says. */
+  /** How many trade posts (ads for covert cameras etc.) the scan found. */
   public OptionalLong tradePosts() {
-    return tradePosts;
+    return OptionalLong.of(report.trade().adPosts());
   }
 }
