@@ -85,7 +85,8 @@ public final class WorkspaceApp implements AutoCloseable {
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
-              config.http.maxRequestSize = 64 * 1024;
+              // The platform API's JSON batches (feedback, hashes) need more than a form does.
+              config.http.maxRequestSize = web.apiEnabled() ? 4L * 1024 * 1024 : 64 * 1024;
               config.jetty.multipartConfig.cacheDirectory(web.uploads().toString());
               config.jetty.multipartConfig.maxFileSize(web.maxUploadBytes(), SizeUnit.BYTES);
               config.jetty.multipartConfig.maxTotalRequestSize(
