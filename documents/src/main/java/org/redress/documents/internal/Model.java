@@ -563,7 +563,13 @@ public final class Model {
         w.ph(
             "适用的法律规定（可用 redress assess 生成法律评估）",
             "the provisions that apply (redress assess produces them)"));
-    List<Findings.Finding> all = f.map(Findings::all).orElse(List.of());
+    // The routes shown are the provisions behind the plan's actions: one left open by an unknown
+    // fact is the plan's question, not a route.
+    Set<String> behind = f.map(x -> x.plan().provisions()).orElse(Set.of());
+    List<Findings.Finding> all =
+        f.map(Findings::all).orElse(List.of()).stream()
+            .filter(x -> behind.contains(x.provision()))
+            .toList();
     m.put("admin", views(all, "administrative"));
     m.put("criminal", views(all, "criminal"));
     m.put("civil", views(all, "civil"));
@@ -946,6 +952,7 @@ public final class Model {
                 "the Telegram groups or channels "
                     + w.list(chats)
                     + " (messages in the evidence list)"));
+    m.put("platforms", chats.isEmpty() ? w.ph("网络平台名称", "the platform's name") : "Telegram");
     List<String> harm = new ArrayList<>();
     if (f.yes("harm.serious_mental_harm")) {
       harm.add(w.t("造成严重精神损害", "serious mental harm"));
