@@ -40,6 +40,13 @@ public final class Main implements Runnable {
       scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description =
+          "Language of help and messages: zh or en (also REDRESS_LANG; default: the locale's).")
+  String lang;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -49,8 +56,24 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns the exit code (0 ok, 1 bad data, 2 usage, 3 internal error). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** The same with the environment given (tests set {@code REDRESS_LANG} here). */
+  static int run(
+      String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+    java.util.Locale ui;
+    try {
+      ui = UiLang.resolve(args, env);
+    } catch (ExitCodes.UsageException e) {
+      err.println("redress: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    boolean zh = UiLang.chinese(ui);
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
+    UiLang.apply(cl, ui);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(ExitCodes::of);
@@ -62,9 +85,9 @@ public final class Main implements Runnable {
               .println(
                   "redress: "
                       + ExitCodes.message(ex)
-                      + " (see '"
+                      + (zh ? "（查看帮助：" : " (see '")
                       + sub.getCommandSpec().qualifiedName()
-                      + " --help')");
+                      + (zh ? " --help）" : " --help')"));
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(

@@ -141,7 +141,7 @@ class DocCommandTest {
             "--out",
             dir.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).startsWith("redress: " + bad + ": not valid JSON");
+    assertThat(r.err()).startsWith("redress: " + bad + ": malformed YAML/JSON at line 1");
     assertThat(r.err().lines()).hasSize(1);
   }
 
