@@ -135,6 +135,44 @@ public final class BankStore {
   }
 
   /**
+   * One item of a bank, if the bank holds an item with this id (used by the platform API).
+   *
+   * @throws CasesException.UnknownBank when the bank does not exist
+   */
+  public Optional<Item> item(String bankName, long itemId) {
+    return tx(
+        "read item " + itemId,
+        h -> {
+          Bank b = get(h, bankName);
+          return h.createQuery(
+                  "SELECT "
+                      + ITEM_COLUMNS
+                      + " FROM bank_item i JOIN bank b"
+                      + " ON b.id = i.bank_id WHERE i.id = :id AND i.bank_id = :b")
+              .bind("id", itemId)
+              .bind("b", b.id())
+              .map((rs, ctx) -> item(rs))
+              .findOne();
+        });
+  }
+
+  /** How many items of each signal the banks hold (all banks, enabled or not). */
+  public java.util.Map<Signal, Long> signalCounts() {
+    return tx(
+        "count bank items",
+        h -> {
+          java.util.Map<Signal, Long> out = new java.util.EnumMap<>(Signal.class);
+          for (Signal s : Signal.values()) {
+            out.put(s, 0L);
+          }
+          h.createQuery("SELECT signal_type, COUNT(*) FROM bank_item GROUP BY signal_type")
+              .map((rs, ctx) -> out.put(Signal.parse(rs.getString(1)), rs.getLong(2)))
+              .list();
+          return out;
+        });
+  }
+
+  /**
    * Disables an item until an instant (inclusive of every earlier moment); null re-enables it.
    *
    * @throws CasesException when the bank or the item in it does not exist

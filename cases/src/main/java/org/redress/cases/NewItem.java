@@ -31,16 +31,15 @@ public record NewItem(HashValue hash, String label, String caseRef, String added
    * Checks a text against its column: at most {@code max} characters and no NUL, so that every
    * database stores it or none does (SQLite would store what PostgreSQL refuses).
    *
-   * @throws IllegalArgumentException naming the field and the length or the NUL
+   * @throws CasesException.LimitExceeded naming the field and the length
+   * @throws IllegalArgumentException naming the field and the NUL
    */
   static void checkText(String field, String value, int max) {
     if (value == null) {
       return;
     }
     if (value.length() > max) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT, "%s must be at most %d characters, was %d", field, max, value.length()));
+      throw new CasesException.LimitExceeded(field, value.length(), max);
     }
     int nul = value.indexOf('\0');
     if (nul >= 0) {

@@ -175,6 +175,31 @@ public final class Workspace implements AutoCloseable {
     return new BankStore(this);
   }
 
+  /** Cases: their versioned (sealed) records, consents and files. */
+  public CaseStore cases() {
+    return new CaseStore(this);
+  }
+
+  /** Accounts, case access lists and the audit log (a workspace served with accounts). */
+  public AccountStore accounts() {
+    return new AccountStore(this);
+  }
+
+  /** Platform accounts, keys and the API audit log (issue 18). */
+  public PlatformStore platforms() {
+    return new PlatformStore(this);
+  }
+
+  /** The hash feed: shared banks, records, platform feedback (issue 18). */
+  public FeedStore feed() {
+    return new FeedStore(this);
+  }
+
+  /** The takedown tracker's notices and answers, by case id (issue 18). */
+  public TakedownStore takedowns() {
+    return new TakedownStore(this);
+  }
+
   Jdbi jdbi() {
     return jdbi;
   }

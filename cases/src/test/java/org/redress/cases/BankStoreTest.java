@@ -422,16 +422,21 @@ class BankStoreTest {
     HashValue h = HashValue.parseTagged("pdq:" + PDQ_A);
     assertThatThrownBy(
             () -> store.add("victim", List.of(new NewItem(h, "a", null, "w".repeat(201)))))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("201");
+        .isInstanceOfSatisfying(
+            CasesException.LimitExceeded.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("added by");
+              assertThat(e.value()).isEqualTo(201);
+              assertThat(e.max()).isEqualTo(200);
+            });
     assertThatThrownBy(() -> store.add("victim", List.of(new NewItem(h, "a\0b", null, null))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NUL");
     assertThatThrownBy(() -> store.allow(h, 31, "l".repeat(501), null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("501");
+        .isInstanceOf(CasesException.LimitExceeded.class)
+        .hasMessage("label must be at most 500 characters, was 501");
     assertThatThrownBy(() -> store.allow(h, 31, "l", "w".repeat(201)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(CasesException.LimitExceeded.class)
         .hasMessageContaining("201");
     assertThat(store.items("victim")).isEmpty();
     assertThat(store.allowList()).isEmpty();

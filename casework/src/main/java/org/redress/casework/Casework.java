@@ -68,6 +68,16 @@ public final class Casework {
     return layout;
   }
 
+  /** Who works (recorded as the author of every change). */
+  public String user() {
+    return user;
+  }
+
+  /** The workspace's cases: facts, parties, consent, scans, documents. */
+  public Cases cases() {
+    return new Cases(this);
+  }
+
   /** The clock every step uses. */
   public Clock clock() {
     return clock;

@@ -27,4 +27,14 @@ public class CaseworkException extends Exception {
       super(message, cause);
     }
   }
+
+  /** A case that does not exist; front ends treat it as a bad setting (the CLI exits 2). */
+  public static final class UnknownCase extends CaseworkException {
+    private static final long serialVersionUID = 1L;
+
+    /** The message names the case. */
+    public UnknownCase(String id) {
+      super("no such case: " + id + " (see `redress case list`)");
+    }
+  }
 }

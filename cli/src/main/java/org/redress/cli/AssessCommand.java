@@ -32,8 +32,23 @@ import picocli.CommandLine.Spec;
       "Legal information, not legal advice."
     })
 public final class AssessCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FACTS", description = "Case facts file (.yaml or .json).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FACTS",
+      description = "Case facts file (.yaml or .json); with --case, the case's stored facts.")
   Path factsFile;
+
+  @Option(
+      names = "--case",
+      paramLabel = "NAME",
+      description =
+          "Assess the case's stored facts when no FACTS file is given, and keep the"
+              + " assessment in the case.")
+  String caseName;
+
+  /** Workspace and the key options that open a case's sealed facts. */
+  @picocli.CommandLine.Mixin EvidenceOptions evidence;
 
   @Option(
       names = "--as-of",
@@ -77,11 +92,21 @@ public final class AssessCommand implements Callable<Integer> {
             "--as-of: expected an ISO date (YYYY-MM-DD), was \"" + asOf + "\"");
       }
     }
+    if (factsFile == null && caseName == null) {
+      throw new ExitCodes.UsageException("give a FACTS file or --case NAME");
+    }
     String text;
-    try {
-      text = Files.readString(factsFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("failed to read " + factsFile, e);
+    String source;
+    if (factsFile != null) {
+      source = factsFile.toString();
+      try {
+        text = Files.readString(factsFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("failed to read " + factsFile, e);
+      }
+    } else {
+      source = "facts of case " + caseName;
+      text = StoredFacts.read(evidence, caseName);
     }
     if (!jurisdiction.equals("cn")) {
       throw new ExitCodes.UsageException(
@@ -95,7 +120,16 @@ public final class AssessCommand implements Callable<Integer> {
       assessment = law.assess(facts, date);
     } catch (InvalidFactsException e) {
       // Bad input data: exit 1, the same message every command gives for this file.
-      throw new InvalidFactsException(e.field(), factsFile + ": " + e.getMessage());
+      throw new InvalidFactsException(e.field(), source + ": " + e.getMessage());
+    }
+    if (caseName != null) {
+      try {
+        Path kept =
+            Today.casework(evidence.workspace.dir()).cases().keepAssessment(caseName, assessment);
+        spec.commandLine().getErr().println("kept in case " + caseName + ": " + kept.getFileName());
+      } catch (org.redress.casework.CaseworkException | IOException e) {
+        throw new ExitCodes.DataException(e.getMessage(), e);
+      }
     }
     if (json) {
       spec.commandLine().getOut().println(assessment.toJson());

@@ -23,6 +23,7 @@ import org.redress.cases.ItemFormat;
 import org.redress.cases.NewItem;
 import org.redress.cases.Workspace;
 import org.redress.casework.BankItems;
+import org.redress.casework.HashList;
 import org.redress.match.BankRules;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
@@ -50,6 +51,8 @@ import picocli.CommandLine.Spec;
       BankCommand.Enable.class,
       BankCommand.Remove.class,
       BankCommand.Delete.class,
+      BankShareCommand.Share.class,
+      BankShareCommand.Unshare.class,
     })
 public final class BankCommand implements Runnable {
   /** "Disabled until" used for an indefinite disable. */
@@ -352,7 +355,8 @@ public final class BankCommand implements Runnable {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Import items from a file (hma, jsonl or csv; detected when not given).",
+        "Import items from a file (hma, jsonl, csv or a browser's redress/hash-list@1;"
+            + " detected when not given).",
         "The whole file is read first: one bad line imports nothing."
       })
   static final class Import extends Sub {
@@ -384,6 +388,19 @@ public final class BankCommand implements Runnable {
       }
       if (!Files.isRegularFile(file)) {
         throw new java.nio.file.NoSuchFileException(file.toString());
+      }
+      // A browser's hash list (redress/hash-list@1; h-wasm, issue 15), read by casework.HashList.
+      if (f == null && Files.size(file) <= 64L * 1024 * 1024) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (HashList.declares(text)) {
+          List<NewItem> items;
+          try {
+            items = HashList.items(HashList.parse(text), caseRef, by);
+          } catch (IllegalArgumentException e) {
+            throw new ExitCodes.DataException(file + ": " + e.getMessage());
+          }
+          return report(store().add(name, items), items.stream().map(NewItem::label).toList());
+        }
       }
       if (f == null) {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -119,6 +119,17 @@ public final class DocCommand implements Callable<Integer> {
       description = "TrueType font to embed in PDFs instead of the bundled Noto Serif SC subset.")
   Path font;
 
+  @Option(
+      names = "--case",
+      paramLabel = "NAME",
+      description =
+          "Draft from the case's stored facts and parties, its scans' reports and the findings of"
+              + " assessing them today, when no --facts file is given.")
+  String caseName;
+
+  /** Workspace and the key options that open a case's sealed facts and parties. */
+  @picocli.CommandLine.Mixin EvidenceOptions evidence;
+
   @Override
   public Integer call() {
     PrintWriter pw = spec.commandLine().getOut();
@@ -144,7 +155,7 @@ public final class DocCommand implements Callable<Integer> {
                                 Arrays.stream(DocumentKind.values())
                                     .map(DocumentKind::id)
                                     .collect(Collectors.joining(", ")))));
-    if (facts == null) {
+    if (facts == null && caseName == null) {
       throw new ExitCodes.UsageException(msg("error.facts"));
     }
     if (out == null) {
@@ -154,15 +165,21 @@ public final class DocCommand implements Callable<Integer> {
     List<OutputFormat> formats = formats(format);
     LocalDate d = date == null ? Today.date() : parseDate(date);
 
-    CaseInputs.Files files =
-        CaseInputs.files(facts).findings(findings).evidence(manifest).parties(parties);
-    reports.forEach(files::report);
     CaseInputs inputs;
     try {
-      inputs = files.read();
+      if (facts == null) {
+        inputs = caseInputs();
+      } else {
+        CaseInputs.Files files =
+            CaseInputs.files(facts).findings(findings).evidence(manifest).parties(parties);
+        reports.forEach(files::report);
+        inputs = files.read();
+      }
     } catch (InvalidFactsException e) {
       // Word for word what 'redress assess' says about the same file, with the same exit code.
-      throw new ExitCodes.DataException(facts + ": " + e.getMessage(), e);
+      throw new ExitCodes.DataException(
+          (facts != null ? facts.toString() : "facts of case " + caseName) + ": " + e.getMessage(),
+          e);
     }
     PrintWriter err = spec.commandLine().getErr();
     if (manifest != null
@@ -191,6 +208,26 @@ public final class DocCommand implements Callable<Integer> {
     }
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** The case's inputs, as the workspace's documents page drafts from them. */
+  private CaseInputs caseInputs() {
+    if (findings != null || parties != null || !reports.isEmpty()) {
+      throw new ExitCodes.UsageException(
+          "--case drafts from the case's own findings, parties and reports; "
+              + "--findings, --parties and --report go with --facts");
+    }
+    org.redress.casework.Cases cases = Today.casework(evidence.workspace.dir()).cases();
+    try (org.redress.evidence.EvidenceStore locker = evidence.open()) {
+      cases.require(caseName);
+      return cases.inputs(caseName, locker, manifest);
+    } catch (org.redress.casework.CaseworkException.UnknownCase e) {
+      throw new ExitCodes.UsageException(e.getMessage());
+    } catch (org.redress.casework.CaseworkException | org.redress.evidence.EvidenceException e) {
+      throw new ExitCodes.DataException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private List<Lang> langs(String s) {

@@ -32,7 +32,9 @@ public final class ExitCodes {
 
   /** The exit code for an exception. */
   public static int of(Throwable ex) {
-    if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
+    if (ex instanceof CommandLine.ParameterException
+        || ex instanceof UsageException
+        || ex instanceof org.redress.casework.CaseworkException.UnknownCase) {
       return USAGE;
     }
     return internal(ex) ? INTERNAL : DATA;

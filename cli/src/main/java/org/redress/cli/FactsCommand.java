@@ -26,13 +26,20 @@ import picocli.CommandLine.Parameters;
     name = "facts",
     mixinStandardHelpOptions = true,
     description = "Case facts (redress/case-facts@1).",
-    subcommands = {FactsCommand.Merge.class})
+    subcommands = {
+      FactsCommand.Merge.class,
+      FactsCaseCommands.Set.class,
+      FactsCaseCommands.Parties.class,
+      FactsCaseCommands.Show.class,
+      FactsCaseCommands.History.class
+    })
 public final class FactsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ExitCodes.UsageException("facts: give a subcommand (merge)");
+    throw new ExitCodes.UsageException(
+        "facts: give a subcommand (merge, set, parties, show, history)");
   }
 
   /** Merges an intake with the facts of spread reports. */

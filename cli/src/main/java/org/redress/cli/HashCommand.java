@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
+import org.redress.media.MediaLimitExceeded;
 import org.redress.media.Orientation;
 import org.redress.phash.Dihedral;
 import org.redress.phash.VpdqFrame;
@@ -67,7 +68,10 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       description = "vPDQ: hash one frame every S seconds; 0 = every frame (default 1).")
   double secondsPerFrame = 1.0;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: Jackson's start costs a plain-text run more CPU than its hashing. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Override
   public Integer call() {
@@ -116,9 +120,13 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       ParallelHashing.Outcome o, PrintWriter out, PrintWriter err, AtomicInteger failures) {
     if (o.error() != null) {
       failures.incrementAndGet();
-      err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
+      String raise =
+          o.limit() == MediaLimitExceeded.Limit.IMAGE_PIXELS
+              ? "; raise --max-pixels to allow it"
+              : "";
+      err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()) + raise);
       if (json) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("path", o.path().toString());
         node.put("error", o.error());
         out.println(node.toString());
@@ -153,7 +161,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
   }
 
   ObjectNode toJson(MediaHash h) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("path", h.path().toString());
     node.put("type", h.kind() == MediaKind.IMAGE ? "image" : "video");
     if (h.pdq() != null) {

@@ -2,6 +2,7 @@ package org.redress.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,26 +15,37 @@ import picocli.CommandLine.Option;
     name = "redress",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Find, take down and prove the spread of image-based abuse. Hashes stay local.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      HashCommand.class,
-      DemoCommand.class,
-      SampleCommand.class,
-      BankCommand.class,
-      AllowCommand.class,
-      MatchCommand.class,
-      ScanCommand.class,
-      FactsCommand.class,
-      BulkCommand.class,
-      CaptureCommand.class,
-      AssessCommand.class,
-      LawCommand.class,
-      EvidenceCommand.class,
-      DocCommand.class,
-      ServeCommand.class,
-    })
+    description = "Find, take down and prove the spread of image-based abuse. Hashes stay local.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order {@code redress --help} lists them (add one line per command).
+   * Picocli builds a command's model from its annotations by reflection, and the whole tree costs
+   * more CPU than hashing one photo; so a run that names one command builds only that command's
+   * model, and only a run that needs the list (help, no command, a typo) builds them all.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          HashCommand.class,
+          DemoCommand.class,
+          SampleCommand.class,
+          BankCommand.class,
+          AllowCommand.class,
+          MatchCommand.class,
+          ScanCommand.class,
+          FactsCommand.class,
+          CaseCommand.class,
+          BulkCommand.class,
+          CaptureCommand.class,
+          AssessCommand.class,
+          LawCommand.class,
+          EvidenceCommand.class,
+          DocCommand.class,
+          ServeCommand.class,
+          AccountCommand.class,
+          HasherCommand.class,
+          PlatformCommand.class,
+          TakedownCommand.class);
+
   @Option(
       names = "--debug",
       description = "Print stack traces for errors.",
@@ -72,7 +84,7 @@ public final class Main implements Runnable {
     }
     boolean zh = UiLang.chinese(ui);
     Main main = new Main();
-    CommandLine cl = new CommandLine(main);
+    CommandLine cl = commandLine(main, args);
     UiLang.apply(cl, ui);
     cl.setOut(out);
     cl.setErr(err);
@@ -104,6 +116,30 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The command line for {@code args}: only the named subcommand, or all when none is named. */
+  static CommandLine commandLine(Main main, String[] args) {
+    CommandLine cl = new CommandLine(main);
+    String first = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang")) {
+        i++; // its value (zh or en), not a command
+      } else if (!args[i].startsWith("-")) {
+        first = args[i];
+        break;
+      }
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      if (c.getAnnotation(Command.class).name().equals(first)) {
+        return cl.addSubcommand(c);
+      }
+    }
+    cl.addSubcommand(CommandLine.HelpCommand.class);
+    for (Class<?> c : SUBCOMMANDS) {
+      cl.addSubcommand(c);
+    }
+    return cl;
   }
 
   public static void main(String[] args) {

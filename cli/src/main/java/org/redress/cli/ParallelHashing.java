@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
+import org.redress.media.MediaLimitExceeded;
 
 /**
  * Hashes files on several threads and hands the outcomes back strictly in input order, with a
@@ -19,8 +20,12 @@ import org.redress.media.MediaHasher;
  * that hashes files ({@code hash}, {@code match}, {@code bank add}).
  */
 final class ParallelHashing {
-  /** A file's hashes, or the one-line reason it could not be hashed. */
-  record Outcome(Path path, MediaHash hash, String error) {
+  /** A file's hashes, or the one-line reason it could not be hashed (and the limit it met). */
+  record Outcome(Path path, MediaHash hash, String error, MediaLimitExceeded.Limit limit) {
+    Outcome(Path path, MediaHash hash, String error) {
+      this(path, hash, error, null);
+    }
+
     boolean failed() {
       return error != null;
     }
@@ -65,6 +70,8 @@ final class ParallelHashing {
   static Outcome hashOne(MediaHasher hasher, Path f) {
     try {
       return new Outcome(f, hasher.hash(f), null);
+    } catch (MediaLimitExceeded e) {
+      return new Outcome(f, null, e.reason(), e.limit());
     } catch (MediaException e) {
       return new Outcome(f, null, e.reason());
     } catch (RuntimeException | OutOfMemoryError e) {

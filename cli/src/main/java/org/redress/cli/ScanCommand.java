@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.redress.casework.Cases;
 import org.redress.casework.Casework;
 import org.redress.casework.CaseworkException;
 import org.redress.casework.Preservation;
@@ -57,8 +59,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--bank",
       paramLabel = "NAME",
-      required = true,
-      description = "Bank to match against (repeatable).")
+      description = "Bank to match against (repeatable; default with --case: the case's bank).")
   List<String> banks = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON report to OUT.")
@@ -94,7 +95,12 @@ public final class ScanCommand implements Callable<Integer> {
               + " source) and the JSON report in the evidence locker, case --case.")
   boolean preserve;
 
-  @Option(names = "--case", paramLabel = "CASE", description = "Evidence case for --preserve.")
+  @Option(
+      names = "--case",
+      paramLabel = "NAME",
+      description =
+          "Keep the scan and its report in this case (opened when new; 'redress case list'),"
+              + " and preserve into it with --preserve.")
   String caseId;
 
   @Option(
@@ -135,8 +141,21 @@ public final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call()
       throws ScanException, ReportException, IOException, EvidenceException, CaseworkException {
-    if (preserve != (caseId != null)) {
-      throw new ExitCodes.UsageException("--preserve and --case go together");
+    if (preserve && caseId == null) {
+      throw new ExitCodes.UsageException("--preserve needs --case NAME");
+    }
+    Cases cases = caseId == null ? null : Today.casework(evidence.workspace.dir()).cases();
+    boolean keep = caseId != null && org.redress.cases.CaseStore.NAME.matcher(caseId).matches();
+    if (caseId != null && !keep && !preserve) {
+      throw new ExitCodes.UsageException(
+          "--case: a case name is lower-case letters, digits and dashes, was \"" + caseId + "\"");
+    }
+    if (banks.isEmpty()) {
+      Optional<Cases.CaseInfo> c = keep ? cases.get(caseId) : Optional.empty();
+      if (c.isEmpty()) {
+        throw new ExitCodes.UsageException("--bank NAME is required (or --case NAME of a case)");
+      }
+      banks = List.of(c.get().bank());
     }
     if (threads != null && threads < 1) {
       throw new ExitCodes.UsageException("-j: threads must be at least 1, was " + threads);
@@ -219,6 +238,18 @@ public final class ScanCommand implements Callable<Integer> {
     }
     if (!toFiles) {
       ReportJson.write(report, out);
+    }
+    if (keep) {
+      if (cases.create(caseId, banks.get(0)).isPresent()) {
+        err.println("redress: note: opened case " + caseId + " (bank " + banks.get(0) + ")");
+      }
+      Path kept = cases.keepScan(caseId, report, paths);
+      (toFiles ? out : err).println("kept in case " + caseId + ": scan " + kept.getFileName());
+    } else if (caseId != null) {
+      err.println(
+          "redress: warning: "
+              + Console.inert(caseId)
+              + " is an evidence case only (not a case name): the scan is not kept in a case");
     }
     if (preserve) {
       Preservation p;

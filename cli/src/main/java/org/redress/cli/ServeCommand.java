@@ -43,9 +43,15 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--bind",
       paramLabel = "ADDR",
       description =
-          "Address to listen on (default: 127.0.0.1). Other than loopback needs"
-              + " accounts, which this version does not have.")
+          "Address to listen on (default: 127.0.0.1). Any other address serves with accounts"
+              + " (sign-in, roles, access lists, audit log) and needs an admin account"
+              + " ('redress account add NAME --role admin').")
   String bind = "127.0.0.1";
+
+  @Option(
+      names = "--accounts",
+      description = "Serve with accounts on loopback too (any other address always does).")
+  boolean accounts;
 
   @Option(names = "--no-open", description = "Do not open a browser.")
   boolean noOpen;
@@ -57,6 +63,13 @@ public final class ServeCommand implements Callable<Integer> {
               + " <workspace>/demo/workspace).")
   boolean demo;
 
+  @Option(
+      names = "--api",
+      description =
+          "Also serve the platform API (HMA and StopNCII compatible, keys from 'redress platform"
+              + " add'; docs/platform-api.md).")
+  boolean api;
+
   /** Set by tests: returns once the server is up instead of waiting for Ctrl-C. */
   static volatile CountDownLatch stopSignal;
 
@@ -65,13 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ExitCodes.UsageException("--port: must be in 0..65535, was " + port);
     }
-    if (!isLoopback(bind)) {
-      throw new ExitCodes.UsageException(
-          "--bind "
-              + bind
-              + ": serving other computers needs"
-              + " accounts, which this version does not have; use 127.0.0.1");
-    }
+    boolean withAccounts = accounts || !isLoopback(bind);
     Path ws = workspace.dir();
     Path demoDir = ws.resolve("demo");
     if (demo) {
@@ -82,9 +89,17 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    WorkspaceApp app = WorkspaceApp.builder(ws).build();
+    WorkspaceApp.Builder builder = WorkspaceApp.builder(ws).api(api);
+    if (withAccounts) {
+      builder.accounts(new org.redress.web.account.Passwords());
+    }
+    WorkspaceApp app = builder.build();
     try {
       app.start(bind, port);
+    } catch (WorkspaceApp.NoAdminException e) {
+      app.close();
+      throw new ExitCodes.UsageException(
+          "--bind " + bind + ": " + e.getMessage() + " (in this workspace, " + ws + ")");
     } catch (IllegalStateException e) {
       app.close();
       throw new ExitCodes.UsageException(e.getMessage());
@@ -107,8 +122,12 @@ public final class ServeCommand implements Callable<Integer> {
                 demoDir.resolve("report").resolve("spread-report.json"),
                 List.of(demoDir.resolve("export")));
       }
-      String url = app.url(path);
+      String url = withAccounts ? app.plainUrl(path) : app.url(path);
       out.println("Redress workspace: " + url);
+      if (api) {
+        out.println(
+            "Platform API: " + url.substring(0, url.indexOf('/', 8)) + "/ (platform keys only)");
+      }
       out.flush();
       if (!noOpen) {
         openBrowser(url, spec.commandLine().getErr());

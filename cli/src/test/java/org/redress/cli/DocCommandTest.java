@@ -149,7 +149,7 @@ class DocCommandTest {
   void doc_withoutFacts_isAUsageError() {
     CliRun r = CliRun.of("doc", "assessment", "--out", dir.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--facts FILE is required");
+    assertThat(r.err()).contains("--facts FILE (or --case NAME) is required");
   }
 
   @Test

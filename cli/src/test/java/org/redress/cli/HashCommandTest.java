@@ -29,6 +29,16 @@ class HashCommandTest {
   }
 
   @Test
+  void hash_overMaxPixels_namesTheFlagThatRaisesIt() {
+    Path f = Vectors.pdq().resolve("data/bridge-mods/aaa-orig.jpg");
+    CliRun r = CliRun.of("hash", "--max-pixels", "1000", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("over the limit of 1000; raise --max-pixels to allow it")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void hash_manyFilesOnTwoThreads_keepsInputOrder() {
     Path dir = Vectors.pdq().resolve("data/bridge-mods");
     CliRun one = CliRun.of("hash", "-j", "1", dir.toString());

@@ -35,16 +35,19 @@ class ScreenshotRecallTest {
   private static final SyntheticScreenshots GEN = SyntheticScreenshots.withSystemFont();
 
   /*
-   * Measured (96 related, 300 unrelated): every scene found (48 of 48), posters 36 of 48 (a
-   * poster's pale background on a pale chat background gives a weak border), no false match.
-   * The floors below are what the region finder reaches today; the target is 95 % for both.
+   * Measured before the fix (96 related, 300 unrelated): every scene found (48 of 48), posters 36
+   * of 48 (a poster's pale background on a pale chat background gives a weak border, an avatar
+   * beside it made the side look non-uniform, and the caption strip under it was cut instead of
+   * the picture's edge). With borders whose outside is mostly one colour (docs/sources.md): 94 of
+   * 96 on the seeds below and 195 of 200 on a fresh seed (31000) that was not looked at while
+   * fixing.
    */
 
   @Test
   void screenshots_ofBankPictures_areMatchedByRegion() {
-    Result r = run(40, 20);
+    Result r = run(40, 20, 7000);
     assertThat(r.sceneRecall()).as(r.toString()).isGreaterThanOrEqualTo(0.95);
-    assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.8);
+    assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.95);
     assertThat(r.falseMatches).as(r.toString()).isZero();
   }
 
@@ -53,10 +56,10 @@ class ScreenshotRecallTest {
   @Tag("slow")
   @EnabledIfSystemProperty(named = "redress.slow", matches = "true")
   void screenshots_thousandUnrelated_matchNothing() {
-    Result r = run(200, 1000);
+    Result r = run(200, 1000, Long.getLong("redress.seed", 7000));
     System.out.println(r);
     assertThat(r.sceneRecall()).as(r.toString()).isGreaterThanOrEqualTo(0.95);
-    assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.8);
+    assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.95);
     assertThat(r.falseMatches).as(r.toString()).isZero();
   }
 
@@ -77,7 +80,7 @@ class ScreenshotRecallTest {
     }
   }
 
-  private static Result run(int related, int unrelated) {
+  private static Result run(int related, int unrelated, long seed) {
     int bankSize = 24;
     PdqHasher hasher = new PdqHasher();
     Matcher.Builder b = Matcher.builder().bank(new BankRules("victim", 31, 50));
@@ -93,7 +96,7 @@ class ScreenshotRecallTest {
     for (int i = 0; i < related; i++) {
       int item = i % bankSize;
       SyntheticScreenshots.Shot shot =
-          GEN.render(picture(1000 + item), layouts[i % layouts.length], 7000 + i);
+          GEN.render(picture(1000 + item), layouts[i % layouts.length], seed + i);
       BufferedImage img = recompressed(shot.image(), i);
       res.related++;
       if (item % 2 == 0) {
@@ -121,7 +124,7 @@ class ScreenshotRecallTest {
                 Locale.ROOT,
                 "missed %s seed %d picture %s regions %s",
                 shot.layout(),
-                7000 + i,
+                seed + i,
                 scaledTruth(shot, img),
                 Screenshots.regions(img).stream().map(Region::toString).toList()));
       }

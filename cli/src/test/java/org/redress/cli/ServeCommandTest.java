@@ -66,10 +66,68 @@ class ServeCommandTest {
   }
 
   @Test
-  void serve_onOtherThanLoopback_isUsageError() {
+  void serve_onOtherThanLoopbackWithoutAdmin_isUsageError() {
     CliRun r = CliRun.of("serve", "--no-open", "--bind", "0.0.0.0", "--workspace", dir.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("needs accounts");
+    assertThat(r.err()).contains("no admin account").contains("redress account add");
+  }
+
+  @Test
+  void accountAdd_readsThePasswordFromStdin_thenServeWithAccountsAsksToSignIn() throws Exception {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "a long admin password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      CliRun add =
+          CliRun.of("account", "add", "amy", "--role", "admin", "--workspace", dir.toString());
+      assertThat(add.exit()).as(add.err()).isEqualTo(0);
+      assertThat(add.out()).isEqualTo("added\tamy\tadmin\n");
+    } finally {
+      System.setIn(stdin);
+    }
+    CliRun list = CliRun.of("account", "list", "--workspace", dir.toString());
+    assertThat(list.out()).startsWith("amy\tadmin\t");
+    assertThat(
+            CliRun.of("account", "add", "bo", "--role", "boss", "--workspace", dir.toString())
+                .exit())
+        .isEqualTo(2);
+    StringWriter out = new StringWriter();
+    CountDownLatch stop = new CountDownLatch(1);
+    ServeCommand.stopSignal = stop;
+    Thread t =
+        new Thread(
+            () ->
+                Main.run(
+                    new String[] {
+                      "serve", "--no-open", "--accounts", "--workspace", dir.toString()
+                    },
+                    new PrintWriter(out),
+                    new PrintWriter(new StringWriter())));
+    t.start();
+    try {
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (!out.toString().contains("\n") && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      Matcher m =
+          Pattern.compile("Redress workspace: (http://127\\.0\\.0\\.1:[0-9]+)/\n")
+              .matcher(out.toString());
+      assertThat(m.matches()).as(out.toString()).isTrue();
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(m.group(1) + "/")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.uri().getPath()).isEqualTo("/login");
+    } finally {
+      stop.countDown();
+      t.join(30_000);
+      ServeCommand.stopSignal = null;
+    }
   }
 
   @Test

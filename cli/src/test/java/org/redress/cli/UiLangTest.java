@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The command line speaks Chinese when asked (issue 13 point 8): help and doc's messages. */
 class UiLangTest {
@@ -59,7 +58,7 @@ class UiLangTest {
   void docErrors_langZh_areChineseOnOneLineWithTheUsageExitCode() {
     CliRun missing = CliRun.withLang("zh", "doc", "police-report", "--out", "x");
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err().strip()).isEqualTo("redress: 必须用 --facts 指定案件事实文件");
+    assertThat(missing.err().strip()).isEqualTo("redress: 必须用 --facts 指定案件事实文件，或用 --case 指定案件");
     CliRun kind = CliRun.withLang("zh", "doc", "letter");
     assertThat(kind.exit()).isEqualTo(2);
     assertThat(kind.err()).contains("没有“letter”这种文书");
@@ -84,7 +83,7 @@ class UiLangTest {
   @Test
   void docErrors_langEn_stayEnglish() {
     CliRun r = CliRun.withLang("en", "doc", "police-report", "--out", "x");
-    assertThat(r.err()).contains("--facts FILE is required");
+    assertThat(r.err()).contains("--facts FILE (or --case NAME) is required");
   }
 
   @Test
@@ -96,6 +95,6 @@ class UiLangTest {
 
   @Test
   void everyCommand_hasItsChineseDescription() {
-    assertThat(UiLang.missingCommandKeys(new CommandLine(new Main()))).isEmpty();
+    assertThat(UiLang.missingCommandKeys(Main.commandLine(new Main(), new String[0]))).isEmpty();
   }
 }

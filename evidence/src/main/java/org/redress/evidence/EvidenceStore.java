@@ -483,6 +483,48 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /**
+   * Encrypts a small record of a case's personal data (facts, parties) with the case's data key
+   * (AES-256-GCM, the key-wrap format of docs §6, bound to the case and {@code purpose}); the key
+   * is created on first use. Shredding the case makes the record unreadable.
+   *
+   * @param purpose what the bytes are (e.g. {@code "case-facts"}); needed again to open them
+   * @throws IllegalArgumentException for a bad case id
+   * @throws ReadOnlyWorkspaceException when the case has no key yet and the store is read-only
+   * @throws EvidenceException when the case key cannot be read or the case was shredded
+   */
+  public byte[] seal(String caseId, String purpose, byte[] plaintext) throws EvidenceException {
+    Layout.checkCase(caseId);
+    if (shredded.contains(caseId)) {
+      throw new EvidenceException("case " + caseId + " was shredded");
+    }
+    if (!Files.exists(layout.caseKey(caseId))) {
+      refuseReadOnly("create a key for case " + caseId);
+    }
+    byte[] key = keyRing.caseKey(caseId, true);
+    return Crypto.wrap(key, plaintext, sealContext(caseId, purpose), random);
+  }
+
+  /**
+   * Opens bytes {@link #seal sealed} for the same case and purpose.
+   *
+   * @throws EvidenceException when the case has no key (shredded) or the bytes were altered
+   */
+  public byte[] unseal(String caseId, String purpose, byte[] sealed) throws EvidenceException {
+    Layout.checkCase(caseId);
+    byte[] key = keyRing.caseKey(caseId, false);
+    try {
+      return Crypto.unwrap(key, sealed, sealContext(caseId, purpose));
+    } catch (Failure f) {
+      throw new EvidenceException(
+          "sealed " + purpose + " of case " + caseId + ": " + f.getMessage());
+    }
+  }
+
+  private static String sealContext(String caseId, String purpose) {
+    return "redress/case-record/" + caseId + "/" + purpose;
+  }
+
+  /**
    * Recovers a workspace whose log is older than its packs (docs §1.3): sets aside checkpoints the
    * log does not match, re-logs every item found in a pack the log does not cover (from the
    * quarantine or in place) with its paired metadata, reports what it could not re-log, and keeps

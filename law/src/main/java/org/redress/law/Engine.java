@@ -228,15 +228,48 @@ public final class Engine {
     return c;
   }
 
+  /**
+   * For each fact the provision used whose value was read (OCR of a screenshot, a captured page's
+   * counter: {@code facts_provenance.<fact>.read_from}) rather than counted, a note that the number
+   * must be checked against the original, and an entry in the finding's unconfirmed ground: a read
+   * number is a lead, not proof.
+   */
+  private static void readNotReproven(
+      CaseFacts facts, Set<String> used, List<Text> notes, List<String> unconfirmed) {
+    for (String path : used) {
+      String key = "facts_provenance." + path + ".read_from";
+      Object value = facts.get(path);
+      if (value == null || !facts.schema().isPath(key) || facts.get(key) == null) {
+        continue;
+      }
+      boolean shot = "screenshot".equals(facts.get(key));
+      String shown = value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value);
+      notes.add(
+          new Text(
+              "本认定所用的数字（" + shown + "）由" + (shot ? "截图" : "网页") + "识别，需核对原件。",
+              "The number "
+                  + shown
+                  + " ("
+                  + path
+                  + ") was read from a "
+                  + (shot ? "screenshot by OCR" : "captured page")
+                  + ", not counted: check it against the original."));
+      unconfirmed.add(
+          path + " = " + shown + " was read from a " + (shot ? "screenshot" : "captured page"));
+    }
+  }
+
   private Finding evaluate(
       Choice c, CaseFacts facts, LocalDate asOf, LocalDate actEnd, String act) {
     // Absent versions are skipped before evaluation.
     Provision p = Objects.requireNonNull(c.version.provision(), "absent version");
     LocalDate lawDate = c.lawDate;
+    Set<String> used = new LinkedHashSet<>();
     Expr.Env env =
         new Expr.Env() {
           @Override
           public @Nullable Object fact(String path) {
+            used.add(path);
             return facts.get(path);
           }
 
@@ -353,6 +386,9 @@ public final class Engine {
     }
     List<String> unconfirmed = new ArrayList<>(c.unconfirmed);
     unconfirmed.addAll(p.unconfirmed());
+    if (!status.equals("not_applicable")) {
+      readNotReproven(facts, used, notes, unconfirmed);
+    }
     if (!p.rangeStatus().equals("CONFIRMED")) {
       unconfirmed.add(
           "in force "

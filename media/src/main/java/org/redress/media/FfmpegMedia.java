@@ -1,6 +1,8 @@
 package org.redress.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_FRAME_THREADS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_SLICE_THREADS;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -21,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
@@ -39,6 +42,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -90,6 +94,9 @@ final class FfmpegMedia {
   /** {@code FF_THREAD_SLICE} from libavcodec/avcodec.h (the presets do not map it). */
   private static final int FF_THREAD_SLICE = 2;
 
+  /** {@code FF_THREAD_FRAME} from libavcodec/avcodec.h. */
+  private static final int FF_THREAD_FRAME = 1;
+
   private FfmpegMedia() {}
 
   /** A video's display size and its sampled frame hashes. */
@@ -120,9 +127,41 @@ final class FfmpegMedia {
       throw new IllegalArgumentException(
           "seconds per frame must be finite and >= 0, was " + secondsPerFrame);
     }
+    try {
+      return decodeVideo(file, secondsPerFrame, decoderThreads, true);
+    } catch (SkipPlan.Failed e) {
+      return decodeVideoEveryPacket(file, secondsPerFrame, decoderThreads);
+    }
+  }
+
+  /** Decodes every packet (no {@link SkipPlan}): the reference's own loop. */
+  static VideoHashes decodeVideoEveryPacket(Path file, double secondsPerFrame, int decoderThreads)
+      throws MediaException {
+    try {
+      return decodeVideo(file, secondsPerFrame, decoderThreads, false);
+    } catch (SkipPlan.Failed e) {
+      throw new AssertionError("no plan, nothing to fail", e);
+    }
+  }
+
+  /** The plan {@link #hashVideo} would decode {@code file} with, or {@code null} (for tests). */
+  static SkipPlan skipPlan(Path file, double secondsPerFrame) throws MediaException {
+    AVFormatContext fmt = FfmpegNatives.open(file, FfmpegNatives.VIDEO_DEMUXERS, "a video");
+    try (VideoDecoder d = new VideoDecoder(file, fmt, 1)) {
+      d.frameInterval = Vpdq.frameInterval(secondsPerFrame, d.fps);
+      return d.frameInterval > 1 ? d.plan() : null;
+    } finally {
+      FfmpegNatives.close(fmt);
+    }
+  }
+
+  /** Decodes with a plan when {@code mayLeaveOut}; throws {@link SkipPlan.Failed} if it failed. */
+  static VideoHashes decodeVideo(
+      Path file, double secondsPerFrame, int decoderThreads, boolean mayLeaveOut)
+      throws MediaException, SkipPlan.Failed {
     AVFormatContext fmt = FfmpegNatives.open(file, FfmpegNatives.VIDEO_DEMUXERS, "a video");
     try (VideoDecoder d = new VideoDecoder(file, fmt, decoderThreads)) {
-      return d.run(secondsPerFrame);
+      return d.run(secondsPerFrame, mayLeaveOut);
     } finally {
       FfmpegNatives.close(fmt);
     }
@@ -147,6 +186,7 @@ final class FfmpegMedia {
     private final PdqHasher hasher = new PdqHasher();
     private final List<VpdqFrame> out = new ArrayList<>();
     private int frameInterval;
+    private SkipPlan plan;
     private int frameNumber;
     private long packets;
     private int badPackets;
@@ -179,8 +219,11 @@ final class FfmpegMedia {
         throw new MediaException(file, "video stream has no size");
       }
       if ((long) width * height > MAX_VIDEO_PIXELS) {
-        throw new MediaException(
+        throw new MediaLimitExceeded(
             file,
+            MediaLimitExceeded.Limit.VIDEO_FRAME_PIXELS,
+            (long) width * height,
+            MAX_VIDEO_PIXELS,
             "video is "
                 + width
                 + "x"
@@ -215,16 +258,20 @@ final class FfmpegMedia {
       return r.den() == 0 ? 0 : (double) r.num() / (double) r.den();
     }
 
-    VideoHashes run(double secondsPerFrame) throws MediaException {
+    VideoHashes run(double secondsPerFrame, boolean mayLeaveOut)
+        throws MediaException, SkipPlan.Failed {
       frameInterval = Vpdq.frameInterval(secondsPerFrame, fps);
       packet = av_packet_alloc();
       frame = av_frame_alloc();
+      plan = mayLeaveOut && frameInterval > 1 ? plan() : null;
       int r;
       while ((r = av_read_frame(fmt, packet)) >= 0) {
         try {
           if (packet.stream_index() == streamIndex) {
+            if (plan == null || !plan.skip((int) packets)) {
+              decode(packet);
+            }
             packets++;
-            decode(packet);
           }
         } finally {
           av_packet_unref(packet);
@@ -234,6 +281,9 @@ final class FfmpegMedia {
         lastError = FfmpegNatives.error(r);
       }
       decode(null); // flush
+      if (plan != null && (packets != plan.packets() || out.size() != plan.sampledFrames())) {
+        throw new SkipPlan.Failed("sampled frames missing");
+      }
       if (out.isEmpty()) {
         String why = lastError != null ? " (" + lastError + ")" : "";
         throw new MediaException(file, "no decodable video frames" + why);
@@ -247,8 +297,11 @@ final class FfmpegMedia {
       return new VideoHashes(width, height, List.copyOf(out));
     }
 
-    private void decode(AVPacket p) throws MediaException {
+    private void decode(AVPacket p) throws MediaException, SkipPlan.Failed {
       int r = avcodec_send_packet(codec, p);
+      if (r < 0 && r != AVERROR_EOF() && plan != null) {
+        throw new SkipPlan.Failed("decoding error");
+      }
       if (r < 0 && r != AVERROR_EOF()) {
         // The reference gives up on the whole video here; a damaged packet in the middle of a
         // long video should not cost the frames around it.
@@ -261,19 +314,83 @@ final class FfmpegMedia {
         if (r == AVERROR_EAGAIN() || r == AVERROR_EOF()) {
           return;
         }
+        if (r < 0 && plan != null) {
+          throw new SkipPlan.Failed("decoding error");
+        }
         if (r < 0) {
           badPackets++;
           lastError = FfmpegNatives.error(r);
           return;
         }
+        if (plan != null) {
+          // Numbered by presentation time; must come out in order, as in a full decode.
+          int number = plan.frameNumber(frame.pts());
+          if (number <= frameNumber - 1 || number < 0) {
+            throw new SkipPlan.Failed("frame out of order");
+          }
+          frameNumber = number + 1;
+          if (plan.sampled(number)) {
+            hashFrame(number);
+          }
+          continue;
+        }
         if (frameNumber % frameInterval == 0) {
-          hashFrame();
+          hashFrame(frameNumber);
         }
         frameNumber++;
       }
     }
 
-    private void hashFrame() throws MediaException {
+    /**
+     * Reads the stream's packets once, through a second demuxer, to plan which may be left out;
+     * {@code null} when the stream is not length-prefixed H.264 or nothing can be left out.
+     */
+    private SkipPlan plan() throws MediaException {
+      AVCodecParameters par = fmt.streams(streamIndex).codecpar();
+      if (par.codec_id() != AV_CODEC_ID_H264
+          || par.extradata_size() < 7
+          || par.extradata().get(0) != 1) {
+        return null;
+      }
+      int lengthSize = (par.extradata().get(4) & 3) + 1;
+      AVFormatContext scan = FfmpegNatives.open(file, FfmpegNatives.VIDEO_DEMUXERS, "a video");
+      AVPacket p = av_packet_alloc();
+      try {
+        long[] pts = new long[1024];
+        boolean[] idr = new boolean[1024];
+        boolean[] nonRef = new boolean[1024];
+        int n = 0;
+        while (av_read_frame(scan, p) >= 0) {
+          try {
+            if (p.stream_index() != streamIndex) {
+              continue;
+            }
+            if (n == pts.length) {
+              pts = Arrays.copyOf(pts, n * 2);
+              idr = Arrays.copyOf(idr, n * 2);
+              nonRef = Arrays.copyOf(nonRef, n * 2);
+            }
+            int kind = nalKind(p.data(), p.size(), lengthSize);
+            if (kind < 0) {
+              return null;
+            }
+            pts[n] = p.pts() == AV_NOPTS_VALUE ? Long.MIN_VALUE : p.pts();
+            idr[n] = kind == 2;
+            nonRef[n] = kind == 0;
+            n++;
+          } finally {
+            av_packet_unref(p);
+          }
+        }
+        return SkipPlan.of(
+            Arrays.copyOf(pts, n), Arrays.copyOf(idr, n), Arrays.copyOf(nonRef, n), frameInterval);
+      } finally {
+        av_packet_free(p);
+        FfmpegNatives.close(scan);
+      }
+    }
+
+    private void hashFrame(int number) throws MediaException {
       int fw = frame.width();
       int fh = frame.height();
       sws =
@@ -304,7 +421,7 @@ final class FfmpegMedia {
       sws_scale(sws, frame.data(), frame.linesize(), 0, fh, rgbPlanes, rgbStrides);
       rgb.position(0).get(rgbBytes);
       PdqResult h = hasher.hashInterleaved(rgbBytes, width, height, 3, stride);
-      out.add(new VpdqFrame(frameNumber, h.pdq(), h.quality(), Vpdq.timestamp(frameNumber, fps)));
+      out.add(new VpdqFrame(number, h.pdq(), h.quality(), Vpdq.timestamp(number, fps)));
     }
 
     @Override
@@ -330,6 +447,39 @@ final class FfmpegMedia {
     }
   }
 
+  /**
+   * Classifies one length-prefixed H.264 access unit: 2 an IDR picture, 0 a non-reference picture,
+   * 1 any other picture, -1 malformed or no picture.
+   */
+  static int nalKind(BytePointer data, int size, int lengthSize) {
+    boolean vcl = false;
+    boolean ref = false;
+    boolean idr = false;
+    long pos = 0;
+    while (pos + lengthSize <= size) {
+      long len = 0;
+      for (int i = 0; i < lengthSize; i++) {
+        len = (len << 8) | (data.get(pos + i) & 0xff);
+      }
+      pos += lengthSize;
+      if (len <= 0 || pos + len > size) {
+        return -1;
+      }
+      int header = data.get(pos) & 0xff;
+      int type = header & 0x1f;
+      if (type >= 1 && type <= 5) {
+        vcl = true;
+        ref |= (header & 0x60) != 0;
+        idr |= type == 5;
+      }
+      pos += len;
+    }
+    if (!vcl || pos != size) {
+      return -1;
+    }
+    return idr ? 2 : ref ? 1 : 0;
+  }
+
   private static AVCodecContext openDecoder(Path file, AVCodecParameters par, int threads)
       throws MediaException {
     AVCodec decoder = avcodec_find_decoder(par.codec_id());
@@ -342,9 +492,15 @@ final class FfmpegMedia {
     }
     int r = avcodec_parameters_to_context(ctx, par);
     if (r >= 0) {
-      if (threads != 1 && (decoder.capabilities() & AV_CODEC_CAP_SLICE_THREADS) != 0) {
+      int caps = decoder.capabilities();
+      int types =
+          ((caps & AV_CODEC_CAP_FRAME_THREADS) != 0 ? FF_THREAD_FRAME : 0)
+              | ((caps & AV_CODEC_CAP_SLICE_THREADS) != 0 ? FF_THREAD_SLICE : 0);
+      if (threads != 1 && types != 0) {
+        // Frame and slice threads (FFmpeg's default, the reference's setting): neither changes
+        // the decoded pixels or the output order, frame threads only delay the output.
         ctx.thread_count(threads);
-        ctx.thread_type(FF_THREAD_SLICE);
+        ctx.thread_type(types);
       } else {
         ctx.thread_count(1);
       }
@@ -407,8 +563,11 @@ final class FfmpegMedia {
     }
     long pixels = (long) w * h;
     if (pixels > maxPixels) {
-      throw new MediaException(
+      throw new MediaLimitExceeded(
           file,
+          MediaLimitExceeded.Limit.IMAGE_PIXELS,
+          pixels,
+          maxPixels,
           "image is "
               + w
               + "x"

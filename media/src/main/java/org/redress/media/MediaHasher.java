@@ -109,8 +109,11 @@ public final class MediaHasher {
 
   private MediaHash hashImage(Path file, Format format, long size) throws MediaException {
     if (size > MAX_IMAGE_FILE_BYTES) {
-      throw new MediaException(
+      throw new MediaLimitExceeded(
           file,
+          MediaLimitExceeded.Limit.IMAGE_FILE_BYTES,
+          size,
+          MAX_IMAGE_FILE_BYTES,
           String.format(
               Locale.ROOT,
               "image file of %d bytes is over the limit of %d bytes",
@@ -181,11 +184,14 @@ public final class MediaHasher {
   private void checkPixels(Path file, int width, int height) throws MediaException {
     long pixels = (long) width * height;
     if (pixels > maxPixels) {
-      throw new MediaException(
+      throw new MediaLimitExceeded(
           file,
+          MediaLimitExceeded.Limit.IMAGE_PIXELS,
+          pixels,
+          maxPixels,
           String.format(
               Locale.ROOT,
-              "image declares %dx%d pixels, over the limit of %d; raise --max-pixels to allow it",
+              "image declares %dx%d pixels, over the limit of %d",
               width,
               height,
               maxPixels));

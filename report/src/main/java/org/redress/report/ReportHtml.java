@@ -116,6 +116,7 @@ public final class ReportHtml {
     trade();
     unchecked();
     facts();
+    readFacts();
     a("</body>\n</html>\n");
   }
 
@@ -764,6 +765,7 @@ public final class ReportHtml {
               + esc(tr.rule())
               + "</span></td><td>"
               + esc(valueZh(tr.value()))
+              + readLabel(tr.fact(), tr.read())
               + "</td><td class=\"file\">"
               + esc(shown)
               + (more > 0 ? " …（另 " + more + " 条 <span class=\"en\">" + more + " more</span>）" : "")
@@ -783,6 +785,90 @@ public final class ReportHtml {
               + "</span></li>\n");
     }
     a("</ul>\n");
+  }
+
+  /**
+   * The mark of a value that was read (OCR from a screenshot, a captured page's counter), not
+   * counted: the JSON's {@code label_zh} (从截图识别 / 从网页识别), the confidence, the text read and where,
+   * and that it must be checked against the original.
+   */
+  private String readLabel(String fact, SpreadReport.Read read) {
+    SpreadReport.Provenance p = r.factsProvenance().get(fact);
+    if (read == null && p == null) {
+      return "";
+    }
+    String label = read != null ? read.labelZh() : p.labelZh();
+    String from = read != null ? read.readFrom() : p.readFrom();
+    double confidence = read != null ? read.confidence() : p.confidence();
+    String source = read != null ? read.source() : p.source();
+    return String.format(
+        Locale.ROOT,
+        "<br><span class=\"read\">%s，需核对原件 <span class=\"en\">%s; check it against the"
+            + " original</span>（置信度 <span class=\"en\">confidence</span> %.2f）</span>"
+            + "%s<br><span class=\"file\">%s</span>",
+        esc(label),
+        "screenshot".equals(from) ? "read from a screenshot" : "read from a captured page",
+        confidence,
+        read == null ? "" : "<br>「" + esc(read.text()) + "」",
+        esc(source));
+  }
+
+  // ---- values read from screenshots and captured pages
+
+  private void readFacts() throws IOException {
+    if (r.readFacts().isEmpty()) {
+      return;
+    }
+    a(
+        "<h2>从截图和网页识别的数值 <span class=\"en\">Values read from screenshots and captured"
+            + " pages</span></h2>\n<p>这些数值由文字识别或网页读取得出，不是从导出中计数的；使用前需核对原件。"
+            + " <span class=\"en\">These values were read by OCR or from a page, not counted from an"
+            + " export; check them against the original before relying on them.</span></p>\n"
+            + "<table><thead><tr><th>来源 <span class=\"en\">Source</span></th>"
+            + "<th>匹配区域 <span class=\"en\">Matched regions</span></th>"
+            + "<th>识别的数值 <span class=\"en\">Values read</span></th></tr></thead><tbody>\n");
+    for (SpreadReport.ReadSource s : r.readFacts()) {
+      StringBuilder vals = new StringBuilder();
+      for (SpreadReport.Reading x : s.readings()) {
+        vals.append(
+            String.format(
+                Locale.ROOT,
+                "%s：%s「%s」（%.2f）<br>",
+                esc(readingZh(x.field())),
+                esc(String.valueOf(x.value())),
+                esc(x.text()),
+                x.confidence()));
+      }
+      if (s.problem() != null) {
+        vals.append("<span class=\"problem\">").append(esc(s.problem())).append("</span>");
+      }
+      a(
+          "<tr><td><span class=\"read\">"
+              + esc(s.labelZh())
+              + "</span><br><span class=\"file\">"
+              + esc(s.location())
+              + "<br>"
+              + esc(s.sha256())
+              + "</span>"
+              + (s.post() == null ? "" : "<br>" + esc(s.post()))
+              + "</td><td>"
+              + esc(String.join("; ", s.regions()))
+              + "</td><td>"
+              + vals
+              + "</td></tr>\n");
+    }
+    a("</tbody></table>\n");
+  }
+
+  private static String readingZh(String field) {
+    return switch (field) {
+      case "views" -> "浏览量";
+      case "members" -> "订阅或成员数";
+      case "time" -> "时间";
+      case "name" -> "名称";
+      case "sender" -> "发送者";
+      default -> field;
+    };
   }
 
   private static String valueZh(Object v) {
@@ -842,6 +928,7 @@ public final class ReportHtml {
           + ".en{color:#555;font-weight:normal}\n"
           + ".meta{color:#666;font-size:.85em}.id{font-family:monospace}\n"
           + ".privacy{background:#eef5ee;padding:.5em}.ok{background:#eef5ee;padding:.4em}\n"
+          + ".read{background:#fff4d6;font-weight:bold;padding:0 .2em}\n"
           + ".warn{background:#fdecea;border:2px solid #b03a2e;padding:.3em 1em}\n"
           + ".strong{font-weight:600}.summary p,.method p{margin:.35em 0}\n"
           + "table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em;width:100%}\n"

@@ -35,48 +35,7 @@ class ReportJsonTest {
 
   @Test
   void write_thenRead_readFactsAndTheirProvenanceRoundTrip() throws Exception {
-    SpreadReport r = Samples.report();
-    SpreadReport.Read read =
-        new SpreadReport.Read("screenshot", "从截图识别", "/x/shot.png", "1.2K views", 0.91);
-    SpreadReport withRead =
-        new SpreadReport(
-            r.schema(),
-            r.generator(),
-            r.generatedAt(),
-            r.banks(),
-            r.sources(),
-            r.partial(),
-            r.items(),
-            r.totals(),
-            r.unchecked(),
-            r.trade(),
-            r.chats(),
-            r.timeline(),
-            r.facts().withRead(1200L, null),
-            java.util.List.of(
-                new SpreadReport.FactTrace(
-                    "distribution.counts.clicks",
-                    1200L,
-                    "rule",
-                    java.util.List.of("chat 42 message 7"),
-                    1,
-                    java.util.List.of(Samples.SHA),
-                    read)),
-            r.factsNotShown(),
-            java.util.List.of(
-                new SpreadReport.ReadSource(
-                    "screenshot",
-                    "从截图识别",
-                    "/x/shot.png",
-                    Samples.SHA,
-                    "chat 42 message 7",
-                    java.util.List.of("10,20,300,200"),
-                    null,
-                    java.util.List.of(
-                        new SpreadReport.Reading("views", 1200L, "1.2K views", 0.91)))),
-            java.util.Map.of(
-                "distribution.counts.clicks",
-                new SpreadReport.Provenance("screenshot", "从截图识别", 0.91, "/x/shot.png")));
+    SpreadReport withRead = Samples.reportWithRead();
     String text = ReportJson.toText(withRead);
     assertThat(read(text)).isEqualTo(withRead);
     assertThat(text).contains("\"clicks\" : 1200", "\"label_zh\" : \"从截图识别\"");

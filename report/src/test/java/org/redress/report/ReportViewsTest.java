@@ -76,4 +76,15 @@ class ReportViewsTest {
     assertThat(InertText.of("正常 name"))
         .isSameAs(InertText.of("正常 name") == null ? null : InertText.of("正常 name"));
   }
+
+  @Test
+  void html_factReadFromAScreenshot_markedAsReadWithItsSourceAndListed() {
+    String h = ReportHtml.toText(Samples.reportWithRead(), Map.of(), Times.BEIJING);
+    String facts = h.substring(h.indexOf("导出可证明的事实"));
+    assertThat(facts)
+        .contains("从截图识别，需核对原件", "read from a screenshot", "1.2K views", "/x/shot.png");
+    assertThat(h).contains("从截图和网页识别的数值", "浏览量：1200「1.2K views」（0.91）", "10,20,300,200");
+    assertThat(ReportHtml.toText(Samples.report(), Map.of(), Times.BEIJING))
+        .doesNotContain("从截图识别", "从截图和网页识别的数值");
+  }
 }

@@ -38,7 +38,6 @@ public final class TradeLexicon {
   public static final String SCHEMA = "redress/trade-lexicon@1";
 
   private static final String RESOURCE = "trade-lexicon.yaml";
-  private static final TradeLexicon BUILT_IN = load();
 
   private final String version;
   private final List<Term> commerce;
@@ -61,8 +60,14 @@ public final class TradeLexicon {
   }
 
   private record Term(String phrase, Pattern pattern, boolean regex) {
-    boolean in(String text) {
-      return match(text) != null;
+    boolean in(Texts t) {
+      return match(t) != null;
+    }
+
+    /** The match on the normalised text, else on its compacted form, or null. */
+    String match(Texts t) {
+      String hit = match(t.normalised());
+      return hit != null || t.compact().equals(t.normalised()) ? hit : match(t.compact());
     }
 
     /** The phrase (or, for a {@code re:} pattern, the text it matched), or null. */
@@ -74,6 +79,9 @@ public final class TradeLexicon {
       return !m.find() ? null : regex ? m.group() : phrase;
     }
   }
+
+  /** A post's text, normalised, and compacted ({@link #compact}). */
+  private record Texts(String normalised, String compact) {}
 
   private record Category(
       String code,
@@ -183,10 +191,86 @@ public final class TradeLexicon {
     return List.copyOf(out);
   }
 
-  /** NFKC (full-width to half-width), lower case, whitespace runs as one space. */
+  /**
+   * NFKC (full-width to half-width), lower case, invisible format characters (zero-width spaces and
+   * joiners, variation selectors) dropped, traditional characters of the lexicon's words folded to
+   * their simplified form ({@code fold-traditional.txt}), whitespace runs as one space.
+   */
   static String normalise(String text) {
     String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return n.replaceAll("\\s+", " ").strip();
+    StringBuilder b = new StringBuilder(n.length());
+    n.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.getType(cp) == Character.FORMAT
+                  || (cp >= 0xFE00 && cp <= 0xFE0F)
+                  || (cp >= 0xE0100 && cp <= 0xE01EF)) {
+                return;
+              }
+              b.appendCodePoint(cp < 0x10000 ? FOLD.getOrDefault((char) cp, (char) cp) : cp);
+            });
+    return WHITESPACE.matcher(b).replaceAll(" ").strip();
+  }
+
+  /**
+   * The normalised text as a seller's evasions are undone: any run of spaces, punctuation, symbols
+   * or emoji between two Chinese characters removed ("偷.拍", "🔥纽🔥扣" → "偷拍", "纽扣"), and in a Latin
+   * word that also has letters the digits and signs that stand for letters read as those letters
+   * ("h1dden c4m" → "hidden cam"). Phrases are matched on both texts.
+   */
+  static String compact(String normalised) {
+    String t = BETWEEN_HAN.matcher(normalised).replaceAll("");
+    Matcher m = LEET_WORD.matcher(t);
+    StringBuilder b = new StringBuilder(t.length());
+    while (m.find()) {
+      String w = m.group();
+      if (w.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z')) {
+        StringBuilder d = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+          int k = LEET_FROM.indexOf(w.charAt(i));
+          d.append(k < 0 ? w.charAt(i) : LEET_TO.charAt(k));
+        }
+        w = d.toString();
+      }
+      m.appendReplacement(b, Matcher.quoteReplacement(w));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern BETWEEN_HAN =
+      Pattern.compile("(?<=\\p{IsHan})[^\\p{L}\\p{N}]+(?=\\p{IsHan})");
+  private static final Pattern LEET_WORD = Pattern.compile("[a-z0-9@$]*[a-z][a-z0-9@$]*");
+  private static final String LEET_FROM = "013457@$";
+  private static final String LEET_TO = "oieastas";
+  private static final Map<Character, Character> FOLD = loadFold();
+  // after the patterns and the fold table: loading the lexicon normalises its phrases
+  private static final TradeLexicon BUILT_IN = load();
+
+  private static Map<Character, Character> loadFold() {
+    try (InputStream in = TradeLexicon.class.getResourceAsStream("fold-traditional.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource fold-traditional.txt");
+      }
+      Map<Character, Character> out = new java.util.HashMap<>();
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("#")) {
+          continue;
+        }
+        for (String pair : line.trim().split("\\s+")) {
+          if (pair.length() == 2) {
+            out.put(pair.charAt(0), pair.charAt(1));
+          } else if (!pair.isEmpty()) {
+            throw new IllegalStateException("fold-traditional.txt: bad pair " + pair);
+          }
+        }
+      }
+      return Map.copyOf(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read fold-traditional.txt", e);
+    }
   }
 
   /** The lexicon's version string. */
@@ -220,7 +304,8 @@ public final class TradeLexicon {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    String t = normalise(text);
+    String n = normalise(text);
+    Texts t = new Texts(n, compact(n));
     List<String> signal = commercialSignal(t);
     if (signal.isEmpty()) {
       return List.of();
@@ -268,7 +353,7 @@ public final class TradeLexicon {
     return out;
   }
 
-  private List<String> commercialSignal(String t) {
+  private List<String> commercialSignal(Texts t) {
     Set<String> out = new LinkedHashSet<>();
     for (Term term : commerce) {
       String hit = term.match(t);
@@ -277,9 +362,14 @@ public final class TradeLexicon {
       }
     }
     for (Pattern p : commercePatterns) {
-      Matcher m = p.matcher(t);
+      Matcher m = p.matcher(t.normalised());
       if (m.find()) {
         out.add(m.group());
+      } else if (!t.compact().equals(t.normalised())) {
+        Matcher c = p.matcher(t.compact());
+        if (c.find()) {
+          out.add(c.group());
+        }
       }
     }
     return new ArrayList<>(out);

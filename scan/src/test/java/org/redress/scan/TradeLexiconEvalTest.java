@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall of the built-in trade lexicon on the labelled set {@code trade-posts.tsv}
- * (878 synthetic posts in Chinese and English; how each label was decided:
+ * (1,014 synthetic posts in Chinese and English; how each label was decided:
  * docs/trade-lexicon-eval.md). The figures that count are on the held-out part, which was written
  * before the lexicon was tuned and never tuned on; the docs quote this test's output.
  */
@@ -23,16 +23,17 @@ class TradeLexiconEvalTest {
 
   /**
    * The held-out figures docs/trade-lexicon-eval.md reports, as floors {precision, recall}: a
-   * lexicon change may raise them, never lower them. Round 4 (held-out part: 159 posts written
-   * after the round-4 tuning); a new held-out part resets them to its own first measurement. Where
-   * a floor is under {@link #TARGET} the target is not met yet, and the docs say so.
+   * lexicon change may raise them, never lower them. Round 5 (held-out part: 136 posts written in
+   * another style and committed before the round-5 tuning); a new held-out part resets them to its
+   * own first measurement. Where a floor is under {@link #TARGET} the target is not met yet, and
+   * the docs say so.
    */
   static final Map<String, double[]> FLOORS =
       Map.of(
-          "covert_camera", new double[] {17 / 19.0, 17 / 25.0},
-          "filming_tutorial", new double[] {1.0, 15 / 18.0},
-          "material_sale", new double[] {14 / 15.0, 14 / 21.0},
-          "sedative", new double[] {1.0, 20 / 23.0});
+          "covert_camera", new double[] {17 / 18.0, 17 / 22.0},
+          "filming_tutorial", new double[] {1.0, 6 / 16.0},
+          "material_sale", new double[] {12 / 13.0, 12 / 18.0},
+          "sedative", new double[] {1.0, 15 / 19.0});
 
   record Row(String id, String part, String label, String kind, String lang, String text) {}
 

@@ -82,4 +82,21 @@ class TradeLexiconTest {
         .containsExactly("covert_camera", "filming_tutorial", "material_sale", "sedative");
     assertThat(LEX.label("sedative", "zh")).isNotBlank();
   }
+
+  @org.junit.jupiter.api.Test
+  void normalise_zeroWidthFullWidthAndTraditional_areFolded() {
+    assertThat(TradeLexicon.normalise("針\u200b孔攝像頭 ＡＢＣ１２")).isEqualTo("针孔摄像头 abc12");
+  }
+
+  @org.junit.jupiter.api.Test
+  void compact_separatorsBetweenChineseAndLeetInLatinWords_areUndone() {
+    assertThat(TradeLexicon.compact("纽🔥扣 / 摄.像头 h1dden c4m 2026 @sample_x"))
+        .isEqualTo("纽扣摄像头 hidden cam 2026 asample_x");
+  }
+
+  @org.junit.jupiter.api.Test
+  void detect_evasiveSpellings_areFoundOnTheCompactedText() {
+    assertThat(categories("偷.拍.视.频 全网最全 天天上新")).containsExactly("material_sale");
+    assertThat(categories("針孔攝像頭 私聊")).containsExactly("covert_camera");
+  }
 }

@@ -18,7 +18,10 @@ import java.util.List;
  * each side of the box is then moved to the picture's real border, because smooth parts of a
  * picture (a sky, a wall) are flat at block scale: a border is a line where the colour jumps along
  * most of the side while the lines just outside it are uniform along the side (the bubble or
- * background around an embedded picture), or the edge of the screenshot.
+ * background around an embedded picture; "uniform" also admits a line that is at least 70 % one
+ * colour, as when an avatar sits beside the picture), or the edge of the screenshot. Picture blocks
+ * are joined across one block only, so that a column of avatars does not chain the picture to every
+ * bubble of the chat. {@link #variants} adds cuts for sides that still landed on the wrong border.
  *
  * <p>Limits: pictures must be upright rectangles at least {@value #MIN_SIDE_FRACTION_PCT} % of the
  * screenshot's shorter side wide and high; a picture on a background of its own border colour keeps
@@ -29,7 +32,7 @@ public final class RegionFinder {
   static final int ANALYSIS_SIDE = 800;
   static final int BLOCK = 8;
   static final int MIN_RANGE = 24;
-  static final int JOIN = 2;
+  static final int JOIN = 1;
   static final int MIN_SIDE_FRACTION_PCT = 12;
 
   /** Regions covering more than this share of the screenshot are the screenshot itself. */
@@ -90,19 +93,21 @@ public final class RegionFinder {
 
   /**
    * Alternative cuts of a region, for when a side was put at the wrong border (a caption strip
-   * under a picture, an avatar column beside it): for each side, the strongest straight colour jump
-   * across the region within its outer two thirds, if any; every combination of keeping or cutting
-   * each side, the region itself excluded.
+   * under a picture, an avatar column beside it, a pale picture merged with the bubble below it):
+   * for each side, the line where the colour jumps along most of the side while the line just
+   * outside the cut is mostly one colour (the background around an embedded picture, possibly
+   * interrupted by an avatar), else the strongest straight jump within the side's outer two thirds;
+   * every combination of keeping or cutting each side, the region itself excluded.
    */
   public static List<Region> variants(int[] rgb, int width, Region r) {
     int x0 = r.x();
     int y0 = r.y();
     int x1 = r.x() + r.width();
     int y1 = r.y() + r.height();
-    int top = cut(rgb, width, true, x0, x1, y0 + 4, y0 + r.height() * 2 / 3);
-    int bottom = cut(rgb, width, true, x0, x1, y0 + r.height() / 3, y1 - 4);
-    int left = cut(rgb, width, false, y0, y1, x0 + 4, x0 + r.width() * 2 / 3);
-    int right = cut(rgb, width, false, y0, y1, x0 + r.width() / 3, x1 - 4);
+    int top = cut(rgb, width, true, true, x0, x1, y0 + 4, y1 - r.height() / 4);
+    int bottom = cut(rgb, width, true, false, x0, x1, y0 + r.height() / 4, y1 - 4);
+    int left = cut(rgb, width, false, true, y0, y1, x0 + 4, x1 - r.width() / 4);
+    int right = cut(rgb, width, false, false, y0, y1, x0 + r.width() / 4, x1 - 4);
     List<Region> out = new ArrayList<>();
     for (int m = 1; m < 16; m++) {
       int a = (m & 1) != 0 ? top : y0;
@@ -122,31 +127,96 @@ public final class RegionFinder {
     return out;
   }
 
-  /** The line in [from, to) with the strongest jump across [a0, a1), or -1 when none is strong. */
+  /**
+   * The cut line in [from, to) across [a0, a1), or -1 when none is strong. For a low side (top,
+   * left) the cut line is the first line inside, for a high side the exclusive end. A line whose
+   * outside neighbour is mostly one colour and that jumps along most of that colour wins; failing
+   * that, the strongest jump in the outer two thirds.
+   */
   private static int cut(
-      int[] rgb, int width, boolean horizontal, int a0, int a1, int from, int to) {
+      int[] rgb, int width, boolean horizontal, boolean low, int a0, int a1, int from, int to) {
     int trim = (a1 - a0) / 10;
     int lo = a0 + trim;
     int hi = a1 - trim;
+    int height = rgb.length / width;
+    int limit = horizontal ? height : width;
+    int span = Math.max(1, hi - lo);
     int best = -1;
     double bestScore = 0.45;
-    int height = rgb.length / width;
-    for (int p = Math.max(2, from); p < to && p + 1 < (horizontal ? height : width); p++) {
+    int framed = -1;
+    double framedScore = 0.5;
+    int[] bins = new int[4096];
+    int outer = low ? from + (to - from) * 2 / 3 : to - (to - from) * 2 / 3;
+    for (int p = Math.max(3, from); p < to && p + 2 < limit; p++) {
+      // low side: line p is inside, p-1 and p-2 outside; high side: p-1 inside, p and p+1 out
+      int in = low ? p + 1 : p - 2;
+      int out = low ? p - 2 : p + 1;
       int n = 0;
       for (int a = lo; a < hi; a++) {
-        int pi = horizontal ? rgb[(p - 2) * width + a] : rgb[a * width + p - 2];
-        int po = horizontal ? rgb[(p + 1) * width + a] : rgb[a * width + p + 1];
-        if (Analysis.diff(pi, po) >= 14) {
+        if (Analysis.diff(
+                pixel(rgb, width, horizontal, in, a), pixel(rgb, width, horizontal, out, a))
+            >= 14) {
           n++;
         }
       }
-      double score = n / (double) Math.max(1, hi - lo);
-      if (score > bestScore) {
+      double score = n / (double) span;
+      boolean inOuter = low ? p <= outer : p >= outer;
+      if (inOuter && score > bestScore) {
         best = p;
         bestScore = score;
       }
+      int[] bg = dominant(rgb, width, horizontal, out, lo, hi, bins);
+      if (bg[1] >= 0.6 * span) {
+        int nextOut = low ? p - 3 : p + 2;
+        int m = 0;
+        for (int a = lo; a < hi; a++) {
+          int o = pixel(rgb, width, horizontal, out, a);
+          if (Analysis.diff(o, bg[0]) <= 10
+              && Analysis.diff(pixel(rgb, width, horizontal, nextOut, a), bg[0]) <= 10
+              && Analysis.diff(pixel(rgb, width, horizontal, in, a), o) >= 12) {
+            m++;
+          }
+        }
+        double fs = m / (double) bg[1];
+        if (fs > framedScore) {
+          framed = p;
+          framedScore = fs;
+        }
+      }
     }
-    return best;
+    return framed >= 0 ? framed : best;
+  }
+
+  private static int pixel(int[] rgb, int width, boolean horizontal, int line, int a) {
+    return horizontal ? rgb[line * width + a] : rgb[a * width + line];
+  }
+
+  /**
+   * The most common colour (4 bits a channel) along a line and how many pixels lie near it; {@code
+   * bins} is scratch space of 4096 zeros, left zeroed.
+   */
+  private static int[] dominant(
+      int[] rgb, int width, boolean horizontal, int line, int lo, int hi, int[] bins) {
+    int bestN = 0;
+    int bestP = 0;
+    for (int a = lo; a < hi; a++) {
+      int p = pixel(rgb, width, horizontal, line, a);
+      int key = ((p >> 20) & 0xF) << 8 | ((p >> 12) & 0xF) << 4 | ((p >> 4) & 0xF);
+      int n = ++bins[key];
+      if (n > bestN) {
+        bestN = n;
+        bestP = p;
+      }
+    }
+    int near = 0;
+    for (int a = lo; a < hi; a++) {
+      int p = pixel(rgb, width, horizontal, line, a);
+      bins[((p >> 20) & 0xF) << 8 | ((p >> 12) & 0xF) << 4 | ((p >> 4) & 0xF)] = 0;
+      if (Analysis.diff(p, bestP) <= 10) {
+        near++;
+      }
+    }
+    return new int[] {bestP, near};
   }
 
   /**
@@ -255,6 +325,7 @@ public final class RegionFinder {
     private final int[] px;
     private final int w;
     private final int h;
+    private final int[] scratch = new int[4096];
 
     Analysis(int[] px, int w, int h) {
       this.px = px;
@@ -587,7 +658,10 @@ public final class RegionFinder {
       return horizontal ? px[line * w + a] : px[a * w + line];
     }
 
-    /** Luma standard deviation along the line segment at most 7. */
+    /**
+     * Luma standard deviation along the line segment at most 7, or at least 70 % of it within 10 of
+     * its most common colour (a background interrupted by an avatar beside the picture).
+     */
     private boolean uniform(boolean horizontal, int line, int a0, int a1) {
       double s = 0;
       double s2 = 0;
@@ -598,7 +672,14 @@ public final class RegionFinder {
       }
       int n = a1 - a0;
       double var = s2 / n - (s / n) * (s / n);
-      return var <= 49;
+      if (var <= 49) {
+        return true;
+      }
+      int[] bg =
+          horizontal
+              ? dominant(px, w, true, line, a0, a1, scratch)
+              : dominant(px, w, false, line, a0, a1, scratch);
+      return bg[1] >= 0.7 * n;
     }
 
     static int diff(int p, int q) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
+import org.redress.web.account.Accounts;
 
 /**
  * The gate in front of every request: security headers, the Host check (against DNS rebinding), the
@@ -31,13 +32,19 @@ final class Guard {
           + " img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none';"
           + " base-uri 'none'";
 
+  private static final java.util.regex.Pattern CASE_PATH =
+      java.util.regex.Pattern.compile("/cases/([^/]+)");
+
   private final String token;
   private final Sessions sessions;
+  private final Accounts accounts;
   private volatile int port = -1;
+  private volatile boolean api;
 
-  Guard(String token, Sessions sessions) {
+  Guard(String token, Sessions sessions, Accounts accounts) {
     this.token = token;
     this.sessions = sessions;
+    this.accounts = accounts;
   }
 
   String token() {
@@ -46,6 +53,14 @@ final class Guard {
 
   void port(int p) {
     this.port = p;
+  }
+
+  /**
+   * Turns the platform API on: its paths authenticate by platform key in {@code web.api}, not by
+   * the session cookie, so neither the session nor CSRF (a cookie-only attack) applies to them.
+   */
+  void api(boolean on) {
+    this.api = on;
   }
 
   /** Headers every answer carries, the 401 and the static files included. */
@@ -66,7 +81,15 @@ final class Guard {
     headers(ctx);
     checkHost(ctx);
     String path = ctx.path();
-    if (path.startsWith("/static/") || path.equals("/exit")) {
+    // Violation reports come without the session cookie (h-wasm, issue 15).
+    if (path.startsWith("/static/") || path.equals("/exit") || path.equals("/csp-report")) {
+      return;
+    }
+    if (accounts != null) {
+      checkAccount(ctx, path);
+      return;
+    }
+    if (api && org.redress.web.api.Api.isApiPath(path)) {
       return;
     }
     String given = ctx.queryParam("token");
@@ -95,10 +118,103 @@ final class Guard {
     if (!SAFE.contains(ctx.method())) {
       checkCsrf(ctx, s);
     }
+    language(ctx, s);
+  }
+
+  private static void language(Context ctx, Session s) {
     String lang = ctx.queryParam("lang");
     if (lang != null && Messages.LANGUAGES.contains(lang)) {
       s.lang(lang);
     }
+  }
+
+  /**
+   * With accounts: the login page is open to all (its form has the CSRF token of a session not yet
+   * signed in); every other page needs a signed-in session, and a case's pages need the case on the
+   * account's access list (403 otherwise). Opening a case page and exporting are audited.
+   */
+  private void checkAccount(Context ctx, String path) {
+    Sessions.Lookup found = sessions.find(ctx.cookie(COOKIE));
+    Session s = found.session().orElse(null);
+    boolean login = path.equals("/login");
+    if (s == null && login && SAFE.contains(ctx.method())) {
+      s = sessions.create();
+      ctx.cookie(cookie(s.id(), -1));
+    }
+    if (s == null) {
+      if (SAFE.contains(ctx.method()) && found.refusal() != Sessions.Refusal.LOCKED) {
+        ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+        return;
+      }
+      throw new WebException(
+          401, found.refusal() == Sessions.Refusal.LOCKED ? "error.locked" : "error.signin", null);
+    }
+    ctx.attribute(SESSION_ATTR, s);
+    if (!SAFE.contains(ctx.method())) {
+      checkCsrf(ctx, s);
+    }
+    language(ctx, s);
+    if (login) {
+      return;
+    }
+    Accounts.Who who = s.who();
+    if (who == null) {
+      if (SAFE.contains(ctx.method())) {
+        ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+        return;
+      }
+      throw new WebException(401, "error.signin", null);
+    }
+    if (path.startsWith("/admin") && !who.admin()) {
+      throw new WebException(403, "error.forbidden", null);
+    }
+    if (path.equals("/cases") && !SAFE.contains(ctx.method()) && !accounts.mayCreate(who)) {
+      throw new WebException(403, "error.forbidden", null);
+    }
+    java.util.regex.Matcher m = CASE_PATH.matcher(path);
+    if (m.lookingAt()) {
+      String caseId = m.group(1);
+      if (!accounts.mayOpen(who, caseId)) {
+        accounts.audit(who.name(), "refused", caseId, ctx.method() + " " + path);
+        throw new WebException(403, "error.forbidden", null);
+      }
+      String action = exports(path) ? "export" : SAFE.contains(ctx.method()) ? "open" : "change";
+      accounts.audit(who.name(), action, caseId, ctx.method() + " " + path);
+    }
+  }
+
+  /** Whether a path hands something out of the workspace (a package, a document, a report). */
+  static boolean exports(String path) {
+    return path.contains("/export")
+        || path.contains("/download")
+        || path.endsWith(".docx")
+        || path.endsWith(".pdf")
+        || path.endsWith(".zip")
+        || path.endsWith(".csv");
+  }
+
+  /**
+   * Signs {@code who} in: a new session (a new id and CSRF token, so a session fixed before sign-in
+   * is worthless), its cookie, and the old session ended.
+   */
+  void signIn(Context ctx, Accounts.Who who) {
+    sessions.end(ctx.cookie(COOKIE));
+    Session s = sessions.create();
+    s.who(who);
+    ctx.cookie(cookie(s.id(), -1));
+    ctx.attribute(SESSION_ATTR, s);
+  }
+
+  /** Whether this app serves with accounts. */
+  boolean accountsMode() {
+    return accounts != null;
+  }
+
+  /** The accounts, or null without. */
+  Accounts accounts() {
+    return accounts;
   }
 
   /** The session of the request (set by {@link #check}). */
@@ -134,11 +250,17 @@ final class Guard {
     return "http://" + ctx.host();
   }
 
-  /** Refuses a Host other than a loopback name with our port (DNS rebinding). */
+  /**
+   * Refuses a Host other than a loopback name with our port (DNS rebinding). With accounts the
+   * workspace is reached by other names, and every page needs a signed-in session instead.
+   */
   private void checkHost(Context ctx) {
     String host = ctx.host();
     if (host == null) {
       throw new WebException(400, "error.host", null);
+    }
+    if (accounts != null) {
+      return;
     }
     String h = host.toLowerCase(Locale.ROOT);
     String suffix = ":" + port;

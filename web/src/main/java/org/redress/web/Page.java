@@ -10,21 +10,34 @@ public final class Page {
   private final Messages messages;
   private final String csrf;
   private final String path;
+  private final String account;
 
-  private Page(Messages messages, String csrf, String path) {
+  private Page(Messages messages, String csrf, String path, String account) {
     this.messages = messages;
     this.csrf = csrf;
     this.path = path;
+    this.account = account;
   }
 
   static Page of(Context ctx, Session s) {
-    return new Page(Messages.of(s.lang()), s.csrf(), ctx.path());
+    return new Page(
+        Messages.of(s.lang()), s.csrf(), ctx.path(), s.who() == null ? null : s.who().name());
+  }
+
+  /** The signed-in account's name (served with accounts), or null. */
+  public String account() {
+    return account;
+  }
+
+  /** Whether the menu is shown: a session signed in, or the launch token's. */
+  public boolean signedIn() {
+    return hasSession() && (account != null || !path.equals("/login"));
   }
 
   /** A page for an answer without a session (401, errors before the session is known). */
   static Page anonymous(Context ctx) {
     String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "zh";
-    return new Page(Messages.of(lang), "", ctx.path());
+    return new Page(Messages.of(lang), "", ctx.path(), null);
   }
 
   /** The text of a message key. */

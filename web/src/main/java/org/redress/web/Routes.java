@@ -22,6 +22,10 @@ final class Routes {
     ScanController scans = new ScanController(web);
     org.redress.web.cases.PlanController plan = new org.redress.web.cases.PlanController(web);
     EvidenceController evidence = new EvidenceController(web);
+    org.redress.web.interview.InterviewController interview =
+        new org.redress.web.interview.InterviewController(web, web.drafts());
+    org.redress.web.account.LoginController login =
+        new org.redress.web.account.LoginController(web);
 
     config.routes.before(guard::check);
 
@@ -56,8 +60,39 @@ final class Routes {
     config.routes.get("/cases/{id}/plan", plan::show);
     config.routes.get("/cases/{id}/evidence", evidence::show);
     config.routes.post("/cases/{id}/evidence/export", evidence::export);
+    // h-case: the documents page
+    var documents = new org.redress.web.cases.DocumentsController(web);
+    config.routes.get("/cases/{id}/documents", documents::show);
+    config.routes.post("/cases/{id}/documents", documents::generate);
+    config.routes.get("/cases/{id}/documents/{folder}/{file}", documents::download);
     config.routes.get("/verify", evidence::verifyForm);
+    // h-web: the intake interview
+    config.routes.get("/cases/{id}/interview", interview::show);
+    config.routes.get("/cases/{id}/interview/review", interview::showReview);
+    config.routes.post("/cases/{id}/interview", interview::answer);
+    // h-web: accounts (served with --bind)
+    config.routes.get("/login", login::form);
+    config.routes.post("/login", login::signIn);
+    config.routes.post("/logout", login::signOut);
+    config.routes.get("/admin/audit", login::audit);
     config.routes.post("/verify", evidence::verify);
+
+    // h-wasm (issue 15): hashing in her own browser; the pages set their own CSP (HashController).
+    org.redress.web.hash.HashController hashing = new org.redress.web.hash.HashController(web);
+    config.routes.get("/hash", hashing::page);
+    config.routes.get("/hash/hash-page.js", hashing::pageScript);
+    config.routes.get("/hash/hash-worker.js", hashing::workerScript);
+    config.routes.get("/hash/phash.wasm", hashing::module);
+    config.routes.get("/hash/csp-reports", hashing::cspReports);
+    config.routes.post("/cases/{id}/bank/hash-list", hashing::addToBank);
+    config.routes.post("/csp-report", hashing::cspReport);
+    // h-api (issue 18): the takedown tracker page; the platform API, only with `serve --api`.
+    config.routes.get(
+        "/cases/{id}/takedowns", new org.redress.web.takedown.TakedownController(web)::show);
+    if (web.apiEnabled()) {
+      guard.api(true);
+      org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
+    }
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
     config.routes.exception(

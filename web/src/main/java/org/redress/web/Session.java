@@ -8,6 +8,8 @@ final class Session {
   private final String csrf;
   private volatile Instant lastSeen;
   private volatile String lang = "zh";
+  private volatile String user = "local";
+  private volatile org.redress.web.account.Accounts.Who who;
 
   Session(String id, String csrf, Instant created) {
     this.id = id;
@@ -29,6 +31,25 @@ final class Session {
 
   void touch(Instant now) {
     lastSeen = now;
+  }
+
+  /** The signed-in account's name, or {@code local} for the launch token's session. */
+  String user() {
+    return user;
+  }
+
+  void user(String u) {
+    user = u;
+  }
+
+  /** The signed-in account, or null (the launch token's session, or not signed in yet). */
+  org.redress.web.account.Accounts.Who who() {
+    return who;
+  }
+
+  void who(org.redress.web.account.Accounts.Who w) {
+    who = w;
+    user = w.name();
   }
 
   String lang() {

@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.redress.cases.Workspace;
-import org.redress.web.cases.CaseStore;
+import org.redress.casework.Cases;
+import org.redress.casework.Casework;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
 import org.redress.web.scan.ScanJobs;
 
 /**
- * What the feature controllers share: the workspace, the clock, the case store, running scans,
- * sessions and the template engine. One per {@link WorkspaceApp}; no static mutable state.
+ * What the feature controllers share: the workspace, the clock, the casework layer (cases), running
+ * scans, sessions and the template engine. One per {@link WorkspaceApp}; no static mutable state.
  */
 public final class Web implements AutoCloseable {
   private final Path workspace;
@@ -23,20 +26,42 @@ public final class Web implements AutoCloseable {
   private final long maxUploadBytes;
   private final Path uploads;
   private final Guard guard;
-  private final CaseStore cases;
+  private final Casework casework;
   private final ScanJobs scans;
   private final Workspace database;
+  private final org.redress.web.interview.InterviewDrafts drafts;
+  private volatile boolean apiEnabled;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Web(Path workspace, Clock clock, Duration idle, String token, long maxUploadBytes, Path uploads) {
+  Web(
+      Path workspace,
+      Clock clock,
+      Duration idle,
+      String token,
+      long maxUploadBytes,
+      Path uploads,
+      Workspace database,
+      org.redress.web.account.Passwords passwords) {
     this.workspace = workspace;
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;
     this.uploads = uploads;
-    this.guard = new Guard(token, new Sessions(clock, idle));
-    this.cases = new CaseStore(workspace, clock);
-    this.database = Workspace.open(workspace, clock, System.getProperty("user.name", "unknown"));
-    this.scans = new ScanJobs(cases, database, clock);
+    this.casework =
+        Casework.builder(workspace)
+            .clock(clock)
+            .user(System.getProperty("user.name", "unknown"))
+            .build();
+    this.database = database != null ? database : casework.workspace();
+    this.guard =
+        new Guard(
+            token,
+            new Sessions(clock, idle),
+            passwords == null
+                ? null
+                : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
+    casework.cases().adoptFolders();
+    this.scans = new ScanJobs(casework.cases(), this.database, clock);
+    this.drafts = new org.redress.web.interview.FileInterviewDrafts(casework.cases()::dir);
   }
 
   /** The workspace directory. */
@@ -49,9 +74,24 @@ public final class Web implements AutoCloseable {
     return clock;
   }
 
-  /** The case store. */
-  public CaseStore cases() {
-    return cases;
+  /** The application layer the pages call, as the CLI does. */
+  public Casework casework() {
+    return casework;
+  }
+
+  /** The workspace's cases (through {@link #casework()}). */
+  public Cases cases() {
+    return casework.cases();
+  }
+
+  /**
+   * Opens the workspace's evidence locker (its key file), which also seals and opens a case's facts
+   * and parties; close it after the request.
+   *
+   * @throws EvidenceException when it cannot be opened
+   */
+  public EvidenceStore locker() throws EvidenceException {
+    return EvidenceStore.builder(workspace).clock(clock).tool("redress", "web").open();
   }
 
   /** The workspace database (banks). */
@@ -74,8 +114,61 @@ public final class Web implements AutoCloseable {
     return uploads;
   }
 
+  /** Whether the platform API is on ({@code redress serve --api}). */
+  public boolean apiEnabled() {
+    return apiEnabled;
+  }
+
+  void apiEnabled(boolean on) {
+    this.apiEnabled = on;
+  }
+
   Guard guard() {
     return guard;
+  }
+
+  /** Where interview answers are kept (a stand-in until casework keeps a case's facts). */
+  public org.redress.web.interview.InterviewDrafts drafts() {
+    return drafts;
+  }
+
+  /** The accounts when served with them, else empty. */
+  public java.util.Optional<org.redress.web.account.Accounts> accounts() {
+    return java.util.Optional.ofNullable(guard.accounts());
+  }
+
+  /** Signs an account in on this request (a new session and cookie). */
+  public void signIn(Context ctx, org.redress.web.account.Accounts.Who who) {
+    guard.signIn(ctx, who);
+  }
+
+  /** Ends the request's session. */
+  public void signOut(Context ctx) {
+    guard.end(ctx);
+  }
+
+  /** Whether {@code caseId} may be opened in this request (always without accounts). */
+  public boolean mayOpen(Context ctx, String caseId) {
+    org.redress.web.account.Accounts a = guard.accounts();
+    if (a == null) {
+      return true;
+    }
+    org.redress.web.account.Accounts.Who w = guard.session(ctx).who();
+    return w != null && a.mayOpen(w, caseId);
+  }
+
+  /** Puts the signed-in account on a case's access list (a case it just opened). */
+  public void grantOpener(Context ctx, String caseId) {
+    org.redress.web.account.Accounts a = guard.accounts();
+    org.redress.web.account.Accounts.Who w = guard.session(ctx).who();
+    if (a != null && w != null && !w.admin()) {
+      a.grant(caseId, w.name(), w.name());
+    }
+  }
+
+  /** Who acts in this request: the signed-in account's name, or {@code local}. */
+  public String who(Context ctx) {
+    return guard.session(ctx).user();
   }
 
   /** The page model of the request: language, CSRF token, messages. */

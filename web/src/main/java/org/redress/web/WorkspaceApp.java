@@ -5,6 +5,7 @@ import io.javalin.config.SizeUnit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -25,7 +26,8 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>Every page needs the per-launch token once (it becomes a session cookie); without it every
- * page answers 401. Only loopback addresses can be bound until accounts exist.
+ * page answers 401. Any address but loopback needs accounts ({@link Builder#accounts}): then the
+ * token opens nothing, every page needs a signed-in account, and a case's pages its access list.
  */
 public final class WorkspaceApp implements AutoCloseable {
   /** The idle time after which a session is locked (point 5 of issue 14). */
@@ -65,12 +67,15 @@ public final class WorkspaceApp implements AutoCloseable {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
-    if (!isLoopback(host)) {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be empty");
+    }
+    if (!isLoopback(host) && web.accounts().isEmpty()) {
       throw new IllegalArgumentException(
-          "binding "
-              + host
-              + " needs accounts, which this"
-              + " version does not have; bind a loopback address such as 127.0.0.1");
+          "binding " + host + " needs accounts: build the app with accounts()");
+    }
+    if (web.accounts().isPresent() && !web.accounts().get().hasAdmin()) {
+      throw new NoAdminException();
     }
     if (javalin != null) {
       throw new IllegalStateException("already started");
@@ -98,6 +103,35 @@ public final class WorkspaceApp implements AutoCloseable {
     this.javalin = j;
     web.guard().port(j.port());
     return this;
+  }
+
+  /** Serving with accounts needs at least one administrator account. */
+  public static final class NoAdminException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    NoAdminException() {
+      super("no admin account: create one with 'redress account add NAME --role admin'");
+    }
+  }
+
+  /** Whether this app serves with accounts. */
+  public boolean accountsMode() {
+    return web.accounts().isPresent();
+  }
+
+  /**
+   * The accounts of this app (served with them).
+   *
+   * @throws IllegalStateException without accounts
+   */
+  public org.redress.web.account.Accounts accounts() {
+    return web.accounts().orElseThrow(() -> new IllegalStateException("served without accounts"));
+  }
+
+  /** The address of {@code path} without the launch token (served with accounts). */
+  public String plainUrl(String path) {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port() + path;
   }
 
   /** The port the server listens on (after {@link #start}). */
@@ -133,27 +167,31 @@ public final class WorkspaceApp implements AutoCloseable {
 
   /**
    * Makes the demo's case visible in this workspace (the workspace {@code redress demo} built):
-   * case {@value org.redress.web.cases.CaseStore#DEMO} over bank {@code bank}, with the demo's
-   * spread report as its first scan. Returns the case's path, to open.
+   * case {@value org.redress.casework.Cases#DEMO} over bank {@code bank}, with the demo's spread
+   * report as its first scan. Returns the case's path, to open.
    *
    * @throws java.io.UncheckedIOException if the report cannot be read
    */
   public String prepareDemo(String bank, Path reportJson, List<Path> scanned) {
-    String id = org.redress.web.cases.CaseStore.DEMO;
+    String id = org.redress.casework.Cases.DEMO;
     web.cases().create(id, bank);
-    org.redress.web.cases.CaseStore.CaseInfo c = web.cases().get(id).orElseThrow();
+    org.redress.casework.Cases.CaseInfo c = web.cases().get(id).orElseThrow();
     if (web.scans().list(id).isEmpty() && Files.isRegularFile(reportJson)) {
       web.scans().importReport(c, reportJson, scanned);
     }
-    // The demo's merged facts (fictional people): the action plan assesses them.
+    // The demo's merged facts (fictional people), stored in the case: the plan assesses them.
     Path facts = reportJson.getParent().resolveSibling("facts.json");
-    Path mine = web.cases().dir(id).resolve("facts.json");
     try {
-      if (Files.isRegularFile(facts) && !Files.exists(mine)) {
-        Files.copy(facts, mine);
+      if (Files.isRegularFile(facts)
+          && web.cases().history(id, org.redress.casework.Cases.FACTS).isEmpty()) {
+        try (org.redress.evidence.EvidenceStore locker = web.locker()) {
+          web.cases().putFacts(id, Files.readString(facts, StandardCharsets.UTF_8), "demo", locker);
+        }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("failed to copy the demo's facts " + facts, e);
+      throw new java.io.UncheckedIOException("failed to read the demo's facts " + facts, e);
+    } catch (org.redress.casework.CaseworkException | org.redress.evidence.EvidenceException e) {
+      throw new IllegalStateException("failed to store the demo's facts: " + e.getMessage(), e);
     }
     return "/cases/" + id;
   }
@@ -193,6 +231,9 @@ public final class WorkspaceApp implements AutoCloseable {
     private Duration idle = DEFAULT_IDLE;
     private String token;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private org.redress.web.account.Passwords passwords;
+    private org.redress.cases.Workspace database;
+    private boolean api;
 
     private Builder(Path workspace) {
       this.workspace = workspace;
@@ -227,6 +268,36 @@ public final class WorkspaceApp implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves with accounts (sign-in, roles, per-case access lists, audit log), as any address but
+     * loopback needs; {@code passwords} hashes them (the default cost: {@code new Passwords()}).
+     */
+    public Builder accounts(org.redress.web.account.Passwords p) {
+      if (p == null) {
+        throw new IllegalArgumentException("passwords must not be null");
+      }
+      this.passwords = p;
+      return this;
+    }
+
+    /** The workspace database (default: the SQLite file in the workspace). */
+    public Builder database(org.redress.cases.Workspace db) {
+      if (db == null) {
+        throw new IllegalArgumentException("database must not be null");
+      }
+      this.database = db;
+      return this;
+    }
+
+    /**
+     * Turns on the platform API (HMA and StopNCII compatible endpoints, authenticated by platform
+     * keys; see docs/platform-api.md). Off by default.
+     */
+    public Builder api(boolean on) {
+      this.api = on;
+      return this;
+    }
+
     /** The largest upload in bytes (default 2 GiB). */
     public Builder maxUploadBytes(long n) {
       if (n < 1024) {
@@ -246,7 +317,9 @@ public final class WorkspaceApp implements AutoCloseable {
         Files.createDirectories(workspace);
         Path uploads = Files.createDirectories(workspace.resolve("tmp").resolve("uploads"));
         String t = token != null ? token : randomToken();
-        return new WorkspaceApp(new Web(workspace, clock, idle, t, maxUploadBytes, uploads));
+        Web web = new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords);
+        web.apiEnabled(api);
+        return new WorkspaceApp(web);
       } catch (IOException e) {
         throw new IllegalStateException(
             String.format(

@@ -14,6 +14,7 @@ import org.redress.cases.AddReport;
 import org.redress.cases.HashValue;
 import org.redress.cases.Item;
 import org.redress.cases.NewItem;
+import org.redress.casework.Cases;
 import org.redress.match.Signal;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
@@ -47,7 +48,7 @@ public final class BankController {
 
   /** {@code GET /cases/{id}/bank}. */
   public void show(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     cases.ensureBank(c);
     List<Item> items = web.database().banks().items(c.bank());
     web.render(
@@ -67,7 +68,7 @@ public final class BankController {
 
   /** {@code POST /cases/{id}/bank/hashes}: one {@code SIGNAL:VALUE} per line. */
   public void addHashes(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     String text = ctx.formParam("hashes");
     if (text == null || text.isBlank()) {
       throw WebException.badInput("bank.error.no_hashes", null);
@@ -103,7 +104,7 @@ public final class BankController {
 
   /** {@code POST /cases/{id}/bank/files}: hashes the pictures and videos of a folder here. */
   public void addFiles(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     String given = ctx.formParam("folder");
     if (given == null || given.isBlank()) {
       throw WebException.badInput("bank.error.no_folder", null);
@@ -159,7 +160,7 @@ public final class BankController {
     }
   }
 
-  private void done(Context ctx, CaseStore.CaseInfo c, AddReport r) {
+  private void done(Context ctx, Cases.CaseInfo c, AddReport r) {
     ctx.redirect(
         String.format(
             Locale.ROOT,

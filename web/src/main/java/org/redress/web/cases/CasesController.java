@@ -5,8 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import org.redress.cases.Bank;
 import org.redress.cases.BankStore;
-import org.redress.cases.CasesException;
-import org.redress.match.BankRules;
+import org.redress.casework.Cases;
 import org.redress.web.Web;
 import org.redress.web.WebException;
 
@@ -21,47 +20,41 @@ public final class CasesController {
 
   /** {@code GET /}: every case, and a button to open a new one. */
   public void list(Context ctx) {
-    web.render(ctx, "cases/list.jte", "cases", web.cases().list());
+    web.render(
+        ctx,
+        "cases/list.jte",
+        "cases",
+        web.cases().list().stream().filter(c -> web.mayOpen(ctx, c.id())).toList());
   }
 
   /** {@code POST /cases}: opens a case with its own (empty) bank, then shows it. */
   public void create(Context ctx) {
-    CaseStore.CaseInfo c = web.cases().create();
-    ensureBank(c);
+    Cases.CaseInfo c = web.cases().create();
+    web.grantOpener(ctx, c.id());
     ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
   }
 
   /** {@code GET /cases/{id}}: what the case holds and where to go next. */
   public void show(Context ctx) {
-    CaseStore.CaseInfo c = find(web, ctx);
+    Cases.CaseInfo c = find(web, ctx);
     long items = bank(c).map(Bank::items).orElse(0L);
     web.render(ctx, "cases/show.jte", "c", c, "items", items, "scans", web.scans().list(c.id()));
   }
 
   /** The case named by the path's {@code id}, or 404. */
-  public static CaseStore.CaseInfo find(Web web, Context ctx) {
+  public static Cases.CaseInfo find(Web web, Context ctx) {
     String id = ctx.pathParam("id");
     return web.cases().get(id).orElseThrow(() -> WebException.notFound(id));
   }
 
-  java.util.Optional<Bank> bank(CaseStore.CaseInfo c) {
+  java.util.Optional<Bank> bank(Cases.CaseInfo c) {
     BankStore banks = web.database().banks();
     List<Bank> all = banks.list();
     return all.stream().filter(b -> b.name().equals(c.bank())).findFirst();
   }
 
   /** Creates the case's bank when it does not exist yet. */
-  void ensureBank(CaseStore.CaseInfo c) {
-    if (bank(c).isEmpty()) {
-      try {
-        web.database()
-            .banks()
-            .create(c.bank(), BankRules.DEFAULT_THRESHOLD, BankRules.DEFAULT_MIN_QUALITY);
-      } catch (CasesException e) {
-        if (bank(c).isEmpty()) {
-          throw e;
-        }
-      }
-    }
+  void ensureBank(Cases.CaseInfo c) {
+    web.cases().ensureBank(c.bank());
   }
 }

@@ -1,28 +1,30 @@
 package org.redress.web.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.redress.casework.Cases;
+import org.redress.casework.CaseworkException;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
 import org.redress.law.Assessment;
 import org.redress.law.CaseFacts;
 import org.redress.law.InvalidFactsException;
 import org.redress.law.Jurisdiction;
 import org.redress.lawcn.ChineseLaw;
+import org.redress.report.ReportJson;
+import org.redress.report.SpreadReport;
 import org.redress.web.Web;
+import org.redress.web.WebException;
 import org.redress.web.scan.ScanJob;
 
 /**
  * The assessment as an action plan: what to do today, then next; deadlines soonest first with the
  * days left; each action with the provisions behind it; the questions that would settle what is
- * still open. The facts are the case's {@code facts.json} when there is one (the demo's), else the
- * facts the latest finished scan proved (counts, dates, chats: nothing personal).
+ * still open. The facts are the case's stored facts (latest version, opened with the case key) when
+ * there are some, else the facts the latest finished scan proved (counts, dates, chats: nothing
+ * personal).
  */
 public final class PlanController {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -35,7 +37,7 @@ public final class PlanController {
 
   /** {@code GET /cases/{id}/plan}. */
   public void show(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     Jurisdiction law = ChineseLaw.jurisdiction();
     Optional<Facts> facts = facts(c);
     if (facts.isEmpty()) {
@@ -79,20 +81,26 @@ public final class PlanController {
 
   private record Facts(String text, String source) {}
 
-  private Optional<Facts> facts(CaseStore.CaseInfo c) {
-    Path file = web.cases().dir(c.id()).resolve("facts.json");
+  private Optional<Facts> facts(Cases.CaseInfo c) {
     try {
-      if (Files.isRegularFile(file)) {
-        return Optional.of(new Facts(Files.readString(file, StandardCharsets.UTF_8), "facts"));
+      if (!web.cases().history(c.id(), Cases.FACTS).isEmpty()) {
+        try (EvidenceStore locker = web.locker()) {
+          Optional<String> t = web.cases().factsText(c.id(), locker);
+          if (t.isPresent()) {
+            return Optional.of(new Facts(t.get(), "facts"));
+          }
+        }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("failed to read " + file, e);
+    } catch (CaseworkException e) {
+      throw WebException.notFound(c.id());
+    } catch (EvidenceException e) {
+      throw new WebException(500, "error.locker", e.getMessage());
     }
     for (ScanJob j : web.scans().list(c.id())) {
       if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
-        Optional<JsonNode> r = web.scans().report(c.id(), j.id());
-        if (r.isPresent() && r.get().has("facts")) {
-          return Optional.of(new Facts(r.get().get("facts").toString(), "scan"));
+        Optional<SpreadReport> r = web.scans().report(c.id(), j.id());
+        if (r.isPresent()) {
+          return Optional.of(new Facts(ReportJson.factsText(r.get().facts()), "scan"));
         }
       }
     }

@@ -1,7 +1,7 @@
 /**
- * Cases and her pictures: the workspace's case folders ({@link org.redress.web.cases.CaseStore}, a
- * stand-in until the {@code casework} layer owns cases), the case pages, and the bank page that
- * registers fingerprints of files on this computer or hash lists made elsewhere, never showing a
- * picture.
+ * Cases and her pictures: the case pages over the {@code casework} layer's cases (the same cases
+ * the CLI's {@code redress case} works on), the bank page that registers fingerprints of files on
+ * this computer or hash lists made elsewhere, never showing a picture, the action plan and the
+ * documents page.
  */
 package org.redress.web.cases;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.redress.casework.Cases;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.Item;
@@ -16,7 +17,6 @@ import org.redress.evidence.PackageVerifier;
 import org.redress.evidence.Verification;
 import org.redress.web.Web;
 import org.redress.web.WebException;
-import org.redress.web.cases.CaseStore;
 import org.redress.web.cases.CasesController;
 
 /**
@@ -34,7 +34,7 @@ public final class EvidenceController {
 
   /** {@code GET /cases/{id}/evidence}. */
   public void show(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     if (EvidenceStore.needsPassphrase(web.workspace())) {
       web.render(ctx, "evidence/show.jte", "c", c, "items", List.<Item>of(), "locked", true);
       return;
@@ -50,7 +50,7 @@ public final class EvidenceController {
 
   /** {@code POST /cases/{id}/evidence/export}: downloads the package (no content inside). */
   public void export(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     Path tmp = null;
     try (EvidenceStore store = open()) {
       tmp = Files.createTempFile(web.uploads(), "export-", ".zip");

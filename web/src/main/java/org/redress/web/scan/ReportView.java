@@ -1,7 +1,5 @@
 package org.redress.web.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,19 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.redress.report.SpreadReport;
 
 /**
  * The spread report ({@code redress/spread-report@1}, docs/spread-report.md) as the report page
- * shows it: totals, three bar charts and the occurrences, filtered. Reads the documented JSON form;
- * when the spine's {@code report} module brings typed records, this reads those instead. No
- * picture: only references, names and hashes.
+ * shows it: totals, three bar charts and the occurrences, filtered. Reads the {@code report}
+ * module's records (read by its one reader, {@code ReportJson}). No picture: only references, names
+ * and hashes.
  */
 public final class ReportView {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-  private final JsonNode root;
+  private final SpreadReport report;
   private final String lang;
   private final List<Occurrence> all;
 
@@ -84,36 +83,36 @@ public final class ReportView {
   }
 
   /** A view of {@code report} in {@code lang} ({@code zh} or {@code en}). */
-  public ReportView(JsonNode report, String lang) {
-    this.root = report;
+  public ReportView(SpreadReport report, String lang) {
+    this.report = report;
     this.lang = lang;
     this.all = occurrences(report);
   }
 
-  /** A total by its JSON name under {@code totals}. */
-  public long total(String name) {
-    return root.path("totals").path(name).asLong();
+  /** The report's totals. */
+  public SpreadReport.Totals totals() {
+    return report.totals();
   }
 
   /** Whether some input could not be read to the end. */
   public boolean partial() {
-    return root.path("partial").asBoolean();
+    return report.partial();
   }
 
   /** First and last time a copy was seen, Beijing time. */
   public String firstSeen() {
-    return time(root.path("totals").path("first_seen")).orElse("-");
+    return time(report.totals().firstSeen()).orElse("-");
   }
 
   public String lastSeen() {
-    return time(root.path("totals").path("last_seen")).orElse("-");
+    return time(report.totals().lastSeen()).orElse("-");
   }
 
   /** Posts with matches per day. */
   public BarChart perDay() {
     List<BarChart.Entry> e = new ArrayList<>();
-    for (JsonNode d : root.path("timeline")) {
-      e.add(new BarChart.Entry(d.path("date").asText(), d.path("posts").asLong()));
+    for (SpreadReport.Day d : report.timeline()) {
+      e.add(new BarChart.Entry(d.date().toString(), d.posts()));
     }
     return BarChart.of(e);
   }
@@ -121,11 +120,9 @@ public final class ReportView {
   /** Posts with matches per chat. */
   public BarChart perChat() {
     List<BarChart.Entry> e = new ArrayList<>();
-    for (JsonNode c : root.path("chats")) {
-      if (c.path("posts_with_matches").asLong() > 0) {
-        e.add(
-            new BarChart.Entry(
-                c.path("chat_name").asText(), c.path("posts_with_matches").asLong()));
+    for (SpreadReport.ChatRow c : report.chats()) {
+      if (c.postsWithMatches() > 0) {
+        e.add(new BarChart.Entry(c.chatName(), c.postsWithMatches()));
       }
     }
     return BarChart.of(e);
@@ -134,10 +131,11 @@ public final class ReportView {
   /** Trade posts per category, with the category's name in the page's language. */
   public BarChart tradeByCategory() {
     List<BarChart.Entry> e = new ArrayList<>();
-    JsonNode t = root.path("trade");
-    for (Map.Entry<String, JsonNode> c : t.path("by_category").properties()) {
-      String label = t.path("categories").path(c.getKey()).path(lang).asText(c.getKey());
-      e.add(new BarChart.Entry(label, c.getValue().asLong()));
+    SpreadReport.Trade t = report.trade();
+    for (Map.Entry<String, Long> c : t.byCategory().entrySet()) {
+      SpreadReport.Label l = t.categories().get(c.getKey());
+      String label = l == null ? c.getKey() : lang.equals("en") ? l.en() : l.zh();
+      e.add(new BarChart.Entry(label, c.getValue()));
     }
     return BarChart.of(e);
   }
@@ -173,39 +171,40 @@ public final class ReportView {
     return List.copyOf(s);
   }
 
-  private static List<Occurrence> occurrences(JsonNode report) {
+  private static List<Occurrence> occurrences(SpreadReport report) {
     List<Occurrence> out = new ArrayList<>();
-    for (JsonNode item : report.path("items")) {
-      String label = item.path("label").asText();
-      for (JsonNode o : item.path("occurrences")) {
-        boolean known = !o.path("zone_unknown").asBoolean() && o.hasNonNull("date_utc");
+    for (SpreadReport.Item item : report.items()) {
+      for (SpreadReport.Occurrence o : item.occurrences()) {
+        boolean known = !o.zoneUnknown() && o.dateUtc() != null;
         String time =
-            known ? time(o).orElse("-") : o.path("date_exported").asText("-").replace('T', ' ');
-        String chat = o.path("chat_name").asText(o.path("location").asText(""));
-        String distance = o.hasNonNull("distance") ? o.get("distance").asText() : "";
+            known
+                ? MINUTE.format(o.dateUtc().atZone(BEIJING))
+                : o.dateExported() == null ? "-" : o.dateExported().replace('T', ' ');
+        String chat =
+            o.chatName() != null ? o.chatName() : o.location() == null ? "" : o.location();
+        String reference = o.reference() != null ? o.reference() : o.file() == null ? "" : o.file();
         out.add(
             new Occurrence(
                 time,
                 known,
                 chat,
-                o.path("sender_name").asText(""),
-                label,
-                o.path("signal").asText(""),
-                distance,
-                o.path("forwarded").asBoolean(),
-                o.path("reference").asText(o.path("file").asText("")),
-                o.path("chat_id").isNumber() ? o.get("chat_id").asText() : "",
-                o.path("message_id").isNumber() ? o.get("message_id").asText() : ""));
+                o.senderName() == null ? "" : o.senderName(),
+                item.label(),
+                o.signal() == null ? "" : o.signal(),
+                o.signal() == null ? "" : Integer.toString(o.distance()),
+                o.forwarded(),
+                reference,
+                o.chatId() == null ? "" : o.chatId().toString(),
+                o.messageId() == null ? "" : o.messageId().toString()));
       }
     }
     return out;
   }
 
-  private static java.util.Optional<String> time(JsonNode at) {
-    if (!at.hasNonNull("date_utc")) {
+  private static java.util.Optional<String> time(SpreadReport.Seen at) {
+    if (at == null || at.dateUtc() == null) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(
-        MINUTE.format(Instant.parse(at.get("date_utc").asText()).atZone(BEIJING)));
+    return java.util.Optional.of(MINUTE.format(at.dateUtc().atZone(BEIJING)));
   }
 }

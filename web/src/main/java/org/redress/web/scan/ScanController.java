@@ -10,9 +10,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.redress.casework.Cases;
 import org.redress.web.Web;
 import org.redress.web.WebException;
-import org.redress.web.cases.CaseStore;
 import org.redress.web.cases.CasesController;
 
 /** Scans of a case: start one on an export here, watch it, cancel or resume it, read it. */
@@ -26,13 +26,13 @@ public final class ScanController {
 
   /** {@code GET /cases/{id}/scans}: the case's scans and the form to start one. */
   public void list(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     web.render(ctx, "scan/list.jte", "c", c, "scans", web.scans().list(c.id()));
   }
 
   /** {@code POST /cases/{id}/scans}: scans the export folders, ZIP files or folders given. */
   public void start(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     String text = ctx.formParam("paths");
     List<Path> paths = new ArrayList<>();
     if (text != null) {
@@ -65,7 +65,7 @@ public final class ScanController {
    * disk, size-limited), kept in the case folder and scanned like a path.
    */
   public void upload(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     io.javalin.http.UploadedFile f = ctx.uploadedFile("archive");
     if (f == null || f.size() == 0) {
       throw WebException.badInput("scan.error.no_upload", null);
@@ -85,7 +85,7 @@ public final class ScanController {
 
   /** {@code GET /cases/{id}/scans/{scan}}: progress while it runs, then the report. */
   public void show(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     ScanJob j = job(c, ctx);
     if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
       ReportView r =
@@ -131,7 +131,7 @@ public final class ScanController {
   /** {@code SSE /cases/{id}/scans/{scan}/events}: {@code progress} events until it ends. */
   public void events(SseClient client) {
     Context ctx = client.ctx();
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     ScanJob j = job(c, ctx);
     try {
       while (!client.terminated()) {
@@ -159,7 +159,7 @@ public final class ScanController {
 
   /** {@code POST /cases/{id}/scans/{scan}/cancel}. */
   public void cancel(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     ScanJob j = job(c, ctx);
     web.scans().cancel(c.id(), j.id());
     ctx.redirect(url(j), HttpStatus.SEE_OTHER);
@@ -167,7 +167,7 @@ public final class ScanController {
 
   /** {@code POST /cases/{id}/scans/{scan}/resume}: a new scan reusing this one's hashes. */
   public void resume(Context ctx) {
-    CaseStore.CaseInfo c = CasesController.find(web, ctx);
+    Cases.CaseInfo c = CasesController.find(web, ctx);
     ScanJob old = job(c, ctx);
     if (!old.state().terminal()) {
       throw WebException.badInput("scan.error.running", old.id());
@@ -176,7 +176,7 @@ public final class ScanController {
     ctx.redirect(url(j), HttpStatus.SEE_OTHER);
   }
 
-  private ScanJob job(CaseStore.CaseInfo c, Context ctx) {
+  private ScanJob job(Cases.CaseInfo c, Context ctx) {
     String id = ctx.pathParam("scan");
     return web.scans().get(c.id(), id).orElseThrow(() -> WebException.notFound(id));
   }

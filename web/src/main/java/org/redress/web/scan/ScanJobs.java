@@ -1,16 +1,9 @@
 package org.redress.web.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.redress.cases.Workspace;
+import org.redress.casework.Cases;
+import org.redress.casework.ScanRecord;
 import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
 import org.redress.report.ReportException;
@@ -36,7 +31,6 @@ import org.redress.scan.HashCache;
 import org.redress.scan.ScanException;
 import org.redress.scan.Scanner;
 import org.redress.sources.Limits;
-import org.redress.web.cases.CaseStore;
 
 /**
  * Scans of a case, run one at a time in the background: progress (files checked of the total),
@@ -48,12 +42,11 @@ public final class ScanJobs implements AutoCloseable {
   /** A scan id. */
   public static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9]{1,4}");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  private final CaseStore cases;
+  private final Cases cases;
   private final Workspace database;
   private final Clock clock;
   private final ExecutorService runner =
@@ -67,12 +60,12 @@ public final class ScanJobs implements AutoCloseable {
   private final AtomicInteger counter = new AtomicInteger();
 
   /** The last reports read, parsed (access order; at most {@value #CACHED} kept). */
-  private final Map<String, JsonNode> parsed =
+  private final Map<String, SpreadReport> parsed =
       new java.util.LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, SpreadReport> e) {
           return size() > CACHED;
         }
       };
@@ -80,7 +73,7 @@ public final class ScanJobs implements AutoCloseable {
   private static final int CACHED = 4;
 
   /** The scans of the cases in {@code cases}, matched against banks in {@code database}. */
-  public ScanJobs(CaseStore cases, Workspace database, Clock clock) {
+  public ScanJobs(Cases cases, Workspace database, Clock clock) {
     this.cases = cases;
     this.database = database;
     this.clock = clock;
@@ -90,7 +83,7 @@ public final class ScanJobs implements AutoCloseable {
    * Queues a scan of {@code paths} against the case's bank; {@code resumeOf} (or null) names an
    * earlier scan of the same paths whose hashes are reused.
    */
-  public ScanJob start(CaseStore.CaseInfo c, List<Path> paths, String resumeOf) {
+  public ScanJob start(Cases.CaseInfo c, List<Path> paths, String resumeOf) {
     String id = ID_TIME.format(clock.instant()) + "-" + counter.incrementAndGet();
     Path dir = dir(c.id(), id);
     ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
@@ -112,7 +105,7 @@ public final class ScanJobs implements AutoCloseable {
     return job;
   }
 
-  private void run(CaseStore.CaseInfo c, ScanJob job, Path dir, boolean resume) {
+  private void run(Cases.CaseInfo c, ScanJob job, Path dir, boolean resume) {
     try {
       if (job.state() == ScanJob.State.CANCELLED) {
         return;
@@ -172,19 +165,22 @@ public final class ScanJobs implements AutoCloseable {
    *
    * @throws UncheckedIOException if the report cannot be copied
    */
-  public ScanJob importReport(CaseStore.CaseInfo c, Path reportJson, List<Path> paths) {
+  public ScanJob importReport(Cases.CaseInfo c, Path reportJson, List<Path> paths) {
     String id = ID_TIME.format(clock.instant()) + "-" + counter.incrementAndGet();
     Path dir = dir(c.id(), id);
     ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
     try {
-      JsonNode r = JSON.readTree(Files.readString(reportJson, StandardCharsets.UTF_8));
+      SpreadReport r = ReportJson.read(reportJson);
       Files.createDirectories(dir);
       Files.copy(reportJson, dir.resolve("report.json"));
-      job.total(r.path("totals").path("media_checked").asLong());
+      job.total(r.totals().mediaChecked());
       job.checked(job.total());
-      job.finish(r.path("partial").asBoolean() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
+      job.finish(r.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
       saveMeta(dir, job);
       return job;
+    } catch (ReportException e) {
+      throw new IllegalStateException(
+          "failed to import the report " + reportJson + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to import the report " + reportJson, e);
     }
@@ -239,16 +235,18 @@ public final class ScanJobs implements AutoCloseable {
   }
 
   /**
-   * The stored spread report of a finished scan. Reports never change once written, so the last few
-   * read are kept parsed.
+   * The stored spread report of a finished scan, read with the report module's one reader. Reports
+   * never change once written, so the last few read are kept parsed.
+   *
+   * @throws IllegalStateException naming the file when it is damaged
    */
-  public Optional<JsonNode> report(String caseId, String scanId) {
+  public Optional<SpreadReport> report(String caseId, String scanId) {
     if (!ID.matcher(scanId).matches()) {
       return Optional.empty();
     }
     String key = key(caseId, scanId);
     synchronized (parsed) {
-      JsonNode hit = parsed.get(key);
+      SpreadReport hit = parsed.get(key);
       if (hit != null) {
         return Optional.of(hit);
       }
@@ -258,13 +256,13 @@ public final class ScanJobs implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+      SpreadReport r = ReportJson.read(f);
       synchronized (parsed) {
-        parsed.put(key, n);
+        parsed.put(key, r);
       }
-      return Optional.of(n);
-    } catch (IOException e) {
-      throw new UncheckedIOException("failed to read the report " + f, e);
+      return Optional.of(r);
+    } catch (ReportException e) {
+      throw new IllegalStateException("failed to read the report " + f + ": " + e.getMessage(), e);
     }
   }
 
@@ -277,54 +275,36 @@ public final class ScanJobs implements AutoCloseable {
   }
 
   private static void saveMeta(Path dir, ScanJob j) throws IOException {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("schema", "redress/web-scan@1");
-    n.put("id", j.id());
-    n.put("case", j.caseId());
-    n.put("started_at", j.started().toString());
-    n.put("state", j.state().name().toLowerCase(java.util.Locale.ROOT));
-    n.put("checked", j.checked());
-    n.put("total", j.total());
-    if (j.error() != null) {
-      n.put("error", j.error());
-    }
-    ArrayNode ps = n.putArray("paths");
-    j.paths().forEach(p -> ps.add(p.toString()));
-    Path f = dir.resolve("scan.json");
-    Path tmp = dir.resolve("scan.json.tmp");
-    Files.writeString(tmp, n.toPrettyString() + "\n", StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-    }
+    new ScanRecord(
+            j.id(),
+            j.caseId(),
+            j.paths(),
+            j.started(),
+            j.state().name().toLowerCase(java.util.Locale.ROOT),
+            j.checked(),
+            j.total(),
+            j.error())
+        .save(dir);
   }
 
   private Optional<ScanJob> loadMeta(String caseId, String scanId) {
-    Path f = dir(caseId, scanId).resolve("scan.json");
-    if (!Files.isRegularFile(f)) {
+    Optional<ScanRecord> found = ScanRecord.load(dir(caseId, scanId), caseId);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    ScanRecord r = found.get();
+    ScanJob j = new ScanJob(caseId, scanId, r.paths(), r.started());
+    j.total(r.total());
+    j.checked(r.checked());
+    ScanJob.State st;
     try {
-      JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-      List<Path> paths = new ArrayList<>();
-      n.path("paths").forEach(p -> paths.add(Path.of(p.asText())));
-      ScanJob j =
-          new ScanJob(
-              caseId, scanId, paths, java.time.Instant.parse(n.path("started_at").asText()));
-      j.total(n.path("total").asLong());
-      j.checked(n.path("checked").asLong());
-      ScanJob.State st =
-          ScanJob.State.valueOf(
-              n.path("state").asText("failed").toUpperCase(java.util.Locale.ROOT));
-      // A scan stored as running was stopped by a restart: it can be resumed.
-      j.finish(
-          st.terminal() ? st : ScanJob.State.CANCELLED,
-          n.hasNonNull("error") ? n.get("error").asText() : null);
-      return Optional.of(j);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("failed to read " + f + ": " + e.getMessage(), e);
+      st = ScanJob.State.valueOf(r.state().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      st = ScanJob.State.FAILED;
     }
+    // A scan stored as running was stopped by a restart: it can be resumed.
+    j.finish(st.terminal() ? st : ScanJob.State.CANCELLED, r.error());
+    return Optional.of(j);
   }
 
   /** Stops the running scan, if any. */

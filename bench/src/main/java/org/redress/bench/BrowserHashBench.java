@@ -1,0 +1,272 @@
+package org.redress.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.redress.media.MediaException;
+import org.redress.media.MediaHasher;
+
+/**
+ * The browser hasher against the CLI on 12-megapixel JPEGs (issue 15): {@code BrowserHashBench
+ * HASHER.html [N] [CHROMIUM]} writes N (default 8) distinct photo-like 4000×3000 JPEGs, hashes them
+ * with {@link MediaHasher} on one thread (what {@code redress hash} does per core), then in
+ * headless Chromium through the self-contained hasher ({@code redress hasher HASHER.html}) with one
+ * worker and with one worker per core, and prints images per second with the machine's load.
+ * Chromium is driven over the DevTools protocol (the JDK's WebSocket client); nothing leaves the
+ * machine.
+ */
+public final class BrowserHashBench {
+  private static final Pattern WS = Pattern.compile("DevTools listening on (ws://\\S+)");
+
+  private BrowserHashBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: BrowserHashBench HASHER.html [N] [CHROMIUM]");
+      System.exit(2);
+    }
+    Path html = Path.of(args[0]).toAbsolutePath();
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    String chromium = args.length > 2 ? args[2] : "/usr/bin/chromium";
+    Path dir = Files.createTempDirectory("browser-hash-bench");
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Path p = dir.resolve(String.format(Locale.ROOT, "photo-%02d.jpg", i));
+      BufferedImage img = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+      img.setRGB(0, 0, 4000, 3000, SyntheticImages.photoLike(4000, 3000, new Random(i)), 0, 4000);
+      ImageIO.write(img, "jpg", p.toFile());
+      files.add(p);
+    }
+    System.out.printf(Locale.ROOT, "%d JPEGs of 4000x3000 in %s; load %s%n", n, dir, load());
+    double cli = cliRate(files);
+    System.out.printf(
+        Locale.ROOT, "cli (MediaHasher, 1 thread): %.2f images/s; load %s%n", cli, load());
+    Process chrome =
+        new ProcessBuilder(
+                chromium,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      String ws = devtoolsUrl(chrome);
+      int cores = Runtime.getRuntime().availableProcessors();
+      for (int workers : new int[] {1, cores}) {
+        double rate = browserRate(ws, html, files, workers);
+        System.out.printf(
+            Locale.ROOT,
+            "browser (%d worker%s): %.2f images/s (%.0f%% of the cli's per-core rate); load %s%n",
+            workers,
+            workers == 1 ? "" : "s",
+            rate,
+            100 * rate / cli,
+            load());
+      }
+    } finally {
+      chrome.destroy();
+      chrome.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static double cliRate(List<Path> files) throws MediaException {
+    MediaHasher h = MediaHasher.builder().build();
+    h.hash(files.get(0));
+    long t = System.nanoTime();
+    for (Path f : files) {
+      h.hash(f);
+    }
+    return files.size() / ((System.nanoTime() - t) / 1e9);
+  }
+
+  private static double browserRate(String ws, Path html, List<Path> files, int workers)
+      throws Exception {
+    try (Cdp cdp = new Cdp(ws)) {
+      String target =
+          cdp.call(
+              "Target.createTarget",
+              "{\"url\":\"" + html.toUri() + "?workers=" + workers + "\"}",
+              null);
+      String targetId = field(target, "targetId");
+      String s =
+          field(
+              cdp.call(
+                  "Target.attachToTarget",
+                  "{\"targetId\":\"" + targetId + "\",\"flatten\":true}",
+                  null),
+              "sessionId");
+      waitTrue(cdp, s, "document.getElementById('hasher')?.dataset.ready === 'true'");
+      String doc = cdp.call("DOM.getDocument", "{}", s);
+      String input =
+          field(
+              cdp.call(
+                  "DOM.querySelector",
+                  "{\"nodeId\":" + number(doc, "nodeId") + ",\"selector\":\"#files\"}",
+                  s),
+              "nodeId");
+      long t = System.nanoTime();
+      StringBuilder paths = new StringBuilder();
+      for (Path f : files) {
+        paths.append(paths.length() == 0 ? "" : ",").append('"').append(f).append('"');
+      }
+      cdp.call("DOM.setFileInputFiles", "{\"nodeId\":" + input + ",\"files\":[" + paths + "]}", s);
+      waitTrue(
+          cdp,
+          s,
+          "document.getElementById('hasher').dataset.state === 'done' && "
+              + "document.querySelectorAll('#hashes tbody tr[data-pdq]').length === "
+              + files.size());
+      double secs = (System.nanoTime() - t) / 1e9;
+      cdp.call("Target.closeTarget", "{\"targetId\":\"" + targetId + "\"}", null);
+      return files.size() / secs;
+    }
+  }
+
+  private static void waitTrue(Cdp cdp, String session, String expr) throws Exception {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (System.nanoTime() < end) {
+      String r =
+          cdp.call(
+              "Runtime.evaluate",
+              "{\"expression\":\"" + expr.replace("\"", "\\\"") + "\",\"returnByValue\":true}",
+              session);
+      if (r.contains("\"value\":true")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("timed out waiting for " + expr);
+  }
+
+  private static String devtoolsUrl(Process chrome) throws IOException {
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(chrome.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = r.readLine()) != null) {
+      Matcher m = WS.matcher(line);
+      if (m.find()) {
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    while (r.readLine() != null) {
+                      // keep the pipe empty
+                    }
+                  } catch (IOException ignored) {
+                    // the browser ended
+                  }
+                });
+        drain.setDaemon(true);
+        drain.start();
+        return m.group(1);
+      }
+    }
+    throw new IOException("chromium did not start its DevTools endpoint");
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+
+  private static String number(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+
+  /** A DevTools protocol connection: one call at a time, answers matched by id. */
+  static final class Cdp implements WebSocket.Listener, AutoCloseable {
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+    private final StringBuilder partial = new StringBuilder();
+
+    Cdp(String url) {
+      this.socket =
+          HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), this).join();
+    }
+
+    String call(String method, String params, String session) throws Exception {
+      int id = ids.incrementAndGet();
+      CompletableFuture<String> f = new CompletableFuture<>();
+      pending.put(id, f);
+      String msg =
+          "{\"id\":"
+              + id
+              + ",\"method\":\""
+              + method
+              + "\",\"params\":"
+              + params
+              + (session == null ? "" : ",\"sessionId\":\"" + session + "\"")
+              + "}";
+      socket.sendText(msg, true).join();
+      String r = f.get(10, TimeUnit.MINUTES);
+      if (r.contains("\"error\":{")) {
+        throw new IllegalStateException(method + " failed: " + r);
+      }
+      return r;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        String msg = partial.toString();
+        partial.setLength(0);
+        Matcher m = Pattern.compile("^\\{\"id\":(\\d+),").matcher(msg);
+        if (m.find()) {
+          CompletableFuture<String> f = pending.remove(Integer.parseInt(m.group(1)));
+          if (f != null) {
+            f.complete(msg);
+          }
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public void close() {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+  }
+}

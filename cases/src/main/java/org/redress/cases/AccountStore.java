@@ -1,0 +1,282 @@
+package org.redress.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Accounts of a served workspace, per-case access lists and the audit log, in the workspace
+ * database. Stores a password only as the hash string it is given (Argon2id, made by the web
+ * layer); never sees a password. Every method runs in one transaction.
+ */
+public final class AccountStore {
+  /** Account names: a letter or digit, then letters, digits, '.', '_' or '-'; at most 64. */
+  public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
+
+  /** The roles an account may have. */
+  public static final List<String> ROLES = List.of("victim", "advocate", "lawyer", "admin");
+
+  private final Workspace ws;
+
+  AccountStore(Workspace ws) {
+    this.ws = ws;
+  }
+
+  /**
+   * One account.
+   *
+   * @param name the login name
+   * @param role one of {@link #ROLES}
+   * @param passwordHash the password's hash string
+   * @param created when it was made
+   */
+  public record Account(String name, String role, String passwordHash, Instant created) {
+    /** Never prints the hash. */
+    @Override
+    public String toString() {
+      return "Account[" + name + ", " + role + "]";
+    }
+  }
+
+  /**
+   * One row of the audit log.
+   *
+   * @param at when
+   * @param account who
+   * @param action {@code open}, {@code export}, {@code login}, {@code login_refused}, …
+   * @param caseId the case, or null
+   * @param detail the path or what was exported, or null
+   */
+  public record AuditRow(Instant at, String account, String action, String caseId, String detail) {}
+
+  /**
+   * Creates an account.
+   *
+   * @throws IllegalArgumentException for a bad name or role, or an empty hash
+   * @throws CasesException when the name is taken
+   */
+  public Account create(String name, String role, String passwordHash) {
+    checkName(name);
+    checkRole(role);
+    if (passwordHash == null || passwordHash.isBlank()) {
+      throw new IllegalArgumentException("password hash must not be empty");
+    }
+    return tx(
+        "create account " + name,
+        h -> {
+          if (find(h, name).isPresent()) {
+            throw new CasesException("account already exists: " + name);
+          }
+          long now = ws.clock().millis();
+          h.createUpdate(
+                  "INSERT INTO account (name, role, password_hash, created_at)"
+                      + " VALUES (:n, :r, :p, :t)")
+              .bind("n", name)
+              .bind("r", role)
+              .bind("p", passwordHash)
+              .bind("t", now)
+              .execute();
+          return new Account(name, role, passwordHash, Instant.ofEpochMilli(now));
+        });
+  }
+
+  /** The account with this name, if any. */
+  public Optional<Account> find(String name) {
+    return tx("read account " + name, h -> find(h, name));
+  }
+
+  /** Every account, by name. */
+  public List<Account> list() {
+    return tx(
+        "list accounts",
+        h ->
+            h.createQuery("SELECT name, role, password_hash, created_at FROM account ORDER BY name")
+                .map(
+                    (rs, c) ->
+                        new Account(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4))))
+                .list());
+  }
+
+  /** Whether some account has the role {@code admin}. */
+  public boolean hasAdmin() {
+    return tx(
+        "count admins",
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM account WHERE role = 'admin'")
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  /**
+   * Replaces an account's password hash.
+   *
+   * @throws CasesException when there is no such account
+   */
+  public void setPassword(String name, String passwordHash) {
+    tx(
+        "change the password of " + name,
+        h -> {
+          int n =
+              h.createUpdate("UPDATE account SET password_hash = :p WHERE name = :n")
+                  .bind("p", passwordHash)
+                  .bind("n", name)
+                  .execute();
+          if (n == 0) {
+            throw new CasesException("no such account: " + name);
+          }
+          return n;
+        });
+  }
+
+  /**
+   * Puts an account on a case's access list (nothing when it is there already).
+   *
+   * @throws CasesException when there is no such account
+   */
+  public void grant(String caseId, String account, String by) {
+    tx(
+        "grant " + account + " access to case " + caseId,
+        h -> {
+          if (find(h, account).isEmpty()) {
+            throw new CasesException("no such account: " + account);
+          }
+          long have =
+              h.createQuery("SELECT COUNT(*) FROM case_access WHERE case_id = :c AND account = :a")
+                  .bind("c", caseId)
+                  .bind("a", account)
+                  .mapTo(Long.class)
+                  .one();
+          if (have == 0) {
+            h.createUpdate(
+                    "INSERT INTO case_access (case_id, account, granted_by, granted_at)"
+                        + " VALUES (:c, :a, :b, :t)")
+                .bind("c", caseId)
+                .bind("a", account)
+                .bind("b", by)
+                .bind("t", ws.clock().millis())
+                .execute();
+          }
+          return have;
+        });
+  }
+
+  /** Takes an account off a case's access list. */
+  public void revoke(String caseId, String account) {
+    tx(
+        "revoke " + account + " from case " + caseId,
+        h ->
+            h.createUpdate("DELETE FROM case_access WHERE case_id = :c AND account = :a")
+                .bind("c", caseId)
+                .bind("a", account)
+                .execute());
+  }
+
+  /** Whether the account is on the case's access list. */
+  public boolean mayOpen(String caseId, String account) {
+    return tx(
+        "read the access list of case " + caseId,
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM case_access WHERE case_id = :c AND account = :a")
+                    .bind("c", caseId)
+                    .bind("a", account)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  /** The accounts on a case's access list, by name. */
+  public List<String> access(String caseId) {
+    return tx(
+        "read the access list of case " + caseId,
+        h ->
+            h.createQuery("SELECT account FROM case_access WHERE case_id = :c ORDER BY account")
+                .bind("c", caseId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Appends a row to the audit log (the detail is cut to 500 characters). */
+  public void audit(String account, String action, String caseId, String detail) {
+    String d = detail == null ? null : detail.substring(0, Math.min(500, detail.length()));
+    tx(
+        "write the audit log",
+        h ->
+            h.createUpdate(
+                    "INSERT INTO audit_log (at, account, action, case_id, detail)"
+                        + " VALUES (:t, :a, :x, :c, :d)")
+                .bind("t", ws.clock().millis())
+                .bind("a", account)
+                .bind("x", action)
+                .bind("c", caseId)
+                .bind("d", d)
+                .execute());
+  }
+
+  /** The newest {@code limit} rows of the audit log, newest first. */
+  public List<AuditRow> auditLog(int limit) {
+    return tx(
+        "read the audit log",
+        h ->
+            h.createQuery(
+                    "SELECT at, account, action, case_id, detail FROM audit_log"
+                        + " ORDER BY at DESC, id DESC LIMIT :n")
+                .bind("n", limit)
+                .map(
+                    (rs, c) ->
+                        new AuditRow(
+                            Instant.ofEpochMilli(rs.getLong(1)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5)))
+                .list());
+  }
+
+  private static Optional<Account> find(org.jdbi.v3.core.Handle h, String name) {
+    return h.createQuery(
+            "SELECT name, role, password_hash, created_at FROM account WHERE name = :n")
+        .bind("n", name)
+        .map(
+            (rs, c) ->
+                new Account(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Instant.ofEpochMilli(rs.getLong(4))))
+        .findOne();
+  }
+
+  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
+    try {
+      return ws.jdbi().inTransaction(body);
+    } catch (JdbiException e) {
+      throw ws.failure(verb, e);
+    }
+  }
+
+  private static void checkName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "bad account name \""
+              + name
+              + "\": use letters, digits, '.', '_' or '-', starting with a letter or digit, at most"
+              + " 64 characters");
+    }
+  }
+
+  private static void checkRole(String role) {
+    if (!ROLES.contains(role == null ? "" : role.toLowerCase(Locale.ROOT))
+        || !role.equals(role.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("bad role \"" + role + "\": one of " + ROLES);
+    }
+  }
+}

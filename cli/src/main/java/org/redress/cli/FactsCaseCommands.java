@@ -1,0 +1,168 @@
+package org.redress.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.redress.casework.Cases;
+import org.redress.casework.CaseworkException;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code redress facts set|show|history|parties}: a case's facts and parties, stored sealed with
+ * the case key (the evidence locker's key options open it), every version kept.
+ */
+final class FactsCaseCommands {
+  private FactsCaseCommands() {}
+
+  /** Stores a facts file as the case's next facts version. */
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Store FILE (redress/case-facts@1, YAML or JSON; read strictly, as assess and doc read"
+            + " it) as the next version of the case's facts, sealed with the case key.",
+        "Exit status: 0 stored, 1 not valid facts (nothing stored), 2 usage or unknown case."
+      })
+  static final class Set implements Callable<Integer> {
+    @Mixin EvidenceOptions evidence;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The facts file.")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException, CaseworkException, EvidenceException {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      Cases cases = CaseCommand.cases(evidence.workspace);
+      cases.require(name);
+      Cases.RecordVersion v;
+      try (EvidenceStore locker = evidence.open()) {
+        v = cases.putFacts(name, text, file.getFileName().toString(), locker);
+      }
+      spec.commandLine().getOut().println("case " + name + "\tfacts v" + v.version());
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Stores a parties file as the case's next parties version. */
+  @Command(
+      name = "parties",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Store FILE (redress/parties@1: names, ID numbers, addresses) as the next version of the"
+            + " case's parties, sealed with the case key. Nothing of it is printed.",
+        "Exit status: 0 stored, 1 not a YAML or JSON mapping, 2 usage or unknown case."
+      })
+  static final class Parties implements Callable<Integer> {
+    @Mixin EvidenceOptions evidence;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The parties file.")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException, CaseworkException, EvidenceException {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      Cases cases = CaseCommand.cases(evidence.workspace);
+      cases.require(name);
+      Cases.RecordVersion v;
+      try (EvidenceStore locker = evidence.open()) {
+        v = cases.putParties(name, text, file.getFileName().toString(), locker);
+      }
+      spec.commandLine().getOut().println("case " + name + "\tparties v" + v.version());
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Prints the case's facts (latest, or a version). */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Print the case's facts as stored (the latest version, or --version N).")
+  static final class Show implements Callable<Integer> {
+    @Mixin EvidenceOptions evidence;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
+    String name;
+
+    @Option(names = "--version", paramLabel = "N", description = "An earlier version.")
+    Integer version;
+
+    @Override
+    public Integer call() throws CaseworkException, EvidenceException {
+      Cases cases = CaseCommand.cases(evidence.workspace);
+      cases.require(name);
+      String text;
+      try (EvidenceStore locker = evidence.open()) {
+        if (version != null) {
+          text = cases.version(name, Cases.FACTS, version, locker);
+        } else {
+          Optional<String> t = cases.factsText(name, locker);
+          if (t.isEmpty()) {
+            throw new ExitCodes.DataException(
+                "case "
+                    + name
+                    + " has no facts yet (store them: redress facts set "
+                    + name
+                    + " FILE)");
+          }
+          text = t.get();
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text.endsWith("\n") ? text : text + "\n");
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Lists every facts version: number, time, author, source. */
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description = "List every version of the case's facts: when, by whom, from what.")
+  static final class History implements Callable<Integer> {
+    @Mixin WorkspaceOption workspace;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
+    String name;
+
+    @Override
+    public Integer call() throws CaseworkException {
+      PrintWriter out = spec.commandLine().getOut();
+      for (Cases.RecordVersion v : CaseCommand.cases(workspace).history(name, Cases.FACTS)) {
+        out.println(
+            "v"
+                + v.version()
+                + "\t"
+                + CaseCommand.time(v.at())
+                + "\t"
+                + Console.inert(v.author())
+                + "\t"
+                + Console.inert(v.note()));
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,556 @@
+package org.redress.dossier;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.redress.match.PdqIndex;
+import org.redress.phash.Pdq;
+
+/**
+ * Builds dossiers. Only cases whose victim consented are read at all; the others contribute
+ * nothing. Counting rules (docs/dossiers.md):
+ *
+ * <ul>
+ *   <li>A post is a chat and a message id: the same post in two victims' exports counts once.
+ *   <li>A file is a group of copies joined when they have the same SHA-256, when they matched the
+ *       same picture in one victim's bank, or (images) when their PDQ hashes are within {@code
+ *       pdqRadius} bits: a re-encoded copy is not a second file.
+ *   <li>For a contact, the posts counted are those by the accounts that posted an ad naming it.
+ * </ul>
+ */
+public final class Dossiers {
+  /** The PDQ distance at or under which two images are one file: the banks' default threshold. */
+  public static final int DEFAULT_PDQ_RADIUS = 31;
+
+  /**
+   * Up to this many distinct image PDQs, every copy is compared with every other; above it, the
+   * first copy of each group (joined by SHA-256 and bank item) with the other groups' first copies,
+   * so a dossier over a million copies stays fast. The dossier says which ({@link
+   * Dossier#pdqJoin}).
+   */
+  public static final int EXACT_PDQ_LIMIT = 50_000;
+
+  private Dossiers() {}
+
+  /** A built dossier, and the pseudonyms to keep for the next build of the same dossier. */
+  public record Built(Dossier dossier, Map<String, String> pseudonyms) {
+    /** Copies. */
+    public Built {
+      pseudonyms = Map.copyOf(pseudonyms);
+    }
+  }
+
+  /**
+   * Builds the dossier of {@code target}.
+   *
+   * @param cases every case of the workspace; those without consent are skipped unread
+   * @param pseudonyms case id to pseudonym from earlier builds of this dossier (kept stable); new
+   *     victims get the next free letters
+   * @param pdqRadius see {@link #DEFAULT_PDQ_RADIUS}
+   */
+  public static Built build(
+      Target target, List<CaseInput> cases, Map<String, String> pseudonyms, int pdqRadius) {
+    if (pdqRadius < 0 || pdqRadius > 64) {
+      throw new IllegalArgumentException("pdq radius must be 0..64, was " + pdqRadius);
+    }
+    List<Sighting> seen = new ArrayList<>();
+    List<TradeSighting> ads = new ArrayList<>();
+    Map<Long, Long> members = new HashMap<>();
+    for (CaseInput c : cases) {
+      if (!c.counted()) {
+        continue;
+      }
+      select(target, c, seen, ads);
+      c.chatMembers().forEach((chat, n) -> members.merge(chat, n, Math::max));
+    }
+
+    Set<String> contributing = new TreeSet<>();
+    seen.forEach(s -> contributing.add(s.caseId()));
+    ads.forEach(a -> contributing.add(a.caseId()));
+    Map<String, String> names = pseudonyms(contributing, pseudonyms);
+
+    // Posts.
+    Map<Sighting.PostKey, PostAcc> posts = new LinkedHashMap<>();
+    Map<Long, ChatAcc> chats = new TreeMap<>();
+    Map<String, AccountAcc> accounts = new TreeMap<>();
+    Set<String> forwardSources = new HashSet<>();
+    Instant first = null;
+    Instant last = null;
+    for (Sighting s : seen) {
+      PostAcc p = posts.computeIfAbsent(s.post(), k -> new PostAcc(s.date()));
+      p.seenBy(pseudonym(names, s.caseId()), s.caseId(), s.locator());
+      if (p.isNew) {
+        p.isNew = false;
+        chats.computeIfAbsent(s.chatId(), id -> new ChatAcc(s.chatName(), s.chatType())).posts++;
+        if (!s.senderId().isEmpty()) {
+          accounts.computeIfAbsent(s.senderId(), id -> new AccountAcc(s.senderName())).posts++;
+        }
+        if (!s.forwardedFromId().isEmpty()) {
+          forwardSources.add(s.forwardedFromId());
+        }
+      }
+      if (s.date() != null) {
+        first = first == null || s.date().isBefore(first) ? s.date() : first;
+        last = last == null || s.date().isAfter(last) ? s.date() : last;
+      }
+    }
+
+    // Files.
+    Files files = Files.of(seen, pdqRadius);
+
+    // Victims.
+    Map<String, VictimAcc> victims = new TreeMap<>();
+    for (int i = 0; i < seen.size(); i++) {
+      Sighting s = seen.get(i);
+      VictimAcc v = victims.computeIfAbsent(s.caseId(), k -> new VictimAcc());
+      v.posts.add(s.post());
+      v.groups.add(files.groupOf(i));
+    }
+    List<Dossier.Victim> victimRows = new ArrayList<>();
+    for (String caseId : contributing) {
+      VictimAcc v = victims.getOrDefault(caseId, new VictimAcc());
+      long images = v.groups.stream().filter(g -> !files.video(g)).count();
+      victimRows.add(
+          new Dossier.Victim(
+              pseudonym(names, caseId),
+              caseId,
+              v.posts.size(),
+              v.groups.size(),
+              images,
+              v.groups.size() - images));
+    }
+    victimRows.sort(Comparator.comparing(v -> order(v.pseudonym())));
+
+    // Trade.
+    Map<String, Long> byCategory = new TreeMap<>();
+    Map<Sighting.PostKey, PostAcc> tradePosts = new LinkedHashMap<>();
+    for (TradeSighting a : ads) {
+      PostAcc p = tradePosts.computeIfAbsent(a.post(), k -> new PostAcc(a.date()));
+      if (p.isNew) {
+        p.isNew = false;
+        a.categories().forEach(cat -> byCategory.merge(cat, 1L, Long::sum));
+      }
+      p.seenBy(pseudonym(names, a.caseId()), a.caseId(), a.locator());
+    }
+
+    Long maxMembers = null;
+    List<Dossier.ChatSeen> chatRows = new ArrayList<>();
+    for (Map.Entry<Long, ChatAcc> e : chats.entrySet()) {
+      Long m = members.get(e.getKey());
+      if (m != null) {
+        maxMembers = maxMembers == null ? m : Math.max(maxMembers, m);
+      }
+      chatRows.add(
+          new Dossier.ChatSeen(
+              e.getKey(), e.getValue().name, e.getValue().type, e.getValue().posts, m));
+    }
+    List<Dossier.AccountSeen> accountRows = new ArrayList<>();
+    accounts.forEach((id, a) -> accountRows.add(new Dossier.AccountSeen(id, a.name, a.posts)));
+
+    Dossier.Totals totals =
+        new Dossier.Totals(
+            posts.size(),
+            files.groups(),
+            files.distinctSha256(),
+            files.images(),
+            files.groups() - files.images(),
+            victimRows.stream().filter(v -> v.files() > 0).count(),
+            chats.size(),
+            accounts.size(),
+            forwardSources.size(),
+            tradePosts.size(),
+            first,
+            last,
+            maxMembers);
+    Dossier d =
+        new Dossier(
+            Dossier.SCHEMA,
+            target.key(),
+            totals,
+            victimRows,
+            postRows(posts),
+            files.rows(seen, names),
+            chatRows,
+            accountRows,
+            byCategory,
+            postRows(tradePosts),
+            pdqRadius,
+            files.allCopies ? Dossier.JOIN_ALL_COPIES : Dossier.JOIN_FIRST_COPIES);
+    return new Built(d, names);
+  }
+
+  private static void select(
+      Target target, CaseInput c, List<Sighting> seen, List<TradeSighting> ads) {
+    if (target instanceof Target.Chat chat) {
+      for (Sighting s : c.sightings()) {
+        if (s.chatId() == chat.id()) {
+          seen.add(s);
+        }
+      }
+      for (TradeSighting a : c.trade()) {
+        if (a.chatId() == chat.id()) {
+          ads.add(a);
+        }
+      }
+    } else if (target instanceof Target.Sender sender) {
+      for (Sighting s : c.sightings()) {
+        if (s.senderId().equals(sender.id())) {
+          seen.add(s);
+        }
+      }
+      for (TradeSighting a : c.trade()) {
+        if (a.senderId().equals(sender.id())) {
+          ads.add(a);
+        }
+      }
+    } else if (target instanceof Target.Contact contact) {
+      Set<String> sellers = new HashSet<>();
+      for (TradeSighting a : c.trade()) {
+        if (a.contacts().contains(contact.contact())) {
+          ads.add(a);
+          if (!a.senderId().isEmpty()) {
+            sellers.add(a.senderId());
+          }
+        }
+      }
+      for (Sighting s : c.sightings()) {
+        if (sellers.contains(s.senderId())) {
+          seen.add(s);
+        }
+      }
+    }
+  }
+
+  /**
+   * Pseudonyms: the ones already given are kept; each new case (in case-id order) gets the next
+   * letter not yet used ({@code A}…{@code Z}, then {@code AA}, {@code AB}, …).
+   */
+  static Map<String, String> pseudonyms(Set<String> cases, Map<String, String> given) {
+    Map<String, String> out = new TreeMap<>();
+    Set<String> used = new HashSet<>(given.values());
+    for (String c : cases) {
+      String p = given.get(c);
+      if (p != null) {
+        out.put(c, p);
+      }
+    }
+    int next = 0;
+    for (String c : cases) {
+      if (out.containsKey(c)) {
+        continue;
+      }
+      String p;
+      do {
+        p = letters(next++);
+      } while (used.contains(p));
+      used.add(p);
+      out.put(c, p);
+    }
+    // Keep earlier victims' letters reserved even when they are not in this build.
+    given.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  private static String pseudonym(Map<String, String> names, String caseId) {
+    String p = names.get(caseId);
+    if (p == null) {
+      throw new IllegalStateException("no pseudonym for a contributing case");
+    }
+    return p;
+  }
+
+  /** 0 → A, 25 → Z, 26 → AA: bijective base 26. */
+  static String letters(int n) {
+    StringBuilder b = new StringBuilder();
+    int k = n + 1;
+    while (k > 0) {
+      k--;
+      b.append((char) ('A' + k % 26));
+      k /= 26;
+    }
+    return b.reverse().toString();
+  }
+
+  private static String order(String pseudonym) {
+    return String.format(java.util.Locale.ROOT, "%08d%s", pseudonym.length(), pseudonym);
+  }
+
+  private static List<Dossier.Post> postRows(Map<Sighting.PostKey, PostAcc> posts) {
+    List<Dossier.Post> rows = new ArrayList<>();
+    for (Map.Entry<Sighting.PostKey, PostAcc> e : posts.entrySet()) {
+      if (rows.size() == Dossier.LISTED) {
+        break;
+      }
+      rows.add(
+          new Dossier.Post(
+              e.getKey().chatId(), e.getKey().messageId(), e.getValue().date, e.getValue().refs));
+    }
+    return rows;
+  }
+
+  private static final class PostAcc {
+    final @Nullable Instant date;
+    final List<Dossier.Ref> refs = new ArrayList<>(1);
+    boolean isNew = true;
+
+    PostAcc(@Nullable Instant date) {
+      this.date = date;
+    }
+
+    /** Adds the case's reference unless it has one (a post is seen by a few cases at most). */
+    void seenBy(String victim, String caseId, String locator) {
+      for (Dossier.Ref r : refs) {
+        if (r.caseId().equals(caseId)) {
+          return;
+        }
+      }
+      refs.add(new Dossier.Ref(victim, caseId, locator));
+    }
+  }
+
+  private static final class ChatAcc {
+    final String name;
+    final String type;
+    long posts;
+
+    ChatAcc(String name, String type) {
+      this.name = name;
+      this.type = type;
+    }
+  }
+
+  private static final class AccountAcc {
+    final String name;
+    long posts;
+
+    AccountAcc(String name) {
+      this.name = name;
+    }
+  }
+
+  private static final class VictimAcc {
+    final Set<Sighting.PostKey> posts = new HashSet<>();
+    final Set<Integer> groups = new HashSet<>();
+  }
+
+  /** Copies joined into files with a union-find over distinct SHA-256 values. */
+  private static final class Files {
+    private final int[] parent;
+    private final int[] nodeOfSighting;
+    private final boolean[] videoNode;
+    private final List<String> shaOfNode;
+    private boolean allCopies = true;
+    private int[] groupOfRoot = new int[0];
+    private int groupCount;
+    private boolean[] videoGroup = new boolean[0];
+
+    private Files(int[] nodeOfSighting, List<String> shaOfNode, boolean[] videoNode) {
+      this.nodeOfSighting = nodeOfSighting;
+      this.shaOfNode = shaOfNode;
+      this.videoNode = videoNode;
+      this.parent = new int[shaOfNode.size()];
+      for (int i = 0; i < parent.length; i++) {
+        parent[i] = i;
+      }
+    }
+
+    static Files of(List<Sighting> seen, int radius) {
+      Map<String, Integer> nodeBySha = new HashMap<>();
+      List<String> shas = new ArrayList<>();
+      int[] nodeOf = new int[seen.size()];
+      List<Boolean> video = new ArrayList<>();
+      for (int i = 0; i < seen.size(); i++) {
+        Sighting s = seen.get(i);
+        Integer n = nodeBySha.get(s.sha256());
+        if (n == null) {
+          n = shas.size();
+          nodeBySha.put(s.sha256(), n);
+          shas.add(s.sha256());
+          video.add(s.kind() == Sighting.MediaKind.VIDEO);
+        }
+        nodeOf[i] = n;
+      }
+      boolean[] videoNode = new boolean[video.size()];
+      for (int i = 0; i < videoNode.length; i++) {
+        videoNode[i] = video.get(i);
+      }
+      Files f = new Files(nodeOf, shas, videoNode);
+      // Same picture of one victim's bank.
+      Map<String, Integer> nodeByItem = new HashMap<>();
+      for (int i = 0; i < seen.size(); i++) {
+        Sighting s = seen.get(i);
+        Integer other = nodeByItem.putIfAbsent(s.caseId() + '\u0000' + s.item(), nodeOf[i]);
+        if (other != null) {
+          f.union(other, nodeOf[i]);
+        }
+      }
+      // Near-identical images by PDQ: every distinct PDQ against every other when there are at
+      // most EXACT_PDQ_LIMIT of them, else the first copy of each group against the others' first.
+      Map<String, Integer> pdqSeen = new HashMap<>();
+      List<String> pdqs = new ArrayList<>();
+      List<Integer> nodeOfPdq = new ArrayList<>();
+      for (int i = 0; i < seen.size(); i++) {
+        Sighting s = seen.get(i);
+        if (s.kind() != Sighting.MediaKind.IMAGE || s.pdq() == null) {
+          continue;
+        }
+        Integer known = pdqSeen.putIfAbsent(s.pdq(), nodeOf[i]);
+        if (known == null) {
+          pdqs.add(s.pdq());
+          nodeOfPdq.add(nodeOf[i]);
+        } else {
+          f.union(known, nodeOf[i]);
+        }
+      }
+      f.allCopies = pdqs.size() <= EXACT_PDQ_LIMIT;
+      if (!f.allCopies) {
+        Set<Integer> roots = new HashSet<>();
+        List<String> firsts = new ArrayList<>();
+        List<Integer> firstNodes = new ArrayList<>();
+        for (int k = 0; k < pdqs.size(); k++) {
+          if (roots.add(f.find(nodeOfPdq.get(k)))) {
+            firsts.add(pdqs.get(k));
+            firstNodes.add(nodeOfPdq.get(k));
+          }
+        }
+        pdqs = firsts;
+        nodeOfPdq = firstNodes;
+      }
+      if (pdqs.size() > 1) {
+        PdqIndex.Builder b = PdqIndex.builder(pdqs.size());
+        for (String hex : pdqs) {
+          long[] w = Pdq.parse(hex).toLongs();
+          b.add(w[0], w[1], w[2], w[3]);
+        }
+        PdqIndex index = b.build();
+        List<Integer> nodes = nodeOfPdq;
+        for (int ord = 0; ord < index.size(); ord++) {
+          int node = nodes.get(ord);
+          final int from = ord;
+          index.search(
+              index.get(ord),
+              radius,
+              (hit, distance) -> {
+                if (hit > from) {
+                  f.union(node, nodes.get(hit));
+                }
+              });
+        }
+      }
+      f.number();
+      return f;
+    }
+
+    private int find(int x) {
+      while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    }
+
+    private void union(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra != rb) {
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+
+    private void number() {
+      groupOfRoot = new int[parent.length];
+      java.util.Arrays.fill(groupOfRoot, -1);
+      List<Boolean> video = new ArrayList<>();
+      for (int n = 0; n < parent.length; n++) {
+        int r = find(n);
+        if (groupOfRoot[r] < 0) {
+          groupOfRoot[r] = groupCount++;
+          video.add(videoNode[r]);
+        }
+      }
+      videoGroup = new boolean[groupCount];
+      for (int g = 0; g < groupCount; g++) {
+        videoGroup[g] = video.get(g);
+      }
+    }
+
+    int groupOf(int sighting) {
+      return groupOfRoot[find(nodeOfSighting[sighting])];
+    }
+
+    boolean video(int group) {
+      return videoGroup[group];
+    }
+
+    int groups() {
+      return groupCount;
+    }
+
+    int distinctSha256() {
+      return shaOfNode.size();
+    }
+
+    long images() {
+      long n = 0;
+      for (boolean v : videoGroup) {
+        if (!v) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    List<Dossier.FileGroup> rows(List<Sighting> seen, Map<String, String> names) {
+      List<List<String>> shas = new ArrayList<>();
+      List<List<Dossier.Ref>> refs = new ArrayList<>();
+      long[] postsTotal = new long[groupCount];
+      List<Set<String>> victims = new ArrayList<>();
+      List<Set<Sighting.PostKey>> distinctPosts = new ArrayList<>();
+      for (int g = 0; g < groupCount; g++) {
+        shas.add(new ArrayList<>());
+        refs.add(new ArrayList<>());
+        victims.add(new HashSet<>());
+        distinctPosts.add(new HashSet<>());
+      }
+      for (int n = 0; n < parent.length; n++) {
+        List<String> l = shas.get(groupOfRoot[find(n)]);
+        if (l.size() < Dossier.LISTED) {
+          l.add(shaOfNode.get(n));
+        }
+      }
+      for (int i = 0; i < seen.size(); i++) {
+        Sighting s = seen.get(i);
+        int g = groupOf(i);
+        String victim = pseudonym(names, s.caseId());
+        victims.get(g).add(victim);
+        // A post is listed once per file, with the first case that saw it.
+        if (distinctPosts.get(g).add(s.post())) {
+          postsTotal[g]++;
+          if (refs.get(g).size() < Dossier.LISTED) {
+            refs.get(g).add(new Dossier.Ref(victim, s.caseId(), s.locator()));
+          }
+        }
+      }
+      List<Dossier.FileGroup> out = new ArrayList<>();
+      for (int g = 0; g < groupCount && g < Dossier.LISTED; g++) {
+        out.add(
+            new Dossier.FileGroup(
+                videoGroup[g] ? "video" : "image",
+                shas.get(g),
+                refs.get(g),
+                postsTotal[g],
+                victims.get(g).stream().sorted(Comparator.comparing(Dossiers::order)).toList()));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.redress.web.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.Optional;
+import org.redress.web.Web;
+import org.redress.web.WebException;
+
+/** Sign in, sign out, and the audit log (administrators only; the gate checks the role). */
+public final class LoginController {
+  private final Web web;
+
+  /** The controller over the app's shared parts. */
+  public LoginController(Web web) {
+    this.web = web;
+  }
+
+  /** {@code GET /login}. */
+  public void form(Context ctx) {
+    accounts();
+    web.render(ctx, "account/login.jte", "failed", false, "name", "");
+  }
+
+  /** {@code POST /login}: {@code name} and {@code password}; a wrong pair says only that. */
+  public void signIn(Context ctx) {
+    Accounts a = accounts();
+    String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+    String pw = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    char[] chars = pw.toCharArray();
+    Optional<Accounts.Who> who;
+    try {
+      who = a.signIn(name, chars);
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+    if (who.isEmpty()) {
+      a.audit(name.isEmpty() ? "-" : name, "login_refused", null, null);
+      ctx.status(HttpStatus.UNAUTHORIZED);
+      web.render(ctx, "account/login.jte", "failed", true, "name", name);
+      return;
+    }
+    a.audit(who.get().name(), "login", null, null);
+    web.signIn(ctx, who.get());
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /logout}. */
+  public void signOut(Context ctx) {
+    Accounts a = accounts();
+    a.audit(web.who(ctx), "logout", null, null);
+    web.signOut(ctx);
+    ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /admin/audit}: the newest 500 rows. */
+  public void audit(Context ctx) {
+    web.render(ctx, "account/audit.jte", "rows", accounts().auditLog(500));
+  }
+
+  private Accounts accounts() {
+    return web.accounts().orElseThrow(() -> WebException.notFound("accounts"));
+  }
+}
