@@ -154,7 +154,7 @@ public final class DocCommand implements Callable<Integer> {
                                 kind,
                                 Arrays.stream(DocumentKind.values())
                                     .map(DocumentKind::id)
-                                    .collect(Collectors.joining(", ")))));
+                                    .collect(Collectors.joining(msg("list.separator"))))));
     if (facts == null && caseName == null) {
       throw new ExitCodes.UsageException(msg("error.facts"));
     }

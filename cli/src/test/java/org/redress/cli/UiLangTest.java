@@ -16,7 +16,7 @@ class UiLangTest {
   /** What may stay Latin in Chinese text: commands, options, values, file kinds and formats. */
   private static final Pattern ALLOWED =
       Pattern.compile(
-          "(redress(\\s[a-z-]+)*|--?[a-z][a-z-]*(=\\S+)?|'[^']*'|“[^”]*”|[A-Z]*[A-Z_]+|"
+          "([a-z]+/[a-z-]+@\\d|[a-z_]+\\.[a-z]+|(?m)^\\s{1,4}[a-z]+(?=\\s)|[a-z0-9]+(-[a-z0-9]+)+|assessment|redress(\\s[a-z-]+)*|--?[a-z][a-z-]*(=\\S+)?|'[^']*'|“[^”]*”|[A-Z]*[A-Z_]+|"
               + "[a-z_]+\\.[a-z_]+@\\d|REDRESS_[A-Z]+|YAML|JSON|DOCX|PDF|TrueType|PDQ|vPDQ|"
               + "MD5|SHA-256|Noto|zip|json|docx|pdf|both|elements|narrative|list|all|"
               + "[a-z]+/[a-z-]+@\\d|<[^>]+>|\\[[^\\]]*\\]|\\$\\{[^}]+\\})");
