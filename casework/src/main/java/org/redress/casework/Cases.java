@@ -677,7 +677,7 @@ public final class Cases {
   private static List<Gap> gaps(
       org.redress.documents.Documents docs, org.redress.documents.CaseInputs in) {
     List<Gap> out = new ArrayList<>();
-    for (org.redress.documents.DocumentKind k : org.redress.documents.DocumentKind.values()) {
+    for (org.redress.documents.DocumentKind k : org.redress.documents.Documents.offered(in)) {
       if (!k.languages().contains(org.redress.documents.Lang.ZH)) {
         continue;
       }

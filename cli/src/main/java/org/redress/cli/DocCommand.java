@@ -149,18 +149,17 @@ public final class DocCommand implements Callable<Integer> {
                 .orElseThrow(
                     () ->
                         new ExitCodes.UsageException(
-                            "unknown document kind '"
-                                + kind
-                                + "' (known: all, "
-                                + Arrays.stream(DocumentKind.values())
+                            msg(
+                                "error.kind",
+                                kind,
+                                Arrays.stream(DocumentKind.values())
                                     .map(DocumentKind::id)
-                                    .collect(Collectors.joining(", "))
-                                + ")"));
+                                    .collect(Collectors.joining(msg("list.separator"))))));
     if (facts == null && caseName == null) {
-      throw new ExitCodes.UsageException("--facts FILE is required (or --case NAME)");
+      throw new ExitCodes.UsageException(msg("error.facts"));
     }
     if (out == null) {
-      throw new ExitCodes.UsageException("--out DIR is required");
+      throw new ExitCodes.UsageException(msg("error.out"));
     }
     List<Lang> langs = langs(lang);
     List<OutputFormat> formats = formats(format);
@@ -185,11 +184,7 @@ public final class DocCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (manifest != null
         && !manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-      err.println(
-          "redress: warning: "
-              + manifest
-              + " is a bare manifest: its hashes are quoted"
-              + " unverified; pass the evidence package .zip to have them verified");
+      err.println(warning("warning.manifest", manifest));
     }
     Documents docs =
         Documents.builder()
@@ -198,12 +193,12 @@ public final class DocCommand implements Callable<Integer> {
             .font(font)
             .layout(
                 Documents.Layout.parse(layout)
-                    .orElseThrow(
-                        () ->
-                            new ExitCodes.UsageException(
-                                "--layout must be elements or narrative, was '" + layout + "'")))
+                    .orElseThrow(() -> new ExitCodes.UsageException(msg("error.layout", layout))))
             .warnings(w -> err.println("redress: warning: " + w))
             .build();
+    if (!all && findings != null && !Documents.offered(inputs).contains(k)) {
+      err.println(warning("warning.plan", findings, k.id()));
+    }
     List<Path> written =
         all
             ? docs.writeAll(langs, formats, inputs, out)
@@ -235,36 +230,44 @@ public final class DocCommand implements Callable<Integer> {
     }
   }
 
-  private static List<Lang> langs(String s) {
+  private List<Lang> langs(String s) {
     if (s.equalsIgnoreCase("both")) {
       return List.of(Lang.ZH, Lang.EN);
     }
     return List.of(
-        Lang.tryParse(s)
-            .orElseThrow(
-                () ->
-                    new ExitCodes.UsageException(
-                        "--lang must be zh, en or both, was '" + s + "'")));
+        Lang.tryParse(s).orElseThrow(() -> new ExitCodes.UsageException(msg("error.lang", s))));
   }
 
-  private static List<OutputFormat> formats(String s) {
+  private List<OutputFormat> formats(String s) {
     if (s.equalsIgnoreCase("both")) {
       return List.of(OutputFormat.DOCX, OutputFormat.PDF);
     }
     return List.of(
         OutputFormat.tryParse(s)
-            .orElseThrow(
-                () ->
-                    new ExitCodes.UsageException(
-                        "--format must be docx, pdf or both, was '" + s + "'")));
+            .orElseThrow(() -> new ExitCodes.UsageException(msg("error.format", s))));
   }
 
-  private static LocalDate parseDate(String s) {
+  private LocalDate parseDate(String s) {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new ExitCodes.UsageException("--date must be YYYY-MM-DD, was '" + s + "'");
+      throw new ExitCodes.UsageException(msg("error.date", s));
     }
+  }
+
+  /** A message of this command in the interface language ({@code DocMessages}). */
+  private String msg(String key, Object... args) {
+    java.util.ResourceBundle b = spec.resourceBundle();
+    java.util.ResourceBundle base = UiLang.bundle("org.redress.cli.DocMessages", Locale.ROOT);
+    String pattern = UiLang.text(b, key, base.getString(key));
+    return String.format(Locale.ROOT, pattern, args);
+  }
+
+  private String warning(String key, Object... args) {
+    boolean zh =
+        spec.resourceBundle() != null
+            && spec.resourceBundle().getLocale().getLanguage().equals("zh");
+    return (zh ? "redress：警告：" : "redress: warning: ") + msg(key, args);
   }
 
   /** "Redress 0.1.0" from the jar's manifest; just "Redress" when run from classes. */

@@ -53,6 +53,13 @@ public final class Main implements Runnable {
       scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description =
+          "Language of help and messages: zh or en (also REDRESS_LANG; default: the locale's).")
+  String lang;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -62,8 +69,24 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns the exit code (0 ok, 1 bad data, 2 usage, 3 internal error). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** The same with the environment given (tests set {@code REDRESS_LANG} here). */
+  static int run(
+      String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+    java.util.Locale ui;
+    try {
+      ui = UiLang.resolve(args, env);
+    } catch (ExitCodes.UsageException e) {
+      err.println("redress: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    boolean zh = UiLang.chinese(ui);
     Main main = new Main();
     CommandLine cl = commandLine(main, args);
+    UiLang.apply(cl, ui);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(ExitCodes::of);
@@ -75,9 +98,9 @@ public final class Main implements Runnable {
               .println(
                   "redress: "
                       + ExitCodes.message(ex)
-                      + " (see '"
+                      + (zh ? "（查看帮助：" : " (see '")
                       + sub.getCommandSpec().qualifiedName()
-                      + " --help')");
+                      + (zh ? " --help）" : " --help')"));
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(
@@ -109,9 +132,11 @@ public final class Main implements Runnable {
   static CommandLine commandLine(Main main, String[] args) {
     CommandLine cl = new CommandLine(main);
     String first = null;
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        first = a;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang")) {
+        i++; // its value (zh or en), not a command
+      } else if (!args[i].startsWith("-")) {
+        first = args[i];
         break;
       }
     }

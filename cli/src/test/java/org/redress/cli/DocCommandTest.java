@@ -141,7 +141,7 @@ class DocCommandTest {
             "--out",
             dir.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).startsWith("redress: " + bad + ": not valid JSON");
+    assertThat(r.err()).startsWith("redress: " + bad + ": malformed YAML/JSON at line 1");
     assertThat(r.err().lines()).hasSize(1);
   }
 
@@ -149,7 +149,7 @@ class DocCommandTest {
   void doc_withoutFacts_isAUsageError() {
     CliRun r = CliRun.of("doc", "assessment", "--out", dir.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--facts FILE is required");
+    assertThat(r.err()).contains("--facts FILE (or --case NAME) is required");
   }
 
   @Test

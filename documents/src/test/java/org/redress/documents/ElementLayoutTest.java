@@ -11,55 +11,79 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The element-style (要素式) layouts carry every element of the model texts. Each element below names
- * its source. The general layout (parties; address for service and electronic service; claims with
- * the amount in dispute; agreed jurisdiction and preservation; facts; willingness to mediate;
- * evidence) is that of the SPC/MOJ/ACLA element-style complaint model texts of 2024 as issue 13
- * lists it; 法〔2025〕82号 extends the model texts to 67 kinds, 刑事自诉 among them. The official texts of
- * those two kinds (隐私权/网络侵权 and 刑事自诉) were not read for this project: the element names here follow
- * the general layout (UNCONFIRMED wording, see docs/documents.md), and the test keeps them from
- * silently disappearing.
+ * its source. The official texts of 法〔2025〕82号 (SPC, MOJ and ACLA, 2025-05-28, in force 2025-07-14)
+ * were not found in a form we could read; the elements were checked against a third-party
+ * transcription of its templates (cat-xierluo/legal-skills,
+ * skills/elements-complaint-generator/references/skeletons/: 01-侮辱案刑事附带民事-刑事附带民事自诉状 for the private
+ * prosecution; the civil templates, e.g. 21-机动车交通事故责任纠纷, for the common civil elements, since none
+ * of the 67 kinds is a privacy or online-infringement dispute). That wording stays unconfirmed
+ * against the official text (docs/documents.md).
  */
 class ElementLayoutTest {
   /** An element of a model text and where it comes from. */
   record Element(String label, String source) {}
 
-  static final String MODEL_2024 = "SPC/MOJ/ACLA 要素式起诉状示范文本 (2024), general layout";
+  static final String CIVIL_82 =
+      "法〔2025〕82号 civil templates, common elements (third-party transcription, e.g. 21)";
+  static final String INSULT_82 =
+      "法〔2025〕82号 template 01 刑事（附带民事）自诉状（侮辱案） (third-party transcription)";
   static final String ISSUE_13 = "issue 13 point 1 (送达地址确认, 电子送达, 调解意愿, 诉讼标的额, 保全)";
   static final String CL_246 = "Criminal Law Art 246; 刑事诉讼法 Art 101 (incidental civil action)";
 
   static final List<Element> CIVIL =
       List.of(
-          new Element("原告", MODEL_2024), new Element("原告住所地", MODEL_2024),
-          new Element("原告经常居住地", MODEL_2024), new Element("原告证件类型及号码", MODEL_2024),
-          new Element("原告联系电话", MODEL_2024), new Element("委托诉讼代理人", MODEL_2024),
-          new Element("被告", MODEL_2024), new Element("被告住所地", MODEL_2024),
-          new Element("送达地址", ISSUE_13), new Element("收件人", ISSUE_13),
-          new Element("是否接受电子送达", ISSUE_13), new Element("电子送达方式", ISSUE_13),
-          new Element("诉讼请求1", MODEL_2024), new Element("诉讼标的额", ISSUE_13),
-          new Element("请求依据", MODEL_2024), new Element("有无仲裁、法院管辖约定", MODEL_2024),
-          new Element("是否已经申请诉前保全", ISSUE_13), new Element("是否申请诉讼保全", ISSUE_13),
-          new Element("事实与理由", MODEL_2024), new Element("是否了解调解", ISSUE_13),
-          new Element("是否考虑先行调解", ISSUE_13), new Element("证据清单", MODEL_2024));
+          new Element("原告", CIVIL_82),
+          new Element("原告住所地（户籍所在地）", CIVIL_82),
+          new Element("原告经常居住地", CIVIL_82),
+          new Element("原告证件类型及号码", CIVIL_82),
+          new Element("原告联系电话", CIVIL_82),
+          new Element("委托诉讼代理人", CIVIL_82),
+          new Element("代理权限", CIVIL_82),
+          new Element("被告", CIVIL_82),
+          new Element("被告住所地", CIVIL_82),
+          new Element("送达地址", ISSUE_13),
+          new Element("收件人", ISSUE_13),
+          new Element("是否接受电子送达", ISSUE_13),
+          new Element("电子送达方式", ISSUE_13),
+          new Element("诉讼请求1", CIVIL_82),
+          new Element("诉讼标的额", CIVIL_82),
+          new Element("请求依据", CIVIL_82),
+          new Element("有无仲裁、法院管辖约定", CIVIL_82),
+          new Element("是否已经申请诉前保全", CIVIL_82),
+          new Element("是否申请诉讼保全", ISSUE_13),
+          new Element("是否申请鉴定", CIVIL_82),
+          new Element("事实与理由", CIVIL_82),
+          new Element("对纠纷解决方式的意愿", CIVIL_82),
+          new Element("是否了解调解作为非诉讼纠纷解决方式", CIVIL_82),
+          new Element("是否了解先行调解解决纠纷的好处", CIVIL_82),
+          new Element("是否考虑先行调解", CIVIL_82),
+          new Element("证据清单", CIVIL_82),
+          new Element("具状人（签字、盖章）", CIVIL_82));
 
   static final List<Element> PRIVATE =
       List.of(
-          new Element("自诉人", MODEL_2024),
-          new Element("被告人", MODEL_2024),
-          new Element("诉讼代理人", MODEL_2024),
+          new Element("刑事（附带民事）自诉状", INSULT_82),
+          new Element("（侮辱案）", INSULT_82),
+          new Element("自诉人", INSULT_82),
+          new Element("出生地、文化程度", INSULT_82),
+          new Element("户籍地、住址", INSULT_82),
+          new Element("诉讼代理人", INSULT_82),
+          new Element("法定代理人或代为告诉人", INSULT_82),
+          new Element("被告人", INSULT_82),
+          new Element("发布侮辱信息的网络平台的名称及账号", INSULT_82),
+          new Element("是否提起附带民事诉讼", INSULT_82),
+          new Element("以侮辱罪追究刑事责任", INSULT_82),
+          new Element("赔偿因犯罪行为给自诉人造成的物质损失", INSULT_82),
+          new Element("是否需要公安机关提供协助", INSULT_82),
+          new Element("1.事实", INSULT_82),
+          new Element("2.理由", INSULT_82),
+          new Element("证明被告人实施侮辱行为、构成犯罪的证据材料", INSULT_82),
+          new Element("是否同意调解（自诉部分）", INSULT_82),
+          new Element("是否同意调解（附带民事部分）", INSULT_82),
+          new Element("具状人（签字）", INSULT_82),
           new Element("送达地址", ISSUE_13),
           new Element("是否接受电子送达", ISSUE_13),
-          new Element("电子送达方式", ISSUE_13),
-          new Element("案由（罪名）", CL_246),
-          new Element("附带民事诉讼请求", CL_246),
-          new Element("附带民事诉讼标的额", ISSUE_13),
-          new Element("是否申请保全", ISSUE_13),
-          new Element("犯罪时间", MODEL_2024),
-          new Element("犯罪地点或网络位置", MODEL_2024),
-          new Element("犯罪行为和手段", MODEL_2024),
-          new Element("危害后果", MODEL_2024),
-          new Element("告诉才处理", CL_246),
-          new Element("是否同意调解或者和解", ISSUE_13),
-          new Element("证据和证据来源", MODEL_2024));
+          new Element("告诉的才处理", CL_246));
 
   private static String elements(DocumentKind kind) {
     Documents docs =

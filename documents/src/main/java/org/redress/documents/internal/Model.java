@@ -563,7 +563,13 @@ public final class Model {
         w.ph(
             "适用的法律规定（可用 redress assess 生成法律评估）",
             "the provisions that apply (redress assess produces them)"));
-    List<Findings.Finding> all = f.map(Findings::all).orElse(List.of());
+    // The routes shown are the provisions behind the plan's actions: one left open by an unknown
+    // fact is the plan's question, not a route.
+    Set<String> behind = f.map(x -> x.plan().provisions()).orElse(Set.of());
+    List<Findings.Finding> all =
+        f.map(Findings::all).orElse(List.of()).stream()
+            .filter(x -> behind.contains(x.provision()))
+            .toList();
     m.put("admin", views(all, "administrative"));
     m.put("criminal", views(all, "criminal"));
     m.put("civil", views(all, "civil"));
@@ -707,57 +713,21 @@ public final class Model {
     return w.ph("行为概述（如偷拍、传播私密影像）", "what was done (e.g. covert filming, spreading images)");
   }
 
+  /** The claims of the complaint, in order; their wording is in {@code _claim_zh/_claim_en}. */
+  static final List<String> CLAIMS =
+      List.of("stop", "apology", "moral", "injury", "costs", "court_costs");
+
   private List<Map<String, Object>> civilClaims() {
-    Map<String, Object> c = claims();
-    List<String> out = new ArrayList<>();
-    out.add(
-        w.t(
-            "判令被告立即停止侵害原告隐私权、肖像权的行为，删除其拍摄、存储、上传和传播的涉及原告的全部影像及相关信息；",
-            "order the defendant to stop infringing the plaintiff's rights of privacy and portrait at "
-                + "once, and to delete every image of the plaintiff, and related information, that the "
-                + "defendant made, stored, uploaded or spread;"));
-    out.add(w.t("判令被告向原告书面赔礼道歉；", "order the defendant to apologise to the plaintiff in writing;"));
-    out.add(
-        w.t(
-            "判令被告赔偿原告精神损害抚慰金" + c.get("moral") + "；",
-            "order the defendant to pay the plaintiff "
-                + c.get("moral")
-                + " in damages for mental "
-                + "distress;"));
-    if ((Boolean) c.get("has_injury")) {
-      List<String> heads = new ArrayList<>();
-      if ((Boolean) c.get("has_medical")) {
-        heads.add(
-            w.t(
-                "医疗费（含心理治疗费）" + c.get("medical"),
-                "medical costs incl. therapy of " + c.get("medical")));
-      }
-      if ((Boolean) c.get("has_lost_income")) {
-        heads.add(w.t("误工损失" + c.get("lost_income"), "lost income of " + c.get("lost_income")));
-      }
-      out.add(
-          w.t(
-              "判令被告赔偿原告" + w.list(heads) + "；",
-              "order the defendant to pay the plaintiff " + w.list(heads) + ";"));
-    }
-    out.add(
-        w.t(
-            "判令被告赔偿原告为制止侵权行为所支付的合理开支，包括调查取证费用"
-                + c.get("investigation")
-                + "、律师费"
-                + c.get("lawyer")
-                + "；",
-            "order the defendant to pay the plaintiff's reasonable costs of stopping the infringement: "
-                + "investigation and evidence costs of "
-                + c.get("investigation")
-                + " and lawyer's fees "
-                + "of "
-                + c.get("lawyer")
-                + ";"));
-    out.add(w.t("判令被告承担本案全部诉讼费用。", "order the defendant to bear the costs of the action."));
+    boolean injury = (Boolean) claims().get("has_injury");
     List<Map<String, Object>> numbered = new ArrayList<>();
-    for (int i = 0; i < out.size(); i++) {
-      numbered.add(Map.of("n", i + 1, "text", out.get(i)));
+    for (String claim : CLAIMS) {
+      if (claim.equals("injury") && !injury) {
+        continue;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("n", numbered.size() + 1);
+      CLAIMS.forEach(c -> m.put(c, c.equals(claim)));
+      numbered.add(m);
     }
     return numbered;
   }
@@ -946,6 +916,7 @@ public final class Model {
                 "the Telegram groups or channels "
                     + w.list(chats)
                     + " (messages in the evidence list)"));
+    m.put("platforms", chats.isEmpty() ? w.ph("网络平台名称", "the platform's name") : "Telegram");
     List<String> harm = new ArrayList<>();
     if (f.yes("harm.serious_mental_harm")) {
       harm.add(w.t("造成严重精神损害", "serious mental harm"));

@@ -1,0 +1,100 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The command line speaks Chinese when asked (issue 13 point 8): help and doc's messages. */
+class UiLangTest {
+  /** A Latin word of four letters or more, outside commands a person types. */
+  private static final Pattern LATIN = Pattern.compile("[A-Za-z]{4,}");
+
+  /** What may stay Latin in Chinese text: commands, options, values, file kinds and formats. */
+  private static final Pattern ALLOWED =
+      Pattern.compile(
+          "([a-z]+/[a-z-]+@\\d|[a-z_]+\\.[a-z]+|(?m)^\\s{1,4}[a-z]+(?=\\s)|[a-z0-9]+(-[a-z0-9]+)+|assessment|redress(\\s[a-z-]+)*|--?[a-z][a-z-]*(=\\S+)?|'[^']*'|“[^”]*”|[A-Z]*[A-Z_]+|"
+              + "[a-z_]+\\.[a-z_]+@\\d|REDRESS_[A-Z]+|YAML|JSON|DOCX|PDF|TrueType|PDQ|vPDQ|"
+              + "MD5|SHA-256|Noto|zip|json|docx|pdf|both|elements|narrative|list|all|"
+              + "[a-z]+/[a-z-]+@\\d|<[^>]+>|\\[[^\\]]*\\]|\\$\\{[^}]+\\})");
+
+  static List<String> latinWords(String zh) {
+    String stripped = ALLOWED.matcher(zh).replaceAll(" ");
+    List<String> out = new ArrayList<>();
+    Matcher m = LATIN.matcher(stripped);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  @Test
+  void topLevelHelp_langZh_isChineseThroughout() {
+    CliRun r = CliRun.of("--lang", "zh", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("用法：", "命令：", "选项：", "为案件生成文书", "依照中国法律评估", "显示某个命令的帮助");
+    assertThat(latinWords(r.out())).as(r.out()).isEmpty();
+  }
+
+  @Test
+  void topLevelHelp_envZh_isChinese_andEnDefault_isEnglish() {
+    assertThat(CliRun.withLang("zh", "--help").out()).contains("命令：");
+    CliRun en = CliRun.withLang("en", "--help");
+    assertThat(en.out()).contains("Usage:", "Commands:").doesNotContain("命令：");
+  }
+
+  @Test
+  void docHelp_langZh_isChineseThroughout() {
+    CliRun r = CliRun.of("--lang", "zh", "doc", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("用法：", "案件事实文件", "要素式");
+    assertThat(latinWords(r.out())).as(r.out()).isEmpty();
+  }
+
+  @Test
+  void docErrors_langZh_areChineseOnOneLineWithTheUsageExitCode() {
+    CliRun missing = CliRun.withLang("zh", "doc", "police-report", "--out", "x");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err().strip()).isEqualTo("redress: 必须用 --facts 指定案件事实文件，或用 --case 指定案件");
+    CliRun kind = CliRun.withLang("zh", "doc", "letter");
+    assertThat(kind.exit()).isEqualTo(2);
+    assertThat(kind.err()).contains("没有“letter”这种文书");
+    CliRun layout =
+        CliRun.withLang(
+            "zh",
+            "doc",
+            "police-report",
+            "--facts",
+            DocCommandTest.SAMPLE.resolve("facts.yaml").toString(),
+            "--out",
+            "o",
+            "--layout",
+            "table");
+    assertThat(layout.err()).contains("--layout 只能是 elements（要素式）或 narrative（叙述式），现为“table”");
+    for (CliRun r : List.of(missing, kind, layout)) {
+      assertThat(latinWords(r.err())).as(r.err()).isEmpty();
+      assertThat(r.err().strip()).doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void docErrors_langEn_stayEnglish() {
+    CliRun r = CliRun.withLang("en", "doc", "police-report", "--out", "x");
+    assertThat(r.err()).contains("--facts FILE (or --case NAME) is required");
+  }
+
+  @Test
+  void lang_badValue_isAUsageError() {
+    CliRun r = CliRun.of("--lang", "fr", "--help");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--lang must be zh or en, was 'fr'");
+  }
+
+  @Test
+  void everyCommand_hasItsChineseDescription() {
+    assertThat(UiLang.missingCommandKeys(Main.commandLine(new Main(), new String[0]))).isEmpty();
+  }
+}
