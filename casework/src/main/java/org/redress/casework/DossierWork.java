@@ -114,13 +114,26 @@ public final class DossierWork {
       }
       byVictim.put(v.pseudonym(), assess(victimFacts(v, d, today), today));
     }
+    List<Finding> only = onlyTogether(aggregate, byVictim.values());
+    cw.workspace()
+        .accounts()
+        .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
+    return new Result(d, facts, aggregate, only, byVictim);
+  }
+
+  /**
+   * The aggregate's findings with a tier (a threshold reached) that no victim's own share reaches
+   * at the same tier for the same provision.
+   */
+  static List<Finding> onlyTogether(
+      Assessment aggregate, java.util.Collection<Assessment> victims) {
     List<Finding> only = new ArrayList<>();
     for (Finding f : aggregate.findings().findings()) {
       if (f.tier() == null || f.status().equals("not_applicable")) {
         continue;
       }
       boolean alone = false;
-      for (Assessment a : byVictim.values()) {
+      for (Assessment a : victims) {
         Optional<Finding> mine = a.findings().finding(f.provision());
         if (mine.isPresent()
             && f.tier().equals(mine.get().tier())
@@ -133,10 +146,7 @@ public final class DossierWork {
         only.add(f);
       }
     }
-    cw.workspace()
-        .accounts()
-        .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
-    return new Result(d, facts, aggregate, only, byVictim);
+    return only;
   }
 
   /** The perpetrator index over the consenting cases. */
@@ -210,7 +220,7 @@ public final class DossierWork {
     return root.toPrettyString();
   }
 
-  private static String victimFacts(Dossier.Victim v, Dossier d, LocalDate today) {
+  static String victimFacts(Dossier.Victim v, Dossier d, LocalDate today) {
     Dossier.Totals t = d.totals();
     Dossier.Totals mine =
         new Dossier.Totals(
