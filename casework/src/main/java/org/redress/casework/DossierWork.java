@@ -79,24 +79,7 @@ public final class DossierWork {
         inputs.add(new CaseInput(c.id(), k, List.of(), List.of(), Map.of()));
         continue;
       }
-      List<org.redress.dossier.Sighting> sightings = new ArrayList<>();
-      List<TradeSighting> trade = new ArrayList<>();
-      Map<Long, Long> members = new HashMap<>();
-      for (Path p : cases.reports(c.id())) {
-        SpreadReport r;
-        try {
-          r = ReportJson.read(p);
-        } catch (ReportException e) {
-          throw new CaseworkException("case " + c.id() + ": " + e.getMessage(), e);
-        }
-        sightings.addAll(Sightings.of(c.id(), r));
-        trade.addAll(Sightings.trade(c.id(), r));
-        Long m = r.facts().members();
-        if (m != null && r.chats().size() == 1) {
-          members.merge(r.chats().get(0).chatId(), m, Math::max);
-        }
-      }
-      inputs.add(new CaseInput(c.id(), k, sightings, trade, members));
+      inputs.add(read(c.id(), k));
     }
     Path names = pseudonymFile(target);
     Dossiers.Built built =
@@ -105,7 +88,7 @@ public final class DossierWork {
     Dossier d = built.dossier();
 
     LocalDate today = cw.today();
-    String facts = facts(d.totals(), d.totals().images(), d.totals().videos(), today, d);
+    String facts = facts(d.totals(), today);
     Assessment aggregate = assess(facts, today);
     Map<String, Assessment> byVictim = new LinkedHashMap<>();
     for (Dossier.Victim v : d.victims()) {
@@ -157,26 +140,31 @@ public final class DossierWork {
       if (!cases.consents(c.id(), Cases.DOSSIERS)) {
         continue;
       }
-      List<org.redress.dossier.Sighting> sightings = new ArrayList<>();
-      List<TradeSighting> trade = new ArrayList<>();
-      for (Path p : cases.reports(c.id())) {
-        try {
-          SpreadReport r = ReportJson.read(p);
-          sightings.addAll(Sightings.of(c.id(), r));
-          trade.addAll(Sightings.trade(c.id(), r));
-        } catch (ReportException e) {
-          throw new CaseworkException("case " + c.id() + ": " + e.getMessage(), e);
-        }
-      }
-      inputs.add(
-          new CaseInput(
-              c.id(),
-              new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS),
-              sightings,
-              trade,
-              Map.of()));
+      inputs.add(read(c.id(), new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS)));
     }
     return PerpetratorIndex.of(inputs);
+  }
+
+  /** What a consenting case's finished scans saw, read with the one report reader. */
+  private CaseInput read(String caseId, CaseInput.Consent consent) throws CaseworkException {
+    List<org.redress.dossier.Sighting> sightings = new ArrayList<>();
+    List<TradeSighting> trade = new ArrayList<>();
+    Map<Long, Long> members = new HashMap<>();
+    for (Path p : cw.cases().reports(caseId)) {
+      SpreadReport r;
+      try {
+        r = ReportJson.read(p);
+      } catch (ReportException e) {
+        throw new CaseworkException("case " + caseId + ": " + e.getMessage(), e);
+      }
+      sightings.addAll(Sightings.of(caseId, r));
+      trade.addAll(Sightings.trade(caseId, r));
+      Long m = r.facts().members();
+      if (m != null && r.chats().size() == 1) {
+        members.merge(r.chats().get(0).chatId(), m, Math::max);
+      }
+    }
+    return new CaseInput(caseId, consent, sightings, trade, members);
   }
 
   private Assessment assess(String facts, LocalDate today) throws CaseworkException {
@@ -185,7 +173,7 @@ public final class DossierWork {
   }
 
   /** The aggregate as the perpetrator's facts: only what the dossier counted. */
-  static String facts(Dossier.Totals t, long images, long videos, LocalDate today, Dossier d) {
+  static String facts(Dossier.Totals t, LocalDate today) {
     ZoneId zone = ZoneId.of("Asia/Shanghai");
     ObjectNode root = JSON.createObjectNode();
     root.put("schema", CaseFacts.SCHEMA);
@@ -199,9 +187,8 @@ public final class DossierWork {
       conduct.put("spread_first", first);
       conduct.put("spread_last", last);
     }
-    long victims = d.victims().stream().filter(v -> v.files() > 0).count();
-    if (victims > 0) {
-      root.putObject("victims").put("count", victims);
+    if (t.victims() > 0) {
+      root.putObject("victims").put("count", t.victims());
     }
     ObjectNode dist = root.putObject("distribution");
     if (t.posts() > 0) {
@@ -209,8 +196,8 @@ public final class DossierWork {
       dist.put("online", true);
     }
     ObjectNode counts = dist.putObject("counts");
-    counts.put("images", images);
-    counts.put("videos", videos);
+    counts.put("images", t.images());
+    counts.put("videos", t.videos());
     if (t.maxMembers() != null) {
       dist.putObject("group").put("members", t.maxMembers());
     }
@@ -229,7 +216,7 @@ public final class DossierWork {
             v.files(),
             v.images(),
             v.videos(),
-            1,
+            v.files() > 0 ? 1 : 0,
             t.chats(),
             t.senders(),
             t.forwardSources(),
@@ -237,21 +224,7 @@ public final class DossierWork {
             t.firstSeen(),
             t.lastSeen(),
             t.maxMembers());
-    Dossier one =
-        new Dossier(
-            d.schema(),
-            d.target(),
-            mine,
-            List.of(v),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            Map.of(),
-            List.of(),
-            d.pdqRadius(),
-            d.pdqJoin());
-    return facts(mine, v.images(), v.videos(), today, one);
+    return facts(mine, today);
   }
 
   private Path pseudonymFile(Target target) {

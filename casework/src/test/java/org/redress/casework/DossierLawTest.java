@@ -69,7 +69,7 @@ class DossierLawTest {
     Dossier d = Dossiers.build(new Target.Chat(CHANNEL), cases, Map.of(), 31).dossier();
     assertThat(d.totals().images()).isEqualTo(500);
 
-    Assessment aggregate = assess(DossierWork.facts(d.totals(), 500, 0, TODAY, d));
+    Assessment aggregate = assess(DossierWork.facts(d.totals(), TODAY));
     List<Assessment> alone = new ArrayList<>();
     for (Dossier.Victim v : d.victims()) {
       assertThat(v.images()).isEqualTo(100);
