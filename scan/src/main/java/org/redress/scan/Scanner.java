@@ -181,6 +181,9 @@ public final class Scanner {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (screenshots != null && pool.isTerminated()) {
+        screenshots.closeReaders();
+      }
       folder.close();
     }
     return new ReportBuilder(agg, matcher, lexicon, clock.instant(), thumbnails).build();

@@ -27,7 +27,8 @@ final class ScreenshotCheck {
   private final Matcher matcher;
   private final long maxPixels;
   private final String ocrProblem;
-  private final ThreadLocal<ScreenText> ocr;
+  private final ThreadLocal<ScreenText> ocr = new ThreadLocal<>();
+  private final List<ScreenText> opened = new ArrayList<>();
 
   /**
    * What the screenshot showed.
@@ -50,7 +51,27 @@ final class ScreenshotCheck {
     this.maxPixels = maxPixels;
     Optional<String> why = ocrOn ? ScreenText.unavailable() : Optional.of("OCR was turned off");
     this.ocrProblem = why.orElse(null);
-    this.ocr = ThreadLocal.withInitial(() -> ocrProblem == null ? ScreenText.open() : null);
+  }
+
+  /** This thread's OCR reader, opened on first use and kept until {@link #closeReaders()}. */
+  private ScreenText reader() {
+    ScreenText r = ocr.get();
+    if (r == null || r.isClosed()) {
+      r = ScreenText.open();
+      ocr.set(r);
+      synchronized (opened) {
+        opened.add(r);
+      }
+    }
+    return r;
+  }
+
+  /** Ends every OCR reader this check opened (called when a scan's threads are done). */
+  void closeReaders() {
+    synchronized (opened) {
+      opened.forEach(ScreenText::close);
+      opened.clear();
+    }
   }
 
   /** The smallest matched region: the picture itself, not a cut that also covers a caption. */
@@ -108,7 +129,7 @@ final class ScreenshotCheck {
     String problem = ocrProblem;
     if (problem == null) {
       try {
-        readings = CountText.read(ocr.get().lines(img, smallest(blank)));
+        readings = CountText.read(reader().lines(img, smallest(blank)));
       } catch (RuntimeException | Error e) {
         problem = "OCR failed: " + Scanner.oneLine(String.valueOf(e.getMessage()));
       }

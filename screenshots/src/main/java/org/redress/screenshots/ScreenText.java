@@ -23,7 +23,7 @@ import net.sourceforge.tess4j.TessAPI;
  * libtesseract}, with the {@code chi_sim} and {@code eng} data). Not thread-safe: one instance per
  * thread.
  */
-public final class ScreenText {
+public final class ScreenText implements AutoCloseable {
   /** What to install when Tesseract is missing. */
   public static final String INSTALL =
       "apt-get install tesseract-ocr tesseract-ocr-chi-sim" + " tesseract-ocr-eng";
@@ -33,6 +33,7 @@ public final class ScreenText {
 
   private final TessAPI api;
   private final ITessAPI.TessBaseAPI handle;
+  private boolean closed;
 
   private ScreenText(Path tessdata) {
     api = TessAPI.INSTANCE;
@@ -46,6 +47,24 @@ public final class ScreenText {
           "Tesseract could not load chi_sim+eng from " + tessdata + " (run: " + INSTALL + ")");
     }
     api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
+  }
+
+  /**
+   * Ends the Tesseract engine and frees it. Without this, Tesseract's shared model cache reports a
+   * leak on the console when the process exits. Idempotent; the reader cannot be used afterwards.
+   */
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      api.TessBaseAPIEnd(handle);
+      api.TessBaseAPIDelete(handle);
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public synchronized boolean isClosed() {
+    return closed;
   }
 
   /** Why OCR is not available here, as one line that says what to install; empty when it is. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,13 @@ class ScreenTextTest {
       Assumptions.abort(why.get());
     }
     ocr = ScreenText.open();
+  }
+
+  @AfterAll
+  static void close() {
+    if (ocr != null) {
+      ocr.close();
+    }
   }
 
   static BufferedImage picture(long seed) {
