@@ -20,7 +20,6 @@ import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
 import org.redress.scan.ScanException;
 import org.redress.scan.ScanResult;
-import org.redress.scan.Scanner;
 import org.redress.sources.LimitExceeded;
 import org.redress.sources.Limits;
 import picocli.CommandLine;
@@ -165,8 +164,8 @@ public final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Casework cw = Today.casework(evidence.workspace.dir());
-    ScanProgressBar bar =
-        ScanProgressBar.wanted() ? ScanProgressBar.of(Scanner.countMedia(paths, limits)) : null;
+    // No counting pass before the scan (issue 21): the line shows files checked and the rate.
+    ScanProgressBar bar = ScanProgressBar.wanted() ? ScanProgressBar.create() : null;
     ScanResult result;
     try {
       result =

@@ -5,55 +5,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The scan's progress bar on stderr: files checked / total, rate and time left. Shown only on a
- * terminal (and not when {@code REDRESS_NO_PROGRESS} is set); redraws at most ten times a second.
+ * The scan's progress line on stderr: files checked so far and the rate. Shown only on a terminal
+ * (and not when {@code REDRESS_NO_PROGRESS} is set); redraws at most ten times a second.
  * Thread-safe: the scan reports from its hashing threads.
+ *
+ * <p>It has no total and no time left on purpose (issue 21): knowing the total would take a second
+ * pass over every export before the first file is hashed.
  */
 final class ScanProgressBar {
   private final PrintStream term;
-  private final long total;
   private final long started = System.nanoTime();
   private long lastDraw;
 
-  private ScanProgressBar(PrintStream term, long total) {
+  private ScanProgressBar(PrintStream term) {
     this.term = term;
-    this.total = total;
   }
 
-  /** Whether a bar would be shown at all (decides whether to count the files first). */
+  /** Whether the line would be shown at all. */
   static boolean wanted() {
     return System.console() != null && System.getenv("REDRESS_NO_PROGRESS") == null;
   }
 
-  static ScanProgressBar of(long total) {
-    return new ScanProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8), total);
+  static ScanProgressBar create() {
+    return new ScanProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8));
   }
 
   synchronized void checked(long done) {
     long now = System.nanoTime();
-    if (now - lastDraw < 100_000_000L && done < total) {
+    if (now - lastDraw < 100_000_000L) {
       return;
     }
     lastDraw = now;
-    term.print(line(done, total, (now - started) / 1e9));
+    term.print(line(done, (now - started) / 1e9));
   }
 
-  /** {@code [#####.....] 120/5000 41.3 files/s ETA 1m58s}. */
-  static String line(long done, long total, double secs) {
-    int width = 30;
-    int filled = total <= 0 ? 0 : (int) Math.min(width, done * width / total);
-    StringBuilder sb = new StringBuilder("\r[");
-    for (int i = 0; i < width; i++) {
-      sb.append(i < filled ? '#' : '.');
-    }
+  /** {@code checked 120 media files 41.3 files/s}. */
+  static String line(long done, double secs) {
     double rate = secs > 0 ? done / secs : 0;
-    sb.append(String.format(Locale.ROOT, "] %d/%d  %.1f files/s", done, total, rate));
-    if (rate > 0 && total > done) {
-      long left = Math.round((total - done) / rate);
-      sb.append(String.format(Locale.ROOT, "  ETA %dm%02ds", left / 60, left % 60));
-    }
-    sb.append("   ");
-    return sb.toString();
+    return String.format(Locale.ROOT, "\rchecked %d media files  %.1f files/s   ", done, rate);
   }
 
   synchronized void finish() {
