@@ -184,6 +184,24 @@ class ApiContractTest {
   }
 
   @Test
+  void withAccounts_apiPathsTakeTheKey_notTheSignIn() throws Exception {
+    app.close();
+    app =
+        WorkspaceApp.builder(dir.resolve("ws"))
+            .clock(clock)
+            .api(true)
+            .accounts(new org.redress.web.account.Passwords(64, 1))
+            .build();
+    app.accounts().add("amy", "admin", "a long admin passphrase".toCharArray());
+    app.start("127.0.0.1", 0);
+    assertThat(send("GET", "/c/banks", key, null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/c/banks", null, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> page = send("GET", "/admin/platforms", key, null);
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("/login");
+  }
+
+  @Test
   void apiOff_apiPathsAreWorkspacePaths_401() throws Exception {
     try (WorkspaceApp off =
         WorkspaceApp.builder(dir.resolve("ws2")).build().start("127.0.0.1", 0)) {
