@@ -207,20 +207,18 @@ public final class ApiLookupLoad {
       workers[t].start();
     }
     long heapMax = 0;
-    int second = 0;
+    long start = System.nanoTime();
+    int minutes = 0;
     while (System.nanoTime() < end) {
-      Thread.sleep(1000);
-      second++;
+      Thread.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
       heapMax = Math.max(heapMax, heapUsed());
-      if (seconds >= 60 && second % 60 == 0) {
-        System.out.printf(
-            Locale.ROOT,
-            "  minute %d: heap in use %d MB, after the latest GC %d MB (load %.1f)%n",
-            second / 60,
-            heapUsed() >> 20,
-            liveAfterGc() >> 20,
-            load());
+      if (seconds >= 60 && (System.nanoTime() - start) / 60_000_000_000L > minutes) {
+        minutes++;
+        printMinute(minutes);
       }
+    }
+    if (seconds >= 60 && minutes < seconds / 60) {
+      printMinute(++minutes);
     }
     for (Thread t : workers) {
       t.join();
@@ -379,6 +377,16 @@ public final class ApiLookupLoad {
   private static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  private static void printMinute(int minute) {
+    System.out.printf(
+        Locale.ROOT,
+        "  minute %d: heap in use %d MB, after the latest GC %d MB (load %.1f)%n",
+        minute,
+        heapUsed() >> 20,
+        liveAfterGc() >> 20,
+        load());
   }
 
   private static long heapUsed() {
