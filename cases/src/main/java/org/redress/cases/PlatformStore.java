@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -142,6 +143,24 @@ public final class PlatformStore {
         h -> {
           audit(h, platform, action, status, detail, now);
           return null;
+        });
+  }
+
+  /**
+   * When each platform last called the API, from the audit log (lookups are written there as counts
+   * once a minute, so the time can be up to a minute late); platforms that never called are absent.
+   */
+  public Map<String, Instant> lastUsed() {
+    return tx(
+        "read when platforms last called",
+        h -> {
+          java.util.Map<String, Instant> out = new java.util.HashMap<>();
+          h.createQuery(
+                  "SELECT platform, MAX(at) AS last FROM platform_audit WHERE status > 0"
+                      + " GROUP BY platform")
+              .map((rs, ctx) -> Map.entry(rs.getString("platform"), rs.getLong("last")))
+              .forEach(e -> out.put(e.getKey(), Instant.ofEpochMilli(e.getValue())));
+          return out;
         });
   }
 

@@ -56,6 +56,16 @@ class PlatformStoreTest {
   }
 
   @Test
+  void lastUsed_callsCount_commandsDoNot() {
+    Workspace ws = ws();
+    ws.platforms().add("acme", EnumSet.allOf(PlatformScope.class), 5);
+    ws.platforms().add("quiet", EnumSet.of(PlatformScope.FEED), 5);
+    assertThat(ws.platforms().lastUsed()).isEmpty();
+    ws.platforms().audit("acme", "GET /c/banks", 200, "listed banks");
+    assertThat(ws.platforms().lastUsed()).containsOnlyKeys("acme");
+  }
+
+  @Test
   void parseList_unknownScope_namesIt() {
     assertThatThrownBy(() -> PlatformScope.parseList("feed,teleport"))
         .hasMessageContaining("teleport");

@@ -131,7 +131,7 @@ public final class PlatformCommand implements Runnable {
 
   @Command(
       name = "revoke",
-      description = "Revoke a platform's key at once (a running server forgets it within 5 s).",
+      description = "Revoke a platform's key at once (a running server forgets it within 2 s).",
       mixinStandardHelpOptions = true)
   static final class Revoke extends Sub {
     @Parameters(index = "0", paramLabel = "NAME")

@@ -85,11 +85,12 @@ final class Guard {
     if (path.startsWith("/static/") || path.equals("/exit") || path.equals("/csp-report")) {
       return;
     }
-    if (accounts != null) {
-      checkAccount(ctx, path);
+    // The platform API authenticates by key, with or without accounts (h-api, issue 18).
+    if (api && org.redress.web.api.Api.isApiPath(path)) {
       return;
     }
-    if (api && org.redress.web.api.Api.isApiPath(path)) {
+    if (accounts != null) {
+      checkAccount(ctx, path);
       return;
     }
     String given = ctx.queryParam("token");

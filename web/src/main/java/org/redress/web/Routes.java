@@ -28,6 +28,14 @@ final class Routes {
         new org.redress.web.account.LoginController(web);
 
     config.routes.before(guard::check);
+    // h-api (issue 18): the platform API, only with `serve --api`; first, so that a lookup's path
+    // is found by the router's exact-path check before any other route's pattern is tried.
+    org.redress.web.api.Api platformApi = null;
+    if (web.apiEnabled()) {
+      guard.api(true);
+      platformApi =
+          org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
+    }
 
     config.routes.get("/static/app.css", ctx -> asset(ctx, "app.css", "text/css"));
     config.routes.get("/static/app.js", ctx -> asset(ctx, "app.js", "text/javascript"));
@@ -87,13 +95,15 @@ final class Routes {
     config.routes.get("/hash/csp-reports", hashing::cspReports);
     config.routes.post("/cases/{id}/bank/hash-list", hashing::addToBank);
     config.routes.post("/csp-report", hashing::cspReport);
-    // h-api (issue 18): the takedown tracker page; the platform API, only with `serve --api`.
-    config.routes.get(
-        "/cases/{id}/takedowns", new org.redress.web.takedown.TakedownController(web)::show);
-    if (web.apiEnabled()) {
-      guard.api(true);
-      org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
-    }
+    // h-api (issue 18): the takedown tracker page, sharing her bank, the platform keys page.
+    var takedowns = new org.redress.web.takedown.TakedownController(web);
+    config.routes.get("/cases/{id}/takedowns", takedowns::show);
+    config.routes.post("/cases/{id}/takedowns/share", takedowns::share);
+    config.routes.post("/cases/{id}/takedowns/unshare", takedowns::unshare);
+    var platformKeys = new org.redress.web.platform.PlatformsController(web, platformApi);
+    config.routes.get("/admin/platforms", platformKeys::show);
+    config.routes.post("/admin/platforms", platformKeys::add);
+    config.routes.post("/admin/platforms/{name}/revoke", platformKeys::revoke);
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
     config.routes.exception(

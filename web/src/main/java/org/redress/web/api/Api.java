@@ -93,7 +93,12 @@ public final class Api implements AutoCloseable {
     r.post("/v1/SubmitHashes", wrap(feed::submitHashes));
     r.post("/v1/SubmitFeedback", wrap(feed::submitFeedback));
     api.timer.scheduleWithFixedDelay(api::refresh, 10, 10, TimeUnit.SECONDS);
-    api.timer.scheduleWithFixedDelay(api.gate::flush, 60, 60, TimeUnit.SECONDS);
+    api.timer.scheduleWithFixedDelay(
+        () -> quietly(api.gate::revalidate),
+        PlatformGate.REVALIDATE_MILLIS,
+        PlatformGate.REVALIDATE_MILLIS,
+        TimeUnit.MILLISECONDS);
+    api.timer.scheduleWithFixedDelay(() -> quietly(api.gate::flush), 60, 60, TimeUnit.SECONDS);
     config.events.serverStopping(api::close);
     return api;
   }
@@ -106,6 +111,24 @@ public final class Api implements AutoCloseable {
       gate.flush();
     } catch (RuntimeException e) {
       // the workspace may already be gone; nothing else to do on the way out
+    }
+  }
+
+  /**
+   * Forgets a platform's keys at once: call after revoking it in this process (the workspace's
+   * platform page); a revocation elsewhere takes effect within {@value
+   * PlatformGate#REVALIDATE_MILLIS} ms.
+   */
+  public void forget(String platform) {
+    gate.forget(platform);
+  }
+
+  /** Runs a timer task; a failure (a locked database) waits for the next round. */
+  private static void quietly(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // the next round tries again; a scheduled task that throws would never run again
     }
   }
 

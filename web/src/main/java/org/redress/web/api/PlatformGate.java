@@ -1,6 +1,7 @@
 package org.redress.web.api;
 
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,17 +14,28 @@ import org.redress.cases.PlatformStore;
  * Who is calling and may they: the key from the request's headers (HMA style {@code Authorization:
  * Bearer KEY}; StopNCII style the same key in both {@code x-functions-key} and {@code
  * Ocp-Apim-Subscription-Key}), its scope, and its rate limit (a token bucket per platform, as many
- * requests per second as the account allows, bursts up to the same number). Valid keys are
- * remembered for {@value #CACHE_NANOS} ns so that a lookup does not read the database; a revocation
- * made through this server takes effect at once, one made by another process within that time.
+ * requests per second as the account allows, bursts up to the same number).
+ *
+ * <p>A key is checked against the database (its SHA-256, no slow password hash: a key is 256 random
+ * bits) once; after that it is found in memory, so a lookup reads nothing from the database. Every
+ * {@value #REVALIDATE_MILLIS} ms {@link #revalidate} reads the platforms (one small query for all
+ * keys) and drops the keys revoked or re-issued meanwhile; {@link #forget} drops a platform's keys
+ * at once (a revocation made through this server). Calls without a valid key and lookups are
+ * counted and written to the audit log once a minute ({@link #flush}), so that neither a busy
+ * platform nor a caller guessing keys writes the database on every call.
  */
 final class PlatformGate {
-  static final long CACHE_NANOS = 5_000_000_000L;
+  /** How often the remembered keys are checked against the database. */
+  static final long REVALIDATE_MILLIS = 2_000;
+
+  /** A remembered key not revalidated for this long is checked again before use. */
+  private static final long STALE_NANOS = 30_000_000_000L;
 
   private final PlatformStore store;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lookups = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
 
   PlatformGate(PlatformStore store) {
     this.store = store;
@@ -35,7 +47,7 @@ final class PlatformGate {
     STOPNCII
   }
 
-  private record Cached(Platform platform, long until) {}
+  private record Cached(Platform platform, long checkedAt) {}
 
   /**
    * The platform calling, checked for the scope and the rate limit.
@@ -46,7 +58,7 @@ final class PlatformGate {
     String key = key(ctx, style);
     Platform p = platform(key);
     if (p == null) {
-      store.audit("-", action(ctx), 401, "no valid key");
+      refused.computeIfAbsent(action(ctx), a -> new AtomicLong()).incrementAndGet();
       throw new ApiException(401, unauthorized(style));
     }
     if (!p.scopes().contains(scope)) {
@@ -67,7 +79,7 @@ final class PlatformGate {
     lookups.computeIfAbsent(p.name(), n -> new AtomicLong()).incrementAndGet();
   }
 
-  /** Writes the lookup counts since the last flush to the audit log. */
+  /** Writes the lookup and refusal counts since the last flush to the audit log. */
   void flush() {
     for (Map.Entry<String, AtomicLong> e : lookups.entrySet()) {
       long n = e.getValue().getAndSet(0);
@@ -75,11 +87,45 @@ final class PlatformGate {
         store.audit(e.getKey(), "lookups", 200, n + " lookup calls");
       }
     }
+    for (Map.Entry<String, AtomicLong> e : refused.entrySet()) {
+      long n = e.getValue().getAndSet(0);
+      if (n > 0) {
+        store.audit("-", e.getKey(), 401, n + " calls without a valid key");
+      }
+    }
   }
 
-  /** Forgets cached keys (after a revocation). */
-  void forget() {
-    cache.clear();
+  /**
+   * Checks every remembered key against the database: a key whose platform was revoked or issued a
+   * new key is forgotten; a changed scope or rate limit applies from now on.
+   */
+  void revalidate() {
+    if (cache.isEmpty()) {
+      return;
+    }
+    Map<String, Platform> now = new HashMap<>();
+    for (Platform p : store.list()) {
+      now.put(p.name(), p);
+    }
+    long t = System.nanoTime();
+    for (Map.Entry<String, Cached> e : cache.entrySet()) {
+      Platform old = e.getValue().platform();
+      Platform cur = now.get(old.name());
+      if (cur == null || !cur.active() || !cur.createdAt().equals(old.createdAt())) {
+        cache.remove(e.getKey(), e.getValue());
+      } else {
+        cache.replace(e.getKey(), e.getValue(), new Cached(cur, t));
+        if (cur.ratePerSecond() != old.ratePerSecond()) {
+          buckets.remove(cur.name());
+        }
+      }
+    }
+  }
+
+  /** Forgets a platform's remembered keys at once (after its revocation through this server). */
+  void forget(String platform) {
+    cache.values().removeIf(c -> c.platform().name().equals(platform));
+    buckets.remove(platform);
   }
 
   void audit(Platform p, Context ctx, int status, String detail) {
@@ -90,9 +136,9 @@ final class PlatformGate {
     if (key == null) {
       return null;
     }
-    long now = System.nanoTime();
     Cached c = cache.get(key);
-    if (c != null && now - c.until() < 0) {
+    long now = System.nanoTime();
+    if (c != null && now - c.checkedAt() < STALE_NANOS) {
       return c.platform();
     }
     Optional<Platform> p = store.authenticate(key);
@@ -103,7 +149,7 @@ final class PlatformGate {
     if (cache.size() > 10_000) {
       cache.clear();
     }
-    cache.put(key, new Cached(p.get(), now + CACHE_NANOS));
+    cache.put(key, new Cached(p.get(), now));
     return p.get();
   }
 
