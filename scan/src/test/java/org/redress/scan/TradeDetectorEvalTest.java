@@ -25,10 +25,10 @@ class TradeDetectorEvalTest {
    */
   static final Map<String, double[]> TEST_FLOORS =
       Map.of(
-          "covert_camera", new double[] {0, 0},
-          "filming_tutorial", new double[] {0, 0},
-          "material_sale", new double[] {0, 0},
-          "sedative", new double[] {0, 0});
+          "covert_camera", new double[] {41 / 51.0, 41 / 45.0},
+          "filming_tutorial", new double[] {24 / 29.0, 24 / 45.0},
+          "material_sale", new double[] {32 / 33.0, 32 / 45.0},
+          "sedative", new double[] {1.0, 35 / 45.0});
 
   static final List<Double> THRESHOLDS = List.of(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6);
 
