@@ -48,17 +48,21 @@ class DemoCommandTest {
         .isEqualTo(
             report.path("facts").path("distribution").path("counts").path("images").asLong()
                 + page.path("facts").path("distribution").path("counts").path("images").asLong());
-    assertThat(
-            facts
-                .path("facts_provenance")
-                .path("distribution.counts.clicks")
-                .path("read_from")
-                .asText())
-        .isEqualTo("screenshot");
-    assertThat(r.out())
-        .contains("distribution.counts.clicks = ")
-        .contains("read from a screenshot, unconfirmed")
-        .contains("unconfirmed in the assessment: distribution.counts.clicks = ");
+    // (without Tesseract the demo says so on an "OCR:" line and reads no count from the
+    // screenshot; scripts/test.sh installs it and requires it)
+    if (!r.out().contains("   OCR: ") || Boolean.getBoolean("redress.ocr.required")) {
+      assertThat(
+              facts
+                  .path("facts_provenance")
+                  .path("distribution.counts.clicks")
+                  .path("read_from")
+                  .asText())
+          .isEqualTo("screenshot");
+      assertThat(r.out())
+          .contains("distribution.counts.clicks = ")
+          .contains("read from a screenshot, unconfirmed")
+          .contains("unconfirmed in the assessment: distribution.counts.clicks = ");
+    }
     assertThat(r.out()).contains("Report to the police").contains("Time limits");
     assertThat(demo.resolve("plan.zh.txt")).isRegularFile();
     // Every document kind, both languages and formats (the foreign platform's notice in English
