@@ -133,10 +133,10 @@ public final class DemoCommand implements Callable<Integer> {
                 .orElse("(nothing preserved)"));
 
     step(5, "A screenshot a friend sent: her picture found inside the app, counts read by OCR");
-    screenshotStep(demo, originals);
+    Path shotReport = screenshotStep(demo, originals);
 
     step(6, "A public channel page captured from a local test server and sealed as evidence");
-    captureStep(demo, originals);
+    Path pageReport = captureStep(demo, originals);
 
     step(7, "Exporting the evidence package and verifying it offline");
     Path pkg = demo.resolve("evidence-package.zip");
@@ -158,7 +158,39 @@ public final class DemoCommand implements Callable<Integer> {
     Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
     LocalDate today = Today.date();
     Path factsFile = demo.resolve("facts.json");
-    run("facts", "merge", intake.toString(), reportJson.toString(), "--out", factsFile.toString());
+    // The export's report, and the counts read from the screenshot and the captured page: the
+    // merge keeps the largest read count with where it was read, and the assessment says so.
+    run(
+        "facts",
+        "merge",
+        intake.toString(),
+        reportJson.toString(),
+        shotReport.toString(),
+        pageReport.toString(),
+        "--out",
+        factsFile.toString());
+    out.println(
+        "   merged: the intake, the export's report, the screenshot's and the captured page's"
+            + " read counts (the largest read value of each is kept, with where it was read)");
+    JsonNode provenance = JSON.readTree(factsFile.toFile()).path("facts_provenance");
+    for (String key : List.of("distribution.counts.clicks", "distribution.group.members")) {
+      JsonNode p = provenance.path(key);
+      JsonNode value = JSON.readTree(factsFile.toFile()).at("/" + key.replace('.', '/'));
+      out.println(
+          "   "
+              + key
+              + " = "
+              + (value.isMissingNode() ? "(none)" : value.asText())
+              + (p.isMissingNode()
+                  ? ""
+                  : " — read from a "
+                      + ("screenshot".equals(p.path("read_from").asText())
+                          ? "screenshot"
+                          : "web page")
+                      + ", unconfirmed ("
+                      + p.path("source").asText()
+                      + ")"));
+    }
     // The case keeps them, sealed with its key (the workspace's pages read them there).
     for (String[] rec :
         List.of(
@@ -182,6 +214,15 @@ public final class DemoCommand implements Callable<Integer> {
     Files.writeString(demo.resolve("plan.zh.txt"), planZh, StandardCharsets.UTF_8);
     Files.writeString(demo.resolve("plan.en.txt"), planEn, StandardCharsets.UTF_8);
     out.println(indent(summary(planEn)));
+    // what the assessment says of the read values (its unconfirmed grounds)
+    java.util.regex.Matcher read =
+        java.util.regex.Pattern.compile("\"([^\"]* = [^\"]* was read from a [^\"]*)\"")
+            .matcher(Files.readString(findings, StandardCharsets.UTF_8));
+    java.util.Set<String> unconfirmed = new java.util.LinkedHashSet<>();
+    while (read.find()) {
+      unconfirmed.add(read.group(1));
+    }
+    unconfirmed.forEach(u -> out.println("   unconfirmed in the assessment: " + u));
     out.println(
         "   Full plan with reasons, missing evidence and sources: "
             + demo.resolve("plan.en.txt")
@@ -245,7 +286,7 @@ public final class DemoCommand implements Callable<Integer> {
    * {@code redress scan} (region finding, then OCR of the counters) and sealed; prints the region
    * matched and the counts read.
    */
-  private void screenshotStep(Path demo, Path originals) throws IOException, ReportException {
+  private Path screenshotStep(Path demo, Path originals) throws IOException, ReportException {
     Path shots = Files.createDirectories(demo.resolve("screenshots"));
     org.redress.screenshots.SyntheticScreenshots.Shot shot =
         org.redress.screenshots.SyntheticScreenshots.withSystemFont()
@@ -314,6 +355,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " 从截图识别 and must be checked against the original",
             shot.members(),
             shot.views()));
+    return json;
   }
 
   /**
@@ -321,7 +363,7 @@ public final class DemoCommand implements Callable<Integer> {
    * the demo starts and stops; {@code redress capture} writes the WARC, seals it, parses the
    * counters and matches the media. No Chromium screenshot, to keep the demo fast.
    */
-  private void captureStep(Path demo, Path originals) throws IOException, ReportException {
+  private Path captureStep(Path demo, Path originals) throws IOException, ReportException {
     Map<String, byte[]> media = new LinkedHashMap<>();
     media.put("/media/1.jpg", SampleImages.jpeg(SampleImages.scene(640, 480, 301), 0.85f));
     media.put("/media/2.jpg", SampleImages.jpeg(firstOriginal(originals), 0.85f));
@@ -366,6 +408,7 @@ public final class DemoCommand implements Callable<Integer> {
             r.facts().members(),
             r.facts().clicks(),
             r.totals().postsWithMatches()));
+    return json;
   }
 
   private static String exportFolder(Path export) throws IOException {

@@ -60,6 +60,7 @@ public final class Scanner {
   private final Limits limits;
   private final HashCache cache;
   private final TradeLexicon lexicon;
+  private final TradeDetector trade;
   private final Clock clock;
   private final boolean thumbnails;
   private final LongConsumer progress;
@@ -75,6 +76,7 @@ public final class Scanner {
     this.limits = b.limits;
     this.cache = b.cache;
     this.lexicon = b.lexicon;
+    this.trade = new TradeDetector(b.lexicon, b.classifier);
     this.clock = b.clock;
     this.thumbnails = b.thumbnails;
     this.progress = b.progress;
@@ -210,7 +212,7 @@ public final class Scanner {
                 item -> {
                   Occurrence.PostInfo info;
                   if (item instanceof Post post) {
-                    agg.post(post, lexicon.detect(post.text()));
+                    agg.post(post, trade.detect(post.text()));
                     if (post.service()) {
                       return;
                     }
@@ -485,6 +487,7 @@ public final class Scanner {
     private Limits limits = Limits.defaults();
     private HashCache cache;
     private TradeLexicon lexicon = TradeLexicon.builtIn();
+    private TradeClassifier classifier = TradeClassifier.builtIn();
     private Clock clock = Clock.systemUTC();
     private boolean thumbnails;
     private LongConsumer progress;
@@ -535,6 +538,15 @@ public final class Scanner {
     /** The trade-post lexicon (default: {@link TradeLexicon#builtIn()}). */
     public Builder lexicon(TradeLexicon l) {
       this.lexicon = Objects.requireNonNull(l, "lexicon");
+      return this;
+    }
+
+    /**
+     * The trade-post classifier used beside the lexicon (default: {@link
+     * TradeClassifier#builtIn()}); null for the lexicon alone.
+     */
+    public Builder classifier(TradeClassifier c) {
+      this.classifier = c;
       return this;
     }
 

@@ -353,6 +353,18 @@ public final class TradeLexicon {
     return out;
   }
 
+  /**
+   * Whether a text carries a commercial signal (a {@code commerce} phrase or pattern: a price, a
+   * contact, 私聊, DM me…), whatever its topic.
+   */
+  boolean hasCommercialSignal(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    String n = normalise(text);
+    return !commercialSignal(new Texts(n, compact(n))).isEmpty();
+  }
+
   private List<String> commercialSignal(Texts t) {
     Set<String> out = new LinkedHashSet<>();
     for (Term term : commerce) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall of the built-in trade lexicon on the labelled set {@code trade-posts.tsv}
- * (1,014 synthetic posts in Chinese and English; how each label was decided:
+ * (1,316 synthetic posts in Chinese and English; how each label was decided:
  * docs/trade-lexicon-eval.md). The figures that count are on the held-out part, which was written
  * before the lexicon was tuned and never tuned on; the docs quote this test's output.
  */
@@ -65,7 +65,7 @@ class TradeLexiconEvalTest {
       s.put(c, new int[3]);
     }
     for (Row r : rows) {
-      if (!r.part().equals(part)) {
+      if (!lexiconPart(r).equals(part)) {
         continue;
       }
       List<String> got =
@@ -86,6 +86,15 @@ class TradeLexiconEvalTest {
       }
     }
     return s;
+  }
+
+  /**
+   * The lexicon's parts: {@code tune} (rows the classifier splits into train and dev; the lexicon
+   * was tuned on both), {@code held} (round 5) and {@code test} (round 6, the classifier's test
+   * part, not scored here).
+   */
+  static String lexiconPart(Row r) {
+    return r.part().equals("train") || r.part().equals("dev") ? "tune" : r.part();
   }
 
   static double precision(int[] x) {
@@ -132,7 +141,7 @@ class TradeLexiconEvalTest {
             "news",
             "anti_spy",
             "chat");
-    assertThat(rows).extracting(Row::part).containsOnly("tune", "held");
+    assertThat(rows).extracting(Row::part).containsOnly("train", "dev", "held", "test");
     assertThat(rows.stream().filter(r -> r.part().equals("held")).count()).isGreaterThan(100);
     assertThat(rows).extracting(Row::text).doesNotHaveDuplicates();
   }

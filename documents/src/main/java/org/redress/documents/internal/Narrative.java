@@ -173,7 +173,18 @@ final class Narrative {
   private void add(List<String> parts, String path, String zh, String en) {
     Optional<java.math.BigDecimal> n = f.number(path);
     if (n.isPresent() && n.get().signum() > 0) {
-      parts.add(String.format(Locale.ROOT, w.t(zh, en), n.get().longValue()));
+      // a count read from a screenshot or a captured page is a lead, not a count: say so
+      String key = "facts_provenance." + path + ".read_from";
+      String read =
+          (f.caseFacts().schema().isPath(key) ? f.text(key) : Optional.<String>empty())
+              .map(
+                  from ->
+                      from.equals("screenshot")
+                          ? w.t(
+                              "（由截图识别，尚未核实，需核对原件）", " (read from a screenshot, not yet confirmed)")
+                          : w.t("（由网页识别，尚未核实，需核对原件）", " (read from a web page, not yet confirmed)"))
+              .orElse("");
+      parts.add(String.format(Locale.ROOT, w.t(zh, en), n.get().longValue()) + read);
     }
   }
 

@@ -1,0 +1,510 @@
+package org.redress.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small, explainable text classifier for trade posts: multinomial logistic regression over binary
+ * features of the post's text as the lexicon normalises and compacts it ({@link
+ * TradeLexicon#normalise}, {@link TradeLexicon#compact}: full-width and case folded, traditional
+ * characters folded, separators and emoji between Chinese characters removed, leetspeak read as
+ * letters). The features are Chinese character 1- to 3-grams, Latin words, word pairs and character
+ * trigrams, a token for any number, and whether the lexicon sees a commercial signal (a price, a
+ * contact, "私聊"…).
+ *
+ * <p>The shipped model ({@code trade-model.tsv} in this package) is trained by {@link #train} on
+ * the {@code train} part of the labelled set with the settings and seed written in its header
+ * ({@code TradeModelTrainer} writes it; {@code TradeClassifierTest} checks that retraining gives
+ * the same model). Training is deterministic: a fixed seed orders the examples. Immutable and
+ * thread-safe.
+ *
+ * <p>A post is predicted to be an ad of the category with the highest probability when that is not
+ * {@code none} and the probability reaches the model's threshold; the prediction names the features
+ * that weighed most for it, so a case worker can see why.
+ */
+public final class TradeClassifier {
+  /** The schema the model file declares. */
+  public static final String SCHEMA = "redress/trade-model@1";
+
+  /** The label of a post that is not a trade ad. */
+  public static final String NONE = "none";
+
+  private static final String RESOURCE = "trade-model.tsv";
+  private static final Pattern TOKEN =
+      Pattern.compile("\\p{IsHan}+|[\\p{L}\\p{N}&&[^\\p{IsHan}]]+");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  private final Settings settings;
+  private final List<String> classes;
+  private final Map<String, double[]> weights;
+  private final double[] bias;
+
+  /**
+   * How a model is trained and used.
+   *
+   * @param epochs passes over the training examples
+   * @param learningRate the first step size of stochastic gradient descent (it decays per epoch)
+   * @param l2 the L2 penalty on each weight
+   * @param minPosts a feature is kept when at least this many training posts have it
+   * @param seed the seed that orders the examples in each pass
+   * @param threshold the probability a category needs to be predicted
+   */
+  public record Settings(
+      int epochs, double learningRate, double l2, int minPosts, long seed, double threshold) {
+    /** Checks the ranges. */
+    public Settings {
+      if (epochs < 1 || learningRate <= 0 || l2 < 0 || minPosts < 1) {
+        throw new IllegalArgumentException("bad classifier settings");
+      }
+      if (threshold < 0 || threshold > 1) {
+        throw new IllegalArgumentException("threshold must be in 0..1, was " + threshold);
+      }
+    }
+
+    /** The same settings with another threshold. */
+    public Settings withThreshold(double t) {
+      return new Settings(epochs, learningRate, l2, minPosts, seed, t);
+    }
+  }
+
+  /**
+   * One labelled post.
+   *
+   * @param text the post's text
+   * @param label a category code or {@link #NONE}
+   */
+  public record Example(String text, String label) {
+    /** Checks for nulls. */
+    public Example {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(label, "label");
+    }
+  }
+
+  /**
+   * The classifier's reading of a post.
+   *
+   * @param category the most probable label ({@link #NONE} for an ordinary post)
+   * @param probability its probability, 0..1
+   * @param ad whether the post is predicted to be an ad of {@code category} (not none, and at or
+   *     over the threshold)
+   * @param reasons the readable features that weighed most for the category (Chinese character runs
+   *     or words of the post as normalised), strongest first; at most four
+   */
+  public record Prediction(String category, double probability, boolean ad, List<String> reasons) {
+    /** Copies the list. */
+    public Prediction {
+      Objects.requireNonNull(category, "category");
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  private TradeClassifier(
+      Settings settings, List<String> classes, Map<String, double[]> weights, double[] bias) {
+    this.settings = settings;
+    this.classes = List.copyOf(classes);
+    this.weights = weights;
+    this.bias = bias;
+  }
+
+  /** The model shipped with Redress. */
+  public static TradeClassifier builtIn() {
+    return Holder.BUILT_IN;
+  }
+
+  private static final class Holder {
+    static final TradeClassifier BUILT_IN = load();
+  }
+
+  private static TradeClassifier load() {
+    try (InputStream in = TradeClassifier.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + RESOURCE, e);
+    }
+  }
+
+  /** The settings the model was trained with, and its threshold. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The labels, {@link #NONE} first, then the category codes in order. */
+  public List<String> classes() {
+    return classes;
+  }
+
+  /** The number of features with a weight. */
+  public int featureCount() {
+    return weights.size();
+  }
+
+  /** The same model with another threshold. */
+  public TradeClassifier withThreshold(double threshold) {
+    return new TradeClassifier(settings.withThreshold(threshold), classes, weights, bias);
+  }
+
+  /**
+   * The features of a text, each once, in the order found: {@code h:} Chinese character 1- to
+   * 3-grams, {@code w:} Latin words, {@code b:} pairs of consecutive Latin words, {@code c:} Latin
+   * character trigrams (the word padded with {@code ^} and {@code $}), {@code #n} for a number, and
+   * {@code s:commerce} when the lexicon sees a commercial signal.
+   */
+  static List<String> features(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String compact = TradeLexicon.compact(TradeLexicon.normalise(text));
+    Matcher m = TOKEN.matcher(compact);
+    String prev = null;
+    while (m.find()) {
+      String tok = m.group();
+      if (tok.codePoints()
+          .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+        int[] cps = tok.codePoints().toArray();
+        for (int n = 1; n <= 3; n++) {
+          for (int i = 0; i + n <= cps.length; i++) {
+            out.add("h:" + new String(cps, i, n));
+          }
+        }
+        prev = null;
+        continue;
+      }
+      if (DIGITS.matcher(tok).matches()) {
+        out.add("#n");
+        prev = null;
+        continue;
+      }
+      out.add("w:" + tok);
+      if (prev != null) {
+        out.add("b:" + prev + "_" + tok);
+      }
+      prev = tok;
+      String padded = "^" + tok + "$";
+      for (int i = 0; i + 3 <= padded.length(); i++) {
+        out.add("c:" + padded.substring(i, i + 3));
+      }
+    }
+    if (TradeLexicon.builtIn().hasCommercialSignal(text)) {
+      out.add("s:commerce");
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Trains a model: softmax regression by stochastic gradient descent, one pass per epoch over the
+   * examples in an order drawn from {@code settings.seed()}, the step size decaying as {@code
+   * learningRate / (1 + epoch / 4)}, each post's feature vector scaled to unit length. Features
+   * found in fewer than {@code minPosts} posts are dropped. The same examples and settings always
+   * give the same model.
+   *
+   * @param categories the category codes, in order (labels other than these and none are refused)
+   */
+  public static TradeClassifier train(
+      List<Example> examples, List<String> categories, Settings settings) {
+    List<String> classes = new ArrayList<>();
+    classes.add(NONE);
+    classes.addAll(categories);
+    Map<String, Integer> docFreq = new TreeMap<>();
+    List<List<String>> feats = new ArrayList<>();
+    int[] labels = new int[examples.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      labels[i] = classes.indexOf(e.label());
+      if (labels[i] < 0) {
+        throw new IllegalArgumentException("unknown label " + e.label());
+      }
+      List<String> f = features(e.text());
+      feats.add(f);
+      f.forEach(x -> docFreq.merge(x, 1, Integer::sum));
+    }
+    Map<String, Integer> index = new LinkedHashMap<>();
+    docFreq.forEach(
+        (f, n) -> {
+          if (n >= settings.minPosts()) {
+            index.put(f, index.size());
+          }
+        });
+    int k = classes.size();
+    double[][] w = new double[index.size()][k];
+    double[] b = new double[k];
+    int[][] x = new int[examples.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = feats.get(i).stream().filter(index::containsKey).mapToInt(index::get).toArray();
+    }
+    int[] order = new int[x.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    SplittableRandom rnd = new SplittableRandom(settings.seed());
+    double[] p = new double[k];
+    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      double lr = settings.learningRate() / (1 + epoch / 4.0);
+      for (int d : order) {
+        int[] xs = x[d];
+        double v = xs.length == 0 ? 0 : 1 / Math.sqrt(xs.length);
+        scores(w, b, xs, v, p);
+        softmax(p);
+        for (int c = 0; c < k; c++) {
+          double g = p[c] - (labels[d] == c ? 1 : 0);
+          for (int f : xs) {
+            w[f][c] -= lr * (g * v + settings.l2() * w[f][c]);
+          }
+          b[c] -= lr * g;
+        }
+      }
+    }
+    Map<String, double[]> weights = new HashMap<>();
+    index.forEach((f, i) -> weights.put(f, w[i]));
+    return new TradeClassifier(settings, classes, weights, b);
+  }
+
+  private static void scores(double[][] w, double[] b, int[] xs, double v, double[] out) {
+    System.arraycopy(b, 0, out, 0, b.length);
+    for (int f : xs) {
+      for (int c = 0; c < out.length; c++) {
+        out[c] += v * w[f][c];
+      }
+    }
+  }
+
+  private static void softmax(double[] s) {
+    double max = Arrays.stream(s).max().orElse(0);
+    double sum = 0;
+    for (int c = 0; c < s.length; c++) {
+      s[c] = Math.exp(s[c] - max);
+      sum += s[c];
+    }
+    for (int c = 0; c < s.length; c++) {
+      s[c] /= sum;
+    }
+  }
+
+  /** The probability of each label ({@link #classes()} order). */
+  public double[] probabilities(String text) {
+    List<String> f = features(text).stream().filter(weights::containsKey).toList();
+    double[] p = bias.clone();
+    double v = f.isEmpty() ? 0 : 1 / Math.sqrt(f.size());
+    for (String x : f) {
+      double[] wx = weights.get(x);
+      for (int c = 0; c < p.length; c++) {
+        p[c] += v * wx[c];
+      }
+    }
+    softmax(p);
+    return p;
+  }
+
+  /** Reads a post: the most probable label, whether it is an ad, and why. */
+  public Prediction predict(String text) {
+    double[] p = probabilities(text);
+    int best = 0;
+    for (int c = 1; c < p.length; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
+    }
+    boolean ad = best != 0 && p[best] >= settings.threshold();
+    return new Prediction(classes.get(best), p[best], ad, ad ? reasons(text, best) : List.of());
+  }
+
+  /**
+   * The readable features that pushed most toward class {@code c} against none: of the six
+   * strongest, Chinese runs of two or three characters are marked where they first occur in the
+   * compacted text and overlapping runs joined ("偷拍教" and "拍教程" give "偷拍教程"); Latin words and word
+   * pairs are given as they are, each once. At most four, Chinese runs first in text order, then
+   * words.
+   */
+  private List<String> reasons(String text, int c) {
+    record Push(String feature, String shown, double by) {}
+    List<Push> pushes = new ArrayList<>();
+    for (String f : features(text)) {
+      double[] wx = weights.get(f);
+      if (wx == null) {
+        continue;
+      }
+      double by = wx[c] - wx[0];
+      String shown = readable(f);
+      if (by > 0 && shown != null) {
+        pushes.add(new Push(f, shown, by));
+      }
+    }
+    pushes.sort(Comparator.comparingDouble(Push::by).reversed().thenComparing(Push::shown));
+    String compact = TradeLexicon.compact(TradeLexicon.normalise(text));
+    List<int[]> spans = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    for (Push push : pushes.subList(0, Math.min(6, pushes.size()))) {
+      if (push.feature().startsWith("h:")) {
+        int at = compact.indexOf(push.shown());
+        if (at >= 0) {
+          spans.add(new int[] {at, at + push.shown().length()});
+        }
+      } else if (words.stream().noneMatch(w -> w.contains(push.shown()))) {
+        words.removeIf(w -> push.shown().contains(w));
+        words.add(push.shown());
+      }
+    }
+    spans.sort(Comparator.comparingInt((int[] x) -> x[0]).thenComparingInt(x -> x[1]));
+    List<String> out = new ArrayList<>();
+    int from = -1;
+    int to = -1;
+    for (int[] x : spans) {
+      if (x[0] < to) {
+        to = Math.max(to, x[1]);
+        continue;
+      }
+      if (from >= 0) {
+        out.add(compact.substring(from, to));
+      }
+      from = x[0];
+      to = x[1];
+    }
+    if (from >= 0) {
+      out.add(compact.substring(from, to));
+    }
+    out.addAll(words);
+    return out.subList(0, Math.min(4, out.size()));
+  }
+
+  private static String readable(String feature) {
+    if (feature.startsWith("h:") && feature.codePointCount(2, feature.length()) >= 2) {
+      return feature.substring(2);
+    }
+    if (feature.startsWith("w:") && feature.length() > 3) {
+      return feature.substring(2);
+    }
+    if (feature.startsWith("b:")) {
+      return feature.substring(2).replace('_', ' ');
+    }
+    return null;
+  }
+
+  /**
+   * The model as text: a header (schema, settings), the labels, the biases, then one line per
+   * feature with its weight for each label, features in name order, weights rounded to 6 decimals.
+   */
+  public String write() {
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(SCHEMA).append('\n');
+    b.append(
+        "# A trade-post classifier (org.redress.scan.TradeClassifier). Written by"
+            + " TradeModelTrainer from the train and dev parts of trade-posts.tsv; do not edit.\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "settings\t%d\t%s\t%s\t%d\t%d\t%s%n",
+            settings.epochs(),
+            num(settings.learningRate()),
+            num(settings.l2()),
+            settings.minPosts(),
+            settings.seed(),
+            num(settings.threshold())));
+    b.append("classes\t").append(String.join("\t", classes)).append('\n');
+    b.append("bias");
+    for (double x : bias) {
+      b.append('\t').append(weight(x));
+    }
+    b.append('\n');
+    new TreeMap<>(weights)
+        .forEach(
+            (f, wx) -> {
+              b.append(f);
+              for (double x : wx) {
+                b.append('\t').append(weight(x));
+              }
+              b.append('\n');
+            });
+    return b.toString();
+  }
+
+  private static String num(double x) {
+    return Double.toString(x);
+  }
+
+  private static String weight(double x) {
+    String s = String.format(Locale.ROOT, "%.6f", x);
+    return s.equals("-0.000000") ? "0.000000" : s;
+  }
+
+  /**
+   * Reads a model written by {@link #write()}.
+   *
+   * @throws IllegalArgumentException naming the line when the text is not such a model
+   */
+  public static TradeClassifier read(String text) {
+    String[] lines = text.split("\n");
+    if (lines.length < 4 || !lines[0].equals("# " + SCHEMA)) {
+      throw new IllegalArgumentException("trade model: the first line must be # " + SCHEMA);
+    }
+    Settings settings = null;
+    List<String> classes = null;
+    double[] bias = null;
+    Map<String, double[]> weights = new HashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.startsWith("#") || line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      try {
+        if (f[0].equals("settings") && f.length == 7) {
+          settings =
+              new Settings(
+                  Integer.parseInt(f[1]),
+                  Double.parseDouble(f[2]),
+                  Double.parseDouble(f[3]),
+                  Integer.parseInt(f[4]),
+                  Long.parseLong(f[5]),
+                  Double.parseDouble(f[6]));
+        } else if (f[0].equals("classes")) {
+          classes = List.of(Arrays.copyOfRange(f, 1, f.length));
+        } else if (classes != null && f.length == classes.size() + 1) {
+          double[] wx = new double[classes.size()];
+          for (int c = 0; c < wx.length; c++) {
+            wx[c] = Double.parseDouble(f[c + 1]);
+          }
+          if (f[0].equals("bias")) {
+            bias = wx;
+          } else {
+            weights.put(f[0], wx);
+          }
+        } else {
+          throw new IllegalArgumentException("trade model: line " + (i + 1) + ": not understood");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("trade model: line " + (i + 1) + ": bad number", e);
+      }
+    }
+    if (settings == null || classes == null || bias == null || !NONE.equals(classes.get(0))) {
+      throw new IllegalArgumentException("trade model: settings, classes or bias missing");
+    }
+    return new TradeClassifier(settings, classes, Map.copyOf(weights), bias);
+  }
+}

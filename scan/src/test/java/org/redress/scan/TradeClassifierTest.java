@@ -1,0 +1,114 @@
+package org.redress.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TradeClassifierTest {
+  static String labelledSet() throws IOException {
+    try (InputStream in = TradeClassifierTest.class.getResourceAsStream("trade-posts.tsv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static String shippedModel() throws IOException {
+    try (InputStream in = TradeClassifier.class.getResourceAsStream("trade-model.tsv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void shippedModel_retrainedFromTrainAndDevParts_isByteForByteTheSame() throws Exception {
+    assertThat(TradeModelTrainer.train(labelledSet()).write()).isEqualTo(shippedModel());
+  }
+
+  @Test
+  void shippedModel_trainedWithoutHeldOrTestPosts() throws Exception {
+    List<TradeClassifier.Example> used =
+        TradeModelTrainer.examples(labelledSet(), TradeModelTrainer.TRAIN_PARTS);
+    List<TradeClassifier.Example> held =
+        TradeModelTrainer.examples(labelledSet(), List.of("held", "test"));
+    assertThat(used).hasSize(878);
+    assertThat(held).hasSize(438);
+    assertThat(used)
+        .extracting(TradeClassifier.Example::text)
+        .doesNotContainAnyElementsOf(held.stream().map(TradeClassifier.Example::text).toList());
+  }
+
+  @Test
+  void train_sameExamplesAndSeed_sameModel_otherSeedOtherModel() throws Exception {
+    List<TradeClassifier.Example> ex =
+        TradeModelTrainer.examples(labelledSet(), List.of("train")).subList(0, 300);
+    List<String> cats = TradeLexicon.builtIn().categories();
+    TradeClassifier.Settings s = TradeModelTrainer.SETTINGS;
+    String a = TradeClassifier.train(ex, cats, s).write();
+    assertThat(TradeClassifier.train(ex, cats, s).write()).isEqualTo(a);
+    TradeClassifier.Settings other =
+        new TradeClassifier.Settings(
+            s.epochs(), s.learningRate(), s.l2(), s.minPosts(), s.seed() + 1, s.threshold());
+    assertThat(TradeClassifier.train(ex, cats, other).write()).isNotEqualTo(a);
+  }
+
+  @Test
+  void features_evasiveSpellings_sameFeaturesAsPlainText() {
+    assertThat(TradeClassifier.features("偷.拍.教.程 手把手"))
+        .isEqualTo(TradeClassifier.features("偷拍教程手把手"));
+    assertThat(TradeClassifier.features("🔥偷🔥拍🔥教🔥程"))
+        .isEqualTo(TradeClassifier.features("偷拍教程"));
+    assertThat(TradeClassifier.features("ＨＩＤＤＥＮ c4m")).contains("w:hidden", "w:cam");
+    assertThat(TradeClassifier.features("偷拍教學")).contains("h:教学");
+  }
+
+  @Test
+  void predict_issueExample_isATutorialWithReasonsFromItsWords() {
+    TradeClassifier.Prediction p = TradeClassifier.builtIn().predict("偷拍教程 手把手教学 包会");
+    assertThat(p.ad()).isTrue();
+    assertThat(p.category()).isEqualTo("filming_tutorial");
+    assertThat(p.reasons()).isNotEmpty();
+    assertThat(String.join("", p.reasons()).codePoints())
+        .allMatch(cp -> "偷拍教程手把手教学包会".indexOf(cp) >= 0);
+  }
+
+  @Test
+  void predict_ordinaryChat_isNotAnAd() {
+    TradeClassifier.Prediction p = TradeClassifier.builtIn().predict("今天天气不错 一起去爬山吧");
+    assertThat(p.ad()).isFalse();
+    assertThat(p.reasons()).isEmpty();
+  }
+
+  @Test
+  void read_notAModel_isRefusedWithTheReason() {
+    assertThatThrownBy(() -> TradeClassifier.read("hello\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("redress/trade-model@1");
+    assertThatThrownBy(
+            () ->
+                TradeClassifier.read(
+                    "# redress/trade-model@1\nsettings\t1\t1\t0\t1\t1\t0.5\n"
+                        + "classes\tnone\ta\nbias\t0\tx\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 4");
+  }
+
+  @Test
+  void detector_classifierOnly_citesTheModelInChinese() {
+    // no commercial signal, so the lexicon cannot flag it; the model can
+    String text = "偷拍教程 从零开始 带你学";
+    assertThat(TradeLexicon.builtIn().detect(text)).isEmpty();
+    List<TradeLexicon.Detection> d = TradeDetector.builtIn().detect(text);
+    assertThat(d).extracting(TradeLexicon.Detection::category).containsExactly("filming_tutorial");
+    assertThat(d.get(0).phrases().get(0)).startsWith(TradeDetector.MODEL_REASON_ZH + "（把握 ");
+    assertThat(d.get(0).phrases()).contains("偷拍教程");
+  }
+
+  @Test
+  void detector_lexiconHit_keepsTheLexiconPhrasesOnly() {
+    String text = "偷拍教程 手把手教学 包会";
+    assertThat(TradeDetector.builtIn().detect(text)).isEqualTo(TradeLexicon.builtIn().detect(text));
+  }
+}
