@@ -53,7 +53,8 @@ public final class DossierWork {
   }
 
   /**
-   * A dossier, the assessment of its aggregate, and the findings only the aggregate reaches.
+   * A dossier, the assessment of its aggregate (null when nothing dated was counted), and the
+   * findings only the aggregate reaches.
    *
    * @param perpetratorFacts the aggregate as a {@code redress/case-facts@1} text
    * @param onlyTogether aggregate findings (provision and tier) that no single victim's share
@@ -97,6 +98,13 @@ public final class DossierWork {
 
     LocalDate today = cw.today();
     String facts = facts(d.totals(), today);
+    if (d.totals().firstSeen() == null) {
+      // Nothing dated was counted: no conduct to assess, so no finding either.
+      cw.workspace()
+          .accounts()
+          .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
+      return new Result(d, facts, null, List.of(), Map.of());
+    }
     Assessment aggregate = assess(facts, today);
     Map<String, Assessment> byVictim = new LinkedHashMap<>();
     for (Dossier.Victim v : d.victims()) {

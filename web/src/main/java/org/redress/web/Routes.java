@@ -90,6 +90,12 @@ final class Routes {
     // h-api (issue 18): the takedown tracker page; the platform API, only with `serve --api`.
     config.routes.get(
         "/cases/{id}/takedowns", new org.redress.web.takedown.TakedownController(web)::show);
+    // h-dossier (issue 19): dossiers across consenting cases (advocates, lawyers, admins).
+    var dossiers = new org.redress.web.dossier.DossierController(web);
+    config.routes.get("/dossiers", dossiers::index);
+    config.routes.get("/dossiers/build", dossiers::build);
+    config.routes.post("/dossiers/papers", dossiers::papers);
+    config.routes.get("/dossiers/papers/{target}/{folder}/{file}", dossiers::download);
     if (web.apiEnabled()) {
       guard.api(true);
       org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
