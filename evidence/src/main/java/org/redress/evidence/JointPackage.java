@@ -17,11 +17,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * An evidence package spanning several cases (docs/evidence-format.md §7.5, issue 19): one ordinary
- * package per case, named by the victim's pseudonym ({@code cases/A.zip}), and {@code joint.json}
- * listing each part's SHA-256 and the items it must hold (log index and SHA-256). It verifies with
- * nothing but itself: every part as {@link PackageVerifier} verifies a single case's package, then
- * every listed item against the part's verified manifest.
+ * An evidence package spanning several cases (docs/dossiers.md "Joint package", issue 19): one
+ * ordinary package per case, named by the victim's pseudonym ({@code cases/A.zip}), and {@code
+ * joint.json} listing each part's SHA-256 and the items it must hold (log index and SHA-256). It
+ * verifies with nothing but itself: every part as {@link PackageVerifier} verifies a single case's
+ * package, then every listed item against the part's verified manifest.
  *
  * <p>The pseudonym names the part; a case id still appears inside each part, because it is part of
  * the signed log leaves (§4): give cases ids that do not name anyone.
