@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redress.documents.JointInputs;
+import org.redress.documents.JointPapers;
+import org.redress.documents.Lang;
 import org.redress.dossier.CaseInput;
 import org.redress.dossier.Dossier;
 import org.redress.dossier.Dossiers;
@@ -22,6 +25,11 @@ import org.redress.dossier.PerpetratorIndex;
 import org.redress.dossier.Sightings;
 import org.redress.dossier.Target;
 import org.redress.dossier.TradeSighting;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
+import org.redress.evidence.Item;
+import org.redress.evidence.JointPackage;
+import org.redress.evidence.Metadata;
 import org.redress.law.Assessment;
 import org.redress.law.CaseFacts;
 import org.redress.law.Finding;
@@ -45,7 +53,8 @@ public final class DossierWork {
   }
 
   /**
-   * A dossier, the assessment of its aggregate, and the findings only the aggregate reaches.
+   * A dossier, the assessment of its aggregate (null when nothing dated was counted), and the
+   * findings only the aggregate reaches.
    *
    * @param perpetratorFacts the aggregate as a {@code redress/case-facts@1} text
    * @param onlyTogether aggregate findings (provision and tier) that no single victim's share
@@ -89,6 +98,13 @@ public final class DossierWork {
 
     LocalDate today = cw.today();
     String facts = facts(d.totals(), today);
+    if (d.totals().firstSeen() == null) {
+      // Nothing dated was counted: no conduct to assess, so no finding either.
+      cw.workspace()
+          .accounts()
+          .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
+      return new Result(d, facts, null, List.of(), Map.of());
+    }
     Assessment aggregate = assess(facts, today);
     Map<String, Assessment> byVictim = new LinkedHashMap<>();
     for (Dossier.Victim v : d.victims()) {
@@ -130,6 +146,182 @@ public final class DossierWork {
       }
     }
     return only;
+  }
+
+  /** The joint package's file name, beside the joint papers. */
+  public static final String PACKAGE = "joint-evidence.zip";
+
+  /**
+   * The joint papers of a dossier and the package they refer to.
+   *
+   * @param result the dossier they were made from
+   * @param files the papers written
+   * @param pkg the joint evidence package, or null when no case had sealed evidence for it
+   * @param parts the package's parts, one per victim with evidence
+   * @param evidenceItems how many sealed items the papers list
+   */
+  public record Papers(
+      Result result,
+      List<Path> files,
+      Path pkg,
+      List<JointPackage.Written> parts,
+      int evidenceItems) {}
+
+  /**
+   * Builds the dossier of {@code target} and writes into {@code out} (created 0700; must not hold
+   * earlier papers) the joint police report and the joint evidence list in {@code langs}, DOCX and
+   * PDF, and the joint evidence package {@value #PACKAGE}: each victim's items are the items of her
+   * case's sealed evidence whose SHA-256 and post are among the sightings the dossier counted for
+   * her. Victims appear by pseudonym only.
+   *
+   * @throws CaseworkException when a stored report is damaged or {@code out} holds a package
+   * @throws EvidenceException when the locker cannot list or export the items
+   */
+  public Papers papers(
+      Target target, EvidenceStore store, Path out, List<Lang> langs, String generator)
+      throws CaseworkException, EvidenceException {
+    Path pkg = out.resolve(PACKAGE);
+    if (Files.exists(pkg)) {
+      throw new CaseworkException(pkg + " exists already: give an empty folder");
+    }
+    Result r = build(target);
+    Dossier d = r.dossier();
+    List<JointInputs.Evidence> evidence = new ArrayList<>();
+    List<JointPackage.Part> parts = new ArrayList<>();
+    for (Dossier.Victim v : d.victims()) {
+      CaseInput in = read(v.caseId(), new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
+      java.util.Set<String> counted = new java.util.HashSet<>();
+      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in)) {
+        counted.add(s.sha256() + "|" + s.locator());
+      }
+      List<Long> ids = new ArrayList<>();
+      if (store.cases().contains(v.caseId()) && !store.isShredded(v.caseId())) {
+        for (Item it : store.list(v.caseId())) {
+          Metadata md = it.metadata();
+          if (md == null) {
+            continue;
+          }
+          String locator = md.sourceKind() + ":" + md.sourceValue();
+          if (counted.contains(it.sha256() + "|" + locator)) {
+            ids.add(it.id());
+            evidence.add(
+                new JointInputs.Evidence(
+                    v.pseudonym(), it.id(), it.sha256(), locator, md.capturedAt()));
+          }
+        }
+      }
+      if (!ids.isEmpty()) {
+        parts.add(new JointPackage.Part(v.pseudonym(), v.caseId(), ids));
+      }
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new CaseworkException("failed to create " + out + ": " + e.getMessage(), e);
+    }
+    List<JointPackage.Written> written =
+        parts.isEmpty() ? List.of() : JointPackage.write(store, parts, pkg);
+    JointInputs inputs =
+        jointInputs(target, r, evidence, written.isEmpty() ? "" : PACKAGE, written);
+    List<Path> files = new JointPapers(cw.today(), generator, w -> {}).write(inputs, langs, out);
+    cw.workspace()
+        .accounts()
+        .audit(
+            cw.user(),
+            "dossier.papers",
+            "",
+            target.key() + " victims=" + d.victims().size() + " items=" + evidence.size());
+    return new Papers(r, files, written.isEmpty() ? null : pkg, written, evidence.size());
+  }
+
+  /** What the joint papers show: pseudonyms, totals, references; never a case id. */
+  static JointInputs jointInputs(
+      Target target,
+      Result r,
+      List<JointInputs.Evidence> evidence,
+      String packageFile,
+      List<JointPackage.Written> parts) {
+    Dossier d = r.dossier();
+    JointInputs.Target t;
+    if (target instanceof Target.Chat c) {
+      String name =
+          d.chats().stream()
+              .filter(x -> x.chatId() == c.id())
+              .map(Dossier.ChatSeen::name)
+              .findFirst()
+              .orElse("");
+      t = new JointInputs.Target("chat", Long.toString(c.id()), name);
+    } else if (target instanceof Target.Sender s) {
+      String name =
+          d.accounts().stream()
+              .filter(x -> x.id().equals(s.id()))
+              .map(Dossier.AccountSeen::name)
+              .findFirst()
+              .orElse("");
+      t = new JointInputs.Target("sender", s.id(), name);
+    } else {
+      t = new JointInputs.Target("contact", ((Target.Contact) target).contact(), "");
+    }
+    Dossier.Totals x = d.totals();
+    JointInputs.Totals totals =
+        new JointInputs.Totals(
+            x.posts(),
+            x.distinctFiles(),
+            x.distinctSha256(),
+            x.images(),
+            x.videos(),
+            x.victims(),
+            x.chats(),
+            x.senders(),
+            x.tradePosts(),
+            x.firstSeen(),
+            x.lastSeen(),
+            x.maxMembers());
+    List<JointInputs.Victim> victims =
+        d.victims().stream()
+            .map(
+                v ->
+                    new JointInputs.Victim(
+                        v.pseudonym(), v.posts(), v.files(), v.images(), v.videos()))
+            .toList();
+    List<JointInputs.Post> posts = new ArrayList<>();
+    for (Dossier.Post p : d.posts()) {
+      posts.add(
+          new JointInputs.Post(
+              p.seenIn().isEmpty() ? "" : p.seenIn().get(0).locator(),
+              p.date(),
+              p.seenIn().stream().map(Dossier.Ref::victim).distinct().toList()));
+    }
+    List<JointInputs.FileRow> files = new ArrayList<>();
+    for (Dossier.FileGroup f : d.files()) {
+      files.add(
+          new JointInputs.FileRow(
+              f.kind(),
+              f.sha256().isEmpty() ? "" : f.sha256().get(0),
+              f.sha256().size(),
+              f.postsTotal(),
+              f.posts().isEmpty() ? "" : f.posts().get(0).locator(),
+              f.victims()));
+    }
+    List<JointInputs.Part> ps =
+        parts.stream()
+            .map(
+                p ->
+                    new JointInputs.Part(
+                        p.victim(), p.entry(), p.items(), p.sha256(), p.treeSize(), p.rootHex()))
+            .toList();
+    return new JointInputs(
+        t,
+        totals,
+        victims,
+        posts,
+        files,
+        evidence,
+        packageFile,
+        ps,
+        r.onlyTogether(),
+        Dossier.JOIN_ALL_COPIES.equals(d.pdqJoin()),
+        d.pdqRadius());
   }
 
   /** The perpetrator index over the consenting cases. */

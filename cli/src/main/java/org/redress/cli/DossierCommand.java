@@ -33,11 +33,15 @@ import picocli.CommandLine.Option;
           + " case whose victim consented, each victim under a pseudonym.",
       "Exit status: 0 done, 1 bad data, 2 usage."
     },
-    subcommands = {DossierCommand.Index.class, DossierCommand.Build.class})
+    subcommands = {
+      DossierCommand.Index.class,
+      DossierCommand.Build.class,
+      DossierCommand.Papers.class
+    })
 public final class DossierCommand implements Runnable {
   @Override
   public void run() {
-    throw new ExitCodes.UsageException("dossier: give a subcommand (index, build)");
+    throw new ExitCodes.UsageException("dossier: give a subcommand (index, build, papers)");
   }
 
   /** Lists the chats, senders, forwarding sources and seller contacts seen in several cases. */
@@ -105,6 +109,16 @@ public final class DossierCommand implements Runnable {
           paramLabel = "H",
           description = "A seller contact: @name, t.me/name, wechat:ID or qq:NUMBER.")
       String handle;
+
+      Target target() {
+        try {
+          return chat != null
+              ? new Target.Chat(chat)
+              : sender != null ? new Target.Sender(sender) : new Target.Contact(handle);
+        } catch (IllegalArgumentException e) {
+          throw new ExitCodes.UsageException(e.getMessage());
+        }
+      }
     }
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the dossier JSON here.")
@@ -112,17 +126,7 @@ public final class DossierCommand implements Runnable {
 
     @Override
     public Integer call() throws CaseworkException, IOException {
-      Target target;
-      try {
-        target =
-            which.chat != null
-                ? new Target.Chat(which.chat)
-                : which.sender != null
-                    ? new Target.Sender(which.sender)
-                    : new Target.Contact(which.handle);
-      } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
-      }
+      Target target = which.target();
       DossierWork.Result r = Today.casework(workspace.dir()).dossiers().build(target);
       Dossier d = r.dossier();
       if (json != null) {
@@ -177,6 +181,87 @@ public final class DossierCommand implements Runnable {
       }
       out.println("information, not legal advice");
       out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Writes the joint papers and the joint evidence package of one dossier. */
+  @Command(
+      name = "papers",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the joint police report and the joint evidence list (DOCX and PDF) of one"
+            + " dossier, and the joint evidence package they refer to, into DIR. Victims appear"
+            + " by pseudonym only.",
+        "Verify the package offline: redress evidence verify DIR/"
+            + DossierWork.PACKAGE
+            + ". Information, not legal advice."
+      })
+  static final class Papers implements Callable<Integer> {
+    @Mixin EvidenceOptions evidence;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Build.Which which;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Folder for the papers and the package (created; must not hold a package).")
+    Path out;
+
+    @Option(
+        names = "--lang",
+        paramLabel = "zh|en",
+        description = "Only this language (default both).")
+    String lang;
+
+    @Override
+    public Integer call() throws Exception {
+      Target target = which.target();
+      java.util.List<org.redress.documents.Lang> langs;
+      if (lang == null) {
+        langs = java.util.List.of(org.redress.documents.Lang.values());
+      } else {
+        langs =
+            java.util.List.of(
+                org.redress.documents.Lang.tryParse(lang)
+                    .orElseThrow(
+                        () ->
+                            new ExitCodes.UsageException("--lang must be zh or en, was " + lang)));
+      }
+      DossierWork.Papers p;
+      try (org.redress.evidence.EvidenceStore store = evidence.open()) {
+        p =
+            Today.casework(evidence.workspace.dir())
+                .dossiers()
+                .papers(target, store, out, langs, "Redress");
+      }
+      PrintWriter pw = spec.commandLine().getOut();
+      Dossier d = p.result().dossier();
+      pw.println(
+          "dossier "
+              + d.target()
+              + ": "
+              + d.victims().size()
+              + " victims, "
+              + d.totals().posts()
+              + " posts, "
+              + d.totals().distinctFiles()
+              + " distinct files, "
+              + p.evidenceItems()
+              + " sealed items");
+      for (Path f : p.files()) {
+        pw.println(f);
+      }
+      if (p.pkg() != null) {
+        pw.println(p.pkg());
+      } else {
+        pw.println("no sealed evidence in the consenting cases: no package written");
+      }
+      pw.println("information, not legal advice");
+      pw.flush();
       return ExitCodes.OK;
     }
   }

@@ -74,6 +74,9 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(pkg)) {
       throw new java.nio.file.NoSuchFileException(pkg.toString());
     }
+    if (org.redress.evidence.JointPackage.isJoint(pkg)) {
+      return joint();
+    }
     X509Certificate cert = tsaCert == null ? null : readCert(tsaCert);
     char[] pass = null;
     if (content || recipientFile != null) {
@@ -103,6 +106,30 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       out.println(Console.inert(c.toString()));
     }
     v.manifest().ifPresent(m -> explain(out, m, expectKey != null, earlier != null));
+    out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
+    out.flush();
+    if (!v.ok()) {
+      throw new VerificationFailed(
+          "package " + pkg + " did not verify: " + v.firstFailure().orElse("no checks"));
+    }
+    return ExitCodes.OK;
+  }
+
+  /** A joint package of a dossier (one package per victim's case): every part and item. */
+  private int joint() throws VerificationFailed {
+    if (content
+        || recipientFile != null
+        || tsaCert != null
+        || againstCheckpoint != null
+        || expectKey != null) {
+      throw new ExitCodes.UsageException(
+          "a joint package is verified as it is: verify a part (cases/X.zip) for those options");
+    }
+    Verification v = org.redress.evidence.JointPackage.verify(pkg);
+    PrintWriter out = spec.commandLine().getOut();
+    for (Verification.Check c : v.checks()) {
+      out.println(Console.inert(c.toString()));
+    }
     out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
     out.flush();
     if (!v.ok()) {

@@ -188,6 +188,18 @@ public final class Dossiers {
     return new Built(d, names);
   }
 
+  /**
+   * The sightings of one case that a dossier of {@code target} counts (none when she has not
+   * consented): what her case's joint evidence is drawn from.
+   */
+  public static List<Sighting> counted(Target target, CaseInput c) {
+    List<Sighting> seen = new ArrayList<>();
+    if (c.counted()) {
+      select(target, c, seen, new ArrayList<>());
+    }
+    return seen;
+  }
+
   private static void select(
       Target target, CaseInput c, List<Sighting> seen, List<TradeSighting> ads) {
     if (target instanceof Target.Chat chat) {

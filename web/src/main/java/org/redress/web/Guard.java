@@ -171,6 +171,11 @@ final class Guard {
     if (path.startsWith("/admin") && !who.admin()) {
       throw new WebException(403, "error.forbidden", null);
     }
+    if (path.startsWith("/dossiers")
+        && !org.redress.web.dossier.DossierController.ROLES.contains(who.role())) {
+      accounts.audit(who.name(), "refused", null, path);
+      throw new WebException(403, "error.forbidden", null);
+    }
     if (path.equals("/cases") && !SAFE.contains(ctx.method()) && !accounts.mayCreate(who)) {
       throw new WebException(403, "error.forbidden", null);
     }

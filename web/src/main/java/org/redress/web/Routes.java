@@ -104,6 +104,12 @@ final class Routes {
     config.routes.get("/admin/platforms", platformKeys::show);
     config.routes.post("/admin/platforms", platformKeys::add);
     config.routes.post("/admin/platforms/{name}/revoke", platformKeys::revoke);
+    // h-dossier (issue 19): dossiers across consenting cases (advocates, lawyers, admins).
+    var dossiers = new org.redress.web.dossier.DossierController(web);
+    config.routes.get("/dossiers", dossiers::index);
+    config.routes.get("/dossiers/build", dossiers::build);
+    config.routes.post("/dossiers/papers", dossiers::papers);
+    config.routes.get("/dossiers/papers/{target}/{folder}/{file}", dossiers::download);
 
     config.routes.exception(WebException.class, (e, ctx) -> error(web, ctx, e));
     config.routes.exception(

@@ -1,0 +1,175 @@
+package org.redress.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.documents.internal.Citations;
+import org.redress.law.CaseFacts;
+import org.redress.law.Finding;
+import org.redress.lawcn.ChineseLaw;
+
+class JointPapersTest {
+  static final LocalDate DAY = LocalDate.of(2026, 12, 6);
+  static final String SHA_A = "a".repeat(63) + "1";
+  static final String SHA_B = "b".repeat(63) + "2";
+  static JointInputs inputs;
+  static List<Finding> findings;
+
+  @BeforeAll
+  static void dossier() {
+    // The engine's own findings for 260 images spread online: what the papers may cite.
+    String facts =
+        """
+        {"schema": "redress/case-facts@1", "as_of": "2026-12-06",
+         "conduct": {"first_act": "2026-10-01", "last_act": "2026-11-20",
+                     "spread_first": "2026-10-01", "spread_last": "2026-11-20"},
+         "victims": {"count": 2},
+         "distribution": {"shared": true, "online": true, "counts": {"images": 260, "videos": 3}}}
+        """;
+    CaseFacts f = CaseFacts.parse(facts, ChineseLaw.factsSchema());
+    findings = new ArrayList<>();
+    for (Finding x : ChineseLaw.jurisdiction().assess(f, DAY).findings().findings()) {
+      if (x.tier() != null && !x.status().equals("not_applicable")) {
+        findings.add(x);
+      }
+    }
+    Instant t1 = Instant.parse("2026-10-01T12:00:00Z");
+    Instant t2 = Instant.parse("2026-11-20T02:30:00Z");
+    inputs =
+        new JointInputs(
+            new JointInputs.Target("chat", "-1001234567890", "频道X"),
+            new JointInputs.Totals(140, 263, 270, 260, 3, 2, 1, 2, 4, t1, t2, 5200L),
+            List.of(
+                new JointInputs.Victim("A", 90, 150, 149, 1),
+                new JointInputs.Victim("B", 60, 120, 118, 2)),
+            List.of(
+                new JointInputs.Post("telegram:chat/-1001234567890/message/7", t1, List.of("A")),
+                new JointInputs.Post(
+                    "telegram:chat/-1001234567890/message/9", t2, List.of("A", "B"))),
+            List.of(
+                new JointInputs.FileRow(
+                    "image", SHA_A, 2, 3, "telegram:chat/-1001234567890/message/7", List.of("A"))),
+            List.of(
+                new JointInputs.Evidence(
+                    "A", 12, SHA_A, "telegram:chat/-1001234567890/message/7", t2),
+                new JointInputs.Evidence(
+                    "B", 31, SHA_B, "telegram:chat/-1001234567890/message/9", t2)),
+            "joint-evidence.zip",
+            List.of(
+                new JointInputs.Part("A", "cases/A.zip", 1, "c".repeat(64), 40, "d".repeat(64)),
+                new JointInputs.Part("B", "cases/B.zip", 1, "e".repeat(64), 40, "d".repeat(64))),
+            findings,
+            true,
+            31);
+  }
+
+  JointPapers papers() {
+    return new JointPapers(DAY, "Redress 0.1", w -> {});
+  }
+
+  @Test
+  void policeReport_everyFindingOfTheEngine_isCitedWithItsProvision() {
+    assertThat(findings).isNotEmpty();
+    for (Lang lang : Lang.values()) {
+      String m = papers().markup(JointPapers.Kind.JOINT_POLICE_REPORT, lang, inputs);
+      for (Finding f : findings) {
+        assertThat(m).contains(Citations.of(f.provision()).orElseThrow().get(lang));
+      }
+    }
+  }
+
+  @Test
+  void policeReport_zh_namesVictimsByPseudonymWithTotalsAndTheirReferences() {
+    String m = papers().markup(JointPapers.Kind.JOINT_POLICE_REPORT, Lang.ZH, inputs);
+    assertThat(m)
+        .contains("# 多名被害人联名报案材料")
+        .contains("被害人A和被害人B（共2名")
+        .contains("帖子共140条", "不同文件263个", "图片260张", "视频3段")
+        .contains("telegram:chat/-1001234567890/message/9", "被害人A和被害人B")
+        .contains(SHA_A)
+        .contains("《中华人民共和国刑法》第三百六十三条")
+        .contains("以上为法律信息，不构成法律意见")
+        .contains("北京时间");
+    String words =
+        m.replaceAll("`[^`]*`", "")
+            .replaceAll("telegram:chat/\\S*", "")
+            .replace("SHA-256", "")
+            .replace("UTC+8", "")
+            .replace("Redress", "");
+    assertThat(words).doesNotContainPattern("[A-Za-z]{2,}");
+  }
+
+  @Test
+  void policeReport_citesOnlyWhatTheEngineReturned() {
+    String m = papers().markup(JointPapers.Kind.JOINT_POLICE_REPORT, Lang.EN, inputs);
+    assertThat(m).contains("Criminal Law of the PRC").contains("information, not legal advice");
+    JointInputs none =
+        new JointInputs(
+            inputs.target(),
+            inputs.totals(),
+            inputs.victims(),
+            inputs.posts(),
+            inputs.files(),
+            inputs.evidence(),
+            "",
+            List.of(),
+            List.of(),
+            true,
+            31);
+    String bare = papers().markup(JointPapers.Kind.JOINT_POLICE_REPORT, Lang.ZH, none);
+    assertThat(bare).doesNotContain("《中华人民共和国刑法》").contains("规则引擎未发现仅在合并计算后才达到的标准");
+  }
+
+  @Test
+  void evidenceList_everyItemHasItsVictimLogIndexAndHash() {
+    String m = papers().markup(JointPapers.Kind.JOINT_EVIDENCE_LIST, Lang.ZH, inputs);
+    assertThat(m)
+        .contains("被害人A的案件（1项）", "被害人B的案件（1项）")
+        .contains("| 1 | 被害人A | telegram:chat/-1001234567890/message/7 | 12 |")
+        .contains("| 2 | 被害人B | telegram:chat/-1001234567890/message/9 | 31 |")
+        .contains("`" + SHA_A + "`", "`" + SHA_B + "`")
+        .contains("cases/A.zip", "joint-evidence.zip");
+  }
+
+  @Test
+  void write_bothLanguagesAndFormats_textReadsBackWithHashes(@TempDir Path dir) throws Exception {
+    List<Path> files = papers().write(inputs, List.of(Lang.ZH, Lang.EN), dir);
+    assertThat(files).hasSize(8);
+    String pdf =
+        Rendered.extract(
+            OutputFormat.PDF, Files.readAllBytes(dir.resolve("joint-evidence-list.zh.pdf")));
+    assertThat(pdf).contains(SHA_A, SHA_B);
+    String docx =
+        Rendered.extract(
+            OutputFormat.DOCX, Files.readAllBytes(dir.resolve("joint-police-report.en.docx")));
+    assertThat(docx).contains("Victim A").contains("Criminal Law of the PRC");
+  }
+
+  @Test
+  void inputs_aPseudonymThatIsAName_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new JointInputs(
+                    inputs.target(),
+                    inputs.totals(),
+                    List.of(new JointInputs.Victim("Ann", 1, 1, 1, 0)),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "",
+                    List.of(),
+                    List.of(),
+                    true,
+                    31))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was Ann");
+  }
+}
