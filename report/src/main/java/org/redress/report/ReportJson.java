@@ -34,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one reader and writer of the spread report's JSON. Writing streams (the report is never held
@@ -160,7 +161,7 @@ public final class ReportJson {
     String path = path(e);
     Throwable cause =
         e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
-    String what;
+    @Nullable String what;
     if (e instanceof UnrecognizedPropertyException u) {
       what = "unknown key \"" + u.getPropertyName() + "\"";
       path =
@@ -178,11 +179,10 @@ public final class ReportJson {
               : path.equals(key) ? "" : path;
       return "missing key \"" + key + "\"" + (path.isEmpty() ? "" : " in " + path);
     }
-    int nl = what == null ? -1 : what.indexOf('\n');
-    if (nl >= 0) {
-      what = what.substring(0, nl);
+    if (what != null && what.indexOf('\n') >= 0) {
+      what = what.substring(0, what.indexOf('\n'));
     }
-    return (path.isEmpty() ? "" : "at " + path + ": ") + what;
+    return (path.isEmpty() ? "" : "at " + path + ": ") + (what == null ? "not valid" : what);
   }
 
   private static String path(JsonMappingException e) {
@@ -356,7 +356,7 @@ public final class ReportJson {
       }
     }
 
-    private static LocalDate date(JsonParser p, JsonNode o, String key, String field)
+    private static @Nullable LocalDate date(JsonParser p, JsonNode o, String key, String field)
         throws JsonMappingException {
       JsonNode v = o.get(field);
       if (v == null) {
@@ -372,7 +372,7 @@ public final class ReportJson {
       throw JsonMappingException.from(p, "facts." + key + " must be a date (YYYY-MM-DD), was " + v);
     }
 
-    private static Boolean bool(JsonParser p, JsonNode o, String key, String field)
+    private static @Nullable Boolean bool(JsonParser p, JsonNode o, String key, String field)
         throws JsonMappingException {
       JsonNode v = o.get(field);
       if (v == null) {
@@ -384,7 +384,7 @@ public final class ReportJson {
       return v.asBoolean();
     }
 
-    private static Long count(JsonParser p, JsonNode o, String key, String field)
+    private static @Nullable Long count(JsonParser p, JsonNode o, String key, String field)
         throws JsonMappingException {
       JsonNode v = o.get(field);
       if (v == null) {
