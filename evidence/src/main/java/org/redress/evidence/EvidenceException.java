@@ -27,6 +27,16 @@ public class EvidenceException extends Exception {
     return m == null ? getClass().getSimpleName() : m;
   }
 
+  /** The workspace's master key is sealed with a passphrase and none was given. */
+  public static final class PassphraseRequired extends EvidenceException {
+    private static final long serialVersionUID = 1L;
+
+    /** The message says so; a front end says how to give one. */
+    public PassphraseRequired() {
+      super("this workspace's evidence is protected by a passphrase; give it");
+    }
+  }
+
   /** The message of any throwable, or its class name when it has none. */
   static String messageOf(Throwable t) {
     String m = t.getMessage();

@@ -82,9 +82,7 @@ final class KeyRing implements AutoCloseable {
     Path check = layout.masterCheck();
     if (Files.exists(pass)) {
       if (!keys.isPassphrase()) {
-        throw new EvidenceException(
-            "this workspace's evidence is protected by a passphrase; "
-                + "give it (REDRESS_PASSPHRASE or --passphrase-file)");
+        throw new EvidenceException.PassphraseRequired();
       }
       Map<String, Object> m;
       Crypto.Kdf kdf;

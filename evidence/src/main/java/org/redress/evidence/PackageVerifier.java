@@ -125,7 +125,7 @@ public final class PackageVerifier {
           "package "
               + zip
               + " holds hashes and metadata only, no "
-              + "originals (it was exported without --with-content)");
+              + "originals (it was exported without their content)");
     }
     Extract.prepare(outDir);
     List<Path> out = new java.util.ArrayList<>();
@@ -478,7 +478,7 @@ public final class PackageVerifier {
             "Ed25519 key, fingerprint "
                 + fp
                 + " (not pinned: compare it with the "
-                + "fingerprint published when the evidence was preserved, or use --expect-key)");
+                + "fingerprint published when the evidence was preserved, or pin it)");
       } else if (normalizeFingerprint(expect).equals(fp)) {
         v.ok("signer", "Ed25519 key, fingerprint " + fp + ", matches the expected key");
       } else {

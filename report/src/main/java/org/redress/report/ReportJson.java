@@ -47,6 +47,12 @@ public final class ReportJson {
 
   private static final ObjectMapper MAPPER = mapper();
 
+  /**
+   * The largest report file read: 1 GiB, far above a scan of a million matched posts (about 500
+   * bytes each), and below what a machine with a few GiB of heap can parse.
+   */
+  public static final long MAX_BYTES = 1L << 30;
+
   private ReportJson() {}
 
   private static ObjectMapper mapper() {
@@ -107,6 +113,19 @@ public final class ReportJson {
    * @throws ReportException naming the file, the JSON path and what is wrong
    */
   public static SpreadReport read(Path file) throws ReportException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new ReportException.NotARegularFile(file);
+    }
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new ReportException.TooLarge(file, size, MAX_BYTES);
+      }
+    } catch (NoSuchFileException e) {
+      throw new ReportException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new ReportException("failed to read " + file + ": " + e.getMessage(), e);
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
     } catch (NoSuchFileException e) {
