@@ -52,13 +52,13 @@ public final class CaseStore {
   /** A file a case holds, its path relative to the workspace. */
   public record Artifact(String kind, String path, String label, Instant at, String author) {}
 
-  /** A case name that does not exist. */
+  /** A case name that does not exist; a front end says where to find the names. */
   public static final class UnknownCase extends CasesException {
     private static final long serialVersionUID = 1L;
 
     /** The message names the case. */
     public UnknownCase(String name) {
-      super("no such case: " + name + " (see `redress case list`)");
+      super("no such case: " + name);
     }
   }
 

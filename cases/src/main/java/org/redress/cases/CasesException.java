@@ -51,13 +51,13 @@ public class CasesException extends RuntimeException {
     }
   }
 
-  /** A bank name that does not exist. */
+  /** A bank name that does not exist; a front end says where to find the names. */
   public static final class UnknownBank extends CasesException {
     private static final long serialVersionUID = 1L;
     private final String name;
 
     public UnknownBank(String name) {
-      super("no such bank: " + name + " (see `redress bank list`)");
+      super("no such bank: " + name);
       this.name = name;
     }
 

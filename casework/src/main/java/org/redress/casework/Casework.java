@@ -150,7 +150,10 @@ public final class Casework {
     if (req.progress() != null) {
       b.progress(req.progress());
     }
-    Path cacheFile = layout.scanCache(req.paths());
+    if (req.tempDir() != null) {
+      b.tempDir(req.tempDir());
+    }
+    Path cacheFile = req.resumeFile() != null ? req.resumeFile() : layout.scanCache(req.paths());
     try (HashCache cache = HashCache.open(cacheFile, req.resume())) {
       if (req.resume()) {
         warnings.accept(

@@ -32,9 +32,9 @@ public class CaseworkException extends Exception {
   public static final class UnknownCase extends CaseworkException {
     private static final long serialVersionUID = 1L;
 
-    /** The message names the case. */
+    /** The message names the case; a front end says where to find the names. */
     public UnknownCase(String id) {
-      super("no such case: " + id + " (see `redress case list`)");
+      super("no such case: " + id);
     }
   }
 }

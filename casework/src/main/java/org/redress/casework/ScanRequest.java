@@ -18,6 +18,9 @@ import org.redress.sources.Limits;
  * @param progress told the number of files checked so far, or null
  * @param screenshots search unmatched images for picture regions (screenshots)
  * @param ocr read the counts shown in matched screenshots
+ * @param resumeFile where the hashes made are kept for a resume, or null for the workspace's file
+ *     for these paths ({@link WorkspaceLayout#scanCache})
+ * @param tempDir where a scan unpacks what it must (nested archives), or null for the system's
  */
 public record ScanRequest(
     List<Path> paths,
@@ -28,7 +31,23 @@ public record ScanRequest(
     Limits limits,
     LongConsumer progress,
     boolean screenshots,
-    boolean ocr) {
+    boolean ocr,
+    Path resumeFile,
+    Path tempDir) {
+  /** A request whose resume file is the workspace's for these paths, unpacking to the system. */
+  public ScanRequest(
+      List<Path> paths,
+      List<String> banks,
+      boolean thumbnails,
+      boolean resume,
+      int threads,
+      Limits limits,
+      LongConsumer progress,
+      boolean screenshots,
+      boolean ocr) {
+    this(paths, banks, thumbnails, resume, threads, limits, progress, screenshots, ocr, null, null);
+  }
+
   /** Checks and copies. */
   public ScanRequest {
     paths = List.copyOf(paths);

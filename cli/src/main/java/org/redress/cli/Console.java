@@ -17,7 +17,7 @@ final class Console {
 
   /** The text with control and bidi characters replaced by U+FFFD. */
   static String inert(String s) {
-    return InertText.of(s);
+    return s == null ? null : InertText.of(s);
   }
 
   /** The object's text, made inert. */

@@ -222,7 +222,7 @@ public final class DocCommand implements Callable<Integer> {
       cases.require(caseName);
       return cases.inputs(caseName, locker, manifest);
     } catch (org.redress.casework.CaseworkException.UnknownCase e) {
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));
     } catch (org.redress.casework.CaseworkException | org.redress.evidence.EvidenceException e) {
       throw new ExitCodes.DataException(e.getMessage(), e);
     } catch (java.io.IOException e) {

@@ -71,8 +71,13 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(pkg)) {
+    if (!Files.exists(pkg)) {
       throw new java.nio.file.NoSuchFileException(pkg.toString());
+    }
+    if (!Files.isRegularFile(pkg)) {
+      throw new ExitCodes.DataException(
+          Console.inert(pkg.toString())
+              + ": not a regular file, so not an evidence package (a package is a .zip file)");
     }
     if (org.redress.evidence.JointPackage.isJoint(pkg)) {
       return joint();

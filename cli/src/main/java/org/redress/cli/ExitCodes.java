@@ -84,7 +84,27 @@ public final class ExitCodes {
         && !m.contains(ex.getCause().getMessage())) {
       m = m + ": " + ex.getCause().getMessage();
     }
-    return firstLine(m);
+    if (ex instanceof org.redress.evidence.EvidenceException.PassphraseRequired) {
+      return m + " (REDRESS_PASSPHRASE or --passphrase-file)";
+    }
+    return firstLine(m) + seeList(ex);
+  }
+
+  /** For a bank or case that does not exist, the command that lists the names. */
+  static String seeList(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof org.redress.cases.CasesException.UnknownBank) {
+        return " (see `redress bank list`)";
+      }
+      if (t instanceof org.redress.cases.CaseStore.UnknownCase
+          || t instanceof org.redress.casework.CaseworkException.UnknownCase) {
+        return " (see `redress case list`)";
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return "";
   }
 
   private static String firstLine(String m) {

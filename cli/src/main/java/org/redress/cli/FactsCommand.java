@@ -72,7 +72,9 @@ public final class FactsCommand implements Runnable {
     @Option(
         names = "--out",
         paramLabel = "FACTS",
-        description = "Write the merged facts (JSON) to FACTS instead of standard output.")
+        description =
+            "Write the merged facts (JSON) to FACTS instead of standard output (a missing"
+                + " folder is made).")
     Path out;
 
     @Override
@@ -100,9 +102,20 @@ public final class FactsCommand implements Runnable {
         spec.commandLine().getOut().print(merged.json());
         spec.commandLine().getOut().flush();
       } else {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".facts", ".tmp");
-        Files.writeString(tmp, merged.json(), StandardCharsets.UTF_8);
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isDirectory(out)) {
+          throw new ExitCodes.UsageException(
+              "--out " + Console.inert(out.toString()) + " is a folder; give a file name");
+        }
+        // Like `dossier --out`, a missing folder is made (the file is written whole or not at all).
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".facts", ".tmp");
+        try {
+          Files.writeString(tmp, merged.json(), StandardCharsets.UTF_8);
+          Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
         spec.commandLine().getOut().println("facts: " + Console.inert(out.toString()));
       }
       return ExitCodes.OK;

@@ -22,6 +22,7 @@ import org.redress.scan.ScanException;
 import org.redress.scan.ScanResult;
 import org.redress.sources.LimitExceeded;
 import org.redress.sources.Limits;
+import org.redress.sources.UncheckedReason;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,12 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 complete, 1 partial report or scan failed, 2 usage error."
     })
 public final class ScanCommand implements Callable<Integer> {
+  /** The flags that raise the source limits ({@link Limits}); only the CLI names them. */
+  static final String ZIP_MAX_BYTES = "--zip-max-bytes";
+
+  static final String ZIP_MAX_ENTRY_BYTES = "--zip-max-entry-bytes";
+  static final String ZIP_MAX_ENTRIES = "--zip-max-entries";
+
   /** Workspace, plus the evidence key options that {@code --preserve} needs. */
   @Mixin EvidenceOptions evidence;
 
@@ -119,20 +126,20 @@ public final class ScanCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(
-      names = Limits.ZIP_MAX_BYTES_OPTION,
+      names = ZIP_MAX_BYTES,
       paramLabel = "BYTES",
       description = "Refuse ZIP archives declaring more uncompressed bytes (default 16 GiB).")
   Long zipMaxBytes;
 
   @Option(
-      names = Limits.ZIP_MAX_ENTRY_BYTES_OPTION,
+      names = ZIP_MAX_ENTRY_BYTES,
       paramLabel = "BYTES",
       description =
           "Leave unchecked ZIP entries declaring more uncompressed bytes (default" + " 2 GiB).")
   Long zipMaxEntryBytes;
 
   @Option(
-      names = Limits.ZIP_MAX_ENTRIES_OPTION,
+      names = ZIP_MAX_ENTRIES,
       paramLabel = "N",
       description = "Refuse ZIP archives with more entries (default 1000000).")
   Integer zipMaxEntries;
@@ -182,7 +189,7 @@ public final class ScanCommand implements Callable<Integer> {
                   !noOcr),
               w -> err.println("redress: warning: " + Console.inert(w)));
     } catch (CaseworkException.UnknownBank e) {
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));
     } finally {
       if (bar != null) {
         bar.finish();
@@ -226,6 +233,18 @@ public final class ScanCommand implements Callable<Integer> {
                   : s.empty()
                       ? "nothing to check (no post and no media file was read)"
                       : s.problemCount() + " problem(s) while reading; the report lists them"));
+    }
+    long tooLarge =
+        report.unchecked().byReason().getOrDefault(UncheckedReason.ZIP_ENTRY_TOO_LARGE.code(), 0L);
+    if (tooLarge > 0) {
+      err.println(
+          "redress: "
+              + tooLarge
+              + " ZIP entr"
+              + (tooLarge == 1 ? "y" : "ies")
+              + " over the per-entry cap not checked; if genuine, raise the cap with "
+              + ZIP_MAX_ENTRY_BYTES
+              + " BYTES");
     }
     if (json != null) {
       summary.println("json: " + Console.inert(json.toString()));
@@ -297,8 +316,8 @@ public final class ScanCommand implements Callable<Integer> {
   /** The flag that raises a source limit: the one place limits are worded as flags. */
   static String flag(LimitExceeded.Limit limit) {
     return switch (limit) {
-      case ZIP_TOTAL_BYTES -> "--zip-max-bytes BYTES";
-      case ZIP_ENTRIES -> "--zip-max-entries N";
+      case ZIP_TOTAL_BYTES -> ZIP_MAX_BYTES + " BYTES";
+      case ZIP_ENTRIES -> ZIP_MAX_ENTRIES + " N";
     };
   }
 

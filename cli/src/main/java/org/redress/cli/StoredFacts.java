@@ -32,7 +32,7 @@ final class StoredFacts {
                             + " FILE)"));
       }
     } catch (CaseworkException.UnknownCase e) {
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));
     } catch (CaseworkException | EvidenceException e) {
       throw new ExitCodes.DataException(e.getMessage(), e);
     }

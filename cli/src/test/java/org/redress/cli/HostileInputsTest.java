@@ -85,6 +85,67 @@ class HostileInputsTest {
   }
 
   @Test
+  void evidenceVerify_devZeroOrFolder_notAPackageInOneLine() throws Exception {
+    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp));
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      inputs.add(zero);
+    }
+    for (Path in : inputs) {
+      CliRun r =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30), () -> CliRun.of("evidence", "verify", in.toString()));
+      assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
+      assertOneLine(r);
+      assertThat(r.err())
+          .contains("not a regular file, so not an evidence package")
+          .doesNotContain("no such file");
+    }
+    CliRun missing = CliRun.of("evidence", "verify", tmp.resolve("nope.zip").toString());
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("no such file");
+  }
+
+  @Test
+  void factsMerge_reportIsDevZeroOrFolder_notARegularFileInOneLine() throws Exception {
+    Path intake = demoIntake();
+    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp.resolve("folder")));
+    Files.createDirectories(inputs.get(0));
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      inputs.add(zero);
+    }
+    for (Path in : inputs) {
+      CliRun r =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> CliRun.of("facts", "merge", intake.toString(), in.toString()));
+      assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
+      assertOneLine(r);
+      assertThat(r.err()).contains(in + ": not a regular file");
+    }
+  }
+
+  @Test
+  void factsMerge_outInMissingFolder_folderMadeAndFileWritten() throws Exception {
+    Path intake = demoIntake();
+    Path out = tmp.resolve("new").resolve("deeper").resolve("facts.json");
+    CliRun r =
+        ok("facts", "merge", intake.toString(), report().toString(), "--out", out.toString());
+    assertThat(r.out()).contains("facts: " + out);
+    assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("{").contains("\"acts\"");
+    try (Stream<Path> s = Files.list(out.getParent())) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("facts.json");
+    }
+    CliRun folder =
+        CliRun.of(
+            "facts", "merge", intake.toString(), report().toString(), "--out", tmp.toString());
+    assertThat(folder.exit()).as(folder.err()).isEqualTo(2);
+    assertOneLine(folder);
+    assertThat(folder.err()).contains("is a folder; give a file name");
+  }
+
+  @Test
   void scanAndExport_readOnlyWorkspace_oneLineErrorsNothingStoredLost() throws Exception {
     Path export = tmp.resolve("export");
     Path ws = tmp.resolve("ws");
@@ -127,6 +188,7 @@ class HostileInputsTest {
     CliRun again = CliRun.of(scan);
     assertThat(again.exit()).as(again.err()).isEqualTo(1);
     assertOneLine(again);
+    assertThat(again.err()).contains("read-only");
     Path inside = ws.resolve("package.zip");
     CliRun exportInside =
         CliRun.of(evidence("export", ws, pass, "--case", "c1", inside.toString()));
@@ -212,6 +274,18 @@ class HostileInputsTest {
     List<String> errors = r.err().lines().filter(l -> !l.contains("warning:")).toList();
     assertThat(errors).as(r.err()).hasSize(1);
     assertThat(errors.get(0)).startsWith("redress: ").doesNotContain("Exception");
+  }
+
+  /** The demo's intake (valid facts) as a file. */
+  private Path demoIntake() throws IOException {
+    Path to = tmp.resolve("intake.yaml");
+    if (!Files.exists(to)) {
+      try (java.io.InputStream in =
+          getClass().getResourceAsStream("/org/redress/cli/demo/intake.yaml")) {
+        Files.copy(in, to);
+      }
+    }
+    return to;
   }
 
   private static CliRun ok(String... args) {

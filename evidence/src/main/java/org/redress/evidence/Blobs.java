@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every encrypted blob (item content, metadata) of a store lives: an in-memory index of all
@@ -147,7 +148,7 @@ final class Blobs {
       return false;
     }
     return cb.of(kind).containsKey(sha256)
-        || cb.loose && Files.isRegularFile(loose(caseId, kind, sha256));
+        || (cb.loose && Files.isRegularFile(loose(caseId, kind, sha256)));
   }
 
   /** Where the blob is (or would be) stored, for messages. */
@@ -199,7 +200,7 @@ final class Blobs {
         ch.force(true);
       }
       Files.delete(key);
-      Durable.syncDir(key.getParent());
+      Durable.syncDir(Durable.parent(key));
     }
     forget(caseId);
     Path dir = layout.caseDir(caseId);
@@ -229,7 +230,7 @@ final class Blobs {
   final class Batch implements AutoCloseable {
     private final String caseId;
     private final Path target;
-    private Pack.Writer writer;
+    private Pack.@Nullable Writer writer;
     private boolean committed;
 
     private Batch(String caseId, Path target) {
@@ -240,7 +241,7 @@ final class Blobs {
     /** Whether the blob is stored already or pending in this batch. */
     boolean has(int kind, String sha256) {
       return Blobs.this.has(caseId, kind, sha256)
-          || writer != null && writer.contains(kind, sha256);
+          || (writer != null && writer.contains(kind, sha256));
     }
 
     /** Adds a blob unless it is stored already (content addressing deduplicates). */
@@ -248,28 +249,32 @@ final class Blobs {
       if (has(kind, sha256)) {
         return;
       }
-      if (writer == null) {
-        writer = new Pack.Writer(target);
+      Pack.Writer w = writer;
+      if (w == null) {
+        w = new Pack.Writer(target);
+        writer = w;
       }
-      writer.add(kind, sha256, body);
+      w.add(kind, sha256, body);
     }
 
     /** Makes the pack durable under its name (nothing to do when every blob was stored). */
     void commit() throws IOException {
-      if (writer != null && !writer.isEmpty()) {
-        writer.commit();
+      Pack.Writer w = writer;
+      if (w != null && !w.isEmpty()) {
+        w.commit();
         committed = true;
       }
     }
 
     /** After the batch's leaves are durable: lookups find its blobs. */
     void publish() {
-      if (committed) {
+      Pack.Writer w = writer;
+      if (committed && w != null) {
         CaseBlobs cb = forCase(caseId);
-        for (Pack.Entry e : writer.entries()) {
+        for (Pack.Entry e : w.entries()) {
           cb.of(e.kind()).putIfAbsent(e.sha256(), new Loc(target, e.offset(), e.length()));
         }
-        indexed.put(target, new Indexed(caseId, writer.entries()));
+        indexed.put(target, new Indexed(caseId, w.entries()));
       }
     }
 
@@ -286,8 +291,9 @@ final class Blobs {
 
     @Override
     public void close() throws IOException {
-      if (writer != null) {
-        writer.close();
+      Pack.Writer w = writer;
+      if (w != null) {
+        w.close();
       }
     }
   }

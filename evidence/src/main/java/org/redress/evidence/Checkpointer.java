@@ -35,6 +35,15 @@ final class Checkpointer {
     return head;
   }
 
+  /** The head once a checkpoint was made ({@link #advance} makes one). */
+  Checkpoint signedHead() {
+    Checkpoint h = head;
+    if (h == null) {
+      throw new IllegalStateException("no checkpoint was signed yet");
+    }
+    return h;
+  }
+
   void head(@Nullable Checkpoint c) {
     head = c;
   }
@@ -101,7 +110,7 @@ final class Checkpointer {
   }
 
   /** The latest stored checkpoint, or null. */
-  Checkpoint latest() throws IOException, EvidenceException {
+  @Nullable Checkpoint latest() throws IOException, EvidenceException {
     List<Long> sizes = sizes();
     return sizes.isEmpty() ? null : read(sizes.get(sizes.size() - 1));
   }

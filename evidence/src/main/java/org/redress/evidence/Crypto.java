@@ -290,7 +290,7 @@ final class Crypto {
       this.key = new SecretKeySpec(key, "AES");
       out.write(ITEM_MAGIC);
       out.write(prefix);
-      written = ITEM_MAGIC.length + prefix.length;
+      written = (long) ITEM_MAGIC.length + prefix.length;
     }
 
     void seal(byte[] in, int from, int len, int index, boolean last) throws IOException {

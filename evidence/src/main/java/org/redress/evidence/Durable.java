@@ -36,7 +36,7 @@ final class Durable {
    */
   static boolean writeOnce(Path target, Body body, boolean ownerOnly, boolean syncDir)
       throws IOException {
-    Path dir = target.getParent();
+    Path dir = parent(target);
     createDirs(dir);
     Path tmp =
         dir.resolve(
@@ -86,10 +86,19 @@ final class Durable {
     }
   }
 
+  /** The directory holding {@code file} (for a relative path, in the working directory). */
+  static Path parent(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IllegalArgumentException("a file path has a parent directory, not " + file);
+    }
+    return dir;
+  }
+
   /** Opens a file for writing, creating it 0600 (owner only) where the file system allows. */
   static FileChannel openOwnerOnly(Path file, StandardOpenOption... options) throws IOException {
     java.util.Set<StandardOpenOption> opts = new java.util.HashSet<>(java.util.List.of(options));
-    if (isPosix(file.getParent())) {
+    if (isPosix(parent(file))) {
       return FileChannel.open(
           file,
           opts,

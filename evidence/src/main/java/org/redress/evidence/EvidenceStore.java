@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public final class EvidenceStore implements AutoCloseable {
   private final Blobs blobs;
   private final Clock clock;
   private final SecureRandom random;
-  private final URI tsa;
+  private final @Nullable URI tsa;
   private final java.util.function.Consumer<String> lateWarnings;
   private boolean closed;
   private final @Nullable WorkspaceLock lock;
@@ -35,7 +36,7 @@ public final class EvidenceStore implements AutoCloseable {
   private final Quarantine quarantine;
   private final boolean lockless;
   private boolean readOnly;
-  private String readOnlyReason;
+  private @Nullable String readOnlyReason;
   private boolean logBehind;
   private long logGoodLength;
   private final boolean salvage;
@@ -89,8 +90,8 @@ public final class EvidenceStore implements AutoCloseable {
     private String toolName = "redress";
     private String toolVersion = "dev";
     private String capturedBy = "unknown";
-    private URI tsa;
-    private java.util.function.Consumer<String> lateWarnings;
+    private @Nullable URI tsa;
+    private java.util.function.@Nullable Consumer<String> lateWarnings;
     private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
     private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
     private boolean salvage;
@@ -368,7 +369,7 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /** As {@link #addAll(String, List)}, calling {@code progress} after each file is stored. */
-  public List<Item> addAll(String caseId, List<NewItem> items, Runnable progress)
+  public List<Item> addAll(String caseId, List<NewItem> items, @Nullable Runnable progress)
       throws EvidenceException {
     Layout.checkCase(caseId);
     refuseReadOnly("add");
@@ -469,8 +470,9 @@ public final class EvidenceStore implements AutoCloseable {
   public Checkpoint checkpoint() throws EvidenceException {
     refuseReadOnly("checkpoint");
     makeCheckpoint(false);
-    checkpointer.stampLater(checkpointer.head());
-    return checkpointer.head();
+    Checkpoint head = checkpointer.signedHead();
+    checkpointer.stampLater(head);
+    return head;
   }
 
   /**
@@ -542,12 +544,12 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   /** Why the store is read-only, or null. */
-  public String readOnlyReason() {
+  public @Nullable String readOnlyReason() {
     return readOnlyReason;
   }
 
   /** The latest signed checkpoint, or null before anything was logged. */
-  public Checkpoint latestCheckpoint() {
+  public @Nullable Checkpoint latestCheckpoint() {
     return checkpointer.head();
   }
 
@@ -604,12 +606,12 @@ public final class EvidenceStore implements AutoCloseable {
     return itemOf(id, m);
   }
 
-  private Item itemOf(long id, Metadata m) {
+  private Item itemOf(long id, @Nullable Metadata m) {
     Leaf add = log.leaf(id);
     return new Item(
         id,
         add.caseId,
-        add.sha256,
+        add.sha(),
         add.size,
         add.at,
         m,
@@ -652,18 +654,18 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public List<Path> extract(String caseId, List<Long> itemIds, Path outDir)
       throws EvidenceException {
-    TreeSet<Long> ids = itemsToCopy(caseId, itemIds, "extract");
+    SortedSet<Long> ids = itemsToCopy(caseId, itemIds, "extract");
     if (logBehind) {
       throw new ReadOnlyWorkspaceException(
           "cannot prove items against a log that is behind its "
               + "checkpoints; run: redress evidence recover");
     }
     makeCheckpoint(false);
-    return Extract.items(this, log, checkpointer.head(), ids, outDir);
+    return Extract.items(this, log, checkpointer.signedHead(), ids, outDir);
   }
 
   /** The items of a case to extract or export, each checked to belong to it. */
-  private TreeSet<Long> itemsToCopy(String caseId, List<Long> itemIds, String verb)
+  private SortedSet<Long> itemsToCopy(String caseId, List<Long> itemIds, String verb)
       throws EvidenceException {
     Layout.checkCase(caseId);
     refuseShredded(caseId);
@@ -711,9 +713,10 @@ public final class EvidenceStore implements AutoCloseable {
    * @return the number of items exported
    * @throws EvidenceException for an unknown or shredded case or item, or an I/O failure
    */
-  public int export(String caseId, List<Long> itemIds, Path out, char[] recipientPassphrase)
+  public int export(
+      String caseId, List<Long> itemIds, Path out, char @Nullable [] recipientPassphrase)
       throws EvidenceException {
-    TreeSet<Long> ids = itemsToCopy(caseId, itemIds, "export");
+    SortedSet<Long> ids = itemsToCopy(caseId, itemIds, "export");
     if (Files.exists(out)) {
       throw new EvidenceException("refusing to overwrite existing file " + out);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes originals back out of the locker or a package (issue 13 point 6): into a folder created
@@ -73,7 +74,7 @@ final class Extract {
   }
 
   /** The file name an item is written under. */
-  static String name(long id, String fileName) {
+  static String name(long id, @Nullable String fileName) {
     return String.format(Locale.ROOT, "%d-%s", id, Recover.safeName(fileName));
   }
 

@@ -1,17 +1,19 @@
 package org.redress.evidence;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The bilingual (Chinese first, English alongside) index.html of a package. */
 final class IndexHtml {
   private IndexHtml() {}
 
-  static String esc(String s) {
+  static String esc(@Nullable String s) {
     if (s == null) {
       return "";
     }
     StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '<':
           b.append("&lt;");

@@ -99,9 +99,10 @@ final class Ingest implements AutoCloseable {
           }
           Stored c;
           byte[] sealed = r.sealed();
-          if (sealed != null) {
-            pack.add(Pack.CONTENT, r.sha256(), out -> out.write(sealed));
-            c = new Stored(r.sha256(), r.size());
+          String sha = r.sha256();
+          if (sealed != null && sha != null) {
+            pack.add(Pack.CONTENT, sha, out -> out.write(sealed));
+            c = new Stored(sha, r.size());
           } else {
             c = storeLarge(caseId, key, f, r.size(), pack);
           }

@@ -1,6 +1,7 @@
 package org.redress.evidence;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One preserved item as the store knows it now.
@@ -20,6 +21,6 @@ public record Item(
     String sha256,
     long size,
     Instant addedAt,
-    Metadata metadata,
+    @Nullable Metadata metadata,
     int corrections,
     boolean shredded) {}

@@ -67,11 +67,11 @@ final class ItemReader {
       throw new EvidenceException("case " + add.caseId + " was shredded: its key is destroyed");
     }
     byte[] key = keyRing.caseKey(add.caseId, false);
-    String where = blobs.where(add.caseId, Pack.CONTENT, add.sha256);
+    String where = blobs.where(add.caseId, Pack.CONTENT, add.sha());
     MessageDigest d = Hex.sha256();
-    try (InputStream in = blobs.open(add.caseId, Pack.CONTENT, add.sha256);
+    try (InputStream in = blobs.open(add.caseId, Pack.CONTENT, add.sha());
         OutputStream tee = new DigestOutputStream(out, d)) {
-      Crypto.decrypt(key, Ingest.itemContext(add.caseId, add.sha256), in, tee);
+      Crypto.decrypt(key, Ingest.itemContext(add.caseId, add.sha()), in, tee);
     } catch (NoSuchFileException ex) {
       String bad = blobs.damaged().get(add.caseId);
       throw new EvidenceException(

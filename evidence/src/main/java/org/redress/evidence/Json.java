@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small strict JSON (RFC 8259) reader and writer, enough for leaves, metadata and manifests.
@@ -24,7 +25,7 @@ final class Json {
   }
 
   /** Parses one JSON value filling the whole text. */
-  static Object parse(String text) {
+  static @Nullable Object parse(String text) {
     Json p = new Json(text);
     p.ws();
     Object v = p.value(0);
@@ -61,7 +62,7 @@ final class Json {
     }
   }
 
-  private Object value(int depth) {
+  private @Nullable Object value(int depth) {
     if (depth > MAX_DEPTH) {
       throw error("nested too deeply");
     }
@@ -77,9 +78,9 @@ final class Json {
       case '"':
         return string();
       case 't':
-        return literal("true", Boolean.TRUE);
+        return literal("true", true);
       case 'f':
-        return literal("false", Boolean.FALSE);
+        return literal("false", false);
       case 'n':
         return literal("null", null);
       default:
@@ -87,7 +88,7 @@ final class Json {
     }
   }
 
-  private Object literal(String word, Object v) {
+  private @Nullable Object literal(String word, @Nullable Object v) {
     if (!s.startsWith(word, pos)) {
       throw error("unexpected character");
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of one store (docs §6): the master key (from a passphrase or a key file), the log's
@@ -23,10 +24,10 @@ final class KeyRing implements AutoCloseable {
 
   private final Layout layout;
   private final SecureRandom random;
-  private byte[] master;
-  private byte[] seed;
-  private SignedNote.VerifierKey verifierKey;
-  private String origin;
+  private byte @Nullable [] master;
+  private byte @Nullable [] seed;
+  private SignedNote.@Nullable VerifierKey verifierKey;
+  private @Nullable String origin;
   private final Map<String, byte[]> caseKeys = new HashMap<>();
 
   KeyRing(Layout layout, SecureRandom random) {
@@ -36,21 +37,35 @@ final class KeyRing implements AutoCloseable {
 
   /** Unwraps (or creates) the master key, the origin and the signing key. */
   void load(KeySource keys, int kdfMemory, int kdfIter) throws IOException, EvidenceException {
-    master = loadMaster(keys, kdfMemory, kdfIter);
-    origin = loadOrigin();
-    loadSigningKey();
+    byte[] m = loadMaster(keys, kdfMemory, kdfIter);
+    master = m;
+    String o = loadOrigin();
+    origin = o;
+    loadSigningKey(m, o);
   }
 
   String origin() {
-    return origin;
+    return loaded(origin);
   }
 
   byte[] seed() {
-    return seed;
+    return loaded(seed);
   }
 
   SignedNote.VerifierKey verifierKey() {
-    return verifierKey;
+    return loaded(verifierKey);
+  }
+
+  private byte[] master() {
+    return loaded(master);
+  }
+
+  /** A key the ring holds once {@link #load} returned. */
+  private static <T> T loaded(@Nullable T key) {
+    if (key == null) {
+      throw new IllegalStateException("the key ring is not loaded (or was closed)");
+    }
+    return key;
   }
 
   /** Wipes and forgets a case key (after a shred). */
@@ -67,9 +82,7 @@ final class KeyRing implements AutoCloseable {
     Path check = layout.masterCheck();
     if (Files.exists(pass)) {
       if (!keys.isPassphrase()) {
-        throw new EvidenceException(
-            "this workspace's evidence is protected by a passphrase; "
-                + "give it (REDRESS_PASSPHRASE or --passphrase-file)");
+        throw new EvidenceException.PassphraseRequired();
       }
       Map<String, Object> m;
       Crypto.Kdf kdf;
@@ -140,7 +153,7 @@ final class KeyRing implements AutoCloseable {
     if (!Files.exists(file)) {
       throw new EvidenceException("master key file not found: " + file);
     }
-    if (Durable.isPosix(file.getParent())) {
+    if (Durable.isPosix(Durable.parent(file))) {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
       if (p.contains(PosixFilePermission.GROUP_READ)
           || p.contains(PosixFilePermission.OTHERS_READ)
@@ -174,21 +187,24 @@ final class KeyRing implements AutoCloseable {
     return o;
   }
 
-  private void loadSigningKey() throws IOException, EvidenceException {
+  private void loadSigningKey(byte[] master, String origin) throws IOException, EvidenceException {
     Path p = layout.signingKey();
     if (!Files.exists(p)) {
       byte[] s = Crypto.randomKey(random);
       Durable.writeOnce(p, Crypto.wrap(master, s, "redress/log-signing-key", random));
       Arrays.fill(s, (byte) 0);
     }
+    byte[] s;
     try {
-      seed = Crypto.unwrap(master, Files.readAllBytes(p), "redress/log-signing-key");
+      s = Crypto.unwrap(master, Files.readAllBytes(p), "redress/log-signing-key");
     } catch (Failure f) {
       throw new EvidenceException(p + ": " + f.getMessage());
     }
-    verifierKey = new SignedNote.VerifierKey(origin, SignedNote.publicKey(seed));
+    seed = s;
+    SignedNote.VerifierKey vk = new SignedNote.VerifierKey(origin, SignedNote.publicKey(s));
+    verifierKey = vk;
     Path pub = layout.signingPub();
-    byte[] text = (verifierKey.text() + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] text = (vk.text() + "\n").getBytes(StandardCharsets.UTF_8);
     if (!Files.exists(pub)) {
       Durable.writeOnce(pub, text);
     } else if (!Arrays.equals(Files.readAllBytes(pub), text)) {
@@ -209,9 +225,9 @@ final class KeyRing implements AutoCloseable {
           throw new EvidenceException("case " + caseId + " has no key: " + p + " is missing");
         }
         byte[] fresh = Crypto.randomKey(random);
-        Durable.writeOnce(p, Crypto.wrap(master, fresh, ctx, random));
+        Durable.writeOnce(p, Crypto.wrap(master(), fresh, ctx, random));
       }
-      k = Crypto.unwrap(master, Files.readAllBytes(p), ctx);
+      k = Crypto.unwrap(master(), Files.readAllBytes(p), ctx);
     } catch (IOException ex) {
       throw new EvidenceException("failed to read case key " + p + ": " + ex.getMessage(), ex);
     } catch (Failure f) {

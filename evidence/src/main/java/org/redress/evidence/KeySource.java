@@ -2,16 +2,17 @@ package org.redress.evidence;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the workspace master key comes from (docs §6.1): a key file created with mode 0600, or a
  * passphrase stretched with Argon2id. Holds the passphrase until {@link #destroy()}.
  */
 public final class KeySource {
-  private final Path keyFile;
-  private final char[] passphrase;
+  private final @Nullable Path keyFile;
+  private final char @Nullable [] passphrase;
 
-  private KeySource(Path keyFile, char[] passphrase) {
+  private KeySource(@Nullable Path keyFile, char @Nullable [] passphrase) {
     this.keyFile = keyFile;
     this.passphrase = passphrase;
   }
@@ -52,11 +53,15 @@ public final class KeySource {
   }
 
   /** The key file, or null for the default inside the workspace. */
-  Path file() {
+  @Nullable Path file() {
     return keyFile;
   }
 
+  /** The passphrase; only for a source that {@link #isPassphrase()}. */
   char[] secret() {
+    if (passphrase == null) {
+      throw new IllegalStateException("this key source is a key file, not a passphrase");
+    }
     return passphrase;
   }
 

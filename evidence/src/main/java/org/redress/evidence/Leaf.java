@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One log leaf (docs §3.1): an add, a metadata correction or a shred. */
 final class Leaf {
@@ -16,13 +17,19 @@ final class Leaf {
   final String type;
   final String caseId;
   final long item;
-  final String sha256;
+  final @Nullable String sha256;
   final long size;
-  final String meta;
+  final @Nullable String meta;
   final Instant at;
 
   private Leaf(
-      String type, String caseId, long item, String sha256, long size, String meta, Instant at) {
+      String type,
+      String caseId,
+      long item,
+      @Nullable String sha256,
+      long size,
+      @Nullable String meta,
+      Instant at) {
     this.type = type;
     this.caseId = caseId;
     this.item = item;
@@ -61,6 +68,22 @@ final class Leaf {
     }
     m.put("at", at.toString());
     return Json.write(m).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The content hash of an add leaf ({@link #parse} requires it there). */
+  String sha() {
+    if (sha256 == null) {
+      throw new IllegalStateException("a " + type + " leaf has no content hash");
+    }
+    return sha256;
+  }
+
+  /** The metadata hash of an add or correct leaf ({@link #parse} requires it there). */
+  String metaHash() {
+    if (meta == null) {
+      throw new IllegalStateException("a " + type + " leaf names no metadata");
+    }
+    return meta;
   }
 
   /** Parses and validates a leaf; {@code where} names it in messages. */

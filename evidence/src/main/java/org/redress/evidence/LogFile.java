@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only {@code log/entries} file (docs §3.2): records of u32 length, leaf bytes and a
@@ -31,7 +32,7 @@ final class LogFile implements AutoCloseable {
     final List<byte[]> leaves = new ArrayList<>();
     long count;
     long goodLength;
-    String problem;
+    @Nullable String problem;
   }
 
   private LogFile(FileChannel ch, long length) {
@@ -41,13 +42,13 @@ final class LogFile implements AutoCloseable {
 
   /** Opens for appending at {@code goodLength}, truncating anything after it. */
   static LogFile openForAppend(Path file, long goodLength) throws IOException {
-    Durable.createDirs(file.getParent());
+    Durable.createDirs(Durable.parent(file));
     boolean existed = Files.exists(file);
     FileChannel ch =
         Durable.openOwnerOnly(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     if (!existed) {
-      Durable.syncDir(file.getParent());
+      Durable.syncDir(Durable.parent(file));
     }
     if (ch.size() > goodLength) {
       ch.truncate(goodLength);

@@ -179,10 +179,10 @@ final class LogState implements AutoCloseable {
     Set<String> refs = new HashSet<>();
     for (Leaf l : leaves) {
       if (l.type.equals(Leaf.ADD)) {
-        refs.add(Quarantine.key(l.caseId, Pack.CONTENT, l.sha256));
+        refs.add(Quarantine.key(l.caseId, Pack.CONTENT, l.sha()));
       }
       if (!l.type.equals(Leaf.SHRED)) {
-        refs.add(Quarantine.key(l.caseId, Pack.META, l.meta));
+        refs.add(Quarantine.key(l.caseId, Pack.META, l.metaHash()));
       }
     }
     return refs;

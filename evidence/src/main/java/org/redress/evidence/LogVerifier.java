@@ -12,8 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a workspace's evidence log without opening the store or any key (docs §9): every
@@ -201,7 +203,7 @@ public final class LogVerifier {
   /** Streams leaves: checks syntax, folds hashes, compares roots at each checkpoint size. */
   private static final class Walk {
     private final Iterator<Map.Entry<Long, Checkpoint>> pending;
-    private Map.Entry<Long, Checkpoint> next;
+    private Map.@Nullable Entry<Long, Checkpoint> next;
     private final Verification v;
     private final Deque<byte[]> stack = new ArrayDeque<>();
     private final Deque<Integer> heights = new ArrayDeque<>();
@@ -214,7 +216,7 @@ public final class LogVerifier {
     private long count;
     private boolean leafFailed;
 
-    Walk(TreeMap<Long, Checkpoint> cps, Verification v) {
+    Walk(SortedMap<Long, Checkpoint> cps, Verification v) {
       this.pending = cps.entrySet().iterator();
       this.next = pending.hasNext() ? pending.next() : null;
       this.v = v;
@@ -251,18 +253,18 @@ public final class LogVerifier {
             throw new IllegalArgumentException(where + ": add to shredded case " + l.caseId);
           }
           addCase.put(count, l.caseId);
-          refs.add(Quarantine.key(l.caseId, Pack.CONTENT, l.sha256));
-          refs.add(Quarantine.key(l.caseId, Pack.META, l.meta));
+          refs.add(Quarantine.key(l.caseId, Pack.CONTENT, l.sha()));
+          refs.add(Quarantine.key(l.caseId, Pack.META, l.metaHash()));
         } else if (l.type.equals(Leaf.CORRECT)) {
           if (!l.caseId.equals(addCase.get(l.item))) {
             throw new IllegalArgumentException(where + ": correction of unknown item " + l.item);
           }
-          refs.add(Quarantine.key(l.caseId, Pack.META, l.meta));
+          refs.add(Quarantine.key(l.caseId, Pack.META, l.metaHash()));
         } else {
           shredded.put(l.caseId, true);
         }
       } catch (IllegalArgumentException ex) {
-        v.fail("leaves", ex.getMessage());
+        v.fail("leaves", EvidenceException.messageOf(ex));
         leafFailed = true;
       }
     }

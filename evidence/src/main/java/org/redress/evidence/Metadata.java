@@ -7,8 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known about an item (docs §2): its case, source, how, when and by whom it was captured,
@@ -33,7 +35,7 @@ public final class Metadata {
 
   private final String json;
   private final Map<String, Object> map;
-  private String sha256;
+  private @Nullable String sha256;
 
   private Metadata(String json, Map<String, Object> map) {
     this.json = json;
@@ -159,57 +161,59 @@ public final class Metadata {
   }
 
   String sha256() {
-    if (sha256 == null) {
-      sha256 = Hex.of(Hex.sha256(bytes()));
+    String s = sha256;
+    if (s == null) {
+      s = Hex.of(Hex.sha256(bytes()));
+      sha256 = s;
     }
-    return sha256;
+    return s;
   }
 
   public String caseId() {
-    return (String) map.get("case");
+    return (String) Objects.requireNonNull(map.get("case"), "case (checked when read)");
   }
 
   public long size() {
-    return (Long) map.get("size");
+    return (Long) Objects.requireNonNull(map.get("size"), "size (checked when read)");
   }
 
   public Instant capturedAt() {
     return Instant.parse((String) map.get("captured_at"));
   }
 
-  public String sourceKind() {
+  public @Nullable String sourceKind() {
     return sub("source", "kind");
   }
 
-  public String sourceValue() {
+  public @Nullable String sourceValue() {
     return sub("source", "value");
   }
 
-  public String captureMethod() {
+  public @Nullable String captureMethod() {
     return str("capture_method");
   }
 
-  public String capturedBy() {
+  public @Nullable String capturedBy() {
     return str("captured_by");
   }
 
-  public String toolName() {
+  public @Nullable String toolName() {
     return sub("tool", "name");
   }
 
-  public String toolVersion() {
+  public @Nullable String toolVersion() {
     return sub("tool", "version");
   }
 
-  public String fileName() {
+  public @Nullable String fileName() {
     return str("file_name");
   }
 
-  public String mediaType() {
+  public @Nullable String mediaType() {
     return str("media_type");
   }
 
-  public String note() {
+  public @Nullable String note() {
     return str("note");
   }
 
@@ -225,12 +229,12 @@ public final class Metadata {
     return Collections.unmodifiableMap(out);
   }
 
-  private String str(String k) {
+  private @Nullable String str(String k) {
     Object v = map.get(k);
     return v instanceof String ? (String) v : null;
   }
 
-  private String sub(String k, String f) {
+  private @Nullable String sub(String k, String f) {
     Object v = map.get(k);
     if (v instanceof Map) {
       Object s = ((Map<?, ?>) v).get(f);

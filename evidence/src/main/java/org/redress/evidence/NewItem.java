@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file to preserve with what the caller knows about it. The store adds the case, captured-at,
@@ -14,20 +15,20 @@ public final class NewItem {
   private final String sourceKind;
   private final String sourceValue;
   private final String captureMethod;
-  private final String capturedBy;
+  private final @Nullable String capturedBy;
   private final String mediaType;
   private final Map<String, String> perceptual;
-  private final String note;
+  private final @Nullable String note;
 
   private NewItem(
       Path file,
       String sourceKind,
       String sourceValue,
       String captureMethod,
-      String capturedBy,
+      @Nullable String capturedBy,
       String mediaType,
       Map<String, String> perceptual,
-      String note) {
+      @Nullable String note) {
     this.file = file;
     this.sourceKind = sourceKind;
     this.sourceValue = sourceValue;
@@ -65,8 +66,8 @@ public final class NewItem {
    * @param value e.g. a path, {@code chat/1234/message/56}, a URL
    * @throws IllegalArgumentException for an unknown kind or an empty value
    */
-  public NewItem source(String kind, String value) {
-    if (!Metadata.SOURCE_KINDS.contains(kind)) {
+  public NewItem source(@Nullable String kind, @Nullable String value) {
+    if (kind == null || !Metadata.SOURCE_KINDS.contains(kind)) {
       throw new IllegalArgumentException(
           "source kind must be one of " + Metadata.SOURCE_KINDS + ", was \"" + kind + "\"");
     }
@@ -77,7 +78,7 @@ public final class NewItem {
   }
 
   /** How it was captured, e.g. {@code file-import}, {@code telegram-export}. */
-  public NewItem captureMethod(String method) {
+  public NewItem captureMethod(@Nullable String method) {
     return new NewItem(
         file,
         sourceKind,
@@ -90,7 +91,7 @@ public final class NewItem {
   }
 
   /** Who preserved it. */
-  public NewItem capturedBy(String who) {
+  public NewItem capturedBy(@Nullable String who) {
     return new NewItem(
         file,
         sourceKind,
@@ -103,7 +104,7 @@ public final class NewItem {
   }
 
   /** MIME type, e.g. {@code image/jpeg}. */
-  public NewItem mediaType(String type) {
+  public NewItem mediaType(@Nullable String type) {
     if (type == null || !type.matches("[a-z0-9.+-]+/[A-Za-z0-9.+-]+")) {
       throw new IllegalArgumentException(
           "media type must look like type/subtype, was \"" + type + "\"");
@@ -124,7 +125,7 @@ public final class NewItem {
         file, sourceKind, sourceValue, captureMethod, capturedBy, mediaType, perceptual, text);
   }
 
-  private static String nonEmpty(String v, String what) {
+  private static String nonEmpty(@Nullable String v, String what) {
     if (v == null || v.isBlank()) {
       throw new IllegalArgumentException(what + " must not be empty");
     }
@@ -147,7 +148,7 @@ public final class NewItem {
     return captureMethod;
   }
 
-  String capturedBy() {
+  @Nullable String capturedBy() {
     return capturedBy;
   }
 
@@ -159,7 +160,7 @@ public final class NewItem {
     return perceptual;
   }
 
-  String note() {
+  @Nullable String note() {
     return note;
   }
 }

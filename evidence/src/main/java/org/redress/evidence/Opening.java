@@ -81,7 +81,7 @@ final class Opening {
       try {
         log.index(Leaf.parse(leaf, "log record " + log.size()), leaf);
       } catch (IllegalArgumentException ex) {
-        throw new EvidenceException(ex.getMessage(), ex);
+        throw new EvidenceException(EvidenceException.messageOf(ex), ex);
       }
     }
     if (scan.leaves.size() < covered) {
@@ -248,9 +248,9 @@ final class Opening {
         continue;
       }
       EvidenceException gone = null;
-      if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha256)) {
+      if (l.type.equals(Leaf.ADD) && !blobs.has(l.caseId, Pack.CONTENT, l.sha())) {
         gone = missing(i, l, "content " + l.sha256);
-      } else if (!blobs.has(l.caseId, Pack.META, l.meta)) {
+      } else if (!blobs.has(l.caseId, Pack.META, l.metaHash())) {
         gone = missing(i, l, "metadata " + l.meta);
       }
       if (gone != null && !salvage) {

@@ -217,7 +217,7 @@ final class Pack {
 
     Writer(Path target) throws IOException {
       this.target = target;
-      Path dir = target.getParent();
+      Path dir = Durable.parent(target);
       Durable.createDirs(dir);
       this.tmp =
           dir.resolve(
@@ -290,7 +290,7 @@ final class Pack {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.deleteIfExists(tmp);
-      Durable.syncDir(target.getParent());
+      Durable.syncDir(Durable.parent(target));
       committed = true;
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies an evidence package with nothing but the package (docs/evidence-format.md §8): zip
@@ -32,8 +33,6 @@ public final class PackageVerifier {
           "manifest\\.json|checkpoint\\.txt|public-key\\.txt|index\\.html|proofs/(0|[1-9][0-9]*)\\.txt"
               + "|timestamps/[0-9]{16}\\.(txt|tsr|consistency)|content/(0|[1-9][0-9]*)\\.bin"
               + "|consistency/[0-9]{16}\\.txt");
-  private static final byte[] PACKAGE_CHECK =
-      "redress-package-1".getBytes(StandardCharsets.US_ASCII);
 
   private PackageVerifier() {}
 
@@ -51,7 +50,7 @@ public final class PackageVerifier {
    * @param tsaCertificate when not null, every timestamp must be signed by this certificate
    */
   public static Verification verify(
-      Path zip, char[] recipientPassphrase, X509Certificate tsaCertificate) {
+      Path zip, char @Nullable [] recipientPassphrase, @Nullable X509Certificate tsaCertificate) {
     return verify(zip, new Options(recipientPassphrase, tsaCertificate, null, null));
   }
 
@@ -66,11 +65,13 @@ public final class PackageVerifier {
    *     {@code evidence checkpoint --publish}): the package's checkpoint must extend it (RFC 6962
    *     consistency)
    */
+  @SuppressWarnings("ArrayRecordComponent") // the passphrase is shared, not copied, so the caller
+  // can wipe it; equality of options is never asked
   public record Options(
-      char[] recipientPassphrase,
-      X509Certificate tsaCertificate,
-      String expectKey,
-      String earlierCheckpoint) {}
+      char @Nullable [] recipientPassphrase,
+      @Nullable X509Certificate tsaCertificate,
+      @Nullable String expectKey,
+      @Nullable String earlierCheckpoint) {}
 
   /** Normalises a fingerprint as typed: lowercase hex, colons, spaces and "SHA256:" dropped. */
   public static String normalizeFingerprint(String fp) {
@@ -124,7 +125,7 @@ public final class PackageVerifier {
           "package "
               + zip
               + " holds hashes and metadata only, no "
-              + "originals (it was exported without --with-content)");
+              + "originals (it was exported without their content)");
     }
     Extract.prepare(outDir);
     List<Path> out = new java.util.ArrayList<>();
@@ -132,7 +133,7 @@ public final class PackageVerifier {
       Map<String, Object> manifest =
           Json.parseObject(
               new String(
-                  z.read(z.entries().get("manifest.json"), MAX_DOCUMENT), StandardCharsets.UTF_8));
+                  z.read(entry(z, zip, "manifest.json"), MAX_DOCUMENT), StandardCharsets.UTF_8));
       Crypto.Kdf kdf =
           Crypto.Kdf.fromJson(
               Run.obj(manifest.get("content_encryption"), "content_encryption"),
@@ -143,7 +144,7 @@ public final class PackageVerifier {
           if (!it.hasContent()) {
             continue;
           }
-          StrictZip.Entry e = z.entries().get("content/" + it.id() + ".bin");
+          StrictZip.Entry e = entry(z, zip, "content/" + it.id() + ".bin");
           out.add(
               Extract.write(
                   outDir,
@@ -189,11 +190,21 @@ public final class PackageVerifier {
     return v.manifest().get();
   }
 
+  /** An entry that verification saw; missing now only if the file was changed since. */
+  private static StrictZip.Entry entry(StrictZip z, Path zip, String name)
+      throws EvidenceException {
+    StrictZip.Entry e = z.entries().get(name);
+    if (e == null) {
+      throw new EvidenceException(zip + " changed while it was read: " + name + " is gone");
+    }
+    return e;
+  }
+
   /**
    * Opens the package through its central directory (docs §8.1), refusing any disagreement with the
    * local headers, gaps, trailing data, duplicate, unsafe and unknown names; null after a failure.
    */
-  static StrictZip openZip(Path zip, Verification v) {
+  static @Nullable StrictZip openZip(Path zip, Verification v) {
     StrictZip z;
     try {
       z = StrictZip.open(zip);
@@ -272,13 +283,15 @@ public final class PackageVerifier {
   private static final class Run {
     private final StrictZip files;
     private final Verification v;
-    private final char[] passphrase;
-    private final X509Certificate tsaCert;
+    private final char @Nullable [] passphrase;
+    private final @Nullable X509Certificate tsaCert;
     private final Set<String> used = new HashSet<>();
-    private SignedNote.VerifierKey key;
-    private Checkpoint cp;
-    private String caseId;
-    private Map<String, Object> manifest;
+    // Set by run() in this order; run() returns at the first that fails, so every later step
+    // reads them through the accessors below, which only a broken order could make throw.
+    private SignedNote.@Nullable VerifierKey key;
+    private @Nullable Checkpoint cp;
+    private @Nullable String caseId;
+    private @Nullable Map<String, Object> manifest;
     private final Map<Long, Leaf> addLeaves = new TreeMap<>();
     private final Map<Long, Metadata> currentMeta = new HashMap<>();
     private final Map<Long, Long> metaIndex = new HashMap<>();
@@ -286,11 +299,38 @@ public final class PackageVerifier {
     private final Set<Long> withContent = new HashSet<>();
     private final List<VerifiedManifest.Timestamp> goodStamps = new java.util.ArrayList<>();
 
-    Run(StrictZip files, Verification v, char[] passphrase, X509Certificate tsaCert) {
+    Run(
+        StrictZip files,
+        Verification v,
+        char @Nullable [] passphrase,
+        @Nullable X509Certificate tsaCert) {
       this.files = files;
       this.v = v;
       this.passphrase = passphrase;
       this.tsaCert = tsaCert;
+    }
+
+    private Map<String, Object> manifest() {
+      return established(manifest, "manifest");
+    }
+
+    private Checkpoint cp() {
+      return established(cp, "checkpoint");
+    }
+
+    private SignedNote.VerifierKey key() {
+      return established(key, "public key");
+    }
+
+    private String caseId() {
+      return established(caseId, "case");
+    }
+
+    private static <T> T established(@Nullable T value, String what) {
+      if (value == null) {
+        throw new IllegalStateException(what + " is read before run() verified it");
+      }
+      return value;
     }
 
     /** An entry's bytes, at most {@link #capFor} of them. */
@@ -303,7 +343,7 @@ public final class PackageVerifier {
       try {
         return files.read(e, capFor(name));
       } catch (IOException ex) {
-        throw new Failure(ex.getMessage());
+        throw new Failure(EvidenceException.messageOf(ex));
       }
     }
 
@@ -334,7 +374,7 @@ public final class PackageVerifier {
         v.fail("manifest", f.getMessage());
         return;
       } catch (IllegalArgumentException ex) {
-        v.fail("manifest", ex.getMessage());
+        v.fail("manifest", EvidenceException.messageOf(ex));
         return;
       }
       try {
@@ -386,7 +426,7 @@ public final class PackageVerifier {
      * Checks index.html like every other entry: it must be exactly what the writer renders from the
      * verified items, so it cannot show a person anything the proofs do not back.
      */
-    private void indexHtml(Map<Long, Leaf> adds) {
+    private void indexHtml(@Nullable Map<Long, Leaf> adds) {
       if (adds == null || key == null || cp == null) {
         return;
       }
@@ -398,8 +438,8 @@ public final class PackageVerifier {
           items.add(
               new Item(
                   e.getKey(),
-                  caseId,
-                  l.sha256,
+                  caseId(),
+                  l.sha(),
                   l.size,
                   l.at,
                   currentMeta.get(e.getKey()),
@@ -408,12 +448,12 @@ public final class PackageVerifier {
         }
         String want =
             IndexHtml.render(
-                caseId,
+                caseId(),
                 cp,
                 key.text(),
                 items,
-                manifest.containsKey("content_encryption"),
-                Json.str(manifest, "created_at", "manifest"));
+                manifest().containsKey("content_encryption"),
+                Json.str(manifest(), "created_at", "manifest"));
         if (!want.equals(got)) {
           throw new Failure(
               "index.html differs from what the verified manifest renders " + "(edited)");
@@ -422,12 +462,12 @@ public final class PackageVerifier {
       } catch (Failure f) {
         v.fail("index.html", f.getMessage());
       } catch (IllegalArgumentException ex) {
-        v.fail("index.html", ex.getMessage());
+        v.fail("index.html", EvidenceException.messageOf(ex));
       }
     }
 
     /** Names the signing key; with a pinned fingerprint, requires it. */
-    void signer(String expect) {
+    void signer(@Nullable String expect) {
       if (key == null) {
         return;
       }
@@ -438,7 +478,7 @@ public final class PackageVerifier {
             "Ed25519 key, fingerprint "
                 + fp
                 + " (not pinned: compare it with the "
-                + "fingerprint published when the evidence was preserved, or use --expect-key)");
+                + "fingerprint published when the evidence was preserved, or pin it)");
       } else if (normalizeFingerprint(expect).equals(fp)) {
         v.ok("signer", "Ed25519 key, fingerprint " + fp + ", matches the expected key");
       } else {
@@ -448,7 +488,7 @@ public final class PackageVerifier {
     }
 
     /** Checks that the package's checkpoint extends a checkpoint kept earlier. */
-    void earlier(String text) {
+    void earlier(@Nullable String text) {
       if (text == null || key == null || cp == null) {
         return;
       }
@@ -496,11 +536,11 @@ public final class PackageVerifier {
       } catch (Failure f) {
         v.fail(subject, f.getMessage());
       } catch (IllegalArgumentException ex) {
-        v.fail(subject, ex.getMessage());
+        v.fail(subject, EvidenceException.messageOf(ex));
       }
     }
 
-    private String consistencyEntry(long size) {
+    private @Nullable String consistencyEntry(long size) {
       String name = "consistency/" + Layout.sizeName(size) + ".txt";
       if (files.entries().containsKey(name)) {
         return name;
@@ -516,6 +556,11 @@ public final class PackageVerifier {
         long id = e.getKey();
         Leaf leaf = e.getValue();
         Metadata m = currentMeta.get(id);
+        Long metaLeaf = metaIndex.get(id);
+        if (m == null || metaLeaf == null) {
+          throw new IllegalStateException(
+              "item " + id + " has no verified metadata; verified() follows a run that held");
+        }
         java.util.Optional<java.time.Instant> existed = java.util.Optional.empty();
         for (VerifiedManifest.Timestamp t : goodStamps) {
           if (t.treeSize() > id && (existed.isEmpty() || t.time().isBefore(existed.get()))) {
@@ -526,8 +571,8 @@ public final class PackageVerifier {
             new VerifiedManifest.Item(
                 id,
                 id,
-                metaIndex.get(id),
-                leaf.sha256,
+                metaLeaf,
+                leaf.sha(),
                 leaf.size,
                 leaf.at,
                 m.capturedAt(),
@@ -545,10 +590,17 @@ public final class PackageVerifier {
       List<VerifiedManifest.Timestamp> ts = new java.util.ArrayList<>(goodStamps);
       ts.sort(java.util.Comparator.comparing(VerifiedManifest.Timestamp::treeSize));
       return new VerifiedManifest(
-          zip, caseId, cp.origin(), cp.size(), cp.rootHex(), key.fingerprint(), ts, items);
+          zip,
+          caseId(),
+          cp().origin(),
+          cp().size(),
+          cp().rootHex(),
+          key().fingerprint(),
+          ts,
+          items);
     }
 
-    private static java.util.Optional<String> opt(String s) {
+    private static java.util.Optional<String> opt(@Nullable String s) {
       return java.util.Optional.ofNullable(s);
     }
 
@@ -560,7 +612,7 @@ public final class PackageVerifier {
           long size = Json.num(c, "size", "consistency entry");
           String want = "consistency/" + Layout.sizeName(size) + ".txt";
           String got = Json.str(c, "proof", "consistency entry");
-          if (!got.equals(want) || size < 1 || size > cp.size()) {
+          if (!got.equals(want) || size < 1 || size > cp().size()) {
             throw new Failure("consistency entry for size " + size + " is not valid");
           }
           Merkle.parseProof(text(want), want);
@@ -568,12 +620,12 @@ public final class PackageVerifier {
       } catch (Failure f) {
         v.fail("manifest", f.getMessage());
       } catch (IllegalArgumentException ex) {
-        v.fail("manifest", ex.getMessage());
+        v.fail("manifest", EvidenceException.messageOf(ex));
       }
     }
 
     private List<?> list(String field) throws Failure {
-      Object o = manifest.get(field);
+      Object o = manifest().get(field);
       if (o == null) {
         return List.of();
       }
@@ -584,7 +636,7 @@ public final class PackageVerifier {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> obj(Object o, String where) throws Failure {
+    static Map<String, Object> obj(@Nullable Object o, String where) throws Failure {
       if (!(o instanceof Map)) {
         throw new Failure(where + " is not an object");
       }
@@ -612,12 +664,12 @@ public final class PackageVerifier {
           expectName(t, "token", base + ".tsr");
           expectName(t, "consistency", base + ".consistency");
           String cpText = text(base + ".txt");
-          Checkpoint old = Checkpoint.verify(cpText, key);
+          Checkpoint old = Checkpoint.verify(cpText, key());
           if (old.size() != size) {
             throw new Failure("checkpoint file holds size " + old.size());
           }
           List<byte[]> proof = Merkle.parseProof(text(base + ".consistency"), "consistency");
-          Merkle.verifyConsistency(old.size(), cp.size(), old.root(), cp.root(), proof);
+          Merkle.verifyConsistency(old.size(), cp().size(), old.root(), cp().root(), proof);
           byte[] token = bytes(base + ".tsr");
           Timestamps.Info info = Timestamps.verify(token, old.bytes(), tsaCert);
           v.ok(
@@ -636,7 +688,7 @@ public final class PackageVerifier {
         } catch (Failure f) {
           v.fail(subject, f.getMessage());
         } catch (IllegalArgumentException ex) {
-          v.fail(subject, ex.getMessage());
+          v.fail(subject, EvidenceException.messageOf(ex));
         }
       }
       return out;
@@ -650,7 +702,7 @@ public final class PackageVerifier {
     }
 
     /** Verifies each entry; returns the add leaves by item id, or null if the list is bad. */
-    private Map<Long, Leaf> entries(Map<Long, java.time.Instant> stampTimes) {
+    private @Nullable Map<Long, Leaf> entries(Map<Long, java.time.Instant> stampTimes) {
       List<?> entries;
       try {
         entries = list("entries");
@@ -695,7 +747,7 @@ public final class PackageVerifier {
                     li));
           }
           List<byte[]> proof = Merkle.parseProof(text(proofName), proofName);
-          Merkle.verifyInclusion(li, cp.size(), Merkle.leafHash(leafBytes), proof, cp.root());
+          Merkle.verifyInclusion(li, cp().size(), Merkle.leafHash(leafBytes), proof, cp().root());
           if (!leaf.caseId.equals(caseId)) {
             throw new Failure("leaf case " + leaf.caseId + " differs from package case " + caseId);
           }
@@ -765,7 +817,7 @@ public final class PackageVerifier {
         } catch (Failure f) {
           v.fail(subject, f.getMessage());
         } catch (IllegalArgumentException ex) {
-          v.fail(subject, ex.getMessage());
+          v.fail(subject, EvidenceException.messageOf(ex));
         }
       }
       for (Map.Entry<Long, Leaf> c : corrections.entrySet()) {
@@ -809,7 +861,7 @@ public final class PackageVerifier {
       }
       byte[] key;
       try {
-        Map<String, Object> enc = obj(manifest.get("content_encryption"), "content_encryption");
+        Map<String, Object> enc = obj(manifest().get("content_encryption"), "content_encryption");
         Crypto.Kdf kdf = Crypto.Kdf.fromJson(enc, "content_encryption");
         key = kdf.derive(passphrase);
         byte[] check = Base64.getDecoder().decode(Json.str(enc, "check", "content_encryption"));
@@ -822,7 +874,7 @@ public final class PackageVerifier {
         v.fail("content", f.getMessage());
         return;
       } catch (IllegalArgumentException ex) {
-        v.fail("content", ex.getMessage());
+        v.fail("content", EvidenceException.messageOf(ex));
         return;
       }
       for (Map.Entry<Long, String> c : contentOf.entrySet()) {

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /** Writes an evidence package (docs §7) from an open store. */
 final class PackageWriter {
@@ -50,13 +51,13 @@ final class PackageWriter {
     this.origin = origin;
   }
 
-  void write(String caseId, SortedSet<Long> itemIds, Path out, char[] passphrase)
+  void write(String caseId, SortedSet<Long> itemIds, Path out, char @Nullable [] passphrase)
       throws IOException, EvidenceException {
-    Checkpoint cp = store.latestCheckpoint();
+    Checkpoint cp = checkpoints.signedHead();
     long size = cp.size();
     MerkleTree tree = log.tree();
-    Crypto.Kdf kdf = null;
-    byte[] contentKey = null;
+    Crypto.@Nullable Kdf kdf = null;
+    byte @Nullable [] contentKey = null;
     if (passphrase != null) {
       kdf = Crypto.Kdf.fresh(random, Crypto.Kdf.DEFAULT_MEMORY_KIB, Crypto.Kdf.DEFAULT_ITERATIONS);
       contentKey = kdf.derive(passphrase);
@@ -73,7 +74,7 @@ final class PackageWriter {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("leaf_index", li);
         e.put("leaf", new String(log.leafBytes(li), StandardCharsets.UTF_8));
-        e.put("metadata", store.metadataVersion(id, leaf.meta).json());
+        e.put("metadata", store.metadataVersion(id, leaf.metaHash()).json());
         String proofName = "proofs/" + li + ".txt";
         e.put("proof", proofName);
         files.put(
@@ -127,14 +128,15 @@ final class PackageWriter {
     manifest.put("format", FORMAT);
     manifest.put("origin", origin);
     manifest.put("case", caseId);
-    manifest.put("created_at", clock.instant().toString());
+    String createdAt = clock.instant().toString();
+    manifest.put("created_at", createdAt);
     manifest.put("tree_size", size);
     manifest.put("entries", entries);
     manifest.put("timestamps", stamps);
     if (!consistency.isEmpty()) {
       manifest.put("consistency", consistency);
     }
-    if (kdf != null) {
+    if (kdf != null && contentKey != null) {
       Map<String, Object> enc = kdf.toJson();
       enc.put(
           "check",
@@ -149,7 +151,7 @@ final class PackageWriter {
     boolean created =
         Durable.writeOnce(
             out.toAbsolutePath(),
-            zip -> writeZip(zip, manifest, cp, files, items, caseId),
+            zip -> writeZip(zip, manifest, createdAt, cp, files, items, caseId),
             false,
             true);
     if (!created) {
@@ -158,7 +160,8 @@ final class PackageWriter {
   }
 
   /** For each leaf, the earliest stamped checkpoint that covers it. */
-  private TreeSet<Long> stampedSizesFor(TreeSet<Long> leafIndices, long size) throws IOException {
+  private SortedSet<Long> stampedSizesFor(SortedSet<Long> leafIndices, long size)
+      throws IOException {
     List<Long> stamped = new ArrayList<>();
     for (long s : checkpoints.sizes()) {
       if (s <= size && Files.exists(layout.token(s))) {
@@ -180,6 +183,7 @@ final class PackageWriter {
   private void writeZip(
       OutputStream os,
       Map<String, Object> manifest,
+      String createdAt,
       Checkpoint cp,
       Map<String, byte[]> files,
       List<Item> items,
@@ -201,7 +205,7 @@ final class PackageWriter {
                 store.publicKey(),
                 items,
                 manifest.containsKey("content_encryption"),
-                (String) manifest.get("created_at"))
+                createdAt)
             .getBytes(StandardCharsets.UTF_8));
     z.finish();
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads, hashes and encrypts the small files of one batch on worker threads, a bounded window ahead
@@ -30,9 +31,40 @@ final class Prefetch implements AutoCloseable {
    * One file: not regular, or large ({@code sealed} null: the writer streams it), or small with its
    * SHA-256, size and encrypted blob (docs §6.3).
    */
-  record Ready(boolean regular, String sha256, long size, byte[] sealed) {}
+  static final class Ready {
+    private final boolean regular;
+    private final @Nullable String sha256;
+    private final long size;
+    private final byte @Nullable [] sealed;
 
-  private final ExecutorService pool;
+    Ready(boolean regular, @Nullable String sha256, long size, byte @Nullable [] sealed) {
+      this.regular = regular;
+      this.sha256 = sha256;
+      this.size = size;
+      this.sealed = sealed;
+    }
+
+    /** Whether the file was a regular file. */
+    boolean regular() {
+      return regular;
+    }
+
+    /** The content hash of a small file read whole, else null. */
+    @Nullable String sha256() {
+      return sha256;
+    }
+
+    long size() {
+      return size;
+    }
+
+    /** The sealed content of a small file read whole, else null (not copied: one reader). */
+    byte @Nullable [] sealed() {
+      return sealed;
+    }
+  }
+
+  private final @Nullable ExecutorService pool;
   private final List<Path> files;
   private final byte[] key;
   private final String caseId;
@@ -46,7 +78,7 @@ final class Prefetch implements AutoCloseable {
    * @param prefixes fresh nonce prefixes; called on the caller's thread only
    */
   Prefetch(
-      ExecutorService pool,
+      @Nullable ExecutorService pool,
       List<Path> files,
       byte[] key,
       String caseId,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The quarantine of a store (docs §1.3): packs the log does not cover are moved here instead of
@@ -37,7 +38,7 @@ final class Quarantine {
   List<Path> move(List<Path> packs) throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : packs) {
-      String caseId = p.getParent().getParent().getFileName().toString();
+      String caseId = Durable.parent(Durable.parent(p)).getFileName().toString();
       Path dir = layout.quarantinedPacks(caseId);
       Durable.createDirs(dir);
       Path target = dir.resolve(p.getFileName().toString());
@@ -46,7 +47,7 @@ final class Quarantine {
       }
       Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
       Durable.syncDir(dir);
-      Durable.syncDir(p.getParent());
+      Durable.syncDir(Durable.parent(p));
       out.add(target);
     }
     return out;
@@ -62,7 +63,7 @@ final class Quarantine {
     }
     Files.move(p.pack(), target, StandardCopyOption.ATOMIC_MOVE);
     Durable.syncDir(dir);
-    Durable.syncDir(p.pack().getParent());
+    Durable.syncDir(Durable.parent(p.pack()));
     return target;
   }
 
@@ -91,7 +92,7 @@ final class Quarantine {
   }
 
   /** The reason the workspace is read-only until recover, or null. */
-  String recoverReason() throws IOException {
+  @Nullable String recoverReason() throws IOException {
     Path m = layout.recoverNeeded();
     if (!Files.exists(m)) {
       return null;
@@ -132,7 +133,7 @@ final class Quarantine {
     Set<String> all = acknowledged();
     all.addAll(keys);
     Path f = layout.acknowledged();
-    Durable.createDirs(f.getParent());
+    Durable.createDirs(Durable.parent(f));
     Path tmp = f.resolveSibling(".acknowledged.txt.tmp-" + System.nanoTime());
     try (java.nio.channels.FileChannel ch =
         Durable.openOwnerOnly(
@@ -145,6 +146,6 @@ final class Quarantine {
       ch.force(true);
     }
     Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Durable.syncDir(f.getParent());
+    Durable.syncDir(Durable.parent(f));
   }
 }

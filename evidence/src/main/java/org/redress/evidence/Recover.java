@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code evidence recover} (docs §1.3): sets aside checkpoints the log no longer matches, re-logs
@@ -195,13 +196,13 @@ final class Recover {
     try {
       return Metadata.parse(bytes, "metadata " + e.sha256());
     } catch (IllegalArgumentException ex) {
-      throw new Failure(ex.getMessage());
+      throw new Failure(EvidenceException.messageOf(ex));
     }
   }
 
-  private Item relogItem(String caseId, Path pack, Pack.Entry e, Metadata meta)
+  private Item relogItem(String caseId, Path pack, Pack.Entry e, @Nullable Metadata meta)
       throws IOException, EvidenceException, Failure {
-    Path dir = layout.quarantine().resolve(".work-" + (work++) + "-" + System.nanoTime());
+    Path dir = layout.quarantine().resolve(".work-" + work++ + "-" + System.nanoTime());
     Files.createDirectories(dir);
     Path file = dir.resolve(safeName(meta == null ? null : meta.fileName()));
     try {
@@ -229,7 +230,7 @@ final class Recover {
     }
   }
 
-  private NewItem newItem(Path file, Metadata m, Path pack) {
+  private NewItem newItem(Path file, @Nullable Metadata m, Path pack) {
     String origin =
         "re-logged by redress evidence recover from "
             + pack.getFileName()
@@ -270,7 +271,7 @@ final class Recover {
   }
 
   /** A file name safe to create (the original stays in the note). */
-  static String safeName(String name) {
+  static String safeName(@Nullable String name) {
     if (name == null || name.isBlank()) {
       return "recovered.bin";
     }

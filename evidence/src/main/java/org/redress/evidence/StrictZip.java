@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ZIP file read the way every other reader reads it, through its central directory, and refused
@@ -372,8 +373,8 @@ final class StrictZip implements Closeable {
 
   private static boolean sizesAgree(long crc, long csize, long usize, Entry e) {
     return crc == e.crc()
-        && (csize == e.compressedSize() || csize == 0xffffffffL && e.zip64())
-        && (usize == e.size() || usize == 0xffffffffL && e.zip64());
+        && (csize == e.compressedSize() || (csize == 0xffffffffL && e.zip64()))
+        && (usize == e.size() || (usize == 0xffffffffL && e.zip64()));
   }
 
   /** The real sizes and offset from the ZIP64 extra field (APPNOTE §4.5.3). */
@@ -446,7 +447,7 @@ final class StrictZip implements Closeable {
 
   private final class EntryStream extends InputStream {
     private final Entry e;
-    private final Inflater inflater;
+    private final @Nullable Inflater inflater;
     private final CRC32 crc = new CRC32();
     private final ByteBuffer in = ByteBuffer.allocate(16384);
     private long pos;

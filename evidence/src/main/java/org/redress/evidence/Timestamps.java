@@ -31,6 +31,7 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 3161 trusted timestamps over signed checkpoints (docs §5): asking a TSA for a token and
@@ -72,7 +73,7 @@ final class Timestamps {
     private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     private final java.util.concurrent.CompletableFuture<byte[]> result =
         new java.util.concurrent.CompletableFuture<>();
-    private java.util.concurrent.Flow.Subscription sub;
+    private java.util.concurrent.Flow.@Nullable Subscription sub;
 
     Capped(int cap) {
       this.cap = cap;
@@ -93,7 +94,10 @@ final class Timestamps {
     public void onNext(java.util.List<java.nio.ByteBuffer> items) {
       for (java.nio.ByteBuffer b : items) {
         if (buf.size() + b.remaining() > cap) {
-          sub.cancel();
+          java.util.concurrent.Flow.Subscription s = sub;
+          if (s != null) {
+            s.cancel();
+          }
           result.completeExceptionally(
               new IOException("reply larger than " + cap + " bytes; refused"));
           return;
@@ -168,7 +172,7 @@ final class Timestamps {
    * Checks a token over {@code data}: CMS signature by the certificate in the token (or {@code
    * pinned}), timestamping key usage, validity at genTime, and the message imprint.
    */
-  static Info verify(byte[] der, byte[] data, X509Certificate pinned) throws Failure {
+  static Info verify(byte[] der, byte[] data, @Nullable X509Certificate pinned) throws Failure {
     TimeStampToken token;
     try {
       token = new TimeStampToken(new CMSSignedData(der));
@@ -220,8 +224,8 @@ final class Timestamps {
     return new Info(genTime, subject, fp);
   }
 
-  private static X509CertificateHolder signerCert(TimeStampToken token, X509Certificate pinned)
-      throws Failure {
+  private static X509CertificateHolder signerCert(
+      TimeStampToken token, @Nullable X509Certificate pinned) throws Failure {
     if (pinned != null) {
       try {
         X509CertificateHolder h = new X509CertificateHolder(pinned.getEncoded());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The outcome of a verification: every check made, in order, and the verdict. */
 public final class Verification {
@@ -22,7 +23,7 @@ public final class Verification {
   }
 
   private final List<Check> checks = new ArrayList<>();
-  private VerifiedManifest manifest;
+  private @Nullable VerifiedManifest manifest;
 
   Verification() {}
 

@@ -91,7 +91,7 @@ final class ImageDecoder {
           String.format(
               Locale.ROOT,
               "not enough memory to decode a %dx%d image; give Java more heap (-Xmx) or lower"
-                  + " --max-pixels",
+                  + " the pixel limit",
               header.width,
               header.height));
     }

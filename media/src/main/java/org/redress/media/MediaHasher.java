@@ -71,7 +71,7 @@ public final class MediaHasher {
       throw new MediaException(
           file,
           "not enough memory to hash this file; give Java more heap"
-              + " (-Xmx) or lower --max-pixels");
+              + " (-Xmx) or lower the pixel limit");
     } catch (RuntimeException e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new MediaException(file, "cannot decode: " + ImageDecoder.oneLine(msg), e);

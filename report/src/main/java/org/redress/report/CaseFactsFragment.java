@@ -3,6 +3,7 @@ package org.redress.report;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The case facts a spread report proves: a fragment of {@code redress/case-facts@1} holding only
@@ -22,15 +23,15 @@ import java.util.Map;
  * @param members {@code distribution.group.members}: the largest member count read
  */
 public record CaseFactsFragment(
-    LocalDate firstAct,
-    LocalDate lastAct,
-    Boolean shared,
-    Boolean online,
-    Long images,
-    Long videos,
-    Long adPosts,
-    Long clicks,
-    Long members) {
+    @Nullable LocalDate firstAct,
+    @Nullable LocalDate lastAct,
+    @Nullable Boolean shared,
+    @Nullable Boolean online,
+    @Nullable Long images,
+    @Nullable Long videos,
+    @Nullable Long adPosts,
+    @Nullable Long clicks,
+    @Nullable Long members) {
   /** The facts vocabulary the fragment belongs to. */
   public static final String CASE_FACTS = "redress/case-facts@1";
 
@@ -39,7 +40,7 @@ public record CaseFactsFragment(
       new CaseFactsFragment(null, null, null, null, null, null, null, null, null);
 
   /** The fragment with read counts (views, members) added. */
-  public CaseFactsFragment withRead(Long clicks, Long members) {
+  public CaseFactsFragment withRead(@Nullable Long clicks, @Nullable Long members) {
     return new CaseFactsFragment(
         firstAct, lastAct, shared, online, images, videos, adPosts, clicks, members);
   }
@@ -49,7 +50,7 @@ public record CaseFactsFragment(
     positive(images, "distribution.counts.images");
     positive(videos, "distribution.counts.videos");
     positive(adPosts, "trade.ad_posts");
-    if (clicks != null && clicks < 0 || members != null && members < 0) {
+    if ((clicks != null && clicks < 0) || (members != null && members < 0)) {
       throw new IllegalArgumentException("read counts must not be negative");
     }
     if (firstAct != null && lastAct != null && lastAct.isBefore(firstAct)) {
@@ -58,7 +59,7 @@ public record CaseFactsFragment(
     }
   }
 
-  private static void positive(Long n, String key) {
+  private static void positive(@Nullable Long n, String key) {
     if (n != null && n <= 0) {
       throw new IllegalArgumentException(key + " must be at least 1 when shown, was " + n);
     }
@@ -83,7 +84,7 @@ public record CaseFactsFragment(
     return m;
   }
 
-  private static void put(Map<String, Object> m, String key, Object v) {
+  private static void put(Map<String, Object> m, String key, @Nullable Object v) {
     if (v != null) {
       m.put(key, v);
     }

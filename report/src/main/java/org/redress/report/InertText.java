@@ -12,11 +12,8 @@ public final class InertText {
 
   private InertText() {}
 
-  /** The text with every control and bidi character replaced; null stays null. */
+  /** The text with every control and bidi character replaced. */
   public static String of(String s) {
-    if (s == null) {
-      return null;
-    }
     int i = 0;
     while (i < s.length() && !unsafe(s.charAt(i))) {
       i++;

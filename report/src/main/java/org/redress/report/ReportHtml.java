@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The spread report as one self-contained page a judge, a lawyer or the victim can read: Chinese
@@ -199,7 +200,7 @@ public final class ReportHtml {
     a("</tbody></table>\n");
   }
 
-  private static String kindZh(String kind) {
+  private static String kindZh(@Nullable String kind) {
     if (kind == null) {
       return "—";
     }
@@ -792,15 +793,25 @@ public final class ReportHtml {
    * counted: the JSON's {@code label_zh} (从截图识别 / 从网页识别), the confidence, the text read and where,
    * and that it must be checked against the original.
    */
-  private String readLabel(String fact, SpreadReport.Read read) {
+  private String readLabel(String fact, SpreadReport.@Nullable Read read) {
     SpreadReport.Provenance p = r.factsProvenance().get(fact);
-    if (read == null && p == null) {
+    String label;
+    String from;
+    double confidence;
+    String source;
+    if (read != null) {
+      label = read.labelZh();
+      from = read.readFrom();
+      confidence = read.confidence();
+      source = read.source();
+    } else if (p != null) {
+      label = p.labelZh();
+      from = p.readFrom();
+      confidence = p.confidence();
+      source = p.source();
+    } else {
       return "";
     }
-    String label = read != null ? read.labelZh() : p.labelZh();
-    String from = read != null ? read.readFrom() : p.readFrom();
-    double confidence = read != null ? read.confidence() : p.confidence();
-    String source = read != null ? read.source() : p.source();
     return String.format(
         Locale.ROOT,
         "<br><span class=\"read\">%s，需核对原件 <span class=\"en\">%s; check it against the"

@@ -34,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one reader and writer of the spread report's JSON. Writing streams (the report is never held
@@ -45,6 +46,12 @@ public final class ReportJson {
   private static final Set<String> FACT_GROUPS = Set.of("conduct", "distribution", "trade");
 
   private static final ObjectMapper MAPPER = mapper();
+
+  /**
+   * The largest report file read: 1 GiB, far above a scan of a million matched posts (about 500
+   * bytes each), and below what a machine with a few GiB of heap can parse.
+   */
+  public static final long MAX_BYTES = 1L << 30;
 
   private ReportJson() {}
 
@@ -106,6 +113,19 @@ public final class ReportJson {
    * @throws ReportException naming the file, the JSON path and what is wrong
    */
   public static SpreadReport read(Path file) throws ReportException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new ReportException.NotARegularFile(file);
+    }
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new ReportException.TooLarge(file, size, MAX_BYTES);
+      }
+    } catch (NoSuchFileException e) {
+      throw new ReportException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new ReportException("failed to read " + file + ": " + e.getMessage(), e);
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
     } catch (NoSuchFileException e) {
@@ -160,7 +180,7 @@ public final class ReportJson {
     String path = path(e);
     Throwable cause =
         e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
-    String what;
+    @Nullable String what;
     if (e instanceof UnrecognizedPropertyException u) {
       what = "unknown key \"" + u.getPropertyName() + "\"";
       path =
@@ -178,11 +198,10 @@ public final class ReportJson {
               : path.equals(key) ? "" : path;
       return "missing key \"" + key + "\"" + (path.isEmpty() ? "" : " in " + path);
     }
-    int nl = what == null ? -1 : what.indexOf('\n');
-    if (nl >= 0) {
-      what = what.substring(0, nl);
+    if (what != null && what.indexOf('\n') >= 0) {
+      what = what.substring(0, what.indexOf('\n'));
     }
-    return (path.isEmpty() ? "" : "at " + path + ": ") + what;
+    return (path.isEmpty() ? "" : "at " + path + ": ") + (what == null ? "not valid" : what);
   }
 
   private static String path(JsonMappingException e) {
@@ -356,7 +375,7 @@ public final class ReportJson {
       }
     }
 
-    private static LocalDate date(JsonParser p, JsonNode o, String key, String field)
+    private static @Nullable LocalDate date(JsonParser p, JsonNode o, String key, String field)
         throws JsonMappingException {
       JsonNode v = o.get(field);
       if (v == null) {
@@ -372,7 +391,7 @@ public final class ReportJson {
       throw JsonMappingException.from(p, "facts." + key + " must be a date (YYYY-MM-DD), was " + v);
     }
 
-    private static Boolean bool(JsonParser p, JsonNode o, String key, String field)
+    private static @Nullable Boolean bool(JsonParser p, JsonNode o, String key, String field)
         throws JsonMappingException {
       JsonNode v = o.get(field);
       if (v == null) {
@@ -384,7 +403,7 @@ public final class ReportJson {
       return v.asBoolean();
     }
 
-    private static Long count(JsonParser p, JsonNode o, String key, String field)
+    private static @Nullable Long count(JsonParser p, JsonNode o, String key, String field)
         throws JsonMappingException {
       JsonNode v = o.get(field);
       if (v == null) {

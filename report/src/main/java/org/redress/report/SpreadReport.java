@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The spread report ({@code redress/spread-report@1}, {@code docs/spread-report.md}) as values:
@@ -117,8 +118,8 @@ public record SpreadReport(
    */
   public record SourceRead(
       String path,
-      String kind,
-      String refused,
+      @Nullable String kind,
+      @Nullable String refused,
       long chats,
       long posts,
       long serviceMessages,

@@ -66,6 +66,21 @@ public final class HashCache implements AutoCloseable {
               StandardOpenOption.WRITE,
               resume ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
       return new HashCache(file, known, w);
+    } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+      throw new ScanException(
+          "cannot write the resume file "
+              + file
+              + ": permission denied (the workspace is read-only; nothing stored was changed)",
+          e);
+    } catch (java.nio.file.FileSystemException e) {
+      String why = e.getReason();
+      throw new ScanException(
+          "cannot write the resume file "
+              + file
+              + ": "
+              + (why == null ? "file system error" : why)
+              + " (is the workspace read-only? nothing stored was changed)",
+          e);
     } catch (IOException e) {
       throw new ScanException("failed to open the resume file " + file + ": " + e.getMessage(), e);
     }

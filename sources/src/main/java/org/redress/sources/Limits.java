@@ -4,19 +4,11 @@ import java.util.Locale;
 
 /**
  * Safety caps for reading untrusted archives. Every value is checked when set, naming the bad
- * value. The defaults fit a large real export; raise them with the CLI options named in {@link
- * #ZIP_MAX_BYTES_OPTION} and {@link #ZIP_MAX_ENTRIES_OPTION}.
+ * value. The defaults fit a large real export. A source over a cap says so in these terms ({@link
+ * LimitExceeded}, {@link UncheckedReason#ZIP_ENTRY_TOO_LARGE}); each front end names the setting
+ * that raises it (the CLI: a flag).
  */
 public final class Limits {
-  /** The CLI option that raises {@link #zipMaxBytes()}. */
-  public static final String ZIP_MAX_BYTES_OPTION = "--zip-max-bytes";
-
-  /** The CLI option that raises {@link #zipMaxEntryBytes()}. */
-  public static final String ZIP_MAX_ENTRY_BYTES_OPTION = "--zip-max-entry-bytes";
-
-  /** The CLI option that raises {@link #zipMaxEntries()}. */
-  public static final String ZIP_MAX_ENTRIES_OPTION = "--zip-max-entries";
-
   private static final Limits DEFAULTS = builder().build();
 
   private final long zipMaxBytes;

@@ -344,9 +344,7 @@ final class ZipArchive implements Closeable {
           + Limits.bytes(e.size())
           + ", over the per-entry cap of "
           + Limits.bytes(limits.zipMaxEntryBytes())
-          + "; raise it with "
-          + Limits.ZIP_MAX_ENTRY_BYTES_OPTION
-          + " BYTES if the file is genuine";
+          + "; if the file is genuine, raise the per-entry cap";
     }
     if (e.size() > RATIO_FROM_BYTES && e.size() / Math.max(1, e.compressedSize()) > MAX_RATIO) {
       return "would inflate "

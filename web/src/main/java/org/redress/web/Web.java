@@ -63,7 +63,7 @@ public final class Web implements AutoCloseable {
                 ? null
                 : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
     casework.cases().adoptFolders();
-    this.scans = new ScanJobs(casework.cases(), this.database, clock);
+    this.scans = new ScanJobs(casework, clock);
     this.drafts = new org.redress.web.interview.SealedInterviewDrafts(this);
   }
 

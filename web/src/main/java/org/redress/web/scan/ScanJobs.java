@@ -19,15 +19,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.redress.cases.Workspace;
 import org.redress.casework.Cases;
+import org.redress.casework.Casework;
+import org.redress.casework.CaseworkException;
 import org.redress.casework.ScanRecord;
-import org.redress.match.Matcher;
-import org.redress.match.VpdqRule;
+import org.redress.casework.ScanRequest;
 import org.redress.report.ReportException;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
-import org.redress.scan.HashCache;
 import org.redress.scan.ScanException;
 import org.redress.scan.Scanner;
 import org.redress.sources.Limits;
@@ -46,8 +45,8 @@ public final class ScanJobs implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  private final Casework casework;
   private final Cases cases;
-  private final Workspace database;
   private final Clock clock;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
@@ -72,10 +71,10 @@ public final class ScanJobs implements AutoCloseable {
 
   private static final int CACHED = 4;
 
-  /** The scans of the cases in {@code cases}, matched against banks in {@code database}. */
-  public ScanJobs(Cases cases, Workspace database, Clock clock) {
-    this.cases = cases;
-    this.database = database;
+  /** The scans of the workspace's cases, run through {@code casework} like the CLI's. */
+  public ScanJobs(Casework casework, Clock clock) {
+    this.casework = casework;
+    this.cases = casework.cases();
     this.clock = clock;
   }
 
@@ -114,32 +113,27 @@ public final class ScanJobs implements AutoCloseable {
       job.state(ScanJob.State.COUNTING);
       job.total(Scanner.countMedia(job.paths(), limits));
       List<String> warnings = new ArrayList<>();
-      Matcher matcher =
-          database
-              .banks()
-              .matcher(
-                  List.of(c.bank()),
-                  clock.instant(),
-                  VpdqRule.DEFAULT_QUERY_PERCENT,
-                  VpdqRule.DEFAULT_COMPARED_PERCENT,
-                  warnings);
       job.state(ScanJob.State.RUNNING);
-      SpreadReport report;
-      try (HashCache cache = HashCache.open(dir.resolve("hashes.jsonl"), resume)) {
-        report =
-            Scanner.builder(matcher)
-                .limits(limits)
-                .clock(clock)
-                .cache(cache)
-                .progress(job::checked)
-                .tempDir(dir)
-                .build()
-                .scan(job.paths())
-                .report();
-      }
+      SpreadReport report =
+          casework
+              .scan(
+                  new ScanRequest(
+                      job.paths(),
+                      List.of(c.bank()),
+                      false,
+                      resume,
+                      0,
+                      limits,
+                      job::checked,
+                      true,
+                      true,
+                      dir.resolve("hashes.jsonl"),
+                      dir),
+                  warnings::add)
+              .report();
       ReportJson.write(report, dir.resolve("report.json"));
       job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
-    } catch (ReportException e) {
+    } catch (ReportException | CaseworkException e) {
       job.finish(ScanJob.State.FAILED, e.getMessage());
     } catch (ScanException e) {
       job.finish(
