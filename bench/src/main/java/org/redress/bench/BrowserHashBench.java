@@ -4,13 +4,17 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,9 +67,14 @@ public final class BrowserHashBench {
       files.add(p);
     }
     System.out.printf(Locale.ROOT, "%d JPEGs of 4000x3000 in %s; load %s%n", n, dir, load());
-    double cli = cliRate(files);
+    Map<String, String> expected = new LinkedHashMap<>();
+    Rate cli = cliRate(files, expected);
     System.out.printf(
-        Locale.ROOT, "cli (MediaHasher, 1 thread): %.2f images/s; load %s%n", cli, load());
+        Locale.ROOT,
+        "cli (MediaHasher, 1 thread): %.2f images/s, %.1f images per CPU-second; load %s%n",
+        cli.perSecond(),
+        cli.perCpuSecond(),
+        load());
     Process chrome =
         new ProcessBuilder(
                 chromium,
@@ -82,16 +91,23 @@ public final class BrowserHashBench {
     try {
       String ws = devtoolsUrl(chrome);
       int cores = Runtime.getRuntime().availableProcessors();
-      for (int workers : new int[] {1, cores}) {
-        double rate = browserRate(ws, html, files, workers);
+      for (int workers : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
+        Rate rate = browserRate(ws, chrome.toHandle(), html, files, workers, expected);
         System.out.printf(
             Locale.ROOT,
-            "browser (%d worker%s): %.2f images/s (%.0f%% of the cli's per-core rate); load %s%n",
+            "browser (%d worker%s): %.2f images/s (%.0f%% of the cli's one-thread rate),"
+                + " %.1f images per CPU-second (%.0f%% of the cli's); load %s%n",
             workers,
             workers == 1 ? "" : "s",
-            rate,
-            100 * rate / cli,
+            rate.perSecond(),
+            100 * rate.perSecond() / cli.perSecond(),
+            rate.perCpuSecond(),
+            100 * rate.perCpuSecond() / cli.perCpuSecond(),
             load());
+        if (rate.differing() != 0) {
+          throw new IllegalStateException(
+              "the browser's PDQ differs from the cli's for " + rate.differing() + " files");
+        }
       }
     } finally {
       chrome.destroy();
@@ -99,23 +115,50 @@ public final class BrowserHashBench {
     }
   }
 
-  private static double cliRate(List<Path> files) throws MediaException {
+  /** Images per wall-clock second and per CPU-second (all the hashing process's threads). */
+  record Rate(double perSecond, double perCpuSecond, int differing) {}
+
+  private static Rate cliRate(List<Path> files, Map<String, String> pdqs) throws MediaException {
     MediaHasher h = MediaHasher.builder().build();
     h.hash(files.get(0));
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long cpu = mx.getCurrentThreadCpuTime();
     long t = System.nanoTime();
     for (Path f : files) {
-      h.hash(f);
+      pdqs.put(f.getFileName().toString(), h.hash(f).pdq().pdq().toString());
     }
-    return files.size() / ((System.nanoTime() - t) / 1e9);
+    double secs = (System.nanoTime() - t) / 1e9;
+    double cpuSecs = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+    return new Rate(files.size() / secs, files.size() / cpuSecs, 0);
   }
 
-  private static double browserRate(String ws, Path html, List<Path> files, int workers)
+  /** CPU time of the browser and all its processes alive now (renderer, GPU, utility). */
+  private static long cpuNanos(ProcessHandle browser) {
+    long[] sum = {browser.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)};
+    browser
+        .descendants()
+        .forEach(p -> sum[0] += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
+    return sum[0];
+  }
+
+  private static Rate browserRate(
+      String ws,
+      ProcessHandle browser,
+      Path html,
+      List<Path> files,
+      int workers,
+      Map<String, String> expected)
       throws Exception {
     try (Cdp cdp = new Cdp(ws)) {
       String target =
           cdp.call(
               "Target.createTarget",
-              "{\"url\":\"" + html.toUri() + "?workers=" + workers + "\"}",
+              "{\"url\":\""
+                  + html.toUri()
+                  + "?workers="
+                  + workers
+                  + System.getProperty("redress.bench.query", "")
+                  + "\"}",
               null);
       String targetId = field(target, "targetId");
       String s =
@@ -134,11 +177,12 @@ public final class BrowserHashBench {
                   "{\"nodeId\":" + number(doc, "nodeId") + ",\"selector\":\"#files\"}",
                   s),
               "nodeId");
-      long t = System.nanoTime();
       StringBuilder paths = new StringBuilder();
       for (Path f : files) {
         paths.append(paths.length() == 0 ? "" : ",").append('"').append(f).append('"');
       }
+      long cpu = cpuNanos(browser);
+      long t = System.nanoTime();
       cdp.call("DOM.setFileInputFiles", "{\"nodeId\":" + input + ",\"files\":[" + paths + "]}", s);
       waitTrue(
           cdp,
@@ -147,25 +191,87 @@ public final class BrowserHashBench {
               + "document.querySelectorAll('#hashes tbody tr[data-pdq]').length === "
               + files.size());
       double secs = (System.nanoTime() - t) / 1e9;
+      double cpuSecs = (cpuNanos(browser) - cpu) / 1e9;
+      String stages =
+          cdp.call(
+              "Runtime.evaluate",
+              "{\"expression\":\"JSON.stringify(window.redressHasher.timings())\","
+                  + "\"returnByValue\":true}",
+              s);
+      System.out.println("  ms per image and stage (in the worker): " + meanStages(stages));
+      String got =
+          cdp.call(
+              "Runtime.evaluate",
+              "{\"expression\":\"Array.from(document.querySelectorAll('#hashes tbody tr'))"
+                  + ".map(r => r.dataset.file + '=' + r.dataset.pdq).join(' ')\","
+                  + "\"returnByValue\":true}",
+              s);
+      int same = 0;
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        if (got.contains(e.getKey() + "=" + e.getValue())) {
+          same++;
+        }
+      }
       cdp.call("Target.closeTarget", "{\"targetId\":\"" + targetId + "\"}", null);
-      return files.size() / secs;
+      return new Rate(files.size() / secs, files.size() / cpuSecs, expected.size() - same);
     }
   }
 
-  private static void waitTrue(Cdp cdp, String session, String expr) throws Exception {
-    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-    while (System.nanoTime() < end) {
-      String r =
-          cdp.call(
-              "Runtime.evaluate",
-              "{\"expression\":\"" + expr.replace("\"", "\\\"") + "\",\"returnByValue\":true}",
-              session);
-      if (r.contains("\"value\":true")) {
-        return;
-      }
-      Thread.sleep(50);
+  /** The mean of each stage's milliseconds over the images, from the page's timings JSON. */
+  static String meanStages(String answer) {
+    Matcher value = Pattern.compile("\"value\":\"(.*)\"\\}\\}").matcher(answer);
+    if (!value.find()) {
+      return "none";
     }
-    throw new IllegalStateException("timed out waiting for " + expr);
+    String json = value.group(1).replace("\\\"", "\"");
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("\"(\\w+)\":([0-9.eE+-]+)").matcher(json);
+    while (m.find()) {
+      double[] s = sums.computeIfAbsent(m.group(1), k -> new double[2]);
+      s[0] += Double.parseDouble(m.group(2));
+      s[1]++;
+    }
+    StringBuilder out = new StringBuilder();
+    sums.forEach(
+        (k, s) ->
+            out.append(out.length() == 0 ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append(String.format(Locale.ROOT, "%.1f", s[0] / s[1])));
+    return out.toString();
+  }
+
+  /**
+   * Waits until {@code expr} is true in the page: the page checks it every 100 ms itself and
+   * answers once, so the benchmark's own polling costs the browser next to no CPU time.
+   */
+  private static void waitTrue(Cdp cdp, String session, String expr) throws Exception {
+    String wait =
+        "new Promise((resolve) => { const start = Date.now(); const check = () => { let ok = false;"
+            + " try { ok = ("
+            + expr
+            + "); } catch (e) { ok = false; }"
+            + " if (ok || Date.now() - start > 600000) { resolve(ok); } else {"
+            + " setTimeout(check, 100); } }; check(); })";
+    String r = "";
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try {
+        r =
+            cdp.call(
+                "Runtime.evaluate",
+                "{\"expression\":\""
+                    + wait.replace("\"", "\\\"")
+                    + "\",\"awaitPromise\":true,\"returnByValue\":true}",
+                session);
+        break;
+      } catch (IllegalStateException e) {
+        // The page was still loading (its context replaced): ask again.
+        Thread.sleep(100);
+      }
+    }
+    if (!r.contains("\"value\":true")) {
+      throw new IllegalStateException("timed out waiting for " + expr + ": " + r);
+    }
   }
 
   private static String devtoolsUrl(Process chrome) throws IOException {

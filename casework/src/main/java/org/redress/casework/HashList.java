@@ -33,7 +33,11 @@ public final class HashList {
 
   private HashList() {}
 
-  /** One file's hashes: {@code pdq}/{@code quality} for images, {@code vpdq} for videos. */
+  /**
+   * One file's hashes: {@code pdq}/{@code quality} for images, {@code vpdq} for videos; {@code
+   * approximate} when a browser without WebAssembly GC computed the PDQ/vPDQ hashes with the
+   * JavaScript fallback (a few bits from the exact hash; MD5 and SHA-256 are exact either way).
+   */
   public record Entry(
       String name,
       long size,
@@ -42,7 +46,19 @@ public final class HashList {
       int quality,
       String md5,
       String sha256,
-      Vpdq vpdq) {}
+      Vpdq vpdq,
+      boolean approximate) {}
+
+  /** How many of {@code entries} carry approximate PDQ/vPDQ hashes. */
+  public static int approximate(List<Entry> entries) {
+    int n = 0;
+    for (Entry e : entries) {
+      if (e.approximate()) {
+        n++;
+      }
+    }
+    return n;
+  }
 
   /** Whether {@code text} (a file's beginning is enough) declares this format. */
   public static boolean declares(String text) {
@@ -117,6 +133,11 @@ public final class HashList {
     }
     String kind = text(n, "kind", 1, 10);
     String md5 = hex(n, "md5", 32);
+    JsonNode approx = n.path("approximate");
+    if (!approx.isMissingNode() && !approx.isBoolean()) {
+      throw new IllegalArgumentException("approximate must be true or false, was " + approx);
+    }
+    boolean approximate = approx.asBoolean(false);
     String sha256 = hex(n, "sha256", 64);
     switch (kind) {
       case "image":
@@ -128,9 +149,10 @@ public final class HashList {
             quality(n.path("quality")),
             md5,
             sha256,
-            null);
+            null,
+            approximate);
       case "video":
-        return new Entry(name, size, kind, null, 0, md5, sha256, vpdq(n.path("vpdq")));
+        return new Entry(name, size, kind, null, 0, md5, sha256, vpdq(n.path("vpdq")), approximate);
       default:
         throw new IllegalArgumentException("kind must be image or video, was " + kind);
     }

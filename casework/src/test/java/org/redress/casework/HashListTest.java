@@ -71,6 +71,19 @@ class HashListTest {
   }
 
   @Test
+  void parse_approximateFlag_countedAndImportedWithTheSameItems() {
+    String approx = image(A, "90").replace("\"kind\"", "\"approximate\":true,\"kind\"");
+    List<HashList.Entry> e = HashList.parse(list(image(A, "90"), approx));
+    assertThat(e).extracting(HashList.Entry::approximate).containsExactly(false, true);
+    assertThat(HashList.approximate(e)).isEqualTo(1);
+    assertThat(HashList.items(e, null, null)).hasSize(4);
+    assertThatThrownBy(
+            () -> HashList.parse(list(image(A, "90").replace("{", "{\"approximate\":\"yes\","))))
+        .hasMessageContaining("item 1")
+        .hasMessageContaining("approximate");
+  }
+
+  @Test
   void declares_onlyTheFormatsOwnDocuments() {
     assertThat(HashList.declares("  " + list())).isTrue();
     assertThat(HashList.declares("{\"signal\":\"pdq\"}")).isFalse();

@@ -394,10 +394,23 @@ public final class BankCommand implements Runnable {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (HashList.declares(text)) {
           List<NewItem> items;
+          int approximate;
           try {
-            items = HashList.items(HashList.parse(text), caseRef, by);
+            List<HashList.Entry> entries = HashList.parse(text);
+            approximate = HashList.approximate(entries);
+            items = HashList.items(entries, caseRef, by);
           } catch (IllegalArgumentException e) {
             throw new ExitCodes.DataException(file + ": " + e.getMessage());
+          }
+          if (approximate > 0) {
+            // Imported, with a warning: an approximate PDQ is a few bits from the exact one, far
+            // inside any match threshold (docs/hashing.md, "The JavaScript fallback").
+            err()
+                .println(
+                    "redress: warning: "
+                        + approximate
+                        + " item(s) hashed by a browser's approximate JavaScript fallback:"
+                        + " their PDQ may differ from the exact hash by a few bits");
           }
           return report(store().add(name, items), items.stream().map(NewItem::label).toList());
         }

@@ -92,6 +92,7 @@ final class Routes {
     config.routes.get("/hash/hash-page.js", hashing::pageScript);
     config.routes.get("/hash/hash-worker.js", hashing::workerScript);
     config.routes.get("/hash/phash.wasm", hashing::module);
+    config.routes.get("/hash/phash.js", hashing::javaScriptModule);
     config.routes.get("/hash/csp-reports", hashing::cspReports);
     config.routes.post("/cases/{id}/bank/hash-list", hashing::addToBank);
     config.routes.post("/csp-report", hashing::cspReport);

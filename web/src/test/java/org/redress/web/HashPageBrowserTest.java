@@ -43,6 +43,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.redress.casework.HashList;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
 import org.redress.media.SampleVideo;
@@ -128,6 +129,7 @@ class HashPageBrowserTest {
   @Order(1)
   void wasm_jvmDecodedVectorPixels_sameHashesAndQualityForAllEightVariants() throws IOException {
     open("/hash");
+    assertExactEngine();
     PdqHasher jvm = new PdqHasher();
     int checked = 0;
     List<String> undecodable = new ArrayList<>();
@@ -179,6 +181,7 @@ class HashPageBrowserTest {
   @Order(2)
   void page_vectorFilesDecodedByTheBrowser_withinEightBitsOfTheCli() throws Exception {
     open("/hash");
+    assertExactEngine();
     List<Path> files = vectorImages();
     driver.findElement(By.id("files")).sendKeys(String.join("\n", paths(files)));
     waitDone(files.size(), Duration.ofMinutes(4));
@@ -431,6 +434,105 @@ class HashPageBrowserTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  @Order(10)
+  void fallback_javaScriptForced_everyRowLabelledApproximateAndWithinAFewBits() throws Exception {
+    open("/hash");
+    // The launch token's redirect drops other parameters: ask again, signed in, with the flag.
+    String plain = driver.getCurrentUrl().replaceAll("[?#].*$", "");
+    driver.get(plain + "?engine=js");
+    waitFor(
+        () -> "true".equals(driver.findElement(By.id("hasher")).getDomAttribute("data-ready")),
+        Duration.ofSeconds(60));
+    WebElement root = driver.findElement(By.id("hasher"));
+    assertThat(root.getDomAttribute("data-approximate")).isEqualTo("true");
+    assertThat(driver.findElement(By.id("approximate-note")).isDisplayed()).isTrue();
+    // Same pixels: TeaVM's JavaScript build against PdqHasher on the JVM's decodes.
+    PdqHasher jvm = new PdqHasher();
+    List<Integer> pixelDistances = new ArrayList<>();
+    int qualityOff = 0;
+    for (Path f : vectorImages()) {
+      BufferedImage img = ImageIO.read(f.toFile());
+      if (img == null) {
+        continue;
+      }
+      int w = img.getWidth();
+      int h = img.getHeight();
+      int[] rgb = ReferenceResize.resizeRgb(img.getRGB(0, 0, w, h, null, 0, w), w, h);
+      if (ReferenceResize.applies(w, h)) {
+        w = ReferenceResize.LIMIT;
+        h = ReferenceResize.LIMIT;
+      }
+      DihedralHashes expected = jvm.hashRgbDihedral(rgb, w, h);
+      JsonNode got = hashPixels(rgb, w, h, false);
+      qualityOff += got.path("quality").asInt() == expected.quality() ? 0 : 1;
+      for (Dihedral d : Dihedral.values()) {
+        pixelDistances.add(
+            Pdq.parse(got.path("hashes").get(d.ordinal()).asText()).distance(expected.get(d)));
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "javascript fallback vs jvm, same pixels: %d hashes (8 variants each), distances %s,"
+            + " quality different for %d images%n",
+        pixelDistances.size(),
+        histogram(pixelDistances),
+        qualityOff);
+    assertThat(pixelDistances).hasSizeGreaterThanOrEqualTo(40 * 8);
+    assertThat(pixelDistances).allMatch(d -> d <= 8);
+    // Same files, decoded by the browser: every row and list item marked, digests exact.
+    List<Path> files = vectorImages();
+    driver.findElement(By.id("files")).sendKeys(String.join("\n", paths(files)));
+    waitDone(files.size(), Duration.ofMinutes(6));
+    MediaHasher cli = MediaHasher.builder().build();
+    List<Integer> fileDistances = new ArrayList<>();
+    for (WebElement tr : driver.findElements(By.cssSelector("#hashes tbody tr"))) {
+      String name = tr.getDomAttribute("data-file");
+      String pdq = tr.getDomAttribute("data-pdq");
+      if (pdq == null || pdq.isEmpty()) {
+        continue;
+      }
+      assertThat(tr.getDomAttribute("data-approximate")).as(name).isEqualTo("true");
+      Path f =
+          files.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().get();
+      MediaHash h = cli.hash(f);
+      assertThat(tr.getDomAttribute("data-md5")).as(name).isEqualTo(h.md5());
+      assertThat(tr.getDomAttribute("data-sha256")).as(name).isEqualTo(h.sha256());
+      fileDistances.add(Pdq.parse(pdq).distance(h.pdq().pdq()));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "javascript fallback vs cli, same files: %d files, distances %s%n",
+        fileDistances.size(),
+        histogram(fileDistances));
+    assertThat(fileDistances).hasSizeGreaterThanOrEqualTo(30);
+    JsonNode list =
+        JSON.readTree(
+            String.valueOf(
+                ((JavascriptExecutor) driver)
+                    .executeScript("return JSON.stringify(window.redressHasher.hashList());")));
+    assertThat(list.path("items").size()).isEqualTo(fileDistances.size());
+    list.path("items")
+        .forEach(i -> assertThat(i.path("approximate").asBoolean()).as(i.toString()).isTrue());
+    List<HashList.Entry> parsed = HashList.parse(list.toString());
+    assertThat(HashList.approximate(parsed)).isEqualTo(parsed.size());
+  }
+
+  /** The page runs the WebAssembly build, not the approximate fallback. */
+  private void assertExactEngine() {
+    WebElement root = driver.findElement(By.id("hasher"));
+    assertThat(root.getDomAttribute("data-approximate"))
+        .as("fallback taken: %s", root.getDomAttribute("data-exact-error"))
+        .isNull();
+  }
+
+  /** Distance to count, in order: {0=300, 1=12, ...}. */
+  private static Map<Integer, Long> histogram(List<Integer> distances) {
+    Map<Integer, Long> out = new TreeMap<>();
+    distances.forEach(d -> out.merge(d, 1L, Long::sum));
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -27,11 +27,12 @@ public final class HashController {
   /**
    * The policy of these pages: the workspace's own, plus {@code 'wasm-unsafe-eval'} (compiling the
    * WebAssembly module; no JavaScript eval), {@code blob:} for the locally drawn thumbnails and the
-   * video element over her own file, workers from this origin, and violation reports sent here.
+   * video element over her own file, workers from this origin (and, for the JavaScript fallback, a
+   * worker made here from this origin's two scripts), and violation reports sent here.
    */
   public static final String CSP =
       "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"
-          + " img-src 'self' blob:; media-src blob:; worker-src 'self'; connect-src 'self';"
+          + " img-src 'self' blob:; media-src blob:; worker-src 'self' blob:; connect-src 'self';"
           + " form-action 'self'; frame-ancestors 'none'; base-uri 'none';"
           + " report-uri /csp-report";
 
@@ -77,6 +78,14 @@ public final class HashController {
   /** {@code GET /hash/hash-worker.js}: its CSP is the worker's (it compiles the module). */
   public void workerScript(Context ctx) {
     asset(ctx, HasherPage.WORKER_JS, "text/javascript; charset=utf-8");
+  }
+
+  /**
+   * {@code GET /hash/phash.js}: TeaVM's JavaScript build of the same code, for browsers without
+   * WebAssembly GC (hashes labelled approximate).
+   */
+  public void javaScriptModule(Context ctx) {
+    asset(ctx, HasherPage.PHASH_JS, "text/javascript; charset=utf-8");
   }
 
   /** {@code GET /hash/phash.wasm}. */

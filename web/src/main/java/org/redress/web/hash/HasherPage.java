@@ -25,6 +25,7 @@ public final class HasherPage {
   static final String WORKER_JS = "/org/redress/web/hash/hash-worker.js";
   static final String CSS = "/org/redress/web/static/app.css";
   static final String WASM = "/org/redress/browserhash/phash.wasm";
+  static final String PHASH_JS = "/org/redress/browserhash/phash.js";
 
   private HasherPage() {}
 
@@ -52,6 +53,8 @@ public final class HasherPage {
     params.put("pageJs", pageJs);
     params.put("workerJs", text(WORKER_JS));
     // Base64 only (A-Z a-z 0-9 + / = and line ends): safe to inline unescaped.
+    // TeaVM's JavaScript build: the approximate fallback for browsers without WebAssembly GC.
+    params.put("phashJs", text(PHASH_JS));
     params.put("wasm", Base64.getMimeEncoder(76, new byte[] {(byte) 10}).encodeToString(wasm()));
     StringOutput out = new StringOutput();
     TemplateEngine.createPrecompiled(ContentType.Html).render("hash/standalone.jte", params, out);

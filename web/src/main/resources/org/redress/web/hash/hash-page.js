@@ -40,24 +40,62 @@
     });
   }
 
-  function newWorker() {
+  function newWorker(url) {
+    if (url) {
+      return new Worker(url);
+    }
     var inline = document.getElementById('worker-src');
     if (inline) {
-      var url = URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' }));
-      return new Worker(url);
+      return new Worker(
+        URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' }))
+      );
     }
     return new Worker(ds.workerUrl);
   }
 
-  // A pool of workers, each with the module; calls go to the least busy one.
-  function Pool(n, wasm) {
+  function scriptText(id, url) {
+    var inline = document.getElementById(id);
+    if (inline) {
+      return Promise.resolve(inline.textContent);
+    }
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) {
+        throw new Error(url + ' ' + r.status);
+      }
+      return r.text();
+    });
+  }
+
+  // The fallback for browsers without WebAssembly GC: TeaVM's JavaScript build of the same code
+  // (its exports bound to redressPhashJs) in front of the same worker script, as one local blob.
+  function fallbackWorkerUrl() {
+    return Promise.all([
+      scriptText('phash-js', ds.jsUrl),
+      scriptText('worker-src', ds.workerUrl),
+    ]).then(function (t) {
+      var src =
+        'var redressPhashJs = (function () {\nvar exports = {};\n' +
+        t[0] +
+        '\nreturn exports;\n})();\n' +
+        t[1];
+      return URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+    });
+  }
+
+  // A pool of workers, each with the module. A worker is given at most IN_FLIGHT files at a time
+  // (two: the next file's read and decode, which the browser runs off the worker's thread, overlap
+  // the current one's sampling and hashing); the rest wait here, so memory stays bounded (a
+  // decoded 12-megapixel picture is 48 MB).
+  var IN_FLIGHT = Number(new URLSearchParams(location.search).get('inflight') || 2);
+  function Pool(n, engine) {
     var self = this;
     self.workers = [];
     self.next = 1;
     self.pending = {};
+    self.waiting = [];
     var inits = [];
     for (var i = 0; i < n; i++) {
-      var w = newWorker();
+      var w = newWorker(engine.url);
       w.busy = 0;
       w.onmessage = function (e) {
         var p = self.pending[e.data.id];
@@ -68,12 +106,20 @@
         } else {
           p.reject(new Error(e.data.reason));
         }
+        self.dispatch();
       };
       self.workers.push(w);
-      inits.push(self.callOn(w, { op: 'init', wasm: wasm.slice(0) }));
+      inits.push(
+        self.callOn(w, engine.wasm ? { op: 'init', wasm: engine.wasm.slice(0) } : { op: 'init' })
+      );
     }
     self.ready = Promise.all(inits);
   }
+  Pool.prototype.close = function () {
+    this.workers.forEach(function (w) {
+      w.terminate();
+    });
+  };
   Pool.prototype.callOn = function (w, msg, transfer) {
     var self = this;
     return new Promise(function (resolve, reject) {
@@ -84,23 +130,56 @@
     });
   };
   Pool.prototype.call = function (msg, transfer) {
-    var best = this.workers[0];
-    for (var i = 1; i < this.workers.length; i++) {
-      if (this.workers[i].busy < best.busy) {
-        best = this.workers[i];
+    var self = this;
+    return new Promise(function (resolve, reject) {
+      self.waiting.push({ msg: msg, transfer: transfer, resolve: resolve, reject: reject });
+      self.dispatch();
+    });
+  };
+  Pool.prototype.dispatch = function () {
+    while (this.waiting.length > 0) {
+      var best = this.workers[0];
+      for (var i = 1; i < this.workers.length; i++) {
+        if (this.workers[i].busy < best.busy) {
+          best = this.workers[i];
+        }
       }
+      if (best.busy >= IN_FLIGHT) {
+        return;
+      }
+      var job = this.waiting.shift();
+      this.callOn(best, job.msg, job.transfer).then(job.resolve, job.reject);
     }
-    return this.callOn(best, msg, transfer);
   };
 
   var workers = Number(new URLSearchParams(location.search).get('workers') || ds.workers || 0);
   if (!(workers > 0)) {
     workers = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
   }
+  // The exact engine (WebAssembly GC) unless the browser cannot compile or run it, or the page
+  // is opened with ?engine=js (tests); then the JavaScript fallback, every result of which is
+  // labelled approximate: the row (data-approximate), a visible note, and the hash list's item.
+  var approximate = false;
   var pool = null;
-  var ready = moduleBytes().then(function (wasm) {
-    pool = new Pool(workers, wasm);
-    return pool.ready;
+  var exact =
+    new URLSearchParams(location.search).get('engine') === 'js'
+      ? Promise.reject(new Error('the JavaScript engine was asked for'))
+      : moduleBytes().then(function (wasm) {
+          pool = new Pool(workers, { wasm: wasm });
+          return pool.ready;
+        });
+  var ready = exact.catch(function (e) {
+    root.dataset.exactError = String((e && e.message) || e);
+    if (pool) {
+      pool.close();
+    }
+    approximate = true;
+    root.dataset.approximate = 'true';
+    document.getElementById('approximate-note').hidden = false;
+    return fallbackWorkerUrl().then(function (url) {
+      pool = new Pool(workers, { url: url });
+      return pool.ready;
+    });
   });
 
   var table = document.getElementById('hashes');
@@ -109,6 +188,7 @@
   var progressText = document.getElementById('progress-text');
   var status = document.getElementById('status');
   var results = [];
+  var timings = [];
   var total = 0;
   var done = 0;
   var started = 0;
@@ -166,9 +246,14 @@
     if (r.vpdq) {
       tr.dataset.frames = String(r.vpdq.length);
     }
-    tr.cells[2].textContent = r.kind === 'video' ? t('Video', r.vpdq.length) : t('Done');
+    tr.cells[2].textContent =
+      r.kind === 'video' ? t('Video', r.vpdq.length) : t(approximate ? 'DoneApproximate' : 'Done');
     tr.cells[3].textContent = tr.dataset.quality;
     var item = { name: tr.dataset.file, size: file.size, kind: r.kind, md5: r.md5, sha256: r.sha256 };
+    if (approximate) {
+      tr.dataset.approximate = 'true';
+      item.approximate = true;
+    }
     if (r.kind === 'image') {
       item.pdq = r.pdq;
       item.quality = r.quality;
@@ -176,6 +261,9 @@
       item.vpdq = r.vpdq;
     }
     results.push(item);
+    if (r.timings) {
+      timings.push(r.timings);
+    }
     if (document.getElementById('thumbnails').checked && r.kind === 'image') {
       thumbnail(tr, file);
     }
@@ -409,6 +497,16 @@
     ready: ready,
     results: function () {
       return results.slice();
+    },
+    // Milliseconds per stage of each image hashed so far (for the benchmark).
+    timings: function () {
+      return timings.slice();
+    },
+    // The redress/hash-list@1 document the download button saves.
+    hashList: hashList,
+    // Whether the results come from the approximate JavaScript fallback.
+    approximate: function () {
+      return approximate;
     },
     hashPixels: function (width, height, base64, grey) {
       return ready.then(function () {
