@@ -3,6 +3,7 @@ package org.redress.documents.internal;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,6 +71,7 @@ public final class Model {
     m.put("narrative", narrative());
     m.put("narrative_given", p.narrative().flatMap(n -> n.get(w.lang())).isPresent());
     m.put("spread", spread());
+    m.put("platform_notice", platformNotice(date));
     m.put("locations", locations());
     m.put(
         "has_locations",
@@ -104,6 +106,71 @@ public final class Model {
     m.put("cite", new CiteMap(w.lang(), cited));
     m.put("cited", cited);
     return m;
+  }
+
+  /**
+   * The Art 1195 notice to a platform, as the facts give it (from the case's takedown tracker:
+   * {@code platform_notice.*}): the day the platform was notified and either the days it has gone
+   * without taking necessary measures up to the document's date, or the day it acted. Null when the
+   * facts give no notice, so the sentence is left out.
+   */
+  private String platformNotice(LocalDate date) {
+    Optional<LocalDate> on = data.facts().date("platform_notice.notified_on");
+    if (on.isEmpty()) {
+      return null;
+    }
+    String cite = new CiteMap(w.lang(), cited).get("CN-CC-1195").toString();
+    Optional<String> name = data.facts().text("platform_notice.platform");
+    String who =
+        name.map(n -> w.t("网络服务提供者“" + n + "”", "the network service provider " + n))
+            .orElse(w.t("网络服务提供者", "the network service provider"));
+    if (data.facts().yes("platform_notice.acted")) {
+      Optional<LocalDate> acted = data.facts().date("platform_notice.acted_on");
+      return w.t(
+          "原告已于"
+              + w.date(on.get())
+              + "依照"
+              + cite
+              + "通知"
+              + who
+              + "对涉案内容采取删除、屏蔽、断开链接等必要措施"
+              + acted.map(d -> "，该网络服务提供者于" + w.date(d) + "采取了措施。").orElse("，该网络服务提供者已采取措施。"),
+          "On "
+              + w.date(on.get())
+              + " the plaintiff notified "
+              + who
+              + " under "
+              + cite
+              + " to delete, block or unlink the content"
+              + acted.map(d -> "; it acted on " + w.date(d) + ".").orElse("; it has acted."));
+    }
+    if (data.facts().bool("platform_notice.acted").isEmpty()) {
+      return null;
+    }
+    long days = ChronoUnit.DAYS.between(on.get(), date);
+    return w.t(
+        "原告已于"
+            + w.date(on.get())
+            + "依照"
+            + cite
+            + "通知"
+            + who
+            + "对涉案内容采取删除、屏蔽、断开链接等必要措施。截至"
+            + w.date(date)
+            + "，已逾"
+            + days
+            + "日，该网络服务提供者仍未采取必要措施。",
+        "On "
+            + w.date(on.get())
+            + " the plaintiff notified "
+            + who
+            + " under "
+            + cite
+            + " to delete, block or unlink the content. By "
+            + w.date(date)
+            + ", "
+            + days
+            + " days later, it had taken no necessary measures.");
   }
 
   /** IDs cited so far (findings and {@code cite.X} lookups); filled while rendering. */
