@@ -672,6 +672,98 @@ public final class Model {
             });
     m.put("deadlines", deadlines);
     m.put("has_deadlines", !deadlines.isEmpty());
+    planOrder(m, all, plan);
+  }
+
+  /**
+   * The plan as the assessment shows it, like the workspace's plan page: the actions in the plan's
+   * order (what to do first, then next), each with its status, who decides, the day to act by and
+   * the days left, its steps and the findings behind it; then the deadlines, the soonest open one
+   * first, with the days left; then the plan's questions.
+   */
+  private void planOrder(
+      Map<String, Object> m, List<Findings.Finding> all, Optional<ActionPlan> plan) {
+    List<Map<String, Object>> actions = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> questions = new ArrayList<>();
+    if (plan.isPresent()) {
+      for (ActionPlan.Action a : plan.get().actions()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("n", actions.size() + 1);
+        v.put("title", text(a.title()));
+        v.put("status", planStatus(a.status()));
+        v.put("authority", text(a.authority()));
+        v.put("has_by", a.by() != null);
+        v.put(
+            "by",
+            a.by() == null
+                ? ""
+                : w.t(
+                    "最迟" + w.date(a.by()) + "，还剩" + a.daysLeft() + "天" + (a.urgent() ? "（紧急）" : ""),
+                    "by "
+                        + w.date(a.by())
+                        + ", "
+                        + a.daysLeft()
+                        + " days left"
+                        + (a.urgent() ? " (urgent)" : "")));
+        v.put("steps", a.steps().stream().map(n -> text(n.text())).toList());
+        List<Map<String, Object>> grounds = new ArrayList<>();
+        for (ActionPlan.Ground g : a.grounds()) {
+          grounds.add(
+              all.stream()
+                  .filter(x -> x.provision().equals(g.provision()))
+                  .findFirst()
+                  .map(this::view)
+                  .orElseGet(() -> groundView(g)));
+        }
+        number(grounds);
+        v.put("grounds", grounds);
+        v.put("has_grounds", !grounds.isEmpty());
+        actions.add(v);
+      }
+      for (ActionPlan.DeadlineRow d : plan.get().deadlines()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put(
+            "date",
+            w.date(d.date()) + (d.latest() == null ? "" : w.t("至", " to ") + w.date(d.latest())));
+        r.put("days", d.state().equals("open") ? String.valueOf(d.daysLeft()) : "—");
+        r.put("state", deadlineState(d.state()) + (d.urgent() ? w.t("（紧急）", " (urgent)") : ""));
+        r.put("cite", cite(d.provision()));
+        r.put("what", text(d.wording()));
+        rows.add(r);
+      }
+      plan.get().questions().forEach(q -> questions.add(text(q.question())));
+    }
+    m.put("plan_actions", actions);
+    m.put("has_plan_actions", !actions.isEmpty());
+    m.put("plan_deadlines", rows);
+    m.put("has_plan_deadlines", !rows.isEmpty());
+    m.put("plan_questions", questions);
+    m.put("has_plan_questions", !questions.isEmpty());
+  }
+
+  private String text(org.redress.law.Text t) {
+    return w.t(t.zh(), t.en());
+  }
+
+  private String planStatus(ActionPlan.Status s) {
+    return switch (s) {
+      case SUPPORTED -> w.t("事实符合要件，由主管机关决定", "her facts meet the elements; the authority decides");
+      case NEEDS_DECISION -> w.t("需要鉴定或主管机关认定", "needs an appraisal or an authority's finding");
+      case OPEN -> w.t("事实未知", "facts unknown");
+      case LATER_STEP -> w.t("需要先走前一步", "needs a first step");
+      case TIME_BARRED -> w.t("已过期限", "time limit passed");
+    };
+  }
+
+  private String deadlineState(String state) {
+    return switch (state) {
+      case "open" -> w.t("未到期", "open");
+      case "met" -> w.t("已按时做到", "met in time");
+      case "stopped" -> w.t("期限不再计算", "no longer running");
+      case "passed" -> w.t("已过期", "passed");
+      default -> w.t("（状态未知）", "(state unknown)");
+    };
   }
 
   /** The most provisions a police report leads with. */
