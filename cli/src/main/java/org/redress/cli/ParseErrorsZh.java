@@ -90,14 +90,19 @@ final class ParseErrorsZh {
     return lead + listed + hint;
   }
 
+  /** A label as typed; quoted when it holds lowercase letters (OUT.html), so it reads as a name. */
+  private static String label(String l) {
+    return l.chars().anyMatch(Character::isLowerCase) ? "“" + l + "”" : l;
+  }
+
   private static String missing(List<ArgSpec> specs) {
     List<String> options = new ArrayList<>();
     List<String> params = new ArrayList<>();
     for (ArgSpec a : specs) {
       if (a instanceof OptionSpec o) {
-        options.add(o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : ""));
+        options.add(o.longestName() + (o.arity().max() > 0 ? " " + label(o.paramLabel()) : ""));
       } else if (a instanceof PositionalParamSpec p) {
-        params.add(p.paramLabel());
+        params.add(label(p.paramLabel()));
       }
     }
     List<String> parts = new ArrayList<>();
