@@ -282,6 +282,26 @@ public final class Cases {
   }
 
   /**
+   * The facts text a case is assessed and drafted from: {@code factsText} with the case's takedown
+   * tracker merged in as {@code platform_notice} (the day the platform was told under Art 1195, and
+   * whether it acted by {@code today}), source {@code takedown_tracker}. Unchanged when the tracker
+   * has no notice for the case, and when the text is not a facts mapping (its reader then says what
+   * is wrong). The stored facts are not changed.
+   */
+  public String withTracker(String id, String factsText, LocalDate today) {
+    Optional<Takedowns.NoticeFacts> n =
+        new Takedowns(cw.workspace().takedowns()).noticeFacts(id, today);
+    if (n.isEmpty()) {
+      return factsText;
+    }
+    try {
+      return FactsMerge.withNotice(factsText, "facts of case " + id, n.get());
+    } catch (CaseworkException e) {
+      return factsText;
+    }
+  }
+
+  /**
    * The case's latest facts, read strictly; empty when none were stored.
    *
    * @throws CaseworkException for an unknown case or stored facts the reader now refuses
@@ -565,6 +585,7 @@ public final class Cases {
                             + " has no facts yet (store them: redress facts set "
                             + id
                             + " FILE)"));
+    facts = withTracker(id, facts, cw.today());
     CaseFacts parsed = Facts.parse(facts, "facts of case " + id);
     LocalDate asOf = parsed.asOf().orElseGet(cw::today);
     String findings = cw.assess(parsed, asOf).toJson();

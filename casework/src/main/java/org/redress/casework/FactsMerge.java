@@ -123,6 +123,41 @@ public final class FactsMerge {
     return new Result(Facts.parse(json, "merged facts"), json, conflicts);
   }
 
+  /**
+   * The facts text with the takedown tracker's record as {@code platform_notice} (replacing any
+   * given there: the tracker is the record of what was sent and answered), its source named {@code
+   * takedown_tracker}. The stored facts are not changed; this is the text assessed and drafted
+   * from.
+   *
+   * @throws CaseworkException naming the facts for text that is not valid facts
+   */
+  public static String withNotice(String factsText, String name, Takedowns.NoticeFacts n)
+      throws CaseworkException {
+    JsonNode parsed;
+    try {
+      parsed = YAML.readTree(factsText);
+    } catch (IOException e) {
+      throw new CaseworkException(name + ": " + e.getMessage(), e);
+    }
+    if (!(parsed instanceof ObjectNode o)) {
+      throw new CaseworkException(name + ": the facts are not a mapping");
+    }
+    ObjectNode out = o.deepCopy();
+    ObjectNode pn = out.putObject("platform_notice");
+    pn.put("notified_on", n.notifiedOn().toString());
+    pn.put("acted", n.acted());
+    if (n.actedOn() != null) {
+      pn.put("acted_on", n.actedOn().toString());
+    }
+    pn.put("platform", n.platform());
+    pn.put("source", "takedown_tracker");
+    try {
+      return JSON.writeValueAsString(out) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("failed to write the facts: " + e.getMessage(), e);
+    }
+  }
+
   private static void mergeDates(ObjectNode out, List<SpreadReport> reports)
       throws CaseworkException {
     LocalDate first = date(out, "first_act");

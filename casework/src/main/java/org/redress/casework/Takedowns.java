@@ -64,6 +64,39 @@ public final class Takedowns {
     }
   }
 
+  /**
+   * The tracker's record in the terms of the case facts ({@code platform_notice.*}), for the law's
+   * Art 1197 finding and the civil complaint.
+   *
+   * @param platform the platform's name
+   * @param notifiedOn the day its first notice was sent
+   * @param acted whether it answered {@code BLOCKED} by {@code today}
+   * @param actedOn the first day it did, or null
+   */
+  public record NoticeFacts(
+      String platform, LocalDate notifiedOn, boolean acted, LocalDate actedOn) {}
+
+  /**
+   * What the tracker says of the case's platforms, as facts: the platform notified first among
+   * those that have not blocked by {@code today} (the one whose inaction counts longest); when
+   * every notified platform has blocked, the one notified first. Empty without a notice.
+   */
+  public Optional<NoticeFacts> noticeFacts(String caseId, LocalDate today) {
+    List<PlatformTrack> notified =
+        tracker(caseId, today, DEFAULT_ESCALATE_AFTER_DAYS).stream()
+            .filter(t -> t.firstNotice() != null && !t.firstNotice().isAfter(today))
+            .sorted(java.util.Comparator.comparing(PlatformTrack::firstNotice))
+            .toList();
+    for (PlatformTrack t : notified) {
+      if (t.blockedOn() == null || t.blockedOn().isAfter(today)) {
+        return Optional.of(new NoticeFacts(t.platform(), t.firstNotice(), false, null));
+      }
+    }
+    return notified.stream()
+        .findFirst()
+        .map(t -> new NoticeFacts(t.platform(), t.firstNotice(), true, t.blockedOn()));
+  }
+
   /** Records a notice sent. */
   public Notice recordNotice(NewNotice n) {
     return store.addNotice(n);

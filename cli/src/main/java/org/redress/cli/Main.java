@@ -97,7 +97,7 @@ public final class Main implements Runnable {
               .getErr()
               .println(
                   "redress: "
-                      + ExitCodes.message(ex)
+                      + (zh ? ParseErrorsZh.message(ex) : ExitCodes.message(ex))
                       + (zh ? "（查看帮助：" : " (see '")
                       + sub.getCommandSpec().qualifiedName()
                       + (zh ? " --help）" : " --help')"));

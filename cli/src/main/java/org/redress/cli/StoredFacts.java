@@ -10,26 +10,31 @@ final class StoredFacts {
   private StoredFacts() {}
 
   /**
-   * The case's latest facts text, opened with the case key.
+   * The case's latest facts text, opened with the case key, with the takedown tracker's record
+   * merged in ({@link Cases#withTracker}).
    *
    * @throws ExitCodes.UsageException for an unknown case
    * @throws ExitCodes.DataException when the case has no facts or they cannot be opened
    */
   static String read(EvidenceOptions evidence, String caseName) {
-    Cases cases = Today.casework(evidence.workspace.dir()).cases();
+    org.redress.casework.Casework cw = Today.casework(evidence.workspace.dir());
+    Cases cases = cw.cases();
     try {
       cases.require(caseName);
       try (EvidenceStore locker = evidence.open()) {
-        return cases
-            .factsText(caseName, locker)
-            .orElseThrow(
-                () ->
-                    new ExitCodes.DataException(
-                        "case "
-                            + caseName
-                            + " has no facts yet (store them: redress facts set "
-                            + caseName
-                            + " FILE)"));
+        String text =
+            cases
+                .factsText(caseName, locker)
+                .orElseThrow(
+                    () ->
+                        new ExitCodes.DataException(
+                            "case "
+                                + caseName
+                                + " has no facts yet (store them: redress facts set "
+                                + caseName
+                                + " FILE)"));
+        // The takedown tracker's notice dates, for the Art 1197 finding.
+        return cases.withTracker(caseName, text, cw.today());
       }
     } catch (CaseworkException.UnknownCase e) {
       throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));

@@ -97,4 +97,51 @@ class UiLangTest {
   void everyCommand_hasItsChineseDescription() {
     assertThat(UiLang.missingCommandKeys(Main.commandLine(new Main(), new String[0]))).isEmpty();
   }
+
+  /** A parse error in Chinese: one line, the help hint, exit 2, no English word. */
+  private static void chineseUsageError(CliRun r, String... contains) {
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    String line = r.err().strip();
+    assertThat(line).doesNotContain("\n").startsWith("redress: ").contains("（查看帮助：redress");
+    assertThat(line).contains(contains);
+    assertThat(latinWords(line)).as(line).isEmpty();
+  }
+
+  @Test
+  void parseErrors_unknownOption_everyCommand_areChineseWithTheHelpHint() {
+    // Picocli reports a missing required parameter before an unknown option: either is a parse
+    // error, and either must be Chinese.
+    for (Class<?> c : Main.SUBCOMMANDS) {
+      String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+      for (CliRun r :
+          List.of(
+              CliRun.withLang("zh", name, "--no-such-option"),
+              CliRun.of("--lang", "zh", name, "--no-such-option"))) {
+        chineseUsageError(r, "redress " + name + " --help");
+        assertThat(r.err()).containsAnyOf("未知选项：--no-such-option", "缺少必需的");
+      }
+    }
+  }
+
+  @Test
+  void parseErrors_missingParameterAndBadValue_areChinese() {
+    chineseUsageError(CliRun.withLang("zh", "takedown", "notice", "c1"), "缺少必需的选项：--platform NAME");
+    chineseUsageError(
+        CliRun.withLang("zh", "takedown", "notice", "--platform", "微博"), "缺少必需的参数：CASE");
+    chineseUsageError(CliRun.withLang("zh", "doc", "police-report", "--out"), "选项 --out 缺少值");
+    chineseUsageError(
+        CliRun.withLang("zh", "facts", "show", "c1", "--version", "abc"), "选项 --version 的值“abc”无效");
+    chineseUsageError(CliRun.withLang("zh", "doc", "police-report", "--no-such"), "未知选项：--no-such");
+    chineseUsageError(CliRun.withLang("zh", "doc"), "缺少必需的参数：KIND");
+    chineseUsageError(CliRun.withLang("zh", "takedown"), "缺少");
+  }
+
+  @Test
+  void parseErrors_langEn_stayEnglish() {
+    CliRun r = CliRun.withLang("en", "takedown", "notice", "c1");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("Missing required option")
+        .contains("(see 'redress takedown notice --help')");
+  }
 }

@@ -197,8 +197,15 @@ public final class Documents {
    */
   public String plainText(DocumentKind kind, Lang lang, CaseInputs inputs) {
     StringBuilder out = new StringBuilder();
-    for (Doc.Block b : Markup.parse(markup(kind, lang, inputs))) {
-      if (b instanceof Doc.Title t) {
+    plainText(Markup.parse(markup(kind, lang, inputs)), out);
+    return out.toString();
+  }
+
+  private static void plainText(List<Doc.Block> blocks, StringBuilder out) {
+    for (Doc.Block b : blocks) {
+      if (b instanceof Doc.Keep k) {
+        plainText(k.blocks(), out);
+      } else if (b instanceof Doc.Title t) {
         out.append(plain(t.text())).append("\n\n");
       } else if (b instanceof Doc.Heading h) {
         out.append('\n').append(plain(h.text())).append('\n');
@@ -210,7 +217,6 @@ public final class Documents {
         }
       }
     }
-    return out.toString();
   }
 
   private static String plain(String markup) {

@@ -140,6 +140,40 @@ class PlanFollowTest {
     assertThat(md).contains("综上，依照" + list + "等规定，");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void assessment_actionsAndDeadlinesFollowThePlansOrder(String name, String facts)
+      throws IOException {
+    ActionPlan plan = plan(facts);
+    CaseInputs in = inputs(facts);
+    String md = SampleCase.documents().markup(DocumentKind.ASSESSMENT, Lang.ZH, in);
+    String actions = between(md, "## 二、要做的事（按先后顺序）", "## 三、");
+    List<String> titles = new ArrayList<>();
+    for (String line : actions.split("\n")) {
+      if (line.matches("^### \\d+\\. .*")) {
+        titles.add(line.replaceFirst("^### \\d+\\. ", "").strip());
+      }
+    }
+    assertThat(titles)
+        .containsExactlyElementsOf(plan.actions().stream().map(a -> a.title().zh()).toList());
+    for (ActionPlan.Action a : plan.actions()) {
+      if (a.by() != null) {
+        assertThat(actions).contains("还剩" + a.daysLeft() + "天");
+      }
+    }
+    String deadlines = between(md, "## 三、期限（最近的在前）", "## 四、");
+    int at = -1;
+    for (ActionPlan.DeadlineRow d : plan.deadlines()) {
+      String row = "| " + new org.redress.documents.internal.Words(Lang.ZH).date(d.date());
+      int next = deadlines.indexOf(row, at + 1);
+      assertThat(next).as("deadline %s after the one before", d.date()).isGreaterThan(at);
+      at = next;
+      if (d.state().equals("open")) {
+        assertThat(deadlines.substring(next)).contains("| " + d.daysLeft() + " |");
+      }
+    }
+  }
+
   private static List<String> citations(List<String> ids, Lang lang) {
     return ids.stream().map(id -> Citations.of(id).orElseThrow().get(lang)).toList();
   }

@@ -2,12 +2,14 @@ package org.redress.law;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -259,6 +261,74 @@ public final class Engine {
     }
   }
 
+  /**
+   * For a provision that used the day a platform was notified ({@code platform_notice.notified_on},
+   * Civil Code Art 1195 notice, from the case's takedown tracker or her own account), a note with
+   * that day and what the platform did: the days without necessary measures up to the assessment
+   * date, or the day it acted.
+   */
+  private static void platformNotice(
+      CaseFacts facts, Set<String> used, LocalDate asOf, List<Text> notes) {
+    if (!used.contains("platform_notice.notified_on")) {
+      return;
+    }
+    Optional<LocalDate> on = facts.date("platform_notice.notified_on");
+    if (on.isEmpty()) {
+      return;
+    }
+    Object who = facts.get("platform_notice.platform");
+    Object source = facts.get("platform_notice.source");
+    String whoZh = who == null ? "平台" : "平台“" + who + "”";
+    String whoEn = who == null ? "The platform" : "The platform " + who;
+    String fromZh = "takedown_tracker".equals(source) ? "（据删除跟踪记录）" : "";
+    String fromEn = "takedown_tracker".equals(source) ? " (takedown tracker)" : "";
+    Optional<LocalDate> acted = facts.date("platform_notice.acted_on");
+    if (Boolean.TRUE.equals(facts.get("platform_notice.acted"))) {
+      notes.add(
+          new Text(
+              whoZh
+                  + "于"
+                  + zhDate(on.get())
+                  + "收到删除通知"
+                  + acted.map(d -> "，于" + zhDate(d) + "采取了措施").orElse("，已采取措施")
+                  + fromZh
+                  + "。",
+              whoEn
+                  + " was notified on "
+                  + on.get()
+                  + acted.map(d -> " and acted on " + d).orElse(" and has acted")
+                  + fromEn
+                  + "."));
+      return;
+    }
+    long days = ChronoUnit.DAYS.between(on.get(), asOf);
+    notes.add(
+        new Text(
+            whoZh
+                + "于"
+                + zhDate(on.get())
+                + "收到删除通知"
+                + fromZh
+                + "，截至"
+                + zhDate(asOf)
+                + "已"
+                + days
+                + "日未采取必要措施。",
+            whoEn
+                + " was notified on "
+                + on.get()
+                + fromEn
+                + " and had taken no necessary measures "
+                + days
+                + " days later, on "
+                + asOf
+                + "."));
+  }
+
+  private static String zhDate(LocalDate d) {
+    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+  }
+
   private Finding evaluate(
       Choice c, CaseFacts facts, LocalDate asOf, LocalDate actEnd, String act) {
     // Absent versions are skipped before evaluation.
@@ -388,6 +458,7 @@ public final class Engine {
     unconfirmed.addAll(p.unconfirmed());
     if (!status.equals("not_applicable")) {
       readNotReproven(facts, used, notes, unconfirmed);
+      platformNotice(facts, used, asOf, notes);
     }
     if (!p.rangeStatus().equals("CONFIRMED")) {
       unconfirmed.add(

@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * case facts and law parameters: literals ({@code 20}, {@code 0.5}, {@code true}, {@code
  * 'partner'}), fact paths ({@code distribution.counts.videos}), parameters
  * ({@code @spc2004_11.videos}), {@code ! && || == != < <= > >= + - * /}, {@code x in ['a', 'b']},
- * parentheses, and two functions: {@code atLeast(k, c1, c2, …)} (at least k conditions hold) and
+ * parentheses, and three functions: {@code atLeast(k, c1, c2, …)} (at least k conditions hold),
  * {@code undetermined('name', c)} (when c holds, the answer depends on a determination named {@code
- * name} that facts cannot settle, such as an obscenity appraisal).
+ * name} that facts cannot settle, such as an obscenity appraisal) and {@code given(path)} (whether
+ * the fact is known at all: never unknown, for facts only a record can give, such as the date a
+ * platform was notified, whose absence means "no such record").
  *
  * <p>Evaluation is three-valued (Kleene): a fact that is absent is unknown, not false; {@code false
  * && unknown} is false, {@code true || unknown} is true, and every other use of an unknown value is
@@ -70,6 +72,21 @@ final class Expr {
         n -> {
           if (n instanceof FactRef) {
             out.add(((FactRef) n).path);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The fact paths this condition only asks about ({@code given(path)}): any fact, dates included,
+   * since the value itself is not used.
+   */
+  Set<String> givenPaths() {
+    Set<String> out = new LinkedHashSet<>();
+    root.visit(
+        n -> {
+          if (n instanceof Given) {
+            out.add(((Given) n).fact.path);
           }
         });
     return out;
@@ -426,6 +443,20 @@ final class Expr {
     }
   }
 
+  /** given(path): true when the fact is known, false when it is absent; never unknown. */
+  private static final class Given extends Node {
+    final FactRef fact;
+
+    Given(FactRef fact) {
+      this.fact = fact;
+    }
+
+    @Override
+    Val eval(Env env) {
+      return env.fact(fact.path) == null ? Val.FALSE : Val.TRUE;
+    }
+  }
+
   /** undetermined('name', c): false when c is false; otherwise unknown, waiting for 'name'. */
   private static final class Undetermined extends Node {
     final String name;
@@ -667,6 +698,13 @@ final class Expr {
             Node cond = or();
             expect(")");
             return new Undetermined((String) ((Lit) n).val.value(), cond);
+          }
+        case "given":
+          {
+            skipSpace();
+            FactRef f = new FactRef(dotted());
+            expect(")");
+            return new Given(f);
           }
         default:
           throw error("unknown function '" + name + "'");

@@ -942,6 +942,12 @@ public final class LawBook {
                           .orElse(""));
             }
           }
+          for (String f : e.givenPaths()) {
+            if (!schema.isPath(f)) {
+              throw new LawDataException(
+                  ctx + ": condition \"" + e.source() + "\" asks about unknown fact " + f);
+            }
+          }
           for (String q : e.params()) {
             List<ParamSet> sets = params.get(namespace(q));
             if (sets == null || sets.stream().noneMatch(s -> s.values.containsKey(name(q)))) {

@@ -39,7 +39,7 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
   }
 
   /** A block of content. */
-  public sealed interface Block permits Title, Heading, Para, Table {}
+  public sealed interface Block permits Title, Heading, Para, Table, Keep {}
 
   /** The document title. */
   public record Title(String text) implements Block {}
@@ -54,7 +54,48 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
    * A table; the first row is the header; widths are relative. A row of one cell spans the whole
    * table (a group heading, or a hash line under its row).
    */
-  public record Table(List<List<String>> rows, List<Double> widths) implements Block {}
+  public record Table(List<List<String>> rows, List<Double> widths) implements Block {
+    /**
+     * Where the rows that must stay on one page with row {@code r} end (exclusive): a header keeps
+     * the first row under it, a group heading (a spanning row in bold) its first row, a row the
+     * spanning lines under it (the hash, log index and address in the evidence list).
+     */
+    public int unitEnd(int r) {
+      int cols = rows.get(0).size();
+      int e = r + 1;
+      if (r == 0 || (cols > 1 && groupHeading(rows.get(r)))) {
+        return e < rows.size() ? unitEnd(e) : e;
+      }
+      while (cols > 1
+          && rows.get(r).size() > 1
+          && e < rows.size()
+          && rows.get(e).size() == 1
+          && !groupHeading(rows.get(e))) {
+        e++;
+      }
+      return e;
+    }
+
+    private static boolean groupHeading(List<String> row) {
+      String s = row.get(0);
+      return row.size() == 1 && s.length() > 4 && s.startsWith("**") && s.endsWith("**");
+    }
+  }
+
+  /**
+   * Blocks kept together on one page (a signature block: 此致 … 具状人 … 日期; a heading with its table):
+   * when the group does not fit on what is left of the page, it starts a new one. A group taller
+   * than a page is laid out as its blocks would be. Groups do not nest.
+   */
+  public record Keep(List<Block> blocks) implements Block {
+    /** Copies the blocks; a group holds no group. */
+    public Keep {
+      blocks = List.copyOf(blocks);
+      if (blocks.stream().anyMatch(b -> b instanceof Keep)) {
+        throw new IllegalArgumentException("keep-together groups do not nest");
+      }
+    }
+  }
 
   /** One piece of text with its style. */
   public record Span(String text, boolean bold, boolean placeholder, boolean mono) {

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -130,6 +132,31 @@ public final class DocxWriter {
   }
 
   private XWPFParagraph block(Doc.Block b) {
+    if (b instanceof Doc.Keep k) {
+      // Word keeps a group on one page through "keep with next" on every paragraph but the last.
+      int before = x.getBodyElements().size();
+      XWPFParagraph last = null;
+      for (Doc.Block inner : k.blocks()) {
+        last = block(inner);
+      }
+      List<XWPFParagraph> made = new ArrayList<>();
+      for (IBodyElement e : x.getBodyElements().subList(before, x.getBodyElements().size())) {
+        if (e instanceof XWPFParagraph p) {
+          made.add(p);
+        } else if (e instanceof XWPFTable t) {
+          for (XWPFTableRow row : t.getRows()) {
+            row.setCantSplitRow(true);
+            for (XWPFTableCell cell : row.getTableCells()) {
+              made.addAll(cell.getParagraphs());
+            }
+          }
+        }
+      }
+      for (int i = 0; i < made.size() - 1; i++) {
+        made.get(i).setKeepNext(true);
+      }
+      return last;
+    }
     if (b instanceof Doc.Title t) {
       XWPFParagraph p = para(ParagraphAlignment.CENTER, 0, 1.5);
       p.setSpacingAfter(240);
@@ -221,12 +248,18 @@ public final class DocxWriter {
       tw[c] = (int) Math.round((t.widths().isEmpty() ? 1 : t.widths().get(c)) / sum * TEXT_TWIPS);
       grid.addNewGridCol().setW(BigInteger.valueOf(tw[c]));
     }
+    int unitEnd = 0;
     for (int r = 0; r < rows.size(); r++) {
       XWPFTableRow row = table.getRow(r);
       if (r == 0) {
         row.setRepeatHeader(true);
       }
-      row.setCantSplitRow(false);
+      // A row never splits, and keeps with it what belongs to it (Doc.Table#unitEnd).
+      row.setCantSplitRow(true);
+      if (r >= unitEnd) {
+        unitEnd = t.unitEnd(r);
+      }
+      boolean keepNext = r + 1 < unitEnd;
       if (rows.get(r).size() == 1 && cols > 1) {
         for (int c = cols - 1; c > 0; c--) {
           row.removeCell(c);
@@ -239,6 +272,7 @@ public final class DocxWriter {
         XWPFParagraph p = cell.getParagraphs().get(0);
         p.setSpacingAfter(0);
         p.setSpacingBetween(1.0, LineSpacingRule.AUTO);
+        p.setKeepNext(keepNext);
         runs(p, rows.get(r).get(0), 9, false);
         continue;
       }
@@ -251,6 +285,7 @@ public final class DocxWriter {
         XWPFParagraph p = cell.getParagraphs().get(0);
         p.setSpacingAfter(0);
         p.setSpacingBetween(1.0, LineSpacingRule.AUTO);
+        p.setKeepNext(keepNext);
         runs(p, rows.get(r).get(c), 9, r == 0);
       }
     }

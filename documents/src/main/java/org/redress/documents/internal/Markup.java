@@ -15,6 +15,8 @@ import org.redress.documents.DocumentException;
  * | a | b | c             table row (consecutive rows form a table; the first is the header)
  * |= text                 a row of one cell spanning the whole table
  * |% 8 30 62              relative column widths for the next table
+ * &lt;&lt;                      starts a group kept together on one page (a signature block)
+ * &gt;&gt;                      ends it
  * any other text          body paragraph
  * </pre>
  *
@@ -28,7 +30,7 @@ public final class Markup {
   public static String escape(String value) {
     String s = value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
     s = s.replace("|", "｜").replace("**", "＊＊").replace('`', '｀');
-    if (s.matches("(?s)^(#{1,3}|[.>^~]) .*")) {
+    if (s.matches("(?s)^(#{1,3}|[.>^~]) .*") || s.strip().equals("<<") || s.strip().equals(">>")) {
       s = toFullWidth(s.charAt(0)) + s.substring(1);
     }
     return s;
@@ -40,7 +42,9 @@ public final class Markup {
 
   /** Parses markup into blocks. */
   public static List<Doc.Block> parse(String text) {
-    List<Doc.Block> out = new ArrayList<>();
+    List<Doc.Block> top = new ArrayList<>();
+    List<Doc.Block> out = top;
+    int keepLine = 0;
     List<List<String>> rows = null;
     List<Double> widths = List.of();
     int lineNo = 0;
@@ -57,7 +61,29 @@ public final class Markup {
       if (line.isEmpty()) {
         continue;
       }
-      if (line.startsWith("|% ")) {
+      if (line.equals("<<")) {
+        if (keepLine > 0) {
+          throw new DocumentException(
+              String.format(
+                  Locale.ROOT,
+                  "template line %d: a keep-together group is already open (line %d)",
+                  lineNo,
+                  keepLine));
+        }
+        keepLine = lineNo;
+        out = new ArrayList<>();
+      } else if (line.equals(">>")) {
+        if (keepLine == 0) {
+          throw new DocumentException(
+              String.format(
+                  Locale.ROOT, "template line %d: no keep-together group to close", lineNo));
+        }
+        if (!out.isEmpty()) {
+          top.add(new Doc.Keep(out));
+        }
+        out = top;
+        keepLine = 0;
+      } else if (line.startsWith("|% ")) {
         widths =
             Arrays.stream(line.substring(3).trim().split("\\s+")).map(Double::valueOf).toList();
       } else if (span) {
@@ -108,12 +134,29 @@ public final class Markup {
     if (rows != null) {
       out.add(new Doc.Table(rows, widths));
     }
-    for (Doc.Block b : out) {
+    if (keepLine > 0) {
+      throw new DocumentException(
+          String.format(
+              Locale.ROOT, "template line %d: keep-together group is never closed", keepLine));
+    }
+    for (Doc.Block b : flatten(top)) {
       if (b instanceof Doc.Table t
           && !t.widths().isEmpty()
           && t.widths().size() != t.rows().get(0).size()) {
         throw new DocumentException(
             "template: table widths do not match its columns: " + t.widths());
+      }
+    }
+    return top;
+  }
+
+  private static List<Doc.Block> flatten(List<Doc.Block> blocks) {
+    List<Doc.Block> out = new ArrayList<>();
+    for (Doc.Block b : blocks) {
+      if (b instanceof Doc.Keep k) {
+        out.addAll(k.blocks());
+      } else {
+        out.add(b);
       }
     }
     return out;

@@ -3,6 +3,7 @@ package org.redress.documents.internal;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,6 +71,7 @@ public final class Model {
     m.put("narrative", narrative());
     m.put("narrative_given", p.narrative().flatMap(n -> n.get(w.lang())).isPresent());
     m.put("spread", spread());
+    m.put("platform_notice", platformNotice(date));
     m.put("locations", locations());
     m.put(
         "has_locations",
@@ -104,6 +106,71 @@ public final class Model {
     m.put("cite", new CiteMap(w.lang(), cited));
     m.put("cited", cited);
     return m;
+  }
+
+  /**
+   * The Art 1195 notice to a platform, as the facts give it (from the case's takedown tracker:
+   * {@code platform_notice.*}): the day the platform was notified and either the days it has gone
+   * without taking necessary measures up to the document's date, or the day it acted. Null when the
+   * facts give no notice, so the sentence is left out.
+   */
+  private String platformNotice(LocalDate date) {
+    Optional<LocalDate> on = data.facts().date("platform_notice.notified_on");
+    if (on.isEmpty()) {
+      return null;
+    }
+    String cite = new CiteMap(w.lang(), cited).get("CN-CC-1195").toString();
+    Optional<String> name = data.facts().text("platform_notice.platform");
+    String who =
+        name.map(n -> w.t("网络服务提供者“" + n + "”", "the network service provider " + n))
+            .orElse(w.t("网络服务提供者", "the network service provider"));
+    if (data.facts().yes("platform_notice.acted")) {
+      Optional<LocalDate> acted = data.facts().date("platform_notice.acted_on");
+      return w.t(
+          "原告已于"
+              + w.date(on.get())
+              + "依照"
+              + cite
+              + "通知"
+              + who
+              + "对涉案内容采取删除、屏蔽、断开链接等必要措施"
+              + acted.map(d -> "，该网络服务提供者于" + w.date(d) + "采取了措施。").orElse("，该网络服务提供者已采取措施。"),
+          "On "
+              + w.date(on.get())
+              + " the plaintiff notified "
+              + who
+              + " under "
+              + cite
+              + " to delete, block or unlink the content"
+              + acted.map(d -> "; it acted on " + w.date(d) + ".").orElse("; it has acted."));
+    }
+    if (data.facts().bool("platform_notice.acted").isEmpty()) {
+      return null;
+    }
+    long days = ChronoUnit.DAYS.between(on.get(), date);
+    return w.t(
+        "原告已于"
+            + w.date(on.get())
+            + "依照"
+            + cite
+            + "通知"
+            + who
+            + "对涉案内容采取删除、屏蔽、断开链接等必要措施。截至"
+            + w.date(date)
+            + "，已逾"
+            + days
+            + "日，该网络服务提供者仍未采取必要措施。",
+        "On "
+            + w.date(on.get())
+            + " the plaintiff notified "
+            + who
+            + " under "
+            + cite
+            + " to delete, block or unlink the content. By "
+            + w.date(date)
+            + ", "
+            + days
+            + " days later, it had taken no necessary measures.");
   }
 
   /** IDs cited so far (findings and {@code cite.X} lookups); filled while rendering. */
@@ -605,6 +672,98 @@ public final class Model {
             });
     m.put("deadlines", deadlines);
     m.put("has_deadlines", !deadlines.isEmpty());
+    planOrder(m, all, plan);
+  }
+
+  /**
+   * The plan as the assessment shows it, like the workspace's plan page: the actions in the plan's
+   * order (what to do first, then next), each with its status, who decides, the day to act by and
+   * the days left, its steps and the findings behind it; then the deadlines, the soonest open one
+   * first, with the days left; then the plan's questions.
+   */
+  private void planOrder(
+      Map<String, Object> m, List<Findings.Finding> all, Optional<ActionPlan> plan) {
+    List<Map<String, Object>> actions = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> questions = new ArrayList<>();
+    if (plan.isPresent()) {
+      for (ActionPlan.Action a : plan.get().actions()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("n", actions.size() + 1);
+        v.put("title", text(a.title()));
+        v.put("status", planStatus(a.status()));
+        v.put("authority", text(a.authority()));
+        v.put("has_by", a.by() != null);
+        v.put(
+            "by",
+            a.by() == null
+                ? ""
+                : w.t(
+                    "最迟" + w.date(a.by()) + "，还剩" + a.daysLeft() + "天" + (a.urgent() ? "（紧急）" : ""),
+                    "by "
+                        + w.date(a.by())
+                        + ", "
+                        + a.daysLeft()
+                        + " days left"
+                        + (a.urgent() ? " (urgent)" : "")));
+        v.put("steps", a.steps().stream().map(n -> text(n.text())).toList());
+        List<Map<String, Object>> grounds = new ArrayList<>();
+        for (ActionPlan.Ground g : a.grounds()) {
+          grounds.add(
+              all.stream()
+                  .filter(x -> x.provision().equals(g.provision()))
+                  .findFirst()
+                  .map(this::view)
+                  .orElseGet(() -> groundView(g)));
+        }
+        number(grounds);
+        v.put("grounds", grounds);
+        v.put("has_grounds", !grounds.isEmpty());
+        actions.add(v);
+      }
+      for (ActionPlan.DeadlineRow d : plan.get().deadlines()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put(
+            "date",
+            w.date(d.date()) + (d.latest() == null ? "" : w.t("至", " to ") + w.date(d.latest())));
+        r.put("days", d.state().equals("open") ? String.valueOf(d.daysLeft()) : "—");
+        r.put("state", deadlineState(d.state()) + (d.urgent() ? w.t("（紧急）", " (urgent)") : ""));
+        r.put("cite", cite(d.provision()));
+        r.put("what", text(d.wording()));
+        rows.add(r);
+      }
+      plan.get().questions().forEach(q -> questions.add(text(q.question())));
+    }
+    m.put("plan_actions", actions);
+    m.put("has_plan_actions", !actions.isEmpty());
+    m.put("plan_deadlines", rows);
+    m.put("has_plan_deadlines", !rows.isEmpty());
+    m.put("plan_questions", questions);
+    m.put("has_plan_questions", !questions.isEmpty());
+  }
+
+  private String text(org.redress.law.Text t) {
+    return w.t(t.zh(), t.en());
+  }
+
+  private String planStatus(ActionPlan.Status s) {
+    return switch (s) {
+      case SUPPORTED -> w.t("事实符合要件，由主管机关决定", "her facts meet the elements; the authority decides");
+      case NEEDS_DECISION -> w.t("需要鉴定或主管机关认定", "needs an appraisal or an authority's finding");
+      case OPEN -> w.t("事实未知", "facts unknown");
+      case LATER_STEP -> w.t("需要先走前一步", "needs a first step");
+      case TIME_BARRED -> w.t("已过期限", "time limit passed");
+    };
+  }
+
+  private String deadlineState(String state) {
+    return switch (state) {
+      case "open" -> w.t("未到期", "open");
+      case "met" -> w.t("已按时做到", "met in time");
+      case "stopped" -> w.t("期限不再计算", "no longer running");
+      case "passed" -> w.t("已过期", "passed");
+      default -> w.t("（状态未知）", "(state unknown)");
+    };
   }
 
   /** The most provisions a police report leads with. */

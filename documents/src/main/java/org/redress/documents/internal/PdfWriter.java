@@ -93,8 +93,9 @@ public final class PdfWriter {
     for (Doc.Section s : doc.sections()) {
       sectionNumbered = s.numbered();
       newPage();
-      for (Doc.Block b : s.blocks()) {
-        block(b);
+      List<Doc.Block> blocks = s.blocks();
+      for (int i = 0; i < blocks.size(); i++) {
+        block(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
       }
     }
     cs.close();
@@ -128,22 +129,30 @@ public final class PdfWriter {
     y = PAGE_H - TOP;
   }
 
-  private void block(Doc.Block b) throws IOException {
-    if (b instanceof Doc.Title t) {
+  private void block(Doc.Block b, Doc.Block next) throws IOException {
+    if (b instanceof Doc.Keep k) {
+      float h = height(k);
+      if (y - h < BOTTOM && y < PAGE_H - TOP && h <= PAGE_H - TOP - BOTTOM) {
+        newPage();
+      }
+      List<Doc.Block> inner = k.blocks();
+      for (int i = 0; i < inner.size(); i++) {
+        block(inner.get(i), i + 1 < inner.size() ? inner.get(i + 1) : next);
+      }
+    } else if (b instanceof Doc.Title t) {
       paragraph(Doc.spans(t.text(), true), 18, 30, Doc.Align.CENTER, 0);
       y -= 10;
     } else if (b instanceof Doc.Heading h) {
       y -= h.level() == 1 ? 8 : 4;
       float size = h.level() == 1 ? 14 : BODY;
-      keepWithNext(size * 1.7f * 2);
+      keepWithNext(height(h) - (h.level() == 1 ? 8 : 4) + (next == null ? 0 : start(next)));
       paragraph(Doc.spans(h.text(), true), size, size * 1.7f, Doc.Align.LEFT, 0);
       y -= 2;
     } else if (b instanceof Doc.Para p) {
       float size = p.small() ? CELL : BODY;
       float indent = p.align() == Doc.Align.BODY && doc.lang() == Lang.ZH ? 2 * BODY : 0;
-      paragraph(
-          Doc.spans(p.text(), false), size, size * (p.small() ? 1.45f : 1.7f), p.align(), indent);
-      y -= p.align() == Doc.Align.BODY && doc.lang() == Lang.EN ? 6 : 2;
+      paragraph(Doc.spans(p.text(), false), size, paraLineHeight(p), p.align(), indent);
+      y -= paraGap(p);
     } else if (b instanceof Doc.Table t) {
       table(t);
       y -= 8;
@@ -151,9 +160,79 @@ public final class PdfWriter {
   }
 
   private void keepWithNext(float height) throws IOException {
-    if (y - height < BOTTOM) {
+    if (y - height < BOTTOM && y < PAGE_H - TOP) {
       newPage();
     }
+  }
+
+  // ---- measuring (mirrors block(); used to keep blocks together) ----
+
+  /** The height a block takes when laid out whole, gaps included. */
+  private float height(Doc.Block b) {
+    if (b instanceof Doc.Keep k) {
+      float sum = 0;
+      for (Doc.Block inner : k.blocks()) {
+        sum += height(inner);
+      }
+      return sum;
+    }
+    if (b instanceof Doc.Title t) {
+      return lines(Doc.spans(t.text(), true), 18, TEXT_W, 0).size() * 30 + 10;
+    }
+    if (b instanceof Doc.Heading h) {
+      float size = h.level() == 1 ? 14 : BODY;
+      return (h.level() == 1 ? 8 : 4)
+          + lines(Doc.spans(h.text(), true), size, TEXT_W, 0).size() * size * 1.7f
+          + 2;
+    }
+    if (b instanceof Doc.Para p) {
+      return paraLines(p).size() * paraLineHeight(p) + paraGap(p);
+    }
+    Doc.Table t = (Doc.Table) b;
+    float[] cw = widths(t);
+    float sum = 8;
+    for (List<String> row : t.rows()) {
+      sum += rowHeight(cellLines(row, cw, row == t.rows().get(0)), CELL * 1.45f);
+    }
+    return sum;
+  }
+
+  /**
+   * What must follow a heading on its page: the first two lines of a paragraph, a table's header
+   * and first row, a whole keep-together group.
+   */
+  private float start(Doc.Block b) {
+    if (b instanceof Doc.Para p) {
+      return Math.min(2, paraLines(p).size()) * paraLineHeight(p);
+    }
+    if (b instanceof Doc.Table t) {
+      float[] cw = widths(t);
+      float sum = 0;
+      for (int r = 0; r < Math.min(2, t.rows().size()); r++) {
+        sum += rowHeight(cellLines(t.rows().get(r), cw, r == 0), CELL * 1.45f);
+      }
+      return sum;
+    }
+    if (b instanceof Doc.Keep k) {
+      float h = height(k);
+      return h <= PAGE_H - TOP - BOTTOM ? h : k.blocks().isEmpty() ? 0 : start(k.blocks().get(0));
+    }
+    return height(b);
+  }
+
+  private List<Line> paraLines(Doc.Para p) {
+    float size = p.small() ? CELL : BODY;
+    float indent = p.align() == Doc.Align.BODY && doc.lang() == Lang.ZH ? 2 * BODY : 0;
+    return lines(Doc.spans(p.text(), false), size, TEXT_W, indent);
+  }
+
+  private static float paraLineHeight(Doc.Para p) {
+    float size = p.small() ? CELL : BODY;
+    return size * (p.small() ? 1.45f : 1.7f);
+  }
+
+  private float paraGap(Doc.Para p) {
+    return p.align() == Doc.Align.BODY && doc.lang() == Lang.EN ? 6 : 2;
   }
 
   // ---- line breaking ----
@@ -438,7 +517,7 @@ public final class PdfWriter {
     cs.setStrokingColor(0f, 0f, 0f);
   }
 
-  private void table(Doc.Table t) throws IOException {
+  private static float[] widths(Doc.Table t) {
     int cols = t.rows().get(0).size();
     float[] cw = new float[cols];
     double sum = 0;
@@ -448,23 +527,46 @@ public final class PdfWriter {
     for (int c = 0; c < cols; c++) {
       cw[c] = (float) ((t.widths().isEmpty() ? 1 : t.widths().get(c)) / sum * TEXT_W);
     }
+    return cw;
+  }
+
+  /**
+   * Draws a table. Rows never split; a header is repeated on each page; and a row moves to the next
+   * page together with what belongs to it ({@link Doc.Table#unitEnd}). A unit taller than a page is
+   * drawn row by row.
+   */
+  private void table(Doc.Table t) throws IOException {
+    float[] cw = widths(t);
     float lh = CELL * 1.45f;
-    List<List<Line>> header = cellLines(t.rows().get(0), cw, true);
-    for (int r = 0; r < t.rows().size(); r++) {
-      List<List<Line>> cells = r == 0 ? header : cellLines(t.rows().get(r), cw, false);
-      float h = rowHeight(cells, lh);
-      // Never leave a header alone at the foot of a page: it needs its first row below it.
-      float need =
-          r == 0 && t.rows().size() > 1
-              ? h + rowHeight(cellLines(t.rows().get(1), cw, false), lh)
-              : h;
-      if (y - need < BOTTOM) {
-        newPage();
-        if (r > 0) {
-          drawRow(header, cw, rowHeight(header, lh), lh, true);
+    List<List<String>> rows = t.rows();
+    List<Float> heights = new ArrayList<>();
+    List<List<List<Line>>> cells = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      cells.add(cellLines(rows.get(r), cw, r == 0));
+      heights.add(rowHeight(cells.get(r), lh));
+    }
+    float headerH = heights.get(0);
+    int unitEnd = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      float h = heights.get(r);
+      float need = h;
+      if (r >= unitEnd) {
+        unitEnd = t.unitEnd(r);
+        float unit = 0;
+        for (int k = r; k < unitEnd; k++) {
+          unit += heights.get(k);
+        }
+        if (unit <= PAGE_H - TOP - BOTTOM - (r == 0 ? 0 : headerH)) {
+          need = unit;
         }
       }
-      drawRow(cells, cw, h, lh, r == 0);
+      if (y - need < BOTTOM && y < PAGE_H - TOP) {
+        newPage();
+        if (r > 0) {
+          drawRow(cells.get(0), cw, headerH, lh, true);
+        }
+      }
+      drawRow(cells.get(r), cw, h, lh, r == 0);
     }
   }
 

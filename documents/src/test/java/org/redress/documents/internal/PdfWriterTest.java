@@ -68,6 +68,95 @@ class PdfWriterTest {
     }
   }
 
+  private static List<String> pages(byte[] pdf) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    try (PDDocument pd = Loader.loadPDF(pdf)) {
+      PDFTextStripper s = new PDFTextStripper();
+      for (int p = 1; p <= pd.getNumberOfPages(); p++) {
+        s.setStartPage(p);
+        s.setEndPage(p);
+        out.add(s.getText(pd).replaceAll("\\s+", ""));
+      }
+    }
+    return out;
+  }
+
+  /** Body paragraphs filling a page down to its last two lines or so. */
+  private static List<Doc.Block> filler(int paragraphs) {
+    List<Doc.Block> out = new java.util.ArrayList<>();
+    for (int i = 0; i < paragraphs; i++) {
+      out.add(new Doc.Para("第" + i + "段。" + "甲".repeat(60), Doc.Align.BODY, false));
+    }
+    return out;
+  }
+
+  private static List<Doc.Block> signature() {
+    return List.of(
+        new Doc.Para("此致", Doc.Align.LEFT, false),
+        new Doc.Para("某某人民法院", Doc.Align.LEFT, false),
+        new Doc.Para("具状人（签字、盖章）：", Doc.Align.RIGHT, false),
+        new Doc.Para("日期：2026年11月25日", Doc.Align.RIGHT, false));
+  }
+
+  /** How many filler paragraphs leave room for two lines of the signature, not four. */
+  private static int splittingFiller() throws IOException {
+    for (int n = 1; n < 40; n++) {
+      List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+      blocks.addAll(signature());
+      List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+      if (pages.size() == 2 && pages.get(0).contains("此致") && pages.get(1).contains("日期")) {
+        return n;
+      }
+    }
+    throw new AssertionError("no filler length splits the signature block");
+  }
+
+  private static Doc doc(List<Doc.Block> blocks) {
+    return doc(blocks.toArray(Doc.Block[]::new));
+  }
+
+  @Test
+  void keep_groupAtTheFootOfAPage_movesWholeToTheNextPage() throws IOException {
+    int n = splittingFiller();
+    List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+    blocks.add(new Doc.Keep(signature()));
+    List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+    assertThat(pages).hasSize(2);
+    assertThat(pages.get(0)).doesNotContain("此致", "具状人", "日期");
+    assertThat(pages.get(1)).contains("此致", "某某人民法院", "具状人", "日期：2026年11月25日");
+  }
+
+  @Test
+  void keep_groupThatFits_staysWhereItIs() throws IOException {
+    List<Doc.Block> blocks = new java.util.ArrayList<>(filler(3));
+    blocks.add(new Doc.Keep(signature()));
+    List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+    assertThat(pages).hasSize(1);
+    assertThat(pages.get(0)).contains("第2段", "此致", "日期");
+  }
+
+  @Test
+  void table_headerAtTheFootOfAPage_movesWithItsFirstRowAndItsHashLine() throws IOException {
+    int n = splittingFiller();
+    String hash = "a".repeat(64);
+    List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+    blocks.add(
+        new Doc.Table(
+            List.of(
+                List.of("编号", "名称"),
+                List.of("**第一组**"),
+                List.of("证据1-1", "聊天记录"),
+                List.of("SHA-256：`" + hash + "`"),
+                List.of("日志序号：1"),
+                List.of("保全时间：2026年3月2日19:20（北京时间）"),
+                List.of("网址：`https://example.com/1`")),
+            List.of(1.0, 3.0)));
+    List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+    assertThat(pages).hasSize(2);
+    assertThat(pages.get(0)).doesNotContain("编号", "第一组");
+    assertThat(pages.get(1)).contains("编号", "第一组", "证据1-1", hash, "https://example.com/1");
+  }
+
   private static FontChain chain() {
     return new FontChain(FontSource.bundled(), List.of());
   }

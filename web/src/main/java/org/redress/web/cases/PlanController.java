@@ -47,7 +47,8 @@ public final class PlanController {
     }
     LocalDate today = LocalDate.now(web.clock().withZone(BEIJING));
     try {
-      CaseFacts f = law.parseFacts(facts.get().text());
+      // h-papers: the takedown tracker's notice dates reach the Art 1197 finding.
+      CaseFacts f = law.parseFacts(web.cases().withTracker(c.id(), facts.get().text(), today));
       Assessment a = law.assess(f, today);
       web.render(
           ctx,
