@@ -60,6 +60,8 @@ final class Routes {
     config.routes.get("/cases/{id}/plan", plan::show);
     config.routes.get("/cases/{id}/evidence", evidence::show);
     config.routes.post("/cases/{id}/evidence/export", evidence::export);
+    // h-journey (issue 14): preserve the latest scan's matches from the evidence page
+    config.routes.post("/cases/{id}/evidence/preserve", evidence::preserve);
     // h-case: the documents page
     var documents = new org.redress.web.cases.DocumentsController(web);
     config.routes.get("/cases/{id}/documents", documents::show);
