@@ -110,7 +110,7 @@ public final class Cases {
     if (made.isPresent()) {
       ensureBank(bank);
       try {
-        Files.createDirectories(dir(id));
+        OwnerOnly.dirs(dir(id));
       } catch (IOException e) {
         throw new UncheckedIOException("failed to create the folder of case " + id, e);
       }
@@ -519,8 +519,9 @@ public final class Cases {
     for (int n = 2; Files.exists(dir); n++) {
       dir = scansDir(id).resolve(stamp + "-" + n);
     }
-    Files.createDirectories(dir);
+    OwnerOnly.dirs(dir);
     org.redress.report.ReportJson.write(report, dir.resolve("report.json"));
+    OwnerOnly.tighten(dir.resolve("report.json"));
     long checked = report.totals().mediaChecked();
     ScanRecord rec =
         new ScanRecord(
@@ -585,9 +586,9 @@ public final class Cases {
       throws CaseworkException, IOException {
     require(id);
     Path d = stampedDir(id, "assessments");
-    Files.createDirectories(d.getParent());
+    OwnerOnly.dirs(d.getParent());
     Path f = d.resolveSibling(d.getFileName() + ".json");
-    Files.writeString(f, a.toJson(), StandardCharsets.UTF_8);
+    OwnerOnly.writeString(f, a.toJson());
     addFile(id, ASSESSMENT, f, "findings");
     return f;
   }
@@ -684,8 +685,9 @@ public final class Cases {
             .warnings(warnings)
             .build();
     Path out = stampedDir(id, "documents");
-    Files.createDirectories(out);
+    OwnerOnly.dirs(out);
     List<Path> written = docs.writeAll(langs, formats, in, out);
+    OwnerOnly.tightenTree(out);
     for (Path p : written) {
       addFile(id, DOCUMENT, p, p.getFileName().toString());
     }
@@ -695,7 +697,7 @@ public final class Cases {
       tsv.append(g.kind().id()).append('\t').append(g.label()).append('\t');
       tsv.append(g.path().orElse("")).append('\n');
     }
-    Files.writeString(out.resolve(GAPS), tsv.toString(), StandardCharsets.UTF_8);
+    OwnerOnly.writeString(out.resolve(GAPS), tsv.toString());
     return new Drafted(out, written, gaps);
   }
 

@@ -28,6 +28,8 @@ final class Routes {
         new org.redress.web.account.LoginController(web);
 
     config.routes.before(guard::check);
+    // h-journey (issue 14): what a request wrote is owner-only before the answer goes out
+    config.routes.after(ctx -> FileModes.after(web, ctx));
 
     config.routes.get("/static/app.css", ctx -> asset(ctx, "app.css", "text/css"));
     config.routes.get("/static/app.js", ctx -> asset(ctx, "app.js", "text/javascript"));

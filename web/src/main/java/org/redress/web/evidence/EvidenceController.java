@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.redress.casework.Cases;
+import org.redress.casework.OwnerOnly;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.Item;
@@ -101,7 +101,7 @@ public final class EvidenceController {
     Cases.CaseInfo c = CasesController.find(web, ctx);
     Path tmp = null;
     try (EvidenceStore store = open()) {
-      tmp = Files.createTempFile(web.uploads(), "export-", ".zip");
+      tmp = OwnerOnly.tempFile(web.uploads(), "export-", ".zip");
       Files.delete(tmp);
       store.export(c.id(), List.of(), tmp, null);
       ctx.header("Content-Disposition", "attachment; filename=\"evidence-" + c.id() + ".zip\"");
@@ -137,8 +137,11 @@ public final class EvidenceController {
     }
     Path tmp = null;
     try (InputStream in = f.content()) {
-      tmp = Files.createTempFile(web.uploads(), "verify-", ".zip");
-      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      tmp = OwnerOnly.tempFile(web.uploads(), "verify-", ".zip");
+      try (java.io.OutputStream out =
+          Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(out);
+      }
       Verification v = PackageVerifier.verify(tmp);
       web.render(ctx, "evidence/verify.jte", "checks", v.checks(), "verified", true, "ok", v.ok());
     } catch (IOException e) {

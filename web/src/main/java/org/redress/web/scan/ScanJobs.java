@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.redress.cases.Workspace;
 import org.redress.casework.Cases;
+import org.redress.casework.OwnerOnly;
 import org.redress.casework.ScanRecord;
 import org.redress.match.Matcher;
 import org.redress.match.VpdqRule;
@@ -88,11 +89,11 @@ public final class ScanJobs implements AutoCloseable {
     Path dir = dir(c.id(), id);
     ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.dirs(dir);
       if (resumeOf != null) {
         Path old = dir(c.id(), resumeOf).resolve("hashes.jsonl");
         if (Files.isRegularFile(old)) {
-          Files.copy(old, dir.resolve("hashes.jsonl"));
+          OwnerOnly.write(dir.resolve("hashes.jsonl"), Files.readAllBytes(old));
         }
       }
       saveMeta(dir, job);
@@ -138,6 +139,8 @@ public final class ScanJobs implements AutoCloseable {
                 .report();
       }
       ReportJson.write(report, dir.resolve("report.json"));
+      // What the scanner and the report writer left (cache, report) owner-only before it shows.
+      OwnerOnly.tightenTree(dir);
       job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
     } catch (ReportException e) {
       job.finish(ScanJob.State.FAILED, e.getMessage());
@@ -155,6 +158,7 @@ public final class ScanJobs implements AutoCloseable {
       } catch (IOException e) {
         job.finish(ScanJob.State.FAILED, "failed to save the scan's state: " + e.getMessage());
       }
+      OwnerOnly.tightenTree(dir);
       running.remove(key(job.caseId(), job.id()));
     }
   }
@@ -171,8 +175,8 @@ public final class ScanJobs implements AutoCloseable {
     ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
     try {
       SpreadReport r = ReportJson.read(reportJson);
-      Files.createDirectories(dir);
-      Files.copy(reportJson, dir.resolve("report.json"));
+      OwnerOnly.dirs(dir);
+      OwnerOnly.write(dir.resolve("report.json"), Files.readAllBytes(reportJson));
       job.total(r.totals().mediaChecked());
       job.checked(job.total());
       job.finish(r.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
