@@ -79,6 +79,14 @@ final class Routes {
     config.routes.post("/login", login::signIn);
     config.routes.post("/logout", login::signOut);
     config.routes.get("/admin/audit", login::audit);
+    // h-journey (issue 14): the accounts page and one's own password
+    org.redress.web.account.AdminController admin =
+        new org.redress.web.account.AdminController(web);
+    config.routes.get("/admin/accounts", admin::show);
+    config.routes.post("/admin/accounts", admin::add);
+    config.routes.post("/admin/access", admin::access);
+    config.routes.get("/account/password", admin::passwordForm);
+    config.routes.post("/account/password", admin::changePassword);
     config.routes.post("/verify", evidence::verify);
 
     // h-wasm (issue 15): hashing in her own browser; the pages set their own CSP (HashController).
