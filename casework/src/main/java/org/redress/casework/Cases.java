@@ -110,7 +110,7 @@ public final class Cases {
     if (made.isPresent()) {
       ensureBank(bank);
       try {
-        Files.createDirectories(dir(id));
+        OwnerOnly.dirs(dir(id));
       } catch (IOException e) {
         throw new UncheckedIOException("failed to create the folder of case " + id, e);
       }
@@ -209,7 +209,34 @@ public final class Cases {
   public RecordVersion putFacts(String id, String text, String source, EvidenceStore locker)
       throws CaseworkException, EvidenceException {
     Facts.parse(text, source);
-    return put(id, FACTS, text, source, locker);
+    return put(id, FACTS, text, source, cw.user(), locker);
+  }
+
+  /**
+   * As {@link #putFacts(String, String, String, EvidenceStore)} with the version's author named
+   * (the signed-in account of the workspace, or its local user).
+   *
+   * @throws CaseworkException for invalid facts or an unknown case
+   * @throws EvidenceException when the locker cannot seal
+   */
+  public RecordVersion putFacts(
+      String id, String text, String source, String author, EvidenceStore locker)
+      throws CaseworkException, EvidenceException {
+    Facts.parse(text, source);
+    return put(id, FACTS, text, source, author, locker);
+  }
+
+  /**
+   * As {@link #putParties(String, String, String, EvidenceStore)} with the version's author named.
+   *
+   * @throws CaseworkException when the text is not a mapping, or for an unknown case
+   * @throws EvidenceException when the locker cannot seal
+   */
+  public RecordVersion putParties(
+      String id, String text, String source, String author, EvidenceStore locker)
+      throws CaseworkException, EvidenceException {
+    Yaml.requireMapping(text, source);
+    return put(id, PARTIES, text, source, author, locker);
   }
 
   /** The record kind of the intake interview's answers ({@code redress/interview-answers@1}). */
@@ -224,7 +251,7 @@ public final class Cases {
    */
   public RecordVersion putInterview(String id, String json, EvidenceStore locker)
       throws CaseworkException, EvidenceException {
-    return put(id, INTERVIEW, json, "interview", locker);
+    return put(id, INTERVIEW, json, "interview", cw.user(), locker);
   }
 
   /**
@@ -238,6 +265,43 @@ public final class Cases {
     return latest(id, INTERVIEW, locker);
   }
 
+  /** The note (provenance) of a facts or parties version written from an interview answer. */
+  public static final String FROM_INTERVIEW = "interview";
+
+  /**
+   * Writes what her answer to {@code q} changes into the case's facts (or, for a parties question,
+   * its parties) as a new sealed version with provenance {@value #FROM_INTERVIEW}; an "I don't
+   * know", a skip or an unchanged value writes nothing (see {@link Interview#factsVersion}).
+   *
+   * @param answers her answers, the new one included
+   * @param proved the facts the case's scans proved (JSON, may be empty)
+   * @param author who answered (the signed-in account, or the local user)
+   * @return the version written, or empty
+   * @throws CaseworkException for facts the strict reader refuses, or an unknown case
+   * @throws EvidenceException when the locker cannot seal or open
+   */
+  public Optional<RecordVersion> keepAnswer(
+      String id,
+      Interview interview,
+      Interview.Question q,
+      InterviewAnswers answers,
+      String proved,
+      LocalDate asOf,
+      String author,
+      EvidenceStore locker)
+      throws CaseworkException, EvidenceException {
+    if (q.party()) {
+      Optional<String> next = interview.partiesVersion(partiesText(id, locker), q, answers);
+      return next.isEmpty()
+          ? Optional.empty()
+          : Optional.of(putParties(id, next.get(), FROM_INTERVIEW, author, locker));
+    }
+    Optional<String> next = interview.factsVersion(factsText(id, locker), q, answers, proved, asOf);
+    return next.isEmpty()
+        ? Optional.empty()
+        : Optional.of(putFacts(id, next.get(), FROM_INTERVIEW, author, locker));
+  }
+
   /**
    * Stores a new version of the case's parties (a {@code redress/parties@1} YAML or JSON mapping),
    * sealed with the case key.
@@ -248,14 +312,15 @@ public final class Cases {
   public RecordVersion putParties(String id, String text, String source, EvidenceStore locker)
       throws CaseworkException, EvidenceException {
     Yaml.requireMapping(text, source);
-    return put(id, PARTIES, text, source, locker);
+    return put(id, PARTIES, text, source, cw.user(), locker);
   }
 
-  private RecordVersion put(String id, String kind, String text, String note, EvidenceStore locker)
+  private RecordVersion put(
+      String id, String kind, String text, String note, String author, EvidenceStore locker)
       throws CaseworkException, EvidenceException {
     require(id);
     byte[] sealed = locker.seal(id, kind, text.getBytes(StandardCharsets.UTF_8));
-    CaseStore.Version v = store().addVersion(id, kind, sealed, cw.user(), note);
+    CaseStore.Version v = store().addVersion(id, kind, sealed, author, note);
     return new RecordVersion(v.version(), v.at(), v.author(), v.note());
   }
 
@@ -474,8 +539,9 @@ public final class Cases {
     for (int n = 2; Files.exists(dir); n++) {
       dir = scansDir(id).resolve(stamp + "-" + n);
     }
-    Files.createDirectories(dir);
+    OwnerOnly.dirs(dir);
     org.redress.report.ReportJson.write(report, dir.resolve("report.json"));
+    OwnerOnly.tighten(dir.resolve("report.json"));
     long checked = report.totals().mediaChecked();
     ScanRecord rec =
         new ScanRecord(
@@ -540,9 +606,9 @@ public final class Cases {
       throws CaseworkException, IOException {
     require(id);
     Path d = stampedDir(id, "assessments");
-    Files.createDirectories(d.getParent());
+    OwnerOnly.dirs(d.getParent());
     Path f = d.resolveSibling(d.getFileName() + ".json");
-    Files.writeString(f, a.toJson(), StandardCharsets.UTF_8);
+    OwnerOnly.writeString(f, a.toJson());
     addFile(id, ASSESSMENT, f, "findings");
     return f;
   }
@@ -640,8 +706,9 @@ public final class Cases {
             .warnings(warnings)
             .build();
     Path out = stampedDir(id, "documents");
-    Files.createDirectories(out);
+    OwnerOnly.dirs(out);
     List<Path> written = docs.writeAll(langs, formats, in, out);
+    OwnerOnly.tightenTree(out);
     for (Path p : written) {
       addFile(id, DOCUMENT, p, p.getFileName().toString());
     }
@@ -651,7 +718,7 @@ public final class Cases {
       tsv.append(g.kind().id()).append('\t').append(g.label()).append('\t');
       tsv.append(g.path().orElse("")).append('\n');
     }
-    Files.writeString(out.resolve(GAPS), tsv.toString(), StandardCharsets.UTF_8);
+    OwnerOnly.writeString(out.resolve(GAPS), tsv.toString());
     return new Drafted(out, written, gaps);
   }
 

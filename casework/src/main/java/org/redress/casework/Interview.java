@@ -496,6 +496,100 @@ public final class Interview {
     return out.toPrettyString();
   }
 
+  /**
+   * The next version of the case's stored facts after her answer to {@code q}, or empty when the
+   * answer changes nothing (an "I don't know" or a skip never writes a fact, and neither does the
+   * value already stored). The version is the stored facts (or, when none were stored yet, the
+   * facts all her answers and the scans give) with this answer and what the scans proved laid over
+   * them; every other stored key is kept as it is.
+   *
+   * @param stored the latest stored facts text (YAML or JSON), if any
+   * @param q the question just answered
+   * @param answers her answers, the new one included
+   * @param proved the facts scans proved (JSON, may be empty)
+   * @throws CaseworkException when the stored text is not a mapping
+   */
+  public Optional<String> factsVersion(
+      Optional<String> stored, Question q, InterviewAnswers answers, String proved, LocalDate asOf)
+      throws CaseworkException {
+    Optional<InterviewAnswers.Answer> a = answers.get(q.fact());
+    if (q.party() || a.isEmpty() || a.get().state() != InterviewAnswers.State.GIVEN) {
+      return Optional.empty();
+    }
+    ObjectNode base;
+    if (stored.isPresent()) {
+      base = mapping(stored.get());
+    } else {
+      base = provedNode(factsJson(answers, proved, asOf));
+    }
+    ObjectNode next = base.deepCopy();
+    if (!Interview.provedKeys(proved).contains(q.fact())) {
+      put(next, q.fact(), q.kind(), a.get().value());
+    }
+    overlay(next, provedNode(proved));
+    if (stored.isPresent() && leafValues(next).equals(leafValues(base))) {
+      return Optional.empty();
+    }
+    next.put("schema", CaseFacts.SCHEMA);
+    next.put("as_of", asOf.toString());
+    return Optional.of(next.toPrettyString() + "\n");
+  }
+
+  /**
+   * The next version of the case's stored parties after her answer to the parties question {@code
+   * q}, or empty when it changes nothing (as {@link #factsVersion}).
+   *
+   * @throws CaseworkException when the stored text is not a mapping
+   */
+  public Optional<String> partiesVersion(
+      Optional<String> stored, Question q, InterviewAnswers answers) throws CaseworkException {
+    Optional<InterviewAnswers.Answer> a = answers.get(q.fact());
+    if (!q.party() || a.isEmpty() || a.get().state() != InterviewAnswers.State.GIVEN) {
+      return Optional.empty();
+    }
+    ObjectNode base = stored.isPresent() ? mapping(stored.get()) : JSON.createObjectNode();
+    ObjectNode next = base.deepCopy();
+    put(next, q.fact().substring(PARTIES.length()), Kind.TEXT, a.get().value());
+    if (stored.isPresent() && leafValues(next).equals(leafValues(base))) {
+      return Optional.empty();
+    }
+    next.put("schema", "redress/parties@1");
+    return Optional.of(next.toPrettyString() + "\n");
+  }
+
+  private static ObjectNode mapping(String text) throws CaseworkException {
+    try {
+      JsonNode n = YAML.readTree(text);
+      if (n == null || !n.isObject()) {
+        throw new CaseworkException("the stored record is not a mapping");
+      }
+      return (ObjectNode) n;
+    } catch (IOException e) {
+      throw new CaseworkException("the stored record cannot be read: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static void overlay(ObjectNode into, ObjectNode from) {
+    from.properties()
+        .forEach(
+            e -> {
+              JsonNode had = into.get(e.getKey());
+              if (e.getValue().isObject() && had instanceof ObjectNode o) {
+                overlay(o, (ObjectNode) e.getValue());
+              } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+              }
+            });
+  }
+
+  private static Map<String, Object> leafValues(ObjectNode n) {
+    Map<String, Object> m = new HashMap<>();
+    flatten(n, "", m);
+    m.remove("schema");
+    m.remove("as_of");
+    return m;
+  }
+
   /** The parties file ({@code redress/parties@1} JSON) from her answers to parties questions. */
   public String partiesJson(InterviewAnswers answers) {
     ObjectNode out = JSON.createObjectNode();

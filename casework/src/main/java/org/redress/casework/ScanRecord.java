@@ -61,7 +61,8 @@ public record ScanRecord(
     paths.forEach(p -> ps.add(p.toString()));
     Path f = dir.resolve("scan.json");
     Path tmp = dir.resolve("scan.json.tmp");
-    Files.writeString(tmp, n.toPrettyString() + "\n", StandardCharsets.UTF_8);
+    Files.deleteIfExists(tmp);
+    OwnerOnly.writeString(tmp, n.toPrettyString() + "\n");
     try {
       Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

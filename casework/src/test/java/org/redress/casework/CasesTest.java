@@ -78,6 +78,59 @@ class CasesTest {
     }
   }
 
+  private static InterviewAnswers.Answer said(InterviewAnswers.State st, String v) {
+    return new InterviewAnswers.Answer(st, v, Instant.parse("2026-03-20T02:00:00Z"), "local");
+  }
+
+  @Test
+  void keepAnswer_answersChangedUnknownAndSkipped_eachChangeIsOneInterviewVersion()
+      throws Exception {
+    Cases cases = casework("ignored").cases();
+    cases.create("bo");
+    Interview iv = Interview.standard();
+    java.time.LocalDate asOf = java.time.LocalDate.parse("2026-03-20");
+    String proved = "{\"distribution\":{\"shared\":true,\"counts\":{\"images\":4}}}";
+    Interview.Question first = iv.question("conduct.first_act").orElseThrow();
+    Interview.Question filmed = iv.question("acts.covert_filming").orElseThrow();
+    Interview.Question platform = iv.question("parties.platform.name").orElseThrow();
+    try (EvidenceStore locker = EvidenceStore.builder(dir).clock(clock).open()) {
+      InterviewAnswers a =
+          InterviewAnswers.empty()
+              .with(first.fact(), said(InterviewAnswers.State.GIVEN, "2026-01-20"));
+      assertThat(cases.keepAnswer("bo", iv, first, a, proved, asOf, "本地用户", locker)).isPresent();
+      // The same value again writes nothing; "I don't know" and skip write nothing.
+      assertThat(cases.keepAnswer("bo", iv, first, a, proved, asOf, "本地用户", locker)).isEmpty();
+      InterviewAnswers u = a.with(filmed.fact(), said(InterviewAnswers.State.UNKNOWN, ""));
+      assertThat(cases.keepAnswer("bo", iv, filmed, u, proved, asOf, "本地用户", locker)).isEmpty();
+      InterviewAnswers sk = a.with(filmed.fact(), said(InterviewAnswers.State.SKIPPED, ""));
+      assertThat(cases.keepAnswer("bo", iv, filmed, sk, proved, asOf, "本地用户", locker)).isEmpty();
+      clock.advance(Duration.ofMinutes(5));
+      InterviewAnswers b = a.with(filmed.fact(), said(InterviewAnswers.State.GIVEN, "true"));
+      cases.keepAnswer("bo", iv, filmed, b, proved, asOf, "advocate1", locker);
+      // An answer changed later is another version; what it did not touch stays.
+      InterviewAnswers c = b.with(first.fact(), said(InterviewAnswers.State.GIVEN, "2026-01-22"));
+      cases.keepAnswer("bo", iv, first, c, proved, asOf, "本地用户", locker);
+      InterviewAnswers d = c.with(platform.fact(), said(InterviewAnswers.State.GIVEN, "Telegram"));
+      cases.keepAnswer("bo", iv, platform, d, proved, asOf, "本地用户", locker);
+
+      assertThat(cases.history("bo", Cases.FACTS))
+          .extracting(
+              Cases.RecordVersion::version, Cases.RecordVersion::author, Cases.RecordVersion::note)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(1, "本地用户", "interview"),
+              org.assertj.core.groups.Tuple.tuple(2, "advocate1", "interview"),
+              org.assertj.core.groups.Tuple.tuple(3, "本地用户", "interview"));
+      assertThat(cases.history("bo", Cases.PARTIES)).hasSize(1);
+      org.redress.law.CaseFacts v1 = Facts.parse(cases.version("bo", Cases.FACTS, 1, locker), "v1");
+      assertThat(v1.date("conduct.first_act")).contains(java.time.LocalDate.parse("2026-01-20"));
+      assertThat(String.valueOf(v1.get("distribution.counts.images"))).isEqualTo("4");
+      org.redress.law.CaseFacts now = cases.facts("bo", locker).orElseThrow();
+      assertThat(now.date("conduct.first_act")).contains(java.time.LocalDate.parse("2026-01-22"));
+      assertThat(now.get("acts.covert_filming")).isEqualTo(Boolean.TRUE);
+      assertThat(cases.partiesText("bo", locker).orElseThrow()).contains("Telegram");
+    }
+  }
+
   @Test
   void factsAndParties_stored_databaseHoldsNoPlantedNameOrIdNumber() throws Exception {
     Cases cases = casework("advocate").cases();

@@ -39,9 +39,20 @@ public final class ChineseLaw {
     return j;
   }
 
-  /** The case-facts vocabulary ({@code redress/case-facts@1}) for Chinese law. */
+  private static volatile FactsSchema factsSchema;
+
+  /**
+   * The case-facts vocabulary ({@code redress/case-facts@1}) for Chinese law, read once: every
+   * facts reader and the interview's re-assessment after each answer use it, and it never changes
+   * while the program runs.
+   */
   public static FactsSchema factsSchema() {
-    return FactsSchema.parse(CaseFacts.SCHEMA, read("case-facts-1.yaml"));
+    FactsSchema f = factsSchema;
+    if (f == null) {
+      f = FactsSchema.parse(CaseFacts.SCHEMA, read("case-facts-1.yaml"));
+      factsSchema = f;
+    }
+    return f;
   }
 
   /**

@@ -11,17 +11,28 @@ public final class Page {
   private final String csrf;
   private final String path;
   private final String account;
+  private final boolean admin;
 
-  private Page(Messages messages, String csrf, String path, String account) {
+  private Page(Messages messages, String csrf, String path, String account, boolean admin) {
     this.messages = messages;
     this.csrf = csrf;
     this.path = path;
     this.account = account;
+    this.admin = admin;
   }
 
   static Page of(Context ctx, Session s) {
     return new Page(
-        Messages.of(s.lang()), s.csrf(), ctx.path(), s.who() == null ? null : s.who().name());
+        Messages.of(s.lang()),
+        s.csrf(),
+        ctx.path(),
+        s.who() == null ? null : s.who().name(),
+        s.who() != null && s.who().admin());
+  }
+
+  /** Whether the signed-in account is an administrator (the accounts page is in its menu). */
+  public boolean admin() {
+    return admin;
   }
 
   /** The signed-in account's name (served with accounts), or null. */
@@ -37,7 +48,7 @@ public final class Page {
   /** A page for an answer without a session (401, errors before the session is known). */
   static Page anonymous(Context ctx) {
     String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "zh";
-    return new Page(Messages.of(lang), "", ctx.path(), null);
+    return new Page(Messages.of(lang), "", ctx.path(), null, false);
   }
 
   /** The text of a message key. */

@@ -36,6 +36,8 @@ final class Routes {
       platformApi =
           org.redress.web.api.Api.configure(config, web.database(), web.clock(), web.uploads());
     }
+    // h-journey (issue 14): what a request wrote is owner-only before the answer goes out
+    config.routes.after(ctx -> FileModes.after(web, ctx));
 
     config.routes.get("/static/app.css", ctx -> asset(ctx, "app.css", "text/css"));
     config.routes.get("/static/app.js", ctx -> asset(ctx, "app.js", "text/javascript"));
@@ -68,6 +70,8 @@ final class Routes {
     config.routes.get("/cases/{id}/plan", plan::show);
     config.routes.get("/cases/{id}/evidence", evidence::show);
     config.routes.post("/cases/{id}/evidence/export", evidence::export);
+    // h-journey (issue 14): preserve the latest scan's matches from the evidence page
+    config.routes.post("/cases/{id}/evidence/preserve", evidence::preserve);
     // h-case: the documents page
     var documents = new org.redress.web.cases.DocumentsController(web);
     config.routes.get("/cases/{id}/documents", documents::show);
@@ -83,6 +87,14 @@ final class Routes {
     config.routes.post("/login", login::signIn);
     config.routes.post("/logout", login::signOut);
     config.routes.get("/admin/audit", login::audit);
+    // h-journey (issue 14): the accounts page and one's own password
+    org.redress.web.account.AdminController admin =
+        new org.redress.web.account.AdminController(web);
+    config.routes.get("/admin/accounts", admin::show);
+    config.routes.post("/admin/accounts", admin::add);
+    config.routes.post("/admin/access", admin::access);
+    config.routes.get("/account/password", admin::passwordForm);
+    config.routes.post("/account/password", admin::changePassword);
     config.routes.post("/verify", evidence::verify);
 
     // h-wasm (issue 15): hashing in her own browser; the pages set their own CSP (HashController).

@@ -330,8 +330,10 @@ public final class WorkspaceApp implements AutoCloseable {
      */
     public WorkspaceApp build() {
       try {
-        Files.createDirectories(workspace);
-        Path uploads = Files.createDirectories(workspace.resolve("tmp").resolve("uploads"));
+        // Owner-only from the first folder (0700): the server writes here while it runs.
+        org.redress.casework.OwnerOnly.dirs(workspace);
+        Path uploads =
+            org.redress.casework.OwnerOnly.dirs(workspace.resolve("tmp").resolve("uploads"));
         String t = token != null ? token : randomToken();
         Web web = new Web(workspace, clock, idle, t, maxUploadBytes, uploads, database, passwords);
         web.apiEnabled(api);

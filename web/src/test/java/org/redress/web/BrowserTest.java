@@ -372,6 +372,41 @@ class BrowserTest {
   }
 
   @Test
+  @Order(41)
+  void admin_addsAnAccountAndGrantsACase_andChangesHerPassword() {
+    driver.manage().deleteAllCookies();
+    driver.get(accountsApp.plainUrl("/login"));
+    driver.findElement(By.id("name")).sendKeys("amy");
+    driver.findElement(By.id("password")).sendKeys(new String(ADMIN_PW));
+    driver.findElement(By.id("login")).click();
+    waitFor(() -> !driver.findElements(By.id("admin-link")).isEmpty());
+    driver.findElement(By.id("admin-link")).click();
+    waitFor(() -> !driver.findElements(By.id("accounts")).isEmpty());
+    driver.findElement(By.id("new-name")).sendKeys("bea");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("new-role")))
+        .selectByValue("advocate");
+    driver.findElement(By.id("new-password")).sendKeys("bea's long password");
+    driver.findElement(By.id("add")).click();
+    waitFor(() -> !driver.findElements(By.id("admin-notice")).isEmpty());
+    assertThat(driver.findElement(By.id("accounts")).getText()).contains("bea");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("grant-account")))
+        .selectByValue("bea");
+    driver.findElement(By.id("grant")).click();
+    waitFor(() -> driver.findElement(By.id("access")).getText().contains("bea"));
+    check("33-admin-accounts");
+    driver.findElement(By.id("password-link")).click();
+    waitFor(() -> !driver.findElements(By.id("password-form")).isEmpty());
+    driver.findElement(By.id("old")).sendKeys(new String(ADMIN_PW));
+    driver.findElement(By.id("new")).sendKeys("amy's new long password");
+    driver.findElement(By.id("again")).sendKeys("amy's new long password");
+    driver.findElement(By.id("change")).click();
+    waitFor(() -> !driver.findElements(By.id("password-done")).isEmpty());
+    check("34-password");
+    driver.findElement(By.id("logout")).click();
+    waitFor(() -> driver.getCurrentUrl().endsWith("/login"));
+  }
+
+  @Test
   @Order(99)
   void axe_foundNoSeriousOrCriticalViolation() {
     assertThat(axeProblems).isEmpty();

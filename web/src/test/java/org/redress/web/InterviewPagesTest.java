@@ -88,6 +88,37 @@ class InterviewPagesTest {
   }
 
   @Test
+  void answers_becomeSealedFactsVersions_byTheLocalUser_andUnknownWritesNone() throws Exception {
+    answer("conduct.first_act", "answer", "2026-09-01");
+    answer("conduct.last_act", "answer", "2026-11-20");
+    answer("acts.covert_filming", "unknown", "");
+    answer("acts.covert_filming", "skip", "");
+    // The same value again is no new version; a changed answer is.
+    answer("conduct.first_act", "answer", "2026-09-01");
+    answer("conduct.first_act", "answer", "2026-08-30");
+    org.redress.casework.Casework cw =
+        org.redress.casework.Casework.builder(dir.resolve("ws")).build();
+    java.util.List<org.redress.casework.Cases.RecordVersion> h =
+        cw.cases().history(caseId, org.redress.casework.Cases.FACTS);
+    assertThat(h)
+        .extracting(
+            org.redress.casework.Cases.RecordVersion::author,
+            org.redress.casework.Cases.RecordVersion::note)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple("本地用户", "interview"))
+        .hasSize(3);
+    try (org.redress.evidence.EvidenceStore locker =
+        org.redress.evidence.EvidenceStore.builder(dir.resolve("ws")).open()) {
+      org.redress.law.CaseFacts now = cw.cases().facts(caseId, locker).orElseThrow();
+      assertThat(now.date("conduct.first_act")).contains(java.time.LocalDate.parse("2026-08-30"));
+      assertThat(now.date("conduct.last_act")).contains(java.time.LocalDate.parse("2026-11-20"));
+      assertThat(now.get("acts.covert_filming")).isNull();
+      assertThat(cw.cases().version(caseId, org.redress.casework.Cases.FACTS, 1, locker))
+          .contains("2026-09-01")
+          .doesNotContain("last_act");
+    }
+  }
+
+  @Test
   void unknownAndSkip_areRecorded_andNotAskedAgain() throws Exception {
     answer("conduct.first_act", "answer", "2026-09-01");
     answer("conduct.last_act", "unknown", "");

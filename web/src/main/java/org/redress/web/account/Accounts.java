@@ -14,6 +14,7 @@ import org.redress.cases.AccountStore;
 public final class Accounts {
   private final AccountStore store;
   private final Passwords passwords;
+  private final LoginLimit limit = new LoginLimit(5, java.time.Duration.ofMinutes(15));
 
   /** Accounts over a store, hashing with {@code passwords}. */
   public Accounts(AccountStore store, Passwords passwords) {
@@ -66,6 +67,41 @@ public final class Accounts {
   /** Puts {@code account} on the case's access list. */
   public void grant(String caseId, String account, String by) {
     store.grant(caseId, account, by);
+  }
+
+  /** Every account, by name (no password hashes leave this class's callers' hands in pages). */
+  public List<AccountStore.Account> list() {
+    return store.list();
+  }
+
+  /** Takes {@code account} off the case's access list. */
+  public void revoke(String caseId, String account) {
+    store.revoke(caseId, account);
+  }
+
+  /** The accounts on the case's access list. */
+  public List<String> access(String caseId) {
+    return store.access(caseId);
+  }
+
+  /**
+   * Changes {@code name}'s password when {@code old} is its current one.
+   *
+   * @return false (and nothing changed) when {@code old} is wrong
+   * @throws IllegalArgumentException when the new password is too short
+   */
+  public boolean changePassword(String name, char[] old, char[] fresh) {
+    Optional<AccountStore.Account> a = store.find(name);
+    if (!passwords.verify(old, a.map(AccountStore.Account::passwordHash).orElse(null))) {
+      return false;
+    }
+    store.setPassword(name, passwords.hash(fresh));
+    return true;
+  }
+
+  /** Sign-in failures counted per account and per address. */
+  public LoginLimit limit() {
+    return limit;
   }
 
   /** Appends a row to the audit log. */

@@ -19,7 +19,7 @@ public final class LoginController {
   /** {@code GET /login}. */
   public void form(Context ctx) {
     accounts();
-    web.render(ctx, "account/login.jte", "failed", false, "name", "");
+    web.render(ctx, "account/login.jte", "failed", false, "name", "", "throttled", false);
   }
 
   /** {@code POST /login}: {@code name} and {@code password}; a wrong pair says only that. */
@@ -27,6 +27,14 @@ public final class LoginController {
     Accounts a = accounts();
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
     String pw = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    String ip = ctx.ip();
+    java.time.Instant now = web.clock().instant();
+    if (a.limit().blocked(name, ip, now)) {
+      a.audit(name.isEmpty() ? "-" : name, "login_throttled", null, ip);
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      web.render(ctx, "account/login.jte", "failed", false, "name", name, "throttled", true);
+      return;
+    }
     char[] chars = pw.toCharArray();
     Optional<Accounts.Who> who;
     try {
@@ -35,11 +43,13 @@ public final class LoginController {
       Arrays.fill(chars, '\0');
     }
     if (who.isEmpty()) {
+      a.limit().failed(name, ip, now);
       a.audit(name.isEmpty() ? "-" : name, "login_refused", null, null);
       ctx.status(HttpStatus.UNAUTHORIZED);
-      web.render(ctx, "account/login.jte", "failed", true, "name", name);
+      web.render(ctx, "account/login.jte", "failed", true, "name", name, "throttled", false);
       return;
     }
+    a.limit().succeeded(name);
     a.audit(who.get().name(), "login", null, null);
     web.signIn(ctx, who.get());
     ctx.redirect("/", HttpStatus.SEE_OTHER);

@@ -3,6 +3,8 @@ package org.redress.web.cases;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.redress.casework.Cases;
 import org.redress.casework.CaseworkException;
@@ -82,13 +84,31 @@ public final class PlanController {
 
   private record Facts(String text, String source) {}
 
+  private List<SpreadReport> finishedReports(String caseId) {
+    List<SpreadReport> out = new ArrayList<>();
+    for (ScanJob j : web.scans().list(caseId)) {
+      if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
+        web.scans().report(caseId, j.id()).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
   private Optional<Facts> facts(Cases.CaseInfo c) {
     try {
       if (!web.cases().history(c.id(), Cases.FACTS).isEmpty()) {
         try (EvidenceStore locker = web.locker()) {
           Optional<String> t = web.cases().factsText(c.id(), locker);
           if (t.isPresent()) {
-            return Optional.of(new Facts(t.get(), "facts"));
+            List<SpreadReport> reports = finishedReports(c.id());
+            if (reports.isEmpty()) {
+              return Optional.of(new Facts(t.get(), "facts"));
+            }
+            // Her stored facts with what every finished scan proved (the facts merge rule).
+            return Optional.of(
+                new Facts(
+                    web.casework().mergeFacts(t.get(), "facts of case " + c.id(), reports).json(),
+                    "facts"));
           }
         }
       }

@@ -1,23 +1,28 @@
 package org.redress.web.evidence;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import org.redress.casework.Cases;
+import org.redress.casework.OwnerOnly;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.Item;
 import org.redress.evidence.PackageVerifier;
 import org.redress.evidence.Verification;
+import org.redress.report.ReportException;
+import org.redress.report.SpreadReport;
 import org.redress.web.Web;
 import org.redress.web.WebException;
 import org.redress.web.cases.CasesController;
+import org.redress.web.scan.ScanJob;
 
 /**
  * The case's evidence: the items preserved in the workspace's evidence store, a package to hand
@@ -36,7 +41,17 @@ public final class EvidenceController {
   public void show(Context ctx) {
     Cases.CaseInfo c = CasesController.find(web, ctx);
     if (EvidenceStore.needsPassphrase(web.workspace())) {
-      web.render(ctx, "evidence/show.jte", "c", c, "items", List.<Item>of(), "locked", true);
+      web.render(
+          ctx,
+          "evidence/show.jte",
+          "c",
+          c,
+          "items",
+          List.<Item>of(),
+          "locked",
+          true,
+          "scanned",
+          false);
       return;
     }
     List<Item> items;
@@ -45,7 +60,40 @@ public final class EvidenceController {
     } catch (EvidenceException e) {
       throw new WebException(409, "evidence.error.store", e.getMessage());
     }
-    web.render(ctx, "evidence/show.jte", "c", c, "items", items, "locked", false);
+    boolean scanned =
+        web.scans().list(c.id()).stream()
+            .anyMatch(j -> j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL);
+    web.render(
+        ctx, "evidence/show.jte", "c", c, "items", items, "locked", false, "scanned", scanned);
+  }
+
+  /**
+   * {@code POST /cases/{id}/evidence/preserve}: seals the matched files of the case's latest
+   * finished scan, one item per post, and the report itself (casework's preserve step, as {@code
+   * redress scan --preserve} does), then shows the evidence.
+   */
+  public void preserve(Context ctx) {
+    Cases.CaseInfo c = CasesController.find(web, ctx);
+    Optional<SpreadReport> latest = Optional.empty();
+    for (ScanJob j : web.scans().list(c.id())) {
+      if (j.state() == ScanJob.State.DONE || j.state() == ScanJob.State.PARTIAL) {
+        latest = web.scans().report(c.id(), j.id());
+        if (latest.isPresent()) {
+          break;
+        }
+      }
+    }
+    if (latest.isEmpty()) {
+      throw WebException.badInput("evidence.error.no_scan", null);
+    }
+    try (EvidenceStore store = open()) {
+      web.casework().preserve(latest.get(), c.id(), store);
+    } catch (EvidenceException | ReportException e) {
+      throw new WebException(409, "evidence.error.store", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to preserve the scan's matches", e);
+    }
+    ctx.redirect("/cases/" + c.id() + "/evidence", HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /cases/{id}/evidence/export}: downloads the package (no content inside). */
@@ -53,7 +101,7 @@ public final class EvidenceController {
     Cases.CaseInfo c = CasesController.find(web, ctx);
     Path tmp = null;
     try (EvidenceStore store = open()) {
-      tmp = Files.createTempFile(web.uploads(), "export-", ".zip");
+      tmp = OwnerOnly.tempFile(web.uploads(), "export-", ".zip");
       Files.delete(tmp);
       store.export(c.id(), List.of(), tmp, null);
       ctx.header("Content-Disposition", "attachment; filename=\"evidence-" + c.id() + ".zip\"");
@@ -89,8 +137,11 @@ public final class EvidenceController {
     }
     Path tmp = null;
     try (InputStream in = f.content()) {
-      tmp = Files.createTempFile(web.uploads(), "verify-", ".zip");
-      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      tmp = OwnerOnly.tempFile(web.uploads(), "verify-", ".zip");
+      try (java.io.OutputStream out =
+          Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(out);
+      }
       Verification v = PackageVerifier.verify(tmp);
       web.render(ctx, "evidence/verify.jte", "checks", v.checks(), "verified", true, "ok", v.ok());
     } catch (IOException e) {

@@ -11,6 +11,8 @@ import org.redress.casework.Cases;
 import org.redress.casework.CaseworkException;
 import org.redress.casework.Interview;
 import org.redress.casework.InterviewAnswers;
+import org.redress.evidence.EvidenceException;
+import org.redress.evidence.EvidenceStore;
 import org.redress.web.Web;
 import org.redress.web.WebException;
 import org.redress.web.cases.CasesController;
@@ -110,15 +112,35 @@ public final class InterviewController {
     } else {
       throw WebException.badInput("interview.error.action", action);
     }
+    InterviewAnswers before = answers;
     try {
       answers = interview.answer(answers, q, a, proved, today());
+      keepFacts(c.id(), q, answers, proved, by);
     } catch (CaseworkException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      question(ctx, c, q, answers, "interview.error.contradiction", 0);
+      question(ctx, c, q, before, "interview.error.contradiction", 0);
       return;
     }
     drafts.save(c.id(), answers);
     ctx.redirect("/cases/" + c.id() + "/interview", HttpStatus.SEE_OTHER);
+  }
+
+  /** The author a facts version names for the launch token's session (a local workspace). */
+  static final String LOCAL_AUTHOR = "本地用户";
+
+  /**
+   * Writes what the answer changes into a new version of the case's sealed facts (or parties),
+   * provenance "interview", authored by the signed-in account or {@link #LOCAL_AUTHOR}.
+   */
+  private void keepFacts(
+      String caseId, Interview.Question q, InterviewAnswers answers, String proved, String by)
+      throws CaseworkException {
+    String author = "local".equals(by) ? LOCAL_AUTHOR : by;
+    try (EvidenceStore locker = web.locker()) {
+      web.cases().keepAnswer(caseId, interview, q, answers, proved, today(), author, locker);
+    } catch (EvidenceException e) {
+      throw new WebException(500, "error.locker", e.getMessage());
+    }
   }
 
   private void question(

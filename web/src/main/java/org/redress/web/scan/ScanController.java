@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.redress.casework.Cases;
+import org.redress.casework.OwnerOnly;
 import org.redress.web.Web;
 import org.redress.web.WebException;
 import org.redress.web.cases.CasesController;
@@ -73,9 +74,12 @@ public final class ScanController {
     Path dir = web.cases().dir(c.id()).resolve("uploads");
     Path target;
     try (java.io.InputStream in = f.content()) {
-      Files.createDirectories(dir);
-      target = Files.createTempFile(dir, "export-", ".zip");
-      Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      OwnerOnly.dirs(dir);
+      target = OwnerOnly.tempFile(dir, "export-", ".zip");
+      try (java.io.OutputStream out =
+          Files.newOutputStream(target, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(out);
+      }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("failed to receive the upload", e);
     }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.redress.casework.Cases;
 import org.redress.casework.Casework;
 import org.redress.casework.CaseworkException;
+import org.redress.casework.OwnerOnly;
 import org.redress.casework.ScanRecord;
 import org.redress.casework.ScanRequest;
 import org.redress.report.ReportException;
@@ -87,11 +88,11 @@ public final class ScanJobs implements AutoCloseable {
     Path dir = dir(c.id(), id);
     ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.dirs(dir);
       if (resumeOf != null) {
         Path old = dir(c.id(), resumeOf).resolve("hashes.jsonl");
         if (Files.isRegularFile(old)) {
-          Files.copy(old, dir.resolve("hashes.jsonl"));
+          OwnerOnly.write(dir.resolve("hashes.jsonl"), Files.readAllBytes(old));
         }
       }
       saveMeta(dir, job);
@@ -132,6 +133,8 @@ public final class ScanJobs implements AutoCloseable {
                   warnings::add)
               .report();
       ReportJson.write(report, dir.resolve("report.json"));
+      // What the scanner and the report writer left (cache, report) owner-only before it shows.
+      OwnerOnly.tightenTree(dir);
       job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
     } catch (ReportException | CaseworkException e) {
       job.finish(ScanJob.State.FAILED, e.getMessage());
@@ -149,6 +152,7 @@ public final class ScanJobs implements AutoCloseable {
       } catch (IOException e) {
         job.finish(ScanJob.State.FAILED, "failed to save the scan's state: " + e.getMessage());
       }
+      OwnerOnly.tightenTree(dir);
       running.remove(key(job.caseId(), job.id()));
     }
   }
@@ -165,8 +169,8 @@ public final class ScanJobs implements AutoCloseable {
     ScanJob job = new ScanJob(c.id(), id, paths, clock.instant());
     try {
       SpreadReport r = ReportJson.read(reportJson);
-      Files.createDirectories(dir);
-      Files.copy(reportJson, dir.resolve("report.json"));
+      OwnerOnly.dirs(dir);
+      OwnerOnly.write(dir.resolve("report.json"), Files.readAllBytes(reportJson));
       job.total(r.totals().mediaChecked());
       job.checked(job.total());
       job.finish(r.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
