@@ -103,6 +103,9 @@ public final class JointPackage {
         byte[] bytes = Files.readAllBytes(inner);
         String sha = Hex.of(Hex.sha256(bytes));
         Checkpoint cp = store.latestCheckpoint();
+        if (cp == null) { // export signs a checkpoint first, so this means the log was changed
+          throw new EvidenceException("no checkpoint after exporting victim " + p.victim());
+        }
         List<Object> items = new ArrayList<>();
         for (long id : p.itemIds()) {
           Item it = store.item(id);
