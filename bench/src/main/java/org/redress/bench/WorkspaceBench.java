@@ -1,14 +1,10 @@
 package org.redress.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,7 +41,7 @@ public final class WorkspaceBench {
   private static void reportPage(int rounds) throws Exception {
     Path dir = Files.createTempDirectory("redress-workspace-bench");
     Path report = dir.resolve("report.json");
-    Files.writeString(report, syntheticReport(10_000), StandardCharsets.UTF_8);
+    org.redress.report.ReportJson.write(SyntheticReport.of(10_000), report);
     try (WorkspaceApp app = WorkspaceApp.builder(dir.resolve("ws")).build().start("127.0.0.1", 0)) {
       app.prepareDemo("bench", report, List.of(dir));
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -158,45 +154,5 @@ public final class WorkspaceBench {
       }
     }
     return sum;
-  }
-
-  /** A spread report with {@code occurrences} occurrences over 10 items and 50 chats. */
-  static String syntheticReport(int occurrences) {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("schema", "redress/spread-report@1");
-    root.put("partial", false);
-    ObjectNode totals = root.putObject("totals");
-    totals.put("matched_items", 10);
-    totals.put("posts_with_matches", occurrences);
-    totals.put("chats_involved", 50);
-    totals.put("media_checked", occurrences);
-    ArrayNode items = root.putArray("items");
-    Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    for (int i = 0; i < 10; i++) {
-      ObjectNode item = items.addObject();
-      item.put("label", "picture-" + i + ".jpg");
-      ArrayNode occ = item.putArray("occurrences");
-      for (int k = 0; k < occurrences / 10; k++) {
-        ObjectNode o = occ.addObject();
-        o.put("chat_name", "chat " + (k % 50));
-        o.put("sender_name", "sender " + (k % 200));
-        o.put("date_utc", t.plusSeconds(600L * k).toString());
-        o.put("zone_unknown", false);
-        o.put("signal", "pdq");
-        o.put("distance", k % 32);
-        o.put("forwarded", k % 7 == 0);
-        o.put("reference", "chat/" + (k % 50) + "/message/" + k);
-      }
-    }
-    ArrayNode timeline = root.putArray("timeline");
-    for (int d = 0; d < 70; d++) {
-      timeline.addObject().put("date", "2026-01-" + (1 + d % 28)).put("posts", 100 + d);
-    }
-    ArrayNode chats = root.putArray("chats");
-    for (int c = 0; c < 50; c++) {
-      chats.addObject().put("chat_name", "chat " + c).put("posts_with_matches", 200);
-    }
-    return root.toString();
   }
 }

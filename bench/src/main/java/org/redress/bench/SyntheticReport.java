@@ -1,0 +1,188 @@
+package org.redress.bench;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.redress.report.CaseFactsFragment;
+import org.redress.report.SpreadReport;
+
+/**
+ * A spread report of a given size, built from the {@code report} module's records (so it is always
+ * what {@code ReportJson} reads): {@code occurrences} posts over 10 pictures, 50 chats and 200
+ * senders, one every ten minutes from 2026-01-01. The benchmarks' one generator of big reports.
+ */
+final class SyntheticReport {
+  private SyntheticReport() {}
+
+  static SpreadReport of(int occurrences) {
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    int items = 10;
+    int chats = 50;
+    List<SpreadReport.Item> its = new ArrayList<>();
+    long[] perChat = new long[chats];
+    Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
+    int k = 0;
+    for (int i = 0; i < items; i++) {
+      List<SpreadReport.Occurrence> occ = new ArrayList<>();
+      int n = occurrences / items + (i < occurrences % items ? 1 : 0);
+      for (int j = 0; j < n; j++, k++) {
+        int chat = k % chats;
+        Instant at = start.plusSeconds(600L * k);
+        perChat[chat]++;
+        perDay.merge(at.atOffset(ZoneOffset.ofHours(8)).toLocalDate(), 1L, Long::sum);
+        String sha = String.format(Locale.ROOT, "%064x", k + 1L);
+        occ.add(
+            new SpreadReport.Occurrence(
+                1000L + chat,
+                "chat " + chat,
+                "private_supergroup",
+                "/bench/result.json",
+                (long) k,
+                "chat " + (1000 + chat) + " message " + k,
+                "telegram",
+                "telegram:chat/" + (1000 + chat) + "/message/" + k,
+                at,
+                at.atOffset(ZoneOffset.ofHours(8)).toLocalDateTime().toString(),
+                false,
+                "sender " + (k % 200),
+                "user" + (k % 200),
+                k % 7 == 0,
+                k % 7 == 0 ? "channel " + (k % 5) : "",
+                k % 7 == 0 ? "channel" + (k % 5) : "",
+                "photo",
+                "photos/" + k + ".jpg",
+                "/bench/photos/" + k + ".jpg",
+                "image",
+                sha,
+                sha.substring(32),
+                sha,
+                "pdq",
+                k % 32,
+                null,
+                null,
+                List.of(new SpreadReport.MatchRow(i + 1, "pdq", k % 32, null, null, null, null))));
+      }
+      SpreadReport.Occurrence first = occ.get(0);
+      SpreadReport.Occurrence last = occ.get(occ.size() - 1);
+      its.add(
+          new SpreadReport.Item(
+              "bench",
+              "picture-" + i + ".jpg",
+              "image",
+              List.of(i + 1L),
+              List.of("pdq"),
+              n,
+              Math.min(n, chats),
+              Math.min(n, 200),
+              occ.stream().filter(SpreadReport.Occurrence::forwarded).count(),
+              0,
+              n,
+              seen(first),
+              seen(last),
+              occ));
+    }
+    SpreadReport.Seen first = its.get(0).firstSeen();
+    SpreadReport.Seen last = seen(its.get(items - 1).occurrences().get(0));
+    for (SpreadReport.Item it : its) {
+      if (it.lastSeen().dateUtc().isAfter(last.dateUtc())) {
+        last = it.lastSeen();
+      }
+    }
+    long forwarded = its.stream().mapToLong(SpreadReport.Item::forwardedPosts).sum();
+    SpreadReport.Totals totals =
+        new SpreadReport.Totals(
+            items,
+            occurrences,
+            occurrences,
+            0,
+            occurrences,
+            0,
+            occurrences,
+            chats,
+            200,
+            forwarded,
+            0,
+            first,
+            last,
+            chats,
+            occurrences * 3L,
+            0,
+            occurrences * 2L,
+            occurrences * 2L,
+            0,
+            0,
+            0);
+    List<SpreadReport.ChatRow> chatRows = new ArrayList<>();
+    for (int c = 0; c < chats; c++) {
+      chatRows.add(
+          new SpreadReport.ChatRow(
+              1000 + c,
+              "chat " + c,
+              "private_supergroup",
+              "/bench/result.json",
+              perChat[c] * 3,
+              0,
+              perChat[c] * 2,
+              0,
+              perChat[c],
+              items,
+              200 / chats,
+              0,
+              first,
+              last));
+    }
+    List<SpreadReport.Day> timeline = new ArrayList<>();
+    perDay.forEach((d, n) -> timeline.add(new SpreadReport.Day(d, n)));
+    CaseFactsFragment facts =
+        new CaseFactsFragment(
+            first.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
+            last.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
+            true,
+            true,
+            (long) occurrences,
+            null,
+            null,
+            null,
+            null);
+    return new SpreadReport(
+        SpreadReport.SCHEMA,
+        "redress bench",
+        Instant.parse("2026-12-06T00:00:00Z"),
+        List.of(new SpreadReport.Bank("bench", 31, 50)),
+        List.of(
+            new SpreadReport.SourceRead(
+                "/bench",
+                "telegram_export",
+                null,
+                chats,
+                occurrences * 3L,
+                0,
+                occurrences * 2L,
+                0,
+                0,
+                0,
+                false,
+                List.of(),
+                0)),
+        false,
+        its,
+        totals,
+        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), ""),
+        new SpreadReport.Trade(0, "bench", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
+        chatRows,
+        timeline,
+        facts,
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of());
+  }
+
+  private static SpreadReport.Seen seen(SpreadReport.Occurrence o) {
+    return new SpreadReport.Seen(o.dateUtc(), o.dateExported(), false, o.chatId(), o.messageId());
+  }
+}
