@@ -21,9 +21,9 @@ class PlaceholderTest {
             "【待填写：公民身份号码】",
             "【待填写：住址】",
             "【待填写：公安机关名称】",
-            Rendered.squash("【待填写：适用的法律规定（可用 redress assess 生成法律评估）】"),
-            Rendered.squash("【待填写：证据清单（请先用 redress evidence export 导出证据包）】"),
-            Rendered.squash("【待填写：传播情况（可用 redress scan 生成扩散报告）】"));
+            Rendered.squash("【待填写：适用的法律规定（生成法律评估后自动填入）】"),
+            Rendered.squash("【待填写：证据清单（请先导出证据包）】"),
+            Rendered.squash("【待填写：传播情况（扫描聊天记录后生成传播报告）】"));
     assertThat(flat).doesNotContain("张某某", "李某某", "000000200104120000");
     // The notes page lists what is left to fill in.
     assertThat(zh).contains("需要填写的内容");

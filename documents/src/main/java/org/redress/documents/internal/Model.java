@@ -83,7 +83,7 @@ public final class Model {
     m.put(
         "no_evidence",
         w.ph(
-            "证据清单（请先用 redress evidence export 导出证据包）",
+            "证据清单（请先导出证据包）",
             "evidence list (export an evidence package with redress evidence export first)"));
     findings(m);
     m.put("civil_case_type", civilCaseType());
@@ -307,7 +307,7 @@ public final class Model {
       m.put(
           "summary",
           w.ph(
-              "传播情况（可用 redress scan 生成扩散报告）",
+              "传播情况（扫描聊天记录后生成传播报告）",
               "how the images spread (a redress scan report shows this)"));
       return m;
     }
@@ -628,7 +628,7 @@ public final class Model {
     m.put(
         "no_findings",
         w.ph(
-            "适用的法律规定（可用 redress assess 生成法律评估）",
+            "适用的法律规定（生成法律评估后自动填入）",
             "the provisions that apply (redress assess produces them)"));
     // The routes shown are the provisions behind the plan's actions: one left open by an unknown
     // fact is the plan's question, not a route.
