@@ -30,6 +30,15 @@ public final class Workspace implements AutoCloseable {
   /** File name of the SQLite database inside the workspace. */
   public static final String DATABASE = "redress.db";
 
+  /**
+   * A workspace's database settings file: when it exists, the workspace's database is the
+   * PostgreSQL server it names ({@code url}, and optionally {@code user} and {@code password}, as
+   * Java properties) instead of the SQLite file {@value #DATABASE}. Every front end opening the
+   * workspace (the CLI, {@code redress serve}) then uses that server. It must be owner-only (it
+   * may hold a password).
+   */
+  public static final String DATABASE_SETTINGS = "database.properties";
+
   /** How long a statement waits for a lock held by another process before it fails. */
   private static final int BUSY_TIMEOUT_MS = 3000;
 
@@ -62,6 +71,21 @@ public final class Workspace implements AutoCloseable {
    */
   public static Workspace open(Path dir, Clock clock, String user) {
     Path abs = createDirectory(dir);
+    Path settings = abs.resolve(DATABASE_SETTINGS);
+    if (Files.exists(settings, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      java.util.Properties p = databaseSettings(settings);
+      try {
+        return open(
+            abs,
+            p.getProperty("url").strip(),
+            p.getProperty("user"),
+            p.getProperty("password"),
+            clock,
+            user);
+      } catch (IllegalArgumentException e) {
+        throw new CasesException(settings + ": " + e.getMessage());
+      }
+    }
     Path db = abs.resolve(DATABASE);
     createOwnerOnly(db);
     SQLiteConfig config = new SQLiteConfig();
@@ -75,6 +99,37 @@ public final class Workspace implements AutoCloseable {
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + db);
     return open(abs, ds, ds.getUrl(), db.toString(), clock, user);
+  }
+
+  /** Reads {@value #DATABASE_SETTINGS}: a regular, owner-only file with a {@code url}. */
+  private static java.util.Properties databaseSettings(Path file) {
+    try {
+      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new CasesException(file + ": the database settings must be a regular file");
+      }
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+          Files.getPosixFilePermissions(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      for (java.nio.file.attribute.PosixFilePermission bit : mode) {
+        if (bit.name().startsWith("GROUP") || bit.name().startsWith("OTHERS")) {
+          throw new CasesException(
+              file + ": the database settings may hold a password and must be owner-only"
+                  + " (chmod 600)");
+        }
+      }
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.Reader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      String url = p.getProperty("url");
+      if (url == null || url.isBlank()) {
+        throw new CasesException(file + ": no url= line (jdbc:postgresql://HOST:PORT/DATABASE)");
+      }
+      return p;
+    } catch (IOException e) {
+      throw new CasesException(file + ": cannot read the database settings: " + e);
+    } catch (IllegalArgumentException e) {
+      throw new CasesException(file + ": bad database settings: " + e.getMessage());
+    }
   }
 
   /**
