@@ -34,8 +34,8 @@ public final class Workspace implements AutoCloseable {
    * A workspace's database settings file: when it exists, the workspace's database is the
    * PostgreSQL server it names ({@code url}, and optionally {@code user} and {@code password}, as
    * Java properties) instead of the SQLite file {@value #DATABASE}. Every front end opening the
-   * workspace (the CLI, {@code redress serve}) then uses that server. It must be owner-only (it
-   * may hold a password).
+   * workspace (the CLI, {@code redress serve}) then uses that server. It must be owner-only (it may
+   * hold a password).
    */
   public static final String DATABASE_SETTINGS = "database.properties";
 
@@ -112,12 +112,14 @@ public final class Workspace implements AutoCloseable {
       for (java.nio.file.attribute.PosixFilePermission bit : mode) {
         if (bit.name().startsWith("GROUP") || bit.name().startsWith("OTHERS")) {
           throw new CasesException(
-              file + ": the database settings may hold a password and must be owner-only"
+              file
+                  + ": the database settings may hold a password and must be owner-only"
                   + " (chmod 600)");
         }
       }
       java.util.Properties p = new java.util.Properties();
-      try (java.io.Reader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      try (java.io.Reader r =
+          Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
         p.load(r);
       }
       String url = p.getProperty("url");

@@ -306,9 +306,7 @@ public final class Model {
     if (rs.isEmpty()) {
       m.put(
           "summary",
-          w.ph(
-              "传播情况（扫描聊天记录后生成传播报告）",
-              "how the images spread (a redress scan report shows this)"));
+          w.ph("传播情况（扫描聊天记录后生成传播报告）", "how the images spread (a redress scan report shows this)"));
       return m;
     }
     int items = rs.stream().mapToInt(r -> r.items().size()).sum();
@@ -627,9 +625,7 @@ public final class Model {
     m.put("has_findings", f.isPresent());
     m.put(
         "no_findings",
-        w.ph(
-            "适用的法律规定（生成法律评估后自动填入）",
-            "the provisions that apply (redress assess produces them)"));
+        w.ph("适用的法律规定（生成法律评估后自动填入）", "the provisions that apply (redress assess produces them)"));
     // The routes shown are the provisions behind the plan's actions: one left open by an unknown
     // fact is the plan's question, not a route.
     Set<String> behind = f.map(x -> x.plan().provisions()).orElse(Set.of());
