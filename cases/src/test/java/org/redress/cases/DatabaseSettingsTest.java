@@ -56,11 +56,11 @@ class DatabaseSettingsTest {
         "rw-------");
     Workspace ws = Workspace.open(dir, Clock.systemUTC(), "tester");
     ws.banks().create("victim", 31, 50);
-    assertThat(ws.banks().database()).startsWith("jdbc:postgresql:");
+    assertThat(ws.database()).startsWith("jdbc:postgresql:");
     assertThat(dir.resolve(Workspace.DATABASE)).doesNotExist();
     // The same folder opened again sees the bank: it lives on the server.
     assertThat(Workspace.open(dir, Clock.systemUTC(), "tester").banks().list())
-        .extracting(BankStore.Bank::name)
+        .extracting(Bank::name)
         .containsExactly("victim");
   }
 
