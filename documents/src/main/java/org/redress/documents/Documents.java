@@ -256,7 +256,7 @@ public final class Documents {
   }
 
   /** Creates the folder readable by its owner only (0700) when it does not exist yet. */
-  private static void createPrivateDirectory(Path dir) {
+  static void createPrivateDirectory(Path dir) {
     try {
       if (Files.isDirectory(dir)) {
         return;
@@ -274,7 +274,7 @@ public final class Documents {
   }
 
   /** Writes a file readable by its owner only (0600): a temporary name, then moved into place. */
-  private static Path writeFile(Path target, byte[] bytes) {
+  static Path writeFile(Path target, byte[] bytes) {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {
       Files.deleteIfExists(tmp);

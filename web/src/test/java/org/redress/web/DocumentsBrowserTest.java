@@ -36,8 +36,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.redress.casework.Cases;
 import org.redress.casework.Casework;
 import org.redress.evidence.EvidenceStore;
@@ -51,8 +49,6 @@ import org.redress.evidence.EvidenceStore;
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentsBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String CASE = "case-77";
   private static final String FACTS =
       "schema: redress/case-facts@1\n"
@@ -66,7 +62,7 @@ class DocumentsBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+    if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(Chromium.DRIVER)) {
       if (Boolean.getBoolean("redress.browser.required")) {
         fail("Chromium and chromedriver are required: run scripts/test.d/browser.sh");
       }
@@ -79,28 +75,7 @@ class DocumentsBrowserTest {
       cases.putFacts(CASE, FACTS, "intake.yaml", locker);
     }
     app = WorkspaceApp.builder(ws).build().start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    driver = Chromium.start(Chromium.options(dir), Duration.ofSeconds(120), Duration.ofSeconds(60));
   }
 
   @AfterAll

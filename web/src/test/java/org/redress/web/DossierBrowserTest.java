@@ -25,8 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dossiers pages in headless Chromium: the index and a build, each screenshotted under {@code
@@ -36,8 +34,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -48,7 +44,7 @@ class DossierBrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+    if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(Chromium.DRIVER)) {
       if (Boolean.getBoolean("redress.browser.required")) {
         fail("Chromium and chromedriver are required: run scripts/test.d/browser.sh");
       }
@@ -60,28 +56,7 @@ class DossierBrowserTest {
     shots = Path.of(System.getProperty("redress.screenshots", "target/screenshots"));
     Files.createDirectories(shots);
     app = WorkspaceApp.builder(dir.resolve("ws")).build().start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    driver = Chromium.start(Chromium.options(dir), Duration.ofSeconds(60), Duration.ofSeconds(60));
     driver.get(app.url());
   }
 

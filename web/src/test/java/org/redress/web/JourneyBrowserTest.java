@@ -39,8 +39,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.redress.casework.Cases;
 import org.redress.casework.Casework;
 import org.redress.evidence.PackageVerifier;
@@ -61,8 +59,6 @@ import org.redress.report.SpreadReport;
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JourneyBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   /** Posts in the export: enough pictures that the scan's progress is on screen for a while. */
   private static final int PHOTOS = 160;
@@ -76,7 +72,7 @@ class JourneyBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+    if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(Chromium.DRIVER)) {
       if (Boolean.getBoolean("redress.browser.required")) {
         fail("Chromium and chromedriver are required: run scripts/test.d/browser.sh");
       }
@@ -88,29 +84,7 @@ class JourneyBrowserTest {
     shots =
         Files.createDirectories(Path.of(System.getProperty("redress.journey", "target/journey")));
     app = WorkspaceApp.builder(dir.resolve("ws")).build().start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--lang=zh-CN",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    driver = Chromium.start(Chromium.options(dir), Duration.ofSeconds(120), Duration.ofSeconds(60));
   }
 
   @AfterAll

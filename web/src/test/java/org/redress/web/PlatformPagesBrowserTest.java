@@ -34,8 +34,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.redress.cases.HashValue;
 import org.redress.cases.NewItem;
 import org.redress.cases.TakedownStore;
@@ -56,8 +54,6 @@ import org.redress.phash.Pdq;
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformPagesBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String CASE = "case-18";
   private static final ObjectMapper JSON = new ObjectMapper();
   // 10:00 on 1 March 2026 in Beijing.
@@ -73,7 +69,7 @@ class PlatformPagesBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+    if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(Chromium.DRIVER)) {
       if (Boolean.getBoolean("redress.browser.required")) {
         fail("Chromium and chromedriver are required: run scripts/test.d/browser.sh");
       }
@@ -96,28 +92,7 @@ class PlatformPagesBrowserTest {
                 List.of(hash.toString()),
                 null));
     app = WorkspaceApp.builder(root).clock(CLOCK).api(true).build().start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    driver = Chromium.start(Chromium.options(dir), Duration.ofSeconds(120), Duration.ofSeconds(60));
   }
 
   @AfterAll
