@@ -42,6 +42,14 @@ import org.redress.media.MediaHasher;
 public final class BrowserHashBench {
   private static final Pattern WS = Pattern.compile("DevTools listening on (ws://\\S+)");
 
+  /**
+   * The worker's JPEG decoders, both measured in the same run: {@code yuv} (WebCodecs' ImageDecoder
+   * planes, the page's default) and {@code bitmap} ({@code createImageBitmap}); the system property
+   * {@code redress.bench.decoders} (comma-separated) picks some.
+   */
+  private static final List<String> DECODERS =
+      List.of(System.getProperty("redress.bench.decoders", "bitmap,yuv").split(","));
+
   private BrowserHashBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -91,22 +99,25 @@ public final class BrowserHashBench {
     try {
       String ws = devtoolsUrl(chrome);
       int cores = Runtime.getRuntime().availableProcessors();
-      for (int workers : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
-        Rate rate = browserRate(ws, chrome.toHandle(), html, files, workers, expected);
-        System.out.printf(
-            Locale.ROOT,
-            "browser (%d worker%s): %.2f images/s (%.0f%% of the cli's one-thread rate),"
-                + " %.1f images per CPU-second (%.0f%% of the cli's); load %s%n",
-            workers,
-            workers == 1 ? "" : "s",
-            rate.perSecond(),
-            100 * rate.perSecond() / cli.perSecond(),
-            rate.perCpuSecond(),
-            100 * rate.perCpuSecond() / cli.perCpuSecond(),
-            load());
-        if (rate.differing() != 0) {
-          throw new IllegalStateException(
-              "the browser's PDQ differs from the cli's for " + rate.differing() + " files");
+      for (String decoder : DECODERS) {
+        for (int workers : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
+          Rate rate = browserRate(ws, chrome.toHandle(), html, files, workers, decoder, expected);
+          System.out.printf(
+              Locale.ROOT,
+              "browser (%s, %d worker%s): %.2f images/s (%.0f%% of the cli's one-thread rate),"
+                  + " %.1f images per CPU-second (%.0f%% of the cli's); load %s%n",
+              decoder,
+              workers,
+              workers == 1 ? "" : "s",
+              rate.perSecond(),
+              100 * rate.perSecond() / cli.perSecond(),
+              rate.perCpuSecond(),
+              100 * rate.perCpuSecond() / cli.perCpuSecond(),
+              load());
+          if (rate.differing() != 0) {
+            throw new IllegalStateException(
+                "the browser's PDQ differs from the cli's for " + rate.differing() + " files");
+          }
         }
       }
     } finally {
@@ -147,6 +158,7 @@ public final class BrowserHashBench {
       Path html,
       List<Path> files,
       int workers,
+      String decoder,
       Map<String, String> expected)
       throws Exception {
     try (Cdp cdp = new Cdp(ws)) {
@@ -157,6 +169,8 @@ public final class BrowserHashBench {
                   + html.toUri()
                   + "?workers="
                   + workers
+                  + "&decoder="
+                  + decoder
                   + System.getProperty("redress.bench.query", "")
                   + "\"}",
               null);

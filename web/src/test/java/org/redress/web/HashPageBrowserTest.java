@@ -189,6 +189,8 @@ class HashPageBrowserTest {
     Map<String, List<Integer>> byFormat = new TreeMap<>();
     List<String> lines = new ArrayList<>();
     List<String> far = new ArrayList<>();
+    List<String> yuvNotExact = new ArrayList<>();
+    int yuv = 0;
     for (WebElement tr : driver.findElements(By.cssSelector("#hashes tbody tr"))) {
       String name = tr.getDomAttribute("data-file");
       Path f =
@@ -210,16 +212,25 @@ class HashPageBrowserTest {
       assertThat(tr.getDomAttribute("data-md5")).as(name).isEqualTo(h.md5());
       int d = Pdq.parse(pdq).distance(h.pdq().pdq());
       byFormat.computeIfAbsent(ext, k -> new ArrayList<>()).add(d);
+      String decoder = tr.getDomAttribute("data-decoder");
       lines.add(
           String.format(
               Locale.ROOT,
-              "%s\t%d\tbrowser q=%s cli q=%d",
+              "%s\t%d\tbrowser q=%s cli q=%d\t%s",
               name,
               d,
               tr.getDomAttribute("data-quality"),
-              h.pdq().quality()));
+              h.pdq().quality(),
+              decoder));
       if (d > 8) {
         far.add(name + " " + d);
+      }
+      if ("yuv".equals(decoder)) {
+        yuv++;
+        if (d != 0
+            || !String.valueOf(h.pdq().quality()).equals(tr.getDomAttribute("data-quality"))) {
+          yuvNotExact.add(name + " " + d);
+        }
       }
     }
     Path out = Path.of("target", "hash-distances.tsv");
@@ -235,6 +246,147 @@ class HashPageBrowserTest {
                 v.stream().sorted().toList()));
     assertThat(byFormat.values().stream().mapToInt(List::size).sum()).isGreaterThanOrEqualTo(30);
     assertThat(far).as("files more than 8 bits from the CLI").isEmpty();
+    // JPEGs decoded through ImageDecoder's planes (all but the CMYK one) are the CLI's hashes.
+    assertThat(yuv).as("JPEGs through the exact YUV path").isGreaterThanOrEqualTo(30);
+    assertThat(yuvNotExact).as("YUV-path JPEGs whose hash or quality differs").isEmpty();
+    System.out.printf(
+        Locale.ROOT, "browser vs cli: %d JPEGs through the YUV path, all equal%n", yuv);
+  }
+
+  @Test
+  @Order(2)
+  void page_vectorJpegsThroughTheYuvPath_sameSampledPixelsAsTheJvmDecode() throws Exception {
+    open("/hash");
+    assertExactEngine();
+    List<Path> files =
+        vectorImages().stream()
+            .filter(p -> p.getFileName().toString().matches("(?i).*\\.jpe?g"))
+            .toList();
+    driver.findElement(By.id("files")).sendKeys(String.join("\n", paths(files)));
+    waitDone(files.size(), Duration.ofMinutes(4));
+    int compared = 0;
+    List<String> skipped = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      String name = f.getFileName().toString();
+      Object r =
+          ((JavascriptExecutor) driver)
+              .executeAsyncScript(
+                  "var done = arguments[arguments.length - 1];"
+                      + "window.redressHasher.yuvSample(document.getElementById('files').files["
+                      + "arguments[0]]).then(function (r) { done(JSON.stringify(r)); },"
+                      + " function (e) { done('error: ' + e.message); });",
+                  i);
+      String json = String.valueOf(r);
+      if (json.startsWith("error")) {
+        fail(name + ": " + json);
+      }
+      JsonNode got = JSON.readTree(json);
+      if (got.isNull()) {
+        skipped.add(name);
+        continue;
+      }
+      int[] expected = jvmSample(f, orientationOf(name));
+      ByteBuffer b =
+          ByteBuffer.wrap(Base64.getDecoder().decode(got.path("packed").asText()))
+              .order(ByteOrder.LITTLE_ENDIAN);
+      int[] actual = new int[b.remaining() / 4];
+      b.asIntBuffer().get(actual);
+      int differing = 0;
+      for (int k = 0; k < Math.min(actual.length, expected.length); k++) {
+        differing += (actual[k] & 0xFFFFFF) != expected[k] ? 1 : 0;
+      }
+      assertThat(actual.length).as(name + " sample size").isEqualTo(expected.length);
+      assertThat(differing).as(name + ": sampled pixels differing from the JVM's decode").isZero();
+      compared++;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "yuv path: %d JPEGs with every sampled pixel equal to the JVM's; not on that path: %s%n",
+        compared,
+        skipped);
+    assertThat(compared).isGreaterThanOrEqualTo(30);
+  }
+
+  /** The EXIF orientation of the vector JPEGs: only the exif-rotn-N files carry one. */
+  private static int orientationOf(String name) {
+    return name.startsWith("exif-rotn-") ? name.charAt("exif-rotn-".length()) - '0' : 1;
+  }
+
+  /**
+   * The pixels the CLI hands to PDQ, decoded independently here: the JDK's JPEG reader with its own
+   * colour space kept (no ICC conversion, as the CLI), the raster's samples as they are, then the
+   * picture as displayed and the reference's nearest-neighbour 512x512 pick.
+   */
+  private static int[] jvmSample(Path f, int orientation) throws IOException {
+    javax.imageio.ImageReader reader = null;
+    for (var it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
+      javax.imageio.ImageReader r = it.next();
+      if (r.getClass().getName().startsWith("com.sun.imageio.")) {
+        reader = r;
+      }
+    }
+    assertThat(reader).as("the JDK's JPEG reader").isNotNull();
+    BufferedImage img;
+    try (var in = ImageIO.createImageInputStream(f.toFile())) {
+      reader.setInput(in);
+      javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+      for (var it = reader.getImageTypes(0); it.hasNext(); ) {
+        javax.imageio.ImageTypeSpecifier t = it.next();
+        java.awt.color.ColorSpace cs = t.getColorModel().getColorSpace();
+        if (cs.getType() == java.awt.color.ColorSpace.TYPE_RGB
+            && t.getColorModel().getNumColorComponents() == 3
+            && !cs.isCS_sRGB()) {
+          param.setDestinationType(t);
+        }
+      }
+      img = reader.read(0, param);
+    } finally {
+      reader.dispose();
+    }
+    int w = img.getWidth();
+    int h = img.getHeight();
+    boolean swap = orientation >= 5;
+    int dw = swap ? h : w;
+    int dh = swap ? w : h;
+    boolean resize = ReferenceResize.applies(dw, dh);
+    int ow = resize ? ReferenceResize.LIMIT : dw;
+    int oh = resize ? ReferenceResize.LIMIT : dh;
+    int[] xs = resize ? ReferenceResize.sourceIndices(dw, ow) : null;
+    int[] ys = resize ? ReferenceResize.sourceIndices(dh, oh) : null;
+    java.awt.image.Raster raster = img.getRaster();
+    int[] px = new int[3];
+    int[] out = new int[ow * oh];
+    for (int oy = 0; oy < oh; oy++) {
+      for (int ox = 0; ox < ow; ox++) {
+        int dx = resize ? xs[ox] : ox;
+        int dy = resize ? ys[oy] : oy;
+        int sx;
+        int sy;
+        switch (orientation) {
+          case 1 -> {
+            sx = dx;
+            sy = dy;
+          }
+          case 3 -> {
+            sx = w - 1 - dx;
+            sy = h - 1 - dy;
+          }
+          case 6 -> {
+            sx = dy;
+            sy = h - 1 - dx;
+          }
+          case 8 -> {
+            sx = w - 1 - dy;
+            sy = dx;
+          }
+          default -> throw new IllegalArgumentException("orientation " + orientation);
+        }
+        raster.getPixel(sx, sy, px);
+        out[oy * ow + ox] = px[0] << 16 | px[1] << 8 | px[2];
+      }
+    }
+    return out;
   }
 
   @Test

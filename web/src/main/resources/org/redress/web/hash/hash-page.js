@@ -110,7 +110,11 @@
       };
       self.workers.push(w);
       inits.push(
-        self.callOn(w, engine.wasm ? { op: 'init', wasm: engine.wasm.slice(0) } : { op: 'init' })
+        self.callOn(w, {
+          op: 'init',
+          wasm: engine.wasm ? engine.wasm.slice(0) : undefined,
+          decoder: new URLSearchParams(location.search).get('decoder'),
+        })
       );
     }
     self.ready = Promise.all(inits);
@@ -243,6 +247,9 @@
     tr.dataset.quality = r.quality === undefined ? '' : String(r.quality);
     tr.dataset.md5 = r.md5;
     tr.dataset.sha256 = r.sha256;
+    if (r.decoder) {
+      tr.dataset.decoder = r.decoder;
+    }
     if (r.vpdq) {
       tr.dataset.frames = String(r.vpdq.length);
     }
@@ -507,6 +514,23 @@
     // Whether the results come from the approximate JavaScript fallback.
     approximate: function () {
       return approximate;
+    },
+    // The pixels the exact JPEG path (ImageDecoder's planes) hands to PDQ for a chosen file, as
+    // base64 of little-endian packed 0x00RRGGBB words, or null when that path does not apply.
+    yuvSample: function (file) {
+      return ready.then(function () {
+        return pool.call({ op: 'yuvSample', file: file }).then(function (r) {
+          if (!r) {
+            return null;
+          }
+          var b = new Uint8Array(r.packed);
+          var s = '';
+          for (var i = 0; i < b.length; i += 8192) {
+            s += String.fromCharCode.apply(null, b.subarray(i, i + 8192));
+          }
+          return { ow: r.ow, oh: r.oh, width: r.width, height: r.height, packed: btoa(s) };
+        });
+      });
     },
     hashPixels: function (width, height, base64, grey) {
       return ready.then(function () {

@@ -10,6 +10,7 @@ const LIMIT = 512;                       // the reference's pre-resize (phash Re
 const CHUNK = 4 * 1024 * 1024;           // bytes per digest slice
 const WEBCRYPTO_MAX = 256 * 1024 * 1024; // larger files: SHA-256 streamed through the module
 let ex = null;
+let useYuv = true; // JPEGs through ImageDecoder's planes (off with the page's ?decoder=bitmap)
 
 function customJson(module, name) {
   const s = WebAssembly.Module.customSections(module, name);
@@ -306,6 +307,249 @@ function sample(bmp, T) {
   return { width: w, height: h, ow, oh, grey };
 }
 
+// JPEG through WebCodecs' ImageDecoder, exactly as the CLI decodes it. Chromium and the JDK both
+// decode JPEG with libjpeg-turbo (the same library on this system); ImageDecoder hands out the
+// decoder's own Y, Cb and Cr planes (I420, I422 or I444: the IDCT's output, before any chroma
+// upsampling or colour conversion), so the few pixels PDQ reads are finished here with
+// libjpeg-turbo's own integer arithmetic: its "fancy" (triangle) chroma upsampling, jdsample.c
+// h2v2/h2v1_fancy_upsample, and its YCbCr to RGB tables, jdcolor.c. The result is the pixels the
+// CLI's decode gives at those positions, without Chromium's RGB conversion of all 12 million
+// pixels. Anything else (grey, CMYK, RGB-coded, other chroma layouts, flipped orientations, a
+// browser without ImageDecoder, any failure) takes createImageBitmap as before.
+const YUV_SHIFT = { I420: [1, 1], I422: [1, 0], I444: [0, 0] }; // log2 chroma subsampling x, y
+const ROTATION_ORIENTATION = { 0: 1, 90: 6, 180: 3, 270: 8 }; // ImageDecoder rotation -> EXIF
+const CR_R = new Int32Array(256);
+const CB_B = new Int32Array(256);
+const CR_G = new Int32Array(256);
+const CB_G = new Int32Array(256);
+for (let i = 0, x = -128; i < 256; i++, x++) {
+  // jdcolor.c build_ycc_rgb_table: SCALEBITS 16, FIX(v) = round(v * 65536).
+  CR_R[i] = (91881 * x + 32768) >> 16;
+  CB_B[i] = (116130 * x + 32768) >> 16;
+  CR_G[i] = -46802 * x;
+  CB_G[i] = -22554 * x + 32768;
+}
+
+function clamp255(v) {
+  return v < 0 ? 0 : v > 255 ? 255 : v;
+}
+
+// The baseline or progressive JPEG's frame header: which YUV layout the CLI's decoder sees, or
+// null when it is not a three-component YCbCr picture with a layout handled here.
+function jpegLayout(u8) {
+  let i = 2;
+  let adobeTransform = -1;
+  while (i + 4 <= u8.length) {
+    if (u8[i] !== 0xff) return null;
+    const m = u8[i + 1];
+    if (m === 0xff) {
+      i++;
+      continue;
+    }
+    const len = (u8[i + 2] << 8) | u8[i + 3];
+    if (m === 0xee && len >= 14 && u8[i + 4] === 0x41 && u8[i + 5] === 0x64) {
+      adobeTransform = u8[i + 15];
+    }
+    if (m === 0xc0 || m === 0xc1 || m === 0xc2) {
+      if (i + 19 > u8.length || u8[i + 4] !== 8 || u8[i + 9] !== 3) return null;
+      const ids = [u8[i + 10], u8[i + 13], u8[i + 16]];
+      const hv = [u8[i + 11], u8[i + 14], u8[i + 17]];
+      if (adobeTransform === 0) return null; // RGB-coded
+      if (adobeTransform < 0 && ids[0] === 0x52 && ids[1] === 0x47 && ids[2] === 0x42) return null;
+      if (hv[1] !== 0x11 || hv[2] !== 0x11) return null;
+      return { 0x22: 'I420', 0x21: 'I422', 0x11: 'I444' }[hv[0]] || null;
+    }
+    if (m === 0xda || m === 0xd9) return null;
+    i += 2 + len;
+  }
+  return null;
+}
+
+// The sampled pixels from the decoder's planes (see above), folded with the orientation as the
+// CLI's media Sampled does. Returns null when the frame is not what the header promised.
+async function sampleYuv(frame, layout, T, keep) {
+  const shift = YUV_SHIFT[frame.format];
+  const o = frame.flip ? undefined : ROTATION_ORIENTATION[frame.rotation];
+  const vr = frame.visibleRect;
+  if (frame.format !== layout || !shift || o === undefined || vr.x !== 0 || vr.y !== 0) {
+    return null;
+  }
+  const w = vr.width;
+  const h = vr.height;
+  if (w < 8 || h < 8) return null;
+  let t = performance.now();
+  const swap = o === 6 || o === 8;
+  const dw = swap ? h : w;
+  const dh = swap ? w : h;
+  const resize = dw > LIMIT || dh > LIMIT;
+  const ow = resize ? LIMIT : dw;
+  const oh = resize ? LIMIT : dh;
+  const a = new Int32Array(ow); // stored coordinate driven by the display column
+  const b = new Int32Array(oh); // stored coordinate driven by the display row
+  for (let i = 0; i < ow; i++) a[i] = resize ? ex.sourceIndex(dw, i) : i;
+  for (let i = 0; i < oh; i++) b[i] = resize ? ex.sourceIndex(dh, i) : i;
+  if (o === 3) {
+    for (let i = 0; i < ow; i++) a[i] = w - 1 - a[i];
+    for (let i = 0; i < oh; i++) b[i] = h - 1 - b[i];
+  } else if (o === 6) {
+    for (let i = 0; i < ow; i++) a[i] = h - 1 - a[i];
+  } else if (o === 8) {
+    for (let i = 0; i < oh; i++) b[i] = w - 1 - b[i];
+  }
+  const sx = shift[0];
+  const sy = shift[1];
+  const cw = (w + sx) >> sx;
+  const ch = (h + sy) >> sy;
+  // Per stored column: luma index, chroma column and its horizontal neighbour, and the weights
+  // of libjpeg-turbo's upsampling for that output column's parity.
+  const cols = swap ? b : a;
+  const rows = swap ? a : b;
+  const nc = cols.length;
+  const cx = new Int32Array(nc);
+  const cxn = new Int32Array(nc);
+  const cEdge = new Uint8Array(nc); // 1: an edge column taking the one sample alone
+  const cRound = new Uint8Array(nc); // rounding constant selector: 0 even column, 1 odd
+  for (let k = 0; k < nc; k++) {
+    const x = cols[k];
+    const i = x >> sx;
+    cx[k] = i;
+    if (sx === 0) {
+      cxn[k] = i;
+      cEdge[k] = 1;
+    } else if ((x & 1) === 0) {
+      cEdge[k] = i === 0 ? 1 : 0;
+      cxn[k] = i === 0 ? i : i - 1;
+    } else {
+      cEdge[k] = i === cw - 1 ? 1 : 0;
+      cxn[k] = i === cw - 1 ? i : i + 1;
+      cRound[k] = 1;
+    }
+  }
+  // The vertically farther chroma row of each sampled row (h2v2): above for an even row, below
+  // for an odd one, the edge row repeated at the top and bottom (jdmainct.c context rows).
+  const far = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const y = rows[r];
+    const ci = y >> sy;
+    far[r] = sy === 0 ? ci : (y & 1) === 0 ? Math.max(ci - 1, 0) : Math.min(ci + 1, ch - 1);
+  }
+  T.convert = performance.now() - t;
+  t = performance.now();
+  const size = frame.allocationSize();
+  const buffer = takeBuffer(size);
+  try {
+    const Y = new Uint8Array(buffer, 0, size);
+    const lay = await frame.copyTo(Y);
+    T.copy = performance.now() - t;
+    if (lay[1].stride !== lay[2].stride) return null;
+    t = performance.now();
+    const out = keep ? new Int32Array(ow * oh) : null;
+    const px = convertYuv(Y, lay, sx, sy, rows, cols, far, cx, cxn, cEdge, cRound, swap, ow, oh, out);
+    T.convert += performance.now() - t;
+    return { width: dw, height: dh, ow, oh, grey: px.grey, packed: out };
+  } finally {
+    planeBuffers.push(buffer);
+  }
+}
+
+// libjpeg-turbo's upsampling and colour conversion at the sampled positions only (see above),
+// into the module's pixel buffer; returns whether every sampled pixel is grey.
+function convertYuv(Y, lay, sx, sy, rows, cols, far, cx, cxn, cEdge, cRound, swap, ow, oh, out) {
+  const nc = cols.length;
+  const yStride = lay[0].stride;
+  const cStride = lay[1].stride;
+  ex.pixels(ow * oh);
+  let grey = 1;
+  for (let r = 0; r < rows.length; r++) {
+    const y = rows[r];
+    const ci = y >> sy;
+    const cf = far[r];
+    const yRow = lay[0].offset + y * yStride;
+    const uNear = lay[1].offset + ci * cStride;
+    const uFar = lay[1].offset + cf * cStride;
+    const vNear = lay[2].offset + ci * cStride;
+    const vFar = lay[2].offset + cf * cStride;
+    for (let k = 0; k < nc; k++) {
+      const yy = Y[yRow + cols[k]];
+      const i = cx[k];
+      const j = cxn[k];
+      let cb;
+      let cr;
+      if (sy === 1) {
+        // h2v2: column sums 3 * near + far, then 3 * this + neighbour (or 4 * this at an edge).
+        const cbThis = 3 * Y[uNear + i] + Y[uFar + i];
+        const crThis = 3 * Y[vNear + i] + Y[vFar + i];
+        const add = cRound[k] === 0 ? 8 : 7;
+        if (cEdge[k]) {
+          cb = (4 * cbThis + add) >> 4;
+          cr = (4 * crThis + add) >> 4;
+        } else {
+          cb = (3 * cbThis + 3 * Y[uNear + j] + Y[uFar + j] + add) >> 4;
+          cr = (3 * crThis + 3 * Y[vNear + j] + Y[vFar + j] + add) >> 4;
+        }
+      } else if (sx === 1) {
+        // h2v1: 3/4 this + 1/4 neighbour; the edge columns are the sample itself.
+        const add = cRound[k] === 0 ? 1 : 2;
+        if (cEdge[k]) {
+          cb = Y[uNear + i];
+          cr = Y[vNear + i];
+        } else {
+          cb = (3 * Y[uNear + i] + Y[uNear + j] + add) >> 2;
+          cr = (3 * Y[vNear + i] + Y[vNear + j] + add) >> 2;
+        }
+      } else {
+        cb = Y[uNear + i];
+        cr = Y[vNear + i];
+      }
+      const red = clamp255(yy + CR_R[cr]);
+      const green = clamp255(yy + ((CB_G[cb] + CR_G[cr]) >> 16));
+      const blue = clamp255(yy + CB_B[cb]);
+      if (grey && (red !== green || green !== blue)) grey = 0;
+      const packed = (red << 16) | (green << 8) | blue;
+      const at = swap ? k * ow + r : r * ow + k;
+      ex.packed(at, packed);
+      if (out) out[at] = packed;
+    }
+  }
+  return { grey };
+}
+
+// Buffers for the decoded planes, reused from picture to picture: a fresh 18 MB buffer per
+// 12-megapixel picture costs more (page faults, zeroing) than the copy into it. One per picture in
+// flight in this worker.
+const planeBuffers = [];
+
+function takeBuffer(size) {
+  for (let i = 0; i < planeBuffers.length; i++) {
+    if (planeBuffers[i].byteLength >= size) return planeBuffers.splice(i, 1)[0];
+  }
+  if (planeBuffers.length > 0) planeBuffers.pop();
+  return new ArrayBuffer(size);
+}
+
+// Starts the exact YUV decode of a JPEG (see above); resolves to null when this path does not
+// apply, so the caller decodes with createImageBitmap instead.
+async function decodeJpegYuv(whole, T, keep) {
+  if (typeof ImageDecoder === 'undefined' || !useYuv) return null;
+  const layout = jpegLayout(new Uint8Array(whole));
+  if (!layout) return null;
+  let dec = null;
+  let frame = null;
+  try {
+    dec = new ImageDecoder({ data: whole, type: 'image/jpeg', colorSpaceConversion: 'none' });
+    frame = (await dec.decode()).image;
+    const decodedAt = performance.now();
+    const px = await sampleYuv(frame, layout, T, keep);
+    if (px) px.decodedAt = decodedAt;
+    return px;
+  } catch (e) {
+    return null;
+  } finally {
+    if (frame) frame.close();
+    if (dec) dec.close();
+  }
+}
+
 // Decoding options: EXIF orientation applied, sRGB. Alpha left unpremultiplied, so the stored
 // colour is kept as the CLI keeps it (it drops alpha); a JPEG has no alpha, and asking Chromium
 // not to premultiply it costs about a third more CPU time for nothing, so JPEGs take the default.
@@ -346,18 +590,24 @@ async function hashImage(msg) {
   T.read = performance.now() - t;
   const sha = crypto.subtle.digest('SHA-256', whole);
   const options = decodeOptions(whole);
-  const decoding = createImageBitmap(file, options);
+  const exact = options === DECODE_JPEG ? decodeJpegYuv(whole, T) : null;
+  const decoding = exact ? null : createImageBitmap(file, options);
   t = performance.now();
   const md5 = md5Hex(whole);
   T.md5 = performance.now() - t;
   t = performance.now();
-  const bmp = await decoding;
-  T.decodeWait = performance.now() - t;
-  let px;
-  try {
-    px = sample(bmp, T);
-  } finally {
-    bmp.close();
+  let px = exact ? await exact : null;
+  if (px) {
+    T.decodeWait = Math.max(0, px.decodedAt - t);
+    T.yuv = 1;
+  } else {
+    const bmp = await (decoding || createImageBitmap(file, options));
+    T.decodeWait = performance.now() - t;
+    try {
+      px = sample(bmp, T);
+    } finally {
+      bmp.close();
+    }
   }
   t = performance.now();
   const quality = ex.hash(px.ow, px.oh, px.grey);
@@ -367,7 +617,8 @@ async function hashImage(msg) {
   const sha256 = bufferHex(await sha);
   T.shaWait = performance.now() - t;
   T.total = performance.now() - t0;
-  return { kind: 'image', width: px.width, height: px.height, pdq, quality, md5, sha256, timings: T };
+  const decoder = T.yuv ? 'yuv' : 'bitmap';
+  return { kind: 'image', width: px.width, height: px.height, pdq, quality, md5, sha256, decoder, timings: T };
 }
 
 // A video frame drawn by the page (workers have no <video>): hashed whole, as the CLI hashes
@@ -401,6 +652,7 @@ self.onmessage = async (e) => {
       // With no module given, the JavaScript fallback: TeaVM's JavaScript build of the same
       // exports, put in front of this script by the page (redressPhashJs). Approximate.
       ex = msg.wasm ? await link(msg.wasm) : redressPhashJs;
+      useYuv = msg.decoder !== 'bitmap';
       out = {};
     } else if (msg.op === 'image') {
       out = await hashImage(msg);
@@ -410,6 +662,10 @@ self.onmessage = async (e) => {
       out = hashFrame(msg);
     } else if (msg.op === 'pixels') {
       out = hashPixels(msg);
+    } else if (msg.op === 'yuvSample') {
+      // For the tests: the pixels the exact JPEG path hands to PDQ (null when it does not apply).
+      const px = await decodeJpegYuv(await msg.file.arrayBuffer(), {}, true);
+      out = px && { ow: px.ow, oh: px.oh, width: px.width, height: px.height, packed: px.packed.buffer };
     } else {
       throw new Error('unknown operation ' + msg.op);
     }
