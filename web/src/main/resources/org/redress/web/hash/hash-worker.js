@@ -11,6 +11,8 @@ const CHUNK = 4 * 1024 * 1024;           // bytes per digest slice
 const WEBCRYPTO_MAX = 256 * 1024 * 1024; // larger files: SHA-256 streamed through the module
 let ex = null;
 let useYuv = true; // JPEGs through ImageDecoder's planes (off with the page's ?decoder=bitmap)
+let yuvHits = 0;
+let yuvMisses = 0;
 
 function customJson(module, name) {
   const s = WebAssembly.Module.customSections(module, name);
@@ -532,15 +534,24 @@ function takeBuffer(size) {
 async function decodeJpegYuv(whole, T, keep) {
   if (typeof ImageDecoder === 'undefined' || !useYuv) return null;
   const layout = jpegLayout(new Uint8Array(whole));
-  if (!layout) return null;
+  // A browser whose ImageDecoder gives no planes for the first pictures that have them (it
+  // converts to RGB itself) would decode every picture twice: stop asking it.
+  if (!layout || (yuvMisses >= 2 && yuvHits === 0)) return null;
   let dec = null;
   let frame = null;
   try {
     dec = new ImageDecoder({ data: whole, type: 'image/jpeg', colorSpaceConversion: 'none' });
-    frame = (await dec.decode()).image;
+    const decoded = await dec.decode();
+    frame = decoded.image;
+    if (!decoded.complete) return null; // a truncated file: as createImageBitmap treats it
     const decodedAt = performance.now();
     const px = await sampleYuv(frame, layout, T, keep);
-    if (px) px.decodedAt = decodedAt;
+    if (px) {
+      px.decodedAt = decodedAt;
+      yuvHits++;
+    } else {
+      yuvMisses++;
+    }
     return px;
   } catch (e) {
     return null;
