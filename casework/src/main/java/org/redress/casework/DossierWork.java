@@ -188,10 +188,16 @@ public final class DossierWork {
     Dossier d = r.dossier();
     List<JointInputs.Evidence> evidence = new ArrayList<>();
     List<JointPackage.Part> parts = new ArrayList<>();
+    java.util.Set<String> chatNames = new java.util.TreeSet<>();
+    if (target instanceof Target.Chat c) {
+      d.chats().stream()
+          .filter(x -> x.chatId() == c.id() && !x.name().isEmpty())
+          .forEach(x -> chatNames.add(x.name()));
+    }
     for (Dossier.Victim v : d.victims()) {
       CaseInput in = read(v.caseId(), new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
       java.util.Set<String> counted = new java.util.HashSet<>();
-      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in)) {
+      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in, chatNames)) {
         counted.add(s.sha256() + "|" + s.locator());
       }
       List<Long> ids = new ArrayList<>();

@@ -65,18 +65,19 @@ public final class Dossiers {
     List<Sighting> seen = new ArrayList<>();
     List<TradeSighting> ads = new ArrayList<>();
     Map<Long, Long> members = new HashMap<>();
+    Set<String> names = chatNames(target, cases);
     for (CaseInput c : cases) {
       if (!c.counted()) {
         continue;
       }
-      select(target, c, seen, ads);
+      select(target, c, names, seen, ads);
       c.chatMembers().forEach((chat, n) -> members.merge(chat, n, Math::max));
     }
 
     Set<String> contributing = new TreeSet<>();
     seen.forEach(s -> contributing.add(s.caseId()));
     ads.forEach(a -> contributing.add(a.caseId()));
-    Map<String, String> names = pseudonyms(contributing, pseudonyms);
+    Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
     // Posts.
     Map<Sighting.PostKey, PostAcc> posts = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ public final class Dossiers {
     Instant last = null;
     for (Sighting s : seen) {
       PostAcc p = posts.computeIfAbsent(s.post(), k -> new PostAcc(s.date()));
-      p.seenBy(pseudonym(names, s.caseId()), s.caseId(), s.locator());
+      p.seenBy(pseudonym(letters, s.caseId()), s.caseId(), s.locator());
       if (p.isNew) {
         p.isNew = false;
         chats.computeIfAbsent(s.chatId(), id -> new ChatAcc(s.chatName(), s.chatType())).posts++;
@@ -121,7 +122,7 @@ public final class Dossiers {
       long images = v.groups.stream().filter(g -> !files.video(g)).count();
       victimRows.add(
           new Dossier.Victim(
-              pseudonym(names, caseId),
+              pseudonym(letters, caseId),
               caseId,
               v.posts.size(),
               v.groups.size(),
@@ -139,7 +140,7 @@ public final class Dossiers {
         p.isNew = false;
         a.categories().forEach(cat -> byCategory.merge(cat, 1L, Long::sum));
       }
-      p.seenBy(pseudonym(names, a.caseId()), a.caseId(), a.locator());
+      p.seenBy(pseudonym(letters, a.caseId()), a.caseId(), a.locator());
     }
 
     Long maxMembers = null;
@@ -178,39 +179,77 @@ public final class Dossiers {
             totals,
             victimRows,
             postRows(posts),
-            files.rows(seen, names),
+            files.rows(seen, letters),
             chatRows,
             accountRows,
             byCategory,
             postRows(tradePosts),
             pdqRadius,
             files.allCopies ? Dossier.JOIN_ALL_COPIES : Dossier.JOIN_FIRST_COPIES);
-    return new Built(d, names);
+    return new Built(d, letters);
   }
 
   /**
    * The sightings of one case that a dossier of {@code target} counts (none when she has not
    * consented): what her case's joint evidence is drawn from.
    */
-  public static List<Sighting> counted(Target target, CaseInput c) {
+  public static List<Sighting> counted(Target target, CaseInput c, Set<String> chatNames) {
     List<Sighting> seen = new ArrayList<>();
     if (c.counted()) {
-      select(target, c, seen, new ArrayList<>());
+      select(target, c, chatNames, seen, new ArrayList<>());
     }
     return seen;
   }
 
+  /**
+   * The names the consenting cases' exports give chat {@code target} where they carry its id: a
+   * post of an export without chat ids (Telegram's HTML export) in a chat of one of these names is
+   * counted as a post of that chat (docs/dossiers.md). Empty for other targets.
+   */
+  public static Set<String> chatNames(Target target, List<CaseInput> cases) {
+    Set<String> names = new TreeSet<>();
+    if (target instanceof Target.Chat chat && chat.id() != UNKNOWN_CHAT) {
+      for (CaseInput c : cases) {
+        if (!c.counted()) {
+          continue;
+        }
+        for (Sighting s : c.sightings()) {
+          if (s.chatId() == chat.id() && !s.chatName().isEmpty()) {
+            names.add(s.chatName());
+          }
+        }
+        for (TradeSighting a : c.trade()) {
+          if (a.chatId() == chat.id() && !a.chatName().isEmpty()) {
+            names.add(a.chatName());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The chat id of a post whose export gave none (an HTML export). */
+  static final long UNKNOWN_CHAT = 0L;
+
   private static void select(
-      Target target, CaseInput c, List<Sighting> seen, List<TradeSighting> ads) {
+      Target target,
+      CaseInput c,
+      Set<String> chatNames,
+      List<Sighting> seen,
+      List<TradeSighting> ads) {
     if (target instanceof Target.Chat chat) {
       for (Sighting s : c.sightings()) {
         if (s.chatId() == chat.id()) {
           seen.add(s);
+        } else if (s.chatId() == UNKNOWN_CHAT && chatNames.contains(s.chatName())) {
+          seen.add(s.inChat(chat.id()));
         }
       }
       for (TradeSighting a : c.trade()) {
         if (a.chatId() == chat.id()) {
           ads.add(a);
+        } else if (a.chatId() == UNKNOWN_CHAT && chatNames.contains(a.chatName())) {
+          ads.add(a.inChat(chat.id()));
         }
       }
     } else if (target instanceof Target.Sender sender) {
