@@ -31,14 +31,6 @@ public final class Dossiers {
   /** The PDQ distance at or under which two images are one file: the banks' default threshold. */
   public static final int DEFAULT_PDQ_RADIUS = 31;
 
-  /**
-   * Up to this many distinct image PDQs, every copy is compared with every other; above it, the
-   * first copy of each group (joined by SHA-256 and bank item) with the other groups' first copies,
-   * so a dossier over a million copies stays fast. The dossier says which ({@link
-   * Dossier#pdqJoin}).
-   */
-  public static final int EXACT_PDQ_LIMIT = 50_000;
-
   private Dossiers() {}
 
   /** A built dossier, and the pseudonyms to keep for the next build of the same dossier. */
@@ -185,7 +177,7 @@ public final class Dossiers {
             byCategory,
             postRows(tradePosts),
             pdqRadius,
-            files.allCopies ? Dossier.JOIN_ALL_COPIES : Dossier.JOIN_FIRST_COPIES);
+            Dossier.JOIN_ALL_COPIES);
     return new Built(d, letters);
   }
 
@@ -399,7 +391,6 @@ public final class Dossiers {
     private final int[] nodeOfSighting;
     private final boolean[] videoNode;
     private final List<String> shaOfNode;
-    private boolean allCopies = true;
     private int[] groupOfRoot = new int[0];
     private int groupCount;
     private boolean[] videoGroup = new boolean[0];
@@ -444,8 +435,8 @@ public final class Dossiers {
           f.union(other, nodeOf[i]);
         }
       }
-      // Near-identical images by PDQ: every distinct PDQ against every other when there are at
-      // most EXACT_PDQ_LIMIT of them, else the first copy of each group against the others' first.
+      // Near-identical images by PDQ: every pair of distinct PDQs within the radius, exactly
+      // (PdqJoin: covers of clustered copies keep a million copies fast).
       Map<String, Integer> pdqSeen = new HashMap<>();
       List<String> pdqs = new ArrayList<>();
       List<Integer> nodeOfPdq = new ArrayList<>();
@@ -462,20 +453,6 @@ public final class Dossiers {
           f.union(known, nodeOf[i]);
         }
       }
-      f.allCopies = pdqs.size() <= EXACT_PDQ_LIMIT;
-      if (!f.allCopies) {
-        Set<Integer> roots = new HashSet<>();
-        List<String> firsts = new ArrayList<>();
-        List<Integer> firstNodes = new ArrayList<>();
-        for (int k = 0; k < pdqs.size(); k++) {
-          if (roots.add(f.find(nodeOfPdq.get(k)))) {
-            firsts.add(pdqs.get(k));
-            firstNodes.add(nodeOfPdq.get(k));
-          }
-        }
-        pdqs = firsts;
-        nodeOfPdq = firstNodes;
-      }
       if (pdqs.size() > 1) {
         PdqIndex.Builder b = PdqIndex.builder(pdqs.size());
         for (String hex : pdqs) {
@@ -483,19 +460,9 @@ public final class Dossiers {
           b.add(w[0], w[1], w[2], w[3]);
         }
         PdqIndex index = b.build();
-        List<Integer> nodes = nodeOfPdq;
-        for (int ord = 0; ord < index.size(); ord++) {
-          int node = nodes.get(ord);
-          final int from = ord;
-          index.search(
-              index.get(ord),
-              radius,
-              (hit, distance) -> {
-                if (hit > from) {
-                  f.union(node, nodes.get(hit));
-                }
-              });
-        }
+        int[] nodes = nodeOfPdq.stream().mapToInt(Integer::intValue).toArray();
+        PdqJoin.pairs(
+            index, radius, PdqJoin.coverRadius(index), (x, y) -> f.union(nodes[x], nodes[y]));
       }
       f.number();
       return f;
