@@ -51,6 +51,24 @@ public final class Dossiers {
    */
   public static Built build(
       Target target, List<CaseInput> cases, Map<String, String> pseudonyms, int pdqRadius) {
+    return build(target, cases, pseudonyms, pdqRadius, 0);
+  }
+
+  /**
+   * Builds the dossier of {@code target} with its list of posts ({@link Dossier#posts}) starting at
+   * post {@code postsFrom} (in the order of the cases and their scans), so a reader can page
+   * through every post behind the total, {@link Dossier#LISTED} at a time. The totals and the other
+   * lists are those of {@link #build(Target, List, Map, int)}.
+   */
+  public static Built build(
+      Target target,
+      List<CaseInput> cases,
+      Map<String, String> pseudonyms,
+      int pdqRadius,
+      long postsFrom) {
+    if (postsFrom < 0) {
+      throw new IllegalArgumentException("posts from must be >= 0, was " + postsFrom);
+    }
     if (pdqRadius < 0 || pdqRadius > 64) {
       throw new IllegalArgumentException("pdq radius must be 0..64, was " + pdqRadius);
     }
@@ -170,12 +188,12 @@ public final class Dossiers {
             target.key(),
             totals,
             victimRows,
-            postRows(posts),
+            postRows(posts, postsFrom),
             files.rows(seen, letters),
             chatRows,
             accountRows,
             byCategory,
-            postRows(tradePosts),
+            postRows(tradePosts, 0),
             pdqRadius,
             Dossier.JOIN_ALL_COPIES);
     return new Built(d, letters);
@@ -327,11 +345,15 @@ public final class Dossiers {
     return String.format(java.util.Locale.ROOT, "%08d%s", pseudonym.length(), pseudonym);
   }
 
-  private static List<Dossier.Post> postRows(Map<Sighting.PostKey, PostAcc> posts) {
+  private static List<Dossier.Post> postRows(Map<Sighting.PostKey, PostAcc> posts, long from) {
     List<Dossier.Post> rows = new ArrayList<>();
+    long at = 0;
     for (Map.Entry<Sighting.PostKey, PostAcc> e : posts.entrySet()) {
       if (rows.size() == Dossier.LISTED) {
         break;
+      }
+      if (at++ < from) {
+        continue;
       }
       rows.add(
           new Dossier.Post(
