@@ -214,28 +214,37 @@ public final class Dossiers {
   /**
    * The names the consenting cases' exports give chat {@code target} where they carry its id: a
    * post of an export without chat ids (Telegram's HTML export) in a chat of one of these names is
-   * counted as a post of that chat (docs/dossiers.md). Empty for other targets.
+   * counted as a post of that chat (docs/dossiers.md), unless another chat bears the name too.
+   * Empty for other targets.
    */
   public static Set<String> chatNames(Target target, List<CaseInput> cases) {
     Set<String> names = new TreeSet<>();
-    if (target instanceof Target.Chat chat && chat.id() != UNKNOWN_CHAT) {
-      for (CaseInput c : cases) {
-        if (!c.counted()) {
-          continue;
-        }
-        for (Sighting s : c.sightings()) {
-          if (s.chatId() == chat.id() && !s.chatName().isEmpty()) {
-            names.add(s.chatName());
-          }
-        }
-        for (TradeSighting a : c.trade()) {
-          if (a.chatId() == chat.id() && !a.chatName().isEmpty()) {
-            names.add(a.chatName());
-          }
-        }
+    if (!(target instanceof Target.Chat chat) || chat.id() == UNKNOWN_CHAT) {
+      return names;
+    }
+    Set<String> elsewhere = new HashSet<>();
+    for (CaseInput c : cases) {
+      if (!c.counted()) {
+        continue;
+      }
+      for (Sighting s : c.sightings()) {
+        name(s.chatId(), s.chatName(), chat.id(), names, elsewhere);
+      }
+      for (TradeSighting a : c.trade()) {
+        name(a.chatId(), a.chatName(), chat.id(), names, elsewhere);
       }
     }
+    // A name two chats bear says nothing about which of them an HTML post was in.
+    names.removeAll(elsewhere);
     return names;
+  }
+
+  private static void name(
+      long id, String name, long target, Set<String> names, Set<String> elsewhere) {
+    if (id == UNKNOWN_CHAT || name.isEmpty()) {
+      return;
+    }
+    (id == target ? names : elsewhere).add(name);
   }
 
   /** The chat id of a post whose export gave none (an HTML export). */
