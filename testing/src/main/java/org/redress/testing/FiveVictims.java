@@ -37,7 +37,7 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <ul>
  *   <li>{@code v-x/originals/}: her pictures as PNG (what she registers in her bank): {@code 3 + v}
- *       pictures of her own, and for A and B one more picture of both of them (the shared picture).
+ *       pictures of her own, and for A and B two pictures of both of them (S and T).
  *   <li>{@code v-x/export/}: what she exported, two single-chat exports side by side (a folder, as
  *       the sources module reads it): the shared chat {@link #CHAT_NAME} and a local chat of her
  *       own (noise). A, B and C exported JSON ({@code result.json}), D and E HTML ({@code
@@ -47,16 +47,18 @@ import javax.imageio.stream.ImageOutputStream;
  * <p>The shared chat (id {@link #CHAT_ID}) holds, in message-id order: each of her pictures posted
  * once as a JPEG (quality 0.92, 640 × 480) by the seller {@link #SELLER_NAME} or a reposting
  * account, her first picture posted again re-encoded (quality 0.6, 480 × 360, a new SHA-256, its
- * PDQ a few bits away), the shared picture posted as a JPEG (post X, in A's and B's exports) and
- * re-encoded (post Y, in B's export only), {@link #ADS} ads of the seller naming {@link #HANDLE}
- * (in every export) and unrelated pictures and chatter that match no bank. Each victim's own chat
- * holds her second picture and unrelated posts: none of it belongs to the shared chat's dossier.
+ * PDQ a few bits away), picture S posted as a JPEG (post X, in A's export only) and re-encoded
+ * (quality 0.55, 512 × 384; post Y, in B's export only: only their PDQ hashes join them), picture T
+ * posted once (post Z, the same bytes in A's and B's exports), {@link #ADS} ads of the seller
+ * naming {@link #HANDLE} (in every export) and unrelated pictures and chatter that match no bank.
+ * Each victim's own chat holds her second picture and unrelated posts: none of it belongs to the
+ * shared chat's dossier.
  *
  * <p>So, with every victim consenting, the shared chat's dossier must count {@value #POSTS} posts
- * (25 pictures, 5 re-encoded reposts, X and Y), {@value #FILES} distinct files (25 + the shared
- * picture counted once although re-encoded in two victims' exports), {@value #SHA256} distinct
- * SHA-256 values, no video, 5 victims and {@value #ADS} trade ads. {@link #totals(Collection)}
- * gives the planted totals for any set of consenting victims from the same construction.
+ * (25 pictures, 5 re-encoded reposts, X, Y and Z), {@value #FILES} distinct files (25, S counted
+ * once although re-encoded in two victims' exports, and T), {@value #SHA256} distinct SHA-256
+ * values, no video, 5 victims and {@value #ADS} trade ads. {@link #totals(Collection)} gives the
+ * planted totals for any set of consenting victims from the same construction.
  */
 public final class FiveVictims {
   /** The shared chat's id as Telegram exports it in JSON. */
@@ -77,10 +79,10 @@ public final class FiveVictims {
   public static final List<String> CASES = List.of("v-a", "v-b", "v-c", "v-d", "v-e");
 
   /** Planted totals of the shared chat with all five consenting. */
-  public static final int POSTS = 32;
+  public static final int POSTS = 33;
 
-  public static final int FILES = 26;
-  public static final int SHA256 = 32;
+  public static final int FILES = 27;
+  public static final int SHA256 = 33;
   public static final int ADS = 3;
 
   /** Marks every ad as test data. */
@@ -205,10 +207,11 @@ public final class FiveVictims {
       local.add(new ArrayList<>());
       own[v] = 3 + v;
     }
-    // The shared picture of A and B, registered by both.
-    int both = 999;
+    // Two pictures of A and B together (S and T), registered by both.
+    int both = 998;
     for (int v = 0; v < 2; v++) {
-      writePng(picture(both), victims.get(v).originals().resolve("together.png"));
+      writePng(picture(both), victims.get(v).originals().resolve("together-s.png"));
+      writePng(picture(both + 1), victims.get(v).originals().resolve("together-t.png"));
     }
     // Each victim's own pictures: posted once, the first again re-encoded, the second in her
     // own chat.
@@ -241,16 +244,22 @@ public final class FiveVictims {
         }
       }
     }
-    // The shared picture: post X (A and B exported it), post Y re-encoded (B only).
+    // Picture S of A and B: post X in A's export only, post Y re-encoded in B's only. Nothing
+    // but their PDQ hashes joins them (different cases, different bytes).
     BufferedImage together = picture(both);
     Msg x = photo(victims.get(0), "shared", together, 0.92f, 640, SELLER_ID, SELLER_NAME, "");
-    copyPhoto(x, victims.get(0), victims.get(1), "shared");
     shared.get(0).add(x);
-    shared.get(1).add(x);
-    planted.add(new Planted(x.id(), both, enc(both, 0), Set.of(0, 1)));
+    planted.add(new Planted(x.id(), both, enc(both, 0), Set.of(0)));
     Msg y = photo(victims.get(1), "shared", together, 0.55f, 512, REPOSTER_ID, REPOSTER_NAME, "");
     shared.get(1).add(y);
     planted.add(new Planted(y.id(), both, enc(both, 1), Set.of(1)));
+    // Picture T of A and B: post Z, the same bytes in both their exports (one post).
+    BufferedImage trip = picture(both + 1);
+    Msg z = photo(victims.get(0), "shared", trip, 0.92f, 640, SELLER_ID, SELLER_NAME, "");
+    copyPhoto(z, victims.get(0), victims.get(1), "shared");
+    shared.get(0).add(z);
+    shared.get(1).add(z);
+    planted.add(new Planted(z.id(), both + 1, enc(both + 1, 0), Set.of(0, 1)));
     // The seller's ads and unrelated posts, in every export.
     List<Msg> common = new ArrayList<>();
     for (String ad : AD_TEXTS) {
