@@ -73,6 +73,17 @@ public final class DossierWork {
    * @throws CaseworkException when a stored report is damaged
    */
   public Result build(Target target) throws CaseworkException {
+    return build(target, 0);
+  }
+
+  /**
+   * Builds the dossier of {@code target} with its list of posts starting at post {@code postsFrom}
+   * (to page through every post behind the total; see {@link Dossiers#build(Target, List, Map, int,
+   * long)}).
+   *
+   * @throws CaseworkException when a stored report is damaged
+   */
+  public Result build(Target target, long postsFrom) throws CaseworkException {
     Cases cases = cw.cases();
     List<CaseInput> inputs = new ArrayList<>();
     for (Cases.CaseInfo c : cases.list()) {
@@ -92,7 +103,7 @@ public final class DossierWork {
     }
     Path names = pseudonymFile(target);
     Dossiers.Built built =
-        Dossiers.build(target, inputs, readNames(names), Dossiers.DEFAULT_PDQ_RADIUS);
+        Dossiers.build(target, inputs, readNames(names), Dossiers.DEFAULT_PDQ_RADIUS, postsFrom);
     writeNames(names, built.pseudonyms());
     Dossier d = built.dossier();
 
@@ -188,10 +199,16 @@ public final class DossierWork {
     Dossier d = r.dossier();
     List<JointInputs.Evidence> evidence = new ArrayList<>();
     List<JointPackage.Part> parts = new ArrayList<>();
+    java.util.Set<String> chatNames = new java.util.TreeSet<>();
+    if (target instanceof Target.Chat c) {
+      d.chats().stream()
+          .filter(x -> x.chatId() == c.id() && !x.name().isEmpty())
+          .forEach(x -> chatNames.add(x.name()));
+    }
     for (Dossier.Victim v : d.victims()) {
       CaseInput in = read(v.caseId(), new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
       java.util.Set<String> counted = new java.util.HashSet<>();
-      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in)) {
+      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in, chatNames)) {
         counted.add(s.sha256() + "|" + s.locator());
       }
       List<Long> ids = new ArrayList<>();

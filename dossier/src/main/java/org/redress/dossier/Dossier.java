@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param tradeByCategory trade ads by category (a post in two counts in both)
  * @param tradePosts the trade ads counted (first {@link #LISTED})
  * @param pdqRadius the PDQ distance at or under which two images are one file
- * @param pdqJoin {@link #JOIN_ALL_COPIES} when every copy was compared with every other, {@link
- *     #JOIN_FIRST_COPIES} when only each group's first copy was (above {@link
- *     Dossiers#EXACT_PDQ_LIMIT} distinct hashes): then a re-encoded file may count more than once
+ * @param pdqJoin {@link #JOIN_ALL_COPIES}: every copy was compared with every other (every build
+ *     since the join became exact at any size); {@link #JOIN_FIRST_COPIES} in dossiers written
+ *     before, above 50,000 distinct hashes, where a re-encoded file may count more than once
  */
 public record Dossier(
     String schema,
@@ -46,7 +46,7 @@ public record Dossier(
   /** Every image copy was compared with every other by PDQ. */
   public static final String JOIN_ALL_COPIES = "all_copies";
 
-  /** Only the first copy of each group was compared by PDQ. */
+  /** Only the first copy of each group was compared by PDQ (dossiers written before; read only). */
   public static final String JOIN_FIRST_COPIES = "first_copy_per_group";
 
   /** The most references listed for one number. */

@@ -31,14 +31,6 @@ public final class Dossiers {
   /** The PDQ distance at or under which two images are one file: the banks' default threshold. */
   public static final int DEFAULT_PDQ_RADIUS = 31;
 
-  /**
-   * Up to this many distinct image PDQs, every copy is compared with every other; above it, the
-   * first copy of each group (joined by SHA-256 and bank item) with the other groups' first copies,
-   * so a dossier over a million copies stays fast. The dossier says which ({@link
-   * Dossier#pdqJoin}).
-   */
-  public static final int EXACT_PDQ_LIMIT = 50_000;
-
   private Dossiers() {}
 
   /** A built dossier, and the pseudonyms to keep for the next build of the same dossier. */
@@ -59,24 +51,43 @@ public final class Dossiers {
    */
   public static Built build(
       Target target, List<CaseInput> cases, Map<String, String> pseudonyms, int pdqRadius) {
+    return build(target, cases, pseudonyms, pdqRadius, 0);
+  }
+
+  /**
+   * Builds the dossier of {@code target} with its list of posts ({@link Dossier#posts}) starting at
+   * post {@code postsFrom} (in the order of the cases and their scans), so a reader can page
+   * through every post behind the total, {@link Dossier#LISTED} at a time. The totals and the other
+   * lists are those of {@link #build(Target, List, Map, int)}.
+   */
+  public static Built build(
+      Target target,
+      List<CaseInput> cases,
+      Map<String, String> pseudonyms,
+      int pdqRadius,
+      long postsFrom) {
+    if (postsFrom < 0) {
+      throw new IllegalArgumentException("posts from must be >= 0, was " + postsFrom);
+    }
     if (pdqRadius < 0 || pdqRadius > 64) {
       throw new IllegalArgumentException("pdq radius must be 0..64, was " + pdqRadius);
     }
     List<Sighting> seen = new ArrayList<>();
     List<TradeSighting> ads = new ArrayList<>();
     Map<Long, Long> members = new HashMap<>();
+    Set<String> names = chatNames(target, cases);
     for (CaseInput c : cases) {
       if (!c.counted()) {
         continue;
       }
-      select(target, c, seen, ads);
+      select(target, c, names, seen, ads);
       c.chatMembers().forEach((chat, n) -> members.merge(chat, n, Math::max));
     }
 
     Set<String> contributing = new TreeSet<>();
     seen.forEach(s -> contributing.add(s.caseId()));
     ads.forEach(a -> contributing.add(a.caseId()));
-    Map<String, String> names = pseudonyms(contributing, pseudonyms);
+    Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
     // Posts.
     Map<Sighting.PostKey, PostAcc> posts = new LinkedHashMap<>();
@@ -87,7 +98,7 @@ public final class Dossiers {
     Instant last = null;
     for (Sighting s : seen) {
       PostAcc p = posts.computeIfAbsent(s.post(), k -> new PostAcc(s.date()));
-      p.seenBy(pseudonym(names, s.caseId()), s.caseId(), s.locator());
+      p.seenBy(pseudonym(letters, s.caseId()), s.caseId(), s.locator());
       if (p.isNew) {
         p.isNew = false;
         chats.computeIfAbsent(s.chatId(), id -> new ChatAcc(s.chatName(), s.chatType())).posts++;
@@ -121,7 +132,7 @@ public final class Dossiers {
       long images = v.groups.stream().filter(g -> !files.video(g)).count();
       victimRows.add(
           new Dossier.Victim(
-              pseudonym(names, caseId),
+              pseudonym(letters, caseId),
               caseId,
               v.posts.size(),
               v.groups.size(),
@@ -139,7 +150,7 @@ public final class Dossiers {
         p.isNew = false;
         a.categories().forEach(cat -> byCategory.merge(cat, 1L, Long::sum));
       }
-      p.seenBy(pseudonym(names, a.caseId()), a.caseId(), a.locator());
+      p.seenBy(pseudonym(letters, a.caseId()), a.caseId(), a.locator());
     }
 
     Long maxMembers = null;
@@ -177,40 +188,87 @@ public final class Dossiers {
             target.key(),
             totals,
             victimRows,
-            postRows(posts),
-            files.rows(seen, names),
+            postRows(posts, postsFrom),
+            files.rows(seen, letters),
             chatRows,
             accountRows,
             byCategory,
-            postRows(tradePosts),
+            postRows(tradePosts, 0),
             pdqRadius,
-            files.allCopies ? Dossier.JOIN_ALL_COPIES : Dossier.JOIN_FIRST_COPIES);
-    return new Built(d, names);
+            Dossier.JOIN_ALL_COPIES);
+    return new Built(d, letters);
   }
 
   /**
    * The sightings of one case that a dossier of {@code target} counts (none when she has not
    * consented): what her case's joint evidence is drawn from.
    */
-  public static List<Sighting> counted(Target target, CaseInput c) {
+  public static List<Sighting> counted(Target target, CaseInput c, Set<String> chatNames) {
     List<Sighting> seen = new ArrayList<>();
     if (c.counted()) {
-      select(target, c, seen, new ArrayList<>());
+      select(target, c, chatNames, seen, new ArrayList<>());
     }
     return seen;
   }
 
+  /**
+   * The names the consenting cases' exports give chat {@code target} where they carry its id: a
+   * post of an export without chat ids (Telegram's HTML export) in a chat of one of these names is
+   * counted as a post of that chat (docs/dossiers.md), unless another chat bears the name too.
+   * Empty for other targets.
+   */
+  public static Set<String> chatNames(Target target, List<CaseInput> cases) {
+    Set<String> names = new TreeSet<>();
+    if (!(target instanceof Target.Chat chat) || chat.id() == UNKNOWN_CHAT) {
+      return names;
+    }
+    Set<String> elsewhere = new HashSet<>();
+    for (CaseInput c : cases) {
+      if (!c.counted()) {
+        continue;
+      }
+      for (Sighting s : c.sightings()) {
+        name(s.chatId(), s.chatName(), chat.id(), names, elsewhere);
+      }
+      for (TradeSighting a : c.trade()) {
+        name(a.chatId(), a.chatName(), chat.id(), names, elsewhere);
+      }
+    }
+    // A name two chats bear says nothing about which of them an HTML post was in.
+    names.removeAll(elsewhere);
+    return names;
+  }
+
+  private static void name(
+      long id, String name, long target, Set<String> names, Set<String> elsewhere) {
+    if (id == UNKNOWN_CHAT || name.isEmpty()) {
+      return;
+    }
+    (id == target ? names : elsewhere).add(name);
+  }
+
+  /** The chat id of a post whose export gave none (an HTML export). */
+  static final long UNKNOWN_CHAT = 0L;
+
   private static void select(
-      Target target, CaseInput c, List<Sighting> seen, List<TradeSighting> ads) {
+      Target target,
+      CaseInput c,
+      Set<String> chatNames,
+      List<Sighting> seen,
+      List<TradeSighting> ads) {
     if (target instanceof Target.Chat chat) {
       for (Sighting s : c.sightings()) {
         if (s.chatId() == chat.id()) {
           seen.add(s);
+        } else if (s.chatId() == UNKNOWN_CHAT && chatNames.contains(s.chatName())) {
+          seen.add(s.inChat(chat.id()));
         }
       }
       for (TradeSighting a : c.trade()) {
         if (a.chatId() == chat.id()) {
           ads.add(a);
+        } else if (a.chatId() == UNKNOWN_CHAT && chatNames.contains(a.chatName())) {
+          ads.add(a.inChat(chat.id()));
         }
       }
     } else if (target instanceof Target.Sender sender) {
@@ -296,11 +354,15 @@ public final class Dossiers {
     return String.format(java.util.Locale.ROOT, "%08d%s", pseudonym.length(), pseudonym);
   }
 
-  private static List<Dossier.Post> postRows(Map<Sighting.PostKey, PostAcc> posts) {
+  private static List<Dossier.Post> postRows(Map<Sighting.PostKey, PostAcc> posts, long from) {
     List<Dossier.Post> rows = new ArrayList<>();
+    long at = 0;
     for (Map.Entry<Sighting.PostKey, PostAcc> e : posts.entrySet()) {
       if (rows.size() == Dossier.LISTED) {
         break;
+      }
+      if (at++ < from) {
+        continue;
       }
       rows.add(
           new Dossier.Post(
@@ -360,7 +422,6 @@ public final class Dossiers {
     private final int[] nodeOfSighting;
     private final boolean[] videoNode;
     private final List<String> shaOfNode;
-    private boolean allCopies = true;
     private int[] groupOfRoot = new int[0];
     private int groupCount;
     private boolean[] videoGroup = new boolean[0];
@@ -405,8 +466,8 @@ public final class Dossiers {
           f.union(other, nodeOf[i]);
         }
       }
-      // Near-identical images by PDQ: every distinct PDQ against every other when there are at
-      // most EXACT_PDQ_LIMIT of them, else the first copy of each group against the others' first.
+      // Near-identical images by PDQ: every pair of distinct PDQs within the radius, exactly
+      // (PdqJoin: covers of clustered copies keep a million copies fast).
       Map<String, Integer> pdqSeen = new HashMap<>();
       List<String> pdqs = new ArrayList<>();
       List<Integer> nodeOfPdq = new ArrayList<>();
@@ -423,20 +484,6 @@ public final class Dossiers {
           f.union(known, nodeOf[i]);
         }
       }
-      f.allCopies = pdqs.size() <= EXACT_PDQ_LIMIT;
-      if (!f.allCopies) {
-        Set<Integer> roots = new HashSet<>();
-        List<String> firsts = new ArrayList<>();
-        List<Integer> firstNodes = new ArrayList<>();
-        for (int k = 0; k < pdqs.size(); k++) {
-          if (roots.add(f.find(nodeOfPdq.get(k)))) {
-            firsts.add(pdqs.get(k));
-            firstNodes.add(nodeOfPdq.get(k));
-          }
-        }
-        pdqs = firsts;
-        nodeOfPdq = firstNodes;
-      }
       if (pdqs.size() > 1) {
         PdqIndex.Builder b = PdqIndex.builder(pdqs.size());
         for (String hex : pdqs) {
@@ -444,19 +491,9 @@ public final class Dossiers {
           b.add(w[0], w[1], w[2], w[3]);
         }
         PdqIndex index = b.build();
-        List<Integer> nodes = nodeOfPdq;
-        for (int ord = 0; ord < index.size(); ord++) {
-          int node = nodes.get(ord);
-          final int from = ord;
-          index.search(
-              index.get(ord),
-              radius,
-              (hit, distance) -> {
-                if (hit > from) {
-                  f.union(node, nodes.get(hit));
-                }
-              });
-        }
+        int[] nodes = nodeOfPdq.stream().mapToInt(Integer::intValue).toArray();
+        PdqJoin.pairs(
+            index, radius, PdqJoin.coverRadius(index), (x, y) -> f.union(nodes[x], nodes[y]));
       }
       f.number();
       return f;

@@ -81,13 +81,18 @@ public final class PerpetratorIndex {
   /** Indexes the consenting cases. */
   public static PerpetratorIndex of(List<CaseInput> cases) {
     Map<String, Acc> acc = new HashMap<>();
+    Map<String, Long> idByName = idsByName(cases);
     for (CaseInput c : cases) {
       if (!c.counted()) {
         continue;
       }
       for (Sighting s : c.sightings()) {
         Sighting.PostKey post = s.post();
-        add(acc, Kind.CHAT, Long.toString(s.chatId()), s.chatName(), c, post, s.date());
+        Long chat = chatOf(s.chatId(), s.chatName(), idByName);
+        if (chat != null) {
+          Sighting.PostKey at = new Sighting.PostKey(chat, s.messageId());
+          add(acc, Kind.CHAT, Long.toString(chat), s.chatName(), c, at, s.date());
+        }
         if (!s.senderId().isEmpty()) {
           add(acc, Kind.SENDER, s.senderId(), s.senderName(), c, post, s.date());
         }
@@ -97,7 +102,11 @@ public final class PerpetratorIndex {
       }
       for (TradeSighting a : c.trade()) {
         Sighting.PostKey post = a.post();
-        add(acc, Kind.CHAT, Long.toString(a.chatId()), a.chatName(), c, post, a.date());
+        Long chat = chatOf(a.chatId(), a.chatName(), idByName);
+        if (chat != null) {
+          Sighting.PostKey at = new Sighting.PostKey(chat, a.messageId());
+          add(acc, Kind.CHAT, Long.toString(chat), a.chatName(), c, at, a.date());
+        }
         if (!a.senderId().isEmpty()) {
           add(acc, Kind.SENDER, a.senderId(), a.senderName(), c, post, a.date());
         }
@@ -124,6 +133,43 @@ public final class PerpetratorIndex {
             .thenComparing(Entry::kind)
             .thenComparing(Entry::id));
     return new PerpetratorIndex(out);
+  }
+
+  /**
+   * A chat's id; for an export without chat ids (HTML), the one id that exports with ids give a
+   * chat of that name (as a dossier counts it, docs/dossiers.md), else none: such a chat is not an
+   * entry.
+   */
+  private static @Nullable Long chatOf(long id, String name, Map<String, Long> idByName) {
+    return id != Dossiers.UNKNOWN_CHAT ? Long.valueOf(id) : idByName.get(name);
+  }
+
+  /** Chat names that exports with ids give exactly one chat id. */
+  private static Map<String, Long> idsByName(List<CaseInput> cases) {
+    Map<String, Set<Long>> ids = new HashMap<>();
+    for (CaseInput c : cases) {
+      if (!c.counted()) {
+        continue;
+      }
+      for (Sighting s : c.sightings()) {
+        if (s.chatId() != Dossiers.UNKNOWN_CHAT && !s.chatName().isEmpty()) {
+          ids.computeIfAbsent(s.chatName(), k -> new TreeSet<>()).add(s.chatId());
+        }
+      }
+      for (TradeSighting a : c.trade()) {
+        if (a.chatId() != Dossiers.UNKNOWN_CHAT && !a.chatName().isEmpty()) {
+          ids.computeIfAbsent(a.chatName(), k -> new TreeSet<>()).add(a.chatId());
+        }
+      }
+    }
+    Map<String, Long> out = new HashMap<>();
+    ids.forEach(
+        (name, set) -> {
+          if (set.size() == 1) {
+            out.put(name, set.iterator().next());
+          }
+        });
+    return out;
   }
 
   private static void add(

@@ -42,6 +42,26 @@ public record Sighting(
     VIDEO
   }
 
+  /** The same sighting placed in chat {@code id} (its export gave no chat id). */
+  public Sighting inChat(long id) {
+    return new Sighting(
+        caseId,
+        id,
+        chatName,
+        chatType,
+        messageId,
+        locator,
+        date,
+        senderId,
+        senderName,
+        forwardedFromId,
+        forwardedFrom,
+        sha256,
+        pdq,
+        item,
+        kind);
+  }
+
   /** The post, across cases: the same post seen in two victims' exports is one post. */
   public PostKey post() {
     return new PostKey(chatId, messageId);

@@ -28,6 +28,12 @@ public record TradeSighting(
     contacts = List.copyOf(contacts);
   }
 
+  /** The same ad placed in chat {@code id} (its export gave no chat id). */
+  public TradeSighting inChat(long id) {
+    return new TradeSighting(
+        caseId, id, chatName, messageId, locator, date, senderId, senderName, categories, contacts);
+  }
+
   /** The post, across cases. */
   public Sighting.PostKey post() {
     return new Sighting.PostKey(chatId, messageId);

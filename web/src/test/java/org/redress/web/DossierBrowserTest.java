@@ -27,9 +27,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The dossiers pages in headless Chromium: the index and a build, each screenshotted under {@code
- * target/screenshots} and checked with axe-core (no serious or critical violation); a hostile
- * sender id renders as text and runs nothing.
+ * The dossiers pages in headless Chromium over a workspace holding the five generated victims
+ * ({@link org.redress.testing.FiveVictims}, scanned into five consenting cases): the index lists
+ * the shared chat, its dossier shows the planted totals, the victims by pseudonym and every post;
+ * each page screenshotted under {@code target/screenshots} and checked with axe-core (no serious or
+ * critical violation); a hostile sender id renders as text and runs nothing.
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +43,7 @@ class DossierBrowserTest {
   private ChromeDriver driver;
   private Path shots;
   private String axe;
+  private org.redress.testing.FiveVictims five;
 
   @BeforeAll
   void start() throws IOException {
@@ -55,7 +58,15 @@ class DossierBrowserTest {
     }
     shots = Path.of(System.getProperty("redress.screenshots", "target/screenshots"));
     Files.createDirectories(shots);
-    app = WorkspaceApp.builder(dir.resolve("ws")).build().start("127.0.0.1", 0);
+    java.time.Clock clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-03-20T02:00:00Z"), java.time.ZoneOffset.UTC);
+    try {
+      five = FiveVictimsWorkspace.load(dir.resolve("ws"), dir.resolve("gen"), clock);
+    } catch (Exception e) {
+      throw new IOException("failed to make the five victims' workspace: " + e, e);
+    }
+    app = WorkspaceApp.builder(dir.resolve("ws")).clock(clock).build().start("127.0.0.1", 0);
     driver = Chromium.start(Chromium.options(dir), Duration.ofSeconds(60), Duration.ofSeconds(60));
     driver.get(app.url());
   }
@@ -71,11 +82,60 @@ class DossierBrowserTest {
   }
 
   @Test
-  void index_andBuild_areAccessibleAndEscapeWhatTheyShow() throws IOException {
+  void build_fiveVictims_showsThePlantedTotalsAndEveryPost() throws IOException {
+    Messages zh = Messages.of("zh");
     driver.get(app.url("/dossiers"));
-    assertThat(driver.findElement(By.tagName("h1")).getText())
-        .isEqualTo(Messages.of("zh").t("dossier.title"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(zh.t("dossier.title"));
+    String chat = Long.toString(org.redress.testing.FiveVictims.CHAT_ID);
+    // The shared chat, seen in all five cases (the HTML exports joined by its name).
+    assertThat(driver.findElement(By.id("dossier-index")).getText())
+        .contains(chat, org.redress.testing.FiveVictims.CHAT_NAME);
     List<String> problems = new ArrayList<>(check("60-dossiers"));
+
+    Chromium.clickAndWait(driver, By.linkText(chat));
+
+    org.redress.testing.FiveVictims.Totals t = five.totals();
+    assertThat(cell("dossier.t.posts")).isEqualTo(Long.toString(t.posts()));
+    assertThat(cell("dossier.t.files")).isEqualTo(Long.toString(t.files()));
+    assertThat(cell("dossier.t.images")).isEqualTo(Long.toString(t.images()));
+    assertThat(cell("dossier.t.videos")).isEqualTo("0");
+    assertThat(cell("dossier.t.sha")).isEqualTo(Long.toString(t.sha256()));
+    assertThat(cell("dossier.t.victims")).isEqualTo(Long.toString(t.victims()));
+    assertThat(cell("dossier.t.trade")).isEqualTo(Long.toString(t.ads()));
+    assertThat(driver.findElements(By.cssSelector("#dossier-victims tbody tr")))
+        .extracting(e -> e.findElement(By.tagName("td")).getText())
+        .containsExactly(
+            zh.t("dossier.victim", "A"),
+            zh.t("dossier.victim", "B"),
+            zh.t("dossier.victim", "C"),
+            zh.t("dossier.victim", "D"),
+            zh.t("dossier.victim", "E"));
+    assertThat(driver.findElement(By.id("dossier-posts-shown")).getText())
+        .isEqualTo(zh.t("dossier.posts.shown", 1, t.posts(), t.posts()));
+    assertThat(driver.findElements(By.cssSelector("#dossier-posts tbody tr")))
+        .hasSize((int) t.posts());
+    // No case id on the page: victims are pseudonyms only.
+    String body = driver.findElement(By.tagName("body")).getText();
+    for (String caseId : org.redress.testing.FiveVictims.CASES) {
+      assertThat(body).doesNotContain(caseId);
+    }
+    problems.addAll(check("62-dossier-five-victims"));
+    assertThat(problems).isEmpty();
+  }
+
+  /** The value beside a totals row's heading. */
+  private String cell(String key) {
+    for (var row : driver.findElements(By.cssSelector("#dossier-totals tr"))) {
+      if (row.findElement(By.tagName("th")).getText().equals(Messages.of("zh").t(key))) {
+        return row.findElement(By.tagName("td")).getText();
+      }
+    }
+    throw new AssertionError("no totals row " + key);
+  }
+
+  @Test
+  void build_hostileSenderId_isAccessibleAndEscaped() throws IOException {
+    List<String> problems = new ArrayList<>();
 
     String hostile = "x\"><img src=x onerror=alert('sender')>";
     // The session is open: no launch token (its redirect keeps only the path).

@@ -46,6 +46,27 @@ public final class DossierController {
     this.web = web;
   }
 
+  /** Posts listed on one page of a dossier. */
+  public static final int PAGE = 100;
+
+  /**
+   * One page of the posts behind a dossier's total.
+   *
+   * @param shown the posts on this page
+   * @param from the first shown post's number (1-based; 0 when there is none)
+   * @param to the last shown post's number
+   * @param total every post the dossier counted
+   * @param prevHref the previous page, or null
+   * @param nextHref the next page, or null
+   */
+  public record PostPage(
+      List<org.redress.dossier.Dossier.Post> shown,
+      long from,
+      long to,
+      long total,
+      String prevHref,
+      String nextHref) {}
+
   /** One row of the index. */
   public record Row(String kind, String param, String id, String names, int cases, long posts) {}
 
@@ -75,7 +96,26 @@ public final class DossierController {
   /** {@code GET /dossiers/build}. */
   public void build(Context ctx) throws CaseworkException {
     Target target = target(ctx);
-    DossierWork.Result r = web.casework().dossiers().build(target);
+    long page = page(ctx);
+    DossierWork.Result r = web.casework().dossiers().build(target, (page - 1) * PAGE);
+    long total = r.dossier().totals().posts();
+    long pages = Math.max(1, (total + PAGE - 1) / PAGE);
+    if (page > pages) { // past the end: show the last page
+      page = pages;
+      r = web.casework().dossiers().build(target, (page - 1) * PAGE);
+    }
+    List<org.redress.dossier.Dossier.Post> listed = r.dossier().posts();
+    List<org.redress.dossier.Dossier.Post> shown = listed.subList(0, Math.min(PAGE, listed.size()));
+    long from = shown.isEmpty() ? 0 : (page - 1) * PAGE + 1;
+    String base = "/dossiers/build?" + query(target) + "&page=";
+    PostPage posts =
+        new PostPage(
+            shown,
+            from,
+            shown.isEmpty() ? 0 : from + shown.size() - 1,
+            total,
+            page > 1 ? base + (page - 1) : null,
+            page < pages ? base + (page + 1) : null);
     String folder = ctx.queryParam("papers");
     List<String> files = new ArrayList<>();
     if (folder != null && FOLDER.matcher(folder).matches()) {
@@ -107,7 +147,18 @@ public final class DossierController {
         "folder",
         folder == null ? "" : folder,
         "files",
-        files);
+        files,
+        "posts",
+        posts);
+  }
+
+  /** The page asked for, 1 when none or not a page number. */
+  private static long page(Context ctx) {
+    String p = ctx.queryParam("page");
+    if (p == null || !p.matches("[1-9][0-9]{0,8}")) {
+      return 1;
+    }
+    return Long.parseLong(p);
   }
 
   /** {@code POST /dossiers/papers}: writes the joint papers and package, then shows them. */

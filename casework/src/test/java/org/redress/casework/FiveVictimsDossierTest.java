@@ -1,0 +1,162 @@
+package org.redress.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.cases.NewItem;
+import org.redress.dossier.Dossier;
+import org.redress.dossier.Target;
+import org.redress.media.MediaHasher;
+import org.redress.scan.ScanResult;
+import org.redress.sources.Limits;
+import org.redress.testing.FiveVictims;
+
+/**
+ * Five victims' generated exports (three JSON, two HTML) scanned into five cases through the real
+ * reader, hasher and scanner: the shared chat's dossier counts exactly the planted totals, a
+ * withdrawn consent takes away exactly her contribution, and a picture two victims share,
+ * re-encoded in one's export, counts once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiveVictimsDossierTest {
+  @TempDir static Path tmp;
+  private FiveVictims gen;
+  private Casework cw;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    gen = FiveVictims.generate(tmp.resolve("gen"), 19);
+    cw =
+        Casework.builder(tmp.resolve("ws"))
+            .clock(Clock.fixed(Instant.parse("2026-03-20T02:00:00Z"), ZoneOffset.UTC))
+            .user("tester")
+            .build();
+    load(cw, gen);
+  }
+
+  /** Cases, banks from her originals, a scan of her export kept in her case, her consent. */
+  static void load(Casework cw, FiveVictims gen) throws Exception {
+    MediaHasher hasher = MediaHasher.builder().build();
+    for (FiveVictims.Victim v : gen.victims()) {
+      Cases.CaseInfo c = cw.cases().create(v.caseId()).orElseThrow();
+      List<NewItem> items = new ArrayList<>();
+      try (Stream<Path> s = Files.list(v.originals())) {
+        for (Path p : s.sorted().toList()) {
+          items.addAll(
+              BankItems.of(hasher.hash(p), p.getFileName().toString(), v.caseId(), "tester"));
+        }
+      }
+      cw.workspace().banks().add(c.bank(), items);
+      ScanRequest req =
+          new ScanRequest(
+              List.of(v.export()),
+              List.of(c.bank()),
+              false,
+              false,
+              1,
+              Limits.defaults(),
+              null,
+              false,
+              false,
+              null,
+              tmpOf(cw));
+      ScanResult r = cw.scan(req, w -> {});
+      cw.cases().keepScan(v.caseId(), r.report(), List.of(v.export()));
+      cw.cases().consent(v.caseId(), Cases.DOSSIERS, true);
+    }
+  }
+
+  private static Path tmpOf(Casework cw) throws java.io.IOException {
+    Path t = cw.layout().root().resolve("tmp");
+    Files.createDirectories(t);
+    return t;
+  }
+
+  private Dossier build() throws Exception {
+    return cw.dossiers().build(new Target.Chat(FiveVictims.CHAT_ID)).dossier();
+  }
+
+  private static void assertTotals(Dossier d, FiveVictims.Totals t) {
+    Dossier.Totals x = d.totals();
+    assertThat(x.posts()).as("posts").isEqualTo(t.posts());
+    assertThat(x.distinctFiles()).as("distinct files").isEqualTo(t.files());
+    assertThat(x.images()).as("images").isEqualTo(t.images());
+    assertThat(x.videos()).as("videos").isEqualTo(t.videos());
+    assertThat(x.distinctSha256()).as("distinct SHA-256").isEqualTo(t.sha256());
+    assertThat(x.victims()).as("victims").isEqualTo(t.victims());
+    assertThat(x.tradePosts()).as("trade ads").isEqualTo(t.ads());
+  }
+
+  @Test
+  void build_fiveConsentingVictims_totalsAreThePlantedOnes() throws Exception {
+    Dossier d = build();
+
+    // The construction's numbers (FiveVictims' Javadoc), then the dossier against them.
+    assertThat(gen.totals())
+        .isEqualTo(
+            new FiveVictims.Totals(
+                FiveVictims.POSTS,
+                FiveVictims.FILES,
+                FiveVictims.FILES,
+                0,
+                FiveVictims.SHA256,
+                5,
+                FiveVictims.ADS));
+    assertTotals(d, gen.totals());
+    assertThat(d.victims())
+        .extracting(Dossier.Victim::pseudonym)
+        .containsExactly("A", "B", "C", "D", "E");
+    assertThat(d.pdqJoin()).isEqualTo(Dossier.JOIN_ALL_COPIES);
+  }
+
+  @Test
+  void build_consentWithdrawn_totalsDropByExactlyHerContribution() throws Exception {
+    for (int v : List.of(4, 0)) {
+      String caseId = FiveVictims.CASES.get(v);
+      cw.cases().consent(caseId, Cases.DOSSIERS, false);
+      try {
+        Dossier d = build();
+        List<Integer> others = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+        others.remove(Integer.valueOf(v));
+
+        assertTotals(d, gen.totals(others));
+        assertThat(d.totals().posts()).isLessThan(FiveVictims.POSTS);
+        assertThat(d.victims()).extracting(Dossier.Victim::caseId).doesNotContain(caseId);
+        assertThat(d.posts())
+            .flatExtracting(Dossier.Post::seenIn)
+            .extracting(Dossier.Ref::caseId)
+            .doesNotContain(caseId);
+      } finally {
+        cw.cases().consent(caseId, Cases.DOSSIERS, true);
+      }
+    }
+  }
+
+  @Test
+  void build_pictureReencodedInTwoVictimsExports_countsOnce() throws Exception {
+    Dossier d = build();
+
+    List<Dossier.FileGroup> both =
+        d.files().stream().filter(f -> f.victims().equals(List.of("A", "B"))).toList();
+    // S: post X in A's export, post Y re-encoded in B's: one file of two SHA-256 values and two
+    // posts, joined by PDQ alone. T: post Z in both exports: one file, one post.
+    assertThat(both).extracting(f -> f.sha256().size()).containsExactlyInAnyOrder(2, 1);
+    assertThat(both).extracting(Dossier.FileGroup::postsTotal).containsExactlyInAnyOrder(2L, 1L);
+    Dossier.Victim a = d.victims().get(0);
+    Dossier.Victim b = d.victims().get(1);
+    assertThat(a.files()).isEqualTo(3 + 2);
+    assertThat(b.files()).isEqualTo(4 + 2);
+    assertThat(d.totals().distinctFiles()).isEqualTo(FiveVictims.FILES);
+  }
+}
