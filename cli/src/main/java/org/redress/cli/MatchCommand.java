@@ -157,12 +157,15 @@ public final class MatchCommand implements Callable<Integer> {
       err.println("redress: " + Console.inert(problem));
     }
     boolean[] state = {matched, unreadable};
+    // Hashing, matching and the screenshot search run on the workers; only printing is serial.
     ParallelHashing.forEachInOrder(
         inputs.files(),
         MediaHasher.builder().dihedral(dihedral).build(),
         threads == null ? ParallelHashing.defaultThreads() : threads,
         Progress.forFiles(inputs.files().size()),
-        o -> {
+        o -> matchOne(o, matcher),
+        m -> {
+          ParallelHashing.Outcome o = m.outcome();
           if (o.failed()) {
             state[1] = true;
             err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
@@ -174,14 +177,9 @@ public final class MatchCommand implements Callable<Integer> {
             }
             return;
           }
-          MediaHash h = o.hash();
-          Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
-          // Only images have dihedral variants; a video is matched as it is.
-          MatchResult r =
-              h.dihedral() != null ? matcher.matchDihedral(q, h.dihedral()) : matcher.match(q);
-          boolean hit = emit(o.path().toString(), r);
-          if (!hit && !noScreenshots && h.kind() == MediaKind.IMAGE) {
-            hit = emitRegions(o.path(), matcher);
+          boolean hit = emit(o.path().toString(), m.whole());
+          for (RegionMatch r : m.regions()) {
+            hit |= emit(o.path() + "#region=" + r.region(), r.result());
           }
           state[0] |= hit;
         });
@@ -191,22 +189,47 @@ public final class MatchCommand implements Callable<Integer> {
     return matched ? 0 : unreadable ? 2 : 1;
   }
 
+  /** A file's outcome, what matched it as a whole and, when nothing did, its matching regions. */
+  private record FileMatch(
+      ParallelHashing.Outcome outcome, MatchResult whole, List<RegionMatch> regions) {}
+
+  /** A picture region of a screenshot ({@code x,y,w,h}) and what matched it. */
+  private record RegionMatch(String region, MatchResult result) {}
+
+  /** On a worker thread: matches one hashed file, then its picture regions if nothing matched. */
+  private FileMatch matchOne(ParallelHashing.Outcome o, Matcher matcher) {
+    if (o.failed()) {
+      return new FileMatch(o, null, List.of());
+    }
+    MediaHash h = o.hash();
+    Query q = new Query(h.pdq(), h.vpdq(), h.md5(), h.sha256());
+    // Only images have dihedral variants; a video is matched as it is.
+    MatchResult r =
+        h.dihedral() != null ? matcher.matchDihedral(q, h.dihedral()) : matcher.match(q);
+    List<RegionMatch> regions =
+        r.matches().isEmpty() && !noScreenshots && h.kind() == MediaKind.IMAGE
+            ? regionMatches(o.path(), matcher)
+            : List.of();
+    return new FileMatch(o, r, regions);
+  }
+
   /**
-   * Matches the picture regions of an image that matched nothing as a whole (a screenshot); each
-   * region that matches is printed as {@code PATH#region=x,y,w,h}.
+   * The picture regions of an image that matched nothing as a whole (a screenshot) that match a
+   * bank item not already matched by an earlier region; each is printed as {@code
+   * PATH#region=x,y,w,h}.
    */
-  private boolean emitRegions(Path file, Matcher matcher) {
+  private static List<RegionMatch> regionMatches(Path file, Matcher matcher) {
     java.awt.image.BufferedImage img;
     try {
       img = Screenshots.decode(file, MediaHasher.DEFAULT_MAX_PIXELS);
     } catch (java.io.IOException | RuntimeException e) {
-      return false; // it was hashed as a whole; regions are a bonus
+      return List.of(); // it was hashed as a whole; regions are a bonus
     }
     if (img == null) {
-      return false;
+      return List.of();
     }
     java.util.Set<Long> seen = new java.util.HashSet<>();
-    boolean any = false;
+    List<RegionMatch> found = new ArrayList<>();
     for (Screenshots.RegionHash rh : Screenshots.regionHashes(img)) {
       PdqResult orig = new PdqResult(rh.hashes().get(Dihedral.ORIGINAL), rh.hashes().quality());
       MatchResult r = matcher.matchDihedral(Query.ofPdq(orig), rh.hashes());
@@ -215,10 +238,10 @@ public final class MatchCommand implements Callable<Integer> {
         fresh |= seen.add(m.item());
       }
       if (fresh) {
-        any |= emit(file + "#region=" + rh.region(), r);
+        found.add(new RegionMatch(rh.region().toString(), r));
       }
     }
-    return any;
+    return found;
   }
 
   private static Query query(HashValue v) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
@@ -48,15 +49,30 @@ final class ParallelHashing {
       int threads,
       Progress progress,
       Consumer<Outcome> sink) {
+    forEachInOrder(files, hasher, threads, progress, o -> o, sink);
+  }
+
+  /**
+   * As above, but {@code work} also runs on the worker that hashed the file (matching, say), so
+   * that only {@code sink} (printing, storing) is serial: work done in the sink runs on one thread
+   * however many workers hash.
+   */
+  static <T> void forEachInOrder(
+      List<Path> files,
+      MediaHasher hasher,
+      int threads,
+      Progress progress,
+      Function<Outcome, T> work,
+      Consumer<T> sink) {
     ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads("redress-hash"));
     try {
       int window = Math.max(16, threads * 8);
-      Deque<Future<Outcome>> pending = new ArrayDeque<>();
+      Deque<Future<T>> pending = new ArrayDeque<>();
       int next = 0;
       while (next < files.size() || !pending.isEmpty()) {
         while (next < files.size() && pending.size() < window) {
           Path f = files.get(next++);
-          pending.add(pool.submit(() -> hashOne(hasher, f)));
+          pending.add(pool.submit(() -> work.apply(hashOne(hasher, f))));
         }
         sink.accept(await(pending.removeFirst()));
         progress.step();
@@ -79,7 +95,7 @@ final class ParallelHashing {
     }
   }
 
-  private static Outcome await(Future<Outcome> f) {
+  private static <T> T await(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -49,6 +49,56 @@ class ScreenshotCommandsTest {
     assertThat(r.out()).contains("from-a-friend.jpg#region=", "\tvictim\t");
   }
 
+  /**
+   * With two threads the screenshot search runs on the workers (it was on the printing thread,
+   * serial); the lines still come in input order, each region right after its file's own line.
+   */
+  @Test
+  void match_twoThreadsJsonMixedFiles_linesInInputOrderRegionsAfterTheirFile() throws Exception {
+    Path mixed = Files.createDirectories(tmp.resolve("mixed"));
+    byte[] screenshot = Files.readAllBytes(shots.resolve("from-a-friend.jpg"));
+    for (int i = 0; i < 12; i++) {
+      String name = String.format(java.util.Locale.ROOT, "m%02d", i);
+      if (i % 3 == 0) {
+        Files.write(mixed.resolve(name + "-shot.jpg"), screenshot);
+      } else {
+        Files.write(
+            mixed.resolve(name + "-other.jpg"),
+            SampleImages.jpeg(SampleImages.scene(320, 240, 1000 + i), 0.9f));
+      }
+    }
+
+    CliRun r =
+        CliRun.of(
+            "match", "--workspace=" + ws, "--bank", "victim", "-j", "2", "--json", "" + mixed);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    for (String line : r.out().strip().split("\n", -1)) {
+      JsonNode n = json.readTree(line);
+      String p = n.get("path").asText();
+      paths.add(p.substring(p.lastIndexOf('/') + 1));
+      if (p.contains("#region=")) {
+        assertThat(n.get("matches")).isNotEmpty();
+      }
+    }
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    java.util.List<String> regions = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String name = String.format(java.util.Locale.ROOT, "m%02d", i);
+      expected.add(name + (i % 3 == 0 ? "-shot.jpg" : "-other.jpg"));
+      if (i % 3 == 0) {
+        int at = paths.indexOf(name + "-shot.jpg");
+        assertThat(at).isNotNegative();
+        assertThat(paths.get(at + 1)).startsWith(name + "-shot.jpg#region=");
+        regions.add(paths.get(at + 1));
+      }
+    }
+    assertThat(paths).filteredOn(p -> !p.contains("#")).containsExactlyElementsOf(expected);
+    assertThat(paths).filteredOn(p -> p.contains("#")).containsExactlyElementsOf(regions);
+  }
+
   @Test
   void match_noScreenshots_findsNothing() {
     CliRun r =

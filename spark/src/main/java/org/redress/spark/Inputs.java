@@ -2,8 +2,10 @@ package org.redress.spark;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -35,12 +37,12 @@ final class Inputs {
         FileStatus st = fs.getFileStatus(p);
         if (st.isDirectory()) {
           List<FileRow> found = new ArrayList<>();
-          RemoteIterator<LocatedFileStatus> it = fs.listFiles(st.getPath(), true);
-          while (it.hasNext()) {
-            LocatedFileStatus f = it.next();
-            String name = f.getPath().getName();
-            if (f.isFile() && (Hashing.isMedia(name) || Hashing.isZip(name))) {
-              found.add(row(f));
+          if ("file".equals(fs.getScheme())) {
+            walkLocal(fs, st.getPath(), found);
+          } else {
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(st.getPath(), true);
+            while (it.hasNext()) {
+              take(it.next(), found);
             }
           }
           found.sort(Comparator.comparing(FileRow::getSource));
@@ -55,6 +57,33 @@ final class Inputs {
       }
     }
     return new Listing(files, problems);
+  }
+
+  /**
+   * Walks a local folder with {@link FileSystem#listStatus} instead of {@code listFiles}: the
+   * latter wraps every file in a {@link LocatedFileStatus}, whose constructor asks the local file
+   * system for the file's permissions, and without Hadoop's native library that forks {@code ls
+   * -ld} once per file, serially on the driver (about 15 ms a file: 80 s of 5,000 files).
+   */
+  private static void walkLocal(FileSystem fs, Path root, List<FileRow> found) throws IOException {
+    Deque<Path> folders = new ArrayDeque<>();
+    folders.push(root);
+    while (!folders.isEmpty()) {
+      for (FileStatus f : fs.listStatus(folders.pop())) {
+        if (f.isDirectory()) {
+          folders.push(f.getPath());
+        } else {
+          take(f, found);
+        }
+      }
+    }
+  }
+
+  private static void take(FileStatus f, List<FileRow> found) {
+    String name = f.getPath().getName();
+    if (f.isFile() && (Hashing.isMedia(name) || Hashing.isZip(name))) {
+      found.add(row(f));
+    }
   }
 
   /** How a source is shown in results: a local file as its plain path, others as their URI. */
