@@ -220,6 +220,7 @@ public final class TradeLexicon {
    */
   static String compact(String normalised) {
     String t = BETWEEN_HAN.matcher(normalised).replaceAll("");
+    t = joinSpelledOut(t);
     Matcher m = LEET_WORD.matcher(t);
     StringBuilder b = new StringBuilder(t.length());
     while (m.find()) {
@@ -238,6 +239,24 @@ public final class TradeLexicon {
     return b.toString();
   }
 
+  /**
+   * Single Latin letters spelled out with a dot, hyphen, underscore, asterisk or middle dot between
+   * each ("s.p.y", "g-h-b", "c*a*m") joined into one word ("spy", "ghb", "cam").
+   */
+  private static String joinSpelledOut(String t) {
+    Matcher m = SPELLED_OUT.matcher(t);
+    StringBuilder b = new StringBuilder(t.length());
+    while (m.find()) {
+      m.appendReplacement(
+          b, Matcher.quoteReplacement(SPELL_SEPARATOR.matcher(m.group()).replaceAll("")));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static final Pattern SPELLED_OUT =
+      Pattern.compile("(?<![\\p{L}\\p{N}])[a-z](?:[-.\\u00b7_*][a-z])+(?![\\p{L}\\p{N}])");
+  private static final Pattern SPELL_SEPARATOR = Pattern.compile("[-.\\u00b7_*]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern BETWEEN_HAN =
       Pattern.compile("(?<=\\p{IsHan})[^\\p{L}\\p{N}]+(?=\\p{IsHan})");
@@ -316,34 +335,7 @@ public final class TradeLexicon {
       if (c.unless().stream().anyMatch(term -> term.in(t))) {
         continue;
       }
-      Set<String> topic = new LinkedHashSet<>();
-      for (Term term : c.any()) {
-        String hit = term.match(t);
-        if (hit != null) {
-          topic.add(hit);
-        }
-      }
-      if (topic.isEmpty() && !c.allOf().isEmpty()) {
-        Set<String> combo = new LinkedHashSet<>();
-        boolean all = true;
-        for (List<Term> list : c.allOf()) {
-          String hit = null;
-          for (Term term : list) {
-            hit = term.match(t);
-            if (hit != null) {
-              break;
-            }
-          }
-          if (hit == null) {
-            all = false;
-            break;
-          }
-          combo.add(hit);
-        }
-        if (all) {
-          topic.addAll(combo);
-        }
-      }
+      Set<String> topic = topic(c, t);
       if (!topic.isEmpty()) {
         List<String> phrases = new ArrayList<>(topic);
         phrases.addAll(signal);
@@ -351,6 +343,61 @@ public final class TradeLexicon {
       }
     }
     return out;
+  }
+
+  /**
+   * What the lexicon sees in a text whatever its commercial signal, as cues for the classifier:
+   * {@code topic:CODE} when the text names a category's topic, {@code unless:CODE} when it holds
+   * one of the category's exclusions (a warning, news, an anti-spy product…).
+   */
+  Set<String> cues(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    String n = normalise(text);
+    Texts t = new Texts(n, compact(n));
+    for (String code : categories()) {
+      Category c = categories.get(code);
+      if (!topic(c, t).isEmpty()) {
+        out.add("topic:" + code);
+      }
+      if (c.unless().stream().anyMatch(term -> term.in(t))) {
+        out.add("unless:" + code);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The topic phrases of a category a text names: its {@code any}, else one of each all_of list.
+   */
+  private static Set<String> topic(Category c, Texts t) {
+    Set<String> topic = new LinkedHashSet<>();
+    for (Term term : c.any()) {
+      String hit = term.match(t);
+      if (hit != null) {
+        topic.add(hit);
+      }
+    }
+    if (topic.isEmpty() && !c.allOf().isEmpty()) {
+      Set<String> combo = new LinkedHashSet<>();
+      for (List<Term> list : c.allOf()) {
+        String hit = null;
+        for (Term term : list) {
+          hit = term.match(t);
+          if (hit != null) {
+            break;
+          }
+        }
+        if (hit == null) {
+          return topic;
+        }
+        combo.add(hit);
+      }
+      topic.addAll(combo);
+    }
+    return topic;
   }
 
   /**
