@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class TradeDetectorEvalTest {
   /**
-   * The detector's figures on the round-7 test part as first measured, {precision, recall} per
-   * category, kept as floors: a change may raise them, never lower them.
+   * The detector's figures on the round-7 test part as first measured (2026-12-07 00:13 UTC, the
+   * one measurement), {precision, recall} per category, kept as floors: a change may raise them,
+   * never lower them. None reaches the 95 % target in both; docs/trade-lexicon-eval.md says so.
    */
   static final Map<String, double[]> TEST_FLOORS =
       Map.of(
-          "covert_camera", new double[] {0, 0},
-          "filming_tutorial", new double[] {0, 0},
-          "material_sale", new double[] {0, 0},
-          "sedative", new double[] {0, 0});
+          "covert_camera", new double[] {42 / 48.0, 42 / 45.0},
+          "filming_tutorial", new double[] {41 / 42.0, 41 / 45.0},
+          "material_sale", new double[] {40 / 42.0, 40 / 45.0},
+          "sedative", new double[] {41 / 42.0, 41 / 45.0});
 
   static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
   static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);
