@@ -175,6 +175,11 @@ public final class TradeClassifier {
    * s:unless:CODE} for a category's topic or exclusion, {@code s:lexicon:CODE} for a detection.
    */
   static List<String> features(String text) {
+    return features(text, TradeLexicon.builtIn().read(text));
+  }
+
+  /** {@link #features(String)} with the built-in lexicon's reading of the text already made. */
+  static List<String> features(String text, TradeLexicon.Reading lexicon) {
     Set<String> out = new LinkedHashSet<>();
     if (text == null || text.isBlank()) {
       return List.of();
@@ -208,11 +213,11 @@ public final class TradeClassifier {
     }
     soundFeatures(compact, out);
     cueFeatures(TradeLexicon.normalise(text), compact, out);
-    if (TradeLexicon.builtIn().hasCommercialSignal(text)) {
+    if (lexicon.commerce()) {
       out.add("s:commerce");
     }
-    TradeLexicon.builtIn().cues(text).forEach(cue -> out.add("s:" + cue));
-    TradeLexicon.builtIn().detect(text).forEach(d -> out.add("s:lexicon:" + d.category()));
+    lexicon.cues().forEach(cue -> out.add("s:" + cue));
+    lexicon.detections().forEach(d -> out.add("s:lexicon:" + d.category()));
     return List.copyOf(out);
   }
 
@@ -269,11 +274,8 @@ public final class TradeClassifier {
     List<String> held = new ArrayList<>();
     Cues.GROUPS.forEach(
         (group, words) -> {
-          for (Pattern w : words) {
-            if (w.matcher(normalised).find() || w.matcher(compact).find()) {
-              held.add(group);
-              return;
-            }
+          if (words.matcher(normalised).find() || words.matcher(compact).find()) {
+            held.add(group);
           }
         });
     for (int i = 0; i < held.size(); i++) {
@@ -286,7 +288,7 @@ public final class TradeClassifier {
 
   /** The cue groups ({@code trade-cues.txt}); a Latin word matches at the start of a word. */
   private static final class Cues {
-    static final Map<String, List<Pattern>> GROUPS = new LinkedHashMap<>();
+    static final Map<String, Pattern> GROUPS = new LinkedHashMap<>();
 
     static {
       try (InputStream in = TradeClassifier.class.getResourceAsStream("trade-cues.txt")) {
@@ -298,16 +300,15 @@ public final class TradeClassifier {
             continue;
           }
           String[] f = line.split("\t", 2);
-          List<Pattern> words = new ArrayList<>();
+          List<String> words = new ArrayList<>();
           for (String w : f[1].split("\\|")) {
             String n = TradeLexicon.normalise(w);
             words.add(
-                Pattern.compile(
-                    n.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z')
-                        ? "(?<![a-z])" + Pattern.quote(n)
-                        : Pattern.quote(n)));
+                n.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z')
+                    ? "(?<![a-z])" + Pattern.quote(n)
+                    : Pattern.quote(n));
           }
-          GROUPS.put(f[0], List.copyOf(words));
+          GROUPS.put(f[0], Pattern.compile(String.join("|", words)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("failed to read trade-cues.txt", e);
@@ -466,7 +467,11 @@ public final class TradeClassifier {
 
   /** The probability of each label ({@link #classes()} order). */
   public double[] probabilities(String text) {
-    List<String> f = features(text).stream().filter(weights::containsKey).toList();
+    return probabilities(features(text));
+  }
+
+  private double[] probabilities(List<String> features) {
+    List<String> f = features.stream().filter(weights::containsKey).toList();
     double[] p = bias.clone();
     double v = f.isEmpty() ? 0 : 1 / Math.sqrt(f.size());
     for (String x : f) {
@@ -481,7 +486,19 @@ public final class TradeClassifier {
 
   /** Reads a post: the most probable label, whether it is an ad, and why. */
   public Prediction predict(String text) {
-    double[] p = probabilities(text);
+    return read(text, TradeLexicon.builtIn().read(text)).prediction();
+  }
+
+  /**
+   * The classifier's reading of a post, from one pass over its features: every label's probability
+   * and the prediction.
+   */
+  record Reading(double[] probabilities, Prediction prediction) {}
+
+  /** Reads a post whose built-in lexicon reading is already made. */
+  Reading read(String text, TradeLexicon.Reading lexicon) {
+    List<String> features = features(text, lexicon);
+    double[] p = probabilities(features);
     int best = 0;
     for (int c = 1; c < p.length; c++) {
       if (p[c] > p[best]) {
@@ -489,7 +506,10 @@ public final class TradeClassifier {
       }
     }
     boolean ad = best != 0 && p[best] >= settings.threshold();
-    return new Prediction(classes.get(best), p[best], ad, ad ? reasons(text, best) : List.of());
+    return new Reading(
+        p,
+        new Prediction(
+            classes.get(best), p[best], ad, ad ? reasons(text, features, best) : List.of()));
   }
 
   /**
@@ -499,10 +519,10 @@ public final class TradeClassifier {
    * pairs are given as they are, each once. At most four, Chinese runs first in text order, then
    * words.
    */
-  private List<String> reasons(String text, int c) {
+  private List<String> reasons(String text, List<String> features, int c) {
     record Push(String feature, String shown, double by) {}
     List<Push> pushes = new ArrayList<>();
-    for (String f : features(text)) {
+    for (String f : features) {
       double[] wx = weights.get(f);
       if (wx == null) {
         continue;

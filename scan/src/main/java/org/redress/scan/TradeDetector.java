@@ -55,11 +55,15 @@ public final class TradeDetector {
    * findings as they are.
    */
   public List<TradeLexicon.Detection> detect(String text) {
-    List<TradeLexicon.Detection> found = lexicon.detect(text);
+    TradeLexicon.Reading reading = lexicon.read(text);
+    List<TradeLexicon.Detection> found = reading.detections();
     if (classifier == null || text == null || text.isBlank()) {
       return found;
     }
-    double[] p = classifier.probabilities(text);
+    TradeClassifier.Reading read =
+        classifier.read(
+            text, lexicon == TradeLexicon.builtIn() ? reading : TradeLexicon.builtIn().read(text));
+    double[] p = read.probabilities();
     List<TradeLexicon.Detection> out = new ArrayList<>();
     for (TradeLexicon.Detection d : found) {
       int c = classifier.classes().indexOf(d.category());
@@ -67,7 +71,7 @@ public final class TradeDetector {
         out.add(d);
       }
     }
-    TradeClassifier.Prediction pred = classifier.predict(text);
+    TradeClassifier.Prediction pred = read.prediction();
     if (pred.ad() && out.stream().noneMatch(d -> d.category().equals(pred.category()))) {
       List<String> why = new ArrayList<>();
       why.add(

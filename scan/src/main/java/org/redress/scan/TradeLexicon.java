@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -320,53 +321,45 @@ public final class TradeLexicon {
    * @param text the post's text (may be empty)
    */
   public List<Detection> detect(String text) {
+    return read(text).detections();
+  }
+
+  /**
+   * What the lexicon sees in a text, in one pass: its detections ({@link #detect}), whether it
+   * carries a commercial signal (a {@code commerce} phrase or pattern: a price, a contact, 私聊, DM
+   * me…) whatever its topic, and cues for the classifier, in category order: {@code topic:CODE}
+   * when the text names a category's topic, {@code unless:CODE} when it holds one of the category's
+   * exclusions (a warning, news, an anti-spy product…).
+   */
+  record Reading(List<Detection> detections, boolean commerce, Set<String> cues) {}
+
+  /** Reads a text once, for {@link #detect} and for the classifier's features. */
+  Reading read(String text) {
     if (text == null || text.isBlank()) {
-      return List.of();
+      return new Reading(List.of(), false, Set.of());
     }
     String n = normalise(text);
     Texts t = new Texts(n, compact(n));
     List<String> signal = commercialSignal(t);
-    if (signal.isEmpty()) {
-      return List.of();
-    }
     List<Detection> out = new ArrayList<>();
+    Set<String> cues = new LinkedHashSet<>();
     for (String code : categories()) {
       Category c = categories.get(code);
-      if (c.unless().stream().anyMatch(term -> term.in(t))) {
-        continue;
-      }
       Set<String> topic = topic(c, t);
+      boolean unless = c.unless().stream().anyMatch(term -> term.in(t));
       if (!topic.isEmpty()) {
+        cues.add("topic:" + code);
+      }
+      if (unless) {
+        cues.add("unless:" + code);
+      }
+      if (!signal.isEmpty() && !unless && !topic.isEmpty()) {
         List<String> phrases = new ArrayList<>(topic);
         phrases.addAll(signal);
         out.add(new Detection(code, phrases));
       }
     }
-    return out;
-  }
-
-  /**
-   * What the lexicon sees in a text whatever its commercial signal, as cues for the classifier:
-   * {@code topic:CODE} when the text names a category's topic, {@code unless:CODE} when it holds
-   * one of the category's exclusions (a warning, news, an anti-spy product…).
-   */
-  Set<String> cues(String text) {
-    Set<String> out = new LinkedHashSet<>();
-    if (text == null || text.isBlank()) {
-      return out;
-    }
-    String n = normalise(text);
-    Texts t = new Texts(n, compact(n));
-    for (String code : categories()) {
-      Category c = categories.get(code);
-      if (!topic(c, t).isEmpty()) {
-        out.add("topic:" + code);
-      }
-      if (c.unless().stream().anyMatch(term -> term.in(t))) {
-        out.add("unless:" + code);
-      }
-    }
-    return out;
+    return new Reading(List.copyOf(out), !signal.isEmpty(), Collections.unmodifiableSet(cues));
   }
 
   /**
@@ -398,18 +391,6 @@ public final class TradeLexicon {
       topic.addAll(combo);
     }
     return topic;
-  }
-
-  /**
-   * Whether a text carries a commercial signal (a {@code commerce} phrase or pattern: a price, a
-   * contact, 私聊, DM me…), whatever its topic.
-   */
-  boolean hasCommercialSignal(String text) {
-    if (text == null || text.isBlank()) {
-      return false;
-    }
-    String n = normalise(text);
-    return !commercialSignal(new Texts(n, compact(n))).isEmpty();
   }
 
   private List<String> commercialSignal(Texts t) {
