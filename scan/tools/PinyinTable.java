@@ -1,7 +1,12 @@
 import com.ibm.icu.text.Transliterator;
 import java.nio.charset.Charset;
 import java.util.*;
-/** Writes pinyin.txt: one line per toneless syllable, then every GB2312 or Big5 character ICU reads so. */
+/**
+ * Writes pinyin.txt: one line per toneless syllable, then every GB2312 or Big5 character ICU reads
+ * so. Not part of the build; run once with ICU4J 76.1 (Maven Central com.ibm.icu:icu4j:76.1):
+ * javac -cp icu4j-76.1.jar PinyinTable.java && java -cp icu4j-76.1.jar:. PinyinTable \
+ *   > scan/src/main/resources/org/redress/scan/pinyin.txt
+ */
 public class PinyinTable {
   public static void main(String[] a) {
     Transliterator t = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
