@@ -25,15 +25,18 @@ import java.util.regex.Pattern;
  * features of the post's text as the lexicon normalises and compacts it ({@link
  * TradeLexicon#normalise}, {@link TradeLexicon#compact}: full-width and case folded, traditional
  * characters folded, separators and emoji between Chinese characters removed, leetspeak read as
- * letters). The features are Chinese character 1- to 3-grams, Latin words, word pairs and character
- * trigrams, a token for any number, and whether the lexicon sees a commercial signal (a price, a
- * contact, "私聊"…).
+ * letters, letters spelled out with dots or hyphens joined). The features are Chinese character 1-
+ * to 3-grams, Latin words and word pairs, pairs of syllables as they sound (toneless pinyin, so
+ * homophones and syllables typed in Latin letters read alike), cue groups and their pairs (teaching
+ * words with covert words, a drug word with an effect word…; {@code trade-cues.txt}), a token for
+ * any number, and what the lexicon sees (a commercial signal, a category's topic, a warning or news
+ * exclusion, a detection).
  *
  * <p>The shipped model ({@code trade-model.tsv} in this package) is trained by {@link #train} on
- * the {@code train} part of the labelled set with the settings and seed written in its header
- * ({@code TradeModelTrainer} writes it; {@code TradeClassifierTest} checks that retraining gives
- * the same model). Training is deterministic: a fixed seed orders the examples. Immutable and
- * thread-safe.
+ * the {@code train} and {@code dev} parts of the labelled set with the settings and seed written in
+ * its header ({@code TradeModelTrainer} writes it; {@code TradeClassifierTest} checks that
+ * retraining gives the same model). Training is deterministic: a fixed seed orders the examples.
+ * Immutable and thread-safe.
  *
  * <p>A post is predicted to be an ad of the category with the highest probability when that is not
  * {@code none} and the probability reaches the model's threshold; the prediction names the features
@@ -166,11 +169,17 @@ public final class TradeClassifier {
 
   /**
    * The features of a text, each once, in the order found: {@code h:} Chinese character 1- to
-   * 3-grams, {@code w:} Latin words, {@code b:} pairs of consecutive Latin words, {@code c:} Latin
-   * character trigrams (the word padded with {@code ^} and {@code $}), {@code #n} for a number, and
-   * {@code s:commerce} when the lexicon sees a commercial signal.
+   * 3-grams, {@code w:} Latin words, {@code b:} pairs of consecutive Latin words, {@code #n} for a
+   * number, {@code p:} pairs of syllables as they sound, {@code g:} cue groups and pairs of them,
+   * {@code s:commerce} when the lexicon sees a commercial signal, {@code s:topic:CODE} and {@code
+   * s:unless:CODE} for a category's topic or exclusion, {@code s:lexicon:CODE} for a detection.
    */
   static List<String> features(String text) {
+    return features(text, TradeLexicon.builtIn().read(text));
+  }
+
+  /** {@link #features(String)} with the built-in lexicon's reading of the text already made. */
+  static List<String> features(String text, TradeLexicon.Reading lexicon) {
     Set<String> out = new LinkedHashSet<>();
     if (text == null || text.isBlank()) {
       return List.of();
@@ -201,15 +210,164 @@ public final class TradeClassifier {
         out.add("b:" + prev + "_" + tok);
       }
       prev = tok;
-      String padded = "^" + tok + "$";
-      for (int i = 0; i + 3 <= padded.length(); i++) {
-        out.add("c:" + padded.substring(i, i + 3));
-      }
     }
-    if (TradeLexicon.builtIn().hasCommercialSignal(text)) {
+    soundFeatures(compact, out);
+    cueFeatures(TradeLexicon.normalise(text), compact, out);
+    if (lexicon.commerce()) {
       out.add("s:commerce");
     }
+    lexicon.cues().forEach(cue -> out.add("s:" + cue));
+    lexicon.detections().forEach(d -> out.add("s:lexicon:" + d.category()));
     return List.copyOf(out);
+  }
+
+  /**
+   * Adds {@code p:} features, pairs of consecutive syllables as they sound (toneless pinyin), so
+   * that a homophone or a syllable typed in Latin letters gives the same feature as the word it
+   * stands for: "米药", "迷yao" and "迷药" all give {@code p:mi_yao}, "tou拍" and "偷拍" give {@code
+   * p:tou_pai}. Only inside a run of text without spaces that holds at least one Chinese character;
+   * a Latin part counts when it reads as whole syllables ("hanyao": han, yao).
+   */
+  private static void soundFeatures(String compact, Set<String> out) {
+    for (String chunk : compact.split(" ")) {
+      if (chunk
+          .codePoints()
+          .noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+        continue;
+      }
+      List<String> run = new ArrayList<>();
+      int i = 0;
+      while (i < chunk.length()) {
+        int cp = chunk.codePointAt(i);
+        if (cp >= 'a' && cp <= 'z') {
+          int j = i;
+          while (j < chunk.length() && chunk.charAt(j) >= 'a' && chunk.charAt(j) <= 'z') {
+            j++;
+          }
+          List<String> syl = j - i > 24 ? null : Pinyin.split(chunk.substring(i, j));
+          if (syl == null) {
+            emitPairs(run, out);
+          } else {
+            run.addAll(syl);
+          }
+          i = j;
+          continue;
+        }
+        String syl = cp < 0x10000 ? Pinyin.of((char) cp) : null;
+        if (syl == null) {
+          emitPairs(run, out);
+        } else {
+          run.add(syl);
+        }
+        i += Character.charCount(cp);
+      }
+      emitPairs(run, out);
+    }
+  }
+
+  /**
+   * Adds {@code g:} features from the cue groups ({@code trade-cues.txt}): {@code g:GROUP} for each
+   * group the text holds, on the normalised or the compacted text, and {@code g:A+B} for each pair
+   * of them, in the file's order.
+   */
+  private static void cueFeatures(String normalised, String compact, Set<String> out) {
+    List<String> held = new ArrayList<>();
+    Cues.GROUPS.forEach(
+        (group, words) -> {
+          if (words.matcher(normalised).find() || words.matcher(compact).find()) {
+            held.add(group);
+          }
+        });
+    for (int i = 0; i < held.size(); i++) {
+      out.add("g:" + held.get(i));
+      for (int j = i + 1; j < held.size(); j++) {
+        out.add("g:" + held.get(i) + "+" + held.get(j));
+      }
+    }
+  }
+
+  /** The cue groups ({@code trade-cues.txt}); a Latin word matches at the start of a word. */
+  private static final class Cues {
+    static final Map<String, Pattern> GROUPS = new LinkedHashMap<>();
+
+    static {
+      try (InputStream in = TradeClassifier.class.getResourceAsStream("trade-cues.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource trade-cues.txt");
+        }
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("#") || line.isBlank()) {
+            continue;
+          }
+          String[] f = line.split("\t", 2);
+          List<String> words = new ArrayList<>();
+          for (String w : f[1].split("\\|")) {
+            String n = TradeLexicon.normalise(w);
+            words.add(
+                n.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z')
+                    ? "(?<![a-z])" + Pattern.quote(n)
+                    : Pattern.quote(n));
+          }
+          GROUPS.put(f[0], Pattern.compile(String.join("|", words)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("failed to read trade-cues.txt", e);
+      }
+    }
+  }
+
+  private static void emitPairs(List<String> run, Set<String> out) {
+    for (int k = 0; k + 1 < run.size(); k++) {
+      out.add("p:" + run.get(k) + "_" + run.get(k + 1));
+    }
+    run.clear();
+  }
+
+  /** The toneless pinyin table ({@code pinyin.txt}): a character's syllable, and all syllables. */
+  private static final class Pinyin {
+    static final Map<Character, String> OF = new HashMap<>();
+    static final Set<String> SYLLABLES = new LinkedHashSet<>();
+
+    static {
+      try (InputStream in = TradeClassifier.class.getResourceAsStream("pinyin.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource pinyin.txt");
+        }
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("#") || line.isBlank()) {
+            continue;
+          }
+          String[] f = line.split("\t", 2);
+          SYLLABLES.add(f[0]);
+          for (char c : f[1].toCharArray()) {
+            OF.put(c, f[0]);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("failed to read pinyin.txt", e);
+      }
+    }
+
+    static String of(char c) {
+      return OF.get(c);
+    }
+
+    /** The Latin letters as whole syllables, longest first, or null when they are not. */
+    static List<String> split(String letters) {
+      if (letters.isEmpty()) {
+        return new ArrayList<>();
+      }
+      for (int n = Math.min(6, letters.length()); n >= 1; n--) {
+        if (SYLLABLES.contains(letters.substring(0, n))) {
+          List<String> rest = split(letters.substring(n));
+          if (rest != null) {
+            rest.add(0, letters.substring(0, n));
+            return rest;
+          }
+        }
+      }
+      return null;
+    }
   }
 
   /**
@@ -309,7 +467,11 @@ public final class TradeClassifier {
 
   /** The probability of each label ({@link #classes()} order). */
   public double[] probabilities(String text) {
-    List<String> f = features(text).stream().filter(weights::containsKey).toList();
+    return probabilities(features(text));
+  }
+
+  private double[] probabilities(List<String> features) {
+    List<String> f = features.stream().filter(weights::containsKey).toList();
     double[] p = bias.clone();
     double v = f.isEmpty() ? 0 : 1 / Math.sqrt(f.size());
     for (String x : f) {
@@ -324,7 +486,19 @@ public final class TradeClassifier {
 
   /** Reads a post: the most probable label, whether it is an ad, and why. */
   public Prediction predict(String text) {
-    double[] p = probabilities(text);
+    return read(text, TradeLexicon.builtIn().read(text)).prediction();
+  }
+
+  /**
+   * The classifier's reading of a post, from one pass over its features: every label's probability
+   * and the prediction.
+   */
+  record Reading(double[] probabilities, Prediction prediction) {}
+
+  /** Reads a post whose built-in lexicon reading is already made. */
+  Reading read(String text, TradeLexicon.Reading lexicon) {
+    List<String> features = features(text, lexicon);
+    double[] p = probabilities(features);
     int best = 0;
     for (int c = 1; c < p.length; c++) {
       if (p[c] > p[best]) {
@@ -332,7 +506,10 @@ public final class TradeClassifier {
       }
     }
     boolean ad = best != 0 && p[best] >= settings.threshold();
-    return new Prediction(classes.get(best), p[best], ad, ad ? reasons(text, best) : List.of());
+    return new Reading(
+        p,
+        new Prediction(
+            classes.get(best), p[best], ad, ad ? reasons(text, features, best) : List.of()));
   }
 
   /**
@@ -342,10 +519,10 @@ public final class TradeClassifier {
    * pairs are given as they are, each once. At most four, Chinese runs first in text order, then
    * words.
    */
-  private List<String> reasons(String text, int c) {
+  private List<String> reasons(String text, List<String> features, int c) {
     record Push(String feature, String shown, double by) {}
     List<Push> pushes = new ArrayList<>();
-    for (String f : features(text)) {
+    for (String f : features) {
       double[] wx = weights.get(f);
       if (wx == null) {
         continue;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -220,6 +221,7 @@ public final class TradeLexicon {
    */
   static String compact(String normalised) {
     String t = BETWEEN_HAN.matcher(normalised).replaceAll("");
+    t = joinSpelledOut(t);
     Matcher m = LEET_WORD.matcher(t);
     StringBuilder b = new StringBuilder(t.length());
     while (m.find()) {
@@ -238,6 +240,24 @@ public final class TradeLexicon {
     return b.toString();
   }
 
+  /**
+   * Single Latin letters spelled out with a dot, hyphen, underscore, asterisk or middle dot between
+   * each ("s.p.y", "g-h-b", "c*a*m") joined into one word ("spy", "ghb", "cam").
+   */
+  private static String joinSpelledOut(String t) {
+    Matcher m = SPELLED_OUT.matcher(t);
+    StringBuilder b = new StringBuilder(t.length());
+    while (m.find()) {
+      m.appendReplacement(
+          b, Matcher.quoteReplacement(SPELL_SEPARATOR.matcher(m.group()).replaceAll("")));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static final Pattern SPELLED_OUT =
+      Pattern.compile("(?<![\\p{L}\\p{N}])[a-z](?:[-.\\u00b7_*][a-z])+(?![\\p{L}\\p{N}])");
+  private static final Pattern SPELL_SEPARATOR = Pattern.compile("[-.\\u00b7_*]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern BETWEEN_HAN =
       Pattern.compile("(?<=\\p{IsHan})[^\\p{L}\\p{N}]+(?=\\p{IsHan})");
@@ -301,68 +321,76 @@ public final class TradeLexicon {
    * @param text the post's text (may be empty)
    */
   public List<Detection> detect(String text) {
+    return read(text).detections();
+  }
+
+  /**
+   * What the lexicon sees in a text, in one pass: its detections ({@link #detect}), whether it
+   * carries a commercial signal (a {@code commerce} phrase or pattern: a price, a contact, 私聊, DM
+   * me…) whatever its topic, and cues for the classifier, in category order: {@code topic:CODE}
+   * when the text names a category's topic, {@code unless:CODE} when it holds one of the category's
+   * exclusions (a warning, news, an anti-spy product…).
+   */
+  record Reading(List<Detection> detections, boolean commerce, Set<String> cues) {}
+
+  /** Reads a text once, for {@link #detect} and for the classifier's features. */
+  Reading read(String text) {
     if (text == null || text.isBlank()) {
-      return List.of();
+      return new Reading(List.of(), false, Set.of());
     }
     String n = normalise(text);
     Texts t = new Texts(n, compact(n));
     List<String> signal = commercialSignal(t);
-    if (signal.isEmpty()) {
-      return List.of();
-    }
     List<Detection> out = new ArrayList<>();
+    Set<String> cues = new LinkedHashSet<>();
     for (String code : categories()) {
       Category c = categories.get(code);
-      if (c.unless().stream().anyMatch(term -> term.in(t))) {
-        continue;
-      }
-      Set<String> topic = new LinkedHashSet<>();
-      for (Term term : c.any()) {
-        String hit = term.match(t);
-        if (hit != null) {
-          topic.add(hit);
-        }
-      }
-      if (topic.isEmpty() && !c.allOf().isEmpty()) {
-        Set<String> combo = new LinkedHashSet<>();
-        boolean all = true;
-        for (List<Term> list : c.allOf()) {
-          String hit = null;
-          for (Term term : list) {
-            hit = term.match(t);
-            if (hit != null) {
-              break;
-            }
-          }
-          if (hit == null) {
-            all = false;
-            break;
-          }
-          combo.add(hit);
-        }
-        if (all) {
-          topic.addAll(combo);
-        }
-      }
+      Set<String> topic = topic(c, t);
+      boolean unless = c.unless().stream().anyMatch(term -> term.in(t));
       if (!topic.isEmpty()) {
+        cues.add("topic:" + code);
+      }
+      if (unless) {
+        cues.add("unless:" + code);
+      }
+      if (!signal.isEmpty() && !unless && !topic.isEmpty()) {
         List<String> phrases = new ArrayList<>(topic);
         phrases.addAll(signal);
         out.add(new Detection(code, phrases));
       }
     }
-    return out;
+    return new Reading(List.copyOf(out), !signal.isEmpty(), Collections.unmodifiableSet(cues));
   }
 
   /**
-   * Whether a text carries a commercial signal (a {@code commerce} phrase or pattern: a price, a
-   * contact, 私聊, DM me…), whatever its topic.
+   * The topic phrases of a category a text names: its {@code any}, else one of each all_of list.
    */
-  boolean hasCommercialSignal(String text) {
-    if (text == null || text.isBlank()) {
-      return false;
+  private static Set<String> topic(Category c, Texts t) {
+    Set<String> topic = new LinkedHashSet<>();
+    for (Term term : c.any()) {
+      String hit = term.match(t);
+      if (hit != null) {
+        topic.add(hit);
+      }
     }
-    String n = normalise(text);
-    return !commercialSignal(new Texts(n, compact(n))).isEmpty();
+    if (topic.isEmpty() && !c.allOf().isEmpty()) {
+      Set<String> combo = new LinkedHashSet<>();
+      for (List<Term> list : c.allOf()) {
+        String hit = null;
+        for (Term term : list) {
+          hit = term.match(t);
+          if (hit != null) {
+            break;
+          }
+        }
+        if (hit == null) {
+          return topic;
+        }
+        combo.add(hit);
+      }
+      topic.addAll(combo);
+    }
+    return topic;
   }
 
   private List<String> commercialSignal(Texts t) {

@@ -28,13 +28,12 @@ class TradeClassifierTest {
   }
 
   @Test
-  void shippedModel_trainedWithoutHeldOrTestPosts() throws Exception {
+  void shippedModel_trainedWithoutTestPosts() throws Exception {
     List<TradeClassifier.Example> used =
         TradeModelTrainer.examples(labelledSet(), TradeModelTrainer.TRAIN_PARTS);
-    List<TradeClassifier.Example> held =
-        TradeModelTrainer.examples(labelledSet(), List.of("held", "test"));
-    assertThat(used).hasSize(878);
-    assertThat(held).hasSize(438);
+    List<TradeClassifier.Example> held = TradeModelTrainer.examples(labelledSet(), List.of("test"));
+    assertThat(used).hasSize(1612);
+    assertThat(held).hasSize(316);
     assertThat(used)
         .extracting(TradeClassifier.Example::text)
         .doesNotContainAnyElementsOf(held.stream().map(TradeClassifier.Example::text).toList());
@@ -62,6 +61,25 @@ class TradeClassifierTest {
         .isEqualTo(TradeClassifier.features("偷拍教程"));
     assertThat(TradeClassifier.features("ＨＩＤＤＥＮ c4m")).contains("w:hidden", "w:cam");
     assertThat(TradeClassifier.features("偷拍教學")).contains("h:教学");
+    assertThat(TradeClassifier.features("Ｇ-ｈ-ｂ drops")).contains("w:ghb");
+  }
+
+  @Test
+  void features_homophonesAndPinyin_shareTheSoundFeature() {
+    assertThat(TradeClassifier.features("米药")).contains("p:mi_yao");
+    assertThat(TradeClassifier.features("迷yao")).contains("p:mi_yao");
+    assertThat(TradeClassifier.features("迷药")).contains("p:mi_yao");
+    assertThat(TradeClassifier.features("蒙hanyao")).contains("p:meng_han", "p:han_yao");
+    // English words are not read as pinyin, and a word that is not whole syllables breaks the run
+    assertThat(TradeClassifier.features("hidden camera")).noneMatch(f -> f.startsWith("p:"));
+    assertThat(TradeClassifier.features("偷xyz拍")).noneMatch(f -> f.startsWith("p:"));
+  }
+
+  @Test
+  void features_cueGroups_markTeachingWithCovertWordsTogether() {
+    assertThat(TradeClassifier.features("零基础学偷拍"))
+        .contains("g:teach", "g:covert", "g:teach+covert");
+    assertThat(TradeClassifier.features("做饭教程 零基础")).contains("g:teach").doesNotContain("g:covert");
   }
 
   @Test

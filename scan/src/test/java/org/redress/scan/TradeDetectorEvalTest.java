@@ -6,31 +6,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall per category of the trade detector (lexicon, then classifier) on the parts
- * of the labelled set it never learned from: {@code test} (round 6, written and committed before
- * any classifier code) and {@code held} (round 5). Prints the tables docs/trade-lexicon-eval.md
- * quotes, for the lexicon alone, the classifier alone and both, and every error of the detector.
- * Run: {@code mvn -o -q -pl scan -am verify -Dtest='TradeDetectorEvalTest'
+ * Precision and recall per category of the trade detector (lexicon and classifier) on the part of
+ * the labelled set it never learned from: {@code test} (round 7, written and committed before any
+ * round-7 tuning, measured once). Prints the tables docs/trade-lexicon-eval.md quotes, for the
+ * lexicon alone, the classifier alone and both, and every error of the detector; and the
+ * cross-validated figures on the train and dev parts the settings were chosen by. Run: {@code mvn
+ * -o -q -pl scan -am verify -Dtest='TradeDetectorEvalTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class TradeDetectorEvalTest {
   /**
-   * The detector's figures on the test part as first measured (2026-12-06), {precision, recall} per
-   * category, kept as floors: a change may raise them, never lower them.
+   * The detector's figures on the round-7 test part as first measured (2026-12-07 00:13 UTC, the
+   * one measurement), {precision, recall} per category, kept as floors: a change may raise them,
+   * never lower them. None reaches the 95 % target in both; docs/trade-lexicon-eval.md says so.
    */
   static final Map<String, double[]> TEST_FLOORS =
       Map.of(
-          "covert_camera", new double[] {41 / 51.0, 41 / 45.0},
-          "filming_tutorial", new double[] {24 / 29.0, 24 / 45.0},
-          "material_sale", new double[] {32 / 33.0, 32 / 45.0},
-          "sedative", new double[] {1.0, 35 / 45.0});
+          "covert_camera", new double[] {42 / 48.0, 42 / 45.0},
+          "filming_tutorial", new double[] {41 / 42.0, 41 / 45.0},
+          "material_sale", new double[] {40 / 42.0, 40 / 45.0},
+          "sedative", new double[] {41 / 42.0, 41 / 45.0});
 
-  static final List<Double> THRESHOLDS = List.of(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6);
+  static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
+  static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);
 
   /** true positives, false positives, false negatives per category. */
   static Map<String, int[]> score(
@@ -92,53 +97,116 @@ class TradeDetectorEvalTest {
         .orElse(0);
   }
 
+  /**
+   * The detector's decision from the classifier's probabilities and the lexicon's categories, as
+   * {@link TradeDetector#detect} makes it, for another threshold and lexicon-keeping probability.
+   */
+  static Set<String> decide(
+      List<String> classes, double[] p, List<String> lexicon, double threshold, double keep) {
+    Set<String> got = new TreeSet<>();
+    for (String c : lexicon) {
+      if (p[classes.indexOf(c)] >= keep) {
+        got.add(c);
+      }
+    }
+    int best = 0;
+    for (int c = 1; c < p.length; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
+    }
+    if (best != 0 && p[best] >= threshold) {
+      got.add(classes.get(best));
+    }
+    return got;
+  }
+
+  /**
+   * Five-fold cross-validation on the train and dev parts (folds by id number modulo 5), scored on
+   * the posts of rounds 5, 6 and 8 (the lexicon was tuned on rounds 1a to 4, so those would flatter
+   * it): the shipped threshold and {@link TradeDetector#KEEP_LEXICON} give the best worst
+   * per-category figure of the grid. The test part is not read.
+   */
   @Test
-  void shippedThreshold_isTheBestOnDevForAModelTrainedOnTrainAlone() throws Exception {
-    List<TradeLexiconEvalTest.Row> rows = TradeLexiconEvalTest.rows();
-    TradeClassifier onTrain =
-        TradeClassifier.train(
-            TradeModelTrainer.examples(TradeClassifierTest.labelledSet(), List.of("train")),
-            TradeLexicon.builtIn().categories(),
-            TradeModelTrainer.SETTINGS);
-    Map<Double, Double> worstByThreshold = new TreeMap<>();
-    StringBuilder b = new StringBuilder("classifier trained on train alone, on dev:\n");
-    for (double t : THRESHOLDS) {
-      Map<String, int[]> s =
-          score(rows, "dev", classifier(onTrain.withThreshold(t)), new ArrayList<>());
-      worstByThreshold.put(t, worst(s));
-      b.append(String.format(Locale.ROOT, "threshold %.2f:%n", t))
-          .append(TradeLexiconEvalTest.table(s));
+  void shippedThresholdAndLexiconKeep_areTheBestByCrossValidationOnTrainAndDev() throws Exception {
+    List<TradeLexiconEvalTest.Row> rows =
+        TradeLexiconEvalTest.rows().stream().filter(r -> !r.part().equals("test")).toList();
+    List<String> cats = TradeLexicon.builtIn().categories();
+    List<double[]> probs = new ArrayList<>();
+    List<TradeLexiconEvalTest.Row> scored = new ArrayList<>();
+    List<String> classes = List.of();
+    for (int fold = 0; fold < 5; fold++) {
+      List<TradeClassifier.Example> train = new ArrayList<>();
+      List<TradeLexiconEvalTest.Row> eval = new ArrayList<>();
+      for (TradeLexiconEvalTest.Row r : rows) {
+        if (Integer.parseInt(r.id().substring(1)) % 5 == fold) {
+          eval.add(r);
+        } else {
+          train.add(new TradeClassifier.Example(r.text(), r.label()));
+        }
+      }
+      TradeClassifier m = TradeClassifier.train(train, cats, TradeModelTrainer.SETTINGS);
+      classes = m.classes();
+      for (TradeLexiconEvalTest.Row r : eval) {
+        if (Set.of("5", "6", "8").contains(r.round())) {
+          probs.add(m.probabilities(r.text()));
+          scored.add(r);
+        }
+      }
+    }
+    Map<String, Double> worstBy = new TreeMap<>();
+    StringBuilder b = new StringBuilder("cross-validated on rounds 5, 6 and 8 of train and dev:\n");
+    for (double keep : KEEPS) {
+      for (double t : THRESHOLDS) {
+        Map<String, int[]> s = new TreeMap<>();
+        cats.forEach(c -> s.put(c, new int[3]));
+        for (int i = 0; i < scored.size(); i++) {
+          TradeLexiconEvalTest.Row r = scored.get(i);
+          Set<String> got = decide(classes, probs.get(i), lexicon(r.text()), t, keep);
+          s.forEach(
+              (c, x) -> {
+                boolean truth = r.label().equals(c);
+                boolean said = got.contains(c);
+                if (truth || said) {
+                  x[truth && said ? 0 : said ? 1 : 2]++;
+                }
+              });
+        }
+        String key = String.format(Locale.ROOT, "threshold %.2f, keep lexicon at %.2f", t, keep);
+        worstBy.put(key, worst(s));
+        if (t == TradeModelTrainer.SETTINGS.threshold()) {
+          b.append(key).append(":\n").append(TradeLexiconEvalTest.table(s));
+        }
+      }
     }
     System.out.println(b);
-    double best =
-        worstByThreshold.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    assertThat(worstByThreshold.get(TradeModelTrainer.SETTINGS.threshold()))
-        .as("dev: the worst per-category figure at the shipped threshold")
+    double best = worstBy.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    String shipped =
+        String.format(
+            Locale.ROOT,
+            "threshold %.2f, keep lexicon at %.2f",
+            TradeModelTrainer.SETTINGS.threshold(),
+            TradeDetector.KEEP_LEXICON);
+    assertThat(worstBy.get(shipped))
+        .as("cross-validated worst per-category figure of the shipped choice")
         .isEqualTo(best);
   }
 
   @Test
-  void detector_onPartsNeverLearnedFrom_printsAndKeepsItsFigures() throws Exception {
+  void detector_onTheTestPart_printsAndKeepsItsFigures() throws Exception {
     List<TradeLexiconEvalTest.Row> rows = TradeLexiconEvalTest.rows();
     List<String> errors = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    Map<String, int[]> test = Map.of();
-    for (String part : List.of("test", "held")) {
-      b.append("== part ").append(part).append(" ==\nlexicon alone:\n");
-      b.append(
-          TradeLexiconEvalTest.table(
-              score(rows, part, TradeDetectorEvalTest::lexicon, new ArrayList<>())));
-      b.append("classifier alone:\n");
-      b.append(
-          TradeLexiconEvalTest.table(
-              score(rows, part, classifier(TradeClassifier.builtIn()), new ArrayList<>())));
-      b.append("detector (lexicon, then classifier):\n");
-      Map<String, int[]> s = score(rows, part, TradeDetectorEvalTest::detector, errors);
-      b.append(TradeLexiconEvalTest.table(s));
-      if (part.equals("test")) {
-        test = s;
-      }
-    }
+    StringBuilder b = new StringBuilder("== part test (round 7) ==\nlexicon alone:\n");
+    b.append(
+        TradeLexiconEvalTest.table(
+            score(rows, "test", TradeDetectorEvalTest::lexicon, new ArrayList<>())));
+    b.append("classifier alone:\n");
+    b.append(
+        TradeLexiconEvalTest.table(
+            score(rows, "test", classifier(TradeClassifier.builtIn()), new ArrayList<>())));
+    b.append("detector (lexicon and classifier):\n");
+    Map<String, int[]> test = score(rows, "test", TradeDetectorEvalTest::detector, errors);
+    b.append(TradeLexiconEvalTest.table(test));
     System.out.println(b);
     errors.forEach(System.out::println);
     test.forEach(

@@ -95,6 +95,12 @@ class TradeLexiconTest {
   }
 
   @org.junit.jupiter.api.Test
+  void compact_lettersSpelledOutWithDotsOrHyphens_areJoinedButNumbersAreNot() {
+    assertThat(TradeLexicon.compact("s.p.y c-a-m g*h*b 9.9元 e-mail"))
+        .isEqualTo("spy cam ghb 9.9元 e-mail");
+  }
+
+  @org.junit.jupiter.api.Test
   void detect_evasiveSpellings_areFoundOnTheCompactedText() {
     assertThat(categories("偷.拍.视.频 全网最全 天天上新")).containsExactly("material_sale");
     assertThat(categories("針孔攝像頭 私聊")).containsExactly("covert_camera");
