@@ -74,7 +74,7 @@ public final class Documents {
   private final Layout layout;
   private final Path font;
   private final List<Path> fallbackFonts;
-  private final Consumer<String> warnings;
+  private final Consumer<MissingGlyph> missingGlyphs;
 
   private Documents(Builder b) {
     this.date = b.date;
@@ -82,7 +82,8 @@ public final class Documents {
     this.layout = b.layout;
     this.font = b.font;
     this.fallbackFonts = List.copyOf(b.fallbackFonts);
-    this.warnings = b.warnings;
+    Consumer<String> text = b.warnings;
+    this.missingGlyphs = b.missingGlyphs != null ? b.missingGlyphs : g -> text.accept(g.toString());
   }
 
   /** A builder; {@link Builder#date} is required. */
@@ -98,6 +99,7 @@ public final class Documents {
     private Path font;
     private List<Path> fallbackFonts = FontChain.DEBIAN_FALLBACKS;
     private Consumer<String> warnings = w -> {};
+    private Consumer<MissingGlyph> missingGlyphs;
 
     private Builder() {}
 
@@ -125,6 +127,18 @@ public final class Documents {
         throw new IllegalArgumentException("the warning sink must not be null");
       }
       this.warnings = sink;
+      return this;
+    }
+
+    /**
+     * Where a character no font has goes, as a typed value, instead of a line to {@link #warnings}:
+     * for a front end that words its own remedy (the CLI's {@code --font}).
+     */
+    public Builder missingGlyphs(Consumer<MissingGlyph> sink) {
+      if (sink == null) {
+        throw new IllegalArgumentException("the missing-glyph sink must not be null");
+      }
+      this.missingGlyphs = sink;
       return this;
     }
 
@@ -185,7 +199,8 @@ public final class Documents {
             new FontChain(
                 font == null ? FontSource.bundled() : FontSource.file(font), fallbackFonts);
         byte[] pdf = PdfWriter.write(doc, chain, date);
-        chain.warnings().forEach(w -> warnings.accept(fileName(kind, lang, format) + ": " + w));
+        String file = fileName(kind, lang, format);
+        chain.missing().forEach(cp -> missingGlyphs.accept(new MissingGlyph(file, cp)));
         yield pdf;
       }
     };
