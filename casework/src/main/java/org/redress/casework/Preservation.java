@@ -33,7 +33,7 @@ public record Preservation(
     long checkpointSize,
     String checkpointRoot,
     int inArchives,
-    List<String> warnings) {
+    List<org.redress.evidence.Warning> warnings) {
   /** Copies the lists. */
   public Preservation {
     added = List.copyOf(added);
@@ -101,7 +101,7 @@ public record Preservation(
               .captureMethod("redress-scan")
               .mediaType("application/json"));
       List<Item> added = store.addAll(caseId, all, () -> {});
-      List<String> warnings = store.drainWarnings();
+      List<org.redress.evidence.Warning> warnings = store.drainWarnings();
       return new Preservation(
           added,
           store.latestCheckpoint().size(),

@@ -185,8 +185,8 @@ public final class CaptureCommand implements Callable<Integer> {
       if (!items.isEmpty()) {
         try (EvidenceStore store = evidence.open()) {
           List<Item> added = store.addAll(caseId, items, () -> {});
-          for (String w : store.drainWarnings()) {
-            err.println("redress: warning: " + w);
+          for (org.redress.evidence.Warning w : store.drainWarnings()) {
+            err.println("redress: warning: " + NextSteps.line(w));
           }
           o.printf(
               Locale.ROOT,

@@ -194,7 +194,14 @@ public final class DocCommand implements Callable<Integer> {
             .layout(
                 Documents.Layout.parse(layout)
                     .orElseThrow(() -> new ExitCodes.UsageException(msg("error.layout", layout))))
-            .warnings(w -> err.println("redress: warning: " + w))
+            .missingGlyphs(
+                g ->
+                    err.println(
+                        "redress: warning: "
+                            + g.text()
+                            + " (install "
+                            + org.redress.documents.MissingGlyph.FONT_PACKAGES
+                            + ", or give --font)"))
             .build();
     if (!all && findings != null && !Documents.offered(inputs).contains(k)) {
       err.println(warning("warning.plan", findings, k.id()));

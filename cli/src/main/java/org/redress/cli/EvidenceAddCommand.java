@@ -128,8 +128,8 @@ public final class EvidenceAddCommand implements Callable<Integer> {
             it.size(),
             files.get(i));
       }
-      for (String w : store.drainWarnings()) {
-        err.println("redress: warning: " + w);
+      for (org.redress.evidence.Warning w : store.drainWarnings()) {
+        err.println("redress: warning: " + NextSteps.line(w));
       }
       out.printf(
           Locale.ROOT,

@@ -54,8 +54,8 @@ public final class EvidenceCheckpointCommand implements Callable<Integer> {
         write(publish, published(store, c));
         out.println("published to " + publish + ": give it to a lawyer or notary today");
       }
-      for (String w : store.drainWarnings()) {
-        spec.commandLine().getErr().println("redress: warning: " + w);
+      for (org.redress.evidence.Warning w : store.drainWarnings()) {
+        spec.commandLine().getErr().println("redress: warning: " + NextSteps.line(w));
       }
       // The timestamp is asked for after the workspace lock is released; failing to get it is an
       // error here, where it was asked for.

@@ -110,7 +110,7 @@ public final class EvidenceOptions {
             .tool("redress", version())
             .clock(Today.clock())
             // A TSA is asked after the workspace lock is released, when the store closes.
-            .lateWarnings(w -> err().println("redress: warning: " + w));
+            .lateWarnings(w -> err().println("redress: warning: " + NextSteps.line(w)));
     if (salvage) {
       b.forSalvage();
     }
@@ -150,8 +150,8 @@ public final class EvidenceOptions {
 
   private void printWarnings(EvidenceStore store) {
     java.io.PrintWriter err = err();
-    for (String w : store.drainWarnings()) {
-      err.println("redress: warning: " + w);
+    for (org.redress.evidence.Warning w : store.drainWarnings()) {
+      err.println("redress: warning: " + NextSteps.line(w));
     }
     err.flush();
   }

@@ -57,7 +57,7 @@ public final class EvidenceVerifyLogCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, Verification v) {
     for (Verification.Check c : v.checks()) {
-      out.println(c);
+      out.println(NextSteps.line(c));
     }
   }
 }

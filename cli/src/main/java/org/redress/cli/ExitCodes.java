@@ -87,7 +87,7 @@ public final class ExitCodes {
     if (ex instanceof org.redress.evidence.EvidenceException.PassphraseRequired) {
       return m + " (REDRESS_PASSPHRASE or --passphrase-file)";
     }
-    return firstLine(m) + seeList(ex);
+    return firstLine(m) + seeList(ex) + NextSteps.suffix(ex);
   }
 
   /** For a bank or case that does not exist, the command that lists the names. */

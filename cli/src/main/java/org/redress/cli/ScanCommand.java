@@ -275,7 +275,8 @@ public final class ScanCommand implements Callable<Integer> {
       try (EvidenceStore store = evidence.open()) {
         p = cw.preserve(report, caseId, store);
       }
-      p.warnings().forEach(w -> err.println("redress: warning: " + Console.inert(w)));
+      p.warnings()
+          .forEach(w -> err.println("redress: warning: " + Console.inert(NextSteps.line(w))));
       (toFiles ? out : err)
           .printf(
               Locale.ROOT,

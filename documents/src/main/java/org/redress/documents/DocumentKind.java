@@ -8,44 +8,38 @@ import java.util.stream.Collectors;
 /** The kinds of document Redress writes, each with a Chinese and an English template. */
 public enum DocumentKind {
   /** 报案材料: report to the police for the administrative (PSAPL) and criminal routes. */
-  POLICE_REPORT("police-report", "报案材料", "Police report", true),
+  POLICE_REPORT("police-report", true),
   /**
    * 网络侵权通知: notice to a domestic platform under Civil Code Art 1195 (takedown), with her full
    * identity. The platform must forward it to the uploader: the notes warn her.
    */
-  TAKEDOWN_NOTICE("takedown-notice", "网络侵权通知书", "Takedown notice", true),
+  TAKEDOWN_NOTICE("takedown-notice", true),
   /**
    * The same notice sent by her lawyer or an NGO, her identity held by them and given to the
    * platform's legal team on request (the minimal-identity variant).
    */
-  TAKEDOWN_NOTICE_AGENT(
-      "takedown-notice-agent", "网络侵权通知书（代理人发送）", "Takedown notice (sent by an agent)", true),
+  TAKEDOWN_NOTICE_AGENT("takedown-notice-agent", true),
   /**
    * A notice in English to a foreign platform (Telegram and others) under its own policy on
    * non-consensual intimate imagery, with the hash list attached.
    */
-  TAKEDOWN_NOTICE_FOREIGN(
-      "takedown-notice-foreign", "境外平台删除通知（英文）", "Removal request to a foreign platform", true),
+  TAKEDOWN_NOTICE_FOREIGN("takedown-notice-foreign", true),
   /** 民事起诉状: civil complaint (隐私权纠纷 or 网络侵权责任纠纷). */
-  CIVIL_COMPLAINT("civil-complaint", "民事起诉状", "Civil complaint", true),
+  CIVIL_COMPLAINT("civil-complaint", true),
   /** 刑事自诉状: private prosecution for insult under Criminal Law Art 246. */
-  PRIVATE_PROSECUTION("private-prosecution", "刑事自诉状", "Private prosecution complaint", true),
+  PRIVATE_PROSECUTION("private-prosecution", true),
   /** Text for a report to the 12377 illegal and harmful information reporting centre. */
-  REPORT_12377("report-12377", "12377举报材料", "12377 report", true),
+  REPORT_12377("report-12377", true),
   /** 证据目录: the evidence list with hashes, log indices and capture times. */
-  EVIDENCE_LIST("evidence-list", "证据目录", "Evidence list", true),
+  EVIDENCE_LIST("evidence-list", true),
   /** The assessment report: findings, deadlines and next steps, for the victim. */
-  ASSESSMENT("assessment", "法律评估报告", "Legal assessment report", false);
+  ASSESSMENT("assessment", false);
 
   private final String id;
-  private final String titleZh;
-  private final String titleEn;
   private final boolean filing;
 
-  DocumentKind(String id, String titleZh, String titleEn, boolean filing) {
+  DocumentKind(String id, boolean filing) {
     this.id = id;
-    this.titleZh = titleZh;
-    this.titleEn = titleEn;
     this.filing = filing;
   }
 
@@ -61,9 +55,9 @@ public enum DocumentKind {
     return id;
   }
 
-  /** The document's title in a language. */
+  /** The document's title in a language (the phrase {@code title.<id>}). */
   public String title(Lang lang) {
-    return lang == Lang.ZH ? titleZh : titleEn;
+    return org.redress.documents.internal.Phrases.say(lang, "title." + id);
   }
 
   /**

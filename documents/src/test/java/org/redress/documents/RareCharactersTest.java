@@ -66,4 +66,39 @@ class RareCharactersTest {
               }
             });
   }
+
+  @org.junit.jupiter.api.Test
+  void pdf_characterNoFontHas_reachesTheFrontEndTypedWithoutACommandLineRemedy()
+      throws IOException {
+    String report =
+        Files.readString(SampleCase.file("spread-report.json"), StandardCharsets.UTF_8)
+            .replace("同城交流群", NAME);
+    Path r = Files.writeString(dir.resolve("report.json"), report, StandardCharsets.UTF_8);
+    CaseInputs in = CaseInputs.files(SampleCase.file("facts.yaml")).report(r).read();
+    List<MissingGlyph> glyphs = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    Documents.Builder b =
+        Documents.builder()
+            .date(SampleCase.DATE)
+            .generator(SampleCase.GENERATOR)
+            .fallbackFonts(List.of());
+
+    b.missingGlyphs(glyphs::add)
+        .build()
+        .render(DocumentKind.POLICE_REPORT, Lang.ZH, OutputFormat.PDF, in);
+    Documents.builder()
+        .date(SampleCase.DATE)
+        .generator(SampleCase.GENERATOR)
+        .fallbackFonts(List.of())
+        .warnings(lines::add)
+        .build()
+        .render(DocumentKind.POLICE_REPORT, Lang.ZH, OutputFormat.PDF, in);
+
+    assertThat(glyphs).extracting(MissingGlyph::codePoint).contains(0x20000);
+    assertThat(glyphs).allMatch(g -> g.file().equals("police-report.zh.pdf"));
+    assertThat(lines).hasSameSizeAs(glyphs);
+    assertThat(lines)
+        .anyMatch(l -> l.contains("U+20000") && l.contains(MissingGlyph.FONT_PACKAGES))
+        .noneMatch(l -> l.contains("--"));
+  }
 }

@@ -10,14 +10,29 @@ import org.jspecify.annotations.Nullable;
 public class EvidenceException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final @Nullable NextStep step;
+
   /** With a one-line message. */
   public EvidenceException(String message) {
     super(message);
+    this.step = null;
+  }
+
+  /** With a one-line message and the step that helps, for a front end to word. */
+  public EvidenceException(String message, NextStep step) {
+    super(message);
+    this.step = step;
   }
 
   /** With a one-line message and its cause. */
   public EvidenceException(String message, @Nullable Throwable cause) {
     super(message, cause);
+    this.step = null;
+  }
+
+  /** What the person can do next, if the store knows; the message never names a command. */
+  public java.util.Optional<NextStep> nextStep() {
+    return java.util.Optional.ofNullable(step);
   }
 
   /** The one-line message; every constructor takes one, so it is never null. */

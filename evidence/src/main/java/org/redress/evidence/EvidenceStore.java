@@ -28,11 +28,11 @@ public final class EvidenceStore implements AutoCloseable {
   private final Clock clock;
   private final SecureRandom random;
   private final @Nullable URI tsa;
-  private final java.util.function.Consumer<String> lateWarnings;
+  private final java.util.function.Consumer<Warning> lateWarnings;
   private boolean closed;
   private final @Nullable WorkspaceLock lock;
-  private final List<String> warnings = new ArrayList<>();
-  private final List<String> openWarnings = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
+  private final List<Warning> openWarnings = new ArrayList<>();
   private final Quarantine quarantine;
   private final boolean lockless;
   private boolean readOnly;
@@ -91,7 +91,7 @@ public final class EvidenceStore implements AutoCloseable {
     private String toolVersion = "dev";
     private String capturedBy = "unknown";
     private @Nullable URI tsa;
-    private java.util.function.@Nullable Consumer<String> lateWarnings;
+    private java.util.function.@Nullable Consumer<Warning> lateWarnings;
     private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
     private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
     private boolean salvage;
@@ -156,7 +156,7 @@ public final class EvidenceStore implements AutoCloseable {
      * after the workspace lock was released); by default they are kept for {@link
      * EvidenceStore#drainWarnings()}, which still works after closing.
      */
-    public Builder lateWarnings(java.util.function.Consumer<String> sink) {
+    public Builder lateWarnings(java.util.function.Consumer<Warning> sink) {
       if (sink == null) {
         throw new IllegalArgumentException("warning sink must not be null");
       }
@@ -206,11 +206,12 @@ public final class EvidenceStore implements AutoCloseable {
           throw ex;
         }
         if (lockless) {
-          String w =
-              "WARNING: "
-                  + l.root()
-                  + " is not writable: opened read-only (list, show, export and verify work;"
-                  + " nothing can be added)";
+          Warning w =
+              Warning.of(
+                  "WARNING: "
+                      + l.root()
+                      + " is not writable: opened read-only (list, show, export and verify work;"
+                      + " nothing can be added)");
           s.openWarnings.add(w);
           s.warnings.add(w);
         }
@@ -260,7 +261,7 @@ public final class EvidenceStore implements AutoCloseable {
       for (String c : log.shredded()) {
         if (Files.exists(layout.caseKey(c))) {
           blobs.destroyCase(c);
-          openWarnings.add("finished shredding case " + c + " (interrupted earlier)");
+          openWarnings.add(Warning.of("finished shredding case " + c + " (interrupted earlier)"));
         }
       }
       Checkpoint head = checkpointer.head();
@@ -388,12 +389,10 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void refuseReadOnly(String what) throws ReadOnlyWorkspaceException {
     if (readOnly) {
-      throw new ReadOnlyWorkspaceException(
-          "cannot "
-              + what
-              + ": the workspace is read-only: "
-              + readOnlyReason
-              + (lockless ? "" : "; run: redress evidence recover"));
+      String m = "cannot " + what + ": the workspace is read-only: " + readOnlyReason;
+      throw lockless
+          ? new ReadOnlyWorkspaceException(m)
+          : new ReadOnlyWorkspaceException(m, NextStep.RECOVER);
     }
   }
 
@@ -503,14 +502,15 @@ public final class EvidenceStore implements AutoCloseable {
       makeCheckpoint(true);
     } catch (EvidenceException ex) {
       warnings.add(
-          "WARNING: "
-              + what
-              + " stored and logged durably (log size "
-              + log.size()
-              + "), but "
-              + ex.getMessage()
-              + "; free some space, then run: redress evidence "
-              + "checkpoint");
+          Warning.of(
+              "WARNING: "
+                  + what
+                  + " stored and logged durably (log size "
+                  + log.size()
+                  + "), but "
+                  + ex.getMessage()
+                  + "; free some space",
+              NextStep.CHECKPOINT));
     }
   }
 
@@ -524,8 +524,8 @@ public final class EvidenceStore implements AutoCloseable {
   // ---------------------------------------------------------------- reading
 
   /** Warnings since opening (a repaired log tail, a TSA that could not be reached), then clears. */
-  public List<String> drainWarnings() {
-    List<String> w = List.copyOf(warnings);
+  public List<Warning> drainWarnings() {
+    List<Warning> w = List.copyOf(warnings);
     warnings.clear();
     return w;
   }
@@ -534,7 +534,7 @@ public final class EvidenceStore implements AutoCloseable {
    * The warnings found when the store was opened (a repaired log tail, packs moved to the
    * quarantine, a read-only workspace). Every command should print them.
    */
-  public List<String> openWarnings() {
+  public List<Warning> openWarnings() {
     return List.copyOf(openWarnings);
   }
 
@@ -657,8 +657,7 @@ public final class EvidenceStore implements AutoCloseable {
     SortedSet<Long> ids = itemsToCopy(caseId, itemIds, "extract");
     if (logBehind) {
       throw new ReadOnlyWorkspaceException(
-          "cannot prove items against a log that is behind its "
-              + "checkpoints; run: redress evidence recover");
+          "cannot prove items against a log that is behind its checkpoints", NextStep.RECOVER);
     }
     makeCheckpoint(false);
     return Extract.items(this, log, checkpointer.signedHead(), ids, outDir);
@@ -722,10 +721,8 @@ public final class EvidenceStore implements AutoCloseable {
     }
     if (logBehind) {
       throw new ReadOnlyWorkspaceException(
-          "cannot export: the log is behind its own checkpoints "
-              + "("
-              + readOnlyReason
-              + "); run: redress evidence recover");
+          "cannot export: the log is behind its own checkpoints (" + readOnlyReason + ")",
+          NextStep.RECOVER);
     }
     makeCheckpoint(false);
     try {
@@ -752,7 +749,7 @@ public final class EvidenceStore implements AutoCloseable {
       checkpointer.stampPending();
     } catch (EvidenceException ex) {
       lateWarnings.accept(
-          ex.getMessage() + " (the items are stored; run: redress evidence checkpoint)");
+          Warning.of(ex.getMessage() + " (the items are stored)", NextStep.CHECKPOINT));
     }
   }
 

@@ -160,10 +160,8 @@ final class KeyRing implements AutoCloseable {
           || p.contains(PosixFilePermission.GROUP_WRITE)
           || p.contains(PosixFilePermission.OTHERS_WRITE)) {
         throw new EvidenceException(
-            "master key file "
-                + file
-                + " is readable or writable by others; run: chmod 600 "
-                + file);
+            "master key file " + file + " is readable or writable by others",
+            NextStep.OWNER_ONLY_KEY_FILE);
       }
     }
     String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();

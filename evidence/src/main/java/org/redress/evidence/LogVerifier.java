@@ -120,17 +120,15 @@ public final class LogVerifier {
     try {
       String reason = q.recoverReason();
       if (reason != null) {
-        v.fail("workspace", "read-only until recover: " + reason);
+        v.fail("workspace", "read-only until recover: " + reason, NextStep.RECOVER);
         problems++;
       }
       List<Quarantine.Pending> pending = q.pending();
       if (!pending.isEmpty()) {
         v.fail(
             "quarantine",
-            pending.size()
-                + " pack(s) the log did not cover wait in "
-                + layout.quarantine()
-                + " (run: redress evidence recover)");
+            pending.size() + " pack(s) the log did not cover wait in " + layout.quarantine(),
+            NextStep.RECOVER);
         problems++;
       }
       java.util.Set<String> ack = q.acknowledged();

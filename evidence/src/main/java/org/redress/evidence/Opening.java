@@ -25,7 +25,7 @@ final class Opening {
   private final LogState log;
   private final boolean lockless;
   private final boolean salvage;
-  private final List<String> warnings = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
   private @Nullable Checkpoint latest;
   private long goodLength;
   private boolean logBehind;
@@ -70,12 +70,13 @@ final class Opening {
       }
       long dropped = Files.size(layout.entries()) - scan.goodLength;
       warnings.add(
-          String.format(
-              Locale.ROOT,
-              "repaired torn log tail: dropped %d bytes after record %d (%s)",
-              dropped,
-              scan.leaves.size(),
-              scan.problem));
+          Warning.of(
+              String.format(
+                  Locale.ROOT,
+                  "repaired torn log tail: dropped %d bytes after record %d (%s)",
+                  dropped,
+                  scan.leaves.size(),
+                  scan.problem)));
     }
     for (byte[] leaf : scan.leaves) {
       try {
@@ -102,22 +103,24 @@ final class Opening {
               covered));
     } else if (latest == null && log.size() > 0) {
       warnings.add(
-          String.format(
-              Locale.ROOT,
-              "WARNING: the log has %d records but no "
-                  + "checkpoint: the checkpoints folder was lost; a new checkpoint is signed",
-              log.size()));
+          Warning.of(
+              String.format(
+                  Locale.ROOT,
+                  "WARNING: the log has %d records but no "
+                      + "checkpoint: the checkpoints folder was lost; a new checkpoint is signed",
+                  log.size())));
     }
     List<Path> uncovered = blobs.load(log.size());
     for (Map.Entry<String, String> d : blobs.damaged().entrySet()) {
       warnings.add(
-          "WARNING: case "
-              + d.getKey()
-              + " has a damaged pack: "
-              + d.getValue()
-              + "; items stored in it cannot be read (restore the pack from a backup); other cases "
-              + "are not affected; to save what still verifies run: redress evidence salvage --out "
-              + "DIR");
+          Warning.of(
+              "WARNING: case "
+                  + d.getKey()
+                  + " has a damaged pack: "
+                  + d.getValue()
+                  + "; items stored in it cannot be read (restore the pack from a backup); other"
+                  + " cases are not affected",
+              NextStep.SALVAGE));
     }
     List<String> unreferenced = unreferencedBlobs();
     if (!unreferenced.isEmpty()) {
@@ -140,24 +143,26 @@ final class Opening {
       }
       if (lockless || salvage) {
         warnings.add(
-            "WARNING: "
-                + uncovered.size()
-                + " pack(s) are not covered by the log; "
-                + "the workspace is opened read-only, so they stay where they are: "
-                + uncovered);
+            Warning.of(
+                "WARNING: "
+                    + uncovered.size()
+                    + " pack(s) are not covered by the log; "
+                    + "the workspace is opened read-only, so they stay where they are: "
+                    + uncovered));
       } else {
         List<Path> moved = quarantine.move(uncovered);
         for (Path m : moved) {
           warnings.add(
-              "WARNING: moved pack "
-                  + m.getFileName()
-                  + " to the quarantine "
-                  + m.getParent()
-                  + ": the log does not cover it"
-                  + (interruptedAdd
-                      ? " (an add interrupted before it returned, or one batch of a lost log)"
-                      : "")
-                  + "; nothing was deleted");
+              Warning.of(
+                  "WARNING: moved pack "
+                      + m.getFileName()
+                      + " to the quarantine "
+                      + m.getParent()
+                      + ": the log does not cover it"
+                      + (interruptedAdd
+                          ? " (an add interrupted before it returned, or one batch of a lost log)"
+                          : "")
+                      + "; nothing was deleted"));
         }
       }
     }
@@ -171,21 +176,22 @@ final class Opening {
     if (reason != null) {
       readOnlyReason = "the evidence log is older than the stored evidence: " + reason;
       warnings.add(
-          "WARNING: the workspace is READ-ONLY: "
-              + readOnlyReason
-              + ". Nothing was deleted. Run: redress evidence recover");
+          Warning.of(
+              "WARNING: the workspace is READ-ONLY: " + readOnlyReason + ". Nothing was deleted",
+              NextStep.RECOVER));
     } else if (lockless) {
       readOnlyReason = "the workspace is not writable";
     }
     List<Quarantine.Pending> pending = lockless ? List.of() : quarantine.pending();
     if (!pending.isEmpty()) {
       warnings.add(
-          String.format(
-              Locale.ROOT,
-              "WARNING: %d pack(s) wait in the quarantine "
-                  + "%s; run: redress evidence recover (it re-logs what they hold and keeps them)",
-              pending.size(),
-              layout.quarantine()));
+          Warning.of(
+              String.format(
+                  Locale.ROOT,
+                  "WARNING: %d pack(s) wait in the quarantine %s",
+                  pending.size(),
+                  layout.quarantine()),
+              NextStep.RECOVER));
     }
     checkBlobsPresent();
   }
@@ -211,7 +217,7 @@ final class Opening {
   }
 
   /** What opening found, for every command to print. */
-  List<String> warnings() {
+  List<Warning> warnings() {
     return List.copyOf(warnings);
   }
 
@@ -257,7 +263,7 @@ final class Opening {
         throw gone;
       }
       if (gone != null) {
-        warnings.add("WARNING: " + gone.getMessage());
+        warnings.add(Warning.of("WARNING: " + gone.getMessage()));
       }
     }
   }

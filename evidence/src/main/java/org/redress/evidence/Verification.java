@@ -14,8 +14,19 @@ public final class Verification {
    * @param subject what was checked, e.g. {@code checkpoint} or {@code entry 5}
    * @param ok whether it held
    * @param detail what was found (for a failure, why it failed)
+   * @param step for a failure, what the person can do next, or null (a front end words it)
    */
-  public record Check(String subject, boolean ok, String detail) {
+  public record Check(String subject, boolean ok, String detail, @Nullable NextStep step) {
+    /** A check with no next step. */
+    public Check(String subject, boolean ok, String detail) {
+      this(subject, ok, detail, null);
+    }
+
+    /** The next step, if any. */
+    public Optional<NextStep> next() {
+      return Optional.ofNullable(step);
+    }
+
     @Override
     public String toString() {
       return (ok ? "ok    " : "FAIL  ") + subject + ": " + detail;
@@ -33,6 +44,10 @@ public final class Verification {
 
   void fail(String subject, String detail) {
     checks.add(new Check(subject, false, detail));
+  }
+
+  void fail(String subject, String detail, NextStep step) {
+    checks.add(new Check(subject, false, detail, step));
   }
 
   void manifest(VerifiedManifest m) {

@@ -80,14 +80,15 @@ class CrashTest {
         }
       }
       try (EvidenceStore s = Fixtures.store(ws).open()) {
-        for (String w : s.drainWarnings()) {
+        for (Warning warning : s.drainWarnings()) {
+          String w = warning.text();
           if (w.startsWith("repaired torn log tail")) {
             repaired++;
           } else if (w.startsWith("WARNING: moved pack")) {
             orphans++;
           }
         }
-        if (s.openWarnings().stream().anyMatch(w -> w.contains("wait in the quarantine"))) {
+        if (s.openWarnings().stream().anyMatch(w -> w.text().contains("wait in the quarantine"))) {
           // an interrupted batch's pack, kept in the quarantine: re-log what it holds
           s.recover();
         }

@@ -123,12 +123,11 @@ class EvidenceStoreTest {
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> Fixtures.store(ws()).open())
         .isInstanceOf(EvidenceException.class)
-        .hasMessage(
-            "master key file "
-                + key
-                + " is readable or writable by others; run: chmod "
-                + "600 "
-                + key);
+        .hasMessage("master key file " + key + " is readable or writable by others")
+        .satisfies(
+            e ->
+                assertThat(((EvidenceException) e).nextStep())
+                    .contains(NextStep.OWNER_ONLY_KEY_FILE));
   }
 
   @Test
@@ -234,10 +233,11 @@ class EvidenceStoreTest {
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       assertThat(s.drainWarnings())
           .containsExactly(
-              "repaired torn log tail: dropped 6 bytes "
-                  + "after record 1 (log record 1 at offset "
-                  + good
-                  + ": incomplete record header)");
+              Warning.of(
+                  "repaired torn log tail: dropped 6 bytes "
+                      + "after record 1 (log record 1 at offset "
+                      + good
+                      + ": incomplete record header)"));
       assertThat(s.list("c")).hasSize(1);
       s.add("c", NewItem.of(Fixtures.noise(tmp, "b", 5, 2)));
     }

@@ -69,13 +69,15 @@ class KeysAndFilesTest {
       Files.write(cps, new byte[0]);
       Item it = s.add("c", NewItem.of(f));
       assertThat(it.id()).isEqualTo(1);
-      assertThat(s.drainWarnings())
+      List<Warning> warned = s.drainWarnings();
+      assertThat(warned)
           .singleElement()
           .asString()
           .startsWith(
               "WARNING: the items were stored and logged durably (log size 2), but "
                   + "failed to write checkpoint 2")
-          .endsWith("free some space, then run: redress evidence checkpoint");
+          .endsWith("free some space");
+      assertThat(warned.get(0).next()).contains(NextStep.CHECKPOINT);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       s.readContent(1, out);
       assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(f));

@@ -47,8 +47,9 @@ class PackTest {
   private static String damagedWarning(Path ws) throws Exception {
     try (EvidenceStore s = Fixtures.store(ws).open()) {
       return s.openWarnings().stream()
-          .filter(w -> w.contains("damaged pack"))
+          .filter(w -> w.text().contains("damaged pack"))
           .findFirst()
+          .map(w -> w.text() + " / " + w.next().map(NextStep::name).orElse("no step"))
           .orElse("no warning");
     }
   }
@@ -189,8 +190,7 @@ class PackTest {
             "WARNING: case c has a damaged pack: "
                 + pack
                 + ": pack index checksum mismatch (index altered); items stored in it cannot be read "
-                + "(restore the pack from a backup); other cases are not affected; to save what still "
-                + "verifies run: redress evidence salvage --out DIR");
+                + "(restore the pack from a backup); other cases are not affected / SALVAGE");
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       s.readContent(0, OutputStream.nullOutputStream());
       assertThatThrownBy(() -> s.readContent(1, OutputStream.nullOutputStream()))
@@ -276,15 +276,17 @@ class PackTest {
     try (EvidenceStore s = Fixtures.store(ws()).open()) {
       assertThat(s.drainWarnings())
           .containsExactly(
-              "WARNING: moved pack "
-                  + orphan.getFileName()
-                  + " to the quarantine "
-                  + ws().resolve("evidence/quarantine/cases/c")
-                  + ": the log does not cover it (an add interrupted "
-                  + "before it returned, or one batch of a lost log); nothing was deleted",
-              "WARNING: 1 pack(s) wait in the quarantine "
-                  + ws().resolve("evidence/quarantine")
-                  + "; run: redress evidence recover (it re-logs what they hold and keeps them)");
+              Warning.of(
+                  "WARNING: moved pack "
+                      + orphan.getFileName()
+                      + " to the quarantine "
+                      + ws().resolve("evidence/quarantine/cases/c")
+                      + ": the log does not cover it (an add interrupted "
+                      + "before it returned, or one batch of a lost log); nothing was deleted"),
+              Warning.of(
+                  "WARNING: 1 pack(s) wait in the quarantine "
+                      + ws().resolve("evidence/quarantine"),
+                  NextStep.RECOVER));
       assertThat(s.isReadOnly()).as("one interrupted batch does not block").isFalse();
       assertThat(s.logSize()).isEqualTo(1);
       s.addAll("c", List.of(NewItem.of(tmp.resolve("b0"))));

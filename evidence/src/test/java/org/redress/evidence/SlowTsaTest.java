@@ -37,7 +37,7 @@ class SlowTsaTest {
             }
           });
       Path a = Fixtures.noise(tmp, "a", 100, 1);
-      Future<List<String>> adding =
+      Future<List<Warning>> adding =
           first.submit(
               () -> {
                 EvidenceStore s = Fixtures.store(ws).tsa(tsa.url()).open();

@@ -64,7 +64,8 @@ public final class Web implements AutoCloseable {
                 : new org.redress.web.account.Accounts(this.database.accounts(), passwords));
     casework.cases().adoptFolders();
     this.scans = new ScanJobs(casework, clock);
-    this.drafts = new org.redress.web.interview.SealedInterviewDrafts(this);
+    this.drafts =
+        new org.redress.web.interview.SealedInterviewDrafts(casework.cases(), this::locker);
   }
 
   /** The workspace directory. */

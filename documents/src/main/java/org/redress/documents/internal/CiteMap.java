@@ -28,7 +28,7 @@ final class CiteMap extends AbstractMap<String, Object> {
     cited.add(id);
     return Citations.of(id)
         .map(c -> c.get(lang))
-        .orElse(new Words(lang).ph("条文出处 " + id, "citation for " + id));
+        .orElse(new Words(lang).label(new Words(lang).say("ph.citation", "id", id)));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -113,16 +112,20 @@ public final class FontChain {
     }
   }
 
-  /** Warnings for the characters no font has, one per character. */
+  /** The characters no font has, in the order met. */
+  public List<Integer> missing() {
+    return List.copyOf(missing);
+  }
+
+  /** Warnings for the characters no font has, one per character (no front end's remedy). */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
     for (int cp : missing) {
       out.add(
-          String.format(
-              Locale.ROOT,
-              "no font has a glyph for U+%04X; it is shown as \u25A1 in the PDF (install "
-                  + "fonts-noto-core, fonts-hanazono or fonts-symbola, or give --font)",
-              cp));
+          org.redress.documents.MissingGlyph.what(cp)
+              + " (install "
+              + org.redress.documents.MissingGlyph.FONT_PACKAGES
+              + ")");
     }
     return out;
   }

@@ -54,20 +54,15 @@ public final class Model {
     m.put("agent_present", p.agent().name().isPresent());
     Map<String, Object> agent = person(p.agent(), false);
     if (p.agent().name().isEmpty()) {
-      agent.put("name", w.ph("代理律师或公益机构名称", "the lawyer or support organisation"));
+      agent.put("name", w.ph("agent_name"));
     }
     m.put("agent", agent);
     m.put("takedown", kind == DocumentKind.TAKEDOWN_NOTICE);
     m.put("private_prosecution", kind == DocumentKind.PRIVATE_PROSECUTION);
     m.put("foreign", foreign(p));
-    m.put(
-        "platform",
-        body(
-            p.platform(),
-            w.t("平台名称", "platform name"),
-            w.t("平台运营者名称", "operator of the platform")));
-    m.put("police", body(p.police(), w.t("公安机关名称", "police station"), ""));
-    m.put("court", body(p.court(), w.t("人民法院名称", "court"), ""));
+    m.put("platform", body(p.platform(), "platform_name", "platform_operator"));
+    m.put("police", body(p.police(), "police", "none"));
+    m.put("court", body(p.court(), "court", "none"));
     m.put("narrative", narrative());
     m.put("narrative_given", p.narrative().flatMap(n -> n.get(w.lang())).isPresent());
     m.put("spread", spread());
@@ -80,11 +75,7 @@ public final class Model {
     List<Map<String, Object>> evidence = evidence();
     m.put("evidence", evidence);
     m.put("has_evidence", !evidence.isEmpty());
-    m.put(
-        "no_evidence",
-        w.ph(
-            "证据清单（请先导出证据包）",
-            "evidence list (export an evidence package with redress evidence export first)"));
+    m.put("no_evidence", w.ph("no_evidence"));
     findings(m);
     m.put("civil_case_type", civilCaseType());
     m.put("claims", claims());
@@ -98,11 +89,7 @@ public final class Model {
             .text("perpetrator.relation")
             .map(r -> r.equals("partner") || r.equals("former_partner"))
             .orElse(false));
-    m.put(
-        "locations_placeholder",
-        w.ph(
-            "侵权内容的具体位置（群组或频道名称、消息编号、链接）",
-            "where the content is (group or channel, message id, link)"));
+    m.put("locations_placeholder", w.ph("locations"));
     m.put("cite", new CiteMap(w.lang(), cited));
     m.put("cited", cited);
     return m;
@@ -121,56 +108,38 @@ public final class Model {
     }
     String cite = new CiteMap(w.lang(), cited).get("CN-CC-1195").toString();
     Optional<String> name = data.facts().text("platform_notice.platform");
-    String who =
-        name.map(n -> w.t("网络服务提供者“" + n + "”", "the network service provider " + n))
-            .orElse(w.t("网络服务提供者", "the network service provider"));
+    String who = w.say("notice.provider", "named", name.isPresent(), "name", name.orElse(""));
     if (data.facts().yes("platform_notice.acted")) {
       Optional<LocalDate> acted = data.facts().date("platform_notice.acted_on");
-      return w.t(
-          "原告已于"
-              + w.date(on.get())
-              + "依照"
-              + cite
-              + "通知"
-              + who
-              + "对涉案内容采取删除、屏蔽、断开链接等必要措施"
-              + acted.map(d -> "，该网络服务提供者于" + w.date(d) + "采取了措施。").orElse("，该网络服务提供者已采取措施。"),
-          "On "
-              + w.date(on.get())
-              + " the plaintiff notified "
-              + who
-              + " under "
-              + cite
-              + " to delete, block or unlink the content"
-              + acted.map(d -> "; it acted on " + w.date(d) + ".").orElse("; it has acted."));
+      return w.say(
+          "notice.acted",
+          "on",
+          w.date(on.get()),
+          "cite",
+          cite,
+          "provider",
+          who,
+          "has_acted_on",
+          acted.isPresent(),
+          "acted_on",
+          acted.map(w::date).orElse(""));
     }
     if (data.facts().bool("platform_notice.acted").isEmpty()) {
       return null;
     }
     long days = ChronoUnit.DAYS.between(on.get(), date);
-    return w.t(
-        "原告已于"
-            + w.date(on.get())
-            + "依照"
-            + cite
-            + "通知"
-            + who
-            + "对涉案内容采取删除、屏蔽、断开链接等必要措施。截至"
-            + w.date(date)
-            + "，已逾"
-            + days
-            + "日，该网络服务提供者仍未采取必要措施。",
-        "On "
-            + w.date(on.get())
-            + " the plaintiff notified "
-            + who
-            + " under "
-            + cite
-            + " to delete, block or unlink the content. By "
-            + w.date(date)
-            + ", "
-            + days
-            + " days later, it had taken no necessary measures.");
+    return w.say(
+        "notice.not_acted",
+        "on",
+        w.date(on.get()),
+        "cite",
+        cite,
+        "provider",
+        who,
+        "date",
+        w.date(date),
+        "days",
+        days);
   }
 
   /** IDs cited so far (findings and {@code cite.X} lookups); filled while rendering. */
@@ -180,24 +149,13 @@ public final class Model {
   }
 
   private String role() {
-    return switch (kind) {
-      case POLICE_REPORT -> w.t("报案人", "the complainant");
-      case TAKEDOWN_NOTICE -> w.t("通知人", "the notifying party");
-      case TAKEDOWN_NOTICE_AGENT -> w.t("权利人", "the right holder");
-      case TAKEDOWN_NOTICE_FOREIGN -> w.t("权利人", "the person depicted");
-      case CIVIL_COMPLAINT -> w.t("原告", "the plaintiff");
-      case PRIVATE_PROSECUTION -> w.t("自诉人", "the private prosecutor");
-      case REPORT_12377 -> w.t("举报人", "the reporting person");
-      case EVIDENCE_LIST -> w.t("提交人", "the submitting party");
-      case ASSESSMENT -> w.t("受害人", "the victim");
-    };
+    return w.say("role." + kind.id());
   }
 
   private String otherRole() {
     return switch (kind) {
-      case CIVIL_COMPLAINT -> w.t("被告", "the defendant");
-      case PRIVATE_PROSECUTION -> w.t("被告人", "the defendant");
-      default -> w.t("行为人", "the perpetrator");
+      case CIVIL_COMPLAINT, PRIVATE_PROSECUTION -> w.say("other_role." + kind.id());
+      default -> w.say("other_role.other");
     };
   }
 
@@ -206,33 +164,30 @@ public final class Model {
     String name = person.name().orElse(null);
     String display;
     if (name == null) {
-      display =
-          victim
-              ? w.ph("姓名", "name")
-              : w.ph("姓名（不详的，写明网络账号等可识别信息）", "name (if unknown, the online account)");
+      display = victim ? w.ph("name") : w.ph("perp_name");
     } else if (w.lang() == Lang.EN && person.nameLatin().isPresent()) {
-      display = name + " (" + person.nameLatin().get() + ")";
+      display = w.say("name_with_latin", "name", name, "latin", person.nameLatin().get());
     } else {
       display = name;
     }
     m.put("name", display);
     m.put("known", person.known());
     m.put("unknown", !person.known());
-    m.put("gender", person.gender().map(this::gender).orElse(w.ph("性别", "sex")));
-    m.put("birth", person.birthDate().map(w::date).orElse(w.ph("出生日期", "date of birth")));
-    m.put("ethnicity", person.ethnicity().orElse(w.ph("民族", "ethnicity")));
-    m.put("occupation", person.occupation().orElse(w.ph("职业或工作单位", "occupation or employer")));
-    m.put("id_number", person.idNumber().orElse(w.ph("公民身份号码", "ID card number")));
-    m.put("address", person.address().orElse(w.ph("住址", "address")));
-    m.put("phone", person.phone().orElse(w.ph("联系电话", "telephone")));
-    m.put("email", person.email().orElse(w.ph("电子邮箱", "email")));
+    m.put("gender", person.gender().map(this::gender).orElse(w.ph("gender")));
+    m.put("birth", person.birthDate().map(w::date).orElse(w.ph("birth")));
+    m.put("ethnicity", person.ethnicity().orElse(w.ph("ethnicity")));
+    m.put("occupation", person.occupation().orElse(w.ph("occupation")));
+    m.put("id_number", person.idNumber().orElse(w.ph("id_number")));
+    m.put("address", person.address().orElse(w.ph("home_address")));
+    m.put("phone", person.phone().orElse(w.ph("phone")));
+    m.put("email", person.email().orElse(w.ph("email")));
     m.put(
         "accounts",
         person.accounts().isEmpty()
-            ? w.ph("网络账号（如已知）", "online accounts (if known)")
-            : String.join(w.t("；", "; "), person.accounts()));
+            ? w.ph("accounts")
+            : String.join(w.say("list.semicolon"), person.accounts()));
     m.put("has_accounts", !person.accounts().isEmpty());
-    m.put("ref", name != null ? name : victim ? role() : w.t("身份不明的行为人", "an unidentified person"));
+    m.put("ref", name != null ? name : victim ? role() : w.say("unidentified_person"));
     return m;
   }
 
@@ -244,42 +199,34 @@ public final class Model {
             .map(
                 e -> e.items().stream().anyMatch(i -> i.sourceKind().orElse("").equals("telegram")))
             .orElse(false);
-    m.put("name", telegram ? "Telegram" : w.ph("平台名称", "the platform"));
-    m.put(
-        "channel",
-        w.ph(
-            "平台受理私密影像投诉的渠道（以平台公布的为准）",
-            "the platform's channel for reports of non-consensual intimate imagery, as it publishes it"));
-    m.put(
-        "policy",
-        w.ph(
-            "平台关于未经同意的私密影像的规则名称和链接",
-            "the name and link of the platform's own policy on non-consensual intimate imagery"));
-    m.put(
-        "sender",
-        p.agent()
-            .name()
-            .orElse(
-                w.ph(
-                    "发送人（律师或公益机构比本人发送更安全）",
-                    "the sender (a lawyer or support organisation is safer than the person shown)")));
+    m.put("name", telegram ? "Telegram" : w.ph("foreign_platform"));
+    m.put("channel", w.ph("foreign_channel"));
+    m.put("policy", w.ph("foreign_policy"));
+    m.put("sender", p.agent().name().orElse(w.ph("foreign_sender")));
     return m;
   }
 
+  /** Her sex as the parties file gives it: female/f, male/m, or the word of the Chinese papers. */
   private String gender(String g) {
-    return switch (g.toLowerCase(Locale.ROOT)) {
-      case "female", "f", "女" -> w.t("女", "female");
-      case "male", "m", "男" -> w.t("男", "male");
-      default -> g;
-    };
+    String v = g.toLowerCase(Locale.ROOT);
+    for (String sex : List.of("female", "male")) {
+      if (v.equals(sex) || v.equals(sex.substring(0, 1)) || g.equals(zh("gender." + sex))) {
+        return w.say("gender." + sex);
+      }
+    }
+    return g;
+  }
+
+  private static String zh(String key) {
+    return Phrases.say(Lang.ZH, key);
   }
 
   private Map<String, Object> body(Parties.Body b, String nameLabel, String operatorLabel) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", b.name().orElse(w.ph(nameLabel, nameLabel)));
-    m.put("operator", b.operator().orElse(w.ph(operatorLabel, operatorLabel)));
-    m.put("address", b.address().orElse(w.ph("地址", "address")));
-    m.put("contact", b.contact().orElse(w.ph("投诉或通知渠道", "notice channel")));
+    m.put("name", b.name().orElse(w.ph(nameLabel)));
+    m.put("operator", b.operator().orElse(w.ph(operatorLabel)));
+    m.put("address", b.address().orElse(w.ph("address")));
+    m.put("contact", b.contact().orElse(w.ph("notice_channel")));
     return m;
   }
 
@@ -295,7 +242,7 @@ public final class Model {
   }
 
   private String perpRef() {
-    return data.parties().perpetrator().name().orElse(w.t("身份不明的行为人", "an unidentified person"));
+    return data.parties().perpetrator().name().orElse(w.say("unidentified_person"));
   }
 
   private Map<String, Object> spread() {
@@ -304,9 +251,7 @@ public final class Model {
     m.put("present", !rs.isEmpty());
     m.put("absent", rs.isEmpty());
     if (rs.isEmpty()) {
-      m.put(
-          "summary",
-          w.ph("传播情况（扫描聊天记录后生成传播报告）", "how the images spread (a redress scan report shows this)"));
+      m.put("summary", w.ph("spread"));
       return m;
     }
     int items = rs.stream().mapToInt(r -> r.items().size()).sum();
@@ -322,52 +267,27 @@ public final class Model {
     String victim = minimal ? role() : data.parties().victim().name().orElse(role());
     StringBuilder s = new StringBuilder();
     s.append(
-        w.t(
-            String.format(
-                Locale.ROOT,
-                "经以感知哈希（PDQ）比对，%s的%d个影像在%d个群组或频道的%d条消息中被发现",
-                victim,
-                items,
-                chats,
-                posts),
-            String.format(
-                Locale.ROOT,
-                "A perceptual-hash (PDQ) comparison found %d of %s's images in %d post(s) in %d "
-                    + "group(s) or channel(s)",
-                items,
-                victim,
-                posts,
-                chats)));
-    if (first.isPresent() && last.isPresent()) {
-      s.append(
-          w.t(
-              "，最早见于" + w.time(first.get()) + "，最晚见于" + w.time(last.get()),
-              ", first seen " + w.time(first.get()) + " and last seen " + w.time(last.get())));
-    }
-    s.append(w.t("。", "."));
+        w.say(
+            "spread.found",
+            "victim",
+            victim,
+            "items",
+            items,
+            "chats",
+            chats,
+            "posts",
+            posts,
+            "seen",
+            first.isPresent() && last.isPresent(),
+            "first",
+            first.map(w::time).orElse(""),
+            "last",
+            last.map(w::time).orElse("")));
     if (unchecked > 0) {
-      s.append(
-          w.t(
-              String.format(Locale.ROOT, "另有%d个媒体文件未能检查，上述数字不包括这些文件。", unchecked),
-              unchecked == 1
-                  ? " A further media file could not be checked; the figures do not include it."
-                  : String.format(
-                      Locale.ROOT,
-                      " A further %d media files could not be checked; the figures do not include "
-                          + "them.",
-                      unchecked)));
+      s.append(w.say("spread.unchecked", "n", unchecked, "one", unchecked == 1));
     }
     if (trade > 0) {
-      s.append(
-          w.t(
-              String.format(Locale.ROOT, "同一数据中还发现%d条兜售偷拍设备或相关内容的广告帖。", trade),
-              trade == 1
-                  ? " The same data also holds a post advertising covert cameras or related material."
-                  : String.format(
-                      Locale.ROOT,
-                      " The same data also holds %d posts advertising covert "
-                          + "cameras or related material.",
-                      trade)));
+      s.append(w.say("spread.trade", "n", trade, "one", trade == 1));
     }
     m.put("summary", s.toString());
     m.put("items", items);
@@ -394,13 +314,17 @@ public final class Model {
           m.put("no", no++);
           m.put(
               "chat",
-              o.chatName().map(n -> "“" + n + "”").orElse(w.t("名称未记录", "name not recorded"))
-                  + w.t("（编号", " (id ")
-                  + o.chatId()
-                  + w.t("）", ")"));
+              w.say(
+                  "location.chat",
+                  "named",
+                  o.chatName().isPresent(),
+                  "name",
+                  o.chatName().orElse(""),
+                  "id",
+                  o.chatId()));
           m.put("chat_id", o.chatId());
           m.put("message_id", o.messageId());
-          m.put("date", o.dateUtc().map(w::time).orElse(w.t("未记录", "not recorded")));
+          m.put("date", o.dateUtc().map(w::time).orElse(w.say("not_recorded")));
           m.put("link", o.link().orElse(""));
           m.put("has_link", o.link().isPresent());
           m.put("sha256", o.sha256().orElse(""));
@@ -456,19 +380,18 @@ public final class Model {
               reportRow(
                   it.sha256(),
                   String.valueOf(it.leafIndex()),
-                  it.capturedAt().map(w::time).orElse(w.t("未记录", "not recorded"))));
+                  it.capturedAt().map(w::time).orElse(w.say("not_recorded"))));
         } else {
           spread.add(itemRow(it));
         }
       }
     }
     for (String sha : reportHashes) {
-      reports.add(
-          reportRow(sha, w.t("未记入保全日志", "not in the evidence log"), w.t("未保全", "not preserved")));
+      reports.add(reportRow(sha, w.say("evidence.not_logged"), w.say("evidence.not_preserved")));
     }
     List<Map<String, Object>> groups = new ArrayList<>();
-    group(groups, spread, w.t("涉案影像在网络上传播的证据", "Evidence of the images spreading online"));
-    group(groups, reports, w.t("影像比对报告", "Image-matching report"));
+    group(groups, spread, w.say("evidence.group.spread"));
+    group(groups, reports, w.say("evidence.group.report"));
     return groups;
   }
 
@@ -479,10 +402,10 @@ public final class Model {
     }
     int g = groups.size() + 1;
     for (int i = 0; i < rows.size(); i++) {
-      rows.get(i).put("no", w.t("证据", "Exhibit ") + g + "-" + (i + 1));
+      rows.get(i).put("no", w.say("evidence.no", "g", g, "i", i + 1));
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("title", w.t("第" + Numerals.chinese(g) + "组：" + title, "Group " + g + ": " + title));
+    m.put("title", w.say("evidence.group", "g", g, "g_zh", Numerals.chinese(g), "title", title));
     m.put("rows", rows);
     groups.add(m);
   }
@@ -505,93 +428,85 @@ public final class Model {
           c.flatMap(SpreadReport.Occurrence::chatType)
               .map(t -> t.contains("channel"))
               .orElse(false);
-      String kindZh = channel ? "频道" : "群组";
-      String kindEn = channel ? "channel" : "group";
-      String when = o.flatMap(SpreadReport.Occurrence::dateUtc).map(w::time).orElse(null);
-      source =
-          w.t(
-              "Telegram"
-                  + kindZh
-                  + (name == null ? "" : "“" + name + "”")
-                  + "（编号"
-                  + chat
-                  + "），消息编号"
-                  + msg
-                  + (when == null ? "" : "，发布时间" + when),
-              "Telegram "
-                  + kindEn
-                  + (name == null ? "" : " \"" + name + "\"")
-                  + " (id "
-                  + chat
-                  + "), message "
-                  + msg
-                  + (when == null ? "" : ", posted " + when));
-      String where =
-          name == null
-              ? w.t(kindZh + "（编号" + chat + "）", kindEn + " " + chat)
-              : w.t("“" + name + "”" + kindZh, "the " + kindEn + " \"" + name + "\"");
+      String chatKind = w.say(channel ? "chat.channel" : "chat.group");
+      String when = o.flatMap(SpreadReport.Occurrence::dateUtc).map(w::time).orElse("");
+      Object[] post = {
+        "kind",
+        chatKind,
+        "named",
+        name != null,
+        "name",
+        name == null ? "" : name,
+        "chat",
+        chat,
+        "msg",
+        msg,
+        "posted",
+        !when.isEmpty(),
+        "when",
+        when
+      };
+      source = w.say("evidence.telegram.source", post);
+      String where = w.say("evidence.telegram.where", post);
       purpose =
-          w.t(
-              "证明涉案" + mediaZh(media) + (when == null ? "" : "于" + when) + "在" + where + "中被传播",
-              "proves that the "
-                  + media.toLowerCase(Locale.ROOT)
-                  + " was spread in "
-                  + where
-                  + (when == null ? "" : " on " + when));
+          w.say(
+              "evidence.telegram.purpose",
+              "media",
+              media,
+              "media_lower",
+              media.toLowerCase(Locale.ROOT),
+              "posted",
+              !when.isEmpty(),
+              "when",
+              when,
+              "where",
+              where);
     } else if (kind.equals("url")) {
-      source = w.t("网页（网址见下）", "a web page (address below)");
+      source = w.say("evidence.url.source");
       m.put("url", value);
       purpose =
-          w.t(
-              "证明涉案" + mediaZh(media) + "在上述网页被公开发布",
-              "proves that the " + media.toLowerCase(Locale.ROOT) + " was published on that page");
+          w.say(
+              "evidence.url.purpose",
+              "media",
+              media,
+              "media_lower",
+              media.toLowerCase(Locale.ROOT));
     } else {
-      source = w.t("提交人保存的电子文件", "an electronic file kept by the submitting party");
-      purpose = w.t("证明该电子文件所载内容", "proves what this electronic file contains");
+      source = w.say("evidence.file.source");
+      purpose = w.say("evidence.file.purpose");
     }
     m.put("has_url", m.containsKey("url"));
-    m.put("name", w.t("涉案" + mediaZh(media), "The " + media.toLowerCase(Locale.ROOT)));
+    m.put(
+        "name",
+        w.say("evidence.item.name", "media", media, "media_lower", media.toLowerCase(Locale.ROOT)));
     m.put("file", it.fileName().map(f -> Path.of(f).getFileName().toString()).orElse(""));
     m.put("has_file", it.fileName().isPresent());
     m.put("source", source);
     m.put("purpose", it.note().filter(this::inLanguage).orElse(purpose));
-    m.put("pages", w.ph("页码", "pages"));
+    m.put("pages", w.ph("pages"));
     m.put("copies", "1");
-    m.put("original", w.t("原件（电子数据打印件）", "original (printout of electronic data)"));
+    m.put("original", w.say("evidence.original"));
     m.put("sha256", it.sha256());
     m.put("leaf", String.valueOf(it.leafIndex()));
-    m.put("captured", it.capturedAt().map(w::time).orElse(w.t("未记录", "not recorded")));
+    m.put("captured", it.capturedAt().map(w::time).orElse(w.say("not_recorded")));
     return m;
   }
 
   private Map<String, Object> reportRow(String sha, String leaf, String captured) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", w.t("影像比对报告（扩散报告）", "Image-matching (spread) report"));
+    m.put("name", w.say("evidence.report.name"));
     m.put("file", "");
     m.put("has_file", false);
     m.put("has_url", false);
-    m.put(
-        "source",
-        w.t(
-            "提交人使用开源软件 Redress 对导出的聊天记录进行感知哈希比对后生成",
-            "made by the submitting party with the open-source software Redress, by perceptual-hash "
-                + "matching of the exported chats"));
-    m.put(
-        "purpose",
-        w.t(
-            "证明涉案影像在各群组、频道中出现的位置、时间和次数",
-            "proves where, when and how often the images appeared in each group or channel"));
-    m.put("pages", w.ph("页码", "pages"));
+    m.put("source", w.say("evidence.report.source"));
+    m.put("purpose", w.say("evidence.report.purpose"));
+    m.put("pages", w.ph("pages"));
     m.put("copies", "1");
-    m.put("original", w.t("原件（电子数据打印件）", "original (printout of electronic data)"));
+    m.put("original", w.say("evidence.original"));
     m.put("sha256", sha);
     m.put("leaf", leaf);
     m.put("captured", captured);
     return m;
-  }
-
-  private static String mediaZh(String media) {
-    return media.equals("电子数据") ? "电子数据" : media;
   }
 
   /** Whether a free text fits the document's language (no English words in Chinese text). */
@@ -609,23 +524,21 @@ public final class Model {
                 ? "image/"
                 : f.matches(".*\\.(mp4|mov|avi|mkv|webm|3gp)") ? "video/" : "");
     if (t.startsWith("image/")) {
-      return w.t("图片", "Image");
+      return w.say("media.image");
     }
     if (t.startsWith("video/")) {
-      return w.t("视频", "Video");
+      return w.say("media.video");
     }
     if (t.equals("text/html") || t.equals("application/json")) {
-      return w.t("网页或聊天记录", "Web page or chat record");
+      return w.say("media.page");
     }
-    return w.t("电子数据", "Electronic data");
+    return w.say("media.data");
   }
 
   private void findings(Map<String, Object> m) {
     Optional<Findings> f = data.findings();
     m.put("has_findings", f.isPresent());
-    m.put(
-        "no_findings",
-        w.ph("适用的法律规定（生成法律评估后自动填入）", "the provisions that apply (redress assess produces them)"));
+    m.put("no_findings", w.ph("no_findings"));
     // The routes shown are the provisions behind the plan's actions: one left open by an unknown
     // fact is the plan's question, not a route.
     Set<String> behind = f.map(x -> x.plan().provisions()).orElse(Set.of());
@@ -694,14 +607,8 @@ public final class Model {
             "by",
             a.by() == null
                 ? ""
-                : w.t(
-                    "最迟" + w.date(a.by()) + "，还剩" + a.daysLeft() + "天" + (a.urgent() ? "（紧急）" : ""),
-                    "by "
-                        + w.date(a.by())
-                        + ", "
-                        + a.daysLeft()
-                        + " days left"
-                        + (a.urgent() ? " (urgent)" : "")));
+                : w.say(
+                    "plan.by", "date", w.date(a.by()), "days", a.daysLeft(), "urgent", a.urgent()));
         v.put("steps", a.steps().stream().map(n -> text(n.text())).toList());
         List<Map<String, Object>> grounds = new ArrayList<>();
         for (ActionPlan.Ground g : a.grounds()) {
@@ -721,9 +628,11 @@ public final class Model {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put(
             "date",
-            w.date(d.date()) + (d.latest() == null ? "" : w.t("至", " to ") + w.date(d.latest())));
+            d.latest() == null
+                ? w.date(d.date())
+                : w.say("range", "from", w.date(d.date()), "to", w.date(d.latest())));
         r.put("days", d.state().equals("open") ? String.valueOf(d.daysLeft()) : "—");
-        r.put("state", deadlineState(d.state()) + (d.urgent() ? w.t("（紧急）", " (urgent)") : ""));
+        r.put("state", deadlineState(d.state()) + (d.urgent() ? w.say("urgent") : ""));
         r.put("cite", cite(d.provision()));
         r.put("what", text(d.wording()));
         rows.add(r);
@@ -739,26 +648,17 @@ public final class Model {
   }
 
   private String text(org.redress.law.Text t) {
-    return w.t(t.zh(), t.en());
+    return w.lang() == Lang.ZH ? t.zh() : t.en();
   }
 
   private String planStatus(ActionPlan.Status s) {
-    return switch (s) {
-      case SUPPORTED -> w.t("事实符合要件，由主管机关决定", "her facts meet the elements; the authority decides");
-      case NEEDS_DECISION -> w.t("需要鉴定或主管机关认定", "needs an appraisal or an authority's finding");
-      case OPEN -> w.t("事实未知", "facts unknown");
-      case LATER_STEP -> w.t("需要先走前一步", "needs a first step");
-      case TIME_BARRED -> w.t("已过期限", "time limit passed");
-    };
+    return w.say("plan.status." + s.name().toLowerCase(Locale.ROOT));
   }
 
   private String deadlineState(String state) {
     return switch (state) {
-      case "open" -> w.t("未到期", "open");
-      case "met" -> w.t("已按时做到", "met in time");
-      case "stopped" -> w.t("期限不再计算", "no longer running");
-      case "passed" -> w.t("已过期", "passed");
-      default -> w.t("（状态未知）", "(state unknown)");
+      case "open", "met", "stopped", "passed" -> w.say("deadline.state." + state);
+      default -> w.say("deadline.state.unknown");
     };
   }
 
@@ -850,22 +750,19 @@ public final class Model {
     Facts f = data.facts();
     boolean filmed = f.yes("acts.covert_filming") || f.yes("acts.peeping");
     boolean shared = f.yes("distribution.shared");
-    String v = role();
-    if (filmed && shared) {
-      return w.t(
-          "偷拍" + v + "的私密影像并" + (f.yes("distribution.online") ? "通过信息网络" : "") + "传播",
-          "secretly filming "
-              + v
-              + " and spreading the images"
-              + (f.yes("distribution.online") ? " online" : ""));
+    if (!filmed && !shared) {
+      return w.ph("conduct");
     }
-    if (filmed) {
-      return w.t("偷拍" + v + "的私密影像", "secretly filming " + v);
-    }
-    if (shared) {
-      return w.t("未经" + v + "同意传播其私密影像", "spreading intimate images of " + v + " without consent");
-    }
-    return w.ph("行为概述（如偷拍、传播私密影像）", "what was done (e.g. covert filming, spreading images)");
+    return w.say(
+        "conduct",
+        "role",
+        role(),
+        "filmed",
+        filmed,
+        "shared",
+        shared,
+        "online",
+        f.yes("distribution.online"));
   }
 
   /** The claims of the complaint, in order; their wording is in {@code _claim_zh/_claim_en}. */
@@ -894,22 +791,27 @@ public final class Model {
     m.put(
         "status",
         switch (f.status()) {
-          case "applies" -> w.t("符合", "applies");
-          case "possible" -> w.t("可能符合", "may apply");
-          case "time_barred" -> w.t("已过时效", "time-barred");
-          default -> w.t("不适用", "does not apply");
+          case "applies", "possible", "time_barred" -> w.say("finding.status." + f.status());
+          default -> w.say("finding.status.none");
         });
     m.put("tier", f.tier().map(this::tier).orElse(""));
     m.put("has_tier", f.tier().isPresent());
     m.put("penalty", f.penalty().flatMap(p -> p.get(w.lang())).orElse(""));
     m.put("has_penalty", f.penalty().flatMap(p -> p.get(w.lang())).isPresent());
     List<String> missing = missing(f.missing());
-    m.put("missing", String.join(w.t("；", "; "), missing));
+    m.put("missing", String.join(w.say("list.semicolon"), missing));
     m.put("has_missing", !missing.isEmpty());
     m.put(
         "deadline",
         f.deadline()
-            .map(d -> deadlineKind(f.deadlineKind().orElse("")) + w.t("：", ": ") + w.date(d))
+            .map(
+                d ->
+                    w.say(
+                        "finding.deadline",
+                        "kind",
+                        deadlineKind(f.deadlineKind().orElse("")),
+                        "date",
+                        w.date(d)))
             .orElse(""));
     m.put("has_deadline", f.deadline().isPresent());
     m.put("authority", f.authority().flatMap(a -> a.get(w.lang())).orElse(""));
@@ -933,7 +835,7 @@ public final class Model {
       java.util.regex.Matcher bi =
           java.util.regex.Pattern.compile("^(.*[\\u4e00-\\u9fff].*?) \\((.+)\\)$").matcher(r);
       if (bi.matches()) {
-        out.add(w.t(bi.group(1), bi.group(2)));
+        out.add(w.lang() == Lang.ZH ? bi.group(1) : bi.group(2));
         continue;
       }
       Optional<Bilingual> label = FactLabels.of(r);
@@ -946,29 +848,25 @@ public final class Model {
       }
     }
     if (unlabelled > 0) {
-      out.add(String.format(Locale.ROOT, "其他%d项事实", unlabelled));
+      out.add(w.say("missing.others", "n", unlabelled));
     }
     return out;
   }
 
   private String tier(String t) {
     return switch (t) {
-      case "lighter" -> w.t("情节较轻", "lighter circumstances");
-      case "basic" -> w.t("基本情节", "basic tier");
-      case "serious" -> w.t("情节严重（较重）", "serious circumstances");
-      case "especially_serious" -> w.t("情节特别严重", "especially serious circumstances");
-      case "aggravated" -> w.t("加重情节", "aggravated tier");
+      case "lighter", "basic", "serious", "especially_serious", "aggravated" -> w.say("tier." + t);
       default -> t;
     };
   }
 
   private String deadlineKind(String k) {
     return switch (k) {
-      case "prosecution" -> w.t("追诉期限届满", "limitation for prosecution ends");
+      case "prosecution" -> w.say("deadline.kind.prosecution");
       case "punishment", "administrative", "police_discovery" ->
-          w.t("治安管理处罚追究时效届满", "administrative time limit ends");
-      case "civil", "limitation", "civil_claim" -> w.t("诉讼时效届满", "civil limitation period ends");
-      default -> w.t("期限届满", "deadline");
+          w.say("deadline.kind.administrative");
+      case "civil", "limitation", "civil_claim" -> w.say("deadline.kind.civil");
+      default -> w.say("deadline.kind.other");
     };
   }
 
@@ -976,48 +874,44 @@ public final class Model {
     cited.add(id);
     return Citations.of(id)
         .map(c -> c.get(w.lang()))
-        .orElse(w.ph("条文出处 " + id, "citation for " + id));
+        .orElse(w.label(w.say("ph.citation", "id", id)));
   }
 
   private String civilCaseType() {
     Facts f = data.facts();
     return f.yes("distribution.online") && f.yes("distribution.shared")
-        ? w.t("网络侵权责任纠纷", "dispute over liability for online infringement")
-        : w.t("隐私权纠纷", "privacy dispute");
+        ? w.say("civil_case_type.online")
+        : w.say("civil_case_type.privacy");
   }
 
   private Map<String, Object> claims() {
     Map<String, Object> m = new LinkedHashMap<>();
     Parties.Claims c = data.parties().claims();
     Facts f = data.facts();
-    m.put("moral", w.yuanOr(c.moralDamages(), "精神损害抚慰金金额", "amount of moral damages"));
-    m.put("investigation", w.yuanOr(c.investigationCosts(), "调查取证费用金额", "investigation costs"));
-    m.put("lawyer", w.yuanOr(c.lawyerFees(), "律师费金额", "lawyer's fees"));
+    m.put("moral", w.yuanOr(c.moralDamages(), "moral"));
+    m.put("investigation", w.yuanOr(c.investigationCosts(), "investigation"));
+    m.put("lawyer", w.yuanOr(c.lawyerFees(), "lawyer"));
     Optional<BigDecimal> medical = f.number("harm.medical_costs_cny");
     Optional<BigDecimal> lost = f.number("harm.lost_income_cny");
     boolean hasMedical = medical.isEmpty() || medical.get().signum() > 0;
     boolean hasLost = lost.isEmpty() || lost.get().signum() > 0;
-    m.put(
-        "medical",
-        medical.map(w::yuan).orElse(w.ph("医疗费（含心理治疗费）金额", "medical costs incl. therapy")));
-    m.put("lost_income", lost.map(w::yuan).orElse(w.ph("误工损失金额", "lost income")));
+    m.put("medical", medical.map(w::yuan).orElse(w.ph("medical")));
+    m.put("lost_income", lost.map(w::yuan).orElse(w.ph("lost_income")));
     List<String> material = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     boolean totalKnown = true;
     if (hasMedical) {
-      material.add(w.t("医疗费（含心理治疗费）", "medical costs incl. therapy of ") + m.get("medical"));
+      material.add(w.say("claim.medical", "amount", m.get("medical")));
       totalKnown &= medical.isPresent();
       total = total.add(medical.orElse(BigDecimal.ZERO));
     }
     if (hasLost) {
-      material.add(w.t("误工损失", "lost income of ") + m.get("lost_income"));
+      material.add(w.say("claim.lost_income", "amount", m.get("lost_income")));
       totalKnown &= lost.isPresent();
       total = total.add(lost.orElse(BigDecimal.ZERO));
     }
     m.put("material_list", w.list(material));
-    m.put(
-        "material_total",
-        totalKnown ? w.yuan(total) : w.ph("物质损失合计金额", "total of material losses"));
+    m.put("material_total", totalKnown ? w.yuan(total) : w.ph("material_total"));
     Parties.Claims pc = data.parties().claims();
     boolean allKnown =
         totalKnown
@@ -1029,11 +923,7 @@ public final class Model {
             .add(BigDecimal.valueOf(pc.moralDamages().orElse(0)))
             .add(BigDecimal.valueOf(pc.investigationCosts().orElse(0)))
             .add(BigDecimal.valueOf(pc.lawyerFees().orElse(0)));
-    m.put(
-        "total",
-        allKnown
-            ? w.yuan(sum)
-            : w.ph("诉讼标的总额（各项金额确定后合计）", "total amount claimed (sum of the amounts)"));
+    m.put("total", allKnown ? w.yuan(sum) : w.ph("total"));
     m.put("has_medical", hasMedical);
     m.put("has_lost_income", hasLost);
     m.put("has_injury", hasMedical || hasLost);
@@ -1049,50 +939,37 @@ public final class Model {
     m.put(
         "when",
         first.isEmpty()
-            ? w.ph("行为发生的时间", "when it happened")
+            ? w.ph("when")
             : last.isEmpty() || last.equals(first)
                 ? w.date(first.get())
-                : w.t(
-                    w.date(first.get()) + "至" + w.date(last.get()),
-                    w.date(first.get()) + " to " + w.date(last.get())));
+                : w.say("range", "from", w.date(first.get()), "to", w.date(last.get())));
     List<String> chats =
         new ArrayList<>(
             new LinkedHashSet<>(
                 data.reports().stream()
                     .flatMap(r -> r.occurrences().stream())
-                    .map(o -> o.chatName().map(n -> "“" + n + "”").orElse(o.chatId()))
+                    .map(o -> o.chatName().map(n -> w.say("quoted", "s", n)).orElse(o.chatId()))
                     .toList()));
     m.put(
-        "where",
-        chats.isEmpty()
-            ? w.ph("行为地点或网络位置（群组、频道、网址）", "the place or online location")
-            : w.t(
-                "Telegram群组或频道" + w.list(chats) + "（具体消息见证据清单）",
-                "the Telegram groups or channels "
-                    + w.list(chats)
-                    + " (messages in the evidence list)"));
-    m.put("platforms", chats.isEmpty() ? w.ph("网络平台名称", "the platform's name") : "Telegram");
+        "where", chats.isEmpty() ? w.ph("where") : w.say("elements.where", "chats", w.list(chats)));
+    m.put("platforms", chats.isEmpty() ? w.ph("platforms") : "Telegram");
     List<String> harm = new ArrayList<>();
     if (f.yes("harm.serious_mental_harm")) {
-      harm.add(w.t("造成严重精神损害", "serious mental harm"));
+      harm.add(w.say("elements.harm.serious_mental"));
     }
     if (f.yes("harm.self_harm_or_suicide")) {
-      harm.add(w.t("导致自伤", "self-harm"));
+      harm.add(w.say("elements.harm.self_harm"));
     }
     Map<String, Object> c = claims();
     if ((Boolean) c.get("has_injury")) {
-      harm.add(w.t("物质损失", "material losses of ") + c.get("material_list"));
+      harm.add(w.say("elements.harm.material", "list", c.get("material_list")));
     }
-    m.put("harm", harm.isEmpty() ? w.ph("损害后果", "the harm") : w.list(harm) + w.t("。", "."));
+    m.put("harm", harm.isEmpty() ? w.ph("harm") : w.list(harm) + w.say("sentence.end"));
     m.put(
         "fault",
         f.yes("acts.covert_filming") || f.yes("acts.peeping")
-            ? w.t(
-                "被告故意偷拍并传播原告的私密影像，主观上存在故意。",
-                "The defendant filmed and spread the images deliberately.")
-            : w.t(
-                "被告明知未经原告同意而传播原告的私密影像，主观上存在过错。",
-                "The defendant spread the images knowing the plaintiff had not consented."));
+            ? w.say("elements.fault.deliberate")
+            : w.say("elements.fault.knowing"));
     return m;
   }
 

@@ -58,7 +58,7 @@ public final class EvidenceController {
     try (EvidenceStore store = open()) {
       items = store.cases().contains(c.id()) ? store.list(c.id()) : List.of();
     } catch (EvidenceException e) {
-      throw new WebException(409, "evidence.error.store", e.getMessage());
+      throw storeError(e);
     }
     boolean scanned =
         web.scans().list(c.id()).stream()
@@ -88,7 +88,9 @@ public final class EvidenceController {
     }
     try (EvidenceStore store = open()) {
       web.casework().preserve(latest.get(), c.id(), store);
-    } catch (EvidenceException | ReportException e) {
+    } catch (EvidenceException e) {
+      throw storeError(e);
+    } catch (ReportException e) {
       throw new WebException(409, "evidence.error.store", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("failed to preserve the scan's matches", e);
@@ -108,12 +110,25 @@ public final class EvidenceController {
       ctx.contentType("application/zip");
       ctx.result(Files.readAllBytes(tmp));
     } catch (EvidenceException e) {
-      throw new WebException(409, "evidence.error.store", e.getMessage());
+      throw storeError(e);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to export the package", e);
     } finally {
       deleteQuietly(tmp);
     }
+  }
+
+  /**
+   * A store failure as the page shows it: when the store names what to do next, the message of that
+   * step (worded for the web, in the person's language), else the plain refusal; the detail is the
+   * store's own line.
+   */
+  public static WebException storeError(EvidenceException e) {
+    String key =
+        e.nextStep()
+            .map(s -> "evidence.next." + s.name().toLowerCase(java.util.Locale.ROOT))
+            .orElse("evidence.error.store");
+    return new WebException(409, key, e.getMessage());
   }
 
   /** {@code GET /verify}: the form to check a package. */

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.redress.casework.Cases;
 import org.redress.casework.CaseworkException;
 import org.redress.casework.InterviewAnswers;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
-import org.redress.web.Web;
 
 /**
  * Interview answers kept as the case's sealed, versioned {@code interview} record (casework's
@@ -21,25 +21,41 @@ import org.redress.web.Web;
 public final class SealedInterviewDrafts implements InterviewDrafts {
   private static final String LEGACY = "interview.json";
 
-  private final Web web;
+  /** Opens the workspace's evidence locker, which seals and opens a case's records. */
+  @FunctionalInterface
+  public interface Locker {
+    /**
+     * Opens the locker; the caller closes it.
+     *
+     * @throws EvidenceException when it cannot be opened
+     */
+    EvidenceStore open() throws EvidenceException;
+  }
 
-  /** Drafts of the workspace {@code web} serves. */
-  public SealedInterviewDrafts(Web web) {
-    this.web = web;
+  private final Cases cases;
+  private final Locker locker;
+
+  /**
+   * Drafts of a workspace's {@code cases}, sealed with the locker {@code locker} opens (the web
+   * front end passes its own; this package does not reach back into it).
+   */
+  public SealedInterviewDrafts(Cases cases, Locker locker) {
+    this.cases = cases;
+    this.locker = locker;
   }
 
   @Override
   public synchronized InterviewAnswers load(String caseId) {
-    try (EvidenceStore locker = web.locker()) {
-      Optional<String> text = web.cases().interviewText(caseId, locker);
+    try (EvidenceStore store = locker.open()) {
+      Optional<String> text = cases.interviewText(caseId, store);
       if (text.isEmpty()) {
-        Path legacy = web.cases().dir(caseId).resolve(LEGACY);
+        Path legacy = cases.dir(caseId).resolve(LEGACY);
         if (!Files.isRegularFile(legacy)) {
           return InterviewAnswers.empty();
         }
         String json = Files.readString(legacy, StandardCharsets.UTF_8);
         InterviewAnswers a = InterviewAnswers.parse(json, legacy.toString());
-        web.cases().putInterview(caseId, a.toJson(), locker);
+        cases.putInterview(caseId, a.toJson(), store);
         Files.delete(legacy);
         return a;
       }
@@ -53,8 +69,8 @@ public final class SealedInterviewDrafts implements InterviewDrafts {
 
   @Override
   public synchronized void save(String caseId, InterviewAnswers answers) {
-    try (EvidenceStore locker = web.locker()) {
-      web.cases().putInterview(caseId, answers.toJson(), locker);
+    try (EvidenceStore store = locker.open()) {
+      cases.putInterview(caseId, answers.toJson(), store);
     } catch (CaseworkException | EvidenceException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
