@@ -418,10 +418,17 @@ public final class PdfWriter {
           float cw =
               p.font() == MONO ? monoWidth(ch, size) : chain.fonts().get(p.font()).width(cp) * size;
           if (used + cw > avail + 0.01f && !cur.isEmpty()) {
+            // A closing mark must not start the line: the character before it goes along.
+            Piece carried =
+                CLOSING.indexOf(cp) >= 0 && cur.size() > 1 ? cur.remove(cur.size() - 1) : null;
             out.add(line(cur));
             cur = new ArrayList<>();
             used = 0;
             avail = width;
+            if (carried != null) {
+              cur.add(carried);
+              used = carried.width();
+            }
           }
           cur.add(new Piece(ch, p.bold(), p.placeholder(), cw, false, p.font()));
           used += cw;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,6 +67,16 @@ class PdfWriterTest {
         assertThat("，。、）》】").doesNotContain(l.substring(0, 1));
       }
     }
+  }
+
+  @Example
+  void paragraph_closingMarkAfterAnOverlongRun_takesTheCharacterBeforeItToTheNextLine()
+      throws IOException {
+    // Found by the property above (seed 2460275107430532394): a run too long for a line, broken
+    // by character, put its closing bracket at the start of the next line.
+    paragraph_anyMixedText_isDrawnCompletelyAndNoLineStartsWithClosingPunctuation(
+        "甲aaab，报报偷六百报百二条。554隐条条报案，dcf条《; 1e405481febXc2437ebfcY829e9X66fcddeY9Ze02Zfbb"
+            + "4755dfYca112a10ecYaf5a39c2Z6f82Z69Y）");
   }
 
   private static List<String> pages(byte[] pdf) throws IOException {
