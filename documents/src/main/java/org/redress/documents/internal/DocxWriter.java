@@ -86,8 +86,17 @@ public final class DocxWriter {
     for (int s = 0; s < sections.size(); s++) {
       Doc.Section sec = sections.get(s);
       XWPFParagraph last = null;
-      for (Doc.Block b : sec.blocks()) {
-        last = block(b);
+      List<Doc.Block> blocks = sec.blocks();
+      for (int i = 0; i < blocks.size(); i++) {
+        last = block(blocks.get(i));
+        // A signature block never stands alone on its page: the paragraph before it goes along.
+        if (last != null
+            && blocks.get(i) instanceof Doc.Para
+            && i + 1 < blocks.size()
+            && blocks.get(i + 1) instanceof Doc.Keep k
+            && k.signature()) {
+          last.setKeepNext(true);
+        }
       }
       if (s < sections.size() - 1) {
         // A section break: this section's properties live on its last paragraph.
