@@ -332,12 +332,13 @@ public final class Model {
                 posts),
             String.format(
                 Locale.ROOT,
-                "A perceptual-hash (PDQ) comparison found %d of %s's images in %d post(s) in %d "
-                    + "group(s) or channel(s)",
+                "A perceptual-hash (PDQ) comparison found %d of %s's images in %d %s in %d %s",
                 items,
                 victim,
                 posts,
-                chats)));
+                posts == 1 ? "post" : "posts",
+                chats,
+                chats == 1 ? "group or channel" : "groups or channels")));
     if (first.isPresent() && last.isPresent()) {
       s.append(
           w.t(

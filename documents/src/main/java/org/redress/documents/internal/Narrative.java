@@ -157,10 +157,15 @@ final class Narrative {
 
   private Optional<String> counts() {
     List<String> parts = new ArrayList<>();
-    add(parts, "distribution.counts.videos", "视频%d个", "%d videos");
-    add(parts, "distribution.counts.images", "图片%d张", "%d images");
-    add(parts, "distribution.counts.clicks", "实际点击%d次", "%d views");
-    add(parts, "distribution.group.members", "所涉群组成员%d人", "a group of %d members");
+    add(parts, "distribution.counts.videos", "视频%d个", "%d video", "%d videos");
+    add(parts, "distribution.counts.images", "图片%d张", "%d image", "%d images");
+    add(parts, "distribution.counts.clicks", "实际点击%d次", "%d view", "%d views");
+    add(
+        parts,
+        "distribution.group.members",
+        "所涉群组成员%d人",
+        "a group of %d member",
+        "a group of %d members");
     if (parts.isEmpty()) {
       return Optional.empty();
     }
@@ -170,7 +175,10 @@ final class Narrative {
             "Known extent: " + String.join(", ", parts) + "."));
   }
 
-  private void add(List<String> parts, String path, String zh, String en) {
+  /**
+   * A count in words: {@code enOne} for exactly one, else {@code enMany} (Chinese has one form).
+   */
+  private void add(List<String> parts, String path, String zh, String enOne, String enMany) {
     Optional<java.math.BigDecimal> n = f.number(path);
     if (n.isPresent() && n.get().signum() > 0) {
       // a count read from a screenshot or a captured page is a lead, not a count: say so
@@ -184,7 +192,9 @@ final class Narrative {
                               "（由截图识别，尚未核实，需核对原件）", " (read from a screenshot, not yet confirmed)")
                           : w.t("（由网页识别，尚未核实，需核对原件）", " (read from a web page, not yet confirmed)"))
               .orElse("");
-      parts.add(String.format(Locale.ROOT, w.t(zh, en), n.get().longValue()) + read);
+      long count = n.get().longValue();
+      String en = count == 1 ? enOne : enMany;
+      parts.add(String.format(Locale.ROOT, w.t(zh, en), count) + read);
     }
   }
 
