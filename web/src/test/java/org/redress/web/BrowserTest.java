@@ -2,6 +2,7 @@ package org.redress.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.redress.web.Chromium.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -489,26 +489,6 @@ class BrowserTest {
     } catch (NoAlertPresentException expected) {
       // as it should be
     }
-  }
-
-  private static void waitFor(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-    while (System.nanoTime() < end) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException retry) {
-        // the page is changing; look again
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    fail("timed out waiting for the page");
   }
 
   static File file(Path p) {

@@ -2,6 +2,7 @@ package org.redress.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.redress.web.Chromium.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -591,21 +591,6 @@ class HashPageBrowserTest {
               && driver.findElements(By.cssSelector("#hashes tbody tr")).size() == n;
         },
         limit);
-  }
-
-  private static void waitFor(BooleanSupplier ok, Duration limit) {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!ok.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        fail("timed out after " + limit);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("interrupted");
-      }
-    }
   }
 
   static List<Path> vectorImages() throws IOException {

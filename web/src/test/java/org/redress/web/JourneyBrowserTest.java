@@ -2,6 +2,7 @@ package org.redress.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.redress.web.Chromium.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -358,25 +358,5 @@ class JourneyBrowserTest {
         axeProblems.add(name + ": " + impact + " " + v.path("id").asText());
       }
     }
-  }
-
-  private static void waitFor(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-    while (System.nanoTime() < end) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException retry) {
-        // the page is changing; look again
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    fail("timed out waiting for the page");
   }
 }

@@ -118,7 +118,7 @@ class PlatformPagesBrowserTest {
     WebElement rate = driver.findElement(By.id("platform-rate"));
     rate.clear();
     rate.sendKeys("500");
-    driver.findElement(By.id("add-platform-submit")).click();
+    Chromium.clickAndWait(driver, By.id("add-platform-submit"));
     String key = driver.findElement(By.id("issued-key")).getAttribute("value");
     assertThat(key).startsWith("rdk_").hasSizeGreaterThan(40);
     check("18-platforms-issued");
@@ -143,7 +143,7 @@ class PlatformPagesBrowserTest {
         .isEqualTo(zh.t("share.state.off"));
     assertThat(feed(key).get("count").asInt()).isZero();
     driver.findElement(By.id("share-consent")).click();
-    driver.findElement(By.id("share-submit")).click();
+    Chromium.clickAndWait(driver, By.id("share-submit"));
     assertThat(driver.findElement(By.id("share-state")).getText()).contains("RD-");
     JsonNode records = feed(key).get("hashRecords");
     assertThat(records).hasSize(1);
@@ -178,7 +178,7 @@ class PlatformPagesBrowserTest {
 
     // Revoking refuses the key at once.
     driver.get(app.plainUrl("/admin/platforms"));
-    driver.findElement(By.cssSelector("tr[data-platform='acme'] button.revoke")).click();
+    Chromium.clickAndWait(driver, By.cssSelector("tr[data-platform='acme'] button.revoke"));
     assertThat(driver.findElement(By.id("revoked")).getText()).contains("acme");
     assertThat(driver.findElement(By.cssSelector("tr[data-platform='acme'] .state")).getText())
         .isNotEqualTo(zh.t("platforms.active"))
@@ -188,7 +188,7 @@ class PlatformPagesBrowserTest {
 
     // Withdrawing her consent withdraws her records from the feed.
     driver.get(app.plainUrl("/cases/" + CASE + "/takedowns"));
-    driver.findElement(By.id("unshare")).click();
+    Chromium.clickAndWait(driver, By.id("unshare"));
     assertThat(driver.findElement(By.id("share-state")).getText()).contains("2026-03-01");
     String reader =
         ws.platforms()
