@@ -111,6 +111,7 @@ class JointPapersTest {
   void policeReport_citesOnlyWhatTheEngineReturned() {
     String m = papers().markup(JointPapers.Kind.JOINT_POLICE_REPORT, Lang.EN, inputs);
     assertThat(m).contains("Criminal Law of the PRC").contains("information, not legal advice");
+    assertThat(m).contains("260 images and 3 videos").doesNotContain("(s)", "1 chats");
     JointInputs none =
         new JointInputs(
             inputs.target(),

@@ -96,12 +96,25 @@ public final class JointModel {
     m.put("chats", n(t.chats()));
     m.put("senders", n(t.senders()));
     m.put("trade", n(t.tradePosts()));
+    // English nouns agree with their counts ("1 video", "3 images"); Chinese has one form.
+    m.put("files_s", plural(t.distinctFiles()));
+    m.put("images_s", plural(t.images()));
+    m.put("videos_s", plural(t.videos()));
+    m.put("victims_total_s", plural(t.victims()));
+    m.put("chats_s", plural(t.chats()));
+    m.put("senders_s", plural(t.senders()));
+    m.put("trade_s", plural(t.tradePosts()));
+    m.put("trade_were", t.tradePosts() == 1 ? "was" : "were");
     m.put("first", time(t.firstSeen()));
     m.put("last", time(t.lastSeen()));
     m.put("has_members", t.maxMembers() != null);
     m.put("members", t.maxMembers() == null ? "" : n(t.maxMembers()));
     m.put("first_copy_only", !in.pdqAllCopies());
     m.put("pdq_radius", in.pdqRadius());
+  }
+
+  private static String plural(long v) {
+    return v == 1 ? "" : "s";
   }
 
   private static String n(long v) {
