@@ -76,9 +76,9 @@ if $docs_img; then
     "evidence-list.zh=narrative/evidence-list.zh:2"
     "assessment.zh=narrative/assessment.zh:1"
     "civil-complaint.elements.zh=elements/civil-complaint.zh:3"
-    "private-prosecution.elements.zh=elements/private-prosecution.zh:2"
-    "joint-police-report.zh=joint/joint-police-report.zh:2"
-    "joint-evidence-list.zh=joint/joint-evidence-list.zh:2"
+    "private-prosecution.elements.zh=elements/private-prosecution.zh:3"
+    "joint-police-report.zh=joint/joint-police-report.zh:1"
+    "joint-evidence-list.zh=joint/joint-evidence-list.zh:1"
   )
   for entry in "${DOCS_IMG[@]}"; do
     img="${entry%%=*}"
