@@ -65,26 +65,118 @@ final class UiLang {
     return l.getLanguage().equals("zh");
   }
 
-  /** Points the command tree at the bundles of a locale and words the subcommand list in it. */
+  /**
+   * Points the command tree at the bundles of a locale. English is in the annotations; Chinese is
+   * one bundle for the whole tree: {@code MainMessages_zh} (headings, shared options, the command
+   * list) and {@code help/NAME_zh.properties} per top-level command, whose keys carry the command's
+   * qualified name ({@code redress.bank.add.label}, {@code redress.bank.add.NAME[0]}), as picocli
+   * looks them up.
+   */
   static void apply(CommandLine root, Locale locale) {
     ResourceBundle main = bundle("org.redress.cli.MainMessages", locale);
-    root.getCommandSpec().resourceBundle(main);
-    CommandLine doc = root.getSubcommands().get("doc");
-    if (doc != null) {
-      doc.getCommandSpec().resourceBundle(bundle("org.redress.cli.DocMessages", locale));
-    }
+    ResourceBundle docs = bundle("org.redress.cli.DocMessages", locale);
     if (!chinese(locale)) {
+      root.getCommandSpec().resourceBundle(main);
+      CommandLine doc = root.getSubcommands().get("doc");
+      if (doc != null) {
+        doc.getCommandSpec().resourceBundle(docs);
+      }
       return;
     }
+    Map<String, String> words = new java.util.HashMap<>();
+    for (String k : main.keySet()) {
+      words.put(k, main.getString(k));
+    }
+    for (String name : root.getSubcommands().keySet()) {
+      words.putAll(helpWords(name));
+      String listed = "command." + name;
+      if (words.containsKey(listed)) {
+        words.putIfAbsent("redress." + name + ".usage.description", words.get(listed));
+      }
+    }
+    ResourceBundle tree = new Words(words, locale);
     for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
-      String key = "command." + e.getKey();
-      if (main.containsKey(key)) {
-        CommandLine.Model.UsageMessageSpec u = e.getValue().getCommandSpec().usageMessage();
-        u.description(main.getString(key));
-        if (u.header().length > 0) {
-          u.header(main.getString(key));
+      if (e.getKey().equals("doc")) {
+        Map<String, String> withDoc = new java.util.HashMap<>(words);
+        for (String k : docs.keySet()) {
+          // doc's own bundle wins, also over the one-line list entry (command.doc)
+          withDoc.put(k.startsWith("usage.") ? "redress.doc." + k : k, docs.getString(k));
+        }
+        e.getValue().getCommandSpec().resourceBundle(new Words(withDoc, locale));
+      } else {
+        applyTree(e.getValue(), tree);
+      }
+    }
+    root.getCommandSpec().resourceBundle(tree);
+  }
+
+  private static void applyTree(CommandLine cl, ResourceBundle bundle) {
+    cl.getCommandSpec().resourceBundle(bundle);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      applyTree(sub, bundle);
+    }
+  }
+
+  /** The Chinese help of one top-level command ({@code help/NAME_zh.properties}), or none. */
+  static Map<String, String> helpWords(String command) {
+    String path = "help/" + command + "_zh.properties";
+    try (java.io.InputStream in = UiLang.class.getResourceAsStream(path)) {
+      if (in == null) {
+        return Map.of();
+      }
+      java.util.Properties p = new java.util.Properties();
+      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      Map<String, String> out = new java.util.HashMap<>();
+      for (String k : p.stringPropertyNames()) {
+        out.put(k, p.getProperty(k));
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("failed to read " + path, e);
+    }
+  }
+
+  /** A bundle over a map of words, in a given locale (doc reads the locale to choose its words). */
+  private static final class Words extends ResourceBundle {
+    private final Map<String, String> words;
+    private final Locale locale;
+
+    Words(Map<String, String> words, Locale locale) {
+      // A description in lines (key.0, key.1, ...), as the annotations give it: a command list
+      // shows only its first line.
+      Map<String, String> lines = new java.util.HashMap<>();
+      for (Map.Entry<String, String> e : words.entrySet()) {
+        String[] split = e.getValue().split("%n", -1);
+        if (e.getKey().endsWith("usage.description") && split.length > 1) {
+          for (int i = 0; i < split.length; i++) {
+            lines.put(e.getKey() + "." + i, split[i]);
+          }
+        } else {
+          lines.put(e.getKey(), e.getValue());
         }
       }
+      this.words = Map.copyOf(lines);
+      this.locale = locale;
+    }
+
+    @Override
+    protected Object handleGetObject(String key) {
+      return words.get(key);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getKeys() {
+      return java.util.Collections.enumeration(words.keySet());
+    }
+
+    @Override
+    protected java.util.Set<String> handleKeySet() {
+      return words.keySet();
+    }
+
+    @Override
+    public Locale getLocale() {
+      return locale;
     }
   }
 

@@ -463,7 +463,13 @@ public final class Documents {
       Citations.of(id)
           .filter(c -> c.status() == Citations.Status.SECONDARY)
           .filter(c -> body.contains(c.get(lang)))
-          .ifPresent(c -> out.add(String.format(Locale.ROOT, "%s (%s)", c.get(lang), id)));
+          // Chinese papers name the instrument only: the data ID is an internal key
+          .ifPresent(
+              c ->
+                  out.add(
+                      lang == Lang.ZH
+                          ? c.get(lang)
+                          : String.format(Locale.ROOT, "%s (%s)", c.get(lang), id)));
     }
     return out;
   }

@@ -93,17 +93,17 @@ class JointPapersTest {
         .contains("# 多名被害人联名报案材料")
         .contains("被害人A和被害人B（共2名")
         .contains("帖子共140条", "不同文件263个", "图片260张", "视频3段")
-        .contains("telegram:chat/-1001234567890/message/9", "被害人A和被害人B")
+        .contains("Telegram聊天（编号-1001234567890），消息编号9", "被害人A和被害人B")
+        .doesNotContain("telegram:chat", "Redress 0.1")
         .contains(SHA_A)
         .contains("《中华人民共和国刑法》第三百六十三条")
         .contains("以上为法律信息，不构成法律意见")
         .contains("北京时间");
     String words =
         m.replaceAll("`[^`]*`", "")
-            .replaceAll("telegram:chat/\\S*", "")
+            .replace("Telegram", "")
             .replace("SHA-256", "")
-            .replace("UTC+8", "")
-            .replace("Redress", "");
+            .replace("UTC+8", "");
     assertThat(words).doesNotContainPattern("[A-Za-z]{2,}");
   }
 
@@ -111,6 +111,7 @@ class JointPapersTest {
   void policeReport_citesOnlyWhatTheEngineReturned() {
     String m = papers().markup(JointPapers.Kind.JOINT_POLICE_REPORT, Lang.EN, inputs);
     assertThat(m).contains("Criminal Law of the PRC").contains("information, not legal advice");
+    assertThat(m).contains("260 images and 3 videos").doesNotContain("(s)", "1 chats");
     JointInputs none =
         new JointInputs(
             inputs.target(),
@@ -133,8 +134,8 @@ class JointPapersTest {
     String m = papers().markup(JointPapers.Kind.JOINT_EVIDENCE_LIST, Lang.ZH, inputs);
     assertThat(m)
         .contains("被害人A的案件（1项）", "被害人B的案件（1项）")
-        .contains("| 1 | 被害人A | telegram:chat/-1001234567890/message/7 | 12 |")
-        .contains("| 2 | 被害人B | telegram:chat/-1001234567890/message/9 | 31 |")
+        .contains("| 1 | 被害人A | Telegram聊天（编号-1001234567890），消息编号7 | 12 |")
+        .contains("| 2 | 被害人B | Telegram聊天（编号-1001234567890），消息编号9 | 31 |")
         .contains("`" + SHA_A + "`", "`" + SHA_B + "`")
         .contains("cases/A.zip", "joint-evidence.zip");
   }

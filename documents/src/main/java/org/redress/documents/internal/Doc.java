@@ -95,6 +95,11 @@ public record Doc(String title, Lang lang, List<Section> sections, String footer
         throw new IllegalArgumentException("keep-together groups do not nest");
       }
     }
+
+    /** Whether this is a signature block: it holds a right-aligned line (具状人：（签名）, a date). */
+    public boolean signature() {
+      return blocks.stream().anyMatch(b -> b instanceof Para p && p.align() == Align.RIGHT);
+    }
   }
 
   /** One piece of text with its style. */

@@ -86,8 +86,17 @@ public final class DocxWriter {
     for (int s = 0; s < sections.size(); s++) {
       Doc.Section sec = sections.get(s);
       XWPFParagraph last = null;
-      for (Doc.Block b : sec.blocks()) {
-        last = block(b);
+      List<Doc.Block> blocks = sec.blocks();
+      for (int i = 0; i < blocks.size(); i++) {
+        last = block(blocks.get(i));
+        // A signature block never stands alone on its page: the paragraph before it goes along.
+        if (i + 1 < blocks.size() && blocks.get(i + 1) instanceof Doc.Keep k && k.signature()) {
+          if (last != null && blocks.get(i) instanceof Doc.Para) {
+            last.setKeepNext(true);
+          } else if (blocks.get(i) instanceof Doc.Table t && !x.getTables().isEmpty()) {
+            keepLastUnitWithNext(t, x.getTables().get(x.getTables().size() - 1));
+          }
+        }
       }
       if (s < sections.size() - 1) {
         // A section break: this section's properties live on its last paragraph.
@@ -224,6 +233,21 @@ public final class DocxWriter {
     r.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.hAnsi);
     r.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.cs);
     r.setFontFamily(EAST_ASIAN_FONT, XWPFRun.FontCharRange.eastAsia);
+  }
+
+  /** A table's last row with its hash lines goes along with what follows (a signature block). */
+  private static void keepLastUnitWithNext(Doc.Table t, XWPFTable table) {
+    int start = 0;
+    while (t.unitEnd(start) < t.rows().size()) {
+      start = t.unitEnd(start);
+    }
+    for (int r = Math.max(1, start); r < table.getRows().size(); r++) {
+      for (XWPFTableCell cell : table.getRow(r).getTableCells()) {
+        for (XWPFParagraph p : cell.getParagraphs()) {
+          p.setKeepNext(true);
+        }
+      }
+    }
   }
 
   private void table(Doc.Table t) {

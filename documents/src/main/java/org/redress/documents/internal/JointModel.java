@@ -96,12 +96,25 @@ public final class JointModel {
     m.put("chats", n(t.chats()));
     m.put("senders", n(t.senders()));
     m.put("trade", n(t.tradePosts()));
+    // English nouns agree with their counts ("1 video", "3 images"); Chinese has one form.
+    m.put("files_s", plural(t.distinctFiles()));
+    m.put("images_s", plural(t.images()));
+    m.put("videos_s", plural(t.videos()));
+    m.put("victims_total_s", plural(t.victims()));
+    m.put("chats_s", plural(t.chats()));
+    m.put("senders_s", plural(t.senders()));
+    m.put("trade_s", plural(t.tradePosts()));
+    m.put("trade_were", t.tradePosts() == 1 ? "was" : "were");
     m.put("first", time(t.firstSeen()));
     m.put("last", time(t.lastSeen()));
     m.put("has_members", t.maxMembers() != null);
     m.put("members", t.maxMembers() == null ? "" : n(t.maxMembers()));
     m.put("first_copy_only", !in.pdqAllCopies());
     m.put("pdq_radius", in.pdqRadius());
+  }
+
+  private static String plural(long v) {
+    return v == 1 ? "" : "s";
   }
 
   private static String n(long v) {
@@ -122,6 +135,23 @@ public final class JointModel {
     return out;
   }
 
+  private static final java.util.regex.Pattern TELEGRAM =
+      java.util.regex.Pattern.compile("telegram:chat/(-?\\d+)/message/(\\d+)");
+
+  /** A post's place in words (a filing shows no engine key such as telegram:chat/…/message/4). */
+  private String where(String locator) {
+    java.util.regex.Matcher t = TELEGRAM.matcher(locator);
+    if (t.matches()) {
+      return w.t(
+          "Telegram聊天（编号" + t.group(1) + "），消息编号" + t.group(2),
+          "Telegram chat (id " + t.group(1) + "), message " + t.group(2));
+    }
+    if (locator.startsWith("url:")) {
+      return "`" + locator.substring("url:".length()) + "`";
+    }
+    return locator;
+  }
+
   private void posts(Map<String, Object> m) {
     List<Map<String, Object>> out = new ArrayList<>();
     int no = 0;
@@ -131,7 +161,7 @@ public final class JointModel {
       }
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("no", ++no);
-      r.put("locator", p.locator());
+      r.put("locator", where(p.locator()));
       r.put("date", time(p.date()));
       r.put("seen", w.list(p.victims().stream().map(this::victim).toList()));
       out.add(r);
@@ -156,7 +186,7 @@ public final class JointModel {
       r.put("sha256", f.sha256());
       r.put("copies", f.copies());
       r.put("posts", n(f.posts()));
-      r.put("first_post", f.firstPost());
+      r.put("first_post", where(f.firstPost()));
       r.put("victims", w.list(f.victims().stream().map(this::victim).toList()));
       out.add(r);
     }
@@ -182,7 +212,7 @@ public final class JointModel {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("no", ++no);
       r.put("victim", victim(e.victim()));
-      r.put("source", e.source());
+      r.put("source", where(e.source()));
       r.put("leaf", e.logIndex());
       r.put("sha256", e.sha256());
       r.put("captured", time(e.capturedAt()));

@@ -140,7 +140,7 @@ final class Narrative {
                       w.say(
                           from.equals("screenshot") ? "count.read.screenshot" : "count.read.page"))
               .orElse("");
-      parts.add(w.say(phrase, "n", n.get().longValue()) + read);
+      parts.add(w.say(phrase, "n", n.get().longValue(), "one", n.get().longValue() == 1) + read);
     }
   }
 

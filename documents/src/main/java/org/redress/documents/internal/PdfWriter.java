@@ -95,7 +95,11 @@ public final class PdfWriter {
       newPage();
       List<Doc.Block> blocks = s.blocks();
       for (int i = 0; i < blocks.size(); i++) {
-        block(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
+        Doc.Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+        if (next instanceof Doc.Keep k && k.signature() && blocks.get(i) instanceof Doc.Para p) {
+          carryToSignature(p, k, i > 0 ? blocks.get(i - 1) : null);
+        }
+        block(blocks.get(i), next);
       }
     }
     cs.close();
@@ -129,11 +133,35 @@ public final class PdfWriter {
     y = PAGE_H - TOP;
   }
 
+  /**
+   * A signature block never stands alone on its page: when it would move to a new page, the last
+   * paragraph before it goes along (unless a heading leads that paragraph; then {@link #block}
+   * marks the signature page 此页无正文).
+   */
+  private void carryToSignature(Doc.Para last, Doc.Keep signature, Doc.Block before)
+      throws IOException {
+    float hp = height(last);
+    float hk = height(signature);
+    boolean moves = y - hp - hk < BOTTOM;
+    if (moves
+        && y < PAGE_H - TOP
+        && !(before instanceof Doc.Heading)
+        && hp + hk <= PAGE_H - TOP - BOTTOM) {
+      newPage();
+    }
+  }
+
   private void block(Doc.Block b, Doc.Block next) throws IOException {
     if (b instanceof Doc.Keep k) {
       float h = height(k);
       if (y - h < BOTTOM && y < PAGE_H - TOP && h <= PAGE_H - TOP - BOTTOM) {
         newPage();
+        if (k.signature()) {
+          // The customary line on a signature page that carries no body text.
+          String none = doc.lang() == Lang.ZH ? "（此页无正文）" : "(This page has no body text.)";
+          paragraph(Doc.spans(none, false), BODY, BODY * 1.7f, Doc.Align.LEFT, 0);
+          y -= 2;
+        }
       }
       List<Doc.Block> inner = k.blocks();
       for (int i = 0; i < inner.size(); i++) {
@@ -199,7 +227,8 @@ public final class PdfWriter {
 
   /**
    * What must follow a heading on its page: the first two lines of a paragraph, a table's header
-   * and first row, a whole keep-together group.
+   * with the rows {@link #table} keeps under it (its first row, a group heading with its first row
+   * and that row's hash lines), a whole keep-together group.
    */
   private float start(Doc.Block b) {
     if (b instanceof Doc.Para p) {
@@ -207,11 +236,16 @@ public final class PdfWriter {
     }
     if (b instanceof Doc.Table t) {
       float[] cw = widths(t);
-      float sum = 0;
-      for (int r = 0; r < Math.min(2, t.rows().size()); r++) {
-        sum += rowHeight(cellLines(t.rows().get(r), cw, r == 0), CELL * 1.45f);
+      float first = 0;
+      float unit = 0;
+      int end = t.unitEnd(0);
+      for (int r = 0; r < end; r++) {
+        float h = rowHeight(cellLines(t.rows().get(r), cw, r == 0), CELL * 1.45f);
+        unit += h;
+        first += r < 2 ? h : 0;
       }
-      return sum;
+      // table() moves the header's unit to a new page only when a page can hold it
+      return unit <= PAGE_H - TOP - BOTTOM ? unit : first;
     }
     if (b instanceof Doc.Keep k) {
       float h = height(k);

@@ -138,12 +138,89 @@ class PdfWriterTest {
   }
 
   @Test
+  void signature_movingAfterAParagraph_takesTheParagraphAlong() throws IOException {
+    int n = splittingFiller();
+    List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+    blocks.add(new Doc.Keep(signature()));
+    List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+    assertThat(pages).hasSize(2);
+    String last = ((Doc.Para) blocks.get(n - 1)).text().substring(0, 4);
+    assertThat(pages.get(0)).doesNotContain(last);
+    assertThat(pages.get(1)).startsWith(last).contains("此致", "日期").doesNotContain("此页无正文");
+  }
+
+  @Test
+  void signature_movingAfterATable_pageSaysItHasNoBodyText() throws IOException {
+    Doc.Table table =
+        new Doc.Table(List.of(List.of("编号", "名称"), List.of("证据1-1", "聊天记录")), List.of(1.0, 3.0));
+    boolean seen = false;
+    for (int n = 1; n < 40 && !seen; n++) {
+      List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+      blocks.add(table);
+      blocks.add(new Doc.Keep(signature()));
+      List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+      if (pages.size() == 2 && pages.get(0).contains("证据1-1") && pages.get(1).contains("此致")) {
+        seen = true;
+        assertThat(pages.get(1)).startsWith("（此页无正文）此致");
+        assertThat(pages.get(0)).doesNotContain("此页无正文");
+      }
+    }
+    assertThat(seen)
+        .as("some filler length leaves the table on page 1 and moves the signature")
+        .isTrue();
+  }
+
+  @Test
+  void signature_inEnglish_movingAfterATable_saysSoInEnglish() throws IOException {
+    Doc.Table table =
+        new Doc.Table(List.of(List.of("No.", "Name"), List.of("1-1", "chat")), List.of(1.0, 3.0));
+    boolean seen = false;
+    for (int n = 1; n < 40 && !seen; n++) {
+      List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+      blocks.add(table);
+      blocks.add(new Doc.Keep(signature()));
+      Doc en = new Doc("t", Lang.EN, List.of(new Doc.Section(true, blocks)), "footer");
+      List<String> pages = pages(PdfWriter.write(en, chain(), DATE));
+      if (pages.size() == 2 && pages.get(0).contains("1-1chat") && pages.get(1).contains("此致")) {
+        seen = true;
+        assertThat(pages.get(1)).startsWith("(Thispagehasnobodytext.)");
+      }
+    }
+    assertThat(seen).isTrue();
+  }
+
+  @Test
+  void heading_beforeATable_neverStaysBehindWhenTheTableMoves() throws IOException {
+    Doc.Table table =
+        new Doc.Table(
+            List.of(
+                List.of("编号", "名称"),
+                List.of("**第一组**"),
+                List.of("证据1-1", "聊天记录"),
+                List.of("SHA-256：`" + "b".repeat(64) + "`"),
+                List.of("日志序号：1")),
+            List.of(1.0, 3.0));
+    boolean moved = false;
+    for (int n = 1; n < 40; n++) {
+      List<Doc.Block> blocks = new java.util.ArrayList<>(filler(n));
+      blocks.add(new Doc.Heading(1, "证据和证据来源"));
+      blocks.add(table);
+      List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
+      int heading = pages.get(0).contains("证据和证据来源") ? 0 : 1;
+      int header = pages.get(0).contains("编号名称") ? 0 : 1;
+      assertThat(heading).as("filler " + n).isEqualTo(header);
+      moved |= heading == 1;
+    }
+    assertThat(moved).isTrue();
+  }
+
+  @Test
   void keep_groupThatFits_staysWhereItIs() throws IOException {
     List<Doc.Block> blocks = new java.util.ArrayList<>(filler(3));
     blocks.add(new Doc.Keep(signature()));
     List<String> pages = pages(PdfWriter.write(doc(blocks), chain(), DATE));
     assertThat(pages).hasSize(1);
-    assertThat(pages.get(0)).contains("第2段", "此致", "日期");
+    assertThat(pages.get(0)).contains("第2段", "此致", "日期").doesNotContain("此页无正文");
   }
 
   @Test
