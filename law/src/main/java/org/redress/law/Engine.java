@@ -431,11 +431,8 @@ public final class Engine {
         notes.add(
             new Text(
                 "若能查明更多事实或者经有关机关认定，可能适用更重的处罚档次。",
-                "A heavier tier ("
-                    + String.join(", ", heavierOpen)
-                    + ") may apply if "
-                    + String.join(", ", tierWaits)
-                    + " can be shown."));
+                "A heavier penalty tier may apply if more facts are established or the"
+                    + " authorities so determine."));
       }
     }
     if (!status.equals("not_applicable")) {
