@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.redress.documents.JointInputs;
 import org.redress.documents.Lang;
@@ -309,27 +308,6 @@ public final class JointModel {
 
   /** What a finding still needs, labelled; a key with no label is counted, never printed. */
   private List<String> missing(List<String> raw) {
-    List<String> out = new ArrayList<>();
-    int unlabelled = 0;
-    for (String r : raw) {
-      java.util.regex.Matcher bi =
-          java.util.regex.Pattern.compile("^(.*[\\u4e00-\\u9fff].*?) \\((.+)\\)$").matcher(r);
-      if (bi.matches()) {
-        out.add(w.t(bi.group(1), bi.group(2)));
-        continue;
-      }
-      Optional<Bilingual> label = FactLabels.of(r);
-      if (label.isPresent()) {
-        out.add(label.get().get(w.lang()).orElse(r));
-      } else if (w.lang() == Lang.EN) {
-        out.add(r);
-      } else {
-        unlabelled++;
-      }
-    }
-    if (unlabelled > 0) {
-      out.add(String.format(Locale.ROOT, "其他%d项事实", unlabelled));
-    }
-    return out;
+    return Model.missing(w, raw);
   }
 }

@@ -833,6 +833,11 @@ public final class Model {
    * label; a key with no label is counted, never printed.
    */
   private List<String> missing(List<String> raw) {
+    return missing(w, raw);
+  }
+
+  /** {@link #missing(List)} for any paper's words (the joint papers use it too). */
+  static List<String> missing(Words w, List<String> raw) {
     List<String> out = new ArrayList<>();
     int unlabelled = 0;
     for (String r : raw) {
