@@ -83,6 +83,15 @@ public final class Main implements Runnable {
       err.flush();
       return ExitCodes.USAGE;
     }
+    java.util.Locale before = Msg.use(ui);
+    try {
+      return execute(args, out, err, ui);
+    } finally {
+      Msg.use(before);
+    }
+  }
+
+  private static int execute(String[] args, PrintWriter out, PrintWriter err, java.util.Locale ui) {
     boolean zh = UiLang.chinese(ui);
     Main main = new Main();
     CommandLine cl = commandLine(main, args);
