@@ -53,8 +53,6 @@ public class EvidenceException extends Exception {
     FOLDER_NOT_EMPTY,
     /** Another process holds the workspace; values: workspace. */
     WORKSPACE_IN_USE,
-    /** A package did not verify; values: package. */
-    PACKAGE_NOT_VERIFIED,
     /** A package without originals; values: package. */
     PACKAGE_WITHOUT_CONTENT,
     /** An item's log proof fails; values: item. */
