@@ -42,7 +42,9 @@ final class ChineseFailures {
   }
 
   private static String base(Throwable ex) {
-    if (ex instanceof ExitCodes.UsageException || ex instanceof ExitCodes.DataException) {
+    if (ex instanceof ExitCodes.UsageException
+        || ex instanceof ExitCodes.DataException
+        || ex instanceof EvidenceVerifyCommand.VerificationFailed) {
       String m = ex.getMessage() == null ? "" : ex.getMessage();
       return chinese(m) ? firstLine(m) : Msg.get("errors", "other");
     }
@@ -82,6 +84,12 @@ final class ChineseFailures {
     }
     if (ex instanceof CasesException c && c.reason() != CasesException.Reason.OTHER) {
       return worded("cases", c.reason().name(), c.values());
+    }
+    if (ex instanceof org.redress.law.InvalidFactsException f) {
+      return Msg.get("errors", "law.invalid.facts", f.field());
+    }
+    if (ex instanceof org.redress.law.NoVersionException n) {
+      return Msg.get("errors", "law.no.version", n.subject(), n.date());
     }
     if (ex instanceof CaseworkException.UnknownBank && ex.getCause() != null) {
       return base(ex.getCause());

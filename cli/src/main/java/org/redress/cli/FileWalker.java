@@ -50,7 +50,7 @@ final class FileWalker {
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
         files.add(p);
       } else {
-        problems.add(p + ": no such file or directory");
+        problems.add(Msg.get("common", "walk.missing", p));
       }
     }
     return new Result(files, problems, skipped[0]);
@@ -106,14 +106,16 @@ final class FileWalker {
 
   static String describe(Path p, IOException e) {
     if (e instanceof FileSystemLoopException) {
-      return p + ": directory loop (a link points back to a parent directory); skipped";
+      return Msg.get("common", "walk.loop", p);
     }
     if (e instanceof AccessDeniedException) {
-      return p + ": cannot read: permission denied";
+      return Msg.get("common", "walk.denied", p);
     }
     if (e instanceof NoSuchFileException) {
-      return p + ": no such file or directory";
+      return Msg.get("common", "walk.missing", p);
     }
-    return p + ": cannot read: " + e.getMessage();
+    return Msg.zh()
+        ? Msg.get("common", "walk.unreadable", p)
+        : p + ": cannot read: " + e.getMessage();
   }
 }

@@ -36,6 +36,16 @@ public final class Msg {
     return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
   }
 
+  /** True when {@code area} has the message {@code key}. */
+  public static boolean has(String area, String key) {
+    try {
+      pattern(area, key, false);
+      return true;
+    } catch (MissingResourceException e) {
+      return false;
+    }
+  }
+
   /**
    * A message about {@code n} things: in English {@code key.one} when {@code n} is 1 and {@code
    * key.many} otherwise; Chinese has one form, {@code key}. The count is the first argument.

@@ -25,7 +25,26 @@ final class NextSteps {
 
   /** A verification check with its step worded. */
   static String line(Verification.Check c) {
-    return c + c.next().map(s -> sep() + words(s)).orElse("");
+    return (Msg.zh() ? checkZh(c) : c.toString()) + c.next().map(s -> sep() + words(s)).orElse("");
+  }
+
+  /**
+   * A check in Chinese: its outcome and what was checked. The store words the detail in English (a
+   * fingerprint, a size, why a check failed); a failure says how to see it ({@code --lang en}).
+   */
+  private static String checkZh(Verification.Check c) {
+    String subject = c.subject();
+    int sp = subject.lastIndexOf(' ');
+    String head = subject;
+    String number = "";
+    if (sp > 0 && subject.substring(sp + 1).replace("#", "").matches("[0-9]+")) {
+      head = subject.substring(0, sp);
+      number = " " + subject.substring(sp + 1).replace("#", "");
+    }
+    String key = "check." + head.replace(' ', '.');
+    String what =
+        Msg.has("errors", key) ? Msg.get("errors", key) : Msg.get("errors", "check.other");
+    return Msg.get("errors", c.ok() ? "check.ok" : "check.fail", what + number);
   }
 
   private static String sep() {
