@@ -151,7 +151,8 @@ public final class DemoCommand implements Callable<Integer> {
         pkg.toString());
     String verdict = run("evidence", "verify", pkg.toString());
     // run() ends the demo unless the package verified; the verdict line is verify's own words.
-    out.println("   " + say("verified", pkg, lastLine(verdict)));
+    out.println(
+        "   " + say("verified", pkg, Msg.zh() ? say("verified.ok") : lastLine(verdict)));
 
     step(8, "step8");
     Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
