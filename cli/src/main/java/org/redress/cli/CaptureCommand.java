@@ -126,8 +126,7 @@ public final class CaptureCommand implements Callable<Integer> {
       try {
         r = capture.capture(u, dir);
       } catch (CaptureException e) {
-        err.println(
-            Msg.prefix() + Console.inert(Reasons.say(e.getMessage(), "capture", "failed")));
+        err.println(Msg.prefix() + Console.inert(Reasons.say(e.getMessage(), "capture", "failed")));
         failed++;
         continue;
       }
@@ -237,8 +236,7 @@ public final class CaptureCommand implements Callable<Integer> {
     warnings.forEach(
         w ->
             err.println(
-                Msg.warningPrefix()
-                    + Console.inert(Reasons.say(w, "capture", "general.warning"))));
+                Msg.warningPrefix() + Console.inert(Reasons.say(w, "capture", "general.warning"))));
     Scanner.Builder b = Scanner.builder(matcher);
     for (Capture.Result r : done) {
       TelegramPreview.Channel c = r.channel();
@@ -285,8 +283,7 @@ public final class CaptureCommand implements Callable<Integer> {
     SpreadReport.Totals t = result.report().totals();
     PrintWriter o = spec.commandLine().getOut();
     o.println(
-        Msg.get(
-            "capture", "preview", t.mediaChecked(), t.matchedItems(), t.postsWithMatches()));
+        Msg.get("capture", "preview", t.mediaChecked(), t.matchedItems(), t.postsWithMatches()));
     return result;
   }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -151,8 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
         pkg.toString());
     String verdict = run("evidence", "verify", pkg.toString());
     // run() ends the demo unless the package verified; the verdict line is verify's own words.
-    out.println(
-        "   " + say("verified", pkg, Msg.zh() ? say("verified.ok") : lastLine(verdict)));
+    out.println("   " + say("verified", pkg, Msg.zh() ? say("verified.ok") : lastLine(verdict)));
 
     step(8, "step8");
     Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
@@ -226,8 +224,7 @@ public final class DemoCommand implements Callable<Integer> {
                   "unconfirmed.read",
                   label(read.group(2)),
                   read.group(3),
-                  say(
-                      read.group(4).equals("screenshot") ? "from.screenshot" : "from.page"))
+                  say(read.group(4).equals("screenshot") ? "from.screenshot" : "from.page"))
               : read.group(1));
     }
     unconfirmed.forEach(u -> out.println(say("unconfirmed", u)));
@@ -321,9 +318,7 @@ public final class DemoCommand implements Callable<Integer> {
         "   "
             + file
             + Msg.get("files", "sep")
-            + (region == null
-                ? say("shot.not.found")
-                : say("shot.found", region, shot.picture())));
+            + (region == null ? say("shot.not.found") : say("shot.found", region, shot.picture())));
     for (SpreadReport.ReadSource rs : r.readFacts()) {
       if (rs.problem() != null) {
         out.println(say("ocr.problem", Reasons.say(rs.problem(), "demo", "ocr.general")));
@@ -387,11 +382,7 @@ public final class DemoCommand implements Callable<Integer> {
     captured.lines().limit(2).forEach(l -> out.println("   " + l));
     SpreadReport r = ReportJson.read(json);
     out.println(
-        say(
-            "page.facts",
-            r.facts().members(),
-            r.facts().clicks(),
-            r.totals().postsWithMatches()));
+        say("page.facts", r.facts().members(), r.facts().clicks(), r.totals().postsWithMatches()));
     return json;
   }
 
@@ -569,10 +560,11 @@ public final class DemoCommand implements Callable<Integer> {
   static String pad(String s, int width, boolean right) {
     int w = 0;
     for (int i = 0; i < s.length(); i++) {
-      w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN
-              || (s.charAt(i) >= '\uFF00' && s.charAt(i) <= '\uFFEF')
-          ? 2
-          : 1;
+      w +=
+          Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN
+                  || (s.charAt(i) >= '\uFF00' && s.charAt(i) <= '\uFFEF')
+              ? 2
+              : 1;
     }
     String fill = " ".repeat(Math.max(0, width - w));
     return right ? fill + s : s + fill;

@@ -117,7 +117,8 @@ public final class DossierCommand implements Runnable {
               : sender != null ? new Target.Sender(sender) : new Target.Contact(handle);
         } catch (IllegalArgumentException e) {
           throw new ExitCodes.UsageException(
-              Msg.zh() ? Msg.get("dossier", "bad.target", Console.inert(e.getMessage()))
+              Msg.zh()
+                  ? Msg.get("dossier", "bad.target", Console.inert(e.getMessage()))
                   : e.getMessage());
         }
       }
@@ -223,8 +224,7 @@ public final class DossierCommand implements Runnable {
             java.util.List.of(
                 org.redress.documents.Lang.tryParse(lang)
                     .orElseThrow(
-                        () ->
-                            new ExitCodes.UsageException(Msg.get("dossier", "lang", lang))));
+                        () -> new ExitCodes.UsageException(Msg.get("dossier", "lang", lang))));
       }
       DossierWork.Papers p;
       try (org.redress.evidence.EvidenceStore store = evidence.open()) {

@@ -80,7 +80,8 @@ public final class ExitCodes {
             || ex instanceof org.redress.sources.SourceException
             || ex instanceof org.redress.media.MediaException
             || ex instanceof org.redress.capture.CaptureException)) {
-      return Reasons.pathAndReason(firstLine(String.valueOf(ex.getMessage())), null, "scan", "failed");
+      return Reasons.pathAndReason(
+          firstLine(String.valueOf(ex.getMessage())), null, "scan", "failed");
     }
     // end h-msgs2
     String m = ex.getMessage();

@@ -72,6 +72,9 @@ final class Reasons {
         at = text.lastIndexOf(": ", at - 1);
       }
     }
+    if (prefix.isEmpty() && path == null && text.indexOf(": ") > 0) {
+      prefix = text.substring(0, text.indexOf(": ")); // the file named first is kept
+    }
     String said = chinese(reason).orElseGet(() -> Msg.get(area, general));
     return prefix.isEmpty() ? said : prefix + "：" + said;
   }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redress.casework.Cases;
@@ -223,7 +222,9 @@ public final class ScanCommand implements Callable<Integer> {
     long tooLarge =
         report.unchecked().byReason().getOrDefault(UncheckedReason.ZIP_ENTRY_TOO_LARGE.code(), 0L);
     if (tooLarge > 0) {
-      err.println(Msg.prefix() + Msg.count(
+      err.println(
+          Msg.prefix()
+              + Msg.count(
                   "scan",
                   "zip.too.large",
                   tooLarge,
@@ -257,8 +258,7 @@ public final class ScanCommand implements Callable<Integer> {
         p = cw.preserve(report, caseId, store);
       }
       p.warnings()
-          .forEach(
-              w -> err.println(Msg.warningPrefix() + Console.inert(NextSteps.line(w))));
+          .forEach(w -> err.println(Msg.warningPrefix() + Console.inert(NextSteps.line(w))));
       (toFiles ? out : err)
           .println(
               Msg.get(
@@ -329,8 +329,8 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   /**
-   * The console line for a source that could not be read, read as empty or read with problems,
-   * with how to fix it when a cap was met.
+   * The console line for a source that could not be read, read as empty or read with problems, with
+   * how to fix it when a cap was met.
    */
   static String troubled(SpreadReport.SourceRead s, LimitExceeded limit) {
     String path = Console.inert(s.path());

@@ -27,7 +27,8 @@ import org.redress.capture.SamplePreviewServer;
 class ChineseOutputBTest {
   /** Paths and file names (anything with a slash, or a name with an extension), and hex hashes. */
   private static final Pattern NAMES =
-      Pattern.compile("\\S*/\\S*|[\\w.-]+\\.(?:jpg|png|json|html|csv|zip|txt|yaml)\\b|[0-9a-f]{16,}");
+      Pattern.compile(
+          "\\S*/\\S*|[\\w.-]+\\.(?:jpg|png|json|html|csv|zip|txt|yaml)\\b|[0-9a-f]{16,}");
 
   @TempDir static Path tmp;
   private Path ws;
@@ -44,8 +45,7 @@ class ChineseOutputBTest {
     assertChinese(made.out() + made.err());
     originals = export.resolve(SampleExport.VICTIM_DIR);
     assertThat(CliRun.of("bank", "create", "k1", "--workspace", ws.toString()).exit()).isZero();
-    CliRun add =
-        CliRun.of("bank", "add", "k1", originals.toString(), "--workspace", ws.toString());
+    CliRun add = CliRun.of("bank", "add", "k1", originals.toString(), "--workspace", ws.toString());
     assertThat(add.exit()).as(add.err()).isZero();
     copies = Files.createDirectories(tmp.resolve("copies"));
     try (var s = Files.list(originals)) {
