@@ -82,6 +82,16 @@ public final class ExitCodes {
     if (ex instanceof UncheckedIOException && ex.getCause() != null) {
       return english(ex.getCause());
     }
+    // h-msgs2: the failures of scanning, hashing and capturing in the interface language
+    if (Msg.zh()
+        && (ex instanceof org.redress.scan.ScanException
+            || ex instanceof org.redress.sources.SourceException
+            || ex instanceof org.redress.media.MediaException
+            || ex instanceof org.redress.capture.CaptureException)) {
+      return Reasons.pathAndReason(
+          firstLine(String.valueOf(ex.getMessage())), null, "scan", "failed");
+    }
+    // end h-msgs2
     String m = ex.getMessage();
     if (m == null || m.isBlank()) {
       m = ex.getClass().getSimpleName();

@@ -50,7 +50,7 @@ final class FileWalker {
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
         files.add(p);
       } else {
-        problems.add(Msg.get("common", "walk.missing", p));
+        problems.add(p + Msg.get("files", "sep") + Msg.get("files", "missing"));
       }
     }
     return new Result(files, problems, skipped[0]);
@@ -105,17 +105,18 @@ final class FileWalker {
   }
 
   static String describe(Path p, IOException e) {
+    String at = p + Msg.get("files", "sep");
     if (e instanceof FileSystemLoopException) {
-      return Msg.get("common", "walk.loop", p);
+      return at + Msg.get("files", "loop");
     }
     if (e instanceof AccessDeniedException) {
-      return Msg.get("common", "walk.denied", p);
+      return at + Msg.get("files", "denied");
     }
     if (e instanceof NoSuchFileException) {
-      return Msg.get("common", "walk.missing", p);
+      return at + Msg.get("files", "missing");
     }
-    return Msg.zh()
-        ? Msg.get("common", "walk.unreadable", p)
-        : p + ": cannot read: " + e.getMessage();
+    return at
+        + Msg.get(
+            "files", "unreadable", Reasons.say(String.valueOf(e.getMessage()), "files", "why"));
   }
 }
