@@ -130,7 +130,11 @@ public final class DossierCommand implements Runnable {
     @Override
     public Integer call() throws CaseworkException, IOException {
       Target target = which.target();
-      DossierWork.Result r = Today.casework(workspace.dir()).dossiers().build(target);
+      // The JSON lists every reference behind every number (h-ledger, issue 19 point 3).
+      DossierWork.Result r =
+          Today.casework(workspace.dir())
+              .dossiers()
+              .build(target, 0, json != null ? Dossier.ALL : Dossier.LISTED);
       Dossier d = r.dossier();
       if (json != null) {
         Path parent = json.toAbsolutePath().getParent();
@@ -159,6 +163,12 @@ public final class DossierCommand implements Runnable {
       out.println(Msg.get("dossier", "chats", t.chats(), t.senders(), t.tradePosts()));
       if (t.maxMembers() != null) {
         out.println(Msg.get("dossier", "members", t.maxMembers()));
+      }
+      if (t.unattributedPosts() > 0) {
+        out.println(
+            "unattributed posts "
+                + t.unattributedPosts()
+                + " (exports without user ids: the sender's name, but no single id; not counted)");
       }
       if (r.onlyTogether().isEmpty()) {
         out.println(Msg.get("dossier", "no.together"));

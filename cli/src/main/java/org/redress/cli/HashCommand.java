@@ -68,6 +68,11 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
       description = "vPDQ: hash one frame every S seconds; 0 = every frame (default 1).")
   double secondsPerFrame = 1.0;
 
+  /** Where {@link QuickHash} (a run without picocli) prints; null under picocli. */
+  PrintWriter quickOut;
+
+  PrintWriter quickErr;
+
   /** Made on first use: Jackson's start costs a plain-text run more CPU than its hashing. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -98,8 +103,8 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     } catch (IllegalArgumentException e) {
       throw new ExitCodes.UsageException(e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = quickOut != null ? quickOut : spec.commandLine().getOut();
+    PrintWriter err = quickErr != null ? quickErr : spec.commandLine().getErr();
     FileWalker.Result inputs = FileWalker.collect(paths);
     int failures = 0;
     for (String problem : inputs.problems()) {
