@@ -57,7 +57,7 @@ public final class ExitCodes {
 
   /** A one-line message for a user, in the interface language: no class names, no stack trace. */
   public static String message(Throwable ex) {
-    // h-msgs2: the failures of scanning, hashing and capturing in the interface language
+    // h-msgs2: the failures of scanning, hashing and capturing in Chinese, from their reasons
     if (Msg.zh()
         && (ex instanceof org.redress.scan.ScanException
             || ex instanceof org.redress.sources.SourceException
