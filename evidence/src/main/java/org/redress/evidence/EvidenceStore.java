@@ -309,7 +309,8 @@ public final class EvidenceStore implements AutoCloseable {
   public byte[] seal(String caseId, String purpose, byte[] plaintext) throws EvidenceException {
     Layout.checkCase(caseId);
     if (log.isShredded(caseId)) {
-      throw new EvidenceException("case " + caseId + " was shredded");
+      throw EvidenceException.of(
+          EvidenceException.Reason.CASE_SHREDDED, "case " + caseId + " was shredded", caseId);
     }
     if (!Files.exists(layout.caseKey(caseId))) {
       refuseReadOnly("create a key for case " + caseId);
@@ -422,7 +423,10 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void refuseShredded(String caseId) throws EvidenceException {
     if (log.isShredded(caseId)) {
-      throw new EvidenceException("case " + caseId + " was shredded: its key is destroyed");
+      throw EvidenceException.of(
+          EvidenceException.Reason.CASE_SHREDDED,
+          "case " + caseId + " was shredded: its key is destroyed",
+          caseId);
     }
   }
 
@@ -464,7 +468,8 @@ public final class EvidenceStore implements AutoCloseable {
     refuseReadOnly("shred");
     refuseShredded(caseId);
     if (!log.cases().contains(caseId) && !Files.exists(layout.caseKey(caseId))) {
-      throw new EvidenceException("no such case: " + caseId);
+      throw EvidenceException.of(
+          EvidenceException.Reason.NO_SUCH_CASE, "no such case: " + caseId, caseId);
     }
     log.append(List.of(Leaf.shred(caseId, salts.commitOf(caseId), clock.instant())));
     keyRing.forget(caseId);
@@ -694,12 +699,17 @@ public final class EvidenceStore implements AutoCloseable {
     refuseShredded(caseId);
     List<Long> ids = itemIds.isEmpty() ? log.itemsOf(caseId) : itemIds;
     if (ids.isEmpty()) {
-      throw new EvidenceException("case " + caseId + " has no items to " + verb);
+      throw EvidenceException.of(
+          EvidenceException.Reason.NO_ITEMS, "case " + caseId + " has no items to " + verb, caseId);
     }
     for (long id : ids) {
       if (!addLeaf(id).caseId.equals(caseId)) {
-        throw new EvidenceException(
-            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId);
+        throw EvidenceException.of(
+            EvidenceException.Reason.ITEM_OF_OTHER_CASE,
+            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId,
+            id,
+            addLeaf(id).caseId,
+            caseId);
       }
     }
     return new TreeSet<>(ids);
@@ -769,7 +779,10 @@ public final class EvidenceStore implements AutoCloseable {
       throws EvidenceException {
     SortedSet<Long> ids = itemsToCopy(caseId, itemIds, "export");
     if (Files.exists(out)) {
-      throw new EvidenceException("refusing to overwrite existing file " + out);
+      throw EvidenceException.of(
+          EvidenceException.Reason.WOULD_OVERWRITE,
+          "refusing to overwrite existing file " + out,
+          out);
     }
     if (logBehind) {
       throw new ReadOnlyWorkspaceException(

@@ -106,7 +106,8 @@ final class Ingest implements AutoCloseable {
         try {
           Prefetch.Ready r = ahead.next();
           if (!r.regular()) {
-            throw new EvidenceException("not a regular file: " + f);
+            throw EvidenceException.of(
+                EvidenceException.Reason.NOT_A_REGULAR_FILE, "not a regular file: " + f, f);
           }
           Stored c;
           byte[] sealed = r.sealed();
@@ -124,9 +125,15 @@ final class Ingest implements AutoCloseable {
           metas.add(meta);
           batch.add(Leaf.add(caseId, commit, next++, c.sha256, c.size, meta.sha256(), at));
         } catch (NoSuchFileException ex) {
-          throw new EvidenceException("no such file: " + f, ex);
+          throw new EvidenceException(
+              EvidenceException.Reason.NO_SUCH_FILE, null, "no such file: " + f, ex, f);
         } catch (IOException ex) {
-          throw new EvidenceException("failed to store " + f + ": " + ex.getMessage(), ex);
+          throw new EvidenceException(
+              EvidenceException.Reason.IO_FAILED,
+              null,
+              "failed to store " + f + ": " + ex.getMessage(),
+              ex,
+              f);
         }
         if (progress != null) {
           progress.run();
@@ -207,10 +214,14 @@ final class Ingest implements AutoCloseable {
         || !Files.getLastModifiedTime(f).equals(mtime)
         || encrypted[0] != Crypto.encryptedLength(n)) {
       throw new EvidenceException(
+          EvidenceException.Reason.FILE_CHANGED,
+          null,
           "file "
               + f
               + " changed while it was being stored; "
-              + "nothing of this batch was logged (add it again when it no longer changes)");
+              + "nothing of this batch was logged (add it again when it no longer changes)",
+          null,
+          f);
     }
     return new Stored(sha, n);
   }

@@ -121,11 +121,13 @@ public final class PackageVerifier {
     }
     VerifiedManifest m = v.manifest().get();
     if (m.items().stream().noneMatch(VerifiedManifest.Item::hasContent)) {
-      throw new EvidenceException(
+      throw EvidenceException.of(
+          EvidenceException.Reason.PACKAGE_WITHOUT_CONTENT,
           "package "
               + zip
               + " holds hashes and metadata only, no "
-              + "originals (it was exported without their content)");
+              + "originals (it was exported without their content)",
+          zip);
     }
     Extract.prepare(outDir);
     List<Path> out = new java.util.ArrayList<>();

@@ -187,7 +187,10 @@ final class PackageWriter {
             false,
             true);
     if (!created) {
-      throw new EvidenceException("refusing to overwrite existing file " + out);
+      throw EvidenceException.of(
+          EvidenceException.Reason.WOULD_OVERWRITE,
+          "refusing to overwrite existing file " + out,
+          out);
     }
   }
 
