@@ -144,6 +144,7 @@ final class BulkRun {
                       new Hashing(o.dihedral, attempt, conf),
                       bc,
                       o.dihedral,
+                      !o.noScreenshots,
                       b,
                       attempt,
                       cacheDir.toString(),
@@ -185,11 +186,14 @@ final class BulkRun {
     }
     if (cached != null) {
       Dataset<ResultRow> results =
-          cached.map(new Matching(bc, o.dihedral), RESULTS).orderBy("path").persist();
+          cached
+              .flatMap(new Matching(bc, o.dihedral, !o.noScreenshots), RESULTS)
+              .orderBy("path")
+              .persist();
       results.drop("json").write().mode(SaveMode.Append).parquet(parquetDir.toString());
       results.select("json").write().mode(SaveMode.Append).text(jsonDir.toString());
       Row c = results.selectExpr("count(*)", "count(error)", "count_if(size(matches) > 0)").first();
-      add(counts, new long[] {c.getLong(0), c.getLong(1), c.getLong(2)});
+      add(counts, new long[] {c.getLong(0), c.isNullAt(1) ? 0 : c.getLong(1), c.getLong(2)});
       results.unpersist();
     }
     if (counts[0] == 0) {

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.redress.match.Matcher;
 
@@ -30,6 +35,7 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
   private final Hashing hashing;
   private final Broadcast<BankSnapshot> banks;
   private final boolean dihedral;
+  private final boolean screenshots;
   private final int batch;
   private final long attempt;
   private final String cacheDir;
@@ -42,6 +48,7 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
       Hashing hashing,
       Broadcast<BankSnapshot> banks,
       boolean dihedral,
+      boolean screenshots,
       int batch,
       long attempt,
       String cacheDir,
@@ -50,12 +57,19 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
     this.hashing = hashing;
     this.banks = banks;
     this.dihedral = dihedral;
+    this.screenshots = screenshots;
     this.batch = batch;
     this.attempt = attempt;
     this.cacheDir = cacheDir;
     this.outDir = outDir;
     this.hashSchema = Encoders.bean(HashRow.class).schema().json();
-    this.resultSchema = Encoders.bean(ResultRow.class).schema().json();
+    // The results' Parquet holds every column but the JSON line (in results.jsonl).
+    this.resultSchema =
+        new StructType(
+                Arrays.stream(Encoders.bean(ResultRow.class).schema().fields())
+                    .filter(f -> !f.name().equals("json"))
+                    .toArray(StructField[]::new))
+            .json();
     this.conf = new SerializableConfiguration(conf);
   }
 
@@ -65,15 +79,30 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
     List<HashRow> hashes = new ArrayList<>();
     List<ResultRow> results = new ArrayList<>();
     long[] counts = new long[3];
+    // Images that match nothing are searched for picture regions while their bytes are here.
+    Map<HashRow, List<ResultRow>> seen = new IdentityHashMap<>();
+    Hashing.Hashed then =
+        (h, local) -> {
+          ResultRow whole = Matching.match(matcher, h, dihedral);
+          List<ResultRow> rows = new ArrayList<>(List.of(whole));
+          if (screenshots && Matching.searchRegions(whole)) {
+            rows.addAll(Regions.search(local, whole, matcher));
+          }
+          seen.put(h, rows);
+        };
     while (files.hasNext()) {
-      for (Iterator<HashRow> it = hashing.call(files.next()); it.hasNext(); ) {
+      for (Iterator<HashRow> it = hashing.call(files.next(), then); it.hasNext(); ) {
         HashRow h = it.next();
-        ResultRow r = Matching.match(matcher, h, dihedral);
+        List<ResultRow> rows = seen.remove(h);
+        if (rows == null) {
+          rows = List.of(Matching.match(matcher, h, dihedral));
+        }
         hashes.add(h);
-        results.add(r);
+        results.addAll(rows);
+        ResultRow r = rows.get(0);
         counts[0]++;
         counts[1] += r.getError() != null ? 1 : 0;
-        counts[2] += r.getMatches().isEmpty() ? 0 : 1;
+        counts[2] += rows.size() > 1 || !r.getMatches().isEmpty() ? 1 : 0;
       }
     }
     Configuration c = conf.value();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.cli.Main;
+import org.redress.screenshots.SyntheticScreenshots;
 
 /**
  * The job in local mode on a generated Telegram export (innocuous pictures and a video, with
@@ -241,6 +244,57 @@ class BulkJobTest {
         .isEqualTo(noJson.simpleString());
     assertThat(spark.read().parquet(out.resolve(BulkRun.CACHE).toString()).schema().simpleString())
         .isEqualTo(Encoders.bean(HashRow.class).schema().simpleString());
+  }
+
+  @Test
+  void bulk_screenshotShowingABankPicture_findsTheRegionMatchFindsAndNoneWithNoScreenshots()
+      throws IOException {
+    Path original;
+    try (Stream<Path> s = Files.list(export.resolve("victim-originals"))) {
+      original = s.filter(p -> Hashing.isMedia(p.toString())).sorted().findFirst().orElseThrow();
+    }
+    BufferedImage picture = ImageIO.read(original.toFile());
+    SyntheticScreenshots.Shot shot =
+        SyntheticScreenshots.withSystemFont()
+            .render(picture, SyntheticScreenshots.Layout.PHONE_CHANNEL_EN, 5);
+    Path shots = Files.createDirectories(dir.resolve("shots"));
+    ImageIO.write(shot.image(), "jpg", shots.resolve("from-a-friend.jpg").toFile());
+    Map<String, JsonNode> matched =
+        byPath(
+            cli(
+                    "match",
+                    "--bank",
+                    "victim",
+                    "--json",
+                    "--workspace",
+                    ws.toString(),
+                    shots.toString())
+                .lines()
+                .toList());
+    assertThat(matched.keySet()).anyMatch(p -> p.contains("#region="));
+
+    Map<String, JsonNode> bulk =
+        bulk(
+            dir.resolve("shots-out"), "--workspace", ws.toString(), "--bank", "victim", "" + shots);
+    Map<String, JsonNode> without =
+        bulk(
+            dir.resolve("shots-off"),
+            "--workspace",
+            ws.toString(),
+            "--bank",
+            "victim",
+            "--no-screenshots",
+            shots.toString());
+
+    assertThat(bulk).isEqualTo(matched);
+    JsonNode region =
+        bulk.entrySet().stream()
+            .filter(e -> e.getKey().contains("#region="))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertThat(region.path("matches").get(0).path("bank").asText()).isEqualTo("victim");
+    assertThat(without.keySet()).containsExactly(shots.resolve("from-a-friend.jpg").toString());
   }
 
   /** The rows of a run's {@code results.parquet}, by path. */
