@@ -3,9 +3,9 @@
 #   redress match --no-screenshots -j 1 / -j 2   (one JVM, threads)
 #   redress bulk --master local[1] / local[2]    (the Spark job in local mode)
 # on the same files against a bank of K originals whose copies are planted among them. Both do
-# the same work per file (PDQ + MD5 + SHA-256, then the bank lookup): bulk does not search
-# screenshots for picture regions, so match runs with --no-screenshots. BENCH_SCREENSHOTS=1 also
-# times plain `redress match -j 1 / -j 2` (with that search: about 50 CPU-ms more per image).
+# the same work per file (PDQ + MD5 + SHA-256, then the bank lookup), both with --no-screenshots.
+# BENCH_SCREENSHOTS=1 also times plain `redress match -j 1 / -j 2` and `redress bulk local[1] /
+# local[2]` (with the screenshot search: about 50 CPU-ms more per image that matched nothing).
 # Prints files/s, CPU-seconds, the speed-up from 1 to 2 cores and the overhead against the single
 # JVM, each with the machine's load (uptime). Not a test. Usage:
 #   bench/spark-bench.sh [N] [K] [WORKDIR]      e.g. bench/spark-bench.sh 20000 100 /tmp/bulk-bench
@@ -59,14 +59,19 @@ match=("$redress" match --json --no-screenshots --bank bench --workspace "$work/
 run match-j1 "${match[@]}" -j 1
 run match-j2 "${match[@]}" -j 2
 rm -rf "$work/bulk1" "$work/bulk2"
-run local1 "$redress" bulk --master 'local[1]' --driver-memory 2g --bank bench \
+run local1 "$redress" bulk --master 'local[1]' --driver-memory 2g --bank bench --no-screenshots \
   --workspace "$work/ws" --out "$work/bulk1" "$work/files"
-run local2 "$redress" bulk --master 'local[2]' --driver-memory 2g --bank bench \
+run local2 "$redress" bulk --master 'local[2]' --driver-memory 2g --bank bench --no-screenshots \
   --workspace "$work/ws" --out "$work/bulk2" "$work/files"
 if [ "${BENCH_SCREENSHOTS:-0}" = 1 ]; then
   shots=("$redress" match --json --bank bench --workspace "$work/ws" "$work/files")
   run shots-j1 "${shots[@]}" -j 1
   run shots-j2 "${shots[@]}" -j 2
+  rm -rf "$work/bulks1" "$work/bulks2"
+  run shots-l1 "$redress" bulk --master 'local[1]' --driver-memory 2g --bank bench \
+    --workspace "$work/ws" --out "$work/bulks1" "$work/files"
+  run shots-l2 "$redress" bulk --master 'local[2]' --driver-memory 2g --bank bench \
+    --workspace "$work/ws" --out "$work/bulks2" "$work/files"
 fi
 
 m1="$(grep -c '"bank"' "$work/match-j1.out" || true)"
@@ -80,8 +85,9 @@ printf 'speed-up 1 -> 2 cores: match %.2fx, bulk %.2fx (target >= 1.7x)\n' \
   "$(echo "${secs[match-j1]} / ${secs[match-j2]}" | bc -l)" \
   "$(echo "${secs[local1]} / ${secs[local2]}" | bc -l)"
 if [ "${BENCH_SCREENSHOTS:-0}" = 1 ]; then
-  printf 'speed-up 1 -> 2 cores, match with the screenshot search: %.2fx\n' \
-    "$(echo "${secs[shots-j1]} / ${secs[shots-j2]}" | bc -l)"
+  printf 'speed-up 1 -> 2 cores with the screenshot search: match %.2fx, bulk %.2fx\n' \
+    "$(echo "${secs[shots-j1]} / ${secs[shots-j2]}" | bc -l)" \
+    "$(echo "${secs[shots-l1]} / ${secs[shots-l2]}" | bc -l)"
 fi
 printf 'bulk overhead against the single JVM: 1 core %.2fx, 2 cores %.2fx (target <= 1.3x)\n' \
   "$(echo "${secs[local1]} / ${secs[match-j1]}" | bc -l)" \

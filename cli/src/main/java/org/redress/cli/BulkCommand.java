@@ -101,6 +101,13 @@ public final class BulkCommand implements Callable<Integer> {
   boolean dihedral;
 
   @Option(
+      names = "--no-screenshots",
+      description =
+          "Do not search images that match nothing for picture regions (screenshots), as"
+              + " redress match --no-screenshots.")
+  boolean noScreenshots;
+
+  @Option(
       names = "--driver-memory",
       paramLabel = "SIZE",
       description = "Heap of the job's JVM, e.g. 4g (default: ${DEFAULT-VALUE}).")
@@ -167,6 +174,9 @@ public final class BulkCommand implements Callable<Integer> {
     if (dihedral) {
       a.add("--dihedral");
     }
+    if (noScreenshots) {
+      a.add("--no-screenshots");
+    }
     if (partitions != null) {
       a.add("--partitions");
       a.add(partitions.toString());
@@ -191,6 +201,9 @@ public final class BulkCommand implements Callable<Integer> {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + driverMemory);
+    // Throughput collector: decoded images are large short-lived arrays (humongous for G1); on
+    // 2,000 files it cost 6 CPU-s less than G1 (docs/spark.md).
+    cmd.add("-XX:+UseParallelGC");
     cmd.addAll(ADD_OPENS);
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dfile.encoding=UTF-8");

@@ -56,6 +56,17 @@ class BulkCommandTest {
             Path.of("pictures").toAbsolutePath().normalize().toString());
     assertThat(cmd.get(cmd.indexOf("-cp") + 1))
         .isEqualTo(jar + java.io.File.pathSeparator + "/m2/spark-core_2.13-4.0.1.jar");
+    assertThat(cmd).doesNotContain("--no-screenshots");
+  }
+
+  @Test
+  void bulk_noScreenshots_passedToTheJobAsMatchNamesIt() {
+    BulkCommand c = new BulkCommand();
+    c.workspace = new WorkspaceOption();
+    c.out = dir.resolve("out");
+    c.inputs = List.of("pictures");
+    c.noScreenshots = true;
+    assertThat(c.jobArgs()).contains("--no-screenshots");
   }
 
   @Test

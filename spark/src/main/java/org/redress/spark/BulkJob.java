@@ -98,6 +98,14 @@ public final class BulkJob implements Callable<Integer> {
   boolean dihedral;
 
   @Option(
+      names = "--no-screenshots",
+      description =
+          "Do not search images that match nothing for picture regions (screenshots), as"
+              + " redress match --no-screenshots; by default each matching region is a result"
+              + " FILE#region=x,y,w,h.")
+  boolean noScreenshots;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       required = true,

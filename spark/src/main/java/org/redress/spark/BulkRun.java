@@ -99,15 +99,25 @@ final class BulkRun {
     }
     Path outDir = new Path(o.out);
     Path cacheDir = o.cache != null ? new Path(o.cache) : new Path(outDir, CACHE);
+    Path jsonDir = new Path(outDir, RESULTS_JSONL);
+    Path parquetDir = new Path(outDir, RESULTS_PARQUET);
+    FileSystem outFs = outDir.getFileSystem(conf);
+    // Results are appended batch by batch (and the cached part last): start from none.
+    outFs.delete(jsonDir, true);
+    outFs.delete(parquetDir, true);
+    outFs.mkdirs(jsonDir);
+    outFs.mkdirs(parquetDir);
     FileSystem cacheFs = cacheDir.getFileSystem(conf);
-    Dataset<FileRow> listed = spark.createDataset(listing.files(), FILES);
+    cacheFs.mkdirs(cacheDir);
 
     // What the cache already holds (a key with a row that hashed) is not hashed again.
     boolean hasCache =
         cacheFs.exists(cacheDir)
             && cacheFs.listStatus(cacheDir, p -> p.getName().endsWith(".parquet")).length > 0;
     List<FileRow> fresh;
+    Dataset<FileRow> listed = null;
     if (hasCache) {
+      listed = spark.createDataset(listing.files(), FILES);
       Dataset<Row> ok =
           spark
               .read()
@@ -119,20 +129,30 @@ final class BulkRun {
     } else {
       fresh = listing.files();
     }
+    Broadcast<BankSnapshot> bc = jsc.broadcast(banks);
     int cores = spark.sparkContext().defaultParallelism();
-    for (int from = 0; from < fresh.size(); from += o.batch) {
+    long[] counts = new long[3];
+    for (int from = 0, b = 0; from < fresh.size(); from += o.batch, b++) {
       List<FileRow> part = fresh.subList(from, Math.min(fresh.size(), from + o.batch));
-      int n =
-          o.partitions != null
-              ? o.partitions
-              : Math.min(part.size(), Math.max(cores * 4, part.size() / 1000));
-      spark
-          .createDataset(part, FILES)
-          .repartition(Math.max(1, n))
-          .flatMap(new Hashing(o.dihedral, attempt, conf), HASHES)
-          .write()
-          .mode(SaveMode.Append)
-          .parquet(cacheDir.toString());
+      int n = o.partitions != null ? o.partitions : slices(part.size(), cores);
+      // Contiguous slices of the listing, no shuffle: each task hashes, matches and writes its
+      // cache rows and results (HashAndMatch).
+      long[] c =
+          jsc.parallelize(part, Math.max(1, Math.min(n, part.size())))
+              .mapPartitionsWithIndex(
+                  new HashAndMatch(
+                      new Hashing(o.dihedral, attempt, conf),
+                      bc,
+                      o.dihedral,
+                      !o.noScreenshots,
+                      b,
+                      attempt,
+                      cacheDir.toString(),
+                      outDir.toString(),
+                      conf),
+                  true)
+              .fold(new long[3], BulkRun::sum);
+      add(counts, c);
       err.printf(
           Locale.ROOT,
           "redress-bulk: hashed %d of %d file(s) to hash%n",
@@ -140,17 +160,16 @@ final class BulkRun {
           fresh.size());
     }
 
-    // The current hashes: rows of the listed keys, from each key's latest attempt.
-    Dataset<HashRow> current;
-    if (listing.files().isEmpty()) {
-      current = spark.emptyDataset(HASHES);
-    } else {
+    // Files from the cache: the rows of their keys from each key's latest attempt, matched here.
+    Dataset<HashRow> cached = null;
+    if (listed != null && fresh.size() < listing.files().size()) {
+      Dataset<Row> keys = listed.join(spark.createDataset(fresh, FILES), seq(KEY), "left_anti");
       WindowSpec byKey = Window.partitionBy(KEY[0], KEY[1], KEY[2]);
-      current =
+      cached =
           spark
               .read()
               .parquet(cacheDir.toString())
-              .join(listed.select(KEY[0], KEY[1], KEY[2]), seq(KEY), "left_semi")
+              .join(keys.select(KEY[0], KEY[1], KEY[2]), seq(KEY), "left_semi")
               .withColumn("latest", max("attempt").over(byKey))
               .filter(col("attempt").equalTo(col("latest")))
               .drop("latest")
@@ -162,29 +181,35 @@ final class BulkRun {
       missing.add(HashRow.failed(f, attempt, p.path(), p.reason()));
     }
     if (!missing.isEmpty()) {
-      current = current.unionByName(spark.createDataset(missing, HASHES));
+      Dataset<HashRow> m = spark.createDataset(missing, HASHES);
+      cached = cached == null ? m : cached.unionByName(m);
     }
-    Broadcast<BankSnapshot> bc = jsc.broadcast(banks);
-    Dataset<ResultRow> results =
-        current.map(new Matching(bc, o.dihedral), RESULTS).orderBy("path").persist();
-    results
-        .drop("json")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(new Path(outDir, RESULTS_PARQUET).toString());
-    results
-        .select("json")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .text(new Path(outDir, RESULTS_JSONL).toString());
-    Row counts =
-        results.selectExpr("count(*)", "count(error)", "count_if(size(matches) > 0)").first();
-    results.unpersist();
+    if (cached != null) {
+      Dataset<ResultRow> results =
+          cached
+              .flatMap(new Matching(bc, o.dihedral, !o.noScreenshots), RESULTS)
+              .orderBy("path")
+              .persist();
+      results.drop("json").write().mode(SaveMode.Append).parquet(parquetDir.toString());
+      results.select("json").write().mode(SaveMode.Append).text(jsonDir.toString());
+      Row c = results.selectExpr("count(*)", "count(error)", "count_if(size(matches) > 0)").first();
+      add(counts, new long[] {c.getLong(0), c.isNullAt(1) ? 0 : c.getLong(1), c.getLong(2)});
+      results.unpersist();
+    }
+    if (counts[0] == 0) {
+      // No media file at all: an empty table with the results' columns.
+      spark
+          .emptyDataset(RESULTS)
+          .drop("json")
+          .write()
+          .mode(SaveMode.Append)
+          .parquet(parquetDir.toString());
+    }
     bc.destroy();
 
-    long files = counts.getLong(0);
-    long failed = counts.getLong(1);
-    long matched = counts.getLong(2);
+    long files = counts[0];
+    long failed = counts[1];
+    long matched = counts[2];
     writeSummary(outDir, conf, banks, started, listing, fresh.size(), files, failed, matched);
     out.printf(
         Locale.ROOT,
@@ -203,6 +228,24 @@ final class BulkRun {
             + new Path(outDir, RESULTS_PARQUET));
     out.flush();
     return 0;
+  }
+
+  /**
+   * Tasks for a batch of {@code files} on {@code cores} cores: eight per core, and at least one per
+   * 500 files, so that the last tasks of a batch (when cores fall idle one by one) are short.
+   */
+  static int slices(int files, int cores) {
+    return Math.max(1, Math.min(files, Math.max(cores * 8, (files + 499) / 500)));
+  }
+
+  private static long[] sum(long[] a, long[] b) {
+    return new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+  }
+
+  private static void add(long[] to, long[] c) {
+    for (int i = 0; i < to.length; i++) {
+      to[i] += c[i];
+    }
   }
 
   /**

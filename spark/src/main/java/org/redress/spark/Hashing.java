@@ -67,17 +67,27 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
     return name.toLowerCase(Locale.ROOT).endsWith(".zip");
   }
 
+  /** Told of each file hashed, while its bytes are still at {@code local}. */
+  interface Hashed {
+    void hashed(HashRow row, Path local);
+  }
+
   @Override
   public Iterator<HashRow> call(FileRow f) {
+    return call(f, null);
+  }
+
+  /** Hashes one listed source; {@code then}, if given, sees each hashed file while it exists. */
+  Iterator<HashRow> call(FileRow f, Hashed then) {
     if (hasher == null) {
       hasher = MediaHasher.builder().dihedral(dihedral).build();
     }
     List<HashRow> out = new ArrayList<>();
     try {
       if (isZip(f.getSource())) {
-        hashZip(f, out);
+        hashZip(f, out, then);
       } else {
-        out.add(hashFile(f));
+        out.add(hashFile(f, then));
       }
     } catch (IOException | RuntimeException e) {
       out.add(
@@ -87,19 +97,19 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
     return out.iterator();
   }
 
-  private HashRow hashFile(FileRow f) throws IOException {
+  private HashRow hashFile(FileRow f, Hashed then) throws IOException {
     URI uri = URI.create(f.getSource());
     if ("file".equals(uri.getScheme())) {
-      return hash(f, Inputs.display(f.getSource()), Paths.get(uri));
+      return hash(f, Inputs.display(f.getSource()), Paths.get(uri), then);
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
     FileSystem fs = p.getFileSystem(conf.value());
     try (InputStream in = fs.open(p)) {
-      return hashCopy(f, Inputs.display(f.getSource()), in, Long.MAX_VALUE);
+      return hashCopy(f, Inputs.display(f.getSource()), in, Long.MAX_VALUE, then);
     }
   }
 
-  private void hashZip(FileRow f, List<HashRow> out) throws IOException {
+  private void hashZip(FileRow f, List<HashRow> out, Hashed then) throws IOException {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(URI.create(f.getSource()));
     FileSystem fs = p.getFileSystem(conf.value());
     int entries = 0;
@@ -121,7 +131,7 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
                       MAX_ENTRIES)));
           return;
         }
-        out.add(hashCopy(f, path, zin, MAX_ENTRY_BYTES));
+        out.add(hashCopy(f, path, zin, MAX_ENTRY_BYTES, then));
       }
     }
     if (entries == 0) {
@@ -131,7 +141,8 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
     }
   }
 
-  private HashRow hashCopy(FileRow f, String path, InputStream in, long max) throws IOException {
+  private HashRow hashCopy(FileRow f, String path, InputStream in, long max, Hashed then)
+      throws IOException {
     Path tmp = Files.createTempFile("redress-bulk-", ".media");
     try {
       long n = 0;
@@ -149,10 +160,18 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
           os.write(buf, 0, r);
         }
       }
-      return hash(f, path, tmp);
+      return hash(f, path, tmp, then);
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  private HashRow hash(FileRow f, String path, Path local, Hashed then) {
+    HashRow r = hash(f, path, local);
+    if (then != null) {
+      then.hashed(r, local);
+    }
+    return r;
   }
 
   private HashRow hash(FileRow f, String path, Path local) {

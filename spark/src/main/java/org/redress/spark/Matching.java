@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.redress.cases.MatchJson;
 import org.redress.match.Match;
@@ -24,25 +25,48 @@ import org.redress.phash.PdqResult;
  * match} does ({@link Matcher#match}, or {@link Matcher#matchDihedral} when the dihedral variants
  * were hashed), and renders the line {@code redress match --json} prints for it.
  */
-final class Matching implements MapFunction<HashRow, ResultRow> {
+final class Matching implements FlatMapFunction<HashRow, ResultRow> {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Broadcast<BankSnapshot> banks;
   private final boolean dihedral;
+  private final boolean screenshots;
 
   /**
    * @param banks the broadcast banks
    * @param dihedral whether to match images mirrored and rotated (as {@code match --dihedral})
+   * @param screenshots whether to search images that match nothing for picture regions (a local
+   *     file's only: a ZIP entry or a remote file was hashed from a copy that is gone)
    */
-  Matching(Broadcast<BankSnapshot> banks, boolean dihedral) {
+  Matching(Broadcast<BankSnapshot> banks, boolean dihedral, boolean screenshots) {
     this.banks = banks;
     this.dihedral = dihedral;
+    this.screenshots = screenshots;
   }
 
   @Override
-  public ResultRow call(HashRow h) {
-    return match(banks.value().matcher(), h, dihedral);
+  public Iterator<ResultRow> call(HashRow h) {
+    Matcher matcher = banks.value().matcher();
+    ResultRow whole = match(matcher, h, dihedral);
+    List<ResultRow> rows = new ArrayList<>(List.of(whole));
+    if (screenshots
+        && searchRegions(whole)
+        && h.getPath().equals(Inputs.display(h.getSource()))
+        && h.getSource().startsWith("file:")) {
+      java.nio.file.Path local = java.nio.file.Paths.get(java.net.URI.create(h.getSource()));
+      rows.addAll(Regions.search(local, whole, matcher));
+    }
+    return rows.iterator();
+  }
+
+  /**
+   * Whether {@code redress match} searches this file for regions: an image that matched nothing.
+   */
+  static boolean searchRegions(ResultRow whole) {
+    return whole.getError() == null
+        && "IMAGE".equals(whole.getKind())
+        && whole.getMatches().isEmpty();
   }
 
   static ResultRow match(Matcher matcher, HashRow h, boolean dihedral) {
@@ -80,8 +104,16 @@ final class Matching implements MapFunction<HashRow, ResultRow> {
     } else {
       m = matcher.match(q);
     }
+    return render(r, h.getPath(), m);
+  }
+
+  /**
+   * Fills {@code r} with what matched and the line {@code redress match --json} prints for {@code
+   * path} (a file, or a screenshot's region {@code FILE#region=x,y,w,h}).
+   */
+  static ResultRow render(ResultRow r, String path, MatchResult m) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("path", h.getPath());
+    o.put("path", path);
     ArrayNode ms = o.putArray("matches");
     for (Match x : m.matches()) {
       r.getMatches().add(row(x));

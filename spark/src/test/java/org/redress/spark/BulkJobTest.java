@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,12 +21,18 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.cli.Main;
+import org.redress.screenshots.SyntheticScreenshots;
 
 /**
  * The job in local mode on a generated Telegram export (innocuous pictures and a video, with
@@ -197,6 +204,107 @@ class BulkJobTest {
     assertThat(summary.path("from_cache").asLong())
         .isEqualTo(firstSummary.path("listed").asLong() - 2);
     assertThat(second).isEqualTo(first);
+    // Two results written by the hashing tasks, the others by Spark from the cache: one table.
+    assertThat(parquetByPath(again)).isEqualTo(parquetByPath(out));
+  }
+
+  @Test
+  void bulk_parquetResults_readBackInSparkAsTheJsonLinesSay() {
+    Map<String, Row> rows = parquetByPath(out);
+    assertThat(rows.keySet()).isEqualTo(first.keySet());
+    for (Map.Entry<String, Row> e : rows.entrySet()) {
+      JsonNode line = first.get(e.getKey());
+      Row r = e.getValue();
+      assertThat((String) r.getAs("error"))
+          .as(e.getKey())
+          .isEqualTo(line.path("error").textValue());
+      List<Row> ms = r.getList(r.fieldIndex("matches"));
+      assertThat(ms).hasSize(line.path("matches").size());
+      for (int i = 0; i < ms.size(); i++) {
+        JsonNode m = line.path("matches").get(i);
+        assertThat((long) ms.get(i).getAs("item")).isEqualTo(m.path("item").asLong());
+        assertThat((int) ms.get(i).getAs("distance")).isEqualTo(m.path("distance").asInt());
+        assertThat((String) ms.get(i).getAs("transform"))
+            .isEqualTo(m.path("transform").textValue());
+      }
+    }
+    // The tasks' own Parquet files have the columns Spark gives the beans.
+    StructType bean = Encoders.bean(ResultRow.class).schema();
+    StructType noJson =
+        new StructType(
+            java.util.Arrays.stream(bean.fields())
+                .filter(f -> !f.name().equals("json"))
+                .toArray(StructField[]::new));
+    assertThat(
+            spark
+                .read()
+                .parquet(out.resolve(BulkRun.RESULTS_PARQUET).toString())
+                .schema()
+                .simpleString())
+        .isEqualTo(noJson.simpleString());
+    assertThat(spark.read().parquet(out.resolve(BulkRun.CACHE).toString()).schema().simpleString())
+        .isEqualTo(Encoders.bean(HashRow.class).schema().simpleString());
+  }
+
+  @Test
+  void bulk_screenshotShowingABankPicture_findsTheRegionMatchFindsAndNoneWithNoScreenshots()
+      throws IOException {
+    Path original;
+    try (Stream<Path> s = Files.list(export.resolve("victim-originals"))) {
+      original = s.filter(p -> Hashing.isMedia(p.toString())).sorted().findFirst().orElseThrow();
+    }
+    BufferedImage picture = ImageIO.read(original.toFile());
+    SyntheticScreenshots.Shot shot =
+        SyntheticScreenshots.withSystemFont()
+            .render(picture, SyntheticScreenshots.Layout.PHONE_CHANNEL_EN, 5);
+    Path shots = Files.createDirectories(dir.resolve("shots"));
+    ImageIO.write(shot.image(), "jpg", shots.resolve("from-a-friend.jpg").toFile());
+    Map<String, JsonNode> matched =
+        byPath(
+            cli(
+                    "match",
+                    "--bank",
+                    "victim",
+                    "--json",
+                    "--workspace",
+                    ws.toString(),
+                    shots.toString())
+                .lines()
+                .toList());
+    assertThat(matched.keySet()).anyMatch(p -> p.contains("#region="));
+
+    Map<String, JsonNode> bulk =
+        bulk(
+            dir.resolve("shots-out"), "--workspace", ws.toString(), "--bank", "victim", "" + shots);
+    Map<String, JsonNode> without =
+        bulk(
+            dir.resolve("shots-off"),
+            "--workspace",
+            ws.toString(),
+            "--bank",
+            "victim",
+            "--no-screenshots",
+            shots.toString());
+
+    assertThat(bulk).isEqualTo(matched);
+    JsonNode region =
+        bulk.entrySet().stream()
+            .filter(e -> e.getKey().contains("#region="))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertThat(region.path("matches").get(0).path("bank").asText()).isEqualTo("victim");
+    assertThat(without.keySet()).containsExactly(shots.resolve("from-a-friend.jpg").toString());
+  }
+
+  /** The rows of a run's {@code results.parquet}, by path. */
+  private static Map<String, Row> parquetByPath(Path outDir) {
+    Map<String, Row> m = new TreeMap<>();
+    for (Row r :
+        spark.read().parquet(outDir.resolve(BulkRun.RESULTS_PARQUET).toString()).collectAsList()) {
+      m.put(r.getAs("path"), r);
+    }
+    return m;
   }
 
   @Test
