@@ -85,7 +85,8 @@ public final class Main implements Runnable {
     }
     java.util.Locale before = Msg.use(ui);
     try {
-      return execute(args, out, err, ui);
+      Integer quick = QuickHash.run(args, out, err); // `hash PATH...` without picocli (issue 21)
+      return quick != null ? quick : execute(args, out, err, ui);
     } finally {
       Msg.use(before);
     }
