@@ -69,7 +69,11 @@ public final class AccountStore {
         "create account " + name,
         h -> {
           if (find(h, name).isPresent()) {
-            throw new CasesException("account already exists: " + name);
+            throw new CasesException(
+                CasesException.Reason.ACCOUNT_EXISTS,
+                "account already exists: " + name,
+                null,
+                name);
           }
           long now = ws.clock().millis();
           h.createUpdate(
@@ -131,7 +135,8 @@ public final class AccountStore {
                   .bind("n", name)
                   .execute();
           if (n == 0) {
-            throw new CasesException("no such account: " + name);
+            throw new CasesException(
+                CasesException.Reason.NO_SUCH_ACCOUNT, "no such account: " + name, null, name);
           }
           return n;
         });
@@ -147,7 +152,11 @@ public final class AccountStore {
         "grant " + account + " access to case " + caseId,
         h -> {
           if (find(h, account).isEmpty()) {
-            throw new CasesException("no such account: " + account);
+            throw new CasesException(
+                CasesException.Reason.NO_SUCH_ACCOUNT,
+                "no such account: " + account,
+                null,
+                account);
           }
           long have =
               h.createQuery("SELECT COUNT(*) FROM case_access WHERE case_id = :c AND account = :a")

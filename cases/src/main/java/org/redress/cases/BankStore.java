@@ -48,7 +48,8 @@ public final class BankStore {
         "create bank " + name,
         h -> {
           if (find(h, name).isPresent()) {
-            throw new CasesException("bank already exists: " + name);
+            throw new CasesException(
+                CasesException.Reason.BANK_EXISTS, "bank already exists: " + name, null, name);
           }
           long now = ws.clock().millis();
           h.createUpdate(
@@ -302,7 +303,11 @@ public final class BankStore {
         h -> {
           if (h.createUpdate("DELETE FROM allow_entry WHERE id = :id").bind("id", id).execute()
               == 0) {
-            throw new CasesException("no allow-list entry with id " + id);
+            throw new CasesException(
+                CasesException.Reason.NO_SUCH_ALLOW_ENTRY,
+                "no allow-list entry with id " + id,
+                null,
+                id);
           }
           return null;
         });
@@ -411,7 +416,8 @@ public final class BankStore {
   }
 
   private static CasesException noSuchItem(String bank, long id) {
-    return new CasesException("no item " + id + " in bank " + bank);
+    return new CasesException(
+        CasesException.Reason.NO_SUCH_ITEM, "no item " + id + " in bank " + bank, null, id, bank);
   }
 
   private static String bankQuery(String where) {

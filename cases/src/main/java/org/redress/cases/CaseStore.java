@@ -58,7 +58,7 @@ public final class CaseStore {
 
     /** The message names the case. */
     public UnknownCase(String name) {
-      super("no such case: " + name);
+      super(Reason.OTHER, "no such case: " + name, null, name);
     }
   }
 

@@ -4,12 +4,68 @@ package org.redress.cases;
 public class CasesException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final Reason reason;
+  private final java.util.List<String> values;
+
+  /**
+   * What went wrong, for a front end that words failures in its own language; the values (a name,
+   * an id, a file) come from {@link #values()} in the order each reason names.
+   */
+  public enum Reason {
+    /** Not named: the message is all there is. */
+    OTHER,
+    /** A bank of that name exists; values: bank. */
+    BANK_EXISTS,
+    /** No item of that id in the bank; values: item, bank. */
+    NO_SUCH_ITEM,
+    /** No allow-list entry of that id; values: id. */
+    NO_SUCH_ALLOW_ENTRY,
+    /** An account of that name exists; values: account. */
+    ACCOUNT_EXISTS,
+    /** No account of that name; values: account. */
+    NO_SUCH_ACCOUNT,
+    /** An active platform of that name exists; values: platform. */
+    PLATFORM_EXISTS,
+    /** No platform of that name; values: platform. */
+    NO_SUCH_PLATFORM,
+    /** Another process holds the database; values: database. */
+    DATABASE_LOCKED,
+    /** The database cannot be written; values: database. */
+    DATABASE_READ_ONLY,
+    /** A bank that is not shared; values: bank. */
+    BANK_NOT_SHARED
+  }
+
   public CasesException(String message) {
-    super(message);
+    this(Reason.OTHER, message, null);
   }
 
   public CasesException(String message, Throwable cause) {
+    this(Reason.OTHER, message, cause);
+  }
+
+  /**
+   * With its reason and values for a front end to word, and the one-line English message.
+   *
+   * @param reason what went wrong
+   * @param message the English line, naming the values
+   * @param cause the cause, or null
+   * @param values the values the reason names, in its order
+   */
+  public CasesException(Reason reason, String message, Throwable cause, Object... values) {
     super(message, cause);
+    this.reason = reason;
+    this.values = java.util.Arrays.stream(values).map(String::valueOf).toList();
+  }
+
+  /** What went wrong; {@link Reason#OTHER} when only the message says it. */
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The values the reason names, in its order; empty for {@link Reason#OTHER}. */
+  public java.util.List<String> values() {
+    return values;
   }
 
   /**
@@ -24,12 +80,10 @@ public class CasesException extends RuntimeException {
 
     public LimitExceeded(String field, long value, long max) {
       super(
+          Reason.OTHER,
           String.format(
-              java.util.Locale.ROOT,
-              "%s must be at most %d characters, was %d",
-              field,
-              max,
-              value));
+              java.util.Locale.ROOT, "%s must be at most %d characters, was %d", field, max, value),
+          null);
       this.field = field;
       this.value = value;
       this.max = max;
@@ -57,7 +111,7 @@ public class CasesException extends RuntimeException {
     private final String name;
 
     public UnknownBank(String name) {
-      super("no such bank: " + name);
+      super(Reason.OTHER, "no such bank: " + name, null, name);
       this.name = name;
     }
 

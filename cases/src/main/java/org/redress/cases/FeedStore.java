@@ -140,7 +140,13 @@ public final class FeedStore {
         h -> {
           Share s =
               findShare(h, bank)
-                  .orElseThrow(() -> new CasesException("bank " + bank + " is not shared"));
+                  .orElseThrow(
+                      () ->
+                          new CasesException(
+                              CasesException.Reason.BANK_NOT_SHARED,
+                              "bank " + bank + " is not shared",
+                              null,
+                              bank));
           h.createUpdate("UPDATE bank_share SET shared = 0, changed_at = :now WHERE bank_name = :b")
               .bind("b", bank)
               .bind("now", ws.clock().millis())

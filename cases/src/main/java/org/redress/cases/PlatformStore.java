@@ -59,7 +59,10 @@ public final class PlatformStore {
           Optional<Platform> old = find(h, name);
           if (old.isPresent() && old.get().active()) {
             throw new CasesException(
-                "platform already exists: " + name + " (revoke it first to issue a new key)");
+                CasesException.Reason.PLATFORM_EXISTS,
+                "platform already exists: " + name + " (revoke it first to issue a new key)",
+                null,
+                name);
           }
           if (old.isPresent()) {
             h.createUpdate(
@@ -108,7 +111,14 @@ public final class PlatformStore {
         "revoke platform " + name,
         h -> {
           Platform p =
-              find(h, name).orElseThrow(() -> new CasesException("no such platform: " + name));
+              find(h, name)
+                  .orElseThrow(
+                      () ->
+                          new CasesException(
+                              CasesException.Reason.NO_SUCH_PLATFORM,
+                              "no such platform: " + name,
+                              null,
+                              name));
           if (p.active()) {
             h.createUpdate("UPDATE platform SET revoked_at = :now WHERE name = :n")
                 .bind("now", now)

@@ -305,16 +305,21 @@ public final class Workspace implements AutoCloseable {
         || low.contains("database is locked")
         || low.contains("lock timeout")) {
       return new CasesException(
+          CasesException.Reason.DATABASE_LOCKED,
           "failed to "
               + verb
               + ": database "
               + database
               + " is locked by another process; nothing was changed",
-          e);
+          e,
+          database);
     }
     if (low.contains("readonly") || low.contains("read-only") || low.contains("read only")) {
       return new CasesException(
-          "failed to " + verb + ": database " + database + " is read-only; nothing was changed", e);
+          CasesException.Reason.DATABASE_READ_ONLY,
+          "failed to " + verb + ": database " + database + " is read-only; nothing was changed",
+          e,
+          database);
     }
     return new CasesException("failed to " + verb + " in " + database + ": " + m, e);
   }

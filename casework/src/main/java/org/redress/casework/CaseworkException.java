@@ -32,9 +32,17 @@ public class CaseworkException extends Exception {
   public static final class UnknownCase extends CaseworkException {
     private static final long serialVersionUID = 1L;
 
+    private final String id;
+
     /** The message names the case; a front end says where to find the names. */
     public UnknownCase(String id) {
       super("no such case: " + id);
+      this.id = id;
+    }
+
+    /** The case asked for. */
+    public String id() {
+      return id;
     }
   }
 }

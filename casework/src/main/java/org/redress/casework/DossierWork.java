@@ -21,6 +21,7 @@ import org.redress.documents.Lang;
 import org.redress.dossier.CaseInput;
 import org.redress.dossier.Dossier;
 import org.redress.dossier.Dossiers;
+import org.redress.dossier.Joins;
 import org.redress.dossier.PerpetratorIndex;
 import org.redress.dossier.Sightings;
 import org.redress.dossier.Target;
@@ -84,26 +85,21 @@ public final class DossierWork {
    * @throws CaseworkException when a stored report is damaged
    */
   public Result build(Target target, long postsFrom) throws CaseworkException {
-    Cases cases = cw.cases();
-    List<CaseInput> inputs = new ArrayList<>();
-    for (Cases.CaseInfo c : cases.list()) {
-      Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
-      CaseInput.Consent k =
-          consent
-              .map(
-                  x ->
-                      new CaseInput.Consent(
-                          x.granted(), x.at().atZone(cw.zone()).toLocalDate(), Cases.DOSSIERS))
-              .orElse(null);
-      if (k == null || !k.dossiers()) {
-        inputs.add(new CaseInput(c.id(), k, List.of(), List.of(), Map.of()));
-        continue;
-      }
-      inputs.add(read(c.id(), k));
-    }
+    return build(target, postsFrom, Dossier.LISTED);
+  }
+
+  /**
+   * Builds the dossier of {@code target} with every list holding at most {@code listed} references;
+   * {@link Dossier#ALL} for the complete JSON, where every number traces to its messages.
+   *
+   * @throws CaseworkException when a stored report is damaged
+   */
+  public Result build(Target target, long postsFrom, int listed) throws CaseworkException {
+    List<CaseInput> inputs = inputs();
     Path names = pseudonymFile(target);
     Dossiers.Built built =
-        Dossiers.build(target, inputs, readNames(names), Dossiers.DEFAULT_PDQ_RADIUS, postsFrom);
+        Dossiers.build(
+            target, inputs, readNames(names), Dossiers.DEFAULT_PDQ_RADIUS, postsFrom, listed);
     writeNames(names, built.pseudonyms());
     Dossier d = built.dossier();
 
@@ -159,6 +155,28 @@ public final class DossierWork {
     return only;
   }
 
+  /** Every case, read only when its victim consented to dossiers. */
+  private List<CaseInput> inputs() throws CaseworkException {
+    Cases cases = cw.cases();
+    List<CaseInput> inputs = new ArrayList<>();
+    for (Cases.CaseInfo c : cases.list()) {
+      Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
+      CaseInput.Consent k =
+          consent
+              .map(
+                  x ->
+                      new CaseInput.Consent(
+                          x.granted(), x.at().atZone(cw.zone()).toLocalDate(), Cases.DOSSIERS))
+              .orElse(null);
+      if (k == null || !k.dossiers()) {
+        inputs.add(new CaseInput(c.id(), k, List.of(), List.of(), Map.of()));
+        continue;
+      }
+      inputs.add(read(c.id(), k));
+    }
+    return inputs;
+  }
+
   /** The joint package's file name, beside the joint papers. */
   public static final String PACKAGE = "joint-evidence.zip";
 
@@ -199,16 +217,19 @@ public final class DossierWork {
     Dossier d = r.dossier();
     List<JointInputs.Evidence> evidence = new ArrayList<>();
     List<JointPackage.Part> parts = new ArrayList<>();
-    java.util.Set<String> chatNames = new java.util.TreeSet<>();
-    if (target instanceof Target.Chat c) {
-      d.chats().stream()
-          .filter(x -> x.chatId() == c.id() && !x.name().isEmpty())
-          .forEach(x -> chatNames.add(x.name()));
-    }
+    List<CaseInput> cases = inputs();
+    Joins joins = Joins.of(target, cases);
     for (Dossier.Victim v : d.victims()) {
-      CaseInput in = read(v.caseId(), new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
+      CaseInput in =
+          cases.stream()
+              .filter(x -> x.caseId().equals(v.caseId()) && x.counted())
+              .findFirst()
+              .orElse(null);
+      if (in == null) {
+        continue; // withdrawn between the build and now: she contributes nothing
+      }
       java.util.Set<String> counted = new java.util.HashSet<>();
-      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in, chatNames)) {
+      for (org.redress.dossier.Sighting s : Dossiers.counted(target, in, joins)) {
         counted.add(s.sha256() + "|" + s.locator());
       }
       List<Long> ids = new ArrayList<>();
@@ -432,7 +453,8 @@ public final class DossierWork {
             0,
             t.firstSeen(),
             t.lastSeen(),
-            t.maxMembers());
+            t.maxMembers(),
+            0);
     return facts(mine, today);
   }
 

@@ -121,6 +121,34 @@ class FiveVictimsDossierTest {
   }
 
   @Test
+  void build_sellerBySenderAndByHandle_countsHtmlPostsTiedByName() throws Exception {
+    FiveVictims.Totals planted = gen.sellerTotals(List.of(0, 1, 2, 3, 4));
+    for (Target t :
+        List.of(new Target.Sender(FiveVictims.SELLER_ID), new Target.Contact(FiveVictims.HANDLE))) {
+      Dossier d = cw.dossiers().build(t).dossier();
+      assertTotals(d, planted);
+      assertThat(d.totals().unattributedPosts()).as("unattributed").isZero();
+      // D and E exported HTML: their posts count only through the seller's name.
+      assertThat(d.posts())
+          .flatExtracting(Dossier.Post::seenIn)
+          .extracting(Dossier.Ref::victim)
+          .contains("D", "E");
+    }
+    // Without the JSON exports that tie the name to the id, D's and E's posts cannot count.
+    for (int v : List.of(0, 1, 2)) {
+      cw.cases().consent(FiveVictims.CASES.get(v), Cases.DOSSIERS, false);
+    }
+    try {
+      Dossier d = cw.dossiers().build(new Target.Sender(FiveVictims.SELLER_ID)).dossier();
+      assertThat(d.totals().posts()).isZero();
+    } finally {
+      for (int v : List.of(0, 1, 2)) {
+        cw.cases().consent(FiveVictims.CASES.get(v), Cases.DOSSIERS, true);
+      }
+    }
+  }
+
+  @Test
   void build_consentWithdrawn_totalsDropByExactlyHerContribution() throws Exception {
     for (int v : List.of(4, 0)) {
       String caseId = FiveVictims.CASES.get(v);

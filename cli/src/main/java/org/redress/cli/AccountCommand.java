@@ -38,6 +38,15 @@ public final class AccountCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing account subcommand");
   }
 
+  static String m(String key, Object... args) {
+    return Msg.get("account", key, args);
+  }
+
+  /** A role as stored (victim, advocate, lawyer, admin), in the interface language. */
+  static String role(String role) {
+    return Msg.zh() && AccountStore.ROLES.contains(role) ? m("role." + role) : role;
+  }
+
   abstract static class Sub implements Callable<Integer> {
     @Mixin WorkspaceOption workspace;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -76,12 +85,24 @@ public final class AccountCommand implements Runnable {
       String r = role.toLowerCase(Locale.ROOT);
       if (!AccountStore.ROLES.contains(r)) {
         throw new ExitCodes.UsageException(
-            "--role: one of " + String.join(", ", AccountStore.ROLES) + ", was " + role);
+            m("role.bad", String.join(", ", AccountStore.ROLES), role));
       }
       char[] pw = readPassword();
       try {
-        Accounts.Who w = new Accounts(store(), new Passwords()).add(name, r, pw);
-        out().printf(Locale.ROOT, "added\t%s\t%s%n", Console.inert(w.name()), w.role());
+        Accounts.Who w;
+        try {
+          w = new Accounts(store(), new Passwords()).add(name, r, pw);
+        } catch (IllegalArgumentException e) {
+          if (!Msg.zh()) {
+            throw e;
+          }
+          throw new ExitCodes.DataException(
+              pw.length < Passwords.MIN_LENGTH
+                  ? m("password.short", Passwords.MIN_LENGTH)
+                  : m("name.bad", name),
+              e);
+        }
+        out().println(m("add.done", Console.inert(w.name()), role(w.role())));
       } finally {
         Arrays.fill(pw, '\0');
       }
@@ -91,10 +112,10 @@ public final class AccountCommand implements Runnable {
     private char[] readPassword() {
       java.io.Console c = System.console();
       if (c != null) {
-        char[] a = c.readPassword("Password for %s: ", name);
-        char[] b = c.readPassword("Again: ");
+        char[] a = c.readPassword("%s", m("password.prompt", name));
+        char[] b = c.readPassword("%s", m("password.again"));
         if (a == null || b == null || !Arrays.equals(a, b)) {
-          throw new ExitCodes.DataException("the two passwords differ; nothing was added");
+          throw new ExitCodes.DataException(m("password.differ"));
         }
         Arrays.fill(b, '\0');
         return a;
@@ -104,7 +125,7 @@ public final class AccountCommand implements Runnable {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line = in.readLine();
         if (line == null) {
-          throw new ExitCodes.DataException("no password on standard input; nothing was added");
+          throw new ExitCodes.DataException(m("password.none"));
         }
         return line.toCharArray();
       } catch (IOException e) {
@@ -123,7 +144,7 @@ public final class AccountCommand implements Runnable {
                 Locale.ROOT,
                 "%s\t%s\t%s%n",
                 Console.inert(a.name()),
-                a.role(),
+                role(a.role()),
                 Workspaces.iso(a.created()));
       }
       return ExitCodes.OK;
@@ -144,7 +165,7 @@ public final class AccountCommand implements Runnable {
     @Override
     public Integer call() {
       store().grant(caseId, name, System.getProperty("user.name", "cli"));
-      out().printf(Locale.ROOT, "granted\t%s\t%s%n", Console.inert(name), Console.inert(caseId));
+      out().println(m("grant.done", Console.inert(name), Console.inert(caseId)));
       return ExitCodes.OK;
     }
   }

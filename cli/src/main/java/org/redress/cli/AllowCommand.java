@@ -59,17 +59,23 @@ public final class AllowCommand implements Runnable {
       try {
         e = s.allow(v, distance, label, null);
       } catch (CasesException.LimitExceeded ex) {
-        throw new ExitCodes.UsageException(
-            String.format(
-                Locale.ROOT,
-                "--label must be at most %d characters, was %d",
-                ex.max(),
-                ex.value()));
+        throw new ExitCodes.UsageException(BankCommand.m("allow.label.long", ex.max(), ex.value()));
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? badEntry(v) : ex.getMessage());
       }
-      out().printf(Locale.ROOT, "allowed\t%d\t%s\t%s%n", e.id(), e.hash().signal().id(), e.label());
+      out().println(BankCommand.m("allow.done", e.id(), e.hash().signal().id(), e.label()));
       return ExitCodes.OK;
+    }
+
+    /** What is wrong with the entry, in Chinese (the store says it in English). */
+    private String badEntry(HashValue v) {
+      if (v.signal() == org.redress.match.Signal.VPDQ) {
+        return Msg.get("bank", "allow.bad.vpdq");
+      }
+      if (distance < 0 || distance > 256) {
+        return Msg.get("bank", "allow.bad.distance", distance);
+      }
+      return Msg.get("bank", "allow.bad.label");
     }
   }
 
@@ -102,7 +108,7 @@ public final class AllowCommand implements Runnable {
     @Override
     public Integer call() {
       store().removeAllow(id);
-      out().printf(Locale.ROOT, "removed allow entry %d%n", id);
+      out().println(BankCommand.m("allow.removed", id));
       return ExitCodes.OK;
     }
   }

@@ -80,19 +80,18 @@ public final class AssessCommand implements Callable<Integer> {
   public Integer call() {
     String language = lang.toLowerCase(Locale.ROOT);
     if (!language.equals("zh") && !language.equals("en")) {
-      throw new ExitCodes.UsageException("--lang: expected zh or en, was \"" + lang + "\"");
+      throw new ExitCodes.UsageException(LawCommand.m("lang.bad", lang));
     }
     LocalDate flagDate = null;
     if (asOf != null) {
       try {
         flagDate = LocalDate.parse(asOf);
       } catch (DateTimeParseException e) {
-        throw new ExitCodes.UsageException(
-            "--as-of: expected an ISO date (YYYY-MM-DD), was \"" + asOf + "\"");
+        throw new ExitCodes.UsageException(LawCommand.m("date.bad", "--as-of", asOf));
       }
     }
     if (factsFile == null && caseName == null) {
-      throw new ExitCodes.UsageException("give a FACTS file or --case NAME");
+      throw new ExitCodes.UsageException(LawCommand.m("assess.what"));
     }
     String text;
     String source;
@@ -101,6 +100,9 @@ public final class AssessCommand implements Callable<Integer> {
       try {
         text = FactsText.read(factsFile);
       } catch (IOException e) {
+        if (Msg.zh()) {
+          throw new ExitCodes.DataException(ExitCodes.message(e), e);
+        }
         throw new UncheckedIOException("failed to read " + factsFile, e);
       }
     } else {
@@ -108,8 +110,7 @@ public final class AssessCommand implements Callable<Integer> {
       text = StoredFacts.read(evidence, caseName);
     }
     if (!jurisdiction.equals("cn")) {
-      throw new ExitCodes.UsageException(
-          "--jurisdiction: expected cn, was \"" + jurisdiction + "\"");
+      throw new ExitCodes.UsageException(LawCommand.m("jurisdiction.bad", jurisdiction));
     }
     Jurisdiction law = ChineseLaw.jurisdiction();
     Assessment assessment;
@@ -125,9 +126,9 @@ public final class AssessCommand implements Callable<Integer> {
       try {
         Path kept =
             Today.casework(evidence.workspace.dir()).cases().keepAssessment(caseName, assessment);
-        spec.commandLine().getErr().println("kept in case " + caseName + ": " + kept.getFileName());
+        spec.commandLine().getErr().println(LawCommand.m("kept", caseName, kept.getFileName()));
       } catch (org.redress.casework.CaseworkException | IOException e) {
-        throw new ExitCodes.DataException(e.getMessage(), e);
+        throw new ExitCodes.DataException(ExitCodes.message(e), e);
       }
     }
     if (json) {

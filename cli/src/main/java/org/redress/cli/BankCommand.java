@@ -65,6 +65,10 @@ public final class BankCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing bank subcommand");
   }
 
+  static String m(String key, Object... args) {
+    return Msg.get("bank", key, args);
+  }
+
   /** Shared by subcommands: the workspace option and output streams. */
   abstract static class Sub implements Callable<Integer> {
     @Mixin WorkspaceOption workspace;
@@ -84,50 +88,69 @@ public final class BankCommand implements Runnable {
 
     /** Prints one line per outcome; warnings to stderr. */
     int report(AddReport r, List<String> sources) {
+      for (String line : reportLines(r, sources)) {
+        if (line.startsWith("\u0000")) {
+          err().println(line.substring(1));
+        } else {
+          out().println(line);
+        }
+      }
+      return ExitCodes.OK;
+    }
+
+    /** The note of an outcome in the interface language (the store words it in English). */
+    static String note(AddReport.Outcome o) {
+      if (!Msg.zh()) {
+        return o.note();
+      }
+      if (o.status() == AddReport.Status.ADDED) {
+        return m("note.frames.dropped");
+      }
+      HashValue h = o.item().hash();
+      return h.signal() == org.redress.match.Signal.VPDQ
+          ? m("note.vpdq.low")
+          : m("note.pdq.low", h.quality() == null ? "-" : h.quality().toString());
+    }
+
+    private List<String> reportLines(AddReport r, List<String> sources) {
+      List<String> lines = new ArrayList<>();
       for (int i = 0; i < r.outcomes().size(); i++) {
         AddReport.Outcome o = r.outcomes().get(i);
         String src = sources.get(i);
         switch (o.status()) {
           case ADDED:
-            out()
-                .printf(
-                    Locale.ROOT,
-                    "added\t%d\t%s\t%s%n",
+            lines.add(
+                m(
+                    "add.added",
                     o.id(),
                     o.item().hash().signal().id(),
-                    Console.inert(o.item().label()));
+                    Console.inert(o.item().label())));
             if (o.note() != null) {
-              err().println("redress: warning: " + Console.inert(src) + ": " + o.note());
+              lines.add("\u0000" + Msg.warningPrefix() + Console.inert(src) + ": " + note(o));
             }
             break;
           case DUPLICATE:
-            out()
-                .printf(
-                    Locale.ROOT,
-                    "duplicate\t%d\t%s\t%s%n",
+            lines.add(
+                m(
+                    "add.duplicate",
                     o.id(),
                     o.item().hash().signal().id(),
-                    Console.inert(o.item().label()));
+                    Console.inert(o.item().label())));
             break;
           default:
-            out()
-                .printf(
-                    Locale.ROOT,
-                    "skipped\t-\t%s\t%s%n",
-                    o.item().hash().signal().id(),
-                    Console.inert(o.item().label()));
-            err().println("redress: warning: " + Console.inert(src) + ": " + o.note());
+            lines.add(
+                m("add.skipped", o.item().hash().signal().id(), Console.inert(o.item().label())));
+            lines.add("\u0000" + Msg.warningPrefix() + Console.inert(src) + ": " + note(o));
             break;
         }
       }
-      out()
-          .printf(
-              Locale.ROOT,
-              "# %d added, %d already present, %d below minimum quality%n",
+      lines.add(
+          m(
+              "add.summary",
               r.count(AddReport.Status.ADDED),
               r.count(AddReport.Status.DUPLICATE),
-              r.count(AddReport.Status.LOW_QUALITY));
-      return ExitCodes.OK;
+              r.count(AddReport.Status.LOW_QUALITY)));
+      return lines;
     }
   }
 
@@ -154,21 +177,26 @@ public final class BankCommand implements Runnable {
       try {
         new BankRules(name, threshold, minQuality);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? badRules(name) : e.getMessage());
       }
       try {
         b = store().create(name, threshold, minQuality);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? badRules(name) : e.getMessage());
       }
-      out()
-          .printf(
-              Locale.ROOT,
-              "created bank %s (threshold %d, min quality %d)%n",
-              b.name(),
-              b.threshold(),
-              b.minQuality());
+      out().println(m("create.done", b.name(), b.threshold(), b.minQuality()));
       return ExitCodes.OK;
+    }
+
+    /** Which setting of a new bank is bad, in Chinese (the rules say it in English). */
+    private String badRules(String name) {
+      if (threshold < 0 || threshold > 256) {
+        return m("create.bad.threshold", threshold);
+      }
+      if (minQuality < 0 || minQuality > 100) {
+        return m("create.bad.quality", minQuality);
+      }
+      return m("create.bad.name", name);
     }
   }
 
@@ -180,14 +208,7 @@ public final class BankCommand implements Runnable {
     @Override
     public Integer call() {
       for (Bank b : store().list()) {
-        out()
-            .printf(
-                Locale.ROOT,
-                "%s\t%d items\tthreshold %d\tmin quality %d%n",
-                b.name(),
-                b.items(),
-                b.threshold(),
-                b.minQuality());
+        out().println(m("list.line", b.name(), b.items(), b.threshold(), b.minQuality()));
       }
       return ExitCodes.OK;
     }
@@ -206,23 +227,23 @@ public final class BankCommand implements Runnable {
       BankStore s = store();
       Bank b = s.get(name);
       out()
-          .printf(
-              Locale.ROOT,
-              "# bank %s: %d items, threshold %d, min quality %d, created %s%n",
-              b.name(),
-              b.items(),
-              b.threshold(),
-              b.minQuality(),
-              Workspaces.iso(b.createdAt()));
-      out().println("# id\tsignal\tvalue\tquality\tadded_at\tadded_by\tcase\tstatus\tlabel");
+          .println(
+              m(
+                  "show.head",
+                  b.name(),
+                  b.items(),
+                  b.threshold(),
+                  b.minQuality(),
+                  Workspaces.iso(b.createdAt())));
+      out().println(m("show.columns"));
       Instant now = Today.instant();
       for (Item it : s.items(name)) {
         String status =
             it.enabledAt(now)
-                ? "enabled"
+                ? m("status.enabled")
                 : it.disabledUntil().equals(FOREVER)
-                    ? "disabled"
-                    : "disabled-until-" + Workspaces.iso(it.disabledUntil());
+                    ? m("status.disabled")
+                    : m("status.disabled.until", Workspaces.iso(it.disabledUntil()));
         out()
             .printf(
                 Locale.ROOT,
@@ -272,7 +293,7 @@ public final class BankCommand implements Runnable {
       FileWalker.Result inputs = FileWalker.collect(paths);
       int[] failed = {0};
       for (String problem : inputs.problems()) {
-        err().println("redress: " + Console.inert(problem));
+        err().println(Msg.prefix() + Console.inert(problem));
         failed[0]++;
       }
       ParallelHashing.forEachInOrder(
@@ -283,7 +304,12 @@ public final class BankCommand implements Runnable {
           o -> {
             if (o.failed()) {
               err()
-                  .println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
+                  .println(
+                      Msg.prefix()
+                          + Console.inert(o.path())
+                          + (Msg.zh()
+                              ? "：" + m("add.unreadable")
+                              : ": " + Console.inert(o.error())));
               failed[0]++;
               return;
             }
@@ -297,15 +323,10 @@ public final class BankCommand implements Runnable {
           });
       if (failed[0] > 0) {
         throw new ExitCodes.DataException(
-            String.format(
-                Locale.ROOT,
-                "%d of %d inputs could not be hashed; nothing was added",
-                failed[0],
-                inputs.files().size() + inputs.problems().size()));
+            m("add.failed", failed[0], inputs.files().size() + inputs.problems().size()));
       }
       if (items.isEmpty()) {
-        throw new ExitCodes.DataException(
-            "no media files found in " + paths + "; nothing was added");
+        throw new ExitCodes.DataException(m("add.none", paths));
       }
       return report(store().add(name, items), sources);
     }
@@ -384,7 +405,7 @@ public final class BankCommand implements Runnable {
       try {
         f = format == null ? null : ItemFormat.parse(format);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? m("format.bad", format) : e.getMessage());
       }
       if (!Files.isRegularFile(file)) {
         throw new java.nio.file.NoSuchFileException(file.toString());
@@ -400,17 +421,13 @@ public final class BankCommand implements Runnable {
             approximate = HashList.approximate(entries);
             items = HashList.items(entries, caseRef, by);
           } catch (IllegalArgumentException e) {
-            throw new ExitCodes.DataException(file + ": " + e.getMessage());
+            throw new ExitCodes.DataException(
+                Msg.zh() ? m("import.bad.list", file) : file + ": " + e.getMessage());
           }
           if (approximate > 0) {
             // Imported, with a warning: an approximate PDQ is a few bits from the exact one, far
             // inside any match threshold (docs/hashing.md, "The JavaScript fallback").
-            err()
-                .println(
-                    "redress: warning: "
-                        + approximate
-                        + " item(s) hashed by a browser's approximate JavaScript fallback:"
-                        + " their PDQ may differ from the exact hash by a few bits");
+            err().println(Msg.warningPrefix() + m("import.approximate", approximate));
           }
           return report(store().add(name, items), items.stream().map(NewItem::label).toList());
         }
@@ -428,6 +445,9 @@ public final class BankCommand implements Runnable {
       try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         items = f.read(r, file.getFileName().toString(), caseRef, by);
       } catch (java.nio.charset.MalformedInputException e) {
+        if (Msg.zh()) {
+          throw new ExitCodes.DataException(m("import.not.utf8", file), e);
+        }
         throw new IOException("failed to read " + file + ": not UTF-8 text", e);
       }
       List<String> sources = new ArrayList<>();
@@ -464,7 +484,7 @@ public final class BankCommand implements Runnable {
       try {
         f = ItemFormat.parse(format);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? m("format.bad", format) : e.getMessage());
       }
       List<Item> items = store().items(name);
       if (output == null) {
@@ -506,26 +526,23 @@ public final class BankCommand implements Runnable {
       Instant t = FOREVER;
       try {
         if (until != null && duration != null) {
-          throw new ExitCodes.UsageException("give --until or --for, not both");
+          throw new ExitCodes.UsageException(m("disable.both"));
         } else if (until != null) {
           t = Instant.parse(until);
         } else if (duration != null) {
           t = Today.instant().plus(Duration.parse(duration));
         }
       } catch (DateTimeParseException e) {
-        throw new ExitCodes.UsageException(
-            "bad time \""
-                + (until != null ? until : duration)
-                + "\": use an instant like 2026-06-01T00:00:00Z or a duration like P30D");
+        throw new ExitCodes.UsageException(m("disable.bad.time", until != null ? until : duration));
       }
       Item it = store().disable(name, item, t);
       out()
-          .printf(
-              Locale.ROOT,
-              "disabled\t%d\t%s\t%s%n",
-              it.id(),
-              t.equals(FOREVER) ? "until enabled" : "until " + Workspaces.iso(t),
-              Console.inert(it.label()));
+          .println(
+              m(
+                  "disable.done",
+                  it.id(),
+                  t.equals(FOREVER) ? m("disable.forever") : m("disable.until", Workspaces.iso(t)),
+                  Console.inert(it.label())));
       return ExitCodes.OK;
     }
   }
@@ -541,7 +558,7 @@ public final class BankCommand implements Runnable {
     @Override
     public Integer call() {
       Item it = store().disable(name, item, null);
-      out().printf(Locale.ROOT, "enabled\t%d\t%s%n", it.id(), Console.inert(it.label()));
+      out().println(m("enable.done", it.id(), Console.inert(it.label())));
       return ExitCodes.OK;
     }
   }
@@ -560,7 +577,7 @@ public final class BankCommand implements Runnable {
     @Override
     public Integer call() {
       int n = store().remove(name, items);
-      out().printf(Locale.ROOT, "removed %d item%s from bank %s%n", n, n == 1 ? "" : "s", name);
+      out().println(Msg.count("bank", "remove.done", n, name));
       return ExitCodes.OK;
     }
   }
@@ -579,12 +596,11 @@ public final class BankCommand implements Runnable {
     @Override
     public Integer call() {
       if (!yes) {
-        throw new ExitCodes.UsageException(
-            "deleting bank " + name + " removes all its items:" + " add --yes to confirm");
+        throw new ExitCodes.UsageException(m("delete.confirm", name));
       }
       Workspace ws = Workspaces.open(workspace);
       ws.banks().delete(name);
-      out().println("deleted bank " + name);
+      out().println(m("delete.done", name));
       return ExitCodes.OK;
     }
   }

@@ -1,6 +1,5 @@
 package org.redress.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.redress.cases.FeedStore;
 import picocli.CommandLine;
@@ -43,21 +42,15 @@ final class BankShareCommand {
     @Override
     public Integer call() {
       if (!consent) {
-        throw new ExitCodes.UsageException(
-            "sharing bank "
-                + name
-                + " sends its hashes to every platform with a feed key: add --consent once she"
-                + " has agreed");
+        throw new ExitCodes.UsageException(BankCommand.m("share.consent", name));
       }
       FeedStore.Share s = Workspaces.open(workspace).feed().share(name, caseId);
       spec.commandLine()
           .getOut()
-          .printf(
-              Locale.ROOT,
-              "shared bank %s as case %s%s%n",
-              s.bank(),
-              s.pseudonym(),
-              s.caseId() == null ? "" : " (case " + s.caseId() + ")");
+          .println(
+              s.caseId() == null
+                  ? BankCommand.m("share.done", s.bank(), s.pseudonym())
+                  : BankCommand.m("share.done.case", s.bank(), s.pseudonym(), s.caseId()));
       return ExitCodes.OK;
     }
   }
@@ -77,9 +70,7 @@ final class BankShareCommand {
     @Override
     public Integer call() {
       FeedStore.Share s = Workspaces.open(workspace).feed().unshare(name);
-      spec.commandLine()
-          .getOut()
-          .println("unshared bank " + s.bank() + " (withdrawn from the feed)");
+      spec.commandLine().getOut().println(BankCommand.m("unshare.done", s.bank()));
       return ExitCodes.OK;
     }
   }

@@ -15,7 +15,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -119,22 +118,19 @@ public final class BulkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (out == null || inputs.isEmpty()) {
-      throw new ExitCodes.UsageException(
-          "give --out DIR and at least one INPUT" + " (or: redress bulk import DIR --case C)");
+      throw new ExitCodes.UsageException(Msg.get("bulk", "need.out"));
     }
     if (!master.startsWith("local")) {
-      throw new ExitCodes.UsageException(
-          "--master must be local[N] here, was "
-              + master
-              + "; on a cluster use spark-submit (docs/spark.md)");
+      throw new ExitCodes.UsageException(Msg.get("bulk", "master", master));
     }
     if (!MEMORY.matcher(driverMemory).matches()) {
-      throw new ExitCodes.UsageException(
-          "--driver-memory must look like 2g or 1536m, was " + driverMemory);
+      throw new ExitCodes.UsageException(Msg.get("bulk", "memory", driverMemory));
     }
     Path jar = jobJar();
     List<String> cmd = command(jar, jobArgs());
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    // The job may speak the interface language too (it reads REDRESS_LANG like the CLI).
+    pb.environment().put(UiLang.ENV, Msg.zh() ? "zh" : "en");
     Process p = pb.start();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter e = spec.commandLine().getErr();
@@ -189,10 +185,7 @@ public final class BulkCommand implements Callable<Integer> {
   List<String> command(Path jar, List<String> args) throws IOException {
     Path cpFile = jar.resolveSibling("spark-classpath.txt");
     if (!Files.isRegularFile(cpFile)) {
-      throw new BulkJarMissing(
-          cpFile
-              + " is missing: build the job with"
-              + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it)");
+      throw new BulkJarMissing(Msg.get("bulk", "no.classpath", cpFile));
     }
     String sparkCp = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
     List<String> cmd = new ArrayList<>();
@@ -218,7 +211,7 @@ public final class BulkCommand implements Callable<Integer> {
     if (given != null && !given.isBlank()) {
       Path p = Paths.get(given);
       if (!Files.isRegularFile(p)) {
-        throw new BulkJarMissing("the Spark job jar " + p + " does not exist");
+        throw new BulkJarMissing(Msg.get("bulk", "no.jar", p));
       }
       return p;
     }
@@ -237,15 +230,11 @@ public final class BulkCommand implements Callable<Integer> {
           return jars.get(jars.size() - 1);
         }
       } catch (IOException e) {
-        throw new BulkJarMissing("failed to list " + target + ": " + e.getMessage());
+        throw new BulkJarMissing(
+            Msg.get("bulk", "list.failed", target, Reasons.say(e.getMessage(), "files", "why")));
       }
     }
-    throw new BulkJarMissing(
-        "the Spark job jar is not built ("
-            + target
-            + "): run"
-            + " 'mvn -pl spark -am package -DskipTests' (./redress bulk does it), or set "
-            + JAR_PROPERTY);
+    throw new BulkJarMissing(Msg.get("bulk", "not.built", target, JAR_PROPERTY));
   }
 
   /** The source tree: the folder above {@code cli/target}, where this class was loaded from. */
@@ -342,20 +331,15 @@ public final class BulkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       if (!CASE.matcher(caseId).matches()) {
-        throw new ExitCodes.UsageException(
-            "--case must be letters, digits, '.', '_' or '-'"
-                + " (at most 100), was \""
-                + caseId
-                + "\"");
+        throw new ExitCodes.UsageException(Msg.get("bulk", "case", caseId));
       }
       Path summaryFile = dir.resolve("summary.json");
       if (!Files.isRegularFile(summaryFile)) {
-        throw new IllegalArgumentException(
-            dir + " is not the output of redress bulk: no" + " summary.json");
+        throw new ExitCodes.DataException(Msg.get("bulk", "no.summary", dir));
       }
       JsonNode summary = JSON.readTree(summaryFile.toFile());
       if (!"redress/bulk-summary@1".equals(summary.path("schema").asText())) {
-        throw new IllegalArgumentException(summaryFile + ": not a redress/bulk-summary@1 file");
+        throw new ExitCodes.DataException(Msg.get("bulk", "bad.summary", summaryFile));
       }
       List<String> useBanks = new ArrayList<>(banks);
       if (useBanks.isEmpty()) {
@@ -382,20 +366,10 @@ public final class BulkCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       PrintWriter o = spec.commandLine().getOut();
       for (String r : remote) {
-        err.println(
-            "redress: "
-                + r
-                + ": not a file on this machine: not imported (copy it"
-                + " here and scan it with redress scan --preserve --case "
-                + caseId
-                + ")");
+        err.println(Msg.line("bulk", "remote", Console.inert(r), caseId));
       }
       if (local.isEmpty()) {
-        o.printf(
-            Locale.ROOT,
-            "%d result(s) in %s, no matched file on this machine: nothing" + " imported%n",
-            rows,
-            dir);
+        o.println(Msg.get("bulk", "nothing", rows, dir));
         return remote.isEmpty() ? ExitCodes.OK : ExitCodes.DATA;
       }
       Path reports = evidence.workspace.dir().resolve("bulk").resolve(caseId);
@@ -434,15 +408,9 @@ public final class BulkCommand implements Callable<Integer> {
       if (evidence.capturedBy != null) {
         args.addAll(List.of("--captured-by", evidence.capturedBy));
       }
-      o.printf(
-          Locale.ROOT,
-          "%d result(s) in %s; %d matched file(s) on this machine to scan"
-              + " and preserve in case %s%n",
-          rows,
-          dir,
-          local.size(),
-          caseId);
+      o.println(Msg.get("bulk", "importing", rows, dir, local.size(), caseId));
       o.flush();
+      args.addAll(0, List.of("--lang", Msg.zh() ? "zh" : "en"));
       int code = Main.run(args.toArray(new String[0]), o, err);
       Files.copy(
           summaryFile,
@@ -455,7 +423,7 @@ public final class BulkCommand implements Callable<Integer> {
       for (String m : rebase) {
         int eq = m.indexOf('=');
         if (eq <= 0 || eq == m.length() - 1) {
-          throw new ExitCodes.UsageException("--rebase must be FROM=TO, was \"" + m + "\"");
+          throw new ExitCodes.UsageException(Msg.get("bulk", "rebase", m));
         }
         String from = m.substring(0, eq);
         if (path.startsWith(from)) {
@@ -467,8 +435,7 @@ public final class BulkCommand implements Callable<Integer> {
 
     private static List<String> resultLines(Path jsonl) throws IOException {
       if (!Files.isDirectory(jsonl)) {
-        throw new IllegalArgumentException(
-            jsonl + " is missing: not the output of a finished" + " bulk run");
+        throw new ExitCodes.DataException(Msg.get("bulk", "no.results", jsonl));
       }
       List<String> lines = new ArrayList<>();
       try (Stream<Path> s = Files.list(jsonl)) {

@@ -98,14 +98,14 @@ public final class CaptureCommand implements Callable<Integer> {
   public Integer call()
       throws EvidenceException, ScanException, IOException, org.redress.report.ReportException {
     if (delayMillis < 0) {
-      throw new ExitCodes.UsageException("--delay must be >= 0, was " + delayMillis);
+      throw new ExitCodes.UsageException(Msg.get("capture", "delay", delayMillis));
     }
     List<URI> targets = new ArrayList<>();
     for (String u : urls) {
       try {
         targets.add(URI.create(u));
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException("not a URL: " + u);
+        throw new ExitCodes.UsageException(Msg.get("capture", "not.url", u));
       }
     }
     PrintWriter o = spec.commandLine().getOut();
@@ -126,13 +126,17 @@ public final class CaptureCommand implements Callable<Integer> {
       try {
         r = capture.capture(u, dir);
       } catch (CaptureException e) {
-        err.println("redress: " + e.getMessage());
+        err.println(Msg.prefix() + Console.inert(Reasons.say(e.getMessage(), "capture", "failed")));
         failed++;
         continue;
       }
       done.add(r);
       if (r.screenshotProblem() != null) {
-        err.println("redress: note: " + r.screenshotProblem());
+        err.println(
+            Msg.line(
+                "capture",
+                "note",
+                Console.inert(Reasons.say(r.screenshotProblem(), "capture", "failed"))));
       }
       items.add(
           NewItem.of(r.warc())
@@ -154,24 +158,25 @@ public final class CaptureCommand implements Callable<Integer> {
               .captureMethod("redress-capture")
               .mediaType("application/json")
               .note("capture record: times, request and response headers, resources"));
-      o.printf(
-          Locale.ROOT,
-          "captured %s: HTTP %d, %d resource(s), %s%n",
-          u,
-          r.status(),
-          r.resources().size() - 1,
-          dir);
+      o.println(
+          Msg.get(
+              "capture",
+              "captured",
+              Console.inert(u.toString()),
+              r.status(),
+              r.resources().size() - 1,
+              dir));
     }
     ScanResult report = previewReport(done, err);
     Path reportFile = null;
     if (report != null) {
       if (json != null) {
         report.writeJson(json);
-        o.println("json: " + Console.inert(json.toString()));
+        o.println(Msg.get("capture", "written.json", Console.inert(json.toString())));
       }
       if (html != null) {
         report.writeHtml(html, Today.zone());
-        o.println("html: " + Console.inert(html.toString()));
+        o.println(Msg.get("capture", "written.html", Console.inert(html.toString())));
       }
       reportFile = Files.createTempFile("redress-capture-report-", ".json");
       ReportJson.write(report.report(), reportFile);
@@ -186,17 +191,18 @@ public final class CaptureCommand implements Callable<Integer> {
         try (EvidenceStore store = evidence.open()) {
           List<Item> added = store.addAll(caseId, items, () -> {});
           for (org.redress.evidence.Warning w : store.drainWarnings()) {
-            err.println("redress: warning: " + NextSteps.line(w));
+            err.println(Msg.warningPrefix() + Console.inert(NextSteps.line(w)));
           }
-          o.printf(
-              Locale.ROOT,
-              "sealed %d item(s) in case %s (items %d..%d); checkpoint %d %s%n",
-              added.size(),
-              caseId,
-              added.get(0).id(),
-              added.get(added.size() - 1).id(),
-              store.latestCheckpoint().size(),
-              store.latestCheckpoint().rootHex());
+          o.println(
+              Msg.get(
+                  "capture",
+                  "sealed",
+                  added.size(),
+                  Console.inert(caseId),
+                  added.get(0).id(),
+                  added.get(added.size() - 1).id(),
+                  store.latestCheckpoint().size(),
+                  store.latestCheckpoint().rootHex()));
         }
       }
     } finally {
@@ -225,9 +231,12 @@ public final class CaptureCommand implements Callable<Integer> {
                   VpdqRule.DEFAULT_COMPARED_PERCENT,
                   warnings);
     } catch (CasesException e) {
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(ExitCodes.message(e));
     }
-    warnings.forEach(w -> err.println("redress: warning: " + w));
+    warnings.forEach(
+        w ->
+            err.println(
+                Msg.warningPrefix() + Console.inert(Reasons.say(w, "capture", "general.warning"))));
     Scanner.Builder b = Scanner.builder(matcher);
     for (Capture.Result r : done) {
       TelegramPreview.Channel c = r.channel();
@@ -266,21 +275,15 @@ public final class CaptureCommand implements Callable<Integer> {
     }
     if (exports.isEmpty()) {
       if (json != null || html != null) {
-        err.println(
-            "redress: note: no Telegram channel preview among the pages, so there is no"
-                + " spread report");
+        err.println(Msg.line("capture", "no.preview"));
       }
       return null;
     }
     ScanResult result = b.clock(Today.clock()).build().scan(exports);
     SpreadReport.Totals t = result.report().totals();
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(
-        Locale.ROOT,
-        "channel preview: %d media file(s) checked; copies of %d item(s) in %d" + " post(s)%n",
-        t.mediaChecked(),
-        t.matchedItems(),
-        t.postsWithMatches());
+    o.println(
+        Msg.get("capture", "preview", t.mediaChecked(), t.matchedItems(), t.postsWithMatches()));
     return result;
   }
 }

@@ -1,7 +1,6 @@
 package org.redress.cli;
 
 import java.io.PrintWriter;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
 public final class CaseCommand implements Runnable {
   @Override
   public void run() {
-    throw new ExitCodes.UsageException("case: give a subcommand (list, show, create, consent)");
+    throw new ExitCodes.UsageException(m("subcommand"));
   }
 
   static Cases cases(WorkspaceOption ws) {
@@ -44,10 +43,11 @@ public final class CaseCommand implements Runnable {
   }
 
   static String time(java.time.Instant t) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .format(t.atZone(Today.zone()))
-        + " "
-        + Today.zone().getId();
+    return Msg.time(t);
+  }
+
+  private static String m(String key, Object... args) {
+    return Msg.get("case", key, args);
   }
 
   /** Lists the cases, newest first: name, day opened, bank. */
@@ -60,7 +60,7 @@ public final class CaseCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       for (Cases.CaseInfo c : cases(workspace).list()) {
-        out.println(c.id() + "\t" + c.createdDate() + "\tbank " + c.bank());
+        out.println(m("list.line", c.id(), c.createdDate(), c.bank()));
       }
       out.flush();
       return ExitCodes.OK;
@@ -84,38 +84,35 @@ public final class CaseCommand implements Runnable {
       Cases cases = cases(workspace);
       Cases.CaseInfo c = cases.require(name);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("case " + c.id());
-      out.println("opened " + time(c.created()));
-      out.println("bank " + c.bank());
+      out.println(m("show.case", c.id()));
+      out.println(m("show.opened", time(c.created())));
+      out.println(m("show.bank", c.bank()));
       for (String kind : List.of(Cases.FACTS, Cases.PARTIES)) {
         List<Cases.RecordVersion> h = cases.history(c.id(), kind);
-        out.println(kind + ": " + (h.isEmpty() ? "none" : h.size() + " version(s), sealed"));
+        String what = m("kind." + kind);
+        out.println(h.isEmpty() ? m("show.none", what) : m("show.versions", what, h.size()));
         for (Cases.RecordVersion v : h) {
           out.println(
-              "  v"
-                  + v.version()
-                  + "\t"
-                  + time(v.at())
-                  + "\tby "
-                  + Console.inert(v.author())
-                  + "\t"
-                  + Console.inert(v.note()));
+              m(
+                  "show.version",
+                  v.version(),
+                  time(v.at()),
+                  Console.inert(v.author()),
+                  Console.inert(v.note())));
         }
       }
       Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
       out.println(
-          "consent dossiers: "
-              + consent
-                  .map(
-                      k ->
-                          (k.granted() ? "yes" : "no (withdrawn)")
-                              + " since "
-                              + time(k.at())
-                              + " by "
-                              + Console.inert(k.author()))
-                  .orElse("not asked (counts as no)"));
-      out.println("scans: " + cases.reports(c.id()).size() + " finished");
-      out.println("documents: " + cases.documents(c.id()).size() + " file(s)");
+          consent
+              .map(
+                  k ->
+                      m(
+                          k.granted() ? "show.consent.yes" : "show.consent.no",
+                          time(k.at()),
+                          Console.inert(k.author())))
+              .orElse(m("show.consent.none")));
+      out.println(m("show.scans", cases.reports(c.id()).size()));
+      out.println(m("show.documents", cases.documents(c.id()).size()));
       out.flush();
       return ExitCodes.OK;
     }
@@ -146,15 +143,25 @@ public final class CaseCommand implements Runnable {
       try {
         made = bank == null ? cases.create(name) : cases.create(name, bank);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? badName(name, bank) : e.getMessage());
       }
       if (made.isEmpty()) {
-        throw new ExitCodes.UsageException("case already exists: " + name);
+        throw new ExitCodes.UsageException(m("create.exists", name));
       }
-      spec.commandLine().getOut().println("case " + name + "\tbank " + made.get().bank());
+      spec.commandLine().getOut().println(m("create.done", name, made.get().bank()));
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** Which name is bad, in the interface language (the store says it in English). */
+  static String badName(String name, String bank) {
+    try {
+      org.redress.cases.CaseStore.checkName(name);
+    } catch (IllegalArgumentException e) {
+      return m("create.bad.name", name);
+    }
+    return m("create.bad.bank", bank == null ? "case-" + name : bank);
   }
 
   /** Gives or withdraws consent, versioned. */
@@ -187,22 +194,17 @@ public final class CaseCommand implements Runnable {
           switch (dossiers.toLowerCase(Locale.ROOT)) {
             case "yes" -> true;
             case "no" -> false;
-            default ->
-                throw new ExitCodes.UsageException(
-                    "--dossiers: expected yes or no, was \"" + dossiers + "\"");
+            default -> throw new ExitCodes.UsageException(m("consent.bad", dossiers));
           };
       Cases.Consent c = cases(workspace).consent(name, Cases.DOSSIERS, granted);
       spec.commandLine()
           .getOut()
           .println(
-              "case "
-                  + name
-                  + "\tconsent dossiers "
-                  + (c.granted() ? "yes" : "no")
-                  + "\tv"
-                  + c.version()
-                  + "\t"
-                  + time(c.at()));
+              m(
+                  c.granted() ? "consent.done.yes" : "consent.done.no",
+                  name,
+                  c.version(),
+                  time(c.at())));
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }

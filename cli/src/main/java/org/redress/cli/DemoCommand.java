@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -62,35 +61,34 @@ public final class DemoCommand implements Callable<Integer> {
     ws = demo.resolve("workspace");
     Path export = demo.resolve("export");
     Path copies = demo.resolve("copies");
-    out.println("Redress demo. Everything here is generated: no real person, post or picture.");
-    out.println("Nothing leaves this machine. Output: " + demo);
+    out.println(say("intro"));
+    out.println(say("output", demo));
     out.println();
 
-    step(1, "A synthetic Telegram export with planted copies of a victim's pictures");
+    step(1, "step1");
     String made = run("sample", "telegram-export", export.toString());
     out.println(indent(firstLines(made, 3)));
     Path originals = export.resolve("victim-originals");
 
-    step(2, "The victim registers her pictures as hashes only (a bank)");
+    step(2, "step2");
     run("bank", "create", BANK, "--workspace", ws.toString());
     String added = run("bank", "add", BANK, originals.toString(), "--workspace", ws.toString());
-    out.println("   " + lastLine(added).replaceFirst("^# ", "") + "; no picture is stored");
+    out.println("   " + say("bank.added", bankAdded(added)));
 
-    step(3, "Recognising edited copies in a folder (redress match)");
+    step(3, "step3");
     Map<Path, String> made3 = writeCopies(originals, copies);
     String json =
         runAllowing(
             1, "match", "--bank", BANK, "--json", "--workspace", ws.toString(), copies.toString());
     int recognised = printMatches(json, made3);
     out.println(
-        String.format(
-            Locale.ROOT,
-            "   %d of %d edited copies recognised; the unrelated" + " picture was %s.",
+        say(
+            "recognised",
             recognised,
             made3.size() - 1,
-            matchedUnrelated(json) ? "WRONGLY matched" : "correctly not matched"));
+            say(matchedUnrelated(json) ? "unrelated.wrong" : "unrelated.right")));
 
-    step(4, "Scanning the export against her bank; matched posts are sealed as evidence");
+    step(4, "step4");
     Path reports = demo.resolve("report");
     Files.createDirectories(reports);
     Path reportJson = reports.resolve("spread-report.json");
@@ -118,27 +116,27 @@ public final class DemoCommand implements Callable<Integer> {
     SpreadReport report = ReportJson.read(reportJson);
     JsonNode planted = JSON.readTree(export.resolve("planted.json").toFile());
     out.println(
-        String.format(
-            Locale.ROOT,
-            "   planted: %d posts with copies, %d of them findable by PDQ/vPDQ; the report found %d",
+        say(
+            "planted",
             planted.path("totals").path("victim_copies").asLong(),
             planted.path("totals").path("victim_copies_pdq_findable").asLong(),
             report.totals().postsWithMatches()));
+    String preservedStart = Msg.pattern("scan", "preserved", Msg.zh()).split("%", 2)[0];
     out.println(
         "   "
             + scanned
                 .lines()
-                .filter(l -> l.startsWith("preserved"))
+                .filter(l -> l.startsWith(preservedStart))
                 .findFirst()
-                .orElse("(nothing preserved)"));
+                .orElse(say("nothing.preserved")));
 
-    step(5, "A screenshot a friend sent: her picture found inside the app, counts read by OCR");
+    step(5, "step5");
     Path shotReport = screenshotStep(demo, originals);
 
-    step(6, "A public channel page captured from a local test server and sealed as evidence");
+    step(6, "step6");
     Path pageReport = captureStep(demo, originals);
 
-    step(7, "Exporting the evidence package and verifying it offline");
+    step(7, "step7");
     Path pkg = demo.resolve("evidence-package.zip");
     run(
         "evidence",
@@ -151,9 +149,10 @@ public final class DemoCommand implements Callable<Integer> {
         demoPassphrase().toString(),
         pkg.toString());
     String verdict = run("evidence", "verify", pkg.toString());
-    out.println("   " + pkg + ": " + lastLine(verdict));
+    // run() ends the demo unless the package verified; the verdict line is verify's own words.
+    out.println("   " + say("verified", pkg, Msg.zh() ? say("verified.ok") : lastLine(verdict)));
 
-    step(8, "Legal assessment of what she told and what the scan proved");
+    step(8, "step8");
     Path intake = copyResource("intake.yaml", demo.resolve("intake.yaml"));
     Path parties = copyResource("parties.yaml", demo.resolve("parties.yaml"));
     LocalDate today = Today.date();
@@ -169,27 +168,25 @@ public final class DemoCommand implements Callable<Integer> {
         pageReport.toString(),
         "--out",
         factsFile.toString());
-    out.println(
-        "   merged: the intake, the export's report, the screenshot's and the captured page's"
-            + " read counts (the largest read value of each is kept, with where it was read)");
+    out.println(say("merged"));
     JsonNode provenance = JSON.readTree(factsFile.toFile()).path("facts_provenance");
     for (String key : List.of("distribution.counts.clicks", "distribution.group.members")) {
       JsonNode p = provenance.path(key);
       JsonNode value = JSON.readTree(factsFile.toFile()).at("/" + key.replace('.', '/'));
       out.println(
-          "   "
-              + key
-              + " = "
-              + (value.isMissingNode() ? "(none)" : value.asText())
-              + (p.isMissingNode()
+          say(
+              "fact",
+              say("label." + key),
+              value.isMissingNode() ? say("fact.none") : value.asText(),
+              p.isMissingNode()
                   ? ""
-                  : " — read from a "
-                      + ("screenshot".equals(p.path("read_from").asText())
-                          ? "screenshot"
-                          : "web page")
-                      + ", unconfirmed ("
-                      + p.path("source").asText()
-                      + ")"));
+                  : say(
+                      "fact.read",
+                      say(
+                          "screenshot".equals(p.path("read_from").asText())
+                              ? "from.screenshot"
+                              : "from.page"),
+                      p.path("source").asText())));
     }
     // The case keeps them, sealed with its key (the workspace's pages read them there).
     for (String[] rec :
@@ -213,24 +210,27 @@ public final class DemoCommand implements Callable<Integer> {
     String planEn = run("assess", factsFile.toString(), "--lang", "en");
     Files.writeString(demo.resolve("plan.zh.txt"), planZh, StandardCharsets.UTF_8);
     Files.writeString(demo.resolve("plan.en.txt"), planEn, StandardCharsets.UTF_8);
-    out.println(indent(summary(planEn)));
+    out.println(indent(summary(Msg.zh() ? planZh : planEn)));
     // what the assessment says of the read values (its unconfirmed grounds)
     java.util.regex.Matcher read =
-        java.util.regex.Pattern.compile("\"([^\"]* = [^\"]* was read from a [^\"]*)\"")
+        java.util.regex.Pattern.compile(
+                "\"(([^\"]*) = ([^\"]*) was read from a (screenshot|web page)[^\"]*)\"")
             .matcher(Files.readString(findings, StandardCharsets.UTF_8));
     java.util.Set<String> unconfirmed = new java.util.LinkedHashSet<>();
     while (read.find()) {
-      unconfirmed.add(read.group(1));
+      unconfirmed.add(
+          Msg.zh()
+              ? say(
+                  "unconfirmed.read",
+                  label(read.group(2)),
+                  read.group(3),
+                  say(read.group(4).equals("screenshot") ? "from.screenshot" : "from.page"))
+              : read.group(1));
     }
-    unconfirmed.forEach(u -> out.println("   unconfirmed in the assessment: " + u));
-    out.println(
-        "   Full plan with reasons, missing evidence and sources: "
-            + demo.resolve("plan.en.txt")
-            + " (中文: "
-            + demo.resolve("plan.zh.txt")
-            + ")");
+    unconfirmed.forEach(u -> out.println(say("unconfirmed", u)));
+    out.println(say("full.plan", demo.resolve("plan.en.txt"), demo.resolve("plan.zh.txt")));
 
-    step(9, "Documents she can file, in Chinese (authoritative) and English, DOCX and PDF");
+    step(9, "step9");
     Path documents = demo.resolve("documents");
     String written =
         run(
@@ -251,20 +251,15 @@ public final class DemoCommand implements Callable<Integer> {
             "--out",
             documents.toString());
     int files = (int) written.lines().filter(l -> !l.isBlank()).count();
-    out.println("   " + files + " files in " + documents);
+    out.println(say("documents", files, documents));
 
     out.println();
-    out.println("Done. Open:");
-    out.println("  " + reportHtml + "   (the spread report; no picture is shown)");
-    out.println("  " + documents + "   (police report, takedown notice, complaints, ...)");
-    out.println("  " + pkg + "   (evidence; index.html inside says how to verify)");
-    out.println(
-        "The demo's people are fictional ("
-            + parties
-            + "); this is legal information,"
-            + " not legal advice.");
-    out.println(
-        "In the case workspace (a browser): ./redress serve --demo --workspace " + workspace.dir());
+    out.println(say("done"));
+    out.println(say("open.report", reportHtml));
+    out.println(say("open.documents", documents));
+    out.println(say("open.package", pkg));
+    out.println(say("fictional", parties));
+    out.println(say("serve", workspace.dir()));
     return ExitCodes.OK;
   }
 
@@ -322,39 +317,26 @@ public final class DemoCommand implements Callable<Integer> {
     out.println(
         "   "
             + file
-            + ": "
-            + (region == null
-                ? "her picture was NOT found"
-                : "her picture found in region x,y,w,h = "
-                    + region
-                    + " (drawn at "
-                    + shot.picture()
-                    + ")"));
+            + Msg.get("files", "sep")
+            + (region == null ? say("shot.not.found") : say("shot.found", region, shot.picture())));
     for (SpreadReport.ReadSource rs : r.readFacts()) {
       if (rs.problem() != null) {
-        out.println("   OCR: " + rs.problem());
+        out.println(say("ocr.problem", Reasons.say(rs.problem(), "demo", "ocr.general")));
       }
       for (SpreadReport.Reading x : rs.readings()) {
         if (x.field().equals("views") || x.field().equals("members")) {
           out.println(
-              String.format(
-                  Locale.ROOT,
-                  "   read %s = %s from \"%s\" (confidence %.2f; %s)",
-                  x.field(),
+              say(
+                  "read",
+                  say("field." + x.field()),
                   x.value(),
-                  x.text(),
+                  Console.inert(x.text()),
                   x.confidence(),
                   rs.labelZh()));
         }
       }
     }
-    out.println(
-        String.format(
-            Locale.ROOT,
-            "   the screenshot shows %d subscribers and %d views; read values are marked"
-                + " 从截图识别 and must be checked against the original",
-            shot.members(),
-            shot.views()));
+    out.println(say("shot.shows", shot.members(), shot.views()));
     return json;
   }
 
@@ -400,14 +382,7 @@ public final class DemoCommand implements Callable<Integer> {
     captured.lines().limit(2).forEach(l -> out.println("   " + l));
     SpreadReport r = ReportJson.read(json);
     out.println(
-        String.format(
-            Locale.ROOT,
-            "   the page's counters as read facts (从网页识别): subscribers %s, largest view count"
-                + " %s; posts with her picture: %d; the local server was stopped (no network used,"
-                + " no Chromium screenshot in the demo)",
-            r.facts().members(),
-            r.facts().clicks(),
-            r.totals().postsWithMatches()));
+        say("page.facts", r.facts().members(), r.facts().clicks(), r.totals().postsWithMatches()));
     return json;
   }
 
@@ -431,7 +406,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private void step(int n, String title) {
-    out.println("[" + n + "] " + title);
+    out.println(say("step", n, say(title)));
     out.flush();
   }
 
@@ -465,10 +440,15 @@ public final class DemoCommand implements Callable<Integer> {
   private String runAllowing(int alsoOk, String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
+    // Each step speaks the demo's language (a step's own --lang, as assess has, is its own).
+    String[] withLang = new String[args.length + 2];
+    withLang[0] = "--lang";
+    withLang[1] = Msg.zh() ? "zh" : "en";
+    System.arraycopy(args, 0, withLang, 2, args.length);
+    int code = Main.run(withLang, new PrintWriter(o), new PrintWriter(e));
     if (code != 0 && code != alsoOk) {
       throw new ExitCodes.DataException(
-          "demo step 'redress " + String.join(" ", args) + "' failed: " + e.toString().trim());
+          say("step.failed", String.join(" ", args), e.toString().trim()));
     }
     return o.toString();
   }
@@ -524,8 +504,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     int recognised = 0;
-    out.println(
-        String.format(Locale.ROOT, "   %-34s %-16s %8s", "copy", "matched item", "distance"));
+    out.println(row(say("col.copy"), say("col.item"), say("col.distance")));
     for (Map.Entry<Path, String> e : made.entrySet()) {
       JsonNode n = byPath.get(e.getKey().toString());
       JsonNode best = null;
@@ -538,12 +517,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
       }
       String label = best == null ? "-" : best.path("label").asText();
-      String dist = best == null ? "no match" : String.valueOf(best.path("distance").asInt());
+      String dist = best == null ? say("no.match") : String.valueOf(best.path("distance").asInt());
       if (best != null && label.equals(e.getValue())) {
         recognised++;
       }
-      out.println(
-          String.format(Locale.ROOT, "   %-34s %-16s %8s", e.getKey().getFileName(), label, dist));
+      out.println(row(e.getKey().getFileName().toString(), label, dist));
     }
     return recognised;
   }
@@ -560,6 +538,47 @@ public final class DemoCommand implements Callable<Integer> {
     return false;
   }
 
+  /** A line of the demo's narration in the interface language. */
+  private static String say(String key, Object... args) {
+    return Msg.get("demo", key, args);
+  }
+
+  /** A read count's name: its facts key in English, a Chinese name in Chinese. */
+  private static String label(String key) {
+    try {
+      return say("label." + key);
+    } catch (java.util.MissingResourceException e) {
+      return Msg.zh() ? say("label.other") : key;
+    }
+  }
+
+  /** A row of the match table; columns padded by display width (a Chinese character is two). */
+  private static String row(String copy, String item, String distance) {
+    return say("table", pad(copy, 34, false), pad(item, 16, false), pad(distance, 8, true));
+  }
+
+  static String pad(String s, int width, boolean right) {
+    int w = 0;
+    for (int i = 0; i < s.length(); i++) {
+      w +=
+          Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN
+                  || (s.charAt(i) >= '\uFF00' && s.charAt(i) <= '\uFFEF')
+              ? 2
+              : 1;
+    }
+    String fill = " ".repeat(Math.max(0, width - w));
+    return right ? fill + s : s + fill;
+  }
+
+  /** What bank add did, from its lines: its own summary in English, a count in Chinese. */
+  private static String bankAdded(String output) {
+    long added = output.lines().filter(l -> l.startsWith("added\t")).count();
+    if (Msg.zh() && added > 0) {
+      return say("bank.count", added);
+    }
+    return lastLine(output).replaceFirst("^# ", "");
+  }
+
   /** The plan's notice, its numbered actions and its time limits: what to do first. */
   static String summary(String plan) {
     List<String> keep = new ArrayList<>();
@@ -569,7 +588,7 @@ public final class DemoCommand implements Callable<Integer> {
       String l = lines.get(i);
       if (i < 3) {
         keep.add(l);
-      } else if (l.matches("(What to do|Time limits).*")) {
+      } else if (l.matches("(What to do|Time limits|一、行动步骤|三、期限).*")) {
         section = true;
         keep.add(l);
       } else if (section && l.isBlank()) {

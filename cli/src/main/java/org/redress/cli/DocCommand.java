@@ -135,9 +135,7 @@ public final class DocCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     if (kind.equals("list")) {
       for (DocumentKind k : DocumentKind.values()) {
-        pw.println(
-            String.format(
-                Locale.ROOT, "%-20s %s / %s", k.id(), k.title(Lang.ZH), k.title(Lang.EN)));
+        pw.println(Msg.get("doc", "list", k.id(), k.title(Lang.ZH), k.title(Lang.EN)));
       }
       return ExitCodes.OK;
     }
@@ -178,8 +176,11 @@ public final class DocCommand implements Callable<Integer> {
     } catch (InvalidFactsException e) {
       // Word for word what 'redress assess' says about the same file, with the same exit code.
       throw new ExitCodes.DataException(
-          (facts != null ? facts.toString() : "facts of case " + caseName) + ": " + e.getMessage(),
-          e);
+          Msg.get(
+              "doc",
+              "bad.facts",
+              facts != null ? facts.toString() : Msg.get("doc", "facts.of.case", caseName),
+              ExitCodes.message(e)));
     }
     PrintWriter err = spec.commandLine().getErr();
     if (manifest != null
@@ -197,11 +198,13 @@ public final class DocCommand implements Callable<Integer> {
             .missingGlyphs(
                 g ->
                     err.println(
-                        "redress: warning: "
-                            + g.text()
-                            + " (install "
-                            + org.redress.documents.MissingGlyph.FONT_PACKAGES
-                            + ", or give --font)"))
+                        Msg.warningPrefix()
+                            + Msg.get(
+                                "doc",
+                                "glyph",
+                                Console.inert(g.file()),
+                                g.codePoint(),
+                                org.redress.documents.MissingGlyph.FONT_PACKAGES)))
             .build();
     if (!all && findings != null && !Documents.offered(inputs).contains(k)) {
       err.println(warning("warning.plan", findings, k.id()));
@@ -220,18 +223,17 @@ public final class DocCommand implements Callable<Integer> {
   /** The case's inputs, as the workspace's documents page drafts from them. */
   private CaseInputs caseInputs() {
     if (findings != null || parties != null || !reports.isEmpty()) {
-      throw new ExitCodes.UsageException(
-          "--case drafts from the case's own findings, parties and reports; "
-              + "--findings, --parties and --report go with --facts");
+      throw new ExitCodes.UsageException(Msg.get("doc", "case.inputs"));
     }
     org.redress.casework.Cases cases = Today.casework(evidence.workspace.dir()).cases();
     try (org.redress.evidence.EvidenceStore locker = evidence.open()) {
       cases.require(caseName);
       return cases.inputs(caseName, locker, manifest);
     } catch (org.redress.casework.CaseworkException.UnknownCase e) {
-      throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));
+      throw new ExitCodes.UsageException(ExitCodes.message(e));
     } catch (org.redress.casework.CaseworkException | org.redress.evidence.EvidenceException e) {
-      throw new ExitCodes.DataException(e.getMessage(), e);
+      // worded with its next step here; the cause is not kept so the step is said once
+      throw new ExitCodes.DataException(ExitCodes.message(e));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

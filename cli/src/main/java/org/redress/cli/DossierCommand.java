@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
 public final class DossierCommand implements Runnable {
   @Override
   public void run() {
-    throw new ExitCodes.UsageException("dossier: give a subcommand (index, build, papers)");
+    throw new ExitCodes.UsageException(Msg.get("dossier", "subcommand"));
   }
 
   /** Lists the chats, senders, forwarding sources and seller contacts seen in several cases. */
@@ -63,7 +63,7 @@ public final class DossierCommand implements Runnable {
     @Override
     public Integer call() throws CaseworkException {
       if (minCases < 1) {
-        throw new ExitCodes.UsageException("--min-cases must be at least 1, was " + minCases);
+        throw new ExitCodes.UsageException(Msg.get("dossier", "min.cases", minCases));
       }
       PerpetratorIndex index = Today.casework(workspace.dir()).dossiers().index();
       PrintWriter out = spec.commandLine().getOut();
@@ -116,7 +116,10 @@ public final class DossierCommand implements Runnable {
               ? new Target.Chat(chat)
               : sender != null ? new Target.Sender(sender) : new Target.Contact(handle);
         } catch (IllegalArgumentException e) {
-          throw new ExitCodes.UsageException(e.getMessage());
+          throw new ExitCodes.UsageException(
+              Msg.zh()
+                  ? Msg.get("dossier", "bad.target", Console.inert(e.getMessage()))
+                  : e.getMessage());
         }
       }
     }
@@ -127,7 +130,11 @@ public final class DossierCommand implements Runnable {
     @Override
     public Integer call() throws CaseworkException, IOException {
       Target target = which.target();
-      DossierWork.Result r = Today.casework(workspace.dir()).dossiers().build(target);
+      // The JSON lists every reference behind every number (h-ledger, issue 19 point 3).
+      DossierWork.Result r =
+          Today.casework(workspace.dir())
+              .dossiers()
+              .build(target, 0, json != null ? Dossier.ALL : Dossier.LISTED);
       Dossier d = r.dossier();
       if (json != null) {
         Path parent = json.toAbsolutePath().getParent();
@@ -140,46 +147,45 @@ public final class DossierCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       Dossier.Totals t = d.totals();
-      out.println("dossier " + d.target());
+      out.println(Msg.get("dossier", "title", target(d.target())));
       out.println(
-          "victims "
-              + t.victims()
-              + " ("
-              + String.join(", ", d.victims().stream().map(v -> "被害人" + v.pseudonym()).toList())
-              + ")");
-      out.println("posts " + t.posts());
+          Msg.get(
+              "dossier",
+              "victims",
+              t.victims(),
+              String.join(
+                  Msg.zh() ? "、" : ", ",
+                  d.victims().stream().map(v -> "被害人" + v.pseudonym()).toList())));
+      out.println(Msg.get("dossier", "posts", t.posts()));
       out.println(
-          "distinct files "
-              + t.distinctFiles()
-              + " (images "
-              + t.images()
-              + ", videos "
-              + t.videos()
-              + "; "
-              + t.distinctSha256()
-              + " by SHA-256 alone)");
-      out.println(
-          "chats " + t.chats() + ", senders " + t.senders() + ", trade ads " + t.tradePosts());
+          Msg.get(
+              "dossier", "files", t.distinctFiles(), t.images(), t.videos(), t.distinctSha256()));
+      out.println(Msg.get("dossier", "chats", t.chats(), t.senders(), t.tradePosts()));
       if (t.maxMembers() != null) {
-        out.println("largest member count read " + t.maxMembers());
+        out.println(Msg.get("dossier", "members", t.maxMembers()));
+      }
+      if (t.unattributedPosts() > 0) {
+        out.println(
+            "unattributed posts "
+                + t.unattributedPosts()
+                + " (exports without user ids: the sender's name, but no single id; not counted)");
       }
       if (r.onlyTogether().isEmpty()) {
-        out.println("no threshold is reached only by the cases together");
+        out.println(Msg.get("dossier", "no.together"));
       } else {
-        out.println("reached only by the cases together:");
+        out.println(Msg.get("dossier", "together"));
         for (Finding f : r.onlyTogether()) {
           out.println(
-              "  "
-                  + f.provision()
-                  + "\t"
-                  + f.status()
-                  + "\ttier "
-                  + f.tier()
-                  + "\tbasis "
-                  + String.join(", ", f.basis()));
+              Msg.get(
+                  "dossier",
+                  "together.line",
+                  provision(f.provision()),
+                  word("status", f.status()),
+                  word("tier", f.tier()),
+                  Msg.zh() ? String.valueOf(f.basis().size()) : String.join(", ", f.basis())));
         }
       }
-      out.println("information, not legal advice");
+      out.println(Msg.get("dossier", "not.advice"));
       out.flush();
       return ExitCodes.OK;
     }
@@ -228,8 +234,7 @@ public final class DossierCommand implements Runnable {
             java.util.List.of(
                 org.redress.documents.Lang.tryParse(lang)
                     .orElseThrow(
-                        () ->
-                            new ExitCodes.UsageException("--lang must be zh or en, was " + lang)));
+                        () -> new ExitCodes.UsageException(Msg.get("dossier", "lang", lang))));
       }
       DossierWork.Papers p;
       try (org.redress.evidence.EvidenceStore store = evidence.open()) {
@@ -241,28 +246,56 @@ public final class DossierCommand implements Runnable {
       PrintWriter pw = spec.commandLine().getOut();
       Dossier d = p.result().dossier();
       pw.println(
-          "dossier "
-              + d.target()
-              + ": "
-              + d.victims().size()
-              + " victims, "
-              + d.totals().posts()
-              + " posts, "
-              + d.totals().distinctFiles()
-              + " distinct files, "
-              + p.evidenceItems()
-              + " sealed items");
+          Msg.get(
+              "dossier",
+              "papers",
+              target(d.target()),
+              d.victims().size(),
+              d.totals().posts(),
+              d.totals().distinctFiles(),
+              p.evidenceItems()));
       for (Path f : p.files()) {
         pw.println(f);
       }
       if (p.pkg() != null) {
         pw.println(p.pkg());
       } else {
-        pw.println("no sealed evidence in the consenting cases: no package written");
+        pw.println(Msg.get("dossier", "no.package"));
       }
-      pw.println("information, not legal advice");
+      pw.println(Msg.get("dossier", "not.advice"));
       pw.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** The dossier's target ({@code chat:ID}, {@code sender:ID}, {@code contact:H}) for a person. */
+  static String target(String t) {
+    int colon = t.indexOf(':');
+    String kind = colon < 0 ? "" : t.substring(0, colon);
+    if (!java.util.Set.of("chat", "sender", "contact").contains(kind)) {
+      return Console.inert(t);
+    }
+    return Msg.get("dossier", "target." + kind, Console.inert(t.substring(colon + 1)));
+  }
+
+  /** A provision: its id in English, its Chinese citation in Chinese. */
+  static String provision(String id) {
+    if (!Msg.zh()) {
+      return id;
+    }
+    try {
+      return org.redress.lawcn.ChineseLaw.jurisdiction().citation(id).zh();
+    } catch (RuntimeException e) {
+      return id;
+    }
+  }
+
+  /** A status or tier word of the law engine in the interface language. */
+  static String word(String kind, String value) {
+    try {
+      return Msg.get("dossier", kind + "." + value);
+    } catch (java.util.MissingResourceException e) {
+      return value;
     }
   }
 }

@@ -93,7 +93,8 @@ public final class EvidenceAddCommand implements Callable<Integer> {
       try {
         items.add(describe(f, hasher, err));
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("add.bad.item", f) : ex.getMessage());
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -113,29 +114,24 @@ public final class EvidenceAddCommand implements Callable<Integer> {
                   }
                 });
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("add.bad.case", caseId) : ex.getMessage());
       }
       if (bar) {
         err.println();
       }
       for (int i = 0; i < added.size(); i++) {
         Item it = added.get(i);
-        out.printf(
-            Locale.ROOT,
-            "item %d\t%s\t%d bytes\t%s%n",
-            it.id(),
-            it.sha256(),
-            it.size(),
-            files.get(i));
+        out.println(EvidenceCommand.m("add.item", it.id(), it.sha256(), it.size(), files.get(i)));
       }
       for (org.redress.evidence.Warning w : store.drainWarnings()) {
-        err.println("redress: warning: " + NextSteps.line(w));
+        err.println(Msg.warningPrefix() + NextSteps.line(w));
       }
-      out.printf(
-          Locale.ROOT,
-          "checkpoint %d %s%n",
-          store.latestCheckpoint().size(),
-          store.latestCheckpoint().rootHex());
+      out.println(
+          EvidenceCommand.m(
+              "checkpoint.line",
+              store.latestCheckpoint().size(),
+              store.latestCheckpoint().rootHex()));
     }
     return ExitCodes.OK;
   }
@@ -152,7 +148,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     if (source != null) {
       int c = source.indexOf(':');
       if (c <= 0) {
-        throw new IllegalArgumentException("--source must be KIND:VALUE, was \"" + source + "\"");
+        throw new ExitCodes.UsageException(EvidenceCommand.m("add.bad.source", source));
       }
       it = it.source(source.substring(0, c), source.substring(c + 1));
     } else {
@@ -175,7 +171,10 @@ public final class EvidenceAddCommand implements Callable<Integer> {
       try {
         it = it.perceptual(perceptual(hasher.hash(f)));
       } catch (MediaException ex) {
-        err.println("redress: note: no perceptual hash for " + f + ": " + ex.reason());
+        err.println(
+            Msg.zh()
+                ? EvidenceCommand.m("add.no.perceptual", f)
+                : "redress: note: no perceptual hash for " + f + ": " + ex.reason());
       }
     }
     return it;
@@ -205,10 +204,12 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     if (!r.problems().isEmpty()) {
       throw new ExitCodes.DataException(
           r.problems().get(0)
-              + (r.problems().size() > 1 ? " (and " + (r.problems().size() - 1) + " more)" : ""));
+              + (r.problems().size() > 1
+                  ? EvidenceCommand.m("add.more", r.problems().size() - 1)
+                  : ""));
     }
     if (r.files().isEmpty()) {
-      throw new ExitCodes.UsageException("no files found in " + paths);
+      throw new ExitCodes.UsageException(EvidenceCommand.m("add.none", paths));
     }
     return r.files();
   }

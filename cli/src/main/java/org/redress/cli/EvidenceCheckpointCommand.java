@@ -43,19 +43,22 @@ public final class EvidenceCheckpointCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (EvidenceStore store = options.open()) {
       if (publish != null && Files.exists(publish)) {
-        throw new EvidenceException("refusing to overwrite existing file " + publish);
+        throw EvidenceException.of(
+            EvidenceException.Reason.WOULD_OVERWRITE,
+            "refusing to overwrite existing file " + publish,
+            publish);
       }
       Checkpoint c = publish == null ? store.checkpoint() : store.publishCheckpoint();
       out.print(c.signedText());
       out.println();
-      out.println("key fingerprint (SHA-256): " + store.publicKeyFingerprint());
-      out.println("public key: " + store.publicKey());
+      out.println(EvidenceCommand.m("checkpoint.fingerprint", store.publicKeyFingerprint()));
+      out.println(EvidenceCommand.m("checkpoint.key", store.publicKey()));
       if (publish != null) {
         write(publish, published(store, c));
-        out.println("published to " + publish + ": give it to a lawyer or notary today");
+        out.println(EvidenceCommand.m("checkpoint.published", publish));
       }
       for (org.redress.evidence.Warning w : store.drainWarnings()) {
-        spec.commandLine().getErr().println("redress: warning: " + NextSteps.line(w));
+        spec.commandLine().getErr().println(Msg.warningPrefix() + NextSteps.line(w));
       }
       // The timestamp is asked for after the workspace lock is released; failing to get it is an
       // error here, where it was asked for.

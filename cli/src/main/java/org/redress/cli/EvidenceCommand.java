@@ -27,6 +27,10 @@ public final class EvidenceCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ExitCodes.UsageException("missing subcommand; see: redress evidence --help");
+    throw new ExitCodes.UsageException(m("subcommand"));
+  }
+
+  static String m(String key, Object... args) {
+    return Msg.get("evidence", key, args);
   }
 }

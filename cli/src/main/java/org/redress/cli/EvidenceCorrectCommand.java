@@ -46,17 +46,14 @@ public final class EvidenceCorrectCommand implements Callable<Integer> {
       try {
         it = store.correct(id, changes, reason);
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("correct.bad") : ex.getMessage());
       }
       spec.commandLine()
           .getOut()
           .println(
-              "item "
-                  + it.id()
-                  + " corrected ("
-                  + it.corrections()
-                  + " corrections); checkpoint "
-                  + store.latestCheckpoint().size());
+              EvidenceCommand.m(
+                  "correct.done", it.id(), it.corrections(), store.latestCheckpoint().size()));
     }
     return ExitCodes.OK;
   }

@@ -60,31 +60,24 @@ public final class EvidenceExportCommand implements Callable<Integer> {
       pass = EvidenceOptions.secret(recipientFile, RECIPIENT_ENV, "recipient passphrase");
       if (pass.length < 8) {
         Arrays.fill(pass, '\0');
-        throw new ExitCodes.UsageException(
-            "recipient passphrase must have at least 8 " + "characters, had " + pass.length);
+        throw new ExitCodes.UsageException(EvidenceCommand.m("export.short", pass.length));
       }
     } else if (recipientFile != null) {
-      throw new ExitCodes.UsageException("--recipient-passphrase-file needs --with-content");
+      throw new ExitCodes.UsageException(EvidenceCommand.m("export.needs.content"));
     }
     try (EvidenceStore store = options.open()) {
       int n;
       try {
         n = store.export(caseId, items == null ? List.of() : items, out, pass);
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("bad.case", caseId) : ex.getMessage());
       }
       spec.commandLine()
           .getOut()
           .println(
-              "exported "
-                  + n
-                  + " items of case "
-                  + caseId
-                  + " to "
-                  + out
-                  + (withContent
-                      ? " (content encrypted to the recipient passphrase)"
-                      : " (hashes and metadata only)"));
+              EvidenceCommand.m(
+                  withContent ? "export.done.content" : "export.done", n, caseId, out));
     } finally {
       if (pass != null) {
         Arrays.fill(pass, '\0');

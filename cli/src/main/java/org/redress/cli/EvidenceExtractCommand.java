@@ -59,13 +59,13 @@ public final class EvidenceExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if ((caseId == null) == (pkg == null)) {
-      throw new ExitCodes.UsageException("give either --case CASE or --package P.zip");
+      throw new ExitCodes.UsageException(EvidenceCommand.m("extract.which"));
     }
     PrintWriter o = spec.commandLine().getOut();
     List<Path> written;
     if (pkg != null) {
       if (!items.isEmpty()) {
-        throw new ExitCodes.UsageException("--package extracts every item the package holds");
+        throw new ExitCodes.UsageException(EvidenceCommand.m("extract.all"));
       }
       if (!Files.isRegularFile(pkg)) {
         throw new java.nio.file.NoSuchFileException(pkg.toString());
@@ -83,7 +83,8 @@ public final class EvidenceExtractCommand implements Callable<Integer> {
         try {
           written = store.extract(caseId, items, out);
         } catch (IllegalArgumentException ex) {
-          throw new ExitCodes.UsageException(ex.getMessage());
+          throw new ExitCodes.UsageException(
+              Msg.zh() ? EvidenceCommand.m("bad.case", caseId) : ex.getMessage());
         }
       }
     }

@@ -34,10 +34,14 @@ public final class EvidenceListCommand implements Callable<Integer> {
       try {
         items = store.list(caseId);
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("bad.case", caseId) : ex.getMessage());
       }
       if (items.isEmpty() && !store.isShredded(caseId)) {
-        throw new org.redress.evidence.EvidenceException("no such case: " + caseId);
+        throw org.redress.evidence.EvidenceException.of(
+            org.redress.evidence.EvidenceException.Reason.NO_SUCH_CASE,
+            "no such case: " + caseId,
+            caseId);
       }
       for (Item it : items) {
         out.println(json ? EvidenceShowCommand.json(it) : line(it));
@@ -49,8 +53,8 @@ public final class EvidenceListCommand implements Callable<Integer> {
   static String line(Item it) {
     String extra =
         it.shredded()
-            ? "\tshredded"
-            : it.corrections() > 0 ? "\tcorrected " + it.corrections() + "x" : "";
+            ? EvidenceCommand.m("list.shredded")
+            : it.corrections() > 0 ? EvidenceCommand.m("list.corrected", it.corrections()) : "";
     String type = it.metadata() == null ? "-" : it.metadata().mediaType();
     return String.format(
         Locale.ROOT,
@@ -58,7 +62,7 @@ public final class EvidenceListCommand implements Callable<Integer> {
         it.id(),
         it.sha256(),
         it.size(),
-        it.addedAt(),
+        Msg.zh() ? Msg.timeSeconds(it.addedAt()) : it.addedAt(),
         type,
         extra);
   }

@@ -92,17 +92,17 @@ public final class EvidenceOptions {
       try {
         keys = KeySource.passphrase(p);
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("passphrase.bad") : ex.getMessage());
       } finally {
         Arrays.fill(p, '\0');
       }
     } else {
       keys = keyFile == null ? KeySource.keyFile() : KeySource.keyFile(keyFile);
       keyFileWarning =
-          "WARNING: key-file mode: the master key is a plain file ("
-              + (keyFile == null ? ws.resolve("evidence/keys/master.key") : keyFile)
-              + "); anyone who can copy it can read the evidence. Keep it on removable media, or "
-              + "use a passphrase for new workspaces (the default)";
+          EvidenceCommand.m(
+              "key.file.warning",
+              keyFile == null ? ws.resolve("evidence/keys/master.key") : keyFile);
     }
     EvidenceStore.Builder b =
         EvidenceStore.builder(ws)
@@ -110,7 +110,7 @@ public final class EvidenceOptions {
             .tool("redress", version())
             .clock(Today.clock())
             // A TSA is asked after the workspace lock is released, when the store closes.
-            .lateWarnings(w -> err().println("redress: warning: " + NextSteps.line(w)));
+            .lateWarnings(w -> err().println(Msg.warningPrefix() + NextSteps.line(w)));
     if (salvage) {
       b.forSalvage();
     }
@@ -122,7 +122,8 @@ public final class EvidenceOptions {
         b.capturedBy(who);
       }
     } catch (IllegalArgumentException ex) {
-      throw new ExitCodes.UsageException(ex.getMessage());
+      throw new ExitCodes.UsageException(
+          Msg.zh() ? EvidenceCommand.m("tsa.bad", t == null ? "" : t) : ex.getMessage());
     }
     EvidenceStore store;
     try {
@@ -131,7 +132,7 @@ public final class EvidenceOptions {
       keys.destroy();
     }
     if (keyFileWarning != null) {
-      err().println("redress: warning: " + keyFileWarning);
+      err().println(Msg.warningPrefix() + keyFileWarning);
     }
     printWarnings(store);
     return store;
@@ -151,7 +152,7 @@ public final class EvidenceOptions {
   private void printWarnings(EvidenceStore store) {
     java.io.PrintWriter err = err();
     for (org.redress.evidence.Warning w : store.drainWarnings()) {
-      err.println("redress: warning: " + NextSteps.line(w));
+      err.println(Msg.warningPrefix() + NextSteps.line(w));
     }
     err.flush();
   }
@@ -166,6 +167,15 @@ public final class EvidenceOptions {
     return v == null || v.isEmpty() ? null : v;
   }
 
+  /** The message key of a secret's name ("workspace passphrase", "recipient passphrase"). */
+  private static String key(String what) {
+    return what.startsWith("recipient") ? "recipient" : "workspace";
+  }
+
+  private static String what(String what) {
+    return Msg.zh() ? EvidenceCommand.m("secret." + key(what)) : what;
+  }
+
   /** A secret from a file, an environment variable or a no-echo prompt. */
   static char[] secret(Path file, String envVar, String what) {
     if (file != null) {
@@ -177,12 +187,16 @@ public final class EvidenceOptions {
           line = line.substring(0, line.length() - 1);
         }
         if (line.isEmpty()) {
-          throw new ExitCodes.UsageException(what + " file " + file + " is empty");
+          throw new ExitCodes.UsageException(
+              EvidenceCommand.m("secret.empty", EvidenceCommand.m("secret." + key(what)), file));
         }
         return line.toCharArray();
       } catch (IOException ex) {
         throw new ExitCodes.UsageException(
-            "cannot read " + what + " file " + file + ": " + ex.getMessage());
+            Msg.zh()
+                ? EvidenceCommand.m(
+                    "secret.unreadable", EvidenceCommand.m("secret." + key(what)), file)
+                : "cannot read " + what + " file " + file + ": " + ex.getMessage());
       }
     }
     String e = envVar == null ? null : env(envVar);
@@ -192,18 +206,13 @@ public final class EvidenceOptions {
     Console c = System.console();
     if (c == null) {
       throw new ExitCodes.UsageException(
-          "a "
-              + what
-              + " is needed: set $"
-              + envVar
-              + " or give --"
-              + (envVar.equals(PASSPHRASE_ENV)
-                  ? "passphrase-file FILE (or " + "--key-file FILE for key-file mode)"
-                  : "recipient-passphrase-file FILE"));
+          EvidenceCommand.m(
+              envVar.equals(PASSPHRASE_ENV) ? "secret.needed.workspace" : "secret.needed.recipient",
+              envVar));
     }
-    char[] p = c.readPassword("%s: ", what);
+    char[] p = c.readPassword("%s", EvidenceCommand.m("secret.prompt", what(what)));
     if (p == null || p.length == 0) {
-      throw new ExitCodes.UsageException("no " + what + " given");
+      throw new ExitCodes.UsageException(EvidenceCommand.m("secret.none", what(what)));
     }
     return p;
   }

@@ -1,7 +1,6 @@
 package org.redress.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
@@ -31,28 +30,31 @@ public final class EvidenceRecoverCommand implements Callable<Integer> {
     try (EvidenceStore store = options.open()) {
       Recovery r = store.recover();
       for (Item it : r.relogged()) {
-        out.printf(
-            Locale.ROOT,
-            "re-logged item %d\t%s\t%d bytes\tcase %s%n",
-            it.id(),
-            it.sha256(),
-            it.size(),
-            it.caseId());
+        out.println(
+            EvidenceCommand.m("recover.item", it.id(), it.sha256(), it.size(), it.caseId()));
       }
-      for (String n : r.notes()) {
-        out.println("note: " + n);
+      if (Msg.zh()) {
+        // The store's notes are English sentences: their number here, their text with --lang en.
+        if (!r.notes().isEmpty() || !r.unrecovered().isEmpty()) {
+          out.println(EvidenceCommand.m("recover.notes", r.notes().size(), r.unrecovered().size()));
+        }
+      } else {
+        for (String n : r.notes()) {
+          out.println("note: " + n);
+        }
+        for (String u : r.unrecovered()) {
+          out.println("NOT RE-LOGGED: " + u);
+        }
       }
-      for (String u : r.unrecovered()) {
-        out.println("NOT RE-LOGGED: " + u);
-      }
-      out.printf(
-          Locale.ROOT,
-          "%d item(s) re-logged, %d thing(s) could not be; nothing was "
-              + "deleted; the workspace is writable again%n",
-          r.relogged().size(),
-          r.unrecovered().size());
+      out.println(
+          EvidenceCommand.m("recover.summary", r.relogged().size(), r.unrecovered().size()));
       out.flush();
       if (!r.unrecovered().isEmpty()) {
+        java.nio.file.Path kept = options.workspace.dir().resolve("evidence/quarantine");
+        if (Msg.zh()) {
+          throw new ExitCodes.DataException(
+              EvidenceCommand.m("recover.failed", r.unrecovered().size(), kept));
+        }
         throw new EvidenceException(
             r.unrecovered().size()
                 + " thing(s) could not be re-logged; "

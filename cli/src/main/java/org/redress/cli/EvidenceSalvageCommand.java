@@ -37,19 +37,28 @@ public final class EvidenceSalvageCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     try (EvidenceStore store = options.openForSalvage()) {
       Salvage r = store.salvage(out);
-      for (String l : r.saved()) {
-        o.println("saved  " + l);
-      }
-      for (String l : r.lost()) {
-        o.println("LOST   " + l);
+      if (!Msg.zh()) {
+        // In Chinese only the counts: each line is an English sentence of the store; the report
+        // file holds them all.
+        for (String l : r.saved()) {
+          o.println("saved  " + l);
+        }
+        for (String l : r.lost()) {
+          o.println("LOST   " + l);
+        }
       }
       o.println(
-          r.saved().size()
-              + " saved, "
-              + r.lost().size()
-              + " lost; report: "
-              + out.resolve("salvage-report.txt"));
+          EvidenceCommand.m(
+              "salvage.summary",
+              r.saved().size(),
+              r.lost().size(),
+              out.resolve("salvage-report.txt")));
       o.flush();
+      if (!r.lost().isEmpty() && Msg.zh()) {
+        throw new ExitCodes.DataException(
+            EvidenceCommand.m(
+                "salvage.failed", r.lost().size(), out.resolve("salvage-report.txt")));
+      }
       if (!r.lost().isEmpty()) {
         throw new EvidenceException(
             r.lost().size()

@@ -48,16 +48,16 @@ public final class EvidenceShowCommand implements Callable<Integer> {
       row(out, "case", it.caseId());
       row(out, "sha256", it.sha256());
       row(out, "size", Long.toString(it.size()));
-      row(out, "added_at", it.addedAt().toString());
+      row(out, "added_at", time(it.addedAt()));
       row(out, "corrections", Integer.toString(it.corrections()));
       if (it.shredded()) {
-        row(out, "status", "shredded: content and metadata destroyed");
+        row(out, "status", EvidenceCommand.m("show.shredded"));
         return ExitCodes.OK;
       }
       Metadata m = it.metadata();
       row(out, "source", m.sourceKind() + ":" + m.sourceValue());
-      row(out, "capture_method", m.captureMethod());
-      row(out, "captured_at", m.capturedAt().toString());
+      row(out, "capture_method", method(m.captureMethod()));
+      row(out, "captured_at", time(m.capturedAt()));
       row(out, "captured_by", m.capturedBy());
       row(out, "tool", m.toolName() + " " + m.toolVersion());
       row(out, "file_name", m.fileName());
@@ -98,6 +98,22 @@ public final class EvidenceShowCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String k, String v) {
+    if (Msg.zh()) {
+      String label = Msg.has("evidence", "row." + k) ? EvidenceCommand.m("row." + k) : k;
+      out.println(label + "：" + Console.inert(v));
+      return;
+    }
     out.println(String.format(Locale.ROOT, "%-16s %s", k, Console.inert(v)));
+  }
+
+  private static String time(java.time.Instant t) {
+    return Msg.zh() ? Msg.timeSeconds(t) : t.toString();
+  }
+
+  /** A capture method: the ones Redress writes in the interface language, others as stored. */
+  private static String method(String m) {
+    return Msg.zh() && m != null && Msg.has("evidence", "method." + m)
+        ? EvidenceCommand.m("method." + m)
+        : m;
   }
 }

@@ -28,25 +28,19 @@ public final class EvidenceShredCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!yes) {
-      throw new ExitCodes.UsageException(
-          "shredding case " + caseId + " cannot be undone; add --yes to confirm");
+      throw new ExitCodes.UsageException(EvidenceCommand.m("shred.confirm", caseId));
     }
     try (EvidenceStore store = options.open()) {
       int n;
       try {
         n = store.shred(caseId);
       } catch (IllegalArgumentException ex) {
-        throw new ExitCodes.UsageException(ex.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? EvidenceCommand.m("bad.case", caseId) : ex.getMessage());
       }
       spec.commandLine()
           .getOut()
-          .println(
-              "case "
-                  + caseId
-                  + " shredded: "
-                  + n
-                  + " items unreadable; checkpoint "
-                  + store.latestCheckpoint().size());
+          .println(EvidenceCommand.m("shred.done", caseId, n, store.latestCheckpoint().size()));
     }
     return ExitCodes.OK;
   }

@@ -76,8 +76,7 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     }
     if (!Files.isRegularFile(pkg)) {
       throw new ExitCodes.DataException(
-          Console.inert(pkg.toString())
-              + ": not a regular file, so not an evidence package (a package is a .zip file)");
+          EvidenceCommand.m("verify.not.file", Console.inert(pkg.toString())));
     }
     if (org.redress.evidence.JointPackage.isJoint(pkg)) {
       return joint();
@@ -92,11 +91,7 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     String earlier = againstCheckpoint == null ? null : checkpointText(againstCheckpoint);
     if (expectKey != null
         && !PackageVerifier.normalizeFingerprint(expectKey).matches("[0-9a-f]{64}")) {
-      throw new ExitCodes.UsageException(
-          "--expect-key must be a SHA-256 fingerprint (64 hex "
-              + "digits), was \""
-              + expectKey
-              + "\"");
+      throw new ExitCodes.UsageException(EvidenceCommand.m("verify.bad.key", expectKey));
     }
     Verification v;
     try {
@@ -108,14 +103,13 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (Verification.Check c : v.checks()) {
-      out.println(Console.inert(c.toString()));
+      out.println(Console.inert(NextSteps.line(c)));
     }
     v.manifest().ifPresent(m -> explain(out, m, expectKey != null, earlier != null));
-    out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
+    out.println(v.ok() ? EvidenceCommand.m("verify.ok") : EvidenceCommand.m("verify.not"));
     out.flush();
     if (!v.ok()) {
-      throw new VerificationFailed(
-          "package " + pkg + " did not verify: " + v.firstFailure().orElse("no checks"));
+      throw failed(pkg, v);
     }
     return ExitCodes.OK;
   }
@@ -127,25 +121,34 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
         || tsaCert != null
         || againstCheckpoint != null
         || expectKey != null) {
-      throw new ExitCodes.UsageException(
-          "a joint package is verified as it is: verify a part (cases/X.zip) for those options");
+      throw new ExitCodes.UsageException(EvidenceCommand.m("verify.joint.options"));
     }
     Verification v = org.redress.evidence.JointPackage.verify(pkg);
     PrintWriter out = spec.commandLine().getOut();
     for (Verification.Check c : v.checks()) {
-      out.println(Console.inert(c.toString()));
+      out.println(Console.inert(NextSteps.line(c)));
     }
-    out.println(v.ok() ? "VERIFIED: every check holds" : "NOT VERIFIED");
+    out.println(v.ok() ? EvidenceCommand.m("verify.ok") : EvidenceCommand.m("verify.not"));
     out.flush();
     if (!v.ok()) {
-      throw new VerificationFailed(
-          "package " + pkg + " did not verify: " + v.firstFailure().orElse("no checks"));
+      throw failed(pkg, v);
     }
     return ExitCodes.OK;
   }
 
+  private static VerificationFailed failed(Path pkg, Verification v) {
+    return new VerificationFailed(
+        Msg.zh()
+            ? EvidenceCommand.m("verify.failed", pkg)
+            : "package " + pkg + " did not verify: " + v.firstFailure().orElse("no checks"));
+  }
+
   /** Says who signed, what trusted time covers it, and what that proves and does not. */
   static void explain(PrintWriter out, VerifiedManifest m, boolean pinned, boolean extended) {
+    if (Msg.zh()) {
+      explainZh(out, m, pinned, extended);
+      return;
+    }
     out.println(
         "signed by:   Ed25519 key with SHA-256 fingerprint "
             + m.keyFingerprint()
@@ -182,6 +185,32 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
     out.println();
   }
 
+  private static void explainZh(
+      PrintWriter out, VerifiedManifest m, boolean pinned, boolean extended) {
+    out.println(
+        EvidenceCommand.m(pinned ? "explain.signed.pinned" : "explain.signed", m.keyFingerprint()));
+    if (m.timestamps().isEmpty()) {
+      out.println(EvidenceCommand.m("explain.time.none"));
+    } else {
+      for (VerifiedManifest.Timestamp t : m.timestamps()) {
+        out.println(
+            EvidenceCommand.m(
+                "explain.time",
+                t.tsaSubject(),
+                t.tsaCertSha256(),
+                Msg.timeSeconds(t.time()),
+                t.treeSize()));
+      }
+    }
+    out.println(
+        EvidenceCommand.m("explain.proves")
+            + (m.timestamps().isEmpty() ? "" : EvidenceCommand.m("explain.proves.time"))
+            + (extended ? EvidenceCommand.m("explain.proves.extended") : "")
+            + "。");
+    out.println(EvidenceCommand.m("explain.not"));
+    out.println();
+  }
+
   static String checkpointText(Path p) {
     try {
       String s = Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
@@ -193,7 +222,9 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       return s;
     } catch (IOException ex) {
       throw new ExitCodes.UsageException(
-          "cannot read checkpoint file " + p + ": " + ex.getMessage());
+          Msg.zh()
+              ? EvidenceCommand.m("verify.checkpoint.unreadable", p)
+              : "cannot read checkpoint file " + p + ": " + ex.getMessage());
     }
   }
 
@@ -207,7 +238,9 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     } catch (IOException | CertificateException | ClassCastException ex) {
       throw new ExitCodes.UsageException(
-          "cannot read TSA certificate " + p + ": " + ex.getMessage());
+          Msg.zh()
+              ? EvidenceCommand.m("verify.cert.unreadable", p)
+              : "cannot read TSA certificate " + p + ": " + ex.getMessage());
     }
   }
 

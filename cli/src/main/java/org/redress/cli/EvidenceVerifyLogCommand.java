@@ -42,15 +42,17 @@ public final class EvidenceVerifyLogCommand implements Callable<Integer> {
       }
     }
     if (ok && !deep) {
-      out.println("content NOT checked: no item was decrypted or hashed (run with --deep)");
-      out.println("VERIFIED: log, checkpoints and pack coverage hold; content not checked");
+      out.println(EvidenceCommand.m("verify.log.shallow"));
+      out.println(EvidenceCommand.m("verify.log.ok"));
     } else {
-      out.println(ok ? "VERIFIED: every check holds, content included" : "NOT VERIFIED");
+      out.println(ok ? EvidenceCommand.m("verify.log.ok.deep") : EvidenceCommand.m("verify.not"));
     }
     out.flush();
     if (!ok) {
       throw new EvidenceVerifyCommand.VerificationFailed(
-          "evidence log did not verify: " + v.firstFailure().orElse("no checks"));
+          Msg.zh()
+              ? EvidenceCommand.m("verify.log.failed")
+              : "evidence log did not verify: " + v.firstFailure().orElse("no checks"));
     }
     return ExitCodes.OK;
   }

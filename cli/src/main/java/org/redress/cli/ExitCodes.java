@@ -55,8 +55,16 @@ public final class ExitCodes {
         || ex instanceof ArithmeticException;
   }
 
-  /** A one-line message for a user: no class names, no stack trace. */
+  /** A one-line message for a user, in the interface language: no class names, no stack trace. */
   public static String message(Throwable ex) {
+    if (Msg.zh()) {
+      return ChineseFailures.message(ex);
+    }
+    return english(ex);
+  }
+
+  /** The English one-line message (also what {@code --lang en} prints). */
+  static String english(Throwable ex) {
     if (internal(ex)) {
       String m = ex.getMessage();
       return "internal error ("
@@ -72,8 +80,18 @@ public final class ExitCodes {
       return "permission denied: " + ex.getMessage();
     }
     if (ex instanceof UncheckedIOException && ex.getCause() != null) {
-      return message(ex.getCause());
+      return english(ex.getCause());
     }
+    // h-msgs2: the failures of scanning, hashing and capturing in the interface language
+    if (Msg.zh()
+        && (ex instanceof org.redress.scan.ScanException
+            || ex instanceof org.redress.sources.SourceException
+            || ex instanceof org.redress.media.MediaException
+            || ex instanceof org.redress.capture.CaptureException)) {
+      return Reasons.pathAndReason(
+          firstLine(String.valueOf(ex.getMessage())), null, "scan", "failed");
+    }
+    // end h-msgs2
     String m = ex.getMessage();
     if (m == null || m.isBlank()) {
       m = ex.getClass().getSimpleName();

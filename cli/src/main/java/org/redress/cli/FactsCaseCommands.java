@@ -22,6 +22,36 @@ import picocli.CommandLine.Parameters;
  * the case key (the evidence locker's key options open it), every version kept.
  */
 final class FactsCaseCommands {
+  static String m(String key, Object... args) {
+    return Msg.get("facts", key, args);
+  }
+
+  /** A facts file the store refused: its message in English; in Chinese, the file named. */
+  static RuntimeException invalid(CaseworkException e, Path file) {
+    if (e instanceof CaseworkException.UnknownCase u) {
+      return new ExitCodes.UsageException(ExitCodes.message(u));
+    }
+    return new ExitCodes.DataException(Msg.zh() ? m("invalid", file) : e.getMessage(), e);
+  }
+
+  /** A facts key of a merge note, in Chinese words where the bundle has them. */
+  static String key(String key) {
+    String k = "key." + key;
+    return Msg.has("facts", k) ? m(k) : m("key.other");
+  }
+
+  /** A value of a merge note: true and false in the interface language. */
+  static String value(String v) {
+    if (!Msg.zh() || v == null) {
+      return v;
+    }
+    return switch (v) {
+      case "true" -> m("value.true");
+      case "false" -> m("value.false");
+      default -> v;
+    };
+  }
+
   private FactsCaseCommands() {}
 
   /** Stores a facts file as the case's next facts version. */
@@ -51,8 +81,10 @@ final class FactsCaseCommands {
       Cases.RecordVersion v;
       try (EvidenceStore locker = evidence.open()) {
         v = cases.putFacts(name, text, file.getFileName().toString(), locker);
+      } catch (CaseworkException e) {
+        throw invalid(e, file);
       }
-      spec.commandLine().getOut().println("case " + name + "\tfacts v" + v.version());
+      spec.commandLine().getOut().println(m("set.done", name, v.version()));
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
@@ -85,8 +117,10 @@ final class FactsCaseCommands {
       Cases.RecordVersion v;
       try (EvidenceStore locker = evidence.open()) {
         v = cases.putParties(name, text, file.getFileName().toString(), locker);
+      } catch (CaseworkException e) {
+        throw invalid(e, file);
       }
-      spec.commandLine().getOut().println("case " + name + "\tparties v" + v.version());
+      spec.commandLine().getOut().println(m("parties.done", name, v.version()));
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
@@ -118,12 +152,7 @@ final class FactsCaseCommands {
         } else {
           Optional<String> t = cases.factsText(name, locker);
           if (t.isEmpty()) {
-            throw new ExitCodes.DataException(
-                "case "
-                    + name
-                    + " has no facts yet (store them: redress facts set "
-                    + name
-                    + " FILE)");
+            throw new ExitCodes.DataException(m("none", name));
           }
           text = t.get();
         }
@@ -152,14 +181,12 @@ final class FactsCaseCommands {
       PrintWriter out = spec.commandLine().getOut();
       for (Cases.RecordVersion v : CaseCommand.cases(workspace).history(name, Cases.FACTS)) {
         out.println(
-            "v"
-                + v.version()
-                + "\t"
-                + CaseCommand.time(v.at())
-                + "\t"
-                + Console.inert(v.author())
-                + "\t"
-                + Console.inert(v.note()));
+            m(
+                "history.line",
+                v.version(),
+                CaseCommand.time(v.at()),
+                Console.inert(v.author()),
+                Console.inert(v.note())));
       }
       out.flush();
       return ExitCodes.OK;

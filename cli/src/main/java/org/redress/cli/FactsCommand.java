@@ -39,8 +39,7 @@ public final class FactsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ExitCodes.UsageException(
-        "facts: give a subcommand (merge, set, parties, show, history)");
+    throw new ExitCodes.UsageException(Msg.get("facts", "subcommand"));
   }
 
   /** Merges an intake with the facts of spread reports. */
@@ -89,14 +88,13 @@ public final class FactsCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       for (FactsMerge.Conflict c : merged.conflicts()) {
         err.println(
-            "redress: note: "
-                + c.key()
-                + ": intake says "
-                + Console.inert(c.intake())
-                + ", the reports show "
-                + c.reports()
-                + "; kept "
-                + c.kept());
+            Msg.get(
+                "facts",
+                "merge.conflict",
+                Msg.zh() ? FactsCaseCommands.key(c.key()) : c.key(),
+                Console.inert(FactsCaseCommands.value(c.intake())),
+                FactsCaseCommands.value(c.reports()),
+                FactsCaseCommands.value(c.kept())));
       }
       if (out == null) {
         spec.commandLine().getOut().print(merged.json());
@@ -104,7 +102,7 @@ public final class FactsCommand implements Runnable {
       } else {
         if (Files.isDirectory(out)) {
           throw new ExitCodes.UsageException(
-              "--out " + Console.inert(out.toString()) + " is a folder; give a file name");
+              Msg.get("facts", "out.folder", Console.inert(out.toString())));
         }
         // Like `dossier --out`, a missing folder is made (the file is written whole or not at all).
         Path dir = out.toAbsolutePath().getParent();
@@ -116,7 +114,9 @@ public final class FactsCommand implements Runnable {
         } finally {
           Files.deleteIfExists(tmp);
         }
-        spec.commandLine().getOut().println("facts: " + Console.inert(out.toString()));
+        spec.commandLine()
+            .getOut()
+            .println(Msg.get("facts", "written", Console.inert(out.toString())));
       }
       return ExitCodes.OK;
     }

@@ -50,7 +50,7 @@ final class FileWalker {
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
         files.add(p);
       } else {
-        problems.add(p + ": no such file or directory");
+        problems.add(p + Msg.get("files", "sep") + Msg.get("files", "missing"));
       }
     }
     return new Result(files, problems, skipped[0]);
@@ -105,15 +105,18 @@ final class FileWalker {
   }
 
   static String describe(Path p, IOException e) {
+    String at = p + Msg.get("files", "sep");
     if (e instanceof FileSystemLoopException) {
-      return p + ": directory loop (a link points back to a parent directory); skipped";
+      return at + Msg.get("files", "loop");
     }
     if (e instanceof AccessDeniedException) {
-      return p + ": cannot read: permission denied";
+      return at + Msg.get("files", "denied");
     }
     if (e instanceof NoSuchFileException) {
-      return p + ": no such file or directory";
+      return at + Msg.get("files", "missing");
     }
-    return p + ": cannot read: " + e.getMessage();
+    return at
+        + Msg.get(
+            "files", "unreadable", Reasons.say(String.valueOf(e.getMessage()), "files", "why"));
   }
 }

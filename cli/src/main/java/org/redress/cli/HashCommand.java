@@ -82,7 +82,14 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
   public Integer call() {
     int n = threads == null ? ParallelHashing.defaultThreads() : threads;
     if (n < 1 || n > 1024) {
-      throw new ExitCodes.UsageException("--threads must be in 1..1024, was " + n);
+      throw new ExitCodes.UsageException(Msg.get("hash", "threads", n));
+    }
+    if (maxPixels < 25) {
+      throw new ExitCodes.UsageException(Msg.get("hash", "max.pixels", maxPixels));
+    }
+    if (!(secondsPerFrame >= 0) || Double.isInfinite(secondsPerFrame)) {
+      throw new ExitCodes.UsageException(
+          Msg.get("hash", "seconds.per.frame", String.valueOf(secondsPerFrame)));
     }
     MediaHasher hasher;
     try {
@@ -101,12 +108,11 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     FileWalker.Result inputs = FileWalker.collect(paths);
     int failures = 0;
     for (String problem : inputs.problems()) {
-      err.println("redress: " + Console.inert(problem));
+      err.println(Msg.prefix() + Console.inert(problem));
       failures++;
     }
     if (inputs.skipped() > 0) {
-      err.println(
-          "redress: skipped " + inputs.skipped() + " file(s) in directories that are not media");
+      err.println(Msg.prefix() + Msg.count("files", "skipped", inputs.skipped()));
     }
     AtomicInteger failed = new AtomicInteger(failures);
     ParallelHashing.forEachInOrder(
@@ -126,10 +132,13 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
     if (o.error() != null) {
       failures.incrementAndGet();
       String raise =
-          o.limit() == MediaLimitExceeded.Limit.IMAGE_PIXELS
-              ? "; raise --max-pixels to allow it"
-              : "";
-      err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()) + raise);
+          o.limit() == MediaLimitExceeded.Limit.IMAGE_PIXELS ? Msg.get("hash", "raise.pixels") : "";
+      err.println(
+          Msg.prefix()
+              + Console.inert(o.path())
+              + Msg.get("files", "sep")
+              + Console.inert(ParallelHashing.said(o.error()))
+              + raise);
       if (json) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("path", o.path().toString());
@@ -208,7 +217,7 @@ public final class HashCommand implements java.util.concurrent.Callable<Integer>
           return Orientation.IGNORE;
         default:
           throw new picocli.CommandLine.TypeConversionException(
-              "expected apply or ignore, was '" + value + "'");
+              Msg.get("hash", "orientation", value));
       }
     }
   }

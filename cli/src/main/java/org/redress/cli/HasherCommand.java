@@ -41,10 +41,10 @@ public final class HasherCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!lang.equals("zh") && !lang.equals("en")) {
-      throw new ExitCodes.UsageException("--lang: must be zh or en, was " + lang);
+      throw new ExitCodes.UsageException(Msg.get("hash", "hasher.lang", lang));
     }
     if (Files.isDirectory(out)) {
-      throw new ExitCodes.UsageException(out + ": is a directory; give a file name");
+      throw new ExitCodes.UsageException(Msg.get("hash", "hasher.dir", out));
     }
     String html = HasherPage.standalone(lang);
     Path abs = out.toAbsolutePath();
@@ -57,11 +57,8 @@ public final class HasherCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .printf(
-            java.util.Locale.ROOT,
-            "wrote %s (%d bytes): open it in a current browser; it needs no network%n",
-            out,
-            html.getBytes(StandardCharsets.UTF_8).length);
+        .println(
+            Msg.get("hash", "hasher.wrote", out, html.getBytes(StandardCharsets.UTF_8).length));
     return 0;
   }
 }

@@ -29,6 +29,16 @@ public final class LawCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  static String m(String key, Object... args) {
+    return Msg.get("law", key, args);
+  }
+
+  /** A confirmation status (CONFIRMED, DERIVED, UNCONFIRMED) in the interface language. */
+  static String status(String s) {
+    String k = "status." + s.toLowerCase(java.util.Locale.ROOT);
+    return Msg.zh() && Msg.has("law", k) ? m(k) : s;
+  }
+
   static LocalDate date(String at) {
     if (at == null) {
       return Today.date();
@@ -36,8 +46,7 @@ public final class LawCommand implements Runnable {
     try {
       return LocalDate.parse(at);
     } catch (DateTimeParseException e) {
-      throw new ExitCodes.UsageException(
-          "--at: expected an ISO date (YYYY-MM-DD), was \"" + at + "\"");
+      throw new ExitCodes.UsageException(m("date.bad", "--at", at));
     }
   }
 
@@ -61,7 +70,7 @@ public final class LawCommand implements Runnable {
             java.util.Locale.ROOT,
             "%-24s %-22s %s %s%n",
             p.id(),
-            p.status(),
+            status(p.status()),
             p.instrument().title().zh(),
             p.article().zh());
       }
@@ -93,17 +102,36 @@ public final class LawCommand implements Runnable {
     public Integer call() {
       LawBook book = ChineseLaw.book();
       if (book.provision(id).isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such provision: " + id);
+        throw new CommandLine.ParameterException(spec.commandLine(), m("no.provision", id));
       }
       Version v = book.versionAt(id, date(at));
       PrintWriter out = spec.commandLine().getOut();
       if (v.absent()) {
-        out.println(v.label() + ": " + v.absentNote().zh() + " / " + v.absentNote().en());
+        out.println(
+            v.label()
+                + (Msg.zh()
+                    ? "：" + v.absentNote().zh()
+                    : ": " + v.absentNote().zh() + " / " + v.absentNote().en()));
         out.flush();
         return ExitCodes.OK;
       }
       Provision p = v.provision();
       out.println(p.id() + "  " + p.instrument().title().zh() + " " + p.article().zh());
+      if (Msg.zh()) {
+        // The English title, gloss and notes are for an English reader; a Chinese reader gets the
+        // official text and the status, and the number of notes that --lang en shows.
+        out.println(m("in.force", p.inForce(), status(p.rangeStatus())));
+        out.println(m("status", status(p.status())));
+        out.println(m("source", p.source()));
+        out.println();
+        out.println(p.textZh());
+        if (!p.unconfirmed().isEmpty() || p.rangeNote() != null) {
+          out.println();
+          out.println(m("notes", p.unconfirmed().size() + (p.rangeNote() == null ? 0 : 1)));
+        }
+        out.flush();
+        return ExitCodes.OK;
+      }
       out.println(
           p.instrument().title().en()
               + " ("

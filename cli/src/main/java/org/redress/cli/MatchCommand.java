@@ -114,15 +114,10 @@ public final class MatchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (paths.isEmpty() && hashes.isEmpty()) {
-      throw new ExitCodes.UsageException("give at least one PATH or --hash");
+      throw new ExitCodes.UsageException(Msg.get("match", "need.input"));
     }
     if (dihedral && !hashes.isEmpty()) {
-      throw new ExitCodes.UsageException(
-          String.format(
-              Locale.ROOT,
-              "--dihedral needs image files: --hash %s has no image to mirror or rotate"
-                  + " (match --hash without --dihedral)",
-              hashes.get(0)));
+      throw new ExitCodes.UsageException(Msg.get("match", "dihedral.hash", hashes.get(0)));
     }
     List<Query> hashQueries = new ArrayList<>();
     for (String h : hashes) {
@@ -137,14 +132,14 @@ public final class MatchCommand implements Callable<Integer> {
               .matcher(banks, Today.instant(), queryPercent, comparedPercent, warnings);
     } catch (CasesException | IllegalArgumentException e) {
       // As grep: 1 means "no match", so an unknown bank or an unusable database exits 2.
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(ExitCodes.message(e));
     }
     PrintWriter err = spec.commandLine().getErr();
     for (String w : warnings) {
-      err.println("redress: warning: " + Console.inert(w));
+      err.println(Msg.warningPrefix() + Console.inert(Reasons.say(w, "match", "general.warning")));
     }
     if (matcher.banks().isEmpty()) {
-      err.println("redress: warning: no banks to match against (see `redress bank create`)");
+      err.println(Msg.warningPrefix() + Msg.get("match", "no.banks"));
     }
     boolean matched = false;
     boolean unreadable = false;
@@ -154,7 +149,7 @@ public final class MatchCommand implements Callable<Integer> {
     FileWalker.Result inputs = FileWalker.collect(paths);
     for (String problem : inputs.problems()) {
       unreadable = true;
-      err.println("redress: " + Console.inert(problem));
+      err.println(Msg.prefix() + Console.inert(problem));
     }
     boolean[] state = {matched, unreadable};
     // Hashing, matching and the screenshot search run on the workers; only printing is serial.
@@ -168,7 +163,11 @@ public final class MatchCommand implements Callable<Integer> {
           ParallelHashing.Outcome o = m.outcome();
           if (o.failed()) {
             state[1] = true;
-            err.println("redress: " + Console.inert(o.path()) + ": " + Console.inert(o.error()));
+            err.println(
+                Msg.prefix()
+                    + Console.inert(o.path())
+                    + Msg.get("files", "sep")
+                    + Console.inert(ParallelHashing.said(o.error())));
             if (json) {
               ObjectNode e = JsonNodeFactory.instance.objectNode();
               e.put("path", o.path().toString());
@@ -260,20 +259,27 @@ public final class MatchCommand implements Callable<Integer> {
   private boolean emit(String input, MatchResult r) {
     PrintWriter err = spec.commandLine().getErr();
     for (String w : r.warnings()) {
-      err.println("redress: warning: " + Console.inert(input) + ": " + Console.inert(w));
+      err.println(
+          Msg.warningPrefix()
+              + Msg.get(
+                  "match",
+                  "input.warning",
+                  Console.inert(input),
+                  Console.inert(Reasons.say(w, "match", "general.warning"))));
     }
     for (MatchResult.Suppressed s : r.suppressed()) {
-      err.printf(
-          Locale.ROOT,
-          "redress: %s: match with item %d (%s) in bank %s%s suppressed by"
-              + " allow entry %d (%s)%n",
-          Console.inert(input),
-          s.match().item(),
-          Console.inert(s.match().label()),
-          s.match().bank(),
-          dihedral ? " (" + transform(s.match()) + ")" : "",
-          s.allowId(),
-          Console.inert(s.allowLabel()));
+      err.println(
+          Msg.prefix()
+              + Msg.get(
+                  "match",
+                  "suppressed",
+                  Console.inert(input),
+                  s.match().item(),
+                  Console.inert(s.match().label()),
+                  s.match().bank(),
+                  dihedral ? Msg.get("match", "transform", transform(s.match())) : "",
+                  s.allowId(),
+                  Console.inert(s.allowLabel())));
     }
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

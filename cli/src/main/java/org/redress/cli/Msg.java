@@ -36,6 +36,16 @@ public final class Msg {
     return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
   }
 
+  /** True when {@code area} has the message {@code key}. */
+  public static boolean has(String area, String key) {
+    try {
+      pattern(area, key, false);
+      return true;
+    } catch (MissingResourceException e) {
+      return false;
+    }
+  }
+
   /**
    * A message about {@code n} things: in English {@code key.one} when {@code n} is 1 and {@code
    * key.many} otherwise; Chinese has one form, {@code key}. The count is the first argument.
@@ -63,6 +73,37 @@ public final class Msg {
   /** The prefix of a warning line in the interface language. */
   public static String warningPrefix() {
     return zh() ? "redress：警告：" : "redress: warning: ";
+  }
+
+  /**
+   * A time for a person: in English {@code 2026-12-07 10:20 Asia/Shanghai}; in Chinese {@code
+   * 2026-12-07 10:20（北京时间）}, naming another zone by its ID when one is set.
+   */
+  public static String time(java.time.Instant t) {
+    return time(t, "yyyy-MM-dd HH:mm");
+  }
+
+  /** As {@link #time(java.time.Instant)} with seconds. */
+  public static String timeSeconds(java.time.Instant t) {
+    return time(t, "yyyy-MM-dd HH:mm:ss");
+  }
+
+  private static String time(java.time.Instant t, String pattern) {
+    java.time.ZoneId zone = Today.zone();
+    String at =
+        java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(t.atZone(zone));
+    if (!zh()) {
+      return at + " " + zone.getId();
+    }
+    return at + "（" + zoneName(zone) + "）";
+  }
+
+  /** The zone in Chinese: 北京时间 for China's zone, else its ID. */
+  static String zoneName(java.time.ZoneId zone) {
+    return java.util.Set.of("Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC", "+08:00")
+            .contains(zone.getId())
+        ? "北京时间"
+        : zone.getId();
   }
 
   static String pattern(String area, String key, boolean chinese) {

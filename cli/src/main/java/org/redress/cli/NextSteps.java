@@ -12,32 +12,50 @@ import org.redress.evidence.Warning;
 final class NextSteps {
   private NextSteps() {}
 
-  /** The step as the command a case worker types. */
+  /** The step as the command a case worker types, in the interface language. */
   static String words(NextStep step) {
-    return switch (step) {
-      case RECOVER ->
-          "run: redress evidence recover (it re-logs what the quarantine holds and" + " keeps it)";
-      case CHECKPOINT -> "run: redress evidence checkpoint";
-      case SALVAGE -> "to save what still verifies run: redress evidence salvage --out DIR";
-      case OWNER_ONLY_KEY_FILE -> "run: chmod 600 on that file";
-    };
+    return Msg.get("errors", "next." + step.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** A store warning with its step worded. */
   static String line(Warning w) {
-    return w.text() + w.next().map(s -> "; " + words(s)).orElse("");
+    String text = Msg.zh() ? Msg.get("errors", "store.warning") : w.text();
+    return text + w.next().map(s -> sep() + words(s)).orElse("");
   }
 
   /** A verification check with its step worded. */
   static String line(Verification.Check c) {
-    return c + c.next().map(s -> "; " + words(s)).orElse("");
+    return (Msg.zh() ? checkZh(c) : c.toString()) + c.next().map(s -> sep() + words(s)).orElse("");
+  }
+
+  /**
+   * A check in Chinese: its outcome and what was checked. The store words the detail in English (a
+   * fingerprint, a size, why a check failed); a failure says how to see it ({@code --lang en}).
+   */
+  private static String checkZh(Verification.Check c) {
+    String subject = c.subject();
+    int sp = subject.lastIndexOf(' ');
+    String head = subject;
+    String number = "";
+    if (sp > 0 && subject.substring(sp + 1).replace("#", "").matches("[0-9]+")) {
+      head = subject.substring(0, sp);
+      number = " " + subject.substring(sp + 1).replace("#", "");
+    }
+    String key = "check." + head.replace(' ', '.');
+    String what =
+        Msg.has("errors", key) ? Msg.get("errors", key) : Msg.get("errors", "check.other");
+    return Msg.get("errors", c.ok() ? "check.ok" : "check.fail", what + number);
+  }
+
+  private static String sep() {
+    return Msg.zh() ? "；" : "; ";
   }
 
   /** For a store failure that names a step, {@code "; run: …"}; otherwise empty. */
   static String suffix(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof EvidenceException e && e.nextStep().isPresent()) {
-        return "; " + words(e.nextStep().get());
+        return sep() + words(e.nextStep().get());
       }
       if (t.getCause() == t) {
         break;

@@ -95,6 +95,14 @@ final class ParallelHashing {
     }
   }
 
+  /** A file's failure reason ({@link Outcome#error()}, English) in the interface language. */
+  static String said(String error) {
+    if (error != null && error.startsWith("failed to hash: ")) {
+      return Msg.get("hash", "failed", Reasons.say(error.substring(16), "hash", "undecodable"));
+    }
+    return Reasons.say(error, "hash", "undecodable");
+  }
+
   private static <T> T await(Future<T> f) {
     try {
       return f.get();

@@ -32,6 +32,8 @@ final class ParseErrorsZh {
   private static final Pattern SUBCOMMAND =
       Pattern.compile("(?i)missing (?:required )?(\\S+ )?subcommand");
 
+  private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[A-Za-z][\\w-]*");
+
   private ParseErrorsZh() {}
 
   /** The error in Chinese, without the help hint. */
@@ -71,9 +73,15 @@ final class ParseErrorsZh {
       return "缺少子命令";
     }
     if (m.contains("mutually exclusive")) {
-      return "这些选项不能同时使用：“" + m.replaceFirst("^Error: ", "") + "”";
+      List<String> options = new ArrayList<>();
+      Matcher o = OPTION.matcher(m);
+      while (o.find()) {
+        options.add(o.group());
+      }
+      return "这些选项不能同时使用：" + String.join("、", options);
     }
-    return "命令行有误：“" + m + "”";
+    // Picocli's other messages are English sentences: a Chinese lead, never the sentence itself.
+    return "命令行有误（详细原因目前只有英文，加 --lang en 重新运行即可查看）";
   }
 
   private static String unmatched(CommandLine.UnmatchedArgumentException u) {

@@ -3,7 +3,6 @@ package org.redress.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.redress.cases.Platform;
@@ -32,6 +31,10 @@ public final class PlatformCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing platform subcommand");
+  }
+
+  static String m(String key, Object... args) {
+    return Msg.get("platform", key, args);
   }
 
   abstract static class Sub implements Callable<Integer> {
@@ -80,13 +83,14 @@ public final class PlatformCommand implements Runnable {
       try {
         s = PlatformScope.parseList(scopes);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException("--scopes: " + e.getMessage());
+        throw new ExitCodes.UsageException(
+            Msg.zh() ? m("scopes.bad", scopes) : "--scopes: " + e.getMessage());
       }
       Platform.Issued issued;
       try {
         issued = store().add(name, s, rate);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? m("add.bad", name, rate) : e.getMessage());
       }
       if (json) {
         ObjectNode o = new ObjectMapper().createObjectNode();
@@ -95,13 +99,13 @@ public final class PlatformCommand implements Runnable {
         out().println(o.toString());
       } else {
         out()
-            .printf(
-                Locale.ROOT,
-                "added platform %s (scopes %s, %d requests/s)%nkey (shown only now): %s%n",
-                issued.platform().name(),
-                PlatformScope.toList(issued.platform().scopes()),
-                issued.platform().ratePerSecond(),
-                issued.key());
+            .println(
+                m(
+                    "add.done",
+                    issued.platform().name(),
+                    PlatformScope.toList(issued.platform().scopes()),
+                    issued.platform().ratePerSecond()));
+        out().println(m("add.key", issued.key()));
       }
       return ExitCodes.OK;
     }
@@ -116,14 +120,14 @@ public final class PlatformCommand implements Runnable {
     public Integer call() {
       for (Platform p : store().list()) {
         out()
-            .printf(
-                Locale.ROOT,
-                "%s\t%s\t%s\t%d/s\tissued %s%n",
-                p.name(),
-                p.active() ? "active" : "revoked " + Workspaces.iso(p.revokedAt()),
-                PlatformScope.toList(p.scopes()),
-                p.ratePerSecond(),
-                Workspaces.iso(p.createdAt()));
+            .println(
+                m(
+                    "list.line",
+                    p.name(),
+                    p.active() ? m("active") : m("revoked", Workspaces.iso(p.revokedAt())),
+                    PlatformScope.toList(p.scopes()),
+                    p.ratePerSecond(),
+                    Workspaces.iso(p.createdAt())));
       }
       return ExitCodes.OK;
     }
@@ -140,7 +144,7 @@ public final class PlatformCommand implements Runnable {
     @Override
     public Integer call() {
       Platform p = store().revoke(name);
-      out().println("revoked platform " + p.name());
+      out().println(m("revoke.done", p.name()));
       return ExitCodes.OK;
     }
   }

@@ -48,8 +48,7 @@ final class Progress {
     for (int i = 0; i < width; i++) {
       sb.append(i < filled ? '#' : '.');
     }
-    sb.append("] ").append(done).append('/').append(total);
-    sb.append("  ").append(Math.round(rate)).append(" files/s ");
+    sb.append("] ").append(Msg.get("progress", "files.rate", done, total, Math.round(rate)));
     term.print(sb);
   }
 

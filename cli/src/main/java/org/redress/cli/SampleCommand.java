@@ -77,18 +77,16 @@ public final class SampleCommand implements Runnable {
     public Integer call() throws IOException {
       int min = SampleExport.minimumMessages(singleChat);
       if (messages < min) {
-        throw new ExitCodes.UsageException(
-            "--messages must be at least " + min + " to hold the planted content, was " + messages);
+        throw new ExitCodes.UsageException(Msg.get("sample", "messages.min", min, messages));
       }
       if (messages > 1_000_000) {
-        throw new ExitCodes.UsageException("--messages must be at most 1000000, was " + messages);
+        throw new ExitCodes.UsageException(Msg.get("sample", "messages.max", messages));
       }
       if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
-        throw new ExitCodes.UsageException(
-            dir + " exists and is not an empty folder; choose a new folder (nothing was written)");
+        throw new ExitCodes.UsageException(Msg.get("sample", "not.empty", dir));
       }
       if (!format.equals("json") && !format.equals("html")) {
-        throw new ExitCodes.UsageException("--format must be json or html, was " + format);
+        throw new ExitCodes.UsageException(Msg.get("sample", "format", format));
       }
       SampleExport.Result r =
           SampleExport.generate(
@@ -97,26 +95,21 @@ public final class SampleCommand implements Runnable {
                   seed, messages, singleChat, format.equals("html"), SampleHtml.PER_PAGE));
       PrintWriter out = spec.commandLine().getOut();
       out.println(
-          "Synthetic Telegram "
-              + (format.equals("html") ? "HTML " : "")
-              + "export (no real people or posts): "
-              + r.export());
+          Msg.get("sample", format.equals("html") ? "export.html" : "export.json", r.export()));
       out.println(
-          "  "
-              + r.messages()
-              + " messages in "
-              + r.chats()
-              + " chat(s), "
-              + r.mediaFiles()
-              + " media files, "
-              + r.victimCopies()
-              + " copies of victim pictures, "
-              + r.adPosts()
-              + " ad posts");
-      out.println("  victim originals: " + dir.resolve(SampleExport.VICTIM_DIR));
-      out.println("  ground truth: " + r.manifest());
+          Msg.get(
+              "sample",
+              "totals",
+              r.messages(),
+              r.chats(),
+              r.mediaFiles(),
+              r.victimCopies(),
+              r.adPosts()));
+      out.println(Msg.get("sample", "originals", dir.resolve(SampleExport.VICTIM_DIR)));
+      out.println(Msg.get("sample", "truth", r.manifest()));
       if (!r.video()) {
-        out.println("  note: " + r.videoNote());
+        out.println(
+            Msg.get("sample", "note", Msg.zh() ? Msg.get("sample", "no.video") : r.videoNote()));
       }
       return ExitCodes.OK;
     }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redress.casework.Cases;
@@ -148,24 +147,22 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call()
       throws ScanException, ReportException, IOException, EvidenceException, CaseworkException {
     if (preserve && caseId == null) {
-      throw new ExitCodes.UsageException(
-          "--preserve and --case go together: --preserve needs --case NAME");
+      throw new ExitCodes.UsageException(Msg.get("scan", "preserve.needs.case"));
     }
     Cases cases = caseId == null ? null : Today.casework(evidence.workspace.dir()).cases();
     boolean keep = caseId != null && org.redress.cases.CaseStore.NAME.matcher(caseId).matches();
     if (caseId != null && !keep && !preserve) {
-      throw new ExitCodes.UsageException(
-          "--case: a case name is lower-case letters, digits and dashes, was \"" + caseId + "\"");
+      throw new ExitCodes.UsageException(Msg.get("scan", "case.name", caseId));
     }
     if (banks.isEmpty()) {
       Optional<Cases.CaseInfo> c = keep ? cases.get(caseId) : Optional.empty();
       if (c.isEmpty()) {
-        throw new ExitCodes.UsageException("--bank NAME is required (or --case NAME of a case)");
+        throw new ExitCodes.UsageException(Msg.get("scan", "bank.required"));
       }
       banks = List.of(c.get().bank());
     }
     if (threads != null && threads < 1) {
-      throw new ExitCodes.UsageException("-j: threads must be at least 1, was " + threads);
+      throw new ExitCodes.UsageException(Msg.get("scan", "threads", threads));
     }
     Limits limits = limits();
     PrintWriter err = spec.commandLine().getErr();
@@ -187,9 +184,10 @@ public final class ScanCommand implements Callable<Integer> {
                   bar == null ? null : bar::checked,
                   !noScreenshots,
                   !noOcr),
-              w -> err.println("redress: warning: " + Console.inert(w)));
+              w -> err.println(warning(w)));
     } catch (CaseworkException.UnknownBank e) {
-      throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));
+      throw new ExitCodes.UsageException(
+          e.getCause() != null ? ExitCodes.message(e.getCause()) : ExitCodes.message(e));
     } finally {
       if (bar != null) {
         bar.finish();
@@ -208,67 +206,51 @@ public final class ScanCommand implements Callable<Integer> {
     }
     PrintWriter summary = toFiles ? out : err;
     SpreadReport.Totals t = report.totals();
-    summary.printf(
-        Locale.ROOT,
-        "checked %d media file(s), %d not checked; found copies of %d"
-            + " item(s) in %d post(s) in %d chat(s); %d trade ad post(s)%n",
-        t.mediaChecked(),
-        t.mediaUnchecked(),
-        t.matchedItems(),
-        t.postsWithMatches(),
-        t.chatsInvolved(),
-        t.adPosts());
+    summary.println(
+        Msg.get(
+            "scan",
+            "summary",
+            t.mediaChecked(),
+            t.mediaUnchecked(),
+            t.matchedItems(),
+            t.postsWithMatches(),
+            t.chatsInvolved(),
+            t.adPosts()));
     for (SpreadReport.SourceRead s : report.troubledSources()) {
-      LimitExceeded limit = result.limitsExceeded().get(s.path());
-      err.println(
-          "redress: "
-              + Console.inert(s.path())
-              + ": "
-              + (s.refused() != null
-                  ? "not read: "
-                      + Console.inert(s.refused())
-                      + (limit == null
-                          ? ""
-                          : "; if it is genuine, raise the cap with " + flag(limit.limit()))
-                  : s.empty()
-                      ? "nothing to check (no post and no media file was read)"
-                      : s.problemCount() + " problem(s) while reading; the report lists them"));
+      err.println(Msg.prefix() + troubled(s, result.limitsExceeded().get(s.path())));
     }
     long tooLarge =
         report.unchecked().byReason().getOrDefault(UncheckedReason.ZIP_ENTRY_TOO_LARGE.code(), 0L);
     if (tooLarge > 0) {
       err.println(
-          "redress: "
-              + tooLarge
-              + " ZIP entr"
-              + (tooLarge == 1 ? "y" : "ies")
-              + " over the per-entry cap not checked; if genuine, raise the cap with "
-              + ZIP_MAX_ENTRY_BYTES
-              + " BYTES");
+          Msg.prefix()
+              + Msg.count(
+                  "scan",
+                  "zip.too.large",
+                  tooLarge,
+                  ZIP_MAX_ENTRY_BYTES + " " + Msg.get("scan", "value.bytes")));
     }
     if (json != null) {
-      summary.println("json: " + Console.inert(json.toString()));
+      summary.println(Msg.get("scan", "written.json", Console.inert(json.toString())));
     }
     if (html != null) {
-      summary.println("html: " + Console.inert(html.toString()));
+      summary.println(Msg.get("scan", "written.html", Console.inert(html.toString())));
     }
     if (csv != null) {
-      summary.println("csv: " + Console.inert(csv.toString()));
+      summary.println(Msg.get("scan", "written.csv", Console.inert(csv.toString())));
     }
     if (!toFiles) {
       ReportJson.write(report, out);
     }
     if (keep) {
       if (cases.create(caseId, banks.get(0)).isPresent()) {
-        err.println("redress: note: opened case " + caseId + " (bank " + banks.get(0) + ")");
+        err.println(Msg.line("scan", "opened.case", caseId, banks.get(0)));
       }
       Path kept = cases.keepScan(caseId, report, paths);
-      (toFiles ? out : err).println("kept in case " + caseId + ": scan " + kept.getFileName());
+      (toFiles ? out : err).println(Msg.get("scan", "kept", caseId, kept.getFileName()));
     } else if (caseId != null) {
       err.println(
-          "redress: warning: "
-              + Console.inert(caseId)
-              + " is an evidence case only (not a case name): the scan is not kept in a case");
+          Msg.warningPrefix() + Msg.get("scan", "evidence.case.only", Console.inert(caseId)));
     }
     if (preserve) {
       Preservation p;
@@ -276,38 +258,34 @@ public final class ScanCommand implements Callable<Integer> {
         p = cw.preserve(report, caseId, store);
       }
       p.warnings()
-          .forEach(w -> err.println("redress: warning: " + Console.inert(NextSteps.line(w))));
+          .forEach(w -> err.println(Msg.warningPrefix() + Console.inert(NextSteps.line(w))));
       (toFiles ? out : err)
-          .printf(
-              Locale.ROOT,
-              "preserved %d matched file(s) and the report in case %s (items %d..%d);"
-                  + " checkpoint %d %s%n",
-              p.files(),
-              Console.inert(caseId),
-              p.added().get(0).id(),
-              p.added().get(p.added().size() - 1).id(),
-              p.checkpointSize(),
-              p.checkpointRoot());
+          .println(
+              Msg.get(
+                  "scan",
+                  "preserved",
+                  p.files(),
+                  Console.inert(caseId),
+                  p.added().get(0).id(),
+                  p.added().get(p.added().size() - 1).id(),
+                  p.checkpointSize(),
+                  p.checkpointRoot()));
       if (p.inArchives() > 0) {
-        err.printf(
-            Locale.ROOT,
-            "redress: note: %d matched file(s) inside ZIP archives were not"
-                + " preserved; extract the archive and scan the folder with --preserve%n",
-            p.inArchives());
+        err.println(Msg.line("scan", "in.archives", p.inArchives()));
       }
     }
     out.flush();
     if (report.partial()) {
       List<String> notRead = report.unchecked().notRead();
       for (String line : notRead.subList(0, Math.min(notRead.size(), 20))) {
-        err.println("redress: " + Console.inert(line));
+        err.println(
+            Msg.prefix()
+                + Console.inert(Reasons.pathAndReason(line, null, "scan", "not.read.general")));
       }
       if (notRead.size() > 20) {
-        err.println("redress: ... and " + (notRead.size() - 20) + " more (see the report)");
+        err.println(Msg.line("scan", "more", notRead.size() - 20));
       }
-      err.println(
-          "redress: the report is partial: some input could not be read (see"
-              + " unchecked.not_read in the report)");
+      err.println(Msg.line("scan", "partial"));
       err.flush();
       return ExitCodes.DATA;
     }
@@ -317,8 +295,8 @@ public final class ScanCommand implements Callable<Integer> {
   /** The flag that raises a source limit: the one place limits are worded as flags. */
   static String flag(LimitExceeded.Limit limit) {
     return switch (limit) {
-      case ZIP_TOTAL_BYTES -> ZIP_MAX_BYTES + " BYTES";
-      case ZIP_ENTRIES -> ZIP_MAX_ENTRIES + " N";
+      case ZIP_TOTAL_BYTES -> ZIP_MAX_BYTES + " " + Msg.get("scan", "value.bytes");
+      case ZIP_ENTRIES -> ZIP_MAX_ENTRIES + " " + Msg.get("scan", "value.count");
     };
   }
 
@@ -336,7 +314,34 @@ public final class ScanCommand implements Callable<Integer> {
       }
       return lb.build();
     } catch (IllegalArgumentException e) {
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(Reasons.say(e.getMessage(), "scan", "bad.limit"));
     }
+  }
+
+  /** A warning of the scan (a bank's quality floor, resuming, a note on OCR) for a person. */
+  static String warning(String w) {
+    if (w.startsWith("note: ")) {
+      return Msg.prefix()
+          + Msg.get("scan", "note")
+          + Console.inert(Reasons.say(w.substring(6), "scan", "general.warning"));
+    }
+    return Msg.warningPrefix() + Console.inert(Reasons.say(w, "scan", "general.warning"));
+  }
+
+  /**
+   * The console line for a source that could not be read, read as empty or read with problems, with
+   * how to fix it when a cap was met.
+   */
+  static String troubled(SpreadReport.SourceRead s, LimitExceeded limit) {
+    String path = Console.inert(s.path());
+    if (s.refused() != null) {
+      String why = Reasons.pathAndReason(s.refused(), s.path(), "scan", "source.refused.general");
+      return Msg.get("scan", "source.refused", path, Console.inert(why))
+          + (limit == null ? "" : Msg.get("scan", "raise.cap", flag(limit.limit())));
+    }
+    if (s.empty()) {
+      return Msg.get("scan", "source.empty", path);
+    }
+    return Msg.count("scan", "source.problems", s.problemCount(), path);
   }
 }

@@ -2,7 +2,6 @@ package org.redress.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The scan's progress line on stderr: files checked so far and the rate. Shown only on a terminal
@@ -42,7 +41,7 @@ final class ScanProgressBar {
   /** {@code checked 120 media files 41.3 files/s}. */
   static String line(long done, double secs) {
     double rate = secs > 0 ? done / secs : 0;
-    return String.format(Locale.ROOT, "\rchecked %d media files  %.1f files/s   ", done, rate);
+    return "\r" + Msg.get("progress", "scan.checked", done, rate);
   }
 
   synchronized void finish() {

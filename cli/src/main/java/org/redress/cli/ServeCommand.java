@@ -76,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw new ExitCodes.UsageException("--port: must be in 0..65535, was " + port);
+      throw new ExitCodes.UsageException(m("port.bad", port));
     }
     boolean withAccounts = accounts || !isLoopback(bind);
     Path ws = workspace.dir();
@@ -84,8 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (demo) {
       ws = demoDir.resolve("workspace");
       if (!Files.isDirectory(ws)) {
-        throw new ExitCodes.UsageException(
-            "no demo workspace in " + ws + ": run 'redress demo' first");
+        throw new ExitCodes.UsageException(m("demo.none", ws));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -99,10 +98,12 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (WorkspaceApp.NoAdminException e) {
       app.close();
       throw new ExitCodes.UsageException(
-          "--bind " + bind + ": " + e.getMessage() + " (in this workspace, " + ws + ")");
+          Msg.zh()
+              ? m("bind.no.admin", bind, ws)
+              : "--bind " + bind + ": " + e.getMessage() + " (in this workspace, " + ws + ")");
     } catch (IllegalStateException e) {
       app.close();
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(Msg.zh() ? m("start.failed", bind, port) : e.getMessage());
     }
     CountDownLatch stop = stopSignal != null ? stopSignal : new CountDownLatch(1);
     Thread hook =
@@ -123,10 +124,9 @@ public final class ServeCommand implements Callable<Integer> {
                 List.of(demoDir.resolve("export")));
       }
       String url = withAccounts ? app.plainUrl(path) : app.url(path);
-      out.println("Redress workspace: " + url);
+      out.println(m("url", url));
       if (api) {
-        out.println(
-            "Platform API: " + url.substring(0, url.indexOf('/', 8)) + "/ (platform keys only)");
+        out.println(m("api", url.substring(0, url.indexOf('/', 8))));
       }
       out.flush();
       if (!noOpen) {
@@ -140,6 +140,10 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static String m(String key, Object... args) {
+    return Msg.get("serve", key, args);
   }
 
   static boolean isLoopback(String host) {
@@ -171,7 +175,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       // fall through: say how to open it by hand
     }
-    err.println("redress: no browser could be opened here; open the address above in one");
+    err.println(Msg.line("serve", "no.browser"));
     err.flush();
   }
 
@@ -199,7 +203,10 @@ public final class ServeCommand implements Callable<Integer> {
         return org.redress.evidence.KeySource.passphrase(env.toCharArray());
       }
     } catch (IllegalArgumentException | java.io.IOException | IndexOutOfBoundsException e) {
-      throw new ExitCodes.UsageException("cannot read the workspace passphrase: " + e.getMessage());
+      throw new ExitCodes.UsageException(
+          Msg.zh()
+              ? m("passphrase.unreadable")
+              : m("passphrase.unreadable") + ": " + e.getMessage());
     }
     return org.redress.evidence.KeySource.keyFile();
   }

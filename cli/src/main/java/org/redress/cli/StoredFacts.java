@@ -26,20 +26,14 @@ final class StoredFacts {
             cases
                 .factsText(caseName, locker)
                 .orElseThrow(
-                    () ->
-                        new ExitCodes.DataException(
-                            "case "
-                                + caseName
-                                + " has no facts yet (store them: redress facts set "
-                                + caseName
-                                + " FILE)"));
+                    () -> new ExitCodes.DataException(FactsCaseCommands.m("none", caseName)));
         // The takedown tracker's notice dates, for the Art 1197 finding.
         return cases.withTracker(caseName, text, cw.today());
       }
     } catch (CaseworkException.UnknownCase e) {
-      throw new ExitCodes.UsageException(e.getMessage() + ExitCodes.seeList(e));
+      throw new ExitCodes.UsageException(ExitCodes.message(e));
     } catch (CaseworkException | EvidenceException e) {
-      throw new ExitCodes.DataException(e.getMessage(), e);
+      throw new ExitCodes.DataException(ExitCodes.message(e), e);
     }
   }
 }

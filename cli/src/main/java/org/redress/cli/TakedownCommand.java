@@ -40,6 +40,10 @@ public final class TakedownCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing takedown subcommand");
   }
 
+  static String m(String key, Object... args) {
+    return Msg.get("takedown", key, args);
+  }
+
   static LocalDate date(String option, String value) {
     if (value == null) {
       return Today.date();
@@ -47,7 +51,7 @@ public final class TakedownCommand implements Runnable {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ExitCodes.UsageException(option + ": expected YYYY-MM-DD, was \"" + value + "\"");
+      throw new ExitCodes.UsageException(m("date.bad", option, value));
     }
   }
 
@@ -90,19 +94,13 @@ public final class TakedownCommand implements Runnable {
                 hashes,
                 document == null ? null : document.toString());
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? m("notice.bad") : e.getMessage());
       }
       TakedownStore.Notice saved =
           new Takedowns(Workspaces.open(workspace).takedowns()).recordNotice(n);
       spec.commandLine()
           .getOut()
-          .printf(
-              Locale.ROOT,
-              "notice %d: case %s, %s, sent %s%n",
-              saved.id(),
-              caseId,
-              Console.inert(platform),
-              n.sentOn());
+          .println(m("notice.done", saved.id(), caseId, Console.inert(platform), n.sentOn()));
       return ExitCodes.OK;
     }
   }
@@ -143,10 +141,7 @@ public final class TakedownCommand implements Runnable {
       try {
         k = TakedownStore.AnswerKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(
-            "--kind: expected blocked, not-blocked, pending-review, acknowledged or refused, was \""
-                + kind
-                + "\"");
+        throw new ExitCodes.UsageException(m("kind.bad", kind));
       }
       TakedownStore.NewAnswer a;
       try {
@@ -161,7 +156,7 @@ public final class TakedownCommand implements Runnable {
                 detail,
                 null);
       } catch (IllegalArgumentException e) {
-        throw new ExitCodes.UsageException(e.getMessage());
+        throw new ExitCodes.UsageException(Msg.zh() ? m("answer.bad") : e.getMessage());
       }
       Takedowns t = new Takedowns(Workspaces.open(evidence.workspace).takedowns());
       TakedownStore.Answer saved;
@@ -174,15 +169,15 @@ public final class TakedownCommand implements Runnable {
       }
       spec.commandLine()
           .getOut()
-          .printf(
-              Locale.ROOT,
-              "answer %d: case %s, %s, %s on %s%s%n",
-              saved.id(),
-              caseId,
-              Console.inert(platform),
-              k.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-              a.answeredOn(),
-              saved.answer().evidenceRef() == null ? "" : ", " + saved.answer().evidenceRef());
+          .println(
+              m(
+                  saved.answer().evidenceRef() == null ? "answer.done" : "answer.done.evidence",
+                  saved.id(),
+                  caseId,
+                  Console.inert(platform),
+                  m("kind." + k.name().toLowerCase(Locale.ROOT)),
+                  a.answeredOn(),
+                  saved.answer().evidenceRef()));
       return ExitCodes.OK;
     }
   }
@@ -214,7 +209,7 @@ public final class TakedownCommand implements Runnable {
     @Override
     public Integer call() {
       if (days < 0) {
-        throw new ExitCodes.UsageException("--escalate-after: must not be negative, was " + days);
+        throw new ExitCodes.UsageException(m("escalate.bad", days));
       }
       List<Takedowns.PlatformTrack> tracks =
           new Takedowns(Workspaces.open(workspace).takedowns()).tracker(caseId, Today.date(), days);
@@ -236,15 +231,15 @@ public final class TakedownCommand implements Runnable {
         return ExitCodes.OK;
       }
       for (Takedowns.PlatformTrack t : tracks) {
-        out.printf(
-            Locale.ROOT,
-            "%s\tnotice %s\t%s days\tblocked %s\t%d answers%s%n",
-            Console.inert(t.platform()),
-            t.firstNotice() == null ? "-" : t.firstNotice(),
-            t.daysSinceNotice() < 0 ? "-" : Long.toString(t.daysSinceNotice()),
-            t.blockedOn() == null ? "-" : t.blockedOn(),
-            t.answers().size(),
-            t.escalate() ? "\tescalate (Art 1197)" : "");
+        out.println(
+            m(
+                "list.line",
+                Console.inert(t.platform()),
+                t.firstNotice() == null ? "-" : t.firstNotice(),
+                t.daysSinceNotice() < 0 ? "-" : Long.toString(t.daysSinceNotice()),
+                t.blockedOn() == null ? "-" : t.blockedOn(),
+                t.answers().size(),
+                t.escalate() ? m("escalate") : ""));
       }
       return ExitCodes.OK;
     }

@@ -2,7 +2,6 @@ package org.redress.cli;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.redress.cases.HashValue;
 import org.redress.cases.Workspace;
 
@@ -25,8 +24,11 @@ final class Workspaces {
     }
   }
 
-  /** An instant as ISO-8601 UTC, seconds precision. */
+  /** An instant as ISO-8601 UTC, seconds precision; in Chinese, Beijing time with the zone. */
   static String iso(Instant t) {
+    if (t != null && Msg.zh()) {
+      return Msg.timeSeconds(t);
+    }
     return t == null
         ? "-"
         : DateTimeFormatter.ISO_INSTANT.format(
@@ -36,7 +38,7 @@ final class Workspaces {
   /** A short form of a hash for tables: vPDQ as its frame count. */
   static String shortValue(HashValue h) {
     if (h.signal() == org.redress.match.Signal.VPDQ) {
-      return String.format(Locale.ROOT, "%d frames", h.frames().size());
+      return Msg.get("common", "frames", h.frames().size());
     }
     return h.value();
   }

@@ -151,12 +151,12 @@ public final class Documents {
       return this;
     }
 
-    /** The software named in the generated-by line, e.g. {@code "Redress 0.1.0"}. */
+    /**
+     * The software named in the generated-by line, e.g. {@code "Redress 0.1.0"}. A build suffix
+     * ({@code 0.1.0-SNAPSHOT}, {@code 0.1.0+abc123}) is dropped: a person reads the release.
+     */
     public Builder generator(String generator) {
-      if (generator == null || generator.isBlank()) {
-        throw new IllegalArgumentException("generator must not be blank");
-      }
-      this.generator = generator.strip();
+      this.generator = forReaders(generator);
       return this;
     }
 
@@ -425,11 +425,27 @@ public final class Documents {
     return new Words(lang).say("generated_by", "generator", generator);
   }
 
+  private static final java.util.regex.Pattern BUILD_SUFFIX =
+      java.util.regex.Pattern.compile("(\\d)(?:-SNAPSHOT|\\+[0-9A-Za-z.]+)\\b");
+
+  /**
+   * The generator as a person reads it: stripped, without a build suffix ({@code Redress
+   * 0.1.0-SNAPSHOT} becomes {@code Redress 0.1.0}).
+   *
+   * @throws IllegalArgumentException when it is blank
+   */
+  static String forReaders(String generator) {
+    if (generator == null || generator.isBlank()) {
+      throw new IllegalArgumentException("generator must not be blank");
+    }
+    return BUILD_SUFFIX.matcher(generator.strip()).replaceAll("$1");
+  }
+
   Doc doc(DocumentKind kind, Lang lang, CaseInputs inputs) {
     Words w = new Words(lang);
     String footer = generatedBy(lang) + " · " + w.date(date);
     Map<String, Object> model = Model.build(kind, lang, inputs.data(), date, generatedBy(lang));
-    String body = Templates.render(template(kind, lang), model);
+    String body = Citations.shortenRepeats(Templates.render(template(kind, lang), model), lang);
     List<Doc.Section> sections = new ArrayList<>();
     if (kind.filing()) {
       model.put("placeholders", placeholders(body));
@@ -438,6 +454,7 @@ public final class Documents {
       model.put("secondary", secondary);
       model.put("has_secondary", !secondary.isEmpty());
       model.put("footer", footer);
+      model.put("elements", template(kind, lang).contains(".elements."));
       String notes = Templates.render("_notes_" + lang.code(), model);
       sections.add(new Doc.Section(false, Markup.parse(notes)));
     }

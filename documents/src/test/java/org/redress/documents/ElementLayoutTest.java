@@ -83,6 +83,8 @@ class ElementLayoutTest {
           new Element("具状人（签字）", INSULT_82),
           new Element("送达地址", ISSUE_13),
           new Element("是否接受电子送达", ISSUE_13),
+          new Element("附带民事诉讼标的额", ISSUE_13),
+          new Element("是否申请保全", ISSUE_13),
           new Element("告诉的才处理", CL_246));
 
   private static String elements(DocumentKind kind) {
@@ -120,6 +122,18 @@ class ElementLayoutTest {
       assertThat(text).as(e.label() + " (" + e.source() + ")").contains(e.label());
     }
     assertThat(text).contains("第二百四十六条").doesNotContain("第二百八十四条", "第三百六十四条");
+  }
+
+  @Test
+  void elementLayouts_notesPage_sayTheLayoutIsUnconfirmed() {
+    for (DocumentKind kind :
+        List.of(DocumentKind.CIVIL_COMPLAINT, DocumentKind.PRIVATE_PROSECUTION)) {
+      String zh = elements(kind);
+      assertThat(zh).as(kind.id()).contains("要素式格式未经核实", "尚未与官方示范文本逐项核对");
+    }
+    String narrative =
+        Rendered.squash(Rendered.text(DocumentKind.CIVIL_COMPLAINT, Lang.ZH, OutputFormat.PDF));
+    assertThat(narrative).doesNotContain("要素式格式未经核实");
   }
 
   @Test

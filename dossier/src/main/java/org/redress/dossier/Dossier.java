@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param pdqJoin {@link #JOIN_ALL_COPIES}: every copy was compared with every other (every build
  *     since the join became exact at any size); {@link #JOIN_FIRST_COPIES} in dossiers written
  *     before, above 50,000 distinct hashes, where a re-encoded file may count more than once
+ * @param unattributed posts of exports without user ids (Telegram HTML) whose sender bears a name
+ *     of the sender (or seller) but no single id ties them to it: shown, not counted ({@link
+ *     Totals#unattributedPosts})
+ * @param complete true when every list holds every reference (the JSON of {@code redress dossier
+ *     build --json}); false when lists stop at {@link #LISTED}
  */
 public record Dossier(
     String schema,
@@ -38,7 +43,9 @@ public record Dossier(
     Map<String, Long> tradeByCategory,
     List<Post> tradePosts,
     int pdqRadius,
-    String pdqJoin) {
+    String pdqJoin,
+    List<Post> unattributed,
+    boolean complete) {
 
   /** The schema identifier. */
   public static final String SCHEMA = "redress/dossier@1";
@@ -49,8 +56,11 @@ public record Dossier(
   /** Only the first copy of each group was compared by PDQ (dossiers written before; read only). */
   public static final String JOIN_FIRST_COPIES = "first_copy_per_group";
 
-  /** The most references listed for one number. */
+  /** The most references listed for one number on a page. */
   public static final int LISTED = 1_000;
+
+  /** No limit: every reference is listed. */
+  public static final int ALL = Integer.MAX_VALUE;
 
   /** Copies. */
   public Dossier {
@@ -61,6 +71,7 @@ public record Dossier(
     accounts = List.copyOf(accounts);
     tradeByCategory = Map.copyOf(tradeByCategory);
     tradePosts = List.copyOf(tradePosts);
+    unattributed = unattributed == null ? List.of() : List.copyOf(unattributed);
   }
 
   /**
@@ -72,6 +83,8 @@ public record Dossier(
    * @param images distinct image files
    * @param videos distinct video files
    * @param maxMembers the largest member count read for a counted chat, null when none was read
+   * @param unattributedPosts posts of exports without user ids that may be the sender's but that no
+   *     single id ties to it (not in {@code posts}; listed in {@link Dossier#unattributed})
    */
   public record Totals(
       long posts,
@@ -86,7 +99,8 @@ public record Dossier(
       long tradePosts,
       @Nullable Instant firstSeen,
       @Nullable Instant lastSeen,
-      @Nullable Long maxMembers) {}
+      @Nullable Long maxMembers,
+      long unattributedPosts) {}
 
   /**
    * One victim's share, under her pseudonym.

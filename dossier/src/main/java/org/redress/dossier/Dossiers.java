@@ -66,6 +66,24 @@ public final class Dossiers {
       Map<String, String> pseudonyms,
       int pdqRadius,
       long postsFrom) {
+    return build(target, cases, pseudonyms, pdqRadius, postsFrom, Dossier.LISTED);
+  }
+
+  /**
+   * Builds the dossier of {@code target}, each list of references holding at most {@code listed}
+   * entries ({@link Dossier#ALL}: every one, so that every number traces to its messages in the
+   * JSON; {@link Dossier#complete} says so).
+   */
+  public static Built build(
+      Target target,
+      List<CaseInput> cases,
+      Map<String, String> pseudonyms,
+      int pdqRadius,
+      long postsFrom,
+      int listed) {
+    if (listed < 1) {
+      throw new IllegalArgumentException("listed must be >= 1, was " + listed);
+    }
     if (postsFrom < 0) {
       throw new IllegalArgumentException("posts from must be >= 0, was " + postsFrom);
     }
@@ -75,17 +93,19 @@ public final class Dossiers {
     List<Sighting> seen = new ArrayList<>();
     List<TradeSighting> ads = new ArrayList<>();
     Map<Long, Long> members = new HashMap<>();
-    Set<String> names = chatNames(target, cases);
+    List<Sighting> unattributed = new ArrayList<>();
+    Joins joins = Joins.of(target, cases);
     for (CaseInput c : cases) {
       if (!c.counted()) {
         continue;
       }
-      select(target, c, names, seen, ads);
+      select(target, c, joins, seen, ads, unattributed);
       c.chatMembers().forEach((chat, n) -> members.merge(chat, n, Math::max));
     }
 
     Set<String> contributing = new TreeSet<>();
     seen.forEach(s -> contributing.add(s.caseId()));
+    unattributed.forEach(s -> contributing.add(s.caseId()));
     ads.forEach(a -> contributing.add(a.caseId()));
     Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
@@ -113,6 +133,20 @@ public final class Dossiers {
         first = first == null || s.date().isBefore(first) ? s.date() : first;
         last = last == null || s.date().isAfter(last) ? s.date() : last;
       }
+    }
+
+    // HTML posts that may be the target's but no single id ties to it: shown, never counted.
+    Map<Sighting.PostKey, PostAcc> notTied = new LinkedHashMap<>();
+    Map<String, Long> htmlChats = new HashMap<>();
+    for (Sighting s : unattributed) {
+      // Without a chat id, a chat name and message id stand for the post.
+      long chat =
+          Long.MIN_VALUE + htmlChats.computeIfAbsent(s.chatName(), k -> (long) htmlChats.size());
+      Sighting.PostKey key =
+          s.chatId() == UNKNOWN_CHAT ? new Sighting.PostKey(chat, s.messageId()) : s.post();
+      notTied
+          .computeIfAbsent(key, k -> new PostAcc(s.date()))
+          .seenBy(pseudonym(letters, s.caseId()), s.caseId(), s.locator());
     }
 
     // Files.
@@ -181,21 +215,30 @@ public final class Dossiers {
             tradePosts.size(),
             first,
             last,
-            maxMembers);
+            maxMembers,
+            notTied.size());
     Dossier d =
         new Dossier(
             Dossier.SCHEMA,
             target.key(),
             totals,
             victimRows,
-            postRows(posts, postsFrom),
-            files.rows(seen, letters),
+            postRows(posts, postsFrom, listed),
+            files.rows(seen, letters, listed),
             chatRows,
             accountRows,
             byCategory,
-            postRows(tradePosts, 0),
+            postRows(tradePosts, 0, listed),
             pdqRadius,
-            Dossier.JOIN_ALL_COPIES);
+            Dossier.JOIN_ALL_COPIES,
+            postRows(notTied, 0, listed).stream()
+                .map(
+                    p ->
+                        p.chatId() < Long.MIN_VALUE / 2
+                            ? new Dossier.Post(UNKNOWN_CHAT, p.messageId(), p.date(), p.seenIn())
+                            : p)
+                .toList(),
+            listed == Dossier.ALL && postsFrom == 0);
     return new Built(d, letters);
   }
 
@@ -203,10 +246,10 @@ public final class Dossiers {
    * The sightings of one case that a dossier of {@code target} counts (none when she has not
    * consented): what her case's joint evidence is drawn from.
    */
-  public static List<Sighting> counted(Target target, CaseInput c, Set<String> chatNames) {
+  public static List<Sighting> counted(Target target, CaseInput c, Joins joins) {
     List<Sighting> seen = new ArrayList<>();
     if (c.counted()) {
-      select(target, c, chatNames, seen, new ArrayList<>());
+      select(target, c, joins, seen, new ArrayList<>(), new ArrayList<>());
     }
     return seen;
   }
@@ -218,33 +261,7 @@ public final class Dossiers {
    * Empty for other targets.
    */
   public static Set<String> chatNames(Target target, List<CaseInput> cases) {
-    Set<String> names = new TreeSet<>();
-    if (!(target instanceof Target.Chat chat) || chat.id() == UNKNOWN_CHAT) {
-      return names;
-    }
-    Set<String> elsewhere = new HashSet<>();
-    for (CaseInput c : cases) {
-      if (!c.counted()) {
-        continue;
-      }
-      for (Sighting s : c.sightings()) {
-        name(s.chatId(), s.chatName(), chat.id(), names, elsewhere);
-      }
-      for (TradeSighting a : c.trade()) {
-        name(a.chatId(), a.chatName(), chat.id(), names, elsewhere);
-      }
-    }
-    // A name two chats bear says nothing about which of them an HTML post was in.
-    names.removeAll(elsewhere);
-    return names;
-  }
-
-  private static void name(
-      long id, String name, long target, Set<String> names, Set<String> elsewhere) {
-    if (id == UNKNOWN_CHAT || name.isEmpty()) {
-      return;
-    }
-    (id == target ? names : elsewhere).add(name);
+    return Joins.of(target, cases).chatNames();
   }
 
   /** The chat id of a post whose export gave none (an HTML export). */
@@ -253,10 +270,12 @@ public final class Dossiers {
   private static void select(
       Target target,
       CaseInput c,
-      Set<String> chatNames,
+      Joins joins,
       List<Sighting> seen,
-      List<TradeSighting> ads) {
+      List<TradeSighting> ads,
+      List<Sighting> unattributed) {
     if (target instanceof Target.Chat chat) {
+      Set<String> chatNames = joins.chatNames();
       for (Sighting s : c.sightings()) {
         if (s.chatId() == chat.id()) {
           seen.add(s);
@@ -272,32 +291,49 @@ public final class Dossiers {
         }
       }
     } else if (target instanceof Target.Sender sender) {
+      Set<String> names = joins.names(sender.id());
       for (Sighting s : c.sightings()) {
-        if (s.senderId().equals(sender.id())) {
-          seen.add(s);
+        String id = joins.sender(s.chatId(), s.chatName(), s.senderId(), s.senderName());
+        if (id.equals(sender.id())) {
+          seen.add(tied(s, joins, id));
+        } else if (id.isEmpty() && names.contains(s.senderName())) {
+          unattributed.add(s);
         }
       }
       for (TradeSighting a : c.trade()) {
-        if (a.senderId().equals(sender.id())) {
-          ads.add(a);
+        String id = joins.sender(a.chatId(), a.chatName(), a.senderId(), a.senderName());
+        if (id.equals(sender.id())) {
+          ads.add(tied(a, joins));
         }
       }
     } else if (target instanceof Target.Contact contact) {
-      Set<String> sellers = new HashSet<>();
       for (TradeSighting a : c.trade()) {
         if (a.contacts().contains(contact.contact())) {
-          ads.add(a);
-          if (!a.senderId().isEmpty()) {
-            sellers.add(a.senderId());
-          }
+          ads.add(tied(a, joins));
         }
       }
       for (Sighting s : c.sightings()) {
-        if (sellers.contains(s.senderId())) {
-          seen.add(s);
+        String id = joins.sender(s.chatId(), s.chatName(), s.senderId(), s.senderName());
+        if (!id.isEmpty() && joins.sellers().contains(id)) {
+          seen.add(tied(s, joins, id));
+        } else if (id.isEmpty() && joins.sellerNames().contains(s.senderName())) {
+          unattributed.add(s);
         }
       }
     }
+  }
+
+  /** An HTML export's sighting placed in its chat and tied to its sender (JSON: as it is). */
+  private static Sighting tied(Sighting s, Joins joins, String senderId) {
+    if (s.chatId() != UNKNOWN_CHAT) {
+      return s;
+    }
+    return s.inChat(joins.chat(s.chatId(), s.chatName())).bySender(senderId);
+  }
+
+  private static TradeSighting tied(TradeSighting a, Joins joins) {
+    long chat = joins.chat(a.chatId(), a.chatName());
+    return a.chatId() != UNKNOWN_CHAT || chat == UNKNOWN_CHAT ? a : a.inChat(chat);
   }
 
   /**
@@ -354,11 +390,12 @@ public final class Dossiers {
     return String.format(java.util.Locale.ROOT, "%08d%s", pseudonym.length(), pseudonym);
   }
 
-  private static List<Dossier.Post> postRows(Map<Sighting.PostKey, PostAcc> posts, long from) {
+  private static List<Dossier.Post> postRows(
+      Map<Sighting.PostKey, PostAcc> posts, long from, int listed) {
     List<Dossier.Post> rows = new ArrayList<>();
     long at = 0;
     for (Map.Entry<Sighting.PostKey, PostAcc> e : posts.entrySet()) {
-      if (rows.size() == Dossier.LISTED) {
+      if (rows.size() == listed) {
         break;
       }
       if (at++ < from) {
@@ -558,39 +595,48 @@ public final class Dossiers {
       return n;
     }
 
-    List<Dossier.FileGroup> rows(List<Sighting> seen, Map<String, String> names) {
+    List<Dossier.FileGroup> rows(List<Sighting> seen, Map<String, String> names, int listed) {
+      // Only the groups listed are described: the others are counted, not listed.
+      int shown = Math.min(groupCount, listed);
       List<List<String>> shas = new ArrayList<>();
       List<List<Dossier.Ref>> refs = new ArrayList<>();
-      long[] postsTotal = new long[groupCount];
+      long[] postsTotal = new long[shown];
       List<Set<String>> victims = new ArrayList<>();
       List<Set<Sighting.PostKey>> distinctPosts = new ArrayList<>();
-      for (int g = 0; g < groupCount; g++) {
+      for (int g = 0; g < shown; g++) {
         shas.add(new ArrayList<>());
         refs.add(new ArrayList<>());
         victims.add(new HashSet<>());
         distinctPosts.add(new HashSet<>());
       }
       for (int n = 0; n < parent.length; n++) {
-        List<String> l = shas.get(groupOfRoot[find(n)]);
-        if (l.size() < Dossier.LISTED) {
+        int g = groupOfRoot[find(n)];
+        if (g >= shown) {
+          continue;
+        }
+        List<String> l = shas.get(g);
+        if (l.size() < listed) {
           l.add(shaOfNode.get(n));
         }
       }
       for (int i = 0; i < seen.size(); i++) {
-        Sighting s = seen.get(i);
         int g = groupOf(i);
+        if (g >= shown) {
+          continue;
+        }
+        Sighting s = seen.get(i);
         String victim = pseudonym(names, s.caseId());
         victims.get(g).add(victim);
         // A post is listed once per file, with the first case that saw it.
         if (distinctPosts.get(g).add(s.post())) {
           postsTotal[g]++;
-          if (refs.get(g).size() < Dossier.LISTED) {
+          if (refs.get(g).size() < listed) {
             refs.get(g).add(new Dossier.Ref(victim, s.caseId(), s.locator()));
           }
         }
       }
       List<Dossier.FileGroup> out = new ArrayList<>();
-      for (int g = 0; g < groupCount && g < Dossier.LISTED; g++) {
+      for (int g = 0; g < shown; g++) {
         out.add(
             new Dossier.FileGroup(
                 videoGroup[g] ? "video" : "image",

@@ -62,6 +62,28 @@ public record Sighting(
         kind);
   }
 
+  /**
+   * The same sighting tied to sender {@code id} (its export gave no user id; see {@link Joins}).
+   */
+  public Sighting bySender(String id) {
+    return new Sighting(
+        caseId,
+        chatId,
+        chatName,
+        chatType,
+        messageId,
+        locator,
+        date,
+        id,
+        senderName,
+        forwardedFromId,
+        forwardedFrom,
+        sha256,
+        pdq,
+        item,
+        kind);
+  }
+
   /** The post, across cases: the same post seen in two victims' exports is one post. */
   public PostKey post() {
     return new PostKey(chatId, messageId);

@@ -37,6 +37,90 @@ class DossierWindowTest {
         Sighting.MediaKind.VIDEO);
   }
 
+  private static Sighting by(
+      String caseId, long chat, String chatName, long m, String senderId, String senderName) {
+    Sighting v = video(caseId, chat, chatName, m);
+    return new Sighting(
+        v.caseId(),
+        v.chatId(),
+        v.chatName(),
+        v.chatType(),
+        v.messageId(),
+        v.locator(),
+        v.date(),
+        senderId,
+        senderName,
+        "",
+        "",
+        v.sha256(),
+        null,
+        v.item(),
+        v.kind());
+  }
+
+  @Test
+  void build_allListed_everyReferenceBehindEveryNumber() {
+    List<Sighting> s = new ArrayList<>();
+    for (long m = 1; m <= 2_500; m++) {
+      s.add(video("a", Planted.CHANNEL, "频道", m));
+    }
+    List<CaseInput> cases = List.of(new CaseInput("a", YES, s, List.of(), Map.of()));
+    Target t = new Target.Chat(Planted.CHANNEL);
+
+    Dossier page = Dossiers.build(t, cases, Map.of(), 31).dossier();
+    Dossier all = Dossiers.build(t, cases, Map.of(), 31, 0, Dossier.ALL).dossier();
+
+    assertThat(page.complete()).isFalse();
+    assertThat(all.complete()).isTrue();
+    assertThat(all.totals()).isEqualTo(page.totals());
+    assertThat(all.posts()).hasSize(2_500);
+    assertThat(all.files()).hasSize(2_500);
+    assertThat(all.files().stream().mapToLong(Dossier.FileGroup::postsTotal).sum())
+        .isEqualTo(2_500);
+    assertThat(page.files()).hasSize(Dossier.LISTED);
+  }
+
+  @Test
+  void build_senderOfHtmlPosts_tiedByTheOneIdItsNameBearsInTheChat() {
+    long chat = Planted.CHANNEL;
+    List<Sighting> json =
+        List.of(by("a", chat, "群", 1, "user7", "卖家"), by("a", chat, "群", 2, "user8", "路人"));
+    // HTML: no chat id, no user id; the same post 1 again, and post 3 by the same name.
+    List<Sighting> html = List.of(by("b", 0, "群", 1, "", "卖家"), by("b", 0, "群", 3, "", "卖家"));
+    List<CaseInput> cases =
+        List.of(
+            new CaseInput("a", YES, json, List.of(), Map.of()),
+            new CaseInput("b", YES, html, List.of(), Map.of()));
+
+    Dossier d = Dossiers.build(new Target.Sender("user7"), cases, Map.of(), 31).dossier();
+
+    assertThat(d.totals().posts()).isEqualTo(2); // posts 1 (in both exports) and 3
+    assertThat(d.totals().unattributedPosts()).isZero();
+    assertThat(d.posts()).extracting(Dossier.Post::chatId).containsOnly(chat);
+    assertThat(d.victims()).extracting(Dossier.Victim::posts).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void build_htmlSenderNameTwoIdsBear_reportedUnattributedNotCounted() {
+    long chat = Planted.CHANNEL;
+    List<Sighting> json =
+        List.of(by("a", chat, "群", 1, "user7", "卖家"), by("a", chat, "群", 2, "user9", "卖家"));
+    List<Sighting> html = List.of(by("b", 0, "群", 3, "", "卖家"), by("b", 0, "群", 4, "", "别人"));
+    List<CaseInput> cases =
+        List.of(
+            new CaseInput("a", YES, json, List.of(), Map.of()),
+            new CaseInput("b", YES, html, List.of(), Map.of()));
+
+    Dossier d = Dossiers.build(new Target.Sender("user7"), cases, Map.of(), 31).dossier();
+
+    assertThat(d.totals().posts()).isEqualTo(1);
+    assertThat(d.totals().unattributedPosts()).isEqualTo(1);
+    assertThat(d.unattributed()).singleElement().extracting(Dossier.Post::messageId).isEqualTo(3L);
+    assertThat(d.unattributed().get(0).seenIn())
+        .extracting(Dossier.Ref::caseId)
+        .containsExactly("b");
+  }
+
   @Test
   void build_postsFromBeyondTheFirstThousand_listsFromThere() {
     List<Sighting> s = new ArrayList<>();

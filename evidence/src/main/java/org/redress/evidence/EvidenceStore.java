@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 public final class EvidenceStore implements AutoCloseable {
   private final Layout layout;
   private final Blobs blobs;
+  private final CaseSalts salts;
   private final Clock clock;
   private final SecureRandom random;
   private final @Nullable URI tsa;
@@ -50,6 +51,7 @@ public final class EvidenceStore implements AutoCloseable {
   private EvidenceStore(Builder b, @Nullable WorkspaceLock lock) {
     this.layout = new Layout(b.workspace);
     this.blobs = new Blobs(layout);
+    this.salts = new CaseSalts(layout);
     this.clock = b.clock;
     this.random = b.random;
     this.tsa = b.tsa;
@@ -65,7 +67,16 @@ public final class EvidenceStore implements AutoCloseable {
     this.keyRing = new KeyRing(layout, b.random);
     this.checkpointer = new Checkpointer(layout, keyRing, b.tsa, b.random);
     this.ingest =
-        new Ingest(blobs, keyRing, log, b.clock, b.random, b.toolName, b.toolVersion, b.capturedBy);
+        new Ingest(
+            blobs,
+            b.formatOne ? null : salts,
+            keyRing,
+            log,
+            b.clock,
+            b.random,
+            b.toolName,
+            b.toolVersion,
+            b.capturedBy);
     this.reader = new ItemReader(blobs, keyRing, log);
   }
 
@@ -95,9 +106,19 @@ public final class EvidenceStore implements AutoCloseable {
     private int kdfMemoryKib = Crypto.Kdf.DEFAULT_MEMORY_KIB;
     private int kdfIterations = Crypto.Kdf.DEFAULT_ITERATIONS;
     private boolean salvage;
+    private boolean formatOne;
 
     private Builder(Path workspace) {
       this.workspace = workspace;
+    }
+
+    /**
+     * Writes log records and metadata as versions before case commitments did (format 1, the case
+     * in clear): only for tests that need a workspace as an older Redress left it.
+     */
+    Builder formatOneForTests() {
+      this.formatOne = true;
+      return this;
     }
 
     /** Where the master key comes from (default: the key file inside the workspace). */
@@ -246,7 +267,10 @@ public final class EvidenceStore implements AutoCloseable {
   private void load(KeySource keys, int kdfMemory, int kdfIter)
       throws IOException, EvidenceException {
     keyRing.load(keys, kdfMemory, kdfIter);
-    Opening o = new Opening(layout, blobs, quarantine, checkpointer, log, lockless, salvage);
+    salts.load();
+    Opening o =
+        new Opening(
+            layout, blobs, quarantine, checkpointer, log, salts.resolver(), lockless, salvage);
     o.run();
     checkpointer.head(o.latest());
     logGoodLength = o.goodLength();
@@ -285,7 +309,8 @@ public final class EvidenceStore implements AutoCloseable {
   public byte[] seal(String caseId, String purpose, byte[] plaintext) throws EvidenceException {
     Layout.checkCase(caseId);
     if (log.isShredded(caseId)) {
-      throw new EvidenceException("case " + caseId + " was shredded");
+      throw EvidenceException.of(
+          EvidenceException.Reason.CASE_SHREDDED, "case " + caseId + " was shredded", caseId);
     }
     if (!Files.exists(layout.caseKey(caseId))) {
       refuseReadOnly("create a key for case " + caseId);
@@ -398,7 +423,10 @@ public final class EvidenceStore implements AutoCloseable {
 
   private void refuseShredded(String caseId) throws EvidenceException {
     if (log.isShredded(caseId)) {
-      throw new EvidenceException("case " + caseId + " was shredded: its key is destroyed");
+      throw EvidenceException.of(
+          EvidenceException.Reason.CASE_SHREDDED,
+          "case " + caseId + " was shredded: its key is destroyed",
+          caseId);
     }
   }
 
@@ -440,9 +468,10 @@ public final class EvidenceStore implements AutoCloseable {
     refuseReadOnly("shred");
     refuseShredded(caseId);
     if (!log.cases().contains(caseId) && !Files.exists(layout.caseKey(caseId))) {
-      throw new EvidenceException("no such case: " + caseId);
+      throw EvidenceException.of(
+          EvidenceException.Reason.NO_SUCH_CASE, "no such case: " + caseId, caseId);
     }
-    log.append(List.of(Leaf.shred(caseId, clock.instant())));
+    log.append(List.of(Leaf.shred(caseId, salts.commitOf(caseId), clock.instant())));
     keyRing.forget(caseId);
     try {
       blobs.destroyCase(caseId);
@@ -670,12 +699,17 @@ public final class EvidenceStore implements AutoCloseable {
     refuseShredded(caseId);
     List<Long> ids = itemIds.isEmpty() ? log.itemsOf(caseId) : itemIds;
     if (ids.isEmpty()) {
-      throw new EvidenceException("case " + caseId + " has no items to " + verb);
+      throw EvidenceException.of(
+          EvidenceException.Reason.NO_ITEMS, "case " + caseId + " has no items to " + verb, caseId);
     }
     for (long id : ids) {
       if (!addLeaf(id).caseId.equals(caseId)) {
-        throw new EvidenceException(
-            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId);
+        throw EvidenceException.of(
+            EvidenceException.Reason.ITEM_OF_OTHER_CASE,
+            "item " + id + " belongs to case " + addLeaf(id).caseId + ", not " + caseId,
+            id,
+            addLeaf(id).caseId,
+            caseId);
       }
     }
     return new TreeSet<>(ids);
@@ -715,9 +749,40 @@ public final class EvidenceStore implements AutoCloseable {
   public int export(
       String caseId, List<Long> itemIds, Path out, char @Nullable [] recipientPassphrase)
       throws EvidenceException {
+    return export(caseId, itemIds, out, recipientPassphrase, null);
+  }
+
+  /** The cases' salts and commitments. */
+  CaseSalts salts() {
+    return salts;
+  }
+
+  /** True when every log record of these items names its case by commitment (format 2). */
+  boolean namesNoCase(List<Long> itemIds) throws EvidenceException {
+    for (long id : itemIds) {
+      for (long li : log.leafIndicesOf(id)) {
+        if (log.leaf(li).commit == null) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** {@link #export}, naming the case by {@code pseudonym} only when it is not null. */
+  int export(
+      String caseId,
+      List<Long> itemIds,
+      Path out,
+      char @Nullable [] recipientPassphrase,
+      @Nullable String pseudonym)
+      throws EvidenceException {
     SortedSet<Long> ids = itemsToCopy(caseId, itemIds, "export");
     if (Files.exists(out)) {
-      throw new EvidenceException("refusing to overwrite existing file " + out);
+      throw EvidenceException.of(
+          EvidenceException.Reason.WOULD_OVERWRITE,
+          "refusing to overwrite existing file " + out,
+          out);
     }
     if (logBehind) {
       throw new ReadOnlyWorkspaceException(
@@ -727,7 +792,7 @@ public final class EvidenceStore implements AutoCloseable {
     makeCheckpoint(false);
     try {
       new PackageWriter(this, log, checkpointer, layout, random, clock, keyRing.origin())
-          .write(caseId, ids, out, recipientPassphrase);
+          .write(caseId, ids, out, recipientPassphrase, pseudonym);
     } catch (IOException ex) {
       throw new EvidenceException("failed to write package " + out + ": " + ex.getMessage(), ex);
     }

@@ -37,8 +37,10 @@ final class Extract {
     for (long id : ids) {
       Path target = outDir.resolve(name(id, store.metadata(id).fileName()));
       if (Files.exists(target)) {
-        throw new EvidenceException(
-            "refusing to overwrite existing file " + target + " (nothing was written)");
+        throw EvidenceException.of(
+            EvidenceException.Reason.WOULD_OVERWRITE,
+            "refusing to overwrite existing file " + target + " (nothing was written)",
+            target);
       }
     }
     prepare(outDir);
@@ -52,7 +54,10 @@ final class Extract {
             log.tree().inclusionProof(id, latest.size()),
             latest.root());
       } catch (Failure f) {
-        throw new EvidenceException("item " + id + ": log proof fails: " + f.getMessage());
+        throw EvidenceException.of(
+            EvidenceException.Reason.ITEM_PROOF_FAILS,
+            "item " + id + ": log proof fails: " + f.getMessage(),
+            id);
       }
       Metadata m = store.metadata(id);
       out.add(write(outDir, name(id, m.fileName()), o -> store.readContent(id, o)));
@@ -81,7 +86,10 @@ final class Extract {
   static Path write(Path dir, String name, Source src) throws EvidenceException {
     Path target = dir.resolve(name);
     if (Files.exists(target)) {
-      throw new EvidenceException("refusing to overwrite existing file " + target);
+      throw EvidenceException.of(
+          EvidenceException.Reason.WOULD_OVERWRITE,
+          "refusing to overwrite existing file " + target,
+          target);
     }
     Path tmp = dir.resolve("." + name + ".tmp-" + System.nanoTime());
     try {
@@ -94,7 +102,10 @@ final class Extract {
       try {
         Files.createLink(target, tmp);
       } catch (FileAlreadyExistsException ex) {
-        throw new EvidenceException("refusing to overwrite existing file " + target);
+        throw EvidenceException.of(
+            EvidenceException.Reason.WOULD_OVERWRITE,
+            "refusing to overwrite existing file " + target,
+            target);
       } catch (UnsupportedOperationException ex) {
         Files.move(tmp, target);
       }

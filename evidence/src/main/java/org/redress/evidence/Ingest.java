@@ -28,6 +28,7 @@ final class Ingest implements AutoCloseable {
   private static final int PARALLEL_FROM = 16;
 
   private final Blobs blobs;
+  private final @Nullable CaseSalts salts; // null: format-1 records (tests of old workspaces)
   private final KeyRing keyRing;
   private final LogState log;
   private final Clock clock;
@@ -50,6 +51,7 @@ final class Ingest implements AutoCloseable {
 
   Ingest(
       Blobs blobs,
+      @Nullable CaseSalts salts,
       KeyRing keyRing,
       LogState log,
       Clock clock,
@@ -58,6 +60,7 @@ final class Ingest implements AutoCloseable {
       String toolVersion,
       String capturedBy) {
     this.blobs = blobs;
+    this.salts = salts;
     this.keyRing = keyRing;
     this.log = log;
     this.clock = clock;
@@ -77,6 +80,14 @@ final class Ingest implements AutoCloseable {
   Batch add(String caseId, List<NewItem> items, @Nullable Runnable progress)
       throws EvidenceException {
     byte[] key = keyRing.caseKey(caseId, true);
+    @Nullable String commit = null;
+    try {
+      if (salts != null) {
+        commit = salts.commitFor(caseId, random);
+      }
+    } catch (IOException ex) {
+      throw new EvidenceException("failed to write the salt of case " + caseId + ": " + ex, ex);
+    }
     List<Leaf> batch = new ArrayList<>();
     List<Metadata> metas = new ArrayList<>();
     long next = log.size();
@@ -95,7 +106,8 @@ final class Ingest implements AutoCloseable {
         try {
           Prefetch.Ready r = ahead.next();
           if (!r.regular()) {
-            throw new EvidenceException("not a regular file: " + f);
+            throw EvidenceException.of(
+                EvidenceException.Reason.NOT_A_REGULAR_FILE, "not a regular file: " + f, f);
           }
           Stored c;
           byte[] sealed = r.sealed();
@@ -108,14 +120,20 @@ final class Ingest implements AutoCloseable {
           }
           Instant at = clock.instant();
           Metadata meta =
-              Metadata.create(caseId, it, at, toolName, toolVersion, capturedBy, c.size);
+              Metadata.create(caseId, commit, it, at, toolName, toolVersion, capturedBy, c.size);
           writeMeta(caseId, key, meta, pack);
           metas.add(meta);
-          batch.add(Leaf.add(caseId, next++, c.sha256, c.size, meta.sha256(), at));
+          batch.add(Leaf.add(caseId, commit, next++, c.sha256, c.size, meta.sha256(), at));
         } catch (NoSuchFileException ex) {
-          throw new EvidenceException("no such file: " + f, ex);
+          throw new EvidenceException(
+              EvidenceException.Reason.NO_SUCH_FILE, null, "no such file: " + f, ex, f);
         } catch (IOException ex) {
-          throw new EvidenceException("failed to store " + f + ": " + ex.getMessage(), ex);
+          throw new EvidenceException(
+              EvidenceException.Reason.IO_FAILED,
+              null,
+              "failed to store " + f + ": " + ex.getMessage(),
+              ex,
+              f);
         }
         if (progress != null) {
           progress.run();
@@ -137,7 +155,11 @@ final class Ingest implements AutoCloseable {
     byte[] key = keyRing.caseKey(caseId, false);
     try (Blobs.Batch pack = blobs.batch(caseId, log.size(), random)) {
       writeMeta(caseId, key, fixed, pack);
-      commit(pack, List.of(Leaf.correct(caseId, itemId, fixed.sha256(), clock.instant())));
+      // A correction keeps the form of the metadata it corrects: format 1 names the case.
+      commit(
+          pack,
+          List.of(
+              Leaf.correct(caseId, fixed.caseCommit(), itemId, fixed.sha256(), clock.instant())));
     } catch (IOException ex) {
       throw new EvidenceException("failed to store corrected metadata: " + ex.getMessage(), ex);
     }
@@ -192,10 +214,14 @@ final class Ingest implements AutoCloseable {
         || !Files.getLastModifiedTime(f).equals(mtime)
         || encrypted[0] != Crypto.encryptedLength(n)) {
       throw new EvidenceException(
+          EvidenceException.Reason.FILE_CHANGED,
+          null,
           "file "
               + f
               + " changed while it was being stored; "
-              + "nothing of this batch was logged (add it again when it no longer changes)");
+              + "nothing of this batch was logged (add it again when it no longer changes)",
+          null,
+          f);
     }
     return new Stored(sha, n);
   }

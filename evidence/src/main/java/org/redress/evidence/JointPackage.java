@@ -23,8 +23,11 @@ import java.util.zip.ZipOutputStream;
  * verifies with nothing but itself: every part as {@link PackageVerifier} verifies a single case's
  * package, then every listed item against the part's verified manifest.
  *
- * <p>The pseudonym names the part; a case id still appears inside each part, because it is part of
- * the signed log leaves (§4): give cases ids that do not name anyone.
+ * <p>The pseudonym names the part, and nothing in it names the case: each part is a pseudonymous
+ * package (docs/evidence-format.md §7.1) whose log records and metadata carry the case's salted
+ * commitment, not its id. Items logged before commitments (format 1) name their case in their
+ * signed records; a part holding one is an ordinary package that names the case ({@link
+ * Written#namesCase()}).
  */
 public final class JointPackage {
   /** The format of {@code joint.json}. */
@@ -64,9 +67,17 @@ public final class JointPackage {
    * @param sha256 the SHA-256 of that inner package
    * @param treeSize the size of the signed checkpoint it carries
    * @param rootHex that checkpoint's root hash
+   * @param namesCase true when the part names its case (items logged in format 1, before case
+   *     commitments); false when nothing in it names the case
    */
   public record Written(
-      String victim, String entry, int items, String sha256, long treeSize, String rootHex) {}
+      String victim,
+      String entry,
+      int items,
+      String sha256,
+      long treeSize,
+      String rootHex,
+      boolean namesCase) {}
 
   /**
    * Writes a joint package (write-once: refuses an existing file). Each part is exported as the
@@ -99,7 +110,8 @@ public final class JointPackage {
           throw new IllegalArgumentException("victim " + p.victim() + " is given twice");
         }
         Path inner = tmp.resolve(p.victim() + ".zip");
-        store.export(p.caseId(), p.itemIds(), inner, null);
+        boolean namesCase = !store.namesNoCase(p.itemIds());
+        store.export(p.caseId(), p.itemIds(), inner, null, namesCase ? null : p.victim());
         byte[] bytes = Files.readAllBytes(inner);
         String sha = Hex.of(Hex.sha256(bytes));
         Checkpoint cp = store.latestCheckpoint();
@@ -122,7 +134,8 @@ public final class JointPackage {
         jp.put("items", items);
         jsonParts.add(jp);
         files.put(entry, inner);
-        written.add(new Written(p.victim(), entry, items.size(), sha, cp.size(), cp.rootHex()));
+        written.add(
+            new Written(p.victim(), entry, items.size(), sha, cp.size(), cp.rootHex(), namesCase));
       }
       Map<String, Object> joint = new LinkedHashMap<>();
       joint.put("format", FORMAT);
@@ -290,6 +303,10 @@ public final class JointPackage {
         v.fail(who + ", " + c.subject(), c.detail());
       }
     }
+    String label = PackageWriter.label("", victim);
+    one.manifest()
+        .filter(m -> m.caseId().startsWith("被害人") && !m.caseId().equals(label))
+        .ifPresent(m -> v.fail(who, entry + " is the part of " + m.caseId()));
     Map<Long, VerifiedManifest.Item> byId = new HashMap<>();
     one.manifest().ifPresent(m -> m.items().forEach(it -> byId.put(it.id(), it)));
     if (!(p.get("items") instanceof List<?> items) || items.isEmpty()) {

@@ -98,21 +98,29 @@ final class KeyRing implements AutoCloseable {
       try {
         return Crypto.unwrap(kek, wrapped, "redress/master-key");
       } catch (Failure f) {
-        throw new EvidenceException("wrong passphrase for " + layout.root());
+        throw EvidenceException.of(
+            EvidenceException.Reason.WRONG_PASSPHRASE,
+            "wrong passphrase for " + layout.root(),
+            layout.root());
       } finally {
         Arrays.fill(kek, (byte) 0);
       }
     }
     if (Files.exists(check)) {
       if (keys.isPassphrase()) {
-        throw new EvidenceException("this workspace's evidence uses a key file, not a passphrase");
+        throw EvidenceException.of(
+            EvidenceException.Reason.USES_KEY_FILE,
+            "this workspace's evidence uses a key file, not a passphrase");
       }
       byte[] key = readKeyFile(keyFilePath(keys));
       try {
         Crypto.unwrap(key, Files.readAllBytes(check), "redress/master-check");
       } catch (Failure f) {
-        throw new EvidenceException(
-            "wrong master key: " + keyFilePath(keys) + " does not open " + layout.root());
+        throw EvidenceException.of(
+            EvidenceException.Reason.WRONG_KEY_FILE,
+            "wrong master key: " + keyFilePath(keys) + " does not open " + layout.root(),
+            keyFilePath(keys),
+            layout.root());
       }
       return key;
     }
@@ -151,7 +159,8 @@ final class KeyRing implements AutoCloseable {
 
   private static byte[] readKeyFile(Path file) throws IOException, EvidenceException {
     if (!Files.exists(file)) {
-      throw new EvidenceException("master key file not found: " + file);
+      throw EvidenceException.of(
+          EvidenceException.Reason.KEY_FILE_NOT_FOUND, "master key file not found: " + file, file);
     }
     if (Durable.isPosix(Durable.parent(file))) {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
@@ -160,13 +169,19 @@ final class KeyRing implements AutoCloseable {
           || p.contains(PosixFilePermission.GROUP_WRITE)
           || p.contains(PosixFilePermission.OTHERS_WRITE)) {
         throw new EvidenceException(
+            EvidenceException.Reason.KEY_FILE_OPEN,
+            NextStep.OWNER_ONLY_KEY_FILE,
             "master key file " + file + " is readable or writable by others",
-            NextStep.OWNER_ONLY_KEY_FILE);
+            null,
+            file);
       }
     }
     String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
     if (!hex.matches("[0-9a-f]{64}")) {
-      throw new EvidenceException("master key file " + file + " must hold 64 hex digits");
+      throw EvidenceException.of(
+          EvidenceException.Reason.KEY_FILE_BAD,
+          "master key file " + file + " must hold 64 hex digits",
+          file);
     }
     return HexFormat.of().parseHex(hex);
   }

@@ -8,14 +8,34 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One log leaf (docs §3.1): an add, a metadata correction or a shred. */
+/**
+ * One log leaf (docs §3.1): an add, a metadata correction or a shred. Format 1 names its case in
+ * clear; format 2 names it by a salted commitment ({@link CaseSalts}), so a package can prove the
+ * leaf without telling its case.
+ */
 final class Leaf {
+  /** Turns a format-2 leaf's {@code case_commit} into the case it stands for, or throws. */
+  interface Cases {
+    /** The case of {@code commit}; throws IllegalArgumentException when none is known here. */
+    String caseOf(String commit, String where);
+  }
+
+  /** For contexts that know no commitments: every format-2 leaf fails. */
+  static final Cases NO_COMMITS =
+      (commit, where) -> {
+        throw new IllegalArgumentException(where + ": a format-2 leaf, but no case salt is known");
+      };
+
   static final String ADD = "add";
   static final String CORRECT = "correct";
   static final String SHRED = "shred";
 
   final String type;
   final String caseId;
+
+  /** The case commitment of a format-2 leaf; null for format 1. */
+  final @Nullable String commit;
+
   final long item;
   final @Nullable String sha256;
   final long size;
@@ -25,6 +45,7 @@ final class Leaf {
   private Leaf(
       String type,
       String caseId,
+      @Nullable String commit,
       long item,
       @Nullable String sha256,
       long size,
@@ -32,6 +53,7 @@ final class Leaf {
       Instant at) {
     this.type = type;
     this.caseId = caseId;
+    this.commit = commit;
     this.item = item;
     this.sha256 = sha256;
     this.size = size;
@@ -39,23 +61,39 @@ final class Leaf {
     this.at = at;
   }
 
-  static Leaf add(String caseId, long item, String sha256, long size, String meta, Instant at) {
-    return new Leaf(ADD, caseId, item, sha256, size, meta, at);
+  static Leaf add(
+      String caseId,
+      @Nullable String commit,
+      long item,
+      String sha256,
+      long size,
+      String meta,
+      Instant at) {
+    return new Leaf(ADD, caseId, commit, item, sha256, size, meta, at);
   }
 
-  static Leaf correct(String caseId, long item, String meta, Instant at) {
-    return new Leaf(CORRECT, caseId, item, null, -1, meta, at);
+  static Leaf correct(String caseId, @Nullable String commit, long item, String meta, Instant at) {
+    return new Leaf(CORRECT, caseId, commit, item, null, -1, meta, at);
   }
 
-  static Leaf shred(String caseId, Instant at) {
-    return new Leaf(SHRED, caseId, -1, null, -1, null, at);
+  static Leaf shred(String caseId, @Nullable String commit, Instant at) {
+    return new Leaf(SHRED, caseId, commit, -1, null, -1, null, at);
+  }
+
+  /** The leaf format: 2 when it names its case by commitment. */
+  int version() {
+    return commit == null ? 1 : 2;
   }
 
   byte[] bytes() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("v", 1L);
+    m.put("v", (long) version());
     m.put("type", type);
-    m.put("case", caseId);
+    if (commit == null) {
+      m.put("case", caseId);
+    } else {
+      m.put("case_commit", commit);
+    }
     if (!type.equals(SHRED)) {
       m.put("item", item);
     }
@@ -86,18 +124,37 @@ final class Leaf {
     return meta;
   }
 
-  /** Parses and validates a leaf; {@code where} names it in messages. */
-  static Leaf parse(byte[] bytes, String where) {
+  /**
+   * Parses and validates a leaf; {@code where} names it in messages; {@code cases} resolves the
+   * commitment of a format-2 leaf.
+   */
+  static Leaf parse(byte[] bytes, String where, Cases cases) {
     Map<String, Object> m = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
-    if (!Long.valueOf(1).equals(m.get("v"))) {
-      throw new IllegalArgumentException(where + ": unsupported leaf version " + m.get("v"));
-    }
+    Object v = m.get("v");
     String type = Json.str(m, "type", where);
-    String caseId = Json.str(m, "case", where);
-    try {
-      Layout.checkCase(caseId);
-    } catch (IllegalArgumentException ex) {
-      throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+    String caseId;
+    @Nullable String commit = null;
+    if (Long.valueOf(1).equals(v)) {
+      if (m.containsKey("case_commit")) {
+        throw new IllegalArgumentException(where + ": a format-1 leaf has no case_commit");
+      }
+      caseId = Json.str(m, "case", where);
+      try {
+        Layout.checkCase(caseId);
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+      }
+    } else if (Long.valueOf(2).equals(v)) {
+      if (m.containsKey("case")) {
+        throw new IllegalArgumentException(where + ": a format-2 leaf names no case in clear");
+      }
+      commit = Json.str(m, "case_commit", where);
+      if (!Hex.isSha256(commit)) {
+        throw new IllegalArgumentException(where + ": bad case_commit");
+      }
+      caseId = cases.caseOf(commit, where);
+    } else {
+      throw new IllegalArgumentException(where + ": unsupported leaf version " + v);
     }
     Instant at;
     try {
@@ -114,7 +171,7 @@ final class Leaf {
           if (!Hex.isSha256(sha) || !Hex.isSha256(meta) || size < 0) {
             throw new IllegalArgumentException(where + ": bad sha256, meta or size");
           }
-          return add(caseId, Json.num(m, "item", where), sha, size, meta, at);
+          return add(caseId, commit, Json.num(m, "item", where), sha, size, meta, at);
         }
       case CORRECT:
         {
@@ -122,10 +179,10 @@ final class Leaf {
           if (!Hex.isSha256(meta)) {
             throw new IllegalArgumentException(where + ": bad meta hash");
           }
-          return correct(caseId, Json.num(m, "item", where), meta, at);
+          return correct(caseId, commit, Json.num(m, "item", where), meta, at);
         }
       case SHRED:
-        return shred(caseId, at);
+        return shred(caseId, commit, at);
       default:
         throw new IllegalArgumentException(
             String.format(Locale.ROOT, "%s: unknown leaf type \"%s\"", where, type));

@@ -135,7 +135,7 @@ final class LogState implements AutoCloseable {
    */
   Leaf addLeaf(long id) throws EvidenceException {
     if (id < 0 || id >= leaves.size() || !leaves.get((int) id).type.equals(Leaf.ADD)) {
-      throw new EvidenceException("no such item: " + id);
+      throw EvidenceException.of(EvidenceException.Reason.NO_SUCH_ITEM, "no such item: " + id, id);
     }
     return leaves.get((int) id);
   }

@@ -73,7 +73,14 @@ public final class LogVerifier {
         return v;
       }
     }
-    Walk walk = new Walk(cps, v);
+    Leaf.Cases cases;
+    try {
+      cases = new CaseSalts(layout).load().resolver();
+    } catch (IOException | IllegalArgumentException ex) {
+      v.fail("case salts", "cannot read the cases' salts: " + ex.getMessage());
+      return v;
+    }
+    Walk walk = new Walk(cps, v, cases);
     LogFile.Scan scan;
     try {
       scan = LogFile.stream(layout.entries(), walk::accept);
@@ -203,6 +210,7 @@ public final class LogVerifier {
     private final Iterator<Map.Entry<Long, Checkpoint>> pending;
     private Map.@Nullable Entry<Long, Checkpoint> next;
     private final Verification v;
+    private final Leaf.Cases cases;
     private final Deque<byte[]> stack = new ArrayDeque<>();
     private final Deque<Integer> heights = new ArrayDeque<>();
     private final Map<Long, String> addCase = new HashMap<>();
@@ -214,7 +222,8 @@ public final class LogVerifier {
     private long count;
     private boolean leafFailed;
 
-    Walk(SortedMap<Long, Checkpoint> cps, Verification v) {
+    Walk(SortedMap<Long, Checkpoint> cps, Verification v, Leaf.Cases cases) {
+      this.cases = cases;
       this.pending = cps.entrySet().iterator();
       this.next = pending.hasNext() ? pending.next() : null;
       this.v = v;
@@ -241,7 +250,7 @@ public final class LogVerifier {
     private void checkLeaf(byte[] bytes) {
       String where = "log record " + count;
       try {
-        Leaf l = Leaf.parse(bytes, where);
+        Leaf l = Leaf.parse(bytes, where, cases);
         if (l.type.equals(Leaf.ADD)) {
           if (l.item != count) {
             throw new IllegalArgumentException(

@@ -42,8 +42,14 @@ public final class Metadata {
     this.map = map;
   }
 
+  /**
+   * New metadata: with a {@code caseCommit} (format 2) the case is named by its commitment ({@code
+   * case_commit}), never in clear, so the metadata can be shown in a package that does not tell the
+   * case; without one (format 1) by its id.
+   */
   static Metadata create(
       String caseId,
+      @Nullable String caseCommit,
       NewItem item,
       Instant capturedAt,
       String toolName,
@@ -51,7 +57,11 @@ public final class Metadata {
       String capturedBy,
       long size) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("case", caseId);
+    if (caseCommit == null) {
+      m.put("case", caseId);
+    } else {
+      m.put("case_commit", caseCommit);
+    }
     Map<String, Object> src = new LinkedHashMap<>();
     src.put("kind", item.sourceKind());
     src.put("value", item.sourceValue());
@@ -85,7 +95,14 @@ public final class Metadata {
   static Metadata parse(byte[] bytes, String where) {
     String json = new String(bytes, StandardCharsets.UTF_8);
     Map<String, Object> m = Json.parseObject(json);
-    Json.str(m, "case", where);
+    if (m.containsKey("case") == m.containsKey("case_commit")) {
+      throw new IllegalArgumentException(where + ": needs exactly one of case and case_commit");
+    }
+    if (m.containsKey("case")) {
+      Json.str(m, "case", where);
+    } else if (!Hex.isSha256(Json.str(m, "case_commit", where))) {
+      throw new IllegalArgumentException(where + ": bad case_commit");
+    }
     Json.num(m, "size", where);
     String at = Json.str(m, "captured_at", where);
     try {
@@ -169,8 +186,14 @@ public final class Metadata {
     return s;
   }
 
-  public String caseId() {
-    return (String) Objects.requireNonNull(map.get("case"), "case (checked when read)");
+  /** The case, for metadata written before case commitments (format 1); else null. */
+  public @Nullable String caseId() {
+    return str("case");
+  }
+
+  /** The case commitment (docs §2, format 2); null for older metadata that names its case. */
+  public @Nullable String caseCommit() {
+    return str("case_commit");
   }
 
   public long size() {

@@ -23,6 +23,7 @@ final class Opening {
   private final Quarantine quarantine;
   private final Checkpointer checkpointer;
   private final LogState log;
+  private final Leaf.Cases cases;
   private final boolean lockless;
   private final boolean salvage;
   private final List<Warning> warnings = new ArrayList<>();
@@ -37,8 +38,10 @@ final class Opening {
       Quarantine quarantine,
       Checkpointer checkpointer,
       LogState log,
+      Leaf.Cases cases,
       boolean lockless,
       boolean salvage) {
+    this.cases = cases;
     this.layout = layout;
     this.blobs = blobs;
     this.quarantine = quarantine;
@@ -80,7 +83,7 @@ final class Opening {
     }
     for (byte[] leaf : scan.leaves) {
       try {
-        log.index(Leaf.parse(leaf, "log record " + log.size()), leaf);
+        log.index(Leaf.parse(leaf, "log record " + log.size(), cases), leaf);
       } catch (IllegalArgumentException ex) {
         throw new EvidenceException(EvidenceException.messageOf(ex), ex);
       }

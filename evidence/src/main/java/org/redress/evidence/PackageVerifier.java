@@ -121,11 +121,13 @@ public final class PackageVerifier {
     }
     VerifiedManifest m = v.manifest().get();
     if (m.items().stream().noneMatch(VerifiedManifest.Item::hasContent)) {
-      throw new EvidenceException(
+      throw EvidenceException.of(
+          EvidenceException.Reason.PACKAGE_WITHOUT_CONTENT,
           "package "
               + zip
               + " holds hashes and metadata only, no "
-              + "originals (it was exported without their content)");
+              + "originals (it was exported without their content)",
+          zip);
     }
     Extract.prepare(outDir);
     List<Path> out = new java.util.ArrayList<>();
@@ -291,6 +293,9 @@ public final class PackageVerifier {
     private SignedNote.@Nullable VerifierKey key;
     private @Nullable Checkpoint cp;
     private @Nullable String caseId;
+    // The commitment format-2 leaves must carry: from case_salt, or given by a pseudonymous part.
+    private @Nullable String caseCommit;
+    private boolean pseudonymous;
     private @Nullable Map<String, Object> manifest;
     private final Map<Long, Leaf> addLeaves = new TreeMap<>();
     private final Map<Long, Metadata> currentMeta = new HashMap<>();
@@ -324,6 +329,19 @@ public final class PackageVerifier {
 
     private String caseId() {
       return established(caseId, "case");
+    }
+
+    /** Resolves a format-2 leaf's commitment: it must be this package's case. */
+    private String caseOf(String commit, String where) {
+      String want = caseCommit;
+      if (want == null) {
+        throw new IllegalArgumentException(
+            where + ": it names its case by commitment, but the manifest gives no case_salt");
+      }
+      if (!want.equals(commit)) {
+        throw new IllegalArgumentException(where + ": its case commitment is not this package's");
+      }
+      return caseId();
     }
 
     private static <T> T established(@Nullable T value, String what) {
@@ -368,8 +386,36 @@ public final class PackageVerifier {
           throw new Failure(
               "format is " + manifest.get("format") + ", expected " + PackageWriter.FORMAT);
         }
-        caseId = Json.str(manifest, "case", "manifest");
-        v.ok("manifest", "format " + PackageWriter.FORMAT + ", case " + caseId);
+        if (manifest.containsKey("case") || !manifest.containsKey("victim")) {
+          caseId = Json.str(manifest, "case", "manifest");
+          if (manifest.containsKey("case_salt")) {
+            String salt = Json.str(manifest, "case_salt", "manifest");
+            if (!Hex.isSha256(salt)) {
+              throw new Failure("case_salt is not 64 hex digits");
+            }
+            caseCommit = CaseSalts.commit(Hex.parse(salt), caseId);
+          }
+          v.ok("manifest", "format " + PackageWriter.FORMAT + ", case " + caseId);
+        } else {
+          String victim = Json.str(manifest, "victim", "manifest");
+          if (!victim.matches("[A-Z]{1,3}")) {
+            throw new Failure("victim must be a pseudonym of 1-3 capitals, was " + victim);
+          }
+          String commit = Json.str(manifest, "case_commit", "manifest");
+          if (!Hex.isSha256(commit)) {
+            throw new Failure("case_commit is not 64 hex digits");
+          }
+          caseCommit = commit;
+          pseudonymous = true;
+          caseId = PackageWriter.label("", victim);
+          v.ok(
+              "manifest",
+              "format "
+                  + PackageWriter.FORMAT
+                  + ", victim "
+                  + victim
+                  + " (the case is not named: its records carry a salted commitment)");
+        }
       } catch (Failure f) {
         v.fail("manifest", f.getMessage());
         return;
@@ -734,7 +780,7 @@ public final class PackageVerifier {
           byte[] leafBytes = leafText.getBytes(StandardCharsets.UTF_8);
           Leaf leaf;
           try {
-            leaf = Leaf.parse(leafBytes, "leaf");
+            leaf = Leaf.parse(leafBytes, "leaf", this::caseOf);
           } catch (IllegalArgumentException ex) {
             throw new Failure("leaf is not valid: " + ex.getMessage());
           }
@@ -764,7 +810,14 @@ public final class PackageVerifier {
           } catch (IllegalArgumentException ex) {
             throw new Failure("metadata is hashed in the log but not valid: " + ex.getMessage());
           }
-          if (!meta.caseId().equals(caseId)) {
+          String leafCommit = leaf.commit;
+          if (leafCommit != null) {
+            if (!leafCommit.equals(meta.caseCommit())) {
+              throw new Failure("metadata case_commit differs from the leaf's");
+            }
+          } else if (pseudonymous) {
+            throw new Failure("the leaf names its case in a package that names none");
+          } else if (!caseId().equals(meta.caseId())) {
             throw new Failure("metadata case " + meta.caseId() + " differs from " + caseId);
           }
           Object content = e.get("content");

@@ -51,7 +51,22 @@ final class PackageWriter {
     this.origin = origin;
   }
 
-  void write(String caseId, SortedSet<Long> itemIds, Path out, char @Nullable [] passphrase)
+  /** The case as a package shows it: its id, or for a pseudonymous part the victim's pseudonym. */
+  static String label(String caseId, @Nullable String pseudonym) {
+    return pseudonym == null ? caseId : "被害人" + pseudonym;
+  }
+
+  /**
+   * Writes the package. With a {@code pseudonym} it names no case (docs §7 "Pseudonymous
+   * packages"): the manifest gives the pseudonym and the case commitment instead of the case and
+   * its salt, and every leaf must be of format 2.
+   */
+  void write(
+      String caseId,
+      SortedSet<Long> itemIds,
+      Path out,
+      char @Nullable [] passphrase,
+      @Nullable String pseudonym)
       throws IOException, EvidenceException {
     Checkpoint cp = checkpoints.signedHead();
     long size = cp.size();
@@ -71,6 +86,13 @@ final class PackageWriter {
       for (long li : log.leafIndicesOf(id)) {
         allLeaves.add(li);
         Leaf leaf = log.leaf(li);
+        if (pseudonym != null && leaf.commit == null) {
+          throw new EvidenceException(
+              fmt(
+                  "item %d was logged in format 1, which names its case in clear: it cannot go"
+                      + " into a package that names no case",
+                  id));
+        }
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("leaf_index", li);
         e.put("leaf", new String(log.leafBytes(li), StandardCharsets.UTF_8));
@@ -127,7 +149,17 @@ final class PackageWriter {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT);
     manifest.put("origin", origin);
-    manifest.put("case", caseId);
+    String commit = store.salts().commitOf(caseId);
+    if (pseudonym != null) {
+      manifest.put("victim", pseudonym);
+      manifest.put("case_commit", commit);
+    } else {
+      manifest.put("case", caseId);
+      byte[] salt = store.salts().salt(caseId);
+      if (salt != null) {
+        manifest.put("case_salt", Hex.of(salt));
+      }
+    }
     String createdAt = clock.instant().toString();
     manifest.put("created_at", createdAt);
     manifest.put("tree_size", size);
@@ -151,11 +183,14 @@ final class PackageWriter {
     boolean created =
         Durable.writeOnce(
             out.toAbsolutePath(),
-            zip -> writeZip(zip, manifest, createdAt, cp, files, items, caseId),
+            zip -> writeZip(zip, manifest, createdAt, cp, files, items, label(caseId, pseudonym)),
             false,
             true);
     if (!created) {
-      throw new EvidenceException("refusing to overwrite existing file " + out);
+      throw EvidenceException.of(
+          EvidenceException.Reason.WOULD_OVERWRITE,
+          "refusing to overwrite existing file " + out,
+          out);
     }
   }
 

@@ -28,7 +28,10 @@ final class Salvager {
       if (Files.exists(outDir)) {
         try (Stream<Path> s = Files.list(outDir)) {
           if (s.findAny().isPresent()) {
-            throw new EvidenceException("refusing to salvage into " + outDir + ": it is not empty");
+            throw EvidenceException.of(
+                EvidenceException.Reason.FOLDER_NOT_EMPTY,
+                "refusing to salvage into " + outDir + ": it is not empty",
+                outDir);
           }
         }
       }

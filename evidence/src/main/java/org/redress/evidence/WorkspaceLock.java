@@ -45,8 +45,10 @@ final class WorkspaceLock implements AutoCloseable {
         lk = null;
       }
       if (lk == null) {
-        throw new EvidenceException(
-            "workspace " + workspace + " is in use by another redress process");
+        throw EvidenceException.of(
+            EvidenceException.Reason.WORKSPACE_IN_USE,
+            "workspace " + workspace + " is in use by another redress process",
+            workspace);
       }
       return new WorkspaceLock(ch, lk);
     } catch (IOException | EvidenceException | RuntimeException ex) {

@@ -37,7 +37,11 @@ class EvidenceStoreTest {
       assertThat(it.sha256())
           .isEqualTo(HexFormat.of().formatHex(Hex.sha256(Files.readAllBytes(f))));
       Metadata m = it.metadata();
-      assertThat(m.caseId()).isEqualTo("case-1");
+      // Format 2: the metadata names the case by its salted commitment, never in clear.
+      assertThat(m.caseId()).isNull();
+      assertThat(m.caseCommit()).matches("[0-9a-f]{64}");
+      assertThat(m.json()).doesNotContain("case-1");
+      assertThat(it.caseId()).isEqualTo("case-1");
       assertThat(m.capturedAt()).isEqualTo(Fixtures.T0);
       assertThat(m.toolName()).isEqualTo("redress-test");
       assertThat(m.toolVersion()).isEqualTo("1.0");

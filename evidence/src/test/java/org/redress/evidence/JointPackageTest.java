@@ -144,6 +144,165 @@ class JointPackageTest {
         .hasMessageContaining("refusing to overwrite");
   }
 
+  @Test
+  void write_casesWithCommitments_noByteOfAnyEntryNamesACase() throws Exception {
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    flatten("", Files.readAllBytes(joint), all);
+    assertThat(all.keySet())
+        .contains("cases/A.zip/manifest.json", "cases/B.zip/proofs/3.txt", "joint.json");
+    for (Map.Entry<String, byte[]> e : all.entrySet()) {
+      String text = new String(e.getValue(), StandardCharsets.ISO_8859_1);
+      assertThat(e.getKey() + "\n" + text)
+          .as(e.getKey())
+          .doesNotContain("case-1")
+          .doesNotContain("case-2");
+    }
+    String manifest = new String(all.get("cases/A.zip/manifest.json"), StandardCharsets.UTF_8);
+    assertThat(manifest).contains("\"victim\":\"A\"", "\"case_commit\":", "\\\"v\\\":2");
+  }
+
+  @Test
+  void verify_partsCaseCommitmentSwapped_fails() throws Exception {
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    flatten("", Files.readAllBytes(joint), all);
+    String commitA = commitOf(all.get("cases/A.zip/manifest.json"));
+    String commitB = commitOf(all.get("cases/B.zip/manifest.json"));
+    assertThat(commitA).isNotEqualTo(commitB);
+    Path bad = dir.resolve("swapped.zip");
+    rewrite(
+        joint,
+        bad,
+        Map.of(
+            "cases/B.zip",
+            inner ->
+                zipBytes(
+                    rewriteEntries(
+                        inner,
+                        Map.of(
+                            "manifest.json",
+                            m ->
+                                new String(m, StandardCharsets.UTF_8)
+                                    .replace(
+                                        "\"case_commit\":\"" + commitB,
+                                        "\"case_commit\":\"" + commitA)
+                                    .getBytes(StandardCharsets.UTF_8))))));
+    Verification v = JointPackage.verify(bad);
+    assertThat(v.ok()).isFalse();
+    assertThat(v.checks())
+        .filteredOn(c -> !c.ok())
+        .anyMatch(c -> c.detail().contains("case commitment is not this package's"));
+  }
+
+  @Test
+  void verify_aLeafsCaseCommitmentChanged_failsItsProof() throws Exception {
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    flatten("", Files.readAllBytes(joint), all);
+    String commitB = commitOf(all.get("cases/B.zip/manifest.json"));
+    String other = "0".repeat(64);
+    Path bad = dir.resolve("leaf.zip");
+    // The manifest's commitment and every leaf's and metadata's changed alike: the proofs fail.
+    rewrite(
+        joint,
+        bad,
+        Map.of(
+            "cases/B.zip",
+            inner ->
+                zipBytes(
+                    rewriteEntries(
+                        inner,
+                        Map.of(
+                            "manifest.json",
+                            m ->
+                                new String(m, StandardCharsets.UTF_8)
+                                    .replace(commitB, other)
+                                    .getBytes(StandardCharsets.UTF_8))))));
+    Verification v = JointPackage.verify(bad);
+    assertThat(v.ok()).isFalse();
+    assertThat(v.checks())
+        .filteredOn(c -> !c.ok())
+        .anyMatch(c -> c.subject().startsWith("victim B"));
+  }
+
+  @Test
+  void export_ownCase_namesCaseAndSaltThatCommitToItsRecords() throws Exception {
+    Path own = dir.resolve("own.zip");
+    try (EvidenceStore s = Fixtures.store(dir.resolve("ws")).open()) {
+      s.export("case-2", List.of(), own, null);
+    }
+    VerifiedManifest m = PackageVerifier.readVerified(own);
+    assertThat(m.caseId()).isEqualTo("case-2");
+    String manifest = new String(entries(own).get("manifest.json"), StandardCharsets.UTF_8);
+    assertThat(manifest).contains("\"case\":\"case-2\",\"case_salt\":\"");
+    Path bad = dir.resolve("own-bad.zip");
+    rewrite(
+        own,
+        bad,
+        Map.of(
+            "manifest.json",
+            b ->
+                new String(b, StandardCharsets.UTF_8)
+                    .replace("\"case\":\"case-2\"", "\"case\":\"case-1\"")
+                    .getBytes(StandardCharsets.UTF_8)));
+    Verification v = PackageVerifier.verify(bad);
+    assertThat(v.ok()).isFalse();
+    assertThat(v.firstFailure()).get().asString().contains("case commitment is not this package's");
+  }
+
+  @Test
+  void write_itemsLoggedInFormatOne_partsNameTheirCaseAndStillVerify() throws Exception {
+    Path ws = dir.resolve("old-ws");
+    Path old = dir.resolve("old-joint.zip");
+    try (EvidenceStore s = Fixtures.store(ws).formatOneForTests().open()) {
+      s.add("case-1", NewItem.of(Fixtures.noise(dir, "e.png", 100, 5)));
+      s.add("case-2", NewItem.of(Fixtures.noise(dir, "f.png", 100, 6)));
+    }
+    // Reopened as today's Redress: the old records still read, and new ones use commitments.
+    try (EvidenceStore s = Fixtures.store(ws).open()) {
+      s.add("case-2", NewItem.of(Fixtures.noise(dir, "g.png", 100, 7)));
+      List<JointPackage.Written> w =
+          JointPackage.write(
+              s,
+              List.of(
+                  new JointPackage.Part("A", "case-1", List.of(0L)),
+                  new JointPackage.Part("B", "case-2", List.of(2L))),
+              old);
+      assertThat(w).extracting(JointPackage.Written::namesCase).containsExactly(true, false);
+    }
+    Verification v = JointPackage.verify(old);
+    assertThat(v.ok()).as(v.toString()).isTrue();
+    assertThat(LogVerifier.verify(ws).ok()).isTrue();
+  }
+
+  @Test
+  void verify_packageWrittenBeforeCaseCommitments_stillVerifies() throws Exception {
+    Path golden = dir.resolve("golden.zip");
+    try (var in =
+        JointPackageTest.class.getResourceAsStream(
+            "PackageVerifierFuzzTestInputs/verify/good-package.zip")) {
+      Files.write(golden, in.readAllBytes());
+    }
+    assertThat(new String(entries(golden).get("manifest.json"), StandardCharsets.UTF_8))
+        .contains("\\\"v\\\":1,");
+    Verification v = PackageVerifier.verify(golden);
+    assertThat(v.ok()).as(v.toString()).isTrue();
+  }
+
+  private static String commitOf(byte[] manifest) {
+    String m = new String(manifest, StandardCharsets.UTF_8);
+    int at = m.indexOf("\"case_commit\":\"") + "\"case_commit\":\"".length();
+    return m.substring(at, at + 64);
+  }
+
+  /** Every entry, and every entry of every inner zip, by its path. */
+  private static void flatten(String prefix, byte[] zip, Map<String, byte[]> out) throws Exception {
+    for (Map.Entry<String, byte[]> e : entries(zip).entrySet()) {
+      out.put(prefix + e.getKey(), e.getValue());
+      if (e.getKey().endsWith(".zip")) {
+        flatten(prefix + e.getKey() + "/", e.getValue(), out);
+      }
+    }
+  }
+
   private static Map<String, byte[]> entries(Path zip) throws Exception {
     return entries(Files.readAllBytes(zip));
   }

@@ -78,7 +78,7 @@ class PackTest {
     assertThat(index).filteredOn(e -> e.kind() == Pack.META).hasSize(50);
     try (var w = Files.list(ws().resolve("evidence/cases/c"))) {
       assertThat(w.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("case.key", "packs");
+          .containsExactlyInAnyOrder("case.key", "case.salt", "packs");
     }
   }
 

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class TradeClassifier {
   /** The schema the model file declares. */
-  public static final String SCHEMA = "redress/trade-model@1";
+  public static final String SCHEMA = "redress/trade-model@2";
 
   /** The label of a post that is not a trade ad. */
   public static final String NONE = "none";
@@ -53,6 +53,9 @@ public final class TradeClassifier {
   private static final Pattern TOKEN =
       Pattern.compile("\\p{IsHan}+|[\\p{L}\\p{N}&&[^\\p{IsHan}]]+");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  /** Weights are kept and written in thousandths. */
+  private static final double SCALE = 1000;
 
   private final Settings settings;
   private final List<String> classes;
@@ -65,15 +68,23 @@ public final class TradeClassifier {
    * @param epochs passes over the training examples
    * @param learningRate the first step size of stochastic gradient descent (it decays per epoch)
    * @param l2 the L2 penalty on each weight
-   * @param minPosts a feature is kept when at least this many training posts have it
+   * @param minPosts a feature is learned from when at least this many training posts have it
+   * @param minWeight after training, a feature is kept when one of its weights (centred over the
+   *     labels) is at least this far from zero; the others change a probability by little
    * @param seed the seed that orders the examples in each pass
    * @param threshold the probability a category needs to be predicted
    */
   public record Settings(
-      int epochs, double learningRate, double l2, int minPosts, long seed, double threshold) {
+      int epochs,
+      double learningRate,
+      double l2,
+      int minPosts,
+      double minWeight,
+      long seed,
+      double threshold) {
     /** Checks the ranges. */
     public Settings {
-      if (epochs < 1 || learningRate <= 0 || l2 < 0 || minPosts < 1) {
+      if (epochs < 1 || learningRate <= 0 || l2 < 0 || minPosts < 1 || minWeight < 0) {
         throw new IllegalArgumentException("bad classifier settings");
       }
       if (threshold < 0 || threshold > 1) {
@@ -83,7 +94,7 @@ public final class TradeClassifier {
 
     /** The same settings with another threshold. */
     public Settings withThreshold(double t) {
-      return new Settings(epochs, learningRate, l2, minPosts, seed, t);
+      return new Settings(epochs, learningRate, l2, minPosts, minWeight, seed, t);
     }
   }
 
@@ -440,8 +451,27 @@ public final class TradeClassifier {
       }
     }
     Map<String, double[]> weights = new HashMap<>();
-    index.forEach((f, i) -> weights.put(f, w[i]));
-    return new TradeClassifier(settings, classes, weights, b);
+    index.forEach(
+        (f, i) -> {
+          double[] q = compactWeights(w[i]);
+          if (Arrays.stream(q).anyMatch(y -> Math.abs(y) >= settings.minWeight())) {
+            weights.put(f, q);
+          }
+        });
+    return new TradeClassifier(settings, classes, weights, compactWeights(b));
+  }
+
+  /**
+   * A feature's weights as the model keeps them: centred over the labels (adding the same number to
+   * every label's weight changes no probability) and rounded to thousandths, as written.
+   */
+  private static double[] compactWeights(double[] w) {
+    double mean = Arrays.stream(w).average().orElse(0);
+    double[] out = new double[w.length];
+    for (int c = 0; c < w.length; c++) {
+      out[c] = Math.round(SCALE * (w[c] - mean)) / SCALE;
+    }
+    return out;
   }
 
   private static void scores(double[][] w, double[] b, int[] xs, double v, double[] out) {
@@ -585,7 +615,7 @@ public final class TradeClassifier {
 
   /**
    * The model as text: a header (schema, settings), the labels, the biases, then one line per
-   * feature with its weight for each label, features in name order, weights rounded to 6 decimals.
+   * feature with its weight for each label, features in name order, weights as whole thousandths.
    */
   public String write() {
     StringBuilder b = new StringBuilder();
@@ -596,11 +626,12 @@ public final class TradeClassifier {
     b.append(
         String.format(
             Locale.ROOT,
-            "settings\t%d\t%s\t%s\t%d\t%d\t%s%n",
+            "settings\t%d\t%s\t%s\t%d\t%s\t%d\t%s%n",
             settings.epochs(),
             num(settings.learningRate()),
             num(settings.l2()),
             settings.minPosts(),
+            num(settings.minWeight()),
             settings.seed(),
             num(settings.threshold())));
     b.append("classes\t").append(String.join("\t", classes)).append('\n');
@@ -626,8 +657,7 @@ public final class TradeClassifier {
   }
 
   private static String weight(double x) {
-    String s = String.format(Locale.ROOT, "%.6f", x);
-    return s.equals("-0.000000") ? "0.000000" : s;
+    return Long.toString(Math.round(SCALE * x));
   }
 
   /**
@@ -636,42 +666,47 @@ public final class TradeClassifier {
    * @throws IllegalArgumentException naming the line when the text is not such a model
    */
   public static TradeClassifier read(String text) {
-    String[] lines = text.split("\n");
+    String[] lines = text.split("\n", -1);
     if (lines.length < 4 || !lines[0].equals("# " + SCHEMA)) {
       throw new IllegalArgumentException("trade model: the first line must be # " + SCHEMA);
     }
     Settings settings = null;
     List<String> classes = null;
     double[] bias = null;
-    Map<String, double[]> weights = new HashMap<>();
+    Map<String, double[]> weights = new HashMap<>(2 * lines.length);
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
-      if (line.startsWith("#") || line.isEmpty()) {
+      // a comment starts with "# "; the number feature's line starts with "#n"
+      if (line.startsWith("# ") || line.isEmpty()) {
         continue;
       }
-      String[] f = line.split("\t", -1);
       try {
-        if (f[0].equals("settings") && f.length == 7) {
+        if (classes != null) {
+          double[] wx = new double[classes.size()];
+          String name = weightLine(line, wx);
+          if (name == null) {
+            throw new IllegalArgumentException("trade model: line " + (i + 1) + ": not understood");
+          }
+          if (name.equals("bias")) {
+            bias = wx;
+          } else {
+            weights.put(name, wx);
+          }
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (f[0].equals("settings") && f.length == 8) {
           settings =
               new Settings(
                   Integer.parseInt(f[1]),
                   Double.parseDouble(f[2]),
                   Double.parseDouble(f[3]),
                   Integer.parseInt(f[4]),
-                  Long.parseLong(f[5]),
-                  Double.parseDouble(f[6]));
-        } else if (f[0].equals("classes")) {
+                  Double.parseDouble(f[5]),
+                  Long.parseLong(f[6]),
+                  Double.parseDouble(f[7]));
+        } else if (f[0].equals("classes") && settings != null) {
           classes = List.of(Arrays.copyOfRange(f, 1, f.length));
-        } else if (classes != null && f.length == classes.size() + 1) {
-          double[] wx = new double[classes.size()];
-          for (int c = 0; c < wx.length; c++) {
-            wx[c] = Double.parseDouble(f[c + 1]);
-          }
-          if (f[0].equals("bias")) {
-            bias = wx;
-          } else {
-            weights.put(f[0], wx);
-          }
         } else {
           throw new IllegalArgumentException("trade model: line " + (i + 1) + ": not understood");
         }
@@ -682,6 +717,34 @@ public final class TradeClassifier {
     if (settings == null || classes == null || bias == null || !NONE.equals(classes.get(0))) {
       throw new IllegalArgumentException("trade model: settings, classes or bias missing");
     }
-    return new TradeClassifier(settings, classes, Map.copyOf(weights), bias);
+    return new TradeClassifier(settings, classes, weights, bias);
+  }
+
+  /**
+   * Reads a weight line (a name, then one whole number of thousandths per label, tab-separated)
+   * into {@code out}; returns the name, or null when the line has another number of fields.
+   *
+   * @throws NumberFormatException when a weight is not a whole number
+   */
+  private static String weightLine(String line, double[] out) {
+    int tab = line.indexOf('\t');
+    if (tab <= 0) {
+      return null;
+    }
+    int from = tab + 1;
+    for (int c = 0; c < out.length; c++) {
+      int to = line.indexOf('\t', from);
+      if (to < 0) {
+        if (c != out.length - 1) {
+          return null;
+        }
+        to = line.length();
+      } else if (c == out.length - 1) {
+        return null;
+      }
+      out[c] = Integer.parseInt(line, from, to, 10) / SCALE;
+      from = to + 1;
+    }
+    return line.substring(0, tab);
   }
 }

@@ -22,7 +22,7 @@ public final class TradeDetector {
    * below it, the lexicon's phrase is taken to be a word of a warning, a tutorial or a sale of
    * recordings rather than an offer of that category.
    */
-  public static final double KEEP_LEXICON = 0.3;
+  public static final double KEEP_LEXICON = 0.5;
 
   private final TradeLexicon lexicon;
   private final TradeClassifier classifier;

@@ -32,8 +32,8 @@ class TradeClassifierTest {
     List<TradeClassifier.Example> used =
         TradeModelTrainer.examples(labelledSet(), TradeModelTrainer.TRAIN_PARTS);
     List<TradeClassifier.Example> held = TradeModelTrainer.examples(labelledSet(), List.of("test"));
-    assertThat(used).hasSize(1612);
-    assertThat(held).hasSize(316);
+    assertThat(used).hasSize(1928);
+    assertThat(held).hasSize(326);
     assertThat(used)
         .extracting(TradeClassifier.Example::text)
         .doesNotContainAnyElementsOf(held.stream().map(TradeClassifier.Example::text).toList());
@@ -49,7 +49,13 @@ class TradeClassifierTest {
     assertThat(TradeClassifier.train(ex, cats, s).write()).isEqualTo(a);
     TradeClassifier.Settings other =
         new TradeClassifier.Settings(
-            s.epochs(), s.learningRate(), s.l2(), s.minPosts(), s.seed() + 1, s.threshold());
+            s.epochs(),
+            s.learningRate(),
+            s.l2(),
+            s.minPosts(),
+            s.minWeight(),
+            s.seed() + 1,
+            s.threshold());
     assertThat(TradeClassifier.train(ex, cats, other).write()).isNotEqualTo(a);
   }
 
@@ -103,11 +109,11 @@ class TradeClassifierTest {
   void read_notAModel_isRefusedWithTheReason() {
     assertThatThrownBy(() -> TradeClassifier.read("hello\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("redress/trade-model@1");
+        .hasMessageContaining("redress/trade-model@2");
     assertThatThrownBy(
             () ->
                 TradeClassifier.read(
-                    "# redress/trade-model@1\nsettings\t1\t1\t0\t1\t1\t0.5\n"
+                    "# redress/trade-model@2\nsettings\t1\t1\t0\t1\t0\t1\t0.5\n"
                         + "classes\tnone\ta\nbias\t0\tx\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("line 4");

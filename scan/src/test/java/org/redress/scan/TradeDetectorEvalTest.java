@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall per category of the trade detector (lexicon and classifier) on the part of
- * the labelled set it never learned from: {@code test} (round 7, written and committed before any
- * round-7 tuning, measured once). Prints the tables docs/trade-lexicon-eval.md quotes, for the
+ * the labelled set it never learned from: {@code test} (round 9, written and committed before any
+ * round-9 tuning, measured once). Prints the tables docs/trade-lexicon-eval.md quotes, for the
  * lexicon alone, the classifier alone and both, and every error of the detector; and the
  * cross-validated figures on the train and dev parts the settings were chosen by. Run: {@code mvn
  * -o -q -pl scan -am verify -Dtest='TradeDetectorEvalTest'
@@ -23,16 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class TradeDetectorEvalTest {
   /**
-   * The detector's figures on the round-7 test part as first measured (2026-12-07 00:13 UTC, the
-   * one measurement), {precision, recall} per category, kept as floors: a change may raise them,
-   * never lower them. None reaches the 95 % target in both; docs/trade-lexicon-eval.md says so.
+   * The detector's figures on the round-9 test part as first measured (the one measurement),
+   * {precision, recall} per category, kept as floors: a change may raise them, never lower them.
+   * Not measured yet: set by the one measurement, after the round-9 tuning is committed.
    */
   static final Map<String, double[]> TEST_FLOORS =
       Map.of(
-          "covert_camera", new double[] {42 / 48.0, 42 / 45.0},
-          "filming_tutorial", new double[] {41 / 42.0, 41 / 45.0},
-          "material_sale", new double[] {40 / 42.0, 40 / 45.0},
-          "sedative", new double[] {41 / 42.0, 41 / 45.0});
+          "covert_camera", new double[] {0, 0},
+          "filming_tutorial", new double[] {0, 0},
+          "material_sale", new double[] {0, 0},
+          "sedative", new double[] {0, 0});
 
   static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
   static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);
@@ -123,11 +124,14 @@ class TradeDetectorEvalTest {
 
   /**
    * Five-fold cross-validation on the train and dev parts (folds by id number modulo 5), scored on
-   * the posts of rounds 5, 6 and 8 (the lexicon was tuned on rounds 1a to 4, so those would flatter
+   * the posts of rounds 5 to 8 (the lexicon was tuned on rounds 1a to 4, so those would flatter
    * it): the shipped threshold and {@link TradeDetector#KEEP_LEXICON} give the best worst
-   * per-category figure of the grid. The test part is not read.
+   * per-category figure of the grid. The test part is not read. Tagged slow (five trainings, about
+   * a minute on a busy machine); run it with {@code mvn -o -q -pl scan verify
+   * -Dtest=TradeDetectorEvalTest -Dredress.scan.excludedGroups=none}.
    */
   @Test
+  @Tag("slow")
   void shippedThresholdAndLexiconKeep_areTheBestByCrossValidationOnTrainAndDev() throws Exception {
     List<TradeLexiconEvalTest.Row> rows =
         TradeLexiconEvalTest.rows().stream().filter(r -> !r.part().equals("test")).toList();
@@ -148,14 +152,14 @@ class TradeDetectorEvalTest {
       TradeClassifier m = TradeClassifier.train(train, cats, TradeModelTrainer.SETTINGS);
       classes = m.classes();
       for (TradeLexiconEvalTest.Row r : eval) {
-        if (Set.of("5", "6", "8").contains(r.round())) {
+        if (Set.of("5", "6", "7", "8").contains(r.round())) {
           probs.add(m.probabilities(r.text()));
           scored.add(r);
         }
       }
     }
     Map<String, Double> worstBy = new TreeMap<>();
-    StringBuilder b = new StringBuilder("cross-validated on rounds 5, 6 and 8 of train and dev:\n");
+    StringBuilder b = new StringBuilder("cross-validated on rounds 5 to 8 of train and dev:\n");
     for (double keep : KEEPS) {
       for (double t : THRESHOLDS) {
         Map<String, int[]> s = new TreeMap<>();
@@ -196,7 +200,7 @@ class TradeDetectorEvalTest {
   void detector_onTheTestPart_printsAndKeepsItsFigures() throws Exception {
     List<TradeLexiconEvalTest.Row> rows = TradeLexiconEvalTest.rows();
     List<String> errors = new ArrayList<>();
-    StringBuilder b = new StringBuilder("== part test (round 7) ==\nlexicon alone:\n");
+    StringBuilder b = new StringBuilder("== part test (round 9) ==\nlexicon alone:\n");
     b.append(
         TradeLexiconEvalTest.table(
             score(rows, "test", TradeDetectorEvalTest::lexicon, new ArrayList<>())));

@@ -124,7 +124,8 @@ public final class FiveVictims {
       long posts, long files, long images, long videos, long sha256, long victims, long ads) {}
 
   /** A planted post of the shared chat: which picture, which encoding, in whose scan. */
-  private record Planted(long messageId, int picture, String encoding, Set<Integer> seenBy) {}
+  private record Planted(
+      long messageId, int picture, String encoding, Set<Integer> seenBy, boolean bySeller) {}
 
   private final Path dir;
   private final long seed;
@@ -164,11 +165,27 @@ public final class FiveVictims {
    * put in their exports and banks, counted by the rules of docs/dossiers.md.
    */
   public Totals totals(Collection<Integer> consenting) {
+    return totals(consenting, false);
+  }
+
+  /**
+   * The planted totals of the seller's dossier ({@code --sender} {@link #SELLER_ID}, or {@code
+   * --handle} {@link #HANDLE}) when only {@code consenting} consent: the seller's posts in the
+   * shared chat, in JSON exports by id and in HTML exports by a name only the seller bears there.
+   */
+  public Totals sellerTotals(Collection<Integer> consenting) {
+    return totals(consenting, true);
+  }
+
+  private Totals totals(Collection<Integer> consenting, boolean sellerOnly) {
     Set<Long> posts = new HashSet<>();
     Set<Integer> files = new HashSet<>();
     Set<String> shas = new HashSet<>();
     Set<Integer> who = new TreeSet<>();
     for (Planted p : planted) {
+      if (sellerOnly && !p.bySeller()) {
+        continue;
+      }
       boolean seen = false;
       for (int v : p.seenBy()) {
         if (consenting.contains(v)) {
@@ -233,11 +250,11 @@ public final class FiveVictims {
                 bySeller ? SELLER_NAME : REPOSTER_NAME,
                 "");
         shared.get(v).add(m);
-        planted.add(new Planted(m.id(), pic, enc(pic, 0), Set.of(v)));
+        planted.add(new Planted(m.id(), pic, enc(pic, 0), Set.of(v), bySeller));
         if (k == 0) {
           Msg again = photo(vic, "shared", img, 0.6f, 480, REPOSTER_ID, REPOSTER_NAME, "再发一次");
           shared.get(v).add(again);
-          planted.add(new Planted(again.id(), pic, enc(pic, 1), Set.of(v)));
+          planted.add(new Planted(again.id(), pic, enc(pic, 1), Set.of(v), false));
         }
         if (k == 1) {
           local.get(v).add(photo(vic, "local", img, 0.85f, 600, MEMBER_ID, MEMBER_NAME, ""));
@@ -249,17 +266,17 @@ public final class FiveVictims {
     BufferedImage together = picture(both);
     Msg x = photo(victims.get(0), "shared", together, 0.92f, 640, SELLER_ID, SELLER_NAME, "");
     shared.get(0).add(x);
-    planted.add(new Planted(x.id(), both, enc(both, 0), Set.of(0)));
+    planted.add(new Planted(x.id(), both, enc(both, 0), Set.of(0), true));
     Msg y = photo(victims.get(1), "shared", together, 0.55f, 512, REPOSTER_ID, REPOSTER_NAME, "");
     shared.get(1).add(y);
-    planted.add(new Planted(y.id(), both, enc(both, 1), Set.of(1)));
+    planted.add(new Planted(y.id(), both, enc(both, 1), Set.of(1), false));
     // Picture T of A and B: post Z, the same bytes in both their exports (one post).
     BufferedImage trip = picture(both + 1);
     Msg z = photo(victims.get(0), "shared", trip, 0.92f, 640, SELLER_ID, SELLER_NAME, "");
     copyPhoto(z, victims.get(0), victims.get(1), "shared");
     shared.get(0).add(z);
     shared.get(1).add(z);
-    planted.add(new Planted(z.id(), both + 1, enc(both + 1, 0), Set.of(0, 1)));
+    planted.add(new Planted(z.id(), both + 1, enc(both + 1, 0), Set.of(0, 1), true));
     // The seller's ads and unrelated posts, in every export.
     List<Msg> common = new ArrayList<>();
     for (String ad : AD_TEXTS) {

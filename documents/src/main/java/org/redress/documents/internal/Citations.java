@@ -124,6 +124,60 @@ public final class Citations {
               Status.SECONDARY,
               false));
 
+  /**
+   * English instruments named in full at their first citation in a paper and by a short name after
+   * it, longest first (the Criminal Procedure Law before the Criminal Law).
+   */
+  private static final List<List<String>> SHORT_EN =
+      List.of(
+          List.of("Criminal Procedure Law of the PRC", "Criminal Procedure Law"),
+          List.of("Civil Code of the PRC", "Civil Code"),
+          List.of("Criminal Law of the PRC", "Criminal Law"),
+          List.of(
+              "SPC Provisions on Evidence in Civil Procedure (Fa Shi [2019] No. 19)",
+              "SPC Evidence Provisions"));
+
+  private static final String ART = "\\d+(?:-\\d+|\\(\\d+\\))?";
+
+  /**
+   * An English paper's citations as a lawyer writes them: each instrument in full at its first
+   * citation, by its short name after it ("Civil Code, Art 1165"), and a run of articles of one
+   * instrument as one citation ("Civil Code, Arts 1179 and 1182"). Chinese text is returned as it
+   * is: Chinese filings name a law in full each time.
+   */
+  public static String shortenRepeats(String text, Lang lang) {
+    if (lang != Lang.EN) {
+      return text;
+    }
+    String out = text;
+    for (List<String> names : SHORT_EN) {
+      String full = names.get(0);
+      String brief = names.get(1);
+      int first = out.indexOf(full);
+      if (first < 0) {
+        continue;
+      }
+      int after = first + full.length();
+      out = out.substring(0, after) + out.substring(after).replace(full, brief);
+      out = mergeRuns(out, full, brief);
+    }
+    return out;
+  }
+
+  /** "X, Art 1, X, Art 2 and X, Art 3" as "X, Arts 1, 2 and 3" (X full or short, then short). */
+  private static String mergeRuns(String text, String full, String brief) {
+    String head = "(" + Pattern.quote(full) + "|" + Pattern.quote(brief) + "), Art (" + ART + ")";
+    String link = "(?:, | and )" + Pattern.quote(brief) + ", Art " + ART;
+    Matcher m = Pattern.compile(head + "((?:" + link + ")+)").matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String tail = m.group(3).replace(brief + ", Art ", "");
+      m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + ", Arts " + m.group(2) + tail));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
   private static Instrument inst(String prefix, String zh, String en, Status status) {
     return new Instrument(
         Pattern.compile(Pattern.quote(prefix) + "(\\d{1,4})(?:-(\\d{1,2}))?"),

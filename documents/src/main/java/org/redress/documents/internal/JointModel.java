@@ -104,6 +104,7 @@ public final class JointModel {
     m.put("senders_s", plural(t.senders()));
     m.put("trade_s", plural(t.tradePosts()));
     m.put("trade_were", t.tradePosts() == 1 ? "was" : "were");
+    m.put("has_trade", t.tradePosts() > 0);
     m.put("first", time(t.firstSeen()));
     m.put("last", time(t.lastSeen()));
     m.put("has_members", t.maxMembers() != null);
@@ -162,7 +163,7 @@ public final class JointModel {
       r.put("no", ++no);
       r.put("locator", where(p.locator()));
       r.put("date", time(p.date()));
-      r.put("seen", w.list(p.victims().stream().map(this::victim).toList()));
+      r.put("seen", w.list(p.victims().stream().sorted().map(this::victim).toList()));
       out.add(r);
     }
     m.put("post_rows", out);
@@ -186,7 +187,7 @@ public final class JointModel {
       r.put("copies", f.copies());
       r.put("posts", n(f.posts()));
       r.put("first_post", where(f.firstPost()));
-      r.put("victims", w.list(f.victims().stream().map(this::victim).toList()));
+      r.put("victims", w.list(f.victims().stream().sorted().map(this::victim).toList()));
       out.add(r);
     }
     m.put("file_rows", out);
@@ -201,32 +202,31 @@ public final class JointModel {
     for (JointInputs.Victim v : in.victims()) {
       byVictim.put(v.pseudonym(), new ArrayList<>());
     }
-    int no = 0;
     long total = in.evidence().size();
     for (JointInputs.Evidence e : in.evidence()) {
       List<Map<String, Object>> rows = byVictim.computeIfAbsent(e.victim(), k -> new ArrayList<>());
       if (rows.size() >= LISTED) {
         continue;
       }
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("no", ++no);
-      r.put("victim", victim(e.victim()));
-      r.put("source", where(e.source()));
-      r.put("leaf", e.logIndex());
-      r.put("sha256", e.sha256());
-      r.put("captured", time(e.capturedAt()));
-      rows.add(r);
+      rows.add(evidenceRow(e));
     }
     List<Map<String, Object>> groups = new ArrayList<>();
     for (Map.Entry<String, List<Map<String, Object>>> g : byVictim.entrySet()) {
       long mine = in.evidence().stream().filter(e -> e.victim().equals(g.getKey())).count();
+      int gno = groups.size() + 1;
+      List<Map<String, Object>> rows = g.getValue();
+      for (int i = 0; i < rows.size(); i++) {
+        rows.get(i).put("no", w.say("evidence.no", "g", gno, "i", i + 1));
+      }
       Map<String, Object> r = new LinkedHashMap<>();
+      String title =
+          w.t(
+              victim(g.getKey()) + "的案件（共" + mine + "项）",
+              victim(g.getKey()) + "'s case (" + mine + (mine == 1 ? " item)" : " items)"));
       r.put(
           "title",
-          w.t(
-              victim(g.getKey()) + "的案件（" + mine + "项）",
-              victim(g.getKey()) + "'s case (" + mine + " items)"));
-      r.put("rows", g.getValue());
+          w.say("evidence.group", "g", gno, "g_zh", Numerals.chinese(gno), "title", title));
+      r.put("rows", rows);
       r.put("more", mine > g.getValue().size());
       r.put("more_n", n(mine - g.getValue().size()));
       r.put("none", mine == 0);
@@ -235,6 +235,95 @@ public final class JointModel {
     m.put("evidence", groups);
     m.put("has_evidence", total > 0);
     m.put("evidence_total", n(total));
+    m.put("cite_printout", cite("CN-SPC-2019-19-15"));
+  }
+
+  /**
+   * One row of the joint evidence list, laid out as the single case's list (证据规定 Art 19): name,
+   * source in words with the post's time, the legal purpose, pages, copies, original or copy.
+   */
+  private Map<String, Object> evidenceRow(JointInputs.Evidence e) {
+    String kind =
+        in.files().stream()
+            .filter(f -> f.sha256().equals(e.sha256()))
+            .map(JointInputs.FileRow::kind)
+            .findFirst()
+            .orElse("");
+    String media =
+        switch (kind) {
+          case "video" -> w.say("media.video");
+          case "image" -> w.say("media.image");
+          default -> w.say("media.data");
+        };
+    String when =
+        in.posts().stream()
+            .filter(p -> p.locator().equals(e.source()) && p.date() != null)
+            .map(p -> time(p.date()))
+            .findFirst()
+            .orElse("");
+    java.util.regex.Matcher t = TELEGRAM.matcher(e.source());
+    String source;
+    String purpose;
+    if (t.matches()) {
+      String name = chatName(t.group(1));
+      String chat =
+          name.isEmpty()
+              ? w.t("Telegram聊天（编号" + t.group(1) + "）", "Telegram chat (id " + t.group(1) + ")")
+              : w.t(
+                  "Telegram聊天“" + name + "”（编号" + t.group(1) + "）",
+                  "Telegram chat \"" + name + "\" (id " + t.group(1) + ")");
+      String at = when.isEmpty() ? "" : w.t("，发布时间" + when, ", posted " + when);
+      source = chat + w.t("，消息编号" + t.group(2), ", message " + t.group(2)) + at;
+      String place = name.isEmpty() ? chat : w.t("“" + name + "”", "\"" + name + "\"");
+      purpose =
+          w.t(
+              "证明与"
+                  + victim(e.victim())
+                  + "的照片相符的"
+                  + media
+                  + (when.isEmpty() ? "" : "于" + when)
+                  + "在"
+                  + place
+                  + "中被传播",
+              "Proves that the "
+                  + media.toLowerCase(Locale.ROOT)
+                  + " matching "
+                  + victim(e.victim())
+                  + "'s picture was spread in "
+                  + place
+                  + (when.isEmpty() ? "" : " on " + when));
+    } else {
+      source = where(e.source());
+      purpose =
+          w.t(
+              "证明与" + victim(e.victim()) + "的照片相符的" + media + "在上述位置被公开发布",
+              "Proves that the "
+                  + media.toLowerCase(Locale.ROOT)
+                  + " matching "
+                  + victim(e.victim())
+                  + "'s picture was published at that place");
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("victim", victim(e.victim()));
+    r.put(
+        "name",
+        w.say("evidence.item.name", "media", media, "media_lower", media.toLowerCase(Locale.ROOT)));
+    r.put("source", source);
+    r.put("purpose", purpose);
+    r.put("pages", w.ph("pages"));
+    r.put("copies", "1");
+    r.put("original", w.say("evidence.original"));
+    r.put("leaf", e.logIndex());
+    r.put("logged", true);
+    r.put("sha256", e.sha256());
+    r.put("captured", time(e.capturedAt()));
+    return r;
+  }
+
+  /** The chat's name when the dossier is about that chat, else "". */
+  private String chatName(String chatId) {
+    JointInputs.Target t = in.target();
+    return t.kind().equals("chat") && t.id().equals(chatId) ? t.name().strip() : "";
   }
 
   private void parts(Map<String, Object> m) {

@@ -383,6 +383,7 @@ public final class Model {
           reports.add(
               reportRow(
                   it.sha256(),
+                  true,
                   String.valueOf(it.leafIndex()),
                   it.capturedAt().map(w::time).orElse(w.say("not_recorded"))));
         } else {
@@ -391,7 +392,8 @@ public final class Model {
       }
     }
     for (String sha : reportHashes) {
-      reports.add(reportRow(sha, w.say("evidence.not_logged"), w.say("evidence.not_preserved")));
+      reports.add(
+          reportRow(sha, false, w.say("evidence.not_logged"), w.say("evidence.not_preserved")));
     }
     List<Map<String, Object>> groups = new ArrayList<>();
     group(groups, spread, w.say("evidence.group.spread"));
@@ -486,17 +488,18 @@ public final class Model {
     m.put("file", it.fileName().map(f -> Path.of(f).getFileName().toString()).orElse(""));
     m.put("has_file", it.fileName().isPresent());
     m.put("source", source);
-    m.put("purpose", it.note().filter(this::inLanguage).orElse(purpose));
+    m.put("purpose", it.note().filter(this::inLanguage).map(Model::capitalised).orElse(purpose));
     m.put("pages", w.ph("pages"));
     m.put("copies", "1");
     m.put("original", w.say("evidence.original"));
     m.put("sha256", it.sha256());
     m.put("leaf", String.valueOf(it.leafIndex()));
+    m.put("logged", true);
     m.put("captured", it.capturedAt().map(w::time).orElse(w.say("not_recorded")));
     return m;
   }
 
-  private Map<String, Object> reportRow(String sha, String leaf, String captured) {
+  private Map<String, Object> reportRow(String sha, boolean logged, String leaf, String captured) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", w.say("evidence.report.name"));
     m.put("file", "");
@@ -509,8 +512,16 @@ public final class Model {
     m.put("original", w.say("evidence.original"));
     m.put("sha256", sha);
     m.put("leaf", leaf);
+    m.put("logged", logged);
     m.put("captured", captured);
     return m;
+  }
+
+  /** A table cell's text with its first letter in upper case (a no-op for Chinese). */
+  private static String capitalised(String text) {
+    return text.isEmpty()
+        ? text
+        : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
   }
 
   /** Whether a free text fits the document's language (no English words in Chinese text). */

@@ -182,7 +182,9 @@ public final class PdfWriter {
       paragraph(Doc.spans(p.text(), false), size, paraLineHeight(p), p.align(), indent);
       y -= paraGap(p);
     } else if (b instanceof Doc.Table t) {
-      table(t);
+      // A signature block right after a table takes the table's last row along, never alone
+      boolean sig = next instanceof Doc.Keep k && k.signature();
+      table(t, sig ? height(next) + 8 : 0);
       y -= 8;
     }
   }
@@ -574,9 +576,10 @@ public final class PdfWriter {
   /**
    * Draws a table. Rows never split; a header is repeated on each page; and a row moves to the next
    * page together with what belongs to it ({@link Doc.Table#unitEnd}). A unit taller than a page is
-   * drawn row by row.
+   * drawn row by row. The last unit also needs room for {@code trailing} (a signature block that
+   * must not stand alone on its page), when a page can hold both.
    */
-  private void table(Doc.Table t) throws IOException {
+  private void table(Doc.Table t, float trailing) throws IOException {
     float[] cw = widths(t);
     float lh = CELL * 1.45f;
     List<List<String>> rows = t.rows();
@@ -599,6 +602,11 @@ public final class PdfWriter {
         }
         if (unit <= PAGE_H - TOP - BOTTOM - (r == 0 ? 0 : headerH)) {
           need = unit;
+          if (unitEnd == rows.size()
+              && r > 0
+              && unit + trailing <= PAGE_H - TOP - BOTTOM - headerH) {
+            need = unit + trailing;
+          }
         }
       }
       if (y - need < BOTTOM && y < PAGE_H - TOP) {

@@ -55,4 +55,25 @@ class CitationsTest {
     assertThat(Citations.of("CN-CL-")).isEmpty();
     assertThat(Citations.of("CN-CL-246-x")).isEmpty();
   }
+
+  @Test
+  void shortenRepeats_english_fullOnceThenShortAndRunsMerged() {
+    String text =
+        "Under Civil Code of the PRC, Art 1032 and Civil Code of the PRC, Art 1033. "
+            + "She sues under Civil Code of the PRC, Art 1179, Civil Code of the PRC, Art 1183(1) "
+            + "and Civil Code of the PRC, Art 1195; see Criminal Law of the PRC, Art 246 and "
+            + "Criminal Procedure Law of the PRC, Art 101 and Criminal Law of the PRC, Art 364.";
+    assertThat(Citations.shortenRepeats(text, org.redress.documents.Lang.EN))
+        .isEqualTo(
+            "Under Civil Code of the PRC, Arts 1032 and 1033. "
+                + "She sues under Civil Code, Arts 1179, 1183(1) and 1195; see Criminal Law of the"
+                + " PRC, Art 246 and Criminal Procedure Law of the PRC, Art 101 and Criminal Law,"
+                + " Art 364.");
+  }
+
+  @Test
+  void shortenRepeats_chinese_isUnchanged() {
+    String zh = "《中华人民共和国民法典》第一千零三十二条、《中华人民共和国民法典》第一千零三十三条";
+    assertThat(Citations.shortenRepeats(zh, org.redress.documents.Lang.ZH)).isEqualTo(zh);
+  }
 }

@@ -101,7 +101,7 @@ class PhrasesTest {
         .isEqualTo(
             " A further 3 media files could not be checked; the figures do not include them.");
     assertThat(Phrases.say(Lang.ZH, "spread.unchecked", "n", 3L, "one", false))
-        .isEqualTo("另有3个媒体文件未能检查，上述数字不包括这些文件。");
+        .isEqualTo("另有3个媒体文件未能读取比对，未计入上述数字。");
     assertThat(new Words(Lang.ZH).ph("name")).isEqualTo("【待填写：姓名】");
     assertThat(new Words(Lang.EN).date(java.time.LocalDate.of(2026, 2, 3)))
         .isEqualTo("3 February 2026");
