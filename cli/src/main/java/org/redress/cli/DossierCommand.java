@@ -149,13 +149,17 @@ public final class DossierCommand implements Runnable {
       Dossier.Totals t = d.totals();
       out.println(Msg.get("dossier", "title", target(d.target())));
       out.println(
-          Msg.get(
-              "dossier",
-              "victims",
-              t.victims(),
-              String.join(
-                  Msg.zh() ? "、" : ", ",
-                  d.victims().stream().map(v -> "被害人" + v.pseudonym()).toList())));
+          t.victims() == 0
+              ? Msg.get("dossier", "victims.none")
+              : Msg.get(
+                  "dossier",
+                  "victims",
+                  t.victims(),
+                  String.join(
+                      Msg.zh() ? "、" : ", ",
+                      d.victims().stream()
+                          .map(v -> Msg.get("dossier", "victim", v.pseudonym()))
+                          .toList())));
       out.println(Msg.get("dossier", "posts", t.posts()));
       out.println(
           Msg.get(
