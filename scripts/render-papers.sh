@@ -77,8 +77,8 @@ if $docs_img; then
     "assessment.zh=narrative/assessment.zh:1"
     "civil-complaint.elements.zh=elements/civil-complaint.zh:3"
     "private-prosecution.elements.zh=elements/private-prosecution.zh:3"
-    "joint-police-report.zh=joint/joint-police-report.zh:1"
-    "joint-evidence-list.zh=joint/joint-evidence-list.zh:1"
+    "joint-police-report.zh=joint/joint-police-report.zh:2"
+    "joint-evidence-list.zh=joint/joint-evidence-list.zh:2"
   )
   for entry in "${DOCS_IMG[@]}"; do
     img="${entry%%=*}"

@@ -85,7 +85,12 @@ public final class AccountCommand implements Runnable {
       String r = role.toLowerCase(Locale.ROOT);
       if (!AccountStore.ROLES.contains(r)) {
         throw new ExitCodes.UsageException(
-            m("role.bad", String.join(", ", AccountStore.ROLES), role));
+            m(
+                "role.bad",
+                Msg.zh()
+                    ? "`" + String.join("`、`", AccountStore.ROLES) + "`"
+                    : String.join(", ", AccountStore.ROLES),
+                role));
       }
       char[] pw = readPassword();
       try {

@@ -165,10 +165,7 @@ public final class DossierCommand implements Runnable {
         out.println(Msg.get("dossier", "members", t.maxMembers()));
       }
       if (t.unattributedPosts() > 0) {
-        out.println(
-            "unattributed posts "
-                + t.unattributedPosts()
-                + " (exports without user ids: the sender's name, but no single id; not counted)");
+        out.println(Msg.get("dossier", "unattributed", t.unattributedPosts()));
       }
       if (r.onlyTogether().isEmpty()) {
         out.println(Msg.get("dossier", "no.together"));

@@ -55,10 +55,15 @@ public final class EvidenceShowCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       Metadata m = it.metadata();
-      row(out, "source", m.sourceKind() + ":" + m.sourceValue());
+      row(out, "source", kind(m.sourceKind()) + ":" + m.sourceValue());
       row(out, "capture_method", method(m.captureMethod()));
       row(out, "captured_at", time(m.capturedAt()));
-      row(out, "captured_by", m.capturedBy());
+      row(
+          out,
+          "captured_by",
+          Msg.zh() && "unknown".equals(m.capturedBy())
+              ? EvidenceCommand.m("captured.by.unknown")
+              : m.capturedBy());
       row(out, "tool", m.toolName() + " " + m.toolVersion());
       row(out, "file_name", m.fileName());
       row(out, "media_type", m.mediaType());
@@ -108,6 +113,13 @@ public final class EvidenceShowCommand implements Callable<Integer> {
 
   private static String time(java.time.Instant t) {
     return Msg.zh() ? Msg.timeSeconds(t) : t.toString();
+  }
+
+  /** A source kind (file, telegram, url, other) in the interface language. */
+  private static String kind(String k) {
+    return Msg.zh() && k != null && Msg.has("evidence", "kind." + k)
+        ? EvidenceCommand.m("kind." + k)
+        : k;
   }
 
   /** A capture method: the ones Redress writes in the interface language, others as stored. */

@@ -57,6 +57,16 @@ public final class ExitCodes {
 
   /** A one-line message for a user, in the interface language: no class names, no stack trace. */
   public static String message(Throwable ex) {
+    // h-msgs2: the failures of scanning, hashing and capturing in Chinese, from their reasons
+    if (Msg.zh()
+        && (ex instanceof org.redress.scan.ScanException
+            || ex instanceof org.redress.sources.SourceException
+            || ex instanceof org.redress.media.MediaException
+            || ex instanceof org.redress.capture.CaptureException)) {
+      return Reasons.pathAndReason(
+          firstLine(String.valueOf(ex.getMessage())), null, "scan", "failed");
+    }
+    // end h-msgs2
     if (Msg.zh()) {
       return ChineseFailures.message(ex);
     }
@@ -82,16 +92,6 @@ public final class ExitCodes {
     if (ex instanceof UncheckedIOException && ex.getCause() != null) {
       return english(ex.getCause());
     }
-    // h-msgs2: the failures of scanning, hashing and capturing in the interface language
-    if (Msg.zh()
-        && (ex instanceof org.redress.scan.ScanException
-            || ex instanceof org.redress.sources.SourceException
-            || ex instanceof org.redress.media.MediaException
-            || ex instanceof org.redress.capture.CaptureException)) {
-      return Reasons.pathAndReason(
-          firstLine(String.valueOf(ex.getMessage())), null, "scan", "failed");
-    }
-    // end h-msgs2
     String m = ex.getMessage();
     if (m == null || m.isBlank()) {
       m = ex.getClass().getSimpleName();

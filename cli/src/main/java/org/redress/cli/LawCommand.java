@@ -35,7 +35,7 @@ public final class LawCommand implements Runnable {
 
   /** A confirmation status (CONFIRMED, DERIVED, UNCONFIRMED) in the interface language. */
   static String status(String s) {
-    String k = "status." + s.toLowerCase(java.util.Locale.ROOT);
+    String k = "status." + s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", ".");
     return Msg.zh() && Msg.has("law", k) ? m(k) : s;
   }
 

@@ -106,17 +106,17 @@ public final class Main implements Runnable {
           ex.getCommandLine()
               .getErr()
               .println(
-                  "redress: "
+                  Msg.prefix()
                       + (zh ? ParseErrorsZh.message(ex) : ExitCodes.message(ex))
-                      + (zh ? "（查看帮助：" : " (see '")
+                      + (zh ? "（查看帮助：`" : " (see '")
                       + sub.getCommandSpec().qualifiedName()
-                      + (zh ? " --help）" : " --help')"));
+                      + (zh ? " --help`）" : " --help')"));
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           boolean debug = main.debug || java.util.Arrays.asList(args).contains("--debug");
-          line.getErr().println("redress: " + Console.inert(ExitCodes.message(ex)));
+          line.getErr().println(Msg.prefix() + Console.inert(ExitCodes.message(ex)));
           if (debug) {
             ex.printStackTrace(line.getErr());
           }

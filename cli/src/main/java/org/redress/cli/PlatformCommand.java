@@ -33,6 +33,12 @@ public final class PlatformCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing platform subcommand");
   }
 
+  /** The scopes as typed in --scopes; in Chinese text, as code (they are API names). */
+  static String scopes(Set<PlatformScope> s) {
+    String list = PlatformScope.toList(s);
+    return Msg.zh() ? "`" + list + "`" : list;
+  }
+
   static String m(String key, Object... args) {
     return Msg.get("platform", key, args);
   }
@@ -103,7 +109,7 @@ public final class PlatformCommand implements Runnable {
                 m(
                     "add.done",
                     issued.platform().name(),
-                    PlatformScope.toList(issued.platform().scopes()),
+                    scopes(issued.platform().scopes()),
                     issued.platform().ratePerSecond()));
         out().println(m("add.key", issued.key()));
       }
@@ -125,7 +131,7 @@ public final class PlatformCommand implements Runnable {
                     "list.line",
                     p.name(),
                     p.active() ? m("active") : m("revoked", Workspaces.iso(p.revokedAt())),
-                    PlatformScope.toList(p.scopes()),
+                    scopes(p.scopes()),
                     p.ratePerSecond(),
                     Workspaces.iso(p.createdAt())));
       }

@@ -58,7 +58,7 @@ class UiLangTest {
   void docErrors_langZh_areChineseOnOneLineWithTheUsageExitCode() {
     CliRun missing = CliRun.withLang("zh", "doc", "police-report", "--out", "x");
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err().strip()).isEqualTo("redress: 必须用 --facts 指定案件事实文件，或用 --case 指定案件");
+    assertThat(missing.err().strip()).isEqualTo("redress：必须用 --facts 指定案件事实文件，或用 --case 指定案件");
     CliRun kind = CliRun.withLang("zh", "doc", "letter");
     assertThat(kind.exit()).isEqualTo(2);
     assertThat(kind.err()).contains("没有“letter”这种文书");
@@ -102,7 +102,7 @@ class UiLangTest {
   private static void chineseUsageError(CliRun r, String... contains) {
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     String line = r.err().strip();
-    assertThat(line).doesNotContain("\n").startsWith("redress: ").contains("（查看帮助：redress");
+    assertThat(line).doesNotContain("\n").startsWith("redress：").contains("（查看帮助：`redress");
     assertThat(line).contains(contains);
     assertThat(latinWords(line)).as(line).isEmpty();
   }

@@ -110,15 +110,20 @@ public final class Dossiers {
     Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
     // Posts.
-    Map<Sighting.PostKey, PostAcc> posts = new LinkedHashMap<>();
+    Map<Sighting.PostKey, PostAcc> posts = new LinkedHashMap<>(capacity(seen.size()));
+    int[] postOf = new int[seen.size()];
     Map<Long, ChatAcc> chats = new TreeMap<>();
     Map<String, AccountAcc> accounts = new TreeMap<>();
     Set<String> forwardSources = new HashSet<>();
     Instant first = null;
     Instant last = null;
-    for (Sighting s : seen) {
-      PostAcc p = posts.computeIfAbsent(s.post(), k -> new PostAcc(s.date()));
-      p.seenBy(pseudonym(letters, s.caseId()), s.caseId(), s.locator());
+    for (int i = 0; i < seen.size(); i++) {
+      Sighting s = seen.get(i);
+      PostAcc p =
+          posts.computeIfAbsent(
+              s.post(), k -> PostAcc.at(posts.size(), s.date(), postsFrom, listed));
+      postOf[i] = p.index;
+      p.seenBy(letters, s.caseId(), s.locator());
       if (p.isNew) {
         p.isNew = false;
         chats.computeIfAbsent(s.chatId(), id -> new ChatAcc(s.chatName(), s.chatType())).posts++;
@@ -145,8 +150,8 @@ public final class Dossiers {
       Sighting.PostKey key =
           s.chatId() == UNKNOWN_CHAT ? new Sighting.PostKey(chat, s.messageId()) : s.post();
       notTied
-          .computeIfAbsent(key, k -> new PostAcc(s.date()))
-          .seenBy(pseudonym(letters, s.caseId()), s.caseId(), s.locator());
+          .computeIfAbsent(key, k -> PostAcc.at(notTied.size(), s.date(), 0, listed))
+          .seenBy(letters, s.caseId(), s.locator());
     }
 
     // Files.
@@ -154,24 +159,30 @@ public final class Dossiers {
 
     // Victims.
     Map<String, VictimAcc> victims = new TreeMap<>();
+    VictimAcc v0 = null;
     for (int i = 0; i < seen.size(); i++) {
       Sighting s = seen.get(i);
-      VictimAcc v = victims.computeIfAbsent(s.caseId(), k -> new VictimAcc());
-      v.posts.add(s.post());
-      v.groups.add(files.groupOf(i));
+      // A case's sightings come in one run: look her up once a run.
+      VictimAcc v = v0 != null && v0.caseId.equals(s.caseId()) ? v0 : null;
+      if (v == null) {
+        v = victims.computeIfAbsent(s.caseId(), VictimAcc::new);
+        v0 = v;
+      }
+      v.add(postOf[i], files.groupOf(i));
     }
     List<Dossier.Victim> victimRows = new ArrayList<>();
     for (String caseId : contributing) {
-      VictimAcc v = victims.getOrDefault(caseId, new VictimAcc());
-      long images = v.groups.stream().filter(g -> !files.video(g)).count();
+      VictimAcc v = victims.getOrDefault(caseId, new VictimAcc(caseId));
+      int[] groups = v.distinctGroups();
+      long images = java.util.Arrays.stream(groups).filter(g -> !files.video(g)).count();
       victimRows.add(
           new Dossier.Victim(
               pseudonym(letters, caseId),
               caseId,
-              v.posts.size(),
-              v.groups.size(),
+              v.distinctPosts(),
+              groups.length,
               images,
-              v.groups.size() - images));
+              groups.length - images));
     }
     victimRows.sort(Comparator.comparing(v -> order(v.pseudonym())));
 
@@ -179,12 +190,14 @@ public final class Dossiers {
     Map<String, Long> byCategory = new TreeMap<>();
     Map<Sighting.PostKey, PostAcc> tradePosts = new LinkedHashMap<>();
     for (TradeSighting a : ads) {
-      PostAcc p = tradePosts.computeIfAbsent(a.post(), k -> new PostAcc(a.date()));
+      PostAcc p =
+          tradePosts.computeIfAbsent(
+              a.post(), k -> PostAcc.at(tradePosts.size(), a.date(), 0, listed));
       if (p.isNew) {
         p.isNew = false;
         a.categories().forEach(cat -> byCategory.merge(cat, 1L, Long::sum));
       }
-      p.seenBy(pseudonym(letters, a.caseId()), a.caseId(), a.locator());
+      p.seenBy(letters, a.caseId(), a.locator());
     }
 
     Long maxMembers = null;
@@ -401,30 +414,55 @@ public final class Dossiers {
       if (at++ < from) {
         continue;
       }
+      List<Dossier.Ref> refs = e.getValue().refs;
       rows.add(
           new Dossier.Post(
-              e.getKey().chatId(), e.getKey().messageId(), e.getValue().date, e.getValue().refs));
+              e.getKey().chatId(),
+              e.getKey().messageId(),
+              e.getValue().date,
+              refs == null ? List.of() : refs));
     }
     return rows;
   }
 
+  /** A map's initial capacity for {@code n} entries (no rehashing on the way). */
+  static int capacity(int n) {
+    return (int) Math.min(1 << 30, n * 4L / 3 + 16);
+  }
+
   private static final class PostAcc {
     final @Nullable Instant date;
-    final List<Dossier.Ref> refs = new ArrayList<>(1);
+    final int index;
+    // Only a listed post keeps its references: a million unlisted ones would only feed the GC.
+    final @Nullable List<Dossier.Ref> refs;
     boolean isNew = true;
 
-    PostAcc(@Nullable Instant date) {
+    private PostAcc(@Nullable Instant date, int index, boolean listed) {
       this.date = date;
+      this.index = index;
+      this.refs = listed ? new ArrayList<>(1) : null;
+    }
+
+    /**
+     * The {@code index}-th post of a map whose listed posts are {@code from} to {@code from +
+     * listed}.
+     */
+    static PostAcc at(int index, @Nullable Instant date, long from, int listed) {
+      return new PostAcc(date, index, index >= from && index - from < listed);
     }
 
     /** Adds the case's reference unless it has one (a post is seen by a few cases at most). */
-    void seenBy(String victim, String caseId, String locator) {
-      for (Dossier.Ref r : refs) {
+    void seenBy(Map<String, String> letters, String caseId, String locator) {
+      List<Dossier.Ref> l = refs;
+      if (l == null) {
+        return;
+      }
+      for (Dossier.Ref r : l) {
         if (r.caseId().equals(caseId)) {
           return;
         }
       }
-      refs.add(new Dossier.Ref(victim, caseId, locator));
+      l.add(new Dossier.Ref(pseudonym(letters, caseId), caseId, locator));
     }
   }
 
@@ -448,9 +486,34 @@ public final class Dossiers {
     }
   }
 
+  /** One victim's posts and files, as indices (no boxing: a million sightings stay light). */
   private static final class VictimAcc {
-    final Set<Sighting.PostKey> posts = new HashSet<>();
-    final Set<Integer> groups = new HashSet<>();
+    final String caseId;
+    private int[] posts = new int[16];
+    private int[] groups = new int[16];
+    private int n;
+
+    VictimAcc(String caseId) {
+      this.caseId = caseId;
+    }
+
+    void add(int post, int group) {
+      if (n == posts.length) {
+        posts = java.util.Arrays.copyOf(posts, n * 2);
+        groups = java.util.Arrays.copyOf(groups, n * 2);
+      }
+      posts[n] = post;
+      groups[n] = group;
+      n++;
+    }
+
+    int distinctPosts() {
+      return java.util.Arrays.stream(posts, 0, n).sorted().distinct().toArray().length;
+    }
+
+    int[] distinctGroups() {
+      return java.util.Arrays.stream(groups, 0, n).sorted().distinct().toArray();
+    }
   }
 
   /** Copies joined into files with a union-find over distinct SHA-256 values. */
@@ -474,40 +537,45 @@ public final class Dossiers {
     }
 
     static Files of(List<Sighting> seen, int radius) {
-      Map<String, Integer> nodeBySha = new HashMap<>();
+      Map<String, Integer> nodeBySha = new HashMap<>(capacity(seen.size()));
       List<String> shas = new ArrayList<>();
       int[] nodeOf = new int[seen.size()];
-      List<Boolean> video = new ArrayList<>();
+      java.util.BitSet video = new java.util.BitSet();
       for (int i = 0; i < seen.size(); i++) {
         Sighting s = seen.get(i);
-        Integer n = nodeBySha.get(s.sha256());
+        Integer n = nodeBySha.putIfAbsent(s.sha256(), shas.size());
         if (n == null) {
           n = shas.size();
-          nodeBySha.put(s.sha256(), n);
           shas.add(s.sha256());
-          video.add(s.kind() == Sighting.MediaKind.VIDEO);
+          video.set(n, s.kind() == Sighting.MediaKind.VIDEO);
         }
         nodeOf[i] = n;
       }
-      boolean[] videoNode = new boolean[video.size()];
+      boolean[] videoNode = new boolean[shas.size()];
       for (int i = 0; i < videoNode.length; i++) {
         videoNode[i] = video.get(i);
       }
       Files f = new Files(nodeOf, shas, videoNode);
-      // Same picture of one victim's bank.
-      Map<String, Integer> nodeByItem = new HashMap<>();
+      // Same picture of one victim's bank (a case's sightings come in runs: one map per case).
+      Map<String, Map<String, Integer>> nodeByItem = new HashMap<>();
+      Map<String, Integer> items = new HashMap<>();
+      String itemsOf = null;
       for (int i = 0; i < seen.size(); i++) {
         Sighting s = seen.get(i);
-        Integer other = nodeByItem.putIfAbsent(s.caseId() + '\u0000' + s.item(), nodeOf[i]);
+        if (!s.caseId().equals(itemsOf)) {
+          itemsOf = s.caseId();
+          items = nodeByItem.computeIfAbsent(itemsOf, k -> new HashMap<>());
+        }
+        Integer other = items.putIfAbsent(s.item(), nodeOf[i]);
         if (other != null) {
           f.union(other, nodeOf[i]);
         }
       }
       // Near-identical images by PDQ: every pair of distinct PDQs within the radius, exactly
       // (PdqJoin: covers of clustered copies keep a million copies fast).
-      Map<String, Integer> pdqSeen = new HashMap<>();
+      Map<String, Integer> pdqSeen = new HashMap<>(capacity(seen.size()));
       List<String> pdqs = new ArrayList<>();
-      List<Integer> nodeOfPdq = new ArrayList<>();
+      int[] nodeOfPdq = new int[16];
       for (int i = 0; i < seen.size(); i++) {
         Sighting s = seen.get(i);
         if (s.kind() != Sighting.MediaKind.IMAGE || s.pdq() == null) {
@@ -515,8 +583,11 @@ public final class Dossiers {
         }
         Integer known = pdqSeen.putIfAbsent(s.pdq(), nodeOf[i]);
         if (known == null) {
+          if (pdqs.size() == nodeOfPdq.length) {
+            nodeOfPdq = java.util.Arrays.copyOf(nodeOfPdq, pdqs.size() * 2);
+          }
+          nodeOfPdq[pdqs.size()] = nodeOf[i];
           pdqs.add(s.pdq());
-          nodeOfPdq.add(nodeOf[i]);
         } else {
           f.union(known, nodeOf[i]);
         }
@@ -528,7 +599,7 @@ public final class Dossiers {
           b.add(w[0], w[1], w[2], w[3]);
         }
         PdqIndex index = b.build();
-        int[] nodes = nodeOfPdq.stream().mapToInt(Integer::intValue).toArray();
+        int[] nodes = nodeOfPdq;
         PdqJoin.pairs(
             index, radius, PdqJoin.coverRadius(index), (x, y) -> f.union(nodes[x], nodes[y]));
       }

@@ -15,22 +15,37 @@ import java.util.TreeSet;
  */
 public final class Joins {
   private final Map<String, Set<Long>> chatsByName = new HashMap<>();
-  private final Map<String, Set<String>> idsByChatAndName = new HashMap<>();
+  private final Map<Long, Map<String, Set<String>>> idsByChatAndName = new HashMap<>();
   private final Map<String, Set<String>> namesById = new HashMap<>();
   private final Set<String> chatNames;
   private final Set<String> sellers = new HashSet<>();
   private final Set<String> sellerNames = new HashSet<>();
 
   private Joins(Target target, List<CaseInput> cases) {
+    // Only a sender's or seller's dossier needs to know who bears which name.
+    boolean senders = !(target instanceof Target.Chat);
     for (CaseInput c : cases) {
       if (!c.counted()) {
         continue;
       }
+      long lastChat = Dossiers.UNKNOWN_CHAT;
+      String lastName = "";
       for (Sighting s : c.sightings()) {
-        learn(s.chatId(), s.chatName(), s.senderId(), s.senderName());
+        if (senders) {
+          learnSender(s.chatId(), s.senderId(), s.senderName());
+        }
+        // Posts of one chat come in runs: learn its name once a run.
+        if (s.chatId() != lastChat || !s.chatName().equals(lastName)) {
+          learnChat(s.chatId(), s.chatName());
+          lastChat = s.chatId();
+          lastName = s.chatName();
+        }
       }
       for (TradeSighting a : c.trade()) {
-        learn(a.chatId(), a.chatName(), a.senderId(), a.senderName());
+        learnChat(a.chatId(), a.chatName());
+        if (senders) {
+          learnSender(a.chatId(), a.senderId(), a.senderName());
+        }
       }
     }
     chatNames = new TreeSet<>();
@@ -70,21 +85,20 @@ public final class Joins {
     return new Joins(target, cases);
   }
 
-  private void learn(long chatId, String chatName, String senderId, String senderName) {
-    if (chatId == Dossiers.UNKNOWN_CHAT) {
-      return;
-    }
-    if (!chatName.isEmpty()) {
+  private void learnChat(long chatId, String chatName) {
+    if (chatId != Dossiers.UNKNOWN_CHAT && !chatName.isEmpty()) {
       chatsByName.computeIfAbsent(chatName, k -> new HashSet<>()).add(chatId);
-    }
-    if (!senderId.isEmpty() && !senderName.isEmpty()) {
-      idsByChatAndName.computeIfAbsent(key(chatId, senderName), k -> new HashSet<>()).add(senderId);
-      namesById.computeIfAbsent(senderId, k -> new HashSet<>()).add(senderName);
     }
   }
 
-  private static String key(long chatId, String senderName) {
-    return chatId + "\n" + senderName;
+  private void learnSender(long chatId, String senderId, String senderName) {
+    if (chatId != Dossiers.UNKNOWN_CHAT && !senderId.isEmpty() && !senderName.isEmpty()) {
+      idsByChatAndName
+          .computeIfAbsent(chatId, k -> new HashMap<>())
+          .computeIfAbsent(senderName, k -> new HashSet<>())
+          .add(senderId);
+      namesById.computeIfAbsent(senderId, k -> new HashSet<>()).add(senderName);
+    }
   }
 
   /**
@@ -114,7 +128,7 @@ public final class Joins {
     if (chat == Dossiers.UNKNOWN_CHAT) {
       return "";
     }
-    Set<String> ids = idsByChatAndName.get(key(chat, senderName));
+    Set<String> ids = idsByChatAndName.getOrDefault(chat, Map.of()).get(senderName);
     return ids != null && ids.size() == 1 ? ids.iterator().next() : "";
   }
 

@@ -128,9 +128,11 @@ public final class ReportHtml {
     a("<h2>读取的来源 <span class=\"en\">Sources read</span></h2>\n");
     if (bad.isEmpty()) {
       f(
-          "<p class=\"ok\">全部 %d 个来源均已完整读取。 <span class=\"en\">All %d source(s) were"
-              + " read to the end.</span></p>%n",
-          r.sources().size(), r.sources().size());
+          "<p class=\"ok\">全部 %d 个来源均已完整读取。 <span class=\"en\">%s read to the end.</span></p>%n",
+          r.sources().size(),
+          r.sources().size() == 1
+              ? "The one source was"
+              : "All " + r.sources().size() + " sources were");
     } else {
       a(
           "<div class=\"warn\"><p><b>来源问题：以下来源未能完整读取或没有可检查的内容，报告中的数字不包括它们未读取的部分。</b>"
@@ -147,10 +149,10 @@ public final class ReportHtml {
                   + " file was read (empty, or not the expected format)</span>");
         } else {
           f(
-              "读取不完整，问题 %d 个 <span class=\"en\">%s, %d problem(s)</span>",
+              "读取不完整，问题 %d 个 <span class=\"en\">%s, %s</span>",
               s.problemCount(),
               s.partial() ? "read only in part" : "read with problems",
-              s.problemCount());
+              count(s.problemCount(), "problem"));
           if (!s.problems().isEmpty()) {
             a("<ul>");
             for (SpreadReport.Problem p : s.problems()) {
@@ -239,47 +241,51 @@ public final class ReportHtml {
           esc(first),
           esc(last));
       f(
-          "<p class=\"en\">Copies of %d victim item(s) were found in %d post(s) in %d chat(s)"
-              + " (%d distinct image file(s), %d distinct video file(s)), sent by %d sender(s)."
+          "<p class=\"en\">Copies of %s were found in %s in %s"
+              + " (%s, %s), sent by %s."
               + " First seen %s, last seen %s.</p>%n",
-          t.matchedItems(),
-          t.postsWithMatches(),
-          t.chatsInvolved(),
-          t.matchedImages(),
-          t.matchedVideos(),
-          t.sendersInvolved(),
+          count(t.matchedItems(), "victim item"),
+          count(t.postsWithMatches(), "post"),
+          count(t.chatsInvolved(), "chat"),
+          count(t.matchedImages(), "distinct image file"),
+          count(t.matchedVideos(), "distinct video file"),
+          count(t.sendersInvolved(), "sender"),
           esc(seenEn(t.firstSeen())),
           esc(seenEn(t.lastSeen())));
     }
     if (t.adPosts() > 0) {
       f("<p>另发现 %d 条疑似黑产广告（偷拍设备、迷药、偷拍教程、贩卖偷拍内容）。</p>%n", t.adPosts());
       f(
-          "<p class=\"en\">%d post(s) look like trade ads (covert cameras, sedatives, filming"
+          "<p class=\"en\">%s like trade ads (covert cameras, sedatives, filming"
               + " tutorials, sales of covert material).</p>%n",
-          t.adPosts());
+          t.adPosts() == 1 ? "1 post looks" : t.adPosts() + " posts look");
     }
     if (t.mediaUnchecked() > 0) {
       f("<p class=\"strong\">有 %d 个媒体文件未能检查，以上数字不包括它们（见“未检查的媒体”一节）。</p>%n", t.mediaUnchecked());
       f(
-          "<p class=\"en\">%d media file(s) could not be checked; the figures above do not cover"
-              + " them (see “Not checked”).</p>%n",
-          t.mediaUnchecked());
+          "<p class=\"en\">%s could not be checked; the figures above do not cover"
+              + " %s (see “Not checked”).</p>%n",
+          count(t.mediaUnchecked(), "media file"), t.mediaUnchecked() == 1 ? "it" : "them");
     }
     f(
         "<p class=\"meta\">已读取 %d 个聊天、%d 条消息，检查了 %d 个媒体文件（图片 %d，视频 %d）。"
-            + " <span class=\"en\">Read %d chat(s), %d post(s); checked %d media file(s) (%d"
-            + " images, %d videos).</span></p>%n",
+            + " <span class=\"en\">Read %s, %s; checked %s (%s, %s).</span></p>%n",
         t.chatsRead(),
         t.postsRead(),
         t.mediaChecked(),
         t.imagesChecked(),
         t.videosChecked(),
-        t.chatsRead(),
-        t.postsRead(),
-        t.mediaChecked(),
-        t.imagesChecked(),
-        t.videosChecked());
+        count(t.chatsRead(), "chat"),
+        count(t.postsRead(), "post"),
+        count(t.mediaChecked(), "media file"),
+        count(t.imagesChecked(), "image"),
+        count(t.videosChecked(), "video"));
     a("</div>\n");
+  }
+
+  /** "1 post", "3 posts": an English count agrees with its noun. */
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private String seenZh(SpreadReport.Seen s) {

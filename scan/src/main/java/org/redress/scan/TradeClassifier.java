@@ -152,7 +152,7 @@ public final class TradeClassifier {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return read(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("failed to read " + RESOURCE, e);
     }
@@ -666,26 +666,46 @@ public final class TradeClassifier {
    * @throws IllegalArgumentException naming the line when the text is not such a model
    */
   public static TradeClassifier read(String text) {
-    String[] lines = text.split("\n", -1);
-    if (lines.length < 4 || !lines[0].equals("# " + SCHEMA)) {
-      throw new IllegalArgumentException("trade model: the first line must be # " + SCHEMA);
-    }
+    return read(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@link #read(String)} from the model's UTF-8 bytes. A weight line is read from the bytes as
+   * they are and only its feature's name is decoded: decoding the whole file at once took most of
+   * the load time on a busy machine (the decoder runs byte by byte, not yet compiled, once the text
+   * holds a Chinese character).
+   */
+  static TradeClassifier read(byte[] utf8) {
+    int lineNo = 0;
+    int from = 0;
     Settings settings = null;
     List<String> classes = null;
     double[] bias = null;
-    Map<String, double[]> weights = new HashMap<>(2 * lines.length);
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i];
+    Map<String, double[]> weights = new HashMap<>(utf8.length / 16);
+    while (from < utf8.length) {
+      int to = from;
+      while (to < utf8.length && utf8[to] != '\n') {
+        to++;
+      }
+      lineNo++;
+      int start = from;
+      from = to + 1;
+      if (lineNo == 1) {
+        if (!new String(utf8, start, to - start, StandardCharsets.UTF_8).equals("# " + SCHEMA)) {
+          throw new IllegalArgumentException("trade model: the first line must be # " + SCHEMA);
+        }
+        continue;
+      }
       // a comment starts with "# "; the number feature's line starts with "#n"
-      if (line.startsWith("# ") || line.isEmpty()) {
+      if (to == start || (to - start >= 2 && utf8[start] == '#' && utf8[start + 1] == ' ')) {
         continue;
       }
       try {
         if (classes != null) {
           double[] wx = new double[classes.size()];
-          String name = weightLine(line, wx);
+          String name = weightLine(utf8, start, to, wx);
           if (name == null) {
-            throw new IllegalArgumentException("trade model: line " + (i + 1) + ": not understood");
+            throw new IllegalArgumentException("trade model: line " + lineNo + ": not understood");
           }
           if (name.equals("bias")) {
             bias = wx;
@@ -694,7 +714,7 @@ public final class TradeClassifier {
           }
           continue;
         }
-        String[] f = line.split("\t", -1);
+        String[] f = new String(utf8, start, to - start, StandardCharsets.UTF_8).split("\t", -1);
         if (f[0].equals("settings") && f.length == 8) {
           settings =
               new Settings(
@@ -708,11 +728,14 @@ public final class TradeClassifier {
         } else if (f[0].equals("classes") && settings != null) {
           classes = List.of(Arrays.copyOfRange(f, 1, f.length));
         } else {
-          throw new IllegalArgumentException("trade model: line " + (i + 1) + ": not understood");
+          throw new IllegalArgumentException("trade model: line " + lineNo + ": not understood");
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("trade model: line " + (i + 1) + ": bad number", e);
+        throw new IllegalArgumentException("trade model: line " + lineNo + ": bad number", e);
       }
+    }
+    if (lineNo < 4) {
+      throw new IllegalArgumentException("trade model: the first line must be # " + SCHEMA);
     }
     if (settings == null || classes == null || bias == null || !NONE.equals(classes.get(0))) {
       throw new IllegalArgumentException("trade model: settings, classes or bias missing");
@@ -721,30 +744,45 @@ public final class TradeClassifier {
   }
 
   /**
-   * Reads a weight line (a name, then one whole number of thousandths per label, tab-separated)
-   * into {@code out}; returns the name, or null when the line has another number of fields.
+   * Reads a weight line, bytes {@code from} to {@code to} (a name, then one whole number of
+   * thousandths per label, tab-separated) into {@code out}; returns the name, or null when the line
+   * has another number of fields.
    *
    * @throws NumberFormatException when a weight is not a whole number
    */
-  private static String weightLine(String line, double[] out) {
-    int tab = line.indexOf('\t');
-    if (tab <= 0) {
+  private static String weightLine(byte[] b, int from, int to, double[] out) {
+    int tab = from;
+    while (tab < to && b[tab] != '\t') {
+      tab++;
+    }
+    if (tab == from || tab == to) {
       return null;
     }
-    int from = tab + 1;
+    int at = tab + 1;
     for (int c = 0; c < out.length; c++) {
-      int to = line.indexOf('\t', from);
-      if (to < 0) {
-        if (c != out.length - 1) {
-          return null;
-        }
-        to = line.length();
-      } else if (c == out.length - 1) {
+      if (at > to) {
         return null;
       }
-      out[c] = Integer.parseInt(line, from, to, 10) / SCALE;
-      from = to + 1;
+      boolean negative = at < to && b[at] == '-';
+      int i = negative ? at + 1 : at;
+      if (i >= to || b[i] == '\t') {
+        throw new NumberFormatException("empty weight");
+      }
+      long v = 0;
+      while (i < to && b[i] != '\t') {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9 || v > Integer.MAX_VALUE) {
+          throw new NumberFormatException("not a whole number");
+        }
+        v = 10 * v + d;
+        i++;
+      }
+      out[c] = (negative ? -v : v) / SCALE;
+      if (c == out.length - 1 && i != to) {
+        return null;
+      }
+      at = i + 1;
     }
-    return line.substring(0, tab);
+    return new String(b, from, tab - from, StandardCharsets.UTF_8);
   }
 }

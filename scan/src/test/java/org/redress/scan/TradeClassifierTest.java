@@ -28,6 +28,26 @@ class TradeClassifierTest {
   }
 
   @Test
+  void shippedModel_readAndWrittenAgain_isByteForByteTheSame() throws Exception {
+    TradeClassifier read = TradeClassifier.read(shippedModel());
+    assertThat(read.write()).isEqualTo(shippedModel());
+    assertThat(read.featureCount()).isEqualTo(TradeClassifier.builtIn().featureCount());
+    assertThat(read.featureCount()).isLessThan(15_000);
+  }
+
+  @Test
+  void read_weightLineWithTooFewOrTooManyLabels_isRefusedWithItsLine() {
+    String head = "# redress/trade-model@2\nsettings\t1\t1\t0\t1\t0\t1\t0.5\nclasses\tnone\ta\n";
+    assertThatThrownBy(() -> TradeClassifier.read(head + "bias\t0\t0\nh:x\t5\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 5");
+    assertThatThrownBy(() -> TradeClassifier.read(head + "bias\t0\t0\nh:x\t5\t1\t2\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 5");
+    assertThat(TradeClassifier.read(head + "bias\t0\t0\n#n\t-5\t5\n").featureCount()).isEqualTo(1);
+  }
+
+  @Test
   void shippedModel_trainedWithoutTestPosts() throws Exception {
     List<TradeClassifier.Example> used =
         TradeModelTrainer.examples(labelledSet(), TradeModelTrainer.TRAIN_PARTS);

@@ -26,14 +26,15 @@ class TradeDetectorEvalTest {
   /**
    * The detector's figures on the round-9 test part as first measured (the one measurement),
    * {precision, recall} per category, kept as floors: a change may raise them, never lower them.
-   * Not measured yet: set by the one measurement, after the round-9 tuning is committed.
+   * Measured on 2026-12-07 at 03:03 UTC, after the round-9 tuning was committed (18b0578). None
+   * reaches the 95 % target in both; recall is far from it, and docs/trade-lexicon-eval.md says so.
    */
   static final Map<String, double[]> TEST_FLOORS =
       Map.of(
-          "covert_camera", new double[] {0, 0},
-          "filming_tutorial", new double[] {0, 0},
-          "material_sale", new double[] {0, 0},
-          "sedative", new double[] {0, 0});
+          "covert_camera", new double[] {37 / 42.0, 37 / 47.0},
+          "filming_tutorial", new double[] {33 / 35.0, 33 / 47.0},
+          "material_sale", new double[] {35 / 35.0, 35 / 47.0},
+          "sedative", new double[] {37 / 41.0, 37 / 48.0});
 
   static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
   static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);

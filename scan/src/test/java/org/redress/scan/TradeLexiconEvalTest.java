@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall of the built-in trade lexicon on the labelled set {@code trade-posts.tsv}
- * (1,928 synthetic posts in Chinese and English; how each label was decided:
+ * (2,254 synthetic posts in Chinese and English; how each label was decided:
  * docs/trade-lexicon-eval.md). The figures that count are on the held-out part, which was written
  * before the lexicon was tuned and never tuned on; the docs quote this test's output.
  */

@@ -142,12 +142,13 @@ public final class Citations {
   /**
    * An English paper's citations as a lawyer writes them: each instrument in full at its first
    * citation, by its short name after it ("Civil Code, Art 1165"), and a run of articles of one
-   * instrument as one citation ("Civil Code, Arts 1179 and 1182"). Chinese text is returned as it
-   * is: Chinese filings name a law in full each time.
+   * instrument as one citation ("Civil Code, Arts 1179 and 1182"). In Chinese, a run of articles of
+   * one instrument names it once: 《中华人民共和国民法典》第一千零三十三条、第一千零一十九条 (the full name is kept at each run:
+   * Chinese filings do not abbreviate a law without saying so).
    */
   public static String shortenRepeats(String text, Lang lang) {
-    if (lang != Lang.EN) {
-      return text;
+    if (lang == Lang.ZH) {
+      return mergeRunsZh(text);
     }
     String out = text;
     for (List<String> names : SHORT_EN) {
@@ -160,6 +161,30 @@ public final class Citations {
       int after = first + full.length();
       out = out.substring(0, after) + out.substring(after).replace(full, brief);
       out = mergeRuns(out, full, brief);
+    }
+    return out;
+  }
+
+  private static final String ART_ZH =
+      "第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?(?:第[零一二三四五六七八九十]+款)?" + "(?:第（[零一二三四五六七八九十]+）项)?";
+
+  private static final Pattern RUN_ZH =
+      Pattern.compile(
+          "(?<inst>《[^》]{1,80}》(?:（[^）]{1,20}）)?)(?<arts>"
+              + ART_ZH
+              + "(?:[、和]"
+              + ART_ZH
+              + ")*)(?<sep>[、和])\\k<inst>(?=第)");
+
+  /** 《X》第一条、《X》第二条 as 《X》第一条、第二条 (the same instrument, the same version). */
+  private static String mergeRunsZh(String text) {
+    String out = text;
+    for (int i = 0; i < 100; i++) {
+      String next = RUN_ZH.matcher(out).replaceAll("${inst}${arts}${sep}");
+      if (next.equals(out)) {
+        return out;
+      }
+      out = next;
     }
     return out;
   }

@@ -67,8 +67,8 @@ public final class JointModel {
     return switch (t.kind()) {
       case "chat" ->
           w.t(
-              "聊天（频道或群组）" + name + "（编号" + t.id() + "）",
-              "the chat " + name + "(id " + t.id() + ")");
+              "群组或频道" + name + "（编号" + t.id() + "）",
+              "the group or channel " + name + "(id " + t.id() + ")");
       case "sender" ->
           w.t(
               "发送账号" + name + "（编号" + t.id() + "）",
@@ -253,7 +253,7 @@ public final class JointModel {
         switch (kind) {
           case "video" -> w.say("media.video");
           case "image" -> w.say("media.image");
-          default -> w.say("media.data");
+          default -> w.t("文件", "File");
         };
     String when =
         in.posts().stream()

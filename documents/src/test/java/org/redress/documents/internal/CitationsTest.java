@@ -72,8 +72,17 @@ class CitationsTest {
   }
 
   @Test
-  void shortenRepeats_chinese_isUnchanged() {
-    String zh = "《中华人民共和国民法典》第一千零三十二条、《中华人民共和国民法典》第一千零三十三条";
-    assertThat(Citations.shortenRepeats(zh, org.redress.documents.Lang.ZH)).isEqualTo(zh);
+  void shortenRepeats_chinese_namesTheInstrumentOncePerRun() {
+    String zh =
+        "依照《中华人民共和国民法典》第一千零三十二条、《中华人民共和国民法典》第一千一百八十三条第一款和"
+            + "《中华人民共和国民法典》第一千一百九十五条，《中华人民共和国治安管理处罚法》（2025年修订）第五十条"
+            + "第一款第（六）项、《中华人民共和国治安管理处罚法》（2012年修正）第四十二条第（六）项。"
+            + "《中华人民共和国民法典》第九百九十五条";
+    assertThat(Citations.shortenRepeats(zh, org.redress.documents.Lang.ZH))
+        .isEqualTo(
+            "依照《中华人民共和国民法典》第一千零三十二条、第一千一百八十三条第一款和第一千一百九十五条，"
+                + "《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（六）项、"
+                + "《中华人民共和国治安管理处罚法》（2012年修正）第四十二条第（六）项。"
+                + "《中华人民共和国民法典》第九百九十五条");
   }
 }
