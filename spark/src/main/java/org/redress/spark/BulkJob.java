@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.redress.match.BankRules;
 import org.redress.match.VpdqRule;
@@ -171,8 +170,8 @@ public final class BulkJob implements Callable<Integer> {
           String msg =
               ex instanceof BulkException
                   ? ex.getMessage()
-                  : String.format(Locale.ROOT, "internal error: %s", Hashing.oneLine(ex));
-          line.getErr().println("redress-bulk: " + msg);
+                  : JobText.get("internal", Hashing.oneLine(ex));
+          line.getErr().println(JobText.get("prefix") + msg);
           if (code == INTERNAL) {
             ex.printStackTrace(line.getErr());
           }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -84,18 +83,18 @@ final class BulkRun {
 
     BankSnapshot banks = loadBanks(conf);
     for (String w : banks.prime()) {
-      err.println("redress-bulk: warning: " + w);
+      err.println(JobText.line("warning", JobText.zh() ? JobText.get("bank.warning") : w));
     }
     if (banks.itemCount() == 0) {
-      err.println("redress-bulk: warning: the banks hold no item: nothing can match");
+      err.println(JobText.line("no.items"));
     }
 
     Inputs.Listing listing = Inputs.list(o.inputs, conf);
     for (Inputs.Problem p : listing.problems()) {
-      err.println("redress-bulk: " + p.path() + ": " + p.reason());
+      err.println(JobText.line("problem", p.path(), JobText.reason(p.reason())));
     }
     if (listing.files().isEmpty() && listing.problems().size() == o.inputs.size()) {
-      throw new BulkJob.BulkException(BulkJob.DATA, "no input could be listed");
+      throw new BulkJob.BulkException(BulkJob.DATA, JobText.get("no.input"));
     }
     Path outDir = new Path(o.out);
     Path cacheDir = o.cache != null ? new Path(o.cache) : new Path(outDir, CACHE);
@@ -153,11 +152,7 @@ final class BulkRun {
                   true)
               .fold(new long[3], BulkRun::sum);
       add(counts, c);
-      err.printf(
-          Locale.ROOT,
-          "redress-bulk: hashed %d of %d file(s) to hash%n",
-          from + part.size(),
-          fresh.size());
+      err.println(JobText.line("progress", from + part.size(), fresh.size()));
     }
 
     // Files from the cache: the rows of their keys from each key's latest attempt, matched here.
@@ -211,21 +206,17 @@ final class BulkRun {
     long failed = counts[1];
     long matched = counts[2];
     writeSummary(outDir, conf, banks, started, listing, fresh.size(), files, failed, matched);
-    out.printf(
-        Locale.ROOT,
-        "listed %d file(s): %d hashed now, %d from the cache; %d media"
-            + " file(s) in the results, %d could not be hashed, %d matched%n",
-        listing.files().size(),
-        fresh.size(),
-        listing.files().size() - fresh.size(),
-        files,
-        failed,
-        matched);
     out.println(
-        "results: "
-            + new Path(outDir, RESULTS_JSONL)
-            + " and "
-            + new Path(outDir, RESULTS_PARQUET));
+        JobText.get(
+            "summary",
+            listing.files().size(),
+            fresh.size(),
+            listing.files().size() - fresh.size(),
+            files,
+            failed,
+            matched));
+    out.println(
+        JobText.get("results", new Path(outDir, RESULTS_JSONL), new Path(outDir, RESULTS_PARQUET)));
     out.flush();
     return 0;
   }
@@ -277,7 +268,8 @@ final class BulkRun {
         return BankSnapshot.fromWorkspace(
             ws.banks(), o.banks, Instant.now(), o.queryPercent, o.comparedPercent);
       } catch (CasesException e) {
-        throw new BulkJob.BulkException(BulkJob.DATA, e.getMessage(), e);
+        throw new BulkJob.BulkException(
+            BulkJob.DATA, JobText.zh() ? JobText.get("bank.unreadable") : e.getMessage(), e);
       }
     }
     BankSnapshot s = null;
@@ -301,9 +293,10 @@ final class BulkRun {
           s.addFile(name, p.getName(), r, rules);
         }
       } catch (java.io.FileNotFoundException e) {
-        throw new BulkJob.BulkException(BulkJob.DATA, file + ": no such bank file", e);
+        throw new BulkJob.BulkException(BulkJob.DATA, JobText.get("no.bank.file", file), e);
       } catch (CasesException | IllegalArgumentException e) {
-        throw new BulkJob.BulkException(BulkJob.DATA, e.getMessage(), e);
+        throw new BulkJob.BulkException(
+            BulkJob.DATA, JobText.zh() ? JobText.get("bank.unreadable") : e.getMessage(), e);
       }
     }
     return s;
