@@ -454,16 +454,27 @@ public final class PdfWriter {
           float cw =
               p.font() == MONO ? monoWidth(ch, size) : chain.fonts().get(p.font()).width(cp) * size;
           if (used + cw > avail + 0.01f && !cur.isEmpty()) {
-            // A closing mark must not start the line: the character before it goes along.
-            Piece carried =
-                CLOSING.indexOf(cp) >= 0 && cur.size() > 1 ? cur.remove(cur.size() - 1) : null;
+            // A closing mark must not start the line: the closing marks before it and the
+            // character they follow go along (，），: all three marks and the character).
+            List<Piece> carried = new ArrayList<>();
+            if (CLOSING.indexOf(cp) >= 0) {
+              int k = cur.size();
+              while (k > 1 && closingMark(cur.get(k - 1))) {
+                k--;
+              }
+              if (k - 1 >= 1) {
+                List<Piece> tail = cur.subList(k - 1, cur.size());
+                carried.addAll(tail);
+                tail.clear();
+              }
+            }
             out.add(line(cur));
             cur = new ArrayList<>();
             used = 0;
             avail = width;
-            if (carried != null) {
-              cur.add(carried);
-              used = carried.width();
+            for (Piece c : carried) {
+              cur.add(c);
+              used += c.width();
             }
           }
           cur.add(new Piece(ch, p.bold(), p.placeholder(), cw, false, p.font()));
@@ -475,6 +486,10 @@ public final class PdfWriter {
       out.add(line(cur));
     }
     return out;
+  }
+
+  private static boolean closingMark(Piece p) {
+    return p.text().length() == 1 && CLOSING.indexOf(p.text().charAt(0)) >= 0;
   }
 
   private static Line line(List<Piece> pieces) {

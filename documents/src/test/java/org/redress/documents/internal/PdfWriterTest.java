@@ -79,6 +79,17 @@ class PdfWriterTest {
             + "4755dfYca112a10ecYaf5a39c2Z6f82Z69Y）");
   }
 
+  @Example
+  void paragraph_closingMarksAfterAnOverlongRun_goToTheNextLineWithTheCharacterBefore()
+      throws IOException {
+    // Found by the property above in CI (seed 4651233679617425157): after an overlong run broken
+    // by character, "，），" put a closing mark at the start of the next line.
+    paragraph_anyMixedText_isDrawnCompletelyAndNoLineStartsWithClosingPunctuation(
+        "甲报报报报报aaaaaaaa报a报报报报报条偷99aZ7Zc899a权张二百第张播十某私3607af09a1aXZeaY9b25da9X7016e6d683d1Z7XX"
+            + "《0fee661c3fda5ccYYbf03365Ya0Y1a78b11f1XY55d9fa5c4Xf0f51Z88060Zf4XZ03XXZY29b0ec7378e8da1"
+            + "fe94XZ9a9f9X33cXc94Z4YXb42dZ49Y8Zd7527cYedf4302b44Y40Z214f6e，），");
+  }
+
   private static List<String> pages(byte[] pdf) throws IOException {
     List<String> out = new java.util.ArrayList<>();
     try (PDDocument pd = Loader.loadPDF(pdf)) {
