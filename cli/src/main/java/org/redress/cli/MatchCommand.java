@@ -23,7 +23,7 @@ import org.redress.media.MediaHasher;
 import org.redress.media.MediaKind;
 import org.redress.phash.Dihedral;
 import org.redress.phash.PdqResult;
-import org.redress.screenshots.Screenshots;
+import org.redress.screenshots.RegionSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -218,29 +218,9 @@ public final class MatchCommand implements Callable<Integer> {
    * PATH#region=x,y,w,h}.
    */
   private static List<RegionMatch> regionMatches(Path file, Matcher matcher) {
-    java.awt.image.BufferedImage img;
-    try {
-      img = Screenshots.decode(file, MediaHasher.DEFAULT_MAX_PIXELS);
-    } catch (java.io.IOException | RuntimeException e) {
-      return List.of(); // it was hashed as a whole; regions are a bonus
-    }
-    if (img == null) {
-      return List.of();
-    }
-    java.util.Set<Long> seen = new java.util.HashSet<>();
-    List<RegionMatch> found = new ArrayList<>();
-    for (Screenshots.RegionHash rh : Screenshots.regionHashes(img)) {
-      PdqResult orig = new PdqResult(rh.hashes().get(Dihedral.ORIGINAL), rh.hashes().quality());
-      MatchResult r = matcher.matchDihedral(Query.ofPdq(orig), rh.hashes());
-      boolean fresh = false;
-      for (Match m : r.matches()) {
-        fresh |= seen.add(m.item());
-      }
-      if (fresh) {
-        found.add(new RegionMatch(rh.region().toString(), r));
-      }
-    }
-    return found;
+    return RegionSearch.fresh(file, MediaHasher.DEFAULT_MAX_PIXELS, matcher).stream()
+        .map(f -> new RegionMatch(f.region().toString(), f.result()))
+        .toList();
   }
 
   private static Query query(HashValue v) {
