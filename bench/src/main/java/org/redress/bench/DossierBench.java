@@ -48,6 +48,10 @@ public final class DossierBench {
       stored(args);
       return;
     }
+    if (args.length > 1 && args[0].equals("page")) {
+      page(Path.of(args[1]), arg(args, 2, 3));
+      return;
+    }
     int cases = arg(args, 0, 200);
     int occurrences = arg(args, 1, 1_000_000);
     int pictures = arg(args, 2, 50);
@@ -178,6 +182,49 @@ public final class DossierBench {
           (rt.totalMemory() - rt.freeMemory()) >> 20,
           rt.maxMemory() >> 20,
           load());
+    }
+  }
+
+  /**
+   * {@code page DIR [views]}: the workspace page of the channel's dossier over the workspace {@code
+   * stored} wrote, served on 127.0.0.1: the first view (built), {@code views} views again (nothing
+   * changed: from the page's cache), then page 2 (its own build). Wall time per request.
+   */
+  private static void page(Path dir, int views) throws Exception {
+    try (org.redress.web.WorkspaceApp app =
+        org.redress.web.WorkspaceApp.builder(dir).build().start("127.0.0.1", 0)) {
+      java.net.http.HttpClient http =
+          java.net.http.HttpClient.newBuilder()
+              .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+              .build();
+      java.net.http.HttpResponse<String> login =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/dossiers")))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+      String base = "http://127.0.0.1:" + app.port() + "/dossiers/build?chat=" + CHANNEL;
+      for (int v = 0; v <= views + 1; v++) {
+        String url = v <= views ? base : base + "&page=2";
+        long t0 = System.nanoTime();
+        java.net.http.HttpResponse<String> r =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Cookie", cookie)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (r.statusCode() != 200 || !r.body().contains("dossier-totals")) {
+          throw new IllegalStateException("the dossier page answered " + r.statusCode());
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "page view %d (%s): %.3f s wall, load %s%n",
+            v + 1,
+            v == 0 ? "first, built" : v <= views ? "again, unchanged" : "page 2",
+            s,
+            load());
+      }
     }
   }
 
