@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cli.CliWorkspace.SampleExport;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
 
@@ -48,7 +48,7 @@ class CaseChainTest {
   void chain() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = tmp.resolve("ws");
-    SampleExport sample = SampleExport.make(tmp.resolve("export"));
+    GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
     ok("bank", "create", "victims", "--workspace", ws.toString());
     ok("bank", "add", "victims", sample.originals().toString(), "--workspace", ws.toString());
     reportFile = tmp.resolve("report.json");

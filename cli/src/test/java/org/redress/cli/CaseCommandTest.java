@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cli.CliWorkspace.SampleExport;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 
 /**
  * {@code redress case} and the {@code --case} options: one case from the command line, its facts
@@ -128,7 +128,7 @@ class CaseCommandTest {
 
   @Test
   void scanWithCase_keepsTheScanAndItsReportInTheCase() throws Exception {
-    SampleExport sample = SampleExport.make(tmp.resolve("export"));
+    GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
     run("case", "create", "scanned");
     CliRun add = run("bank", "add", "case-scanned", sample.originals().toString());
     assertThat(add.exit()).as(add.err()).isZero();

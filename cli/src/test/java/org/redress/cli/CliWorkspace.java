@@ -35,7 +35,7 @@ record CliWorkspace(Path dir) {
    *
    * @return the chat {@code dossier index --min-cases 2} lists first (the sample's shared chat)
    */
-  String threeCasesTwoConsenting(SampleExport sample, boolean preserve) {
+  String threeCasesTwoConsenting(GeneratedExport sample, boolean preserve) {
     for (String c : List.of("ann", "bea", "cai")) {
       assertThat(run("case", "create", c).exit()).isZero();
       CliRun add = run("bank", "add", "case-" + c, sample.originals().toString());
@@ -60,14 +60,14 @@ record CliWorkspace(Path dir) {
   }
 
   /**
-   * The sample export {@code redress sample telegram-export} generates.
+   * The sample export {@code redress sample telegram-export} generates ({@link SampleExport}).
    *
    * @param originals the victim's pictures (what she registers in her bank)
    * @param folder the Telegram export folder (what is scanned)
    */
-  record SampleExport(Path originals, Path folder) {
+  record GeneratedExport(Path originals, Path folder) {
     /** Generates the sample into {@code dir}. */
-    static SampleExport make(Path dir) throws Exception {
+    static GeneratedExport make(Path dir) throws Exception {
       CliRun made = CliRun.of("sample", "telegram-export", dir.toString());
       assertThat(made.exit()).as(made.err()).isZero();
       try (Stream<Path> s = Files.list(dir)) {
@@ -75,7 +75,7 @@ record CliWorkspace(Path dir) {
             s.filter(p -> p.getFileName().toString().startsWith("DataExport"))
                 .findFirst()
                 .orElseThrow();
-        return new SampleExport(dir.resolve("victim-originals"), folder);
+        return new GeneratedExport(dir.resolve(SampleExport.VICTIM_DIR), folder);
       }
     }
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cli.CliWorkspace.SampleExport;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.dossier.Dossier;
 import org.redress.dossier.DossierJson;
 
@@ -29,7 +29,7 @@ class DossierCommandTest {
   void setUp() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = new CliWorkspace(tmp.resolve("ws"));
-    chat = ws.threeCasesTwoConsenting(SampleExport.make(tmp.resolve("export")), false);
+    chat = ws.threeCasesTwoConsenting(GeneratedExport.make(tmp.resolve("export")), false);
   }
 
   @AfterAll

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cli.CliWorkspace.SampleExport;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.testing.Zips;
 
 /**
@@ -33,7 +33,7 @@ class DossierPapersCommandTest {
   void setUp() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = new CliWorkspace(tmp.resolve("ws"));
-    String chat = ws.threeCasesTwoConsenting(SampleExport.make(tmp.resolve("export")), true);
+    String chat = ws.threeCasesTwoConsenting(GeneratedExport.make(tmp.resolve("export")), true);
     papers = tmp.resolve("papers");
     made = run("dossier", "papers", "--chat", chat, "--out", papers.toString());
     assertThat(made.exit()).as(made.err()).isZero();

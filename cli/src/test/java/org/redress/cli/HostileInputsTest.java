@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cli.CliWorkspace.SampleExport;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 
 /**
  * Issue 17's medium findings on hostile inputs, each with its own regression test: a facts file
@@ -151,7 +151,7 @@ class HostileInputsTest {
     Path ws = tmp.resolve("ws");
     Path pass = tmp.resolve("pass.txt");
     Files.writeString(pass, "a long demo passphrase\n", StandardCharsets.UTF_8);
-    SampleExport sample = SampleExport.make(tmp.resolve("export"));
+    GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
     ok("bank", "create", "b", "--workspace", ws.toString());
     ok("bank", "add", "b", sample.originals().toString(), "--workspace", ws.toString());
     String[] scan = {
