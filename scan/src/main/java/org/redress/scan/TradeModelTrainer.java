@@ -5,13 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Trains the shipped trade-post model ({@code trade-model.tsv}) from the labelled set: the rows of
  * parts {@code train} and {@code dev}, with {@link #SETTINGS} (chosen by cross-validation on those
- * parts; see docs/trade-lexicon-eval.md). The {@code test} part is never read here. Run from the
- * repository root (after {@code mvn -o -q -pl scan dependency:build-classpath
+ * parts; see docs/trade-lexicon-eval.md). The {@code test} part is never read here. The labelled
+ * set is {@code trade-posts.tsv} and every {@code incoming/*.tsv} beside it (posts by other hands,
+ * same columns), less the ids listed in {@code incoming/excluded.txt} ({@link #combine}). Run from
+ * the repository root (after {@code mvn -o -q -pl scan dependency:build-classpath
  * -Dmdep.outputFile=target/cp.txt}):
  *
  * <pre>
@@ -63,6 +68,68 @@ public final class TradeModelTrainer {
     return out;
   }
 
+  /**
+   * The labelled set as one text: {@code main} as it is, then the rows of each incoming file (in
+   * the order given, which callers make name order) without their comments and header line; rows
+   * whose id is listed in {@code excluded} (lines "id, tab, reason"; # comments) are left out of
+   * both.
+   *
+   * @throws IllegalArgumentException when an incoming row has not 8 columns
+   */
+  public static String combine(String main, List<String> incoming, String excluded) {
+    Set<String> out = new HashSet<>();
+    for (String line : excluded.split("\n")) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        out.add(line.split("\t", 2)[0].strip());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (String line : main.split("\n")) {
+      if (line.startsWith("#") || !out.contains(line.split("\t", 2)[0])) {
+        b.append(line).append('\n');
+      }
+    }
+    for (String tsv : incoming) {
+      for (String line : tsv.split("\n")) {
+        if (line.startsWith("#") || line.isBlank() || line.startsWith("id\t")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (f.length != 8) {
+          throw new IllegalArgumentException("trade posts: not 8 columns: " + f[0]);
+        }
+        if (!out.contains(f[0])) {
+          b.append(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).append('\n');
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * The labelled set read from files: {@code mainTsv}, then every {@code *.tsv} of the {@code
+   * incoming} folder beside it in name order, less the ids listed in {@code incoming/excluded.txt}.
+   *
+   * @throws IOException when a file cannot be read
+   */
+  public static String labelledSet(Path mainTsv) throws IOException {
+    Path dir = mainTsv.toAbsolutePath().getParent().resolve("incoming");
+    List<String> incoming = new ArrayList<>();
+    String excluded = "";
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+          incoming.add(Files.readString(f, StandardCharsets.UTF_8));
+        }
+      }
+      Path ex = dir.resolve("excluded.txt");
+      if (Files.exists(ex)) {
+        excluded = Files.readString(ex, StandardCharsets.UTF_8);
+      }
+    }
+    return combine(Files.readString(mainTsv, StandardCharsets.UTF_8), incoming, excluded);
+  }
+
   /** Trains the shipped model from a labelled set's text. */
   public static TradeClassifier train(String tsv) {
     return TradeClassifier.train(
@@ -70,7 +137,8 @@ public final class TradeModelTrainer {
   }
 
   /**
-   * Writes the model trained from {@code args[0]} (the labelled set) to {@code args[1]}.
+   * Writes the model trained from {@code args[0]} (the labelled set, with its incoming files) to
+   * {@code args[1]}.
    *
    * @param args the labelled set and the model file to write
    * @throws IOException when a file cannot be read or written
@@ -79,7 +147,7 @@ public final class TradeModelTrainer {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: TradeModelTrainer TRADE_POSTS_TSV MODEL_OUT");
     }
-    TradeClassifier model = train(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+    TradeClassifier model = train(labelledSet(Path.of(args[0])));
     Files.writeString(Path.of(args[1]), model.write(), StandardCharsets.UTF_8);
   }
 }
