@@ -27,7 +27,7 @@ import org.redress.scan.TradeModelTrainer;
  * </pre>
  */
 public class TradeEval {
-  record Row(String id, String round, String label, String text) {}
+  record Row(String id, String round, String label, String text, List<String> lexicon) {}
 
   public static void main(String[] args) throws Exception {
     boolean errors = args.length > 1 && args[1].equals("errors");
@@ -41,7 +41,10 @@ public class TradeEval {
       }
       String[] f = line.split("\t", -1);
       if (f[1].equals("test")) continue;
-      rows.add(new Row(f[0], f[2], f[3], f[7]));
+      rows.add(
+          new Row(
+              f[0], f[2], f[3], f[7],
+              TradeLexicon.builtIn().detect(f[7]).stream().map(TradeLexicon.Detection::category).toList()));
     }
     TradeClassifier.Settings s = TradeModelTrainer.SETTINGS;
     List<String> cats = TradeLexicon.builtIn().categories();
@@ -51,7 +54,7 @@ public class TradeEval {
     Set<String> rounds = new TreeSet<>();
     rows.forEach(r -> rounds.add(r.round()));
     List<String> runs = new ArrayList<>();
-    for (String r : List.of("9", "10", "11")) if (rounds.contains(r)) runs.add("loao " + r);
+    for (String r : List.of("9", "10", "11", "13")) if (rounds.contains(r)) runs.add("loao " + r);
     runs.add("cv");
     long t0 = System.nanoTime();
     for (String run : runs) {
@@ -82,7 +85,7 @@ public class TradeEval {
     }
     System.out.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     double[] ts = {0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
-    double[] keeps = {0.0, 0.3, 0.5, 1.01};
+    double[] keeps = {0.3, 0.5, 1.01};
     for (double keep : keeps) {
       for (double t : ts) {
         StringBuilder line = new StringBuilder();
@@ -117,8 +120,8 @@ public class TradeEval {
       Row r = rows.get(i);
       double[] p = probs.get(i);
       Set<String> got = new TreeSet<>();
-      for (TradeLexicon.Detection d : TradeLexicon.builtIn().detect(r.text())) {
-        if (p[classes.indexOf(d.category())] >= keep) got.add(d.category());
+      for (String d : r.lexicon()) {
+        if (p[classes.indexOf(d)] >= keep) got.add(d);
       }
       int best = 0;
       for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * parts {@code train} and {@code dev}, with {@link #SETTINGS} (chosen by cross-validation on those
  * parts; see docs/trade-lexicon-eval.md). The {@code test} part is never read here. The labelled
  * set is {@code trade-posts.tsv} and every {@code incoming/*.tsv} beside it (posts by other hands,
- * same columns), less the ids listed in {@code incoming/excluded.txt} ({@link #combine}). Run from
+ * same columns), less the rows listed in {@code incoming/excluded.txt} ({@link #combine}). Run from
  * the repository root (after {@code mvn -o -q -pl scan dependency:build-classpath
  * -Dmdep.outputFile=target/cp.txt}):
  *
@@ -69,10 +69,10 @@ public final class TradeModelTrainer {
   }
 
   /**
-   * The labelled set as one text: {@code main} as it is, then the rows of each incoming file (in
-   * the order given, which callers make name order) without their comments and header line; rows
-   * whose id is listed in {@code excluded} (lines "id, tab, reason"; # comments) are left out of
-   * both.
+   * The labelled set as one text: {@code main} as it is, then the rows of each incoming file (in the
+   * order given, which callers make name order) without their comments and header line; rows listed
+   * in {@code excluded} are left out of both. An excluded row is named by its round and id (lines
+   * "round, tab, id, tab, reason"; # comments), since two authors' files may use the same id.
    *
    * @throws IllegalArgumentException when an incoming row has not 8 columns
    */
@@ -80,26 +80,32 @@ public final class TradeModelTrainer {
     Set<String> out = new HashSet<>();
     for (String line : excluded.split("\n")) {
       if (!line.startsWith("#") && !line.isBlank()) {
-        out.add(line.split("\t", 2)[0].strip());
+        String[] f = line.split("\t", 3);
+        if (f.length < 2) {
+          throw new IllegalArgumentException("excluded posts: not round, tab, id: " + line);
+        }
+        out.add(f[0].strip() + "\t" + f[1].strip());
       }
     }
     StringBuilder b = new StringBuilder();
     for (String line : main.split("\n")) {
-      if (line.startsWith("#") || !out.contains(line.split("\t", 2)[0])) {
+      String[] f = line.split("\t", 4);
+      if (line.startsWith("#") || f.length < 3 || !out.contains(f[2] + "\t" + f[0])) {
         b.append(line).append('\n');
       }
     }
     for (String tsv : incoming) {
       for (String line : tsv.split("\n")) {
-        if (line.startsWith("#") || line.isBlank() || line.startsWith("id\t")) {
+        String row = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (row.startsWith("#") || row.isBlank() || row.startsWith("id\t")) {
           continue;
         }
-        String[] f = line.split("\t", -1);
+        String[] f = row.split("\t", -1);
         if (f.length != 8) {
           throw new IllegalArgumentException("trade posts: not 8 columns: " + f[0]);
         }
-        if (!out.contains(f[0])) {
-          b.append(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).append('\n');
+        if (!out.contains(f[2] + "\t" + f[0])) {
+          b.append(row).append('\n');
         }
       }
     }
@@ -108,7 +114,7 @@ public final class TradeModelTrainer {
 
   /**
    * The labelled set read from files: {@code mainTsv}, then every {@code *.tsv} of the {@code
-   * incoming} folder beside it in name order, less the ids listed in {@code incoming/excluded.txt}.
+   * incoming} folder beside it in name order, less the rows listed in {@code incoming/excluded.txt}.
    *
    * @throws IOException when a file cannot be read
    */
