@@ -46,7 +46,16 @@ public class TradeEval {
               f[0], f[2], f[3], f[7],
               TradeLexicon.builtIn().detect(f[7]).stream().map(TradeLexicon.Detection::category).toList()));
     }
-    TradeClassifier.Settings s = TradeModelTrainer.SETTINGS;
+    TradeClassifier.Settings d = TradeModelTrainer.SETTINGS;
+    TradeClassifier.Settings s =
+        new TradeClassifier.Settings(
+            Integer.getInteger("exp.epochs", d.epochs()),
+            d.learningRate(),
+            Double.parseDouble(System.getProperty("exp.l2", Double.toString(d.l2()))),
+            d.minPosts(),
+            Double.parseDouble(System.getProperty("exp.minw", Double.toString(d.minWeight()))),
+            d.seed(),
+            d.threshold());
     List<String> cats = TradeLexicon.builtIn().categories();
     Map<String, List<Row>> scoredBy = new LinkedHashMap<>();
     Map<String, List<double[]>> probsBy = new LinkedHashMap<>();

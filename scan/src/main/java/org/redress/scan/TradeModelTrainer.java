@@ -27,12 +27,11 @@ import java.util.stream.Stream;
  */
 public final class TradeModelTrainer {
   /**
-   * The settings of the shipped model (round 9: chosen by five-fold cross-validation on the train
-   * and dev parts, folds by id number modulo 5, scored on the posts of rounds 5 to 8, which the
-   * lexicon was not tuned on; fixed seed). The test part is never read here. A feature is kept when
-   * one of its centred weights reaches 0.2 (chosen by the same cross-validation: it halves the
-   * model, 21,334 to about 10,500 features, and its load time, with the same worst per-category
-   * figure).
+   * The settings of the shipped model. Round 12 kept round 9's (40 epochs, step 1.0, L2 0.003,
+   * features in at least one post, kept at a centred weight of at least 0.2, threshold 0.3), chosen
+   * again by leave-one-author-out validation (rounds 9, 10, 11 and 13 each left out in turn) and
+   * five-fold cross-validation on the train and dev parts: L2 0.001 and 0.006 were no better (see
+   * docs/trade-lexicon-eval.md). The test part is never read here.
    */
   public static final TradeClassifier.Settings SETTINGS =
       new TradeClassifier.Settings(40, 1.0, 0.003, 1, 0.2, 20261206L, 0.3);
@@ -69,10 +68,11 @@ public final class TradeModelTrainer {
   }
 
   /**
-   * The labelled set as one text: {@code main} as it is, then the rows of each incoming file (in the
-   * order given, which callers make name order) without their comments and header line; rows listed
-   * in {@code excluded} are left out of both. An excluded row is named by its round and id (lines
-   * "round, tab, id, tab, reason"; # comments), since two authors' files may use the same id.
+   * The labelled set as one text: {@code main} as it is, then the rows of each incoming file (in
+   * the order given, which callers make name order) without their comments and header line; rows
+   * listed in {@code excluded} are left out of both. An excluded row is named by its round and id
+   * (lines "round, tab, id, tab, reason"; # comments), since two authors' files may use the same
+   * id.
    *
    * @throws IllegalArgumentException when an incoming row has not 8 columns
    */
@@ -114,7 +114,8 @@ public final class TradeModelTrainer {
 
   /**
    * The labelled set read from files: {@code mainTsv}, then every {@code *.tsv} of the {@code
-   * incoming} folder beside it in name order, less the rows listed in {@code incoming/excluded.txt}.
+   * incoming} folder beside it in name order, less the rows listed in {@code
+   * incoming/excluded.txt}.
    *
    * @throws IOException when a file cannot be read
    */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class TradeClassifierTest {
   /**
    * The labelled set as every reader of it sees it: {@code trade-posts.tsv} and every {@code
-   * incoming/*.tsv} beside it on the test class path, less the rows in {@code incoming/excluded.txt}
-   * ({@link TradeModelTrainer#labelledSet}).
+   * incoming/*.tsv} beside it on the test class path, less the rows in {@code
+   * incoming/excluded.txt} ({@link TradeModelTrainer#labelledSet}).
    */
   static String labelledSet() throws IOException {
     URL url = TradeClassifierTest.class.getResource("trade-posts.tsv");
