@@ -75,6 +75,26 @@ class TradeClassifierTest {
   }
 
   @Test
+  void combine_incomingFilesAndExclusions_oneSetWithoutTheExcludedRows() {
+    String main =
+        "# set\nid\tpart\tround\tlabel\tkind\tlang\trule\ttext\n"
+            + "p0001\ttrain\t1a\tnone\tchat\tzh\tR7\ta\n";
+    String r10 =
+        "# ten\nid\tpart\tround\tlabel\tkind\tlang\trule\ttext\n"
+            + "p4001\ttrain\t10\tnone\tchat\tzh\tR7\tb\n";
+    String r11 =
+        "id\tpart\tround\tlabel\tkind\tlang\trule\ttext\r\n"
+            + "p4001\ttrain\t11\tnone\tchat\ten\tR7\tc\r\n";
+    String set = TradeModelTrainer.combine(main, List.of(r10, r11), "# why\n10\tp4001\twrong\n");
+    assertThat(TradeModelTrainer.examples(set, List.of("train")))
+        .extracting(TradeClassifier.Example::text)
+        .containsExactly("a", "c");
+    assertThatThrownBy(() -> TradeModelTrainer.combine(main, List.of("p1\ttrain\n"), ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("p1");
+  }
+
+  @Test
   void train_sameExamplesAndSeed_sameModel_otherSeedOtherModel() throws Exception {
     List<TradeClassifier.Example> ex =
         TradeModelTrainer.examples(labelledSet(), List.of("train")).subList(0, 300);
