@@ -294,7 +294,8 @@ public final class DatabaseMove {
     } catch (SQLException e) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       String shown = target.url();
-      if (state.startsWith("28")) {
+      // 28xxx: authentication failed; 08004: the server asked for a password none was given.
+      if (state.startsWith("28") || state.equals("08004")) {
         return fail(
             CasesException.Reason.MOVE_TARGET_LOGIN,
             "the PostgreSQL server at "
