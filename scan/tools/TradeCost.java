@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.redress.scan.TradeClassifier;
 import org.redress.scan.TradeDetector;
 import org.redress.scan.TradeLexicon;
+import org.redress.scan.TradeModelTrainer;
 
 /**
  * Prints what the trade detector costs: the time to load the lexicon and the model (once per
  * process) and the time per post, over every post of the labelled set read five times (the last
- * four timed), with the machine's load average. Not part of the build. Run from the repository
+ * four timed; the set with its incoming files, every part), with the machine's load average. Not part of the build. Run from the repository
  * root after {@code mvn -o -q -pl scan -am install -DskipTests} and {@code mvn -o -q -pl scan
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
  *
@@ -24,7 +25,7 @@ public class TradeCost {
   public static void main(String[] args) throws Exception {
     List<String> texts = new ArrayList<>();
     boolean header = true;
-    for (String line : Files.readString(Path.of(args[0]), StandardCharsets.UTF_8).split("\n")) {
+    for (String line : TradeModelTrainer.labelledSet(Path.of(args[0])).split("\n")) {
       if (line.startsWith("#") || line.isBlank()) continue;
       if (header) {
         header = false;

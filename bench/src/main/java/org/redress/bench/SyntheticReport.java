@@ -182,6 +182,121 @@ final class SyntheticReport {
         Map.of());
   }
 
+  /**
+   * A report around {@code items} (each with its occurrences, in posts): totals, chats and timeline
+   * made up from them, as a scan of one export would give them. For the dossier's figures, which
+   * read every case's stored reports.
+   */
+  static SpreadReport around(List<SpreadReport.Item> items) {
+    Map<Long, String> chatNames = new java.util.TreeMap<>();
+    Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
+    SpreadReport.Seen first = null;
+    SpreadReport.Seen last = null;
+    long occurrences = 0;
+    for (SpreadReport.Item it : items) {
+      for (SpreadReport.Occurrence o : it.occurrences()) {
+        occurrences++;
+        chatNames.putIfAbsent(o.chatId(), o.chatName());
+        perDay.merge(o.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(), 1L, Long::sum);
+      }
+      first =
+          first == null || it.firstSeen().dateUtc().isBefore(first.dateUtc())
+              ? it.firstSeen()
+              : first;
+      last = last == null || it.lastSeen().dateUtc().isAfter(last.dateUtc()) ? it.lastSeen() : last;
+    }
+    if (first == null || last == null) {
+      throw new IllegalArgumentException("a report needs at least one occurrence");
+    }
+    SpreadReport.Totals totals =
+        new SpreadReport.Totals(
+            items.size(),
+            occurrences,
+            occurrences,
+            0,
+            occurrences,
+            0,
+            occurrences,
+            chatNames.size(),
+            40,
+            0,
+            0,
+            first,
+            last,
+            chatNames.size(),
+            occurrences,
+            0,
+            occurrences,
+            occurrences,
+            0,
+            0,
+            0);
+    List<SpreadReport.ChatRow> chatRows = new ArrayList<>();
+    for (Map.Entry<Long, String> c : chatNames.entrySet()) {
+      chatRows.add(
+          new SpreadReport.ChatRow(
+              c.getKey(),
+              c.getValue(),
+              "public_channel",
+              "/bench/result.json",
+              occurrences,
+              0,
+              occurrences,
+              0,
+              occurrences,
+              items.size(),
+              40,
+              0,
+              first,
+              last));
+    }
+    List<SpreadReport.Day> timeline = new ArrayList<>();
+    perDay.forEach((d, n) -> timeline.add(new SpreadReport.Day(d, n)));
+    CaseFactsFragment facts =
+        new CaseFactsFragment(
+            first.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
+            last.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
+            true,
+            true,
+            occurrences,
+            null,
+            null,
+            null,
+            null);
+    return new SpreadReport(
+        SpreadReport.SCHEMA,
+        "redress bench",
+        Instant.parse("2026-12-06T00:00:00Z"),
+        List.of(new SpreadReport.Bank("bench", 31, 50)),
+        List.of(
+            new SpreadReport.SourceRead(
+                "/bench",
+                "telegram_export",
+                null,
+                chatNames.size(),
+                occurrences,
+                0,
+                occurrences,
+                0,
+                0,
+                0,
+                false,
+                List.of(),
+                0)),
+        false,
+        items,
+        totals,
+        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), ""),
+        new SpreadReport.Trade(0, "bench", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
+        chatRows,
+        timeline,
+        facts,
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of());
+  }
+
   private static SpreadReport.Seen seen(SpreadReport.Occurrence o) {
     return new SpreadReport.Seen(o.dateUtc(), o.dateExported(), false, o.chatId(), o.messageId());
   }

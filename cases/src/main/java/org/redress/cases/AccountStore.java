@@ -213,9 +213,13 @@ public final class AccountStore {
                 .list());
   }
 
-  /** Appends a row to the audit log (the detail is cut to 500 characters). */
+  /**
+   * Appends a row to the audit log (the account cut to 64 characters, as a refused sign-in may give
+   * a longer name; the detail to 500).
+   */
   public void audit(String account, String action, String caseId, String detail) {
     String d = detail == null ? null : detail.substring(0, Math.min(500, detail.length()));
+    String who = account == null ? null : cut(account);
     tx(
         "write the audit log",
         h ->
@@ -223,7 +227,7 @@ public final class AccountStore {
                     "INSERT INTO audit_log (at, account, action, case_id, detail)"
                         + " VALUES (:t, :a, :x, :c, :d)")
                 .bind("t", ws.clock().millis())
-                .bind("a", account)
+                .bind("a", who)
                 .bind("x", action)
                 .bind("c", caseId)
                 .bind("d", d)
@@ -248,6 +252,97 @@ public final class AccountStore {
                             rs.getString(4),
                             rs.getString(5)))
                 .list());
+  }
+
+  /**
+   * Failed sign-ins within a window.
+   *
+   * @param account the failures for the account name that still count for it (a success since
+   *     cleared the others)
+   * @param address the failures from the client address
+   */
+  public record LoginFailures(int account, int address) {}
+
+  /**
+   * Records a failed sign-in for the account name as entered from {@code address} at {@code at}
+   * (names and addresses longer than 64 characters are kept cut to their first 64), and deletes
+   * every failure at or before {@code forgetUpTo}. Never given a password.
+   *
+   * @throws CasesException when the database cannot be written; nothing is recorded then
+   */
+  public void loginFailed(String account, String address, Instant at, Instant forgetUpTo) {
+    tx(
+        "record a failed sign-in",
+        h -> {
+          forget(h, forgetUpTo);
+          return h.createUpdate(
+                  "INSERT INTO login_failure (account, address, at, account_cleared)"
+                      + " VALUES (:a, :ip, :t, 0)")
+              .bind("a", cut(account))
+              .bind("ip", cut(address))
+              .bind("t", at.toEpochMilli())
+              .execute();
+        });
+  }
+
+  /**
+   * The failed sign-ins later than {@code after} for the account name as entered and from the
+   * address (both compared as {@link #loginFailed} keeps them).
+   *
+   * @throws CasesException when the database cannot be read
+   */
+  public LoginFailures loginFailures(String account, String address, Instant after) {
+    long from = after.toEpochMilli();
+    return tx(
+        "count failed sign-ins",
+        h -> {
+          long a =
+              h.createQuery(
+                      "SELECT COUNT(*) FROM login_failure"
+                          + " WHERE account = :a AND at > :from AND account_cleared = 0")
+                  .bind("a", cut(account))
+                  .bind("from", from)
+                  .mapTo(Long.class)
+                  .one();
+          long ip =
+              h.createQuery("SELECT COUNT(*) FROM login_failure WHERE address = :ip AND at > :from")
+                  .bind("ip", cut(address))
+                  .bind("from", from)
+                  .mapTo(Long.class)
+                  .one();
+          return new LoginFailures(
+              (int) Math.min(a, Integer.MAX_VALUE), (int) Math.min(ip, Integer.MAX_VALUE));
+        });
+  }
+
+  /**
+   * After a successful sign-in: the account's failures no longer count for the account (they still
+   * count for their addresses); deletes every failure at or before {@code forgetUpTo}.
+   *
+   * @throws CasesException when the database cannot be written; nothing is changed then
+   */
+  public void loginSucceeded(String account, Instant forgetUpTo) {
+    tx(
+        "clear the failed sign-ins of " + account,
+        h -> {
+          forget(h, forgetUpTo);
+          return h.createUpdate(
+                  "UPDATE login_failure SET account_cleared = 1"
+                      + " WHERE account = :a AND account_cleared = 0")
+              .bind("a", cut(account))
+              .execute();
+        });
+  }
+
+  private static int forget(org.jdbi.v3.core.Handle h, Instant upTo) {
+    return h.createUpdate("DELETE FROM login_failure WHERE at <= :t")
+        .bind("t", upTo.toEpochMilli())
+        .execute();
+  }
+
+  /** The first 64 characters (code points, as PostgreSQL counts them) of {@code s}. */
+  private static String cut(String s) {
+    return s.codePointCount(0, s.length()) <= 64 ? s : s.substring(0, s.offsetByCodePoints(0, 64));
   }
 
   private static Optional<Account> find(org.jdbi.v3.core.Handle h, String name) {

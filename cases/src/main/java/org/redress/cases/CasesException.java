@@ -33,7 +33,30 @@ public class CasesException extends RuntimeException {
     /** The database cannot be written; values: database. */
     DATABASE_READ_ONLY,
     /** A bank that is not shared; values: bank. */
-    BANK_NOT_SHARED
+    BANK_NOT_SHARED,
+    /**
+     * A database move refused: the workspace already has its database settings file; values: the
+     * settings file.
+     */
+    MOVE_ALREADY_MOVED,
+    /** A database move refused: no SQLite database to move; values: the database file. */
+    MOVE_NO_SQLITE,
+    /**
+     * A database move refused: the target already holds data; values: target URL, table, SQLite
+     * file.
+     */
+    MOVE_TARGET_NOT_EMPTY,
+    /** A database move failed: the target refused the login; values: target URL, SQLite file. */
+    MOVE_TARGET_LOGIN,
+    /** A database move failed: the target cannot be reached; values: target URL, SQLite file. */
+    MOVE_TARGET_UNREACHABLE,
+    /**
+     * A database move failed: a copied table differs from its source; values: table, target URL,
+     * SQLite file.
+     */
+    MOVE_MISMATCH,
+    /** A database move failed on the way; values: target URL, SQLite file. */
+    MOVE_FAILED
   }
 
   public CasesException(String message) {

@@ -88,6 +88,15 @@ public final class Workspace implements AutoCloseable {
     }
     Path db = abs.resolve(DATABASE);
     createOwnerOnly(db);
+    SQLiteDataSource ds = sqlite(db, false);
+    return open(abs, ds, ds.getUrl(), db.toString(), clock, user);
+  }
+
+  /**
+   * A data source on the SQLite file {@code db}; with {@code immediate}, a transaction takes the
+   * write lock when it begins (so no other process can change the file while it lasts).
+   */
+  static SQLiteDataSource sqlite(Path db, boolean immediate) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
@@ -96,9 +105,12 @@ public final class Workspace implements AutoCloseable {
     // with the default cache a million-item add spends most of its time spilling and rereading
     // index pages. Journal mode and synchronous stay at SQLite's durable defaults.
     config.setCacheSize(-64 * 1024);
+    if (immediate) {
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + db);
-    return open(abs, ds, ds.getUrl(), db.toString(), clock, user);
+    return ds;
   }
 
   /** Reads {@value #DATABASE_SETTINGS}: a regular, owner-only file with a {@code url}. */
@@ -153,6 +165,17 @@ public final class Workspace implements AutoCloseable {
    */
   public static Workspace open(
       Path dir, String jdbcUrl, String dbUser, String password, Clock clock, String user) {
+    PGSimpleDataSource ds = postgres(jdbcUrl, dbUser, password);
+    return open(createDirectory(dir), ds, jdbcUrl, withoutPassword(jdbcUrl), clock, user);
+  }
+
+  /**
+   * A data source on a PostgreSQL database (see {@link #open(Path, String, String, String, Clock,
+   * String)}).
+   *
+   * @throws IllegalArgumentException when the URL is not a valid PostgreSQL JDBC URL
+   */
+  static PGSimpleDataSource postgres(String jdbcUrl, String dbUser, String password) {
     String shown = jdbcUrl == null ? null : withoutPassword(jdbcUrl);
     if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)) {
       throw new IllegalArgumentException(
@@ -173,7 +196,7 @@ public final class Workspace implements AutoCloseable {
     if (ds.getOptions() == null) {
       ds.setOptions("-c lock_timeout=" + BUSY_TIMEOUT_MS);
     }
-    return open(createDirectory(dir), ds, jdbcUrl, shown, clock, user);
+    return ds;
   }
 
   private static Path createDirectory(Path dir) {
@@ -214,17 +237,26 @@ public final class Workspace implements AutoCloseable {
   private static Workspace open(
       Path dir, DataSource ds, String url, String shown, Clock clock, String user) {
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .placeholders(Map.of("id_pk", idPrimaryKey(url)))
-          .load()
-          .migrate();
+      migrate(ds, url);
     } catch (FlywayException e) {
       throw new CasesException("failed to open database " + shown + ": " + rootMessage(e), e);
     }
     String by = user == null || user.isBlank() ? "unknown" : user;
     return new Workspace(dir, shown, Jdbi.create(ds), clock, by);
+  }
+
+  /**
+   * Applies the workspace's migrations (every one under {@code db/migration}) to a database.
+   *
+   * @throws FlywayException when a migration fails
+   */
+  static void migrate(DataSource ds, String url) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("id_pk", idPrimaryKey(url)))
+        .load()
+        .migrate();
   }
 
   /** A JDBC URL as messages show it: any password in it replaced by {@code ***}. */
@@ -324,7 +356,7 @@ public final class Workspace implements AutoCloseable {
     return new CasesException("failed to " + verb + " in " + database + ": " + m, e);
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     String m = e.getMessage();
     while (t.getCause() != null && t.getCause() != t) {

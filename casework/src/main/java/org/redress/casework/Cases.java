@@ -542,6 +542,7 @@ public final class Cases {
     OwnerOnly.dirs(dir);
     org.redress.report.ReportJson.write(report, dir.resolve("report.json"));
     OwnerOnly.tighten(dir.resolve("report.json"));
+    DossierWork.keepSightings(id, dir.resolve("report.json"), report);
     long checked = report.totals().mediaChecked();
     ScanRecord rec =
         new ScanRecord(

@@ -24,6 +24,7 @@ import org.redress.dossier.Dossiers;
 import org.redress.dossier.Joins;
 import org.redress.dossier.PerpetratorIndex;
 import org.redress.dossier.Sightings;
+import org.redress.dossier.SightingsFile;
 import org.redress.dossier.Target;
 import org.redress.dossier.TradeSighting;
 import org.redress.evidence.EvidenceException;
@@ -128,6 +129,93 @@ public final class DossierWork {
   }
 
   /**
+   * Dossiers built before, for a front end that shows the same dossier again and again (the
+   * workspace page): a dossier is built again only when something it depends on changed (see {@link
+   * #stamp}); a withdrawn consent or a new scan is effective at the next view. Holds at most {@code
+   * size} dossiers, each with its listed posts only (memory bounded); thread-safe.
+   */
+  public static final class Cache {
+    private final int size;
+    private final Map<String, Result> results;
+
+    /** A cache of at most {@code size} dossiers. */
+    public Cache(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("size must be >= 1, was " + size);
+      }
+      this.size = size;
+      this.results = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** The dossier cached under {@code key}, or null. */
+    private synchronized Result get(String key) {
+      return results.get(key);
+    }
+
+    private synchronized void put(String key, Result r) {
+      results.put(key, r);
+      while (results.size() > size) {
+        results.remove(results.keySet().iterator().next());
+      }
+    }
+  }
+
+  /**
+   * The dossier of {@code target} with its posts from {@code postsFrom} (see {@link #build(Target,
+   * long)}), from {@code cache} when nothing it depends on changed since it was built there. A view
+   * from the cache is audited as a build is.
+   *
+   * @throws CaseworkException when a stored report is damaged
+   */
+  public Result build(Target target, long postsFrom, Cache cache) throws CaseworkException {
+    String key = target.key() + "\n" + postsFrom + "\n" + stamp();
+    Result r = cache.get(key);
+    if (r != null) {
+      audit(target, r.dossier());
+      return r;
+    }
+    r = build(target, postsFrom);
+    // Stamped after the build too: what changed while it ran is not cached under the old stamp.
+    if (key.equals(target.key() + "\n" + postsFrom + "\n" + stamp())) {
+      cache.put(key, r);
+    }
+    return r;
+  }
+
+  /**
+   * What every dossier of the workspace depends on, cheaply (no report is read): today's date (the
+   * law is applied as of today), each case's consent to dossiers (its version and answer) and, for
+   * a consenting case, each finished scan's report by size, time and file key.
+   *
+   * @throws CaseworkException when the cases cannot be listed
+   */
+  public String stamp() throws CaseworkException {
+    Cases cases = cw.cases();
+    StringBuilder b = new StringBuilder(cw.today().toString());
+    for (Cases.CaseInfo c : cases.list()) {
+      Optional<Cases.Consent> k = cases.consentNow(c.id(), Cases.DOSSIERS);
+      b.append('\n').append(c.id()).append(' ');
+      if (k.isEmpty()) {
+        b.append('-');
+        continue;
+      }
+      b.append(k.get().version()).append(k.get().granted() ? " yes" : " no");
+      if (k.get().granted()) {
+        for (Path p : cases.reports(c.id())) {
+          b.append(' ').append(p.getParent().getFileName()).append('=').append(key(p));
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private void audit(Target target, Dossier d) {
+    cw.workspace()
+        .accounts()
+        .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
+  }
+
+  /**
    * The aggregate's findings with a tier (a threshold reached) that no victim's own share reaches
    * at the same tier for the same provision.
    */
@@ -158,8 +246,12 @@ public final class DossierWork {
   /** Every case, read only when its victim consented to dossiers. */
   private List<CaseInput> inputs() throws CaseworkException {
     Cases cases = cw.cases();
-    List<CaseInput> inputs = new ArrayList<>();
-    for (Cases.CaseInfo c : cases.list()) {
+    List<Cases.CaseInfo> all = cases.list();
+    CaseInput[] inputs = new CaseInput[all.size()];
+    List<Integer> toRead = new ArrayList<>();
+    List<CaseInput.Consent> consents = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      Cases.CaseInfo c = all.get(i);
       Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
       CaseInput.Consent k =
           consent
@@ -169,12 +261,53 @@ public final class DossierWork {
                           x.granted(), x.at().atZone(cw.zone()).toLocalDate(), Cases.DOSSIERS))
               .orElse(null);
       if (k == null || !k.dossiers()) {
-        inputs.add(new CaseInput(c.id(), k, List.of(), List.of(), Map.of()));
+        inputs[i] = new CaseInput(c.id(), k, List.of(), List.of(), Map.of());
         continue;
       }
-      inputs.add(read(c.id(), k));
+      toRead.add(i);
+      consents.add(k);
     }
-    return inputs;
+    CaseInput[] read = readAll(all, toRead, consents);
+    for (int j = 0; j < toRead.size(); j++) {
+      inputs[toRead.get(j)] = read[j];
+    }
+    return List.of(inputs);
+  }
+
+  /**
+   * Reads the cases {@code toRead} (indices into {@code all}) on every core: a case's reports are
+   * read and turned into sightings apart from the others'. The first failure in case order is
+   * thrown, as a single-threaded read would have thrown it.
+   */
+  private CaseInput[] readAll(
+      List<Cases.CaseInfo> all, List<Integer> toRead, List<CaseInput.Consent> consents)
+      throws CaseworkException {
+    CaseInput[] out = new CaseInput[toRead.size()];
+    Exception[] failed = new Exception[toRead.size()];
+    // The workspace database is asked on this thread; only the files are read in parallel.
+    List<List<Path>> reports = new ArrayList<>();
+    for (int j : toRead) {
+      reports.add(cw.cases().reports(all.get(j).id()));
+    }
+    java.util.stream.IntStream.range(0, toRead.size())
+        .parallel()
+        .forEach(
+            j -> {
+              try {
+                out[j] = read(all.get(toRead.get(j)).id(), consents.get(j), reports.get(j));
+              } catch (CaseworkException | RuntimeException e) {
+                failed[j] = e;
+              }
+            });
+    for (Exception e : failed) {
+      if (e instanceof CaseworkException c) {
+        throw c;
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+    }
+    return out;
   }
 
   /** The joint package's file name, beside the joint papers. */
@@ -365,36 +498,123 @@ public final class DossierWork {
   /** The perpetrator index over the consenting cases. */
   public PerpetratorIndex index() throws CaseworkException {
     Cases cases = cw.cases();
-    List<CaseInput> inputs = new ArrayList<>();
-    for (Cases.CaseInfo c : cases.list()) {
-      if (!cases.consents(c.id(), Cases.DOSSIERS)) {
-        continue;
+    List<Cases.CaseInfo> all = cases.list();
+    List<Integer> toRead = new ArrayList<>();
+    List<CaseInput.Consent> consents = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (cases.consents(all.get(i).id(), Cases.DOSSIERS)) {
+        toRead.add(i);
+        consents.add(new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
       }
-      inputs.add(read(c.id(), new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS)));
     }
-    return PerpetratorIndex.of(inputs);
+    return PerpetratorIndex.of(List.of(readAll(all, toRead, consents)));
   }
 
-  /** What a consenting case's finished scans saw, read with the one report reader. */
-  private CaseInput read(String caseId, CaseInput.Consent consent) throws CaseworkException {
+  /** Beside each stored report: what dossiers read of it ({@link SightingsFile}). */
+  static final String SIGHTINGS = "report.sightings";
+
+  /**
+   * What a consenting case's finished scans saw, read with the one report reader; a report read
+   * before is read from the compact form kept beside it ({@value #SIGHTINGS}) while the report is
+   * unchanged.
+   */
+  private static CaseInput read(String caseId, CaseInput.Consent consent, List<Path> reports)
+      throws CaseworkException {
     List<org.redress.dossier.Sighting> sightings = new ArrayList<>();
     List<TradeSighting> trade = new ArrayList<>();
     Map<Long, Long> members = new HashMap<>();
-    for (Path p : cw.cases().reports(caseId)) {
-      SpreadReport r;
-      try {
-        r = ReportJson.read(p);
-      } catch (ReportException e) {
-        throw new CaseworkException("case " + caseId + ": " + e.getMessage(), e);
-      }
-      sightings.addAll(Sightings.of(caseId, r));
-      trade.addAll(Sightings.trade(caseId, r));
-      Long m = r.facts().members();
-      if (m != null && r.chats().size() == 1) {
-        members.merge(r.chats().get(0).chatId(), m, Math::max);
-      }
+    for (Path p : reports) {
+      SightingsFile.Contents c = contents(caseId, p);
+      sightings.addAll(c.sightings());
+      trade.addAll(c.trade());
+      c.members().forEach((chat, m) -> members.merge(chat, m, Math::max));
     }
     return new CaseInput(caseId, consent, sightings, trade, members);
+  }
+
+  /** One report's contents: from its compact form when that was made from it, else parsed. */
+  private static SightingsFile.Contents contents(String caseId, Path report)
+      throws CaseworkException {
+    Path kept = report.resolveSibling(SIGHTINGS);
+    String key = key(report);
+    if (key != null && Files.isRegularFile(kept)) {
+      try {
+        Optional<SightingsFile.Contents> c =
+            SightingsFile.decode(Files.readAllBytes(kept), key, caseId);
+        if (c.isPresent()) {
+          return c.get();
+        }
+      } catch (IOException e) {
+        // Unreadable: read the report itself below (and write the form again).
+      }
+    }
+    SpreadReport r;
+    try {
+      r = ReportJson.read(report);
+    } catch (ReportException e) {
+      throw new CaseworkException("case " + caseId + ": " + e.getMessage(), e);
+    }
+    SightingsFile.Contents c = contents(caseId, r);
+    if (key != null) {
+      keep(kept, key, c);
+    }
+    return c;
+  }
+
+  /** What dossiers read of a report. */
+  private static SightingsFile.Contents contents(String caseId, SpreadReport r) {
+    Map<Long, Long> members = new HashMap<>();
+    Long m = r.facts().members();
+    if (m != null && r.chats().size() == 1) {
+      members.put(r.chats().get(0).chatId(), m);
+    }
+    return new SightingsFile.Contents(Sightings.of(caseId, r), Sightings.trade(caseId, r), members);
+  }
+
+  /**
+   * Keeps the compact form of a report just stored at {@code report} beside it, so the next dossier
+   * does not parse the report ({@link Cases#keepScan}). Derived data: when it cannot be written,
+   * the report is parsed instead.
+   */
+  static void keepSightings(String caseId, Path report, SpreadReport r) {
+    String key = key(report);
+    if (key != null) {
+      keep(report.resolveSibling(SIGHTINGS), key, contents(caseId, r));
+    }
+  }
+
+  private static void keep(Path kept, String key, SightingsFile.Contents c) {
+    Path tmp = null;
+    try {
+      byte[] data = SightingsFile.encode(key, c);
+      tmp = OwnerOnly.tempFile(kept.getParent(), ".sightings", ".tmp");
+      Files.write(tmp, data);
+      Files.move(
+          tmp,
+          kept,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      // Derived data only: the report is parsed again next time.
+      try {
+        if (tmp != null) {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (IOException ignored) {
+        // nothing more to do
+      }
+    }
+  }
+
+  /** What names a report file's version: size, time and file key (null when it has none). */
+  private static String key(Path report) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(report, java.nio.file.attribute.BasicFileAttributes.class);
+      return a.size() + "|" + a.lastModifiedTime() + "|" + a.fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private Assessment assess(String facts, LocalDate today) throws CaseworkException {

@@ -10,10 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,6 +21,7 @@ import org.redress.documents.Lang;
 import org.redress.documents.OutputFormat;
 import org.redress.evidence.EvidenceException;
 import org.redress.evidence.EvidenceStore;
+import org.redress.testing.MovableClock;
 
 class CasesTest {
   static final String NAME = "王小红";
@@ -46,7 +45,7 @@ class CasesTest {
 
   @TempDir Path dir;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-20T02:00:00Z"));
 
   private Casework casework(String user) {
     return Casework.builder(dir).clock(clock).user(user).build();
@@ -280,33 +279,5 @@ class CasesTest {
       return true;
     }
     return false;
-  }
-
-  /** A clock tests move forward. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

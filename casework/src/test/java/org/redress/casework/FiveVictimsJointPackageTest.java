@@ -2,7 +2,6 @@ package org.redress.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,27 +9,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cases.NewItem;
 import org.redress.documents.Lang;
 import org.redress.dossier.Target;
 import org.redress.evidence.EvidenceStore;
 import org.redress.evidence.JointPackage;
 import org.redress.evidence.Verification;
-import org.redress.media.MediaHasher;
-import org.redress.scan.ScanResult;
-import org.redress.sources.Limits;
 import org.redress.testing.FiveVictims;
+import org.redress.testing.Zips;
 
 /**
  * The joint evidence package of the five victims' shared chat (issue 19 point 5): every byte of
@@ -51,37 +43,7 @@ class FiveVictimsJointPackageTest {
     Clock clock = Clock.fixed(Instant.parse("2026-03-20T02:00:00Z"), ZoneOffset.UTC);
     cw = Casework.builder(tmp.resolve("ws")).clock(clock).user("tester").build();
     store = EvidenceStore.builder(tmp.resolve("ws")).clock(clock).open();
-    MediaHasher hasher = MediaHasher.builder().build();
-    for (FiveVictims.Victim v : gen.victims()) {
-      Cases.CaseInfo c = cw.cases().create(v.caseId()).orElseThrow();
-      List<NewItem> items = new ArrayList<>();
-      try (Stream<Path> s = Files.list(v.originals())) {
-        for (Path p : s.sorted().toList()) {
-          items.addAll(
-              BankItems.of(hasher.hash(p), p.getFileName().toString(), v.caseId(), "tester"));
-        }
-      }
-      cw.workspace().banks().add(c.bank(), items);
-      Path t = cw.layout().root().resolve("tmp");
-      Files.createDirectories(t);
-      ScanRequest req =
-          new ScanRequest(
-              List.of(v.export()),
-              List.of(c.bank()),
-              false,
-              false,
-              1,
-              Limits.defaults(),
-              null,
-              false,
-              false,
-              null,
-              t);
-      ScanResult r = cw.scan(req, w -> {});
-      cw.cases().keepScan(v.caseId(), r.report(), List.of(v.export()));
-      cw.preserve(r.report(), v.caseId(), store);
-      cw.cases().consent(v.caseId(), Cases.DOSSIERS, true);
-    }
+    FiveVictimsCases.loadAndPreserve(cw, gen, store);
     papers =
         cw.dossiers()
             .papers(
@@ -106,8 +68,7 @@ class FiveVictimsJointPackageTest {
     Verification v = JointPackage.verify(papers.pkg());
     assertThat(v.ok()).as(v.toString()).isTrue();
 
-    Map<String, byte[]> all = new LinkedHashMap<>();
-    flatten("", Files.readAllBytes(papers.pkg()), all);
+    Map<String, byte[]> all = Zips.flatten(Files.readAllBytes(papers.pkg()));
     assertThat(all.keySet()).anyMatch(n -> n.startsWith("cases/E.zip/proofs/"));
     List<String> forbidden = new ArrayList<>(FiveVictims.CASES);
     for (FiveVictims.Victim vic : gen.victims()) {
@@ -131,62 +92,28 @@ class FiveVictimsJointPackageTest {
 
   @Test
   void package_anyPartAltered_fails() throws Exception {
-    Map<String, byte[]> top = entries(Files.readAllBytes(papers.pkg()));
+    byte[] pkg = Files.readAllBytes(papers.pkg());
+    Map<String, byte[]> top = Zips.entries(pkg);
     int n = 0;
     for (String part : top.keySet()) {
       if (!part.startsWith("cases/")) {
         continue;
       }
-      Map<String, byte[]> inner = entries(top.get(part));
-      for (String name : inner.keySet()) {
-        Map<String, byte[]> changedInner = new LinkedHashMap<>(inner);
-        byte[] b = inner.get(name).clone();
-        b[b.length / 2] ^= 0x02;
-        changedInner.put(name, b);
-        Map<String, byte[]> changed = new LinkedHashMap<>(top);
-        changed.put(part, JointZips.zip(changedInner));
+      for (String name : Zips.entries(top.get(part)).keySet()) {
         Path bad = tmp.resolve("bad-" + n++ + ".zip");
-        Files.write(bad, JointZips.zip(changed));
+        Files.write(
+            bad,
+            Zips.rewrite(
+                pkg,
+                part + "/" + name,
+                bytes -> {
+                  byte[] b = bytes.clone();
+                  b[b.length / 2] ^= 0x02;
+                  return b;
+                }));
         assertThat(JointPackage.verify(bad).ok()).as("%s of %s altered", name, part).isFalse();
       }
     }
     assertThat(n).isGreaterThan(20);
-  }
-
-  private static void flatten(String prefix, byte[] zip, Map<String, byte[]> out) throws Exception {
-    for (Map.Entry<String, byte[]> e : entries(zip).entrySet()) {
-      out.put(prefix + e.getKey(), e.getValue());
-      if (e.getKey().endsWith(".zip")) {
-        flatten(prefix + e.getKey() + "/", e.getValue(), out);
-      }
-    }
-  }
-
-  private static Map<String, byte[]> entries(byte[] zip) throws Exception {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        out.put(e.getName(), in.readAllBytes());
-      }
-    }
-    return out;
-  }
-
-  /** Writes zips as the package writer does (stored times zero). */
-  private static final class JointZips {
-    static byte[] zip(Map<String, byte[]> entries) throws Exception {
-      java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
-      try (java.util.zip.ZipOutputStream z =
-          new java.util.zip.ZipOutputStream(bo, StandardCharsets.UTF_8)) {
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-          ZipEntry ze = new ZipEntry(e.getKey());
-          ze.setTime(0L);
-          z.putNextEntry(ze);
-          z.write(e.getValue());
-          z.closeEntry();
-        }
-      }
-      return bo.toByteArray();
-    }
   }
 }

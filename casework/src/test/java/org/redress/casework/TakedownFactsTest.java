@@ -15,6 +15,7 @@ import org.redress.documents.Documents;
 import org.redress.documents.Lang;
 import org.redress.evidence.EvidenceStore;
 import org.redress.law.Finding;
+import org.redress.testing.MovableClock;
 
 /**
  * The takedown tracker's dates reach the law and the papers: a notice sent to a platform 30 days
@@ -32,8 +33,7 @@ class TakedownFactsTest {
   @TempDir Path dir;
 
   // 02:00 UTC on 6 December is 10:00 on 6 December in Beijing.
-  private final CasesTest.MutableClock clock =
-      new CasesTest.MutableClock(Instant.parse("2026-12-06T02:00:00Z"));
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T02:00:00Z"));
 
   private Casework casework() {
     return Casework.builder(dir).clock(clock).user("advocate").build();

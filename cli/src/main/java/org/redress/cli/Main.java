@@ -45,7 +45,8 @@ public final class Main implements Runnable {
           AccountCommand.class,
           HasherCommand.class,
           PlatformCommand.class,
-          TakedownCommand.class);
+          TakedownCommand.class,
+          WorkspaceCommand.class);
 
   @Option(
       names = "--debug",

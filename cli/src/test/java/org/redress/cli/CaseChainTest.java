@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.report.ReportJson;
 import org.redress.report.SpreadReport;
 
@@ -47,27 +48,13 @@ class CaseChainTest {
   void chain() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = tmp.resolve("ws");
-    Path export = tmp.resolve("export");
-    ok("sample", "telegram-export", export.toString());
+    GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
     ok("bank", "create", "victims", "--workspace", ws.toString());
-    ok(
-        "bank",
-        "add",
-        "victims",
-        export.resolve("victim-originals").toString(),
-        "--workspace",
-        ws.toString());
-    Path folder;
-    try (Stream<Path> s = Files.list(export)) {
-      folder =
-          s.filter(p -> p.getFileName().toString().startsWith("DataExport"))
-              .findFirst()
-              .orElseThrow();
-    }
+    ok("bank", "add", "victims", sample.originals().toString(), "--workspace", ws.toString());
     reportFile = tmp.resolve("report.json");
     ok(
         "scan",
-        folder.toString(),
+        sample.folder().toString(),
         "--bank",
         "victims",
         "--workspace",

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 
 /**
  * {@code redress case} and the {@code --case} options: one case from the command line, its facts
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseCommandTest {
   @TempDir static Path tmp;
-  Path ws;
+  CliWorkspace ws;
   Path facts;
 
   @BeforeAll
   void setUp() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
-    ws = tmp.resolve("ws");
+    ws = new CliWorkspace(tmp.resolve("ws"));
     facts = tmp.resolve("intake.yaml");
     Files.writeString(
         facts,
@@ -44,11 +45,7 @@ class CaseCommandTest {
   }
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--workspace";
-    all[args.length + 1] = ws.toString();
-    return CliRun.of(all);
+    return ws.run(args);
   }
 
   @Test
@@ -76,7 +73,7 @@ class CaseCommandTest {
     assertThat(run("facts", "show", "alice").out()).contains("covert_filming: true");
     assertThat(run("facts", "history", "alice").out()).contains("intake.yaml");
     // The database holds no clear text of the facts.
-    byte[] db = Files.readAllBytes(ws.resolve("redress.db"));
+    byte[] db = Files.readAllBytes(ws.dir().resolve("redress.db"));
     assertThat(new String(db, StandardCharsets.ISO_8859_1)).doesNotContain("covert_filming");
 
     CliRun file = CliRun.of("assess", facts.toString(), "--json");
@@ -131,22 +128,14 @@ class CaseCommandTest {
 
   @Test
   void scanWithCase_keepsTheScanAndItsReportInTheCase() throws Exception {
-    Path export = tmp.resolve("export");
-    assertThat(CliRun.of("sample", "telegram-export", export.toString()).exit()).isZero();
+    GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
     run("case", "create", "scanned");
-    CliRun add = run("bank", "add", "case-scanned", export.resolve("victim-originals").toString());
+    CliRun add = run("bank", "add", "case-scanned", sample.originals().toString());
     assertThat(add.exit()).as(add.err()).isZero();
-    Path folder;
-    try (Stream<Path> s = Files.list(export)) {
-      folder =
-          s.filter(p -> p.getFileName().toString().startsWith("DataExport"))
-              .findFirst()
-              .orElseThrow();
-    }
     CliRun scan =
         run(
             "scan",
-            folder.toString(),
+            sample.folder().toString(),
             "--case",
             "scanned",
             "--json",
@@ -154,7 +143,7 @@ class CaseCommandTest {
     assertThat(scan.exit()).as(scan.err()).isZero();
     assertThat(scan.out()).contains("kept in case scanned: scan ");
     assertThat(run("case", "show", "scanned").out()).contains("scans: 1 finished");
-    try (Stream<Path> s = Files.list(ws.resolve("cases/scanned/scans"))) {
+    try (Stream<Path> s = Files.list(ws.dir().resolve("cases/scanned/scans"))) {
       Path dir = s.findFirst().orElseThrow();
       assertThat(dir.resolve("report.json")).exists();
       assertThat(dir.resolve("scan.json")).exists();

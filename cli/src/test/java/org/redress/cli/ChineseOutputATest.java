@@ -111,11 +111,7 @@ class ChineseOutputATest {
   }
 
   private String[] withWs(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--workspace";
-    all[args.length + 1] = ws.toString();
-    return all;
+    return new CliWorkspace(ws).args(args);
   }
 
   /** A successful run in Chinese: exit 0 and no English word. */

@@ -67,11 +67,7 @@ class ChineseOutputBTest {
   }
 
   private String[] inWs(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--workspace";
-    all[args.length + 1] = ws.toString();
-    return all;
+    return new CliWorkspace(ws).args(args);
   }
 
   /** English words a person would read in {@code text}, names and hashes left out. */

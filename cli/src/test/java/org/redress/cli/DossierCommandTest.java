@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.dossier.Dossier;
 import org.redress.dossier.DossierJson;
 
@@ -23,41 +22,14 @@ import org.redress.dossier.DossierJson;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierCommandTest {
   @TempDir static Path tmp;
-  Path ws;
+  CliWorkspace ws;
   String chat;
 
   @BeforeAll
   void setUp() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
-    ws = tmp.resolve("ws");
-    Path export = tmp.resolve("export");
-    assertThat(CliRun.of("sample", "telegram-export", export.toString()).exit()).isZero();
-    Path folder;
-    try (Stream<Path> s = Files.list(export)) {
-      folder =
-          s.filter(p -> p.getFileName().toString().startsWith("DataExport"))
-              .findFirst()
-              .orElseThrow();
-    }
-    for (String c : List.of("ann", "bea", "cai")) {
-      assertThat(run("case", "create", c).exit()).isZero();
-      CliRun add = run("bank", "add", "case-" + c, export.resolve("victim-originals").toString());
-      assertThat(add.exit()).as(add.err()).isZero();
-      CliRun scan = run("scan", folder.toString(), "--case", c);
-      assertThat(scan.exit()).as(scan.err()).isZero();
-    }
-    assertThat(run("case", "consent", "ann", "--dossiers", "yes").exit()).isZero();
-    assertThat(run("case", "consent", "bea", "--dossiers", "yes").exit()).isZero();
-    CliRun index = run("dossier", "index", "--min-cases", "2");
-    assertThat(index.exit()).as(index.err()).isZero();
-    chat =
-        index
-            .out()
-            .lines()
-            .filter(l -> l.startsWith("chat\t"))
-            .findFirst()
-            .orElseThrow()
-            .split("\t")[1];
+    ws = new CliWorkspace(tmp.resolve("ws"));
+    chat = ws.threeCasesTwoConsenting(GeneratedExport.make(tmp.resolve("export")), false);
   }
 
   @AfterAll
@@ -66,11 +38,7 @@ class DossierCommandTest {
   }
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--workspace";
-    all[args.length + 1] = ws.toString();
-    return CliRun.of(all);
+    return ws.run(args);
   }
 
   private Dossier build(String name) throws Exception {

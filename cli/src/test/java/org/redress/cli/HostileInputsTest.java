@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redress.cli.CliWorkspace.GeneratedExport;
 
 /**
  * Issue 17's medium findings on hostile inputs, each with its own regression test: a facts file
@@ -147,26 +148,15 @@ class HostileInputsTest {
 
   @Test
   void scanAndExport_readOnlyWorkspace_oneLineErrorsNothingStoredLost() throws Exception {
-    Path export = tmp.resolve("export");
     Path ws = tmp.resolve("ws");
     Path pass = tmp.resolve("pass.txt");
     Files.writeString(pass, "a long demo passphrase\n", StandardCharsets.UTF_8);
-    ok("sample", "telegram-export", export.toString());
+    GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
     ok("bank", "create", "b", "--workspace", ws.toString());
-    ok(
-        "bank",
-        "add",
-        "b",
-        export.resolve("victim-originals").toString(),
-        "--workspace",
-        ws.toString());
-    Path chat;
-    try (Stream<Path> s = Files.list(export)) {
-      chat = s.filter(p -> p.getFileName().toString().startsWith("DataExport")).findFirst().get();
-    }
+    ok("bank", "add", "b", sample.originals().toString(), "--workspace", ws.toString());
     String[] scan = {
       "scan",
-      chat.toString(),
+      sample.folder().toString(),
       "--bank",
       "b",
       "--workspace",

@@ -12,11 +12,7 @@ class PlatformCommandTest {
   @TempDir Path dir;
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--workspace";
-    all[args.length + 1] = dir.toString();
-    return CliRun.of(all);
+    return new CliWorkspace(dir).run(args);
   }
 
   @Test

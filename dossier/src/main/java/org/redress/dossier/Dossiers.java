@@ -600,7 +600,7 @@ public final class Dossiers {
         }
         PdqIndex index = b.build();
         int[] nodes = nodeOfPdq;
-        PdqJoin.pairs(
+        PdqJoin.links(
             index, radius, PdqJoin.coverRadius(index), (x, y) -> f.union(nodes[x], nodes[y]));
       }
       f.number();

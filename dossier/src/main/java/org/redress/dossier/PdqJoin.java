@@ -127,6 +127,131 @@ final class PdqJoin {
     }
   }
 
+  /** Centres per task of {@link #links}: enough work to pay for a task, many tasks per core. */
+  private static final int CHUNK = 64;
+
+  /**
+   * Links that connect exactly the components of the pairs {@link #pairs} reports: two ordinals are
+   * connected through the links if and only if a chain of pairs at most {@code radius} bits apart
+   * joins them. For a union-find, which needs no more; far fewer calls than every pair (a cluster
+   * of {@code k} copies has about {@code k²/2} pairs and {@code k} links).
+   *
+   * <p>The cover is made first, on this thread, by searching each centre at radius {@code delta}
+   * (the same centres and members as {@link #pairs}); then the centres' wide searches and
+   * comparisons run on every core, each centre's pairs reduced to links by a union-find over its
+   * candidates. The links reach {@code sink} on this thread.
+   */
+  static void links(PdqIndex index, int radius, int delta, PairSink sink) {
+    int n = index.size();
+    if (delta == 0) {
+      int chunks = (n + CHUNK - 1) / CHUNK;
+      IntList[] out = new IntList[chunks];
+      java.util.stream.IntStream.range(0, chunks)
+          .parallel()
+          .forEach(
+              c -> {
+                IntList l = new IntList();
+                for (int i = c * CHUNK; i < Math.min(n, (c + 1) * CHUNK); i++) {
+                  final int from = i;
+                  index.search(
+                      index.get(i),
+                      radius,
+                      (hit, d) -> {
+                        if (hit > from) {
+                          l.add(from);
+                          l.add(hit);
+                        }
+                      });
+                }
+                out[c] = l;
+              });
+      emit(out, sink);
+      return;
+    }
+    // The cover: the first hash not yet covered is a centre; it covers what lies within delta.
+    int[] owner = new int[n];
+    java.util.Arrays.fill(owner, -1);
+    IntList centres = new IntList();
+    for (int centre = 0; centre < n; centre++) {
+      if (owner[centre] >= 0) {
+        continue;
+      }
+      int id = centres.size;
+      centres.add(centre);
+      index.search(
+          index.get(centre),
+          delta,
+          (hit, d) -> {
+            if (owner[hit] < 0) {
+              owner[hit] = id;
+            }
+          });
+    }
+    int chunks = (centres.size + CHUNK - 1) / CHUNK;
+    IntList[] out = new IntList[chunks];
+    java.util.stream.IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              IntList l = new IntList();
+              IntList cand = new IntList();
+              long[] cw = new long[0];
+              int[] parent = new int[0];
+              for (int id = c * CHUNK; id < Math.min(centres.size, (c + 1) * CHUNK); id++) {
+                cand.clear();
+                index.search(index.get(centres.get(id)), radius + delta, (hit, d) -> cand.add(hit));
+                if (cw.length < 4 * cand.size) {
+                  cw = new long[Math.max(4 * cand.size, 2 * cw.length)];
+                  parent = new int[cw.length / 4];
+                }
+                for (int k = 0; k < cand.size; k++) {
+                  long[] w = index.get(cand.get(k)).toLongs();
+                  System.arraycopy(w, 0, cw, 4 * k, 4);
+                  parent[k] = k;
+                }
+                for (int mk = 0; mk < cand.size; mk++) {
+                  if (owner[cand.get(mk)] != id) {
+                    continue; // not this centre's member: compared from its own centre
+                  }
+                  for (int k = 0; k < cand.size; k++) {
+                    if (k != mk && distance(cw, 4 * mk, cw, 4 * k) <= radius) {
+                      int a = root(parent, mk);
+                      int b = root(parent, k);
+                      if (a != b) {
+                        parent[Math.max(a, b)] = Math.min(a, b);
+                      }
+                    }
+                  }
+                }
+                for (int k = 0; k < cand.size; k++) {
+                  int r = root(parent, k);
+                  if (r != k) {
+                    l.add(cand.get(r));
+                    l.add(cand.get(k));
+                  }
+                }
+              }
+              out[c] = l;
+            });
+    emit(out, sink);
+  }
+
+  private static int root(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  private static void emit(IntList[] out, PairSink sink) {
+    for (IntList l : out) {
+      for (int i = 0; i < l.size; i += 2) {
+        sink.pair(l.get(i), l.get(i + 1));
+      }
+    }
+  }
+
   private static int distance(long[] a, int i, long[] b, int j) {
     return Long.bitCount(a[i] ^ b[j])
         + Long.bitCount(a[i + 1] ^ b[j + 1])

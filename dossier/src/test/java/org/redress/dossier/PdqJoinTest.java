@@ -85,6 +85,50 @@ class PdqJoinTest {
     }
   }
 
+  /** Each hash's component, named by its smallest ordinal. */
+  private static int[] components(int n, Iterable<long[]> links) {
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (long[] l : links) {
+      int a = root(parent, (int) l[0]);
+      int b = root(parent, (int) l[1]);
+      parent[Math.max(a, b)] = Math.min(a, b);
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = root(parent, i);
+    }
+    return out;
+  }
+
+  private static int root(int[] parent, int x) {
+    while (parent[x] != x) {
+      x = parent[x];
+    }
+    return x;
+  }
+
+  @Test
+  void links_anyCoverRadius_connectWhatAllPairsConnect() {
+    List<long[]> h = clustered(300, 6, new Random(7));
+    List<long[]> pairs = new ArrayList<>();
+    for (long p : oracle(h, 31)) {
+      pairs.add(new long[] {p >>> 32, p & 0xffffffffL});
+    }
+    int[] expected = components(h.size(), pairs);
+    assertThat(java.util.Arrays.stream(expected).distinct().count()).isLessThan(300 * 2);
+
+    for (int delta : new int[] {0, 4, PdqJoin.DELTA, 16}) {
+      PdqIndex.Builder b = PdqIndex.builder(h.size());
+      h.forEach(w -> b.add(w[0], w[1], w[2], w[3]));
+      List<long[]> links = new ArrayList<>();
+      PdqJoin.links(b.build(), 31, delta, (x, y) -> links.add(new long[] {x, y}));
+      assertThat(components(h.size(), links)).as("delta %d", delta).isEqualTo(expected);
+    }
+  }
+
   @Test
   void coverRadius_clusteredOrNot_coversOnlyWhenItPays() {
     Random rnd = new Random(6);

@@ -3,21 +3,15 @@ package org.redress.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redress.testing.Zips;
 
 class JointPackageTest {
   @TempDir Path dir;
@@ -61,7 +55,7 @@ class JointPackageTest {
 
   @Test
   void verify_eachPartAlone_verifiesAsASingleCasePackage() throws Exception {
-    byte[] inner = entries(joint).get("cases/B.zip");
+    byte[] inner = Zips.entries(joint).get("cases/B.zip");
     Path one = dir.resolve("b.zip");
     Files.write(one, inner);
     VerifiedManifest m = PackageVerifier.readVerified(one);
@@ -76,21 +70,7 @@ class JointPackageTest {
     String flipped =
         shaOfItem3.substring(0, 10) + (c == '0' ? '1' : '0') + shaOfItem3.substring(11);
     Path bad = dir.resolve("bad.zip");
-    rewrite(
-        joint,
-        bad,
-        Map.of(
-            "cases/B.zip",
-            inner ->
-                zipBytes(
-                    rewriteEntries(
-                        inner,
-                        Map.of(
-                            "manifest.json",
-                            m ->
-                                new String(m, StandardCharsets.UTF_8)
-                                    .replace(shaOfItem3, flipped)
-                                    .getBytes(StandardCharsets.UTF_8))))));
+    Zips.rewrite(joint, bad, "cases/B.zip/manifest.json", Zips.replace(shaOfItem3, flipped));
     Verification v = JointPackage.verify(bad);
     assertThat(v.ok()).isFalse();
     assertThat(v.checks())
@@ -103,15 +83,7 @@ class JointPackageTest {
   @Test
   void verify_listedHashChangedInJointJson_failsNamingTheItem() throws Exception {
     Path bad = dir.resolve("bad.zip");
-    rewrite(
-        joint,
-        bad,
-        Map.of(
-            "joint.json",
-            j ->
-                new String(j, StandardCharsets.UTF_8)
-                    .replace(shaOfItem3, "f".repeat(64))
-                    .getBytes(StandardCharsets.UTF_8)));
+    Zips.rewrite(joint, bad, "joint.json", Zips.replace(shaOfItem3, "f".repeat(64)));
     Verification v = JointPackage.verify(bad);
     assertThat(v.ok()).isFalse();
     assertThat(v.firstFailure()).get().asString().startsWith("victim B, item 3 (log index 3)");
@@ -146,8 +118,7 @@ class JointPackageTest {
 
   @Test
   void write_casesWithCommitments_noByteOfAnyEntryNamesACase() throws Exception {
-    Map<String, byte[]> all = new LinkedHashMap<>();
-    flatten("", Files.readAllBytes(joint), all);
+    Map<String, byte[]> all = Zips.flatten(Files.readAllBytes(joint));
     assertThat(all.keySet())
         .contains("cases/A.zip/manifest.json", "cases/B.zip/proofs/3.txt", "joint.json");
     for (Map.Entry<String, byte[]> e : all.entrySet()) {
@@ -163,29 +134,16 @@ class JointPackageTest {
 
   @Test
   void verify_partsCaseCommitmentSwapped_fails() throws Exception {
-    Map<String, byte[]> all = new LinkedHashMap<>();
-    flatten("", Files.readAllBytes(joint), all);
+    Map<String, byte[]> all = Zips.flatten(Files.readAllBytes(joint));
     String commitA = commitOf(all.get("cases/A.zip/manifest.json"));
     String commitB = commitOf(all.get("cases/B.zip/manifest.json"));
     assertThat(commitA).isNotEqualTo(commitB);
     Path bad = dir.resolve("swapped.zip");
-    rewrite(
+    Zips.rewrite(
         joint,
         bad,
-        Map.of(
-            "cases/B.zip",
-            inner ->
-                zipBytes(
-                    rewriteEntries(
-                        inner,
-                        Map.of(
-                            "manifest.json",
-                            m ->
-                                new String(m, StandardCharsets.UTF_8)
-                                    .replace(
-                                        "\"case_commit\":\"" + commitB,
-                                        "\"case_commit\":\"" + commitA)
-                                    .getBytes(StandardCharsets.UTF_8))))));
+        "cases/B.zip/manifest.json",
+        Zips.replace("\"case_commit\":\"" + commitB, "\"case_commit\":\"" + commitA));
     Verification v = JointPackage.verify(bad);
     assertThat(v.ok()).isFalse();
     assertThat(v.checks())
@@ -195,27 +153,12 @@ class JointPackageTest {
 
   @Test
   void verify_aLeafsCaseCommitmentChanged_failsItsProof() throws Exception {
-    Map<String, byte[]> all = new LinkedHashMap<>();
-    flatten("", Files.readAllBytes(joint), all);
+    Map<String, byte[]> all = Zips.flatten(Files.readAllBytes(joint));
     String commitB = commitOf(all.get("cases/B.zip/manifest.json"));
     String other = "0".repeat(64);
     Path bad = dir.resolve("leaf.zip");
     // The manifest's commitment and every leaf's and metadata's changed alike: the proofs fail.
-    rewrite(
-        joint,
-        bad,
-        Map.of(
-            "cases/B.zip",
-            inner ->
-                zipBytes(
-                    rewriteEntries(
-                        inner,
-                        Map.of(
-                            "manifest.json",
-                            m ->
-                                new String(m, StandardCharsets.UTF_8)
-                                    .replace(commitB, other)
-                                    .getBytes(StandardCharsets.UTF_8))))));
+    Zips.rewrite(joint, bad, "cases/B.zip/manifest.json", Zips.replace(commitB, other));
     Verification v = JointPackage.verify(bad);
     assertThat(v.ok()).isFalse();
     assertThat(v.checks())
@@ -231,18 +174,11 @@ class JointPackageTest {
     }
     VerifiedManifest m = PackageVerifier.readVerified(own);
     assertThat(m.caseId()).isEqualTo("case-2");
-    String manifest = new String(entries(own).get("manifest.json"), StandardCharsets.UTF_8);
+    String manifest = new String(Zips.entries(own).get("manifest.json"), StandardCharsets.UTF_8);
     assertThat(manifest).contains("\"case\":\"case-2\",\"case_salt\":\"");
     Path bad = dir.resolve("own-bad.zip");
-    rewrite(
-        own,
-        bad,
-        Map.of(
-            "manifest.json",
-            b ->
-                new String(b, StandardCharsets.UTF_8)
-                    .replace("\"case\":\"case-2\"", "\"case\":\"case-1\"")
-                    .getBytes(StandardCharsets.UTF_8)));
+    Zips.rewrite(
+        own, bad, "manifest.json", Zips.replace("\"case\":\"case-2\"", "\"case\":\"case-1\""));
     Verification v = PackageVerifier.verify(bad);
     assertThat(v.ok()).isFalse();
     assertThat(v.firstFailure()).get().asString().contains("case commitment is not this package's");
@@ -281,7 +217,7 @@ class JointPackageTest {
             "PackageVerifierFuzzTestInputs/verify/good-package.zip")) {
       Files.write(golden, in.readAllBytes());
     }
-    assertThat(new String(entries(golden).get("manifest.json"), StandardCharsets.UTF_8))
+    assertThat(new String(Zips.entries(golden).get("manifest.json"), StandardCharsets.UTF_8))
         .contains("\\\"v\\\":1,");
     Verification v = PackageVerifier.verify(golden);
     assertThat(v.ok()).as(v.toString()).isTrue();
@@ -291,63 +227,5 @@ class JointPackageTest {
     String m = new String(manifest, StandardCharsets.UTF_8);
     int at = m.indexOf("\"case_commit\":\"") + "\"case_commit\":\"".length();
     return m.substring(at, at + 64);
-  }
-
-  /** Every entry, and every entry of every inner zip, by its path. */
-  private static void flatten(String prefix, byte[] zip, Map<String, byte[]> out) throws Exception {
-    for (Map.Entry<String, byte[]> e : entries(zip).entrySet()) {
-      out.put(prefix + e.getKey(), e.getValue());
-      if (e.getKey().endsWith(".zip")) {
-        flatten(prefix + e.getKey() + "/", e.getValue(), out);
-      }
-    }
-  }
-
-  private static Map<String, byte[]> entries(Path zip) throws Exception {
-    return entries(Files.readAllBytes(zip));
-  }
-
-  private static Map<String, byte[]> entries(byte[] zip) throws Exception {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        out.put(e.getName(), in.readAllBytes());
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, byte[]> rewriteEntries(
-      byte[] zip, Map<String, UnaryOperator<byte[]>> change) {
-    try {
-      Map<String, byte[]> e = entries(zip);
-      change.forEach((name, f) -> e.put(name, f.apply(e.get(name))));
-      return e;
-    } catch (Exception ex) {
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private static byte[] zipBytes(Map<String, byte[]> entries) {
-    try {
-      ByteArrayOutputStream bo = new ByteArrayOutputStream();
-      try (ZipOutputStream z = new ZipOutputStream(bo, StandardCharsets.UTF_8)) {
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-          ZipEntry ze = new ZipEntry(e.getKey());
-          ze.setTime(0L);
-          z.putNextEntry(ze);
-          z.write(e.getValue());
-          z.closeEntry();
-        }
-      }
-      return bo.toByteArray();
-    } catch (Exception ex) {
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private static void rewrite(Path from, Path to, Map<String, UnaryOperator<byte[]>> change)
-      throws Exception {
-    Files.write(to, zipBytes(rewriteEntries(Files.readAllBytes(from), change)));
   }
 }

@@ -26,11 +26,11 @@ import java.util.regex.Pattern;
  * TradeLexicon#normalise}, {@link TradeLexicon#compact}: full-width and case folded, traditional
  * characters folded, separators and emoji between Chinese characters removed, leetspeak read as
  * letters, letters spelled out with dots or hyphens joined). The features are Chinese character 1-
- * to 3-grams, Latin words and word pairs, pairs of syllables as they sound (toneless pinyin, so
- * homophones and syllables typed in Latin letters read alike), cue groups and their pairs (teaching
- * words with covert words, a drug word with an effect word…; {@code trade-cues.txt}), a token for
- * any number, and what the lexicon sees (a commercial signal, a category's topic, a warning or news
- * exclusion, a detection).
+ * to 3-grams and pairs of characters one apart, Latin words and word pairs, pairs of syllables as
+ * they sound (toneless pinyin, so homophones and syllables typed in Latin letters read alike), cue
+ * groups and their pairs (teaching words with covert words, a drug word with an effect word…;
+ * {@code trade-cues.txt}), a token for any number, and what the lexicon sees (a commercial signal,
+ * a category's topic, a warning or news exclusion, a detection).
  *
  * <p>The shipped model ({@code trade-model.tsv} in this package) is trained by {@link #train} on
  * the {@code train} and {@code dev} parts of the labelled set with the settings and seed written in
@@ -179,11 +179,13 @@ public final class TradeClassifier {
   }
 
   /**
-   * The features of a text, each once, in the order found: {@code h:} Chinese character 1- to
-   * 3-grams, {@code w:} Latin words, {@code b:} pairs of consecutive Latin words, {@code #n} for a
-   * number, {@code p:} pairs of syllables as they sound, {@code g:} cue groups and pairs of them,
-   * {@code s:commerce} when the lexicon sees a commercial signal, {@code s:topic:CODE} and {@code
-   * s:unless:CODE} for a category's topic or exclusion, {@code s:lexicon:CODE} for a detection.
+   * The features of a text, each once, in the order found: {@code k:} pairs of Chinese characters
+   * one apart (so two words that differ in their middle character share a feature: "偷偷拍" and "偷着拍"
+   * both give {@code k:偷拍}), {@code h:} Chinese character 1- to 3-grams, {@code w:} Latin words,
+   * {@code b:} pairs of consecutive Latin words, {@code #n} for a number, {@code p:} pairs of
+   * syllables as they sound, {@code g:} cue groups and pairs of them, {@code s:commerce} when the
+   * lexicon sees a commercial signal, {@code s:topic:CODE} and {@code s:unless:CODE} for a
+   * category's topic or exclusion, {@code s:lexicon:CODE} for a detection.
    */
   static List<String> features(String text) {
     return features(text, TradeLexicon.builtIn().read(text));
@@ -203,6 +205,9 @@ public final class TradeClassifier {
       if (tok.codePoints()
           .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
         int[] cps = tok.codePoints().toArray();
+        for (int i = 0; i + 2 < cps.length; i++) {
+          out.add("k:" + new String(cps, i, 1) + new String(cps, i + 2, 1));
+        }
         for (int n = 1; n <= 3; n++) {
           for (int i = 0; i + n <= cps.length; i++) {
             out.add("h:" + new String(cps, i, n));
@@ -285,7 +290,7 @@ public final class TradeClassifier {
     List<String> held = new ArrayList<>();
     Cues.GROUPS.forEach(
         (group, words) -> {
-          if (words.matcher(normalised).find() || words.matcher(compact).find()) {
+          if (words.in(normalised) || words.in(compact)) {
             held.add(group);
           }
         });
@@ -297,9 +302,34 @@ public final class TradeClassifier {
     }
   }
 
+  /**
+   * The words of one cue group, normalised: a word with a Latin letter matches where no Latin
+   * letter comes just before it (at the start of a word), any other word anywhere. Matched with
+   * {@link String#indexOf}, word by word: a regular expression of all the group's words as
+   * alternatives cost several times more per post.
+   */
+  private record CueWords(List<String> anywhere, List<String> wordStart) {
+    boolean in(String text) {
+      for (String w : anywhere) {
+        if (text.contains(w)) {
+          return true;
+        }
+      }
+      for (String w : wordStart) {
+        for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+          char before = at == 0 ? ' ' : text.charAt(at - 1);
+          if (before < 'a' || before > 'z') {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
   /** The cue groups ({@code trade-cues.txt}); a Latin word matches at the start of a word. */
   private static final class Cues {
-    static final Map<String, Pattern> GROUPS = new LinkedHashMap<>();
+    static final Map<String, CueWords> GROUPS = new LinkedHashMap<>();
 
     static {
       try (InputStream in = TradeClassifier.class.getResourceAsStream("trade-cues.txt")) {
@@ -311,15 +341,16 @@ public final class TradeClassifier {
             continue;
           }
           String[] f = line.split("\t", 2);
-          List<String> words = new ArrayList<>();
+          List<String> anywhere = new ArrayList<>();
+          List<String> wordStart = new ArrayList<>();
           for (String w : f[1].split("\\|")) {
             String n = TradeLexicon.normalise(w);
-            words.add(
-                n.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z')
-                    ? "(?<![a-z])" + Pattern.quote(n)
-                    : Pattern.quote(n));
+            if (n.isEmpty()) {
+              continue;
+            }
+            (n.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z') ? wordStart : anywhere).add(n);
           }
-          GROUPS.put(f[0], Pattern.compile(String.join("|", words)));
+          GROUPS.put(f[0], new CueWords(List.copyOf(anywhere), List.copyOf(wordStart)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("failed to read trade-cues.txt", e);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ import org.redress.web.account.Passwords;
 /**
  * The accounts page and one's own password over HTTP (served with accounts on loopback): list, add,
  * grant and revoke a case, change a password only with the old one, and the sign-in limit (429 in
- * Chinese after five failures, in the audit log).
+ * Chinese after five failures, in the audit log; kept across a restart; a database that cannot keep
+ * it refuses every sign-in).
  */
 class AdminPagesTest {
   private static final char[] ADMIN_PW = "correct horse battery".toCharArray();
@@ -29,6 +33,25 @@ class AdminPagesTest {
     app.accounts().add("amy", "admin", ADMIN_PW);
     app.start("127.0.0.1", 0);
     http = new Http(app.port());
+  }
+
+  /** A new server over the same workspace, as after a restart. */
+  private void restart() {
+    app.close();
+    app = WorkspaceApp.builder(dir.resolve("ws")).accounts(new Passwords(64, 1)).build();
+    app.start("127.0.0.1", 0);
+    http = new Http(app.port());
+  }
+
+  /** Runs SQL on the workspace's SQLite database, as another program could. */
+  private void sql(String... statements) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ws").resolve("redress.db"));
+        Statement s = c.createStatement()) {
+      for (String q : statements) {
+        s.execute(q);
+      }
+    }
   }
 
   @AfterEach
@@ -151,5 +174,40 @@ class AdminPagesTest {
     assertThat(login("someone", "whatever").statusCode()).isEqualTo(429);
     assertThat(app.accounts().auditLog(50))
         .anyMatch(row -> row.action().equals("login_throttled") && row.account().equals("amy"));
+  }
+
+  @Test
+  void login_fiveFailures_thenARestart_sixthIsStill429() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(login("amy", "wrong guess " + i).statusCode()).isEqualTo(401);
+    }
+    restart();
+    HttpResponse<String> r = login("amy", new String(ADMIN_PW));
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(r.body()).contains("登录失败次数太多，请 15 分钟后再试");
+  }
+
+  @Test
+  void login_databaseCannotKeepTheLimit_isRefused503InChinese_evenWithTheRightPassword()
+      throws Exception {
+    assertThat(login("amy", "first wrong guess").statusCode()).isEqualTo(401);
+    // Then the table refuses every insert and update (another program, a full disk, a lock).
+    sql(
+        "CREATE TRIGGER no_failure BEFORE INSERT ON login_failure"
+            + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+        "CREATE TRIGGER no_clear BEFORE UPDATE ON login_failure"
+            + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    HttpResponse<String> wrong = login("amy", "wrong guess");
+    assertThat(wrong.statusCode()).isEqualTo(503);
+    assertThat(wrong.body()).contains("现在无法登录：工作区的数据库记不下登录尝试");
+    HttpResponse<String> right = login("amy", new String(ADMIN_PW));
+    assertThat(right.statusCode()).isEqualTo(503);
+    assertThat(right.body()).contains("现在无法登录");
+    // No signed-in session is made (a sign-in would set a new session cookie and redirect).
+    assertThat(right.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(right.headers().firstValue("Location")).isEmpty();
+    // Nor when the failures cannot even be read.
+    sql("DROP TABLE login_failure");
+    assertThat(login("amy", new String(ADMIN_PW)).statusCode()).isEqualTo(503);
   }
 }

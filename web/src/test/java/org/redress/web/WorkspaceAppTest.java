@@ -13,28 +13,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redress.testing.MovableClock;
 
 /** The workspace over HTTP, without a browser: the gate, sessions, CSRF, headers, pages. */
 class WorkspaceAppTest {
   @TempDir Path dir;
   private WorkspaceApp app;
-  private MutableClock clock;
+  private MovableClock clock;
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeEach
   void start() {
-    clock = new MutableClock(Instant.parse("2026-03-01T02:00:00Z"));
+    clock = new MovableClock(Instant.parse("2026-03-01T02:00:00Z"));
     app = WorkspaceApp.builder(dir.resolve("ws")).clock(clock).build().start("127.0.0.1", 0);
   }
 
@@ -250,33 +249,5 @@ class WorkspaceAppTest {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     return http.send(req, HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

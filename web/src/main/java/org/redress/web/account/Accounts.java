@@ -14,12 +14,13 @@ import org.redress.cases.AccountStore;
 public final class Accounts {
   private final AccountStore store;
   private final Passwords passwords;
-  private final LoginLimit limit = new LoginLimit(5, java.time.Duration.ofMinutes(15));
+  private final LoginLimit limit;
 
   /** Accounts over a store, hashing with {@code passwords}. */
   public Accounts(AccountStore store, Passwords passwords) {
     this.store = store;
     this.passwords = passwords;
+    this.limit = new LoginLimit(store, 5, java.time.Duration.ofMinutes(15));
   }
 
   /** A signed-in account: its name and role. */
@@ -99,7 +100,7 @@ public final class Accounts {
     return true;
   }
 
-  /** Sign-in failures counted per account and per address. */
+  /** Sign-in failures counted per account and per address, in the workspace database. */
   public LoginLimit limit() {
     return limit;
   }

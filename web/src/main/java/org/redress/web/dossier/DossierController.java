@@ -41,6 +41,9 @@ public final class DossierController {
 
   private final Web web;
 
+  /** The dossiers shown lately: a page shown again is not built again while nothing changed. */
+  private final DossierWork.Cache shown = new DossierWork.Cache(16);
+
   /** The controller over the app's shared parts. */
   public DossierController(Web web) {
     this.web = web;
@@ -97,12 +100,12 @@ public final class DossierController {
   public void build(Context ctx) throws CaseworkException {
     Target target = target(ctx);
     long page = page(ctx);
-    DossierWork.Result r = web.casework().dossiers().build(target, (page - 1) * PAGE);
+    DossierWork.Result r = web.casework().dossiers().build(target, (page - 1) * PAGE, shown);
     long total = r.dossier().totals().posts();
     long pages = Math.max(1, (total + PAGE - 1) / PAGE);
     if (page > pages) { // past the end: show the last page
       page = pages;
-      r = web.casework().dossiers().build(target, (page - 1) * PAGE);
+      r = web.casework().dossiers().build(target, (page - 1) * PAGE, shown);
     }
     List<org.redress.dossier.Dossier.Post> listed = r.dossier().posts();
     List<org.redress.dossier.Dossier.Post> shown = listed.subList(0, Math.min(PAGE, listed.size()));

@@ -14,12 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -38,6 +35,7 @@ import org.redress.cases.TakedownStore;
 import org.redress.cases.Workspace;
 import org.redress.casework.Takedowns;
 import org.redress.phash.Pdq;
+import org.redress.testing.MovableClock;
 import org.redress.web.WorkspaceApp;
 
 /**
@@ -52,13 +50,13 @@ class ApiContractTest {
   @TempDir Path dir;
   private WorkspaceApp app;
   private Workspace ws;
-  private MutableClock clock;
+  private MovableClock clock;
   private final HttpClient http = HttpClient.newHttpClient();
   private String key;
 
   @BeforeEach
   void start() {
-    clock = new MutableClock(T0);
+    clock = new MovableClock(T0);
     app =
         WorkspaceApp.builder(dir.resolve("ws"))
             .clock(clock)
@@ -656,33 +654,5 @@ class ApiContractTest {
 
   private static JsonNode json(HttpResponse<String> r) throws Exception {
     return JSON.readTree(r.body());
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

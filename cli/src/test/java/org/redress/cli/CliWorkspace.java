@@ -1,0 +1,82 @@
+package org.redress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One workspace folder the cli tests run commands in, with {@code --workspace} appended to every
+ * run, and the set-ups several cli tests share over the generated sample export.
+ *
+ * @param dir the workspace folder
+ */
+record CliWorkspace(Path dir) {
+  /** {@code args} with {@code --workspace dir} appended. */
+  String[] args(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--workspace";
+    all[args.length + 1] = dir.toString();
+    return all;
+  }
+
+  /** Runs {@code args} in this workspace. */
+  CliRun run(String... args) {
+    return CliRun.of(args(args));
+  }
+
+  /**
+   * Cases {@code ann}, {@code bea} and {@code cai}, each with the sample victim's pictures in her
+   * bank and a scan of the sample export kept in her case ({@code --preserve} when asked); {@code
+   * ann} and {@code bea} consent to dossiers, {@code cai} never does.
+   *
+   * @return the chat {@code dossier index --min-cases 2} lists first (the sample's shared chat)
+   */
+  String threeCasesTwoConsenting(GeneratedExport sample, boolean preserve) {
+    for (String c : List.of("ann", "bea", "cai")) {
+      assertThat(run("case", "create", c).exit()).isZero();
+      CliRun add = run("bank", "add", "case-" + c, sample.originals().toString());
+      assertThat(add.exit()).as(add.err()).isZero();
+      CliRun scan =
+          preserve
+              ? run("scan", sample.folder().toString(), "--case", c, "--preserve")
+              : run("scan", sample.folder().toString(), "--case", c);
+      assertThat(scan.exit()).as(scan.err()).isZero();
+    }
+    assertThat(run("case", "consent", "ann", "--dossiers", "yes").exit()).isZero();
+    assertThat(run("case", "consent", "bea", "--dossiers", "yes").exit()).isZero();
+    CliRun index = run("dossier", "index", "--min-cases", "2");
+    assertThat(index.exit()).as(index.err()).isZero();
+    return index
+        .out()
+        .lines()
+        .filter(l -> l.startsWith("chat\t"))
+        .findFirst()
+        .orElseThrow()
+        .split("\t")[1];
+  }
+
+  /**
+   * The sample export {@code redress sample telegram-export} generates ({@link SampleExport}).
+   *
+   * @param originals the victim's pictures (what she registers in her bank)
+   * @param folder the Telegram export folder (what is scanned)
+   */
+  record GeneratedExport(Path originals, Path folder) {
+    /** Generates the sample into {@code dir}. */
+    static GeneratedExport make(Path dir) throws Exception {
+      CliRun made = CliRun.of("sample", "telegram-export", dir.toString());
+      assertThat(made.exit()).as(made.err()).isZero();
+      try (Stream<Path> s = Files.list(dir)) {
+        Path folder =
+            s.filter(p -> p.getFileName().toString().startsWith("DataExport"))
+                .findFirst()
+                .orElseThrow();
+        return new GeneratedExport(dir.resolve(SampleExport.VICTIM_DIR), folder);
+      }
+    }
+  }
+}
