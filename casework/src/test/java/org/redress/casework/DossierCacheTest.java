@@ -30,7 +30,7 @@ class DossierCacheTest {
             .clock(Clock.fixed(Instant.parse("2026-03-20T02:00:00Z"), ZoneOffset.UTC))
             .user("tester")
             .build();
-    FiveVictimsDossierTest.load(cw, gen);
+    FiveVictimsCases.load(cw, gen);
     return cw;
   }
 

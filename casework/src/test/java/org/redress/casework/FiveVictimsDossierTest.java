@@ -2,24 +2,18 @@ package org.redress.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.redress.cases.NewItem;
 import org.redress.dossier.Dossier;
 import org.redress.dossier.Target;
-import org.redress.media.MediaHasher;
-import org.redress.scan.ScanResult;
-import org.redress.sources.Limits;
 import org.redress.testing.FiveVictims;
 
 /**
@@ -42,45 +36,7 @@ class FiveVictimsDossierTest {
             .clock(Clock.fixed(Instant.parse("2026-03-20T02:00:00Z"), ZoneOffset.UTC))
             .user("tester")
             .build();
-    load(cw, gen);
-  }
-
-  /** Cases, banks from her originals, a scan of her export kept in her case, her consent. */
-  static void load(Casework cw, FiveVictims gen) throws Exception {
-    MediaHasher hasher = MediaHasher.builder().build();
-    for (FiveVictims.Victim v : gen.victims()) {
-      Cases.CaseInfo c = cw.cases().create(v.caseId()).orElseThrow();
-      List<NewItem> items = new ArrayList<>();
-      try (Stream<Path> s = Files.list(v.originals())) {
-        for (Path p : s.sorted().toList()) {
-          items.addAll(
-              BankItems.of(hasher.hash(p), p.getFileName().toString(), v.caseId(), "tester"));
-        }
-      }
-      cw.workspace().banks().add(c.bank(), items);
-      ScanRequest req =
-          new ScanRequest(
-              List.of(v.export()),
-              List.of(c.bank()),
-              false,
-              false,
-              1,
-              Limits.defaults(),
-              null,
-              false,
-              false,
-              null,
-              tmpOf(cw));
-      ScanResult r = cw.scan(req, w -> {});
-      cw.cases().keepScan(v.caseId(), r.report(), List.of(v.export()));
-      cw.cases().consent(v.caseId(), Cases.DOSSIERS, true);
-    }
-  }
-
-  private static Path tmpOf(Casework cw) throws java.io.IOException {
-    Path t = cw.layout().root().resolve("tmp");
-    Files.createDirectories(t);
-    return t;
+    FiveVictimsCases.load(cw, gen);
   }
 
   private Dossier build() throws Exception {

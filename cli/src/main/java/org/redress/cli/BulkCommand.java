@@ -69,6 +69,12 @@ public final class BulkCommand implements Callable<Integer> {
   /** Where the job's main class lives. */
   static final String JOB_CLASS = "org.redress.spark.BulkJob";
 
+  /** Environment variable: {@code 0} turns the job JVM's class-data archive off. */
+  static final String CDS_ENV = "REDRESS_CDS";
+
+  /** System property the job reads: the level of Spark's and Hadoop's own log lines. */
+  static final String LOG_PROPERTY = "redress.bulk.log";
+
   private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kKmMgG]");
 
   @Mixin WorkspaceOption workspace;
@@ -116,6 +122,22 @@ public final class BulkCommand implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "N", description = "Hashing tasks per batch.")
   Integer partitions;
 
+  @Option(
+      names = "--verbose",
+      description =
+          "Also show the warnings of Spark and Hadoop (English log lines; by default only their"
+              + " errors).")
+  boolean verbose;
+
+  /** Whether the child JVM uses (or first writes) its class-data archive: {@code REDRESS_CDS}. */
+  boolean cds = !"0".equals(System.getenv(CDS_ENV));
+
+  /** Set by {@link #command} when this run writes the archive: where the JVM dumps it. */
+  Path dumping;
+
+  /** Set by {@link #command} when this run writes the archive: its final name. */
+  Path archive;
+
   @Parameters(
       paramLabel = "INPUT",
       arity = "0..*",
@@ -149,7 +171,32 @@ public final class BulkCommand implements Callable<Integer> {
     t2.join();
     o.flush();
     e.flush();
+    keepArchive(code);
     return code;
+  }
+
+  /** After a run that wrote the class-data archive: keep it if whole, else remove the rest. */
+  void keepArchive(int code) {
+    if (dumping == null || archive == null) {
+      return;
+    }
+    try {
+      if (code == ExitCodes.OK && Files.size(dumping) > 0) {
+        Files.move(
+            dumping,
+            archive,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException ex) {
+      // No archive: the next run writes it again.
+    } finally {
+      try {
+        Files.deleteIfExists(dumping);
+      } catch (IOException ex) {
+        // Left behind: a later dump of this key removes it.
+      }
+    }
   }
 
   /** The job's arguments: this command's options, paths made absolute. */
@@ -208,11 +255,81 @@ public final class BulkCommand implements Callable<Integer> {
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dfile.encoding=UTF-8");
     cmd.add("-Dlog4j2.configurationFile=classpath:org/redress/spark/log4j2-bulk.properties");
+    // Spark's and Hadoop's lines are English: errors only, unless --verbose.
+    cmd.add("-D" + LOG_PROPERTY + "=" + (verbose ? "WARN" : "ERROR"));
+    String cp = jar + java.io.File.pathSeparator + sparkCp;
+    if (cds) {
+      cmd.addAll(classDataOptions(jar, cp));
+    }
     cmd.add("-cp");
-    cmd.add(jar + java.io.File.pathSeparator + sparkCp);
+    cmd.add(cp);
     cmd.add(JOB_CLASS);
     cmd.addAll(args);
     return cmd;
+  }
+
+  /**
+   * The child JVM's application class-data archive (AppCDS), as the launcher keeps one for the CLI:
+   * the job JVM loads about ten thousand classes of Spark, Hadoop and Redress from 250 jars before
+   * its first task, serially on one core (a few CPU-seconds that no core count shrinks). The first
+   * run after a build writes the archive when it exits ({@code -XX:ArchiveClassesAtExit}, a few
+   * seconds more, once); later runs map it. It lives beside the job jar, named by a checksum of the
+   * Java version, the class path and each entry's size and time, so a rebuild or another Java
+   * writes a new one (older ones are removed). {@code REDRESS_CDS=0} turns it off.
+   */
+  List<String> classDataOptions(Path jar, String cp) {
+    String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    Path dir = jar.toAbsolutePath().getParent();
+    if (dir == null || !Files.isWritable(dir)) {
+      return List.of();
+    }
+    Path file = dir.resolve(base + "-" + classPathKey(cp) + ".jsa");
+    List<String> opts = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    if (Files.isRegularFile(file)) {
+      opts.add("-Xshare:auto");
+      opts.add("-XX:SharedArchiveFile=" + file);
+      return opts;
+    }
+    try (Stream<Path> old = Files.list(dir)) {
+      for (Path p : old.toList()) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(base + "-") && (n.endsWith(".jsa") || n.endsWith(".jsa.tmp"))) {
+          Files.deleteIfExists(p);
+        }
+      }
+      archive = file;
+      dumping = Files.createTempFile(dir, base + "-", ".jsa.tmp");
+      // The JVM writes the archive itself and refuses an existing file.
+      Files.delete(dumping);
+    } catch (IOException e) {
+      archive = null;
+      dumping = null;
+      return List.of();
+    }
+    opts.add("-XX:ArchiveClassesAtExit=" + dumping);
+    return opts;
+  }
+
+  /** A checksum of this Java, the class path and each entry's size and modification time. */
+  static String classPathKey(String cp) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    StringBuilder sb =
+        new StringBuilder(System.getProperty("java.vm.version", ""))
+            .append('\n')
+            .append(System.getProperty("java.home", ""))
+            .append('\n');
+    for (String e : cp.split(Pattern.quote(java.io.File.pathSeparator), -1)) {
+      Path p = Paths.get(e);
+      sb.append(e).append(' ');
+      try {
+        sb.append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis());
+      } catch (IOException | RuntimeException ex) {
+        sb.append("missing");
+      }
+      sb.append('\n');
+    }
+    crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
   }
 
   /**

@@ -60,6 +60,65 @@ class BulkCommandTest {
   }
 
   @Test
+  void bulk_childJvm_firstRunWritesTheClassArchiveLaterRunsMapIt() throws IOException {
+    Path jar = Files.write(dir.resolve("redress-spark-0.1.0-SNAPSHOT-job.jar"), new byte[0]);
+    Files.writeString(dir.resolve("spark-classpath.txt"), "/m2/x.jar\n", StandardCharsets.UTF_8);
+    Files.write(dir.resolve("redress-spark-0.1.0-SNAPSHOT-job-0badc0de.jsa"), new byte[] {1});
+    BulkCommand first = command();
+    List<String> cmd = first.command(jar, first.jobArgs());
+    assertThat(first.archive).isNotNull();
+    assertThat(first.dumping).isNotNull().doesNotExist();
+    assertThat(cmd).contains("-XX:ArchiveClassesAtExit=" + first.dumping);
+    assertThat(cmd.indexOf("-XX:ArchiveClassesAtExit=" + first.dumping))
+        .isLessThan(cmd.indexOf(BulkCommand.JOB_CLASS));
+    // An archive of an older build is removed.
+    assertThat(dir.resolve("redress-spark-0.1.0-SNAPSHOT-job-0badc0de.jsa")).doesNotExist();
+
+    // The JVM wrote it and the job succeeded: kept under its name, mapped by the next run.
+    Files.write(first.dumping, new byte[] {1, 2, 3});
+    first.keepArchive(ExitCodes.OK);
+    assertThat(first.archive).exists();
+    assertThat(first.dumping).doesNotExist();
+    BulkCommand next = command();
+    assertThat(next.command(jar, next.jobArgs()))
+        .contains("-XX:SharedArchiveFile=" + first.archive)
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    assertThat(next.dumping).isNull();
+
+    // A failed job keeps no archive; REDRESS_CDS=0 asks for none.
+    Files.delete(first.archive);
+    BulkCommand failed = command();
+    failed.command(jar, failed.jobArgs());
+    Files.write(failed.dumping, new byte[] {1});
+    failed.keepArchive(ExitCodes.INTERNAL);
+    assertThat(failed.archive).doesNotExist();
+    assertThat(failed.dumping).doesNotExist();
+    BulkCommand off = command();
+    off.cds = false;
+    assertThat(off.command(jar, off.jobArgs())).noneMatch(a -> a.contains("Archive"));
+  }
+
+  @Test
+  void bulk_thirdPartyLog_errorsOnlyUnlessVerbose() throws IOException {
+    Path jar = Files.write(dir.resolve("redress-spark-0.1.0-SNAPSHOT-job.jar"), new byte[0]);
+    Files.writeString(dir.resolve("spark-classpath.txt"), "/m2/x.jar\n", StandardCharsets.UTF_8);
+    BulkCommand c = command();
+    c.cds = false;
+    assertThat(c.command(jar, c.jobArgs())).contains("-Dredress.bulk.log=ERROR");
+    c.verbose = true;
+    assertThat(c.command(jar, c.jobArgs())).contains("-Dredress.bulk.log=WARN");
+  }
+
+  private BulkCommand command() {
+    BulkCommand c = new BulkCommand();
+    c.workspace = new WorkspaceOption();
+    c.out = dir.resolve("out");
+    c.inputs = List.of("pictures");
+    c.master = "local[2]";
+    return c;
+  }
+
+  @Test
   void bulk_noScreenshots_passedToTheJobAsMatchNamesIt() {
     BulkCommand c = new BulkCommand();
     c.workspace = new WorkspaceOption();

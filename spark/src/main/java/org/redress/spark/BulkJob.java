@@ -120,7 +120,9 @@ public final class BulkJob implements Callable<Integer> {
   @Option(
       names = "--partitions",
       paramLabel = "N",
-      description = "Hashing tasks per batch (default: 4 per core, at least one per 1000 files).")
+      description =
+          "Hashing tasks per batch (default: 32 per core while a task gets 100 files, at least"
+              + " one per 500 files and 8 per core).")
   Integer partitions;
 
   @Option(

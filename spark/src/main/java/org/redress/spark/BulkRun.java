@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,6 +33,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.util.SerializableConfiguration;
 import org.redress.cases.CasesException;
 import org.redress.cases.Workspace;
 import org.redress.match.BankRules;
@@ -46,6 +49,14 @@ final class BulkRun {
   static final String SUMMARY = "summary.json";
   static final String CACHE = "hash-cache";
   static final String SUMMARY_SCHEMA = "redress/bulk-summary@1";
+
+  /**
+   * System property: the level of Spark's and Hadoop's log ({@code redress bulk} gives ERROR, or
+   * WARN with {@code --verbose}); without it the job keeps warnings, as a cluster's driver log
+   * does.
+   */
+  static final String LOG_LEVEL_PROPERTY = "redress.bulk.log";
+
   private static final String[] KEY = {"source", "sourceSize", "sourceMtime"};
   private static final Encoder<FileRow> FILES = Encoders.bean(FileRow.class);
   private static final Encoder<HashRow> HASHES = Encoders.bean(HashRow.class);
@@ -64,6 +75,15 @@ final class BulkRun {
   int run() throws IOException {
     Instant started = Instant.now();
     long attempt = started.toEpochMilli();
+    // Banks from a workspace need no Spark: read them (and build the driver's matcher) on another
+    // thread while Spark starts, which is serial work of a few seconds on one core.
+    FutureTask<Primed> early = null;
+    if (o.workspace != null) {
+      early = new FutureTask<>(() -> Primed.of(workspaceBanks()));
+      Thread t = new Thread(early, "redress-banks");
+      t.setDaemon(true);
+      t.start();
+    }
     SparkSession.Builder sb = SparkSession.builder().appName("redress bulk");
     if (o.master != null) {
       sb.master(o.master);
@@ -77,12 +97,15 @@ final class BulkRun {
       }
     }
     SparkSession spark = sb.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    // Third-party lines (Spark, Hadoop, Parquet) are English: redress bulk keeps them at ERROR
+    // unless --verbose (docs/spark.md); a cluster's driver log keeps warnings.
+    spark.sparkContext().setLogLevel(System.getProperty(LOG_LEVEL_PROPERTY, "WARN"));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
 
-    BankSnapshot banks = loadBanks(conf);
-    for (String w : banks.prime()) {
+    Primed primed = early != null ? join(early) : Primed.of(fileBanks(conf));
+    BankSnapshot banks = primed.banks();
+    for (String w : primed.warnings()) {
       err.println(JobText.line("warning", JobText.zh() ? JobText.get("bank.warning") : w));
     }
     if (banks.itemCount() == 0) {
@@ -129,6 +152,9 @@ final class BulkRun {
       fresh = listing.files();
     }
     Broadcast<BankSnapshot> bc = jsc.broadcast(banks);
+    // The Hadoop configuration (about a thousand entries) once per executor, not in every task.
+    Broadcast<SerializableConfiguration> hadoop =
+        jsc.broadcast(new SerializableConfiguration(conf));
     int cores = spark.sparkContext().defaultParallelism();
     long[] counts = new long[3];
     for (int from = 0, b = 0; from < fresh.size(); from += o.batch, b++) {
@@ -140,7 +166,7 @@ final class BulkRun {
           jsc.parallelize(part, Math.max(1, Math.min(n, part.size())))
               .mapPartitionsWithIndex(
                   new HashAndMatch(
-                      new Hashing(o.dihedral, attempt, conf),
+                      new Hashing(o.dihedral, attempt, hadoop),
                       bc,
                       o.dihedral,
                       !o.noScreenshots,
@@ -148,7 +174,7 @@ final class BulkRun {
                       attempt,
                       cacheDir.toString(),
                       outDir.toString(),
-                      conf),
+                      hadoop),
                   true)
               .fold(new long[3], BulkRun::sum);
       add(counts, c);
@@ -201,6 +227,7 @@ final class BulkRun {
           .parquet(parquetDir.toString());
     }
     bc.destroy();
+    hadoop.destroy();
 
     long files = counts[0];
     long failed = counts[1];
@@ -222,11 +249,38 @@ final class BulkRun {
   }
 
   /**
-   * Tasks for a batch of {@code files} on {@code cores} cores: eight per core, and at least one per
-   * 500 files, so that the last tasks of a batch (when cores fall idle one by one) are short.
+   * Tasks for a batch of {@code files} on {@code cores} cores: 32 per core as long as a task gets
+   * 100 files, and at least one per 500 files, so that the last tasks of a batch (when cores fall
+   * idle one by one) are short; and at least eight per core when there are so many files (a few
+   * videos are spread over the cores, not hashed by one task).
    */
   static int slices(int files, int cores) {
-    return Math.max(1, Math.min(files, Math.max(cores * 8, (files + 499) / 500)));
+    int balanced = Math.min((files + 99) / 100, Math.max(cores * 32, (files + 499) / 500));
+    return Math.max(1, Math.max(Math.min(files, cores * 8), balanced));
+  }
+
+  /** The banks and the warnings about items that cannot be matched (from building the matcher). */
+  private record Primed(BankSnapshot banks, List<String> warnings) {
+    static Primed of(BankSnapshot banks) {
+      return new Primed(banks, banks.prime());
+    }
+  }
+
+  private static Primed join(FutureTask<Primed> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the banks", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static long[] sum(long[] a, long[] b) {
@@ -260,18 +314,21 @@ final class BulkRun {
         : Math.max(1, Integer.parseInt(m.group(1)));
   }
 
-  private BankSnapshot loadBanks(Configuration conf) throws IOException {
-    if (o.workspace != null) {
-      try (Workspace ws =
-          Workspace.open(
-              Paths.get(o.workspace), Clock.systemUTC(), System.getProperty("user.name", "bulk"))) {
-        return BankSnapshot.fromWorkspace(
-            ws.banks(), o.banks, Instant.now(), o.queryPercent, o.comparedPercent);
-      } catch (CasesException e) {
-        throw new BulkJob.BulkException(
-            BulkJob.DATA, JobText.zh() ? JobText.get("bank.unreadable") : e.getMessage(), e);
-      }
+  /** The banks of {@code --workspace}: exactly the items {@code redress match} loads. */
+  private BankSnapshot workspaceBanks() {
+    try (Workspace ws =
+        Workspace.open(
+            Paths.get(o.workspace), Clock.systemUTC(), System.getProperty("user.name", "bulk"))) {
+      return BankSnapshot.fromWorkspace(
+          ws.banks(), o.banks, Instant.now(), o.queryPercent, o.comparedPercent);
+    } catch (CasesException e) {
+      throw new BulkJob.BulkException(
+          BulkJob.DATA, JobText.zh() ? JobText.get("bank.unreadable") : e.getMessage(), e);
     }
+  }
+
+  /** The banks of the {@code --bank-file} exports, read through Hadoop. */
+  private BankSnapshot fileBanks(Configuration conf) throws IOException {
     BankSnapshot s = null;
     BankRules rules;
     try {

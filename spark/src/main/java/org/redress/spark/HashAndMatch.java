@@ -42,7 +42,7 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
   private final String outDir;
   private final String hashSchema;
   private final String resultSchema;
-  private final SerializableConfiguration conf;
+  private final Broadcast<SerializableConfiguration> conf;
 
   HashAndMatch(
       Hashing hashing,
@@ -53,7 +53,7 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
       long attempt,
       String cacheDir,
       String outDir,
-      Configuration conf) {
+      Broadcast<SerializableConfiguration> conf) {
     this.hashing = hashing;
     this.banks = banks;
     this.dihedral = dihedral;
@@ -70,7 +70,7 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
                     .filter(f -> !f.name().equals("json"))
                     .toArray(StructField[]::new))
             .json();
-    this.conf = new SerializableConfiguration(conf);
+    this.conf = conf;
   }
 
   @Override
@@ -105,7 +105,7 @@ final class HashAndMatch implements Function2<Integer, Iterator<FileRow>, Iterat
         counts[2] += rows.size() > 1 || !r.getMatches().isEmpty() ? 1 : 0;
       }
     }
-    Configuration c = conf.value();
+    Configuration c = conf.value().value();
     String name = String.format(Locale.ROOT, "part-%05d-%05d", batch, slice);
     ParquetRows.writeHashes(
         new Path(

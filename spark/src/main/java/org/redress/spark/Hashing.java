@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.redress.media.MediaException;
 import org.redress.media.MediaHash;
 import org.redress.media.MediaHasher;
@@ -47,13 +48,13 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
 
   private final boolean dihedral;
   private final long attempt;
-  private final org.apache.spark.util.SerializableConfiguration conf;
+  private final Broadcast<SerializableConfiguration> conf;
   private transient MediaHasher hasher;
 
-  Hashing(boolean dihedral, long attempt, Configuration conf) {
+  Hashing(boolean dihedral, long attempt, Broadcast<SerializableConfiguration> conf) {
     this.dihedral = dihedral;
     this.attempt = attempt;
-    this.conf = new org.apache.spark.util.SerializableConfiguration(conf);
+    this.conf = conf;
   }
 
   static boolean isMedia(String name) {
@@ -103,7 +104,7 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
       return hash(f, Inputs.display(f.getSource()), Paths.get(uri), then);
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
-    FileSystem fs = p.getFileSystem(conf.value());
+    FileSystem fs = p.getFileSystem(conf.value().value());
     try (InputStream in = fs.open(p)) {
       return hashCopy(f, Inputs.display(f.getSource()), in, Long.MAX_VALUE, then);
     }
@@ -111,7 +112,7 @@ final class Hashing implements FlatMapFunction<FileRow, HashRow> {
 
   private void hashZip(FileRow f, List<HashRow> out, Hashed then) throws IOException {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(URI.create(f.getSource()));
-    FileSystem fs = p.getFileSystem(conf.value());
+    FileSystem fs = p.getFileSystem(conf.value().value());
     int entries = 0;
     try (ZipInputStream zin = new ZipInputStream(fs.open(p))) {
       for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
