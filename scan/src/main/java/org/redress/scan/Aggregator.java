@@ -110,39 +110,53 @@ final class Aggregator {
     return seq++;
   }
 
-  synchronized void post(Post post, List<TradeLexicon.Detection> detections) {
+  /**
+   * Counts a post as it is read (reader thread, in read order) and returns its position for {@link
+   * #trade}: the position its first media file takes.
+   */
+  synchronized long post(Post post) {
     ChatStats c = chats.computeIfAbsent(chatKey(post.chat()), k -> new ChatStats(post.chat()));
     if (post.service()) {
       c.service++;
+    } else {
+      c.posts++;
+      c.media += post.media().size();
+    }
+    return seq;
+  }
+
+  /**
+   * Records the trade ads found in a post counted by {@link #post} ({@code at} is what it
+   * returned). Called in read order, so the first {@link #TRADE_PER_CHAT} of a chat are kept
+   * whichever thread found them.
+   */
+  synchronized void trade(Post post, long at, List<TradeLexicon.Detection> detections) {
+    if (post.service() || detections.isEmpty()) {
       return;
     }
-    c.posts++;
-    c.media += post.media().size();
-    if (!detections.isEmpty()) {
-      c.adPosts++;
-      adPosts++;
-      for (TradeLexicon.Detection d : detections) {
-        c.adsByCategory.merge(d.category(), 1L, Long::sum);
-        adsByCategory.merge(d.category(), 1L, Long::sum);
-      }
-      if (adRefs.size() < MAX_REFS) {
-        adRefs.add(post.reference());
-      }
-      if (c.adPosts <= TRADE_PER_CHAT) {
-        String text =
-            post.text().length() > 500 ? post.text().substring(0, 500) + "…" : post.text();
-        trade.add(
-            new TradePost(
-                seq,
-                post.platform(),
-                post.chat(),
-                post.messageId(),
-                post.date(),
-                post.senderName(),
-                post.senderId(),
-                text,
-                detections));
-      }
+    ChatStats c = chats.get(chatKey(post.chat()));
+    c.adPosts++;
+    adPosts++;
+    for (TradeLexicon.Detection d : detections) {
+      c.adsByCategory.merge(d.category(), 1L, Long::sum);
+      adsByCategory.merge(d.category(), 1L, Long::sum);
+    }
+    if (adRefs.size() < MAX_REFS) {
+      adRefs.add(post.reference());
+    }
+    if (c.adPosts <= TRADE_PER_CHAT) {
+      String text = post.text().length() > 500 ? post.text().substring(0, 500) + "…" : post.text();
+      trade.add(
+          new TradePost(
+              at,
+              post.platform(),
+              post.chat(),
+              post.messageId(),
+              post.date(),
+              post.senderName(),
+              post.senderId(),
+              text,
+              detections));
     }
   }
 

@@ -46,14 +46,18 @@ import org.redress.sources.SourceItem;
  * report.writeJson(Path.of("report.json"));
  * }</pre>
  *
- * <p>One thread reads the sources in order; posts are checked for trade ads as they are read, and
- * each available media file is handed to a pool that hashes it ({@link MediaHasher}) and matches it
- * ({@link Matcher}). At most {@code 4 × threads} files wait for the pool, so the reader never runs
- * far ahead; nothing but matched occurrences, trade posts, counters and a bounded sample of
- * unchecked media is kept, so memory does not grow with the size of the export. Results are sorted
- * when the report is built, so the report is the same whatever the threads' timing.
+ * <p>One thread reads the sources in order; posts are checked for trade ads in batches on the same
+ * pool, their results taken in read order ({@code TradeBatches}), and each available media file is
+ * handed to a pool that hashes it ({@link MediaHasher}) and matches it ({@link Matcher}). At most
+ * {@code 4 × threads} files wait for the pool, so the reader never runs far ahead; nothing but
+ * matched occurrences, trade posts, counters and a bounded sample of unchecked media is kept, so
+ * memory does not grow with the size of the export. Results are sorted when the report is built, so
+ * the report is the same whatever the threads' timing.
  */
 public final class Scanner {
+  /** Batches of posts waiting for trade detection, per hashing thread ({@link TradeBatches}). */
+  private static final int TRADE_BATCHES_PER_THREAD = 2;
+
   private final Matcher matcher;
   private final MediaHasher hasher;
   private final int threads;
@@ -204,6 +208,8 @@ public final class Scanner {
     Semaphore slots = new Semaphore(permits);
     AtomicReference<Throwable> fatal = new AtomicReference<>();
     String stamp = stamp(path);
+    TradeBatches trades =
+        new TradeBatches(trade, agg, pool, TradeBatches.BATCH, TRADE_BATCHES_PER_THREAD * threads);
     try (source) {
       ReadSummary summary;
       try {
@@ -212,7 +218,12 @@ public final class Scanner {
                 item -> {
                   Occurrence.PostInfo info;
                   if (item instanceof Post post) {
-                    agg.post(post, trade.detect(post.text()));
+                    try {
+                      trades.add(post, agg.post(post));
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new InterruptedRuntime(e);
+                    }
                     if (post.service()) {
                       return;
                     }
@@ -253,6 +264,7 @@ public final class Scanner {
         throw new ScanException("scan interrupted", e.getCause());
       }
       try {
+        trades.finish(); // the trade ads of every post read, in read order
         slots.acquire(permits); // every task of this source has finished
         slots.release(permits);
       } catch (InterruptedException e) {

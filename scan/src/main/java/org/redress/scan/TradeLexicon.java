@@ -108,14 +108,29 @@ public final class TradeLexicon {
     return BUILT_IN;
   }
 
+  /**
+   * Reads {@code trade-lexicon.yaml} with {@link PlainYaml} (the file's plain YAML, without loading
+   * a full YAML reader: that took most of the first post's time), or with Jackson's YAML reader
+   * when the file uses more of YAML.
+   */
   private static TradeLexicon load() {
+    String text;
     try (InputStream in = TradeLexicon.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to read " + RESOURCE, e);
+    }
+    try {
+      return parse(PlainYaml.read(text));
+    } catch (PlainYaml.Unsupported e) {
+      try {
+        return parse(new ObjectMapper(new YAMLFactory()).readTree(text));
+      } catch (IOException io) {
+        throw new UncheckedIOException("failed to read " + RESOURCE, io);
+      }
     }
   }
 

@@ -301,6 +301,35 @@ class ScannerTest {
   }
 
   @Test
+  void scan_adsAmongPhotosOnFourThreads_firstFiftyAdsInReadOrderAsOneThread() throws Exception {
+    String[] texts = {
+      "针孔摄像机 烟雾报警器款 包邮 %d", "晚上一起吃饭吗 %d", "听话水 无色无味 私聊 %d", "hidden camera charger, DM me $%d"
+    };
+    List<String> msgs = new java.util.ArrayList<>();
+    List<Long> ads = new java.util.ArrayList<>();
+    TradeDetector detector = TradeDetector.builtIn();
+    for (int i = 1; i <= 240; i++) {
+      if (i % 6 == 0) {
+        msgs.add(ScanFixtures.photo(i, i % 12 == 0 ? "photos/a.png" : "photos/c.png", "Bob", 4));
+        continue;
+      }
+      String text = String.format(java.util.Locale.ROOT, texts[i % texts.length], i);
+      msgs.add(ScanFixtures.text(i, text));
+      if (!detector.detect(text).isEmpty()) {
+        ads.add((long) i);
+      }
+    }
+    ScanFixtures.export(export, String.join(",", msgs));
+    ScanResult four = scanner(4).scan(List.of(export));
+    assertThat(four.toJson()).isEqualTo(scanner(1).scan(List.of(export)).toJson());
+    SpreadReport r = four.report();
+    assertThat(r.trade().adPosts()).isEqualTo(ads.size()).isGreaterThan(50);
+    assertThat(r.trade().posts())
+        .extracting(SpreadReport.TradePost::messageId)
+        .containsExactlyElementsOf(ads.subList(0, 50));
+  }
+
+  @Test
   void thumbnail_isEightByEight() throws Exception {
     var img = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
     byte[] png = Thumbnail.pixelate(img);
