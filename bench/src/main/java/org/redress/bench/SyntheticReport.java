@@ -135,51 +135,17 @@ final class SyntheticReport {
               first,
               last));
     }
-    List<SpreadReport.Day> timeline = new ArrayList<>();
-    perDay.forEach((d, n) -> timeline.add(new SpreadReport.Day(d, n)));
-    CaseFactsFragment facts =
-        new CaseFactsFragment(
-            first.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
-            last.dateUtc().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
-            true,
-            true,
-            (long) occurrences,
-            null,
-            null,
-            null,
-            null);
-    return new SpreadReport(
-        SpreadReport.SCHEMA,
-        "redress bench",
-        Instant.parse("2026-12-06T00:00:00Z"),
-        List.of(new SpreadReport.Bank("bench", 31, 50)),
-        List.of(
-            new SpreadReport.SourceRead(
-                "/bench",
-                "telegram_export",
-                null,
-                chats,
-                occurrences * 3L,
-                0,
-                occurrences * 2L,
-                0,
-                0,
-                0,
-                false,
-                List.of(),
-                0)),
-        false,
+    return assemble(
         its,
         totals,
-        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), ""),
-        new SpreadReport.Trade(0, "bench", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
         chatRows,
-        timeline,
-        facts,
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of());
+        perDay,
+        first,
+        last,
+        occurrences,
+        chats,
+        occurrences * 3L,
+        occurrences * 2L);
   }
 
   /**
@@ -250,6 +216,31 @@ final class SyntheticReport {
               first,
               last));
     }
+    return assemble(
+        items,
+        totals,
+        chatRows,
+        perDay,
+        first,
+        last,
+        occurrences,
+        chatNames.size(),
+        occurrences,
+        occurrences);
+  }
+
+  /** The report's remaining parts, the same for both: timeline, facts, source, empty sections. */
+  private static SpreadReport assemble(
+      List<SpreadReport.Item> items,
+      SpreadReport.Totals totals,
+      List<SpreadReport.ChatRow> chatRows,
+      Map<LocalDate, Long> perDay,
+      SpreadReport.Seen first,
+      SpreadReport.Seen last,
+      long occurrences,
+      int chats,
+      long messagesRead,
+      long mediaRead) {
     List<SpreadReport.Day> timeline = new ArrayList<>();
     perDay.forEach((d, n) -> timeline.add(new SpreadReport.Day(d, n)));
     CaseFactsFragment facts =
@@ -273,10 +264,10 @@ final class SyntheticReport {
                 "/bench",
                 "telegram_export",
                 null,
-                chatNames.size(),
-                occurrences,
+                chats,
+                messagesRead,
                 0,
-                occurrences,
+                mediaRead,
                 0,
                 0,
                 0,
