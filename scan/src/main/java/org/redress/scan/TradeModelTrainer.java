@@ -41,12 +41,24 @@ public final class TradeModelTrainer {
 
   private TradeModelTrainer() {}
 
+  /** One row of a labelled set ({@code redress/trade-posts@1}). */
+  public record Row(
+      String id,
+      String part,
+      String round,
+      String label,
+      String kind,
+      String lang,
+      String rule,
+      String text) {}
+
   /**
-   * The examples of one part of a labelled set ({@code redress/trade-posts@1}: tab-separated id,
-   * part, round, label, kind, lang, rule, text; lines starting with # are comments).
+   * The rows of a labelled set ({@code redress/trade-posts@1}: tab-separated id, part, round,
+   * label, kind, lang, rule, text; lines starting with # are comments; the first other line is the
+   * header).
    */
-  public static List<TradeClassifier.Example> examples(String tsv, List<String> parts) {
-    List<TradeClassifier.Example> out = new ArrayList<>();
+  public static List<Row> rows(String tsv) {
+    List<Row> out = new ArrayList<>();
     boolean header = true;
     for (String line : tsv.split("\n")) {
       if (line.startsWith("#") || line.isBlank()) {
@@ -60,8 +72,17 @@ public final class TradeModelTrainer {
       if (f.length != 8) {
         throw new IllegalArgumentException("trade posts: not 8 columns: " + f[0]);
       }
-      if (parts.contains(f[1])) {
-        out.add(new TradeClassifier.Example(f[7], f[3]));
+      out.add(new Row(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]));
+    }
+    return out;
+  }
+
+  /** The examples of one part of a labelled set (see {@link #rows}). */
+  public static List<TradeClassifier.Example> examples(String tsv, List<String> parts) {
+    List<TradeClassifier.Example> out = new ArrayList<>();
+    for (Row r : rows(tsv)) {
+      if (parts.contains(r.part())) {
+        out.add(new TradeClassifier.Example(r.text(), r.label()));
       }
     }
     return out;

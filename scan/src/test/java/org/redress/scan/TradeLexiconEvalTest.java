@@ -41,18 +41,8 @@ class TradeLexiconEvalTest {
 
   static List<Row> rows() throws IOException {
     List<Row> out = new ArrayList<>();
-    String all = TradeClassifierTest.labelledSet();
-    boolean header = true;
-    for (String line : all.split("\n")) {
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      if (header) {
-        header = false;
-        continue;
-      }
-      String[] f = line.split("\t", -1);
-      out.add(new Row(f[0], f[1], f[2], f[3], f[4], f[5], f[7]));
+    for (TradeModelTrainer.Row r : TradeModelTrainer.rows(TradeClassifierTest.labelledSet())) {
+      out.add(new Row(r.id(), r.part(), r.round(), r.label(), r.kind(), r.lang(), r.text()));
     }
     return out;
   }
