@@ -182,7 +182,8 @@ class TradeClassifierTest {
     List<TradeLexicon.Detection> d = TradeDetector.builtIn().detect(text);
     assertThat(d).extracting(TradeLexicon.Detection::category).containsExactly("filming_tutorial");
     assertThat(d.get(0).phrases().get(0)).startsWith(TradeDetector.MODEL_REASON_ZH + "（把握 ");
-    assertThat(d.get(0).phrases()).contains("偷拍教程");
+    // the words that weighed most, joined where they overlap: one of them holds the topic
+    assertThat(d.get(0).phrases()).anySatisfy(w -> assertThat(w).contains("偷拍教程"));
   }
 
   @Test

@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li><b>The test part</b> (rows with part {@code test}, in {@code trade-posts.tsv} or any {@code
  *       incoming/*.tsv}): posts the detector never learned from and was never tuned on, written by
- *       another author and added after the tuning was frozen (round 12). Prints the tables
+ *       another author and added after the tuning was frozen (round 14; round 12's part was
+ *       measured once and then moved to train and dev). Prints the tables
  *       docs/trade-lexicon-eval.md quotes (lexicon alone, classifier alone, both) and every error;
  *       keeps the first measurement as floors. While the set has no test part, that test is skipped
  *       and says so.
  *   <li><b>Leave one author out</b> (default run): the model trained on every train and dev post
  *       but one round's, scored on that round: round 9 (written on purpose unlike the rest), round
- *       10 (Chinese, another hand), round 11 (English and mixed, a third hand); floors per
- *       category.
+ *       10 (Chinese, another hand), round 11 (English and mixed, a third hand), round 12 (the
+ *       independent author of round 12's test part, now training), round 13 (indirect offers and
+ *       twins), rounds 15, 16 and 17 (three more hands, when present); floors per category.
  *   <li><b>Cross-validation</b> (tagged slow): five folds of train and dev by id number modulo 5,
  *       with the leave-one-author-out runs; checks that the shipped threshold and lexicon keep are
  *       the best of a grid.
@@ -41,17 +43,13 @@ import org.junit.jupiter.api.Test;
 class TradeDetectorEvalTest {
   /**
    * The detector's figures on the test part as first measured (the one measurement), {precision,
-   * recall} per category, kept as floors: a change may raise them, never lower them. Round 12's
-   * part (incoming/round-12-test.tsv, by h-ttest), measured once on the frozen detector at 07:04
-   * UTC on 2026-12-07 (docs/trade-lexicon-eval.md, "Round 12: an independent test part"), less
-   * p5202 (excluded afterwards: the same text as a training post; it was a true positive).
+   * recall} per category, kept as floors: a change may raise them, never lower them. Empty while
+   * the set has no test part: round 12's part (measured once, docs/trade-lexicon-eval.md, "Round
+   * 12: an independent test part") moved to train and dev by the id rule; round 14's part (by
+   * h-ttest2, incoming/round-14-test.tsv) is added after the tuning is frozen, and its first run
+   * fails on purpose, printing the {@code Map.of(...)} to write here.
    */
-  static final Map<String, double[]> TEST_FLOORS =
-      Map.of(
-          "covert_camera", new double[] {72 / 73.0, 72 / 74.0},
-          "filming_tutorial", new double[] {72 / 77.0, 72 / 74.0},
-          "material_sale", new double[] {71 / 75.0, 71 / 73.0},
-          "sedative", new double[] {74 / 75.0, 74 / 74.0});
+  static final Map<String, double[]> TEST_FLOORS = Map.of();
 
   /**
    * The leave-one-author-out figures of the shipped settings, {precision, recall} per category for
@@ -62,28 +60,34 @@ class TradeDetectorEvalTest {
       Map.of(
           "9",
           Map.of(
-              "covert_camera", new double[] {45 / 48.0, 45 / 47.0},
+              "covert_camera", new double[] {47 / 51.0, 47 / 47.0},
               "filming_tutorial", new double[] {43 / 43.0, 43 / 47.0},
               "material_sale", new double[] {44 / 44.0, 44 / 47.0},
               "sedative", new double[] {47 / 47.0, 47 / 48.0}),
           "10",
           Map.of(
-              "covert_camera", new double[] {179 / 190.0, 179 / 194.0},
-              "filming_tutorial", new double[] {162 / 172.0, 162 / 166.0},
-              "material_sale", new double[] {153 / 156.0, 153 / 164.0},
-              "sedative", new double[] {170 / 172.0, 170 / 178.0}),
+              "covert_camera", new double[] {185 / 198.0, 185 / 194.0},
+              "filming_tutorial", new double[] {161 / 169.0, 161 / 166.0},
+              "material_sale", new double[] {154 / 158.0, 154 / 164.0},
+              "sedative", new double[] {171 / 172.0, 171 / 178.0}),
           "11",
           Map.of(
-              "covert_camera", new double[] {144 / 152.0, 144 / 165.0},
+              "covert_camera", new double[] {147 / 155.0, 147 / 165.0},
               "filming_tutorial", new double[] {142 / 144.0, 142 / 151.0},
-              "material_sale", new double[] {147 / 150.0, 147 / 154.0},
-              "sedative", new double[] {144 / 147.0, 144 / 157.0}),
+              "material_sale", new double[] {148 / 152.0, 148 / 154.0},
+              "sedative", new double[] {149 / 151.0, 149 / 157.0}),
+          "12",
+          Map.of(
+              "covert_camera", new double[] {72 / 73.0, 72 / 74.0},
+              "filming_tutorial", new double[] {72 / 77.0, 72 / 74.0},
+              "material_sale", new double[] {71 / 75.0, 71 / 73.0},
+              "sedative", new double[] {74 / 75.0, 74 / 74.0}),
           "13",
           Map.of(
-              "covert_camera", new double[] {108 / 122.0, 108 / 126.0},
-              "filming_tutorial", new double[] {117 / 131.0, 117 / 124.0},
-              "material_sale", new double[] {118 / 133.0, 118 / 123.0},
-              "sedative", new double[] {115 / 123.0, 115 / 124.0}));
+              "covert_camera", new double[] {108 / 121.0, 108 / 126.0},
+              "filming_tutorial", new double[] {118 / 132.0, 118 / 124.0},
+              "material_sale", new double[] {117 / 123.0, 117 / 123.0},
+              "sedative", new double[] {115 / 120.0, 115 / 124.0}));
 
   static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
   static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);
@@ -173,7 +177,7 @@ class TradeDetectorEvalTest {
   }
 
   /** The rounds by other hands, or written unlike the rest, each left out in turn. */
-  static final List<String> AUTHOR_ROUNDS = List.of("9", "10", "11", "13");
+  static final List<String> AUTHOR_ROUNDS = List.of("9", "10", "11", "12", "13", "15", "16", "17");
 
   /** Rounds the lexicon was tuned on: not scored by the cross-validation, they would flatter it. */
   static final Set<String> LEXICON_ROUNDS = Set.of("1a", "1b", "2", "3", "4");
@@ -378,7 +382,7 @@ class TradeDetectorEvalTest {
   }
 
   /**
-   * The test part: the posts of part {@code test} (round 12, written by another author and added
+   * The test part: the posts of part {@code test} (round 14, written by another author and added
    * after the tuning was frozen), measured with the shipped detector. Skipped, saying so, while the
    * set has none. On the first run the floors are not set: it prints the figures, then fails naming
    * the floors to write into {@link #TEST_FLOORS}.
@@ -390,8 +394,8 @@ class TradeDetectorEvalTest {
     rows.stream().filter(r -> r.part().equals("test")).forEach(r -> testRounds.add(r.round()));
     assumeTrue(
         !testRounds.isEmpty(),
-        "The labelled set has no test part yet (no row with part 'test'): round 9 was measured and"
-            + " moved to train and dev; the round-12 part, by another author, is added after the"
+        "The labelled set has no test part yet (no row with part 'test'): round 12 was measured and"
+            + " moved to train and dev; the round-14 part, by another author, is added after the"
             + " tuning is frozen. Until then the leave-one-author-out test is the check.");
     List<String> errors = new ArrayList<>();
     StringBuilder b =
