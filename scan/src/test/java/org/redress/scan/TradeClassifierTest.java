@@ -48,7 +48,9 @@ class TradeClassifierTest {
     TradeClassifier read = TradeClassifier.read(shippedModel());
     assertThat(read.write()).isEqualTo(shippedModel());
     assertThat(read.featureCount()).isEqualTo(TradeClassifier.builtIn().featureCount());
-    assertThat(read.featureCount()).isLessThan(40_000);
+    // round 14: 9,538 training posts (5,405 in round 12) give 49,551 features (35,730); pruning
+    // harder (centred weight 0.25 or 0.3) cost precision by author (docs/trade-lexicon-eval.md)
+    assertThat(read.featureCount()).isLessThan(60_000);
   }
 
   @Test

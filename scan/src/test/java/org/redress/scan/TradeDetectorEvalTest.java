@@ -60,34 +60,58 @@ class TradeDetectorEvalTest {
       Map.of(
           "9",
           Map.of(
-              "covert_camera", new double[] {47 / 51.0, 47 / 47.0},
-              "filming_tutorial", new double[] {43 / 43.0, 43 / 47.0},
+              "covert_camera", new double[] {44 / 47.0, 44 / 47.0},
+              "filming_tutorial", new double[] {42 / 42.0, 42 / 47.0},
               "material_sale", new double[] {44 / 44.0, 44 / 47.0},
               "sedative", new double[] {47 / 47.0, 47 / 48.0}),
           "10",
           Map.of(
-              "covert_camera", new double[] {185 / 198.0, 185 / 194.0},
-              "filming_tutorial", new double[] {161 / 169.0, 161 / 166.0},
-              "material_sale", new double[] {154 / 158.0, 154 / 164.0},
-              "sedative", new double[] {171 / 172.0, 171 / 178.0}),
+              "covert_camera", new double[] {175 / 179.0, 175 / 194.0},
+              "filming_tutorial", new double[] {154 / 155.0, 154 / 166.0},
+              "material_sale", new double[] {151 / 156.0, 151 / 164.0},
+              "sedative", new double[] {166 / 168.0, 166 / 178.0}),
           "11",
           Map.of(
-              "covert_camera", new double[] {147 / 155.0, 147 / 165.0},
-              "filming_tutorial", new double[] {142 / 144.0, 142 / 151.0},
-              "material_sale", new double[] {148 / 152.0, 148 / 154.0},
-              "sedative", new double[] {149 / 151.0, 149 / 157.0}),
+              "covert_camera", new double[] {149 / 154.0, 149 / 165.0},
+              "filming_tutorial", new double[] {133 / 136.0, 133 / 151.0},
+              "material_sale", new double[] {148 / 154.0, 148 / 154.0},
+              "sedative", new double[] {147 / 149.0, 147 / 157.0}),
           "12",
           Map.of(
-              "covert_camera", new double[] {72 / 73.0, 72 / 74.0},
-              "filming_tutorial", new double[] {72 / 77.0, 72 / 74.0},
-              "material_sale", new double[] {71 / 75.0, 71 / 73.0},
-              "sedative", new double[] {74 / 75.0, 74 / 74.0}),
+              "covert_camera", new double[] {73 / 73.0, 73 / 74.0},
+              "filming_tutorial", new double[] {74 / 74.0, 74 / 74.0},
+              "material_sale", new double[] {70 / 70.0, 70 / 73.0},
+              "sedative", new double[] {74 / 74.0, 74 / 74.0}),
           "13",
           Map.of(
-              "covert_camera", new double[] {108 / 121.0, 108 / 126.0},
-              "filming_tutorial", new double[] {118 / 132.0, 118 / 124.0},
-              "material_sale", new double[] {117 / 123.0, 117 / 123.0},
-              "sedative", new double[] {115 / 120.0, 115 / 124.0}));
+              "covert_camera", new double[] {105 / 111.0, 105 / 126.0},
+              "filming_tutorial", new double[] {115 / 121.0, 115 / 124.0},
+              "material_sale", new double[] {115 / 124.0, 115 / 123.0},
+              "sedative", new double[] {110 / 111.0, 110 / 124.0}),
+          "15",
+          Map.of(
+              "covert_camera", new double[] {105 / 110.0, 105 / 112.0},
+              "filming_tutorial", new double[] {103 / 109.0, 103 / 111.0},
+              "material_sale", new double[] {105 / 113.0, 105 / 111.0},
+              "sedative", new double[] {109 / 115.0, 109 / 112.0}),
+          "16",
+          Map.of(
+              "covert_camera", new double[] {94 / 98.0, 94 / 99.0},
+              "filming_tutorial", new double[] {90 / 99.0, 90 / 99.0},
+              "material_sale", new double[] {94 / 101.0, 94 / 96.0},
+              "sedative", new double[] {92 / 93.0, 92 / 99.0}),
+          "17",
+          Map.of(
+              "covert_camera", new double[] {92 / 126.0, 92 / 110.0},
+              "filming_tutorial", new double[] {95 / 122.0, 95 / 104.0},
+              "material_sale", new double[] {100 / 124.0, 100 / 101.0},
+              "sedative", new double[] {73 / 85.0, 73 / 74.0}),
+          "18",
+          Map.of(
+              "covert_camera", new double[] {77 / 82.0, 77 / 80.0},
+              "filming_tutorial", new double[] {79 / 94.0, 79 / 79.0},
+              "material_sale", new double[] {76 / 76.0, 76 / 80.0},
+              "sedative", new double[] {80 / 86.0, 80 / 80.0}));
 
   static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
   static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);
@@ -177,7 +201,8 @@ class TradeDetectorEvalTest {
   }
 
   /** The rounds by other hands, or written unlike the rest, each left out in turn. */
-  static final List<String> AUTHOR_ROUNDS = List.of("9", "10", "11", "12", "13", "15", "16", "17");
+  static final List<String> AUTHOR_ROUNDS =
+      List.of("9", "10", "11", "12", "13", "15", "16", "17", "18");
 
   /** Rounds the lexicon was tuned on: not scored by the cross-validation, they would flatter it. */
   static final Set<String> LEXICON_ROUNDS = Set.of("1a", "1b", "2", "3", "4");
@@ -332,10 +357,11 @@ class TradeDetectorEvalTest {
 
   /**
    * Five-fold cross-validation and leave one author out, on train and dev only: the shipped
-   * threshold and {@link TradeDetector#KEEP_LEXICON} give the best worst per-category figure of the
-   * grid over all those runs. The test part is not read. Tagged slow (eight trainings); run it with
-   * {@code mvn -o -q -pl scan verify -Dtest=TradeDetectorEvalTest
-   * -Dredress.scan.excludedGroups=none}.
+   * threshold and {@link TradeDetector#KEEP_LEXICON} give the best mean, over all those runs, of
+   * each run's worst per-category figure (round 14: with nine authors' folds the minimum over runs
+   * is one fold's, round 17's, and would buy its precision with every other fold's recall). The
+   * test part is not read. Tagged slow (eight trainings); run it with {@code mvn -o -q -pl scan
+   * verify -Dtest=TradeDetectorEvalTest -Dredress.scan.excludedGroups=none}.
    */
   @Test
   @Tag("slow")
@@ -352,10 +378,10 @@ class TradeDetectorEvalTest {
     StringBuilder b = new StringBuilder();
     for (double keep : KEEPS) {
       for (double t : THRESHOLDS) {
-        double worst = 1;
+        double sum = 0;
         for (Map.Entry<String, HeldOut> run : runs.entrySet()) {
           Map<String, int[]> s = run.getValue().score(t, keep, new ArrayList<>());
-          worst = Math.min(worst, worst(s));
+          sum += worst(s);
           if (t == TradeModelTrainer.SETTINGS.threshold() && keep == TradeDetector.KEEP_LEXICON) {
             b.append("== ")
                 .append(run.getKey())
@@ -364,11 +390,12 @@ class TradeDetectorEvalTest {
           }
         }
         worstBy.put(
-            String.format(Locale.ROOT, "threshold %.2f, keep lexicon at %.2f", t, keep), worst);
+            String.format(Locale.ROOT, "threshold %.2f, keep lexicon at %.2f", t, keep),
+            sum / runs.size());
       }
     }
     System.out.println(b);
-    worstBy.forEach((k, v) -> System.out.printf(Locale.ROOT, "%s: worst %.3f%n", k, v));
+    worstBy.forEach((k, v) -> System.out.printf(Locale.ROOT, "%s: mean worst %.4f%n", k, v));
     double best = worstBy.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     String shipped =
         String.format(
@@ -377,7 +404,7 @@ class TradeDetectorEvalTest {
             TradeModelTrainer.SETTINGS.threshold(),
             TradeDetector.KEEP_LEXICON);
     assertThat(worstBy.get(shipped))
-        .as("worst per-category figure over the held-out runs of the shipped choice")
+        .as("mean over the held-out runs of the worst per-category figure, shipped choice")
         .isEqualTo(best);
   }
 
