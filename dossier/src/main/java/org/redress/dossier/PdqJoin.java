@@ -293,7 +293,8 @@ final class PdqJoin {
     static @Nullable Cover of(long[] words, int delta, int maxCentres) {
       int n = words.length / 4;
       Cover cover = new Cover(n, delta);
-      int parts = delta + 1;
+      // delta + 1 substrings at least (pigeonhole), 8 at least (of at most 32 bits each).
+      int parts = Math.max(delta + 1, 8);
       int[] start = new int[parts];
       int[] width = new int[parts];
       for (int t = 0, at = 0; t < parts; t++) {
@@ -302,6 +303,7 @@ final class PdqJoin {
         at += width[t];
       }
       SubstringTable table = new SubstringTable(parts);
+      int[] values = new int[parts];
       long[] cw = cover.words;
       for (int i = 0; i < n; i++) {
         long w0 = words[4 * i];
@@ -340,8 +342,9 @@ final class PdqJoin {
           cover.centre[found] = i;
           System.arraycopy(words, 4 * i, cw, 4 * found, 4);
           for (int t = 0; t < parts; t++) {
-            table.add(t, extract(w0, w1, w2, w3, start[t], width[t]), found);
+            values[t] = extract(w0, w1, w2, w3, start[t], width[t]);
           }
+          table.add(found, values);
         }
         cover.owner[i] = found;
         cover.distance[i] = (byte) dist;
@@ -414,27 +417,27 @@ final class PdqJoin {
   }
 
   /**
-   * The centres by each substring's value: an open-addressing table from {@code (substring, value)}
-   * to the latest centre with it, each centre chaining to the previous one.
+   * The centres by each substring's value: per substring, an open-addressing table whose slots hold
+   * a value (high half) and the latest centre with it plus one (low half, 0: empty slot), so a
+   * lookup costs one cache miss; each centre chains to the previous one with the same value.
    */
   private static final class SubstringTable {
     private final int parts;
-    private long[] keys = new long[1024];
-    private int[] heads = new int[1024];
+    private final long[][] slots;
     private int[] chain = new int[0];
     private int used;
 
     SubstringTable(int parts) {
       this.parts = parts;
-      Arrays.fill(heads, -1);
+      this.slots = new long[parts][256];
     }
 
     int first(int t, int value) {
-      long key = ((long) t << 32) | (value & 0xFFFF_FFFFL);
-      int mask = keys.length - 1;
-      for (int s = slot(key, mask); heads[s] >= 0; s = (s + 1) & mask) {
-        if (keys[s] == key) {
-          return heads[s];
+      long[] table = slots[t];
+      int mask = table.length - 1;
+      for (int s = slot(value, mask); table[s] != 0; s = (s + 1) & mask) {
+        if ((int) (table[s] >>> 32) == value) {
+          return (int) table[s] - 1;
         }
       }
       return -1;
@@ -444,48 +447,47 @@ final class PdqJoin {
       return chain[centre * parts + t];
     }
 
-    void add(int t, int value, int centre) {
-      if (2 * (used + 1) > keys.length) {
-        grow();
+    /** Adds a centre's substrings, one value per table. */
+    void add(int centre, int[] values) {
+      if (2 * (used + 1) > slots[0].length) {
+        for (int t = 0; t < parts; t++) {
+          slots[t] = grown(slots[t]);
+        }
       }
+      used++;
       if (chain.length < (centre + 1) * parts) {
         chain = Arrays.copyOf(chain, Math.max((centre + 1) * parts, 2 * chain.length));
       }
-      long key = ((long) t << 32) | (value & 0xFFFF_FFFFL);
-      int mask = keys.length - 1;
-      int s = slot(key, mask);
-      while (heads[s] >= 0 && keys[s] != key) {
-        s = (s + 1) & mask;
+      for (int t = 0; t < parts; t++) {
+        long[] table = slots[t];
+        int mask = table.length - 1;
+        int value = values[t];
+        int s = slot(value, mask);
+        while (table[s] != 0 && (int) (table[s] >>> 32) != value) {
+          s = (s + 1) & mask;
+        }
+        chain[centre * parts + t] = table[s] == 0 ? -1 : (int) table[s] - 1;
+        table[s] = ((long) value << 32) | (centre + 1);
       }
-      if (heads[s] < 0) {
-        used++;
-        keys[s] = key;
-      }
-      chain[centre * parts + t] = heads[s];
-      heads[s] = centre;
     }
 
-    private void grow() {
-      long[] oldKeys = keys;
-      int[] oldHeads = heads;
-      keys = new long[2 * oldKeys.length];
-      heads = new int[2 * oldKeys.length];
-      Arrays.fill(heads, -1);
-      int mask = keys.length - 1;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldHeads[i] >= 0) {
-          int s = slot(oldKeys[i], mask);
-          while (heads[s] >= 0) {
+    private static long[] grown(long[] table) {
+      long[] out = new long[2 * table.length];
+      int mask = out.length - 1;
+      for (long v : table) {
+        if (v != 0) {
+          int s = slot((int) (v >>> 32), mask);
+          while (out[s] != 0) {
             s = (s + 1) & mask;
           }
-          keys[s] = oldKeys[i];
-          heads[s] = oldHeads[i];
+          out[s] = v;
         }
       }
+      return out;
     }
 
-    private static int slot(long key, int mask) {
-      return (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+    private static int slot(int value, int mask) {
+      return (int) ((value * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
     }
   }
 
