@@ -58,7 +58,7 @@ final class PdqJoin {
   /** The average number of hashes per ball that makes covers pay. */
   static final double MIN_COVER = 3.0;
 
-  /** Up to this many centres, the centres' self-join compares all pairs; above, an index. */
+  /** Up to this many centres (or hashes, without a cover), a self-join compares all pairs. */
   static final int ALL_PAIRS_CENTRES = 16_384;
 
   /** Rows per task of a parallel self-join: enough work to pay for a task, many per core. */
@@ -97,7 +97,10 @@ final class PdqJoin {
     links(words, radius, delta, ALL_PAIRS_CENTRES, sink);
   }
 
-  /** As above, comparing all pairs of centres up to {@code allPairsCentres} (tests lower it). */
+  /**
+   * As above, comparing all pairs (of centres, or of hashes when there is no cover) up to {@code
+   * allPairsCentres} of them, else searching a multi-index (tests lower it to reach both).
+   */
   static void links(long[] words, int radius, int delta, int allPairsCentres, PairSink sink) {
     if (words.length % 4 != 0) {
       throw new IllegalArgumentException("four words per hash, was " + words.length + " words");
@@ -109,16 +112,23 @@ final class PdqJoin {
     int d = Math.min(Math.min(delta, radius), 31);
     Cover cover = d > 0 ? Cover.of(words, d, (int) (n / MIN_COVER)) : null;
     if (cover == null) {
-      plain(words, radius, sink);
+      plain(words, radius, allPairsCentres, sink);
     } else {
       covered(words, cover, radius, allPairsCentres, sink);
     }
   }
 
-  /** Every hash searched at {@code radius} in a multi-index over all of them, on every core. */
-  private static void plain(long[] words, int radius, PairSink sink) {
+  /**
+   * Every pair within {@code radius}: all pairs compared while there are at most {@code allPairs}
+   * hashes, else every hash searched in a multi-index over all of them; on every core.
+   */
+  private static void plain(long[] words, int radius, int allPairs, PairSink sink) {
     int n = words.length / 4;
     if (n < 2) {
+      return;
+    }
+    if (n <= allPairs) {
+      emit(allPairs(words, n, radius), sink);
       return;
     }
     PdqIndex.Builder b = PdqIndex.builder(n);
