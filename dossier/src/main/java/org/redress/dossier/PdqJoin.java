@@ -235,7 +235,7 @@ final class PdqJoin {
     if (k <= allPairsCentres) {
       near = allPairs(cover.words, k, wide);
     } else {
-      PdqIndex.Builder b = PdqIndex.builder(k);
+      PdqIndex.Builder b = PdqIndex.builder(k).tables(PdqIndex.MAX_TABLES);
       long[] cw = cover.words;
       for (int c = 0; c < k; c++) {
         b.add(cw[4 * c], cw[4 * c + 1], cw[4 * c + 2], cw[4 * c + 3]);
