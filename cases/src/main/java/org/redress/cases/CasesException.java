@@ -56,7 +56,17 @@ public class CasesException extends RuntimeException {
      */
     MOVE_MISMATCH,
     /** A database move failed on the way; values: target URL, SQLite file. */
-    MOVE_FAILED
+    MOVE_FAILED,
+    /**
+     * A database move refused: {@code redress serve} runs on the workspace ({@link ServeLock});
+     * values: the workspace folder.
+     */
+    MOVE_SERVING,
+    /**
+     * A server refused: the workspace's database is being moved ({@link ServeLock}); values: the
+     * workspace folder.
+     */
+    SERVE_MOVING
   }
 
   public CasesException(String message) {

@@ -50,6 +50,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <ol>
  *   <li>refuse a workspace that already has {@value Workspace#DATABASE_SETTINGS} or no SQLite file;
+ *   <li>take the workspace's {@link ServeLock} alone, to the end: refuse while {@code redress
+ *       serve} runs on the workspace (it holds the lock), and keep a server from starting;
  *   <li>migrate the SQLite file to the current schema, then hold its write lock (a SQLite {@code
  *       BEGIN IMMEDIATE}) to the end, so that no other process changes it while it is copied;
  *   <li>connect to the target; refuse it when any table of its current schema holds a row;
@@ -144,7 +146,8 @@ public final class DatabaseMove {
    * @param clock gives the date in the kept SQLite file's name (in the clock's zone)
    * @param progress told each table once it is copied (before the checks)
    * @return what was moved
-   * @throws CasesException with a {@code MOVE_*} reason when the move is refused or fails; the
+   * @throws CasesException with a {@code MOVE_*} reason when the move is refused or fails ({@link
+   *     CasesException.Reason#MOVE_SERVING} while {@code redress serve} runs on the workspace); the
    *     workspace is then unchanged, still on its SQLite file
    */
   public static Result move(Path dir, Target target, Clock clock, Consumer<Table> progress) {
@@ -167,6 +170,17 @@ public final class DatabaseMove {
           null,
           db);
     }
+    // No server may run beside the move, nor start during it (it would keep using the SQLite file).
+    ServeLock alone = ServeLock.alone(abs);
+    try {
+      return moveAlone(abs, db, settings, target, clock, progress);
+    } finally {
+      alone.close();
+    }
+  }
+
+  private static Result moveAlone(
+      Path abs, Path db, Path settings, Target target, Clock clock, Consumer<Table> progress) {
     // Brings the file to the current schema, as any command opening the workspace would.
     Workspace.open(abs, clock, "redress").close();
     SQLiteDataSource sqlite = Workspace.sqlite(db, true);

@@ -534,6 +534,51 @@ class DatabaseMoveTest {
   }
 
   @Test
+  void move_whileRedressServeRunsInAnotherProcess_refusedAndNothingChanged() throws Exception {
+    Path ws = dir.resolve("ws");
+    filled(ws).close();
+    Map<String, List<String>> before = dumpOf(ws);
+    byte[] bytes = Files.readAllBytes(ws.resolve(Workspace.DATABASE));
+    // An empty schema when there is a server, so that only the running server stops the move.
+    String schema = pg != null ? schema() : null;
+    DatabaseMove.Target to =
+        schema != null
+            ? target(schema)
+            : new DatabaseMove.Target("jdbc:postgresql://127.0.0.1:1/redress", "u", null);
+
+    try (ServeLockHolder.Held server = ServeLockHolder.start("serve", ws)) {
+      assertThat(server.said()).isEqualTo("held");
+      assertThatThrownBy(() -> DatabaseMove.move(ws, to, CLOCK, t -> {}))
+          .isInstanceOf(CasesException.class)
+          .hasMessageContaining("redress serve is running on workspace")
+          .hasMessageContaining("nothing was changed")
+          .hasMessageNotContaining("\n")
+          .satisfies(
+              e ->
+                  assertThat(((CasesException) e).reason())
+                      .isEqualTo(CasesException.Reason.MOVE_SERVING));
+    }
+    assertThat(Files.readAllBytes(ws.resolve(Workspace.DATABASE))).isEqualTo(bytes);
+    if (schema != null) {
+      try (Connection c = pg.connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                      + schema
+                      + "'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("tables in the target").isZero();
+      }
+    }
+    assertUnchanged(ws, before);
+    if (schema != null) {
+      // The server has stopped: the same move now goes through.
+      assertThat(DatabaseMove.move(ws, to, CLOCK, t -> {}).rows()).isGreaterThan(10);
+    }
+  }
+
+  @Test
   void move_settingsAlreadyThere_refused() throws Exception {
     Path ws = dir.resolve("ws");
     filled(ws);

@@ -43,7 +43,7 @@ public final class WorkspaceCommand implements Runnable {
         "migrate the target, copy every table in one transaction, check row counts and checksums,",
         "then write database.properties (0600) and keep the SQLite file as",
         "redress.db.moved-YYYYMMDD. Until then the SQLite file stays in use; a failure changes",
-        "nothing. Stop 'redress serve' on this workspace first."
+        "nothing. Refused while 'redress serve' runs on this workspace: stop it first."
       })
   static final class MoveDb implements Callable<Integer> {
     @Mixin WorkspaceOption workspace;

@@ -312,6 +312,72 @@ class WorkspaceMoveCommandTest {
   }
 
   @Test
+  void moveDb_whileServeRunsOnTheWorkspace_oneLineExit1InBothLanguagesAndNothingChanged()
+      throws Exception {
+    ok("case", "create", "a1");
+    ok("bank", "create", "b1");
+    byte[] db = Files.readAllBytes(ws.resolve("redress.db"));
+    // An empty schema when there is a server, so that only the running server stops the move.
+    String url = pg != null ? newTarget() : "jdbc:postgresql://127.0.0.1:1/redress";
+    String user = pg != null ? pg.getProperty("user") : "u";
+    Path pw = passwordFile(pg != null ? pg.getProperty("password") : "none-4711");
+    String[] move = {
+      "workspace", "move-db", "--to", url, "--user", user, "--password-file", pw.toString()
+    };
+    StringWriter serveOut = new StringWriter();
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    ServeCommand.stopSignal = stop;
+    java.util.concurrent.atomic.AtomicInteger served =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    Thread serve =
+        new Thread(
+            () ->
+                served.set(
+                    Main.run(
+                        new String[] {"serve", "--no-open", "--workspace", ws.toString()},
+                        new PrintWriter(serveOut),
+                        new PrintWriter(new StringWriter()),
+                        Map.of(UiLang.ENV, "en"))));
+    serve.start();
+    try {
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (!serveOut.toString().contains("http://127.0.0.1:") && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      assertThat(serveOut.toString()).contains("http://127.0.0.1:");
+
+      Run en = ws("en", move);
+      Run zh = ws("zh", move);
+
+      assertThat(en.code()).as(en.err()).isEqualTo(1);
+      assertThat(zh.code()).as(zh.err()).isEqualTo(1);
+      assertThat(en.err().lines()).hasSize(1);
+      assertThat(en.err())
+          .contains("redress serve is running on workspace")
+          .contains("nothing was changed");
+      assertThat(zh.err().lines()).hasSize(1);
+      assertThat(zh.err()).contains("正由 `redress serve` 使用").contains("未做任何更改");
+      assertThat(english(zh, url)).as(zh.err()).isEmpty();
+      assertThat(en.out() + zh.out()).isEmpty();
+      assertThat(ws.resolve("database.properties")).doesNotExist();
+      assertThat(Files.readAllBytes(ws.resolve("redress.db"))).isEqualTo(db);
+    } finally {
+      stop.countDown();
+      serve.join(30_000);
+      ServeCommand.stopSignal = null;
+    }
+    assertThat(served.get()).isZero();
+    // Stopped: the lock is gone, and the move goes on to the target.
+    Run after = ws("en", move);
+    if (pg != null) {
+      assertThat(after.code()).as(after.err()).isZero();
+      assertThat(ws.resolve("database.properties")).exists();
+    } else {
+      assertThat(after.err()).contains("cannot reach").doesNotContain("redress serve");
+    }
+  }
+
+  @Test
   void moveDb_badUsage_exit2InBothLanguages() {
     for (String lang : List.of("en", "zh")) {
       Run pwInUrl =
