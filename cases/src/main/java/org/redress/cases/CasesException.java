@@ -66,7 +66,17 @@ public class CasesException extends RuntimeException {
      * A server refused: the workspace's database is being moved ({@link ServeLock}); values: the
      * workspace folder.
      */
-    SERVE_MOVING
+    SERVE_MOVING,
+    /**
+     * A move back to SQLite refused: the workspace has no database settings file, it is on SQLite
+     * already; values: the settings file.
+     */
+    MOVE_NOT_MOVED,
+    /**
+     * A move back to SQLite refused: a file already has the SQLite database's name; values: that
+     * file.
+     */
+    MOVE_SQLITE_EXISTS
   }
 
   public CasesException(String message) {

@@ -115,7 +115,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** Reads {@value #DATABASE_SETTINGS}: a regular, owner-only file with a {@code url}. */
-  private static java.util.Properties databaseSettings(Path file) {
+  static java.util.Properties databaseSettings(Path file) {
     try {
       if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new CasesException(file + ": the database settings must be a regular file");

@@ -196,7 +196,12 @@ class WorkspaceMoveCommandTest {
   private List<String> english(Run r, String url) {
     return ChineseOutputATest.english(
         r.out() + "\n" + r.err(),
-        List.of(url, ws.toString(), tmp.toString(), "redress.db.moved-20261207"));
+        List.of(
+            url,
+            ws.toString(),
+            tmp.toString(),
+            "redress.db.moved-20261207",
+            "database.properties.moved-20261207"));
   }
 
   @Test
@@ -234,6 +239,28 @@ class WorkspaceMoveCommandTest {
     ok("case", "create", "a2");
     assertThat(ok("case", "list").out()).contains("a2");
     assertThat(ws.resolve("redress.db")).doesNotExist();
+    Map<String, String> onServer = views();
+
+    // And back: a new SQLite file, the same views, the settings kept.
+    Run usage = ws("zh", "workspace", "move-db", "--to", "sqlite", "--user", "x");
+    assertThat(usage.code()).isEqualTo(2);
+    assertThat(english(usage, url)).as(usage.err()).isEmpty();
+    Run back = ws("zh", "workspace", "move-db", "--to", "sqlite");
+
+    assertThat(back.code()).as(back.err()).isZero();
+    assertThat(back.out())
+        .contains("已复制表 `case_file`")
+        .contains("行数和校验和全部一致")
+        .contains("工作区现在使用本机数据库文件");
+    assertThat(english(back, url)).as(back.out()).isEmpty();
+    assertThat(back.out() + back.err()).doesNotContain(pg.getProperty("password"));
+    assertThat(ws.resolve("database.properties")).doesNotExist();
+    assertThat(ws.resolve("database.properties.moved-20261207")).exists();
+    assertThat(ws.resolve("redress.db")).exists();
+    assertThat(views()).isEqualTo(onServer);
+    Run again = ws("en", "workspace", "move-db", "--to", "sqlite");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already the SQLite file").contains("nothing was changed");
   }
 
   private void assertStillOnSqlite(Map<String, String> before) {
