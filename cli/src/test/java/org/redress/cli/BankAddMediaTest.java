@@ -7,8 +7,6 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -20,15 +18,6 @@ import org.redress.testing.Vectors;
 class BankAddMediaTest {
   @TempDir Path ws;
   @TempDir Path files;
-
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** An innocuous picture: a gradient, discs and bars, different per seed. */
   static BufferedImage picture(int w, int h, int seed) {
@@ -69,15 +58,15 @@ class BankAddMediaTest {
     ImageIO.write(scaled(original, 320, 240), "jpg", copy.toFile());
 
     String w = "--workspace=" + ws;
-    assertThat(run("bank", "create", w, "victim").code()).isZero();
-    Run add = run("bank", "add", w, "victim", victim.toString(), "--case", "C-1");
-    assertThat(add.code()).as(add.err()).isZero();
+    assertThat(CliRun.of("bank", "create", w, "victim").exit()).isZero();
+    CliRun add = CliRun.of("bank", "add", w, "victim", victim.toString(), "--case", "C-1");
+    assertThat(add.exit()).as(add.err()).isZero();
     assertThat(add.out())
         .contains("added\t1\tpdq\tvictim-photo.png")
         .contains("added\t2\tsha256\tvictim-photo.png");
 
-    Run m = run("match", w, copy.toString(), other.toString());
-    assertThat(m.code()).as(m.err()).isZero();
+    CliRun m = CliRun.of("match", w, copy.toString(), other.toString());
+    assertThat(m.exit()).as(m.err()).isZero();
     assertThat(m.out())
         .startsWith(copy + "\tvictim\t1\tpdq\t")
         .endsWith("\tvictim-photo.png\n")
@@ -86,7 +75,7 @@ class BankAddMediaTest {
     assertThat(distance).isBetween(0, 31);
 
     // The identical file also matches on SHA-256, exactly.
-    assertThat(run("match", w, victim.toString()).out()).contains("\tsha256\t0\t");
+    assertThat(CliRun.of("match", w, victim.toString()).out()).contains("\tsha256\t0\t");
     // Only hashes are stored: the database holds no copy of the image's bytes.
     byte[] db = Files.readAllBytes(ws.resolve("redress.db"));
     byte[] img = Files.readAllBytes(victim);
@@ -99,26 +88,26 @@ class BankAddMediaTest {
     ImageIO.write(picture(200, 200, 3), "png", good.toFile());
     Path bad = Files.writeString(files.resolve("bad.jpg"), "not an image");
     String w = "--workspace=" + ws;
-    run("bank", "create", w, "victim");
-    Run r = run("bank", "add", w, "victim", good.toString(), bad.toString());
-    assertThat(r.code()).isEqualTo(1);
+    CliRun.of("bank", "create", w, "victim");
+    CliRun r = CliRun.of("bank", "add", w, "victim", good.toString(), bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("bad.jpg").contains("nothing was added");
-    assertThat(run("bank", "list", w).out()).contains("victim\t0 items");
+    assertThat(CliRun.of("bank", "list", w).out()).contains("victim\t0 items");
   }
 
   @Test
   void bankAdd_video_matchesItselfByVpdqWithPercentages() {
     Path video = Vectors.vpdq().resolve("videos/pattern-sd-grey-bar.mp4");
     String w = "--workspace=" + ws;
-    run("bank", "create", w, "videos");
-    Run add = run("bank", "add", w, "videos", video.toString());
+    CliRun.of("bank", "create", w, "videos");
+    CliRun add = CliRun.of("bank", "add", w, "videos", video.toString());
     // Video hashing arrives in media with the vPDQ work; until then this test is skipped.
     org.junit.jupiter.api.Assumptions.assumeFalse(
         add.err().contains("not available"), "video hashing not in this build yet");
-    assertThat(add.code()).as(add.err()).isZero();
+    assertThat(add.exit()).as(add.err()).isZero();
     assertThat(add.out()).contains("\tvpdq\t").contains("\tmd5\t");
-    Run m = run("match", w, "--json", video.toString());
-    assertThat(m.code()).as(m.err()).isZero();
+    CliRun m = CliRun.of("match", w, "--json", video.toString());
+    assertThat(m.exit()).as(m.err()).isZero();
     assertThat(m.out())
         .contains("\"signal\":\"vpdq\"")
         .contains("\"query_percent\":100.0")

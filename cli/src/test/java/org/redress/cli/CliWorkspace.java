@@ -2,10 +2,13 @@ package org.redress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * One workspace folder the cli tests run commands in, with {@code --workspace} appended to every
@@ -26,6 +29,35 @@ record CliWorkspace(Path dir) {
   /** Runs {@code args} in this workspace. */
   CliRun run(String... args) {
     return CliRun.of(args(args));
+  }
+
+  /**
+   * Runs {@code args} in this workspace with {@code REDRESS_LANG=lang} ({@link CliRun#withLang}).
+   */
+  CliRun withLang(String lang, String... args) {
+    return CliRun.withLang(lang, args(args));
+  }
+
+  /** Runs {@code args} in this workspace and checks it exits 0 (its stderr in the failure). */
+  CliRun ok(String... args) {
+    return CliRun.ok(args(args));
+  }
+
+  /**
+   * Writes the small innocuous picture the cli tests register and seal: a 64x48 PNG, red rising to
+   * the right and green downwards over blue.
+   *
+   * @return {@code file}
+   */
+  static Path gradientPng(Path file) throws IOException {
+    BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        img.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 128);
+      }
+    }
+    ImageIO.write(img, "png", file.toFile());
+    return file;
   }
 
   /**
@@ -67,7 +99,7 @@ record CliWorkspace(Path dir) {
    */
   record GeneratedExport(Path originals, Path folder) {
     /** Generates the sample into {@code dir}. */
-    static GeneratedExport make(Path dir) throws Exception {
+    static GeneratedExport make(Path dir) throws IOException {
       CliRun made = CliRun.of("sample", "telegram-export", dir.toString());
       assertThat(made.exit()).as(made.err()).isZero();
       try (Stream<Path> s = Files.list(dir)) {
