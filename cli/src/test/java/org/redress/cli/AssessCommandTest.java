@@ -31,8 +31,7 @@ class AssessCommandTest {
 
   @Test
   void assess_contractExample_printsAChinesePlanWithTheNotice() throws IOException {
-    CliRun r = CliRun.of("assess", example().toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", example().toString());
     assertThat(r.out())
         .contains("不构成法律意见")
         .contains("向公安机关报案")
@@ -44,8 +43,7 @@ class AssessCommandTest {
 
   @Test
   void assess_english_printsRoutesDeadlinesAndUnconfirmed() throws IOException {
-    CliRun r = CliRun.of("assess", example().toString(), "--lang", "en");
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", example().toString(), "--lang", "en");
     assertThat(r.out())
         .contains("not legal advice")
         .contains("What to do, in order")
@@ -55,8 +53,7 @@ class AssessCommandTest {
 
   @Test
   void assess_json_isFindingsAtOneWithOneFindingPerProvision() throws IOException {
-    CliRun r = CliRun.of("assess", example().toString(), "--json");
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", example().toString(), "--json");
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("schema").asText()).isEqualTo("redress/findings@1");
     assertThat(root.get("as_of").asText()).isEqualTo("2026-11-24");
@@ -160,8 +157,7 @@ class AssessCommandTest {
             "schema: redress/case-facts@1\n"
                 + "conduct: {first_act: 2026-02-01}\nacts: {covert_filming: true}\n"
                 + "harm: {medical_costs_cny: 1234.50}\n");
-    CliRun r = CliRun.of("assess", p.toString(), "--json", "--as-of", "2026-03-01");
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", p.toString(), "--json", "--as-of", "2026-03-01");
     assertThat(r.out()).contains("\"plan\"");
   }
 }

@@ -2,17 +2,24 @@ package org.redress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
  * One workspace folder the cli tests run commands in, with {@code --workspace} appended to every
- * run, and the set-ups several cli tests share over the generated sample export.
+ * run, and the set-ups several cli tests share: the innocuous pictures they generate, and cases
+ * over the generated sample export. A run that need not succeed is {@link #run}; one that must is
+ * {@link #ok}, which fails the test with the command's stderr.
  *
  * @param dir the workspace folder
  */
@@ -58,6 +65,24 @@ record CliWorkspace(Path dir) {
     }
     ImageIO.write(img, "png", file.toFile());
     return file;
+  }
+
+  /** An innocuous picture: a gradient, discs and bars, different per seed. */
+  static BufferedImage picture(int w, int h, int seed) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    Random rnd = new Random(seed);
+    g.setPaint(new GradientPaint(0, 0, new Color(rnd.nextInt()), w, h, new Color(rnd.nextInt())));
+    g.fillRect(0, 0, w, h);
+    for (int i = 0; i < 6; i++) {
+      g.setColor(new Color(rnd.nextInt()));
+      int r = 20 + rnd.nextInt(w / 4);
+      g.fillOval(rnd.nextInt(w) - r / 2, rnd.nextInt(h) - r / 2, r, r);
+      g.fillRect(rnd.nextInt(w), rnd.nextInt(h), 10 + rnd.nextInt(w / 3), 8 + rnd.nextInt(20));
+    }
+    g.dispose();
+    return img;
   }
 
   /**
