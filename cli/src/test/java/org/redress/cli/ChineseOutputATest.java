@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Left out of the check, because they are data and not text for a person: the case facts that
  * {@code facts show} prints back (her own file), and the signed checkpoint text.
  */
+@ExtendWith(FixedNow.class)
 class ChineseOutputATest {
   @TempDir Path tmp;
   Path ws;
@@ -41,7 +43,6 @@ class ChineseOutputATest {
 
   @BeforeEach
   void setUp() throws Exception {
-    System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     stdin = System.in;
     ws = tmp.resolve("ws");
     workspace = new CliWorkspace(ws);
@@ -87,7 +88,6 @@ class ChineseOutputATest {
 
   @AfterEach
   void tearDown() {
-    System.clearProperty("redress.now");
     System.setIn(stdin);
   }
 

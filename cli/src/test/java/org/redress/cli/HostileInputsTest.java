@@ -62,11 +62,7 @@ class HostileInputsTest {
 
   @Test
   void assess_devZeroFifoOrFolder_refusedAtOnceInOneLine() throws Exception {
-    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp));
-    Path zero = Path.of("/dev/zero");
-    if (Files.exists(zero)) {
-      inputs.add(zero);
-    }
+    List<Path> inputs = folderAndDevZero(tmp);
     Path fifo = tmp.resolve("fifo");
     if (run("mkfifo", fifo.toString())) {
       inputs.add(fifo);
@@ -76,10 +72,7 @@ class HostileInputsTest {
           List.of(
               new String[] {"assess", in.toString()},
               new String[] {"facts", "merge", in.toString(), report().toString()})) {
-        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
-        assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
-        assertOneLine(r);
-        assertThat(r.err()).contains("not a regular file");
+        assertThat(badDataInOneLine(in, args).err()).contains("not a regular file");
       }
     }
     assertThat(inputs).hasSizeGreaterThan(1);
@@ -87,18 +80,8 @@ class HostileInputsTest {
 
   @Test
   void evidenceVerify_devZeroOrFolder_notAPackageInOneLine() throws Exception {
-    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp));
-    Path zero = Path.of("/dev/zero");
-    if (Files.exists(zero)) {
-      inputs.add(zero);
-    }
-    for (Path in : inputs) {
-      CliRun r =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(30), () -> CliRun.of("evidence", "verify", in.toString()));
-      assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
-      assertOneLine(r);
-      assertThat(r.err())
+    for (Path in : folderAndDevZero(tmp)) {
+      assertThat(badDataInOneLine(in, "evidence", "verify", in.toString()).err())
           .contains("not a regular file, so not an evidence package")
           .doesNotContain("no such file");
     }
@@ -110,20 +93,9 @@ class HostileInputsTest {
   @Test
   void factsMerge_reportIsDevZeroOrFolder_notARegularFileInOneLine() throws Exception {
     Path intake = demoIntake();
-    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp.resolve("folder")));
-    Files.createDirectories(inputs.get(0));
-    Path zero = Path.of("/dev/zero");
-    if (Files.exists(zero)) {
-      inputs.add(zero);
-    }
-    for (Path in : inputs) {
-      CliRun r =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(30),
-              () -> CliRun.of("facts", "merge", intake.toString(), in.toString()));
-      assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
-      assertOneLine(r);
-      assertThat(r.err()).contains(in + ": not a regular file");
+    for (Path in : folderAndDevZero(Files.createDirectories(tmp.resolve("folder")))) {
+      assertThat(badDataInOneLine(in, "facts", "merge", intake.toString(), in.toString()).err())
+          .contains(in + ": not a regular file");
     }
   }
 
@@ -237,6 +209,24 @@ class HostileInputsTest {
     } catch (IOException | InterruptedException ex) {
       return false;
     }
+  }
+
+  /** {@code folder}, and {@code /dev/zero} where this machine has it: no regular file either. */
+  private static List<Path> folderAndDevZero(Path folder) {
+    List<Path> inputs = new java.util.ArrayList<>(List.of(folder));
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      inputs.add(zero);
+    }
+    return inputs;
+  }
+
+  /** Runs {@code args} on input {@code in}: within 30 seconds, exit 1 and one line. */
+  private static CliRun badDataInOneLine(Path in, String... args) {
+    CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
+    assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
+    assertOneLine(r);
+    return r;
   }
 
   private static void assertOneLine(CliRun r) {
