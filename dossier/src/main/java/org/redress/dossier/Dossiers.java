@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.redress.match.PdqIndex;
 import org.redress.phash.Pdq;
 
 /**
@@ -593,15 +592,12 @@ public final class Dossiers {
         }
       }
       if (pdqs.size() > 1) {
-        PdqIndex.Builder b = PdqIndex.builder(pdqs.size());
-        for (String hex : pdqs) {
-          long[] w = Pdq.parse(hex).toLongs();
-          b.add(w[0], w[1], w[2], w[3]);
+        long[] words = new long[4 * pdqs.size()];
+        for (int p = 0; p < pdqs.size(); p++) {
+          System.arraycopy(Pdq.parse(pdqs.get(p)).toLongs(), 0, words, 4 * p, 4);
         }
-        PdqIndex index = b.build();
         int[] nodes = nodeOfPdq;
-        PdqJoin.links(
-            index, radius, PdqJoin.coverRadius(index), (x, y) -> f.union(nodes[x], nodes[y]));
+        PdqJoin.links(words, radius, (x, y) -> f.union(nodes[x], nodes[y]));
       }
       f.number();
       return f;
