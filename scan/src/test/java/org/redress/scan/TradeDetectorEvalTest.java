@@ -74,7 +74,7 @@ class TradeDetectorEvalTest {
               "sedative", new double[] {167 / 168.0, 167 / 178.0}),
           "11",
           Map.of(
-              "covert_camera", new double[] {147 / 151.0, 147 / 165.0},
+              "covert_camera", new double[] {147 / 150.0, 147 / 165.0},
               "filming_tutorial", new double[] {132 / 134.0, 132 / 151.0},
               "material_sale", new double[] {149 / 154.0, 149 / 154.0},
               "sedative", new double[] {149 / 151.0, 149 / 157.0}),
@@ -86,19 +86,19 @@ class TradeDetectorEvalTest {
               "sedative", new double[] {73 / 73.0, 73 / 74.0}),
           "13",
           Map.of(
-              "covert_camera", new double[] {98 / 101.0, 98 / 126.0},
-              "filming_tutorial", new double[] {116 / 122.0, 116 / 124.0},
-              "material_sale", new double[] {114 / 121.0, 114 / 123.0},
+              "covert_camera", new double[] {96 / 99.0, 96 / 126.0},
+              "filming_tutorial", new double[] {116 / 121.0, 116 / 124.0},
+              "material_sale", new double[] {116 / 123.0, 116 / 123.0},
               "sedative", new double[] {115 / 118.0, 115 / 124.0}),
           "14",
           Map.of(
-              "covert_camera", new double[] {78 / 80.0, 78 / 80.0},
+              "covert_camera", new double[] {78 / 78.0, 78 / 80.0},
               "filming_tutorial", new double[] {78 / 79.0, 78 / 80.0},
-              "material_sale", new double[] {75 / 76.0, 75 / 80.0},
+              "material_sale", new double[] {76 / 77.0, 76 / 80.0},
               "sedative", new double[] {76 / 79.0, 76 / 80.0}),
           "15",
           Map.of(
-              "covert_camera", new double[] {106 / 113.0, 106 / 112.0},
+              "covert_camera", new double[] {105 / 112.0, 105 / 112.0},
               "filming_tutorial", new double[] {104 / 111.0, 104 / 111.0},
               "material_sale", new double[] {107 / 114.0, 107 / 111.0},
               "sedative", new double[] {110 / 116.0, 110 / 112.0}),
@@ -106,13 +106,13 @@ class TradeDetectorEvalTest {
           Map.of(
               "covert_camera", new double[] {94 / 98.0, 94 / 99.0},
               "filming_tutorial", new double[] {90 / 99.0, 90 / 99.0},
-              "material_sale", new double[] {93 / 99.0, 93 / 96.0},
+              "material_sale", new double[] {93 / 98.0, 93 / 96.0},
               "sedative", new double[] {93 / 94.0, 93 / 99.0}),
           "17",
           Map.of(
-              "covert_camera", new double[] {92 / 126.0, 92 / 110.0},
+              "covert_camera", new double[] {93 / 127.0, 93 / 110.0},
               "filming_tutorial", new double[] {97 / 124.0, 97 / 104.0},
-              "material_sale", new double[] {100 / 123.0, 100 / 101.0},
+              "material_sale", new double[] {100 / 121.0, 100 / 101.0},
               "sedative", new double[] {73 / 84.0, 73 / 74.0}),
           "18",
           Map.of(
