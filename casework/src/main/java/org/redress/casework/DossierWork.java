@@ -114,18 +114,53 @@ public final class DossierWork {
       return new Result(d, facts, null, List.of(), Map.of());
     }
     Assessment aggregate = assess(facts, today);
-    Map<String, Assessment> byVictim = new LinkedHashMap<>();
-    for (Dossier.Victim v : d.victims()) {
-      if (v.files() == 0) {
-        continue;
-      }
-      byVictim.put(v.pseudonym(), assess(victimFacts(v, d, today), today));
-    }
+    Map<String, Assessment> byVictim = byVictim(d, today);
     List<Finding> only = onlyTogether(aggregate, byVictim.values());
     cw.workspace()
         .accounts()
         .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
     return new Result(d, facts, aggregate, only, byVictim);
+  }
+
+  /**
+   * Each victim's share assessed alone (victims with no file left out), in the dossier's order. The
+   * law gives equal facts equal findings, so shares with the same facts (the same counts) are
+   * assessed once; the distinct ones on every core.
+   */
+  private Map<String, Assessment> byVictim(Dossier d, LocalDate today) throws CaseworkException {
+    Map<String, String> factsOf = new LinkedHashMap<>();
+    Map<String, Integer> distinct = new LinkedHashMap<>();
+    for (Dossier.Victim v : d.victims()) {
+      if (v.files() > 0) {
+        String f = victimFacts(v, d, today);
+        factsOf.put(v.pseudonym(), f);
+        distinct.putIfAbsent(f, distinct.size());
+      }
+    }
+    List<String> texts = new ArrayList<>(distinct.keySet());
+    Assessment[] assessed = new Assessment[texts.size()];
+    Exception[] failed = new Exception[texts.size()];
+    java.util.stream.IntStream.range(0, texts.size())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                assessed[i] = assess(texts.get(i), today);
+              } catch (CaseworkException | RuntimeException e) {
+                failed[i] = e;
+              }
+            });
+    for (Exception e : failed) {
+      if (e instanceof CaseworkException c) {
+        throw c;
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+    }
+    Map<String, Assessment> out = new LinkedHashMap<>();
+    factsOf.forEach((victim, f) -> out.put(victim, assessed[distinct.get(f)]));
+    return out;
   }
 
   /**
