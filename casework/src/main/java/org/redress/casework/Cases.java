@@ -446,6 +446,15 @@ public final class Cases {
   }
 
   /**
+   * {@link #consentNow} of a case known to exist (just listed): one query instead of two. Throws
+   * the store's unknown-case failure when it was removed since.
+   */
+  Optional<Consent> consentNowOf(String id, String scope) {
+    List<CaseStore.Consent> all = store().consents(id, scope);
+    return all.isEmpty() ? Optional.empty() : Optional.of(consent(all.get(all.size() - 1)));
+  }
+
+  /**
    * Whether the case consents to {@code scope} now (never asked: no).
    *
    * @throws CaseworkException for an unknown case
@@ -593,6 +602,11 @@ public final class Cases {
    */
   public List<Path> reports(String id) throws CaseworkException {
     require(id);
+    return reportsOf(id);
+  }
+
+  /** {@link #reports} of a case known to exist (just listed): no query, only its folder read. */
+  List<Path> reportsOf(String id) {
     Path root = scansDir(id);
     List<ScanRecord> recs = new ArrayList<>();
     if (Files.isDirectory(root)) {

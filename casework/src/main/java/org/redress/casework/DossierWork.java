@@ -228,7 +228,7 @@ public final class DossierWork {
     Cases cases = cw.cases();
     StringBuilder b = new StringBuilder(cw.today().toString());
     for (Cases.CaseInfo c : cases.list()) {
-      Optional<Cases.Consent> k = cases.consentNow(c.id(), Cases.DOSSIERS);
+      Optional<Cases.Consent> k = cases.consentNowOf(c.id(), Cases.DOSSIERS);
       b.append('\n').append(c.id()).append(' ');
       if (k.isEmpty()) {
         b.append('-');
@@ -236,7 +236,7 @@ public final class DossierWork {
       }
       b.append(k.get().version()).append(k.get().granted() ? " yes" : " no");
       if (k.get().granted()) {
-        for (Path p : cases.reports(c.id())) {
+        for (Path p : cases.reportsOf(c.id())) {
           b.append(' ').append(p.getParent().getFileName()).append('=').append(key(p));
         }
       }
@@ -287,7 +287,7 @@ public final class DossierWork {
     List<CaseInput.Consent> consents = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Cases.CaseInfo c = all.get(i);
-      Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
+      Optional<Cases.Consent> consent = cases.consentNowOf(c.id(), Cases.DOSSIERS);
       CaseInput.Consent k =
           consent
               .map(
@@ -319,17 +319,16 @@ public final class DossierWork {
       throws CaseworkException {
     CaseInput[] out = new CaseInput[toRead.size()];
     Exception[] failed = new Exception[toRead.size()];
-    // The workspace database is asked on this thread; only the files are read in parallel.
-    List<List<Path>> reports = new ArrayList<>();
-    for (int j : toRead) {
-      reports.add(cw.cases().reports(all.get(j).id()));
-    }
+    // The workspace database was asked on the caller's thread (the cases were listed): here only
+    // each case's folder is read, a case apart from the others, on every core.
+    Cases cases = cw.cases();
     java.util.stream.IntStream.range(0, toRead.size())
         .parallel()
         .forEach(
             j -> {
               try {
-                out[j] = read(all.get(toRead.get(j)).id(), consents.get(j), reports.get(j));
+                String id = all.get(toRead.get(j)).id();
+                out[j] = read(id, consents.get(j), cases.reportsOf(id));
               } catch (CaseworkException | RuntimeException e) {
                 failed[j] = e;
               }
@@ -537,7 +536,10 @@ public final class DossierWork {
     List<Integer> toRead = new ArrayList<>();
     List<CaseInput.Consent> consents = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      if (cases.consents(all.get(i).id(), Cases.DOSSIERS)) {
+      if (cases
+          .consentNowOf(all.get(i).id(), Cases.DOSSIERS)
+          .map(Cases.Consent::granted)
+          .orElse(false)) {
         toRead.add(i);
         consents.add(new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
       }

@@ -116,6 +116,12 @@ public final class Dossiers {
     ads.forEach(a -> contributing.add(a.caseId()));
     Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
+    // Files, on two cores: the PDQ values (distinct ones, their index) on another thread while this
+    // one numbers the SHA-256 values and the posts; then the PDQ join on every core.
+    java.util.concurrent.CompletableFuture<PdqSide> pdqSide =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> PdqSide.of(seen));
+    Files files = Files.of(seen);
+
     // Posts: numbered in order of first sighting by an open-addressing map of (chat, message);
     // only the listed ones get an object (their date and references).
     LongKeys postIds = new LongKeys(2, seen.size());
@@ -187,7 +193,7 @@ public final class Dossiers {
     }
 
     // Files.
-    Files files = Files.of(seen, pdqRadius);
+    files.join(joined(pdqSide), pdqRadius);
 
     // Victims.
     Map<String, VictimAcc> victims = new TreeMap<>();
@@ -574,6 +580,100 @@ public final class Dossiers {
     }
   }
 
+  /** The PDQ side of the files, made on another core ({@link PdqSide#of}). */
+  private static PdqSide joined(java.util.concurrent.CompletableFuture<PdqSide> side) {
+    try {
+      return side.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The images' distinct PDQ values (as words, never text), the first sighting of each, the pairs
+   * of sightings with the same value, and the index of the distinct values for the join.
+   */
+  private static final class PdqSide {
+    final int[] sightingOf;
+    final int[] duplicate;
+    final int duplicates;
+    final @Nullable PdqIndex index;
+
+    private PdqSide(int[] sightingOf, int[] duplicate, int duplicates, @Nullable PdqIndex index) {
+      this.sightingOf = sightingOf;
+      this.duplicate = duplicate;
+      this.duplicates = duplicates;
+      this.index = index;
+    }
+
+    static PdqSide of(List<Sighting> seen) {
+      int n = seen.size();
+      LongKeys distinct = new LongKeys(4, n);
+      long[] words = new long[64];
+      int[] sightingOf = new int[16];
+      int[] duplicate = new int[16];
+      int duplicates = 0;
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        Sighting s = seen.get(i);
+        if (s.kind() != Sighting.MediaKind.IMAGE || s.pdqForm() == Sighting.PDQ_NONE) {
+          continue;
+        }
+        long w0;
+        long w1;
+        long w2;
+        long w3;
+        if (s.pdqForm() == Sighting.PDQ_WORDS) {
+          w0 = s.pdqWord(0);
+          w1 = s.pdqWord(1);
+          w2 = s.pdqWord(2);
+          w3 = s.pdqWord(3);
+        } else {
+          long[] w = Pdq.parse(java.util.Objects.requireNonNull(s.pdqText())).toLongs();
+          w0 = w[0];
+          w1 = w[1];
+          w2 = w[2];
+          w3 = w[3];
+        }
+        int known = distinct.putIfAbsent(w0, w1, w2, w3, count);
+        if (known != LongKeys.ABSENT) {
+          if (2 * duplicates + 1 >= duplicate.length) {
+            duplicate = java.util.Arrays.copyOf(duplicate, duplicate.length * 2);
+          }
+          duplicate[2 * duplicates] = sightingOf[known];
+          duplicate[2 * duplicates + 1] = i;
+          duplicates++;
+          continue;
+        }
+        if (count == sightingOf.length) {
+          sightingOf = java.util.Arrays.copyOf(sightingOf, count * 2);
+          words = java.util.Arrays.copyOf(words, count * 8);
+        }
+        sightingOf[count] = i;
+        words[4 * count] = w0;
+        words[4 * count + 1] = w1;
+        words[4 * count + 2] = w2;
+        words[4 * count + 3] = w3;
+        count++;
+      }
+      PdqIndex index = null;
+      if (count > 1) {
+        PdqIndex.Builder b = PdqIndex.builder(count);
+        for (int k = 0; k < count; k++) {
+          b.add(words[4 * k], words[4 * k + 1], words[4 * k + 2], words[4 * k + 3]);
+        }
+        index = b.build();
+      }
+      return new PdqSide(sightingOf, duplicate, duplicates, index);
+    }
+  }
+
   /**
    * Copies joined into files with a union-find over distinct SHA-256 values. The hashes stay the
    * sightings' words: distinct values are found by open-addressing maps of four longs ({@link
@@ -599,7 +699,7 @@ public final class Dossiers {
       }
     }
 
-    static Files of(List<Sighting> seen, int radius) {
+    static Files of(List<Sighting> seen) {
       int n = seen.size();
       LongKeys nodeBySha = new LongKeys(4, n);
       // SHA-256 values not of 64 lower-case hex digits (kept as text): by text, apart.
@@ -646,62 +746,27 @@ public final class Dossiers {
           f.union(other, nodeOf[i]);
         }
       }
-      // Near-identical images by PDQ: every pair of distinct PDQs within the radius, exactly
-      // (PdqJoin: covers of clustered copies keep a million copies fast). The same PDQ value
-      // twice is one entry, its files joined at once.
-      LongKeys pdqSeen = new LongKeys(4, n);
-      long[] words = new long[64];
-      int[] nodeOfPdq = new int[16];
-      int pdqs = 0;
-      for (int i = 0; i < n; i++) {
-        Sighting s = seen.get(i);
-        if (s.kind() != Sighting.MediaKind.IMAGE || s.pdqForm() == Sighting.PDQ_NONE) {
-          continue;
-        }
-        long w0;
-        long w1;
-        long w2;
-        long w3;
-        if (s.pdqForm() == Sighting.PDQ_WORDS) {
-          w0 = s.pdqWord(0);
-          w1 = s.pdqWord(1);
-          w2 = s.pdqWord(2);
-          w3 = s.pdqWord(3);
-        } else {
-          long[] w = Pdq.parse(java.util.Objects.requireNonNull(s.pdqText())).toLongs();
-          w0 = w[0];
-          w1 = w[1];
-          w2 = w[2];
-          w3 = w[3];
-        }
-        int known = pdqSeen.putIfAbsent(w0, w1, w2, w3, pdqs);
-        if (known != LongKeys.ABSENT) {
-          f.union(nodeOfPdq[known], nodeOf[i]);
-          continue;
-        }
-        if (pdqs == nodeOfPdq.length) {
-          nodeOfPdq = java.util.Arrays.copyOf(nodeOfPdq, pdqs * 2);
-          words = java.util.Arrays.copyOf(words, pdqs * 8);
-        }
-        nodeOfPdq[pdqs] = nodeOf[i];
-        words[4 * pdqs] = w0;
-        words[4 * pdqs + 1] = w1;
-        words[4 * pdqs + 2] = w2;
-        words[4 * pdqs + 3] = w3;
-        pdqs++;
-      }
-      if (pdqs > 1) {
-        PdqIndex.Builder b = PdqIndex.builder(pdqs);
-        for (int k = 0; k < pdqs; k++) {
-          b.add(words[4 * k], words[4 * k + 1], words[4 * k + 2], words[4 * k + 3]);
-        }
-        PdqIndex index = b.build();
-        int[] nodesOf = nodeOfPdq;
-        PdqJoin.links(
-            index, radius, PdqJoin.coverRadius(index), (x, y) -> f.union(nodesOf[x], nodesOf[y]));
-      }
-      f.number();
       return f;
+    }
+
+    /**
+     * Joins the files whose images have the same PDQ value or values within {@code radius} bits
+     * (every pair of distinct values within it, exactly: {@link PdqJoin}), then numbers the files.
+     */
+    void join(PdqSide pdq, int radius) {
+      for (int k = 0; k < pdq.duplicates; k++) {
+        union(nodeOfSighting[pdq.duplicate[2 * k]], nodeOfSighting[pdq.duplicate[2 * k + 1]]);
+      }
+      PdqIndex index = pdq.index;
+      if (index != null) {
+        int[] first = pdq.sightingOf;
+        PdqJoin.links(
+            index,
+            radius,
+            PdqJoin.coverRadius(index),
+            (x, y) -> union(nodeOfSighting[first[x]], nodeOfSighting[first[y]]));
+      }
+      number();
     }
 
     private int find(int x) {
