@@ -4,17 +4,24 @@ import java.util.Arrays;
 
 /**
  * A map from keys of two or four longs (a post's chat and message; a SHA-256 or PDQ value as four
- * words) to non-negative ints, by open addressing with linear probing: a million keys in three
- * arrays, no object per entry, no boxing, no text hashed.
+ * words) to non-negative ints: a million keys in four arrays, no object per entry, no boxing, no
+ * text hashed.
+ *
+ * <p>Open addressing with linear probing over a table of longs, each slot holding 32 bits of the
+ * key's hash and the key's ordinal; the keys themselves lie in insertion order in one dense array.
+ * A probe compares hashes in the table (one cache line) and reads a key only when its hash matches,
+ * so a new key costs about one cache miss, and the table stays at most half full.
  */
 final class LongKeys {
   /** What {@link #putIfAbsent} returns when the key was new. */
   static final int ABSENT = -1;
 
   private final int arity;
+  // Slot: hash (high 32 bits) and ordinal + 1 (low 32 bits); 0 is empty.
+  private long[] table;
+  private int mask;
   private long[] keys;
   private int[] values;
-  private int mask;
   private int size;
 
   /** A map of keys of {@code arity} (2 or 4) longs, sized for {@code expected} keys. */
@@ -22,12 +29,19 @@ final class LongKeys {
     if (arity != 2 && arity != 4) {
       throw new IllegalArgumentException("arity must be 2 or 4, was " + arity);
     }
+    if (expected < 0) {
+      throw new IllegalArgumentException("expected must be >= 0, was " + expected);
+    }
     this.arity = arity;
-    int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, 2L * expected)));
-    if (capacity < 2L * expected && capacity < (1 << 30)) {
+    int capacity = 16;
+    while (capacity < 2L * expected && capacity < (1 << 30)) {
       capacity <<= 1;
     }
-    allocate(capacity);
+    this.table = new long[capacity];
+    this.mask = capacity - 1;
+    int dense = Math.max(16, expected);
+    this.keys = new long[dense * arity];
+    this.values = new int[dense];
   }
 
   int size() {
@@ -46,70 +60,71 @@ final class LongKeys {
     if (value < 0) {
       throw new IllegalArgumentException("value must be >= 0, was " + value);
     }
-    int slot = slot(a, b, c, d);
+    long h = hash(a, b, c, d);
+    int fingerprint = (int) (h >>> 32);
+    int slot = (int) h & mask;
     while (true) {
-      int v = values[slot];
-      if (v == ABSENT) {
-        store(slot, a, b, c, d, value);
-        if (++size > (mask + 1) / 2) {
+      long e = table[slot];
+      if (e == 0) {
+        int ordinal = add(a, b, c, d, value);
+        table[slot] = ((long) fingerprint << 32) | (ordinal + 1L);
+        if (size > (mask + 1) / 2) {
           grow();
         }
         return ABSENT;
       }
-      int k = slot * arity;
-      if (keys[k] == a
-          && keys[k + 1] == b
-          && (arity == 2 || (keys[k + 2] == c && keys[k + 3] == d))) {
-        return v;
+      if ((int) (e >>> 32) == fingerprint) {
+        int ordinal = (int) e - 1;
+        int k = ordinal * arity;
+        if (keys[k] == a
+            && keys[k + 1] == b
+            && (arity == 2 || (keys[k + 2] == c && keys[k + 3] == d))) {
+          return values[ordinal];
+        }
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  private int slot(long a, long b, long c, long d) {
-    long h = a * 0x9E3779B97F4A7C15L;
-    h = (h ^ (h >>> 29) ^ b) * 0xBF58476D1CE4E5B9L;
-    h = (h ^ (h >>> 31) ^ c) * 0x94D049BB133111EBL;
-    h = (h ^ (h >>> 30) ^ d) * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 32) & mask;
-  }
-
-  private void store(int slot, long a, long b, long c, long d, int value) {
-    int k = slot * arity;
+  private int add(long a, long b, long c, long d, int value) {
+    int ordinal = size++;
+    if (ordinal == values.length) {
+      values = Arrays.copyOf(values, ordinal * 2);
+      keys = Arrays.copyOf(keys, ordinal * 2 * arity);
+    }
+    int k = ordinal * arity;
     keys[k] = a;
     keys[k + 1] = b;
     if (arity == 4) {
       keys[k + 2] = c;
       keys[k + 3] = d;
     }
-    values[slot] = value;
+    values[ordinal] = value;
+    return ordinal;
   }
 
-  private void allocate(int capacity) {
-    keys = new long[capacity * arity];
-    values = new int[capacity];
-    Arrays.fill(values, ABSENT);
-    mask = capacity - 1;
+  private static long hash(long a, long b, long c, long d) {
+    long h = a * 0x9E3779B97F4A7C15L;
+    h = (h ^ (h >>> 29) ^ b) * 0xBF58476D1CE4E5B9L;
+    h = (h ^ (h >>> 31) ^ c) * 0x94D049BB133111EBL;
+    h = (h ^ (h >>> 30) ^ d) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 32);
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldValues = values;
-    allocate(values.length * 2);
-    for (int s = 0; s < oldValues.length; s++) {
-      if (oldValues[s] == ABSENT) {
-        continue;
-      }
-      int k = s * arity;
-      long a = oldKeys[k];
-      long b = oldKeys[k + 1];
-      long c = arity == 4 ? oldKeys[k + 2] : 0;
-      long d = arity == 4 ? oldKeys[k + 3] : 0;
-      int slot = slot(a, b, c, d);
-      while (values[slot] != ABSENT) {
+    table = new long[table.length * 2];
+    mask = table.length - 1;
+    for (int ordinal = 0; ordinal < size; ordinal++) {
+      int k = ordinal * arity;
+      long h =
+          arity == 4
+              ? hash(keys[k], keys[k + 1], keys[k + 2], keys[k + 3])
+              : hash(keys[k], keys[k + 1], 0, 0);
+      int slot = (int) h & mask;
+      while (table[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      store(slot, a, b, c, d, oldValues[s]);
+      table[slot] = ((h >>> 32) << 32) | (ordinal + 1L);
     }
   }
 }
