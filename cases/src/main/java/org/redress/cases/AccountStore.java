@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Accounts of a served workspace, per-case access lists and the audit log, in the workspace
@@ -65,7 +63,7 @@ public final class AccountStore {
     if (passwordHash == null || passwordHash.isBlank()) {
       throw new IllegalArgumentException("password hash must not be empty");
     }
-    return tx(
+    return ws.tx(
         "create account " + name,
         h -> {
           if (find(h, name).isPresent()) {
@@ -90,12 +88,12 @@ public final class AccountStore {
 
   /** The account with this name, if any. */
   public Optional<Account> find(String name) {
-    return tx("read account " + name, h -> find(h, name));
+    return ws.tx("read account " + name, h -> find(h, name));
   }
 
   /** Every account, by name. */
   public List<Account> list() {
-    return tx(
+    return ws.tx(
         "list accounts",
         h ->
             h.createQuery("SELECT name, role, password_hash, created_at FROM account ORDER BY name")
@@ -111,7 +109,7 @@ public final class AccountStore {
 
   /** Whether some account has the role {@code admin}. */
   public boolean hasAdmin() {
-    return tx(
+    return ws.tx(
         "count admins",
         h ->
             h.createQuery("SELECT COUNT(*) FROM account WHERE role = 'admin'")
@@ -126,7 +124,7 @@ public final class AccountStore {
    * @throws CasesException when there is no such account
    */
   public void setPassword(String name, String passwordHash) {
-    tx(
+    ws.tx(
         "change the password of " + name,
         h -> {
           int n =
@@ -148,7 +146,7 @@ public final class AccountStore {
    * @throws CasesException when there is no such account
    */
   public void grant(String caseId, String account, String by) {
-    tx(
+    ws.tx(
         "grant " + account + " access to case " + caseId,
         h -> {
           if (find(h, account).isEmpty()) {
@@ -180,7 +178,7 @@ public final class AccountStore {
 
   /** Takes an account off a case's access list. */
   public void revoke(String caseId, String account) {
-    tx(
+    ws.tx(
         "revoke " + account + " from case " + caseId,
         h ->
             h.createUpdate("DELETE FROM case_access WHERE case_id = :c AND account = :a")
@@ -191,7 +189,7 @@ public final class AccountStore {
 
   /** Whether the account is on the case's access list. */
   public boolean mayOpen(String caseId, String account) {
-    return tx(
+    return ws.tx(
         "read the access list of case " + caseId,
         h ->
             h.createQuery("SELECT COUNT(*) FROM case_access WHERE case_id = :c AND account = :a")
@@ -204,7 +202,7 @@ public final class AccountStore {
 
   /** The accounts on a case's access list, by name. */
   public List<String> access(String caseId) {
-    return tx(
+    return ws.tx(
         "read the access list of case " + caseId,
         h ->
             h.createQuery("SELECT account FROM case_access WHERE case_id = :c ORDER BY account")
@@ -220,7 +218,7 @@ public final class AccountStore {
   public void audit(String account, String action, String caseId, String detail) {
     String d = detail == null ? null : detail.substring(0, Math.min(500, detail.length()));
     String who = account == null ? null : cut(account);
-    tx(
+    ws.tx(
         "write the audit log",
         h ->
             h.createUpdate(
@@ -236,7 +234,7 @@ public final class AccountStore {
 
   /** The newest {@code limit} rows of the audit log, newest first. */
   public List<AuditRow> auditLog(int limit) {
-    return tx(
+    return ws.tx(
         "read the audit log",
         h ->
             h.createQuery(
@@ -271,7 +269,7 @@ public final class AccountStore {
    * @throws CasesException when the database cannot be written; nothing is recorded then
    */
   public void loginFailed(String account, String address, Instant at, Instant forgetUpTo) {
-    tx(
+    ws.tx(
         "record a failed sign-in",
         h -> {
           forget(h, forgetUpTo);
@@ -293,7 +291,7 @@ public final class AccountStore {
    */
   public LoginFailures loginFailures(String account, String address, Instant after) {
     long from = after.toEpochMilli();
-    return tx(
+    return ws.tx(
         "count failed sign-ins",
         h -> {
           long a =
@@ -322,7 +320,7 @@ public final class AccountStore {
    * @throws CasesException when the database cannot be written; nothing is changed then
    */
   public void loginSucceeded(String account, Instant forgetUpTo) {
-    tx(
+    ws.tx(
         "clear the failed sign-ins of " + account,
         h -> {
           forget(h, forgetUpTo);
@@ -357,14 +355,6 @@ public final class AccountStore {
                     rs.getString(3),
                     Instant.ofEpochMilli(rs.getLong(4))))
         .findOne();
-  }
-
-  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
-    try {
-      return ws.jdbi().inTransaction(body);
-    } catch (JdbiException e) {
-      throw ws.failure(verb, e);
-    }
   }
 
   private static void checkName(String name) {

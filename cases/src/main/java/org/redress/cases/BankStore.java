@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 import org.redress.match.BankRules;
 import org.redress.match.Matcher;
 import org.redress.match.Signal;
@@ -44,7 +42,7 @@ public final class BankStore {
   public Bank create(String name, int threshold, int minQuality) {
     checkName(name);
     new BankRules(name, threshold, minQuality);
-    return tx(
+    return ws.tx(
         "create bank " + name,
         h -> {
           if (find(h, name).isPresent()) {
@@ -66,7 +64,7 @@ public final class BankStore {
 
   /** Every bank, by name (in code point order, whatever the database's collation). */
   public List<Bank> list() {
-    return tx(
+    return ws.tx(
         "list banks", h -> byName(h.createQuery(bankQuery("")).map((rs, ctx) -> bank(rs)).list()));
   }
 
@@ -76,7 +74,7 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when there is none
    */
   public Bank get(String name) {
-    return tx("read bank " + name, h -> get(h, name));
+    return ws.tx("read bank " + name, h -> get(h, name));
   }
 
   /**
@@ -85,7 +83,7 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when there is none
    */
   public void delete(String name) {
-    tx(
+    ws.tx(
         "delete bank " + name,
         h -> {
           Bank b = get(h, name);
@@ -106,7 +104,7 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when the bank does not exist (nothing is added)
    */
   public AddReport add(String bankName, List<NewItem> items) {
-    return tx(
+    return ws.tx(
         "add to bank " + bankName,
         h -> {
           Bank b = get(h, bankName);
@@ -120,7 +118,7 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when the bank does not exist
    */
   public List<Item> items(String bankName) {
-    return tx(
+    return ws.tx(
         "read bank " + bankName,
         h -> {
           Bank b = get(h, bankName);
@@ -141,7 +139,7 @@ public final class BankStore {
    * @throws CasesException.UnknownBank when the bank does not exist
    */
   public Optional<Item> item(String bankName, long itemId) {
-    return tx(
+    return ws.tx(
         "read item " + itemId,
         h -> {
           Bank b = get(h, bankName);
@@ -159,7 +157,7 @@ public final class BankStore {
 
   /** How many items of each signal the banks hold (all banks, enabled or not). */
   public java.util.Map<Signal, Long> signalCounts() {
-    return tx(
+    return ws.tx(
         "count bank items",
         h -> {
           java.util.Map<Signal, Long> out = new java.util.EnumMap<>(Signal.class);
@@ -179,7 +177,7 @@ public final class BankStore {
    * @throws CasesException when the bank or the item in it does not exist
    */
   public Item disable(String bankName, long itemId, Instant until) {
-    return tx(
+    return ws.tx(
         "disable item " + itemId,
         h -> {
           Bank b = get(h, bankName);
@@ -211,7 +209,7 @@ public final class BankStore {
    * @throws CasesException naming the first id that is not in the bank
    */
   public int remove(String bankName, Collection<Long> itemIds) {
-    return tx(
+    return ws.tx(
         "remove items from bank " + bankName,
         h -> {
           Bank b = get(h, bankName);
@@ -250,7 +248,7 @@ public final class BankStore {
     }
     NewItem.checkText("label", label, 500);
     NewItem.checkText("added by", addedBy, 200);
-    return tx(
+    return ws.tx(
         "add to the allow list",
         h -> {
           Optional<AllowEntry> existing =
@@ -284,7 +282,7 @@ public final class BankStore {
 
   /** The allow list, by id. */
   public List<AllowEntry> allowList() {
-    return tx(
+    return ws.tx(
         "read the allow list",
         h ->
             h.createQuery("SELECT * FROM allow_entry ORDER BY id")
@@ -298,7 +296,7 @@ public final class BankStore {
    * @throws CasesException when there is no such entry
    */
   public void removeAllow(long id) {
-    tx(
+    ws.tx(
         "remove allow entry " + id,
         h -> {
           if (h.createUpdate("DELETE FROM allow_entry WHERE id = :id").bind("id", id).execute()
@@ -330,7 +328,7 @@ public final class BankStore {
       double queryPercent,
       double comparedPercent,
       List<String> warnings) {
-    return tx(
+    return ws.tx(
         "load banks",
         h -> {
           List<Bank> banks = new ArrayList<>();
@@ -394,14 +392,6 @@ public final class BankStore {
       default:
         mb.digest(bank, id, label, signal, value);
         break;
-    }
-  }
-
-  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
-    try {
-      return ws.jdbi().inTransaction(body);
-    } catch (JdbiException e) {
-      throw ws.failure(verb, e);
     }
   }
 

@@ -2,14 +2,15 @@ package org.redress.cases;
 
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The workspace's cases in its database: one row per case (its name and its bank), every version of
@@ -86,27 +87,26 @@ public final class CaseStore {
     if (bank == null || bank.isBlank()) {
       throw new IllegalArgumentException("a case needs a bank name");
     }
-    return tx(
+    return ws.tx(
         "create case " + name,
         h -> {
           if (find(h, name).isPresent()) {
             return Optional.empty();
           }
-          h.createUpdate(
-                  "INSERT INTO case_file (name, bank, created_at, created_by)"
-                      + " VALUES (:n, :b, :at, :by)")
-              .bind("n", name)
-              .bind("b", bank)
-              .bind("at", ws.clock().millis())
-              .bind("by", by(author))
-              .execute();
+          insert(
+              h,
+              "case_file (name, bank, created_at, created_by)",
+              name,
+              bank,
+              ws.clock().millis(),
+              by(author));
           return find(h, name);
         });
   }
 
   /** Every case, newest first. */
   public List<CaseRow> list() {
-    return tx(
+    return ws.tx(
         "list cases",
         h ->
             h
@@ -130,7 +130,7 @@ public final class CaseStore {
     if (name == null || !NAME.matcher(name).matches()) {
       return Optional.empty();
     }
-    return tx("read case " + name, h -> find(h, name));
+    return ws.tx("read case " + name, h -> find(h, name));
   }
 
   /**
@@ -141,19 +141,11 @@ public final class CaseStore {
   public Version addVersion(String name, String kind, byte[] sealed, String author, String note) {
     checkKind(kind);
     Objects.requireNonNull(sealed, "sealed");
-    return tx(
+    return ws.tx(
         "store " + kind + " of case " + name,
         h -> {
           long id = id(h, name);
-          int next =
-              h.createQuery(
-                          "SELECT COALESCE(MAX(version), 0) FROM case_record"
-                              + " WHERE case_id = :c AND kind = :k")
-                      .bind("c", id)
-                      .bind("k", kind)
-                      .mapTo(Integer.class)
-                      .one()
-                  + 1;
+          int next = nextVersion(h, "case_record", "kind", id, kind);
           Version v =
               new Version(
                   kind,
@@ -162,17 +154,16 @@ public final class CaseStore {
                   by(author),
                   note == null ? "" : note,
                   sealed);
-          h.createUpdate(
-                  "INSERT INTO case_record (case_id, kind, version, created_at, author, note,"
-                      + " sealed) VALUES (:c, :k, :v, :at, :by, :note, :s)")
-              .bind("c", id)
-              .bind("k", kind)
-              .bind("v", next)
-              .bind("at", v.at().toEpochMilli())
-              .bind("by", v.author())
-              .bind("note", v.note())
-              .bind("s", Base64.getEncoder().encodeToString(sealed))
-              .execute();
+          insert(
+              h,
+              "case_record (case_id, kind, version, created_at, author, note, sealed)",
+              id,
+              kind,
+              next,
+              v.at().toEpochMilli(),
+              v.author(),
+              v.note(),
+              Base64.getEncoder().encodeToString(sealed));
           return v;
         });
   }
@@ -184,24 +175,20 @@ public final class CaseStore {
    */
   public List<Version> versions(String name, String kind) {
     checkKind(kind);
-    return tx(
+    return rows(
         "read " + kind + " of case " + name,
-        h ->
-            h.createQuery(
-                    "SELECT version, created_at, author, note, sealed FROM case_record"
-                        + " WHERE case_id = :c AND kind = :k ORDER BY version")
-                .bind("c", id(h, name))
-                .bind("k", kind)
-                .map(
-                    (rs, ctx) ->
-                        new Version(
-                            kind,
-                            rs.getInt(1),
-                            Instant.ofEpochMilli(rs.getLong(2)),
-                            rs.getString(3),
-                            rs.getString(4),
-                            Base64.getDecoder().decode(rs.getString(5))))
-                .list());
+        name,
+        "SELECT version, created_at, author, note, sealed FROM case_record"
+            + " WHERE case_id = :c AND kind = :k ORDER BY version",
+        kind,
+        (rs, ctx) ->
+            new Version(
+                kind,
+                rs.getInt(1),
+                Instant.ofEpochMilli(rs.getLong(2)),
+                rs.getString(3),
+                rs.getString(4),
+                Base64.getDecoder().decode(rs.getString(5))));
   }
 
   /** The latest version of a record, if any. */
@@ -217,32 +204,23 @@ public final class CaseStore {
    */
   public Consent consent(String name, String scope, boolean granted, String author) {
     checkKind(scope);
-    return tx(
+    return ws.tx(
         "record consent of case " + name,
         h -> {
           long id = id(h, name);
-          int next =
-              h.createQuery(
-                          "SELECT COALESCE(MAX(version), 0) FROM case_consent"
-                              + " WHERE case_id = :c AND scope = :s")
-                      .bind("c", id)
-                      .bind("s", scope)
-                      .mapTo(Integer.class)
-                      .one()
-                  + 1;
+          int next = nextVersion(h, "case_consent", "scope", id, scope);
           Consent c =
               new Consent(
                   scope, next, granted, Instant.ofEpochMilli(ws.clock().millis()), by(author));
-          h.createUpdate(
-                  "INSERT INTO case_consent (case_id, scope, version, granted, created_at, author)"
-                      + " VALUES (:c, :s, :v, :g, :at, :by)")
-              .bind("c", id)
-              .bind("s", scope)
-              .bind("v", next)
-              .bind("g", granted ? 1 : 0)
-              .bind("at", c.at().toEpochMilli())
-              .bind("by", c.author())
-              .execute();
+          insert(
+              h,
+              "case_consent (case_id, scope, version, granted, created_at, author)",
+              id,
+              scope,
+              next,
+              granted ? 1 : 0,
+              c.at().toEpochMilli(),
+              c.author());
           return c;
         });
   }
@@ -254,23 +232,19 @@ public final class CaseStore {
    */
   public List<Consent> consents(String name, String scope) {
     checkKind(scope);
-    return tx(
+    return rows(
         "read consent of case " + name,
-        h ->
-            h.createQuery(
-                    "SELECT version, granted, created_at, author FROM case_consent"
-                        + " WHERE case_id = :c AND scope = :s ORDER BY version")
-                .bind("c", id(h, name))
-                .bind("s", scope)
-                .map(
-                    (rs, ctx) ->
-                        new Consent(
-                            scope,
-                            rs.getInt(1),
-                            rs.getInt(2) != 0,
-                            Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getString(4)))
-                .list());
+        name,
+        "SELECT version, granted, created_at, author FROM case_consent"
+            + " WHERE case_id = :c AND scope = :k ORDER BY version",
+        scope,
+        (rs, ctx) ->
+            new Consent(
+                scope,
+                rs.getInt(1),
+                rs.getInt(2) != 0,
+                Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getString(4)));
   }
 
   /**
@@ -280,7 +254,7 @@ public final class CaseStore {
    */
   public Artifact addArtifact(String name, String kind, String path, String label, String author) {
     checkKind(kind);
-    return tx(
+    return ws.tx(
         "record a file of case " + name,
         h -> {
           Artifact a =
@@ -290,16 +264,15 @@ public final class CaseStore {
                   label == null ? "" : label,
                   Instant.ofEpochMilli(ws.clock().millis()),
                   by(author));
-          h.createUpdate(
-                  "INSERT INTO case_artifact (case_id, kind, path, label, created_at, author)"
-                      + " VALUES (:c, :k, :p, :l, :at, :by)")
-              .bind("c", id(h, name))
-              .bind("k", kind)
-              .bind("p", a.path())
-              .bind("l", a.label())
-              .bind("at", a.at().toEpochMilli())
-              .bind("by", a.author())
-              .execute();
+          insert(
+              h,
+              "case_artifact (case_id, kind, path, label, created_at, author)",
+              id(h, name),
+              kind,
+              a.path(),
+              a.label(),
+              a.at().toEpochMilli(),
+              a.author());
           return a;
         });
   }
@@ -311,23 +284,19 @@ public final class CaseStore {
    */
   public List<Artifact> artifacts(String name, String kind) {
     checkKind(kind);
-    return tx(
+    return rows(
         "list files of case " + name,
-        h ->
-            h.createQuery(
-                    "SELECT path, label, created_at, author FROM case_artifact"
-                        + " WHERE case_id = :c AND kind = :k ORDER BY id")
-                .bind("c", id(h, name))
-                .bind("k", kind)
-                .map(
-                    (rs, ctx) ->
-                        new Artifact(
-                            kind,
-                            rs.getString(1),
-                            rs.getString(2),
-                            Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getString(4)))
-                .list());
+        name,
+        "SELECT path, label, created_at, author FROM case_artifact"
+            + " WHERE case_id = :c AND kind = :k ORDER BY id",
+        kind,
+        (rs, ctx) ->
+            new Artifact(
+                kind,
+                rs.getString(1),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getString(4)));
   }
 
   private Optional<CaseRow> find(Handle h, String name) {
@@ -341,6 +310,46 @@ public final class CaseStore {
                     Instant.ofEpochMilli(rs.getLong(3)),
                     rs.getString(4)))
         .findOne();
+  }
+
+  /**
+   * The rows of a case that {@code select} reads (its {@code :c} the case's id, its {@code :k} the
+   * kind or scope), as {@code row} maps them: what reading records, consents and files share.
+   */
+  private <T> List<T> rows(
+      String verb, String name, String select, String value, RowMapper<T> row) {
+    return ws.tx(
+        verb, h -> h.createQuery(select).bind("c", id(h, name)).bind("k", value).map(row).list());
+  }
+
+  /** The next version number of the case's rows in {@code table} whose {@code column} is value. */
+  private static int nextVersion(Handle h, String table, String column, long id, String value) {
+    return h.createQuery(
+                "SELECT COALESCE(MAX(version), 0) FROM "
+                    + table
+                    + " WHERE case_id = :c AND "
+                    + column
+                    + " = :k")
+            .bind("c", id)
+            .bind("k", value)
+            .mapTo(Integer.class)
+            .one()
+        + 1;
+  }
+
+  /** Inserts one row: {@code into} names the table and its columns, then their values in order. */
+  private static void insert(Handle h, String into, Object... values) {
+    Update u =
+        h.createUpdate(
+            "INSERT INTO "
+                + into
+                + " VALUES ("
+                + String.join(", ", Collections.nCopies(values.length, "?"))
+                + ")");
+    for (int i = 0; i < values.length; i++) {
+      u.bind(i, values[i]);
+    }
+    u.execute();
   }
 
   private static long id(Handle h, String name) {
@@ -362,13 +371,5 @@ public final class CaseStore {
 
   private String by(String author) {
     return author == null || author.isBlank() ? ws.user() : author;
-  }
-
-  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
-    try {
-      return ws.jdbi().inTransaction(body);
-    } catch (JdbiException e) {
-      throw ws.failure(verb, e);
-    }
   }
 }

@@ -56,7 +56,27 @@ public class CasesException extends RuntimeException {
      */
     MOVE_MISMATCH,
     /** A database move failed on the way; values: target URL, SQLite file. */
-    MOVE_FAILED
+    MOVE_FAILED,
+    /**
+     * A database move refused: {@code redress serve} runs on the workspace ({@link ServeLock});
+     * values: the workspace folder.
+     */
+    MOVE_SERVING,
+    /**
+     * A server refused: the workspace's database is being moved ({@link ServeLock}); values: the
+     * workspace folder.
+     */
+    SERVE_MOVING,
+    /**
+     * A move back to SQLite refused: the workspace has no database settings file, it is on SQLite
+     * already; values: the settings file.
+     */
+    MOVE_NOT_MOVED,
+    /**
+     * A move back to SQLite refused: a file already has the SQLite database's name; values: that
+     * file.
+     */
+    MOVE_SQLITE_EXISTS
   }
 
   public CasesException(String message) {

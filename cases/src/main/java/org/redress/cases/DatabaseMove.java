@@ -50,6 +50,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <ol>
  *   <li>refuse a workspace that already has {@value Workspace#DATABASE_SETTINGS} or no SQLite file;
+ *   <li>take the workspace's {@link ServeLock} alone, to the end: refuse while {@code redress
+ *       serve} runs on the workspace (it holds the lock), and keep a server from starting;
  *   <li>migrate the SQLite file to the current schema, then hold its write lock (a SQLite {@code
  *       BEGIN IMMEDIATE}) to the end, so that no other process changes it while it is copied;
  *   <li>connect to the target; refuse it when any table of its current schema holds a row;
@@ -144,7 +146,8 @@ public final class DatabaseMove {
    * @param clock gives the date in the kept SQLite file's name (in the clock's zone)
    * @param progress told each table once it is copied (before the checks)
    * @return what was moved
-   * @throws CasesException with a {@code MOVE_*} reason when the move is refused or fails; the
+   * @throws CasesException with a {@code MOVE_*} reason when the move is refused or fails ({@link
+   *     CasesException.Reason#MOVE_SERVING} while {@code redress serve} runs on the workspace); the
    *     workspace is then unchanged, still on its SQLite file
    */
   public static Result move(Path dir, Target target, Clock clock, Consumer<Table> progress) {
@@ -167,6 +170,17 @@ public final class DatabaseMove {
           null,
           db);
     }
+    // No server may run beside the move, nor start during it (it would keep using the SQLite file).
+    ServeLock alone = ServeLock.alone(abs);
+    try {
+      return moveAlone(abs, db, settings, target, clock, progress);
+    } finally {
+      alone.close();
+    }
+  }
+
+  private static Result moveAlone(
+      Path abs, Path db, Path settings, Target target, Clock clock, Consumer<Table> progress) {
     // Brings the file to the current schema, as any command opening the workspace would.
     Workspace.open(abs, clock, "redress").close();
     SQLiteDataSource sqlite = Workspace.sqlite(db, true);
@@ -177,14 +191,184 @@ public final class DatabaseMove {
         // Takes the write lock now (the transaction begins IMMEDIATE), before anything is read.
         s.executeQuery("SELECT count(*) FROM sqlite_master").close();
       } catch (SQLException e) {
-        throw failed(target, db, "lock the SQLite database", e);
+        throw failed(target.url(), db, "lock the SQLite database", e);
       }
       result = copy(src, db, settings, target, clock, progress);
       src.rollback(); // nothing was written to it
     } catch (SQLException e) {
-      throw failed(target, db, "open the SQLite database", e);
+      throw failed(target.url(), db, "open the SQLite database", e);
     }
     return result;
+  }
+
+  /**
+   * A finished move back to SQLite.
+   *
+   * @param from the PostgreSQL database moved from (its URL without a password), left as it was
+   * @param tables every table, in the order copied
+   * @param sqlite the workspace's new SQLite file
+   * @param keptSettings where the PostgreSQL settings file is kept (for a move forward again)
+   */
+  public record BackResult(String from, List<Table> tables, Path sqlite, Path keptSettings) {
+    /** The rows of every table. */
+    public long rows() {
+      return tables.stream().mapToLong(Table::rows).sum();
+    }
+  }
+
+  /**
+   * Moves the workspace at {@code dir} back from its PostgreSQL database to a new SQLite file: the
+   * way forward in reverse, and the PostgreSQL database is only read.
+   *
+   * <ol>
+   *   <li>refuse a workspace without {@value Workspace#DATABASE_SETTINGS} (it is on SQLite) or with
+   *       a file at {@value Workspace#DATABASE} (it would be overwritten);
+   *   <li>take the {@link ServeLock} alone, to the end (refused while {@code redress serve} runs on
+   *       the workspace);
+   *   <li>migrate the PostgreSQL database to the current schema, as any command opening the
+   *       workspace would; make a new SQLite file (0600) under a temporary name and migrate it;
+   *   <li>lock every table of the server's current schema against writers ({@code SHARE} mode,
+   *       waiting at most 10 seconds), so that no other server's write is lost, and read them in
+   *       one snapshot;
+   *   <li>in one SQLite transaction: copy each table, parents first, read it back and compare its
+   *       row count and checksum with the server's; commit;
+   *   <li>link the new file to {@value Workspace#DATABASE} (which fails if the name was taken);
+   *   <li>rename {@value Workspace#DATABASE_SETTINGS} to {@code
+   *       database.properties.moved-YYYYMMDD}: from here on the workspace is on SQLite.
+   * </ol>
+   *
+   * @param dir the workspace directory
+   * @param clock gives the date in the kept settings file's name
+   * @param progress told each table once it is copied (before the checks)
+   * @return what was moved
+   * @throws CasesException with a {@code MOVE_*} reason when the move is refused or fails; the
+   *     workspace is then unchanged, still on PostgreSQL, and the server's data as it was
+   */
+  public static BackResult back(Path dir, Clock clock, Consumer<Table> progress) {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path settings = abs.resolve(Workspace.DATABASE_SETTINGS);
+    Path db = abs.resolve(Workspace.DATABASE);
+    if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CasesException(
+          CasesException.Reason.MOVE_NOT_MOVED,
+          "the workspace has no "
+              + settings
+              + ": its database is already the SQLite file; nothing was changed",
+          null,
+          settings);
+    }
+    if (Files.exists(db, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CasesException(
+          CasesException.Reason.MOVE_SQLITE_EXISTS,
+          "there is already a file "
+              + db
+              + " (unused while the workspace is on PostgreSQL); move it away first; nothing was"
+              + " changed",
+          null,
+          db);
+    }
+    ServeLock alone = ServeLock.alone(abs);
+    try {
+      return backAlone(abs, settings, db, clock, progress);
+    } finally {
+      alone.close();
+    }
+  }
+
+  private static BackResult backAlone(
+      Path abs, Path settings, Path db, Clock clock, Consumer<Table> progress) {
+    Properties p = Workspace.databaseSettings(settings);
+    String url = p.getProperty("url").strip();
+    String shown = Workspace.withoutPassword(url);
+    // Brings the server's database to the current schema, as any command opening the workspace
+    // would.
+    Workspace.open(abs, clock, "redress").close();
+    PGSimpleDataSource pg =
+        Workspace.postgres(url, p.getProperty("user"), p.getProperty("password"));
+    Path tmp = null;
+    List<Table> copied;
+    try {
+      tmp =
+          Files.createTempFile(
+              abs,
+              "." + Workspace.DATABASE + ".",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      copied = copyBack(pg, tmp, db, shown, progress);
+      Files.createLink(db, tmp);
+      Files.delete(tmp);
+      tmp = null;
+      syncDirectory(abs);
+    } catch (IOException e) {
+      throw failed(db.toString(), shown, "write " + db, e);
+    } finally {
+      if (tmp != null) {
+        for (String side : List.of("", "-journal", "-wal", "-shm")) {
+          try {
+            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + side));
+          } catch (IOException ignored) {
+            // an owner-only temporary file nothing reads
+          }
+        }
+      }
+    }
+    Path kept = keptName(settings, clock);
+    try {
+      Files.move(settings, kept);
+      syncDirectory(abs);
+    } catch (IOException e) {
+      try {
+        Files.delete(db);
+      } catch (IOException ignored) {
+        // unused while the settings file stays
+      }
+      throw failed(db.toString(), shown, "rename " + settings, e);
+    }
+    return new BackResult(shown, List.copyOf(copied), db, kept);
+  }
+
+  /**
+   * Copies the server's tables into the new SQLite file {@code tmp}, checked, in one transaction.
+   */
+  private static List<Table> copyBack(
+      PGSimpleDataSource pg, Path tmp, Path db, String shown, Consumer<Table> progress) {
+    String to = db.toString();
+    SQLiteDataSource sqlite = Workspace.sqlite(tmp, false);
+    try {
+      Workspace.migrate(sqlite, sqlite.getUrl());
+    } catch (FlywayException e) {
+      throw failed(to, shown, "migrate the new SQLite database", e);
+    }
+    try (Connection src = pg.getConnection();
+        Connection dst = sqlite.getConnection()) {
+      src.setAutoCommit(false);
+      src.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      List<String> tables = sourceTables(dst);
+      // Before any read, so the snapshot holds every write the lock waited for.
+      try (Statement s = src.createStatement()) {
+        s.execute("SET LOCAL lock_timeout = '10s'");
+        StringBuilder names = new StringBuilder();
+        for (String t : tables) {
+          names.append(names.length() == 0 ? "" : ", ").append(quote(t));
+        }
+        s.execute("LOCK TABLE " + names + " IN SHARE MODE");
+      }
+      Map<String, List<Column>> columns = targetColumns(src, tables, to, shown);
+      List<String> order = parentsFirst(src, tables);
+      dst.setAutoCommit(false);
+      try {
+        List<Table> copied = copyAndCheck(src, dst, order, columns, TO_SQLITE, progress, to, shown);
+        dst.commit();
+        return copied;
+      } catch (SQLException | RuntimeException e) {
+        rollback(dst);
+        throw e;
+      } finally {
+        rollback(src); // it only read
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw failed(to, shown, "copy the tables", e);
+    }
   }
 
   private static Result copy(
@@ -210,7 +394,7 @@ public final class DatabaseMove {
     try {
       tables = sourceTables(src);
     } catch (SQLException e) {
-      throw failed(target, db, "read the SQLite tables", e);
+      throw failed(target.url(), db, "read the SQLite tables", e);
     }
     List<Table> copied = new ArrayList<>();
     try (Connection dst = connect(pg, target, db)) {
@@ -218,51 +402,26 @@ public final class DatabaseMove {
       try {
         Workspace.migrate(pg, url);
       } catch (FlywayException e) {
-        throw failed(target, db, "migrate the target", e);
+        throw failed(target.url(), db, "migrate the target", e);
       }
-      Map<String, List<Column>> columns = targetColumns(dst, tables, target, db);
+      Map<String, List<Column>> columns = targetColumns(dst, tables, url, db);
       List<String> order = parentsFirst(dst, tables);
       dst.setAutoCommit(false);
       try {
-        for (String t : order) {
-          Table done = copyTable(src, dst, t, columns.get(t));
-          copied.add(done);
-          progress.accept(done);
-        }
-        for (Table t : copied) {
-          Table back = readBack(dst, t.name(), columns.get(t.name()));
-          if (back.rows() != t.rows() || !back.checksum().equals(t.checksum())) {
-            throw new CasesException(
-                CasesException.Reason.MOVE_MISMATCH,
-                String.format(
-                    Locale.ROOT,
-                    "table %s differs after copying (%d rows, checksum %s; read back %d rows,"
-                        + " checksum %s); nothing was changed, the workspace still uses %s",
-                    t.name(),
-                    t.rows(),
-                    t.checksum(),
-                    back.rows(),
-                    back.checksum(),
-                    db),
-                null,
-                t.name(),
-                url,
-                db);
-          }
-        }
+        copied.addAll(copyAndCheck(src, dst, order, columns, FROM_SQLITE, progress, url, db));
         for (String t : order) {
           setSequences(dst, t, columns.get(t));
         }
         dst.commit();
       } catch (IllegalArgumentException e) {
         rollback(dst);
-        throw failed(target, db, "copy the tables", e);
+        throw failed(target.url(), db, "copy the tables", e);
       } catch (SQLException | RuntimeException e) {
         rollback(dst);
         throw e;
       }
     } catch (SQLException e) {
-      throw failed(target, db, "copy the tables", e);
+      throw failed(target.url(), db, "copy the tables", e);
     }
     writeSettings(settings, target, db, clock);
     Path kept = keptName(db, clock);
@@ -331,7 +490,7 @@ public final class DatabaseMove {
 
   /** Refuses a target whose current schema has a table with a row (Flyway's history aside). */
   private static void refuseData(Connection dst, Target target, Path db) throws SQLException {
-    String schema = currentSchema(dst, target, db);
+    String schema = currentSchema(dst, target.url(), db);
     for (String t : schemaTables(dst, schema)) {
       if (t.equalsIgnoreCase(HISTORY)) {
         continue;
@@ -357,21 +516,21 @@ public final class DatabaseMove {
     }
   }
 
-  private static String currentSchema(Connection dst, Target target, Path db) throws SQLException {
-    try (Statement s = dst.createStatement();
+  private static String currentSchema(Connection pg, String to, Object uses) throws SQLException {
+    try (Statement s = pg.createStatement();
         ResultSet rs = s.executeQuery("SELECT current_schema()")) {
       String schema = rs.next() ? rs.getString(1) : null;
       if (schema == null) {
         throw new CasesException(
             CasesException.Reason.MOVE_FAILED,
-            "the target "
-                + target.url()
+            "the PostgreSQL database of "
+                + to
                 + " has no current schema (none of its search_path exists); nothing was changed,"
                 + " the workspace still uses "
-                + db,
+                + uses,
             null,
-            target.url(),
-            db);
+            to,
+            uses);
       }
       return schema;
     }
@@ -423,8 +582,8 @@ public final class DatabaseMove {
    * from the source's, or a column has a type this move cannot copy exactly.
    */
   private static Map<String, List<Column>> targetColumns(
-      Connection dst, List<String> tables, Target target, Path db) throws SQLException {
-    String schema = currentSchema(dst, target, db);
+      Connection dst, List<String> tables, String to, Object uses) throws SQLException {
+    String schema = currentSchema(dst, to, uses);
     Set<String> theirs = new TreeSet<>();
     for (String t : schemaTables(dst, schema)) {
       if (!t.equalsIgnoreCase(HISTORY)) {
@@ -432,7 +591,7 @@ public final class DatabaseMove {
       }
     }
     if (!theirs.equals(new TreeSet<>(tables))) {
-      throw schemaDiffers(target, db, "tables " + theirs + ", the SQLite database " + tables);
+      throw schemaDiffers(to, uses, "tables " + theirs + ", the SQLite database " + tables);
     }
     Map<String, List<Column>> out = new LinkedHashMap<>();
     for (String t : tables) {
@@ -449,7 +608,7 @@ public final class DatabaseMove {
             Kind k = kind(rs.getString(2));
             if (k == null) {
               throw schemaDiffers(
-                  target, db, "column " + t + "." + name + " has type " + rs.getString(2));
+                  to, uses, "column " + t + "." + name + " has type " + rs.getString(2));
             }
             cols.add(new Column(name, k));
           }
@@ -460,16 +619,16 @@ public final class DatabaseMove {
     return out;
   }
 
-  private static CasesException schemaDiffers(Target target, Path db, String what) {
+  private static CasesException schemaDiffers(String to, Object uses, String what) {
     return new CasesException(
         CasesException.Reason.MOVE_FAILED,
         "the target's schema after migrating differs from the workspace's ("
             + what
             + "); nothing was changed, the workspace still uses "
-            + db,
+            + uses,
         null,
-        target.url(),
-        db);
+        to,
+        uses);
   }
 
   /** The tables in an order where each comes after the tables its foreign keys name. */
@@ -507,7 +666,81 @@ public final class DatabaseMove {
     return order;
   }
 
-  private static Table copyTable(Connection src, Connection dst, String table, List<Column> cols)
+  /** Reads a value of a column as its kind, for the checksum (and for writing). */
+  @FunctionalInterface
+  private interface Reader {
+    Object read(ResultSet rs, int i, Column c, String table) throws SQLException;
+  }
+
+  /** Writes a value of a column's kind. */
+  @FunctionalInterface
+  private interface Binder {
+    void write(PreparedStatement ps, int i, Object v, Kind k) throws SQLException;
+  }
+
+  /**
+   * One direction: how values are read from the source, written to and read back from the target.
+   */
+  private record Way(Reader source, Binder target, Reader back) {}
+
+  private static final Way FROM_SQLITE =
+      new Way(
+          (rs, i, c, t) -> fromSqlite(rs.getObject(i), c, t),
+          DatabaseMove::bind,
+          (rs, i, c, t) -> fromPostgres(rs, i, c.kind()));
+
+  private static final Way TO_SQLITE =
+      new Way(
+          (rs, i, c, t) -> fromPostgres(rs, i, c.kind()),
+          DatabaseMove::bindSqlite,
+          (rs, i, c, t) -> fromSqlite(rs.getObject(i), c, t));
+
+  /**
+   * Copies each table in order (inside the target's open transaction), then reads each back from
+   * the target and compares its row count and checksum with the source's.
+   */
+  private static List<Table> copyAndCheck(
+      Connection src,
+      Connection dst,
+      List<String> order,
+      Map<String, List<Column>> columns,
+      Way way,
+      Consumer<Table> progress,
+      String to,
+      Object uses)
+      throws SQLException {
+    List<Table> copied = new ArrayList<>();
+    for (String t : order) {
+      Table done = copyTable(src, dst, t, columns.get(t), way);
+      copied.add(done);
+      progress.accept(done);
+    }
+    for (Table t : copied) {
+      Table back = readBack(dst, t.name(), columns.get(t.name()), way.back());
+      if (back.rows() != t.rows() || !back.checksum().equals(t.checksum())) {
+        throw new CasesException(
+            CasesException.Reason.MOVE_MISMATCH,
+            String.format(
+                Locale.ROOT,
+                "table %s differs after copying (%d rows, checksum %s; read back %d rows,"
+                    + " checksum %s); nothing was changed, the workspace still uses %s",
+                t.name(),
+                t.rows(),
+                t.checksum(),
+                back.rows(),
+                back.checksum(),
+                uses),
+            null,
+            t.name(),
+            to,
+            uses);
+      }
+    }
+    return copied;
+  }
+
+  private static Table copyTable(
+      Connection src, Connection dst, String table, List<Column> cols, Way way)
       throws SQLException {
     StringBuilder names = new StringBuilder();
     StringBuilder marks = new StringBuilder();
@@ -517,26 +750,28 @@ public final class DatabaseMove {
     }
     Checksum sum = new Checksum();
     try (Statement s = src.createStatement();
-        ResultSet rs = s.executeQuery("SELECT " + names + " FROM " + quote(table));
         PreparedStatement ins =
             dst.prepareStatement(
                 "INSERT INTO " + quote(table) + " (" + names + ") VALUES (" + marks + ")")) {
-      int pending = 0;
-      while (rs.next()) {
-        Object[] row = new Object[cols.size()];
-        for (int i = 0; i < row.length; i++) {
-          row[i] = fromSqlite(rs.getObject(i + 1), cols.get(i), table);
-          bind(ins, i + 1, row[i], cols.get(i).kind());
+      s.setFetchSize(BATCH); // streams from PostgreSQL (in a transaction)
+      try (ResultSet rs = s.executeQuery("SELECT " + names + " FROM " + quote(table))) {
+        int pending = 0;
+        while (rs.next()) {
+          Object[] row = new Object[cols.size()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = way.source().read(rs, i + 1, cols.get(i), table);
+            way.target().write(ins, i + 1, row[i], cols.get(i).kind());
+          }
+          sum.add(row);
+          ins.addBatch();
+          if (++pending == BATCH) {
+            ins.executeBatch();
+            pending = 0;
+          }
         }
-        sum.add(row);
-        ins.addBatch();
-        if (++pending == BATCH) {
+        if (pending > 0) {
           ins.executeBatch();
-          pending = 0;
         }
-      }
-      if (pending > 0) {
-        ins.executeBatch();
       }
     }
     return sum.table(table);
@@ -603,8 +838,22 @@ public final class DatabaseMove {
     }
   }
 
+  /**
+   * Writes a value to SQLite as SQLite-made rows hold it (a boolean as 0 or 1, a decimal as text).
+   */
+  private static void bindSqlite(PreparedStatement ps, int i, Object v, Kind k)
+      throws SQLException {
+    if (v instanceof Boolean b) {
+      ps.setInt(i, b ? 1 : 0);
+    } else if (v instanceof BigDecimal d) {
+      ps.setString(i, d.toPlainString());
+    } else {
+      bind(ps, i, v, k);
+    }
+  }
+
   /** Reads a copied table back from the target (inside the copy's transaction). */
-  private static Table readBack(Connection dst, String table, List<Column> cols)
+  private static Table readBack(Connection dst, String table, List<Column> cols, Reader read)
       throws SQLException {
     StringBuilder names = new StringBuilder();
     for (Column c : cols) {
@@ -617,7 +866,7 @@ public final class DatabaseMove {
         while (rs.next()) {
           Object[] row = new Object[cols.size()];
           for (int i = 0; i < row.length; i++) {
-            row[i] = fromPostgres(rs, i + 1, cols.get(i).kind());
+            row[i] = read.read(rs, i + 1, cols.get(i), table);
           }
           sum.add(row);
         }
@@ -685,7 +934,8 @@ public final class DatabaseMove {
     }
   }
 
-  private static CasesException failed(Target target, Path db, String verb, Exception e) {
+  /** A failure to {@code verb} on the way {@code to} somewhere, while the workspace still uses… */
+  private static CasesException failed(String to, Object uses, String verb, Exception e) {
     if (e instanceof CasesException c) {
       return c;
     }
@@ -694,14 +944,14 @@ public final class DatabaseMove {
         "failed to "
             + verb
             + " ("
-            + target.url()
+            + to
             + "): "
             + Workspace.rootMessage(e)
             + "; nothing was changed, the workspace still uses "
-            + db,
+            + uses,
         e,
-        target.url(),
-        db);
+        to,
+        uses);
   }
 
   /**

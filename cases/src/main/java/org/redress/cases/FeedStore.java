@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The hash feed platforms pull: which banks are shared (with the victim's consent), the records
@@ -97,7 +95,7 @@ public final class FeedStore {
     if (caseId != null) {
       NewItem.checkText("case id", caseId, 100);
     }
-    return tx(
+    return ws.tx(
         "share bank " + bank,
         h -> {
           long bankId = bankId(h, bank);
@@ -135,7 +133,7 @@ public final class FeedStore {
    * @throws CasesException when the bank was never shared
    */
   public Share unshare(String bank) {
-    return tx(
+    return ws.tx(
         "unshare bank " + bank,
         h -> {
           Share s =
@@ -170,7 +168,7 @@ public final class FeedStore {
 
   /** Every bank ever shared, by name. */
   public List<Share> shares() {
-    return tx(
+    return ws.tx(
         "list shared banks",
         h ->
             h.createQuery("SELECT * FROM bank_share ORDER BY bank_name")
@@ -183,7 +181,7 @@ public final class FeedStore {
    * synchronised (judged by their item count and highest item id). Cheap when nothing changed.
    */
   public void sync() {
-    tx(
+    ws.tx(
         "update the feed",
         h -> {
           for (Share s :
@@ -220,7 +218,7 @@ public final class FeedStore {
     if (limit < 1) {
       throw new IllegalArgumentException("page size must be positive, was " + limit);
     }
-    return tx(
+    return ws.tx(
         "read the feed",
         h -> {
           List<long[]> rows = new ArrayList<>();
@@ -305,7 +303,7 @@ public final class FeedStore {
     for (FeedbackIn f : items) {
       checkFeedback(f.value());
     }
-    return tx(
+    return ws.tx(
         "record feedback from " + platform,
         h -> {
           Counter c = new Counter(h);
@@ -383,7 +381,7 @@ public final class FeedStore {
       checkHash(signalTypes.get(i), items.get(i).hashValue());
       checkFeedback(items.get(i).value());
     }
-    tx(
+    ws.tx(
         "keep hashes from " + platform,
         h -> {
           for (int i = 0; i < items.size(); i++) {
@@ -407,7 +405,7 @@ public final class FeedStore {
 
   /** How many hashes platforms submitted, for the workspace. */
   public long submissions() {
-    return tx(
+    return ws.tx(
         "count submissions",
         h -> h.createQuery("SELECT COUNT(*) FROM platform_submission").mapTo(Long.class).one());
   }
@@ -666,13 +664,5 @@ public final class FeedStore {
         rs.getString("pseudonym"),
         rs.getInt("shared") == 1,
         Instant.ofEpochMilli(rs.getLong("changed_at")));
-  }
-
-  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
-    try {
-      return ws.jdbi().inTransaction(body);
-    } catch (JdbiException e) {
-      throw ws.failure(verb, e);
-    }
   }
 }

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Platform accounts: keys issued once and stored as their SHA-256 (a key is 32 random bytes, so a
@@ -53,7 +51,7 @@ public final class PlatformStore {
     String key = newKey();
     String digest = digest(key);
     long now = ws.clock().millis();
-    return tx(
+    return ws.tx(
         "add platform " + name,
         h -> {
           Optional<Platform> old = find(h, name);
@@ -92,7 +90,7 @@ public final class PlatformStore {
 
   /** Every platform, active or revoked, by name. */
   public List<Platform> list() {
-    return tx(
+    return ws.tx(
         "list platforms",
         h ->
             h.createQuery("SELECT * FROM platform ORDER BY name")
@@ -107,7 +105,7 @@ public final class PlatformStore {
    */
   public Platform revoke(String name) {
     long now = ws.clock().millis();
-    return tx(
+    return ws.tx(
         "revoke platform " + name,
         h -> {
           Platform p =
@@ -136,7 +134,7 @@ public final class PlatformStore {
       return Optional.empty();
     }
     String d = digest(key);
-    return tx(
+    return ws.tx(
         "check a platform key",
         h ->
             h.createQuery("SELECT * FROM platform WHERE key_sha256 = :k AND revoked_at IS NULL")
@@ -148,7 +146,7 @@ public final class PlatformStore {
   /** Appends to the audit log (texts are cut to their columns). */
   public void audit(String platform, String action, int status, String detail) {
     long now = ws.clock().millis();
-    tx(
+    ws.tx(
         "write the audit log",
         h -> {
           audit(h, platform, action, status, detail, now);
@@ -161,7 +159,7 @@ public final class PlatformStore {
    * once a minute, so the time can be up to a minute late); platforms that never called are absent.
    */
   public Map<String, Instant> lastUsed() {
-    return tx(
+    return ws.tx(
         "read when platforms last called",
         h -> {
           java.util.Map<String, Instant> out = new java.util.HashMap<>();
@@ -176,7 +174,7 @@ public final class PlatformStore {
 
   /** The latest {@code limit} audit entries, newest first. */
   public List<Platform.AuditEntry> auditLog(int limit) {
-    return tx(
+    return ws.tx(
         "read the audit log",
         h ->
             h.createQuery("SELECT * FROM platform_audit ORDER BY id DESC")
@@ -252,14 +250,6 @@ public final class PlatformStore {
               + name
               + "\": use letters, digits, '.', '_' or '-', starting with a letter or digit, at"
               + " most 100 characters");
-    }
-  }
-
-  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
-    try {
-      return ws.jdbi().inTransaction(body);
-    } catch (JdbiException e) {
-      throw ws.failure(verb, e);
     }
   }
 }

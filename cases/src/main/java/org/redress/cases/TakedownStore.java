@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The takedown tracker's storage, keyed by case id: every notice sent to a platform (Civil Code Art
@@ -131,7 +129,7 @@ public final class TakedownStore {
   /** Records a notice. */
   public Notice addNotice(NewNotice n) {
     long now = ws.clock().millis();
-    return tx(
+    return ws.tx(
         "record a notice for case " + n.caseId(),
         h -> {
           h.createUpdate(
@@ -152,7 +150,7 @@ public final class TakedownStore {
   /** Records an answer. */
   public Answer addAnswer(NewAnswer a) {
     long now = ws.clock().millis();
-    return tx(
+    return ws.tx(
         "record an answer for case " + a.caseId(),
         h -> {
           insertAnswer(h, now, a);
@@ -163,12 +161,12 @@ public final class TakedownStore {
 
   /** A case's notices, in the order recorded. */
   public List<Notice> notices(String caseId) {
-    return tx("read notices of case " + caseId, h -> notices(h, caseId));
+    return ws.tx("read notices of case " + caseId, h -> notices(h, caseId));
   }
 
   /** A case's answers, in the order recorded. */
   public List<Answer> answers(String caseId) {
-    return tx("read answers of case " + caseId, h -> answers(h, caseId));
+    return ws.tx("read answers of case " + caseId, h -> answers(h, caseId));
   }
 
   /** The answer kind a feed feedback value stands for, if it is one. */
@@ -268,14 +266,6 @@ public final class TakedownStore {
       return JSON.readValue(json, STRINGS);
     } catch (JsonProcessingException e) {
       throw new CasesException("a stored list is not JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
-    try {
-      return ws.jdbi().inTransaction(body);
-    } catch (JdbiException e) {
-      throw ws.failure(verb, e);
     }
   }
 }

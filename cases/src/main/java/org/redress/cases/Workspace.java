@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -114,7 +115,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** Reads {@value #DATABASE_SETTINGS}: a regular, owner-only file with a {@code url}. */
-  private static java.util.Properties databaseSettings(Path file) {
+  static java.util.Properties databaseSettings(Path file) {
     try {
       if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new CasesException(file + ": the database settings must be a regular file");
@@ -199,7 +200,8 @@ public final class Workspace implements AutoCloseable {
     return ds;
   }
 
-  private static Path createDirectory(Path dir) {
+  /** Creates the workspace folder (0700, with its parents) when missing; its absolute path. */
+  static Path createDirectory(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       if (abs.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -327,6 +329,18 @@ public final class Workspace implements AutoCloseable {
 
   String user() {
     return user;
+  }
+
+  /**
+   * Runs {@code body} in one transaction; a JDBI failure becomes a {@link CasesException} saying it
+   * failed to {@code verb} (see {@link #failure}). Every store's reads and writes go through here.
+   */
+  <T> T tx(String verb, HandleCallback<T, RuntimeException> body) {
+    try {
+      return jdbi.inTransaction(body);
+    } catch (JdbiException e) {
+      throw failure(verb, e);
+    }
   }
 
   /** Turns a JDBI failure into a one-line message naming the database. */

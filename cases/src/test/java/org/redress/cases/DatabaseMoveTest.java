@@ -534,6 +534,206 @@ class DatabaseMoveTest {
   }
 
   @Test
+  void move_whileRedressServeRunsInAnotherProcess_refusedAndNothingChanged() throws Exception {
+    Path ws = dir.resolve("ws");
+    filled(ws).close();
+    Map<String, List<String>> before = dumpOf(ws);
+    byte[] bytes = Files.readAllBytes(ws.resolve(Workspace.DATABASE));
+    // An empty schema when there is a server, so that only the running server stops the move.
+    String schema = pg != null ? schema() : null;
+    DatabaseMove.Target to =
+        schema != null
+            ? target(schema)
+            : new DatabaseMove.Target("jdbc:postgresql://127.0.0.1:1/redress", "u", null);
+
+    try (ServeLockHolder.Held server = ServeLockHolder.start("serve", ws)) {
+      assertThat(server.said()).isEqualTo("held");
+      assertThatThrownBy(() -> DatabaseMove.move(ws, to, CLOCK, t -> {}))
+          .isInstanceOf(CasesException.class)
+          .hasMessageContaining("redress serve is running on workspace")
+          .hasMessageContaining("nothing was changed")
+          .hasMessageNotContaining("\n")
+          .satisfies(
+              e ->
+                  assertThat(((CasesException) e).reason())
+                      .isEqualTo(CasesException.Reason.MOVE_SERVING));
+    }
+    assertThat(Files.readAllBytes(ws.resolve(Workspace.DATABASE))).isEqualTo(bytes);
+    if (schema != null) {
+      try (Connection c = pg.connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                      + schema
+                      + "'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("tables in the target").isZero();
+      }
+    }
+    assertUnchanged(ws, before);
+    if (schema != null) {
+      // The server has stopped: the same move now goes through.
+      assertThat(DatabaseMove.move(ws, to, CLOCK, t -> {}).rows()).isGreaterThan(10);
+    }
+  }
+
+  /** Every row of every table of the server's schema (Flyway's history aside). */
+  private static Map<String, List<String>> dumpPostgres(String schema) throws SQLException {
+    Map<String, List<String>> out = new TreeMap<>();
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement()) {
+      s.execute("SET search_path TO " + schema);
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                  + schema
+                  + "' AND table_name <> 'flyway_schema_history'")) {
+        List<String> names = new ArrayList<>();
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+        for (String t : names) {
+          out.put(t, rows(c, t));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void back_aMovedWorkspaceWithNewWork_everyTableArrivesWholeAndTheServerIsUntouched()
+      throws Exception {
+    TestPostgres.assumeFound(pg);
+    Path ws = dir.resolve("ws");
+    filled(ws).close();
+    String schema = schema();
+    DatabaseMove.move(ws, target(schema), CLOCK, t -> {});
+    // Work done on the server after the move comes back too.
+    Workspace onServer = Workspace.open(ws, CLOCK, "tester");
+    onServer.cases().create("case-b", "case-a", "tester");
+    onServer.cases().consent("case-b", "dossier", true, "tester");
+    onServer.banks().create("on-server", 31, 50);
+    Map<String, List<String>> server = dumpPostgres(schema);
+    server.forEach((t, rows) -> assertThat(rows).as("rows of " + t).isNotEmpty());
+    Path settings = ws.resolve(Workspace.DATABASE_SETTINGS);
+    byte[] settingsBytes = Files.readAllBytes(settings);
+    List<String> told = new ArrayList<>();
+
+    DatabaseMove.BackResult r = DatabaseMove.back(ws, CLOCK, t -> told.add(t.name()));
+
+    assertThat(r.tables()).extracting(DatabaseMove.Table::name).hasSameElementsAs(server.keySet());
+    assertThat(told).hasSameElementsAs(server.keySet());
+    assertThat(r.from()).isEqualTo(pg.url(schema));
+    assertThat(r.sqlite()).isEqualTo(ws.resolve(Workspace.DATABASE));
+    assertThat(dumpOf(ws)).isEqualTo(server);
+    assertThat(dumpPostgres(schema)).as("the server's data, only read").isEqualTo(server);
+    assertThat(settings).doesNotExist();
+    assertThat(r.keptSettings())
+        .isEqualTo(ws.resolve("database.properties.moved-20261207"))
+        .hasBinaryContent(settingsBytes);
+    assertThat(Files.getPosixFilePermissions(r.sqlite()))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    try (var files = Files.list(ws)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+
+    Workspace back = Workspace.open(ws, CLOCK, "tester");
+    assertThat(back.database()).endsWith(Workspace.DATABASE);
+    assertThat(back.cases().list())
+        .extracting(CaseStore.CaseRow::name)
+        .contains("case-a", "case-b");
+    assertThat(back.cases().consents("case-b", "dossier")).hasSize(1);
+    assertThat(back.cases().latest("case-a", "facts").orElseThrow().sealed())
+        .containsExactly(1, 2, 3);
+    // New rows get new ids on SQLite.
+    long maxItem = back.banks().items("case-a").stream().mapToLong(Item::id).max().orElseThrow();
+    back.banks()
+        .add(
+            "case-a",
+            List.of(
+                new NewItem(
+                    HashValue.parse("md5", "fedcba9876543210fedcba9876543210"), "n", null, "t")));
+    assertThat(back.banks().items("case-a").stream().mapToLong(Item::id).max().orElseThrow())
+        .isGreaterThan(maxItem);
+  }
+
+  @Test
+  void back_refusedOnSqliteWithAFileInTheWayOrWhileServing_andNothingChanges() throws Exception {
+    Path ws = dir.resolve("ws");
+    filled(ws).close();
+    assertThatThrownBy(() -> DatabaseMove.back(ws, CLOCK, t -> {}))
+        .isInstanceOf(CasesException.class)
+        .hasMessageContaining("already the SQLite file")
+        .satisfies(
+            e ->
+                assertThat(((CasesException) e).reason())
+                    .isEqualTo(CasesException.Reason.MOVE_NOT_MOVED));
+    TestPostgres.assumeFound(pg);
+    String schema = schema();
+    DatabaseMove.move(ws, target(schema), CLOCK, t -> {});
+    Map<String, List<String>> server = dumpPostgres(schema);
+    Path settings = ws.resolve(Workspace.DATABASE_SETTINGS);
+    byte[] settingsBytes = Files.readAllBytes(settings);
+
+    Files.writeString(ws.resolve(Workspace.DATABASE), "not mine");
+    assertThatThrownBy(() -> DatabaseMove.back(ws, CLOCK, t -> {}))
+        .isInstanceOf(CasesException.class)
+        .satisfies(
+            e ->
+                assertThat(((CasesException) e).reason())
+                    .isEqualTo(CasesException.Reason.MOVE_SQLITE_EXISTS));
+    assertThat(ws.resolve(Workspace.DATABASE)).hasContent("not mine");
+    Files.delete(ws.resolve(Workspace.DATABASE));
+
+    try (ServeLockHolder.Held server2 = ServeLockHolder.start("serve", ws)) {
+      assertThat(server2.said()).isEqualTo("held");
+      assertThatThrownBy(() -> DatabaseMove.back(ws, CLOCK, t -> {}))
+          .isInstanceOf(CasesException.class)
+          .satisfies(
+              e ->
+                  assertThat(((CasesException) e).reason())
+                      .isEqualTo(CasesException.Reason.MOVE_SERVING));
+    }
+    assertThat(settings).hasBinaryContent(settingsBytes);
+    assertThat(ws.resolve(Workspace.DATABASE)).doesNotExist();
+    assertThat(dumpPostgres(schema)).isEqualTo(server);
+    assertThat(Workspace.open(ws, CLOCK, "t").database()).startsWith("jdbc:postgresql:");
+  }
+
+  @Test
+  void back_aServerValueSqliteCannotCheck_failsAndTheWorkspaceStaysOnTheServer() throws Exception {
+    TestPostgres.assumeFound(pg);
+    Path ws = dir.resolve("ws");
+    filled(ws).close();
+    String schema = schema();
+    DatabaseMove.move(ws, target(schema), CLOCK, t -> {});
+    // A column the SQLite migrations do not have: the schemas differ, the move back is refused.
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement()) {
+      s.execute("SET search_path TO " + schema);
+      s.execute("ALTER TABLE bank ADD COLUMN extra TEXT");
+    }
+    Map<String, List<String>> server = dumpPostgres(schema);
+    Path settings = ws.resolve(Workspace.DATABASE_SETTINGS);
+
+    assertThatThrownBy(() -> DatabaseMove.back(ws, CLOCK, t -> {}))
+        .isInstanceOf(CasesException.class)
+        .hasMessageContaining("nothing was changed, the workspace still uses " + pg.url(schema))
+        .hasMessageNotContaining(pg.password)
+        .satisfies(
+            e ->
+                assertThat(((CasesException) e).reason())
+                    .isEqualTo(CasesException.Reason.MOVE_FAILED));
+    assertThat(settings).exists();
+    assertThat(ws.resolve(Workspace.DATABASE)).doesNotExist();
+    try (var files = Files.list(ws)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+    assertThat(dumpPostgres(schema)).isEqualTo(server);
+  }
+
+  @Test
   void move_settingsAlreadyThere_refused() throws Exception {
     Path ws = dir.resolve("ws");
     filled(ws);

@@ -54,6 +54,52 @@ final class FactsCaseCommands {
 
   private FactsCaseCommands() {}
 
+  /** Stores a text as a case's next version of one record (facts or parties). */
+  @FunctionalInterface
+  interface Put {
+    Cases.RecordVersion put(
+        Cases cases, String name, String text, String source, EvidenceStore locker)
+        throws CaseworkException, EvidenceException;
+  }
+
+  /**
+   * Stores a file as the next version of one of the case's sealed records: what {@code set} and
+   * {@code parties} share, but for the record, the file's description and the line that says so.
+   */
+  abstract static class StoreRecord implements Callable<Integer> {
+    private final String doneKey;
+    private final Put put;
+
+    @Mixin EvidenceOptions evidence;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
+    String name;
+
+    Path file;
+
+    StoreRecord(String doneKey, Put put) {
+      this.doneKey = doneKey;
+      this.put = put;
+    }
+
+    @Override
+    public Integer call() throws IOException, CaseworkException, EvidenceException {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      Cases cases = CaseCommand.cases(evidence.workspace);
+      cases.require(name);
+      Cases.RecordVersion v;
+      try (EvidenceStore locker = evidence.open()) {
+        v = put.put(cases, name, text, file.getFileName().toString(), locker);
+      } catch (CaseworkException e) {
+        throw invalid(e, file);
+      }
+      spec.commandLine().getOut().println(m(doneKey, name, v.version()));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
   /** Stores a facts file as the case's next facts version. */
   @Command(
       name = "set",
@@ -63,30 +109,14 @@ final class FactsCaseCommands {
             + " it) as the next version of the case's facts, sealed with the case key.",
         "Exit status: 0 stored, 1 not valid facts (nothing stored), 2 usage or unknown case."
       })
-  static final class Set implements Callable<Integer> {
-    @Mixin EvidenceOptions evidence;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
-    String name;
+  static final class Set extends StoreRecord {
+    Set() {
+      super("set.done", Cases::putFacts);
+    }
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The facts file.")
-    Path file;
-
-    @Override
-    public Integer call() throws IOException, CaseworkException, EvidenceException {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      Cases cases = CaseCommand.cases(evidence.workspace);
-      cases.require(name);
-      Cases.RecordVersion v;
-      try (EvidenceStore locker = evidence.open()) {
-        v = cases.putFacts(name, text, file.getFileName().toString(), locker);
-      } catch (CaseworkException e) {
-        throw invalid(e, file);
-      }
-      spec.commandLine().getOut().println(m("set.done", name, v.version()));
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+    void file(Path f) {
+      file = f;
     }
   }
 
@@ -99,30 +129,14 @@ final class FactsCaseCommands {
             + " case's parties, sealed with the case key. Nothing of it is printed.",
         "Exit status: 0 stored, 1 not a YAML or JSON mapping, 2 usage or unknown case."
       })
-  static final class Parties implements Callable<Integer> {
-    @Mixin EvidenceOptions evidence;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The case.")
-    String name;
+  static final class Parties extends StoreRecord {
+    Parties() {
+      super("parties.done", Cases::putParties);
+    }
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The parties file.")
-    Path file;
-
-    @Override
-    public Integer call() throws IOException, CaseworkException, EvidenceException {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      Cases cases = CaseCommand.cases(evidence.workspace);
-      cases.require(name);
-      Cases.RecordVersion v;
-      try (EvidenceStore locker = evidence.open()) {
-        v = cases.putParties(name, text, file.getFileName().toString(), locker);
-      } catch (CaseworkException e) {
-        throw invalid(e, file);
-      }
-      spec.commandLine().getOut().println(m("parties.done", name, v.version()));
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+    void file(Path f) {
+      file = f;
     }
   }
 

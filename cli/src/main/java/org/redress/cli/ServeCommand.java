@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.redress.cases.ServeLock;
 import org.redress.web.WorkspaceApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,6 +88,17 @@ public final class ServeCommand implements Callable<Integer> {
         throw new ExitCodes.UsageException(m("demo.none", ws));
       }
     }
+    // Held while the server runs: `workspace move-db` refuses to move a served workspace.
+    ServeLock lock = ServeLock.serving(ws);
+    try {
+      return serve(ws, demoDir, withAccounts, lock);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private int serve(Path ws, Path demoDir, boolean withAccounts, ServeLock lock)
+      throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     WorkspaceApp.Builder builder = WorkspaceApp.builder(ws).api(api).keys(keys(ws, demoDir));
     if (withAccounts) {
@@ -110,6 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
         new Thread(
             () -> {
               app.close();
+              lock.close();
               stop.countDown();
             },
             "redress-serve-stop");

@@ -43,7 +43,10 @@ public final class WorkspaceCommand implements Runnable {
         "migrate the target, copy every table in one transaction, check row counts and checksums,",
         "then write database.properties (0600) and keep the SQLite file as",
         "redress.db.moved-YYYYMMDD. Until then the SQLite file stays in use; a failure changes",
-        "nothing. Stop 'redress serve' on this workspace first."
+        "nothing. Refused while 'redress serve' runs on this workspace: stop it first.",
+        "With --to sqlite, the way back: the server's tables are copied into a new redress.db,",
+        "checked the same way, and database.properties is kept as",
+        "database.properties.moved-YYYYMMDD; the server's data is only read."
       })
   static final class MoveDb implements Callable<Integer> {
     @Mixin WorkspaceOption workspace;
@@ -53,7 +56,9 @@ public final class WorkspaceCommand implements Runnable {
         names = "--to",
         required = true,
         paramLabel = "URL",
-        description = "The target: jdbc:postgresql://HOST:PORT/DATABASE (no password in it).")
+        description =
+            "The target: jdbc:postgresql://HOST:PORT/DATABASE (no password in it), or 'sqlite' to"
+                + " move back to the workspace's SQLite file.")
     String to;
 
     @Option(names = "--user", paramLabel = "USER", description = "The database user.")
@@ -70,6 +75,9 @@ public final class WorkspaceCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (to.equals("sqlite")) {
+        return back(out);
+      }
       DatabaseMove.Target target;
       try {
         target = new DatabaseMove.Target(to, user, password());
@@ -78,14 +86,7 @@ public final class WorkspaceCommand implements Runnable {
             m(e.getMessage().contains("password") ? "url.password" : "url.bad"));
       }
       DatabaseMove.Result r =
-          DatabaseMove.move(
-              workspace.dir(),
-              target,
-              Today.clock(),
-              t -> {
-                out.println(m("copied", Console.inert(t.name()), t.rows()));
-                out.flush();
-              });
+          DatabaseMove.move(workspace.dir(), target, Today.clock(), copied(out));
       out.println(m("checked", r.tables().size(), r.rows()));
       out.println(m("moved", Console.inert(r.target()), r.settings()));
       if (r.renamed()) {
@@ -94,6 +95,25 @@ public final class WorkspaceCommand implements Runnable {
         out.println(m("not.renamed", r.keptSqlite()));
       }
       return ExitCodes.OK;
+    }
+
+    /** {@code --to sqlite}: back from the server to a new SQLite file. */
+    private int back(PrintWriter out) {
+      if (user != null || passwordFile != null) {
+        throw new ExitCodes.UsageException(m("sqlite.options"));
+      }
+      DatabaseMove.BackResult r = DatabaseMove.back(workspace.dir(), Today.clock(), copied(out));
+      out.println(m("checked", r.tables().size(), r.rows()));
+      out.println(m("moved.sqlite", r.sqlite()));
+      out.println(m("kept.settings", r.keptSettings(), Console.inert(r.from())));
+      return ExitCodes.OK;
+    }
+
+    private static java.util.function.Consumer<DatabaseMove.Table> copied(PrintWriter out) {
+      return t -> {
+        out.println(m("copied", Console.inert(t.name()), t.rows()));
+        out.flush();
+      };
     }
 
     /** The password from the file, standard input or the terminal; null for none. */

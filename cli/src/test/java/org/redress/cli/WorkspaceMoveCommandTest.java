@@ -196,7 +196,12 @@ class WorkspaceMoveCommandTest {
   private List<String> english(Run r, String url) {
     return ChineseOutputATest.english(
         r.out() + "\n" + r.err(),
-        List.of(url, ws.toString(), tmp.toString(), "redress.db.moved-20261207"));
+        List.of(
+            url,
+            ws.toString(),
+            tmp.toString(),
+            "redress.db.moved-20261207",
+            "database.properties.moved-20261207"));
   }
 
   @Test
@@ -234,6 +239,28 @@ class WorkspaceMoveCommandTest {
     ok("case", "create", "a2");
     assertThat(ok("case", "list").out()).contains("a2");
     assertThat(ws.resolve("redress.db")).doesNotExist();
+    Map<String, String> onServer = views();
+
+    // And back: a new SQLite file, the same views, the settings kept.
+    Run usage = ws("zh", "workspace", "move-db", "--to", "sqlite", "--user", "x");
+    assertThat(usage.code()).isEqualTo(2);
+    assertThat(english(usage, url)).as(usage.err()).isEmpty();
+    Run back = ws("zh", "workspace", "move-db", "--to", "sqlite");
+
+    assertThat(back.code()).as(back.err()).isZero();
+    assertThat(back.out())
+        .contains("已复制表 `case_file`")
+        .contains("行数和校验和全部一致")
+        .contains("工作区现在使用本机数据库文件");
+    assertThat(english(back, url)).as(back.out()).isEmpty();
+    assertThat(back.out() + back.err()).doesNotContain(pg.getProperty("password"));
+    assertThat(ws.resolve("database.properties")).doesNotExist();
+    assertThat(ws.resolve("database.properties.moved-20261207")).exists();
+    assertThat(ws.resolve("redress.db")).exists();
+    assertThat(views()).isEqualTo(onServer);
+    Run again = ws("en", "workspace", "move-db", "--to", "sqlite");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already the SQLite file").contains("nothing was changed");
   }
 
   private void assertStillOnSqlite(Map<String, String> before) {
@@ -309,6 +336,72 @@ class WorkspaceMoveCommandTest {
     assertThat(noPassword.code()).isEqualTo(1);
     assertThat(noPassword.err()).contains("refused the login");
     assertStillOnSqlite(before);
+  }
+
+  @Test
+  void moveDb_whileServeRunsOnTheWorkspace_oneLineExit1InBothLanguagesAndNothingChanged()
+      throws Exception {
+    ok("case", "create", "a1");
+    ok("bank", "create", "b1");
+    byte[] db = Files.readAllBytes(ws.resolve("redress.db"));
+    // An empty schema when there is a server, so that only the running server stops the move.
+    String url = pg != null ? newTarget() : "jdbc:postgresql://127.0.0.1:1/redress";
+    String user = pg != null ? pg.getProperty("user") : "u";
+    Path pw = passwordFile(pg != null ? pg.getProperty("password") : "none-4711");
+    String[] move = {
+      "workspace", "move-db", "--to", url, "--user", user, "--password-file", pw.toString()
+    };
+    StringWriter serveOut = new StringWriter();
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    ServeCommand.stopSignal = stop;
+    java.util.concurrent.atomic.AtomicInteger served =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    Thread serve =
+        new Thread(
+            () ->
+                served.set(
+                    Main.run(
+                        new String[] {"serve", "--no-open", "--workspace", ws.toString()},
+                        new PrintWriter(serveOut),
+                        new PrintWriter(new StringWriter()),
+                        Map.of(UiLang.ENV, "en"))));
+    serve.start();
+    try {
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (!serveOut.toString().contains("http://127.0.0.1:") && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      assertThat(serveOut.toString()).contains("http://127.0.0.1:");
+
+      Run en = ws("en", move);
+      Run zh = ws("zh", move);
+
+      assertThat(en.code()).as(en.err()).isEqualTo(1);
+      assertThat(zh.code()).as(zh.err()).isEqualTo(1);
+      assertThat(en.err().lines()).hasSize(1);
+      assertThat(en.err())
+          .contains("redress serve is running on workspace")
+          .contains("nothing was changed");
+      assertThat(zh.err().lines()).hasSize(1);
+      assertThat(zh.err()).contains("正由 `redress serve` 使用").contains("未做任何更改");
+      assertThat(english(zh, url)).as(zh.err()).isEmpty();
+      assertThat(en.out() + zh.out()).isEmpty();
+      assertThat(ws.resolve("database.properties")).doesNotExist();
+      assertThat(Files.readAllBytes(ws.resolve("redress.db"))).isEqualTo(db);
+    } finally {
+      stop.countDown();
+      serve.join(30_000);
+      ServeCommand.stopSignal = null;
+    }
+    assertThat(served.get()).isZero();
+    // Stopped: the lock is gone, and the move goes on to the target.
+    Run after = ws("en", move);
+    if (pg != null) {
+      assertThat(after.code()).as(after.err()).isZero();
+      assertThat(ws.resolve("database.properties")).exists();
+    } else {
+      assertThat(after.err()).contains("cannot reach").doesNotContain("redress serve");
+    }
   }
 
   @Test

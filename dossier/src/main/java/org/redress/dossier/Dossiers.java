@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.redress.match.PdqIndex;
 import org.redress.phash.Pdq;
 
 /**
@@ -116,8 +115,8 @@ public final class Dossiers {
     ads.forEach(a -> contributing.add(a.caseId()));
     Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
-    // Files, on two cores: the PDQ values (distinct ones, their index) on another thread while this
-    // one numbers the SHA-256 values and the posts; then the PDQ join on every core.
+    // Files, on two cores: the distinct PDQ values on another thread while this one numbers the
+    // SHA-256 values and the posts; then the PDQ join.
     java.util.concurrent.CompletableFuture<PdqSide> pdqSide =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> PdqSide.of(seen));
     Files files = Files.of(seen);
@@ -596,20 +595,23 @@ public final class Dossiers {
   }
 
   /**
-   * The images' distinct PDQ values (as words, never text), the first sighting of each, the pairs
-   * of sightings with the same value, and the index of the distinct values for the join.
+   * The images' distinct PDQ values (as words, never text) for the join, the first sighting of
+   * each, and the pairs of sightings with the same value.
    */
   private static final class PdqSide {
+    final int count;
+    // Value k is words[4k .. 4k + 3] (Pdq#toLongs order), as PdqJoin takes them.
+    final long[] words;
     final int[] sightingOf;
     final int[] duplicate;
     final int duplicates;
-    final @Nullable PdqIndex index;
 
-    private PdqSide(int[] sightingOf, int[] duplicate, int duplicates, @Nullable PdqIndex index) {
+    private PdqSide(int count, long[] words, int[] sightingOf, int[] duplicate, int duplicates) {
+      this.count = count;
+      this.words = words;
       this.sightingOf = sightingOf;
       this.duplicate = duplicate;
       this.duplicates = duplicates;
-      this.index = index;
     }
 
     static PdqSide of(List<Sighting> seen) {
@@ -662,15 +664,8 @@ public final class Dossiers {
         words[4 * count + 3] = w3;
         count++;
       }
-      PdqIndex index = null;
-      if (count > 1) {
-        PdqIndex.Builder b = PdqIndex.builder(count);
-        for (int k = 0; k < count; k++) {
-          b.add(words[4 * k], words[4 * k + 1], words[4 * k + 2], words[4 * k + 3]);
-        }
-        index = b.build();
-      }
-      return new PdqSide(sightingOf, duplicate, duplicates, index);
+      return new PdqSide(
+          count, java.util.Arrays.copyOf(words, 4 * count), sightingOf, duplicate, duplicates);
     }
   }
 
@@ -757,14 +752,10 @@ public final class Dossiers {
       for (int k = 0; k < pdq.duplicates; k++) {
         union(nodeOfSighting[pdq.duplicate[2 * k]], nodeOfSighting[pdq.duplicate[2 * k + 1]]);
       }
-      PdqIndex index = pdq.index;
-      if (index != null) {
+      if (pdq.count > 1) {
         int[] first = pdq.sightingOf;
         PdqJoin.links(
-            index,
-            radius,
-            PdqJoin.coverRadius(index),
-            (x, y) -> union(nodeOfSighting[first[x]], nodeOfSighting[first[y]]));
+            pdq.words, radius, (x, y) -> union(nodeOfSighting[first[x]], nodeOfSighting[first[y]]));
       }
       number();
     }
