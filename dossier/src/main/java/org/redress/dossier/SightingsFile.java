@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * telegram:chat/CHAT/message/ID}; SHA-256 and PDQ values of 64 lower-case hex digits are stored as
  * 32 bytes. Then the trade ads (their fields, categories and contacts) and the member counts by
  * chat.
+ *
+ * <p>Reading makes no text per sighting: the 32 bytes of a hash become the sighting's four words
+ * ({@link Sighting}), the usual locator is not made, the texts are shared from the file's table.
  */
 public final class SightingsFile {
   private static final byte[] MAGIC = "redress-sightings/1\n".getBytes(StandardCharsets.US_ASCII);
@@ -167,7 +170,10 @@ public final class SightingsFile {
         if (dated == 1) {
           seconds = in.getLong();
           nanos = in.getInt();
-          if (nanos < 0 || nanos > 999_999_999) {
+          if (nanos < 0
+              || nanos > 999_999_999
+              || seconds < Instant.MIN.getEpochSecond()
+              || seconds > Instant.MAX.getEpochSecond()) {
             return Optional.empty();
           }
         } else if (dated != 0) {
