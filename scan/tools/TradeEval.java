@@ -63,8 +63,9 @@ public class TradeEval {
     Set<String> rounds = new TreeSet<>();
     rows.forEach(r -> rounds.add(r.round()));
     List<String> runs = new ArrayList<>();
-    for (String r : List.of("9", "10", "11", "13")) if (rounds.contains(r)) runs.add("loao " + r);
-    runs.add("cv");
+    for (String r : System.getProperty("exp.rounds", "9,10,11,12,13,15,16,17,18").split(","))
+      if (rounds.contains(r)) runs.add("loao " + r);
+    if (Boolean.getBoolean("exp.cv")) runs.add("cv");
     long t0 = System.nanoTime();
     for (String run : runs) {
       List<Row> scored = new ArrayList<>();
@@ -93,6 +94,20 @@ public class TradeEval {
       probsBy.put(run, probs);
     }
     System.out.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    String dump = System.getProperty("exp.dump");
+    if (dump != null) {
+      StringBuilder dd = new StringBuilder("run\tid\tround\tlabel\tlexicon\t" + String.join("\t", classes) + "\ttext\n");
+      for (String run : runs) {
+        for (int i = 0; i < scoredBy.get(run).size(); i++) {
+          Row r = scoredBy.get(run).get(i);
+          dd.append(run).append('\t').append(r.id()).append('\t').append(r.round()).append('\t')
+              .append(r.label()).append('\t').append(String.join(",", r.lexicon()));
+          for (double x : probsBy.get(run).get(i)) dd.append('\t').append(String.format(Locale.ROOT, "%.4f", x));
+          dd.append('\t').append(r.text()).append('\n');
+        }
+      }
+      java.nio.file.Files.writeString(Path.of(dump), dd.toString());
+    }
     double[] ts = {0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
     double[] keeps = {0.3, 0.5, 1.01};
     for (double keep : keeps) {

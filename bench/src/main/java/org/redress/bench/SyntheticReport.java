@@ -93,57 +93,31 @@ final class SyntheticReport {
       }
     }
     long forwarded = its.stream().mapToLong(SpreadReport.Item::forwardedPosts).sum();
-    SpreadReport.Totals totals =
-        new SpreadReport.Totals(
-            items,
-            occurrences,
-            occurrences,
-            0,
-            occurrences,
-            0,
-            occurrences,
-            chats,
-            200,
-            forwarded,
-            0,
-            first,
-            last,
-            chats,
-            occurrences * 3L,
-            0,
-            occurrences * 2L,
-            occurrences * 2L,
-            0,
-            0,
-            0);
     List<SpreadReport.ChatRow> chatRows = new ArrayList<>();
     for (int c = 0; c < chats; c++) {
       chatRows.add(
-          new SpreadReport.ChatRow(
+          chat(
               1000 + c,
               "chat " + c,
               "private_supergroup",
-              "/bench/result.json",
               perChat[c] * 3,
-              0,
               perChat[c] * 2,
-              0,
               perChat[c],
               items,
               200 / chats,
-              0,
               first,
               last));
     }
     return assemble(
         its,
-        totals,
         chatRows,
         perDay,
         first,
         last,
         occurrences,
         chats,
+        200,
+        forwarded,
         occurrences * 3L,
         occurrences * 2L);
   }
@@ -174,6 +148,80 @@ final class SyntheticReport {
     if (first == null || last == null) {
       throw new IllegalArgumentException("a report needs at least one occurrence");
     }
+    List<SpreadReport.ChatRow> chatRows = new ArrayList<>();
+    for (Map.Entry<Long, String> c : chatNames.entrySet()) {
+      chatRows.add(
+          chat(
+              c.getKey(),
+              c.getValue(),
+              "public_channel",
+              occurrences,
+              occurrences,
+              occurrences,
+              items.size(),
+              40,
+              first,
+              last));
+    }
+    return assemble(
+        items,
+        chatRows,
+        perDay,
+        first,
+        last,
+        occurrences,
+        chatNames.size(),
+        40,
+        0,
+        occurrences,
+        occurrences);
+  }
+
+  /** A chat read of the export at {@code /bench/result.json}, no service message, no ad. */
+  private static SpreadReport.ChatRow chat(
+      long id,
+      String name,
+      String type,
+      long posts,
+      long media,
+      long postsWithMatches,
+      long matchedItems,
+      long senders,
+      SpreadReport.Seen first,
+      SpreadReport.Seen last) {
+    return new SpreadReport.ChatRow(
+        id,
+        name,
+        type,
+        "/bench/result.json",
+        posts,
+        0,
+        media,
+        0,
+        postsWithMatches,
+        matchedItems,
+        senders,
+        0,
+        first,
+        last);
+  }
+
+  /**
+   * The report's remaining parts, made alike for both: totals (every matched post an image post,
+   * nothing unchecked, no ad), timeline, facts, the one source, empty sections.
+   */
+  private static SpreadReport assemble(
+      List<SpreadReport.Item> items,
+      List<SpreadReport.ChatRow> chatRows,
+      Map<LocalDate, Long> perDay,
+      SpreadReport.Seen first,
+      SpreadReport.Seen last,
+      long occurrences,
+      int chats,
+      long senders,
+      long forwarded,
+      long messagesRead,
+      long mediaRead) {
     SpreadReport.Totals totals =
         new SpreadReport.Totals(
             items.size(),
@@ -183,64 +231,20 @@ final class SyntheticReport {
             occurrences,
             0,
             occurrences,
-            chatNames.size(),
-            40,
-            0,
+            chats,
+            senders,
+            forwarded,
             0,
             first,
             last,
-            chatNames.size(),
-            occurrences,
+            chats,
+            messagesRead,
             0,
-            occurrences,
-            occurrences,
+            mediaRead,
+            mediaRead,
             0,
             0,
             0);
-    List<SpreadReport.ChatRow> chatRows = new ArrayList<>();
-    for (Map.Entry<Long, String> c : chatNames.entrySet()) {
-      chatRows.add(
-          new SpreadReport.ChatRow(
-              c.getKey(),
-              c.getValue(),
-              "public_channel",
-              "/bench/result.json",
-              occurrences,
-              0,
-              occurrences,
-              0,
-              occurrences,
-              items.size(),
-              40,
-              0,
-              first,
-              last));
-    }
-    return assemble(
-        items,
-        totals,
-        chatRows,
-        perDay,
-        first,
-        last,
-        occurrences,
-        chatNames.size(),
-        occurrences,
-        occurrences);
-  }
-
-  /** The report's remaining parts, the same for both: timeline, facts, source, empty sections. */
-  private static SpreadReport assemble(
-      List<SpreadReport.Item> items,
-      SpreadReport.Totals totals,
-      List<SpreadReport.ChatRow> chatRows,
-      Map<LocalDate, Long> perDay,
-      SpreadReport.Seen first,
-      SpreadReport.Seen last,
-      long occurrences,
-      int chats,
-      long messagesRead,
-      long mediaRead) {
     List<SpreadReport.Day> timeline = new ArrayList<>();
     perDay.forEach((d, n) -> timeline.add(new SpreadReport.Day(d, n)));
     CaseFactsFragment facts =
@@ -254,38 +258,31 @@ final class SyntheticReport {
             null,
             null,
             null);
-    return new SpreadReport(
-        SpreadReport.SCHEMA,
-        "redress bench",
-        Instant.parse("2026-12-06T00:00:00Z"),
-        List.of(new SpreadReport.Bank("bench", 31, 50)),
-        List.of(
-            new SpreadReport.SourceRead(
-                "/bench",
-                "telegram_export",
-                null,
-                chats,
-                messagesRead,
-                0,
-                mediaRead,
-                0,
-                0,
-                0,
-                false,
-                List.of(),
-                0)),
-        false,
-        items,
-        totals,
-        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), ""),
-        new SpreadReport.Trade(0, "bench", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
-        chatRows,
-        timeline,
-        facts,
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of());
+    return SpreadReport.builder("redress bench", Instant.parse("2026-12-06T00:00:00Z"))
+        .banks(List.of(new SpreadReport.Bank("bench", 31, 50)))
+        .sources(
+            List.of(
+                new SpreadReport.SourceRead(
+                    "/bench",
+                    "telegram_export",
+                    null,
+                    chats,
+                    messagesRead,
+                    0,
+                    mediaRead,
+                    0,
+                    0,
+                    0,
+                    false,
+                    List.of(),
+                    0)))
+        .items(items)
+        .totals(totals)
+        .trade(new SpreadReport.Trade(0, "bench", Map.of(), Map.of(), List.of(), 50, 0, List.of()))
+        .chats(chatRows)
+        .timeline(timeline)
+        .facts(facts)
+        .build();
   }
 
   private static SpreadReport.Seen seen(SpreadReport.Occurrence o) {

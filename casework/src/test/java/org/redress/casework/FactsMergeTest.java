@@ -54,24 +54,12 @@ class FactsMergeTest {
     SpreadReport.Totals t =
         new SpreadReport.Totals(
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, ads);
-    return new SpreadReport(
-        SpreadReport.SCHEMA,
-        "test",
-        Instant.EPOCH,
-        List.of(),
-        List.of(),
-        false,
-        List.of(),
-        t,
-        new SpreadReport.Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), "n"),
-        new SpreadReport.Trade(ads, "1", Map.of(), Map.of(), List.of(), 50, 0, List.of()),
-        List.of(),
-        List.of(),
-        f,
-        trace,
-        List.of(),
-        List.of(),
-        Map.of());
+    return SpreadReport.builder("test", Instant.EPOCH)
+        .totals(t)
+        .trade(new SpreadReport.Trade(ads, "1", Map.of(), Map.of(), List.of(), 50, 0, List.of()))
+        .facts(f)
+        .factsTrace(trace)
+        .build();
   }
 
   @Test
@@ -106,26 +94,13 @@ class FactsMergeTest {
   static SpreadReport withReadClicks(long clicks) {
     SpreadReport r =
         report(LocalDate.parse("2026-02-03"), LocalDate.parse("2026-02-03"), List.of(), 0);
-    return new SpreadReport(
-        r.schema(),
-        r.generator(),
-        r.generatedAt(),
-        r.banks(),
-        r.sources(),
-        r.partial(),
-        r.items(),
-        r.totals(),
-        r.unchecked(),
-        r.trade(),
-        r.chats(),
-        r.timeline(),
-        r.facts().withRead(clicks, null),
-        r.factsTrace(),
-        r.factsNotShown(),
-        r.readFacts(),
-        Map.of(
-            "distribution.counts.clicks",
-            new SpreadReport.Provenance("screenshot", "从截图识别", 0.9, "/case/shot-1.png")));
+    return r.toBuilder()
+        .facts(r.facts().withRead(clicks, null))
+        .factsProvenance(
+            Map.of(
+                "distribution.counts.clicks",
+                new SpreadReport.Provenance("screenshot", "从截图识别", 0.9, "/case/shot-1.png")))
+        .build();
   }
 
   @Test

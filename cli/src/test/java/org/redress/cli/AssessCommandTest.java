@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AssessCommandTest {
   @TempDir Path dir;
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private Path example() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("contract-example.yaml")) {
@@ -42,8 +31,7 @@ class AssessCommandTest {
 
   @Test
   void assess_contractExample_printsAChinesePlanWithTheNotice() throws IOException {
-    Result r = run("assess", example().toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", example().toString());
     assertThat(r.out())
         .contains("不构成法律意见")
         .contains("向公安机关报案")
@@ -55,8 +43,7 @@ class AssessCommandTest {
 
   @Test
   void assess_english_printsRoutesDeadlinesAndUnconfirmed() throws IOException {
-    Result r = run("assess", example().toString(), "--lang", "en");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", example().toString(), "--lang", "en");
     assertThat(r.out())
         .contains("not legal advice")
         .contains("What to do, in order")
@@ -66,8 +53,7 @@ class AssessCommandTest {
 
   @Test
   void assess_json_isFindingsAtOneWithOneFindingPerProvision() throws IOException {
-    Result r = run("assess", example().toString(), "--json");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", example().toString(), "--json");
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("schema").asText()).isEqualTo("redress/findings@1");
     assertThat(root.get("as_of").asText()).isEqualTo("2026-11-24");
@@ -85,7 +71,7 @@ class AssessCommandTest {
 
   @Test
   void assess_asOfFlag_overridesTheFactsDate() throws IOException {
-    Result r = run("assess", example().toString(), "--json", "--as-of", "2027-01-01");
+    CliRun r = CliRun.of("assess", example().toString(), "--json", "--as-of", "2027-01-01");
     assertThat(new ObjectMapper().readTree(r.out()).get("as_of").asText()).isEqualTo("2027-01-01");
   }
 
@@ -96,8 +82,8 @@ class AssessCommandTest {
             "bad.yaml",
             "schema: redress/case-facts@1\nconduct: {first_act: 2026-02-01}\n"
                 + "acts: {covert_filmng: true}\n");
-    Result r = run("assess", p.toString());
-    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
+    CliRun r = CliRun.of("assess", p.toString());
+    assertThat(r.exit()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err().strip())
         .isEqualTo(
             "redress: "
@@ -109,8 +95,8 @@ class AssessCommandTest {
   @Test
   void assess_malformedYaml_isOneLine_exit1() throws IOException {
     Path p = write("bad.yaml", "schema: redress/case-facts@1\nacts: {covert_filming: true\n");
-    Result r = run("assess", p.toString());
-    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
+    CliRun r = CliRun.of("assess", p.toString());
+    assertThat(r.exit()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err().strip())
         .startsWith("redress: " + p + ": malformed YAML/JSON at line")
         .doesNotContain("\n")
@@ -125,15 +111,15 @@ class AssessCommandTest {
             "{\"schema\":\"redress/case-facts@1\","
                 + "\"conduct\":{\"first_act\":\"2026-02-01\"},"
                 + "\"distribution\":{\"counts\":{\"videos\":-3}}}");
-    Result r = run("assess", p.toString());
-    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
+    CliRun r = CliRun.of("assess", p.toString());
+    assertThat(r.exit()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err()).contains("distribution.counts.videos: must not be negative, was -3");
   }
 
   @Test
   void assess_badAsOfDate_exit2() throws IOException {
-    Result r = run("assess", example().toString(), "--as-of", "2026-13-01");
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = CliRun.of("assess", example().toString(), "--as-of", "2026-13-01");
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--as-of: expected an ISO date (YYYY-MM-DD), was \"2026-13-01\"");
   }
 
@@ -144,22 +130,22 @@ class AssessCommandTest {
             "bad.yaml",
             "schema: redress/case-facts@1\n"
                 + "conduct: {first_act: 2026-02-01, last_act: 2026-01-01}\n");
-    Result r = run("assess", p.toString());
-    assertThat(r.code()).as("bad input data: exit 1").isEqualTo(1);
+    CliRun r = CliRun.of("assess", p.toString());
+    assertThat(r.exit()).as("bad input data: exit 1").isEqualTo(1);
     assertThat(r.err()).contains("conduct.last_act: 2026-01-01 is before conduct.first_act");
   }
 
   @Test
   void assess_unknownLanguage_exit2() throws IOException {
-    Result r = run("assess", example().toString(), "--lang", "fr");
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = CliRun.of("assess", example().toString(), "--lang", "fr");
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--lang: expected zh or en");
   }
 
   @Test
   void assess_missingFile_exit1() {
-    Result r = run("assess", dir.resolve("nope.yaml").toString());
-    assertThat(r.code()).isEqualTo(1);
+    CliRun r = CliRun.of("assess", dir.resolve("nope.yaml").toString());
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("no such file");
   }
 
@@ -171,8 +157,7 @@ class AssessCommandTest {
             "schema: redress/case-facts@1\n"
                 + "conduct: {first_act: 2026-02-01}\nacts: {covert_filming: true}\n"
                 + "harm: {medical_costs_cny: 1234.50}\n");
-    Result r = run("assess", p.toString(), "--json", "--as-of", "2026-03-01");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("assess", p.toString(), "--json", "--as-of", "2026-03-01");
     assertThat(r.out()).contains("\"plan\"");
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,26 +21,22 @@ class BankAndMatchCommandTest {
 
   @TempDir Path ws;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  /** Runs {@code args} with {@code --workspace=DIR} right after the (sub)command's name. */
+  CliRun run(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.add(1, "--workspace=" + ws);
     if (args[0].equals("bank") || args[0].equals("allow")) {
       all.remove(1);
       all.add(2, "--workspace=" + ws);
     }
-    int code = Main.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(all.toArray(new String[0]));
   }
 
   @Test
   void bankCreateAddHashMatch_freshWorkspace_printsBankItemLabelDistance() {
-    assertThat(run("bank", "create", "victim").code()).isZero();
+    assertThat(run("bank", "create", "victim").exit()).isZero();
     assertThat(ws.resolve("redress.db")).exists();
-    Run add =
+    CliRun add =
         run(
             "bank",
             "add-hash",
@@ -52,15 +46,15 @@ class BankAndMatchCommandTest {
             "beach.jpg",
             "--case",
             "C-1");
-    assertThat(add.code()).isZero();
+    assertThat(add.exit()).isZero();
     assertThat(add.out()).startsWith("added\t1\tpdq\tbeach.jpg");
 
-    Run m = run("match", "--hash", "pdq:" + A4);
-    assertThat(m.code()).isZero();
+    CliRun m = run("match", "--hash", "pdq:" + A4);
+    assertThat(m.exit()).isZero();
     assertThat(m.out()).isEqualTo("pdq:" + A4 + "\tvictim\t1\tpdq\t4\t-\t-\tbeach.jpg\n");
 
-    Run none = run("match", "--hash", "pdq:" + FAR);
-    assertThat(none.code()).isEqualTo(1);
+    CliRun none = run("match", "--hash", "pdq:" + FAR);
+    assertThat(none.exit()).isEqualTo(1);
     assertThat(none.out()).isEmpty();
   }
 
@@ -68,7 +62,7 @@ class BankAndMatchCommandTest {
   void matchJson_printsOneObjectPerInput() throws Exception {
     run("bank", "create", "victim", "--threshold", "10");
     run("bank", "add-hash", "victim", "pdq:" + A, "--label", "a");
-    Run m = run("match", "--json", "--hash", "pdq:" + A4, "--hash", "pdq:" + FAR);
+    CliRun m = run("match", "--json", "--hash", "pdq:" + A4, "--hash", "pdq:" + FAR);
     String[] lines = m.out().split("\n");
     assertThat(lines).hasSize(2);
     JsonNode first = new ObjectMapper().readTree(lines[0]);
@@ -87,8 +81,8 @@ class BankAndMatchCommandTest {
     run("bank", "create", "victim");
     for (String bad :
         new String[] {"pdq:abc", "pdq:" + A.replace('f', 'g'), "md5:123", "tmk:" + A, A}) {
-      Run r = run("bank", "add-hash", "victim", "pdq:" + A, bad);
-      assertThat(r.code()).as(bad).isEqualTo(2);
+      CliRun r = run("bank", "add-hash", "victim", "pdq:" + A, bad);
+      assertThat(r.exit()).as(bad).isEqualTo(2);
       assertThat(r.err())
           .as(bad)
           .startsWith("redress: ")
@@ -102,8 +96,8 @@ class BankAndMatchCommandTest {
   void addHash_duplicate_isIdempotentAndReported() {
     run("bank", "create", "victim");
     run("bank", "add-hash", "victim", "pdq:" + A);
-    Run again = run("bank", "add-hash", "victim", "pdq:" + A.toUpperCase(java.util.Locale.ROOT));
-    assertThat(again.code()).isZero();
+    CliRun again = run("bank", "add-hash", "victim", "pdq:" + A.toUpperCase(java.util.Locale.ROOT));
+    assertThat(again.exit()).isZero();
     assertThat(again.out()).startsWith("duplicate\t1\tpdq");
     assertThat(run("bank", "list").out()).contains("victim\t1 items");
   }
@@ -111,19 +105,19 @@ class BankAndMatchCommandTest {
   @Test
   void addHash_lowQuality_warnsAndDoesNotStore() {
     run("bank", "create", "victim", "--min-quality", "60");
-    Run r = run("bank", "add-hash", "victim", "pdq:" + A + ",40");
+    CliRun r = run("bank", "add-hash", "victim", "pdq:" + A + ",40");
     assertThat(r.out()).startsWith("skipped");
     assertThat(r.err()).contains("quality 40").contains("minimum 60");
-    assertThat(run("match", "--hash", "pdq:" + A).code()).isEqualTo(1);
+    assertThat(run("match", "--hash", "pdq:" + A).exit()).isEqualTo(1);
   }
 
   @Test
   void unknownBank_isOneLineError() {
-    Run r = run("bank", "add-hash", "nope", "pdq:" + A);
-    assertThat(r.code()).isEqualTo(1);
+    CliRun r = run("bank", "add-hash", "nope", "pdq:" + A);
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("redress: no such bank: nope (see `redress bank list`)\n");
-    Run m = run("match", "--bank", "nope", "--hash", "pdq:" + A);
-    assertThat(m.code()).isEqualTo(2);
+    CliRun m = run("match", "--bank", "nope", "--hash", "pdq:" + A);
+    assertThat(m.exit()).isEqualTo(2);
     assertThat(m.err()).contains("no such bank: nope");
   }
 
@@ -135,14 +129,14 @@ class BankAndMatchCommandTest {
             ws.resolve("hashes.txt"),
             "pdq " + A + "\nvideo_md5 " + "ab".repeat(16) + "\npdq nothex\n",
             StandardCharsets.UTF_8);
-    Run r = run("bank", "import", "victim", f.toString());
-    assertThat(r.code()).isEqualTo(1);
+    CliRun r = run("bank", "import", "victim", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("redress: hashes.txt:3: ").hasLineCount(1);
     assertThat(run("bank", "show", "victim").out()).contains("0 items");
 
     Files.writeString(f, "pdq " + A + "\nvideo_md5 " + "ab".repeat(16) + "\n");
-    Run ok = run("bank", "import", "victim", f.toString());
-    assertThat(ok.code()).isZero();
+    CliRun ok = run("bank", "import", "victim", f.toString());
+    assertThat(ok.exit()).isZero();
     assertThat(ok.out()).contains("# 2 added");
     assertThat(run("bank", "export", "victim").out())
         .isEqualTo("pdq " + A + "\nvideo_md5 " + "ab".repeat(16) + "\n");
@@ -153,10 +147,10 @@ class BankAndMatchCommandTest {
     run("bank", "create", "src");
     run("bank", "add-hash", "src", "pdq:" + A + ",88", "--label", "photo 1", "--case", "C-7");
     Path f = ws.resolve("src.jsonl");
-    assertThat(run("bank", "export", "src", "--format", "jsonl", "-o", f.toString()).code())
+    assertThat(run("bank", "export", "src", "--format", "jsonl", "-o", f.toString()).exit())
         .isZero();
     run("bank", "create", "dst");
-    assertThat(run("bank", "import", "dst", f.toString()).code()).isZero();
+    assertThat(run("bank", "import", "dst", f.toString()).exit()).isZero();
     String shown = run("bank", "show", "dst").out();
     assertThat(shown).contains("\tpdq\t" + A + "\t88\t").contains("\tC-7\t").contains("photo 1");
   }
@@ -165,15 +159,15 @@ class BankAndMatchCommandTest {
   void disableAndEnable_controlMatching() {
     run("bank", "create", "victim");
     run("bank", "add-hash", "victim", "pdq:" + A);
-    assertThat(run("bank", "disable", "victim", "1", "--for", "P30D").code()).isZero();
-    assertThat(run("match", "--hash", "pdq:" + A).code()).isEqualTo(1);
+    assertThat(run("bank", "disable", "victim", "1", "--for", "P30D").exit()).isZero();
+    assertThat(run("match", "--hash", "pdq:" + A).exit()).isEqualTo(1);
     assertThat(run("bank", "show", "victim").out()).contains("disabled-until-");
     run("bank", "enable", "victim", "1");
-    assertThat(run("match", "--hash", "pdq:" + A).code()).isZero();
-    assertThat(run("bank", "disable", "victim", "1", "--until", "tomorrow").code()).isEqualTo(2);
-    assertThat(run("bank", "remove", "victim", "1", "2").code()).isEqualTo(1);
-    assertThat(run("bank", "remove", "victim", "1").code()).isZero();
-    assertThat(run("match", "--hash", "pdq:" + A).code()).isEqualTo(1);
+    assertThat(run("match", "--hash", "pdq:" + A).exit()).isZero();
+    assertThat(run("bank", "disable", "victim", "1", "--until", "tomorrow").exit()).isEqualTo(2);
+    assertThat(run("bank", "remove", "victim", "1", "2").exit()).isEqualTo(1);
+    assertThat(run("bank", "remove", "victim", "1").exit()).isZero();
+    assertThat(run("match", "--hash", "pdq:" + A).exit()).isEqualTo(1);
   }
 
   @Test
@@ -182,22 +176,22 @@ class BankAndMatchCommandTest {
     run("bank", "create", "two");
     run("bank", "add-hash", "one", "pdq:" + A);
     run("bank", "add-hash", "two", "pdq:" + A4);
-    Run allowed = run("allow", "add", "pdq:" + A4, "--label", "stock photo");
-    assertThat(allowed.code()).isZero();
-    Run m = run("match", "--hash", "pdq:" + A4);
-    assertThat(m.code()).isEqualTo(1);
+    CliRun allowed = run("allow", "add", "pdq:" + A4, "--label", "stock photo");
+    assertThat(allowed.exit()).isZero();
+    CliRun m = run("match", "--hash", "pdq:" + A4);
+    assertThat(m.exit()).isEqualTo(1);
     assertThat(m.err()).contains("suppressed by allow entry 1 (stock photo)");
     // The original is closer to bank one's item than to the allow entry: still reported.
     assertThat(run("match", "--hash", "pdq:" + A).out()).contains("\tone\t1\tpdq\t0\t");
     assertThat(run("allow", "list").out()).contains("stock photo");
     run("allow", "remove", "1");
-    assertThat(run("match", "--hash", "pdq:" + A4).code()).isZero();
+    assertThat(run("match", "--hash", "pdq:" + A4).exit()).isZero();
   }
 
   @Test
   void allowAdd_labelOverTheStoresLimit_usageErrorNamingTheFlag() {
-    Run r = run("allow", "add", "pdq:" + A4, "--label", "l".repeat(501));
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = run("allow", "add", "pdq:" + A4, "--label", "l".repeat(501));
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--label must be at most 500 characters, was 501");
     assertThat(run("allow", "list").out()).doesNotContain("lll");
   }
@@ -205,18 +199,18 @@ class BankAndMatchCommandTest {
   @Test
   void match_unreadableInputAndNoMatch_exits2() {
     run("bank", "create", "victim");
-    Run r = run("match", ws.resolve("missing.jpg").toString());
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = run("match", ws.resolve("missing.jpg").toString());
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("missing.jpg");
   }
 
   @Test
   void bankCreate_badValues_exit2() {
-    assertThat(run("bank", "create", "x", "--threshold", "300").code()).isEqualTo(2);
-    assertThat(run("bank", "create", "bad name").code()).isEqualTo(2);
-    assertThat(run("bank", "create", "ok").code()).isZero();
-    Run dup = run("bank", "create", "ok");
-    assertThat(dup.code()).isEqualTo(1);
+    assertThat(run("bank", "create", "x", "--threshold", "300").exit()).isEqualTo(2);
+    assertThat(run("bank", "create", "bad name").exit()).isEqualTo(2);
+    assertThat(run("bank", "create", "ok").exit()).isZero();
+    CliRun dup = run("bank", "create", "ok");
+    assertThat(dup.exit()).isEqualTo(1);
     assertThat(dup.err()).isEqualTo("redress: bank already exists: ok\n");
   }
 }

@@ -19,7 +19,7 @@ class BulkCommandTest {
 
   @Test
   void bulk_withoutOutOrInput_isAUsageError() {
-    CliRun r = CliRun.of("bulk", "--workspace", dir.toString());
+    CliRun r = new CliWorkspace(dir).run("bulk");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("give --out DIR and at least one INPUT");
   }
@@ -148,39 +148,46 @@ class BulkCommandTest {
         SampleImages.jpeg(SampleImages.scaled(SampleImages.scene(640, 480, 7), 0.5), 0.7f));
     Files.write(
         found.resolve("other.jpg"), SampleImages.jpeg(SampleImages.scene(640, 480, 99), 0.9f));
-    assertThat(CliRun.of("bank", "create", "victim", "--workspace", ws.toString()).exit()).isZero();
-    assertThat(
-            CliRun.of("bank", "add", "victim", originals.toString(), "--workspace", ws.toString())
-                .exit())
-        .isZero();
+    CliWorkspace w = new CliWorkspace(ws);
+    w.ok("bank", "create", "victim");
+    w.ok("bank", "add", "victim", originals.toString());
     // A bulk run's output: the lines of redress match --json and the summary.
-    CliRun m =
-        CliRun.of(
-            "match", "--json", "--workspace", ws.toString(), found.toAbsolutePath().toString());
-    Path out = dir.resolve("bulk-out");
-    Files.createDirectories(out.resolve("results.jsonl"));
-    Files.writeString(
-        out.resolve("results.jsonl").resolve("part-00000-x.txt"), m.out(), StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("summary.json"),
-        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"victim\"]}",
-        StandardCharsets.UTF_8);
+    CliRun m = w.run("match", "--json", found.toAbsolutePath().toString());
+    Path out = bulkOutput(dir.resolve("bulk-out"), "part-00000-x.txt", m.out(), "victim");
 
-    CliRun r =
-        CliRun.of("bulk", "import", out.toString(), "--case", "C-1", "--workspace", ws.toString());
-
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = w.ok("bulk", "import", out.toString(), "--case", "C-1");
     assertThat(r.out()).contains("2 result(s)", "1 matched file(s)");
     JsonNode report = JSON.readTree(ws.resolve("bulk/C-1/spread-report.json").toFile());
     assertThat(report.path("schema").asText()).isEqualTo("redress/spread-report@1");
     assertThat(report.toString()).contains("copy.jpg").doesNotContain("other.jpg");
-    CliRun list = CliRun.of("evidence", "list", "--case", "C-1", "--workspace", ws.toString());
-    assertThat(list.exit()).as(list.err()).isZero();
+    CliRun list = w.ok("evidence", "list", "--case", "C-1");
     // The matched file (by its SHA-256) and the report are preserved; the unrelated file is not.
     assertThat(list.out())
         .contains(sha256(found.resolve("copy.jpg")))
         .doesNotContain(sha256(found.resolve("other.jpg")));
     assertThat(list.out().lines().count()).isEqualTo(2);
+  }
+
+  /** The workspace {@code ws} in the test's folder. */
+  private CliWorkspace ws() {
+    return new CliWorkspace(dir.resolve("ws"));
+  }
+
+  /**
+   * Writes a bulk run's output folder {@code out}: {@code lines} as the results part {@code part}
+   * and a summary over bank {@code bank}.
+   *
+   * @return {@code out}
+   */
+  private static Path bulkOutput(Path out, String part, String lines, String bank)
+      throws IOException {
+    Path results = Files.createDirectories(out.resolve("results.jsonl"));
+    Files.writeString(results.resolve(part), lines, StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("summary.json"),
+        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"" + bank + "\"]}",
+        StandardCharsets.UTF_8);
+    return out;
   }
 
   private static String sha256(Path p) throws IOException {
@@ -195,54 +202,38 @@ class BulkCommandTest {
 
   @Test
   void bulkImport_fileNotOnThisMachine_namedAndBadData() throws IOException {
-    Path out = Files.createDirectories(dir.resolve("o").resolve("results.jsonl"));
-    Files.writeString(
-        out.resolve("part-00000"),
-        "{\"path\":\"hdfs://nn/x.jpg\",\"matches\":"
-            + "[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        dir.resolve("o").resolve("summary.json"),
-        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"b\"]}",
-        StandardCharsets.UTF_8);
-    CliRun r =
-        CliRun.of(
-            "bulk",
-            "import",
-            dir.resolve("o").toString(),
-            "--case",
-            "C",
-            "--workspace",
-            dir.resolve("ws").toString());
+    Path out =
+        bulkOutput(
+            dir.resolve("o"),
+            "part-00000",
+            "{\"path\":\"hdfs://nn/x.jpg\",\"matches\":"
+                + "[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
+            "b");
+    CliRun r = ws().run("bulk", "import", out.toString(), "--case", "C");
     assertThat(r.exit()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains("hdfs://nn/x.jpg: not a file on this machine");
   }
 
   @Test
   void bulkImport_rebase_readsAClusterPathFromItsLocalCopy() throws IOException {
-    Path out = Files.createDirectories(dir.resolve("o").resolve("results.jsonl"));
-    Files.writeString(
-        out.resolve("part-00000"),
-        "{\"path\":\"hdfs://nn/seized/x.jpg\","
-            + "\"matches\":[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        dir.resolve("o").resolve("summary.json"),
-        "{\"schema\":\"redress/bulk-summary@1\",\"banks\":[\"b\"]}",
-        StandardCharsets.UTF_8);
+    Path out =
+        bulkOutput(
+            dir.resolve("o"),
+            "part-00000",
+            "{\"path\":\"hdfs://nn/seized/x.jpg\","
+                + "\"matches\":[{\"bank\":\"b\",\"item\":1}],\"suppressed\":[],\"warnings\":[]}\n",
+            "b");
     Path copy = Files.createDirectories(dir.resolve("copy"));
     Files.write(copy.resolve("x.jpg"), SampleImages.jpeg(SampleImages.scene(320, 240, 3), 0.9f));
     CliRun r =
-        CliRun.of(
-            "bulk",
-            "import",
-            dir.resolve("o").toString(),
-            "--case",
-            "C",
-            "--rebase",
-            "hdfs://nn/seized=" + copy,
-            "--workspace",
-            dir.resolve("ws").toString());
+        ws().run(
+                "bulk",
+                "import",
+                out.toString(),
+                "--case",
+                "C",
+                "--rebase",
+                "hdfs://nn/seized=" + copy);
     // The copy is found and scanned (bank b does not exist there: the scan says so).
     assertThat(r.out()).contains("1 matched file(s) on this machine");
     assertThat(r.err()).doesNotContain("not a file on this machine");
@@ -250,15 +241,7 @@ class BulkCommandTest {
 
   @Test
   void bulkImport_notABulkFolder_isBadData() {
-    CliRun r =
-        CliRun.of(
-            "bulk",
-            "import",
-            dir.toString(),
-            "--case",
-            "C",
-            "--workspace",
-            dir.resolve("ws").toString());
+    CliRun r = ws().run("bulk", "import", dir.toString(), "--case", "C");
     assertThat(r.exit()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains("no summary.json");
   }

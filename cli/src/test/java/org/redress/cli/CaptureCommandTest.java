@@ -18,7 +18,7 @@ class CaptureCommandTest {
 
   @Test
   void capture_channelPreview_sealsPageAndPutsCountersInTheReportAsReadFacts() throws Exception {
-    Path ws = tmp.resolve("ws");
+    CliWorkspace workspace = new CliWorkspace(tmp.resolve("ws"));
     Map<String, byte[]> media = new HashMap<>();
     for (int i = 1; i <= 3; i++) {
       media.put(
@@ -26,17 +26,15 @@ class CaptureCommandTest {
     }
     Path her = tmp.resolve("her.png");
     Files.write(her, SampleImages.png(SampleImages.scene(640, 480, 302)));
-    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "victim").exit()).isZero();
-    CliRun add = CliRun.of("bank", "add", "--workspace=" + ws, "victim", her.toString());
-    assertThat(add.exit()).as(add.err()).isZero();
+    workspace.ok("bank", "create", "victim");
+    workspace.ok("bank", "add", "victim", her.toString());
     Path json = tmp.resolve("report.json");
     try (SamplePreviewServer site =
         SamplePreviewServer.start(
             "hillwalks", "Hill Walks", "12.3K", SamplePreview.defaultPosts(), media)) {
       CliRun r =
-          CliRun.of(
+          workspace.ok(
               "capture",
-              "--workspace=" + ws,
               site.uri("/s/hillwalks").toString(),
               "--case",
               "C1",
@@ -47,8 +45,6 @@ class CaptureCommandTest {
               "--no-screenshot",
               "--out",
               tmp.resolve("captures").toString());
-
-      assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).contains("captured " + site.uri("/s/hillwalks"), "sealed 3 item(s)");
     }
     JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -63,12 +59,10 @@ class CaptureCommandTest {
     assertThat(report.get("read_facts").toString()).contains("15.3K views", "12.3K subscribers");
 
     Path pkg = tmp.resolve("c1.zip");
-    CliRun export =
-        CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "C1", pkg.toString());
-    assertThat(export.exit()).as(export.err()).isZero();
+    workspace.ok("evidence", "export", "--case", "C1", pkg.toString());
     CliRun verify = CliRun.of("evidence", "verify", pkg.toString());
     assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
-    CliRun list = CliRun.of("evidence", "list", "--workspace=" + ws, "--case", "C1");
+    CliRun list = workspace.run("evidence", "list", "--case", "C1");
     assertThat(list.out()).contains("application/warc");
   }
 
@@ -77,17 +71,17 @@ class CaptureCommandTest {
     try (SamplePreviewServer site =
         SamplePreviewServer.start("x", "X", "1", java.util.List.of(), Map.of())) {
       CliRun r =
-          CliRun.of(
-              "capture",
-              "--workspace=" + tmp.resolve("ws"),
-              site.uri("/private/s/x").toString(),
-              "--case",
-              "C1",
-              "--delay",
-              "0",
-              "--no-screenshot",
-              "--out",
-              tmp.resolve("c").toString());
+          new CliWorkspace(tmp.resolve("ws"))
+              .run(
+                  "capture",
+                  site.uri("/private/s/x").toString(),
+                  "--case",
+                  "C1",
+                  "--delay",
+                  "0",
+                  "--no-screenshot",
+                  "--out",
+                  tmp.resolve("c").toString());
 
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.err()).contains("robots.txt of 127.0.0.1 disallows");

@@ -29,7 +29,6 @@ import org.redress.report.SpreadReport;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseChainTest {
   @TempDir static Path tmp;
-  Path ws;
   Path reportFile;
   SpreadReport report;
   Path facts;
@@ -38,27 +37,19 @@ class CaseChainTest {
   Path parties;
   Path docs;
 
-  private CliRun ok(String... args) {
-    CliRun r = CliRun.of(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
-    return r;
-  }
-
   @BeforeAll
   void chain() throws Exception {
     System.setProperty("redress.now", "2026-03-20T02:00:00Z");
-    ws = tmp.resolve("ws");
+    CliWorkspace workspace = new CliWorkspace(tmp.resolve("ws"));
     GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
-    ok("bank", "create", "victims", "--workspace", ws.toString());
-    ok("bank", "add", "victims", sample.originals().toString(), "--workspace", ws.toString());
+    workspace.ok("bank", "create", "victims");
+    workspace.ok("bank", "add", "victims", sample.originals().toString());
     reportFile = tmp.resolve("report.json");
-    ok(
+    workspace.ok(
         "scan",
         sample.folder().toString(),
         "--bank",
         "victims",
-        "--workspace",
-        ws.toString(),
         "--json",
         reportFile.toString(),
         "--preserve",
@@ -66,21 +57,22 @@ class CaseChainTest {
         "C-1");
     report = ReportJson.read(reportFile);
     pkg = tmp.resolve("package.zip");
-    ok("evidence", "export", "--case", "C-1", "--workspace", ws.toString(), pkg.toString());
+    workspace.ok("evidence", "export", "--case", "C-1", pkg.toString());
     Path intake = resource("intake.yaml");
     parties = resource("parties.yaml");
     facts = tmp.resolve("facts.json");
-    ok("facts", "merge", intake.toString(), reportFile.toString(), "--out", facts.toString());
+    CliRun.ok(
+        "facts", "merge", intake.toString(), reportFile.toString(), "--out", facts.toString());
     findings = tmp.resolve("findings.json");
     Files.writeString(
-        findings, ok("assess", facts.toString(), "--json").out(), StandardCharsets.UTF_8);
+        findings, CliRun.ok("assess", facts.toString(), "--json").out(), StandardCharsets.UTF_8);
     docs = tmp.resolve("docs");
-    for (String line : ok("doc", "list").out().lines().toList()) {
+    for (String line : CliRun.ok("doc", "list").out().lines().toList()) {
       String kind = line.split("\\s+")[0];
       if (kind.equals("all")) {
         continue;
       }
-      ok(
+      CliRun.ok(
           "doc",
           kind,
           "--facts",
@@ -132,7 +124,7 @@ class CaseChainTest {
       s.forEach(p -> names.add(p.getFileName().toString()));
     }
     List<String> kinds =
-        ok("doc", "list")
+        CliRun.ok("doc", "list")
             .out()
             .lines()
             .map(l -> l.split("\\s+")[0])

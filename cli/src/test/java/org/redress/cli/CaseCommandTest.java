@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.cli.CliWorkspace.GeneratedExport;
 
@@ -19,6 +19,7 @@ import org.redress.cli.CliWorkspace.GeneratedExport;
  * reading the stored facts; bad input is one line with exit 1 (data) or 2 (usage).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixedNow.class)
 class CaseCommandTest {
   @TempDir static Path tmp;
   CliWorkspace ws;
@@ -26,7 +27,6 @@ class CaseCommandTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = new CliWorkspace(tmp.resolve("ws"));
     facts = tmp.resolve("intake.yaml");
     Files.writeString(
@@ -37,11 +37,6 @@ class CaseCommandTest {
             + "distribution: {shared: true, online: true, counts: {images: 4}}\n",
         StandardCharsets.UTF_8);
     assertThat(run("case", "create", "alice").exit()).isZero();
-  }
-
-  @AfterAll
-  void tearDown() {
-    System.clearProperty("redress.now");
   }
 
   private CliRun run(String... args) {

@@ -2,21 +2,17 @@ package org.redress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Left out of the check, because they are data and not text for a person: the case facts that
  * {@code facts show} prints back (her own file), and the signed checkpoint text.
  */
+@ExtendWith(FixedNow.class)
 class ChineseOutputATest {
   @TempDir Path tmp;
   Path ws;
+  CliWorkspace workspace;
   Path image;
   Path doc;
   Path facts;
@@ -43,21 +41,12 @@ class ChineseOutputATest {
   final List<String> problems = new ArrayList<>();
   InputStream stdin;
 
-  record Run(int code, String out, String err) {}
-
   @BeforeEach
   void setUp() throws Exception {
-    System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     stdin = System.in;
     ws = tmp.resolve("ws");
-    BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < 48; y++) {
-      for (int x = 0; x < 64; x++) {
-        img.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 128);
-      }
-    }
-    image = tmp.resolve("g1.png");
-    ImageIO.write(img, "png", image.toFile());
+    workspace = new CliWorkspace(ws);
+    image = CliWorkspace.gradientPng(tmp.resolve("g1.png"));
     doc = tmp.resolve("t1.txt");
     Files.writeString(doc, "an innocuous chat log\n", StandardCharsets.UTF_8);
     facts = tmp.resolve("f1.yaml");
@@ -99,45 +88,33 @@ class ChineseOutputATest {
 
   @AfterEach
   void tearDown() {
-    System.clearProperty("redress.now");
     System.setIn(stdin);
   }
 
-  private static Run run(String lang, String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e), Map.of(UiLang.ENV, lang));
-    return new Run(code, o.toString(), e.toString());
-  }
-
-  private String[] withWs(String... args) {
-    return new CliWorkspace(ws).args(args);
-  }
-
   /** A successful run in Chinese: exit 0 and no English word. */
-  private Run ok(String... args) {
-    Run r = run("zh", withWs(args));
-    assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isZero();
+  private CliRun ok(String... args) {
+    CliRun r = workspace.withLang("zh", args);
+    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
     check(args, r);
     return r;
   }
 
   /** A failure: the same exit code in English and Chinese, the expected one; no English word. */
-  private Run fails(int code, String... args) {
-    return failsRaw(code, withWs(args));
+  private CliRun fails(int code, String... args) {
+    return failsRaw(code, workspace.args(args));
   }
 
-  private Run failsRaw(int code, String... args) {
-    Run en = run("en", args);
-    Run zh = run("zh", args);
-    assertThat(en.code()).as("en: " + String.join(" ", args) + "\n" + en.err()).isEqualTo(code);
-    assertThat(zh.code()).as("zh: " + String.join(" ", args) + "\n" + zh.err()).isEqualTo(code);
+  private CliRun failsRaw(int code, String... args) {
+    CliRun en = CliRun.withLang("en", args);
+    CliRun zh = CliRun.withLang("zh", args);
+    assertThat(en.exit()).as("en: " + String.join(" ", args) + "\n" + en.err()).isEqualTo(code);
+    assertThat(zh.exit()).as("zh: " + String.join(" ", args) + "\n" + zh.err()).isEqualTo(code);
     assertThat(zh.err()).as(String.join(" ", args)).isNotBlank();
     check(args, zh);
     return zh;
   }
 
-  private void check(String[] args, Run r) {
+  private void check(String[] args, CliRun r) {
     List<String> words = english(r.out() + "\n" + r.err(), given);
     if (!words.isEmpty()) {
       problems.add(String.join(" ", args) + " -> " + words + "\n" + r.out() + r.err());
@@ -162,7 +139,7 @@ class ChineseOutputATest {
 
   @Test
   void englishCheck_anEnglishLine_isFound() {
-    Run en = run("en", withWs("bank", "show", "b9"));
+    CliRun en = workspace.withLang("en", "bank", "show", "b9");
     assertThat(english(en.out() + en.err(), given)).isNotEmpty();
     assertThat(english("redress：已加入\t1\tpdq\tlabel", List.of())).containsExactly("label");
     assertThat(english("redress：找不到哈希库“b9”（查看：`redress bank list`）", List.of())).isEmpty();
@@ -226,8 +203,8 @@ class ChineseOutputATest {
   void factsLawAssessPlatformTakedownServe_chinese_haveNoEnglishWords() {
     ok("case", "create", "a1");
     ok("facts", "set", "a1", facts.toString());
-    Run show = run("zh", withWs("facts", "show", "a1"));
-    assertThat(show.code()).isZero(); // her own facts, printed back as they are
+    CliRun show = workspace.withLang("zh", "facts", "show", "a1");
+    assertThat(show.exit()).isZero(); // her own facts, printed back as they are
     ok("facts", "history", "a1");
     fails(2, "facts", "set", "zz9", facts.toString());
     fails(1, "facts", "set", "a1", "/dev/null");
@@ -235,8 +212,8 @@ class ChineseOutputATest {
     fails(1, "facts", "set", "a1", tmp.resolve("none.yaml").toString());
     failsRaw(2, "facts");
 
-    Run list = run("zh", "law", "list");
-    assertThat(list.code()).isZero();
+    CliRun list = CliRun.withLang("zh", "law", "list");
+    assertThat(list.exit()).isZero();
     check(new String[] {"law", "list"}, list);
     failsRaw(2, "law", "show", "CN-NOPE-1");
     failsRaw(2, "law", "list", "--at", "soon");
@@ -274,8 +251,8 @@ class ChineseOutputATest {
     ok("evidence", "verify-log", "--deep");
     Path pkg = tmp.resolve("pk1.zip");
     ok("evidence", "export", "--case", "a1", pkg.toString());
-    Run v = run("zh", "evidence", "verify", pkg.toString());
-    assertThat(v.code()).as(v.err()).isZero();
+    CliRun v = CliRun.withLang("zh", "evidence", "verify", pkg.toString());
+    assertThat(v.exit()).as(v.err()).isZero();
     check(new String[] {"evidence", "verify"}, v);
     ok("evidence", "correct", "0", "--set", "note=n1", "--reason", "r1");
 

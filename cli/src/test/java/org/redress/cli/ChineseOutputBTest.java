@@ -44,9 +44,8 @@ class ChineseOutputBTest {
     assertThat(made.exit()).as(made.err()).isZero();
     assertChinese(made.out() + made.err());
     originals = export.resolve(SampleExport.VICTIM_DIR);
-    assertThat(CliRun.of("bank", "create", "k1", "--workspace", ws.toString()).exit()).isZero();
-    CliRun add = CliRun.of("bank", "add", "k1", originals.toString(), "--workspace", ws.toString());
-    assertThat(add.exit()).as(add.err()).isZero();
+    new CliWorkspace(ws).ok("bank", "create", "k1");
+    new CliWorkspace(ws).ok("bank", "add", "k1", originals.toString());
     copies = Files.createDirectories(tmp.resolve("copies"));
     try (var s = Files.list(originals)) {
       Path first = s.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow();

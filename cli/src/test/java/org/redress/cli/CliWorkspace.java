@@ -2,14 +2,24 @@ package org.redress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * One workspace folder the cli tests run commands in, with {@code --workspace} appended to every
- * run, and the set-ups several cli tests share over the generated sample export.
+ * run, and the set-ups several cli tests share: the innocuous pictures they generate, and cases
+ * over the generated sample export. A run that need not succeed is {@link #run}; one that must is
+ * {@link #ok}, which fails the test with the command's stderr.
  *
  * @param dir the workspace folder
  */
@@ -26,6 +36,53 @@ record CliWorkspace(Path dir) {
   /** Runs {@code args} in this workspace. */
   CliRun run(String... args) {
     return CliRun.of(args(args));
+  }
+
+  /**
+   * Runs {@code args} in this workspace with {@code REDRESS_LANG=lang} ({@link CliRun#withLang}).
+   */
+  CliRun withLang(String lang, String... args) {
+    return CliRun.withLang(lang, args(args));
+  }
+
+  /** Runs {@code args} in this workspace and checks it exits 0 (its stderr in the failure). */
+  CliRun ok(String... args) {
+    return CliRun.ok(args(args));
+  }
+
+  /**
+   * Writes the small innocuous picture the cli tests register and seal: a 64x48 PNG, red rising to
+   * the right and green downwards over blue.
+   *
+   * @return {@code file}
+   */
+  static Path gradientPng(Path file) throws IOException {
+    BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        img.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 128);
+      }
+    }
+    ImageIO.write(img, "png", file.toFile());
+    return file;
+  }
+
+  /** An innocuous picture: a gradient, discs and bars, different per seed. */
+  static BufferedImage picture(int w, int h, int seed) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    Random rnd = new Random(seed);
+    g.setPaint(new GradientPaint(0, 0, new Color(rnd.nextInt()), w, h, new Color(rnd.nextInt())));
+    g.fillRect(0, 0, w, h);
+    for (int i = 0; i < 6; i++) {
+      g.setColor(new Color(rnd.nextInt()));
+      int r = 20 + rnd.nextInt(w / 4);
+      g.fillOval(rnd.nextInt(w) - r / 2, rnd.nextInt(h) - r / 2, r, r);
+      g.fillRect(rnd.nextInt(w), rnd.nextInt(h), 10 + rnd.nextInt(w / 3), 8 + rnd.nextInt(20));
+    }
+    g.dispose();
+    return img;
   }
 
   /**
@@ -67,7 +124,7 @@ record CliWorkspace(Path dir) {
    */
   record GeneratedExport(Path originals, Path folder) {
     /** Generates the sample into {@code dir}. */
-    static GeneratedExport make(Path dir) throws Exception {
+    static GeneratedExport make(Path dir) throws IOException {
       CliRun made = CliRun.of("sample", "telegram-export", dir.toString());
       assertThat(made.exit()).as(made.err()).isZero();
       try (Stream<Path> s = Files.list(dir)) {

@@ -13,20 +13,11 @@ class DirectoryInputsTest {
 
   @Test
   void bankAddAndMatch_directories_walkAndMatchEveryMediaFile() {
-    String w = ws.toString();
+    CliWorkspace w = new CliWorkspace(ws);
     Path mods = Vectors.pdq().resolve("data/bridge-mods");
-    assertThat(CliRun.of("bank", "create", "b", "--workspace", w).exit()).isZero();
-    CliRun add =
-        CliRun.of(
-            "bank",
-            "add",
-            "b",
-            "--workspace",
-            w,
-            Vectors.pdq().resolve("data/reg-test-input/dih").toString());
-    assertThat(add.exit()).as(add.err()).isZero();
-    CliRun match = CliRun.of("match", "--bank", "b", "--workspace", w, "-j", "2", mods.toString());
-    assertThat(match.exit()).as(match.err()).isZero();
+    w.ok("bank", "create", "b");
+    w.ok("bank", "add", "b", Vectors.pdq().resolve("data/reg-test-input/dih").toString());
+    CliRun match = w.ok("match", "--bank", "b", "-j", "2", mods.toString());
     // Every bridge edit is recognised as one of the bridge orientations.
     assertThat(match.out().lines().map(l -> l.split("\\s+")[0]).distinct())
         .hasSize(12)
@@ -35,9 +26,9 @@ class DirectoryInputsTest {
 
   @Test
   void bankAdd_emptyDirectory_addsNothingAndSaysSo() {
-    String w = ws.toString();
-    assertThat(CliRun.of("bank", "create", "b", "--workspace", w).exit()).isZero();
-    CliRun add = CliRun.of("bank", "add", "b", "--workspace", w, ws.resolve("nothing").toString());
+    CliWorkspace w = new CliWorkspace(ws);
+    w.ok("bank", "create", "b");
+    CliRun add = w.run("bank", "add", "b", ws.resolve("nothing").toString());
     assertThat(add.exit()).isEqualTo(1);
     assertThat(add.err().lines())
         .hasSizeLessThanOrEqualTo(2)

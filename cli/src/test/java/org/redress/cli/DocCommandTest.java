@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,34 @@ class DocCommandTest {
 
   private static String sample(String name) {
     return SAMPLE.resolve(name).toString();
+  }
+
+  /**
+   * {@code redress doc KIND} from every file of the sample case (facts, findings, report, evidence
+   * manifest, parties), dated 2026-11-25, into {@code out}, with {@code more} options.
+   */
+  private static CliRun docOfTheSampleCase(String kind, Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "doc",
+                kind,
+                "--facts",
+                sample("facts.yaml"),
+                "--findings",
+                sample("findings.json"),
+                "--report",
+                sample("spread-report.json"),
+                "--evidence-manifest",
+                sample("evidence-manifest.json"),
+                "--parties",
+                sample("parties.yaml"),
+                "--date",
+                "2026-11-25",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(new String[0]));
   }
 
   @Test
@@ -39,24 +69,7 @@ class DocCommandTest {
   @Test
   void doc_sampleCase_writesBothLanguagesAndFormatsAndPrintsOnlyPaths() throws IOException {
     Path out = dir.resolve("out");
-    CliRun r =
-        CliRun.of(
-            "doc",
-            "police-report",
-            "--facts",
-            sample("facts.yaml"),
-            "--findings",
-            sample("findings.json"),
-            "--report",
-            sample("spread-report.json"),
-            "--evidence-manifest",
-            sample("evidence-manifest.json"),
-            "--parties",
-            sample("parties.yaml"),
-            "--date",
-            "2026-11-25",
-            "--out",
-            out.toString());
+    CliRun r = docOfTheSampleCase("police-report", out);
     assertThat(r.err()).contains("is a bare manifest").hasLineCount(1);
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines())
@@ -198,7 +211,7 @@ class DocCommandTest {
             "schema: redress/case-facts@1\nas_of: 2026-11-24\nconduct:\n  first_act: 2026-02-03\n"
                 + "harm:\n  medical_costs_cny: 1234.50\n",
             StandardCharsets.UTF_8);
-    assertThat(CliRun.of("assess", facts.toString()).exit()).isZero();
+    CliRun.ok("assess", facts.toString());
     CliRun doc =
         CliRun.of(
             "doc",
@@ -218,26 +231,7 @@ class DocCommandTest {
   @Test
   void docAll_sampleCase_writesEveryKindInOneRunOwnerOnly() throws IOException {
     Path out = dir.resolve("all");
-    CliRun r =
-        CliRun.of(
-            "doc",
-            "all",
-            "--facts",
-            sample("facts.yaml"),
-            "--findings",
-            sample("findings.json"),
-            "--report",
-            sample("spread-report.json"),
-            "--evidence-manifest",
-            sample("evidence-manifest.json"),
-            "--parties",
-            sample("parties.yaml"),
-            "--layout",
-            "elements",
-            "--date",
-            "2026-11-25",
-            "--out",
-            out.toString());
+    CliRun r = docOfTheSampleCase("all", out, "--layout", "elements");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains(

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.dossier.Dossier;
@@ -20,6 +20,7 @@ import org.redress.dossier.DossierJson;
  * victims only by pseudonym, and a withdrawn consent removes her and keeps the other's pseudonym.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixedNow.class)
 class DossierCommandTest {
   @TempDir static Path tmp;
   CliWorkspace ws;
@@ -27,14 +28,8 @@ class DossierCommandTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = new CliWorkspace(tmp.resolve("ws"));
     chat = ws.threeCasesTwoConsenting(GeneratedExport.make(tmp.resolve("export")), false);
-  }
-
-  @AfterAll
-  void tearDown() {
-    System.clearProperty("redress.now");
   }
 
   private CliRun run(String... args) {

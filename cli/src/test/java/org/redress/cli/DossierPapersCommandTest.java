@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.cli.CliWorkspace.GeneratedExport;
 import org.redress.testing.Zips;
@@ -23,6 +23,7 @@ import org.redress.testing.Zips;
  * verify}; one changed byte in a part fails it naming the item.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixedNow.class)
 class DossierPapersCommandTest {
   @TempDir static Path tmp;
   CliWorkspace ws;
@@ -31,17 +32,11 @@ class DossierPapersCommandTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    System.setProperty("redress.now", "2026-03-20T02:00:00Z");
     ws = new CliWorkspace(tmp.resolve("ws"));
     String chat = ws.threeCasesTwoConsenting(GeneratedExport.make(tmp.resolve("export")), true);
     papers = tmp.resolve("papers");
     made = run("dossier", "papers", "--chat", chat, "--out", papers.toString());
     assertThat(made.exit()).as(made.err()).isZero();
-  }
-
-  @AfterAll
-  void tearDown() {
-    System.clearProperty("redress.now");
   }
 
   private CliRun run(String... args) {

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,38 +25,26 @@ class EvidenceCommandTest {
   Path image;
   Path doc;
 
-  record Result(int code, String out, String err) {}
-
-  Result run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    if (args.length > 1 && !args[1].equals("verify")) {
-      all.add(2, "--workspace");
-      all.add(3, ws.toString());
-    }
-    int code = Main.run(all.toArray(new String[0]), new PrintWriter(o), new PrintWriter(e));
-    return new Result(code, o.toString(), e.toString());
+  /**
+   * Runs {@code args} in the workspace, but {@code evidence verify}, which reads only a package.
+   */
+  CliRun run(String... args) {
+    return args.length > 1 && !args[1].equals("verify")
+        ? new CliWorkspace(ws).run(args)
+        : CliRun.of(args);
   }
 
   @BeforeEach
   void files() throws Exception {
     ws = tmp.resolve("ws");
-    BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < 48; y++) {
-      for (int x = 0; x < 64; x++) {
-        img.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 128);
-      }
-    }
-    image = tmp.resolve("gradient.png");
-    ImageIO.write(img, "png", image.toFile());
+    image = CliWorkspace.gradientPng(tmp.resolve("gradient.png"));
     doc = tmp.resolve("chat-log.txt");
     Files.writeString(doc, "an innocuous chat log\n", StandardCharsets.UTF_8);
   }
 
   @Test
   void addListShowExportVerify_freshWorkspace_verifies() throws Exception {
-    Result add =
+    CliRun add =
         run(
             "evidence",
             "add",
@@ -73,14 +56,14 @@ class EvidenceCommandTest {
             "volunteer-7",
             image.toString(),
             doc.toString());
-    assertThat(add.code()).as(add.err()).isZero();
+    assertThat(add.exit()).as(add.err()).isZero();
     assertThat(add.out()).contains("item 0\t").contains("item 1\t").contains("checkpoint 2 ");
-    Result list = run("evidence", "list", "--case", "case-1");
+    CliRun list = run("evidence", "list", "--case", "case-1");
     assertThat(list.out().lines()).hasSize(2);
     assertThat(list.out()).contains("image/png").contains("text/plain");
 
-    Result show = run("evidence", "show", "0");
-    assertThat(show.code()).isZero();
+    CliRun show = run("evidence", "show", "0");
+    assertThat(show.exit()).isZero();
     assertThat(show.out())
         .contains("source           telegram:chat/1/message/2")
         .contains("captured_by      volunteer-7")
@@ -100,20 +83,20 @@ class EvidenceCommandTest {
     }
 
     Path pkg = tmp.resolve("case-1.zip");
-    Result export = run("evidence", "export", "--case", "case-1", pkg.toString());
-    assertThat(export.code()).as(export.err()).isZero();
+    CliRun export = run("evidence", "export", "--case", "case-1", pkg.toString());
+    assertThat(export.exit()).as(export.err()).isZero();
     assertThat(export.out())
         .isEqualTo("exported 2 items of case case-1 to " + pkg + " (hashes and metadata only)\n");
 
-    Result verify = run("evidence", "verify", pkg.toString());
-    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    CliRun verify = run("evidence", "verify", pkg.toString());
+    assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out())
         .contains("ok    checkpoint: signature valid; size 2")
         .contains("ok    entry 0: add of item 0")
         .contains("VERIFIED: every check holds\n");
 
-    Result log = run("evidence", "verify-log", "--deep");
-    assertThat(log.code()).as(log.out()).isZero();
+    CliRun log = run("evidence", "verify-log", "--deep");
+    assertThat(log.exit()).as(log.out()).isZero();
     assertThat(log.out()).contains("ok    item 1: content and metadata decrypt and match");
   }
 
@@ -121,7 +104,7 @@ class EvidenceCommandTest {
   void verify_tamperedPackage_exitsOneWithFirstFailure() throws Exception {
     run("evidence", "add", "--case", "c", image.toString());
     Path pkg = tmp.resolve("p.zip");
-    assertThat(run("evidence", "export", "--case", "c", pkg.toString()).code()).isZero();
+    assertThat(run("evidence", "export", "--case", "c", pkg.toString()).exit()).isZero();
     Path bad = tmp.resolve("bad.zip");
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(pkg));
         ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
@@ -138,8 +121,8 @@ class EvidenceCommandTest {
         out.closeEntry();
       }
     }
-    Result r = run("evidence", "verify", bad.toString());
-    assertThat(r.code()).isEqualTo(ExitCodes.DATA);
+    CliRun r = run("evidence", "verify", bad.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.DATA);
     assertThat(r.out())
         .contains("FAIL  entry 0: metadata SHA-256 does not match the leaf")
         .endsWith("NOT VERIFIED\n");
@@ -157,7 +140,7 @@ class EvidenceCommandTest {
     Files.writeString(pass, "Sup3r-secret recipient phrase\n", StandardCharsets.UTF_8);
     run("evidence", "add", "--case", "c", image.toString(), doc.toString());
     Path pkg = tmp.resolve("p.zip");
-    Result ex =
+    CliRun ex =
         run(
             "evidence",
             "export",
@@ -169,8 +152,8 @@ class EvidenceCommandTest {
             "--recipient-passphrase-file",
             pass.toString(),
             pkg.toString());
-    assertThat(ex.code()).as(ex.err()).isZero();
-    Result v =
+    assertThat(ex.exit()).as(ex.err()).isZero();
+    CliRun v =
         run(
             "evidence",
             "verify",
@@ -178,15 +161,15 @@ class EvidenceCommandTest {
             "--recipient-passphrase-file",
             pass.toString(),
             pkg.toString());
-    assertThat(v.code()).as(v.out()).isZero();
+    assertThat(v.exit()).as(v.out()).isZero();
     assertThat(v.out()).contains("ok    item 1: content decrypts; SHA-256 and size match");
     Path wrong = tmp.resolve("wrong.txt");
     Files.writeString(wrong, "not the right phrase", StandardCharsets.UTF_8);
-    Result w =
+    CliRun w =
         run("evidence", "verify", "--recipient-passphrase-file", wrong.toString(), pkg.toString());
-    assertThat(w.code()).isEqualTo(1);
+    assertThat(w.exit()).isEqualTo(1);
     assertThat(w.out()).contains("FAIL  content: wrong recipient passphrase");
-    for (Result r : List.of(ex, v, w)) {
+    for (CliRun r : List.of(ex, v, w)) {
       assertThat(r.out() + r.err()).doesNotContain("Sup3r-secret").doesNotContain("right phrase");
     }
   }
@@ -195,16 +178,16 @@ class EvidenceCommandTest {
   void passphraseWorkspace_wrongPassphrase_exitsOne() throws Exception {
     Path pass = tmp.resolve("pass.txt");
     Files.writeString(pass, "workspace passphrase 1\n", StandardCharsets.UTF_8);
-    Result a =
+    CliRun a =
         run("evidence", "add", "--passphrase-file", pass.toString(), "--case", "c", doc.toString());
-    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.exit()).as(a.err()).isZero();
     Path wrong = tmp.resolve("wrong.txt");
     Files.writeString(wrong, "workspace passphrase 2\n", StandardCharsets.UTF_8);
-    Result b = run("evidence", "list", "--passphrase-file", wrong.toString(), "--case", "c");
-    assertThat(b.code()).isEqualTo(1);
+    CliRun b = run("evidence", "list", "--passphrase-file", wrong.toString(), "--case", "c");
+    assertThat(b.exit()).isEqualTo(1);
     assertThat(b.err()).isEqualTo("redress: wrong passphrase for " + ws.resolve("evidence") + "\n");
-    Result c = run("evidence", "list", "--passphrase-file", pass.toString(), "--case", "c");
-    assertThat(c.code()).isZero();
+    CliRun c = run("evidence", "list", "--passphrase-file", pass.toString(), "--case", "c");
+    assertThat(c.exit()).isZero();
     assertThat(c.out().lines()).hasSize(1);
   }
 
@@ -220,8 +203,8 @@ class EvidenceCommandTest {
         doc.toString(),
         image.toString());
     run("evidence", "correct", "0", "--set", "captured_by=officer-2", "--reason", "typo");
-    Result list = run("evidence", "list", "--case", "c", "--json");
-    assertThat(list.code()).as(list.err()).isZero();
+    CliRun list = run("evidence", "list", "--case", "c", "--json");
+    assertThat(list.exit()).as(list.err()).isZero();
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> items = new ArrayList<>();
     for (String line : list.out().lines().toList()) {
@@ -230,7 +213,7 @@ class EvidenceCommandTest {
     assertThat(items).hasSize(2);
     assertThat(items.get(0).get("item").asLong()).isZero();
     assertThat(items.get(1).get("metadata").get("file_name").asText()).isEqualTo("gradient.png");
-    Result show = run("evidence", "show", "0", "--json");
+    CliRun show = run("evidence", "show", "0", "--json");
     JsonNode o = json.readTree(show.out());
     assertThat(show.out().lines()).hasSize(1);
     assertThat(o.get("case").asText()).isEqualTo("c");
@@ -249,7 +232,7 @@ class EvidenceCommandTest {
   @Test
   void correct_thenShow_showsNewValueAndCount() {
     run("evidence", "add", "--case", "c", doc.toString());
-    Result r =
+    CliRun r =
         run(
             "evidence",
             "correct",
@@ -258,40 +241,40 @@ class EvidenceCommandTest {
             "captured_by=officer-2",
             "--reason",
             "wrong operator recorded");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("item 0 corrected (1 corrections); checkpoint 2\n");
-    Result s = run("evidence", "show", "0");
+    CliRun s = run("evidence", "show", "0");
     assertThat(s.out())
         .contains("captured_by      officer-2")
         .contains("corrections      1")
         .contains("note             wrong operator recorded");
-    Result bad = run("evidence", "correct", "0", "--set", "size=1", "--reason", "x");
-    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    CliRun bad = run("evidence", "correct", "0", "--set", "size=1", "--reason", "x");
+    assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void shred_needsYes_thenItemsUnreadable() {
     run("evidence", "add", "--case", "c", doc.toString());
-    Result no = run("evidence", "shred", "--case", "c");
-    assertThat(no.code()).isEqualTo(ExitCodes.USAGE);
+    CliRun no = run("evidence", "shred", "--case", "c");
+    assertThat(no.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(no.err())
         .isEqualTo("redress: shredding case c cannot be undone; add --yes to " + "confirm\n");
-    Result yes = run("evidence", "shred", "--case", "c", "--yes");
+    CliRun yes = run("evidence", "shred", "--case", "c", "--yes");
     assertThat(yes.out()).isEqualTo("case c shredded: 1 items unreadable; checkpoint 2\n");
     assertThat(run("evidence", "list", "--case", "c").out()).contains("\tshredded");
     assertThat(run("evidence", "show", "0").out())
         .contains("status           shredded: content and metadata destroyed");
-    assertThat(run("evidence", "verify-log").code()).isZero();
-    Result export = run("evidence", "export", "--case", "c", tmp.resolve("x.zip").toString());
-    assertThat(export.code()).isEqualTo(1);
+    assertThat(run("evidence", "verify-log").exit()).isZero();
+    CliRun export = run("evidence", "export", "--case", "c", tmp.resolve("x.zip").toString());
+    assertThat(export.exit()).isEqualTo(1);
     assertThat(export.err()).isEqualTo("redress: case c was shredded: its key is destroyed\n");
   }
 
   @Test
   void checkpoint_printsSignedNoteAndKey() {
     run("evidence", "add", "--case", "c", doc.toString());
-    Result r = run("evidence", "checkpoint");
-    assertThat(r.code()).isZero();
+    CliRun r = run("evidence", "checkpoint");
+    assertThat(r.exit()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).startsWith("redress.evidence/");
     assertThat(lines.get(1)).isEqualTo("1");
@@ -302,22 +285,22 @@ class EvidenceCommandTest {
 
   @Test
   void badInput_clearOneLineErrors() {
-    Result badCase = run("evidence", "add", "--case", "../x", doc.toString());
-    assertThat(badCase.code()).isEqualTo(ExitCodes.USAGE);
+    CliRun badCase = run("evidence", "add", "--case", "../x", doc.toString());
+    assertThat(badCase.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(badCase.err())
         .isEqualTo("redress: case id must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, was \"../x\"\n");
     Path missing = tmp.resolve("missing.jpg");
-    Result miss = run("evidence", "add", "--case", "c", missing.toString());
-    assertThat(miss.code()).isEqualTo(ExitCodes.DATA);
+    CliRun miss = run("evidence", "add", "--case", "c", missing.toString());
+    assertThat(miss.exit()).isEqualTo(ExitCodes.DATA);
     assertThat(miss.err()).isEqualTo("redress: no such file: " + missing + "\n");
-    Result noItem = run("evidence", "show", "9");
-    assertThat(noItem.code()).isEqualTo(ExitCodes.DATA);
+    CliRun noItem = run("evidence", "show", "9");
+    assertThat(noItem.exit()).isEqualTo(ExitCodes.DATA);
     assertThat(noItem.err()).isEqualTo("redress: no such item: 9\n");
-    Result notZip = run("evidence", "verify", doc.toString());
-    assertThat(notZip.code()).isEqualTo(ExitCodes.DATA);
+    CliRun notZip = run("evidence", "verify", doc.toString());
+    assertThat(notZip.exit()).isEqualTo(ExitCodes.DATA);
     assertThat(notZip.out()).contains("FAIL  package: not a zip file, or an empty one");
-    Result noSub = run("evidence");
-    assertThat(noSub.code()).isEqualTo(ExitCodes.USAGE);
+    CliRun noSub = run("evidence");
+    assertThat(noSub.exit()).isEqualTo(ExitCodes.USAGE);
   }
 
   private static void deleteTree(Path dir) throws Exception {
@@ -337,42 +320,42 @@ class EvidenceCommandTest {
   @Test
   void evidenceList_logAndCheckpointsDeleted_warnsLoudlyDeletesNothingUntilRecover()
       throws Exception {
-    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
-    assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).exit()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", doc.toString()).exit()).isZero();
     assertThat(packFiles()).hasSize(2);
     deleteTree(ws.resolve("evidence/log"));
     deleteTree(ws.resolve("evidence/checkpoints"));
 
-    Result list = run("evidence", "list", "--case", "c");
+    CliRun list = run("evidence", "list", "--case", "c");
     assertThat(list.err())
         .contains("redress: warning: WARNING: the workspace is READ-ONLY")
         .contains("redress evidence recover")
         .contains("moved pack");
     assertThat(packFiles()).as("nothing deleted").hasSize(2);
-    Result again = run("evidence", "show", "0");
+    CliRun again = run("evidence", "show", "0");
     assertThat(again.err()).as("every command warns").contains("READ-ONLY");
-    Result add = run("evidence", "add", "--case", "c", image.toString());
-    assertThat(add.code()).isEqualTo(1);
+    CliRun add = run("evidence", "add", "--case", "c", image.toString());
+    assertThat(add.exit()).isEqualTo(1);
     assertThat(add.err()).contains("read-only");
-    Result log = run("evidence", "verify-log", "--deep");
-    assertThat(log.code()).isEqualTo(1);
+    CliRun log = run("evidence", "verify-log", "--deep");
+    assertThat(log.exit()).isEqualTo(1);
     assertThat(log.out()).contains("NOT VERIFIED").doesNotContain("VERIFIED: ");
 
-    Result rec = run("evidence", "recover");
-    assertThat(rec.code()).as(rec.err()).isZero();
+    CliRun rec = run("evidence", "recover");
+    assertThat(rec.exit()).as(rec.err()).isZero();
     assertThat(rec.out()).contains("2 item(s) re-logged, 0 thing(s) could not be");
-    Result after = run("evidence", "list", "--case", "c");
+    CliRun after = run("evidence", "list", "--case", "c");
     assertThat(after.out().lines()).hasSize(2);
     assertThat(after.err()).isEmpty();
-    assertThat(run("evidence", "verify-log", "--deep").code()).isZero();
+    assertThat(run("evidence", "verify-log", "--deep").exit()).isZero();
     assertThat(packFiles()).as("originals kept in the quarantine").hasSize(4);
   }
 
   @Test
   void verifyLog_withoutDeep_saysContentWasNotChecked() {
-    assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
-    Result log = run("evidence", "verify-log");
-    assertThat(log.code()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", doc.toString()).exit()).isZero();
+    CliRun log = run("evidence", "verify-log");
+    assertThat(log.exit()).isZero();
     assertThat(log.out())
         .contains("content NOT checked")
         .endsWith("VERIFIED: log, checkpoints and pack coverage hold; content not checked\n");
@@ -381,10 +364,10 @@ class EvidenceCommandTest {
   @Test
   void verify_namesSignerAndTrustedTime_expectKeyPinsIt_publishedCheckpointExtended()
       throws Exception {
-    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).exit()).isZero();
     Path published = tmp.resolve("for-the-notary.txt");
-    Result pub = run("evidence", "checkpoint", "--publish", published.toString());
-    assertThat(pub.code()).as(pub.err()).isZero();
+    CliRun pub = run("evidence", "checkpoint", "--publish", published.toString());
+    assertThat(pub.exit()).as(pub.err()).isZero();
     String text = Files.readString(published, StandardCharsets.UTF_8);
     String fp =
         pub.out()
@@ -398,17 +381,17 @@ class EvidenceCommandTest {
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-    assertThat(run("evidence", "add", "--case", "c", doc.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", doc.toString()).exit()).isZero();
     Path pkg = tmp.resolve("p.zip");
-    assertThat(run("evidence", "export", "--case", "c", pkg.toString()).code()).isZero();
+    assertThat(run("evidence", "export", "--case", "c", pkg.toString()).exit()).isZero();
 
-    Result v = run("evidence", "verify", pkg.toString());
-    assertThat(v.code()).isZero();
+    CliRun v = run("evidence", "verify", pkg.toString());
+    assertThat(v.exit()).isZero();
     assertThat(v.out())
         .contains("signed by:   Ed25519 key with SHA-256 fingerprint " + fp + " (NOT pinned")
         .contains("trusted time: NONE")
         .contains("it does not prove: ");
-    Result pinned =
+    CliRun pinned =
         run(
             "evidence",
             "verify",
@@ -417,23 +400,23 @@ class EvidenceCommandTest {
             fp,
             "--against-checkpoint",
             published.toString());
-    assertThat(pinned.code()).as(pinned.out()).isZero();
+    assertThat(pinned.exit()).as(pinned.out()).isZero();
     assertThat(pinned.out())
         .contains("ok    earlier checkpoint: checkpoint 2 extends your " + "checkpoint 1")
         .contains("(the key you expected)");
     String wrong = "0".repeat(64);
-    Result other = run("evidence", "verify", pkg.toString(), "--expect-key", wrong);
-    assertThat(other.code()).isEqualTo(1);
+    CliRun other = run("evidence", "verify", pkg.toString(), "--expect-key", wrong);
+    assertThat(other.exit()).isEqualTo(1);
     assertThat(other.err()).contains("signer: signed by key " + fp + ", not the expected " + wrong);
   }
 
   @Test
   void extract_workspaceAndRecipientPackage_writeVerifiedOriginals() throws Exception {
-    assertThat(run("evidence", "add", "--case", "c", image.toString(), doc.toString()).code())
+    assertThat(run("evidence", "add", "--case", "c", image.toString(), doc.toString()).exit())
         .isZero();
     Path out = tmp.resolve("originals");
-    Result r = run("evidence", "extract", "--case", "c", "--out", out.toString(), "1");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("evidence", "extract", "--case", "c", "--out", out.toString(), "1");
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(out.resolve("1-chat-log.txt"), StandardCharsets.UTF_8))
         .isEqualTo("an innocuous chat log\n");
     Path pass = tmp.resolve("recipient.txt");
@@ -449,10 +432,10 @@ class EvidenceCommandTest {
                     "--recipient-passphrase-file",
                     pass.toString(),
                     pkg.toString())
-                .code())
+                .exit())
         .isZero();
     Path got = tmp.resolve("received");
-    Result x =
+    CliRun x =
         run(
             "evidence",
             "extract",
@@ -462,26 +445,26 @@ class EvidenceCommandTest {
             pass.toString(),
             "--out",
             got.toString());
-    assertThat(x.code()).as(x.err()).isZero();
+    assertThat(x.exit()).as(x.err()).isZero();
     assertThat(Files.readAllBytes(got.resolve("0-gradient.png")))
         .isEqualTo(Files.readAllBytes(image));
   }
 
   @Test
   void salvage_missingPack_savesTheRestAndExitsOne() throws Exception {
-    assertThat(run("evidence", "add", "--case", "c", image.toString()).code()).isZero();
-    assertThat(run("evidence", "add", "--case", "d", doc.toString()).code()).isZero();
+    assertThat(run("evidence", "add", "--case", "c", image.toString()).exit()).isZero();
+    assertThat(run("evidence", "add", "--case", "d", doc.toString()).exit()).isZero();
     try (java.util.stream.Stream<Path> s = Files.list(ws.resolve("evidence/cases/c/packs"))) {
       for (Path p : s.toList()) {
         Files.delete(p);
       }
     }
-    assertThat(run("evidence", "list", "--case", "d").code())
+    assertThat(run("evidence", "list", "--case", "d").exit())
         .as("refuses: a pack is lost")
         .isEqualTo(1);
     Path out = tmp.resolve("salvaged");
-    Result r = run("evidence", "salvage", "--out", out.toString());
-    assertThat(r.code()).isEqualTo(1);
+    CliRun r = run("evidence", "salvage", "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
         .contains("saved  case d item 1 ")
         .contains("LOST   case c item 0: ")

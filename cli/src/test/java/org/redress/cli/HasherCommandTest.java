@@ -19,8 +19,7 @@ class HasherCommandTest {
   @Test
   void hasher_out_writesOneFileWithTheModuleInlinedAndNoAddress() throws IOException {
     Path out = dir.resolve("hasher.html");
-    CliRun r = CliRun.of("hasher", out.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = CliRun.ok("hasher", out.toString());
     assertThat(r.out()).startsWith("wrote ");
     String html = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(html)
@@ -42,7 +41,7 @@ class HasherCommandTest {
 
   @Test
   void bankImport_browserHashList_addsThePicturesAndVideosHashes() throws IOException {
-    Path ws = dir.resolve("ws");
+    CliWorkspace workspace = new CliWorkspace(dir.resolve("ws"));
     Path list = dir.resolve("hash-list.json");
     Files.writeString(
         list,
@@ -61,17 +60,16 @@ class HasherCommandTest {
             + A
             + "\",\"quality\":80}]}]}",
         StandardCharsets.UTF_8);
-    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "her").exit()).isZero();
-    CliRun r = CliRun.of("bank", "import", "--workspace=" + ws, "her", list.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    workspace.ok("bank", "create", "her");
+    CliRun r = workspace.ok("bank", "import", "her", list.toString());
     assertThat(r.out()).contains("a.jpg").contains("v.mp4");
-    CliRun show = CliRun.of("bank", "show", "--workspace=" + ws, "her");
+    CliRun show = workspace.run("bank", "show", "her");
     assertThat(show.out()).contains("pdq").contains("vpdq").contains("md5").contains("sha256");
   }
 
   @Test
   void bankImport_hashListWithABadHash_importsNothingAndExits1() throws IOException {
-    Path ws = dir.resolve("ws");
+    CliWorkspace workspace = new CliWorkspace(dir.resolve("ws"));
     Path list = dir.resolve("bad.json");
     Files.writeString(
         list,
@@ -82,8 +80,8 @@ class HasherCommandTest {
             + SHA
             + "\"}]}",
         StandardCharsets.UTF_8);
-    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "her").exit()).isZero();
-    CliRun r = CliRun.of("bank", "import", "--workspace=" + ws, "her", list.toString());
+    workspace.ok("bank", "create", "her");
+    CliRun r = workspace.run("bank", "import", "her", list.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("item 1").contains("pdq");
   }

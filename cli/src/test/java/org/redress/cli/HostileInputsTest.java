@@ -62,11 +62,7 @@ class HostileInputsTest {
 
   @Test
   void assess_devZeroFifoOrFolder_refusedAtOnceInOneLine() throws Exception {
-    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp));
-    Path zero = Path.of("/dev/zero");
-    if (Files.exists(zero)) {
-      inputs.add(zero);
-    }
+    List<Path> inputs = folderAndDevZero(tmp);
     Path fifo = tmp.resolve("fifo");
     if (run("mkfifo", fifo.toString())) {
       inputs.add(fifo);
@@ -76,10 +72,7 @@ class HostileInputsTest {
           List.of(
               new String[] {"assess", in.toString()},
               new String[] {"facts", "merge", in.toString(), report().toString()})) {
-        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
-        assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
-        assertOneLine(r);
-        assertThat(r.err()).contains("not a regular file");
+        assertThat(badDataInOneLine(in, args).err()).contains("not a regular file");
       }
     }
     assertThat(inputs).hasSizeGreaterThan(1);
@@ -87,18 +80,8 @@ class HostileInputsTest {
 
   @Test
   void evidenceVerify_devZeroOrFolder_notAPackageInOneLine() throws Exception {
-    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp));
-    Path zero = Path.of("/dev/zero");
-    if (Files.exists(zero)) {
-      inputs.add(zero);
-    }
-    for (Path in : inputs) {
-      CliRun r =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(30), () -> CliRun.of("evidence", "verify", in.toString()));
-      assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
-      assertOneLine(r);
-      assertThat(r.err())
+    for (Path in : folderAndDevZero(tmp)) {
+      assertThat(badDataInOneLine(in, "evidence", "verify", in.toString()).err())
           .contains("not a regular file, so not an evidence package")
           .doesNotContain("no such file");
     }
@@ -110,20 +93,9 @@ class HostileInputsTest {
   @Test
   void factsMerge_reportIsDevZeroOrFolder_notARegularFileInOneLine() throws Exception {
     Path intake = demoIntake();
-    List<Path> inputs = new java.util.ArrayList<>(List.of(tmp.resolve("folder")));
-    Files.createDirectories(inputs.get(0));
-    Path zero = Path.of("/dev/zero");
-    if (Files.exists(zero)) {
-      inputs.add(zero);
-    }
-    for (Path in : inputs) {
-      CliRun r =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(30),
-              () -> CliRun.of("facts", "merge", intake.toString(), in.toString()));
-      assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
-      assertOneLine(r);
-      assertThat(r.err()).contains(in + ": not a regular file");
+    for (Path in : folderAndDevZero(Files.createDirectories(tmp.resolve("folder")))) {
+      assertThat(badDataInOneLine(in, "facts", "merge", intake.toString(), in.toString()).err())
+          .contains(in + ": not a regular file");
     }
   }
 
@@ -132,7 +104,8 @@ class HostileInputsTest {
     Path intake = demoIntake();
     Path out = tmp.resolve("new").resolve("deeper").resolve("facts.json");
     CliRun r =
-        ok("facts", "merge", intake.toString(), report().toString(), "--out", out.toString());
+        CliRun.ok(
+            "facts", "merge", intake.toString(), report().toString(), "--out", out.toString());
     assertThat(r.out()).contains("facts: " + out);
     assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("{").contains("\"acts\"");
     try (Stream<Path> s = Files.list(out.getParent())) {
@@ -149,28 +122,27 @@ class HostileInputsTest {
   @Test
   void scanAndExport_readOnlyWorkspace_oneLineErrorsNothingStoredLost() throws Exception {
     Path ws = tmp.resolve("ws");
+    CliWorkspace w = new CliWorkspace(ws);
     Path pass = tmp.resolve("pass.txt");
     Files.writeString(pass, "a long demo passphrase\n", StandardCharsets.UTF_8);
     GeneratedExport sample = GeneratedExport.make(tmp.resolve("export"));
-    ok("bank", "create", "b", "--workspace", ws.toString());
-    ok("bank", "add", "b", sample.originals().toString(), "--workspace", ws.toString());
-    String[] scan = {
-      "scan",
-      sample.folder().toString(),
-      "--bank",
-      "b",
-      "--workspace",
-      ws.toString(),
-      "--preserve",
-      "--case",
-      "c1",
-      "--passphrase-file",
-      pass.toString()
-    };
-    ok(scan);
-    String listed = ok(evidence("list", ws, pass, "--case", "c1")).out();
+    w.ok("bank", "create", "b");
+    w.ok("bank", "add", "b", sample.originals().toString());
+    String[] scan =
+        w.args(
+            "scan",
+            sample.folder().toString(),
+            "--bank",
+            "b",
+            "--preserve",
+            "--case",
+            "c1",
+            "--passphrase-file",
+            pass.toString());
+    CliRun.ok(scan);
+    String listed = CliRun.ok(evidence("list", w, pass, "--case", "c1")).out();
     assertThat(listed.lines()).hasSizeGreaterThan(1);
-    String bank = ok("bank", "list", "--workspace", ws.toString()).out();
+    String bank = w.ok("bank", "list").out();
 
     assumeTrue(freeze(ws, true), "no way to make a folder read-only for this user");
     frozen = ws;
@@ -180,35 +152,28 @@ class HostileInputsTest {
     assertOneLine(again);
     assertThat(again.err()).contains("read-only");
     Path inside = ws.resolve("package.zip");
-    CliRun exportInside =
-        CliRun.of(evidence("export", ws, pass, "--case", "c1", inside.toString()));
+    CliRun exportInside = CliRun.of(evidence("export", w, pass, "--case", "c1", inside.toString()));
     assertThat(exportInside.exit()).as(exportInside.err()).isEqualTo(1);
     assertOneLine(exportInside);
     assertThat(inside).doesNotExist();
     // A read-only workspace still exports elsewhere, and the package verifies.
     Path outside = tmp.resolve("package.zip");
-    ok(evidence("export", ws, pass, "--case", "c1", outside.toString()));
-    assertThat(ok("evidence", "verify", outside.toString()).out()).contains("VERIFIED");
+    CliRun.ok(evidence("export", w, pass, "--case", "c1", outside.toString()));
+    assertThat(CliRun.ok("evidence", "verify", outside.toString()).out()).contains("VERIFIED");
 
     freeze(ws, false);
     frozen = null;
-    assertThat(ok(evidence("list", ws, pass, "--case", "c1")).out()).isEqualTo(listed);
-    assertThat(ok("bank", "list", "--workspace", ws.toString()).out()).isEqualTo(bank);
-    ok(evidence("verify-log", ws, pass, "--deep"));
+    assertThat(CliRun.ok(evidence("list", w, pass, "--case", "c1")).out()).isEqualTo(listed);
+    assertThat(w.ok("bank", "list").out()).isEqualTo(bank);
+    CliRun.ok(evidence("verify-log", w, pass, "--deep"));
   }
 
-  private static String[] evidence(String sub, Path ws, Path pass, String... more) {
+  /** {@code evidence SUB} in {@code ws} with the passphrase file, then {@code more}. */
+  private static String[] evidence(String sub, CliWorkspace ws, Path pass, String... more) {
     List<String> a =
-        new java.util.ArrayList<>(
-            List.of(
-                "evidence",
-                sub,
-                "--workspace",
-                ws.toString(),
-                "--passphrase-file",
-                pass.toString()));
+        new java.util.ArrayList<>(List.of("evidence", sub, "--passphrase-file", pass.toString()));
     a.addAll(List.of(more));
-    return a.toArray(new String[0]);
+    return ws.args(a.toArray(new String[0]));
   }
 
   /** A spread report the facts merge accepts, made by a real scan of a generated export. */
@@ -216,25 +181,11 @@ class HostileInputsTest {
     Path r = tmp.resolve("report.json");
     if (!Files.exists(r)) {
       Path export = tmp.resolve("r-export");
-      ok("sample", "telegram-export", export.toString());
-      Path ws = tmp.resolve("r-ws");
-      ok("bank", "create", "b", "--workspace", ws.toString());
-      ok(
-          "bank",
-          "add",
-          "b",
-          export.resolve("victim-originals").toString(),
-          "--workspace",
-          ws.toString());
-      ok(
-          "scan",
-          export.toString(),
-          "--bank",
-          "b",
-          "--workspace",
-          ws.toString(),
-          "--json",
-          r.toString());
+      GeneratedExport sample = GeneratedExport.make(export);
+      CliWorkspace ws = new CliWorkspace(tmp.resolve("r-ws"));
+      ws.ok("bank", "create", "b");
+      ws.ok("bank", "add", "b", sample.originals().toString());
+      ws.ok("scan", export.toString(), "--bank", "b", "--json", r.toString());
     }
     return r;
   }
@@ -260,6 +211,24 @@ class HostileInputsTest {
     }
   }
 
+  /** {@code folder}, and {@code /dev/zero} where this machine has it: no regular file either. */
+  private static List<Path> folderAndDevZero(Path folder) {
+    List<Path> inputs = new java.util.ArrayList<>(List.of(folder));
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      inputs.add(zero);
+    }
+    return inputs;
+  }
+
+  /** Runs {@code args} on input {@code in}: within 30 seconds, exit 1 and one line. */
+  private static CliRun badDataInOneLine(Path in, String... args) {
+    CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
+    assertThat(r.exit()).as(in + ": " + r.err()).isEqualTo(1);
+    assertOneLine(r);
+    return r;
+  }
+
   private static void assertOneLine(CliRun r) {
     List<String> errors = r.err().lines().filter(l -> !l.contains("warning:")).toList();
     assertThat(errors).as(r.err()).hasSize(1);
@@ -276,11 +245,5 @@ class HostileInputsTest {
       }
     }
     return to;
-  }
-
-  private static CliRun ok(String... args) {
-    CliRun r = CliRun.of(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
-    return r;
   }
 }

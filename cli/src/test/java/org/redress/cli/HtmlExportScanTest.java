@@ -38,20 +38,19 @@ class HtmlExportScanTest {
           "locator");
 
   @TempDir static Path tmp;
-  static Path ws;
+  static CliWorkspace workspace;
 
   @BeforeAll
   static void bank() throws Exception {
-    ws = tmp.resolve("ws");
+    workspace = new CliWorkspace(tmp.resolve("ws"));
     Path originals = tmp.resolve("originals");
     SampleExport.generate(originals, new SampleExport.Options(7, 120, false));
-    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "victims").exit()).isZero();
-    List<String> add = new ArrayList<>(List.of("bank", "add", "--workspace=" + ws, "victims"));
+    workspace.ok("bank", "create", "victims");
+    List<String> add = new ArrayList<>(List.of("bank", "add", "victims"));
     try (Stream<Path> s = Files.list(originals.resolve(SampleExport.VICTIM_DIR))) {
       s.sorted().forEach(p -> add.add(p.toString()));
     }
-    CliRun added = CliRun.of(add.toArray(new String[0]));
-    assertThat(added.exit()).as(added.err()).isZero();
+    workspace.ok(add.toArray(new String[0]));
   }
 
   private static JsonNode scan(boolean singleChat, boolean html, int perPage) throws Exception {
@@ -60,18 +59,8 @@ class HtmlExportScanTest {
     SampleExport.Result r =
         SampleExport.generate(dir, new SampleExport.Options(7, 120, singleChat, html, perPage));
     Path out = tmp.resolve(name + ".json");
-    CliRun scan =
-        CliRun.of(
-            "scan",
-            "--workspace=" + ws,
-            r.export().toString(),
-            "--bank",
-            "victims",
-            "-j",
-            "2",
-            "--json",
-            out.toString());
-    assertThat(scan.exit()).as(scan.err()).isZero();
+    workspace.ok(
+        "scan", r.export().toString(), "--bank", "victims", "-j", "2", "--json", out.toString());
     return JSON.readTree(out.toFile());
   }
 

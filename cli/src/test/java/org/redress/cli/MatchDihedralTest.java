@@ -25,15 +25,15 @@ class MatchDihedralTest {
   @TempDir Path ws;
   @TempDir Path files;
 
-  private String w;
+  private CliWorkspace workspace;
   private Path victim;
   private Path mirrored;
   private Path rotated;
 
   @BeforeEach
   void bankWithOnePicture() throws Exception {
-    w = "--workspace=" + ws;
-    BufferedImage original = BankAddMediaTest.picture(640, 480, 7);
+    workspace = new CliWorkspace(ws);
+    BufferedImage original = CliWorkspace.picture(640, 480, 7);
     victim = files.resolve("victim-photo.png");
     ImageIO.write(original, "png", victim.toFile());
     // Mirrored left to right, and turned 90 degrees clockwise then re-encoded as a JPEG.
@@ -47,9 +47,8 @@ class MatchDihedralTest {
         transformed(original, new AffineTransform(0, 1, -1, 0, 480, 0), 480, 640),
         "jpg",
         rotated.toFile());
-    assertThat(CliRun.of("bank", "create", w, "victim").exit()).isZero();
-    CliRun add = CliRun.of("bank", "add", w, "victim", victim.toString());
-    assertThat(add.exit()).as(add.err()).isZero();
+    workspace.ok("bank", "create", "victim");
+    CliRun add = workspace.ok("bank", "add", "victim", victim.toString());
     assertThat(add.out()).contains("added\t1\tpdq\tvictim-photo.png");
   }
 
@@ -68,7 +67,7 @@ class MatchDihedralTest {
 
   @Test
   void match_mirroredAndRotatedWithoutDihedral_matchNothing() {
-    CliRun m = CliRun.of("match", w, mirrored.toString(), rotated.toString());
+    CliRun m = workspace.run("match", mirrored.toString(), rotated.toString());
     assertThat(m.exit()).as(m.err()).isEqualTo(1);
     assertThat(m.out()).isEmpty();
   }
@@ -76,9 +75,7 @@ class MatchDihedralTest {
   @Test
   void matchDihedral_mirroredAndRotated_matchWithTheirTransformAndClosestDistance()
       throws Exception {
-    CliRun m = CliRun.of("match", w, "--dihedral", mirrored.toString(), rotated.toString());
-
-    assertThat(m.exit()).as(m.err()).isZero();
+    CliRun m = workspace.ok("match", "--dihedral", mirrored.toString(), rotated.toString());
     int dm = distance(mirrored, Dihedral.FLIP_Y);
     int dr = distance(rotated, Dihedral.ROTATE_90);
     assertThat(dm).isBetween(0, 31);
@@ -100,9 +97,7 @@ class MatchDihedralTest {
 
   @Test
   void matchDihedralJson_mirroredCopy_namesTransform() throws Exception {
-    CliRun m = CliRun.of("match", w, "--dihedral", "--json", mirrored.toString());
-
-    assertThat(m.exit()).as(m.err()).isZero();
+    CliRun m = workspace.ok("match", "--dihedral", "--json", mirrored.toString());
     JsonNode match = JSON.readTree(m.out()).get("matches").get(0);
     assertThat(match.get("item").asLong()).isEqualTo(1);
     assertThat(match.get("transform").asText()).isEqualTo("flipy");
@@ -111,8 +106,7 @@ class MatchDihedralTest {
 
   @Test
   void matchDihedral_theFileItself_matchesAsOrig() {
-    CliRun m = CliRun.of("match", w, "--dihedral", victim.toString());
-    assertThat(m.exit()).as(m.err()).isZero();
+    CliRun m = workspace.ok("match", "--dihedral", victim.toString());
     assertThat(m.out())
         .isEqualTo(
             victim
@@ -120,14 +114,14 @@ class MatchDihedralTest {
                 + victim
                 + "\tvictim\t2\tsha256\t0\t-\t-\tvictim-photo.png\torig\n");
     // Without the flag the output has no transform, as before.
-    CliRun plain = CliRun.of("match", w, "--json", victim.toString());
+    CliRun plain = workspace.run("match", "--json", victim.toString());
     assertThat(plain.out()).doesNotContain("transform");
   }
 
   @Test
   void matchDihedral_withHash_isOneLineUsageError() {
     String hash = "pdq:" + "ab".repeat(32);
-    CliRun m = CliRun.of("match", w, "--dihedral", "--hash", hash, mirrored.toString());
+    CliRun m = workspace.run("match", "--dihedral", "--hash", hash, mirrored.toString());
     assertThat(m.exit()).isEqualTo(2);
     assertThat(m.out()).isEmpty();
     assertThat(m.err().strip()).doesNotContain("\n").contains("--dihedral").contains(hash);
@@ -136,17 +130,15 @@ class MatchDihedralTest {
   @Test
   void matchDihedral_video_isMatchedAsItIsWithNoTransform() {
     Path video = Vectors.vpdq().resolve("videos/pattern-sd-grey-bar.mp4");
-    CliRun add = CliRun.of("bank", "add", w, "victim", video.toString());
+    CliRun add = workspace.run("bank", "add", "victim", video.toString());
     org.junit.jupiter.api.Assumptions.assumeFalse(
         add.err().contains("not available"), "video hashing not in this build");
     assertThat(add.exit()).as(add.err()).isZero();
 
-    CliRun m = CliRun.of("match", w, "--dihedral", video.toString());
-
-    assertThat(m.exit()).as(m.err()).isZero();
+    CliRun m = workspace.ok("match", "--dihedral", video.toString());
     assertThat(m.out()).contains("\tvpdq\t").doesNotContain("orig");
     assertThat(m.out().lines()).allSatisfy(l -> assertThat(l).endsWith("\t-"));
-    assertThat(CliRun.of("match", w, "--dihedral", "--json", video.toString()).out())
+    assertThat(workspace.run("match", "--dihedral", "--json", video.toString()).out())
         .doesNotContain("transform");
   }
 }

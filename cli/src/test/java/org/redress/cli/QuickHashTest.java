@@ -3,8 +3,6 @@ package org.redress.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +63,7 @@ class QuickHashTest {
     Path empty = Files.write(tmp.resolve("empty.jpg"), new byte[0]);
     Path text = Files.writeString(tmp.resolve("notes.jpg"), "hello\n", StandardCharsets.UTF_8);
     Path missing = tmp.resolve("missing.jpg");
-    Outcome quick =
+    CliRun quick =
         assertSameAsPicocli(
             Map.of(),
             "hash",
@@ -83,7 +81,7 @@ class QuickHashTest {
     Files.copy(BRIDGE, dir.resolve("a.jpg"));
     Files.copy(Vectors.vpdq().resolve("videos/pattern-sd-grey-bar.mp4"), dir.resolve("b.mp4"));
     Files.writeString(dir.resolve("notes.txt"), "not media\n", StandardCharsets.UTF_8);
-    Outcome quick = assertSameAsPicocli(Map.of(), "hash", dir.toString());
+    CliRun quick = assertSameAsPicocli(Map.of(), "hash", dir.toString());
     assertThat(quick.exit()).isZero();
     assertThat(quick.out().lines()).hasSize(2);
     assertThat(quick.out()).contains("vpdq:");
@@ -97,17 +95,8 @@ class QuickHashTest {
     assertSameAsPicocli(Map.of(UiLang.ENV, "zh"), "hash", missing.toString());
   }
 
-  private record Outcome(int exit, String out, String err) {}
-
-  private static Outcome run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   /** Runs {@code args} (a plain hash run) both ways; returns the quick outcome. */
-  private static Outcome assertSameAsPicocli(Map<String, String> env, String... args) {
+  private static CliRun assertSameAsPicocli(Map<String, String> env, String... args) {
     assertThat(QuickHash.paths(args)).as("taken without picocli").isNotNull();
     List<String> viaPicocli = new ArrayList<>();
     boolean delimited = false;
@@ -120,8 +109,8 @@ class QuickHashTest {
     }
     String[] picocliArgs = viaPicocli.toArray(String[]::new);
     assertThat(QuickHash.paths(picocliArgs)).isNull();
-    Outcome quick = run(env, args);
-    Outcome picocli = run(env, picocliArgs);
+    CliRun quick = CliRun.withEnv(env, args);
+    CliRun picocli = CliRun.withEnv(env, picocliArgs);
     assertThat(quick).isEqualTo(picocli);
     return quick;
   }

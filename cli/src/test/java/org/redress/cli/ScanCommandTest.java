@@ -32,7 +32,7 @@ class ScanCommandTest {
 
   @TempDir static Path tmp;
   static Path sample;
-  static Path ws;
+  static CliWorkspace workspace;
   static JsonNode planted;
   static JsonNode report;
   static CliRun scan;
@@ -40,20 +40,18 @@ class ScanCommandTest {
   @BeforeAll
   static void scanTheSample() throws Exception {
     sample = tmp.resolve("sample");
-    ws = tmp.resolve("ws");
-    assertThat(CliRun.of("sample", "telegram-export", sample.toString()).exit()).isZero();
+    workspace = new CliWorkspace(tmp.resolve("ws"));
+    CliRun.ok("sample", "telegram-export", sample.toString());
     planted = JSON.readTree(sample.resolve("planted.json").toFile());
-    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "victims").exit()).isZero();
-    List<String> add = new ArrayList<>(List.of("bank", "add", "--workspace=" + ws, "victims"));
+    workspace.ok("bank", "create", "victims");
+    List<String> add = new ArrayList<>(List.of("bank", "add", "victims"));
     try (Stream<Path> s = Files.list(sample.resolve("victim-originals"))) {
       s.sorted().forEach(p -> add.add(p.toString()));
     }
-    CliRun added = CliRun.of(add.toArray(new String[0]));
-    assertThat(added.exit()).as(added.err()).isZero();
+    workspace.ok(add.toArray(new String[0]));
     scan =
-        CliRun.of(
+        workspace.run(
             "scan",
-            "--workspace=" + ws,
             sample.resolve(planted.get("export").asText()).toString(),
             "--bank",
             "victims",
@@ -300,17 +298,14 @@ class ScanCommandTest {
   @Test
   void scan_thumbnails_htmlShowsOnlyEightByEightMosaics() throws Exception {
     Path out = tmp.resolve("thumbs.html");
-    CliRun r =
-        CliRun.of(
-            "scan",
-            "--workspace=" + ws,
-            sample.resolve(planted.get("export").asText()).toString(),
-            "--bank",
-            "victims",
-            "--thumbnails",
-            "--html",
-            out.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    workspace.ok(
+        "scan",
+        sample.resolve(planted.get("export").asText()).toString(),
+        "--bank",
+        "victims",
+        "--thumbnails",
+        "--html",
+        out.toString());
     String html = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(html).contains("<img class=\"px\"");
     java.util.regex.Matcher m =
@@ -331,7 +326,9 @@ class ScanCommandTest {
   void scan_resumeAfterInterruption_givesTheSameReport() throws Exception {
     Path export = sample.resolve(planted.get("export").asText());
     Path cache =
-        ws.resolve("scans")
+        workspace
+            .dir()
+            .resolve("scans")
             .resolve(
                 org.redress.casework.WorkspaceLayout.scanId(List.of(export)) + ".hashes.jsonl");
     assertThat(cache).exists();
@@ -346,9 +343,8 @@ class ScanCommandTest {
         StandardCharsets.UTF_8);
     Path again = tmp.resolve("resumed.json");
     CliRun r =
-        CliRun.of(
+        workspace.ok(
             "scan",
-            "--workspace=" + ws,
             export.toString(),
             "--bank",
             "victims",
@@ -357,7 +353,6 @@ class ScanCommandTest {
             "2",
             "--json",
             again.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("resuming: " + half.size() + " file(s) already hashed");
     assertThat(withoutTime(JSON.readTree(again.toFile()))).isEqualTo(withoutTime(report));
   }
@@ -370,16 +365,14 @@ class ScanCommandTest {
 
   @Test
   void scan_unknownBank_isUsageError() {
-    CliRun r = CliRun.of("scan", "--workspace=" + ws, sample.toString(), "--bank", "nope");
+    CliRun r = workspace.run("scan", sample.toString(), "--bank", "nope");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("nope");
   }
 
   @Test
   void scan_missingPath_oneLineErrorExit1() {
-    CliRun r =
-        CliRun.of(
-            "scan", "--workspace=" + ws, tmp.resolve("absent").toString(), "--bank", "victims");
+    CliRun r = workspace.run("scan", tmp.resolve("absent").toString(), "--bank", "victims");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip()).contains("absent").doesNotContain("Exception").hasLineCount(1);
   }
@@ -392,9 +385,8 @@ class ScanCommandTest {
   @Test
   void scan_preserve_sealsEveryMatchedPostAndTheReportInOneVerifiablePackage() {
     CliRun r =
-        CliRun.of(
+        workspace.ok(
             "scan",
-            "--workspace=" + ws,
             sample.resolve(planted.get("export").asText()).toString(),
             "--bank",
             "victims",
@@ -403,28 +395,21 @@ class ScanCommandTest {
             "--preserve",
             "--case",
             "spread");
-    assertThat(r.exit()).as(r.err()).isZero();
     long posts = report.get("totals").get("posts_with_matches").asLong();
     assertThat(r.out()).contains("preserved " + posts + " matched file(s) and the report");
-    CliRun list = CliRun.of("evidence", "list", "--workspace=" + ws, "--case", "spread");
-    assertThat(list.exit()).as(list.err()).isZero();
+    CliRun list = workspace.ok("evidence", "list", "--case", "spread");
     assertThat(list.out()).contains("application/json");
     Path pkg = tmp.resolve("spread.zip");
-    assertThat(
-            CliRun.of("evidence", "export", "--workspace=" + ws, "--case", "spread", pkg.toString())
-                .exit())
-        .isZero();
+    workspace.ok("evidence", "export", "--case", "spread", pkg.toString());
     CliRun verify = CliRun.of("evidence", "verify", pkg.toString());
     assertThat(verify.exit()).as(verify.out()).isZero();
-    CliRun show = CliRun.of("evidence", "show", "--workspace=" + ws, "1");
+    CliRun show = workspace.run("evidence", "show", "1");
     assertThat(show.out()).contains("telegram");
   }
 
   @Test
   void scan_preserveWithoutCase_isAUsageError() {
-    CliRun r =
-        CliRun.of(
-            "scan", "--workspace=" + ws, sample.toString(), "--bank", "victims", "--preserve");
+    CliRun r = workspace.run("scan", sample.toString(), "--bank", "victims", "--preserve");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--preserve and --case go together");
   }

@@ -15,18 +15,17 @@ import org.redress.screenshots.SyntheticScreenshots;
 /** {@code match} and {@code scan} find a bank picture shown inside a screenshot and name where. */
 class ScreenshotCommandsTest {
   @TempDir static Path tmp;
-  static Path ws;
+  static CliWorkspace workspace;
   static Path shots;
   static SyntheticScreenshots.Shot shot;
 
   @BeforeAll
   static void setUp() throws Exception {
-    ws = tmp.resolve("ws");
+    workspace = new CliWorkspace(tmp.resolve("ws"));
     Path her = tmp.resolve("her.png");
     Files.write(her, SampleImages.png(SampleImages.scene(640, 480, 77)));
-    assertThat(CliRun.of("bank", "create", "--workspace=" + ws, "victim").exit()).isZero();
-    assertThat(CliRun.of("bank", "add", "--workspace=" + ws, "victim", her.toString()).exit())
-        .isZero();
+    workspace.ok("bank", "create", "victim");
+    workspace.ok("bank", "add", "victim", her.toString());
     shots = Files.createDirectories(tmp.resolve("shots"));
     shot =
         SyntheticScreenshots.withSystemFont()
@@ -38,14 +37,7 @@ class ScreenshotCommandsTest {
   @Test
   void match_screenshotShowingABankPicture_printsTheRegion() {
     CliRun r =
-        CliRun.of(
-            "match",
-            "--workspace=" + ws,
-            "--bank",
-            "victim",
-            shots.resolve("from-a-friend.jpg").toString());
-
-    assertThat(r.exit()).as(r.err()).isZero();
+        workspace.ok("match", "--bank", "victim", shots.resolve("from-a-friend.jpg").toString());
     assertThat(r.out()).contains("from-a-friend.jpg#region=", "\tvictim\t");
   }
 
@@ -68,11 +60,7 @@ class ScreenshotCommandsTest {
       }
     }
 
-    CliRun r =
-        CliRun.of(
-            "match", "--workspace=" + ws, "--bank", "victim", "-j", "2", "--json", "" + mixed);
-
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliRun r = workspace.ok("match", "--bank", "victim", "-j", "2", "--json", "" + mixed);
     ObjectMapper json = new ObjectMapper();
     java.util.List<String> paths = new java.util.ArrayList<>();
     for (String line : r.out().strip().split("\n", -1)) {
@@ -102,9 +90,8 @@ class ScreenshotCommandsTest {
   @Test
   void match_noScreenshots_findsNothing() {
     CliRun r =
-        CliRun.of(
+        workspace.run(
             "match",
-            "--workspace=" + ws,
             "--bank",
             "victim",
             "--no-screenshots",
@@ -117,16 +104,7 @@ class ScreenshotCommandsTest {
   void scan_screenshot_occurrenceNamesTheRegionAndCountsAreReadFacts() throws Exception {
     Path json = tmp.resolve("shots.json");
     CliRun r =
-        CliRun.of(
-            "scan",
-            "--workspace=" + ws,
-            shots.toString(),
-            "--bank",
-            "victim",
-            "--json",
-            json.toString());
-
-    assertThat(r.exit()).as(r.err()).isZero();
+        workspace.ok("scan", shots.toString(), "--bank", "victim", "--json", json.toString());
     JsonNode report = new ObjectMapper().readTree(json.toFile());
     JsonNode occ = report.at("/items/0/occurrences/0");
     assertThat(occ.path("region").asText()).matches("\\d+,\\d+,\\d+,\\d+");

@@ -67,7 +67,7 @@ class ServeCommandTest {
 
   @Test
   void serve_onOtherThanLoopbackWithoutAdmin_isUsageError() {
-    CliRun r = CliRun.of("serve", "--no-open", "--bind", "0.0.0.0", "--workspace", dir.toString());
+    CliRun r = new CliWorkspace(dir).run("serve", "--no-open", "--bind", "0.0.0.0");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("no admin account").contains("redress account add");
   }
@@ -79,18 +79,15 @@ class ServeCommandTest {
       System.setIn(
           new java.io.ByteArrayInputStream(
               "a long admin password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      CliRun add =
-          CliRun.of("account", "add", "amy", "--role", "admin", "--workspace", dir.toString());
+      CliRun add = new CliWorkspace(dir).run("account", "add", "amy", "--role", "admin");
       assertThat(add.exit()).as(add.err()).isEqualTo(0);
       assertThat(add.out()).isEqualTo("added\tamy\tadmin\n");
     } finally {
       System.setIn(stdin);
     }
-    CliRun list = CliRun.of("account", "list", "--workspace", dir.toString());
+    CliRun list = new CliWorkspace(dir).run("account", "list");
     assertThat(list.out()).startsWith("amy\tadmin\t");
-    assertThat(
-            CliRun.of("account", "add", "bo", "--role", "boss", "--workspace", dir.toString())
-                .exit())
+    assertThat(new CliWorkspace(dir).run("account", "add", "bo", "--role", "boss").exit())
         .isEqualTo(2);
     StringWriter out = new StringWriter();
     CountDownLatch stop = new CountDownLatch(1);
@@ -132,7 +129,7 @@ class ServeCommandTest {
 
   @Test
   void serve_demoWithoutDemo_isUsageError() {
-    CliRun r = CliRun.of("serve", "--no-open", "--demo", "--workspace", dir.toString());
+    CliRun r = new CliWorkspace(dir).run("serve", "--no-open", "--demo");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("redress demo");
   }

@@ -36,43 +36,36 @@ class WorkspacePermissionsTest {
     Path ws = tmp.resolve("ws");
     Path outside = tmp.resolve("outside");
     Files.createDirectories(outside);
-    CliRun demo = CliRun.of("demo", "--workspace", ws.toString());
-    assertThat(demo.exit()).as(demo.err()).isZero();
+    new CliWorkspace(ws).ok("demo");
     Path d = ws.resolve("demo");
-    Path evidenceWs = d.resolve("workspace");
+    CliWorkspace demoWs = new CliWorkspace(d.resolve("workspace"));
     String pass = d.resolve("demo-passphrase.txt").toString();
-    ok(
+    demoWs.ok(
         "evidence",
         "export",
         "--case",
         DemoCommand.CASE,
-        "--workspace",
-        evidenceWs.toString(),
         "--passphrase-file",
         pass,
         outside.resolve("package.zip").toString());
-    ok(
+    demoWs.ok(
         "evidence",
         "checkpoint",
-        "--workspace",
-        evidenceWs.toString(),
         "--passphrase-file",
         pass,
         "--publish",
         outside.resolve("published.txt").toString());
-    ok(
+    CliRun.ok(
         "facts",
         "merge",
         d.resolve("intake.yaml").toString(),
         d.resolve("report/spread-report.json").toString(),
         "--out",
         outside.resolve("facts.json").toString());
-    ok(
+    demoWs.ok(
         "bank",
         "export",
         DemoCommand.BANK,
-        "--workspace",
-        evidenceWs.toString(),
         "--format",
         "csv",
         "--output",
@@ -101,15 +94,10 @@ class WorkspacePermissionsTest {
             });
       }
     }
-    assertThat(evidenceWs.resolve("redress.db")).isRegularFile();
+    assertThat(demoWs.dir().resolve("redress.db")).isRegularFile();
     assertThat(outside.resolve("package.zip")).isRegularFile();
     assertThat(outside.resolve("bank.csv")).isRegularFile();
     assertThat(seen[0]).isGreaterThan(100);
     assertThat(open).as("files or folders open to group or others").isEmpty();
-  }
-
-  private static void ok(String... args) {
-    CliRun r = CliRun.of(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
   }
 }

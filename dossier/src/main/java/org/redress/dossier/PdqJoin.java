@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.redress.match.PdqIndex;
+import org.redress.phash.Pdq;
 
 /**
  * The components of PDQ hashes joined when at most a radius apart, exactly, for joining copies into
@@ -101,8 +102,33 @@ final class PdqJoin {
   }
 
   /**
-   * As above, comparing all pairs (of centres, or of hashes when there is no cover) up to {@code
-   * allPairsCentres} of them, else searching a multi-index (tests lower it to reach both).
+   * As {@link #links(long[], int, int, PairSink)} over the hashes of an index, in ordinal order.
+   * For a caller that already holds the index; the join itself needs only the hashes, so a caller
+   * that builds the index only for the join should pass the words instead and save building it.
+   */
+  static void links(PdqIndex index, int radius, int delta, PairSink sink) {
+    long[] words = new long[4 * index.size()];
+    for (int i = 0; i < index.size(); i++) {
+      Pdq p = index.get(i);
+      for (int w = 0; w < 4; w++) {
+        words[4 * i + w] = p.word64(w);
+      }
+    }
+    links(words, radius, delta, sink);
+  }
+
+  /**
+   * The cover radius to try with {@link #links(PdqIndex, int, int, PairSink)}: {@link #DELTA}
+   * (whether covers pay is decided by the join itself, from the whole cover).
+   */
+  static int coverRadius(PdqIndex index) {
+    return index.size() > 1 ? DELTA : 0;
+  }
+
+  /**
+   * As {@link #links(long[], int, int, PairSink)}, comparing all pairs (of centres, or of hashes
+   * when there is no cover) up to {@code allPairsCentres} of them, else searching a multi-index
+   * (tests lower it to reach both).
    */
   static void links(long[] words, int radius, int delta, int allPairsCentres, PairSink sink) {
     if (words.length % 4 != 0) {

@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.redress.match.PdqIndex;
 import org.redress.phash.Pdq;
 
 /**
@@ -264,6 +265,20 @@ class PdqJoinTest {
     PdqJoin.links(words(h), 31, (x, y) -> links.add(new long[] {x, y}));
     assertThat(components(h.size(), links)).isEqualTo(expected);
     assertThat(joined(h, 31, PdqJoin.DELTA, 0)).as("indexed").isEqualTo(expected);
+  }
+
+  @Test
+  void links_fromAnIndex_sameComponentsAsFromWords() {
+    List<long[]> h = clustered(200, 5, new Random(9));
+    PdqIndex.Builder b = PdqIndex.builder(h.size());
+    h.forEach(w -> b.add(w[0], w[1], w[2], w[3]));
+    PdqIndex index = b.build();
+    List<long[]> links = new ArrayList<>();
+
+    PdqJoin.links(index, 31, PdqJoin.coverRadius(index), (x, y) -> links.add(new long[] {x, y}));
+
+    assertThat(PdqJoin.coverRadius(index)).isEqualTo(PdqJoin.DELTA);
+    assertThat(components(h.size(), links)).isEqualTo(expected(h, 31));
   }
 
   @Test

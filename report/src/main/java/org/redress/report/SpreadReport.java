@@ -91,6 +91,183 @@ public record SpreadReport(
     return sources.stream().filter(SourceRead::troubled).toList();
   }
 
+  /**
+   * A builder for a report written by {@code generator} at {@code generatedAt}; what it is not
+   * given is empty (lists, maps, {@link Unchecked#NONE}, {@link CaseFactsFragment#NONE}) or false,
+   * but for {@link Builder#totals} and {@link Builder#trade}, which it must be given. For reports
+   * put together by hand (tests, benchmarks); a scan fills every part itself.
+   *
+   * @throws IllegalArgumentException if either is null
+   */
+  public static Builder builder(String generator, Instant generatedAt) {
+    return new Builder(req(generator, "generator"), req(generatedAt, "generated_at"));
+  }
+
+  /** A builder holding every part of this report, to build a copy with some parts changed. */
+  public Builder toBuilder() {
+    Builder b = new Builder(generator, generatedAt);
+    b.banks = banks;
+    b.sources = sources;
+    b.partial = partial;
+    b.items = items;
+    b.totals = totals;
+    b.unchecked = unchecked;
+    b.trade = trade;
+    b.chats = chats;
+    b.timeline = timeline;
+    b.facts = facts;
+    b.factsTrace = factsTrace;
+    b.factsNotShown = factsNotShown;
+    b.readFacts = readFacts;
+    b.factsProvenance = factsProvenance;
+    return b;
+  }
+
+  /**
+   * Builds a {@link SpreadReport} part by part (see {@link SpreadReport#builder}). Each setter
+   * refuses null at once, naming the part; {@link #build} checks the rest as the constructor does.
+   */
+  public static final class Builder {
+    private final String generator;
+    private final Instant generatedAt;
+    private List<Bank> banks = List.of();
+    private List<SourceRead> sources = List.of();
+    private boolean partial;
+    private List<Item> items = List.of();
+    private @Nullable Totals totals;
+    private Unchecked unchecked = Unchecked.NONE;
+    private @Nullable Trade trade;
+    private List<ChatRow> chats = List.of();
+    private List<Day> timeline = List.of();
+    private CaseFactsFragment facts = CaseFactsFragment.NONE;
+    private List<FactTrace> factsTrace = List.of();
+    private List<NotShown> factsNotShown = List.of();
+    private List<ReadSource> readFacts = List.of();
+    private Map<String, Provenance> factsProvenance = Map.of();
+
+    private Builder(String generator, Instant generatedAt) {
+      this.generator = generator;
+      this.generatedAt = generatedAt;
+    }
+
+    /** The banks matched against. */
+    public Builder banks(List<Bank> banks) {
+      this.banks = req(banks, "banks");
+      return this;
+    }
+
+    /** The sources read, one per input path. */
+    public Builder sources(List<SourceRead> sources) {
+      this.sources = req(sources, "sources");
+      return this;
+    }
+
+    /** Whether some source could not be read to the end. */
+    public Builder partial(boolean partial) {
+      this.partial = partial;
+      return this;
+    }
+
+    /** The report items. */
+    public Builder items(List<Item> items) {
+      this.items = req(items, "items");
+      return this;
+    }
+
+    /** The figures over everything (no default). */
+    public Builder totals(Totals totals) {
+      this.totals = req(totals, "totals");
+      return this;
+    }
+
+    /** What was not checked. */
+    public Builder unchecked(Unchecked unchecked) {
+      this.unchecked = req(unchecked, "unchecked");
+      return this;
+    }
+
+    /** The trade posts (no default: it names the lexicon version). */
+    public Builder trade(Trade trade) {
+      this.trade = req(trade, "trade");
+      return this;
+    }
+
+    /** One row per chat read. */
+    public Builder chats(List<ChatRow> chats) {
+      this.chats = req(chats, "chats");
+      return this;
+    }
+
+    /** Posts with matches per day. */
+    public Builder timeline(List<Day> timeline) {
+      this.timeline = req(timeline, "timeline");
+      return this;
+    }
+
+    /** The case facts the export proves. */
+    public Builder facts(CaseFactsFragment facts) {
+      this.facts = req(facts, "facts");
+      return this;
+    }
+
+    /** Each fact's value, rule and messages. */
+    public Builder factsTrace(List<FactTrace> factsTrace) {
+      this.factsTrace = req(factsTrace, "facts_trace");
+      return this;
+    }
+
+    /** Facts an export cannot show. */
+    public Builder factsNotShown(List<NotShown> factsNotShown) {
+      this.factsNotShown = req(factsNotShown, "facts_not_shown");
+      return this;
+    }
+
+    /** Values read from screenshots or pages. */
+    public Builder readFacts(List<ReadSource> readFacts) {
+      this.readFacts = req(readFacts, "read_facts");
+      return this;
+    }
+
+    /** Where each fact written from a read value was read. */
+    public Builder factsProvenance(Map<String, Provenance> factsProvenance) {
+      this.factsProvenance = req(factsProvenance, "facts_provenance");
+      return this;
+    }
+
+    /**
+     * The report.
+     *
+     * @throws IllegalStateException if totals or trade were not given
+     * @throws IllegalArgumentException if a part is refused by its record
+     */
+    public SpreadReport build() {
+      Totals t = totals;
+      Trade tr = trade;
+      if (t == null || tr == null) {
+        throw new IllegalStateException(
+            (t == null ? "totals" : "trade") + " was not given: a spread report needs it");
+      }
+      return new SpreadReport(
+          SCHEMA,
+          generator,
+          generatedAt,
+          banks,
+          sources,
+          partial,
+          items,
+          t,
+          unchecked,
+          tr,
+          chats,
+          timeline,
+          facts,
+          factsTrace,
+          factsNotShown,
+          readFacts,
+          factsProvenance);
+    }
+  }
+
   static <T> T req(T value, String key) {
     if (value == null) {
       throw new IllegalArgumentException(key + " is missing or null");
@@ -347,6 +524,10 @@ public record SpreadReport(
       long listed,
       List<UncheckedMedia> media,
       String note) {
+    /** Nothing unchecked: zero counts, no reasons, nothing listed, an empty note. */
+    public static final Unchecked NONE =
+        new Unchecked(0, Map.of(), Map.of(), false, List.of(), 0, List.of(), "");
+
     /** Checks and copies. */
     public Unchecked {
       byReason = Map.copyOf(req(byReason, "unchecked.by_reason"));

@@ -88,47 +88,45 @@ final class Samples {
             null,
             null,
             null);
-    return new SpreadReport(
-        SpreadReport.SCHEMA,
-        "redress scan",
-        Instant.parse("2026-03-01T02:00:00Z"),
-        List.of(new SpreadReport.Bank("victims", 31, 50)),
-        sources,
-        false,
-        List.of(item),
-        totals,
-        unchecked,
-        trade,
-        List.of(
-            new SpreadReport.ChatRow(
-                42,
-                chatName,
-                "private_supergroup",
-                "/x/result.json",
-                5,
-                0,
-                3,
-                0,
-                1,
-                1,
-                1,
-                0,
-                seen,
-                seen)),
-        List.of(new SpreadReport.Day(LocalDate.parse("2026-02-03"), 1)),
-        facts,
-        List.of(
-            new SpreadReport.FactTrace(
-                "distribution.counts.images",
-                1,
-                "rule",
-                List.of("chat 42 message 7"),
-                1,
-                List.of(SHA),
-                null)),
-        List.of(new SpreadReport.NotShown("distribution.group.members", "why", "how")),
-        List.of(),
-        java.util.Map.of());
+    return SpreadReport.builder("redress scan", Instant.parse("2026-03-01T02:00:00Z"))
+        .banks(List.of(new SpreadReport.Bank("victims", 31, 50)))
+        .sources(sources)
+        .items(List.of(item))
+        .totals(totals)
+        .unchecked(unchecked)
+        .trade(trade)
+        .chats(
+            List.of(
+                new SpreadReport.ChatRow(
+                    42,
+                    chatName,
+                    "private_supergroup",
+                    "/x/result.json",
+                    5,
+                    0,
+                    3,
+                    0,
+                    1,
+                    1,
+                    1,
+                    0,
+                    seen,
+                    seen)))
+        .timeline(List.of(new SpreadReport.Day(LocalDate.parse("2026-02-03"), 1)))
+        .facts(facts)
+        .factsTrace(
+            List.of(
+                new SpreadReport.FactTrace(
+                    "distribution.counts.images",
+                    1,
+                    "rule",
+                    List.of("chat 42 message 7"),
+                    1,
+                    List.of(SHA),
+                    null)))
+        .factsNotShown(
+            List.of(new SpreadReport.NotShown("distribution.group.members", "why", "how")))
+        .build();
   }
 
   static SpreadReport report() {
@@ -142,45 +140,36 @@ final class Samples {
 
   /** {@link #report()} with a view count read from a screenshot (OCR) as its clicks. */
   static SpreadReport reportWithRead() {
-    SpreadReport r = Samples.report();
+    SpreadReport r = report();
     SpreadReport.Read read =
         new SpreadReport.Read("screenshot", "从截图识别", "/x/shot.png", "1.2K views", 0.91);
-    return new SpreadReport(
-        r.schema(),
-        r.generator(),
-        r.generatedAt(),
-        r.banks(),
-        r.sources(),
-        r.partial(),
-        r.items(),
-        r.totals(),
-        r.unchecked(),
-        r.trade(),
-        r.chats(),
-        r.timeline(),
-        r.facts().withRead(1200L, null),
-        java.util.List.of(
-            new SpreadReport.FactTrace(
+    return r.toBuilder()
+        .facts(r.facts().withRead(1200L, null))
+        .factsTrace(
+            List.of(
+                new SpreadReport.FactTrace(
+                    "distribution.counts.clicks",
+                    1200L,
+                    "rule",
+                    List.of("chat 42 message 7"),
+                    1,
+                    List.of(SHA),
+                    read)))
+        .readFacts(
+            List.of(
+                new SpreadReport.ReadSource(
+                    "screenshot",
+                    "从截图识别",
+                    "/x/shot.png",
+                    SHA,
+                    "chat 42 message 7",
+                    List.of("10,20,300,200"),
+                    null,
+                    List.of(new SpreadReport.Reading("views", 1200L, "1.2K views", 0.91)))))
+        .factsProvenance(
+            Map.of(
                 "distribution.counts.clicks",
-                1200L,
-                "rule",
-                java.util.List.of("chat 42 message 7"),
-                1,
-                java.util.List.of(Samples.SHA),
-                read)),
-        r.factsNotShown(),
-        java.util.List.of(
-            new SpreadReport.ReadSource(
-                "screenshot",
-                "从截图识别",
-                "/x/shot.png",
-                Samples.SHA,
-                "chat 42 message 7",
-                java.util.List.of("10,20,300,200"),
-                null,
-                java.util.List.of(new SpreadReport.Reading("views", 1200L, "1.2K views", 0.91)))),
-        java.util.Map.of(
-            "distribution.counts.clicks",
-            new SpreadReport.Provenance("screenshot", "从截图识别", 0.91, "/x/shot.png")));
+                new SpreadReport.Provenance("screenshot", "从截图识别", 0.91, "/x/shot.png")))
+        .build();
   }
 }

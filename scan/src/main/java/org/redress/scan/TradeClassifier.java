@@ -283,8 +283,9 @@ public final class TradeClassifier {
 
   /**
    * Adds {@code g:} features from the cue groups ({@code trade-cues.txt}): {@code g:GROUP} for each
-   * group the text holds, on the normalised or the compacted text, and {@code g:A+B} for each pair
-   * of them, in the file's order.
+   * group the text holds, on the normalised or the compacted text, and for each stance derived from
+   * them ({@link #stances}), and {@code g:A+B} for each pair of them, in the file's order, stances
+   * last.
    */
   private static void cueFeatures(String normalised, String compact, Set<String> out) {
     List<String> held = new ArrayList<>();
@@ -294,6 +295,7 @@ public final class TradeClassifier {
             held.add(group);
           }
         });
+    held.addAll(stances(held));
     for (int i = 0; i < held.size(); i++) {
       out.add("g:" + held.get(i));
       for (int j = i + 1; j < held.size(); j++) {
@@ -301,6 +303,39 @@ public final class TradeClassifier {
       }
     }
   }
+
+  /**
+   * Stances derived from the cue groups a post holds, crossed with them like groups: {@code offer}
+   * when it holds a payment or contact word and no word of a report, a warning, a rule or a
+   * question (a seller's post); {@code talk} when it holds such a word and no payment word (a post
+   * about the trade, not in it); {@code bare} when it names no covert, unaware, intrusion,
+   * disguise, drug-name or covert-use word (a paid course, group or product that is not the
+   * trade's). So "a teaching word in an offer" and "a teaching word in an offer with nothing
+   * covert" weigh apart, and a warning, a news item or a group's rules naming the trade's words
+   * weighs apart from an offer naming them (round 14; docs/trade-lexicon-eval.md).
+   */
+  private static List<String> stances(List<String> held) {
+    List<String> out = new ArrayList<>();
+    boolean talk = STANCE_TALK.stream().anyMatch(held::contains);
+    boolean pay = held.contains("pay");
+    if (pay && !talk) {
+      out.add("offer");
+    }
+    if (talk && !pay) {
+      out.add("talk");
+    }
+    if (STANCE_COVERT.stream().noneMatch(held::contains)) {
+      out.add("bare");
+    }
+    return out;
+  }
+
+  /** The cue groups of a post about the trade rather than in it. */
+  private static final List<String> STANCE_TALK = List.of("warn", "news", "rule", "question");
+
+  /** The cue groups that name the covert part of the trade. */
+  private static final List<String> STANCE_COVERT =
+      List.of("covert", "unaware", "intrude", "tiny", "drugname", "covertuse");
 
   /**
    * The words of one cue group, normalised: a word with a Latin letter matches where no Latin
@@ -576,9 +611,9 @@ public final class TradeClassifier {
   /**
    * The readable features that pushed most toward class {@code c} against none: of the six
    * strongest, Chinese runs of two or three characters are marked where they first occur in the
-   * compacted text and overlapping runs joined ("偷拍教" and "拍教程" give "偷拍教程"); Latin words and word
-   * pairs are given as they are, each once. At most four, Chinese runs first in text order, then
-   * words.
+   * compacted text and overlapping or touching runs joined ("偷拍教" and "拍教程", or "偷拍教" and "程从零",
+   * give one run); Latin words and word pairs are given as they are, each once. At most four,
+   * Chinese runs first in text order, then words.
    */
   private List<String> reasons(String text, List<String> features, int c) {
     record Push(String feature, String shown, double by) {}
@@ -614,7 +649,7 @@ public final class TradeClassifier {
     int from = -1;
     int to = -1;
     for (int[] x : spans) {
-      if (x[0] < to) {
+      if (x[0] <= to) {
         to = Math.max(to, x[1]);
         continue;
       }

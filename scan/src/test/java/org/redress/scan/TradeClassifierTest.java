@@ -48,7 +48,9 @@ class TradeClassifierTest {
     TradeClassifier read = TradeClassifier.read(shippedModel());
     assertThat(read.write()).isEqualTo(shippedModel());
     assertThat(read.featureCount()).isEqualTo(TradeClassifier.builtIn().featureCount());
-    assertThat(read.featureCount()).isLessThan(40_000);
+    // round 14: 9,538 training posts (5,405 in round 12) give 49,551 features (35,730); pruning
+    // harder (centred weight 0.25 or 0.3) cost precision by author (docs/trade-lexicon-eval.md)
+    assertThat(read.featureCount()).isLessThan(60_000);
   }
 
   @Test
@@ -182,7 +184,8 @@ class TradeClassifierTest {
     List<TradeLexicon.Detection> d = TradeDetector.builtIn().detect(text);
     assertThat(d).extracting(TradeLexicon.Detection::category).containsExactly("filming_tutorial");
     assertThat(d.get(0).phrases().get(0)).startsWith(TradeDetector.MODEL_REASON_ZH + "（把握 ");
-    assertThat(d.get(0).phrases()).contains("偷拍教程");
+    // the words that weighed most, joined where they overlap: one of them holds the topic
+    assertThat(d.get(0).phrases()).anySatisfy(w -> assertThat(w).contains("偷拍教程"));
   }
 
   @Test

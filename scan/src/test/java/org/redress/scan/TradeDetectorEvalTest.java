@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li><b>The test part</b> (rows with part {@code test}, in {@code trade-posts.tsv} or any {@code
  *       incoming/*.tsv}): posts the detector never learned from and was never tuned on, written by
- *       another author and added after the tuning was frozen (round 12). Prints the tables
+ *       another author and added after the tuning was frozen (round 14; round 12's part was
+ *       measured once and then moved to train and dev). Prints the tables
  *       docs/trade-lexicon-eval.md quotes (lexicon alone, classifier alone, both) and every error;
  *       keeps the first measurement as floors. While the set has no test part, that test is skipped
  *       and says so.
  *   <li><b>Leave one author out</b> (default run): the model trained on every train and dev post
  *       but one round's, scored on that round: round 9 (written on purpose unlike the rest), round
- *       10 (Chinese, another hand), round 11 (English and mixed, a third hand); floors per
- *       category.
+ *       10 (Chinese, another hand), round 11 (English and mixed, a third hand), round 12 (the
+ *       independent author of round 12's test part, now training), round 13 (indirect offers and
+ *       twins), rounds 15, 16 and 17 (three more hands, when present); floors per category.
  *   <li><b>Cross-validation</b> (tagged slow): five folds of train and dev by id number modulo 5,
  *       with the leave-one-author-out runs; checks that the shipped threshold and lexicon keep are
  *       the best of a grid.
@@ -41,17 +43,13 @@ import org.junit.jupiter.api.Test;
 class TradeDetectorEvalTest {
   /**
    * The detector's figures on the test part as first measured (the one measurement), {precision,
-   * recall} per category, kept as floors: a change may raise them, never lower them. Round 12's
-   * part (incoming/round-12-test.tsv, by h-ttest), measured once on the frozen detector at 07:04
-   * UTC on 2026-12-07 (docs/trade-lexicon-eval.md, "Round 12: an independent test part"), less
-   * p5202 (excluded afterwards: the same text as a training post; it was a true positive).
+   * recall} per category, kept as floors: a change may raise them, never lower them. Empty while
+   * the set has no test part: round 12's part (measured once, docs/trade-lexicon-eval.md, "Round
+   * 12: an independent test part") moved to train and dev by the id rule; round 14's part (by
+   * h-ttest2, incoming/round-14-test.tsv) is added after the tuning is frozen, and its first run
+   * fails on purpose, printing the {@code Map.of(...)} to write here.
    */
-  static final Map<String, double[]> TEST_FLOORS =
-      Map.of(
-          "covert_camera", new double[] {72 / 73.0, 72 / 74.0},
-          "filming_tutorial", new double[] {72 / 77.0, 72 / 74.0},
-          "material_sale", new double[] {71 / 75.0, 71 / 73.0},
-          "sedative", new double[] {74 / 75.0, 74 / 74.0});
+  static final Map<String, double[]> TEST_FLOORS = Map.of();
 
   /**
    * The leave-one-author-out figures of the shipped settings, {precision, recall} per category for
@@ -62,28 +60,58 @@ class TradeDetectorEvalTest {
       Map.of(
           "9",
           Map.of(
-              "covert_camera", new double[] {45 / 48.0, 45 / 47.0},
-              "filming_tutorial", new double[] {43 / 43.0, 43 / 47.0},
+              "covert_camera", new double[] {44 / 47.0, 44 / 47.0},
+              "filming_tutorial", new double[] {42 / 42.0, 42 / 47.0},
               "material_sale", new double[] {44 / 44.0, 44 / 47.0},
               "sedative", new double[] {47 / 47.0, 47 / 48.0}),
           "10",
           Map.of(
-              "covert_camera", new double[] {179 / 190.0, 179 / 194.0},
-              "filming_tutorial", new double[] {162 / 172.0, 162 / 166.0},
-              "material_sale", new double[] {153 / 156.0, 153 / 164.0},
-              "sedative", new double[] {170 / 172.0, 170 / 178.0}),
+              "covert_camera", new double[] {175 / 179.0, 175 / 194.0},
+              "filming_tutorial", new double[] {154 / 155.0, 154 / 166.0},
+              "material_sale", new double[] {151 / 156.0, 151 / 164.0},
+              "sedative", new double[] {166 / 168.0, 166 / 178.0}),
           "11",
           Map.of(
-              "covert_camera", new double[] {144 / 152.0, 144 / 165.0},
-              "filming_tutorial", new double[] {142 / 144.0, 142 / 151.0},
-              "material_sale", new double[] {147 / 150.0, 147 / 154.0},
-              "sedative", new double[] {144 / 147.0, 144 / 157.0}),
+              "covert_camera", new double[] {149 / 154.0, 149 / 165.0},
+              "filming_tutorial", new double[] {133 / 136.0, 133 / 151.0},
+              "material_sale", new double[] {148 / 154.0, 148 / 154.0},
+              "sedative", new double[] {147 / 149.0, 147 / 157.0}),
+          "12",
+          Map.of(
+              "covert_camera", new double[] {73 / 73.0, 73 / 74.0},
+              "filming_tutorial", new double[] {74 / 74.0, 74 / 74.0},
+              "material_sale", new double[] {70 / 70.0, 70 / 73.0},
+              "sedative", new double[] {74 / 74.0, 74 / 74.0}),
           "13",
           Map.of(
-              "covert_camera", new double[] {108 / 122.0, 108 / 126.0},
-              "filming_tutorial", new double[] {117 / 131.0, 117 / 124.0},
-              "material_sale", new double[] {118 / 133.0, 118 / 123.0},
-              "sedative", new double[] {115 / 123.0, 115 / 124.0}));
+              "covert_camera", new double[] {105 / 111.0, 105 / 126.0},
+              "filming_tutorial", new double[] {115 / 121.0, 115 / 124.0},
+              "material_sale", new double[] {115 / 124.0, 115 / 123.0},
+              "sedative", new double[] {110 / 111.0, 110 / 124.0}),
+          "15",
+          Map.of(
+              "covert_camera", new double[] {105 / 110.0, 105 / 112.0},
+              "filming_tutorial", new double[] {103 / 109.0, 103 / 111.0},
+              "material_sale", new double[] {105 / 113.0, 105 / 111.0},
+              "sedative", new double[] {109 / 115.0, 109 / 112.0}),
+          "16",
+          Map.of(
+              "covert_camera", new double[] {94 / 98.0, 94 / 99.0},
+              "filming_tutorial", new double[] {90 / 99.0, 90 / 99.0},
+              "material_sale", new double[] {94 / 101.0, 94 / 96.0},
+              "sedative", new double[] {92 / 93.0, 92 / 99.0}),
+          "17",
+          Map.of(
+              "covert_camera", new double[] {92 / 126.0, 92 / 110.0},
+              "filming_tutorial", new double[] {95 / 122.0, 95 / 104.0},
+              "material_sale", new double[] {100 / 124.0, 100 / 101.0},
+              "sedative", new double[] {73 / 85.0, 73 / 74.0}),
+          "18",
+          Map.of(
+              "covert_camera", new double[] {77 / 82.0, 77 / 80.0},
+              "filming_tutorial", new double[] {79 / 94.0, 79 / 79.0},
+              "material_sale", new double[] {76 / 76.0, 76 / 80.0},
+              "sedative", new double[] {80 / 86.0, 80 / 80.0}));
 
   static final List<Double> THRESHOLDS = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
   static final List<Double> KEEPS = List.of(0.0, 0.2, 0.3, 0.5, 1.01);
@@ -173,7 +201,8 @@ class TradeDetectorEvalTest {
   }
 
   /** The rounds by other hands, or written unlike the rest, each left out in turn. */
-  static final List<String> AUTHOR_ROUNDS = List.of("9", "10", "11", "13");
+  static final List<String> AUTHOR_ROUNDS =
+      List.of("9", "10", "11", "12", "13", "15", "16", "17", "18");
 
   /** Rounds the lexicon was tuned on: not scored by the cross-validation, they would flatter it. */
   static final Set<String> LEXICON_ROUNDS = Set.of("1a", "1b", "2", "3", "4");
@@ -328,10 +357,11 @@ class TradeDetectorEvalTest {
 
   /**
    * Five-fold cross-validation and leave one author out, on train and dev only: the shipped
-   * threshold and {@link TradeDetector#KEEP_LEXICON} give the best worst per-category figure of the
-   * grid over all those runs. The test part is not read. Tagged slow (eight trainings); run it with
-   * {@code mvn -o -q -pl scan verify -Dtest=TradeDetectorEvalTest
-   * -Dredress.scan.excludedGroups=none}.
+   * threshold and {@link TradeDetector#KEEP_LEXICON} give the best mean, over all those runs, of
+   * each run's worst per-category figure (round 14: with nine authors' folds the minimum over runs
+   * is one fold's, round 17's, and would buy its precision with every other fold's recall). The
+   * test part is not read. Tagged slow (eight trainings); run it with {@code mvn -o -q -pl scan
+   * verify -Dtest=TradeDetectorEvalTest -Dredress.scan.excludedGroups=none}.
    */
   @Test
   @Tag("slow")
@@ -348,10 +378,10 @@ class TradeDetectorEvalTest {
     StringBuilder b = new StringBuilder();
     for (double keep : KEEPS) {
       for (double t : THRESHOLDS) {
-        double worst = 1;
+        double sum = 0;
         for (Map.Entry<String, HeldOut> run : runs.entrySet()) {
           Map<String, int[]> s = run.getValue().score(t, keep, new ArrayList<>());
-          worst = Math.min(worst, worst(s));
+          sum += worst(s);
           if (t == TradeModelTrainer.SETTINGS.threshold() && keep == TradeDetector.KEEP_LEXICON) {
             b.append("== ")
                 .append(run.getKey())
@@ -360,11 +390,12 @@ class TradeDetectorEvalTest {
           }
         }
         worstBy.put(
-            String.format(Locale.ROOT, "threshold %.2f, keep lexicon at %.2f", t, keep), worst);
+            String.format(Locale.ROOT, "threshold %.2f, keep lexicon at %.2f", t, keep),
+            sum / runs.size());
       }
     }
     System.out.println(b);
-    worstBy.forEach((k, v) -> System.out.printf(Locale.ROOT, "%s: worst %.3f%n", k, v));
+    worstBy.forEach((k, v) -> System.out.printf(Locale.ROOT, "%s: mean worst %.4f%n", k, v));
     double best = worstBy.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     String shipped =
         String.format(
@@ -373,12 +404,12 @@ class TradeDetectorEvalTest {
             TradeModelTrainer.SETTINGS.threshold(),
             TradeDetector.KEEP_LEXICON);
     assertThat(worstBy.get(shipped))
-        .as("worst per-category figure over the held-out runs of the shipped choice")
+        .as("mean over the held-out runs of the worst per-category figure, shipped choice")
         .isEqualTo(best);
   }
 
   /**
-   * The test part: the posts of part {@code test} (round 12, written by another author and added
+   * The test part: the posts of part {@code test} (round 14, written by another author and added
    * after the tuning was frozen), measured with the shipped detector. Skipped, saying so, while the
    * set has none. On the first run the floors are not set: it prints the figures, then fails naming
    * the floors to write into {@link #TEST_FLOORS}.
@@ -390,8 +421,8 @@ class TradeDetectorEvalTest {
     rows.stream().filter(r -> r.part().equals("test")).forEach(r -> testRounds.add(r.round()));
     assumeTrue(
         !testRounds.isEmpty(),
-        "The labelled set has no test part yet (no row with part 'test'): round 9 was measured and"
-            + " moved to train and dev; the round-12 part, by another author, is added after the"
+        "The labelled set has no test part yet (no row with part 'test'): round 12 was measured and"
+            + " moved to train and dev; the round-14 part, by another author, is added after the"
             + " tuning is frozen. Until then the leave-one-author-out test is the check.");
     List<String> errors = new ArrayList<>();
     StringBuilder b =
