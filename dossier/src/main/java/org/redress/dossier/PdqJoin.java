@@ -353,7 +353,7 @@ final class PdqJoin {
         int dist = 0;
         search:
         for (int t = 0; t < parts; t++) {
-          int key = extract(w0, w1, w2, w3, start[t], width[t]);
+          int key = Pdq.bits(w0, w1, w2, w3, start[t], width[t]);
           for (int c = table.first(t, key); c >= 0; c = table.next(c, t)) {
             int o = 4 * c;
             int d =
@@ -381,7 +381,7 @@ final class PdqJoin {
           cover.centre[found] = i;
           System.arraycopy(words, 4 * i, cw, 4 * found, 4);
           for (int t = 0; t < parts; t++) {
-            values[t] = extract(w0, w1, w2, w3, start[t], width[t]);
+            values[t] = Pdq.bits(w0, w1, w2, w3, start[t], width[t]);
           }
           table.add(found, values);
         }
@@ -527,30 +527,6 @@ final class PdqJoin {
 
     private static int slot(int value, int mask) {
       return (int) ((value * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
-    }
-  }
-
-  /** Bits {@code start .. start + width - 1} (width at most 32) of a 256-bit value. */
-  private static int extract(long w0, long w1, long w2, long w3, int start, int width) {
-    int wi = start >>> 6;
-    int off = start & 63;
-    long v = word(w0, w1, w2, w3, wi) >>> off;
-    if (off + width > 64) {
-      v |= word(w0, w1, w2, w3, wi + 1) << (64 - off);
-    }
-    return (int) (v & ((1L << width) - 1));
-  }
-
-  private static long word(long w0, long w1, long w2, long w3, int i) {
-    switch (i) {
-      case 0:
-        return w0;
-      case 1:
-        return w1;
-      case 2:
-        return w2;
-      default:
-        return w3;
     }
   }
 
