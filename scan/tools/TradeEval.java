@@ -63,7 +63,7 @@ public class TradeEval {
     Set<String> rounds = new TreeSet<>();
     rows.forEach(r -> rounds.add(r.round()));
     List<String> runs = new ArrayList<>();
-    for (String r : System.getProperty("exp.rounds", "9,10,11,12,13,15,16,17,18").split(","))
+    for (String r : System.getProperty("exp.rounds", "9,10,11,12,13,14,15,16,17,18").split(","))
       if (rounds.contains(r)) runs.add("loao " + r);
     if (Boolean.getBoolean("exp.cv")) runs.add("cv");
     long t0 = System.nanoTime();

@@ -139,6 +139,17 @@ class TradeClassifierTest {
   }
 
   @Test
+  void features_pinyinOnlyWords_shareTheSoundFeatureOfTheCharacters() {
+    assertThat(TradeClassifier.features("jiu dian tou pai he ji"))
+        .contains("p:jiu_dian", "p:tou_pai", "p:he_ji");
+    assertThat(TradeClassifier.features("酒店偷拍合集")).contains("p:jiu_dian", "p:tou_pai", "p:he_ji");
+    assertThat(TradeClassifier.features("Zhēn kǒng shè xiàng tóu")).contains("p:zhen_kong");
+    // one pinyin-like word alone is not read as pinyin; a word that is not pinyin ends the run
+    assertThat(TradeClassifier.features("he said")).noneMatch(f -> f.startsWith("p:"));
+    assertThat(TradeClassifier.features("tou hidden pai")).noneMatch(f -> f.startsWith("p:"));
+  }
+
+  @Test
   void features_cueGroups_markTeachingWithCovertWordsTogether() {
     assertThat(TradeClassifier.features("零基础学偷拍"))
         .contains("g:teach", "g:covert", "g:teach+covert");
