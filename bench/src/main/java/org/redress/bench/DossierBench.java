@@ -157,6 +157,13 @@ public final class DossierBench {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Runtime rt = Runtime.getRuntime();
+    // What the fresh JVM spent before the first round (start, class loading, this main).
+    System.out.printf(
+        Locale.ROOT,
+        "stored: JVM up %.2f s wall, %.2f s CPU before round 1 (%s)%n",
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+        os.getProcessCpuTime() / 1e9,
+        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     for (int r = 0; r < rounds; r++) {
       long cpu0 = os.getProcessCpuTime();
       long s = System.nanoTime();

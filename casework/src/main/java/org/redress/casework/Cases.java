@@ -446,6 +446,15 @@ public final class Cases {
   }
 
   /**
+   * {@link #consentNow} of a case known to exist (just listed): one query instead of two. Throws
+   * the store's unknown-case failure when it was removed since.
+   */
+  Optional<Consent> consentNowOf(String id, String scope) {
+    List<CaseStore.Consent> all = store().consents(id, scope);
+    return all.isEmpty() ? Optional.empty() : Optional.of(consent(all.get(all.size() - 1)));
+  }
+
+  /**
    * Whether the case consents to {@code scope} now (never asked: no).
    *
    * @throws CaseworkException for an unknown case
@@ -519,6 +528,34 @@ public final class Cases {
   }
 
   /**
+   * Writes a finished scan's report into its folder {@code dir} of case {@code id}: {@code
+   * report.json} (owner-only) and beside it the compact form dossiers read ({@code
+   * report.sightings}, derived data). Every front end keeps a scan's report through here (the CLI's
+   * {@link #keepScan}, the web's scans), so no dossier has to parse a report a scan just wrote.
+   * Returns the report's path.
+   *
+   * @throws org.redress.report.ReportException when the report cannot be written
+   * @throws IOException when its mode cannot be set
+   */
+  public Path writeReport(String id, Path dir, org.redress.report.SpreadReport report)
+      throws org.redress.report.ReportException, IOException {
+    Path json = dir.resolve("report.json");
+    org.redress.report.ReportJson.write(report, json);
+    OwnerOnly.tighten(json);
+    DossierWork.keepSightings(id, json, report);
+    return json;
+  }
+
+  /**
+   * Keeps the compact form dossiers read beside a report already stored at {@code report} (a copy
+   * imported as it is), made from {@code parsed}, that report read. Derived data: when it cannot be
+   * written, the first dossier parses the report instead.
+   */
+  public void keepSightings(String id, Path report, org.redress.report.SpreadReport parsed) {
+    DossierWork.keepSightings(id, report, parsed);
+  }
+
+  /**
    * Keeps a finished scan's report in the case as a scan of its own ({@code
    * cases/ID/scans/SCAN/report.json} beside its {@code scan.json}), as the workspace's scan page
    * lists them. Returns the scan's folder.
@@ -540,9 +577,7 @@ public final class Cases {
       dir = scansDir(id).resolve(stamp + "-" + n);
     }
     OwnerOnly.dirs(dir);
-    org.redress.report.ReportJson.write(report, dir.resolve("report.json"));
-    OwnerOnly.tighten(dir.resolve("report.json"));
-    DossierWork.keepSightings(id, dir.resolve("report.json"), report);
+    writeReport(id, dir, report);
     long checked = report.totals().mediaChecked();
     ScanRecord rec =
         new ScanRecord(
@@ -567,6 +602,11 @@ public final class Cases {
    */
   public List<Path> reports(String id) throws CaseworkException {
     require(id);
+    return reportsOf(id);
+  }
+
+  /** {@link #reports} of a case known to exist (just listed): no query, only its folder read. */
+  List<Path> reportsOf(String id) {
     Path root = scansDir(id);
     List<ScanRecord> recs = new ArrayList<>();
     if (Files.isDirectory(root)) {

@@ -114,18 +114,53 @@ public final class DossierWork {
       return new Result(d, facts, null, List.of(), Map.of());
     }
     Assessment aggregate = assess(facts, today);
-    Map<String, Assessment> byVictim = new LinkedHashMap<>();
-    for (Dossier.Victim v : d.victims()) {
-      if (v.files() == 0) {
-        continue;
-      }
-      byVictim.put(v.pseudonym(), assess(victimFacts(v, d, today), today));
-    }
+    Map<String, Assessment> byVictim = byVictim(d, today);
     List<Finding> only = onlyTogether(aggregate, byVictim.values());
     cw.workspace()
         .accounts()
         .audit(cw.user(), "dossier.build", "", target.key() + " victims=" + d.victims().size());
     return new Result(d, facts, aggregate, only, byVictim);
+  }
+
+  /**
+   * Each victim's share assessed alone (victims with no file left out), in the dossier's order. The
+   * law gives equal facts equal findings, so shares with the same facts (the same counts) are
+   * assessed once; the distinct ones on every core.
+   */
+  private Map<String, Assessment> byVictim(Dossier d, LocalDate today) throws CaseworkException {
+    Map<String, String> factsOf = new LinkedHashMap<>();
+    Map<String, Integer> distinct = new LinkedHashMap<>();
+    for (Dossier.Victim v : d.victims()) {
+      if (v.files() > 0) {
+        String f = victimFacts(v, d, today);
+        factsOf.put(v.pseudonym(), f);
+        distinct.putIfAbsent(f, distinct.size());
+      }
+    }
+    List<String> texts = new ArrayList<>(distinct.keySet());
+    Assessment[] assessed = new Assessment[texts.size()];
+    Exception[] failed = new Exception[texts.size()];
+    java.util.stream.IntStream.range(0, texts.size())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                assessed[i] = assess(texts.get(i), today);
+              } catch (CaseworkException | RuntimeException e) {
+                failed[i] = e;
+              }
+            });
+    for (Exception e : failed) {
+      if (e instanceof CaseworkException c) {
+        throw c;
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+    }
+    Map<String, Assessment> out = new LinkedHashMap<>();
+    factsOf.forEach((victim, f) -> out.put(victim, assessed[distinct.get(f)]));
+    return out;
   }
 
   /**
@@ -193,7 +228,7 @@ public final class DossierWork {
     Cases cases = cw.cases();
     StringBuilder b = new StringBuilder(cw.today().toString());
     for (Cases.CaseInfo c : cases.list()) {
-      Optional<Cases.Consent> k = cases.consentNow(c.id(), Cases.DOSSIERS);
+      Optional<Cases.Consent> k = cases.consentNowOf(c.id(), Cases.DOSSIERS);
       b.append('\n').append(c.id()).append(' ');
       if (k.isEmpty()) {
         b.append('-');
@@ -201,7 +236,7 @@ public final class DossierWork {
       }
       b.append(k.get().version()).append(k.get().granted() ? " yes" : " no");
       if (k.get().granted()) {
-        for (Path p : cases.reports(c.id())) {
+        for (Path p : cases.reportsOf(c.id())) {
           b.append(' ').append(p.getParent().getFileName()).append('=').append(key(p));
         }
       }
@@ -252,7 +287,7 @@ public final class DossierWork {
     List<CaseInput.Consent> consents = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Cases.CaseInfo c = all.get(i);
-      Optional<Cases.Consent> consent = cases.consentNow(c.id(), Cases.DOSSIERS);
+      Optional<Cases.Consent> consent = cases.consentNowOf(c.id(), Cases.DOSSIERS);
       CaseInput.Consent k =
           consent
               .map(
@@ -284,17 +319,16 @@ public final class DossierWork {
       throws CaseworkException {
     CaseInput[] out = new CaseInput[toRead.size()];
     Exception[] failed = new Exception[toRead.size()];
-    // The workspace database is asked on this thread; only the files are read in parallel.
-    List<List<Path>> reports = new ArrayList<>();
-    for (int j : toRead) {
-      reports.add(cw.cases().reports(all.get(j).id()));
-    }
+    // The workspace database was asked on the caller's thread (the cases were listed): here only
+    // each case's folder is read, a case apart from the others, on every core.
+    Cases cases = cw.cases();
     java.util.stream.IntStream.range(0, toRead.size())
         .parallel()
         .forEach(
             j -> {
               try {
-                out[j] = read(all.get(toRead.get(j)).id(), consents.get(j), reports.get(j));
+                String id = all.get(toRead.get(j)).id();
+                out[j] = read(id, consents.get(j), cases.reportsOf(id));
               } catch (CaseworkException | RuntimeException e) {
                 failed[j] = e;
               }
@@ -502,7 +536,10 @@ public final class DossierWork {
     List<Integer> toRead = new ArrayList<>();
     List<CaseInput.Consent> consents = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      if (cases.consents(all.get(i).id(), Cases.DOSSIERS)) {
+      if (cases
+          .consentNowOf(all.get(i).id(), Cases.DOSSIERS)
+          .map(Cases.Consent::granted)
+          .orElse(false)) {
         toRead.add(i);
         consents.add(new CaseInput.Consent(true, cw.today(), Cases.DOSSIERS));
       }

@@ -103,41 +103,79 @@ public final class Dossiers {
     }
 
     Set<String> contributing = new TreeSet<>();
-    seen.forEach(s -> contributing.add(s.caseId()));
+    // A case's sightings come in one run: one set insertion a run, not one a sighting.
+    String lastCase = null;
+    for (Sighting s : seen) {
+      if (!s.caseId().equals(lastCase)) {
+        lastCase = s.caseId();
+        contributing.add(lastCase);
+      }
+    }
     unattributed.forEach(s -> contributing.add(s.caseId()));
     ads.forEach(a -> contributing.add(a.caseId()));
     Map<String, String> letters = pseudonyms(contributing, pseudonyms);
 
-    // Posts.
-    Map<Sighting.PostKey, PostAcc> posts = new LinkedHashMap<>(capacity(seen.size()));
+    // Files, on two cores: the distinct PDQ values on another thread while this one numbers the
+    // SHA-256 values and the posts; then the PDQ join.
+    java.util.concurrent.CompletableFuture<PdqSide> pdqSide =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> PdqSide.of(seen));
+    Files files = Files.of(seen);
+
+    // Posts: numbered in order of first sighting by an open-addressing map of (chat, message);
+    // only the listed ones get an object (their date and references).
+    LongKeys postIds = new LongKeys(2, seen.size());
     int[] postOf = new int[seen.size()];
+    List<ListedPost> listedPosts = new ArrayList<>();
     Map<Long, ChatAcc> chats = new TreeMap<>();
     Map<String, AccountAcc> accounts = new TreeMap<>();
     Set<String> forwardSources = new HashSet<>();
-    Instant first = null;
-    Instant last = null;
+    int postCount = 0;
+    ChatAcc chatAcc = null;
+    long chatOf = 0;
+    AccountAcc account = null;
+    String accountOf = null;
+    int firstAt = -1;
+    int lastAt = -1;
     for (int i = 0; i < seen.size(); i++) {
       Sighting s = seen.get(i);
-      PostAcc p =
-          posts.computeIfAbsent(
-              s.post(), k -> PostAcc.at(posts.size(), s.date(), postsFrom, listed));
-      postOf[i] = p.index;
-      p.seenBy(letters, s.caseId(), s.locator());
-      if (p.isNew) {
-        p.isNew = false;
-        chats.computeIfAbsent(s.chatId(), id -> new ChatAcc(s.chatName(), s.chatType())).posts++;
+      int p = postIds.putIfAbsent(s.chatId(), s.messageId(), postCount);
+      if (p == LongKeys.ABSENT) {
+        p = postCount++;
+        if (p >= postsFrom && p - postsFrom < listed) {
+          listedPosts.add(new ListedPost(s.chatId(), s.messageId(), s.date()));
+        }
+        // Posts of one chat and of one sender come in runs: look each up once a run.
+        if (chatAcc == null || chatOf != s.chatId()) {
+          chatOf = s.chatId();
+          chatAcc = chats.computeIfAbsent(chatOf, id -> new ChatAcc(s.chatName(), s.chatType()));
+        }
+        chatAcc.posts++;
         if (!s.senderId().isEmpty()) {
-          accounts.computeIfAbsent(s.senderId(), id -> new AccountAcc(s.senderName())).posts++;
+          if (account == null || !s.senderId().equals(accountOf)) {
+            accountOf = s.senderId();
+            account = accounts.computeIfAbsent(accountOf, id -> new AccountAcc(s.senderName()));
+          }
+          account.posts++;
         }
         if (!s.forwardedFromId().isEmpty()) {
           forwardSources.add(s.forwardedFromId());
         }
       }
-      if (s.date() != null) {
-        first = first == null || s.date().isBefore(first) ? s.date() : first;
-        last = last == null || s.date().isAfter(last) ? s.date() : last;
+      postOf[i] = p;
+      if (p >= postsFrom && p - postsFrom < listed) {
+        listedPosts.get((int) (p - postsFrom)).seenBy(letters, s);
+      }
+      if (s.dated()) {
+        if (firstAt < 0 || before(s, seen.get(firstAt))) {
+          firstAt = i;
+        }
+        if (lastAt < 0 || before(seen.get(lastAt), s)) {
+          lastAt = i;
+        }
       }
     }
+    Instant first = firstAt < 0 ? null : seen.get(firstAt).date();
+    Instant last = lastAt < 0 ? null : seen.get(lastAt).date();
 
     // HTML posts that may be the target's but no single id ties to it: shown, never counted.
     Map<Sighting.PostKey, PostAcc> notTied = new LinkedHashMap<>();
@@ -154,7 +192,7 @@ public final class Dossiers {
     }
 
     // Files.
-    Files files = Files.of(seen, pdqRadius);
+    files.join(joined(pdqSide), pdqRadius);
 
     // Victims.
     Map<String, VictimAcc> victims = new TreeMap<>();
@@ -215,7 +253,7 @@ public final class Dossiers {
 
     Dossier.Totals totals =
         new Dossier.Totals(
-            posts.size(),
+            postCount,
             files.groups(),
             files.distinctSha256(),
             files.images(),
@@ -235,7 +273,7 @@ public final class Dossiers {
             target.key(),
             totals,
             victimRows,
-            postRows(posts, postsFrom, listed),
+            listedPosts.stream().map(ListedPost::row).toList(),
             files.rows(seen, letters, listed),
             chatRows,
             accountRows,
@@ -424,21 +462,47 @@ public final class Dossiers {
     return rows;
   }
 
-  /** A map's initial capacity for {@code n} entries (no rehashing on the way). */
-  static int capacity(int n) {
-    return (int) Math.min(1 << 30, n * 4L / 3 + 16);
+  /** Whether {@code a}'s date is before {@code b}'s (both dated). */
+  private static boolean before(Sighting a, Sighting b) {
+    return a.dateSeconds() < b.dateSeconds()
+        || (a.dateSeconds() == b.dateSeconds() && a.dateNanos() < b.dateNanos());
+  }
+
+  /** A post in the list: its ids, date and the cases that saw it (one reference each). */
+  private static final class ListedPost {
+    final long chatId;
+    final long messageId;
+    final @Nullable Instant date;
+    final List<Dossier.Ref> refs = new ArrayList<>(1);
+
+    ListedPost(long chatId, long messageId, @Nullable Instant date) {
+      this.chatId = chatId;
+      this.messageId = messageId;
+      this.date = date;
+    }
+
+    void seenBy(Map<String, String> letters, Sighting s) {
+      for (Dossier.Ref r : refs) {
+        if (r.caseId().equals(s.caseId())) {
+          return;
+        }
+      }
+      refs.add(new Dossier.Ref(pseudonym(letters, s.caseId()), s.caseId(), s.locator()));
+    }
+
+    Dossier.Post row() {
+      return new Dossier.Post(chatId, messageId, date, refs);
+    }
   }
 
   private static final class PostAcc {
     final @Nullable Instant date;
-    final int index;
     // Only a listed post keeps its references: a million unlisted ones would only feed the GC.
     final @Nullable List<Dossier.Ref> refs;
     boolean isNew = true;
 
-    private PostAcc(@Nullable Instant date, int index, boolean listed) {
+    private PostAcc(@Nullable Instant date, boolean listed) {
       this.date = date;
-      this.index = index;
       this.refs = listed ? new ArrayList<>(1) : null;
     }
 
@@ -447,7 +511,7 @@ public final class Dossiers {
      * listed}.
      */
     static PostAcc at(int index, @Nullable Instant date, long from, int listed) {
-      return new PostAcc(date, index, index >= from && index - from < listed);
+      return new PostAcc(date, index >= from && index - from < listed);
     }
 
     /** Adds the case's reference unless it has one (a post is seen by a few cases at most). */
@@ -515,51 +579,158 @@ public final class Dossiers {
     }
   }
 
-  /** Copies joined into files with a union-find over distinct SHA-256 values. */
+  /** The PDQ side of the files, made on another core ({@link PdqSide#of}). */
+  private static PdqSide joined(java.util.concurrent.CompletableFuture<PdqSide> side) {
+    try {
+      return side.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The images' distinct PDQ values (as words, never text) for the join, the first sighting of
+   * each, and the pairs of sightings with the same value.
+   */
+  private static final class PdqSide {
+    final int count;
+    // Value k is words[4k .. 4k + 3] (Pdq#toLongs order), as PdqJoin takes them.
+    final long[] words;
+    final int[] sightingOf;
+    final int[] duplicate;
+    final int duplicates;
+
+    private PdqSide(int count, long[] words, int[] sightingOf, int[] duplicate, int duplicates) {
+      this.count = count;
+      this.words = words;
+      this.sightingOf = sightingOf;
+      this.duplicate = duplicate;
+      this.duplicates = duplicates;
+    }
+
+    static PdqSide of(List<Sighting> seen) {
+      int n = seen.size();
+      LongKeys distinct = new LongKeys(4, n);
+      long[] words = new long[64];
+      int[] sightingOf = new int[16];
+      int[] duplicate = new int[16];
+      int duplicates = 0;
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        Sighting s = seen.get(i);
+        if (s.kind() != Sighting.MediaKind.IMAGE || s.pdqForm() == Sighting.PDQ_NONE) {
+          continue;
+        }
+        long w0;
+        long w1;
+        long w2;
+        long w3;
+        if (s.pdqForm() == Sighting.PDQ_WORDS) {
+          w0 = s.pdqWord(0);
+          w1 = s.pdqWord(1);
+          w2 = s.pdqWord(2);
+          w3 = s.pdqWord(3);
+        } else {
+          long[] w = Pdq.parse(java.util.Objects.requireNonNull(s.pdqText())).toLongs();
+          w0 = w[0];
+          w1 = w[1];
+          w2 = w[2];
+          w3 = w[3];
+        }
+        int known = distinct.putIfAbsent(w0, w1, w2, w3, count);
+        if (known != LongKeys.ABSENT) {
+          if (2 * duplicates + 1 >= duplicate.length) {
+            duplicate = java.util.Arrays.copyOf(duplicate, duplicate.length * 2);
+          }
+          duplicate[2 * duplicates] = sightingOf[known];
+          duplicate[2 * duplicates + 1] = i;
+          duplicates++;
+          continue;
+        }
+        if (count == sightingOf.length) {
+          sightingOf = java.util.Arrays.copyOf(sightingOf, count * 2);
+          words = java.util.Arrays.copyOf(words, count * 8);
+        }
+        sightingOf[count] = i;
+        words[4 * count] = w0;
+        words[4 * count + 1] = w1;
+        words[4 * count + 2] = w2;
+        words[4 * count + 3] = w3;
+        count++;
+      }
+      return new PdqSide(
+          count, java.util.Arrays.copyOf(words, 4 * count), sightingOf, duplicate, duplicates);
+    }
+  }
+
+  /**
+   * Copies joined into files with a union-find over distinct SHA-256 values. The hashes stay the
+   * sightings' words: distinct values are found by open-addressing maps of four longs ({@link
+   * LongKeys}), and a value's text is made only for the files listed.
+   */
   private static final class Files {
     private final int[] parent;
     private final int[] nodeOfSighting;
     private final boolean[] videoNode;
-    private final List<String> shaOfNode;
+    // The first sighting of each distinct SHA-256: where its text is read for a listed file.
+    private final int[] sightingOfNode;
     private int[] groupOfRoot = new int[0];
     private int groupCount;
     private boolean[] videoGroup = new boolean[0];
 
-    private Files(int[] nodeOfSighting, List<String> shaOfNode, boolean[] videoNode) {
+    private Files(int[] nodeOfSighting, int[] sightingOfNode, boolean[] videoNode) {
       this.nodeOfSighting = nodeOfSighting;
-      this.shaOfNode = shaOfNode;
+      this.sightingOfNode = sightingOfNode;
       this.videoNode = videoNode;
-      this.parent = new int[shaOfNode.size()];
+      this.parent = new int[sightingOfNode.length];
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
       }
     }
 
-    static Files of(List<Sighting> seen, int radius) {
-      Map<String, Integer> nodeBySha = new HashMap<>(capacity(seen.size()));
-      List<String> shas = new ArrayList<>();
-      int[] nodeOf = new int[seen.size()];
-      java.util.BitSet video = new java.util.BitSet();
-      for (int i = 0; i < seen.size(); i++) {
+    static Files of(List<Sighting> seen) {
+      int n = seen.size();
+      LongKeys nodeBySha = new LongKeys(4, n);
+      // SHA-256 values not of 64 lower-case hex digits (kept as text): by text, apart.
+      Map<String, Integer> nodeByText = new HashMap<>();
+      int[] nodeOf = new int[n];
+      int[] sightingOf = new int[n];
+      boolean[] video = new boolean[n];
+      int nodes = 0;
+      for (int i = 0; i < n; i++) {
         Sighting s = seen.get(i);
-        Integer n = nodeBySha.putIfAbsent(s.sha256(), shas.size());
-        if (n == null) {
-          n = shas.size();
-          shas.add(s.sha256());
-          video.set(n, s.kind() == Sighting.MediaKind.VIDEO);
+        String text = s.shaText();
+        int known;
+        if (text == null) {
+          known =
+              nodeBySha.putIfAbsent(s.shaWord(0), s.shaWord(1), s.shaWord(2), s.shaWord(3), nodes);
+        } else {
+          Integer k = nodeByText.putIfAbsent(text, nodes);
+          known = k == null ? LongKeys.ABSENT : k;
         }
-        nodeOf[i] = n;
+        if (known == LongKeys.ABSENT) {
+          known = nodes++;
+          sightingOf[known] = i;
+          video[known] = s.kind() == Sighting.MediaKind.VIDEO;
+        }
+        nodeOf[i] = known;
       }
-      boolean[] videoNode = new boolean[shas.size()];
-      for (int i = 0; i < videoNode.length; i++) {
-        videoNode[i] = video.get(i);
-      }
-      Files f = new Files(nodeOf, shas, videoNode);
+      Files f =
+          new Files(
+              nodeOf,
+              java.util.Arrays.copyOf(sightingOf, nodes),
+              java.util.Arrays.copyOf(video, nodes));
       // Same picture of one victim's bank (a case's sightings come in runs: one map per case).
       Map<String, Map<String, Integer>> nodeByItem = new HashMap<>();
       Map<String, Integer> items = new HashMap<>();
       String itemsOf = null;
-      for (int i = 0; i < seen.size(); i++) {
+      for (int i = 0; i < n; i++) {
         Sighting s = seen.get(i);
         if (!s.caseId().equals(itemsOf)) {
           itemsOf = s.caseId();
@@ -570,37 +741,23 @@ public final class Dossiers {
           f.union(other, nodeOf[i]);
         }
       }
-      // Near-identical images by PDQ: every pair of distinct PDQs within the radius, exactly
-      // (PdqJoin: covers of clustered copies keep a million copies fast).
-      Map<String, Integer> pdqSeen = new HashMap<>(capacity(seen.size()));
-      List<String> pdqs = new ArrayList<>();
-      int[] nodeOfPdq = new int[16];
-      for (int i = 0; i < seen.size(); i++) {
-        Sighting s = seen.get(i);
-        if (s.kind() != Sighting.MediaKind.IMAGE || s.pdq() == null) {
-          continue;
-        }
-        Integer known = pdqSeen.putIfAbsent(s.pdq(), nodeOf[i]);
-        if (known == null) {
-          if (pdqs.size() == nodeOfPdq.length) {
-            nodeOfPdq = java.util.Arrays.copyOf(nodeOfPdq, pdqs.size() * 2);
-          }
-          nodeOfPdq[pdqs.size()] = nodeOf[i];
-          pdqs.add(s.pdq());
-        } else {
-          f.union(known, nodeOf[i]);
-        }
-      }
-      if (pdqs.size() > 1) {
-        long[] words = new long[4 * pdqs.size()];
-        for (int p = 0; p < pdqs.size(); p++) {
-          System.arraycopy(Pdq.parse(pdqs.get(p)).toLongs(), 0, words, 4 * p, 4);
-        }
-        int[] nodes = nodeOfPdq;
-        PdqJoin.links(words, radius, (x, y) -> f.union(nodes[x], nodes[y]));
-      }
-      f.number();
       return f;
+    }
+
+    /**
+     * Joins the files whose images have the same PDQ value or values within {@code radius} bits
+     * (every pair of distinct values within it, exactly: {@link PdqJoin}), then numbers the files.
+     */
+    void join(PdqSide pdq, int radius) {
+      for (int k = 0; k < pdq.duplicates; k++) {
+        union(nodeOfSighting[pdq.duplicate[2 * k]], nodeOfSighting[pdq.duplicate[2 * k + 1]]);
+      }
+      if (pdq.count > 1) {
+        int[] first = pdq.sightingOf;
+        PdqJoin.links(
+            pdq.words, radius, (x, y) -> union(nodeOfSighting[first[x]], nodeOfSighting[first[y]]));
+      }
+      number();
     }
 
     private int find(int x) {
@@ -649,7 +806,7 @@ public final class Dossiers {
     }
 
     int distinctSha256() {
-      return shaOfNode.size();
+      return sightingOfNode.length;
     }
 
     long images() {
@@ -683,7 +840,7 @@ public final class Dossiers {
         }
         List<String> l = shas.get(g);
         if (l.size() < listed) {
-          l.add(shaOfNode.get(n));
+          l.add(seen.get(sightingOfNode[n]).sha256());
         }
       }
       for (int i = 0; i < seen.size(); i++) {

@@ -172,51 +172,57 @@ final class PdqJoin {
    * apart, on every core, in one list per task.
    */
   private static IntList[] selfJoin(PdqIndex index, int radius) {
-    int n = index.size();
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    IntList[] out = new IntList[chunks];
-    IntStream.range(0, chunks)
-        .parallel()
-        .forEach(
-            c -> {
-              IntList l = new IntList();
-              for (int i = c * CHUNK; i < Math.min(n, (c + 1) * CHUNK); i++) {
-                final int from = i;
-                index.search(
-                    index.get(i),
-                    radius,
-                    (hit, d) -> {
-                      if (hit > from) {
-                        l.add(from);
-                        l.add(hit);
-                        l.add(d);
-                      }
-                    });
-              }
-              out[c] = l;
-            });
-    return out;
+    return perChunk(
+        index.size(),
+        (i, l) ->
+            index.search(
+                index.get(i),
+                radius,
+                (hit, d) -> {
+                  if (hit > i) {
+                    l.add(i);
+                    l.add(hit);
+                    l.add(d);
+                  }
+                }));
   }
 
   /**
    * Pairs {@code (a, b, distance)} with {@code a < b} of {@code k} hashes at most {@code radius}
-   * apart, by comparing all pairs on every core. Task {@code t} takes rows {@code t} and {@code k -
-   * 1 - t} (of equal work together) for {@link #CHUNK} values of {@code t}.
+   * apart, by comparing all pairs on every core. Unit {@code t} takes rows {@code t} and {@code k -
+   * 1 - t}, of equal work together.
    */
   private static IntList[] allPairs(long[] w, int k, int radius) {
-    int rows = (k + 1) / 2;
-    int chunks = (rows + CHUNK - 1) / CHUNK;
+    return perChunk(
+        (k + 1) / 2,
+        (t, l) -> {
+          row(w, k, t, radius, l);
+          if (k - 1 - t != t) {
+            row(w, k, k - 1 - t, radius, l);
+          }
+        });
+  }
+
+  /** Fills one list per unit of work. */
+  @FunctionalInterface
+  private interface Unit {
+    void run(int unit, IntList out);
+  }
+
+  /**
+   * Runs units {@code 0 .. units - 1} on every core, {@link #CHUNK} units per task, each task's
+   * output in its own list (in task order).
+   */
+  private static IntList[] perChunk(int units, Unit unit) {
+    int chunks = (units + CHUNK - 1) / CHUNK;
     IntList[] out = new IntList[chunks];
     IntStream.range(0, chunks)
         .parallel()
         .forEach(
             c -> {
               IntList l = new IntList();
-              for (int t = c * CHUNK; t < Math.min(rows, (c + 1) * CHUNK); t++) {
-                row(w, k, t, radius, l);
-                if (k - 1 - t != t) {
-                  row(w, k, k - 1 - t, radius, l);
-                }
+              for (int u = c * CHUNK; u < Math.min(units, (c + 1) * CHUNK); u++) {
+                unit.run(u, l);
               }
               out[c] = l;
             });
@@ -353,7 +359,7 @@ final class PdqJoin {
         int dist = 0;
         search:
         for (int t = 0; t < parts; t++) {
-          int key = extract(w0, w1, w2, w3, start[t], width[t]);
+          int key = Pdq.bits(w0, w1, w2, w3, start[t], width[t]);
           for (int c = table.first(t, key); c >= 0; c = table.next(c, t)) {
             int o = 4 * c;
             int d =
@@ -381,7 +387,7 @@ final class PdqJoin {
           cover.centre[found] = i;
           System.arraycopy(words, 4 * i, cw, 4 * found, 4);
           for (int t = 0; t < parts; t++) {
-            values[t] = extract(w0, w1, w2, w3, start[t], width[t]);
+            values[t] = Pdq.bits(w0, w1, w2, w3, start[t], width[t]);
           }
           table.add(found, values);
         }
@@ -527,30 +533,6 @@ final class PdqJoin {
 
     private static int slot(int value, int mask) {
       return (int) ((value * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
-    }
-  }
-
-  /** Bits {@code start .. start + width - 1} (width at most 32) of a 256-bit value. */
-  private static int extract(long w0, long w1, long w2, long w3, int start, int width) {
-    int wi = start >>> 6;
-    int off = start & 63;
-    long v = word(w0, w1, w2, w3, wi) >>> off;
-    if (off + width > 64) {
-      v |= word(w0, w1, w2, w3, wi + 1) << (64 - off);
-    }
-    return (int) (v & ((1L << width) - 1));
-  }
-
-  private static long word(long w0, long w1, long w2, long w3, int i) {
-    switch (i) {
-      case 0:
-        return w0;
-      case 1:
-        return w1;
-      case 2:
-        return w2;
-      default:
-        return w3;
     }
   }
 

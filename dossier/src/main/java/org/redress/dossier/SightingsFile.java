@@ -35,12 +35,14 @@ import org.jspecify.annotations.Nullable;
  * telegram:chat/CHAT/message/ID}; SHA-256 and PDQ values of 64 lower-case hex digits are stored as
  * 32 bytes. Then the trade ads (their fields, categories and contacts) and the member counts by
  * chat.
+ *
+ * <p>Reading makes no text per sighting: the 32 bytes of a hash become the sighting's four words
+ * ({@link Sighting}), the usual locator is not made, the texts are shared from the file's table.
  */
 public final class SightingsFile {
   private static final byte[] MAGIC = "redress-sightings/1\n".getBytes(StandardCharsets.US_ASCII);
   private static final HexFormat HEX = HexFormat.of();
   private static final int NEW = -1;
-  private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private SightingsFile() {}
 
@@ -82,18 +84,31 @@ public final class SightingsFile {
         texts.write(s.forwardedFromId());
         texts.write(s.forwardedFrom());
         texts.write(s.item());
-        if (s.locator().equals(locator(s.chatId(), s.messageId()))) {
+        if (s.usualLocator()) {
           out.writeByte(1);
         } else {
           out.writeByte(0);
           bytesOf(out, s.locator().getBytes(StandardCharsets.UTF_8));
         }
-        hex(out, s.sha256());
-        String pdq = s.pdq();
-        if (pdq == null) {
-          out.writeByte(2);
+        String shaText = s.shaText();
+        if (shaText == null) {
+          out.writeByte(1);
+          for (int w = 0; w < 4; w++) {
+            out.writeLong(s.shaWord(w));
+          }
         } else {
-          hex(out, pdq);
+          hex(out, shaText);
+        }
+        switch (s.pdqForm()) {
+          case Sighting.PDQ_WORDS -> {
+            // The hex text's order: its first 16 digits are word 3.
+            out.writeByte(1);
+            for (int w = 3; w >= 0; w--) {
+              out.writeLong(s.pdqWord(w));
+            }
+          }
+          case Sighting.PDQ_TEXT -> hex(out, java.util.Objects.requireNonNull(s.pdqText()));
+          default -> out.writeByte(2);
         }
         out.writeByte(s.kind() == Sighting.MediaKind.VIDEO ? 1 : 0);
       }
@@ -143,13 +158,27 @@ public final class SightingsFile {
       List<String> texts = new ArrayList<>();
       int n = count(in);
       List<Sighting> sightings = new ArrayList<>(n);
-      // Locators of one chat share their start: made once a chat, not once a post.
-      long prefixOf = 0;
-      String prefix = "telegram:chat/0/message/";
+      // Hashes go straight from their bytes into the sighting's words: no text per sighting.
+      long[] sha = new long[4];
+      long[] pdq = new long[4];
       for (int i = 0; i < n; i++) {
         long chat = in.getLong();
         long message = in.getLong();
-        Instant date = date(in);
+        byte dated = in.get();
+        long seconds = 0;
+        int nanos = -1;
+        if (dated == 1) {
+          seconds = in.getLong();
+          nanos = in.getInt();
+          if (nanos < 0
+              || nanos > 999_999_999
+              || seconds < Instant.MIN.getEpochSecond()
+              || seconds > Instant.MAX.getEpochSecond()) {
+            return Optional.empty();
+          }
+        } else if (dated != 0) {
+          return Optional.empty();
+        }
         String chatName = text(in, texts);
         String chatType = text(in, texts);
         String senderId = text(in, texts);
@@ -157,19 +186,48 @@ public final class SightingsFile {
         String forwardedFromId = text(in, texts);
         String forwardedFrom = text(in, texts);
         String item = text(in, texts);
-        if (chat != prefixOf) {
-          prefixOf = chat;
-          prefix = "telegram:chat/" + chat + "/message/";
-        }
-        String locator =
-            in.get() == 1
-                ? prefix.concat(Long.toString(message))
-                : new String(bytes(in), StandardCharsets.UTF_8);
-        String sha256 = hex(in);
-        String pdq = hex(in);
-        byte kind = in.get();
-        if (sha256 == null || (kind != 0 && kind != 1)) {
+        String locator = null;
+        byte usual = in.get();
+        if (usual == 0) {
+          locator = new String(bytes(in), StandardCharsets.UTF_8);
+        } else if (usual != 1) {
           return Optional.empty();
+        }
+        String shaText = null;
+        byte shaFlag = in.get();
+        if (shaFlag == 1) {
+          for (int w = 0; w < 4; w++) {
+            sha[w] = in.getLong();
+          }
+        } else if (shaFlag == 0) {
+          sha[0] = sha[1] = sha[2] = sha[3] = 0;
+          shaText = new String(bytes(in), StandardCharsets.UTF_8);
+        } else {
+          return Optional.empty();
+        }
+        String pdqText = null;
+        byte pdqForm;
+        byte pdqFlag = in.get();
+        pdq[0] = pdq[1] = pdq[2] = pdq[3] = 0;
+        if (pdqFlag == 1) {
+          for (int w = 3; w >= 0; w--) {
+            pdq[w] = in.getLong();
+          }
+          pdqForm = Sighting.PDQ_WORDS;
+        } else if (pdqFlag == 0) {
+          pdqText = new String(bytes(in), StandardCharsets.UTF_8);
+          pdqForm = Sighting.PDQ_TEXT;
+        } else if (pdqFlag == 2) {
+          pdqForm = Sighting.PDQ_NONE;
+        } else {
+          return Optional.empty();
+        }
+        byte kind = in.get();
+        if (kind != 0 && kind != 1) {
+          return Optional.empty();
+        }
+        if (locator != null && locator.equals(Sighting.usualLocator(chat, message))) {
+          locator = null; // written by hand in the usual form: kept as the constructor keeps it
         }
         sightings.add(
             new Sighting(
@@ -179,13 +237,17 @@ public final class SightingsFile {
                 chatType,
                 message,
                 locator,
-                date,
+                seconds,
+                nanos,
                 senderId,
                 senderName,
                 forwardedFromId,
                 forwardedFrom,
-                sha256,
+                sha,
+                shaText,
                 pdq,
+                pdqForm,
+                pdqText,
                 item,
                 kind == 1 ? Sighting.MediaKind.VIDEO : Sighting.MediaKind.IMAGE));
       }
@@ -233,11 +295,6 @@ public final class SightingsFile {
     }
   }
 
-  /** The locator of a Telegram post, as the readers write it. */
-  private static String locator(long chat, long message) {
-    return "telegram:chat/" + chat + "/message/" + message;
-  }
-
   private static void date(DataOutputStream out, @Nullable Instant date) throws IOException {
     if (date == null) {
       out.writeByte(0);
@@ -267,27 +324,6 @@ public final class SightingsFile {
       out.writeByte(0);
       bytesOf(out, value.getBytes(StandardCharsets.UTF_8));
     }
-  }
-
-  private static @Nullable String hex(ByteBuffer in) {
-    byte flag = in.get();
-    if (flag == 2) {
-      return null;
-    }
-    if (flag == 1) {
-      // 64 hex digits straight into the string's Latin-1 bytes (a million: no formatter garbage).
-      byte[] digits = new byte[64];
-      for (int i = 0; i < 32; i++) {
-        int b = in.get() & 0xff;
-        digits[2 * i] = DIGITS[b >>> 4];
-        digits[2 * i + 1] = DIGITS[b & 0xf];
-      }
-      return new String(digits, StandardCharsets.ISO_8859_1);
-    }
-    if (flag != 0) {
-      throw new IllegalArgumentException("bad hex flag " + flag);
-    }
-    return new String(bytes(in), StandardCharsets.UTF_8);
   }
 
   private static boolean isLowerHex(String s) {

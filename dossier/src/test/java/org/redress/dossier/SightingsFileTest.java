@@ -103,4 +103,32 @@ class SightingsFileTest {
     byte[] longer = Arrays.copyOf(data, data.length + 1);
     assertThat(SightingsFile.decode(longer, "k1", "x")).isEmpty();
   }
+
+  @Test
+  void encode_sample_bytesOfFormatOneUnchanged() throws Exception {
+    // Pinned from the encoder that kept hashes as hex text (commit 5690278): sightings now keep
+    // their hashes as words, and the files already written must read the same (no new version).
+    byte[] data = SightingsFile.encode("k1", sample());
+
+    assertThat(data).hasSize(663);
+    assertThat(
+            java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data)))
+        .isEqualTo("f54e9be9d338df618326b8f18dae14005db4d365339f4396840e9d7743b87171");
+  }
+
+  @Test
+  void decode_sample_accessorsGiveBackWhatWasGiven() {
+    SightingsFile.Contents back =
+        SightingsFile.decode(SightingsFile.encode("k1", sample()), "k1", "x").orElseThrow();
+
+    for (int i = 0; i < sample().sightings().size(); i++) {
+      Sighting a = sample().sightings().get(i);
+      Sighting b = back.sightings().get(i);
+      assertThat(b.sha256()).isEqualTo(a.sha256());
+      assertThat(b.pdq()).isEqualTo(a.pdq());
+      assertThat(b.locator()).isEqualTo(a.locator());
+      assertThat(b.date()).isEqualTo(a.date());
+    }
+  }
 }

@@ -217,31 +217,7 @@ public final class PdqIndex {
 
   private int key(int ordinal, int t) {
     int o = BASE + 4 * ordinal;
-    return extract(words[o], words[o + 1], words[o + 2], words[o + 3], bitStart[t], bitWidth[t]);
-  }
-
-  /** Bits {@code start .. start + width - 1} (width at most 32) of a 256-bit value. */
-  static int extract(long w0, long w1, long w2, long w3, int start, int width) {
-    int wi = start >>> 6;
-    int off = start & 63;
-    long v = word(w0, w1, w2, w3, wi) >>> off;
-    if (off + width > 64) {
-      v |= word(w0, w1, w2, w3, wi + 1) << (64 - off);
-    }
-    return (int) (v & ((1L << width) - 1));
-  }
-
-  private static long word(long w0, long w1, long w2, long w3, int i) {
-    switch (i) {
-      case 0:
-        return w0;
-      case 1:
-        return w1;
-      case 2:
-        return w2;
-      default:
-        return w3;
-    }
+    return Pdq.bits(words[o], words[o + 1], words[o + 2], words[o + 3], bitStart[t], bitWidth[t]);
   }
 
   /** Number of hashes indexed. */
@@ -329,7 +305,7 @@ public final class PdqIndex {
     int np = 0;
     for (int t = 0; t < tables; t++) {
       if (tau[t] >= 0) {
-        int qk = extract(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
+        int qk = Pdq.bits(q0, q1, q2, q3, bitStart[t], bitWidth[t]);
         long[] slot = slots[t];
         int[] mk = masks(bitWidth[t], tau[t]);
         long[] pv = s.probes(np + mk.length);
@@ -474,7 +450,7 @@ public final class PdqIndex {
   private boolean foundInEarlierTable(long x0, long x1, long x2, long x3, int t, int[] tau) {
     for (int u = 0; u < t; u++) {
       if (tau[u] >= 0
-          && Integer.bitCount(extract(x0, x1, x2, x3, bitStart[u], bitWidth[u])) <= tau[u]) {
+          && Integer.bitCount(Pdq.bits(x0, x1, x2, x3, bitStart[u], bitWidth[u])) <= tau[u]) {
         return true;
       }
     }

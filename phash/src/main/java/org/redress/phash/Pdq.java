@@ -113,6 +113,28 @@ public final class Pdq implements Comparable<Pdq> {
 
   /** The 64-bit word {@code i} (0..3). */
   public long word64(int i) {
+    if (i < 0 || i > 3) {
+      throw new IndexOutOfBoundsException("word index must be in 0..3, was " + i);
+    }
+    return word(w0, w1, w2, w3, i);
+  }
+
+  /**
+   * Bits {@code start .. start + width - 1} (width 1 to 32) of the 256-bit value whose words are
+   * {@code w0 .. w3}, numbered as {@link #bit}: the keys of multi-index tables over hashes kept as
+   * words (match's index, the dossier's join). Arguments are not checked: a kernel.
+   */
+  public static int bits(long w0, long w1, long w2, long w3, int start, int width) {
+    int wi = start >>> 6;
+    int off = start & 63;
+    long v = word(w0, w1, w2, w3, wi) >>> off;
+    if (off + width > 64) {
+      v |= word(w0, w1, w2, w3, wi + 1) << (64 - off);
+    }
+    return (int) (v & ((1L << width) - 1));
+  }
+
+  private static long word(long w0, long w1, long w2, long w3, int i) {
     switch (i) {
       case 0:
         return w0;
@@ -120,10 +142,8 @@ public final class Pdq implements Comparable<Pdq> {
         return w1;
       case 2:
         return w2;
-      case 3:
-        return w3;
       default:
-        throw new IndexOutOfBoundsException("word index must be in 0..3, was " + i);
+        return w3;
     }
   }
 

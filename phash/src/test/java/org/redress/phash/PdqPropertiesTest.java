@@ -45,6 +45,22 @@ class PdqPropertiesTest {
   }
 
   @Property
+  void bits_anyField_agreesWithBit(
+      @ForAll("hashes") Pdq p,
+      @ForAll @IntRange(max = 255) int start,
+      @ForAll @IntRange(min = 1, max = 32) int width) {
+    Assume.that(start + width <= 256);
+    int expected = 0;
+    for (int k = 0; k < width; k++) {
+      if (p.bit(start + k)) {
+        expected |= 1 << k;
+      }
+    }
+    assertThat(Pdq.bits(p.word64(0), p.word64(1), p.word64(2), p.word64(3), start, width))
+        .isEqualTo(expected);
+  }
+
+  @Property
   void tryParse_malformed_isEmpty(@ForAll String s) {
     Assume.that(!s.matches("[0-9a-fA-F]{64}"));
     assertThat(Pdq.tryParse(s)).isEmpty();

@@ -132,11 +132,12 @@ public final class ScanJobs implements AutoCloseable {
                       dir),
                   warnings::add)
               .report();
-      ReportJson.write(report, dir.resolve("report.json"));
+      // The report and, beside it, the compact form dossiers read (as the CLI keeps a scan).
+      cases.writeReport(c.id(), dir, report);
       // What the scanner and the report writer left (cache, report) owner-only before it shows.
       OwnerOnly.tightenTree(dir);
       job.finish(report.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
-    } catch (ReportException | CaseworkException e) {
+    } catch (ReportException | CaseworkException | IOException e) {
       job.finish(ScanJob.State.FAILED, e.getMessage());
     } catch (ScanException e) {
       job.finish(
@@ -171,6 +172,7 @@ public final class ScanJobs implements AutoCloseable {
       SpreadReport r = ReportJson.read(reportJson);
       OwnerOnly.dirs(dir);
       OwnerOnly.write(dir.resolve("report.json"), Files.readAllBytes(reportJson));
+      cases.keepSightings(c.id(), dir.resolve("report.json"), r);
       job.total(r.totals().mediaChecked());
       job.checked(job.total());
       job.finish(r.partial() ? ScanJob.State.PARTIAL : ScanJob.State.DONE, null);
