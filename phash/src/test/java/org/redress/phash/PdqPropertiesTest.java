@@ -70,8 +70,9 @@ class PdqPropertiesTest {
   /**
    * Hashing a transformed image gives the matching dihedral variant of the original. A 64x64
    * integer image passes through the filter and decimation unchanged, so the only difference is the
-   * order of the DCT's float sums: cases with a coefficient within 0.05 of the median (where that
-   * rounding could flip a bit) are set aside.
+   * order of the DCT's float sums: cases with a coefficient within 0.05 of the median, in the
+   * original's or the transformed image's coefficients (where that rounding could flip a bit), are
+   * set aside.
    */
   @Property(tries = 200)
   void dihedral_transformedImage_equalsVariantOfOriginal(
@@ -82,6 +83,9 @@ class PdqPropertiesTest {
     Assume.that(medianGap(hasher.lastDct()) > 0.05f);
     float[] moved = transform(luma, 64, d);
     PdqResult direct = hasher.hashLuma(moved, 64, 64);
+    // The transformed image's coefficients are the original's up to sign, so its median (and the
+    // gap to it) can differ: set aside cases where either side could round across its median.
+    Assume.that(medianGap(hasher.lastDct()) > 0.05f);
     assertThat(direct.pdq()).isEqualTo(original.get(d));
     assertThat(direct.quality()).isEqualTo(original.quality());
   }
