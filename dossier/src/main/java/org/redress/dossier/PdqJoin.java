@@ -235,11 +235,7 @@ final class PdqJoin {
     long a2 = w[4 * i + 2];
     long a3 = w[4 * i + 3];
     for (int j = i + 1, o = 4 * j; j < k; j++, o += 4) {
-      int d =
-          Long.bitCount(a0 ^ w[o])
-              + Long.bitCount(a1 ^ w[o + 1])
-              + Long.bitCount(a2 ^ w[o + 2])
-              + Long.bitCount(a3 ^ w[o + 3]);
+      int d = distance(a0, a1, a2, a3, w, o);
       if (d <= radius) {
         l.add(i);
         l.add(j);
@@ -362,11 +358,7 @@ final class PdqJoin {
           int key = Pdq.bits(w0, w1, w2, w3, start[t], width[t]);
           for (int c = table.first(t, key); c >= 0; c = table.next(c, t)) {
             int o = 4 * c;
-            int d =
-                Long.bitCount(w0 ^ cw[o])
-                    + Long.bitCount(w1 ^ cw[o + 1])
-                    + Long.bitCount(w2 ^ cw[o + 2])
-                    + Long.bitCount(w3 ^ cw[o + 3]);
+            int d = distance(w0, w1, w2, w3, cw, o);
             if (d <= delta) {
               found = c;
               dist = d;
@@ -447,11 +439,7 @@ final class PdqJoin {
         for (int q = start[b]; q < start[b + 1] && distance[p] + distance[q] >= need; q++) {
           int y = ordinal[q];
           int oy = 4 * y;
-          int dxy =
-              Long.bitCount(x0 ^ words[oy])
-                  + Long.bitCount(x1 ^ words[oy + 1])
-                  + Long.bitCount(x2 ^ words[oy + 2])
-                  + Long.bitCount(x3 ^ words[oy + 3]);
+          int dxy = distance(x0, x1, x2, x3, words, oy);
           if (dxy <= radius) {
             return ((long) x << 32) | y;
           }
@@ -534,6 +522,14 @@ final class PdqJoin {
     private static int slot(int value, int mask) {
       return (int) ((value * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
     }
+  }
+
+  /** Bits between the 256-bit value {@code a0 .. a3} and the one at {@code w[o .. o + 3]}. */
+  private static int distance(long a0, long a1, long a2, long a3, long[] w, int o) {
+    return Long.bitCount(a0 ^ w[o])
+        + Long.bitCount(a1 ^ w[o + 1])
+        + Long.bitCount(a2 ^ w[o + 2])
+        + Long.bitCount(a3 ^ w[o + 3]);
   }
 
   private static boolean union(int[] parent, int a, int b) {
