@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,23 +143,35 @@ class TradeDetectorEvalTest {
       if (!r.part().equals(part)) {
         continue;
       }
-      List<String> got = detector.apply(r.text());
-      s.forEach(
-          (c, x) -> {
-            boolean truth = r.label().equals(c);
-            boolean said = got.contains(c);
-            if (truth && said) {
-              x[0]++;
-            } else if (said) {
-              x[1]++;
-              errors.add(part + " FP " + c + " " + r.id() + " (" + r.kind() + ") " + r.text());
-            } else if (truth) {
-              x[2]++;
-              errors.add(part + " FN " + c + " " + r.id() + " (" + r.kind() + ") " + r.text());
-            }
-          });
+      tally(s, r, detector.apply(r.text()), part + " ", errors);
     }
     return s;
+  }
+
+  /**
+   * Counts one post into {@code s} (per category: TP, FP, FN) and lists its errors, each line
+   * starting with {@code prefix}.
+   */
+  private static void tally(
+      Map<String, int[]> s,
+      TradeLexiconEvalTest.Row r,
+      Collection<String> got,
+      String prefix,
+      List<String> errors) {
+    s.forEach(
+        (c, x) -> {
+          boolean truth = r.label().equals(c);
+          boolean said = got.contains(c);
+          if (truth && said) {
+            x[0]++;
+          } else if (said) {
+            x[1]++;
+            errors.add(prefix + "FP " + c + " " + r.id() + " (" + r.kind() + ") " + r.text());
+          } else if (truth) {
+            x[2]++;
+            errors.add(prefix + "FN " + c + " " + r.id() + " (" + r.kind() + ") " + r.text());
+          }
+        });
   }
 
   static List<String> lexicon(String text) {
@@ -242,21 +255,8 @@ class TradeDetectorEvalTest {
       TradeLexicon.builtIn().categories().forEach(c -> s.put(c, new int[3]));
       for (int i = 0; i < rows.size(); i++) {
         TradeLexiconEvalTest.Row r = rows.get(i);
-        Set<String> got = decide(classes, probabilities.get(i), found.get(i), threshold, keep);
-        s.forEach(
-            (c, x) -> {
-              boolean truth = r.label().equals(c);
-              boolean said = got.contains(c);
-              if (truth && said) {
-                x[0]++;
-              } else if (said) {
-                x[1]++;
-                errors.add("FP " + c + " " + r.id() + " (" + r.kind() + ") " + r.text());
-              } else if (truth) {
-                x[2]++;
-                errors.add("FN " + c + " " + r.id() + " (" + r.kind() + ") " + r.text());
-              }
-            });
+        tally(
+            s, r, decide(classes, probabilities.get(i), found.get(i), threshold, keep), "", errors);
       }
       return s;
     }
